@@ -1,0 +1,78 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { ZodError, type z } from 'zod';
+import { type Caller, resolveCaller } from '../../shared/app/caller';
+import { DomainError, type FieldIssue } from '../../shared/domain/errors';
+import { deps } from './deps';
+import { logger } from './logger';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Result = { status?: number; body: unknown };
+
+const statusOf: Record<DomainError['kind'], number> = {
+  validation: 400,
+  unauthorised: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+};
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
+
+export function zodIssues(error: ZodError, prefix: string): FieldIssue[] {
+  return error.issues.map((i) => {
+    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || prefix;
+    return { field, rule: i.code, message: `${field}: ${i.message}` };
+  });
+}
+
+/** Parses one part of the request with zod; failures become a 400 naming field and rule. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown, part: 'body' | 'path' | 'query'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error, part);
+  throw new DomainError('validation', issues.map((i) => i.message).join('; '), issues);
+}
+
+export function jsonBody(event: ApiEvent): unknown {
+  if (!event.body) return {};
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new DomainError('validation', 'body: the request body is not valid JSON', [
+      { field: 'body', rule: 'json', message: 'the request body is not valid JSON' },
+    ]);
+  }
+}
+
+/** Staff routes: resolves the caller from the verified JWT, then checks roles from the table. */
+export function staffRoute(fn: (event: ApiEvent, caller: Caller) => Promise<Result>) {
+  return publicRoute(async (event) => {
+    const email = event.requestContext.authorizer?.jwt?.claims?.email;
+    const caller = await resolveCaller(deps, typeof email === 'string' ? email : undefined);
+    return fn(event, caller);
+  });
+}
+
+export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
+  return middy<ApiEvent, APIGatewayProxyResultV2>().handler(async (event) => {
+    try {
+      const { status = 200, body } = await fn(event);
+      return json(status, body);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return json(statusOf[error.kind], { error: error.kind, message: error.message, issues: error.issues, ...error.details });
+      }
+      if (error instanceof ZodError) {
+        return json(400, { error: 'validation', message: 'invalid input', issues: zodIssues(error, '') });
+      }
+      logger.error('unhandled error', { error: error as Error, path: event.rawPath });
+      return json(500, { error: 'internal', message: 'something went wrong; the error has been logged' });
+    }
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * What the system is made of, declared once and read by both targets: the CDK stack builds
+ * Lambdas, routes, rules, state machines and grants from it; the local runtime loads the same
+ * handler files and routes requests and events by the same table.
+ */
+
+/** What a function touches; the stack turns each need into environment and least-privilege grants. */
+export type Need =
+  | 'table-read'
+  | 'table-write'
+  | 'mail'
+  | 'start-consortium-workflow'
+  | 'task-callback'
+  | 'publish-events'
+  | 'create-schedules';
+
+export interface FunctionSpec {
+  entry: string;
+  description: string;
+  needs: Need[];
+  /** Invoked asynchronously (EventBridge, Scheduler): gets a dead-letter queue. */
+  async?: boolean;
+  timeoutSeconds?: number;
+}
+
+export const functions = {
+  health: { entry: 'functions/api/health.ts', description: 'GET /health', needs: ['table-read'] },
+  me: { entry: 'functions/api/me.ts', description: 'GET /me', needs: ['table-read'] },
+  createOrganisation: {
+    entry: 'functions/api/create-organisation.ts',
+    description: 'POST /organisations',
+    needs: ['table-read', 'table-write'],
+  },
+  listOrganisations: { entry: 'functions/api/list-organisations.ts', description: 'GET /organisations', needs: ['table-read'] },
+  getOrganisation: { entry: 'functions/api/get-organisation.ts', description: 'GET /organisations/{orgId}', needs: ['table-read'] },
+  addMember: {
+    entry: 'functions/api/add-member.ts',
+    description: 'POST /organisations/{orgId}/members',
+    needs: ['table-read', 'table-write'],
+  },
+  createConsortium: { entry: 'functions/api/create-consortium.ts', description: 'POST /consortia', needs: ['table-read', 'table-write'] },
+  getConsortium: { entry: 'functions/api/get-consortium.ts', description: 'GET /consortia/{consortiumId}', needs: ['table-read'] },
+  confirmConsortium: {
+    entry: 'functions/api/confirm-consortium.ts',
+    description: 'POST /consortia/{consortiumId}/confirm',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  eventRouter: {
+    entry: 'functions/events/event-router.ts',
+    description: 'Table stream → EventBridge (outbox relay)',
+    needs: ['publish-events'],
+    timeoutSeconds: 60,
+  },
+  startConsortiumWorkflow: {
+    entry: 'functions/events/start-consortium-workflow.ts',
+    description: 'consortium.created → start the invitation workflow',
+    needs: ['start-consortium-workflow'],
+    async: true,
+  },
+  scheduleLeadReminder: {
+    entry: 'functions/events/schedule-lead-reminder.ts',
+    description: 'consortium.invitations-sent → one-time reminder schedule',
+    needs: ['create-schedules'],
+    async: true,
+  },
+  sendLeadReminder: {
+    entry: 'functions/reminders/send-lead-reminder.ts',
+    description: 'Scheduled: remind the lead to confirm',
+    needs: ['table-read', 'table-write', 'mail'],
+    async: true,
+  },
+  sendInvitations: {
+    entry: 'functions/workflows/send-invitations.ts',
+    description: 'Workflow task: email every member organisation',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
+  awaitLeadConfirmation: {
+    entry: 'functions/workflows/await-lead-confirmation.ts',
+    description: 'Workflow task: store the task token for the lead confirmation',
+    needs: ['table-write'],
+  },
+  settleConsortium: {
+    entry: 'functions/workflows/settle-consortium.ts',
+    description: 'Workflow task: activate or lapse the consortium and tell its members',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
+} satisfies Record<string, FunctionSpec>;
+
+export type FunctionId = keyof typeof functions;
+
+export type Auth = 'staff' | 'public';
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  fn: FunctionId;
+  auth: Auth;
+}
+
+export const routes: RouteSpec[] = [
+  { method: 'GET', path: '/health', fn: 'health', auth: 'public' },
+  { method: 'GET', path: '/me', fn: 'me', auth: 'staff' },
+  { method: 'POST', path: '/organisations', fn: 'createOrganisation', auth: 'staff' },
+  { method: 'GET', path: '/organisations', fn: 'listOrganisations', auth: 'staff' },
+  { method: 'GET', path: '/organisations/{orgId}', fn: 'getOrganisation', auth: 'staff' },
+  { method: 'POST', path: '/organisations/{orgId}/members', fn: 'addMember', auth: 'staff' },
+  { method: 'POST', path: '/consortia', fn: 'createConsortium', auth: 'staff' },
+  { method: 'GET', path: '/consortia/{consortiumId}', fn: 'getConsortium', auth: 'staff' },
+  { method: 'POST', path: '/consortia/{consortiumId}/confirm', fn: 'confirmConsortium', auth: 'staff' },
+];
+
+/** EventBridge rules on the grantloop bus: detail-types → target function. */
+export interface RuleSpec {
+  id: string;
+  detailTypes: string[];
+  fn: FunctionId;
+}
+
+export const rules: RuleSpec[] = [
+  { id: 'StartConsortiumInvitation', detailTypes: ['consortium.created'], fn: 'startConsortiumWorkflow' },
+  { id: 'ScheduleLeadReminder', detailTypes: ['consortium.invitations-sent'], fn: 'scheduleLeadReminder' },
+];
+
+/** The stream → router mapping only passes inserted event items (same filter in both targets). */
+export const streamFilter = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['event'] } } } };
+
+/** Functions whose ARN another function needs (env var name → function). */
+export const functionArnEnv: Partial<Record<FunctionId, string>> = {
+  sendLeadReminder: 'REMINDER_FUNCTION_ARN',
+};
+
+export interface WorkflowSpec {
+  id: string;
+  file: string;
+  /** `${Name}` in the ASL file → the ARN of this function. */
+  substitutions: Record<string, FunctionId>;
+  /** Environment variable through which functions learn this state machine's ARN. */
+  arnEnv: string;
+}
+
+export const workflows: WorkflowSpec[] = [
+  {
+    id: 'consortium-invitation',
+    file: 'workflows/consortium-invitation.asl.json',
+    substitutions: {
+      SendInvitationsFunctionArn: 'sendInvitations',
+      AwaitLeadConfirmationFunctionArn: 'awaitLeadConfirmation',
+      SettleConsortiumFunctionArn: 'settleConsortium',
+    },
+    arnEnv: 'CONSORTIUM_WORKFLOW_ARN',
+  },
+];
+
+/** Names used in both targets. */
+export const names = {
+  stack: 'Grantloop',
+  table: 'grantloop',
+  eventBus: 'grantloop',
+  scheduleGroup: 'grantloop-reminders',
+  functionName: (id: FunctionId) => `grantloop-${id}`,
+  stateMachineName: (id: string) => `grantloop-${id}`,
+};

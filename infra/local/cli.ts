@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { LocalSetupError } from './processes';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+const usage = `grantloop — pooled funding for consortia of funders, on one machine
+
+  npx grantloop start [--in-memory] [--dir DIR] [--port N]   run the whole system locally (npm start)
+  npx grantloop demo [--json] [--out DIR]                    run the example scenario on a throwaway stack
+  npx grantloop token --email EMAIL [--dir DIR]              print a staff token for a user of the running system
+  npx grantloop help                                         this text
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return (await import('./commands/start')).start(root, rest);
+      case 'demo':
+        return (await import('./commands/demo')).demo(root, rest);
+      case 'token':
+        return (await import('./commands/token')).token(root, rest);
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(usage);
+        return 0;
+      default:
+        process.stderr.write(`unknown command "${command}"\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof LocalSetupError) {
+      process.stderr.write(`grantloop: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`grantloop: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}

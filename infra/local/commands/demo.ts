@@ -1,0 +1,182 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Consortium } from '../../../shared/domain/consortium';
+import { resetUsage } from '../../../shared/telemetry/usage';
+import { apiClient } from '../client';
+import { startLocal } from '../runtime';
+import { ensurePlatformAdmin, type SeededFunder, seedExampleFunders } from '../scenario';
+import { LocalClock } from '../virtual-clock';
+
+const DAY = 86400_000;
+/** The scenario starts on the first day of the English local-government financial year. */
+const START = new Date('2026-04-01T09:00:00Z');
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+/**
+ * A deterministic run of the example on a fresh in-memory stack with a virtual clock: three
+ * consortia are proposed; one lead confirms at once, one after a reminder, one never (it lapses
+ * when the 14-day window closes). Every figure printed is read back from the engines.
+ */
+export async function demo(root: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, out: { type: 'string' } } });
+  const progress = (line: string) => process.stderr.write(`  ${line}\n`);
+  const stateDir = mkdtempSync(join(tmpdir(), 'grantloop-demo-'));
+  const clock = new LocalClock('virtual', START);
+  const started = Date.now();
+  resetUsage();
+  progress('starting a throwaway local stack (DynamoDB Local, SES emulator, Step Functions engine)…');
+  const runtime = await startLocal({ root, stateDir, inMemory: true, clock });
+  const checks: Check[] = [];
+  const check = (name: string, ok: boolean, detail?: string) => {
+    checks.push({ name, ok, ...(detail ? { detail } : {}) });
+    if (!ok) progress(`✗ ${name}${detail ? `: ${detail}` : ''}`);
+  };
+  try {
+    const api = apiClient(runtime.apiUrl, runtime.issuer);
+    const admin = await ensurePlatformAdmin();
+    progress('seeding six funders through the API…');
+    const funders = await seedExampleFunders(runtime, admin);
+    const by = (identifier: string) => funders.find((f) => f.org.identifier === identifier) as SeededFunder;
+    const county = by('GB-LAE-WYV');
+    const district = by('GB-LAE-EBK');
+    const icb = by('GB-NHS-QWY');
+    const harbourside = by('GB-CHC-1098765');
+    const millbank = by('GB-CHC-1154321');
+    const communityFoundation = by('GB-CHC-1112223');
+
+    const propose = (lead: SeededFunder, name: string, place: string, members: [SeededFunder, 'member' | 'observer'][]) =>
+      api.call<Consortium>(lead.admin, 'POST', '/consortia', {
+        name,
+        place,
+        members: [{ orgId: lead.org.id, role: 'lead' }, ...members.map(([f, role]) => ({ orgId: f.org.id, role }))],
+      });
+
+    progress('day 0: three consortia proposed; invitations go out…');
+    const wyvern = await propose(county, 'Wyvernshire Local Infrastructure Fund', 'Wyvernshire', [
+      [district, 'member'],
+      [icb, 'member'],
+      [harbourside, 'member'],
+      [millbank, 'member'],
+      [communityFoundation, 'observer'],
+    ]);
+    const eastbrook = await propose(district, 'Eastbrook Communities Partnership', 'Eastbrook', [
+      [harbourside, 'member'],
+      [millbank, 'member'],
+    ]);
+    const youth = await propose(millbank, 'Harbour Youth Voice Fund', 'Wyvernshire coast', [[harbourside, 'member']]);
+    await runtime.settle();
+
+    progress('day 2: the county council confirms its consortium…');
+    await runtime.advanceTo(new Date(START.getTime() + 2 * DAY));
+    await api.call(county.admin, 'POST', `/consortia/${wyvern.id}/confirm`);
+    await runtime.settle();
+
+    progress('day 7: reminders fire for the two consortia still waiting…');
+    await runtime.advanceTo(new Date(START.getTime() + 8 * DAY));
+    progress('day 8: the district council confirms after its reminder…');
+    await api.call(district.admin, 'POST', `/consortia/${eastbrook.id}/confirm`);
+    await runtime.settle();
+
+    progress('day 15: the confirmation window of the third consortium has closed…');
+    await runtime.advanceTo(new Date(START.getTime() + 15 * DAY));
+
+    const read = (lead: SeededFunder, id: string) => api.call<Consortium>(lead.admin, 'GET', `/consortia/${id}`);
+    const final = {
+      wyvern: await read(county, wyvern.id),
+      eastbrook: await read(district, eastbrook.id),
+      youth: await read(millbank, youth.id),
+    };
+    check('confirmed at once → active', final.wyvern.status === 'active', final.wyvern.status);
+    check('confirmed after a reminder → active', final.eastbrook.status === 'active', final.eastbrook.status);
+    check('never confirmed → lapsed', final.youth.status === 'lapsed', final.youth.status);
+
+    const emails = await runtime.emails();
+    const received = (to: string, subject: RegExp) => emails.filter((e) => e.destination.to.includes(to) && subject.test(e.subject)).length;
+    for (const c of [final.wyvern, final.eastbrook, final.youth]) {
+      for (const m of c.members) {
+        const contact = funders.find((f) => f.org.id === m.orgId)?.org.contactEmail as string;
+        check(`${c.name}: ${contact} invited once`, received(contact, new RegExp(`^${c.name}: .* has been added`)) === 1);
+      }
+    }
+    const reminders = (c: Consortium, lead: SeededFunder) =>
+      received(lead.org.contactEmail, new RegExp(`^Reminder: please confirm the ${c.name}`));
+    check('no reminder once confirmed', reminders(final.wyvern, county) === 0);
+    check('one reminder while waiting', reminders(final.eastbrook, district) === 1 && reminders(final.youth, millbank) === 1);
+    check(
+      'lapse notice to every member',
+      received(harbourside.org.contactEmail, /has lapsed$/) === 1 && received(millbank.org.contactEmail, /has lapsed$/) === 1,
+    );
+    const health = await fetch(`${runtime.apiUrl}/health`);
+    check('/health answers 200', health.status === 200);
+    check('no errors in the runtime', runtime.errors.length === 0, runtime.errors.join('; '));
+    const failed = runtime.sfn.list().filter((e) => e.status !== 'SUCCEEDED');
+    check('every workflow execution finished', failed.length === 0, failed.map((e) => `${e.name}: ${e.status}`).join(', '));
+
+    const usage = runtime.usage();
+    const summary = {
+      ok: checks.every((c) => c.ok),
+      organisations: funders.length,
+      consortia: 3,
+      consortiaByStatus: countBy([final.wyvern, final.eastbrook, final.youth].map((c) => c.status)),
+      emailsSent: emails.length,
+      events: runtime.bus.published,
+      workflowExecutions: runtime.sfn.list().length,
+      virtualDays: (clock.now().getTime() - START.getTime()) / DAY,
+      usage,
+      checks: { passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok) },
+      elapsedSeconds: Math.round((Date.now() - started) / 100) / 10,
+    };
+    if (values.out) {
+      const out = resolve(process.cwd(), values.out);
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+      writeFileSync(join(out, 'emails.json'), `${JSON.stringify(emails, null, 2)}\n`);
+    }
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(summary)}\n`
+        : readable(
+            summary,
+            emails.map((e) => e.subject),
+          ),
+    );
+    return summary.ok ? 0 : 1;
+  } finally {
+    await runtime.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+function countBy(values: string[]): Record<string, number> {
+  return values.reduce<Record<string, number>>((acc, v) => Object.assign(acc, { [v]: (acc[v] ?? 0) + 1 }), {});
+}
+
+function readable(
+  s: { ok: boolean; organisations: number; consortia: number; emailsSent: number; events: number } & Record<string, unknown>,
+  subjects: string[],
+): string {
+  const usage = s.usage as Record<string, number>;
+  return [
+    '',
+    `grantloop demo — ${s.ok ? 'all checks passed' : 'SOME CHECKS FAILED'} (${s.elapsedSeconds} s for ${s.virtualDays} virtual days)`,
+    '',
+    `  organisations      ${s.organisations}`,
+    `  consortia          ${s.consortia}  ${JSON.stringify(s.consortiaByStatus)}`,
+    `  emails sent        ${s.emailsSent}`,
+    `  events published   ${s.events}`,
+    '',
+    '  usage measured from the engines:',
+    ...Object.entries(usage).map(([k, v]) => `    ${k.padEnd(20)} ${v}`),
+    '',
+    '  emails (subjects):',
+    ...[...new Set(subjects)].sort().map((subject) => `    ${subjects.filter((x) => x === subject).length}× ${subject}`),
+    '',
+  ].join('\n');
+}

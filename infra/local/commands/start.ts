@@ -1,0 +1,56 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultPorts, startLocal } from '../runtime';
+import { ensurePlatformAdmin, seedExampleFunders } from '../scenario';
+import { platformAdmin } from '../seed';
+import { LocalClock } from '../virtual-clock';
+
+export async function start(root: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { 'in-memory': { type: 'boolean', default: false }, dir: { type: 'string' }, port: { type: 'string' } },
+  });
+  const stateDir = resolveDir(root, values.dir);
+  const base = values.port ? Number(values.port) : defaultPorts.api;
+  const ports = { api: base, dynamodb: base + 2, aws: base + 3, mail: base + 5 };
+  const started = Date.now();
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const runtime = await startLocal({ root, stateDir, inMemory: values['in-memory'], ports, clock: new LocalClock('real'), log: say });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping grantloop…`);
+    await runtime.stop();
+    say('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const admin = await ensurePlatformAdmin();
+  const seeded = runtime.tableCreated ? await seedExampleFunders(runtime, admin) : [];
+  await runtime.settle();
+  const lead = seeded.find((s) => s.role === 'lead');
+
+  process.stdout.write(`grantloop ready api=${runtime.apiUrl} mail=${runtime.mailUrl}\n`);
+  say(`
+  Up in ${((Date.now() - started) / 1000).toFixed(1)} s. State: ${values['in-memory'] ? 'in memory (gone on exit)' : stateDir}
+  ${seeded.length ? `Seeded ${seeded.length} example funders and the platform admin.` : 'Using the data already in the state folder.'}
+
+  Health:      curl ${runtime.apiUrl}/health
+  Mailbox:     open ${runtime.mailUrl} (every email the system sends lands here)
+  A token:     export TOKEN=$(npx grantloop token --email ${platformAdmin.email})
+  Who am I:    curl -H "Authorization: Bearer $TOKEN" ${runtime.apiUrl}/me
+  Funders:     curl -H "Authorization: Bearer $TOKEN" "${runtime.apiUrl}/organisations?kind=funder"
+  ${lead ? `Lead admin:  npx grantloop token --email ${lead.admin.email}  (can create and confirm a consortium)` : ''}
+
+  Stop with Ctrl-C.
+`);
+  return new Promise<number>(() => {});
+}
+
+export function resolveDir(root: string, dir: string | undefined): string {
+  return dir ? resolve(process.cwd(), dir) : join(root, '.grantloop');
+}

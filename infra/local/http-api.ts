@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type RouteSpec, routes } from '../catalog';
+import type { LocalIssuer } from './jwt-issuer';
+import type { LocalLambdas } from './lambdas';
+
+interface RouteMatch {
+  route: RouteSpec;
+  params: Record<string, string>;
+}
+
+export function matchRoute(method: string, path: string): RouteMatch | undefined {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const names: string[] = [];
+    const pattern = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    const match = new RegExp(`^${pattern}$`).exec(path);
+    if (match) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1] as string)])) };
+  }
+  return undefined;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+/**
+ * API Gateway HTTP API, thinly: match the route from the catalog, run the JWT authorizer on
+ * staff routes, build the payload-format-2.0 event, call the same handler, map its result.
+ */
+export function startHttpApi(
+  port: number,
+  deps: { lambdas: LocalLambdas; issuer: LocalIssuer; extraHealth: () => Record<string, unknown> },
+): Promise<Server> {
+  const server = createServer((req, res) => {
+    handle(req, res, deps).catch((error) => send(res, 500, { message: 'Internal Server Error', detail: String(error) }));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: Parameters<typeof startHttpApi>[1]): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
+  const matched = matchRoute(method, url.pathname);
+  if (!matched) return send(res, 404, { message: 'Not Found' });
+  const { route, params } = matched;
+
+  let claims: Record<string, unknown> | undefined;
+  if (route.auth === 'staff') {
+    const header = String(req.headers.authorization ?? '');
+    const token = header.replace(/^Bearer\s+/i, '');
+    try {
+      if (!token) throw new Error('no token');
+      claims = await deps.issuer.verify(token);
+    } catch {
+      res.setHeader('www-authenticate', 'Bearer');
+      return send(res, 401, { message: 'Unauthorized' });
+    }
+  }
+
+  const body = await readBody(req);
+  const now = new Date();
+  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+  const query = Object.fromEntries(url.searchParams);
+  const event = {
+    version: '2.0',
+    routeKey: `${route.method} ${route.path}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(Object.keys(params).length ? { pathParameters: params } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: String(req.headers.host ?? 'localhost'),
+      domainPrefix: 'local',
+      http: {
+        method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: `${route.method} ${route.path}`,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      // As the JWT authorizer passes them: every claim as a string.
+      ...(claims
+        ? { authorizer: { jwt: { claims: Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])), scopes: null } } }
+        : {}),
+    },
+    ...(body.length ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
+  };
+
+  const result = (await deps.lambdas.invoke(route.fn, event)) as
+    | { statusCode?: number; headers?: Record<string, string>; body?: string }
+    | string
+    | undefined;
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    // HTTP API's rule for a result without statusCode: it is the JSON body of a 200.
+    return send(res, 200, result);
+  }
+  let out = result.body ?? '';
+  if (route.path === '/health' && result.statusCode === 200) {
+    const parsed = JSON.parse(out) as { components?: Record<string, unknown> };
+    out = JSON.stringify({ ...parsed, components: { ...parsed.components, ...deps.extraHealth() } });
+  }
+  res.writeHead(result.statusCode ?? 200, result.headers ?? {});
+  res.end(out);
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

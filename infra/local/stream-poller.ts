@@ -1,0 +1,118 @@
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  type _Record,
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import { streamFilter } from '../catalog';
+import { localCredentials } from './dynamodb-local';
+import type { LocalLambdas } from './lambdas';
+
+/** Event-source-mapping filter patterns: objects nest, arrays list the allowed values. */
+export function matchesPattern(pattern: unknown, value: unknown): boolean {
+  if (Array.isArray(pattern)) return pattern.includes(value);
+  if (pattern && typeof pattern === 'object') {
+    if (!value || typeof value !== 'object') return false;
+    return Object.entries(pattern).every(([k, p]) => matchesPattern(p, (value as Record<string, unknown>)[k]));
+  }
+  return pattern === value;
+}
+
+/**
+ * What Lambda's event source mapping does on AWS: reads the table's stream from DynamoDB Local,
+ * applies the same filter, and calls the event router with batches in Lambda's record shape.
+ * A failed batch is retried from the same position, as the mapping retries.
+ */
+export class StreamPoller {
+  private streams: DynamoDBStreamsClient;
+  private iterators = new Map<string, string | undefined>();
+  private streamArn = '';
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<number> | undefined;
+  routed = 0;
+
+  constructor(
+    endpoint: string,
+    private readonly db: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly lambdas: LocalLambdas,
+    private readonly onError: (message: string) => void,
+  ) {
+    this.streams = new DynamoDBStreamsClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
+  }
+
+  async init(fromStart: boolean): Promise<void> {
+    const table = await this.db.send(new DescribeTableCommand({ TableName: this.tableName }));
+    this.streamArn = table.Table?.LatestStreamArn ?? '';
+    if (!this.streamArn) throw new Error(`table ${this.tableName} has no stream`);
+    await this.discoverShards(fromStart ? 'TRIM_HORIZON' : 'LATEST');
+  }
+
+  start(intervalMs: number): void {
+    const loop = async () => {
+      await this.pollOnce().catch((e) => this.onError(`stream poller: ${String(e)}`));
+      this.timer = setTimeout(loop, intervalMs);
+    };
+    this.timer = setTimeout(loop, intervalMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Reads every shard once and routes what it found; concurrent callers share one poll. */
+  pollOnce(): Promise<number> {
+    this.polling ??= this.poll().finally(() => {
+      this.polling = undefined;
+    });
+    return this.polling;
+  }
+
+  private async poll(): Promise<number> {
+    await this.discoverShards('TRIM_HORIZON');
+    let count = 0;
+    for (const [shardId, iterator] of this.iterators) {
+      if (!iterator) continue;
+      const out = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      const records = (out.Records ?? []).filter((r) => matchesPattern(streamFilter, r));
+      if (records.length > 0) {
+        await this.lambdas.invoke('eventRouter', { Records: records.map((r) => this.toLambdaRecord(r)) });
+        this.routed += records.length;
+        count += records.length;
+      }
+      this.iterators.set(shardId, out.NextShardIterator);
+    }
+    return count;
+  }
+
+  private async discoverShards(position: 'TRIM_HORIZON' | 'LATEST'): Promise<void> {
+    const out = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn }));
+    for (const shard of out.StreamDescription?.Shards ?? []) {
+      const id = shard.ShardId as string;
+      if (this.iterators.has(id)) continue;
+      const it = await this.streams.send(
+        new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: id, ShardIteratorType: position }),
+      );
+      this.iterators.set(id, it.ShardIterator);
+    }
+  }
+
+  private toLambdaRecord(r: _Record) {
+    return {
+      eventID: r.eventID,
+      eventName: r.eventName,
+      eventVersion: r.eventVersion,
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'eu-west-2',
+      eventSourceARN: this.streamArn,
+      dynamodb: {
+        ...r.dynamodb,
+        ApproximateCreationDateTime: r.dynamodb?.ApproximateCreationDateTime
+          ? Math.floor(new Date(r.dynamodb.ApproximateCreationDateTime).getTime() / 1000)
+          : undefined,
+      },
+    };
+  }
+}

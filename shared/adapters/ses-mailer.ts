@@ -1,0 +1,27 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { config } from '../config/env';
+import type { Mailer } from '../ports';
+
+const ses = new SESv2Client({});
+
+export const sesMailer: Mailer = {
+  async send(email) {
+    const out = await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: config.senderEmail(),
+        Destination: { ToAddresses: email.to },
+        ConfigurationSetName: config.sesConfigurationSet(),
+        Content: {
+          Simple: {
+            Subject: { Data: email.subject, Charset: 'UTF-8' },
+            Body: {
+              Text: { Data: email.text, Charset: 'UTF-8' },
+              ...(email.html ? { Html: { Data: email.html, Charset: 'UTF-8' } } : {}),
+            },
+          },
+        },
+      }),
+    );
+    return { messageId: out.MessageId ?? '' };
+  },
+};
