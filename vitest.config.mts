@@ -8,6 +8,6 @@ export default defineConfig({
     // Integration tests start Java and Node child processes; two cores run two files at once.
     maxWorkers: 2,
     reporters: ['default'],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'CRITICAL' },
   },
 });

@@ -31,7 +31,7 @@ const kindName: Record<ErrorKind, string> = {
 };
 
 export const invalid = (field: string, rule: string, message: string): DomainError =>
-  new DomainError('validation', message, [{ field, rule, message }]);
+  new DomainError('validation', `${field}: ${message}`, [{ field, rule, message }]);
 
 export const notFound = (what: string, id: string): DomainError =>
   new DomainError('not-found', `${what} ${id} does not exist`, [], { what, id });

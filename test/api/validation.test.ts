@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../infra/catalog';
+import { type Organisation, startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let org: Organisation;
+const goodId = '01M8060NW1SAEDZDZBZQ112NEA';
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const [first] = await stack.seed();
+  org = first?.org as Organisation;
+});
+afterAll(() => stack?.stop());
+
+const funder = {
+  name: 'Wyvern Trust',
+  kind: 'funder',
+  funderType: 'trust-foundation',
+  identifier: 'GB-CHC-1090001',
+  contactEmail: 'a@example.org',
+};
+
+/** Bad input for every route that takes input: [route key, path, body or raw body, field, rule]. */
+const cases: [string, string, { body?: unknown; rawBody?: string }, string, string][] = [
+  ['POST /organisations', '/organisations', { rawBody: '{"name": ' }, 'body', 'json'],
+  ['POST /organisations', '/organisations', { body: { ...funder, name: 'A' } }, 'body.name', 'too_small'],
+  ['POST /organisations', '/organisations', { body: { ...funder, kind: 'bank' } }, 'body.kind', 'invalid_value'],
+  ['POST /organisations', '/organisations', { body: { ...funder, contactEmail: 'nobody' } }, 'body.contactEmail', 'invalid_format'],
+  ['POST /organisations', '/organisations', { body: { ...funder, colour: 'red' } }, 'body', 'unrecognized_keys'],
+  ['POST /organisations', '/organisations', { body: { ...funder, funderType: undefined } }, 'funderType', 'required-for-funders'],
+  ['POST /organisations', '/organisations', { body: { ...funder, kind: 'provider' } }, 'funderType', 'funders-only'],
+  ['POST /organisations', '/organisations', { body: { ...funder, identifier: 'GB-GOR-PB123' } }, 'identifier', 'org-id-retired-prefix'],
+  ['POST /organisations', '/organisations', { body: { ...funder, identifier: 'GB-CHC-12AB' } }, 'identifier', 'org-id-format'],
+  ['GET /organisations', '/organisations?kind=bank', {}, 'query.kind', 'invalid_value'],
+  ['GET /organisations/{orgId}', '/organisations/not-an-id', {}, 'path.orgId', 'invalid_format'],
+  ['POST /organisations/{orgId}/members', '/organisations/not-an-id/members', { body: {} }, 'path.orgId', 'invalid_format'],
+  [
+    'POST /organisations/{orgId}/members',
+    `/organisations/${goodId}/members`,
+    { body: { email: 'x@example.org', name: 'X Y', role: 'owner' } },
+    'body.role',
+    'invalid_value',
+  ],
+  ['POST /consortia', '/consortia', { body: { name: 'Fund', place: 'Wyvern', members: [] } }, 'body.members', 'too_small'],
+  [
+    'POST /consortia',
+    '/consortia',
+    {
+      body: {
+        name: 'Fund',
+        place: 'Wyvern',
+        members: [
+          { orgId: goodId, role: 'boss' },
+          { orgId: goodId, role: 'lead' },
+        ],
+      },
+    },
+    'body.members.0.role',
+    'invalid_value',
+  ],
+  ['GET /consortia/{consortiumId}', '/consortia/123', {}, 'path.consortiumId', 'invalid_format'],
+  ['POST /consortia/{consortiumId}/confirm', '/consortia/123/confirm', {}, 'path.consortiumId', 'invalid_format'],
+];
+
+describe('bad input is a 400 that names the field and the rule, and writes nothing', () => {
+  it('covers every route that takes input', () => {
+    const covered = new Set(cases.map(([key]) => key));
+    const takesInput = routes.filter((r) => r.method !== 'GET' || r.path.includes('{') || r.fn === 'listOrganisations');
+    expect(takesInput.map((r) => `${r.method} ${r.path}`).filter((key) => !covered.has(key))).toEqual([]);
+  });
+
+  it.each(cases)('%s %s → %s / %s', async (key, path, input, field, rule) => {
+    const before = await stack.itemCount();
+    const res = await stack.request(key.split(' ')[0] as string, path, { as: stack.admin, ...input });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('validation');
+    expect(res.body.issues).toContainEqual(expect.objectContaining({ field, rule }));
+    expect(String(res.body.message)).toContain(field.replace(/^body\.|^query\.|^path\./, '').split('.')[0]);
+    expect(await stack.itemCount()).toBe(before);
+  });
+});
+
+describe('who may do what is read from the table', () => {
+  it('401 without a token, with a token from another issuer, and with an expired one', async () => {
+    expect((await stack.request('GET', '/me')).status).toBe(401);
+    const { localIssuerKeys } = await import('../../infra/local/jwt-issuer');
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const stranger = await localIssuerKeys(join(mkdtempSync(join(tmpdir(), 'gl-key-')), 'k.json'));
+    const forged = await stranger.sign({ sub: stack.admin.id, email: stack.admin.email });
+    const expired = await stack.runtime.issuer.sign({ sub: stack.admin.id, email: stack.admin.email }, 60, new Date(Date.now() - 3600_000));
+    for (const token of [forged, expired, 'not-a-jwt']) {
+      const res = await fetch(`${stack.runtime.apiUrl}/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('403 for a valid token whose email is not a user', async () => {
+    const res = await stack.request('GET', '/me', { as: { id: 'x', email: 'stranger@example.org' } });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/not a grantloop user/);
+  });
+
+  it('only a platform admin creates organisations; only an org admin adds members', async () => {
+    const { user: officer } = await stack.api.call<{ user: { id: string; email: string } }>(
+      stack.admin,
+      'POST',
+      `/organisations/${org.id}/members`,
+      {
+        email: 'officer@wyvernshire.example.org',
+        name: 'Olu Officer',
+        role: 'officer',
+      },
+    );
+    const before = await stack.itemCount();
+    const create = await stack.request('POST', '/organisations', { as: officer, body: funder });
+    expect(create.status).toBe(403);
+    const add = await stack.request('POST', `/organisations/${org.id}/members`, {
+      as: officer,
+      body: { email: 'z@example.org', name: 'Zed Z', role: 'admin' },
+    });
+    expect(add.status).toBe(403);
+    expect(add.body.message).toMatch(/needs the admin role/);
+    expect(await stack.itemCount()).toBe(before);
+  });
+
+  it('404 for an organisation that does not exist, 409 for a duplicate identifier', async () => {
+    expect((await stack.request('GET', `/organisations/${goodId}`, { as: stack.admin })).status).toBe(404);
+    const before = await stack.itemCount();
+    const dup = await stack.request('POST', '/organisations', { as: stack.admin, body: { ...funder, identifier: org.identifier } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.issues).toContainEqual(expect.objectContaining({ field: 'identifier', rule: 'unique-identifier' }));
+    expect(await stack.itemCount()).toBe(before);
+  });
+
+  it('a created organisation writes its event in the same transaction and is listed by kind', async () => {
+    const created = await stack.api.call<Organisation>(stack.admin, 'POST', '/organisations', { ...funder, identifier: 'GB-CHC-1090002' });
+    const { dynamoStore } = await import('../../shared/adapters/dynamodb/store');
+    const events = await dynamoStore.listEvents(`ORG#${created.id}`);
+    expect(events.map((e) => e.type)).toEqual(['organisation.created']);
+    const list = await stack.api.call<{ organisations: Organisation[] }>(stack.admin, 'GET', '/organisations?kind=funder');
+    expect(list.organisations.map((o) => o.id)).toContain(created.id);
+  });
+});

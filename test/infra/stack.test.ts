@@ -1,0 +1,443 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FunctionId, functionArnEnv, functions, type Need, names, routes, rules, streamFilter, workflows } from '../../infra/catalog';
+import { GrantloopStack, repoRoot } from '../../infra/stack';
+import { keyAttributes, tableDefinition } from '../../shared/store/table-definition';
+
+type Json = Record<string, any>;
+
+const senderEmail = 'noreply@grantloop.example.org';
+const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+
+/** The environment each need must put on a function: the contract with shared/config/env.ts. */
+const needEnv: Record<Need, string[]> = {
+  'table-read': ['TABLE_NAME'],
+  'table-write': ['TABLE_NAME'],
+  mail: ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'APP_URL'],
+  'start-consortium-workflow': workflows.filter((w) => w.id === 'consortium-invitation').map((w) => w.arnEnv),
+  'task-callback': [],
+  'publish-events': ['EVENT_BUS_NAME'],
+  'create-schedules': ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', ...Object.values(functionArnEnv)],
+};
+
+/**
+ * Actions that may be granted on Resource "*", each with the reason. All of them are actions
+ * IAM cannot scope to a resource; anything else on "*" fails the test.
+ */
+const allowedOnAnyResource: Record<string, string> = {
+  'xray:PutTraceSegments': 'X-Ray has no resource-level permissions (Lambda and Step Functions active tracing)',
+  'xray:PutTelemetryRecords': 'X-Ray has no resource-level permissions (active tracing)',
+  'xray:GetSamplingRules': 'X-Ray has no resource-level permissions (Step Functions tracing)',
+  'xray:GetSamplingTargets': 'X-Ray has no resource-level permissions (Step Functions tracing)',
+  'logs:CreateLogDelivery': 'Step Functions vended log delivery; CloudWatch Logs requires "*"',
+  'logs:GetLogDelivery': 'Step Functions vended log delivery',
+  'logs:UpdateLogDelivery': 'Step Functions vended log delivery',
+  'logs:DeleteLogDelivery': 'Step Functions vended log delivery',
+  'logs:ListLogDeliveries': 'Step Functions vended log delivery',
+  'logs:PutResourcePolicy': 'Step Functions vended log delivery',
+  'logs:DescribeResourcePolicies': 'Step Functions vended log delivery',
+  'logs:DescribeLogGroups': 'Step Functions vended log delivery',
+  'dynamodb:ListStreams': 'no resource-level permissions; the stream event source mapping of eventRouter needs it',
+};
+
+let assembly: CloudAssembly;
+let stack: GrantloopStack;
+let template: Template;
+let resources: Record<string, Json>;
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+/** Logical id of each catalog function, found by its physical name. */
+function functionLogicalId(fnId: FunctionId): string {
+  const found = ofType('AWS::Lambda::Function').find(([, r]) => r.Properties.FunctionName === names.functionName(fnId));
+  if (!found) throw new Error(`no Lambda named ${names.functionName(fnId)}`);
+  return found[0];
+}
+const fnArn = (fnId: FunctionId) => ({ 'Fn::GetAtt': [functionLogicalId(fnId), 'Arn'] });
+
+/** Every policy document attached to the role of a Lambda (inline policies and AWS::IAM::Policy). */
+function statementsOfRole(roleLogicalId: string): Json[] {
+  const role = resources[roleLogicalId];
+  const inline = (role?.Properties.Policies ?? []).flatMap((p: Json) => p.PolicyDocument.Statement);
+  const attached = ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: Json) => r.Ref === roleLogicalId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+  return [...inline, ...attached];
+}
+const roleOfFunction = (fnId: FunctionId): string => resources[functionLogicalId(fnId)]!.Properties.Role['Fn::GetAtt'][0];
+
+beforeAll(() => {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'grantloop-cdk-')), context: { ...cdkJson.context, senderEmail } });
+  stack = new GrantloopStack(app, names.stack, { senderEmail });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // Real bundling on purpose: this same assembly is what cfn-lint checks below. Throws on any unacknowledged cdk-nag finding.
+  assembly = app.synth();
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('synthesizes with zero unacknowledged findings', () => {
+    const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'));
+    const violations = report.pluginReports.flatMap((r: Json) => r.violations ?? r.conclusion?.violations ?? []);
+    expect(violations).toEqual([]);
+  });
+
+  it('really runs: an unacknowledged finding fails synthesis', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'grantloop-nag-')) });
+    new Queue(new Stack(app, 'Probe'), 'PlainQueue');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+  });
+});
+
+describe('table', () => {
+  it('is built from tableDefinition', () => {
+    const tables = ofType('AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(1);
+    const [, table] = tables[0]!;
+    const p = table.Properties;
+    const keySchema = (pk: string, sk: string) => [
+      { AttributeName: pk, KeyType: 'HASH' },
+      { AttributeName: sk, KeyType: 'RANGE' },
+    ];
+
+    expect(p.KeySchema).toEqual(keySchema(tableDefinition.partitionKey, tableDefinition.sortKey));
+    const byName = (a: { AttributeName: string }, b: { AttributeName: string }) => a.AttributeName.localeCompare(b.AttributeName);
+    expect([...p.AttributeDefinitions].sort(byName)).toEqual(
+      [...new Set(keyAttributes())].map((name) => ({ AttributeName: name, AttributeType: 'S' })).sort(byName),
+    );
+    const byIndex = (a: { IndexName: string }, b: { IndexName: string }) => a.IndexName.localeCompare(b.IndexName);
+    expect([...p.GlobalSecondaryIndexes].sort(byIndex)).toEqual(
+      tableDefinition.globalSecondaryIndexes
+        .map((g) => ({ IndexName: g.indexName, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: { ProjectionType: 'ALL' } }))
+        .sort(byIndex),
+    );
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(p.StreamSpecification.StreamViewType).toBe(tableDefinition.streamViewType);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true });
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('HTTP API', () => {
+  it('has one JWT authorizer trusting the Cognito pool and its client', () => {
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [, auth] = authorizers[0]!;
+    expect(auth.Properties.AuthorizerType).toBe('JWT');
+    const [userPool] = ofType('AWS::Cognito::UserPool')[0]!;
+    const [client] = ofType('AWS::Cognito::UserPoolClient')[0]!;
+    expect(auth.Properties.JwtConfiguration).toEqual({
+      Audience: [{ Ref: client }],
+      Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: userPool }]] },
+    });
+  });
+
+  it('has exactly the catalog routes, JWT on staff routes and none on public ones, each to its function', () => {
+    const [authorizerId] = ofType('AWS::ApiGatewayV2::Authorizer')[0]!;
+    const apiRoutes = ofType('AWS::ApiGatewayV2::Route');
+    expect(apiRoutes.map(([, r]) => r.Properties.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+
+    for (const route of routes) {
+      const [, r] = apiRoutes.find(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`)!;
+      if (route.auth === 'staff') {
+        expect(r.Properties, route.path).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      } else {
+        expect(r.Properties.AuthorizationType, route.path).toBe('NONE');
+        expect(r.Properties.AuthorizerId, route.path).toBeUndefined();
+      }
+      const integrationId = r.Properties.Target['Fn::Join'][1][1].Ref;
+      expect(resources[integrationId]!.Properties.IntegrationUri, route.path).toEqual(fnArn(route.fn));
+    }
+  });
+
+  it('logs every request of the $default stage as JSON', () => {
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AutoDeploy).toBe(true);
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+    const logGroup = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(resources[logGroup]!.Type).toBe('AWS::Logs::LogGroup');
+  });
+});
+
+describe('functions', () => {
+  it('every Lambda runs nodejs22.x on arm64 with tracing and its own log group', () => {
+    const lambdas = ofType('AWS::Lambda::Function');
+    expect(lambdas).toHaveLength(Object.keys(functions).length);
+    for (const [id, fn] of lambdas) {
+      expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.MemorySize, id).toBe(512);
+      expect(fn.Properties.Environment.Variables, id).toMatchObject({ NODE_OPTIONS: '--enable-source-maps', LOG_LEVEL: 'INFO' });
+      const logGroup = fn.Properties.LoggingConfig.LogGroup.Ref;
+      expect(resources[logGroup]!.Properties.RetentionInDays, id).toBe(30);
+    }
+  });
+
+  it('each catalog function has its description, timeout and exactly the environment its needs imply', () => {
+    for (const [fnId, spec] of Object.entries(functions) as [FunctionId, (typeof functions)[FunctionId]][]) {
+      const p = resources[functionLogicalId(fnId)]!.Properties;
+      expect(p.Description).toBe(spec.description);
+      expect(p.Timeout, fnId).toBe(('timeoutSeconds' in spec ? spec.timeoutSeconds : undefined) ?? 15);
+      const expected = new Set(['NODE_OPTIONS', 'LOG_LEVEL', ...spec.needs.flatMap((n: Need) => needEnv[n])]);
+      expect(Object.keys(p.Environment.Variables).sort(), fnId).toEqual([...expected].sort());
+    }
+  });
+
+  it('async functions have an SSL-only dead-letter queue and two retries; others have none', () => {
+    for (const [fnId, spec] of Object.entries(functions) as [FunctionId, Json][]) {
+      const logicalId = functionLogicalId(fnId);
+      const dlq = resources[logicalId]!.Properties.DeadLetterConfig;
+      const invokeConfig = ofType('AWS::Lambda::EventInvokeConfig').find(([, c]) => c.Properties.FunctionName.Ref === logicalId);
+      if (spec.async) {
+        const queueId = dlq.TargetArn['Fn::GetAtt'][0];
+        expect(resources[queueId]!.Type).toBe('AWS::SQS::Queue');
+        const policy = ofType('AWS::SQS::QueuePolicy').find(([, q]) => q.Properties.Queues.some((r: Json) => r.Ref === queueId));
+        expect(policy?.[1].Properties.PolicyDocument.Statement[0]).toMatchObject({
+          Effect: 'Deny',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        });
+        expect(invokeConfig?.[1].Properties.MaximumRetryAttempts, fnId).toBe(2);
+      } else {
+        expect(dlq, fnId).toBeUndefined();
+        expect(invokeConfig, fnId).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('IAM', () => {
+  it('grants nothing on Resource "*" except actions that IAM cannot scope', () => {
+    for (const [id, policy] of ofType('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        if (!asArray(statement.Resource).includes('*')) continue;
+        for (const action of asArray<string>(statement.Action)) {
+          expect(allowedOnAnyResource, `${id}: ${action} on "*"`).toHaveProperty([action]);
+        }
+        if (asArray<string>(statement.Action).includes('dynamodb:ListStreams')) {
+          expect(policy.Properties.Roles, 'only the stream router lists streams').toEqual([{ Ref: roleOfFunction('eventRouter') }]);
+        }
+      }
+    }
+  });
+
+  it('has no wildcard actions and no partial-wildcard resources besides the schedule group', () => {
+    const schedules = { 'Fn::Join': ['', Match.arrayWith([`:schedule/${names.scheduleGroup}/*`])] };
+    for (const [id, policy] of ofType('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        for (const action of asArray<string>(statement.Action)) expect(action, id).not.toContain('*');
+        for (const resource of asArray<unknown>(statement.Resource)) {
+          if (resource === '*' || !JSON.stringify(resource).includes('*')) continue;
+          expect(statement.Action, id).toBe('scheduler:CreateSchedule');
+          expect(policy.Properties.Roles).toEqual([{ Ref: roleOfFunction('scheduleLeadReminder') }]);
+          template.resourcePropertiesCountIs(
+            'AWS::IAM::Policy',
+            { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: schedules })]) } },
+            1,
+          );
+        }
+      }
+    }
+  });
+
+  it('reads and writes only the table and its named indexes', () => {
+    const [tableId] = ofType('AWS::DynamoDB::Table')[0]!;
+    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+    for (const [fnId, spec] of Object.entries(functions) as [FunctionId, Json][]) {
+      const statements = statementsOfRole(roleOfFunction(fnId)).filter((s) =>
+        asArray<string>(s.Action).some((a) => a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams'),
+      );
+      const actions = statements.flatMap((s) => asArray<string>(s.Action));
+      expect(actions.includes('dynamodb:Query'), `${fnId} reads`).toBe(spec.needs.includes('table-read'));
+      expect(actions.includes('dynamodb:PutItem'), `${fnId} writes`).toBe(spec.needs.includes('table-write'));
+      for (const s of statements) {
+        if (
+          asArray<string>(s.Action).some((a) => ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream'].includes(a))
+        )
+          continue;
+        expect(asArray(s.Resource)[0], fnId).toEqual(tableArn);
+      }
+    }
+  });
+});
+
+describe('workflows', () => {
+  it.each(workflows)('$id is a STANDARD state machine running the ASL file with each placeholder bound to its function', (wf) => {
+    const machines = ofType('AWS::StepFunctions::StateMachine').filter(
+      ([, m]) => m.Properties.StateMachineName === names.stateMachineName(wf.id),
+    );
+    expect(machines).toHaveLength(1);
+    const [, machine] = machines[0]!;
+    const p = machine.Properties;
+    expect(p.StateMachineType).toBe('STANDARD');
+    expect(p.TracingConfiguration).toEqual({ Enabled: true });
+    expect(p.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
+
+    const asl = JSON.parse(readFileSync(join(repoRoot, wf.file), 'utf8'));
+    const definition = JSON.parse(joinedString(p.DefinitionString));
+    expect(definition).toEqual(asl);
+
+    const placeholders = new Set<string>();
+    walkStrings(asl, (s) => {
+      for (const m of s.matchAll(/\$\{([^}]+)\}/g)) placeholders.add(m[1]!);
+    });
+    expect(Object.keys(p.DefinitionSubstitutions).sort()).toEqual([...placeholders].sort());
+    expect(Object.keys(wf.substitutions).sort()).toEqual([...placeholders].sort());
+
+    // What Step Functions will run: placeholders replaced by CloudFormation at deploy time.
+    const deployed = substitute(definition, p.DefinitionSubstitutions);
+    const expected = substitute(asl, Object.fromEntries(Object.entries(wf.substitutions).map(([name, fnId]) => [name, fnArn(fnId)])));
+    expect(deployed.States).toEqual(expected.States);
+    expect(JSON.stringify(deployed)).not.toContain('${');
+
+    const invoke = statementsOfRole(p.RoleArn['Fn::GetAtt'][0]).filter((s) => asArray(s.Action).includes('lambda:InvokeFunction'));
+    expect(
+      invoke
+        .flatMap((s) => asArray(s.Resource))
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ).toEqual([...new Set(Object.values(wf.substitutions))].map((fnId) => JSON.stringify(fnArn(fnId))).sort());
+  });
+});
+
+describe('events', () => {
+  it('routes the table stream to eventRouter through the shared filter', () => {
+    const [tableId] = ofType('AWS::DynamoDB::Table')[0]!;
+    const mappings = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const p = mappings[0]![1].Properties;
+    expect(p.EventSourceArn).toEqual({ 'Fn::GetAtt': [tableId, 'StreamArn'] });
+    expect(p.FunctionName).toEqual({ Ref: functionLogicalId('eventRouter') });
+    expect(p.FilterCriteria).toEqual({ Filters: [{ Pattern: JSON.stringify(streamFilter) }] });
+    expect(p).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+    });
+    const dlq = p.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+    expect(resources[dlq]!.Type).toBe('AWS::SQS::Queue');
+  });
+
+  it('has the named event bus and one rule per catalog rule, each with a dead-letter queue', () => {
+    const buses = ofType('AWS::Events::EventBus');
+    expect(buses).toHaveLength(1);
+    const [busId, bus] = buses[0]!;
+    expect(bus.Properties.Name).toBe(names.eventBus);
+
+    const eventRules = ofType('AWS::Events::Rule');
+    expect(eventRules).toHaveLength(rules.length);
+    for (const rule of rules) {
+      const found = eventRules.find(
+        ([, r]) => JSON.stringify(r.Properties.EventPattern['detail-type']) === JSON.stringify(rule.detailTypes),
+      );
+      expect(found, rule.id).toBeDefined();
+      const p = found![1].Properties;
+      expect(p.EventBusName).toEqual({ Ref: busId });
+      expect(p.EventPattern).toEqual({ source: ['grantloop'], 'detail-type': rule.detailTypes });
+      expect(p.Targets).toHaveLength(1);
+      expect(p.Targets[0].Arn).toEqual(fnArn(rule.fn));
+      expect(p.Targets[0].DeadLetterConfig.Arn['Fn::GetAtt'][1]).toBe('Arn');
+      expect(p.Targets[0].RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('scheduler', () => {
+  it('has the schedule group and a role that may invoke only the reminder function', () => {
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: names.scheduleGroup });
+
+    const roles = ofType('AWS::IAM::Role').filter(([, r]) =>
+      r.Properties.AssumeRolePolicyDocument.Statement.some((s: Json) => s.Principal?.Service === 'scheduler.amazonaws.com'),
+    );
+    expect(roles).toHaveLength(1);
+    const statements = statementsOfRole(roles[0]![0]);
+    expect(statements).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: fnArn('sendLeadReminder') }]);
+  });
+});
+
+describe('mail and outputs', () => {
+  it('has an SES configuration set with reputation metrics', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
+  });
+
+  it('lets mail functions send only as the sender (address or domain) through the configuration set', () => {
+    const domain = senderEmail.split('@')[1]!;
+    for (const [fnId, spec] of Object.entries(functions) as [FunctionId, Json][]) {
+      const ses = statementsOfRole(roleOfFunction(fnId)).filter((s) => asArray(s.Action).includes('ses:SendEmail'));
+      expect(ses.length > 0, fnId).toBe(spec.needs.includes('mail'));
+      for (const s of ses) {
+        const text = JSON.stringify(s.Resource);
+        expect(text).toContain(`:identity/${senderEmail}`);
+        expect(text).toContain(`:identity/${domain}`);
+        expect(text).toContain(':configuration-set/');
+        expect(text).not.toContain('*');
+      }
+    }
+  });
+
+  it('exports the values a client and an operator need', () => {
+    expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(
+      expect.arrayContaining(['ApiUrl', 'EventBusName', 'TableName', 'UserPoolClientId', 'UserPoolId']),
+    );
+  });
+});
+
+const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+const cfnLintMissing = cfnLint.error !== undefined || cfnLint.status !== 0;
+if (cfnLintMissing) console.warn('cfn-lint is not on PATH: the cfn-lint test is skipped');
+
+describe('cfn-lint', () => {
+  it.skipIf(cfnLintMissing)('finds no errors in the synthesized template (cfn-lint not on PATH → skipped)', () => {
+    const templatePath = join(assembly.directory, stack.templateFile);
+    const run = spawnSync('cfn-lint', [templatePath, '--ignore-checks', 'W3005'], { encoding: 'utf8' });
+    const output = `${run.stdout}${run.stderr}`;
+    // Exit status is a bit mask: 1 = cfn-lint failed, 2 = error, 4 = warning, 8 = informational.
+    if (run.status === null || (run.status & 0b11) !== 0) console.error(output);
+    expect(run.status, output).not.toBeNull();
+    expect((run.status ?? 1) & 0b11, output).toBe(0);
+  });
+});
+
+function walkStrings(value: unknown, visit: (s: string) => void): void {
+  if (typeof value === 'string') visit(value);
+  else if (Array.isArray(value)) for (const v of value) walkStrings(v, visit);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) walkStrings(v, visit);
+}
+
+/** Replaces string values that are exactly `${Name}` with the bound value (as CloudFormation will). */
+function substitute(value: unknown, bindings: Record<string, unknown>): any {
+  if (typeof value === 'string') {
+    const m = /^\$\{([^}]+)\}$/.exec(value);
+    return m && m[1]! in bindings ? bindings[m[1]!] : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, bindings));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, bindings)]));
+  return value;
+}
+
+/** DefinitionString is a plain string, or a Fn::Join of plain strings when CDK inlines tokens. */
+function joinedString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as Json)?.['Fn::Join'];
+  if (join && join[1].every((part: unknown) => typeof part === 'string')) return join[1].join(join[0]);
+  throw new Error(`DefinitionString holds references: ${JSON.stringify(value).slice(0, 200)}`);
+}

@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/processes';
+import { root } from '../support/stack';
+
+const cli = join(root, 'bin', 'grantloop.mjs');
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+async function until(what: string, check: () => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('npm start (grantloop start)', () => {
+  it('prints the ready line, answers /health naming each component, refuses a second start, and stops everything on Ctrl-C', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grantloop-start-'));
+    const port = await freePort();
+    const first = run(['start', '--in-memory', '--dir', dir, '--port', String(port)]);
+    await until('the ready line', () => /grantloop ready api=\S+ mail=\S+/.test(first.out()), 30_000);
+    const [, api, mail] = /grantloop ready api=(\S+) mail=(\S+)/.exec(first.out()) as RegExpExecArray;
+    expect(api).toBe(`http://127.0.0.1:${port}`);
+
+    const health = await fetch(`${api}/health`);
+    expect(health.status).toBe(200);
+    const body = (await health.json()) as { status: string; components: Record<string, { state: string }> };
+    expect(body.status).toBe('ok');
+    for (const component of ['table', 'dynamodb', 'mail', 'stepFunctions', 'eventBus', 'scheduler', 'streamPoller']) {
+      expect(body.components[component]?.state, component).toBe('ok');
+    }
+    expect((await fetch(`${mail}/health-check`)).ok).toBe(true);
+
+    const token = run(['token', '--email', 'admin@grantloop.local', '--dir', dir]);
+    expect(await token.exited).toBe(0);
+    const me = await fetch(`${api}/me`, { headers: { authorization: `Bearer ${token.out().trim()}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { platformAdmin: boolean } }).user.platformAdmin).toBe(true);
+
+    const second = run(['start', '--in-memory', '--dir', dir, '--port', String(port)]);
+    expect(await second.exited).toBe(1);
+    expect(second.err()).toMatch(/already running \(pid \d+/);
+
+    const lock = JSON.parse(readFileSync(join(dir, 'runtime.json'), 'utf8')) as { dynamodb: string };
+    const childPids = await descendants(first.child.pid as number);
+    expect(childPids.length).toBeGreaterThanOrEqual(2);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    await until('child processes to exit', () => childPids.every((pid) => !alive(pid)), 10_000);
+    expect(existsSync(join(dir, 'runtime.json'))).toBe(false);
+    await expect(fetch(lock.dynamodb)).rejects.toThrow();
+  });
+
+  it('without Java it says what to install instead of crashing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grantloop-nojava-'));
+    const noJava = run(['start', '--in-memory', '--dir', dir, '--port', String(await freePort())], {
+      ...process.env,
+      PATH: '/nonexistent',
+    });
+    expect(await noJava.exited).toBe(1);
+    expect(noJava.err()).toMatch(/Java was not found.*Java 17 or later/s);
+    expect(noJava.err()).toMatch(/apt-get install -y openjdk-17-jre-headless/);
+  });
+});
+
+/** Every process below `pid`, read from /proc (Linux): the children that must die with it. */
+async function descendants(pid: number): Promise<number[]> {
+  const { readdirSync } = await import('node:fs');
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch {}
+  }
+  const found: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of parentOf) {
+      if (parent === p) {
+        found.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(pid);
+  return found;
+}

@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import validator from 'asl-validator';
+import { describe, expect, it } from 'vitest';
+import { functions, workflows } from '../../infra/catalog';
+import { functionArn } from '../../infra/local/lambdas';
+import { loadDefinition } from '../../infra/local/step-functions';
+import { root } from '../support/stack';
+
+const files = readdirSync(join(root, 'workflows')).filter((f) => f.endsWith('.asl.json'));
+
+describe('ASL files', () => {
+  it('every file is declared in the catalog, so both targets deploy it', () => {
+    expect(files.sort()).toEqual(workflows.map((w) => w.file.replace('workflows/', '')).sort());
+  });
+
+  it.each(workflows)('$file passes asl-validator after substitution, and every placeholder has a function', (spec) => {
+    const definition = loadDefinition(root, spec, functionArn);
+    const result = validator(definition);
+    expect(result.errors).toEqual([]);
+    expect(result.isValid).toBe(true);
+    for (const fn of Object.values(spec.substitutions)) expect(Object.keys(functions)).toContain(fn);
+  });
+
+  it.each(workflows)('$file: every callback task has a timeout and a Catch for it; every Lambda task retries transient errors', (spec) => {
+    const definition = JSON.parse(readFileSync(join(root, spec.file), 'utf8')) as { States: Record<string, Record<string, unknown>> };
+    for (const [name, state] of Object.entries(definition.States)) {
+      if (state.Type !== 'Task') continue;
+      const retries = (state.Retry as { ErrorEquals: string[] }[] | undefined) ?? [];
+      expect(
+        retries.flatMap((r) => r.ErrorEquals),
+        name,
+      ).toContain('Lambda.ServiceException');
+      expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
+      expect(state.Catch, name).toBeDefined();
+      if (String(state.Resource).endsWith('.waitForTaskToken')) {
+        const catches = (state.Catch as { ErrorEquals: string[] }[]).flatMap((c) => c.ErrorEquals);
+        expect(catches, name).toContain('States.Timeout');
+      }
+    }
+  });
+});
