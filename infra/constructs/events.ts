@@ -1,0 +1,77 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { EVENT_SOURCE } from '../../shared/domain/events';
+import type { FunctionId, RuleSpec } from '../catalog';
+
+export interface EventsProps {
+  eventBusName: string;
+  rules: RuleSpec[];
+  functions: Record<FunctionId, IFunction>;
+  table: ITable;
+  /** Receives the table stream (the outbox relay). */
+  router: IFunction;
+  streamFilter: Record<string, unknown>;
+}
+
+/**
+ * Domain events travel table → stream → router → bus → rules → handlers. Every hop that can
+ * drop an event has somewhere to put it.
+ */
+export class Events extends Construct {
+  readonly bus: EventBus;
+
+  constructor(scope: Construct, id: string, props: EventsProps) {
+    super(scope, id);
+
+    this.bus = new EventBus(this, 'Bus', { eventBusName: props.eventBusName });
+
+    const undeliveredEvents = this.deadLetterQueue('UndeliveredEvents', 'events EventBridge could not deliver to a rule target');
+    for (const rule of props.rules) {
+      new Rule(this, rule.id, {
+        eventBus: this.bus,
+        description: `${rule.detailTypes.join(', ')} → ${rule.fn}`,
+        eventPattern: { source: [EVENT_SOURCE], detailType: rule.detailTypes },
+        targets: [
+          new LambdaFunction(props.functions[rule.fn], {
+            deadLetterQueue: undeliveredEvents,
+            retryAttempts: 4,
+            maxEventAge: Duration.hours(6),
+          }),
+        ],
+      });
+    }
+
+    const failedBatches = this.deadLetterQueue('FailedStreamBatches', 'stream records the router gave up on');
+    props.router.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        onFailure: new SqsDlq(failedBatches),
+        filters: [FilterCriteria.filter(props.streamFilter)],
+      }),
+    );
+    // The finding is reported on the execution role's policy, so that is where it is acknowledged.
+    Validations.of(props.router.role ?? props.router).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Reading the table stream needs dynamodb:ListStreams, which has no resource-level permissions (the stream actions themselves are scoped to the stream ARN).',
+    });
+  }
+
+  private deadLetterQueue(id: string, what: string): Queue {
+    const queue = new Queue(this, id, { enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: `This queue is itself a dead-letter queue (${what}); nothing consumes it automatically.`,
+    });
+    return queue;
+  }
+}

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../catalog';
+
+export interface GrantloopFunctionProps {
+  spec: FunctionSpec;
+  functionName: string;
+  /** Absolute path of the repository: catalog entries are relative to it. */
+  repoRoot: string;
+  logLevel?: string;
+}
+
+/**
+ * The one place that decides how a handler becomes a Lambda, so every function gets the same
+ * runtime, bundling, logging and tracing, and differs only by what its catalog entry says.
+ */
+export class GrantloopFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly deadLetterQueue?: Queue;
+
+  constructor(scope: Construct, id: string, props: GrantloopFunctionProps) {
+    super(scope, id);
+    const { spec } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+
+    // An explicit role instead of AWSLambdaBasicExecutionRole: logs may only go to this function's group.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.functionName}`,
+    });
+    this.logGroup.grantWrite(role);
+
+    if (spec.async) {
+      this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(this.deadLetterQueue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself the dead-letter queue of the function; a DLQ of a DLQ would only move the problem.',
+      });
+    }
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      functionName: props.functionName,
+      description: spec.description,
+      entry: join(props.repoRoot, spec.entry),
+      handler: 'handler',
+      projectRoot: props.repoRoot,
+      depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? 15),
+      role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: props.logLevel ?? 'INFO',
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // Bundled CommonJS dependencies call require(), which ESM output does not define.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // Ship the SDK versions the project pins and tests against, not whatever the runtime carries.
+        bundleAwsSDK: true,
+      },
+      ...(spec.async ? { deadLetterQueue: this.deadLetterQueue, retryAttempts: 2 } : {}),
+    });
+
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which have no resource-level permissions.',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'nodejs22.x is deliberate: bundles target node22 and the pinned middleware/SDK versions are tested on it (supported until 2027-04-30).',
+      },
+    );
+  }
+}

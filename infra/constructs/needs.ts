@@ -1,0 +1,79 @@
+import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Need } from '../catalog';
+import type { DataTable } from './data-table';
+import type { Mail } from './mail';
+import type { Scheduling } from './scheduling';
+
+/** Which workflow each `start-…` need may start (by workflow id in the catalog). */
+const startableWorkflow: Partial<Record<Need, string>> = {
+  'start-consortium-workflow': 'consortium-invitation',
+};
+
+export interface NeedsContext {
+  table: DataTable;
+  mail: Mail;
+  appUrl: string;
+  bus: EventBus;
+  scheduling: Scheduling;
+  workflows: { id: string; arnEnv: string; stateMachine: StateMachine }[];
+  /** Env var name → function ARN, handed to functions that create schedules (their targets). */
+  scheduleTargets: Record<string, string>;
+}
+
+/**
+ * Turns what the catalog says a function touches into its environment and a grant scoped to
+ * exactly that resource. A need without a case here fails the build rather than deploying a
+ * function that cannot do its job.
+ */
+export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: NeedsContext): void {
+  for (const need of needs) {
+    switch (need) {
+      case 'table-read':
+        fn.addEnvironment('TABLE_NAME', ctx.table.table.tableName);
+        ctx.table.grantRead(fn);
+        break;
+      case 'table-write':
+        fn.addEnvironment('TABLE_NAME', ctx.table.table.tableName);
+        ctx.table.grantWrite(fn);
+        break;
+      case 'mail':
+        fn.addEnvironment('SENDER_EMAIL', ctx.mail.senderEmail);
+        fn.addEnvironment('SES_CONFIGURATION_SET', ctx.mail.configurationSet.configurationSetName);
+        fn.addEnvironment('APP_URL', ctx.appUrl);
+        ctx.mail.grantSend(fn);
+        break;
+      case 'start-consortium-workflow': {
+        const workflow = ctx.workflows.find((w) => w.id === startableWorkflow[need]);
+        if (!workflow) throw new Error(`need ${need}: no workflow "${startableWorkflow[need]}" in the catalog`);
+        fn.addEnvironment(workflow.arnEnv, workflow.stateMachine.stateMachineArn);
+        workflow.stateMachine.grantStartExecution(fn);
+        break;
+      }
+      case 'task-callback':
+        // Callers answer task tokens of our own workflows only. IAM evaluates SendTask* against the
+        // state machine that issued the token (the same scoping CDK's grantTaskResponse uses).
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+            resources: ctx.workflows.map((w) => w.stateMachine.stateMachineArn),
+          }),
+        );
+        break;
+      case 'publish-events':
+        fn.addEnvironment('EVENT_BUS_NAME', ctx.bus.eventBusName);
+        ctx.bus.grantPutEventsTo(fn);
+        break;
+      case 'create-schedules':
+        fn.addEnvironment('SCHEDULE_GROUP', ctx.scheduling.groupName);
+        fn.addEnvironment('SCHEDULER_ROLE_ARN', ctx.scheduling.role.roleArn);
+        for (const [name, arn] of Object.entries(ctx.scheduleTargets)) fn.addEnvironment(name, arn);
+        ctx.scheduling.grantCreateSchedules(fn);
+        break;
+      default:
+        throw new Error(`need ${need satisfies never} has no grant`);
+    }
+  }
+}
