@@ -10,6 +10,7 @@ export type Need =
   | 'table-write'
   | 'mail'
   | 'start-consortium-workflow'
+  | 'start-round-workflow'
   | 'task-callback'
   | 'publish-events'
   | 'create-schedules';
@@ -84,6 +85,100 @@ export const functions = {
     description: 'Workflow task: activate or lapse the consortium and tell its members',
     needs: ['table-read', 'table-write', 'mail'],
   },
+  createPool: {
+    entry: 'functions/api/create-pool.ts',
+    description: 'POST /consortia/{consortiumId}/pools',
+    needs: ['table-read', 'table-write'],
+  },
+  getPool: { entry: 'functions/api/get-pool.ts', description: 'GET /pools/{poolId}', needs: ['table-read'] },
+  recordPledge: {
+    entry: 'functions/api/record-pledge.ts',
+    description: 'POST /pools/{poolId}/pledges',
+    needs: ['table-read', 'table-write'],
+  },
+  recordContribution: {
+    entry: 'functions/api/record-contribution.ts',
+    description: 'POST /pools/{poolId}/pledges/{pledgeId}/contributions',
+    needs: ['table-read', 'table-write'],
+  },
+  allocate: { entry: 'functions/api/allocate.ts', description: 'POST /pools/{poolId}/allocations', needs: ['table-read', 'table-write'] },
+  getGrant: { entry: 'functions/api/get-grant.ts', description: 'GET /grants/{grantId}', needs: ['table-read'] },
+  grantPayment: {
+    entry: 'functions/api/grant-payment.ts',
+    description: 'POST /grants/{grantId}/payments',
+    needs: ['table-read', 'table-write'],
+  },
+  grantReturn: {
+    entry: 'functions/api/grant-return.ts',
+    description: 'POST /grants/{grantId}/returns',
+    needs: ['table-read', 'table-write'],
+  },
+  poolLedger: { entry: 'functions/api/pool-ledger.ts', description: 'GET /pools/{poolId}/ledger', needs: ['table-read'] },
+  funderStatement: {
+    entry: 'functions/api/funder-statement.ts',
+    description: 'GET /pools/{poolId}/funders/{orgId}/statement',
+    needs: ['table-read'],
+  },
+  freeRiders: { entry: 'functions/api/free-riders.ts', description: 'GET /consortia/{consortiumId}/free-riders', needs: ['table-read'] },
+  export360Giving: { entry: 'functions/api/export-360giving.ts', description: 'GET /pools/{poolId}/360giving', needs: ['table-read'] },
+  openRound: { entry: 'functions/api/open-round.ts', description: 'POST /pools/{poolId}/rounds', needs: ['table-read', 'table-write'] },
+  getRound: { entry: 'functions/api/get-round.ts', description: 'GET /rounds/{roundId}', needs: ['table-read'] },
+  addProposal: {
+    entry: 'functions/api/add-proposal.ts',
+    description: 'POST /rounds/{roundId}/proposals',
+    needs: ['table-read', 'table-write'],
+  },
+  closeRound: {
+    entry: 'functions/api/close-round.ts',
+    description: 'POST /rounds/{roundId}/close',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  voteRound: {
+    entry: 'functions/api/vote.ts',
+    description: 'POST /rounds/{roundId}/votes',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  leadDecision: {
+    entry: 'functions/api/lead-decision.ts',
+    description: 'POST /rounds/{roundId}/decision',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  startRoundWorkflow: {
+    entry: 'functions/events/start-round-workflow.ts',
+    description: 'round.opened → start the allocation-round workflow',
+    needs: ['start-round-workflow'],
+    async: true,
+  },
+  awaitRoundClose: {
+    entry: 'functions/workflows/await-round-close.ts',
+    description: 'Workflow task: store the token the close call resumes',
+    needs: ['table-write'],
+  },
+  requestVotes: {
+    entry: 'functions/workflows/request-votes.ts',
+    description: 'Workflow task: store the decision token and ask the voting funders',
+    needs: ['table-read', 'table-write', 'mail', 'task-callback'],
+  },
+  escalateRound: {
+    entry: 'functions/workflows/escalate-round.ts',
+    description: 'Workflow task: voting timed out; ask the lead to decide',
+    needs: ['table-read', 'table-write', 'mail', 'task-callback'],
+  },
+  settleRound: {
+    entry: 'functions/workflows/settle-round.ts',
+    description: 'Workflow task: record the round outcome',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
+  commitProposal: {
+    entry: 'functions/workflows/commit-proposal.ts',
+    description: 'Workflow task: commit one approved proposal as a grant',
+    needs: ['table-read', 'table-write'],
+  },
+  notifyRoundCommitted: {
+    entry: 'functions/workflows/notify-round-committed.ts',
+    description: 'Workflow task: tell the funders what was committed',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
 } satisfies Record<string, FunctionSpec>;
 
 export type FunctionId = keyof typeof functions;
@@ -106,6 +201,24 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/consortia', fn: 'createConsortium', auth: 'staff' },
   { method: 'GET', path: '/consortia/{consortiumId}', fn: 'getConsortium', auth: 'staff' },
   { method: 'POST', path: '/consortia/{consortiumId}/confirm', fn: 'confirmConsortium', auth: 'staff' },
+  { method: 'POST', path: '/consortia/{consortiumId}/pools', fn: 'createPool', auth: 'staff' },
+  { method: 'GET', path: '/consortia/{consortiumId}/free-riders', fn: 'freeRiders', auth: 'staff' },
+  { method: 'GET', path: '/pools/{poolId}', fn: 'getPool', auth: 'staff' },
+  { method: 'POST', path: '/pools/{poolId}/pledges', fn: 'recordPledge', auth: 'staff' },
+  { method: 'POST', path: '/pools/{poolId}/pledges/{pledgeId}/contributions', fn: 'recordContribution', auth: 'staff' },
+  { method: 'POST', path: '/pools/{poolId}/allocations', fn: 'allocate', auth: 'staff' },
+  { method: 'GET', path: '/pools/{poolId}/ledger', fn: 'poolLedger', auth: 'staff' },
+  { method: 'GET', path: '/pools/{poolId}/funders/{orgId}/statement', fn: 'funderStatement', auth: 'staff' },
+  { method: 'GET', path: '/pools/{poolId}/360giving', fn: 'export360Giving', auth: 'staff' },
+  { method: 'POST', path: '/pools/{poolId}/rounds', fn: 'openRound', auth: 'staff' },
+  { method: 'GET', path: '/grants/{grantId}', fn: 'getGrant', auth: 'staff' },
+  { method: 'POST', path: '/grants/{grantId}/payments', fn: 'grantPayment', auth: 'staff' },
+  { method: 'POST', path: '/grants/{grantId}/returns', fn: 'grantReturn', auth: 'staff' },
+  { method: 'GET', path: '/rounds/{roundId}', fn: 'getRound', auth: 'staff' },
+  { method: 'POST', path: '/rounds/{roundId}/proposals', fn: 'addProposal', auth: 'staff' },
+  { method: 'POST', path: '/rounds/{roundId}/close', fn: 'closeRound', auth: 'staff' },
+  { method: 'POST', path: '/rounds/{roundId}/votes', fn: 'voteRound', auth: 'staff' },
+  { method: 'POST', path: '/rounds/{roundId}/decision', fn: 'leadDecision', auth: 'staff' },
 ];
 
 /** EventBridge rules on the grantloop bus: detail-types → target function. */
@@ -118,6 +231,7 @@ export interface RuleSpec {
 export const rules: RuleSpec[] = [
   { id: 'StartConsortiumInvitation', detailTypes: ['consortium.created'], fn: 'startConsortiumWorkflow' },
   { id: 'ScheduleLeadReminder', detailTypes: ['consortium.invitations-sent'], fn: 'scheduleLeadReminder' },
+  { id: 'StartAllocationRound', detailTypes: ['round.opened'], fn: 'startRoundWorkflow' },
 ];
 
 /** The stream → router mapping only passes inserted event items (same filter in both targets). */
@@ -147,6 +261,19 @@ export const workflows: WorkflowSpec[] = [
       SettleConsortiumFunctionArn: 'settleConsortium',
     },
     arnEnv: 'CONSORTIUM_WORKFLOW_ARN',
+  },
+  {
+    id: 'allocation-round',
+    file: 'workflows/allocation-round.asl.json',
+    substitutions: {
+      AwaitRoundCloseFunctionArn: 'awaitRoundClose',
+      RequestVotesFunctionArn: 'requestVotes',
+      EscalateRoundFunctionArn: 'escalateRound',
+      SettleRoundFunctionArn: 'settleRound',
+      CommitProposalFunctionArn: 'commitProposal',
+      NotifyRoundCommittedFunctionArn: 'notifyRoundCommitted',
+    },
+    arnEnv: 'ROUND_WORKFLOW_ARN',
   },
 ];
 

@@ -1,3 +1,4 @@
+import { dynamoPoolStore } from '../../shared/adapters/dynamodb/pool-store';
 import { dynamoStore } from '../../shared/adapters/dynamodb/store';
 import { eventBridgePublisher } from '../../shared/adapters/eventbridge-publisher';
 import { eventBridgeScheduler } from '../../shared/adapters/eventbridge-scheduler';
@@ -9,6 +10,7 @@ import { clock } from '../../shared/clock';
 /** The composition root for every handler: real adapters, the process clock. */
 export const deps: Deps = {
   store: dynamoStore,
+  pools: dynamoPoolStore,
   mailer: sesMailer,
   workflows: sfnWorkflows,
   scheduler: eventBridgeScheduler,

@@ -7,7 +7,8 @@ import { deps } from './deps';
 import { logger } from './logger';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
-type Result = { status?: number; body: unknown };
+/** `contentType` with a string body sends it as is (CSV downloads); otherwise the body is JSON. */
+type Result = { status?: number; body: unknown; contentType?: string; filename?: string };
 
 const statusOf: Record<DomainError['kind'], number> = {
   validation: 400,
@@ -62,7 +63,18 @@ export function staffRoute(fn: (event: ApiEvent, caller: Caller) => Promise<Resu
 export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
   return middy<ApiEvent, APIGatewayProxyResultV2>().handler(async (event) => {
     try {
-      const { status = 200, body } = await fn(event);
+      const { status = 200, body, contentType, filename } = await fn(event);
+      if (contentType && typeof body === 'string') {
+        return {
+          statusCode: status,
+          headers: {
+            'content-type': contentType,
+            'cache-control': 'no-store',
+            ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
+          },
+          body,
+        };
+      }
       return json(status, body);
     } catch (error) {
       if (error instanceof DomainError) {

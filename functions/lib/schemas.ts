@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consortiumRoles } from '../../shared/domain/consortium';
+import { regrantTypes } from '../../shared/domain/grant';
 import { funderTypes, memberRoles, organisationKinds } from '../../shared/domain/organisation';
 
 /** Request shapes. Business rules (lead count, org-id formats) live in the domain. */
@@ -33,4 +34,72 @@ export const newConsortium = z.strictObject({
     .array(z.strictObject({ orgId: id, role: z.enum(consortiumRoles) }))
     .min(2, 'a consortium needs at least 2 member organisations')
     .max(50),
+  quorumPercent: z.int().min(1).max(100).optional(),
 });
+
+export const poolIdPath = z.object({ poolId: id });
+export const pledgePath = z.object({ poolId: id, pledgeId: id });
+export const grantIdPath = z.object({ grantId: id });
+export const roundIdPath = z.object({ roundId: id });
+export const funderStatementPath = z.object({ poolId: id, orgId: id });
+export const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+
+/** Money is whole pence with its currency, side by side: {"amount": 125000, "currency": "GBP"}. */
+const pence = z
+  .int('must be a whole number of pence, e.g. 125000 for £1,250.00')
+  .positive('must be more than zero pence')
+  .max(Number.MAX_SAFE_INTEGER);
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as GBP');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and hyphens (at most 40)');
+const date = z.iso.date('must be a date written YYYY-MM-DD');
+
+export const newPool = z.strictObject({
+  name,
+  purpose: z.string().trim().min(2).max(1000),
+  lots: z
+    .array(z.strictObject({ id: slug, name }))
+    .max(50)
+    .default([]),
+});
+
+export const restriction = z.union([
+  z.strictObject({ kind: z.literal('core') }),
+  z.strictObject({ kind: z.literal('restricted'), lotId: slug }),
+  z.strictObject({ kind: z.literal('restricted'), purpose: slug }),
+]);
+
+export const newPledge = z.strictObject({
+  funderOrgId: id,
+  currency,
+  years: z
+    .array(z.strictObject({ financialYear: z.string(), amount: pence }))
+    .min(1, 'a pledge covers at least one financial year')
+    .max(10),
+  restriction: restriction.default({ kind: 'core' }),
+});
+
+export const newContribution = z.strictObject({
+  amount: pence,
+  currency,
+  receivedOn: date,
+  financialYear: z.string().optional(),
+});
+
+export const allocationRequest = z.strictObject({
+  recipientOrgId: id,
+  title: name,
+  description: z.string().trim().max(2000).optional(),
+  amount: pence,
+  currency,
+  lotId: slug.optional(),
+  purpose: slug.optional(),
+  durationMonths: z.int().min(1).max(120),
+  plannedStart: date.optional(),
+  beneficiaryOrgIds: z.array(id).max(20).optional(),
+  regrantType: z.enum(regrantTypes).optional(),
+});
+
+export const moneyMovement = z.strictObject({ amount: pence, currency, memo: z.string().max(200).optional() });
+export const newRound = z.strictObject({ name });
+export const newVote = z.strictObject({ decision: z.enum(['approve', 'reject']), comment: z.string().max(1000).optional() });
+export const leadDecisionBody = z.strictObject({ decision: z.enum(['approve', 'reject']) });

@@ -10,6 +10,7 @@ import type { Scheduling } from './scheduling';
 /** Which workflow each `start-…` need may start (by workflow id in the catalog). */
 const startableWorkflow: Partial<Record<Need, string>> = {
   'start-consortium-workflow': 'consortium-invitation',
+  'start-round-workflow': 'allocation-round',
 };
 
 export interface NeedsContext {
@@ -45,7 +46,8 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
         fn.addEnvironment('APP_URL', ctx.appUrl);
         ctx.mail.grantSend(fn);
         break;
-      case 'start-consortium-workflow': {
+      case 'start-consortium-workflow':
+      case 'start-round-workflow': {
         const workflow = ctx.workflows.find((w) => w.id === startableWorkflow[need]);
         if (!workflow) throw new Error(`need ${need}: no workflow "${startableWorkflow[need]}" in the catalog`);
         fn.addEnvironment(workflow.arnEnv, workflow.stateMachine.stateMachineArn);

@@ -1,7 +1,9 @@
 import type { Clock, EventPublisher, Mailer, Scheduler, Store, Workflows } from '../ports';
+import type { PoolStore } from '../ports/pools';
 
 export interface Deps {
   store: Store;
+  pools: PoolStore;
   mailer: Mailer;
   workflows: Workflows;
   scheduler: Scheduler;

@@ -15,6 +15,7 @@ export const config = {
   sesConfigurationSet: () => process.env.SES_CONFIGURATION_SET,
   appUrl: () => env('APP_URL'),
   consortiumWorkflowArn: () => env('CONSORTIUM_WORKFLOW_ARN'),
+  roundWorkflowArn: () => env('ROUND_WORKFLOW_ARN'),
   scheduleGroup: () => env('SCHEDULE_GROUP'),
   schedulerRoleArn: () => env('SCHEDULER_ROLE_ARN'),
   reminderFunctionArn: () => env('REMINDER_FUNCTION_ARN'),

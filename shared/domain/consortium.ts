@@ -19,6 +19,8 @@ export interface Consortium {
   leadOrgId: string;
   status: ConsortiumStatus;
   members: ConsortiumMember[];
+  /** Share of pooled contributions whose holders must approve an allocation round (whole percent). */
+  quorumPercent: number;
   createdAt: string;
   createdBy: string;
   version: number;
@@ -29,7 +31,10 @@ export interface NewConsortium {
   name: string;
   place: string;
   members: ConsortiumMember[];
+  quorumPercent?: number | undefined;
 }
+
+export const DEFAULT_QUORUM_PERCENT = 50;
 
 /**
  * A consortium is a set of funders with exactly one lead. Providers and councils acting as
@@ -67,6 +72,7 @@ export function prepareConsortium(
     leadOrgId: (leads[0] as ConsortiumMember).orgId,
     status: 'inviting',
     members: input.members,
+    quorumPercent: input.quorumPercent ?? DEFAULT_QUORUM_PERCENT,
     createdAt: now.toISOString(),
     createdBy: ids.createdBy,
     version: 1,

@@ -12,6 +12,21 @@ export const eventTypes = [
   'consortium.reminder-sent',
   'consortium.activated',
   'consortium.lapsed',
+  'pool.created',
+  'pledge.recorded',
+  'contribution.received',
+  'grant.awarded',
+  'payment.made',
+  'payment.returned',
+  'round.opened',
+  'round.proposal-added',
+  'round.closed',
+  'round.vote-recorded',
+  'round.escalated',
+  'round.approved',
+  'round.rejected',
+  'round.expired',
+  'round.committed',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -1,3 +1,5 @@
+import type { AllocationRequest } from './grant';
+
 /**
  * Allocation rounds: funders propose, then the consortium's voting members (lead and members;
  * observers do not vote) approve or reject. Votes are weighted by what each funder has put into
@@ -45,4 +47,12 @@ export function tally(voters: { orgId: string; weight: number }[], votes: Vote[]
   const reaches = (w: number) => totalWeight > 0 && w * 100 >= quorumPercent * totalWeight;
   const outcome = reaches(approveWeight) ? 'approved' : !reaches(totalWeight - rejectWeight) ? 'rejected' : 'pending';
   return { approveWeight, rejectWeight, totalWeight, quorumPercent, outcome };
+}
+
+export interface Proposal extends AllocationRequest {
+  id: string;
+  by: string;
+  status: 'proposed' | 'funded' | 'not-funded';
+  grantId?: string;
+  reason?: string;
 }

@@ -24,6 +24,7 @@ const needEnv: Record<Need, string[]> = {
   'table-write': ['TABLE_NAME'],
   mail: ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'APP_URL'],
   'start-consortium-workflow': workflows.filter((w) => w.id === 'consortium-invitation').map((w) => w.arnEnv),
+  'start-round-workflow': workflows.filter((w) => w.id === 'allocation-round').map((w) => w.arnEnv),
   'task-callback': [],
   'publish-events': ['EVENT_BUS_NAME'],
   'create-schedules': ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', ...Object.values(functionArnEnv)],

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../config/env';
 import type { Consortium, ConsortiumMember } from '../../domain/consortium';
 import { conflict, DomainError } from '../../domain/errors';
@@ -8,27 +8,10 @@ import type { Organisation, OrganisationKind } from '../../domain/organisation';
 import type { Membership, Store, User, WaitingTask } from '../../ports';
 import { keys } from '../../store/keys';
 import { documentClient as db } from './client';
+import { entity, queryAll } from './query';
 import { eventItem, transact } from './transact';
 
 const table = () => config.tableName();
-
-/** Strips key and bookkeeping attributes so callers see the entity only. */
-function entity<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, entity: _e, expiresAt, ...rest } = item;
-  return rest as T;
-}
-
-async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 export const dynamoStore: Store = {
   async createOrganisation(org, event) {

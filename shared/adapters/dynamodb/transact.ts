@@ -23,7 +23,7 @@ export function eventItem(event: DomainEvent): TransactItem {
  * Runs a transaction and turns a cancelled one into a domain error. `explain` maps the index
  * of the item whose condition failed to the error the caller should see.
  */
-export async function transact(items: TransactItem[], explain: (failedIndex: number) => DomainError): Promise<void> {
+export async function transact(items: TransactItem[], explain: (failedIndex: number) => Error): Promise<void> {
   try {
     await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
