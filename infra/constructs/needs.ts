@@ -1,8 +1,9 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import type { Need } from '../catalog';
+import { type Need, names } from '../catalog';
 import type { DataTable } from './data-table';
 import type { Mail } from './mail';
 import type { Scheduling } from './scheduling';
@@ -56,11 +57,20 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
       }
       case 'task-callback':
         // Callers answer task tokens of our own workflows only. IAM evaluates SendTask* against the
-        // state machine that issued the token (the same scoping CDK's grantTaskResponse uses).
+        // state machine that issued the token (the same scoping CDK's grantTaskResponse uses). The
+        // ARN is built from the fixed name, not referenced: a task inside a workflow may answer
+        // that workflow's own tokens, and a reference would make the template circular.
         fn.addToRolePolicy(
           new PolicyStatement({
             actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-            resources: ctx.workflows.map((w) => w.stateMachine.stateMachineArn),
+            resources: ctx.workflows.map((w) =>
+              Stack.of(fn).formatArn({
+                service: 'states',
+                resource: 'stateMachine',
+                resourceName: names.stateMachineName(w.id),
+                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+              }),
+            ),
           }),
         );
         break;
