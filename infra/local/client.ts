@@ -28,5 +28,16 @@ export function apiClient(apiUrl: string, issuer: LocalIssuer) {
     if (!res.ok) throw new ApiError(res.status, parsed, `${method} ${path}`);
     return parsed;
   }
-  return { call };
+  /** A non-JSON download (CSV). */
+  async function text(as: { id: string; email: string }, path: string): Promise<string> {
+    let token = tokens.get(as.email);
+    if (!token) {
+      token = await issuer.sign({ sub: as.id, email: as.email });
+      tokens.set(as.email, token);
+    }
+    const res = await fetch(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new ApiError(res.status, await res.text(), `GET ${path}`);
+    return res.text();
+  }
+  return { call, text };
 }

@@ -158,9 +158,14 @@ export async function recordContribution(
   const year = checkReceipt(pledge, financialYear, input.amount);
   const yearIndex = pledge.years.indexOf(year);
   const bucket = bucketKey(pledge.funderOrgId, pledge.restriction);
+  const funderName = (await deps.store.getOrganisation(pledge.funderOrgId))?.name ?? pledge.funderOrgId;
   const now = deps.clock.now();
   return withFreshPool(deps, poolId, async (fresh) => {
-    const entry = contributionEntry(bucket, input.amount, `contribution from ${pledge.funderOrgId} (${financialYear})`);
+    const entry = contributionEntry(
+      bucket,
+      input.amount,
+      `contribution from ${funderName} (${financialYear}, received ${input.receivedOn})`,
+    );
     await deps.pools.writeLedger({
       poolId,
       expectedSeq: fresh.ledgerSeq,

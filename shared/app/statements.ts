@@ -4,7 +4,7 @@ import { replay } from '../domain/ledger';
 import { poundsDecimal } from '../domain/money';
 import { pledged as pledgedOn, receivedOn } from '../domain/pledge';
 import { available, bankBalance, type Pool } from '../domain/pool';
-import { restrictionKey } from '../domain/restriction';
+import { parseBucketKey, restrictionKey } from '../domain/restriction';
 import type { Caller } from './caller';
 import { loadConsortium, requireReader } from './consortium-access';
 import { type PoolDeps, readablePool } from './pools';
@@ -170,6 +170,17 @@ export function funderStatementCsv(s: Awaited<ReturnType<typeof funderStatement>
 export async function ledgerView(deps: PoolDeps, caller: Caller, poolId: string) {
   const { pool } = await readablePool(deps, caller, poolId);
   const entries = await deps.pools.listLedger(poolId);
+  const funderIds = entries.flatMap((e) =>
+    e.postings.map((p) => (p.account === 'bank' ? '' : parseBucketKey(bucketOf(p.account)).funderOrgId)),
+  );
+  const orgs = await deps.store.getOrganisations(funderIds.filter(Boolean));
+  /** `fund:<org>|lot:north` → "Available from Wyvernshire County Council (lot north)". */
+  const label = (account: string) => {
+    if (account === 'bank') return 'Bank';
+    const { funderOrgId, restriction } = parseBucketKey(bucketOf(account));
+    const funds = `${orgs.get(funderOrgId)?.name ?? funderOrgId} (${restrictionKey(restriction).replace(':', ' ')})`;
+    return account.startsWith('grant:') ? `Committed to grant ${account.split(':')[1]} from ${funds}` : `Available from ${funds}`;
+  };
   let running = 0;
   return {
     pool: { id: pool.id, name: pool.name, currency: pool.currency },
@@ -184,11 +195,15 @@ export async function ledgerView(deps: PoolDeps, caller: Caller, poolId: string)
         memo: e.memo,
         bankChange: bank,
         runningBalance: running,
-        postings: e.postings,
+        postings: e.postings.map((p) => ({ ...p, label: label(p.account) })),
       };
     }),
   };
 }
+
+/** The bucket an account is kept for: `fund:<bucket>` or `grant:<grantId>:<bucket>`. */
+const bucketOf = (account: string) =>
+  account.startsWith('grant:') ? account.split(':').slice(2).join(':') : account.slice('fund:'.length);
 
 export function ledgerCsv(view: Awaited<ReturnType<typeof ledgerView>>): string {
   const rows = view.entries.flatMap((e) =>
@@ -198,6 +213,7 @@ export function ledgerCsv(view: Awaited<ReturnType<typeof ledgerView>>): string 
       type: e.type,
       grant_id: e.grantId ?? '',
       account: p.account,
+      account_name: p.label,
       debit_gbp: p.amount > 0 ? poundsDecimal(p.amount).toFixed(2) : '',
       credit_gbp: p.amount < 0 ? poundsDecimal(-p.amount).toFixed(2) : '',
       bank_balance_gbp: poundsDecimal(e.runningBalance).toFixed(2),
@@ -206,7 +222,7 @@ export function ledgerCsv(view: Awaited<ReturnType<typeof ledgerView>>): string 
   );
   return stringify(rows, {
     header: true,
-    columns: ['seq', 'date', 'type', 'grant_id', 'account', 'debit_gbp', 'credit_gbp', 'bank_balance_gbp', 'memo'],
+    columns: ['seq', 'date', 'type', 'grant_id', 'account', 'account_name', 'debit_gbp', 'credit_gbp', 'bank_balance_gbp', 'memo'],
   });
 }
 

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { reconcile } from '../../shared/app/statements';
 import type { Pledge } from '../../shared/domain/pledge';
+import { validate360 } from '../support/giving360';
 import { setupPool } from '../support/pool';
-import { root, startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let funders: SeededFunder[];
@@ -225,22 +222,3 @@ describe('allocations against the pool balance', () => {
     expect(validate360({ grants: [{ ...giving.grants[0], amountAwarded: '500' }] })).not.toEqual([]);
   });
 });
-
-/** Validates against the official 360Giving schema files in ../shared, offline, formats asserted. */
-function validate360(pkg: unknown): unknown[] {
-  const dir = join(root, '..', 'shared', 'schemas', '360giving');
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  // The files declare draft 2020-12 as "http://…/schema", which ajv does not recognise: the
-  // validator is told the draft (Ajv2020) and the declaration is dropped from the in-memory copy.
-  const read = (f: string) => {
-    const { $schema: _declared, ...schema } = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-    return schema;
-  };
-  const grantSchema = read('360-giving-schema.json');
-  const packageSchema = read('360-giving-package-schema.json');
-  ajv.addSchema({ ...grantSchema, $id: 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json' });
-  const validate = ajv.compile(packageSchema);
-  validate(pkg);
-  return validate.errors ?? [];
-}

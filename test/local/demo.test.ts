@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validate360 } from '../support/giving360';
 import { root } from '../support/stack';
 
 describe('npx grantloop demo --json', () => {
@@ -17,19 +18,41 @@ describe('npx grantloop demo --json', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const summary = JSON.parse(lines[0] as string);
-    expect(summary).toMatchObject({ ok: true, organisations: 6, consortia: 3, consortiaByStatus: { active: 2, lapsed: 1 } });
+    expect(summary).toMatchObject({ ok: true, organisations: 10, consortia: 3, consortiaByStatus: { active: 2, lapsed: 1 } });
     expect(summary.checks.failed).toEqual([]);
-    // 6+3+2 invitations, 6+3 activation notices, 2 lapse notices, 2 reminders.
-    expect(summary.emailsSent).toBe(24);
+    // Consortia: 6+3+2 invitations, 6+3 activation notices, 2 lapse notices, 2 reminders (24).
+    // Rounds: 5 vote requests and 6 committed notices; 5 vote requests and 6 rejection notices (22).
+    expect(summary.emailsSent).toBe(46);
+    expect(summary.pools).toEqual([
+      {
+        id: expect.any(String),
+        pledged: 22_000_033,
+        received: 15_000_017,
+        committed: 7_300_049,
+        paid: 3_650_024,
+        returned: 100_001,
+        available: 7_799_969,
+        ledgerBalanced: true,
+      },
+    ]);
+    expect(summary.grants).toEqual({ count: 3, attributionExact: true });
     expect(summary.events).toBeGreaterThan(0);
     for (const key of ['dynamodbReadUnits', 'dynamodbWriteUnits', 'stateTransitions', 'lambdaInvocations', 'schedulesFired']) {
       expect(summary.usage[key], key).toBeGreaterThan(0);
     }
-    // Three invitations workflows of four states each; three reminder schedules, one per consortium.
-    expect(summary.usage.stateTransitions).toBe(12);
+    // Invitations: 3 × 4 states. Rounds: approved 10 (3 commits), rejected 5.
+    expect(summary.usage.stateTransitions).toBe(12 + 10 + 5);
     expect(summary.usage.schedulesFired).toBe(3);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
     const emails = JSON.parse(readFileSync(join(out, 'emails.json'), 'utf8')) as unknown[];
     expect(emails).toHaveLength(summary.emailsSent);
+    const giving = JSON.parse(readFileSync(join(out, '360giving.json'), 'utf8')) as { grants: { fundingOrganization: unknown[] }[] };
+    expect(validate360(giving)).toEqual([]);
+    expect(giving.grants).toHaveLength(3);
+    expect(giving.grants.every((g) => g.fundingOrganization.length >= 2)).toBe(true);
+    const ledger = readFileSync(join(out, 'ledger.csv'), 'utf8').trim().split('\n');
+    expect(ledger[0]).toBe('seq,date,type,grant_id,account,account_name,debit_gbp,credit_gbp,bank_balance_gbp,memo');
+    // The last row's running bank balance is what the pool holds: received − paid + returned.
+    expect(ledger.at(-1)).toContain(`,${((15_000_017 - 3_650_024 + 100_001) / 100).toFixed(2)},`);
   });
 });

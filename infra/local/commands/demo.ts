@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Consortium } from '../../../shared/domain/consortium';
+import { formatPounds } from '../../../shared/domain/money';
 import { resetUsage } from '../../../shared/telemetry/usage';
 import { apiClient } from '../client';
+import { runPoolScenario } from '../demo-pools';
 import { startLocal } from '../runtime';
 import { ensurePlatformAdmin, type SeededFunder, seedExampleFunders } from '../scenario';
 import { LocalClock } from '../virtual-clock';
@@ -22,7 +24,8 @@ interface Check {
 /**
  * A deterministic run of the example on a fresh in-memory stack with a virtual clock: three
  * consortia are proposed; one lead confirms at once, one after a reminder, one never (it lapses
- * when the 14-day window closes). Every figure printed is read back from the engines.
+ * when the 14-day window closes). The active Wyvernshire consortium then pools its money and
+ * runs two allocation rounds (demo-pools.ts). Every figure printed is read back from the engines.
  */
 export async function demo(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, out: { type: 'string' } } });
@@ -87,6 +90,13 @@ export async function demo(root: string, args: string[]): Promise<number> {
     progress('day 15: the confirmation window of the third consortium has closed…');
     await runtime.advanceTo(new Date(START.getTime() + 15 * DAY));
 
+    const countOrganisations = async () => {
+      let n = 0;
+      for (const kind of ['funder', 'provider', 'council']) {
+        n += (await api.call<{ organisations: unknown[] }>(admin, 'GET', `/organisations?kind=${kind}`)).organisations.length;
+      }
+      return n;
+    };
     const read = (lead: SeededFunder, id: string) => api.call<Consortium>(lead.admin, 'GET', `/consortia/${id}`);
     const final = {
       wyvern: await read(county, wyvern.id),
@@ -96,6 +106,17 @@ export async function demo(root: string, args: string[]): Promise<number> {
     check('confirmed at once → active', final.wyvern.status === 'active', final.wyvern.status);
     check('confirmed after a reminder → active', final.eastbrook.status === 'active', final.eastbrook.status);
     check('never confirmed → lapsed', final.youth.status === 'lapsed', final.youth.status);
+
+    const pooled = await runPoolScenario({
+      runtime,
+      api,
+      funders: { county, district, icb, harbourside, millbank, communityFoundation },
+      admin,
+      consortium: final.wyvern,
+      start: START,
+      progress,
+      check,
+    });
 
     const emails = await runtime.emails();
     const received = (to: string, subject: RegExp) => emails.filter((e) => e.destination.to.includes(to) && subject.test(e.subject)).length;
@@ -122,9 +143,11 @@ export async function demo(root: string, args: string[]): Promise<number> {
     const usage = runtime.usage();
     const summary = {
       ok: checks.every((c) => c.ok),
-      organisations: funders.length,
+      organisations: await countOrganisations(),
       consortia: 3,
       consortiaByStatus: countBy([final.wyvern, final.eastbrook, final.youth].map((c) => c.status)),
+      pools: pooled.pools,
+      grants: pooled.grants,
       emailsSent: emails.length,
       events: runtime.bus.published,
       workflowExecutions: runtime.sfn.list().length,
@@ -138,6 +161,12 @@ export async function demo(root: string, args: string[]): Promise<number> {
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
       writeFileSync(join(out, 'emails.json'), `${JSON.stringify(emails, null, 2)}\n`);
+      const poolId = pooled.poolIds[0] as string;
+      writeFileSync(
+        join(out, '360giving.json'),
+        `${JSON.stringify(await api.call(county.admin, 'GET', `/pools/${poolId}/360giving`), null, 2)}\n`,
+      );
+      writeFileSync(join(out, 'ledger.csv'), await api.text(county.admin, `/pools/${poolId}/ledger?format=csv`));
     }
     process.stdout.write(
       values.json
@@ -171,6 +200,24 @@ function readable(
     `  consortia          ${s.consortia}  ${JSON.stringify(s.consortiaByStatus)}`,
     `  emails sent        ${s.emailsSent}`,
     `  events published   ${s.events}`,
+    ...(
+      s.pools as {
+        id: string;
+        pledged: number;
+        received: number;
+        committed: number;
+        paid: number;
+        returned: number;
+        available: number;
+        ledgerBalanced: boolean;
+      }[]
+    ).flatMap((p) => [
+      '',
+      `  pool ${p.id}  (ledger ${p.ledgerBalanced ? 'balanced' : 'NOT BALANCED'})`,
+      `    pledged ${formatPounds(p.pledged)}  received ${formatPounds(p.received)}  committed ${formatPounds(p.committed)}`,
+      `    paid ${formatPounds(p.paid)}  returned ${formatPounds(p.returned)}  available ${formatPounds(p.available)}`,
+    ]),
+    `  grants             ${(s.grants as { count: number }).count}  (attribution ${(s.grants as { attributionExact: boolean }).attributionExact ? 'exact' : 'NOT EXACT'})`,
     '',
     '  usage measured from the engines:',
     ...Object.entries(usage).map(([k, v]) => `    ${k.padEnd(20)} ${v}`),

@@ -1,0 +1,235 @@
+import type { Consortium } from '../../shared/domain/consortium';
+import type { Organisation } from '../../shared/domain/organisation';
+import type { Pledge } from '../../shared/domain/pledge';
+import type { Pool } from '../../shared/domain/pool';
+import type { Round } from '../../shared/domain/round';
+import type { apiClient } from './client';
+import type { LocalRuntime } from './runtime';
+import type { SeededFunder } from './scenario';
+
+const DAY = 86400_000;
+
+type Api = ReturnType<typeof apiClient>;
+type Check = (name: string, ok: boolean, detail?: string) => void;
+
+export interface PoolDemoResult {
+  pools: {
+    id: string;
+    pledged: number;
+    received: number;
+    committed: number;
+    paid: number;
+    returned: number;
+    available: number;
+    ledgerBalanced: boolean;
+  }[];
+  grants: { count: number; attributionExact: boolean };
+  poolIds: string[];
+}
+
+/**
+ * The Wyvernshire consortium pools its money: multi-year, restricted and odd-penny pledges,
+ * money received over the spring, one round approved by contribution-weighted vote and
+ * committed as grants, one rejected, first payments and an underspend returned. The figures
+ * reported are re-derived from the ledger entries in the table.
+ */
+export async function runPoolScenario(ctx: {
+  runtime: LocalRuntime;
+  api: Api;
+  funders: Record<'county' | 'district' | 'icb' | 'harbourside' | 'millbank' | 'communityFoundation', SeededFunder>;
+  admin: { id: string; email: string };
+  consortium: Consortium;
+  start: Date;
+  progress: (line: string) => void;
+  check: Check;
+}): Promise<PoolDemoResult> {
+  const { runtime, api, funders: f, check } = ctx;
+  const lead = f.county.admin;
+  const at = (days: number) => runtime.advanceTo(new Date(ctx.start.getTime() + days * DAY));
+
+  ctx.progress('day 16: the Wyvernshire consortium opens a pooled fund with two lots…');
+  await at(16);
+  const provider = (name: string, identifier: string, contactEmail: string) =>
+    api.call<Organisation>(ctx.admin, 'POST', '/organisations', { name, kind: 'provider', identifier, contactEmail });
+  const wva = await provider('Wyvern Voluntary Action', 'GB-CHC-1077001', 'hello@wva.example.org');
+  const volunteerCentre = await provider('Eastbrook Volunteer Centre', 'GB-CHC-1088002', 'office@eastbrook-vc.example.org');
+  const coastal = await provider('Coastal Communities Network', '360G-coastal-communities-network', 'team@coastal-network.example.org');
+  const nhsTrust = await provider('Wyvern Community Health NHS Trust', 'GB-NHS-RWY', 'partnerships@wyvern-health.example.org');
+
+  const pool = await api.call<Pool>(lead, 'POST', `/consortia/${ctx.consortium.id}/pools`, {
+    name: 'Wyvernshire Local Infrastructure Pool',
+    purpose: 'Core support for local infrastructure organisations across Wyvernshire',
+    lots: [
+      { id: 'north', name: 'North Wyvernshire' },
+      { id: 'south', name: 'South Wyvernshire' },
+    ],
+  });
+  const pledge = (who: SeededFunder, years: [string, number][], restriction: unknown = { kind: 'core' }) =>
+    api.call<Pledge>(who.admin, 'POST', `/pools/${pool.id}/pledges`, {
+      funderOrgId: who.org.id,
+      currency: 'GBP',
+      years: years.map(([financialYear, amount]) => ({ financialYear, amount })),
+      restriction,
+    });
+  const receive = (p: Pledge, amount: number, receivedOn: string) =>
+    api.call(lead, 'POST', `/pools/${pool.id}/pledges/${p.id}/contributions`, { amount, currency: 'GBP', receivedOn });
+
+  ctx.progress('day 17: pledges — a two-year pledge, restricted money, and odd pence…');
+  const county = await pledge(f.county, [
+    ['2026-27', 6_000_000],
+    ['2027-28', 6_000_000],
+  ]);
+  const district = await pledge(f.district, [['2026-27', 2_500_000]], { kind: 'restricted', lotId: 'south' });
+  const icb = await pledge(f.icb, [['2026-27', 4_000_000]]);
+  const harbourside = await pledge(f.harbourside, [['2026-27', 1_500_000]], { kind: 'restricted', purpose: 'volunteering' });
+  const millbank = await pledge(f.millbank, [['2026-27', 2_000_033]]);
+
+  ctx.progress('days 20–45: money arrives…');
+  await at(20);
+  await receive(county, 6_000_000, '2026-04-21');
+  await receive(icb, 4_000_000, '2026-04-24');
+  await at(30);
+  await receive(district, 2_500_000, '2026-05-01');
+  await receive(harbourside, 1_500_000, '2026-05-01');
+  await at(45);
+  await receive(millbank, 1_000_017, '2026-05-16');
+  const over = await api
+    .call(lead, 'POST', `/pools/${pool.id}/pledges/${district.id}/contributions`, { amount: 1, currency: 'GBP', receivedOn: '2026-05-17' })
+    .then(
+      () => 'accepted',
+      (e: { status?: number }) => String(e.status),
+    );
+  check('over-receipt against a pledge is refused', over === '409', over);
+
+  ctx.progress('day 46: round 1 opens; funders propose three grants…');
+  await at(46);
+  const round = await api.call<Round>(lead, 'POST', `/pools/${pool.id}/rounds`, { name: 'Infrastructure round 2026' });
+  await runtime.settle();
+  const propose = (who: SeededFunder, r: Round, body: Record<string, unknown>) =>
+    api.call(who.admin, 'POST', `/rounds/${r.id}/proposals`, { currency: 'GBP', durationMonths: 12, plannedStart: '2026-07-01', ...body });
+  await propose(f.county, round, {
+    recipientOrgId: wva.id,
+    title: 'Core support for Wyvern Voluntary Action',
+    description: 'Funding advice, governance support and convening for small groups in the north of the county.',
+    amount: 4_500_000,
+    lotId: 'north',
+    beneficiaryOrgIds: [nhsTrust.id],
+  });
+  await propose(f.icb, round, {
+    recipientOrgId: volunteerCentre.id,
+    title: 'Volunteering hub for Eastbrook',
+    amount: 1_800_050,
+    lotId: 'south',
+    purpose: 'volunteering',
+    durationMonths: 18,
+    beneficiaryOrgIds: [nhsTrust.id],
+  });
+  await propose(f.harbourside, round, {
+    recipientOrgId: coastal.id,
+    title: 'Coastal community voice network',
+    amount: 999_999,
+    lotId: 'south',
+    regrantType: 'FRG010',
+  });
+
+  ctx.progress('day 50: the round closes; the funders vote (weighted by what each put in)…');
+  await at(50);
+  await api.call(lead, 'POST', `/rounds/${round.id}/close`);
+  await runtime.settle();
+  await at(52);
+  await api.call(f.county.admin, 'POST', `/rounds/${round.id}/votes`, { decision: 'approve' });
+  await api.call(f.district.admin, 'POST', `/rounds/${round.id}/votes`, {
+    decision: 'reject',
+    comment: 'We would prefer more in the south',
+  });
+  await api.call(f.icb.admin, 'POST', `/rounds/${round.id}/votes`, { decision: 'approve' });
+  await runtime.settle();
+
+  ctx.progress('day 60: a second round is proposed and rejected…');
+  await at(60);
+  const second = await api.call<Round>(lead, 'POST', `/pools/${pool.id}/rounds`, { name: 'Summer top-up' });
+  await runtime.settle();
+  await propose(f.millbank, second, { recipientOrgId: wva.id, title: 'Digital skills top-up', amount: 700_000 });
+  await api.call(lead, 'POST', `/rounds/${second.id}/close`);
+  await runtime.settle();
+  for (const who of [f.county, f.icb]) await api.call(who.admin, 'POST', `/rounds/${second.id}/votes`, { decision: 'reject' });
+  await runtime.settle();
+
+  ctx.progress('day 75: first payments; day 300: an underspend comes back…');
+  await at(75);
+  const { dynamoPoolStore } = await import('../../shared/adapters/dynamodb/pool-store');
+  const grants = await dynamoPoolStore.listPoolGrants(pool.id);
+  for (const g of grants)
+    await api.call(lead, 'POST', `/grants/${g.id}/payments`, { amount: Math.floor(g.amount / 2), currency: 'GBP', memo: 'first half' });
+  await at(300);
+  const coastalGrant = grants.find((g) => g.recipientOrgId === coastal.id);
+  if (coastalGrant)
+    await api.call(lead, 'POST', `/grants/${coastalGrant.id}/returns`, { amount: 100_001, currency: 'GBP', memo: 'underspend' });
+
+  const firstRound = await api.call<{ status: string }>(lead, 'GET', `/rounds/${round.id}`);
+  const secondRound = await api.call<{ status: string }>(lead, 'GET', `/rounds/${second.id}`);
+  check('round approved by contribution-weighted vote and committed', firstRound.status === 'committed', firstRound.status);
+  check('rejected round commits nothing', secondRound.status === 'rejected', secondRound.status);
+  check('three grants committed', grants.length === 3, String(grants.length));
+
+  const riders = await api.call<{ benefitingWithoutContributing: { orgId: string }[] }>(
+    lead,
+    'GET',
+    `/consortia/${ctx.consortium.id}/free-riders`,
+  );
+  check(
+    'free-rider view lists the NHS trust that benefits without paying',
+    riders.benefitingWithoutContributing.some((r) => r.orgId === nhsTrust.id),
+  );
+
+  return { ...(await figures(pool.id, check)), poolIds: [pool.id] };
+}
+
+/** Re-derives each pool's figures and every grant's attribution from the ledger entries. */
+async function figures(poolId: string, check: Check) {
+  const { dynamoPoolStore } = await import('../../shared/adapters/dynamodb/pool-store');
+  const { reconcile } = await import('../../shared/app/statements');
+  const { replay } = await import('../../shared/domain/ledger');
+  const { available } = await import('../../shared/domain/pool');
+  const pool = (await dynamoPoolStore.getPool(poolId)) as Pool;
+  const rec = await reconcile({ pools: dynamoPoolStore }, pool);
+  check('ledger re-derived from its entries matches the stored totals', rec.balanced, rec.problems.join('; '));
+  const entries = await dynamoPoolStore.listLedger(poolId);
+  const grants = await dynamoPoolStore.listPoolGrants(poolId);
+  let attributionExact = true;
+  for (const g of grants) {
+    const allocationEntry = entries.find((e) => e.type === 'allocation' && e.grantId === g.id);
+    const fromLedger = new Map(
+      (allocationEntry?.postings ?? [])
+        .filter((p) => p.account.startsWith(`grant:${g.id}:`))
+        .map((p) => [p.account.slice(`grant:${g.id}:`.length), -p.amount]),
+    );
+    const stored = (await dynamoPoolStore.getGrant(g.id))?.shares ?? [];
+    const sumLedger = [...fromLedger.values()].reduce((a, v) => a + v, 0);
+    const matches = stored.length === fromLedger.size && stored.every((s) => fromLedger.get(s.bucket) === s.amount);
+    if (sumLedger !== g.amount || !matches) attributionExact = false;
+  }
+  // Paid per grant from the entries equals what the shares record.
+  const derived = replay(entries);
+  for (const g of grants) {
+    const paidLedger = [...(derived.paid.get(g.id)?.values() ?? [])].reduce((a, v) => a + v, 0);
+    const stored = ((await dynamoPoolStore.getGrant(g.id))?.shares ?? []).reduce((a, s) => a + s.paid - s.returned, 0);
+    if (paidLedger !== stored) attributionExact = false;
+  }
+  check('every grant’s funder shares sum exactly to it, as the ledger says', attributionExact);
+  return {
+    pools: [
+      {
+        id: pool.id,
+        pledged: pool.pledged,
+        received: rec.received,
+        committed: rec.committed,
+        paid: rec.paid,
+        returned: rec.returned,
+        available: rec.received - rec.committed + rec.returned,
+        ledgerBalanced: rec.balanced && available(pool) === rec.received - rec.committed + rec.returned,
+      },
+    ],
+    grants: { count: grants.length, attributionExact },
+  };
+}
