@@ -8,6 +8,7 @@ const usage = `grantloop — pooled funding for consortia of funders, on one mac
   npx grantloop start [--in-memory] [--dir DIR] [--port N]   run the whole system locally (npm start)
   npx grantloop demo [--json] [--out DIR]                    run the example scenario on a throwaway stack
   npx grantloop token --email EMAIL [--dir DIR]              print a staff token for a user of the running system
+  npx grantloop export 360giving --pool ID [--out FILE]      a pool's grants as a 360Giving package (running system)
   npx grantloop add-admin --email E --name N --table T       create the first platform admin in a deployed table (AWS)
   npx grantloop help                                         this text
 `;
@@ -17,13 +18,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return (await import('./commands/start')).start(root, rest);
+        return await (await import('./commands/start')).start(root, rest);
       case 'demo':
-        return (await import('./commands/demo')).demo(root, rest);
+        return await (await import('./commands/demo')).demo(root, rest);
       case 'token':
-        return (await import('./commands/token')).token(root, rest);
+        return await (await import('./commands/token')).token(root, rest);
+      case 'export':
+        return await (await import('./commands/export')).exportData(root, rest);
       case 'add-admin':
-        return (await import('./commands/add-admin')).addAdmin(rest);
+        return await (await import('./commands/add-admin')).addAdmin(rest);
       case 'help':
       case '--help':
       case '-h':

@@ -121,11 +121,16 @@ export async function startLocal(options: LocalOptions) {
     log('starting DynamoDB Local (Java)…');
     const dbDir = join(options.stateDir, 'dynamodb');
     if (!options.inMemory) mkdirSync(dbDir, { recursive: true });
-    const [dynamo, ses] = await Promise.all([
+    // Both engines start at once; if either fails, the other must not be left running.
+    const [dynamoStart, sesStart] = await Promise.allSettled([
       startDynamoDbLocal(ports.dynamodb, options.inMemory ? undefined : dbDir),
       startSesLocal(ports.mail),
     ]);
-    stoppers.push(dynamo.stop, ses.stop);
+    for (const started of [dynamoStart, sesStart]) if (started.status === 'fulfilled') stoppers.push(started.value.stop);
+    if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
+    if (sesStart.status === 'rejected') throw sesStart.reason;
+    const dynamo = dynamoStart.value;
+    const ses = sesStart.value;
     const { created } = await ensureTable(dynamo.client, names.table);
 
     const apiUrl = `http://127.0.0.1:${ports.api}`;

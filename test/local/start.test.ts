@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/processes';
+import { validate360 } from '../support/giving360';
 import { root } from '../support/stack';
 
 const cli = join(root, 'bin', 'grantloop.mjs');
@@ -68,6 +69,8 @@ describe('npm start (grantloop start)', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { platformAdmin: boolean } }).user.platformAdmin).toBe(true);
 
+    await exportsAPool(api as string, dir);
+
     const second = run(['start', '--in-memory', '--dir', dir, '--port', String(port)]);
     expect(await second.exited).toBe(1);
     expect(second.err()).toMatch(/already running \(pid \d+/);
@@ -93,6 +96,72 @@ describe('npm start (grantloop start)', () => {
     expect(noJava.err()).toMatch(/apt-get install -y openjdk-17-jre-headless/);
   });
 });
+
+/** Through the API as the seeded lead: a consortium, a pool, money in, one grant; then the CLI export. */
+async function exportsAPool(api: string, dir: string) {
+  const tokenFor = async (email: string) => {
+    const t = run(['token', '--email', email, '--dir', dir]);
+    await t.exited;
+    return t.out().trim();
+  };
+  const admin = await tokenFor('admin@grantloop.local');
+  const lead = await tokenFor('ruth.okafor@wyvernshire.example.org');
+  const call = async (token: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const { organisations } = (await call(admin, 'GET', '/organisations?kind=funder')) as {
+    organisations: { id: string; identifier: string }[];
+  };
+  const county = organisations.find((o) => o.identifier === 'GB-LAE-WYV') as { id: string };
+  const icb = organisations.find((o) => o.identifier === 'GB-NHS-QWY') as { id: string };
+  const consortium = await call(lead, 'POST', '/consortia', {
+    name: 'CLI Export Fund',
+    place: 'Wyvernshire',
+    members: [
+      { orgId: county.id, role: 'lead' },
+      { orgId: icb.id, role: 'member' },
+    ],
+  });
+  // Real time here: wait for the invitation workflow to park on the lead's confirmation.
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${api}/consortia/${consortium.id}/confirm`, { method: 'POST', headers: { authorization: `Bearer ${lead}` } });
+    if (res.status === 202) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (let i = 0; i < 50 && (await call(lead, 'GET', `/consortia/${consortium.id}`)).status !== 'active'; i++)
+    await new Promise((r) => setTimeout(r, 200));
+  const pool = await call(lead, 'POST', `/consortia/${consortium.id}/pools`, { name: 'CLI pool', purpose: 'Export test' });
+  const pledge = await call(lead, 'POST', `/pools/${pool.id}/pledges`, {
+    funderOrgId: county.id,
+    currency: 'GBP',
+    years: [{ financialYear: '2026-27', amount: 50_000 }],
+  });
+  await call(lead, 'POST', `/pools/${pool.id}/pledges/${pledge.id}/contributions`, {
+    amount: 50_000,
+    currency: 'GBP',
+    receivedOn: '2026-11-20',
+  });
+  await call(lead, 'POST', `/pools/${pool.id}/allocations`, {
+    recipientOrgId: icb.id,
+    title: 'Test grant',
+    amount: 12_345,
+    currency: 'GBP',
+    durationMonths: 6,
+  });
+  const out = join(dir, 'export.json');
+  const exported = run(['export', '360giving', '--pool', String(pool.id), '--dir', dir, '--out', out]);
+  expect(await exported.exited).toBe(0);
+  const pkg = JSON.parse(readFileSync(out, 'utf8'));
+  expect(validate360(pkg)).toEqual([]);
+  expect(pkg.grants[0].amountAwarded).toBe(123.45);
+}
 
 /** Every process below `pid`, read from /proc (Linux): the children that must die with it. */
 async function descendants(pid: number): Promise<number[]> {
