@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/processes';
+import { freePort, portInUse } from '../../infra/local/processes';
 import { validate360 } from '../support/giving360';
 import { root } from '../support/stack';
 
@@ -87,11 +87,11 @@ describe('npm start (grantloop start)', () => {
 
   it('without Java it says what to install instead of crashing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'grantloop-nojava-'));
-    const noJava = run(['start', '--in-memory', '--dir', dir, '--port', String(await freePort())], {
-      ...process.env,
-      PATH: '/nonexistent',
-    });
+    const port = await freePort();
+    const noJava = run(['start', '--in-memory', '--dir', dir, '--port', String(port)], { ...process.env, PATH: '/nonexistent' });
     expect(await noJava.exited).toBe(1);
+    // The mail emulator, started alongside, was stopped too: its port is free again.
+    expect(await portInUse(port + 5)).toBe(false);
     expect(noJava.err()).toMatch(/Java was not found.*Java 17 or later/s);
     expect(noJava.err()).toMatch(/apt-get install -y openjdk-17-jre-headless/);
   });
