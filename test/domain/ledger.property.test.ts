@@ -13,6 +13,7 @@ import {
   returned,
 } from '../../shared/domain/ledger';
 import { largestRemainder } from '../../shared/domain/money';
+import { checkReceipt, type Pledge, pledged, preparePledgeYears, receivedOn } from '../../shared/domain/pledge';
 import { bucketKey, canFund, parseBucketKey, type Restriction } from '../../shared/domain/restriction';
 
 const funders = ['F1', 'F2', 'F3', 'F4'];
@@ -28,7 +29,8 @@ const pence = fc.oneof(
   fc.integer({ min: 1, max: 2_000_000_000_000 }),
 );
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('contribute' as const), funder: fc.constantFrom(...funders), restriction, amount: pence }),
+  fc.record({ kind: fc.constant('pledge' as const), funder: fc.constantFrom(...funders), restriction, amount: pence }),
+  fc.record({ kind: fc.constant('contribute' as const), pledge: fc.nat(20), amount: pence }),
   fc.record({
     kind: fc.constant('allocate' as const),
     amount: pence,
@@ -40,13 +42,14 @@ const op = fc.oneof(
 );
 
 describe('pool ledger (property-based)', () => {
-  it('over 10,000 generated sequences: entries balance, nothing goes negative, shares are exact, no funder pays beyond what it gave', () => {
+  it('over 10,000 generated sequences: receipts stay within pledges, entries balance, nothing goes negative, shares are exact, no funder pays beyond what it gave', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), (ops) => {
         const b: Balances = emptyBalances();
         const entries: LedgerEntry[] = [];
         const grants: { id: string; amount: number; lotId?: string; purpose?: string; shares: Map<string, number> }[] = [];
         const contributed = new Map<string, number>();
+        const pledges: Pledge[] = [];
         const write = (e: LedgerEntry) => {
           expect(e.postings.reduce((a, p) => a + p.amount, 0)).toBe(0);
           apply(b, e);
@@ -54,9 +57,23 @@ describe('pool ledger (property-based)', () => {
         };
         for (const o of ops) {
           try {
-            if (o.kind === 'contribute') {
-              const bucket = bucketKey(o.funder, o.restriction);
+            if (o.kind === 'pledge') {
+              const years = preparePledgeYears([{ financialYear: '2026-27', amount: o.amount }]);
+              pledges.push({
+                id: `P${pledges.length}`,
+                poolId: 'pool',
+                funderOrgId: o.funder,
+                restriction: o.restriction,
+                years,
+                createdAt: '',
+              });
+            } else if (o.kind === 'contribute') {
+              const p = pledges[o.pledge % Math.max(pledges.length, 1)];
+              if (!p) continue;
+              const year = checkReceipt(p, '2026-27', o.amount); // refuses over-receipt with a conflict
+              const bucket = bucketKey(p.funderOrgId, p.restriction);
               write(contribution(bucket, o.amount, 'c'));
+              year.received += o.amount;
               contributed.set(bucket, (contributed.get(bucket) ?? 0) + o.amount);
             } else if (o.kind === 'allocate') {
               const id = `G${grants.length}`;
@@ -78,7 +95,8 @@ describe('pool ledger (property-based)', () => {
             // Refusals are fine (not enough money); anything else is a bug.
             if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
           }
-          // Invariants after every step.
+          // Invariants after every step: never more received than pledged.
+          for (const p of pledges) expect(receivedOn(p)).toBeLessThanOrEqual(pledged(p));
           expect(b.bank).toBeGreaterThanOrEqual(0);
           for (const v of b.available.values()) expect(v).toBeGreaterThanOrEqual(0);
           for (const g of grants) expect(sum(g.shares)).toBe(g.amount);
