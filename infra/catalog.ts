@@ -11,6 +11,8 @@ export type Need =
   | 'mail'
   | 'start-consortium-workflow'
   | 'start-round-workflow'
+  | 'start-grant-workflow'
+  | 'start-report-workflow'
   | 'task-callback'
   | 'publish-events'
   | 'create-schedules';
@@ -179,6 +181,124 @@ export const functions = {
     description: 'Workflow task: tell the funders what was committed',
     needs: ['table-read', 'table-write', 'mail'],
   },
+  setGrantPlan: {
+    entry: 'functions/api/set-grant-plan.ts',
+    description: 'POST /grants/{grantId}/plan',
+    needs: ['table-read', 'table-write'],
+  },
+  decideCondition: {
+    entry: 'functions/api/decide-condition.ts',
+    description: 'POST /grants/{grantId}/conditions/{conditionId}/decision',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  amendGrant: {
+    entry: 'functions/api/amend-grant.ts',
+    description: 'POST /grants/{grantId}/amendments',
+    needs: ['table-read', 'table-write'],
+  },
+  grantStatus: {
+    entry: 'functions/api/grant-status.ts',
+    description: 'POST /grants/{grantId}/status',
+    needs: ['table-read', 'table-write'],
+  },
+  getReport: { entry: 'functions/api/get-report.ts', description: 'GET /reports/{reportId}', needs: ['table-read'] },
+  reviewReport: {
+    entry: 'functions/api/review-report.ts',
+    description: 'POST /reports/{reportId}/review',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  listReports: { entry: 'functions/api/list-reports.ts', description: 'GET /consortia/{consortiumId}/reports', needs: ['table-read'] },
+  viewLink: {
+    entry: 'functions/links/view-link.ts',
+    description: 'GET /r/{token}: the form behind an emailed link',
+    needs: ['table-read'],
+  },
+  submitLink: {
+    entry: 'functions/links/submit-link.ts',
+    description: 'POST /r/{token}: draft or submit through an emailed link',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  onGrantPlanSet: {
+    entry: 'functions/events/on-grant-plan-set.ts',
+    description: 'grant.plan-set → start the grant workflow',
+    needs: ['start-grant-workflow'],
+    async: true,
+  },
+  scheduleReportPeriods: {
+    entry: 'functions/events/schedule-report-periods.ts',
+    description: 'grant.plan-set → a schedule to open each report period',
+    needs: ['table-read', 'create-schedules'],
+    async: true,
+  },
+  requestConditionEvidence: {
+    entry: 'functions/events/request-condition-evidence.ts',
+    description: 'grant.plan-set → ask for condition evidence by link',
+    needs: ['table-read', 'table-write', 'mail'],
+    async: true,
+  },
+  scheduleReportReminders: {
+    entry: 'functions/events/schedule-report-reminders.ts',
+    description: 'report.opened → one-time reminder schedules',
+    needs: ['table-read', 'create-schedules'],
+    async: true,
+  },
+  openReportPeriod: {
+    entry: 'functions/reminders/open-report-period.ts',
+    description: 'Scheduled: start the reporting cycle of a period',
+    needs: ['start-report-workflow'],
+    async: true,
+  },
+  sendReportReminder: {
+    entry: 'functions/reminders/send-report-reminder.ts',
+    description: 'Scheduled: remind a provider',
+    needs: ['table-read', 'table-write', 'mail'],
+    async: true,
+  },
+  nextTranche: {
+    entry: 'functions/workflows/next-tranche.ts',
+    description: 'Workflow task: the next tranche and whether it can go',
+    needs: ['table-read', 'table-write'],
+  },
+  awaitTranche: {
+    entry: 'functions/workflows/await-tranche.ts',
+    description: 'Workflow task: store the token a decision or accepted report resumes',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  releaseTranche: {
+    entry: 'functions/workflows/release-tranche.ts',
+    description: 'Workflow task: pay one tranche, once',
+    needs: ['table-read', 'table-write'],
+  },
+  openReport: {
+    entry: 'functions/workflows/open-report.ts',
+    description: 'Workflow task: open a report period and email the link',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
+  awaitReportSubmission: {
+    entry: 'functions/workflows/await-report-submission.ts',
+    description: 'Workflow task: store the token a submission resumes',
+    needs: ['table-read', 'table-write', 'task-callback'],
+  },
+  markReport: {
+    entry: 'functions/workflows/mark-report.ts',
+    description: 'Workflow task: overdue, very late, not submitted',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
+  awaitReportReview: {
+    entry: 'functions/workflows/await-report-review.ts',
+    description: 'Workflow task: store the review token, ask the funder',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
+  requestReportChanges: {
+    entry: 'functions/workflows/request-report-changes.ts',
+    description: 'Workflow task: a new link with the changes asked for',
+    needs: ['table-read', 'table-write', 'mail'],
+  },
+  acceptReport: {
+    entry: 'functions/workflows/accept-report.ts',
+    description: 'Workflow task: accept, thank the provider, wake the grant workflow',
+    needs: ['table-read', 'table-write', 'mail', 'task-callback'],
+  },
 } satisfies Record<string, FunctionSpec>;
 
 export type FunctionId = keyof typeof functions;
@@ -219,6 +339,15 @@ export const routes: RouteSpec[] = [
   { method: 'POST', path: '/rounds/{roundId}/close', fn: 'closeRound', auth: 'staff' },
   { method: 'POST', path: '/rounds/{roundId}/votes', fn: 'voteRound', auth: 'staff' },
   { method: 'POST', path: '/rounds/{roundId}/decision', fn: 'leadDecision', auth: 'staff' },
+  { method: 'POST', path: '/grants/{grantId}/plan', fn: 'setGrantPlan', auth: 'staff' },
+  { method: 'POST', path: '/grants/{grantId}/conditions/{conditionId}/decision', fn: 'decideCondition', auth: 'staff' },
+  { method: 'POST', path: '/grants/{grantId}/amendments', fn: 'amendGrant', auth: 'staff' },
+  { method: 'POST', path: '/grants/{grantId}/status', fn: 'grantStatus', auth: 'staff' },
+  { method: 'GET', path: '/reports/{reportId}', fn: 'getReport', auth: 'staff' },
+  { method: 'POST', path: '/reports/{reportId}/review', fn: 'reviewReport', auth: 'staff' },
+  { method: 'GET', path: '/consortia/{consortiumId}/reports', fn: 'listReports', auth: 'staff' },
+  { method: 'GET', path: '/r/{token}', fn: 'viewLink', auth: 'public' },
+  { method: 'POST', path: '/r/{token}', fn: 'submitLink', auth: 'public' },
 ];
 
 /** EventBridge rules on the grantloop bus: detail-types → target function. */
@@ -232,6 +361,10 @@ export const rules: RuleSpec[] = [
   { id: 'StartConsortiumInvitation', detailTypes: ['consortium.created'], fn: 'startConsortiumWorkflow' },
   { id: 'ScheduleLeadReminder', detailTypes: ['consortium.invitations-sent'], fn: 'scheduleLeadReminder' },
   { id: 'StartAllocationRound', detailTypes: ['round.opened'], fn: 'startRoundWorkflow' },
+  { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },
+  { id: 'ScheduleReportPeriods', detailTypes: ['grant.plan-set'], fn: 'scheduleReportPeriods' },
+  { id: 'RequestConditionEvidence', detailTypes: ['grant.plan-set'], fn: 'requestConditionEvidence' },
+  { id: 'ScheduleReportReminders', detailTypes: ['report.opened'], fn: 'scheduleReportReminders' },
 ];
 
 /** The stream → router mapping only passes inserted event items (same filter in both targets). */
@@ -240,6 +373,8 @@ export const streamFilter = { eventName: ['INSERT'], dynamodb: { NewImage: { ent
 /** Functions whose ARN another function needs (env var name → function). */
 export const functionArnEnv: Partial<Record<FunctionId, string>> = {
   sendLeadReminder: 'REMINDER_FUNCTION_ARN',
+  openReportPeriod: 'REPORT_OPEN_FUNCTION_ARN',
+  sendReportReminder: 'REPORT_REMINDER_FUNCTION_ARN',
 };
 
 export interface WorkflowSpec {
@@ -274,6 +409,29 @@ export const workflows: WorkflowSpec[] = [
       NotifyRoundCommittedFunctionArn: 'notifyRoundCommitted',
     },
     arnEnv: 'ROUND_WORKFLOW_ARN',
+  },
+  {
+    id: 'grant',
+    file: 'workflows/grant.asl.json',
+    substitutions: {
+      NextTrancheFunctionArn: 'nextTranche',
+      AwaitTrancheFunctionArn: 'awaitTranche',
+      ReleaseTrancheFunctionArn: 'releaseTranche',
+    },
+    arnEnv: 'GRANT_WORKFLOW_ARN',
+  },
+  {
+    id: 'reporting-cycle',
+    file: 'workflows/reporting-cycle.asl.json',
+    substitutions: {
+      OpenReportFunctionArn: 'openReport',
+      AwaitReportSubmissionFunctionArn: 'awaitReportSubmission',
+      MarkReportFunctionArn: 'markReport',
+      AwaitReportReviewFunctionArn: 'awaitReportReview',
+      RequestReportChangesFunctionArn: 'requestReportChanges',
+      AcceptReportFunctionArn: 'acceptReport',
+    },
+    arnEnv: 'REPORT_WORKFLOW_ARN',
   },
 ];
 

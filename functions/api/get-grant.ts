@@ -1,9 +1,9 @@
-import { getGrant } from '../../shared/app/pools';
+import { grantDetail } from '../../shared/app/grants';
 import { deps } from '../lib/deps';
 import { parse, staffRoute } from '../lib/http';
 import { grantIdPath } from '../lib/schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { grantId } = parse(grantIdPath, event.pathParameters ?? {}, 'path');
-  return { body: await getGrant(deps, caller, grantId) };
+  return { body: await grantDetail(deps, caller, grantId) };
 });

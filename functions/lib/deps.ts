@@ -1,3 +1,4 @@
+import { dynamoGrantStore } from '../../shared/adapters/dynamodb/grant-store';
 import { dynamoPoolStore } from '../../shared/adapters/dynamodb/pool-store';
 import { dynamoStore } from '../../shared/adapters/dynamodb/store';
 import { eventBridgePublisher } from '../../shared/adapters/eventbridge-publisher';
@@ -11,6 +12,7 @@ import { clock } from '../../shared/clock';
 export const deps: Deps = {
   store: dynamoStore,
   pools: dynamoPoolStore,
+  grants: dynamoGrantStore,
   mailer: sesMailer,
   workflows: sfnWorkflows,
   scheduler: eventBridgeScheduler,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { consortiumRoles } from '../../shared/domain/consortium';
 import { regrantTypes } from '../../shared/domain/grant';
+import { conditionKinds, grantStatuses } from '../../shared/domain/grant-plan';
 import { funderTypes, memberRoles, organisationKinds } from '../../shared/domain/organisation';
+import { frequencies } from '../../shared/domain/reporting';
 
 /** Request shapes. Business rules (lead count, org-id formats) live in the domain. */
 const id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a grantloop id (26 characters)');
@@ -103,3 +105,48 @@ export const moneyMovement = z.strictObject({ amount: pence, currency, memo: z.s
 export const newRound = z.strictObject({ name });
 export const newVote = z.strictObject({ decision: z.enum(['approve', 'reject']), comment: z.string().max(1000).optional() });
 export const leadDecisionBody = z.strictObject({ decision: z.enum(['approve', 'reject']) });
+
+export const conditionPath = z.object({ grantId: id, conditionId: z.string().regex(/^C\d{1,3}$/, 'must be a condition id such as C1') });
+export const reportIdPath = z.object({ reportId: id });
+
+export const grantPlan = z.strictObject({
+  conditions: z
+    .array(
+      z.strictObject({
+        description: z.string().trim().min(5).max(500),
+        kind: z.enum(conditionKinds),
+        trancheIndex: z.int().min(0).optional(),
+      }),
+    )
+    .max(20)
+    .default([]),
+  tranches: z
+    .array(z.strictObject({ amount: pence, dueDate: date, reportIndex: z.int().min(0).optional() }))
+    .min(1, 'a grant is paid in at least one tranche')
+    .max(24),
+  reporting: z
+    .strictObject({
+      frequency: z.enum(frequencies).optional(),
+      template: z.enum(['light', 'full']).optional(),
+      dueDate: date.optional(),
+      milestone: z.string().max(200).optional(),
+    })
+    .optional(),
+});
+
+export const conditionDecision = z.strictObject({ outcome: z.enum(['met', 'waived', 'not-met']), reason: z.string().max(1000).optional() });
+
+export const amendment = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('dates'), plannedStart: date, plannedEnd: date, reason: z.string().trim().min(3).max(1000) }),
+  z.strictObject({
+    kind: z.literal('conditions'),
+    add: z.strictObject({ description: z.string().trim().min(5).max(500), kind: z.literal('ongoing') }),
+    reason: z.string().trim().min(3).max(1000),
+  }),
+]);
+
+export const grantStatusChange = z.strictObject({ status: z.enum(grantStatuses), reason: z.string().trim().min(3).max(1000) });
+export const reportReview = z.strictObject({ decision: z.enum(['accept', 'request-changes']), comments: z.string().max(2000).optional() });
+export const reportStatusQuery = z.object({
+  status: z.enum(['scheduled', 'requested', 'submitted', 'changes-requested', 'overdue', 'very-late', 'accepted', 'not-submitted']),
+});

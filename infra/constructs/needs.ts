@@ -12,6 +12,8 @@ import type { Scheduling } from './scheduling';
 const startableWorkflow: Partial<Record<Need, string>> = {
   'start-consortium-workflow': 'consortium-invitation',
   'start-round-workflow': 'allocation-round',
+  'start-grant-workflow': 'grant',
+  'start-report-workflow': 'reporting-cycle',
 };
 
 export interface NeedsContext {
@@ -48,7 +50,9 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
         ctx.mail.grantSend(fn);
         break;
       case 'start-consortium-workflow':
-      case 'start-round-workflow': {
+      case 'start-round-workflow':
+      case 'start-grant-workflow':
+      case 'start-report-workflow': {
         const workflow = ctx.workflows.find((w) => w.id === startableWorkflow[need]);
         if (!workflow) throw new Error(`need ${need}: no workflow "${startableWorkflow[need]}" in the catalog`);
         fn.addEnvironment(workflow.arnEnv, workflow.stateMachine.stateMachineArn);

@@ -69,6 +69,7 @@ interface PendingToken {
 
 /** Engine timers are real setTimeouts; the local runtime owns long waits against its clock instead. */
 const ENGINE_SAFE_TIMEOUT_SECONDS = 2_000_000;
+const TIMEOUT_FIELD = '__localTimeoutSeconds';
 const isCallbackTask = (s: StateDef) => s.Type === 'Task' && String(s.Resource).endsWith('.waitForTaskToken');
 
 function eachState(def: Json, visit: (name: string, state: StateDef) => void): void {
@@ -101,7 +102,17 @@ export class LocalStepFunctions {
       const forEngine = structuredClone(original);
       delete forEngine.TimeoutSeconds;
       eachState(forEngine, (_n, s) => {
-        if (isCallbackTask(s)) s.TimeoutSeconds = ENGINE_SAFE_TIMEOUT_SECONDS;
+        if (!isCallbackTask(s)) return;
+        // The engine's own timer would be a real setTimeout; the local clock enforces the real one.
+        // A TimeoutSecondsPath is carried to the override inside the payload (removed before the
+        // function sees it), evaluated by the engine against the same input as on AWS.
+        const path = s.TimeoutSecondsPath as string | undefined;
+        if (path) {
+          delete s.TimeoutSecondsPath;
+          const params = s.Parameters as { Payload?: Record<string, unknown> };
+          params.Payload = { ...params.Payload, [`${TIMEOUT_FIELD}.$`]: path };
+        }
+        s.TimeoutSeconds = ENGINE_SAFE_TIMEOUT_SECONDS;
       });
       const engine = new StateMachine(forEngine as unknown as StateMachineDefinition, { validationOptions: { checkArn: false } });
       this.machines.set(stateMachineArn(spec.id), { original, engine });
@@ -246,8 +257,15 @@ export class LocalStepFunctions {
   }
 
   private async callbackTask(record: ExecutionRecord, stateName: string, state: StateDef, input: Json, token: string): Promise<unknown> {
+    const payload = (input.Payload ?? {}) as Record<string, unknown>;
+    const fromPath = payload[TIMEOUT_FIELD] as number | undefined;
+    if (fromPath !== undefined) {
+      delete payload[TIMEOUT_FIELD];
+      if (!Number.isInteger(fromPath) || fromPath < 1)
+        throw new StepFunctionsError('States.Runtime', `${stateName}: TimeoutSecondsPath gave ${fromPath}, not a positive integer`);
+    }
     const result = new Promise<unknown>((resolvePromise, rejectPromise) => {
-      const timeoutSeconds = state.TimeoutSeconds;
+      const timeoutSeconds = fromPath ?? state.TimeoutSeconds;
       const cancelTimeout = timeoutSeconds
         ? this.clock.at(new Date(this.clock.now().getTime() + timeoutSeconds * 1000), `${record.name}/${stateName} timeout`, () => {
             if (!this.tokens.has(token)) return;

@@ -332,13 +332,35 @@ export async function moveGrantMoney(
   caller: Caller,
   grantId: string,
   kind: 'payment' | 'return',
-  input: { amount: number; currency: string; memo?: string },
+  input: { amount: number; currency: string; memo?: string | undefined },
 ) {
   const { grant } = await grantForMoney(deps, caller, grantId);
   checkCurrency('currency', input.currency, grant.currency);
+  return moveMoney(deps, { grantId, kind, amount: input.amount, memo: input.memo, actor: caller.user.id });
+}
+
+/**
+ * The money movement itself, also used by the grant workflow to release tranches: with
+ * `trancheRelease` the tranche is marked released in the same transaction, so a retried
+ * release finds it done and pays nothing twice.
+ */
+export async function moveMoney(
+  deps: PoolDeps,
+  input: {
+    grantId: string;
+    kind: 'payment' | 'return';
+    amount: number;
+    memo?: string | undefined;
+    actor: string;
+    trancheRelease?: { seq: number };
+  },
+) {
+  const { grantId, kind } = input;
   checkPence('amount', input.amount);
+  const found = await deps.pools.getGrant(grantId);
+  if (!found) throw notFound('grant', grantId);
   const now = deps.clock.now();
-  return withFreshPool(deps, grant.poolId, async (pool) => {
+  return withFreshPool(deps, found.grant.poolId, async (pool) => {
     const fresh = (await deps.pools.getGrant(grantId))?.shares ?? [];
     const b = grantBalances(fresh, grantId);
     b.bank = pool.received - pool.paid + pool.returned;
@@ -351,7 +373,7 @@ export async function moveGrantMoney(
       expectedSeq: pool.ledgerSeq,
       entry,
       at: now.toISOString(),
-      actor: caller.user.id,
+      actor: input.actor,
       totals: kind === 'payment' ? { paid: input.amount } : { returned: input.amount },
       buckets: [...parts].map(([bucket, amount]) => {
         const s = funderOf.get(bucket) as FundingShare;
@@ -369,15 +391,16 @@ export async function moveGrantMoney(
         funderOrgId: (funderOf.get(bucket) as FundingShare).funderOrgId,
         ...(kind === 'payment' ? { paid: amount } : { returned: amount }),
       })),
+      ...(input.trancheRelease ? { trancheRelease: { grantId, seq: input.trancheRelease.seq } } : {}),
       event: makeEvent(
         kind === 'payment' ? 'payment.made' : 'payment.returned',
         keys.grant(grantId).pk,
-        caller.user.id,
-        { grantId, poolId: pool.id, amount: input.amount },
+        input.actor,
+        { grantId, poolId: pool.id, amount: input.amount, ...(input.trancheRelease ? { tranche: input.trancheRelease.seq } : {}) },
         now,
       ),
     });
-    return { grantId, kind, amount: input.amount, currency: grant.currency, byFunder: Object.fromEntries(parts) };
+    return { grantId, kind, amount: input.amount, currency: found.grant.currency, byFunder: Object.fromEntries(parts) };
   });
 }
 

@@ -1,5 +1,6 @@
 import { conflict, DomainError, invalid } from './errors';
 import type { Organisation } from './organisation';
+import type { ReportingPolicy } from './reporting';
 
 export const consortiumRoles = ['lead', 'member', 'observer'] as const;
 export type ConsortiumRole = (typeof consortiumRoles)[number];
@@ -21,6 +22,8 @@ export interface Consortium {
   members: ConsortiumMember[];
   /** Share of pooled contributions whose holders must approve an allocation round (whole percent). */
   quorumPercent: number;
+  /** How much reporting grants carry, by size; the default policy applies when unset. */
+  reportingPolicy?: ReportingPolicy;
   createdAt: string;
   createdBy: string;
   version: number;

@@ -27,6 +27,20 @@ export const eventTypes = [
   'round.rejected',
   'round.expired',
   'round.committed',
+  'grant.plan-set',
+  'grant.status-changed',
+  'grant.amended',
+  'condition.evidence-submitted',
+  'condition.decided',
+  'report.opened',
+  'report.submitted',
+  'report.reviewed',
+  'report.changes-requested',
+  'report.accepted',
+  'report.overdue',
+  'report.very-late',
+  'report.not-submitted',
+  'report.reminder-sent',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

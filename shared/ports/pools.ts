@@ -46,6 +46,18 @@ export interface LedgerWrite {
   newGrant?: { grant: Grant; shares: FundingShare[] };
   /** Payment or return: per-share changes on an existing grant. */
   shareDeltas?: { grantId: string; poolId: string; bucket: string; funderOrgId: string; paid?: number; returned?: number }[];
+  /** Payment of a tranche: the tranche moves to released in the same transaction, once. */
+  trancheRelease?: { grantId: string; seq: number };
+}
+
+export class TrancheReleasedError extends Error {
+  constructor(
+    readonly grantId: string,
+    readonly seq: number,
+  ) {
+    super(`tranche ${seq} of grant ${grantId} was already released`);
+    this.name = 'TrancheReleasedError';
+  }
 }
 
 export class StaleLedgerError extends Error {

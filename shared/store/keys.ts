@@ -123,6 +123,46 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `VOTE#${orgId}`,
   }),
+  condition: (grantId: string, conditionId: string) => ({
+    pk: `GRANT#${grantId}`,
+    sk: `COND#${conditionId}`,
+  }),
+  tranche: (grantId: string, seq: number) => ({
+    pk: `GRANT#${grantId}`,
+    sk: `TRANCHE#${String(seq).padStart(3, '0')}`,
+  }),
+  amendment: (grantId: string, at: string, id: string) => ({
+    pk: `GRANT#${grantId}`,
+    sk: `AMEND#${at}#${id}`,
+  }),
+  report: (reportId: string) => ({
+    pk: `REPORT#${reportId}`,
+    sk: 'REPORT',
+  }),
+  /** A grant's reports by due date; and, on gsi2, a consortium's reports by status (what is overdue). */
+  reportIndex: (grantId: string, consortiumId: string, status: string, dueDate: string, reportId: string) => ({
+    gsi1pk: `GRANT#${grantId}`,
+    gsi1sk: `REPORT#${dueDate}#${reportId}`,
+    gsi2pk: `REPORTS#${consortiumId}#${status}`,
+    gsi2sk: `${dueDate}#${reportId}`,
+  }),
+  submission: (reportId: string, n: number) => ({
+    pk: `REPORT#${reportId}`,
+    sk: `SUBMISSION#${String(n).padStart(3, '0')}`,
+  }),
+  review: (reportId: string, n: number) => ({
+    pk: `REPORT#${reportId}`,
+    sk: `REVIEW#${String(n).padStart(3, '0')}`,
+  }),
+  draft: (reportId: string) => ({
+    pk: `REPORT#${reportId}`,
+    sk: 'DRAFT',
+  }),
+  /** An emailed link, by the SHA-256 of its token (the token itself is never stored). */
+  link: (hash: string) => ({
+    pk: `LINK#${hash}`,
+    sk: 'LINK',
+  }),
   eventPrefix: 'EVENT#',
   memberPrefix: 'MEMBER#',
 } as const;

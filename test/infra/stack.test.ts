@@ -25,6 +25,8 @@ const needEnv: Record<Need, string[]> = {
   mail: ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'APP_URL'],
   'start-consortium-workflow': workflows.filter((w) => w.id === 'consortium-invitation').map((w) => w.arnEnv),
   'start-round-workflow': workflows.filter((w) => w.id === 'allocation-round').map((w) => w.arnEnv),
+  'start-grant-workflow': workflows.filter((w) => w.id === 'grant').map((w) => w.arnEnv),
+  'start-report-workflow': workflows.filter((w) => w.id === 'reporting-cycle').map((w) => w.arnEnv),
   'task-callback': [],
   'publish-events': ['EVENT_BUS_NAME'],
   'create-schedules': ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', ...Object.values(functionArnEnv)],

@@ -5,7 +5,15 @@ import type { FundingShare, Grant } from '../../domain/grant';
 import type { Pledge } from '../../domain/pledge';
 import type { Pool } from '../../domain/pool';
 import type { Proposal, Round, Vote } from '../../domain/round';
-import { type Bucket, GrantExistsError, type LedgerWrite, type PoolStore, StaleLedgerError, type StoredEntry } from '../../ports/pools';
+import {
+  type Bucket,
+  GrantExistsError,
+  type LedgerWrite,
+  type PoolStore,
+  StaleLedgerError,
+  type StoredEntry,
+  TrancheReleasedError,
+} from '../../ports/pools';
 import { keys } from '../../store/keys';
 import { documentClient as db } from './client';
 import { byPrefix, entity, queryAll } from './query';
@@ -154,6 +162,22 @@ function ledgerItems(w: LedgerWrite): { items: TransactItem[]; explain: (i: numb
         },
       },
       () => conflict(`grant ${s.grantId} has no share for ${s.bucket}`),
+    );
+  }
+  if (w.trancheRelease) {
+    const { grantId, seq } = w.trancheRelease;
+    push(
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.tranche(grantId, seq),
+          UpdateExpression: 'SET #status = :released, releasedAt = :at',
+          ConditionExpression: '#status = :scheduled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':released': 'released', ':scheduled': 'scheduled', ':at': w.at },
+        },
+      },
+      () => new TrancheReleasedError(grantId, seq),
     );
   }
   return { items, explain: (i) => (reasons[i] ?? (() => conflict('the change could not be recorded')))() };

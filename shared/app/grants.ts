@@ -1,0 +1,363 @@
+import { DomainError, invalid, notFound } from '../domain/errors';
+import {
+  type Condition,
+  type ConditionKind,
+  checkTranches,
+  checkTransition,
+  decideCondition,
+  type GrantStatus,
+  type Tranche,
+  trancheBlockers,
+} from '../domain/grant-plan';
+import { newId } from '../domain/ids';
+import { londonDate, londonTime } from '../domain/london-time';
+import type { Report } from '../domain/report';
+import { defaultReportingPolicy, type Frequency, type ReportingPolicy, reportPeriods } from '../domain/reporting';
+import { TrancheReleasedError } from '../ports/pools';
+import { keys } from '../store/keys';
+import type { Caller } from './caller';
+import { actingOrg, loadConsortium, requireReader } from './consortium-access';
+import type { Deps } from './deps';
+import { makeEvent } from './events';
+import { moveMoney } from './pools';
+
+export type GrantDeps = Pick<Deps, 'store' | 'pools' | 'grants' | 'clock' | 'workflows' | 'mailer'>;
+
+const subject = (grantId: string) => keys.grant(grantId).pk;
+const TRANCHE_WAIT = 'tranche-ready';
+
+export async function loadGrant(deps: Pick<Deps, 'pools'>, grantId: string) {
+  const found = await deps.pools.getGrant(grantId);
+  if (!found) throw notFound('grant', grantId);
+  return found;
+}
+
+export const policyOf = (c: { reportingPolicy?: ReportingPolicy }): ReportingPolicy => c.reportingPolicy ?? defaultReportingPolicy;
+
+export interface PlanInput {
+  conditions: { description: string; kind: ConditionKind; trancheIndex?: number | undefined }[];
+  tranches: { amount: number; dueDate: string; reportIndex?: number | undefined }[];
+  reporting?:
+    | {
+        frequency?: Frequency | undefined;
+        template?: 'light' | 'full' | undefined;
+        dueDate?: string | undefined;
+        milestone?: string | undefined;
+      }
+    | undefined;
+}
+
+/**
+ * The lead sets what follows an award: conditions, payment tranches summing to the grant, and
+ * the report periods its size calls for. Setting it starts the grant workflow (by event).
+ */
+export async function setPlan(deps: GrantDeps, caller: Caller, grantId: string, input: PlanInput) {
+  const { grant } = await loadGrant(deps, grantId);
+  const consortium = await loadConsortium(deps, grant.consortiumId);
+  actingOrg(caller, consortium, ['lead'], 'admin');
+  checkTranches(grant.amount, input.tranches);
+  const now = deps.clock.now();
+  const periods = reportPeriods(grant, policyOf(consortium), input.reporting);
+  const reports: Report[] = periods.map((p) => ({
+    id: newId(now),
+    grantId,
+    poolId: grant.poolId,
+    consortiumId: grant.consortiumId,
+    recipientOrgId: grant.recipientOrgId,
+    index: p.index,
+    label: p.label,
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    dueDate: p.dueDate,
+    templateId: p.templateId,
+    status: 'scheduled',
+    submissions: 0,
+    reviews: 0,
+    remindersSent: 0,
+    version: 1,
+  }));
+  const tranches: Tranche[] = input.tranches.map((t, i) => {
+    if (t.reportIndex !== undefined && !reports[t.reportIndex]) {
+      throw invalid(
+        `tranches[${i}].reportIndex`,
+        'report-exists',
+        `there are ${reports.length} report periods; index ${t.reportIndex} does not exist`,
+      );
+    }
+    return {
+      id: `T${i + 1}`,
+      grantId,
+      seq: i + 1,
+      amount: t.amount,
+      dueDate: t.dueDate,
+      ...(t.reportIndex !== undefined ? { reportId: (reports[t.reportIndex] as Report).id } : {}),
+      status: 'scheduled',
+    };
+  });
+  const conditions: Condition[] = input.conditions.map((c, i) => {
+    const tranche =
+      c.kind === 'before-first-payment' ? tranches[0] : c.kind === 'before-tranche' ? tranches[c.trancheIndex ?? -1] : undefined;
+    if (c.kind === 'before-tranche' && !tranche)
+      throw invalid(`conditions[${i}].trancheIndex`, 'tranche-exists', 'a before-tranche condition needs the index of an existing tranche');
+    return {
+      id: `C${i + 1}`,
+      grantId,
+      description: c.description.trim(),
+      kind: c.kind,
+      ...(tranche ? { trancheId: tranche.id } : {}),
+      status: 'pending',
+      version: 1,
+    };
+  });
+  await deps.grants.setPlan(
+    grantId,
+    { conditions, tranches, reports },
+    makeEvent(
+      'grant.plan-set',
+      subject(grantId),
+      caller.user.id,
+      { grantId, reports: reports.length, tranches: tranches.length, conditions: conditions.length },
+      now,
+    ),
+  );
+  return grantDetail(deps, caller, grantId);
+}
+
+export async function grantDetail(deps: GrantDeps, caller: Caller, grantId: string) {
+  const { grant, shares } = await loadGrant(deps, grantId);
+  const consortium = await loadConsortium(deps, grant.consortiumId);
+  requireReader(caller, consortium, 'grant', grantId);
+  const [plan, reports, orgs] = await Promise.all([
+    deps.grants.getPlan(grantId),
+    deps.grants.listGrantReports(grantId),
+    deps.store.getOrganisations([grant.recipientOrgId, ...shares.map((s) => s.funderOrgId)]),
+  ]);
+  return {
+    ...grant,
+    recipient: { id: grant.recipientOrgId, name: orgs.get(grant.recipientOrgId)?.name },
+    funders: shares.map((s) => ({ ...s, name: orgs.get(s.funderOrgId)?.name })),
+    conditions: plan.conditions,
+    tranches: plan.tranches,
+    reports,
+    amendments: plan.amendments.sort((a, b) => (a.at < b.at ? -1 : 1)),
+  };
+}
+
+/** The funder decides on a condition; a met or waived one may free a tranche at once. */
+export async function decide(
+  deps: GrantDeps,
+  caller: Caller,
+  grantId: string,
+  conditionId: string,
+  input: { outcome: 'met' | 'waived' | 'not-met'; reason?: string | undefined },
+) {
+  const { grant } = await loadGrant(deps, grantId);
+  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'officer');
+  const plan = await deps.grants.getPlan(grantId);
+  const condition = plan.conditions.find((c) => c.id === conditionId);
+  if (!condition) throw notFound('condition', conditionId);
+  const now = deps.clock.now();
+  const next = decideCondition(condition, input.outcome, input.reason, caller.user.id, now.toISOString());
+  await deps.grants.saveCondition(
+    next,
+    condition.version,
+    makeEvent('condition.decided', subject(grantId), caller.user.id, { grantId, conditionId, outcome: input.outcome }, now),
+  );
+  if (input.outcome !== 'not-met') await nudgeGrant(deps, grantId);
+  return next;
+}
+
+/** Amendments are kept as history with who and why. */
+export async function amend(
+  deps: GrantDeps,
+  caller: Caller,
+  grantId: string,
+  input:
+    | { kind: 'dates'; plannedStart: string; plannedEnd: string; reason: string }
+    | { kind: 'conditions'; add: { description: string; kind: 'ongoing' }; reason: string },
+) {
+  const { grant } = await loadGrant(deps, grantId);
+  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin');
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (input.kind === 'dates') {
+    if (input.plannedEnd < input.plannedStart) throw invalid('plannedEnd', 'after-start', 'the end date must not be before the start date');
+    const amendment = {
+      id: newId(now),
+      kind: 'dates' as const,
+      changes: { plannedStart: [grant.plannedStart, input.plannedStart], plannedEnd: [grant.plannedEnd, input.plannedEnd] },
+      reason: input.reason,
+      by: caller.user.id,
+      at,
+    };
+    await deps.grants.amendDates(
+      grantId,
+      input,
+      amendment,
+      makeEvent('grant.amended', subject(grantId), caller.user.id, { grantId, kind: 'dates' }, now),
+    );
+    return amendment;
+  }
+  const plan = await deps.grants.getPlan(grantId);
+  const condition: Condition = {
+    id: `C${plan.conditions.length + 1}`,
+    grantId,
+    description: input.add.description,
+    kind: 'ongoing',
+    status: 'pending',
+    version: 1,
+  };
+  const amendment = {
+    id: newId(now),
+    kind: 'conditions' as const,
+    changes: { added: condition.id, description: condition.description },
+    reason: input.reason,
+    by: caller.user.id,
+    at,
+  };
+  await deps.grants.addCondition(
+    condition,
+    amendment,
+    makeEvent('grant.amended', subject(grantId), caller.user.id, { grantId, kind: 'conditions' }, now),
+  );
+  return amendment;
+}
+
+export async function changeStatus(deps: GrantDeps, caller: Caller, grantId: string, input: { status: GrantStatus; reason: string }) {
+  const { grant } = await loadGrant(deps, grantId);
+  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin');
+  const from = (grant as { status: GrantStatus }).status;
+  checkTransition(from, input.status);
+  const now = deps.clock.now();
+  const amendment = {
+    id: newId(now),
+    kind: 'status' as const,
+    changes: { status: [from, input.status] },
+    reason: input.reason,
+    by: caller.user.id,
+    at: now.toISOString(),
+  };
+  await deps.grants.saveGrantStatus(
+    grantId,
+    from,
+    input.status,
+    amendment,
+    makeEvent('grant.status-changed', subject(grantId), caller.user.id, { grantId, from, to: input.status }, now),
+  );
+  return { grantId, status: input.status };
+}
+
+// ---- grant workflow steps (grant.asl.json) ----
+
+/**
+ * The next tranche to release, in order, and whether it can go now. When it cannot, how long to
+ * wait: until its date, or a while before checking again (a decision or an accepted report
+ * wakes the workflow sooner).
+ */
+export async function nextTranche(deps: GrantDeps, input: { grantId: string }) {
+  const { grant } = await loadGrant(deps, input.grantId);
+  const [plan, reports] = await Promise.all([deps.grants.getPlan(input.grantId), deps.grants.listGrantReports(input.grantId)]);
+  const status = (grant as { status?: GrantStatus }).status ?? 'awarded';
+  const tranche = [...plan.tranches].sort((a, b) => a.seq - b.seq).find((t) => t.status === 'scheduled');
+  if (!tranche) return { done: true, ready: false, trancheSeq: 0, waitSeconds: 1 };
+  const now = deps.clock.now();
+  const today = londonDate(now);
+  const blockers = trancheBlockers(tranche, plan.conditions, reports.find((r) => r.id === tranche.reportId)?.status, today);
+  const held = status === 'suspended' || status === 'terminated';
+  const ready = !held && !blockers.notYetDue && blockers.conditions.length === 0 && !blockers.report;
+  if (!blockers.notYetDue && blockers.conditions.length > 0)
+    await deps.grants.markTrancheBlocked(input.grantId, tranche.seq, now.toISOString());
+  const dueAt = londonTime(tranche.dueDate, '09:00').getTime();
+  const waitSeconds = blockers.notYetDue ? Math.max(1, Math.ceil((dueAt - now.getTime()) / 1000)) : 30 * 86400;
+  return { done: false, ready, trancheSeq: tranche.seq, waitSeconds, blockers: { ...blockers, held } };
+}
+
+export async function awaitTranche(deps: GrantDeps, input: { grantId: string; taskToken: string; executionName: string }) {
+  const deadline = new Date(deps.clock.now().getTime() + 30 * 86400_000).toISOString();
+  await deps.store.putWaitingTask({
+    subject: subject(input.grantId),
+    purpose: TRANCHE_WAIT,
+    taskToken: input.taskToken,
+    executionName: input.executionName,
+    deadline,
+  });
+  // A decision that landed between the check and now found no token to wake: look again.
+  if ((await nextTranche(deps, input)).ready) await nudgeGrant(deps, input.grantId);
+  return { waiting: true };
+}
+
+/** Wakes the grant workflow if it is waiting on a tranche; harmless if it is not. */
+export async function nudgeGrant(deps: Pick<Deps, 'store' | 'workflows'>, grantId: string) {
+  const waiting = await deps.store.takeWaitingTask(subject(grantId), TRANCHE_WAIT);
+  if (!waiting) return false;
+  try {
+    await deps.workflows.succeed(waiting.taskToken, { nudged: true });
+  } catch (error) {
+    if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+  }
+  return true;
+}
+
+/** Pays one tranche; a retried step finds it released and pays nothing twice. */
+export async function releaseTranche(deps: GrantDeps, input: { grantId: string; trancheSeq: number }) {
+  const plan = await deps.grants.getPlan(input.grantId);
+  const tranche = plan.tranches.find((t) => t.seq === input.trancheSeq);
+  if (!tranche) throw notFound('tranche', String(input.trancheSeq));
+  if (tranche.status === 'released') return { released: false, alreadyReleased: true, trancheSeq: tranche.seq };
+  try {
+    await moveMoney(deps, {
+      grantId: input.grantId,
+      kind: 'payment',
+      amount: tranche.amount,
+      memo: `tranche ${tranche.seq} of grant ${input.grantId}`,
+      actor: 'workflow',
+      trancheRelease: { seq: tranche.seq },
+    });
+  } catch (error) {
+    if (error instanceof TrancheReleasedError) return { released: false, alreadyReleased: true, trancheSeq: tranche.seq };
+    throw error;
+  }
+  const { grant } = await loadGrant(deps, input.grantId);
+  if ((grant as { status?: GrantStatus }).status === 'awarded') {
+    const now = deps.clock.now();
+    await deps.grants
+      .saveGrantStatus(
+        input.grantId,
+        'awarded',
+        'active',
+        {
+          id: newId(now),
+          kind: 'status',
+          changes: { status: ['awarded', 'active'] },
+          reason: 'first tranche paid',
+          by: 'workflow',
+          at: now.toISOString(),
+        },
+        makeEvent(
+          'grant.status-changed',
+          subject(input.grantId),
+          'workflow',
+          { grantId: input.grantId, from: 'awarded', to: 'active' },
+          now,
+        ),
+      )
+      .catch(() => undefined);
+  }
+  return { released: true, trancheSeq: tranche.seq, amount: tranche.amount };
+}
+
+export async function startGrantWorkflow(deps: Pick<Deps, 'workflows'>, workflowArn: string, grantId: string) {
+  return deps.workflows.start(workflowArn, `grant-${grantId}`, { grantId });
+}
+
+/** For the demo's figures: tranches released, and those that were held back by a condition when due. */
+export async function trancheFigures(deps: GrantDeps, grantIds: string[]) {
+  let released = 0;
+  let blockedByConditions = 0;
+  for (const id of grantIds) {
+    const { tranches } = await deps.grants.getPlan(id);
+    released += tranches.filter((t) => t.status === 'released').length;
+    blockedByConditions += tranches.filter((t) => t.blockedByConditionsAt).length;
+  }
+  return { released, blockedByConditions };
+}
