@@ -1,0 +1,103 @@
+import type { SeededFunder } from '../../infra/local/scenario';
+import { addDays, londonDate } from '../../shared/domain/london-time';
+import { setupPool } from './pool';
+import type { TestStack } from './stack';
+
+export interface Fixture {
+  stack: TestStack;
+  lead: SeededFunder;
+  poolId: string;
+  consortiumId: string;
+  recipient: { id: string; contactEmail: string; name: string };
+}
+
+/** An active consortium with £1,000,000 in its pool and a provider to fund. */
+export async function grantFixture(stack: TestStack, funders: SeededFunder[]): Promise<Fixture> {
+  const { pool, pledge, receive, lead, consortium } = await setupPool(stack, funders, 'Grants Fund');
+  await receive(await pledge(funders[1] as SeededFunder, 100_000_000), 100_000_000);
+  const recipient = await stack.api.call<{ id: string; contactEmail: string; name: string }>(stack.admin, 'POST', '/organisations', {
+    name: 'Wyvern Voluntary Action',
+    kind: 'provider',
+    identifier: 'GB-CHC-1077001',
+    contactEmail: 'hello@wva.example.org',
+  });
+  return { stack, lead, poolId: pool.id, consortiumId: consortium.id, recipient };
+}
+
+export const today = (stack: TestStack) => londonDate(stack.clock.now());
+export const inDays = (stack: TestStack, days: number) => addDays(today(stack), days);
+
+export async function award(f: Fixture, title: string, amount: number) {
+  return f.stack.api.call<{ id: string }>(f.lead.admin, 'POST', `/pools/${f.poolId}/allocations`, {
+    recipientOrgId: f.recipient.id,
+    title,
+    amount,
+    currency: 'GBP',
+    durationMonths: 12,
+    plannedStart: today(f.stack),
+  });
+}
+
+export async function plan(f: Fixture, grantId: string, body: unknown) {
+  const res = await f.stack.request('POST', `/grants/${grantId}/plan`, { as: f.lead.admin, body });
+  if (res.status !== 201) throw new Error(`plan: ${res.status} ${JSON.stringify(res.body)}`);
+  await f.stack.runtime.settle();
+  return res.body as {
+    reports: { id: string; status: string }[];
+    tranches: { seq: number; status: string }[];
+    conditions: { id: string }[];
+  };
+}
+
+export async function mail(f: Fixture, to: string, subject: RegExp) {
+  return (await f.stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject));
+}
+
+/** The link in an email, exactly as the recipient would click it. */
+export function linkIn(email: { body: { text?: string } }): string {
+  const match = /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]+)/.exec(email.body.text ?? '');
+  if (!match) throw new Error(`no link in email: ${email.body.text}`);
+  return match[1] as string;
+}
+
+export async function openLink(url: string) {
+  const res = await fetch(url);
+  return { status: res.status, html: await res.text(), headers: res.headers };
+}
+
+export async function postLink(url: string, fields: Record<string, string>) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: res.status, html: await res.text() };
+}
+
+/** The hidden scope field a form carries (the report or condition the link is for). */
+export const scopeOf = (html: string) => /name="scope" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+export const lightAnswers = (scope: string) => ({
+  scope,
+  action: 'submit',
+  'measures.groups-supported': '14',
+  'measures.funding-secured': '£12,500.50',
+  'questions.difference': 'Fourteen groups now have a safeguarding policy and three won their first grant.',
+  'questions.next': 'Demand for governance support is rising.',
+});
+
+export async function report(f: Fixture, reportId: string) {
+  return f.stack.api.call<{ report: { status: string; submissions: number; remindersSent: number }; submissions: unknown[] }>(
+    f.lead.admin,
+    'GET',
+    `/reports/${reportId}`,
+  );
+}
+
+export async function grant(f: Fixture, grantId: string) {
+  return f.stack.api.call<{
+    status: string;
+    tranches: { seq: number; status: string; blockedByConditionsAt?: string }[];
+    conditions: { id: string; status: string }[];
+  }>(f.lead.admin, 'GET', `/grants/${grantId}`);
+}
