@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grantFixture, inDays, lightAnswers, linkIn, mail, openLink, plan, postLink, report, scopeOf } from '../support/grant';
+import {
+  award,
+  type Fixture,
+  grantFixture,
+  inDays,
+  lightAnswers,
+  linkIn,
+  mail,
+  openLink,
+  plan,
+  postLink,
+  report,
+  scopeOf,
+} from '../support/grant';
 import { DAY, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -14,7 +27,10 @@ beforeAll(async () => {
   // Three grants, each with one report due in 30 days; their requests go out at once.
   for (const title of ['Alpha grant', 'Bravo grant', 'Charlie grant']) {
     const g = await award(f, title, 300_000);
-    const p = await plan(f, g.id, { tranches: [{ amount: 300_000, dueDate: inDays(stack, 40) }], reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 30) } });
+    const p = await plan(f, g.id, {
+      tranches: [{ amount: 300_000, dueDate: inDays(stack, 40) }],
+      reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 30) },
+    });
     links[title] = { url: '', reportId: (p.reports[0] as { id: string }).id };
   }
   await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 3 * DAY));

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededFunder } from '../../infra/local/scenario';
+import { award, type Fixture, grantFixture, inDays, linkIn, mail, plan, report } from '../support/grant';
+import { DAY, startTestStack, type TestStack } from '../support/stack';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let stack: TestStack;
+let f: Fixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  // No silent skip: CI installs Debian's chromium (.ci/run); a machine without it should say so.
+  if (!existsSync(executablePath))
+    throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  stack = await startTestStack();
+  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('a provider reports from the link in their email, in a real browser', () => {
+  it('opens the emailed link, fills the form, submits, sees the confirmation; the funder then sees the report', async () => {
+    const g = await award(f, 'Browser grant', 250_000);
+    const p = await plan(f, g.id, {
+      tranches: [{ amount: 250_000, dueDate: inDays(stack, 1) }],
+      reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 30) },
+    });
+    const reportId = (p.reports[0] as { id: string }).id;
+    await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 3 * DAY));
+    const [email] = await mail(f, f.recipient.contactEmail, /^Report due .*: Browser grant$/);
+    const url = linkIn(email as { body: { text?: string } });
+
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Report');
+    await expect(page.locator('main').textContent()).resolves.toContain('Browser grant');
+
+    await page.screenshot({ path: join(tmpdir(), 'grantloop-report-form.png'), fullPage: true });
+    // A first try with a missing answer shows what to fix, keeping what was typed.
+    await page.getByLabel('Groups and organisations supported').fill('11');
+    await page.getByLabel('Funding secured by the groups you supported').fill('8,400.25');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('needs an answer');
+    expect(await page.getByLabel('Groups and organisations supported').inputValue()).toBe('11');
+
+    await page
+      .getByLabel('What difference did this grant make this year?')
+      .fill('Eleven groups were helped to win funding for the first time.');
+    await page.getByLabel('Anything we should know for next year?').fill('More demand from new groups in the north.');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Thank you: your report has been sent');
+    await page.screenshot({ path: join(tmpdir(), 'grantloop-report-confirmation.png') });
+    await page.close();
+
+    await stack.runtime.settle();
+    const seen = (await report(f, reportId)) as unknown as {
+      report: { status: string };
+      submissions: { measures: Record<string, number>; questions: Record<string, string>; via: string }[];
+    };
+    expect(seen.report.status).toBe('submitted');
+    expect(seen.submissions[0]).toMatchObject({
+      via: 'link',
+      measures: { 'groups-supported': 11, 'funding-secured': 840_025 },
+      questions: { difference: 'Eleven groups were helped to win funding for the first time.' },
+    });
+  });
+});
