@@ -281,10 +281,14 @@ describe('IAM', () => {
         }
       }
     }
-    // Schedule names are chosen at run time, so only the group can be named.
-    expect(partial).toEqual([
-      {
-        roles: [{ Ref: roleOfFunction('scheduleLeadReminder') }],
+    // Schedule names are chosen at run time, so only the group can be named: one such grant for
+    // each function that creates schedules, and nothing else.
+    const schedulers = (Object.keys(functions) as FunctionId[]).filter((fnId) =>
+      (functions[fnId].needs as readonly string[]).includes('create-schedules'),
+    );
+    expect(partial).toEqual(
+      schedulers.map((fnId) => ({
+        roles: [{ Ref: roleOfFunction(fnId) }],
         action: 'scheduler:CreateSchedule',
         resource: {
           'Fn::Join': [
@@ -300,8 +304,8 @@ describe('IAM', () => {
             ],
           ],
         },
-      },
-    ]);
+      })),
+    );
   });
 
   it('reads and writes only the table and its named indexes', () => {
@@ -393,9 +397,8 @@ describe('events', () => {
     const eventRules = ofType('AWS::Events::Rule');
     expect(eventRules).toHaveLength(rules.length);
     for (const rule of rules) {
-      const found = eventRules.find(
-        ([, r]) => JSON.stringify(r.Properties.EventPattern['detail-type']) === JSON.stringify(rule.detailTypes),
-      );
+      // Several rules may listen for the same event; each is known by its target.
+      const found = eventRules.find(([, r]) => JSON.stringify(r.Properties.Targets?.[0]?.Arn) === JSON.stringify(fnArn(rule.fn)));
       expect(found, rule.id).toBeDefined();
       const p = found![1].Properties;
       expect(p.EventBusName).toEqual({ Ref: busId });
@@ -409,7 +412,7 @@ describe('events', () => {
 });
 
 describe('scheduler', () => {
-  it('has the schedule group and a role that may invoke only the reminder function', () => {
+  it('has the schedule group and a role that may invoke only the schedule targets in the catalog', () => {
     template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: names.scheduleGroup });
 
@@ -418,7 +421,14 @@ describe('scheduler', () => {
     );
     expect(roles).toHaveLength(1);
     const statements = statementsOfRole(roles[0]![0]);
-    expect(statements).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: fnArn('sendLeadReminder') }]);
+    const targets = (Object.keys(functionArnEnv) as FunctionId[]).map((fnId) => JSON.stringify(fnArn(fnId))).sort();
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ Effect: 'Allow', Action: 'lambda:InvokeFunction' });
+    expect(
+      asArray<unknown>(statements[0]?.Resource)
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ).toEqual(targets);
   });
 });
 

@@ -20,16 +20,19 @@ describe('npx grantloop demo --json', () => {
     const summary = JSON.parse(lines[0] as string);
     expect(summary).toMatchObject({ ok: true, organisations: 10, consortia: 3, consortiaByStatus: { active: 2, lapsed: 1 } });
     expect(summary.checks.failed).toEqual([]);
-    // Consortia: 6+3+2 invitations, 6+3 activation notices, 2 lapse notices, 2 reminders (24).
-    // Rounds: 5 vote requests and 6 committed notices; 5 vote requests and 6 rejection notices (22).
-    expect(summary.emailsSent).toBe(46);
+    // Consortia 24 (invitations, activations, lapses, reminders); rounds 22 (vote requests,
+    // committed and rejected notices); the reporting year 40 (requests, reminders, reviews,
+    // acceptances, one change request, one very-late escalation, two evidence requests).
+    expect(summary.emailsSent).toBe(86);
+    expect(summary.reports).toEqual({ requested: 9, submittedViaLink: 9, accepted: 8, changesRequested: 1, overdue: 3, remindersSent: 10 });
+    expect(summary.payments).toEqual({ released: 7, blockedByConditions: 2 });
     expect(summary.pools).toEqual([
       {
         id: expect.any(String),
         pledged: 22_000_033,
         received: 15_000_017,
         committed: 7_300_049,
-        paid: 3_650_024,
+        paid: 7_300_049,
         returned: 100_001,
         available: 7_799_969,
         ledgerBalanced: true,
@@ -40,9 +43,11 @@ describe('npx grantloop demo --json', () => {
     for (const key of ['dynamodbReadUnits', 'dynamodbWriteUnits', 'stateTransitions', 'lambdaInvocations', 'schedulesFired']) {
       expect(summary.usage[key], key).toBeGreaterThan(0);
     }
-    // Invitations: 3 × 4 states. Rounds: approved 10 (3 commits), rejected 5.
-    expect(summary.usage.stateTransitions).toBe(12 + 10 + 5);
-    expect(summary.usage.schedulesFired).toBe(3);
+    // 3 invitation, 2 round, 3 grant and 9 reporting-cycle executions, all settled.
+    expect(summary.workflowExecutions).toBe(17);
+    // 3 consortium reminders, 9 report-period openings, and 4 reminder schedules for each of the
+    // 9 opened reports: each fires, and sends only if its report is still awaited.
+    expect(summary.usage.schedulesFired).toBe(3 + 9 + 9 * 4);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
     const emails = JSON.parse(readFileSync(join(out, 'emails.json'), 'utf8')) as unknown[];
     expect(emails).toHaveLength(summary.emailsSent);
@@ -53,6 +58,6 @@ describe('npx grantloop demo --json', () => {
     const ledger = readFileSync(join(out, 'ledger.csv'), 'utf8').trim().split('\n');
     expect(ledger[0]).toBe('seq,date,type,grant_id,account,account_name,debit_gbp,credit_gbp,bank_balance_gbp,memo');
     // The last row's running bank balance is what the pool holds: received − paid + returned.
-    expect(ledger.at(-1)).toContain(`,${((15_000_017 - 3_650_024 + 100_001) / 100).toFixed(2)},`);
+    expect(ledger.at(-1)).toContain(`,${((15_000_017 - 7_300_049 + 100_001) / 100).toFixed(2)},`);
   });
 });

@@ -6,7 +6,8 @@ import type { Consortium } from '../../../shared/domain/consortium';
 import { formatPounds } from '../../../shared/domain/money';
 import { resetUsage } from '../../../shared/telemetry/usage';
 import { apiClient } from '../client';
-import { runPoolScenario } from '../demo-pools';
+import { poolFigures, runPoolScenario } from '../demo-pools';
+import { runReportingYear } from '../demo-reports';
 import { startLocal } from '../runtime';
 import { ensurePlatformAdmin, type SeededFunder, seedExampleFunders } from '../scenario';
 import { LocalClock } from '../virtual-clock';
@@ -117,6 +118,50 @@ export async function demo(root: string, args: string[]): Promise<number> {
       progress,
       check,
     });
+    const { wva, volunteerCentre, coastal } = pooled.grants;
+    progress('day 60: the lead sets conditions, tranches and report periods for the three grants; a year of reporting follows…');
+    const yearOf = await runReportingYear({
+      runtime,
+      api,
+      lead: county.admin,
+      until: new Date('2027-08-31T12:00:00Z'),
+      progress,
+      check,
+      grants: [
+        {
+          id: wva.id,
+          title: wva.title,
+          behaviours: ['early', 'late', 'changes', 'early'],
+          evidenceOnDay: '2026-07-08',
+          plan: {
+            conditions: [{ description: 'A safeguarding policy adopted by the trustees', kind: 'before-first-payment' }],
+            tranches: [
+              { amount: 1_125_000, dueDate: '2026-07-01' },
+              { amount: 1_125_000, dueDate: '2026-10-01' },
+              { amount: 1_125_000, dueDate: '2027-01-04', reportIndex: 0 },
+              { amount: 1_125_000, dueDate: '2027-04-01', reportIndex: 1 },
+            ],
+          },
+        },
+        {
+          id: volunteerCentre.id,
+          title: volunteerCentre.title,
+          behaviours: ['early', 'never', 'early', 'late'],
+          waiveOnDay: '2027-01-10',
+          plan: {
+            conditions: [{ description: 'A volunteer management policy in place', kind: 'before-tranche', trancheIndex: 1 }],
+            tranches: [
+              { amount: 900_025, dueDate: '2026-07-01' },
+              { amount: 900_025, dueDate: '2027-01-04' },
+            ],
+          },
+        },
+        { id: coastal.id, title: coastal.title, behaviours: ['early'], plan: { tranches: [{ amount: 999_999, dueDate: '2026-07-01' }] } },
+      ],
+    });
+    progress('2027-08-31: an underspend comes back from the coastal network…');
+    await api.call(county.admin, 'POST', `/grants/${coastal.id}/returns`, { amount: 100_001, currency: 'GBP', memo: 'underspend' });
+    const money = await poolFigures(pooled.poolId, check);
 
     const emails = await runtime.emails();
     const received = (to: string, subject: RegExp) => emails.filter((e) => e.destination.to.includes(to) && subject.test(e.subject)).length;
@@ -146,12 +191,14 @@ export async function demo(root: string, args: string[]): Promise<number> {
       organisations: await countOrganisations(),
       consortia: 3,
       consortiaByStatus: countBy([final.wyvern, final.eastbrook, final.youth].map((c) => c.status)),
-      pools: pooled.pools,
-      grants: pooled.grants,
+      pools: money.pools,
+      grants: money.grants,
+      reports: yearOf.reports,
+      payments: yearOf.payments,
       emailsSent: emails.length,
       events: runtime.bus.published,
       workflowExecutions: runtime.sfn.list().length,
-      virtualDays: (clock.now().getTime() - START.getTime()) / DAY,
+      virtualDays: Math.round((clock.now().getTime() - START.getTime()) / DAY),
       usage,
       checks: { passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok) },
       elapsedSeconds: Math.round((Date.now() - started) / 100) / 10,
@@ -161,7 +208,7 @@ export async function demo(root: string, args: string[]): Promise<number> {
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
       writeFileSync(join(out, 'emails.json'), `${JSON.stringify(emails, null, 2)}\n`);
-      const poolId = pooled.poolIds[0] as string;
+      const poolId = pooled.poolId;
       writeFileSync(
         join(out, '360giving.json'),
         `${JSON.stringify(await api.call(county.admin, 'GET', `/pools/${poolId}/360giving`), null, 2)}\n`,
@@ -218,6 +265,12 @@ function readable(
       `    paid ${formatPounds(p.paid)}  returned ${formatPounds(p.returned)}  available ${formatPounds(p.available)}`,
     ]),
     `  grants             ${(s.grants as { count: number }).count}  (attribution ${(s.grants as { attributionExact: boolean }).attributionExact ? 'exact' : 'NOT EXACT'})`,
+    `  reports            ${Object.entries(s.reports as Record<string, number>)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `  tranches           ${Object.entries(s.payments as Record<string, number>)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
     '  usage measured from the engines:',
     ...Object.entries(usage).map(([k, v]) => `    ${k.padEnd(20)} ${v}`),
