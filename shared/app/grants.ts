@@ -349,15 +349,3 @@ export async function releaseTranche(deps: GrantDeps, input: { grantId: string; 
 export async function startGrantWorkflow(deps: Pick<Deps, 'workflows'>, workflowArn: string, grantId: string) {
   return deps.workflows.start(workflowArn, `grant-${grantId}`, { grantId });
 }
-
-/** For the demo's figures: tranches released, and those that were held back by a condition when due. */
-export async function trancheFigures(deps: GrantDeps, grantIds: string[]) {
-  let released = 0;
-  let blockedByConditions = 0;
-  for (const id of grantIds) {
-    const { tranches } = await deps.grants.getPlan(id);
-    released += tranches.filter((t) => t.status === 'released').length;
-    blockedByConditions += tranches.filter((t) => t.blockedByConditionsAt).length;
-  }
-  return { released, blockedByConditions };
-}

@@ -412,16 +412,3 @@ function partsByBucket(entry: LedgerEntry, kind: 'payment' | 'return'): Map<stri
   }
   return parts;
 }
-
-export async function getGrant(deps: PoolDeps, caller: Caller, grantId: string) {
-  const found = await deps.pools.getGrant(grantId);
-  if (!found) throw notFound('grant', grantId);
-  const consortium = await loadConsortium(deps, found.grant.consortiumId);
-  requireReader(caller, consortium, 'grant', grantId);
-  const orgs = await deps.store.getOrganisations([found.grant.recipientOrgId, ...found.shares.map((s) => s.funderOrgId)]);
-  return {
-    ...found.grant,
-    recipient: { id: found.grant.recipientOrgId, name: orgs.get(found.grant.recipientOrgId)?.name },
-    funders: found.shares.map((s) => ({ ...s, name: orgs.get(s.funderOrgId)?.name })),
-  };
-}

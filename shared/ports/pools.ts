@@ -91,7 +91,6 @@ export interface PoolStore {
 
   createRound(round: Round, event: DomainEvent): Promise<void>;
   getRound(roundId: string): Promise<{ round: Round; proposals: Proposal[]; votes: Vote[] } | undefined>;
-  listRounds(poolId: string): Promise<Round[]>;
   addProposal(roundId: string, proposal: Proposal, event: DomainEvent): Promise<void>;
   /** One vote per organisation; a second is a conflict. */
   putVote(roundId: string, vote: Vote, event: DomainEvent): Promise<void>;

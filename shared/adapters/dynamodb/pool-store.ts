@@ -328,10 +328,6 @@ export const dynamoPoolStore: PoolStore = {
     return { round: entity<Round>(header) as Round, proposals: of<Proposal>('PROPOSAL#'), votes: of<Vote>('VOTE#') };
   },
 
-  async listRounds(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, 'ROUND#', 'gsi1'))).map((i) => entity<Round>(i) as Round);
-  },
-
   async addProposal(roundId, proposal, event) {
     await transact(
       [
