@@ -201,6 +201,11 @@ export const functions = {
     description: 'POST /grants/{grantId}/status',
     needs: ['table-read', 'table-write'],
   },
+  setReportingPolicy: {
+    entry: 'functions/api/set-reporting-policy.ts',
+    description: 'PUT /consortia/{consortiumId}/reporting-policy',
+    needs: ['table-read', 'table-write'],
+  },
   getReport: { entry: 'functions/api/get-report.ts', description: 'GET /reports/{reportId}', needs: ['table-read'] },
   reviewReport: {
     entry: 'functions/api/review-report.ts',
@@ -346,6 +351,7 @@ export const routes: RouteSpec[] = [
   { method: 'GET', path: '/reports/{reportId}', fn: 'getReport', auth: 'staff' },
   { method: 'POST', path: '/reports/{reportId}/review', fn: 'reviewReport', auth: 'staff' },
   { method: 'GET', path: '/consortia/{consortiumId}/reports', fn: 'listReports', auth: 'staff' },
+  { method: 'PUT', path: '/consortia/{consortiumId}/reporting-policy', fn: 'setReportingPolicy', auth: 'staff' },
   { method: 'GET', path: '/r/{token}', fn: 'viewLink', auth: 'public' },
   { method: 'POST', path: '/r/{token}', fn: 'submitLink', auth: 'public' },
 ];

@@ -150,3 +150,13 @@ export const reportReview = z.strictObject({ decision: z.enum(['accept', 'reques
 export const reportStatusQuery = z.object({
   status: z.enum(['scheduled', 'requested', 'submitted', 'changes-requested', 'overdue', 'very-late', 'accepted', 'not-submitted']),
 });
+
+const tier = z.strictObject({ frequency: z.enum(['quarterly', 'six-monthly', 'annual']), template: z.enum(['light', 'full']) });
+export const reportingPolicy = z.strictObject({
+  thresholdPence: pence,
+  small: tier,
+  large: tier,
+  dueDaysAfterPeriodEnd: z.int().min(7).max(120),
+  reminderOffsetsDays: z.array(z.int().min(-60).max(60)).max(8),
+  veryLateAfterDays: z.int().min(1).max(180),
+});

@@ -2,6 +2,7 @@ import { activate, type Consortium, lapse, type NewConsortium, prepareConsortium
 import { DomainError, notFound } from '../domain/errors';
 import { newId } from '../domain/ids';
 import type { Organisation } from '../domain/organisation';
+import { checkPolicy, type ReportingPolicy } from '../domain/reporting';
 import type { Email } from '../ports';
 import { keys } from '../store/keys';
 import { type Caller, requireOrgRole, roleIn } from './caller';
@@ -195,4 +196,30 @@ export async function sendLeadReminder(deps: Deps, consortiumId: string) {
     );
   }
   return { sent, reason: sent ? 'reminded' : 'already reminded' };
+}
+
+/** The lead sets how much reporting the consortium's grants carry (applies to plans set afterwards). */
+export async function setReportingPolicy(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  caller: Caller,
+  consortiumId: string,
+  input: ReportingPolicy,
+) {
+  const consortium = await load(deps, consortiumId);
+  requireOrgRole(caller, consortium.leadOrgId, 'admin');
+  const policy = checkPolicy(input);
+  const now = deps.clock.now();
+  await deps.store.saveReportingPolicy(
+    consortiumId,
+    policy,
+    consortium.version,
+    makeEvent(
+      'consortium.reporting-policy-set',
+      subjectOf(consortiumId),
+      caller.user.id,
+      { consortiumId, thresholdPence: policy.thresholdPence },
+      now,
+    ),
+  );
+  return { consortiumId, reportingPolicy: policy };
 }

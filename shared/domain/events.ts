@@ -12,6 +12,7 @@ export const eventTypes = [
   'consortium.reminder-sent',
   'consortium.activated',
   'consortium.lapsed',
+  'consortium.reporting-policy-set',
   'pool.created',
   'pledge.recorded',
   'contribution.received',

@@ -1,6 +1,7 @@
 import type { Consortium } from '../domain/consortium';
 import type { DomainEvent } from '../domain/events';
 import type { MemberRole, Organisation, OrganisationKind } from '../domain/organisation';
+import type { ReportingPolicy } from '../domain/reporting';
 
 /** Ports: what use cases need from the outside world. Adapters implement them per target. */
 
@@ -50,6 +51,7 @@ export interface Store {
   listConsortiaOf(orgId: string): Promise<string[]>;
   /** Optimistic: fails with a conflict if the stored version is not `expectedVersion`. */
   saveConsortiumStatus(consortium: Consortium, expectedVersion: number, event: DomainEvent): Promise<void>;
+  saveReportingPolicy(consortiumId: string, policy: ReportingPolicy, expectedVersion: number, event: DomainEvent): Promise<void>;
 
   putWaitingTask(task: WaitingTask): Promise<void>;
   getWaitingTask(subject: string, purpose: string): Promise<WaitingTask | undefined>;

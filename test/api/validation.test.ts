@@ -195,6 +195,13 @@ const cases: [string, string, { body?: unknown; rawBody?: string }, string, stri
   ],
   ['GET /reports/{reportId}', '/reports/x', {}, 'path.reportId', 'invalid_format'],
   ['POST /reports/{reportId}/review', `/reports/${goodId}/review`, { body: { decision: 'fine' } }, 'body.decision', 'invalid_value'],
+  [
+    'PUT /consortia/{consortiumId}/reporting-policy',
+    `/consortia/${goodId}/reporting-policy`,
+    { body: { thresholdPence: 1_000_000.5 } },
+    'body.thresholdPence',
+    'invalid_type',
+  ],
   ['GET /consortia/{consortiumId}/reports', `/consortia/${goodId}/reports?status=late`, {}, 'query.status', 'invalid_value'],
 ];
 

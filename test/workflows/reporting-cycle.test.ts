@@ -249,6 +249,33 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
     expect(path.at(-1)).toBe('AllReleased');
   });
 
+  it("the consortium's own reporting policy decides how much a grant reports", async () => {
+    const policy = {
+      thresholdPence: 100_000,
+      small: { frequency: 'annual', template: 'light' },
+      large: { frequency: 'six-monthly', template: 'full' },
+      dueDaysAfterPeriodEnd: 21,
+      reminderOffsetsDays: [-7, 0],
+      veryLateAfterDays: 14,
+    };
+    const bad = await stack.request('PUT', `/consortia/${f.consortiumId}/reporting-policy`, {
+      as: f.lead.admin,
+      body: { ...policy, reminderOffsetsDays: [-7, 20] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toContainEqual(expect.objectContaining({ field: 'reminderOffsetsDays', rule: 'before-very-late' }));
+    expect((await stack.request('PUT', `/consortia/${f.consortiumId}/reporting-policy`, { as: f.lead.admin, body: policy })).status).toBe(
+      200,
+    );
+    const g = await award(f, 'Six-monthly grant', 500_000);
+    const p = await plan(f, g.id, { tranches: [{ amount: 500_000, dueDate: inDays(stack, 1) }] });
+    expect(p.reports.map((r) => (r as unknown as { templateId: string; label: string }).label)).toEqual([
+      expect.stringMatching(/^Six-monthly report 1/),
+      expect.stringMatching(/^Six-monthly report 2/),
+    ]);
+    expect(p.reports.every((r) => (r as unknown as { templateId: string }).templateId === 'full')).toBe(true);
+  });
+
   it('tranches must add up to the grant; a plan is set once', async () => {
     const g = await award(f, 'Checked grant', 100_000);
     const bad = await stack.request('POST', `/grants/${g.id}/plan`, {

@@ -225,6 +225,24 @@ export const dynamoStore: Store = {
     );
   },
 
+  async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.consortium(consortiumId),
+            UpdateExpression: 'SET reportingPolicy = :policy, version = :next',
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':policy': policy, ':next': expectedVersion + 1, ':expected': expectedVersion },
+          },
+        },
+        eventItem(event),
+      ],
+      () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
+    );
+  },
+
   async putWaitingTask(task) {
     await db.send(
       new PutCommand({
