@@ -33,10 +33,12 @@ export class LocalLambdas {
   }
 
   async invoke(id: FunctionId, event: unknown): Promise<unknown> {
-    const handler = await this.load(id);
-    recordUsage('lambdaInvocations', 1);
+    // Counted as in flight from the start: the first load compiles the handler's module graph,
+    // and the runtime must not look idle meanwhile.
     this.inFlight++;
     try {
+      const handler = await this.load(id);
+      recordUsage('lambdaInvocations', 1);
       // Handlers get a copy, as they would after JSON serialisation across the Lambda boundary.
       return await handler(JSON.parse(JSON.stringify(event ?? null)), this.context(id));
     } finally {

@@ -275,12 +275,15 @@ export class LocalStepFunctions {
       // Registered before the function runs, so an immediate callback is never lost.
       this.tokens.set(token, { executionArn: record.executionArn, resolve: resolvePromise, reject: rejectPromise, cancelTimeout });
     });
-    record.waitingOn++;
     try {
       await this.invokeTask(input);
     } catch (error) {
       if (this.tokens.has(token)) this.take(token);
       throw error;
+    } finally {
+      // Parked only once the function has stored the token. A callback that arrived during the
+      // function (take() counts it down) leaves the count at zero, as it should.
+      record.waitingOn++;
     }
     return result;
   }

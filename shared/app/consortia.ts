@@ -3,12 +3,12 @@ import { DomainError, notFound } from '../domain/errors';
 import { newId } from '../domain/ids';
 import type { Organisation } from '../domain/organisation';
 import { checkPolicy, type ReportingPolicy } from '../domain/reporting';
-import type { Email } from '../ports';
 import { keys } from '../store/keys';
 import { type Caller, requireOrgRole, roleIn } from './caller';
 import type { Deps } from './deps';
 import { activatedEmail, invitationEmail, lapsedEmail, leadReminderEmail } from './emails';
 import { makeEvent } from './events';
+import { sendOnce } from './send-once';
 
 /** The lead has this long to confirm before the invitation lapses. */
 export const CONFIRMATION_WINDOW_DAYS = 14;
@@ -62,20 +62,6 @@ export async function getConsortium(deps: Pick<Deps, 'store'>, caller: Caller, c
     members: consortium.members.map((m) => ({ ...m, name: orgs.get(m.orgId)?.name, funderType: orgs.get(m.orgId)?.funderType })),
     awaitingConfirmationUntil: consortium.status === 'inviting' ? waiting?.deadline : undefined,
   };
-}
-
-/** Sends an email once per scope, however often the step that sends it is retried. */
-async function sendOnce(deps: Pick<Deps, 'store' | 'mailer' | 'clock'>, scope: string, email: Email): Promise<boolean> {
-  if (!(await deps.store.claimOnce(`email#${scope}`, deps.clock.now(), 90))) return false;
-  try {
-    await deps.mailer.send(email);
-  } catch (error) {
-    // Give the claim back so the retried step sends it; a duplicate is only possible if SES
-    // accepted the mail and then the call failed, which is the safer side to err on.
-    await deps.store.releaseOnce(`email#${scope}`);
-    throw error;
-  }
-  return true;
 }
 
 // ---- workflow steps (consortium-invitation.asl.json) ----

@@ -3,7 +3,6 @@ import { addDays, londonTime } from '../domain/london-time';
 import type { Organisation } from '../domain/organisation';
 import { awaitingSubmission, type Report, type ReportStatus } from '../domain/report';
 import { dueMoment, reminderTimes, reportTemplates, veryLateMoment } from '../domain/reporting';
-import type { Email } from '../ports';
 import { keys } from '../store/keys';
 import type { Caller } from './caller';
 import { actingOrg, loadConsortium, requireReader } from './consortium-access';
@@ -22,6 +21,7 @@ import {
   reviewRequestEmail,
   veryLateEmail,
 } from './report-mail';
+import { sendOnce } from './send-once';
 
 export type ReportDeps = Pick<Deps, 'store' | 'pools' | 'grants' | 'clock' | 'workflows' | 'mailer' | 'scheduler'>;
 
@@ -50,18 +50,6 @@ export async function mailContext(deps: ReportDeps, grantId: string): Promise<Ma
     recipient: orgs.get(grant.recipientOrgId) as Organisation,
     lead: orgs.get(consortium.leadOrgId) as Organisation,
   };
-}
-
-/** One email per scope however often a step is retried or an event delivered. */
-async function sendOnce(deps: ReportDeps, scope: string, email: () => Promise<Email>): Promise<boolean> {
-  if (!(await deps.store.claimOnce(`email#${scope}`, deps.clock.now(), 400))) return false;
-  try {
-    await deps.mailer.send(await email());
-  } catch (error) {
-    await deps.store.releaseOnce(`email#${scope}`);
-    throw error;
-  }
-  return true;
 }
 
 const seconds = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));

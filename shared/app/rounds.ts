@@ -14,6 +14,7 @@ import { actingOrg, loadConsortium, requireActive, requireReader } from './conso
 import type { Deps } from './deps';
 import { makeEvent } from './events';
 import { checkAllocationRequest, commitGrant, loadPool, type PoolDeps } from './pools';
+import { sendOnce } from './send-once';
 
 export type RoundDeps = PoolDeps & Pick<Deps, 'mailer' | 'workflows'>;
 
@@ -52,17 +53,6 @@ async function setStatus(deps: RoundDeps, round: Round, status: RoundStatus, act
     makeEvent(type, subject(round.id), actor, { roundId: round.id, poolId: round.poolId, status }, now),
   );
   return next;
-}
-
-async function sendOnce(deps: RoundDeps, scope: string, email: Email): Promise<boolean> {
-  if (!(await deps.store.claimOnce(`email#${scope}`, deps.clock.now(), 90))) return false;
-  try {
-    await deps.mailer.send(email);
-  } catch (error) {
-    await deps.store.releaseOnce(`email#${scope}`);
-    throw error;
-  }
-  return true;
 }
 
 // ---- staff actions ----

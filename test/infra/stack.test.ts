@@ -103,6 +103,8 @@ const tempOutdir = (prefix: string) => {
   return dir;
 };
 
+// One real synth, bundling every function with esbuild (~1 s each through npx): on a loaded
+// two-core machine that can take a few minutes, so this hook gets its own timeout.
 beforeAll(() => {
   const app = new App({ outdir: tempOutdir('grantloop-cdk-'), context: { ...cdkJson.context, senderEmail } });
   stack = new GrantloopStack(app, names.stack, { senderEmail });
@@ -111,9 +113,9 @@ beforeAll(() => {
   assembly = app.synth();
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources;
-});
+}, 600_000);
 
-// Each synth leaves ~16 bundles behind.
+// Each synth leaves a bundle per function behind.
 afterAll(() => {
   for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
 });

@@ -50,7 +50,7 @@ export async function plan(f: Fixture, grantId: string, body: unknown) {
 }
 
 export async function mail(f: Fixture, to: string, subject: RegExp) {
-  return (await f.stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject));
+  return (await f.stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.exec(e.subject) !== null);
 }
 
 /** The link in an email, exactly as the recipient would click it. */
