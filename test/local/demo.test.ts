@@ -12,7 +12,7 @@ describe('npx grantloop demo --json', () => {
     const run = spawnSync(process.execPath, [join(root, 'bin', 'grantloop.mjs'), 'demo', '--json', '--out', out], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 90_000,
+      timeout: 300_000,
     });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
@@ -59,5 +59,5 @@ describe('npx grantloop demo --json', () => {
     expect(ledger[0]).toBe('seq,date,type,grant_id,account,account_name,debit_gbp,credit_gbp,bank_balance_gbp,memo');
     // The last row's running bank balance is what the pool holds: received − paid + returned.
     expect(ledger.at(-1)).toContain(`,${((15_000_017 - 7_300_049 + 100_001) / 100).toFixed(2)},`);
-  });
+  }, 320_000);
 });
