@@ -137,6 +137,7 @@ export const grantPlan = z.strictObject({
 export const conditionDecision = z.strictObject({ outcome: z.enum(['met', 'waived', 'not-met']), reason: z.string().max(1000).optional() });
 
 export const amendment = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('amount'), amount: pence, currency, reason: z.string().trim().min(3).max(1000) }),
   z.strictObject({ kind: z.literal('dates'), plannedStart: date, plannedEnd: date, reason: z.string().trim().min(3).max(1000) }),
   z.strictObject({
     kind: z.literal('conditions'),

@@ -182,15 +182,19 @@ export async function poolFigures(poolId: string, check: Check) {
   const grants = await dynamoPoolStore.listPoolGrants(poolId);
   let attributionExact = true;
   for (const g of grants) {
-    const allocationEntry = entries.find((e) => e.type === 'allocation' && e.grantId === g.id);
-    const fromLedger = new Map(
-      (allocationEntry?.postings ?? [])
-        .filter((p) => p.account.startsWith(`grant:${g.id}:`))
-        .map((p) => [p.account.slice(`grant:${g.id}:`.length), -p.amount]),
-    );
+    // Each funder's share of the grant from its entries alone: awards and raises credit the
+    // grant's accounts, cuts (release) debit them. Payments are not part of the share.
+    const fromLedger = new Map<string, number>();
+    for (const e of entries.filter((x) => x.grantId === g.id && (x.type === 'allocation' || x.type === 'release'))) {
+      for (const p of e.postings.filter((x) => x.account.startsWith(`grant:${g.id}:`))) {
+        const bucket = p.account.slice(`grant:${g.id}:`.length);
+        fromLedger.set(bucket, (fromLedger.get(bucket) ?? 0) - p.amount);
+      }
+    }
+    for (const [bucket, v] of fromLedger) if (v === 0) fromLedger.delete(bucket);
     const stored = (await dynamoPoolStore.getGrant(g.id))?.shares ?? [];
     const sumLedger = [...fromLedger.values()].reduce((a, v) => a + v, 0);
-    const matches = stored.length === fromLedger.size && stored.every((s) => fromLedger.get(s.bucket) === s.amount);
+    const matches = stored.filter((s) => s.amount > 0).length === fromLedger.size && stored.every((s) => (fromLedger.get(s.bucket) ?? 0) === s.amount);
     if (sumLedger !== g.amount || !matches) attributionExact = false;
   }
   // Paid per grant from the entries equals what the shares record.

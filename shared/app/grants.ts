@@ -1,5 +1,6 @@
 import { DomainError, invalid, notFound } from '../domain/errors';
 import {
+  adjustTranches,
   type Condition,
   type ConditionKind,
   checkTranches,
@@ -10,16 +11,19 @@ import {
   trancheBlockers,
 } from '../domain/grant-plan';
 import { newId } from '../domain/ids';
+import { allocation, release } from '../domain/ledger';
 import { londonDate, londonTime } from '../domain/london-time';
+import { checkCurrency, checkPence } from '../domain/money';
 import type { Report } from '../domain/report';
 import { defaultReportingPolicy, type Frequency, type ReportingPolicy, reportPeriods } from '../domain/reporting';
+import { parseBucketKey } from '../domain/restriction';
 import { TrancheReleasedError } from '../ports/pools';
 import { keys } from '../store/keys';
 import type { Caller } from './caller';
 import { actingOrg, loadConsortium, requireReader } from './consortium-access';
 import type { Deps } from './deps';
 import { makeEvent } from './events';
-import { moveMoney } from './pools';
+import { balancesOf, grantBalances, moveMoney, withFreshPool } from './pools';
 
 export type GrantDeps = Pick<Deps, 'store' | 'pools' | 'grants' | 'clock' | 'workflows' | 'mailer'>;
 
@@ -174,12 +178,17 @@ export async function amend(
   grantId: string,
   input:
     | { kind: 'dates'; plannedStart: string; plannedEnd: string; reason: string }
-    | { kind: 'conditions'; add: { description: string; kind: 'ongoing' }; reason: string },
+    | { kind: 'conditions'; add: { description: string; kind: 'ongoing' }; reason: string }
+    | { kind: 'amount'; amount: number; currency: string; reason: string },
 ) {
   const { grant } = await loadGrant(deps, grantId);
   actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin');
   const now = deps.clock.now();
   const at = now.toISOString();
+  if (input.kind === 'amount') {
+    checkCurrency('currency', input.currency, grant.currency);
+    return amendAmount(deps, grantId, input.amount, input.reason, caller.user.id);
+  }
   if (input.kind === 'dates') {
     if (input.plannedEnd < input.plannedStart) throw invalid('plannedEnd', 'after-start', 'the end date must not be before the start date');
     const amendment = {
@@ -348,4 +357,57 @@ export async function releaseTranche(deps: GrantDeps, input: { grantId: string; 
 
 export async function startGrantWorkflow(deps: Pick<Deps, 'workflows'>, workflowArn: string, grantId: string) {
   return deps.workflows.start(workflowArn, `grant-${grantId}`, { grantId });
+}
+
+/**
+ * Changes what a grant is worth. A raise is a further allocation from the pool (shares pro rata
+ * to what is available now, as for an award); a cut releases unpaid commitment back to the
+ * funders it came from. The grant, its shares, its unpaid tranches, the ledger entry and the
+ * amendment are written in one transaction; it can never go below what has been paid.
+ */
+async function amendAmount(deps: GrantDeps, grantId: string, to: number, reason: string, actor: string) {
+  checkPence('amount', to);
+  const now = deps.clock.now();
+  return withFreshPool(deps, (await loadGrant(deps, grantId)).grant.poolId, async (pool, buckets) => {
+    const { grant, shares } = await loadGrant(deps, grantId);
+    const delta = to - grant.amount;
+    if (delta === 0) throw invalid('amount', 'changed', `the grant is already ${to} pence`);
+    const tranches = adjustTranches((await deps.grants.getPlan(grantId)).tranches, delta);
+    const memo = `amendment of grant ${grantId}: ${grant.amount} → ${to} pence (${reason})`;
+    const entry =
+      delta > 0
+        ? allocation(balancesOf(buckets), grantId, delta, { lotId: grant.lotId, purpose: grant.purpose }, memo).entry
+        : release(grantBalances(shares, grantId), grantId, -delta, memo);
+    const changes = new Map<string, number>();
+    for (const p of entry.postings) {
+      if (p.account.startsWith(`grant:${grantId}:`)) changes.set(p.account.slice(`grant:${grantId}:`.length), -p.amount);
+    }
+    const amendment = {
+      id: newId(now),
+      kind: 'amount' as const,
+      changes: { amount: [grant.amount, to], tranches },
+      reason,
+      by: actor,
+      at: now.toISOString(),
+    };
+    await deps.pools.writeLedger({
+      poolId: pool.id,
+      expectedSeq: pool.ledgerSeq,
+      entry,
+      at: now.toISOString(),
+      actor,
+      totals: { committed: delta },
+      buckets: [...changes].map(([bucket, d]) => ({ bucket, ...parseBucketKey(bucket), delta: { available: -d, committed: d } })),
+      grantAmount: {
+        grantId,
+        from: grant.amount,
+        to,
+        shares: [...changes].map(([bucket, d]) => ({ bucket, ...parseBucketKey(bucket), delta: d })),
+        tranches,
+        amendment,
+      },
+      event: makeEvent('grant.amended', subject(grantId), actor, { grantId, kind: 'amount', from: grant.amount, to }, now),
+    });
+    return amendment;
+  });
 }

@@ -120,7 +120,7 @@ const jitter = () => new Promise((r) => setTimeout(r, 2 + Math.floor(Math.random
  * A concurrent change makes the write stale: re-read and plan again. Business refusals
  * (not enough money, over-receipt) come out of the planner or the conditions as 409s.
  */
-async function withFreshPool<T>(deps: PoolDeps, poolId: string, attempt: (pool: Pool, buckets: Bucket[]) => Promise<T>): Promise<T> {
+export async function withFreshPool<T>(deps: PoolDeps, poolId: string, attempt: (pool: Pool, buckets: Bucket[]) => Promise<T>): Promise<T> {
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     const pool = await loadPool(deps, poolId);
     const buckets = await deps.pools.listBuckets(poolId);
@@ -134,7 +134,7 @@ async function withFreshPool<T>(deps: PoolDeps, poolId: string, attempt: (pool: 
   throw new DomainError('conflict', 'the pool is very busy; try again in a moment');
 }
 
-function balancesOf(buckets: Bucket[]): Balances {
+export function balancesOf(buckets: Bucket[]): Balances {
   const b = emptyBalances();
   for (const x of buckets) if (x.available > 0) b.available.set(x.bucket, x.available);
   return b;
@@ -319,7 +319,7 @@ async function grantForMoney(deps: PoolDeps, caller: Caller, grantId: string) {
   return found;
 }
 
-function grantBalances(shares: FundingShare[], grantId: string): Balances {
+export function grantBalances(shares: FundingShare[], grantId: string): Balances {
   const b = emptyBalances();
   b.committed.set(grantId, new Map(shares.filter((s) => s.amount - s.paid > 0).map((s) => [s.bucket, s.amount - s.paid])));
   b.paid.set(grantId, new Map(shares.filter((s) => s.paid - s.returned > 0).map((s) => [s.bucket, s.paid - s.returned])));

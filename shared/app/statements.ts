@@ -84,9 +84,10 @@ export async function reconcile(deps: Pick<PoolDeps, 'pools'>, pool: Pool) {
     received: bankMoves('contribution'),
     paid: -bankMoves('payment'),
     returned: bankMoves('return'),
+    // Awards and raises commit money (Dr fund); cuts hand unpaid commitment back (Cr fund).
     committed: sum(
       entries
-        .filter((e) => e.type === 'allocation')
+        .filter((e) => e.type === 'allocation' || e.type === 'release')
         .map((e) => sum(e.postings.filter((p) => p.account.startsWith('fund:')).map((p) => p.amount))),
     ),
   };

@@ -25,7 +25,7 @@ export interface Tranche {
   dueDate: string;
   /** A report that must be accepted before this tranche is released. */
   reportId?: string;
-  status: 'scheduled' | 'released';
+  status: 'scheduled' | 'released' | 'cancelled';
   releasedAt?: string;
   /** Set the first time the tranche was due but held back by a condition (for the funders' figures). */
   blockedByConditionsAt?: string;
@@ -85,4 +85,27 @@ export function checkTransition(from: GrantStatus, to: GrantStatus): void {
       { rule: 'grant-lifecycle' },
     );
   }
+}
+
+/**
+ * Spreads an amount change over the unpaid tranches: a raise goes on the last one, a cut comes
+ * off the last ones first (a tranche cut to nothing is cancelled). Returns the changed tranches.
+ */
+export function adjustTranches(tranches: Tranche[], delta: number): { seq: number; amount: number; status: 'scheduled' | 'cancelled' }[] {
+  const open = tranches.filter((t) => t.status === 'scheduled').sort((a, b) => a.seq - b.seq);
+  const last = open.at(-1);
+  if (!last)
+    throw conflict('every tranche has been paid; a change of amount needs an unpaid tranche to carry it', { rule: 'unpaid-tranche' });
+  if (delta > 0) return [{ seq: last.seq, amount: last.amount + delta, status: 'scheduled' }];
+  let cut = -delta;
+  const changed: { seq: number; amount: number; status: 'scheduled' | 'cancelled' }[] = [];
+  for (const t of [...open].reverse()) {
+    if (cut === 0) break;
+    const take = Math.min(cut, t.amount);
+    cut -= take;
+    changed.push({ seq: t.seq, amount: t.amount - take, status: t.amount - take === 0 ? 'cancelled' : 'scheduled' });
+  }
+  if (cut > 0)
+    throw conflict(`the unpaid tranches hold ${-delta - cut} pence; the grant cannot be cut by more than that`, { rule: 'not-below-paid' });
+  return changed;
 }

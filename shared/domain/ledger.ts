@@ -12,11 +12,12 @@ import { canFund, type GrantTarget, parseBucketKey } from './restriction';
  * bucket is not an account: it is read from the payment and return entries themselves.
  *
  *   contribution  Dr bank              Cr fund:b
- *   allocation    Dr fund:b (shares)   Cr grant:G:b
+ *   allocation    Dr fund:b (shares)   Cr grant:G:b      (an award, or an amendment raising it)
  *   payment       Dr grant:G:b (split) Cr bank
  *   return        Dr bank              Cr fund:b (split by what G paid from b)
+ *   release       Dr grant:G:b (split) Cr fund:b         (an amendment lowering an award: unpaid money back)
  */
-export type EntryType = 'contribution' | 'allocation' | 'payment' | 'return';
+export type EntryType = 'contribution' | 'allocation' | 'payment' | 'return' | 'release';
 
 export interface Posting {
   account: string;
@@ -169,4 +170,22 @@ export function returned(b: Balances, grantId: string, amount: number, memo: str
     if ((parts[i] as number) > 0) postings.push({ account: account.fund(bucket), amount: -(parts[i] as number) });
   });
   return { type: 'return', grantId, memo, postings };
+}
+
+/** Lowers a grant: committed, unpaid money goes back to the buckets it came from, pro rata to what each still has committed. */
+export function release(b: Balances, grantId: string, amount: number, memo: string): LedgerEntry {
+  const committed = sorted(b.committed.get(grantId));
+  const total = committed.reduce((a, [, v]) => a + v, 0);
+  if (total < amount) throw insufficient(amount, total, 'unpaid commitment on this grant to release');
+  const parts = largestRemainder(
+    amount,
+    committed.map(([, v]) => v),
+  );
+  const postings: Posting[] = [];
+  committed.forEach(([bucket], i) => {
+    const part = parts[i] as number;
+    if (part > 0)
+      postings.push({ account: account.grant(grantId, bucket), amount: part }, { account: account.fund(bucket), amount: -part });
+  });
+  return { type: 'release', grantId, memo, postings };
 }

@@ -5,7 +5,7 @@ import type { Draft, Report, ReportStatus, Review, Submission } from '../domain/
 
 export interface Amendment {
   id: string;
-  kind: 'dates' | 'conditions' | 'status';
+  kind: 'dates' | 'conditions' | 'status' | 'amount';
   changes: Record<string, unknown>;
   reason: string;
   by: string;

@@ -5,6 +5,7 @@ import type { Pledge } from '../domain/pledge';
 import type { Pool, PoolTotals } from '../domain/pool';
 import type { Restriction } from '../domain/restriction';
 import type { Proposal, Round, Vote } from '../domain/round';
+import type { Amendment } from './grants';
 
 export interface Bucket {
   bucket: string;
@@ -48,6 +49,15 @@ export interface LedgerWrite {
   shareDeltas?: { grantId: string; poolId: string; bucket: string; funderOrgId: string; paid?: number; returned?: number }[];
   /** Payment of a tranche: the tranche moves to released in the same transaction, once. */
   trancheRelease?: { grantId: string; seq: number };
+  /** An amount amendment: the grant, its funders' shares, its unpaid tranches and the history item move together. */
+  grantAmount?: {
+    grantId: string;
+    from: number;
+    to: number;
+    shares: { bucket: string; funderOrgId: string; restriction: Restriction; delta: number }[];
+    tranches: { seq: number; amount: number; status: 'scheduled' | 'cancelled' }[];
+    amendment: Amendment;
+  };
 }
 
 export class TrancheReleasedError extends Error {

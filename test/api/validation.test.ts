@@ -182,9 +182,16 @@ const cases: [string, string, { body?: unknown; rawBody?: string }, string, stri
   [
     'POST /grants/{grantId}/amendments',
     `/grants/${goodId}/amendments`,
-    { body: { kind: 'amount', reason: 'more' } },
+    { body: { kind: 'budget', reason: 'more' } },
     'body.kind',
     'invalid_union',
+  ],
+  [
+    'POST /grants/{grantId}/amendments',
+    `/grants/${goodId}/amendments`,
+    { body: { kind: 'amount', amount: 10.5, currency: 'GBP', reason: 'more' } },
+    'body.amount',
+    'invalid_type',
   ],
   [
     'POST /grants/{grantId}/status',

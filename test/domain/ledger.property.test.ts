@@ -9,6 +9,7 @@ import {
   emptyBalances,
   type LedgerEntry,
   payment,
+  release,
   replay,
   returned,
 } from '../../shared/domain/ledger';
@@ -38,6 +39,8 @@ const op = fc.oneof(
     purpose: fc.option(fc.constant('volunteering'), { nil: undefined }),
   }),
   fc.record({ kind: fc.constant('pay' as const), grant: fc.nat(20), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('raise' as const), grant: fc.nat(20), amount: pence }),
+  fc.record({ kind: fc.constant('cut' as const), grant: fc.nat(20), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('return' as const), grant: fc.nat(20), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
 );
 
@@ -83,6 +86,26 @@ describe('pool ledger (property-based)', () => {
               grants.push({ id, amount: o.amount, ...target, shares });
               // Every share comes from a bucket whose restriction allows this grant.
               for (const bucket of shares.keys()) expect(canFund(parseBucketKey(bucket).restriction, target)).toBe(true);
+            } else if (o.kind === 'raise' || o.kind === 'cut') {
+              // Amendments: a raise allocates more under the same grant; a cut releases unpaid commitment.
+              const g = grants[o.grant % Math.max(grants.length, 1)];
+              if (!g) continue;
+              if (o.kind === 'raise') {
+                const { entry, shares } = allocation(b, g.id, o.amount, { lotId: g.lotId, purpose: g.purpose }, 'raise');
+                write(entry);
+                for (const [bucket, v] of shares) g.shares.set(bucket, (g.shares.get(bucket) ?? 0) + v);
+                g.amount += o.amount;
+              } else {
+                const amount = Math.floor(sum(b.committed.get(g.id)) * o.fraction);
+                if (amount <= 0) continue;
+                const entry = release(b, g.id, amount, 'cut');
+                write(entry);
+                for (const p of entry.postings.filter((x) => x.account.startsWith('grant:'))) {
+                  const bucket = p.account.split(':').slice(2).join(':');
+                  g.shares.set(bucket, (g.shares.get(bucket) ?? 0) - p.amount);
+                }
+                g.amount -= amount;
+              }
             } else {
               const g = grants[o.grant % Math.max(grants.length, 1)];
               if (!g) continue;
@@ -99,7 +122,10 @@ describe('pool ledger (property-based)', () => {
           for (const p of pledges) expect(receivedOn(p)).toBeLessThanOrEqual(pledged(p));
           expect(b.bank).toBeGreaterThanOrEqual(0);
           for (const v of b.available.values()) expect(v).toBeGreaterThanOrEqual(0);
-          for (const g of grants) expect(sum(g.shares)).toBe(g.amount);
+          for (const g of grants) {
+            expect(sum(g.shares)).toBe(g.amount);
+            for (const v of g.shares.values()) expect(v).toBeGreaterThanOrEqual(0);
+          }
         }
         // Re-deriving from the entries alone gives the same balances.
         const again = replay(entries);

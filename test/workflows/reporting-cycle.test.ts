@@ -276,6 +276,61 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
     expect(p.reports.every((r) => (r as unknown as { templateId: string }).templateId === 'full')).toBe(true);
   });
 
+  it('an amount amendment: a raise draws more from the pool, a cut hands unpaid money back; tranches follow and the history is kept', async () => {
+    const g = await award(f, 'Amended grant', 400_000);
+    await plan(f, g.id, {
+      tranches: [
+        { amount: 100_000, dueDate: inDays(stack, 0) },
+        { amount: 300_000, dueDate: inDays(stack, 30) },
+      ],
+      reporting: oneOff(60),
+    });
+    await advance(1);
+    const committed = async () =>
+      (await stack.api.call<{ committed: number; available: number }>(f.lead.admin, 'GET', `/pools/${f.poolId}`)).committed;
+    const before = await committed();
+    const amend = (amount: number) =>
+      stack.request('POST', `/grants/${g.id}/amendments`, {
+        as: f.lead.admin,
+        body: { kind: 'amount', amount, currency: 'GBP', reason: 'panel decision' },
+      });
+    expect((await amend(500_000)).status).toBe(201);
+    let now = await stack.api.call<{
+      amount: number;
+      funders: { amount: number }[];
+      tranches: { amount: number; status: string }[];
+      amendments: { kind: string }[];
+    }>(f.lead.admin, 'GET', `/grants/${g.id}`);
+    expect(now.amount).toBe(500_000);
+    expect(now.funders.reduce((a, s) => a + s.amount, 0)).toBe(500_000);
+    expect(now.tranches.map((t) => [t.amount, t.status])).toEqual([
+      [100_000, 'released'],
+      [400_000, 'scheduled'],
+    ]);
+    expect(await committed()).toBe(before + 100_000);
+    expect((await amend(100_000)).status).toBe(201);
+    now = await stack.api.call(f.lead.admin, 'GET', `/grants/${g.id}`);
+    expect(now.tranches.map((t) => [t.amount, t.status])).toEqual([
+      [100_000, 'released'],
+      [0, 'cancelled'],
+    ]);
+    expect(now.funders.reduce((a, s) => a + s.amount, 0)).toBe(100_000);
+    expect(await committed()).toBe(before - 300_000);
+    const belowPaid = await amend(90_000);
+    expect(belowPaid.status).toBe(409);
+    expect(belowPaid.body).toMatchObject({ rule: 'unpaid-tranche' });
+    expect(now.amendments.filter((a) => a.kind === 'amount')).toHaveLength(2);
+    await advance(31);
+    expect(execution(`grant-${g.id}`)?.status).toBe('SUCCEEDED');
+    const { dynamoPoolStore } = await import('../../shared/adapters/dynamodb/pool-store');
+    const { reconcile } = await import('../../shared/app/statements');
+    const check = await reconcile(
+      { pools: dynamoPoolStore },
+      (await dynamoPoolStore.getPool(f.poolId)) as NonNullable<Awaited<ReturnType<typeof dynamoPoolStore.getPool>>>,
+    );
+    expect(check.problems).toEqual([]);
+  });
+
   it('tranches must add up to the grant; a plan is set once', async () => {
     const g = await award(f, 'Checked grant', 100_000);
     const bad = await stack.request('POST', `/grants/${g.id}/plan`, {

@@ -180,6 +180,77 @@ function ledgerItems(w: LedgerWrite): { items: TransactItem[]; explain: (i: numb
       () => new TrancheReleasedError(grantId, seq),
     );
   }
+  if (w.grantAmount) {
+    const g = w.grantAmount;
+    push(
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.grant(g.grantId),
+          UpdateExpression: 'SET #amount = :to',
+          ConditionExpression: '#amount = :from',
+          ExpressionAttributeNames: { '#amount': 'amount' },
+          ExpressionAttributeValues: { ':to': g.to, ':from': g.from },
+        },
+      },
+      () => conflict(`grant ${g.grantId} was amended by someone else; reload and try again`),
+    );
+    for (const sh of g.shares) {
+      const share = keys.grantShare(g.grantId, sh.bucket, sh.funderOrgId, w.poolId);
+      push(
+        {
+          Update: {
+            TableName: table(),
+            Key: { pk: share.pk, sk: share.sk },
+            // A raise may bring in a funder the grant did not use before: create its share then.
+            UpdateExpression:
+              'SET gsi1pk = :gpk, gsi1sk = :gsk, entity = :entity, grantId = :grant, #bucket = :bucket, funderOrgId = :funder, restriction = :restriction, ' +
+              'paid = if_not_exists(paid, :zero), returned = if_not_exists(returned, :zero) ADD #amount :delta',
+            ...(sh.delta < 0 ? { ConditionExpression: '#amount >= :cut' } : {}),
+            // Both are DynamoDB reserved words.
+            ExpressionAttributeNames: { '#bucket': 'bucket', '#amount': 'amount' },
+            ExpressionAttributeValues: {
+              ':gpk': share.gsi1pk,
+              ':gsk': share.gsi1sk,
+              ':entity': 'grant-share',
+              ':grant': g.grantId,
+              ':bucket': sh.bucket,
+              ':funder': sh.funderOrgId,
+              ':restriction': sh.restriction,
+              ':zero': 0,
+              ':delta': sh.delta,
+              ...(sh.delta < 0 ? { ':cut': -sh.delta } : {}),
+            },
+          },
+        },
+        () => conflict(`grant ${g.grantId}: a funder's share changed meanwhile; reload and try again`),
+      );
+    }
+    for (const t of g.tranches) {
+      push(
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.tranche(g.grantId, t.seq),
+            UpdateExpression: 'SET #amount = :amount, #status = :status',
+            ConditionExpression: '#status = :scheduled',
+            ExpressionAttributeNames: { '#status': 'status', '#amount': 'amount' },
+            ExpressionAttributeValues: { ':amount': t.amount, ':status': t.status, ':scheduled': 'scheduled' },
+          },
+        },
+        () => conflict(`tranche ${t.seq} of grant ${g.grantId} was paid meanwhile; reload and try again`),
+      );
+    }
+    push(
+      {
+        Put: {
+          TableName: table(),
+          Item: { ...keys.amendment(g.grantId, g.amendment.at, g.amendment.id), entity: 'amendment', ...g.amendment },
+        },
+      },
+      () => conflict('amendment already recorded'),
+    );
+  }
   return { items, explain: (i) => (reasons[i] ?? (() => conflict('the change could not be recorded')))() };
 }
 
