@@ -194,7 +194,8 @@ export async function poolFigures(poolId: string, check: Check) {
     for (const [bucket, v] of fromLedger) if (v === 0) fromLedger.delete(bucket);
     const stored = (await dynamoPoolStore.getGrant(g.id))?.shares ?? [];
     const sumLedger = [...fromLedger.values()].reduce((a, v) => a + v, 0);
-    const matches = stored.filter((s) => s.amount > 0).length === fromLedger.size && stored.every((s) => (fromLedger.get(s.bucket) ?? 0) === s.amount);
+    const matches =
+      stored.filter((s) => s.amount > 0).length === fromLedger.size && stored.every((s) => (fromLedger.get(s.bucket) ?? 0) === s.amount);
     if (sumLedger !== g.amount || !matches) attributionExact = false;
   }
   // Paid per grant from the entries equals what the shares record.
