@@ -269,6 +269,11 @@ export const functions = {
     description: 'Workflow task: store the token a decision or accepted report resumes',
     needs: ['table-read', 'table-write', 'task-callback'],
   },
+  continueGrant: {
+    entry: 'functions/workflows/continue-grant.ts',
+    description: 'Workflow task: hand the grant over to a fresh execution before the one-year limit',
+    needs: ['start-grant-workflow'],
+  },
   releaseTranche: {
     entry: 'functions/workflows/release-tranche.ts',
     description: 'Workflow task: pay one tranche, once',
@@ -423,6 +428,7 @@ export const workflows: WorkflowSpec[] = [
       NextTrancheFunctionArn: 'nextTranche',
       AwaitTrancheFunctionArn: 'awaitTranche',
       ReleaseTrancheFunctionArn: 'releaseTranche',
+      ContinueGrantFunctionArn: 'continueGrant',
     },
     arnEnv: 'GRANT_WORKFLOW_ARN',
   },

@@ -55,8 +55,11 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
       case 'start-report-workflow': {
         const workflow = ctx.workflows.find((w) => w.id === startableWorkflow[need]);
         if (!workflow) throw new Error(`need ${need}: no workflow "${startableWorkflow[need]}" in the catalog`);
-        fn.addEnvironment(workflow.arnEnv, workflow.stateMachine.stateMachineArn);
-        workflow.stateMachine.grantStartExecution(fn);
+        // By name, not by reference: a workflow task may start its own workflow (continue-as-new),
+        // and a reference both ways would make the template circular.
+        const arn = stateMachineArnByName(fn, workflow.id);
+        fn.addEnvironment(workflow.arnEnv, arn);
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [arn] }));
         break;
       }
       case 'task-callback':
@@ -67,14 +70,7 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
         fn.addToRolePolicy(
           new PolicyStatement({
             actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-            resources: ctx.workflows.map((w) =>
-              Stack.of(fn).formatArn({
-                service: 'states',
-                resource: 'stateMachine',
-                resourceName: names.stateMachineName(w.id),
-                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-              }),
-            ),
+            resources: ctx.workflows.map((w) => stateMachineArnByName(fn, w.id)),
           }),
         );
         break;
@@ -92,4 +88,14 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
         throw new Error(`need ${need satisfies never} has no grant`);
     }
   }
+}
+
+/** A state machine's ARN from its fixed name (see `names.stateMachineName`). */
+function stateMachineArnByName(scope: LambdaFunction, workflowId: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'states',
+    resource: 'stateMachine',
+    resourceName: names.stateMachineName(workflowId),
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }

@@ -263,13 +263,17 @@ export async function changeStatus(deps: GrantDeps, caller: Caller, grantId: str
  * wait: until its date, or a while before checking again (a decision or an accepted report
  * wakes the workflow sooner).
  */
-export async function nextTranche(deps: GrantDeps, input: { grantId: string }) {
+/** A Standard execution may run a year; the grant workflow hands over to a fresh one well before. */
+export const RENEW_AFTER_DAYS = 330;
+
+export async function nextTranche(deps: GrantDeps, input: { grantId: string; startedAt?: string | undefined }) {
   const { grant } = await loadGrant(deps, input.grantId);
   const [plan, reports] = await Promise.all([deps.grants.getPlan(input.grantId), deps.grants.listGrantReports(input.grantId)]);
   const status = (grant as { status?: GrantStatus }).status ?? 'awarded';
   const tranche = [...plan.tranches].sort((a, b) => a.seq - b.seq).find((t) => t.status === 'scheduled');
-  if (!tranche) return { done: true, ready: false, trancheSeq: 0, waitSeconds: 1 };
+  if (!tranche) return { done: true, renew: false, ready: false, trancheSeq: 0, waitSeconds: 1 };
   const now = deps.clock.now();
+  const renewAt = input.startedAt ? new Date(input.startedAt).getTime() + RENEW_AFTER_DAYS * 86400_000 : Number.POSITIVE_INFINITY;
   const today = londonDate(now);
   const blockers = trancheBlockers(tranche, plan.conditions, reports.find((r) => r.id === tranche.reportId)?.status, today);
   const held = status === 'suspended' || status === 'terminated';
@@ -277,8 +281,11 @@ export async function nextTranche(deps: GrantDeps, input: { grantId: string }) {
   if (!blockers.notYetDue && blockers.conditions.length > 0)
     await deps.grants.markTrancheBlocked(input.grantId, tranche.seq, now.toISOString());
   const dueAt = londonTime(tranche.dueDate, '09:00').getTime();
-  const waitSeconds = blockers.notYetDue ? Math.max(1, Math.ceil((dueAt - now.getTime()) / 1000)) : 30 * 86400;
-  return { done: false, ready, trancheSeq: tranche.seq, waitSeconds, blockers: { ...blockers, held } };
+  const wanted = blockers.notYetDue ? Math.max(1, Math.ceil((dueAt - now.getTime()) / 1000)) : 30 * 86400;
+  // Never wait past the hand-over point; once there, hand over instead of waiting.
+  const renew = !ready && now.getTime() >= renewAt;
+  const waitSeconds = Math.max(1, Math.min(wanted, Math.ceil((renewAt - now.getTime()) / 1000)));
+  return { done: false, renew, ready, trancheSeq: tranche.seq, waitSeconds, blockers: { ...blockers, held } };
 }
 
 export async function awaitTranche(deps: GrantDeps, input: { grantId: string; taskToken: string; executionName: string }) {
@@ -355,8 +362,23 @@ export async function releaseTranche(deps: GrantDeps, input: { grantId: string; 
   return { released: true, trancheSeq: tranche.seq, amount: tranche.amount };
 }
 
-export async function startGrantWorkflow(deps: Pick<Deps, 'workflows'>, workflowArn: string, grantId: string) {
-  return deps.workflows.start(workflowArn, `grant-${grantId}`, { grantId });
+export async function startGrantWorkflow(deps: Pick<Deps, 'workflows' | 'clock'>, workflowArn: string, grantId: string) {
+  return deps.workflows.start(workflowArn, `grant-${grantId}`, { grantId, generation: 1, startedAt: deps.clock.now().toISOString() });
+}
+
+/** Continue-as-new: the next generation picks up where this one stopped (the state is all in the table). */
+export async function continueGrant(
+  deps: Pick<Deps, 'workflows' | 'clock'>,
+  workflowArn: string,
+  input: { grantId: string; generation: number },
+) {
+  const generation = input.generation + 1;
+  const started = await deps.workflows.start(workflowArn, `grant-${input.grantId}-g${generation}`, {
+    grantId: input.grantId,
+    generation,
+    startedAt: deps.clock.now().toISOString(),
+  });
+  return { generation, ...started };
 }
 
 /**

@@ -331,6 +331,24 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
     expect(check.problems).toEqual([]);
   });
 
+  it('a grant that outlives a year hands over to a fresh execution before the limit, and the new one pays', async () => {
+    const g = await award(f, 'Long grant', 200_000);
+    await plan(f, g.id, {
+      tranches: [
+        { amount: 100_000, dueDate: inDays(stack, 0) },
+        { amount: 100_000, dueDate: inDays(stack, 420) },
+      ],
+      reporting: oneOff(60),
+    });
+    await advance(421);
+    expect(states(`grant-${g.id}`)?.at(-1)).toBe('HandedOver');
+    expect(execution(`grant-${g.id}`)?.status).toBe('SUCCEEDED');
+    const first = execution(`grant-${g.id}`) as { startDate: string; stopDate?: string };
+    expect((Date.parse(first.stopDate as string) - Date.parse(first.startDate)) / DAY).toBeLessThan(365);
+    expect(states(`grant-${g.id}-g2`)?.at(-1)).toBe('AllReleased');
+    expect((await grant(f, g.id)).tranches.map((t) => t.status)).toEqual(['released', 'released']);
+  });
+
   it('tranches must add up to the grant; a plan is set once', async () => {
     const g = await award(f, 'Checked grant', 100_000);
     const bad = await stack.request('POST', `/grants/${g.id}/plan`, {
