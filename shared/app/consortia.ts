@@ -9,6 +9,7 @@ import type { Deps } from './deps';
 import { activatedEmail, invitationEmail, lapsedEmail, leadReminderEmail } from './emails';
 import { makeEvent } from './events';
 import { sendOnce } from './send-once';
+import { park } from './waiting';
 
 /** The lead has this long to confirm before the invitation lapses. */
 export const CONFIRMATION_WINDOW_DAYS = 14;
@@ -92,15 +93,7 @@ export async function awaitLeadConfirmation(
   deps: Pick<Deps, 'store' | 'clock'>,
   input: { consortiumId: string; taskToken: string; executionName: string },
 ) {
-  const deadline = new Date(deps.clock.now().getTime() + CONFIRMATION_WINDOW_DAYS * 86400_000).toISOString();
-  await deps.store.putWaitingTask({
-    subject: subjectOf(input.consortiumId),
-    purpose: CONFIRM,
-    taskToken: input.taskToken,
-    executionName: input.executionName,
-    deadline,
-  });
-  return { waitingUntil: deadline };
+  return { waitingUntil: await park(deps, subjectOf(input.consortiumId), CONFIRM, input, CONFIRMATION_WINDOW_DAYS) };
 }
 
 /** The lead's admin confirms; the stored task token resumes the workflow. */

@@ -1,4 +1,4 @@
-import { DomainError, invalid, notFound } from '../domain/errors';
+import { invalid, notFound } from '../domain/errors';
 import {
   adjustTranches,
   type Condition,
@@ -24,6 +24,7 @@ import { actingOrg, loadConsortium, requireReader } from './consortium-access';
 import type { Deps } from './deps';
 import { makeEvent } from './events';
 import { balancesOf, grantBalances, moveMoney, withFreshPool } from './pools';
+import { park, resume } from './waiting';
 
 export type GrantDeps = Pick<Deps, 'store' | 'pools' | 'grants' | 'clock' | 'workflows' | 'mailer'>;
 
@@ -289,14 +290,7 @@ export async function nextTranche(deps: GrantDeps, input: { grantId: string; sta
 }
 
 export async function awaitTranche(deps: GrantDeps, input: { grantId: string; taskToken: string; executionName: string }) {
-  const deadline = new Date(deps.clock.now().getTime() + 30 * 86400_000).toISOString();
-  await deps.store.putWaitingTask({
-    subject: subject(input.grantId),
-    purpose: TRANCHE_WAIT,
-    taskToken: input.taskToken,
-    executionName: input.executionName,
-    deadline,
-  });
+  await park(deps, subject(input.grantId), TRANCHE_WAIT, input, 30);
   // A decision that landed between the check and now found no token to wake: look again.
   if ((await nextTranche(deps, input)).ready) await nudgeGrant(deps, input.grantId);
   return { waiting: true };
@@ -304,14 +298,7 @@ export async function awaitTranche(deps: GrantDeps, input: { grantId: string; ta
 
 /** Wakes the grant workflow if it is waiting on a tranche; harmless if it is not. */
 export async function nudgeGrant(deps: Pick<Deps, 'store' | 'workflows'>, grantId: string) {
-  const waiting = await deps.store.takeWaitingTask(subject(grantId), TRANCHE_WAIT);
-  if (!waiting) return false;
-  try {
-    await deps.workflows.succeed(waiting.taskToken, { nudged: true });
-  } catch (error) {
-    if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
-  }
-  return true;
+  return resume(deps, subject(grantId), TRANCHE_WAIT, { nudged: true });
 }
 
 /** Pays one tranche; a retried step finds it released and pays nothing twice. */

@@ -22,6 +22,7 @@ import {
   veryLateEmail,
 } from './report-mail';
 import { sendOnce } from './send-once';
+import { park, resume } from './waiting';
 
 export type ReportDeps = Pick<Deps, 'store' | 'pools' | 'grants' | 'clock' | 'workflows' | 'mailer' | 'scheduler'>;
 
@@ -148,27 +149,13 @@ function timers(report: Report, now: Date, policy: ReturnType<typeof policyOf>) 
 /** Stores the token for the provider's submission; if it already arrived (between states), resumes at once. */
 export async function awaitSubmission(deps: ReportDeps, input: { reportId: string; taskToken: string; executionName: string }) {
   const { report } = await loadReport(deps, input.reportId);
-  await deps.store.putWaitingTask({
-    subject: subject(report.id),
-    purpose: SUBMISSION,
-    taskToken: input.taskToken,
-    executionName: input.executionName,
-    deadline: linkExpiry(report),
-  });
-  if (report.status === 'submitted') await resume(deps, report.id, SUBMISSION, { submitted: report.submissions });
+  await park(deps, subject(report.id), SUBMISSION, input, linkExpiry(report));
+  if (report.status === 'submitted') await resumeReport(deps, report.id, SUBMISSION, { submitted: report.submissions });
   return { waiting: true };
 }
 
-async function resume(deps: Pick<Deps, 'store' | 'workflows'>, reportId: string, purpose: string, output: unknown) {
-  const waiting = await deps.store.takeWaitingTask(subject(reportId), purpose);
-  if (!waiting) return false;
-  try {
-    await deps.workflows.succeed(waiting.taskToken, output);
-  } catch (error) {
-    if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
-  }
-  return true;
-}
+export const resumeReport = (deps: Pick<Deps, 'store' | 'workflows'>, reportId: string, purpose: string, output: unknown) =>
+  resume(deps, subject(reportId), purpose, output);
 
 /** Overdue, very late (the funder is told once), or given up on: explicit states, each an event. */
 export async function markReport(deps: ReportDeps, input: { reportId: string; status: 'overdue' | 'very-late' | 'not-submitted' }) {
@@ -199,14 +186,7 @@ export async function markReport(deps: ReportDeps, input: { reportId: string; st
 /** Waits for the funder's review; the funder is asked once per submission. */
 export async function awaitReview(deps: ReportDeps, input: { reportId: string; taskToken: string; executionName: string }) {
   const { report } = await loadReport(deps, input.reportId);
-  const deadline = new Date(deps.clock.now().getTime() + REVIEW_WINDOW_DAYS * 86400_000).toISOString();
-  await deps.store.putWaitingTask({
-    subject: subject(report.id),
-    purpose: REVIEW,
-    taskToken: input.taskToken,
-    executionName: input.executionName,
-    deadline,
-  });
+  await park(deps, subject(report.id), REVIEW, input, REVIEW_WINDOW_DAYS);
   const ctx = await mailContext(deps, report.grantId);
   await sendOnce(deps, `review-request#${report.id}#${report.submissions}`, async () => reviewRequestEmail(ctx, report));
   return { waiting: true };
@@ -239,7 +219,7 @@ export async function review(
     },
     makeEvent('report.reviewed', subject(reportId), caller.user.id, { reportId, decision: input.decision }, now),
   );
-  await resume(deps, reportId, REVIEW, { decision: input.decision, comments: input.comments ?? '' });
+  await resumeReport(deps, reportId, REVIEW, { decision: input.decision, comments: input.comments ?? '' });
   return { reportId, decision: input.decision, review: n };
 }
 
@@ -338,4 +318,4 @@ export async function reportsByStatus(deps: ReportDeps, caller: Caller, consorti
   return { consortiumId, status, count: reports.length, reports: reports.sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1)) };
 }
 
-export { resume as resumeReport, SUBMISSION as SUBMISSION_WAIT };
+export { SUBMISSION as SUBMISSION_WAIT };

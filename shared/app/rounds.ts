@@ -15,6 +15,7 @@ import type { Deps } from './deps';
 import { makeEvent } from './events';
 import { checkAllocationRequest, commitGrant, loadPool, type PoolDeps } from './pools';
 import { sendOnce } from './send-once';
+import { park, resume } from './waiting';
 
 export type RoundDeps = PoolDeps & Pick<Deps, 'mailer' | 'workflows'>;
 
@@ -142,8 +143,7 @@ async function decideIfSettled(deps: RoundDeps, round: Round, actor: string) {
   const result = tally(await votersOf(deps, round), fresh.votes, fresh.consortium.quorumPercent ?? DEFAULT_QUORUM_PERCENT);
   if (result.outcome === 'pending') return result;
   // Whoever takes the token resumes the workflow; a simultaneous deciding vote finds it gone.
-  const waiting = await deps.store.takeWaitingTask(subject(round.id), DECISION);
-  if (waiting) await deps.workflows.succeed(waiting.taskToken, { outcome: result.outcome, decidedBy: actor, tally: result });
+  await resume(deps, subject(round.id), DECISION, { outcome: result.outcome, decidedBy: actor, tally: result });
   return result;
 }
 
@@ -175,15 +175,7 @@ export async function leadDecision(deps: RoundDeps, caller: Caller, roundId: str
 // ---- workflow steps (allocation-round.asl.json) ----
 
 export async function awaitRoundClose(deps: RoundDeps, input: { roundId: string; taskToken: string; executionName: string }) {
-  const deadline = new Date(deps.clock.now().getTime() + ROUND_CLOSE_WINDOW_DAYS * 86400_000).toISOString();
-  await deps.store.putWaitingTask({
-    subject: subject(input.roundId),
-    purpose: CLOSE,
-    taskToken: input.taskToken,
-    executionName: input.executionName,
-    deadline,
-  });
-  return { waitingUntil: deadline };
+  return { waitingUntil: await park(deps, subject(input.roundId), CLOSE, input, ROUND_CLOSE_WINDOW_DAYS) };
 }
 
 async function contacts(deps: RoundDeps, orgIds: string[]) {
@@ -198,14 +190,7 @@ function proposalLines(proposals: Proposal[]) {
 /** Stores the decision token, then asks every voting member for its vote. */
 export async function requestVotes(deps: RoundDeps, input: { roundId: string; taskToken: string; executionName: string }) {
   const { round, proposals, consortium } = await load(deps, input.roundId);
-  const deadline = new Date(deps.clock.now().getTime() + VOTING_WINDOW_DAYS * 86400_000).toISOString();
-  await deps.store.putWaitingTask({
-    subject: subject(round.id),
-    purpose: DECISION,
-    taskToken: input.taskToken,
-    executionName: input.executionName,
-    deadline,
-  });
+  const deadline = await park(deps, subject(round.id), DECISION, input, VOTING_WINDOW_DAYS);
   const voters = await contacts(
     deps,
     consortium.members.filter((m) => m.role !== 'observer').map((m) => m.orgId),
@@ -230,14 +215,7 @@ export async function requestVotes(deps: RoundDeps, input: { roundId: string; ta
 /** Voting timed out: the lead decides for the consortium. */
 export async function escalateRound(deps: RoundDeps, input: { roundId: string; taskToken: string; executionName: string }) {
   const { round, consortium } = await load(deps, input.roundId);
-  const deadline = new Date(deps.clock.now().getTime() + LEAD_DECISION_WINDOW_DAYS * 86400_000).toISOString();
-  await deps.store.putWaitingTask({
-    subject: subject(round.id),
-    purpose: DECISION,
-    taskToken: input.taskToken,
-    executionName: input.executionName,
-    deadline,
-  });
+  const deadline = await park(deps, subject(round.id), DECISION, input, LEAD_DECISION_WINDOW_DAYS);
   if (round.status === 'voting') await setStatus(deps, round, 'escalated', 'workflow');
   const [lead] = await contacts(deps, [consortium.leadOrgId]);
   if (lead) {
