@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { names } from './catalog';
+import { names } from '../shared/platform/catalog';
 import { GrantloopStack } from './stack';
 
 const app = new App();

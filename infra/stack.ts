@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { type FunctionId, type FunctionSpec, functionArnEnv, functions, names, routes, rules, streamFilter, workflows } from './catalog';
+import { streamFilter } from '../shared/platform/catalog';
+import { type Catalog, catalog as defaultCatalog, names, scheduleTargets, streamRouter } from './catalog';
 import { Api } from './constructs/api';
 import { DataTable } from './constructs/data-table';
 import { Events } from './constructs/events';
@@ -20,23 +21,22 @@ export interface GrantloopStackProps extends StackProps {
   /** Base URL put into emails; defaults to the API's own URL. */
   appUrl?: string;
   logLevel?: string;
+  catalog?: Catalog;
 }
-
-const functionIds = Object.keys(functions) as FunctionId[];
 
 /** Everything the catalog declares, on AWS. */
 export class GrantloopStack extends Stack {
-  readonly functions: Record<FunctionId, LambdaFunction>;
+  readonly functions: Record<string, LambdaFunction>;
 
   constructor(scope: Construct, id: string, props: GrantloopStackProps) {
     super(scope, id, props);
+    const catalog = props.catalog ?? defaultCatalog;
 
     const data = new DataTable(this, 'Data');
     const mail = new Mail(this, 'Mail', { senderEmail: props.senderEmail });
 
     this.functions = Object.fromEntries(
-      functionIds.map((fnId) => {
-        const spec: FunctionSpec = functions[fnId];
+      Object.entries(catalog.functions).map(([fnId, spec]) => {
         const built = new GrantloopFunction(this, `Fn-${fnId}`, {
           spec,
           functionName: names.functionName(fnId),
@@ -45,48 +45,43 @@ export class GrantloopStack extends Stack {
         });
         return [fnId, built.fn];
       }),
-    ) as Record<FunctionId, LambdaFunction>;
+    );
+    const fn = (fnId: string) => this.functions[fnId] as LambdaFunction;
 
-    const scheduleTargetIds = Object.keys(functionArnEnv) as FunctionId[];
     const scheduling = new Scheduling(this, 'Scheduling', {
       groupName: names.scheduleGroup,
-      targets: scheduleTargetIds.map((fnId) => this.functions[fnId]),
+      targets: scheduleTargets(catalog).map(fn),
     });
 
-    const builtWorkflows = workflows.map((spec) => ({
-      id: spec.id,
-      arnEnv: spec.arnEnv,
-      stateMachine: new Workflow(this, `Workflow-${spec.id}`, {
+    for (const spec of catalog.workflows) {
+      new Workflow(this, `Workflow-${spec.id}`, {
         spec,
         stateMachineName: names.stateMachineName(spec.id),
         repoRoot,
         functions: this.functions,
-      }).stateMachine,
-    }));
+      });
+    }
 
-    const api = new Api(this, 'Api', { routes, functions: this.functions });
+    const api = new Api(this, 'Api', { routes: catalog.routes, functions: this.functions });
 
     const events = new Events(this, 'Events', {
       eventBusName: names.eventBus,
-      rules,
+      rules: catalog.rules,
       functions: this.functions,
       table: data.table,
-      router: this.functions.eventRouter,
+      router: fn(streamRouter),
       streamFilter,
     });
 
-    const scheduleTargets = Object.fromEntries(
-      scheduleTargetIds.map((fnId) => [functionArnEnv[fnId] as string, this.functions[fnId].functionArn]),
-    );
-    for (const fnId of functionIds) {
-      applyNeeds(this.functions[fnId], functions[fnId].needs, {
+    for (const [fnId, spec] of Object.entries(catalog.functions)) {
+      applyNeeds(fn(fnId), spec.needs, {
         table: data,
         mail,
         appUrl: props.appUrl ?? api.url,
         bus: events.bus,
         scheduling,
-        workflows: builtWorkflows,
-        scheduleTargets,
+        workflowIds: catalog.workflows.map((w) => w.id),
+        functionArn: (id) => fn(id).functionArn,
       });
     }
 

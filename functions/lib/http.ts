@@ -1,10 +1,9 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { ZodError, type z } from 'zod';
-import { type Caller, resolveCaller } from '../../shared/app/caller';
-import { DomainError, type FieldIssue } from '../../shared/domain/errors';
-import { deps } from './deps';
+import { DomainError, type FieldIssue } from '../../shared/platform/errors';
 import { logger } from './logger';
+import type { z } from './zod';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 /** `contentType` with a string body sends it as is (CSV downloads); otherwise the body is JSON. */
@@ -24,7 +23,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   body: JSON.stringify(body),
 });
 
-export function zodIssues(error: ZodError, prefix: string): FieldIssue[] {
+export function zodIssues(error: z.core.$ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((i) => {
     const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || prefix;
     return { field, rule: i.code, message: `${field}: ${i.message}` };
@@ -32,7 +31,7 @@ export function zodIssues(error: ZodError, prefix: string): FieldIssue[] {
 }
 
 /** Parses one part of the request with zod; failures become a 400 naming field and rule. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, part: 'body' | 'path' | 'query'): z.infer<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, value: unknown, part: 'body' | 'path' | 'query'): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = zodIssues(result.error, part);
@@ -51,40 +50,43 @@ export function jsonBody(event: ApiEvent): unknown {
   }
 }
 
-/** Staff routes: resolves the caller from the verified JWT, then checks roles from the table. */
-export function staffRoute(fn: (event: ApiEvent, caller: Caller) => Promise<Result>) {
-  return publicRoute(async (event) => {
-    const email = event.requestContext.authorizer?.jwt?.claims?.email;
-    const caller = await resolveCaller(deps, typeof email === 'string' ? email : undefined);
-    return fn(event, caller);
-  });
+/** A route anyone may call. Domain errors become their status with `{error, message, issues}`; anything else a logged 500. */
+export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
+  return middy<ApiEvent, APIGatewayProxyResultV2>()
+    .use(injectLambdaContext(logger))
+    .handler(async (event) => {
+      try {
+        const { status = 200, body, contentType, filename } = await fn(event);
+        if (contentType && typeof body === 'string') {
+          return {
+            statusCode: status,
+            headers: {
+              'content-type': contentType,
+              'cache-control': 'no-store',
+              ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
+            },
+            body,
+          };
+        }
+        return json(status, body);
+      } catch (error) {
+        if (error instanceof DomainError) {
+          return json(statusOf[error.kind], { error: error.kind, message: error.message, issues: error.issues, ...error.details });
+        }
+        logger.error('unhandled error', { error: error as Error, path: event.rawPath });
+        return json(500, { error: 'internal', message: 'something went wrong; the error has been logged' });
+      }
+    });
 }
 
-export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
-  return middy<ApiEvent, APIGatewayProxyResultV2>().handler(async (event) => {
-    try {
-      const { status = 200, body, contentType, filename } = await fn(event);
-      if (contentType && typeof body === 'string') {
-        return {
-          statusCode: status,
-          headers: {
-            'content-type': contentType,
-            'cache-control': 'no-store',
-            ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
-          },
-          body,
-        };
-      }
-      return json(status, body);
-    } catch (error) {
-      if (error instanceof DomainError) {
-        return json(statusOf[error.kind], { error: error.kind, message: error.message, issues: error.issues, ...error.details });
-      }
-      if (error instanceof ZodError) {
-        return json(400, { error: 'validation', message: 'invalid input', issues: zodIssues(error, '') });
-      }
-      logger.error('unhandled error', { error: error as Error, path: event.rawPath });
-      return json(500, { error: 'internal', message: 'something went wrong; the error has been logged' });
-    }
-  });
+/**
+ * Routes behind the JWT authorizer: the verified token's email is turned into the caller by
+ * `resolve` (the identity feature reads roles from the table on every call).
+ */
+export function authenticatedRoute<Caller>(resolve: (email: string | undefined) => Promise<Caller>) {
+  return (fn: (event: ApiEvent, caller: Caller) => Promise<Result>) =>
+    publicRoute(async (event) => {
+      const email = event.requestContext.authorizer?.jwt?.claims?.email;
+      return fn(event, await resolve(typeof email === 'string' ? email : undefined));
+    });
 }

@@ -1,20 +1,31 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { z } from 'zod';
-import { DomainError } from '../../shared/domain/errors';
+import { DomainError } from '../../shared/platform/errors';
 import { parse } from './http';
 import { logger } from './logger';
+import { z } from './zod';
 
 /**
  * Wraps a workflow task, rule target or schedule target: parses the input with zod and logs
  * failures. Errors keep their names (e.g. ConflictError) so ASL Retry/Catch can match them.
  */
-export function taskHandler<S extends z.ZodType, R>(schema: S, fn: (input: z.infer<S>) => Promise<R>) {
-  return middy<unknown, R>().handler(async (event) => {
-    try {
-      return await fn(parse(schema, event, 'body'));
-    } catch (error) {
-      logger.error('task failed', { error: error as Error, kind: error instanceof DomainError ? error.kind : 'unexpected' });
-      throw error;
-    }
-  });
+export function taskHandler<S extends z.ZodMiniType, R>(schema: S, fn: (input: z.infer<S>) => Promise<R>) {
+  return middy<unknown, R>()
+    .use(injectLambdaContext(logger))
+    .handler(async (event) => {
+      try {
+        return await fn(parse(schema, event, 'body'));
+      } catch (error) {
+        logger.error('task failed', { error: error as Error, kind: error instanceof DomainError ? error.kind : 'unexpected' });
+        throw error;
+      }
+    });
 }
+
+/** An EventBridge event of one detail-type, as a rule target receives it, with the `data` fields it reads. */
+export const eventOf = <T extends string, S extends z.core.$ZodShape>(type: T, data: S) =>
+  z.object({ 'detail-type': z.literal(type), detail: z.object({ occurredAt: z.string(), data: z.object(data) }) });
+
+/** What a `.waitForTaskToken` step hands its function, next to the step's own fields. */
+export const callbackOf = <S extends z.core.$ZodShape>(shape: S) =>
+  z.object({ ...shape, taskToken: z.string().check(z.minLength(1)), executionName: z.string() });

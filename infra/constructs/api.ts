@@ -7,11 +7,11 @@ import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient } from
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionId, RouteSpec } from '../catalog';
+import type { RouteSpec } from '../../shared/platform/catalog';
 
 export interface ApiProps {
   routes: RouteSpec[];
-  functions: Record<FunctionId, IFunction>;
+  functions: Record<string, IFunction>;
 }
 
 // One JSON object per request, with the fields needed to trace a request to its handler's logs.
@@ -102,7 +102,7 @@ export class Api extends Construct {
       const [added] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.fn}Integration`, props.functions[route.fn]),
+        integration: new HttpLambdaIntegration(`${route.fn}Integration`, props.functions[route.fn] as IFunction),
         authorizer: route.auth === 'staff' ? jwt : new HttpNoneAuthorizer(),
       });
       if (route.auth === 'public' && added) {

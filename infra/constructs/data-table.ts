@@ -2,12 +2,13 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { tableDefinition } from '../../shared/store/table-definition';
+import { tableDefinition } from '../../shared/platform/table-definition';
 
 const str = (name: string) => ({ name, type: AttributeType.STRING });
 
 // TransactWrite/TransactGet are authorised as their parts, so these lists cover them too.
-const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem'];
+// Lists are served by Query on a key or an index, so no function is granted Scan.
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const writeActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',

@@ -6,13 +6,14 @@ import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aw
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENT_SOURCE } from '../../shared/domain/events';
-import type { FunctionId, RuleSpec } from '../catalog';
+import type { RuleSpec } from '../../shared/platform/catalog';
+import { delivery } from '../../shared/platform/delivery';
+import { EVENT_SOURCE } from '../../shared/platform/events';
 
 export interface EventsProps {
   eventBusName: string;
   rules: RuleSpec[];
-  functions: Record<FunctionId, IFunction>;
+  functions: Record<string, IFunction>;
   table: ITable;
   /** Receives the table stream (the outbox relay). */
   router: IFunction;
@@ -36,12 +37,12 @@ export class Events extends Construct {
       new Rule(this, rule.id, {
         eventBus: this.bus,
         description: `${rule.detailTypes.join(', ')} → ${rule.fn}`,
-        eventPattern: { source: [EVENT_SOURCE], detailType: rule.detailTypes },
+        eventPattern: { source: [EVENT_SOURCE], detailType: [...rule.detailTypes] },
         targets: [
-          new LambdaFunction(props.functions[rule.fn], {
+          new LambdaFunction(props.functions[rule.fn] as IFunction, {
             deadLetterQueue: undeliveredEvents,
-            retryAttempts: 4,
-            maxEventAge: Duration.hours(6),
+            retryAttempts: delivery.ruleTarget.retryAttempts,
+            maxEventAge: Duration.seconds(delivery.ruleTarget.maxEventAgeSeconds),
           }),
         ],
       });
@@ -51,9 +52,9 @@ export class Events extends Construct {
     props.router.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        bisectBatchOnError: true,
-        retryAttempts: 5,
+        batchSize: delivery.stream.batchSize,
+        bisectBatchOnError: delivery.stream.bisectBatchOnError,
+        retryAttempts: delivery.stream.retryAttempts,
         onFailure: new SqsDlq(failedBatches),
         filters: [FilterCriteria.filter(props.streamFilter)],
       }),

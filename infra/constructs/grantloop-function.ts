@@ -6,7 +6,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionSpec } from '../catalog';
+import type { FunctionSpec } from '../../shared/platform/catalog';
+import { delivery } from '../../shared/platform/delivery';
 
 export interface GrantloopFunctionProps {
   spec: FunctionSpec;
@@ -59,7 +60,7 @@ export class GrantloopFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(spec.timeoutSeconds ?? 15),
+      timeout: Duration.seconds(spec.timeoutSeconds ?? delivery.defaultTimeoutSeconds),
       role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
@@ -77,8 +78,16 @@ export class GrantloopFunction extends Construct {
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
         // Ship the SDK versions the project pins and tests against, not whatever the runtime carries.
         bundleAwsSDK: true,
+        // Credentials come from the Lambda environment only (see infra/bundling/env-credentials.ts).
+        esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': join(props.repoRoot, 'infra', 'bundling', 'env-credentials.ts') },
       },
-      ...(spec.async ? { deadLetterQueue: this.deadLetterQueue, retryAttempts: 2 } : {}),
+      ...(spec.async
+        ? {
+            deadLetterQueue: this.deadLetterQueue,
+            retryAttempts: delivery.asyncInvoke.retryAttempts,
+            maxEventAge: Duration.seconds(delivery.asyncInvoke.maxEventAgeSeconds),
+          }
+        : {}),
     });
 
     Validations.of(this).acknowledge(

@@ -6,13 +6,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { FunctionId, WorkflowSpec } from '../catalog';
+import type { WorkflowSpec } from '../../shared/platform/catalog';
 
 export interface WorkflowProps {
   spec: WorkflowSpec;
   stateMachineName: string;
   repoRoot: string;
-  functions: Record<FunctionId, IFunction>;
+  functions: Record<string, IFunction>;
 }
 
 /**
@@ -25,7 +25,7 @@ export class Workflow extends Construct {
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
     const { spec } = props;
-    const targets = Object.entries(spec.substitutions).map(([name, fnId]) => [name, props.functions[fnId]] as const);
+    const targets = Object.entries(spec.substitutions).map(([name, fnId]) => [name, props.functions[fnId] as IFunction] as const);
 
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     this.stateMachine = new StateMachine(this, 'StateMachine', {

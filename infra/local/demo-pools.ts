@@ -1,9 +1,9 @@
-import type { Consortium } from '../../shared/domain/consortium';
-import type { Grant } from '../../shared/domain/grant';
-import type { Organisation } from '../../shared/domain/organisation';
-import type { Pledge } from '../../shared/domain/pledge';
-import type { Pool } from '../../shared/domain/pool';
-import type { Round } from '../../shared/domain/round';
+import type { Consortium } from '../../shared/consortia/consortium';
+import type { Organisation } from '../../shared/consortia/organisation';
+import type { Grant } from '../../shared/pools/grant';
+import type { Pledge } from '../../shared/pools/pledge';
+import type { Pool } from '../../shared/pools/pool';
+import type { Round } from '../../shared/pools/round';
 import type { apiClient } from './client';
 import type { LocalRuntime } from './runtime';
 import type { SeededFunder } from './scenario';
@@ -147,8 +147,8 @@ export async function runPoolScenario(ctx: {
   for (const who of [f.county, f.icb]) await api.call(who.admin, 'POST', `/rounds/${second.id}/votes`, { decision: 'reject' });
   await runtime.settle();
 
-  const { dynamoPoolStore } = await import('../../shared/adapters/dynamodb/pool-store');
-  const grants = await dynamoPoolStore.listPoolGrants(pool.id);
+  const { dynamoPools } = await import('../../shared/pools/dynamodb-store');
+  const grants = await dynamoPools.listPoolGrants(pool.id);
   const firstRound = await api.call<{ status: string }>(lead, 'GET', `/rounds/${round.id}`);
   const secondRound = await api.call<{ status: string }>(lead, 'GET', `/rounds/${second.id}`);
   check('round approved by contribution-weighted vote and committed', firstRound.status === 'committed', firstRound.status);
@@ -171,10 +171,10 @@ export async function runPoolScenario(ctx: {
 
 /** Re-derives each pool's figures and every grant's attribution from the ledger entries. */
 export async function poolFigures(poolId: string, check: Check) {
-  const { dynamoPoolStore } = await import('../../shared/adapters/dynamodb/pool-store');
-  const { reconcile } = await import('../../shared/app/statements');
-  const { replay } = await import('../../shared/domain/ledger');
-  const { available } = await import('../../shared/domain/pool');
+  const { dynamoPools: dynamoPoolStore } = await import('../../shared/pools/dynamodb-store');
+  const { reconcile } = await import('../../shared/pools/reconcile');
+  const { replay } = await import('../../shared/pools/ledger');
+  const { available } = await import('../../shared/pools/pool');
   const pool = (await dynamoPoolStore.getPool(poolId)) as Pool;
   const rec = await reconcile({ pools: dynamoPoolStore }, pool);
   check('ledger re-derived from its entries matches the stored totals', rec.balanced, rec.problems.join('; '));

@@ -1,3 +1,4 @@
+import { subjectOf } from '../../shared/platform/events';
 import type { apiClient } from './client';
 import type { LocalRuntime } from './runtime';
 import type { StoredEmail } from './ses-local';
@@ -174,8 +175,8 @@ function answers(scope: string, page: string): Record<string, string> {
 }
 
 async function figures(x: ReportingYearInput, submittedViaLink: number, changesRequested: number): Promise<ReportingFigures> {
-  const { dynamoGrantStore } = await import('../../shared/adapters/dynamodb/grant-store');
-  const { dynamoStore } = await import('../../shared/adapters/dynamodb/store');
+  const { dynamoGrants } = await import('../../shared/grants/dynamodb-store');
+  const { dynamoPlatform } = await import('../../shared/platform/aws/platform-store');
   let requested = 0;
   let accepted = 0;
   let overdue = 0;
@@ -184,15 +185,15 @@ async function figures(x: ReportingYearInput, submittedViaLink: number, changesR
   let released = 0;
   let blockedByConditions = 0;
   for (const g of x.grants) {
-    for (const r of await dynamoGrantStore.listGrantReports(g.id)) {
+    for (const r of await dynamoGrants.listGrantReports(g.id)) {
       if (r.status !== 'scheduled') requested++;
       if (r.status === 'accepted') accepted++;
       remindersSent += r.remindersSent ?? 0;
       submissions += r.submissions;
-      const events = await dynamoStore.listEvents(`REPORT#${r.id}`);
+      const events = await dynamoPlatform.listEvents(subjectOf('report', r.id));
       if (events.some((e) => e.type === 'report.overdue')) overdue++;
     }
-    const { tranches } = await dynamoGrantStore.getPlan(g.id);
+    const { tranches } = await dynamoGrants.getPlan(g.id);
     released += tranches.filter((t) => t.status === 'released').length;
     blockedByConditions += tranches.filter((t) => t.blockedByConditionsAt).length;
   }

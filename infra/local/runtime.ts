@@ -1,14 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { type Usage, usageSnapshot } from '../../shared/telemetry/usage';
-import { functionArnEnv, names, workflows } from '../catalog';
+import { names } from '../../shared/platform/catalog';
+import { useClock } from '../../shared/platform/clock';
+import { environmentFor, type NeedValues } from '../../shared/platform/environment';
+import { type Usage, usageSnapshot } from '../../shared/platform/usage';
+import { type Catalog, catalog as defaultCatalog } from '../catalog';
 import { startAwsEmulator } from './aws-emulator';
 import { ensureTable, localCredentials, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
+import { installFunctionEnvironments } from './function-env';
 import { startHttpApi } from './http-api';
 import { localIssuerKeys } from './jwt-issuer';
-import { functionArn, LocalLambdas, localRegion } from './lambdas';
+import { functionArn, LocalLambdas, localAccount, localRegion } from './lambdas';
 import { freePort, LocalSetupError, portInUse } from './processes';
 import { LocalScheduler } from './scheduler';
 import { startSesLocal } from './ses-local';
@@ -33,6 +37,8 @@ export interface LocalOptions {
   ports?: Ports;
   clock: LocalClock;
   log?: (line: string) => void;
+  /** What to run: the real catalog unless a test brings its own. */
+  catalog?: Catalog;
 }
 
 export type LocalRuntime = Awaited<ReturnType<typeof startLocal>>;
@@ -62,35 +68,70 @@ function takeLock(stateDir: string): void {
   }
 }
 
-/** The environment every handler reads, pointing each AWS SDK client at its local engine. */
-function handlerEnvironment(urls: { dynamodb: string; mail: string; aws: string; api: string }): Record<string, string> {
-  const env: Record<string, string> = {
+interface LocalUrls {
+  dynamodb: string;
+  mail: string;
+  aws: string;
+  api: string;
+}
+
+/** What Lambda itself puts in every function's environment, with each SDK client pointed at its local engine. */
+function lambdaEnvironment(fnId: string, urls: LocalUrls): Record<string, string> {
+  return {
     AWS_REGION: localRegion,
+    AWS_DEFAULT_REGION: localRegion,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_LAMBDA_FUNCTION_NAME: names.functionName(fnId),
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_ENDPOINT_URL_DYNAMODB: urls.dynamodb,
     AWS_ENDPOINT_URL_SESV2: urls.mail,
     AWS_ENDPOINT_URL_SFN: urls.aws,
     AWS_ENDPOINT_URL_EVENTBRIDGE: urls.aws,
     AWS_ENDPOINT_URL_SCHEDULER: urls.aws,
-    TABLE_NAME: names.table,
-    EVENT_BUS_NAME: names.eventBus,
-    SCHEDULE_GROUP: names.scheduleGroup,
-    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/grantloop-scheduler',
-    SENDER_EMAIL: 'grantloop@grantloop.local',
-    SES_CONFIGURATION_SET: 'grantloop',
-    APP_URL: urls.api,
-    POWERTOOLS_DEV: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    PATH: process.env.PATH ?? '',
+    // As the stack sets on every function; local logs are printed readably.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_DEV: 'true',
   };
-  for (const w of workflows) env[w.arnEnv] = stateMachineArn(w.id);
-  for (const [fn, name] of Object.entries(functionArnEnv)) env[name as string] = functionArn(fn as keyof typeof functionArnEnv);
-  return env;
+}
+
+/** The resources needs refer to, as they are named locally (the stack passes CDK references instead). */
+const localNeedValues = (apiUrl: string): NeedValues => ({
+  tableName: names.table,
+  senderEmail: 'grantloop@grantloop.local',
+  sesConfigurationSet: 'grantloop',
+  appUrl: apiUrl,
+  eventBusName: names.eventBus,
+  scheduleGroup: names.scheduleGroup,
+  schedulerRoleArn: `arn:aws:iam::${localAccount}:role/grantloop-scheduler`,
+  workflowArn: stateMachineArn,
+  functionArn,
+});
+
+/** Each function's environment: Lambda's own variables and exactly what its needs produce. */
+export function functionEnvironments(catalog: Catalog, urls: LocalUrls) {
+  return (fnId: string) => ({
+    ...lambdaEnvironment(fnId, urls),
+    ...environmentFor(catalog.functions[fnId]?.needs ?? [], localNeedValues(urls.api)),
+  });
+}
+
+/**
+ * The runtime's own environment, for code that is not a handler (bootstrapping the first admin,
+ * exports, tests reading the table): every variable any need produces. Handlers never see it.
+ */
+function operatorEnvironment(urls: LocalUrls): Record<string, string> {
+  const all = environmentFor(['table-read', 'mail', 'publish-events'], localNeedValues(urls.api));
+  return { ...lambdaEnvironment('operator', urls), ...all, LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN' };
 }
 
 export async function startLocal(options: LocalOptions) {
   const log = options.log ?? (() => {});
+  const catalog = options.catalog ?? defaultCatalog;
   const errors: string[] = [];
   const onError = (message: string) => {
     errors.push(message);
@@ -135,15 +176,15 @@ export async function startLocal(options: LocalOptions) {
 
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const awsUrl = `http://127.0.0.1:${ports.aws}`;
-    // Set before any handler module loads, so every SDK client resolves the local endpoints.
-    Object.assign(process.env, handlerEnvironment({ dynamodb: dynamo.endpoint, mail: ses.url, aws: awsUrl, api: apiUrl }));
+    const urls = { dynamodb: dynamo.endpoint, mail: ses.url, aws: awsUrl, api: apiUrl };
+    installFunctionEnvironments();
+    Object.assign(process.env, operatorEnvironment(urls));
     for (const v of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL']) delete process.env[v];
-    const { useClock } = await import('../../shared/clock');
     useClock(options.clock);
 
-    const lambdas = new LocalLambdas(options.root);
-    const sfn = new LocalStepFunctions(options.root, lambdas, options.clock, onError);
-    const bus = new LocalEventBus(lambdas, options.clock, onError);
+    const lambdas = new LocalLambdas(options.root, catalog, functionEnvironments(catalog, urls), options.clock, onError);
+    const sfn = new LocalStepFunctions(options.root, catalog, lambdas, options.clock, onError);
+    const bus = new LocalEventBus(catalog, lambdas, options.clock, onError);
     const scheduler = new LocalScheduler(lambdas, options.clock, onError);
     const awsServer = await startAwsEmulator(ports.aws, { sfn, bus, scheduler });
     stoppers.push(() => closeServer(awsServer));
@@ -161,12 +202,17 @@ export async function startLocal(options: LocalOptions) {
       },
       mail: { state: ses.child.exitCode === null ? 'ok' : 'stopped', engine: 'aws-ses-v2-local', url: ses.url },
       stepFunctions: { state: 'ok', engine: 'aws-local-stepfunctions', executions: sfn.list().length },
-      eventBus: { state: bus.deadLetters.length ? 'degraded' : 'ok', published: bus.published, deadLetters: bus.deadLetters.length },
-      scheduler: { state: 'ok', schedules: scheduler.list().length, fired: scheduler.fired },
-      streamPoller: { state: 'ok', routed: poller.routed },
+      eventBus: { state: bus.undelivered.length ? 'degraded' : 'ok', published: bus.published, undelivered: bus.undelivered.length },
+      lambda: {
+        state: lambdas.deadLetters.length ? 'degraded' : 'ok',
+        invocations: lambdas.invocations,
+        deadLetters: lambdas.deadLetters.length,
+      },
+      scheduler: { state: scheduler.undelivered.length ? 'degraded' : 'ok', schedules: scheduler.list().length, fired: scheduler.fired },
+      streamPoller: { state: poller.failedRecords.length ? 'degraded' : 'ok', routed: poller.routed, largestBatch: poller.largestBatch },
       clock: { state: 'ok', mode: options.clock.mode, now: options.clock.now().toISOString() },
     });
-    const apiServer = await startHttpApi(ports.api, { lambdas, issuer, extraHealth: components });
+    const apiServer = await startHttpApi(ports.api, { catalog, lambdas, issuer, extraHealth: components });
     stoppers.push(() => closeServer(apiServer));
 
     poller.start(options.clock.mode === 'real' ? 200 : 1000);
@@ -184,7 +230,7 @@ export async function startLocal(options: LocalOptions) {
       while (idle < 2) {
         if (Date.now() > deadline) throw new Error('the local runtime did not settle: something keeps running');
         const routed = await poller.pollOnce();
-        const busy = lambdas.busy || sfn.busy || bus.busy || scheduler.busy;
+        const busy = lambdas.busy || sfn.busy;
         idle = routed === 0 && !busy ? idle + 1 : 0;
         await new Promise((r) => setTimeout(r, busy ? 2 : 10));
       }
@@ -208,6 +254,8 @@ export async function startLocal(options: LocalOptions) {
       settle,
       advanceTo: (when: Date) => options.clock.advanceTo(when, () => settle()),
       usage: (): Usage => usageSnapshot(),
+      /** Runs code as a given function would run on AWS (its environment only): for tests of the runtime itself. */
+      environmentOf: functionEnvironments(catalog, urls),
       stop,
     };
   } catch (error) {

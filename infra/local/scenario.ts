@@ -1,5 +1,5 @@
-import type { Organisation } from '../../shared/domain/organisation';
-import type { User } from '../../shared/ports';
+import type { Organisation } from '../../shared/consortia/organisation';
+import type { User } from '../../shared/consortia/store';
 import { apiClient } from './client';
 import type { LocalRuntime } from './runtime';
 import { exampleFunders, platformAdmin } from './seed';
@@ -9,12 +9,12 @@ import { exampleFunders, platformAdmin } from './seed';
  * call the API), then seeds the example funders through the HTTP API like any admin would.
  */
 export async function ensurePlatformAdmin(): Promise<User> {
-  const { dynamoStore } = await import('../../shared/adapters/dynamodb/store');
-  const { createUser } = await import('../../shared/app/organisations');
-  const { clock } = await import('../../shared/clock');
-  const existing = await dynamoStore.findUserByEmail(platformAdmin.email);
+  const { dynamoConsortia } = await import('../../shared/consortia/dynamodb-store');
+  const { createUser } = await import('../../shared/consortia/organisations');
+  const { clock } = await import('../../shared/platform/clock');
+  const existing = await dynamoConsortia.findUserByEmail(platformAdmin.email);
   if (existing) return existing;
-  return createUser({ store: dynamoStore, clock }, 'bootstrap', { ...platformAdmin, platformAdmin: true });
+  return createUser({ consortia: dynamoConsortia, clock }, 'bootstrap', { ...platformAdmin, platformAdmin: true });
 }
 
 export interface SeededFunder {

@@ -1,4 +1,5 @@
-import { recordUsage } from '../../shared/telemetry/usage';
+import { delivery } from '../../shared/platform/delivery';
+import { recordUsage } from '../../shared/platform/usage';
 import type { LocalLambdas } from './lambdas';
 import type { LocalClock } from './virtual-clock';
 
@@ -8,7 +9,7 @@ export interface CreateScheduleInput {
   ScheduleExpression: string;
   ScheduleExpressionTimezone?: string;
   ActionAfterCompletion?: string;
-  Target: { Arn: string; Input?: string; RoleArn?: string };
+  Target: { Arn: string; Input?: string; RoleArn?: string; RetryPolicy?: { MaximumRetryAttempts?: number } };
 }
 
 export class SchedulerError extends Error {
@@ -24,11 +25,13 @@ export class SchedulerError extends Error {
 
 /**
  * EventBridge Scheduler's one-time schedules, thinly: `at(...)` expressions fire on the local
- * clock and invoke the target function with the schedule's input.
+ * clock and invoke the target asynchronously, as Scheduler invokes Lambda (function errors are
+ * Lambda's to retry). A target that cannot be invoked at all is retried with backoff up to the
+ * schedule's retry policy, then dropped, as Scheduler does without a dead-letter queue.
  */
 export class LocalScheduler {
   private schedules = new Map<string, { input: CreateScheduleInput; at: Date; state: 'pending' | 'fired' }>();
-  private inFlight = 0;
+  readonly undelivered: { schedule: string; error: string; attempts: number }[] = [];
   fired = 0;
 
   constructor(
@@ -36,10 +39,6 @@ export class LocalScheduler {
     private readonly clock: LocalClock,
     private readonly onError: (message: string) => void,
   ) {}
-
-  get busy(): boolean {
-    return this.inFlight > 0;
-  }
 
   list() {
     return [...this.schedules.entries()].map(([key, s]) => ({ key, at: s.at.toISOString(), state: s.state, target: s.input.Target.Arn }));
@@ -55,22 +54,31 @@ export class LocalScheduler {
     return { ScheduleArn: `arn:aws:scheduler:eu-west-2:000000000000:schedule/${key}` };
   }
 
-  private async fire(key: string): Promise<void> {
+  private fire(key: string): void {
     const schedule = this.schedules.get(key);
     if (schedule?.state !== 'pending') return;
     schedule.state = 'fired';
     this.fired++;
     recordUsage('schedulesFired', 1);
-    this.inFlight++;
+    this.deliver(key, schedule.input, 1);
+    // ActionAfterCompletion DELETE: the name becomes free again, as on AWS.
+    if (schedule.input.ActionAfterCompletion === 'DELETE') this.schedules.delete(key);
+  }
+
+  private deliver(key: string, input: CreateScheduleInput, attempt: number): void {
     try {
-      const fn = this.lambdas.idFromArn(schedule.input.Target.Arn);
-      await this.lambdas.invoke(fn, JSON.parse(schedule.input.Target.Input ?? '{}'));
+      this.lambdas.invokeAsync(this.lambdas.idFromArn(input.Target.Arn), JSON.parse(input.Target.Input ?? '{}'));
     } catch (error) {
-      this.onError(`schedule ${key} failed: ${String(error)}`);
-    } finally {
-      this.inFlight--;
-      // ActionAfterCompletion DELETE: the name becomes free again, as on AWS.
-      if (schedule.input.ActionAfterCompletion === 'DELETE') this.schedules.delete(key);
+      const allowed = input.Target.RetryPolicy?.MaximumRetryAttempts ?? delivery.schedule.retryAttempts;
+      if (attempt <= allowed) {
+        const backoffSeconds = 60 * 2 ** (attempt - 1);
+        this.clock.at(new Date(this.clock.now().getTime() + backoffSeconds * 1000), `redeliver schedule ${key}`, () =>
+          this.deliver(key, input, attempt + 1),
+        );
+        return;
+      }
+      this.undelivered.push({ schedule: key, error: String(error), attempts: attempt });
+      this.onError(`schedule ${key}: target could not be invoked after ${attempt} attempts: ${String(error)}`);
     }
   }
 }

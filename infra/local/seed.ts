@@ -1,4 +1,4 @@
-import type { NewOrganisation } from '../../shared/domain/organisation';
+import type { NewOrganisation } from '../../shared/consortia/organisation';
 
 /**
  * The example consortium, shaped like the one in the research this product serves: "a group of

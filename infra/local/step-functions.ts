@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { recordUsage } from '../../shared/telemetry/usage';
-import { names, type WorkflowSpec, workflows } from '../catalog';
+import { names, type WorkflowSpec } from '../../shared/platform/catalog';
+import { recordUsage } from '../../shared/platform/usage';
+import type { Catalog } from '../catalog';
 import type { LocalLambdas } from './lambdas';
 import { functionArn, localAccount, localRegion } from './lambdas';
 import type { LocalClock } from './virtual-clock';
@@ -30,7 +31,7 @@ type StateDef = Json & { Type: string; Resource?: string; TimeoutSeconds?: numbe
 export const stateMachineArn = (id: string) => `arn:aws:states:${localRegion}:${localAccount}:stateMachine:${names.stateMachineName(id)}`;
 
 /** Reads an ASL file and applies the same `${Name}` substitutions the CDK stack applies. */
-export function loadDefinition(root: string, spec: WorkflowSpec, arnOf: (fn: WorkflowSpec['substitutions'][string]) => string): Json {
+export function loadDefinition(root: string, spec: WorkflowSpec, arnOf: (fn: string) => string): Json {
   let text = readFileSync(resolve(root, spec.file), 'utf8');
   for (const [placeholder, fn] of Object.entries(spec.substitutions)) text = text.replaceAll(`\${${placeholder}}`, arnOf(fn));
   const left = /\$\{[A-Za-z0-9]+\}/.exec(text);
@@ -93,11 +94,12 @@ export class LocalStepFunctions {
 
   constructor(
     root: string,
+    catalog: Catalog,
     private readonly lambdas: LocalLambdas,
     private readonly clock: LocalClock,
     private readonly onError: (message: string) => void,
   ) {
-    for (const spec of workflows) {
+    for (const spec of catalog.workflows) {
       const original = loadDefinition(root, spec, functionArn);
       const forEngine = structuredClone(original);
       delete forEngine.TimeoutSeconds;

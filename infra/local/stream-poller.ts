@@ -6,7 +6,8 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
-import { streamFilter } from '../catalog';
+import { streamFilter, streamRouter } from '../../shared/platform/catalog';
+import { delivery } from '../../shared/platform/delivery';
 import { localCredentials } from './dynamodb-local';
 import type { LocalLambdas } from './lambdas';
 
@@ -20,10 +21,14 @@ export function matchesPattern(pattern: unknown, value: unknown): boolean {
   return pattern === value;
 }
 
+type LambdaRecord = ReturnType<StreamPoller['toLambdaRecord']>;
+
 /**
  * What Lambda's event source mapping does on AWS: reads the table's stream from DynamoDB Local,
- * applies the same filter, and calls the event router with batches in Lambda's record shape.
- * A failed batch is retried from the same position, as the mapping retries.
+ * applies the same filter, and calls the router with batches of at most the mapping's batch
+ * size in Lambda's record shape. A failed batch is split in two and retried, each part up to the
+ * mapping's retry count; records still failing go to the failed-batch list (the mapping's
+ * on-failure queue on AWS) and the shard moves on.
  */
 export class StreamPoller {
   private streams: DynamoDBStreamsClient;
@@ -31,6 +36,10 @@ export class StreamPoller {
   private streamArn = '';
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<number> | undefined;
+  readonly failedRecords: { eventID?: string; error: string }[] = [];
+  /** Batches handed to the router, and the largest (never above the mapping's batch size). */
+  batches = 0;
+  largestBatch = 0;
   routed = 0;
 
   constructor(
@@ -76,15 +85,38 @@ export class StreamPoller {
     for (const [shardId, iterator] of this.iterators) {
       if (!iterator) continue;
       const out = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      const records = (out.Records ?? []).filter((r) => matchesPattern(streamFilter, r));
-      if (records.length > 0) {
-        await this.lambdas.invoke('eventRouter', { Records: records.map((r) => this.toLambdaRecord(r)) });
-        this.routed += records.length;
-        count += records.length;
+      const records = (out.Records ?? []).filter((r) => matchesPattern(streamFilter, r)).map((r) => this.toLambdaRecord(r));
+      for (let i = 0; i < records.length; i += delivery.stream.batchSize) {
+        await this.route(records.slice(i, i + delivery.stream.batchSize));
       }
+      this.routed += records.length;
+      count += records.length;
       this.iterators.set(shardId, out.NextShardIterator);
     }
     return count;
+  }
+
+  private async route(batch: LambdaRecord[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.batches++;
+        this.largestBatch = Math.max(this.largestBatch, batch.length);
+        await this.lambdas.invoke(streamRouter, { Records: batch });
+        return;
+      } catch (error) {
+        if (delivery.stream.bisectBatchOnError && batch.length > 1) {
+          const half = Math.ceil(batch.length / 2);
+          await this.route(batch.slice(0, half));
+          await this.route(batch.slice(half));
+          return;
+        }
+        if (attempt >= delivery.stream.retryAttempts) {
+          for (const r of batch) this.failedRecords.push({ eventID: r.eventID, error: String(error) });
+          this.onError(`stream: the router failed ${attempt + 1} times on a record; it went to the failed-batch list: ${String(error)}`);
+          return;
+        }
+      }
+    }
   }
 
   private async discoverShards(position: 'TRIM_HORIZON' | 'LATEST'): Promise<void> {

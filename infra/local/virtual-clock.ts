@@ -1,4 +1,4 @@
-import type { Clock } from '../../shared/ports';
+import type { Clock } from '../../shared/platform/clock';
 
 interface Timer {
   id: number;

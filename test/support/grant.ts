@@ -1,5 +1,5 @@
 import type { SeededFunder } from '../../infra/local/scenario';
-import { addDays, londonDate } from '../../shared/domain/london-time';
+import { addDays, londonDate } from '../../shared/platform/london-time';
 import { setupPool } from './pool';
 import type { TestStack } from './stack';
 

@@ -1,7 +1,7 @@
 import type { SeededFunder } from '../../infra/local/scenario';
-import type { Consortium } from '../../shared/domain/consortium';
-import type { Pledge } from '../../shared/domain/pledge';
-import type { Pool } from '../../shared/domain/pool';
+import type { Consortium } from '../../shared/consortia/consortium';
+import type { Pledge } from '../../shared/pools/pledge';
+import type { Pool } from '../../shared/pools/pool';
 import type { TestStack } from './stack';
 
 /** An active consortium of the six example funders with one pool (lots north and south). */

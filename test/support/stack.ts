@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { names } from '../../infra/catalog';
 import { apiClient } from '../../infra/local/client';
+import { withEnvironment } from '../../infra/local/function-env';
 import { startLocal } from '../../infra/local/runtime';
 import { ensurePlatformAdmin, seedExampleFunders } from '../../infra/local/scenario';
 import { LocalClock } from '../../infra/local/virtual-clock';
-import type { Organisation } from '../../shared/domain/organisation';
-import type { User } from '../../shared/ports';
+import type { Organisation } from '../../shared/consortia/organisation';
+import type { User } from '../../shared/consortia/store';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 export const START = new Date('2026-04-01T09:00:00Z');
@@ -30,6 +31,8 @@ export async function startTestStack() {
     admin,
     clock,
     seed: () => seedExampleFunders(runtime, admin),
+    /** Runs test code as one of the catalog's functions would run: with that function's environment only. */
+    asFunction: <T>(fnId: string, fn: () => T): T => withEnvironment(runtime.environmentOf(fnId), fn),
     /** Raw HTTP for asserting status codes and error bodies. */
     async request(method: string, path: string, opts: { as?: Pick<User, 'id' | 'email'>; body?: unknown; rawBody?: string } = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -13,15 +13,15 @@ export async function addAdmin(args: string[]): Promise<number> {
     );
   }
   process.env.TABLE_NAME = values.table;
-  const { dynamoStore } = await import('../../../shared/adapters/dynamodb/store');
-  const { createUser } = await import('../../../shared/app/organisations');
-  const { clock } = await import('../../../shared/clock');
-  const existing = await dynamoStore.findUserByEmail(values.email);
+  const { dynamoConsortia } = await import('../../../shared/consortia/dynamodb-store');
+  const { createUser } = await import('../../../shared/consortia/organisations');
+  const { clock } = await import('../../../shared/platform/clock');
+  const existing = await dynamoConsortia.findUserByEmail(values.email);
   if (existing) {
     process.stdout.write(`${values.email} is already a user (${existing.id}); nothing changed\n`);
     return 0;
   }
-  const user = await createUser({ store: dynamoStore, clock }, 'bootstrap', {
+  const user = await createUser({ consortia: dynamoConsortia, clock }, 'bootstrap', {
     email: values.email,
     name: values.name,
     platformAdmin: true,

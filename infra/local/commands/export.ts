@@ -20,11 +20,11 @@ export async function exportData(root: string, args: string[]): Promise<number> 
   }
   if (values.table) process.env.TABLE_NAME = values.table;
   else connectToRunning(resolveDir(root, values.dir));
-  const { dynamoStore } = await import('../../../shared/adapters/dynamodb/store');
-  const { dynamoPoolStore } = await import('../../../shared/adapters/dynamodb/pool-store');
-  const { export360Giving } = await import('../../../shared/app/giving360');
-  const { systemClock } = await import('../../../shared/clock');
-  const pkg = await export360Giving({ store: dynamoStore, pools: dynamoPoolStore, clock: systemClock }, 'system', values.pool);
+  const { dynamoConsortia } = await import('../../../shared/consortia/dynamodb-store');
+  const { dynamoPools } = await import('../../../shared/pools/dynamodb-store');
+  const { export360Giving } = await import('../../../shared/pools/giving360');
+  const { systemClock } = await import('../../../shared/platform/clock');
+  const pkg = await export360Giving({ consortia: dynamoConsortia, pools: dynamoPools, clock: systemClock }, 'system', values.pool);
   const text = `${JSON.stringify(pkg, null, 2)}\n`;
   if (values.out) {
     writeFileSync(resolve(process.cwd(), values.out), text);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { names } from '../../catalog';
+import { names } from '../../../shared/platform/catalog';
 import { localCredentials } from '../dynamodb-local';
 import { LocalSetupError } from '../processes';
 

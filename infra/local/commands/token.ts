@@ -11,8 +11,8 @@ export async function token(root: string, args: string[]): Promise<number> {
   if (!values.email) throw new LocalSetupError('--email is required, e.g. npx grantloop token --email admin@grantloop.local');
   const stateDir = resolveDir(root, values.dir);
   connectToRunning(stateDir);
-  const { dynamoStore } = await import('../../../shared/adapters/dynamodb/store');
-  const user = await dynamoStore.findUserByEmail(values.email);
+  const { dynamoConsortia } = await import('../../../shared/consortia/dynamodb-store');
+  const user = await dynamoConsortia.findUserByEmail(values.email);
   if (!user)
     throw new LocalSetupError(
       `${values.email} is not a user of this grantloop; an organisation admin can add them (POST /organisations/{orgId}/members)`,

@@ -1,0 +1,10 @@
+import { consortiaTable } from '../../shared/consortia/aws';
+import { createConsortium } from '../../shared/consortia/consortia';
+import { jsonBody, parse } from '../lib/http';
+import { newConsortium } from './schemas';
+import { staffRoute } from './staff';
+
+export const handler = staffRoute(async (event, caller) => {
+  const input = parse(newConsortium, jsonBody(event), 'body');
+  return { status: 201, body: await createConsortium(consortiaTable, caller, input) };
+});

@@ -1,0 +1,10 @@
+import { consortiaTable } from '../../shared/consortia/aws';
+import { getConsortium } from '../../shared/consortia/consortia';
+import { parse } from '../lib/http';
+import { consortiumIdPath } from './schemas';
+import { staffRoute } from './staff';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { consortiumId } = parse(consortiumIdPath, event.pathParameters ?? {}, 'path');
+  return { body: await getConsortium(consortiaTable, caller, consortiumId) };
+});

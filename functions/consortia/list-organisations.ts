@@ -1,0 +1,10 @@
+import { consortiaTable } from '../../shared/consortia/aws';
+import { listOrganisations } from '../../shared/consortia/organisations';
+import { parse } from '../lib/http';
+import { listOrganisationsQuery } from './schemas';
+import { staffRoute } from './staff';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { kind } = parse(listOrganisationsQuery, event.queryStringParameters ?? {}, 'query');
+  return { body: { organisations: await listOrganisations(consortiaTable, caller, kind) } };
+});

@@ -1,0 +1,3 @@
+import { staffRoute } from './staff';
+
+export const handler = staffRoute(async (_event, caller) => ({ body: caller }));

@@ -1,0 +1,28 @@
+import { consortiumRoles } from '../../shared/consortia/consortium';
+import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
+import { email, id, name } from '../lib/schemas';
+import { z } from '../lib/zod';
+
+export const orgIdPath = z.object({ orgId: id });
+export const consortiumIdPath = z.object({ consortiumId: id });
+
+export const newOrganisation = z.strictObject({
+  name,
+  kind: z.enum(organisationKinds),
+  funderType: z.optional(z.enum(funderTypes)),
+  identifier: z.string().check(z.trim(), z.minLength(4), z.maxLength(80)),
+  contactEmail: email,
+});
+
+export const listOrganisationsQuery = z.object({ kind: z.enum(organisationKinds) });
+
+export const newMember = z.strictObject({ email, name, role: z.enum(memberRoles) });
+
+export const newConsortium = z.strictObject({
+  name,
+  place: name,
+  members: z
+    .array(z.strictObject({ orgId: id, role: z.enum(consortiumRoles) }))
+    .check(z.minLength(2, 'a consortium needs at least 2 member organisations'), z.maxLength(50)),
+  quorumPercent: z.optional(z.int().check(z.gte(1), z.lte(100))),
+});

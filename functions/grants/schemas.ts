@@ -1,0 +1,57 @@
+import { conditionKinds, grantStatuses } from '../../shared/grants/grant-plan';
+import { frequencies } from '../../shared/grants/report-schedule';
+import { currency, date, id, pence, text } from '../lib/schemas';
+import { z } from '../lib/zod';
+
+export const grantIdPath = z.object({ grantId: id });
+export const consortiumIdPath = z.object({ consortiumId: id });
+export const conditionPath = z.object({
+  grantId: id,
+  conditionId: z.string().check(z.regex(/^C\d{1,3}$/, 'must be a condition id such as C1')),
+});
+
+const template = z.enum(['light', 'full']);
+const reason = text(3, 1000);
+
+export const grantPlan = z.strictObject({
+  conditions: z._default(
+    z
+      .array(z.strictObject({ description: text(5, 500), kind: z.enum(conditionKinds), trancheIndex: z.optional(z.int().check(z.gte(0))) }))
+      .check(z.maxLength(20)),
+    [],
+  ),
+  tranches: z
+    .array(z.strictObject({ amount: pence, dueDate: date, reportIndex: z.optional(z.int().check(z.gte(0))) }))
+    .check(z.minLength(1, 'a grant is paid in at least one tranche'), z.maxLength(24)),
+  reporting: z.optional(
+    z.strictObject({
+      frequency: z.optional(z.enum(frequencies)),
+      template: z.optional(template),
+      dueDate: z.optional(date),
+      milestone: z.optional(z.string().check(z.maxLength(200))),
+    }),
+  ),
+});
+
+export const conditionDecision = z.strictObject({
+  outcome: z.enum(['met', 'waived', 'not-met']),
+  reason: z.optional(z.string().check(z.maxLength(1000))),
+});
+
+export const amendment = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('amount'), amount: pence, currency, reason }),
+  z.strictObject({ kind: z.literal('dates'), plannedStart: date, plannedEnd: date, reason }),
+  z.strictObject({ kind: z.literal('conditions'), add: z.strictObject({ description: text(5, 500), kind: z.literal('ongoing') }), reason }),
+]);
+
+export const grantStatusChange = z.strictObject({ status: z.enum(grantStatuses), reason });
+
+const tier = z.strictObject({ frequency: z.enum(['quarterly', 'six-monthly', 'annual']), template });
+export const reportingPolicy = z.strictObject({
+  thresholdPence: pence,
+  small: tier,
+  large: tier,
+  dueDaysAfterPeriodEnd: z.int().check(z.gte(7), z.lte(120)),
+  reminderOffsetsDays: z.array(z.int().check(z.gte(-60), z.lte(60))).check(z.maxLength(8)),
+  veryLateAfterDays: z.int().check(z.gte(1), z.lte(180)),
+});

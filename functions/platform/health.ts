@@ -1,0 +1,9 @@
+import { dynamoPlatform } from '../../shared/platform/aws/platform-store';
+import { publicRoute } from '../lib/http';
+
+/** Reads one key to prove the table answers; the item need not exist. */
+export const handler = publicRoute(async () => {
+  const started = Date.now();
+  await dynamoPlatform.probe();
+  return { body: { status: 'ok', components: { table: { state: 'ok', latencyMs: Date.now() - started } } } };
+});

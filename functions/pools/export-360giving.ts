@@ -1,0 +1,10 @@
+import { poolsTable } from '../../shared/pools/aws';
+import { export360Giving } from '../../shared/pools/giving360';
+import { staffRoute } from '../consortia/staff';
+import { parse } from '../lib/http';
+import { poolIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { poolId } = parse(poolIdPath, event.pathParameters ?? {}, 'path');
+  return { body: await export360Giving(poolsTable, caller, poolId) };
+});

@@ -1,0 +1,10 @@
+import { poolsTable } from '../../shared/pools/aws';
+import { poolSummary } from '../../shared/pools/statements';
+import { staffRoute } from '../consortia/staff';
+import { parse } from '../lib/http';
+import { poolIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { poolId } = parse(poolIdPath, event.pathParameters ?? {}, 'path');
+  return { body: await poolSummary(poolsTable, caller, poolId) };
+});

@@ -1,0 +1,10 @@
+import { reportingTable } from '../../shared/reporting/aws';
+import { reportDetail } from '../../shared/reporting/views';
+import { staffRoute } from '../consortia/staff';
+import { parse } from '../lib/http';
+import { reportIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { reportId } = parse(reportIdPath, event.pathParameters ?? {}, 'path');
+  return { body: await reportDetail(reportingTable, caller, reportId) };
+});

@@ -1,0 +1,14 @@
+import { workflows } from '../../shared/platform/aws/workflows';
+import { reportingTable } from '../../shared/reporting/aws';
+import { review } from '../../shared/reporting/review';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { reportIdPath, reportReview } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { reportId } = parse(reportIdPath, event.pathParameters ?? {}, 'path');
+  return {
+    status: 202,
+    body: await review({ ...reportingTable, workflows }, caller, reportId, parse(reportReview, jsonBody(event), 'body')),
+  };
+});

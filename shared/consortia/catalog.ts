@@ -1,0 +1,83 @@
+import { defineSlice } from '../platform/catalog';
+import { consortiaEvents } from './events';
+
+const tableRW = ['table-read', 'table-write'] as const;
+
+export const consortiaSlice = defineSlice({
+  feature: 'consortia',
+  summary: 'Identity and consortia: organisations (org-id checked), staff and roles, consortia formed by invitation.',
+  functions: {
+    me: { entry: 'functions/consortia/me.ts', description: 'GET /me', needs: ['table-read'] },
+    createOrganisation: { entry: 'functions/consortia/create-organisation.ts', description: 'POST /organisations', needs: tableRW },
+    listOrganisations: { entry: 'functions/consortia/list-organisations.ts', description: 'GET /organisations', needs: ['table-read'] },
+    getOrganisation: { entry: 'functions/consortia/get-organisation.ts', description: 'GET /organisations/{orgId}', needs: ['table-read'] },
+    addMember: { entry: 'functions/consortia/add-member.ts', description: 'POST /organisations/{orgId}/members', needs: tableRW },
+    createConsortium: { entry: 'functions/consortia/create-consortium.ts', description: 'POST /consortia', needs: tableRW },
+    getConsortium: { entry: 'functions/consortia/get-consortium.ts', description: 'GET /consortia/{consortiumId}', needs: ['table-read'] },
+    confirmConsortium: {
+      entry: 'functions/consortia/confirm-consortium.ts',
+      description: 'POST /consortia/{consortiumId}/confirm',
+      needs: [...tableRW, 'task-callback'],
+    },
+    startConsortiumWorkflow: {
+      entry: 'functions/consortia/start-invitation-workflow.ts',
+      description: 'consortium.created → start the invitation workflow',
+      needs: [{ startWorkflow: 'consortium-invitation' }],
+      async: true,
+    },
+    scheduleLeadReminder: {
+      entry: 'functions/consortia/schedule-lead-reminder.ts',
+      description: 'consortium.invitations-sent → one-time reminder schedule',
+      needs: [{ schedules: 'sendLeadReminder' }],
+      async: true,
+    },
+    sendLeadReminder: {
+      entry: 'functions/consortia/send-lead-reminder.ts',
+      description: 'Scheduled: remind the lead to confirm',
+      needs: [...tableRW, 'mail'],
+      async: true,
+    },
+    sendInvitations: {
+      entry: 'functions/consortia/send-invitations.ts',
+      description: 'Workflow task: email every member organisation',
+      needs: [...tableRW, 'mail'],
+    },
+    awaitLeadConfirmation: {
+      entry: 'functions/consortia/await-lead-confirmation.ts',
+      description: 'Workflow task: store the task token for the lead confirmation',
+      needs: ['table-write'],
+    },
+    settleConsortium: {
+      entry: 'functions/consortia/settle-consortium.ts',
+      description: 'Workflow task: activate or lapse the consortium and tell its members',
+      needs: [...tableRW, 'mail'],
+    },
+  },
+  routes: [
+    { method: 'GET', path: '/me', fn: 'me', auth: 'staff' },
+    { method: 'POST', path: '/organisations', fn: 'createOrganisation', auth: 'staff' },
+    { method: 'GET', path: '/organisations', fn: 'listOrganisations', auth: 'staff' },
+    { method: 'GET', path: '/organisations/{orgId}', fn: 'getOrganisation', auth: 'staff' },
+    { method: 'POST', path: '/organisations/{orgId}/members', fn: 'addMember', auth: 'staff' },
+    { method: 'POST', path: '/consortia', fn: 'createConsortium', auth: 'staff' },
+    { method: 'GET', path: '/consortia/{consortiumId}', fn: 'getConsortium', auth: 'staff' },
+    { method: 'POST', path: '/consortia/{consortiumId}/confirm', fn: 'confirmConsortium', auth: 'staff' },
+  ],
+  rules: [
+    { id: 'StartConsortiumInvitation', detailTypes: ['consortium.created'], fn: 'startConsortiumWorkflow' },
+    { id: 'ScheduleLeadReminder', detailTypes: ['consortium.invitations-sent'], fn: 'scheduleLeadReminder' },
+  ],
+  workflows: [
+    {
+      id: 'consortium-invitation',
+      file: 'workflows/consortia-invitation.asl.json',
+      substitutions: {
+        SendInvitationsFunctionArn: 'sendInvitations',
+        AwaitLeadConfirmationFunctionArn: 'awaitLeadConfirmation',
+        SettleConsortiumFunctionArn: 'settleConsortium',
+      },
+    },
+  ],
+  events: consortiaEvents,
+  linkKinds: [],
+});

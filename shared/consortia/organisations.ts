@@ -1,0 +1,68 @@
+import { notFound } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { type Caller, requireOrgRole, requirePlatformAdmin } from './caller';
+import { makeEvent, subject } from './events';
+import { type MemberRole, type NewOrganisation, type OrganisationKind, prepareOrganisation } from './organisation';
+import type { ConsortiaDeps, Membership, User } from './store';
+
+type D = Pick<ConsortiaDeps, 'consortia' | 'clock'>;
+
+export async function createOrganisation(deps: D, caller: Caller, input: NewOrganisation) {
+  requirePlatformAdmin(caller);
+  const now = deps.clock.now();
+  const org = prepareOrganisation(input, newId(now), now);
+  await deps.consortia.createOrganisation(
+    org,
+    makeEvent('organisation.created', subject.organisation(org.id), caller.user.id, { orgId: org.id, kind: org.kind }, now),
+  );
+  return org;
+}
+
+export async function getOrganisation(deps: D, caller: Caller, orgId: string) {
+  requireOrgRole(caller, orgId, 'viewer');
+  const org = await deps.consortia.getOrganisation(orgId);
+  if (!org) throw notFound('organisation', orgId);
+  const [members, consortia] = await Promise.all([deps.consortia.listOrganisationMembers(orgId), deps.consortia.listConsortiaOf(orgId)]);
+  return { ...org, members, consortia };
+}
+
+/** Any signed-in user may list organisations by kind: names and identifiers are public data. */
+export async function listOrganisations(deps: D, _caller: Caller, kind: OrganisationKind) {
+  return deps.consortia.listOrganisations(kind);
+}
+
+/** Creates the user on first sight of the email, then grants (or changes) the role. */
+export async function addMember(
+  deps: D,
+  caller: Caller,
+  orgId: string,
+  input: { email: string; name: string; role: MemberRole },
+): Promise<{ user: User; membership: Membership }> {
+  requireOrgRole(caller, orgId, 'admin');
+  const org = await deps.consortia.getOrganisation(orgId);
+  if (!org) throw notFound('organisation', orgId);
+  const now = deps.clock.now();
+  let user = await deps.consortia.findUserByEmail(input.email);
+  if (!user) {
+    user = await createUser(deps, caller.user.id, { email: input.email, name: input.name, platformAdmin: false });
+  }
+  const membership: Membership = { userId: user.id, orgId, role: input.role, grantedAt: now.toISOString() };
+  await deps.consortia.putMembership(
+    membership,
+    makeEvent('membership.granted', subject.organisation(orgId), caller.user.id, { userId: user.id, orgId, role: input.role }, now),
+  );
+  return { user, membership };
+}
+
+export async function createUser(deps: D, actor: string, input: { email: string; name: string; platformAdmin: boolean }): Promise<User> {
+  const now = deps.clock.now();
+  const user: User = {
+    id: newId(now),
+    email: input.email.toLowerCase(),
+    name: input.name.trim(),
+    platformAdmin: input.platformAdmin,
+    createdAt: now.toISOString(),
+  };
+  await deps.consortia.createUser(user, makeEvent('user.created', subject.user(user.id), actor, { userId: user.id }, now));
+  return user;
+}

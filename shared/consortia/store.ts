@@ -1,0 +1,50 @@
+import type { DomainEvent } from '../platform/events';
+import type { Mailer, PlatformStore, Scheduler, Workflows } from '../platform/ports';
+import type { Consortium } from './consortium';
+import type { MemberRole, Organisation, OrganisationKind } from './organisation';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  platformAdmin: boolean;
+  createdAt: string;
+}
+
+export interface Membership {
+  userId: string;
+  orgId: string;
+  role: MemberRole;
+  grantedAt: string;
+}
+
+/** Organisations, their people, and consortia. */
+export interface ConsortiaStore {
+  createOrganisation(org: Organisation, event: DomainEvent): Promise<void>;
+  getOrganisation(orgId: string): Promise<Organisation | undefined>;
+  getOrganisations(orgIds: string[]): Promise<Map<string, Organisation>>;
+  listOrganisations(kind: OrganisationKind): Promise<Organisation[]>;
+
+  createUser(user: User, event: DomainEvent): Promise<void>;
+  getUser(userId: string): Promise<User | undefined>;
+  findUserByEmail(email: string): Promise<User | undefined>;
+  putMembership(membership: Membership, event: DomainEvent): Promise<void>;
+  listMemberships(userId: string): Promise<Membership[]>;
+  listOrganisationMembers(orgId: string): Promise<Membership[]>;
+
+  createConsortium(consortium: Consortium, event: DomainEvent): Promise<void>;
+  getConsortium(consortiumId: string): Promise<Consortium | undefined>;
+  listConsortiaOf(orgId: string): Promise<string[]>;
+  /** Optimistic: fails with a conflict if the stored version is not `expectedVersion`. */
+  saveConsortiumStatus(consortium: Consortium, expectedVersion: number, event: DomainEvent): Promise<void>;
+}
+
+/** Everything the consortia use cases may use; each use case takes only what it picks. */
+export interface ConsortiaDeps {
+  platform: PlatformStore;
+  consortia: ConsortiaStore;
+  clock: { now(): Date };
+  mailer: Mailer;
+  workflows: Workflows;
+  scheduler: Scheduler;
+}

@@ -1,0 +1,80 @@
+import { defineSlice } from '../platform/catalog';
+import { grantsEvents } from './events';
+
+const readWrite = ['table-read', 'table-write'] as const;
+const fn = (name: string) => `functions/grants/${name}.ts`;
+
+export const grantsSlice = defineSlice({
+  feature: 'grants',
+  summary: 'Follow-through of an award: plan (conditions, tranches, reports owed), lifecycle, amendments, tranche releases.',
+  functions: {
+    getGrant: { entry: fn('get-grant'), description: 'GET /grants/{grantId}', needs: ['table-read'] },
+    setGrantPlan: { entry: fn('set-grant-plan'), description: 'POST /grants/{grantId}/plan', needs: readWrite },
+    decideCondition: {
+      entry: fn('decide-condition'),
+      description: 'POST /grants/{grantId}/conditions/{conditionId}/decision',
+      needs: [...readWrite, 'task-callback'],
+    },
+    amendGrant: { entry: fn('amend-grant'), description: 'POST /grants/{grantId}/amendments', needs: readWrite },
+    grantStatus: { entry: fn('grant-status'), description: 'POST /grants/{grantId}/status', needs: readWrite },
+    setReportingPolicy: {
+      entry: fn('set-reporting-policy'),
+      description: 'PUT /consortia/{consortiumId}/reporting-policy',
+      needs: readWrite,
+    },
+    onGrantPlanSet: {
+      entry: fn('start-grant-workflow'),
+      description: 'grant.plan-set → start the grant workflow',
+      needs: [{ startWorkflow: 'grant' }],
+      async: true,
+    },
+    requestConditionEvidence: {
+      entry: fn('request-condition-evidence'),
+      description: 'grant.plan-set → ask for condition evidence by link',
+      needs: [...readWrite, 'mail'],
+      async: true,
+    },
+    nextTranche: {
+      entry: fn('next-tranche'),
+      description: 'Workflow task: the next tranche and whether it can go',
+      needs: readWrite,
+    },
+    awaitTranche: {
+      entry: fn('await-tranche'),
+      description: 'Workflow task: store the token a decision or accepted report resumes',
+      needs: [...readWrite, 'task-callback'],
+    },
+    continueGrant: {
+      entry: fn('continue-grant'),
+      description: 'Workflow task: hand the grant over to a fresh execution before the one-year limit',
+      needs: [{ startWorkflow: 'grant' }],
+    },
+    releaseTranche: { entry: fn('release-tranche'), description: 'Workflow task: pay one tranche, once', needs: readWrite },
+  },
+  routes: [
+    { method: 'GET', path: '/grants/{grantId}', fn: 'getGrant', auth: 'staff' },
+    { method: 'POST', path: '/grants/{grantId}/plan', fn: 'setGrantPlan', auth: 'staff' },
+    { method: 'POST', path: '/grants/{grantId}/conditions/{conditionId}/decision', fn: 'decideCondition', auth: 'staff' },
+    { method: 'POST', path: '/grants/{grantId}/amendments', fn: 'amendGrant', auth: 'staff' },
+    { method: 'POST', path: '/grants/{grantId}/status', fn: 'grantStatus', auth: 'staff' },
+    { method: 'PUT', path: '/consortia/{consortiumId}/reporting-policy', fn: 'setReportingPolicy', auth: 'staff' },
+  ],
+  rules: [
+    { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },
+    { id: 'RequestConditionEvidence', detailTypes: ['grant.plan-set'], fn: 'requestConditionEvidence' },
+  ],
+  workflows: [
+    {
+      id: 'grant',
+      file: 'workflows/grants-tranches.asl.json',
+      substitutions: {
+        NextTrancheFunctionArn: 'nextTranche',
+        AwaitTrancheFunctionArn: 'awaitTranche',
+        ReleaseTrancheFunctionArn: 'releaseTranche',
+        ContinueGrantFunctionArn: 'continueGrant',
+      },
+    },
+  ],
+  events: grantsEvents,
+  linkKinds: ['condition'],
+});

@@ -1,0 +1,100 @@
+import type { FieldIssue } from '../platform/errors';
+import { type LinkKind, type LinkPage, type OpenedLink, unknownLink } from '../platform/links/registry';
+import { grantContext } from './context';
+import { makeEvent, subject } from './events';
+import type { Condition } from './grant-plan';
+import type { GrantsDeps } from './store';
+
+export type ConditionScope = { kind: 'condition'; conditionId: string; grantId: string };
+
+/** The evidence form behind a condition's link, as a view model. */
+export interface EvidenceForm {
+  form: 'evidence';
+  grantTitle: string;
+  recipientName: string;
+  condition: Pick<Condition, 'id' | 'description'>;
+  values: { text: string; url: string };
+  errors: FieldIssue[];
+}
+
+type D = Pick<GrantsDeps, 'platform' | 'consortia' | 'pools' | 'grants' | 'clock'>;
+type Page = LinkPage<EvidenceForm>;
+
+const alreadySent: Page = {
+  kind: 'problem',
+  status: 409,
+  title: 'This evidence has already been sent',
+  message: 'Thank you: we have it. There is nothing more to do with this link.',
+};
+
+async function evidenceForm(deps: D, scope: ConditionScope, override: Partial<EvidenceForm> = {}, status = 200): Promise<Page> {
+  const { conditions } = await deps.grants.getPlan(scope.grantId);
+  const condition = conditions.find((c) => c.id === scope.conditionId);
+  if (!condition) return unknownLink;
+  if (condition.status !== 'pending' && condition.status !== 'not-met') return alreadySent;
+  const ctx = await grantContext(deps, scope.grantId);
+  return {
+    kind: 'form',
+    status,
+    model: {
+      form: 'evidence',
+      grantTitle: ctx.grant.title,
+      recipientName: ctx.recipient.name,
+      condition: { id: condition.id, description: condition.description },
+      values: { text: '', url: '' },
+      errors: [],
+      ...override,
+    },
+  };
+}
+
+function checkEvidence(text: string, url: string): FieldIssue[] {
+  const errors: FieldIssue[] = [];
+  if (!text && !url) errors.push({ field: 'text', rule: 'required', message: 'Please write a short note or give a web link' });
+  if (text.length > 2000) errors.push({ field: 'text', rule: 'max-length', message: `At most 2000 characters (you wrote ${text.length})` });
+  if (url && !/^https:\/\/[^\s]+$/.test(url))
+    errors.push({ field: 'url', rule: 'https-url', message: 'A web link should start with https://' });
+  return errors;
+}
+
+async function postEvidence(deps: D, { hash, scope }: OpenedLink<ConditionScope>, form: Record<string, string>): Promise<Page> {
+  const text = (form.text ?? '').trim();
+  const url = (form.url ?? '').trim();
+  const errors = checkEvidence(text, url);
+  if (errors.length) return evidenceForm(deps, scope, { values: { text, url }, errors }, 422);
+  const { conditions } = await deps.grants.getPlan(scope.grantId);
+  const condition = conditions.find((c) => c.id === scope.conditionId) as Condition;
+  const now = deps.clock.now();
+  const ok = await deps.grants.submitEvidence(
+    hash,
+    { ...condition, evidence: { ...(text ? { text } : {}), ...(url ? { url } : {}), submittedAt: now.toISOString() } },
+    now.toISOString(),
+    makeEvent(
+      'condition.evidence-submitted',
+      subject.grant(scope.grantId),
+      `link:${hash.slice(0, 12)}`,
+      { grantId: scope.grantId, conditionId: scope.conditionId },
+      now,
+    ),
+  );
+  if (!ok) return evidenceForm(deps, scope);
+  return {
+    kind: 'done',
+    title: 'Thank you: your evidence has been sent',
+    message: 'The funders will look at it and tell you when the payment can go ahead.',
+  };
+}
+
+/** Evidence for one condition of a grant, sent once through its emailed link. */
+export const conditionLink: LinkKind<ConditionScope, D, D, EvidenceForm> = {
+  kind: 'condition',
+  path: '/r',
+  policy: 'single-use',
+  scopeId: (scope) => scope.conditionId,
+  async contact(deps, scope) {
+    const { lead } = await grantContext(deps, scope.grantId);
+    return { name: lead.name, email: lead.contactEmail };
+  },
+  view: (deps, opened) => evidenceForm(deps, opened.scope),
+  post: postEvidence,
+};

@@ -1,0 +1,26 @@
+import { loadConsortium } from '../consortia/access';
+import type { Consortium } from '../consortia/consortium';
+import type { Organisation } from '../consortia/organisation';
+import { loadGrant } from '../pools/awards';
+import type { Grant } from '../pools/grant';
+import type { GrantsDeps } from './store';
+
+/** Who a grant's emails and link pages are from and to. */
+export interface GrantContext {
+  consortium: Consortium;
+  lead: Organisation;
+  recipient: Organisation;
+  grant: Grant;
+}
+
+export async function grantContext(deps: Pick<GrantsDeps, 'consortia' | 'pools'>, grantId: string): Promise<GrantContext> {
+  const { grant } = await loadGrant(deps, grantId);
+  const consortium = await loadConsortium(deps, grant.consortiumId);
+  const orgs = await deps.consortia.getOrganisations([grant.recipientOrgId, consortium.leadOrgId]);
+  return {
+    consortium,
+    grant,
+    recipient: orgs.get(grant.recipientOrgId) as Organisation,
+    lead: orgs.get(consortium.leadOrgId) as Organisation,
+  };
+}

@@ -1,0 +1,233 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys as consortiaKeys } from '../consortia/keys';
+import { byPrefix, documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
+import { config } from '../platform/config';
+import { conflict } from '../platform/errors';
+import { ledgerTransaction } from '../pools/ledger-transaction';
+import type { Condition, Tranche } from './grant-plan';
+import { keys } from './keys';
+import type { Report } from './report-schedule';
+import { type Amendment, type GrantStore, TrancheReleasedError } from './store';
+
+const table = () => config.tableName();
+
+/** A report item with both its indexes: by grant and due date, by consortium and status. */
+export const reportItem = (r: Report) => ({
+  ...keys.report(r.id),
+  ...keys.reportIndex(r.grantId, r.consortiumId, r.status, r.dueDate, r.id),
+  entity: 'report',
+  ...r,
+});
+
+const amendmentItem = (grantId: string, a: Amendment): TransactItem => ({
+  Put: { TableName: table(), Item: { ...keys.amendment(grantId, a.at, a.id), entity: 'amendment', ...a } },
+});
+
+export const dynamoGrants: GrantStore = {
+  async setPlan(grantId, plan, event) {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.grant(grantId),
+            UpdateExpression: 'SET planSetAt = :at, #status = if_not_exists(#status, :awarded)',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(planSetAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':at': event.occurredAt, ':awarded': 'awarded' },
+          },
+        },
+        ...plan.conditions.map((c) => ({
+          Put: { TableName: table(), Item: { ...keys.condition(grantId, c.id), entity: 'condition', ...c } },
+        })),
+        ...plan.tranches.map((t) => ({ Put: { TableName: table(), Item: { ...keys.tranche(grantId, t.seq), entity: 'tranche', ...t } } })),
+        ...plan.reports.map((r) => ({ Put: { TableName: table(), Item: reportItem(r), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        eventItem(event),
+      ],
+      () => conflict(`grant ${grantId} already has a plan; change it with an amendment`, { rule: 'plan-once' }),
+    );
+  },
+
+  async getPlan(grantId) {
+    const items = await queryAll(partition(table(), keys.grant(grantId).pk));
+    const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => entity<T>(i) as T);
+    return {
+      conditions: of<Condition>(keys.prefix.condition),
+      tranches: of<Tranche>(keys.prefix.tranche),
+      amendments: of<Amendment>(keys.prefix.amendment),
+    };
+  },
+
+  async listGrantReports(grantId) {
+    return (await queryAll(byPrefix(table(), keys.grant(grantId).pk, keys.prefix.report, 'gsi1'))).map((i) => entity<Report>(i) as Report);
+  },
+
+  async saveCondition(c, expectedVersion, event) {
+    await transact(
+      [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.condition(c.grantId, c.id), entity: 'condition', ...c },
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          },
+        },
+        eventItem(event),
+      ],
+      () => conflict(`condition ${c.id} was changed by someone else; reload and try again`),
+    );
+  },
+
+  async markTrancheBlocked(grantId, seq, at) {
+    await db
+      .send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: keys.tranche(grantId, seq),
+          UpdateExpression: 'SET blockedByConditionsAt = :at',
+          ConditionExpression: 'attribute_not_exists(blockedByConditionsAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      )
+      .catch((e: Error) => {
+        if (e.name !== 'ConditionalCheckFailedException') throw e;
+      });
+  },
+
+  async saveGrantStatus(grantId, from, to, amendment, event) {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.grant(grantId),
+            UpdateExpression: 'SET #status = :to',
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':to': to, ':from': from },
+          },
+        },
+        amendmentItem(grantId, amendment),
+        eventItem(event),
+      ],
+      () => conflict(`grant ${grantId} is no longer ${from}; reload and try again`),
+    );
+  },
+
+  async amendDates(grantId, dates, amendment, event) {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.grant(grantId),
+            UpdateExpression: 'SET plannedStart = :s, plannedEnd = :e',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':s': dates.plannedStart, ':e': dates.plannedEnd },
+          },
+        },
+        amendmentItem(grantId, amendment),
+        eventItem(event),
+      ],
+      () => conflict(`grant ${grantId} does not exist`),
+    );
+  },
+
+  async addCondition(c, amendment, event) {
+    await transact(
+      [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.condition(c.grantId, c.id), entity: 'condition', ...c },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        amendmentItem(c.grantId, amendment),
+        eventItem(event),
+      ],
+      () => conflict(`condition ${c.id} already exists`),
+    );
+  },
+
+  async submitEvidence(linkHash, c, now, event) {
+    return attempt([
+      consumeLinkItem(linkHash, now),
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.condition(c.grantId, c.id),
+          UpdateExpression: 'SET #status = :submitted, evidence = :evidence, version = version + :one',
+          ConditionExpression: '#status IN (:pending, :notMet)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':submitted': 'evidence-submitted',
+            ':evidence': c.evidence,
+            ':one': 1,
+            ':pending': 'pending',
+            ':notMet': 'not-met',
+          },
+        },
+      },
+      eventItem(event),
+    ]);
+  },
+
+  async releaseTranche(write, { grantId, seq }) {
+    const tx = ledgerTransaction(write).push(
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.tranche(grantId, seq),
+          UpdateExpression: 'SET #status = :released, releasedAt = :at',
+          ConditionExpression: '#status = :scheduled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':released': 'released', ':scheduled': 'scheduled', ':at': write.at },
+        },
+      },
+      () => new TrancheReleasedError(grantId, seq),
+    );
+    await transact(tx.items, tx.explain);
+  },
+
+  async amendAmount(write, { grantId, tranches, amendment }) {
+    const tx = ledgerTransaction(write);
+    for (const t of tranches) {
+      tx.push(
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.tranche(grantId, t.seq),
+            UpdateExpression: 'SET #amount = :amount, #status = :status',
+            ConditionExpression: '#status = :scheduled',
+            ExpressionAttributeNames: { '#status': 'status', '#amount': 'amount' },
+            ExpressionAttributeValues: { ':amount': t.amount, ':status': t.status, ':scheduled': 'scheduled' },
+          },
+        },
+        () => conflict(`tranche ${t.seq} of grant ${grantId} was paid meanwhile; reload and try again`),
+      );
+    }
+    tx.push(amendmentItem(grantId, amendment), () => conflict('amendment already recorded'));
+    await transact(tx.items, tx.explain);
+  },
+
+  async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: consortiaKeys.consortium(consortiumId),
+            UpdateExpression: 'SET reportingPolicy = :policy, version = :next',
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':policy': policy, ':next': expectedVersion + 1, ':expected': expectedVersion },
+          },
+        },
+        eventItem(event),
+      ],
+      () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
+    );
+  },
+};

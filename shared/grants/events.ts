@@ -1,0 +1,17 @@
+import { eventMaker, subjectOf } from '../platform/events';
+
+export const grantsEvents = [
+  'grant.plan-set',
+  'grant.status-changed',
+  'grant.amended',
+  'condition.evidence-submitted',
+  'condition.decided',
+  'consortium.reporting-policy-set',
+] as const;
+
+export const makeEvent = eventMaker(grantsEvents);
+
+export const subject = {
+  grant: (grantId: string) => subjectOf('grant', grantId),
+  consortium: (consortiumId: string) => subjectOf('consortium', consortiumId),
+};

@@ -1,0 +1,111 @@
+import { conflict, invalid } from '../platform/errors';
+
+export const conditionKinds = ['before-first-payment', 'before-tranche', 'ongoing'] as const;
+export type ConditionKind = (typeof conditionKinds)[number];
+export type ConditionStatus = 'pending' | 'evidence-submitted' | 'met' | 'waived' | 'not-met';
+
+export interface Condition {
+  id: string;
+  grantId: string;
+  description: string;
+  kind: ConditionKind;
+  /** For `before-tranche`: the tranche it guards. `before-first-payment` guards tranche 1. */
+  trancheId?: string;
+  status: ConditionStatus;
+  evidence?: { text?: string; url?: string; submittedAt: string };
+  decision?: { outcome: 'met' | 'waived' | 'not-met'; reason?: string; by: string; at: string };
+  version: number;
+}
+
+export interface Tranche {
+  id: string;
+  grantId: string;
+  seq: number;
+  amount: number;
+  dueDate: string;
+  /** A report that must be accepted before this tranche is released. */
+  reportId?: string;
+  status: 'scheduled' | 'released' | 'cancelled';
+  releasedAt?: string;
+  /** Set the first time the tranche was due but held back by a condition (for the funders' figures). */
+  blockedByConditionsAt?: string;
+}
+
+/** A tranche schedule must sum exactly to the grant, in date order. */
+export function checkTranches(amount: number, tranches: { amount: number; dueDate: string }[]): void {
+  const total = tranches.reduce((a, t) => a + t.amount, 0);
+  if (total !== amount) throw invalid('tranches', 'sum-to-grant', `tranches add up to ${total} pence but the grant is ${amount} pence`);
+  tranches.forEach((t, i) => {
+    if (i > 0 && t.dueDate < (tranches[i - 1] as { dueDate: string }).dueDate) {
+      throw invalid(`tranches[${i}].dueDate`, 'in-order', 'tranches must be listed in date order');
+    }
+  });
+}
+
+/** What still holds a tranche back: open conditions, an unaccepted report, or its date. */
+export function trancheBlockers(t: Tranche, conditions: Condition[], reportStatus: string | undefined, today: string) {
+  const open = conditions.filter((c) => c.trancheId === t.id && c.status !== 'met' && c.status !== 'waived');
+  return {
+    conditions: open.map((c) => c.id),
+    report: t.reportId && reportStatus !== 'accepted' ? t.reportId : undefined,
+    notYetDue: t.dueDate > today,
+  };
+}
+
+export function decideCondition(
+  c: Condition,
+  outcome: 'met' | 'waived' | 'not-met',
+  reason: string | undefined,
+  by: string,
+  at: string,
+): Condition {
+  if ((outcome === 'waived' || outcome === 'not-met') && !reason?.trim()) {
+    throw invalid('reason', 'reason-required', `a reason is needed when a condition is ${outcome === 'waived' ? 'waived' : 'not met'}`);
+  }
+  if (c.status === 'met' || c.status === 'waived') throw conflict(`condition ${c.id} is already ${c.status}`);
+  return { ...c, status: outcome, decision: { outcome, ...(reason ? { reason: reason.trim() } : {}), by, at }, version: c.version + 1 };
+}
+
+/** Grant lifecycle: awarded → active → closing → closed; suspended and terminated from the middle. */
+export const grantStatuses = ['awarded', 'active', 'closing', 'closed', 'suspended', 'terminated'] as const;
+export type GrantStatus = (typeof grantStatuses)[number];
+const allowed: Record<GrantStatus, GrantStatus[]> = {
+  awarded: ['active', 'suspended', 'terminated'],
+  active: ['closing', 'suspended', 'terminated'],
+  closing: ['closed', 'active', 'suspended', 'terminated'],
+  suspended: ['active', 'terminated'],
+  closed: [],
+  terminated: [],
+};
+
+export function checkTransition(from: GrantStatus, to: GrantStatus): void {
+  if (!allowed[from].includes(to)) {
+    throw conflict(
+      `a grant cannot go from ${from} to ${to} (from ${from} it can go to ${allowed[from].join(', ') || 'nothing: it is final'})`,
+      { rule: 'grant-lifecycle' },
+    );
+  }
+}
+
+/**
+ * Spreads an amount change over the unpaid tranches: a raise goes on the last one, a cut comes
+ * off the last ones first (a tranche cut to nothing is cancelled). Returns the changed tranches.
+ */
+export function adjustTranches(tranches: Tranche[], delta: number): { seq: number; amount: number; status: 'scheduled' | 'cancelled' }[] {
+  const open = tranches.filter((t) => t.status === 'scheduled').sort((a, b) => a.seq - b.seq);
+  const last = open.at(-1);
+  if (!last)
+    throw conflict('every tranche has been paid; a change of amount needs an unpaid tranche to carry it', { rule: 'unpaid-tranche' });
+  if (delta > 0) return [{ seq: last.seq, amount: last.amount + delta, status: 'scheduled' }];
+  let cut = -delta;
+  const changed: { seq: number; amount: number; status: 'scheduled' | 'cancelled' }[] = [];
+  for (const t of [...open].reverse()) {
+    if (cut === 0) break;
+    const take = Math.min(cut, t.amount);
+    cut -= take;
+    changed.push({ seq: t.seq, amount: t.amount - take, status: t.amount - take === 0 ? 'cancelled' : 'scheduled' });
+  }
+  if (cut > 0)
+    throw conflict(`the unpaid tranches hold ${-delta - cut} pence; the grant cannot be cut by more than that`, { rule: 'not-below-paid' });
+  return changed;
+}

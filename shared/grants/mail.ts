@@ -1,0 +1,20 @@
+import type { Email } from '../platform/ports';
+import type { GrantContext } from './context';
+
+/** The footer of every email about a grant: who sends it, whom to ask, and not to forward the link. */
+export const signOff = (c: GrantContext) =>
+  `\n\n--\nSent by grantloop for the ${c.consortium.name} (${c.consortium.place}), which funds "${c.grant.title}".\n` +
+  `Questions: ${c.lead.name}, ${c.lead.contactEmail}. The link is personal to this report: please do not forward it.`;
+
+export const formatDate = (d: string) =>
+  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function evidenceRequestEmail(c: GrantContext, description: string, link: string): Email {
+  return {
+    to: [c.recipient.contactEmail],
+    subject: `Evidence needed before payment: ${c.grant.title}`,
+    text:
+      `Hello ${c.recipient.name},\n\nBefore payment of your grant "${c.grant.title}", ${c.lead.name} needs evidence of the following:\n\n  ${description}\n\n` +
+      `Send a short note or a web link here (no account needed):\n\n${link}\n${signOff(c)}`,
+  };
+}

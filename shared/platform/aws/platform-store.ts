@@ -1,0 +1,121 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config';
+import { conflict } from '../errors';
+import type { DomainEvent } from '../events';
+import { platformKeys as keys } from '../keys';
+import type { LinkRecord } from '../links/token';
+import type { PlatformStore, WaitingTask } from '../ports';
+import { documentClient as db, entity, queryAll } from './dynamodb';
+import { eventItem, transact } from './transact';
+
+const table = () => config.tableName();
+const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+/** True if the call failed only because its condition did not hold. */
+const refused = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+export const dynamoPlatform: PlatformStore = {
+  async putWaitingTask(task) {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          ...keys.waitingTask(task.subject, task.purpose),
+          entity: 'waiting-task',
+          ...task,
+          // Kept a week past the deadline for diagnosis, then removed by TTL.
+          expiresAt: epoch(task.deadline) + 7 * 86400,
+        },
+      }),
+    );
+  },
+
+  async getWaitingTask(subject, purpose) {
+    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.waitingTask(subject, purpose) }));
+    return entity<WaitingTask>(out.Item);
+  },
+
+  async takeWaitingTask(subject, purpose) {
+    try {
+      const out = await db.send(
+        new DeleteCommand({
+          TableName: table(),
+          Key: keys.waitingTask(subject, purpose),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return entity<WaitingTask>(out.Attributes);
+    } catch (error) {
+      if (refused(error)) return undefined;
+      throw error;
+    }
+  },
+
+  async claimOnce(scope, now, ttlDays) {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            ...keys.once(scope),
+            entity: 'once',
+            claimedAt: now.toISOString(),
+            expiresAt: epoch(now.toISOString()) + ttlDays * 86400,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (refused(error)) return false;
+      throw error;
+    }
+  },
+
+  async releaseOnce(scope) {
+    await db.send(new DeleteCommand({ TableName: table(), Key: keys.once(scope) }));
+  },
+
+  async appendEvent(event) {
+    await transact([eventItem(event)], () => conflict(`event ${event.id} was already recorded`));
+  },
+
+  async listEvents(subject) {
+    const items = await queryAll({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': subject, ':sk': keys.eventPrefix },
+    });
+    return items.map((i) => entity<DomainEvent>(i) as DomainEvent);
+  },
+
+  async putLink(link) {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        // The TTL removes the record a month after the link expires.
+        Item: {
+          ...keys.link(link.hash),
+          entity: 'link',
+          ...link,
+          expiresAtIso: link.expiresAt,
+          expiresAt: epoch(link.expiresAt) + 30 * 86400,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+
+  async getLink(hash) {
+    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.link(hash) }));
+    if (!out.Item) return undefined;
+    const { expiresAtIso, ...rest } = entity<Record<string, unknown>>(out.Item) as Record<string, unknown>;
+    return { ...(rest as Omit<LinkRecord, 'expiresAt'>), expiresAt: expiresAtIso as string };
+  },
+
+  async probe() {
+    await db.send(new GetCommand({ TableName: table(), Key: keys.probe }));
+  },
+};

@@ -1,0 +1,67 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config';
+import { DomainError } from '../errors';
+import type { DomainEvent } from '../events';
+import { platformKeys } from '../keys';
+import { documentClient } from './dynamodb';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The event item that rides in every state-changing transaction (audit trail + outbox). */
+export function eventItem(event: DomainEvent): TransactItem {
+  return {
+    Put: {
+      TableName: config.tableName(),
+      Item: { ...platformKeys.event(event.subject, event.occurredAt, event.id), entity: 'event', ...event },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Consumes a single-use link in the transaction that records what was sent through it. */
+export function consumeLinkItem(hash: string, now: string): TransactItem {
+  return {
+    Update: {
+      TableName: config.tableName(),
+      Key: platformKeys.link(hash),
+      UpdateExpression: 'SET #status = :used, usedAt = :now',
+      // Single use, and only before it expires: checked by DynamoDB, not by a read first.
+      ConditionExpression: '#status = :active AND expiresAtIso > :now',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':used': 'used', ':active': 'active', ':now': now },
+    },
+  };
+}
+
+/**
+ * Runs a transaction and turns a cancelled one into a domain error. `explain` maps the index
+ * of the item whose condition failed to the error the caller should see.
+ */
+export async function transact(items: TransactItem[], explain: (failedIndex: number) => Error): Promise<void> {
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) throw explain(failed);
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+        throw new DomainError('conflict', 'another change to the same records happened at the same moment; try again');
+      }
+    }
+    throw error;
+  }
+}
+
+/** Runs a transaction whose conditions express "still allowed"; a refusal is a plain false. */
+export async function attempt(items: TransactItem[]): Promise<boolean> {
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'))
+      return false;
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Keys of the platform's records (see docs/ARCHITECTURE.md, "Access patterns"). Each feature
+ * spells its own keys in its own `keys.ts`; nothing else builds a key.
+ */
+export const platformKeys = {
+  /** The open task token a workflow waits on, kept server-side so it never leaves in a URL. */
+  waitingTask: (subject: string, purpose: string) => ({
+    pk: subject,
+    sk: `WAIT#${purpose}`,
+  }),
+  /** Idempotency marker: a side effect (e.g. one email) happens once per key. */
+  once: (scope: string) => ({
+    pk: `ONCE#${scope}`,
+    sk: 'ONCE',
+  }),
+  /** Events sit under their subject (audit trail) and, by day, in gsi2 (a feed of the day's events). */
+  event: (subject: string, occurredAt: string, eventId: string) => ({
+    pk: subject,
+    sk: `EVENT#${occurredAt}#${eventId}`,
+    gsi2pk: `EVENTS#${occurredAt.slice(0, 10)}`,
+    gsi2sk: `${occurredAt}#${eventId}`,
+  }),
+  eventPrefix: 'EVENT#',
+  /** An emailed link, by the SHA-256 of its token (the token itself is never stored). */
+  link: (hash: string) => ({
+    pk: `LINK#${hash}`,
+    sk: 'LINK',
+  }),
+  /** Read (never written) by health checks. */
+  probe: { pk: 'HEALTH', sk: 'HEALTH' },
+} as const;

@@ -1,0 +1,80 @@
+import type { DomainEvent } from './events';
+import type { LinkRecord } from './links/token';
+
+/**
+ * Ports to the outside world that every feature shares. Adapters live in `aws/` (the real
+ * services, on both targets) and `memory/` (fast tests).
+ */
+
+export interface Email {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  send(email: Email): Promise<{ messageId: string }>;
+}
+
+export interface Workflows {
+  /** Starts an execution of a catalog workflow with a deterministic name; a second start of the same name is a no-op. */
+  start(workflowId: string, name: string, input: unknown): Promise<{ started: boolean }>;
+  succeed(taskToken: string, output: unknown): Promise<void>;
+  fail(taskToken: string, error: string, cause: string): Promise<void>;
+}
+
+export interface OneTimeSchedule {
+  name: string;
+  at: Date;
+  /** The catalog id of the function the schedule invokes. */
+  target: string;
+  input: unknown;
+}
+
+export interface Scheduler {
+  /** Creates a one-time schedule; an existing schedule of the same name is left as it is. */
+  scheduleOnce(schedule: OneTimeSchedule): Promise<{ created: boolean }>;
+}
+
+export interface EventPublisher {
+  publish(events: DomainEvent[]): Promise<void>;
+}
+
+/** A workflow's task token, parked in the table until something resumes it. */
+export interface WaitingTask {
+  subject: string;
+  purpose: string;
+  taskToken: string;
+  executionName: string;
+  deadline: string;
+}
+
+/** The table's shared records: parked task tokens, once markers, events, emailed links. */
+export interface PlatformStore {
+  putWaitingTask(task: WaitingTask): Promise<void>;
+  getWaitingTask(subject: string, purpose: string): Promise<WaitingTask | undefined>;
+  /** Removes the record and returns it, or undefined if another caller took it first. */
+  takeWaitingTask(subject: string, purpose: string): Promise<WaitingTask | undefined>;
+
+  /** True the first time a scope is claimed; false for every repeat (idempotent side effects). */
+  claimOnce(scope: string, now: Date, ttlDays: number): Promise<boolean>;
+  releaseOnce(scope: string): Promise<void>;
+
+  /** Records an event on its own (no state change beyond the event itself). */
+  appendEvent(event: DomainEvent): Promise<void>;
+  /** An aggregate's audit trail, oldest first. */
+  listEvents(subject: string): Promise<DomainEvent[]>;
+
+  putLink(link: LinkRecord): Promise<void>;
+  getLink(hash: string): Promise<LinkRecord | undefined>;
+
+  /** One read that proves the table answers (health checks). */
+  probe(): Promise<void>;
+}
+
+/** What the platform's own use cases (waiting, send-once, links) need. */
+export interface PlatformDeps {
+  platform: PlatformStore;
+  clock: { now(): Date };
+}

@@ -1,0 +1,126 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { eventItem, transact } from '../platform/aws/transact';
+import { config } from '../platform/config';
+import { conflict } from '../platform/errors';
+import { keys } from './keys';
+import type { Proposal, Round, Vote } from './round';
+import type { RoundStore } from './store';
+
+const table = () => config.tableName();
+
+export const dynamoRounds: RoundStore = {
+  async createRound(round, event) {
+    await transact(
+      [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.round(round.id), ...keys.roundIndex(round.poolId, round.id), entity: 'round', ...round },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        eventItem(event),
+      ],
+      () => conflict(`round ${round.id} already exists`),
+    );
+  },
+
+  async getRound(roundId) {
+    const items = await queryAll(partition(table(), keys.round(roundId).pk));
+    const header = items.find((i) => i.sk === 'ROUND');
+    if (!header) return undefined;
+    const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => entity<T>(i) as T);
+    return { round: entity<Round>(header) as Round, proposals: of<Proposal>('PROPOSAL#'), votes: of<Vote>('VOTE#') };
+  },
+
+  async addProposal(roundId, proposal, event) {
+    await transact(
+      [
+        {
+          ConditionCheck: {
+            TableName: table(),
+            Key: keys.round(roundId),
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':open': 'open' },
+          },
+        },
+        { Put: { TableName: table(), Item: { ...keys.proposal(roundId, proposal.id), entity: 'proposal', ...proposal } } },
+        eventItem(event),
+      ],
+      () => conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' }),
+    );
+  },
+
+  async putVote(roundId, vote, event) {
+    await transact(
+      [
+        {
+          ConditionCheck: {
+            TableName: table(),
+            Key: keys.round(roundId),
+            ConditionExpression: '#status IN (:voting, :escalated)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':voting': 'voting', ':escalated': 'escalated' },
+          },
+        },
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.vote(roundId, vote.orgId), entity: 'vote', ...vote },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        eventItem(event),
+      ],
+      (i) =>
+        i === 0
+          ? conflict(`round ${roundId} is not taking votes`, { rule: 'round-voting' })
+          : conflict(`your organisation has already voted in round ${roundId}`, { rule: 'one-vote-per-organisation' }),
+    );
+  },
+
+  async saveRound(round, expectedVersion, event) {
+    const { id, ...fields } = round;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':expected': expectedVersion };
+    const sets = Object.entries(fields).map(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:v${i}`] = v;
+      return `#f${i} = :v${i}`;
+    });
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.round(id),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        eventItem(event),
+      ],
+      () => conflict(`round ${id} was changed by someone else; reload and try again`),
+    );
+  },
+
+  async markProposal(roundId, proposalId, fields) {
+    await db.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.proposal(roundId, proposalId),
+        UpdateExpression: `SET #status = :status${fields.grantId ? ', grantId = :grantId' : ''}${fields.reason ? ', reason = :reason' : ''}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': fields.status,
+          ...(fields.grantId ? { ':grantId': fields.grantId } : {}),
+          ...(fields.reason ? { ':reason': fields.reason } : {}),
+        },
+      }),
+    );
+  },
+};

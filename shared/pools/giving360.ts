@@ -1,0 +1,67 @@
+import { loadConsortium } from '../consortia/access';
+import type { Caller } from '../consortia/caller';
+import { DomainError } from '../platform/errors';
+import { poundsDecimal } from '../platform/money';
+import { loadPool, type PoolDeps, readablePool } from './pools';
+
+/** For the CLI export, which runs as the operator rather than as a signed-in user. */
+async function poolWithConsortium(deps: PoolDeps, poolId: string) {
+  const pool = await loadPool(deps, poolId);
+  return { pool, consortium: await loadConsortium(deps, pool.consortiumId) };
+}
+
+/** Our grants' 360Giving identifiers: the 360G- prefix for publishers without a registered one. */
+export const grantIdentifier = (grantId: string) => `360G-grantloop-${grantId}`;
+
+/**
+ * A 360Giving 1.4 package of the pool's grants. Each grant lists every funder whose money it
+ * used (the pool's collaboration is visible as several funding organisations), amounts are in
+ * pounds, dates are plain dates, and regrants carry the standard's regrantType code.
+ */
+export async function export360Giving(deps: PoolDeps, caller: Caller | 'system', poolId: string) {
+  const { pool, consortium } = caller === 'system' ? await poolWithConsortium(deps, poolId) : await readablePool(deps, caller, poolId);
+  const grants = await deps.pools.listPoolGrants(poolId);
+  if (grants.length === 0) throw new DomainError('conflict', `pool ${pool.name} has no grants yet; a 360Giving package needs at least one`);
+  const detailed = await Promise.all(
+    grants.map(async (g) => (await deps.pools.getGrant(g.id)) as NonNullable<Awaited<ReturnType<typeof deps.pools.getGrant>>>),
+  );
+  const orgIds = detailed.flatMap(({ grant, shares }) => [grant.recipientOrgId, ...shares.map((s) => s.funderOrgId)]);
+  const orgs = await deps.consortia.getOrganisations(orgIds);
+  const org = (id: string) => ({ id: orgs.get(id)?.identifier as string, name: orgs.get(id)?.name as string });
+  const modified = deps.clock.now().toISOString();
+
+  return {
+    version: '1.4',
+    title: `${pool.name} — grants from the ${consortium.name} pooled fund`,
+    issued: modified.slice(0, 10),
+    publisher: { name: consortium.name },
+    grants: detailed
+      .sort((a, b) => (a.grant.awardedAt < b.grant.awardedAt ? -1 : 1))
+      .map(({ grant, shares }) => {
+        const byFunder = new Map<string, number>();
+        for (const s of shares) byFunder.set(s.funderOrgId, (byFunder.get(s.funderOrgId) ?? 0) + s.amount);
+        return {
+          id: grantIdentifier(grant.id),
+          title: grant.title,
+          description: grant.description ?? grant.title,
+          currency: grant.currency,
+          amountAwarded: poundsDecimal(grant.amount),
+          awardDate: grant.awardedAt.slice(0, 10),
+          plannedDates: [{ startDate: grant.plannedStart, endDate: grant.plannedEnd, duration: grant.durationMonths }],
+          recipientOrganization: [org(grant.recipientOrgId)],
+          fundingOrganization: [...byFunder.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => org(id)),
+          grantProgramme: [{ code: pool.id, title: pool.name }],
+          beneficiaryLocation: [{ name: consortium.place, countryCode: 'GB' }],
+          classifications: [
+            {
+              vocabulary: 'grantloop:funding-arrangement',
+              code: 'pooled-fund',
+              title: `Pooled fund: ${byFunder.size} funder${byFunder.size === 1 ? '' : 's'} in the ${consortium.name} consortium`,
+            },
+          ],
+          ...(grant.regrantType ? { regrantType: grant.regrantType } : {}),
+          dateModified: modified,
+        };
+      }),
+  };
+}

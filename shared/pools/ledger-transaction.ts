@@ -1,0 +1,213 @@
+import type { TransactItem } from '../platform/aws/transact';
+import { eventItem } from '../platform/aws/transact';
+import { config } from '../platform/config';
+import { conflict } from '../platform/errors';
+import { keys } from './keys';
+import { GrantExistsError, type LedgerWrite, StaleLedgerError } from './store';
+
+const table = () => config.tableName();
+const totalsFields = ['pledged', 'received', 'committed', 'paid', 'returned'] as const;
+export const bucketFields = ['available', 'received', 'committed', 'paid', 'returned'] as const;
+
+/** ADD clauses for the non-zero deltas, with their values. */
+function adds(prefix: string, deltas: Partial<Record<string, number>>, fields: readonly string[]) {
+  const clauses: string[] = [];
+  const values: Record<string, number> = {};
+  for (const f of fields) {
+    const d = deltas[f];
+    if (d) {
+      clauses.push(`${f} :${prefix}${f}`);
+      values[`:${prefix}${f}`] = d;
+    }
+  }
+  return { clauses, values };
+}
+
+/** Transaction items, each with the error its failed condition means. */
+export class Transaction {
+  readonly items: TransactItem[] = [];
+  private readonly reasons: (() => Error)[] = [];
+
+  push(item: TransactItem, reason: () => Error): this {
+    this.items.push(item);
+    this.reasons.push(reason);
+    return this;
+  }
+
+  explain = (i: number): Error => (this.reasons[i] ?? (() => conflict('the change could not be recorded')))();
+}
+
+/**
+ * Every money movement is one transaction: the pool's sequence moves by one (so concurrent
+ * plans are detected), the entry and event are written, and each bucket, pledge, grant and
+ * share is changed under its own condition. Nothing is half-written on failure. Other features
+ * add their own items (a tranche released, an amendment) to the same transaction.
+ */
+export function ledgerTransaction(w: LedgerWrite): Transaction {
+  const tx = new Transaction();
+  const totals = adds('t', w.totals, totalsFields);
+  tx.push(
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.pool(w.poolId),
+        UpdateExpression: `SET ledgerSeq = :next${totals.clauses.length ? ` ADD ${totals.clauses.join(', ')}` : ''}`,
+        ConditionExpression: 'ledgerSeq = :seq',
+        ExpressionAttributeValues: { ':seq': w.expectedSeq, ':next': w.expectedSeq + 1, ...totals.values },
+      },
+    },
+    () => new StaleLedgerError(),
+  );
+  const seq = w.expectedSeq + 1;
+  tx.push(
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.ledgerEntry(w.poolId, seq), entity: 'ledger-entry', seq, at: w.at, actor: w.actor, ...w.entry },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    () => new StaleLedgerError(),
+  );
+  tx.push(eventItem(w.event), () => conflict(`event ${w.event.id} was already recorded`));
+  bucketItems(tx, w);
+  if (w.pledgeReceipt) {
+    const r = w.pledgeReceipt;
+    tx.push(
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.pledge(w.poolId, r.pledgeId),
+          UpdateExpression: `SET years[${r.yearIndex}].received = years[${r.yearIndex}].received + :amount`,
+          ConditionExpression: `years[${r.yearIndex}].received <= :max`,
+          ExpressionAttributeValues: { ':amount': r.amount, ':max': r.maxReceivedBefore },
+        },
+      },
+      () => conflict('over-receipt: another receipt against this pledge arrived first; reload the pledge', { rule: 'no-over-receipt' }),
+    );
+  }
+  grantItems(tx, w);
+  return tx;
+}
+
+function bucketItems(tx: Transaction, w: LedgerWrite): void {
+  for (const b of w.buckets) {
+    const delta = adds('b', b.delta, bucketFields);
+    const debit = (b.delta.available ?? 0) < 0 ? -(b.delta.available as number) : 0;
+    tx.push(
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.bucket(w.poolId, b.bucket),
+          UpdateExpression: `SET entity = :entity, funderOrgId = :funder, restriction = :restriction ADD ${delta.clauses.join(', ')}`,
+          ...(debit ? { ConditionExpression: 'available >= :debit' } : {}),
+          ExpressionAttributeValues: {
+            ':entity': 'bucket',
+            ':funder': b.funderOrgId,
+            ':restriction': b.restriction,
+            ...delta.values,
+            ...(debit ? { ':debit': debit } : {}),
+          },
+        },
+      },
+      () => conflict(`not enough money left in ${b.bucket}`, { rule: 'bucket-not-negative' }),
+    );
+  }
+}
+
+function grantItems(tx: Transaction, w: LedgerWrite): void {
+  if (w.newGrant) {
+    const { grant, shares } = w.newGrant;
+    tx.push(
+      {
+        Put: {
+          TableName: table(),
+          Item: {
+            ...keys.grant(grant.id),
+            ...keys.grantIndex(grant.poolId, grant.id, grant.recipientOrgId),
+            entity: 'grant',
+            version: 1,
+            ...grant,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      () => new GrantExistsError(grant.id),
+    );
+    for (const s of shares) {
+      tx.push(
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.grantShare(grant.id, s.bucket, s.funderOrgId, grant.poolId), entity: 'grant-share', grantId: grant.id, ...s },
+          },
+        },
+        () => new GrantExistsError(grant.id),
+      );
+    }
+  }
+  for (const s of w.shareDeltas ?? []) {
+    const delta = adds('s', { paid: s.paid, returned: s.returned }, ['paid', 'returned']);
+    const { pk, sk } = keys.grantShare(s.grantId, s.bucket, s.funderOrgId, s.poolId);
+    tx.push(
+      {
+        Update: {
+          TableName: table(),
+          Key: { pk, sk },
+          UpdateExpression: `ADD ${delta.clauses.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: delta.values,
+        },
+      },
+      () => conflict(`grant ${s.grantId} has no share for ${s.bucket}`),
+    );
+  }
+  if (w.grantAmount) grantAmountItems(tx, w.poolId, w.grantAmount);
+}
+
+function grantAmountItems(tx: Transaction, poolId: string, g: NonNullable<LedgerWrite['grantAmount']>): void {
+  tx.push(
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.grant(g.grantId),
+        UpdateExpression: 'SET #amount = :to',
+        ConditionExpression: '#amount = :from',
+        ExpressionAttributeNames: { '#amount': 'amount' },
+        ExpressionAttributeValues: { ':to': g.to, ':from': g.from },
+      },
+    },
+    () => conflict(`grant ${g.grantId} was amended by someone else; reload and try again`),
+  );
+  for (const sh of g.shares) {
+    const share = keys.grantShare(g.grantId, sh.bucket, sh.funderOrgId, poolId);
+    tx.push(
+      {
+        Update: {
+          TableName: table(),
+          Key: { pk: share.pk, sk: share.sk },
+          // A raise may bring in a funder the grant did not use before: create its share then.
+          UpdateExpression:
+            'SET gsi1pk = :gpk, gsi1sk = :gsk, entity = :entity, grantId = :grant, #bucket = :bucket, funderOrgId = :funder, restriction = :restriction, ' +
+            'paid = if_not_exists(paid, :zero), returned = if_not_exists(returned, :zero) ADD #amount :delta',
+          ...(sh.delta < 0 ? { ConditionExpression: '#amount >= :cut' } : {}),
+          // Both are DynamoDB reserved words.
+          ExpressionAttributeNames: { '#bucket': 'bucket', '#amount': 'amount' },
+          ExpressionAttributeValues: {
+            ':gpk': share.gsi1pk,
+            ':gsk': share.gsi1sk,
+            ':entity': 'grant-share',
+            ':grant': g.grantId,
+            ':bucket': sh.bucket,
+            ':funder': sh.funderOrgId,
+            ':restriction': sh.restriction,
+            ':zero': 0,
+            ':delta': sh.delta,
+            ...(sh.delta < 0 ? { ':cut': -sh.delta } : {}),
+          },
+        },
+      },
+      () => conflict(`grant ${g.grantId}: a funder's share changed meanwhile; reload and try again`),
+    );
+  }
+}

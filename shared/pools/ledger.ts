@@ -1,0 +1,191 @@
+import { DomainError } from '../platform/errors';
+import { largestRemainder } from '../platform/money';
+import { canFund, type GrantTarget, parseBucketKey } from './restriction';
+
+/**
+ * The pool's double-entry ledger. Every entry's postings sum to zero (debits positive,
+ * credits negative). Accounts:
+ *   bank                       money the pool holds (asset)
+ *   fund:<bucket>              received from one funder under one restriction, not committed
+ *   grant:<grantId>:<bucket>   committed to a grant from that bucket, not yet paid
+ * A bucket is `<funderOrgId>|<restriction>` (restriction.ts). What was paid per grant and
+ * bucket is not an account: it is read from the payment and return entries themselves.
+ *
+ *   contribution  Dr bank              Cr fund:b
+ *   allocation    Dr fund:b (shares)   Cr grant:G:b      (an award, or an amendment raising it)
+ *   payment       Dr grant:G:b (split) Cr bank
+ *   return        Dr bank              Cr fund:b (split by what G paid from b)
+ *   release       Dr grant:G:b (split) Cr fund:b         (an amendment lowering an award: unpaid money back)
+ */
+export type EntryType = 'contribution' | 'allocation' | 'payment' | 'return' | 'release';
+
+export interface Posting {
+  account: string;
+  amount: number;
+}
+
+export interface LedgerEntry {
+  type: EntryType;
+  postings: Posting[];
+  grantId?: string;
+  memo: string;
+}
+
+export const account = {
+  bank: 'bank',
+  fund: (bucket: string) => `fund:${bucket}`,
+  grant: (grantId: string, bucket: string) => `grant:${grantId}:${bucket}`,
+};
+
+export interface Balances {
+  bank: number;
+  /** bucket → available (uncommitted) pence */
+  available: Map<string, number>;
+  /** grantId → bucket → committed, unpaid pence */
+  committed: Map<string, Map<string, number>>;
+  /** grantId → bucket → paid pence, net of returns */
+  paid: Map<string, Map<string, number>>;
+}
+
+export const emptyBalances = (): Balances => ({ bank: 0, available: new Map(), committed: new Map(), paid: new Map() });
+
+const add = (m: Map<string, number>, k: string, v: number) => {
+  const next = (m.get(k) ?? 0) + v;
+  if (next === 0) m.delete(k);
+  else m.set(k, next);
+};
+const inner = (m: Map<string, Map<string, number>>, k: string) => {
+  let found = m.get(k);
+  if (!found) {
+    found = new Map();
+    m.set(k, found);
+  }
+  return found;
+};
+const sorted = (m: Map<string, number> | undefined): [string, number][] =>
+  [...(m ?? new Map<string, number>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+
+/** Applies an entry to balances (mutating), refusing one that does not balance or drives anything negative. */
+export function apply(b: Balances, entry: LedgerEntry): Balances {
+  const sum = entry.postings.reduce((a, p) => a + p.amount, 0);
+  if (sum !== 0) throw new Error(`ledger entry does not balance (off by ${sum}): ${entry.memo}`);
+  for (const p of entry.postings) {
+    if (p.account === account.bank) {
+      b.bank += p.amount;
+      continue;
+    }
+    const [kind, ...rest] = p.account.split(':');
+    if (kind === 'fund') {
+      const bucket = rest.join(':');
+      add(b.available, bucket, -p.amount);
+      if (entry.type === 'return' && entry.grantId) add(inner(b.paid, entry.grantId), bucket, p.amount);
+    } else if (kind === 'grant') {
+      const [grantId = '', ...bucketParts] = rest;
+      const bucket = bucketParts.join(':');
+      add(inner(b.committed, grantId), bucket, -p.amount);
+      if (entry.type === 'payment') add(inner(b.paid, grantId), bucket, p.amount);
+    } else throw new Error(`unknown account ${p.account}`);
+  }
+  const negative = (m: Map<string, number>) => [...m.values()].some((v) => v < 0);
+  if (b.bank < 0 || negative(b.available) || [...b.committed.values(), ...b.paid.values()].some(negative)) {
+    throw new Error(`ledger entry would make an account negative: ${entry.memo}`);
+  }
+  return b;
+}
+
+export const replay = (entries: LedgerEntry[]): Balances => entries.reduce(apply, emptyBalances());
+
+export const insufficient = (needed: number, available: number, what: string) =>
+  new DomainError('conflict', `not enough ${what}: ${needed} pence needed, ${available} available`, [], { needed, available });
+
+// ---- planning: each returns the entry to write; the store applies it under conditions ----
+
+export function contribution(bucket: string, amount: number, memo: string): LedgerEntry {
+  return {
+    type: 'contribution',
+    memo,
+    postings: [
+      { account: account.bank, amount },
+      { account: account.fund(bucket), amount: -amount },
+    ],
+  };
+}
+
+/** Money this grant may use: each bucket whose restriction allows the grant's target. */
+export function eligibleBuckets(b: Balances, target: GrantTarget): [string, number][] {
+  return sorted(b.available).filter(([bucket, v]) => v > 0 && canFund(parseBucketKey(bucket).restriction, target));
+}
+
+/**
+ * Commits a grant. Each eligible bucket gives a share pro rata to what it has available at
+ * that moment, by largest remainder, so shares are whole pence that sum to the amount.
+ */
+export function allocation(b: Balances, grantId: string, amount: number, target: GrantTarget, memo: string) {
+  const eligible = eligibleBuckets(b, target);
+  const total = eligible.reduce((a, [, v]) => a + v, 0);
+  if (total < amount) throw insufficient(amount, total, 'money in the pool that this grant may use');
+  const parts = largestRemainder(
+    amount,
+    eligible.map(([, v]) => v),
+  );
+  const shares = new Map<string, number>();
+  eligible.forEach(([bucket], i) => {
+    if ((parts[i] as number) > 0) shares.set(bucket, parts[i] as number);
+  });
+  const postings: Posting[] = [];
+  for (const [bucket, share] of shares) {
+    postings.push({ account: account.fund(bucket), amount: share }, { account: account.grant(grantId, bucket), amount: -share });
+  }
+  const entry: LedgerEntry = { type: 'allocation', grantId, memo, postings };
+  return { entry, shares };
+}
+
+/** Pays part of a grant, split over its buckets pro rata to what each still has committed. */
+export function payment(b: Balances, grantId: string, amount: number, memo: string): LedgerEntry {
+  const committed = sorted(b.committed.get(grantId));
+  const total = committed.reduce((a, [, v]) => a + v, 0);
+  if (total < amount) throw insufficient(amount, total, 'committed money left on this grant');
+  const parts = largestRemainder(
+    amount,
+    committed.map(([, v]) => v),
+  );
+  const postings: Posting[] = [{ account: account.bank, amount: -amount }];
+  committed.forEach(([bucket], i) => {
+    if ((parts[i] as number) > 0) postings.push({ account: account.grant(grantId, bucket), amount: parts[i] as number });
+  });
+  return { type: 'payment', grantId, memo, postings };
+}
+
+/** Money paid on a grant comes back (underspend, clawback): it returns to the buckets that paid it. */
+export function returned(b: Balances, grantId: string, amount: number, memo: string): LedgerEntry {
+  const paid = sorted(b.paid.get(grantId));
+  const total = paid.reduce((a, [, v]) => a + v, 0);
+  if (total < amount) throw insufficient(amount, total, 'paid money on this grant to return');
+  const parts = largestRemainder(
+    amount,
+    paid.map(([, v]) => v),
+  );
+  const postings: Posting[] = [{ account: account.bank, amount }];
+  paid.forEach(([bucket], i) => {
+    if ((parts[i] as number) > 0) postings.push({ account: account.fund(bucket), amount: -(parts[i] as number) });
+  });
+  return { type: 'return', grantId, memo, postings };
+}
+
+/** Lowers a grant: committed, unpaid money goes back to the buckets it came from, pro rata to what each still has committed. */
+export function release(b: Balances, grantId: string, amount: number, memo: string): LedgerEntry {
+  const committed = sorted(b.committed.get(grantId));
+  const total = committed.reduce((a, [, v]) => a + v, 0);
+  if (total < amount) throw insufficient(amount, total, 'unpaid commitment on this grant to release');
+  const parts = largestRemainder(
+    amount,
+    committed.map(([, v]) => v),
+  );
+  const postings: Posting[] = [];
+  committed.forEach(([bucket], i) => {
+    const part = parts[i] as number;
+    if (part > 0)
+      postings.push({ account: account.grant(grantId, bucket), amount: part }, { account: account.fund(bucket), amount: -part });
+  });
+  return { type: 'release', grantId, memo, postings };
+}

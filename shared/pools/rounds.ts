@@ -1,0 +1,185 @@
+import { actingOrg, loadConsortium, requireActive, requireReader } from '../consortia/access';
+import type { Caller } from '../consortia/caller';
+import { DEFAULT_QUORUM_PERCENT } from '../consortia/consortium';
+import { DomainError, notFound } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { formatPounds } from '../platform/money';
+import { resume } from '../platform/waiting';
+import { checkAllocationRequest } from './awards';
+import { makeEvent, type PoolsEvent, subject as subjects } from './events';
+import type { AllocationRequest } from './grant';
+import { available } from './pool';
+import { loadPool } from './pools';
+import { type Decision, type Proposal, type Round, type RoundStatus, tally } from './round';
+import type { PoolsDeps } from './store';
+
+/** Reading and recording rounds. */
+export type RoundRecords = Pick<PoolsDeps, 'consortia' | 'pools' | 'rounds' | 'clock'>;
+/** …and resuming the round's workflow. */
+export type RoundCallbacks = RoundRecords & Pick<PoolsDeps, 'platform' | 'workflows'>;
+/** …and emailing the funders (the workflow's steps). */
+export type RoundDeps = RoundCallbacks & Pick<PoolsDeps, 'mailer'>;
+
+/** Funders have this long to close a round, then to vote, then the lead to decide. */
+export const ROUND_CLOSE_WINDOW_DAYS = 90;
+export const VOTING_WINDOW_DAYS = 7;
+export const LEAD_DECISION_WINDOW_DAYS = 7;
+export const CLOSE = 'round-close';
+export const DECISION = 'round-decision';
+export const subject = subjects.round;
+
+export async function load(deps: Pick<PoolsDeps, 'consortia' | 'rounds'>, roundId: string) {
+  const found = await deps.rounds.getRound(roundId);
+  if (!found) throw notFound('round', roundId);
+  const consortium = await loadConsortium(deps, found.round.consortiumId);
+  return { ...found, consortium };
+}
+
+const eventOf: Record<RoundStatus, PoolsEvent> = {
+  open: 'round.opened',
+  voting: 'round.closed',
+  escalated: 'round.escalated',
+  approved: 'round.approved',
+  rejected: 'round.rejected',
+  expired: 'round.expired',
+  committed: 'round.committed',
+};
+
+export async function setStatus(
+  deps: Pick<PoolsDeps, 'rounds' | 'clock'>,
+  round: Round,
+  status: RoundStatus,
+  actor: string,
+  extra: Partial<Round> = {},
+) {
+  const now = deps.clock.now();
+  const next: Round = { ...round, ...extra, status, version: round.version + 1 };
+  const type = eventOf[status];
+  await deps.rounds.saveRound(
+    next,
+    round.version,
+    makeEvent(type, subject(round.id), actor, { roundId: round.id, poolId: round.poolId, status }, now),
+  );
+  return next;
+}
+
+// ---- staff actions ----
+
+export async function openRound(deps: RoundRecords, caller: Caller, poolId: string, input: { name: string }) {
+  const pool = await loadPool(deps, poolId);
+  const consortium = await loadConsortium(deps, pool.consortiumId);
+  actingOrg(caller, consortium, ['lead'], 'admin');
+  requireActive(consortium);
+  const now = deps.clock.now();
+  const round: Round = {
+    id: newId(now),
+    poolId,
+    consortiumId: consortium.id,
+    name: input.name.trim(),
+    status: 'open',
+    openedAt: now.toISOString(),
+    openedBy: caller.user.id,
+    version: 1,
+  };
+  await deps.rounds.createRound(round, makeEvent('round.opened', subject(round.id), caller.user.id, { roundId: round.id, poolId }, now));
+  return round;
+}
+
+export async function getRound(deps: RoundRecords, caller: Caller, roundId: string) {
+  const { round, proposals, votes, consortium } = await load(deps, roundId);
+  requireReader(caller, consortium, 'round', roundId);
+  const voters = await votersOf(deps, round);
+  return { ...round, proposals, votes, tally: tally(voters, votes, consortium.quorumPercent ?? DEFAULT_QUORUM_PERCENT) };
+}
+
+/** Any lead or member funder (officer or above) may propose while the round is open. */
+export async function addProposal(deps: RoundRecords, caller: Caller, roundId: string, request: AllocationRequest) {
+  const { round, consortium } = await load(deps, roundId);
+  actingOrg(caller, consortium, ['lead', 'member'], 'officer');
+  const pool = await loadPool(deps, round.poolId);
+  await checkAllocationRequest(deps, pool, request);
+  const now = deps.clock.now();
+  const proposal: Proposal = { ...request, id: newId(now), by: caller.user.id, status: 'proposed' };
+  await deps.rounds.addProposal(
+    roundId,
+    proposal,
+    makeEvent('round.proposal-added', subject(roundId), caller.user.id, { roundId, proposalId: proposal.id, amount: request.amount }, now),
+  );
+  return proposal;
+}
+
+/** The lead closes the round for voting; what is proposed must fit the money available now. */
+export async function closeRound(deps: RoundCallbacks, caller: Caller, roundId: string) {
+  const { round, proposals, consortium } = await load(deps, roundId);
+  actingOrg(caller, consortium, ['lead'], 'admin');
+  if (round.status !== 'open') throw new DomainError('conflict', `round ${round.name} is ${round.status}, not open`);
+  if (proposals.length === 0)
+    throw new DomainError('conflict', `round ${round.name} has no proposals to vote on`, [], { rule: 'round-has-proposals' });
+  const pool = await loadPool(deps, round.poolId);
+  const asked = proposals.reduce((a, p) => a + p.amount, 0);
+  if (asked > available(pool)) {
+    throw new DomainError(
+      'conflict',
+      `the proposals ask for ${formatPounds(asked)} but the pool has ${formatPounds(available(pool))} available`,
+      [],
+      {
+        rule: 'round-fits-pool',
+        needed: asked,
+        available: available(pool),
+      },
+    );
+  }
+  const waiting = await deps.platform.takeWaitingTask(subject(roundId), CLOSE);
+  if (!waiting) throw new DomainError('conflict', `round ${round.name} is not ready to close yet; try again in a moment`);
+  const next = await setStatus(deps, round, 'voting', caller.user.id, { closedAt: deps.clock.now().toISOString() });
+  await deps.workflows.succeed(waiting.taskToken, { closedBy: caller.user.id });
+  return next;
+}
+
+/** Voting members (lead and members) weigh by what their organisation has put into the pool. */
+async function votersOf(deps: Pick<PoolsDeps, 'consortia' | 'pools'>, round: Round) {
+  const consortium = await loadConsortium(deps, round.consortiumId);
+  const buckets = await deps.pools.listBuckets(round.poolId);
+  return consortium.members
+    .filter((m) => m.role !== 'observer')
+    .map((m) => ({ orgId: m.orgId, weight: buckets.filter((b) => b.funderOrgId === m.orgId).reduce((a, b) => a + b.received, 0) }));
+}
+
+export async function decideIfSettled(deps: RoundCallbacks, round: Round, actor: string) {
+  const fresh = await load(deps, round.id);
+  const result = tally(await votersOf(deps, round), fresh.votes, fresh.consortium.quorumPercent ?? DEFAULT_QUORUM_PERCENT);
+  if (result.outcome === 'pending') return result;
+  // Whoever takes the token resumes the workflow; a simultaneous deciding vote finds it gone.
+  await resume(deps, subject(round.id), DECISION, { outcome: result.outcome, decidedBy: actor, tally: result });
+  return result;
+}
+
+export async function vote(
+  deps: RoundCallbacks,
+  caller: Caller,
+  roundId: string,
+  input: { decision: Decision; comment?: string | undefined },
+) {
+  const { round, consortium } = await load(deps, roundId);
+  const orgId = actingOrg(caller, consortium, ['lead', 'member'], 'officer');
+  const now = deps.clock.now();
+  await deps.rounds.putVote(
+    roundId,
+    { orgId, decision: input.decision, ...(input.comment ? { comment: input.comment } : {}), by: caller.user.id, at: now.toISOString() },
+    makeEvent('round.vote-recorded', subject(roundId), caller.user.id, { roundId, orgId, decision: input.decision }, now),
+  );
+  return { roundId, orgId, decision: input.decision, tally: await decideIfSettled(deps, round, caller.user.id) };
+}
+
+/** After escalation the lead decides for the consortium. */
+export async function leadDecision(deps: RoundCallbacks, caller: Caller, roundId: string, input: { decision: Decision }) {
+  const { round, consortium } = await load(deps, roundId);
+  actingOrg(caller, consortium, ['lead'], 'admin');
+  if (round.status !== 'escalated')
+    throw new DomainError('conflict', `round ${round.name} is ${round.status}; the lead decides only after voting has timed out`);
+  const waiting = await deps.platform.takeWaitingTask(subject(roundId), DECISION);
+  if (!waiting) throw new DomainError('conflict', `round ${round.name} has already been decided`);
+  const outcome = input.decision === 'approve' ? 'approved' : 'rejected';
+  await deps.workflows.succeed(waiting.taskToken, { outcome, decidedBy: caller.user.id });
+  return { roundId, outcome };
+}

@@ -1,0 +1,131 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Report } from '../grants/report-schedule';
+import { documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { attempt, consumeLinkItem, eventItem, transact } from '../platform/aws/transact';
+import { config } from '../platform/config';
+import { conflict } from '../platform/errors';
+import { keys } from './keys';
+import type { Draft, Review, Submission } from './records';
+import type { ReportStore } from './store';
+
+const table = () => config.tableName();
+
+export const dynamoReports: ReportStore = {
+  async getReport(reportId) {
+    const items = await queryAll(partition(table(), keys.report(reportId).pk));
+    const header = items.find((i) => i.sk === 'REPORT');
+    if (!header) return undefined;
+    const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => entity<T>(i) as T);
+    const draft = items.find((i) => i.sk === 'DRAFT');
+    return {
+      report: entity<Report>(header) as Report,
+      submissions: of<Submission>(keys.prefix.submission),
+      reviews: of<Review>(keys.prefix.review),
+      ...(draft ? { draft: entity<Draft>(draft) as Draft } : {}),
+    };
+  },
+
+  async listReportsByStatus(consortiumId, status) {
+    const items = await queryAll({
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.byStatus(consortiumId, status) },
+    });
+    return items.map((i) => entity<Report>(i) as Report);
+  },
+
+  async setReportStatus(report, from, to, event) {
+    const index = keys.reportIndex(report.grantId, report.consortiumId, to, report.dueDate, report.id);
+    return attempt([
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.report(report.id),
+          UpdateExpression: 'SET #status = :to, gsi2pk = :gsi2pk, version = version + :one',
+          ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':gsi2pk': index.gsi2pk,
+            ':one': 1,
+            ...Object.fromEntries(from.map((f, i) => [`:from${i}`, f])),
+          },
+        },
+      },
+      ...(event ? [eventItem(event)] : []),
+    ]);
+  },
+
+  async countReminder(reportId) {
+    await db.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.report(reportId),
+        UpdateExpression: 'ADD remindersSent :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  },
+
+  async saveDraft(reportId, draft) {
+    await db.send(new PutCommand({ TableName: table(), Item: { ...keys.draft(reportId), entity: 'draft', ...draft } }));
+  },
+
+  async submitViaLink(linkHash, report, submission, now, event) {
+    const index = keys.reportIndex(report.grantId, report.consortiumId, 'submitted', report.dueDate, report.id);
+    return attempt([
+      consumeLinkItem(linkHash, now),
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.report(report.id),
+          UpdateExpression: 'SET #status = :submitted, gsi2pk = :gsi2pk, submissions = :n, version = version + :one',
+          // One submission per request: the count must not have moved since the page was read.
+          ConditionExpression: '#status IN (:requested, :changes, :overdue, :veryLate) AND submissions = :before',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':submitted': 'submitted',
+            ':gsi2pk': index.gsi2pk,
+            ':n': submission.n,
+            ':before': submission.n - 1,
+            ':one': 1,
+            ':requested': 'requested',
+            ':changes': 'changes-requested',
+            ':overdue': 'overdue',
+            ':veryLate': 'very-late',
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: table(),
+          Item: { ...keys.submission(report.id, submission.n), entity: 'submission', ...submission },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Delete: { TableName: table(), Key: keys.draft(report.id) } },
+      eventItem(event),
+    ]);
+  },
+
+  async addReview(report, review, event) {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.report(report.id),
+            UpdateExpression: 'SET reviews = :n',
+            ConditionExpression: '#status = :submitted AND reviews = :before',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':n': review.n, ':before': review.n - 1, ':submitted': 'submitted' },
+          },
+        },
+        { Put: { TableName: table(), Item: { ...keys.review(report.id, review.n), entity: 'review', ...review } } },
+        eventItem(event),
+      ],
+      () => conflict(`report ${report.id} is not waiting for a review (it may already have been reviewed)`, { rule: 'review-once' }),
+    );
+  },
+};

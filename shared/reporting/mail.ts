@@ -1,0 +1,71 @@
+import type { GrantContext } from '../grants/context';
+import { formatDate, signOff } from '../grants/mail';
+import type { Report } from '../grants/report-schedule';
+import { addDays } from '../platform/london-time';
+import type { Email } from '../platform/ports';
+
+/** Links stay usable for a while after the report is very late, then the funder must send a new one. */
+export const LINK_VALID_DAYS_AFTER_DUE = 60;
+
+/** Report links live at `/r/<token>` (see report-link.ts). */
+export const REPORT_LINK = { kind: 'report', path: '/r' } as const;
+
+export const linkExpiry = (report: Report) => `${addDays(report.dueDate, LINK_VALID_DAYS_AFTER_DUE)}T23:59:59.000Z`;
+
+export function reportRequestEmail(c: GrantContext, report: Report, link: string): Email {
+  return {
+    to: [c.recipient.contactEmail],
+    subject: `Report due ${formatDate(report.dueDate)}: ${c.grant.title}`,
+    text:
+      `Hello ${c.recipient.name},\n\nYour ${report.label.toLowerCase()} for "${c.grant.title}" is due by ${formatDate(report.dueDate)}.\n` +
+      `It is a short form; you can save a draft and come back to it. No account or password is needed:\n\n${link}\n${signOff(c)}`,
+  };
+}
+
+export function reminderEmail(c: GrantContext, report: Report, link: string, offsetDays: number): Email {
+  const when =
+    offsetDays < 0
+      ? `due in ${-offsetDays} day${offsetDays === -1 ? '' : 's'}`
+      : offsetDays === 0
+        ? 'due today'
+        : `${offsetDays} day${offsetDays === 1 ? '' : 's'} overdue`;
+  return {
+    to: [c.recipient.contactEmail],
+    subject: `${offsetDays > 0 ? 'Overdue' : 'Reminder'}: report ${when} for ${c.grant.title}`,
+    text: `Hello ${c.recipient.name},\n\nA reminder that your ${report.label.toLowerCase()} for "${c.grant.title}" is ${when} (due ${formatDate(report.dueDate)}).\n\n${link}\n${signOff(c)}`,
+  };
+}
+
+export function changesRequestedEmail(c: GrantContext, report: Report, link: string, comments: string): Email {
+  return {
+    to: [c.recipient.contactEmail],
+    subject: `Changes requested: ${report.label} for ${c.grant.title}`,
+    text: `Hello ${c.recipient.name},\n\nThank you for your report. ${c.lead.name} has asked for some changes:\n\n${comments}\n\nYou can update and resend it here:\n\n${link}\n${signOff(c)}`,
+  };
+}
+
+export function acceptedEmail(c: GrantContext, report: Report): Email {
+  return {
+    to: [c.recipient.contactEmail],
+    subject: `Report accepted: ${c.grant.title}`,
+    text: `Hello ${c.recipient.name},\n\nThank you: your ${report.label.toLowerCase()} for "${c.grant.title}" has been accepted. Nothing more is needed for this period.${signOff(c)}`,
+  };
+}
+
+export function reviewRequestEmail(c: GrantContext, report: Report): Email {
+  return {
+    to: [c.lead.contactEmail],
+    subject: `Report to review: ${c.recipient.name}, ${c.grant.title}`,
+    text: `Hello,\n\n${c.recipient.name} has submitted its ${report.label.toLowerCase()} for "${c.grant.title}". Please accept it or ask for changes in grantloop (report ${report.id}).\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
+  };
+}
+
+export function veryLateEmail(c: GrantContext, report: Report): Email {
+  return {
+    to: [c.lead.contactEmail],
+    subject: `Very late report: ${c.recipient.name}, ${c.grant.title}`,
+    text:
+      `Hello,\n\n${c.recipient.name}'s ${report.label.toLowerCase()} for "${c.grant.title}" was due on ${formatDate(report.dueDate)} and has not arrived despite reminders.\n` +
+      `It may be worth a phone call: small organisations are often short of hands rather than unwilling. (Report ${report.id}.)\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
+  };
+}
