@@ -1,7 +1,7 @@
 import { consortiumRoles } from '../../shared/consortia/consortium';
 import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
 import { email, id, name } from '../lib/schemas';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const orgIdPath = z.object({ orgId: id });
 export const consortiumIdPath = z.object({ consortiumId: id });

@@ -2,7 +2,7 @@ import { consortiaTable } from '../../shared/consortia/aws';
 import { sendInvitations } from '../../shared/consortia/invitation';
 import { mailer } from '../../shared/platform/aws/mail';
 import { taskHandler } from '../lib/task';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const handler = taskHandler(z.object({ consortiumId: z.string() }), (input) =>
   sendInvitations({ ...consortiaTable, mailer }, input.consortiumId),

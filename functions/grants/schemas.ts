@@ -1,7 +1,7 @@
 import { conditionKinds, grantStatuses } from '../../shared/grants/grant-plan';
 import { frequencies } from '../../shared/grants/report-schedule';
 import { currency, date, id, pence, text } from '../lib/schemas';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const grantIdPath = z.object({ grantId: id });
 export const consortiumIdPath = z.object({ consortiumId: id });

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DomainError, type FieldIssue } from '../../shared/platform/errors';
 import { logger } from './logger';
-import type { z } from './zod';
+import type * as z from './zod';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 /** `contentType` with a string body sends it as is (CSV downloads); otherwise the body is JSON. */

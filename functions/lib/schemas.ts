@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** Request shapes every feature uses. Business rules (lead count, org-id formats) live in the features. */
 export const id = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a grantloop id (26 characters)'));

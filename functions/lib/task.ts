@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import { DomainError } from '../../shared/platform/errors';
 import { parse } from './http';
 import { logger } from './logger';
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * Wraps a workflow task, rule target or schedule target: parses the input with zod and logs

@@ -3,7 +3,7 @@ import { workflows } from '../../shared/platform/aws/workflows';
 import { poolsTable } from '../../shared/pools/aws';
 import { escalateRound } from '../../shared/pools/round-steps';
 import { callbackOf, taskHandler } from '../lib/task';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 /** Callback task: voting timed out; the lead's decision resumes the workflow. */
 export const handler = taskHandler(callbackOf({ roundId: z.string() }), (input) =>

@@ -2,6 +2,6 @@ import { mailer } from '../../shared/platform/aws/mail';
 import { poolsTable } from '../../shared/pools/aws';
 import { notifyRoundCommitted } from '../../shared/pools/round-steps';
 import { taskHandler } from '../lib/task';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const handler = taskHandler(z.object({ roundId: z.string() }), (input) => notifyRoundCommitted({ ...poolsTable, mailer }, input));

@@ -1,6 +1,6 @@
 import { regrantTypes } from '../../shared/pools/grant';
 import { currency, date, id, name, pence, slug } from '../lib/schemas';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const consortiumIdPath = z.object({ consortiumId: id });
 export const poolIdPath = z.object({ poolId: id });

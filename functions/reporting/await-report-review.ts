@@ -2,7 +2,7 @@ import { mailer } from '../../shared/platform/aws/mail';
 import { reportingTable } from '../../shared/reporting/aws';
 import { awaitReview } from '../../shared/reporting/cycle';
 import { callbackOf, taskHandler } from '../lib/task';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 /** Callback task: the funder's review (POST /reports/{id}/review) resumes the workflow. */
 export const handler = taskHandler(callbackOf({ reportId: z.string() }), (input) => awaitReview({ ...reportingTable, mailer }, input));

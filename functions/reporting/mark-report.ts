@@ -2,7 +2,7 @@ import { mailer } from '../../shared/platform/aws/mail';
 import { reportingTable } from '../../shared/reporting/aws';
 import { markReport } from '../../shared/reporting/cycle';
 import { taskHandler } from '../lib/task';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const handler = taskHandler(z.object({ reportId: z.string(), status: z.enum(['overdue', 'very-late', 'not-submitted']) }), (input) =>
   markReport({ ...reportingTable, mailer }, input),

@@ -2,6 +2,6 @@ import { mailer } from '../../shared/platform/aws/mail';
 import { reportingTable } from '../../shared/reporting/aws';
 import { requestChanges } from '../../shared/reporting/cycle';
 import { taskHandler } from '../lib/task';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const handler = taskHandler(z.object({ reportId: z.string() }), (input) => requestChanges({ ...reportingTable, mailer }, input));

@@ -1,5 +1,5 @@
 import { id } from '../lib/schemas';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 export const consortiumIdPath = z.object({ consortiumId: id });
 export const reportIdPath = z.object({ reportId: id });

@@ -1,7 +1,7 @@
 import { workflows } from '../../shared/platform/aws/workflows';
 import { startReportCycle } from '../../shared/reporting/cycle';
 import { taskHandler } from '../lib/task';
-import { z } from '../lib/zod';
+import * as z from '../lib/zod';
 
 /** Scheduled when a report period opens: starts that period's reporting cycle. */
 export const handler = taskHandler(z.object({ kind: z.literal('report-open'), reportId: z.string() }), (input) =>

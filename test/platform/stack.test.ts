@@ -8,6 +8,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleLimits, bundleSizes, median } from '../../infra/bundle-sizes';
 import { catalog, functions, names, routes, rules, scheduleTargets, streamFilter, workflows } from '../../infra/catalog';
 import { GrantloopStack, repoRoot } from '../../infra/stack';
 import { environmentFor, type NeedValues } from '../../shared/platform/environment';
@@ -73,6 +74,43 @@ describe('cdk-nag (AwsSolutions)', () => {
     new Queue(new Stack(app, 'Probe'), 'PlainQueue');
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+  });
+});
+
+describe('bundles', () => {
+  it('every function bundles only what it uses: each at most 400 KB minified, the median at most 300 KB', () => {
+    const sizes = bundleSizes(assembly.directory, stack.templateFile);
+    expect(sizes).toHaveLength(Object.keys(catalog.functions).length);
+    const over = sizes.filter((s) => s.bytes > bundleLimits.maxBytes);
+    expect(over, 'bundles over the limit').toEqual([]);
+    expect(median(sizes)).toBeLessThanOrEqual(bundleLimits.medianBytes);
+  });
+
+  it('a bundle runs on its own: credentials come from the environment only, and the Lambda context reaches the logs', () => {
+    const health = t.resources[t.functionLogicalId('health')]!;
+    const bundle = join(assembly.directory, health.Metadata['aws:asset:path'], 'index.mjs');
+    const script = `const { handler } = await import(${JSON.stringify(bundle)});
+      const out = await handler({ rawPath: '/health', requestContext: { http: { method: 'GET' } } }, { functionName: 'grantloop-health', awsRequestId: 'r1', getRemainingTimeInMillis: () => 1000 });
+      console.log(JSON.stringify(out));`;
+    // Nothing listens on port 9: the call fails only after credentials were found and the request signed.
+    const base = {
+      PATH: process.env.PATH,
+      AWS_REGION: 'eu-west-2',
+      TABLE_NAME: 't',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+      AWS_MAX_ATTEMPTS: '1',
+    };
+    const run = (env: Record<string, string | undefined>) => {
+      const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 30_000 });
+      return `${out.stdout}${out.stderr}`;
+    };
+    const withKeys = run({ ...base, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' });
+    expect(withKeys).toContain('"statusCode":500');
+    expect(withKeys).toContain('ECONNREFUSED 127.0.0.1:9');
+    expect(withKeys).toContain('"function_name":"grantloop-health"');
+    // No keys in the environment: the bundle does not go looking in files or instance metadata.
+    const withoutKeys = run({ ...base, HOME: '/nonexistent' });
+    expect(withoutKeys).toContain('Unable to find environment variable credentials');
   });
 });
 
