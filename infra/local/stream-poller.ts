@@ -36,6 +36,7 @@ export class StreamPoller {
   private streamArn = '';
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<number> | undefined;
+  private running = false;
   readonly failedRecords: { eventID?: string; error: string }[] = [];
   /** Batches handed to the router, and the largest (never above the mapping's batch size). */
   batches = 0;
@@ -60,14 +61,17 @@ export class StreamPoller {
   }
 
   start(intervalMs: number): void {
+    this.running = true;
     const loop = async () => {
       await this.pollOnce().catch((e) => this.onError(`stream poller: ${String(e)}`));
-      this.timer = setTimeout(loop, intervalMs);
+      if (this.running) this.timer = setTimeout(loop, intervalMs);
     };
     this.timer = setTimeout(loop, intervalMs);
   }
 
+  /** Stops polling on a timer; `pollOnce` still reads the stream when called. */
   stop(): void {
+    this.running = false;
     if (this.timer) clearTimeout(this.timer);
   }
 

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../infra/catalog';
+import { type LocalRuntime, startLocal } from '../../infra/local/runtime';
+import { LocalClock } from '../../infra/local/virtual-clock';
+import { defineSlice } from '../../shared/platform/catalog';
+import { delivery } from '../../shared/platform/delivery';
+import type { DomainEvent } from '../../shared/platform/events';
+import { newId } from '../../shared/platform/ids';
+import { root, START } from '../support/stack';
+
+/** The real local runtime on DynamoDB Local, with a router that refuses one poisoned record. */
+const catalog = buildCatalog([
+  defineSlice({
+    feature: 'stream-probe',
+    summary: 'the stream mapping, probed',
+    functions: {
+      eventRouter: {
+        entry: 'test/platform/fixtures/router-refusing-poison.ts',
+        description: 'probe router',
+        needs: [],
+        timeoutSeconds: 60,
+      },
+    },
+    routes: [],
+    rules: [],
+    workflows: [],
+    events: [],
+    linkKinds: [],
+  }),
+]);
+
+let runtime: LocalRuntime;
+let stateDir: string;
+beforeAll(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), 'grantloop-stream-'));
+  runtime = await startLocal({ root, stateDir, inMemory: true, clock: new LocalClock('virtual', START), catalog });
+});
+afterAll(async () => {
+  await runtime?.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+const event = (n: number, poison = false): DomainEvent => ({
+  id: newId(START),
+  type: 'probe.written',
+  version: 1,
+  subject: `probe#${n}`,
+  occurredAt: START.toISOString(),
+  actor: 'test',
+  data: poison ? { n, poison: true } : { n },
+});
+
+describe('the table stream → router mapping, locally', () => {
+  it('delivers batches of at most 100 records; a failing batch is split until the bad record is alone, which is set aside after its retries', async () => {
+    const { dynamoPlatform } = await import('../../shared/platform/aws/platform-store');
+    // The test reads the stream itself, so all 250 records are waiting when it does.
+    runtime.poller.stop();
+    for (let n = 0; n < 250; n++) await dynamoPlatform.appendEvent(event(n, n === 137));
+    await runtime.settle();
+    const seen = (globalThis as Record<string, unknown>).__routed as { batches: number[]; records: number };
+    expect(seen.records).toBe(249);
+    expect(Math.max(...seen.batches)).toBeLessThanOrEqual(delivery.stream.batchSize);
+    expect(runtime.poller.largestBatch).toBe(delivery.stream.batchSize);
+    expect(runtime.poller.failedRecords).toHaveLength(1);
+    expect(runtime.errors.join('\n')).toMatch(/the router failed 6 times on a record/);
+  });
+});
