@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two layers. `fast`: domain rules, use cases on the in-memory adapters, the local runtime's
+ * parts: no Java, no browser, seconds (`npm run test:fast`). `engines`: the same system on real
+ * engines (DynamoDB Local, the SES emulator, the Step Functions interpreter, Chromium, a CDK
+ * synth with real bundling). `npm test` runs both.
+ */
+const slow = ['test/**/*.engines.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.synth.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests start Java and Node child processes; two cores run two files at once.
     maxWorkers: 2,
     reporters: ['default'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'CRITICAL' },
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: slow } },
+      { extends: true, test: { name: 'engines', include: slow } },
+    ],
   },
 });

@@ -1,0 +1,53 @@
+import { conflict } from '../errors';
+import type { DomainEvent } from '../events';
+import { platformKeys as keys } from '../keys';
+import type { LinkRecord } from '../links/token';
+import type { PlatformStore, WaitingTask } from '../ports';
+import { eventOp, type MemoryTable, mustExist, mustNotExist, refuse, strip } from './table';
+
+export function memoryPlatform(table: MemoryTable): PlatformStore {
+  return {
+    async putWaitingTask(task) {
+      table.put(keys.waitingTask(task.subject, task.purpose), { entity: 'waiting-task', ...task });
+    },
+    async getWaitingTask(subject, purpose) {
+      return strip<WaitingTask>(table.get(keys.waitingTask(subject, purpose)));
+    },
+    async takeWaitingTask(subject, purpose) {
+      const key = keys.waitingTask(subject, purpose);
+      const found = table.get(key);
+      return table.attempt([{ key, check: mustExist(), write: () => undefined }]) ? strip<WaitingTask>(found) : undefined;
+    },
+    async claimOnce(scope, now) {
+      const key = keys.once(scope);
+      return table.attempt([{ key, check: mustNotExist(), write: () => ({ entity: 'once', claimedAt: now.toISOString() }) }]);
+    },
+    async releaseOnce(scope) {
+      table.transact([{ key: keys.once(scope), write: () => undefined }]);
+    },
+    async appendEvent(event) {
+      table.transact([eventOp(event)]);
+    },
+    async listEvents(subject) {
+      return table.query(subject, keys.eventPrefix).map((i) => strip<DomainEvent>(i) as DomainEvent);
+    },
+    async putLink(link) {
+      const key = keys.link(link.hash);
+      table.transact([{ key, check: mustNotExist(() => conflict('link exists')), write: () => ({ entity: 'link', ...link }) }]);
+    },
+    async getLink(hash) {
+      return strip<LinkRecord>(table.get(keys.link(hash)));
+    },
+    async probe() {},
+  };
+}
+
+/** Consumes a single-use link inside a memory transaction, under the same condition as on DynamoDB. */
+export function consumeLinkOp(hash: string, now: string) {
+  return {
+    key: keys.link(hash),
+    check: (link: Record<string, unknown> | undefined) =>
+      link?.status === 'active' && String(link.expiresAt) > now ? undefined : refuse('link not usable'),
+    write: (link: Record<string, unknown> | undefined) => ({ ...link, status: 'used', usedAt: now }),
+  };
+}
