@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
+import { dynamoGrants } from '../../shared/grants/dynamodb-store';
+import { dynamoPlatform } from '../../shared/platform/aws/platform-store';
+import { dynamoRounds } from '../../shared/pools/dynamodb-rounds';
+import { dynamoPools } from '../../shared/pools/dynamodb-store';
+import { dynamoReports } from '../../shared/reporting/dynamodb-store';
+import { startTestStack, type TestStack } from '../support/stack';
+import { storeContract } from '../support/store-contract';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+describe('store contract: the DynamoDB adapters on DynamoDB Local', () => {
+  storeContract(() => ({
+    platform: dynamoPlatform,
+    consortia: dynamoConsortia,
+    pools: dynamoPools,
+    rounds: dynamoRounds,
+    grants: dynamoGrants,
+    reports: dynamoReports,
+  }));
+});

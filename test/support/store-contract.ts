@@ -1,0 +1,298 @@
+import { expect, it } from 'vitest';
+import type { ConsortiaStore } from '../../shared/consortia/store';
+import type { Report } from '../../shared/grants/report-schedule';
+import type { GrantStore } from '../../shared/grants/store';
+import { TrancheReleasedError } from '../../shared/grants/store';
+import type { DomainEvent } from '../../shared/platform/events';
+import { newId } from '../../shared/platform/ids';
+import { newLinkToken } from '../../shared/platform/links/token';
+import type { PlatformStore } from '../../shared/platform/ports';
+import type { Grant } from '../../shared/pools/grant';
+import type { Pool } from '../../shared/pools/pool';
+import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
+import type { ReportStore } from '../../shared/reporting/store';
+
+export interface Stores {
+  platform: PlatformStore;
+  consortia: ConsortiaStore;
+  pools: PoolStore;
+  rounds: RoundStore;
+  grants: GrantStore;
+  reports: ReportStore;
+}
+
+const NOW = new Date('2026-04-01T09:00:00Z');
+const at = NOW.toISOString();
+const event = (subject: string): DomainEvent => ({
+  id: newId(NOW),
+  type: 'probe',
+  version: 1,
+  subject,
+  occurredAt: at,
+  actor: 'test',
+  data: {},
+});
+
+function pool(): Pool {
+  return {
+    id: newId(NOW),
+    consortiumId: newId(NOW),
+    name: 'Contract pool',
+    purpose: 'contract tests',
+    currency: 'GBP',
+    lots: [],
+    status: 'open',
+    createdAt: at,
+    createdBy: 'test',
+    ledgerSeq: 0,
+    pledged: 0,
+    received: 0,
+    committed: 0,
+    paid: 0,
+    returned: 0,
+  };
+}
+
+/** A contribution of `amount` into one funder's core bucket, planned against `seq`. */
+const contribution = (p: Pool, funder: string, amount: number, seq: number): LedgerWrite => ({
+  poolId: p.id,
+  expectedSeq: seq,
+  entry: {
+    type: 'contribution',
+    memo: 'in',
+    postings: [
+      { account: 'bank', amount },
+      { account: `fund:${funder}|core`, amount: -amount },
+    ],
+  },
+  at,
+  actor: 'test',
+  totals: { received: amount },
+  buckets: [
+    { bucket: `${funder}|core`, funderOrgId: funder, restriction: { kind: 'core' }, delta: { available: amount, received: amount } },
+  ],
+  event: event(`pool#${p.id}`),
+});
+
+/** An award of `amount` from that bucket as a new grant (with its one share). */
+function award(p: Pool, funder: string, amount: number, seq: number, grantId = newId(NOW)): LedgerWrite {
+  const grant: Grant = {
+    id: grantId,
+    poolId: p.id,
+    consortiumId: p.consortiumId,
+    currency: 'GBP',
+    fundingType: 'core',
+    recipientOrgId: 'provider',
+    title: 'Contract grant',
+    amount,
+    durationMonths: 12,
+    plannedStart: '2026-04-01',
+    plannedEnd: '2027-03-31',
+    awardedAt: at,
+    awardedBy: 'test',
+    status: 'awarded',
+    beneficiaryOrgIds: [],
+  };
+  const bucket = `${funder}|core`;
+  return {
+    poolId: p.id,
+    expectedSeq: seq,
+    entry: {
+      type: 'allocation',
+      memo: 'award',
+      grantId,
+      postings: [
+        { account: `fund:${bucket}`, amount },
+        { account: `grant:${grantId}:${bucket}`, amount: -amount },
+      ],
+    },
+    at,
+    actor: 'test',
+    totals: { committed: amount },
+    buckets: [{ bucket, funderOrgId: funder, restriction: { kind: 'core' }, delta: { available: -amount, committed: amount } }],
+    newGrant: { grant, shares: [{ bucket, funderOrgId: funder, restriction: { kind: 'core' }, amount, paid: 0, returned: 0 }] },
+    event: event(`grant#${grantId}`),
+  };
+}
+
+/**
+ * What every implementation of the ports must do, run against the in-memory adapters (fast
+ * layer) and the DynamoDB adapters on DynamoDB Local (engines layer): the invariants the use
+ * cases rely on are enforced by the store, not by a read before the write.
+ */
+export function storeContract(stores: () => Stores) {
+  it('a parked task token is taken once; a once-marker is claimed once until released', async () => {
+    const { platform } = stores();
+    const subject = `probe#${newId(NOW)}`;
+    await platform.putWaitingTask({ subject, purpose: 'p', taskToken: 't', executionName: 'e', deadline: at });
+    expect(await platform.getWaitingTask(subject, 'p')).toMatchObject({ taskToken: 't' });
+    const [a, b] = await Promise.all([platform.takeWaitingTask(subject, 'p'), platform.takeWaitingTask(subject, 'p')]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect(await platform.claimOnce(subject, NOW, 1)).toBe(true);
+    expect(await platform.claimOnce(subject, NOW, 1)).toBe(false);
+    await platform.releaseOnce(subject);
+    expect(await platform.claimOnce(subject, NOW, 1)).toBe(true);
+  });
+
+  it('organisation identifiers and user emails are unique, named by field and rule', async () => {
+    const { consortia } = stores();
+    const org = {
+      id: newId(NOW),
+      name: 'Org',
+      kind: 'funder' as const,
+      identifier: `GB-CHC-${Date.now()}`,
+      contactEmail: 'o@x.test',
+      createdAt: at,
+    };
+    await consortia.createOrganisation(org, event(`organisation#${org.id}`));
+    await expect(consortia.createOrganisation({ ...org, id: newId(NOW) }, event('organisation#2'))).rejects.toMatchObject({
+      kind: 'conflict',
+      issues: [expect.objectContaining({ field: 'identifier', rule: 'unique-identifier' })],
+    });
+    const user = { id: newId(NOW), email: `u${Date.now()}@x.test`, name: 'U', platformAdmin: false, createdAt: at };
+    await consortia.createUser(user, event(`user#${user.id}`));
+    await expect(consortia.createUser({ ...user, id: newId(NOW) }, event('user#2'))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: 'email', rule: 'unique-email' })],
+    });
+  });
+
+  it('the ledger: a stale sequence, an overdrawn bucket and a grant committed twice are refused, and nothing of them is written', async () => {
+    const { pools } = stores();
+    const p = pool();
+    await pools.createPool(p, event(`pool#${p.id}`));
+    await pools.writeLedger(contribution(p, 'F1', 1000, 0));
+    await expect(pools.writeLedger(contribution(p, 'F1', 5, 0))).rejects.toBeInstanceOf(StaleLedgerError);
+    await expect(pools.writeLedger(award(p, 'F1', 1001, 1))).rejects.toMatchObject({
+      kind: 'conflict',
+      details: { rule: 'bucket-not-negative' },
+    });
+    const grantId = newId(NOW);
+    await pools.writeLedger(award(p, 'F1', 600, 1, grantId));
+    await expect(pools.writeLedger(award(p, 'F1', 100, 2, grantId))).rejects.toBeInstanceOf(GrantExistsError);
+    expect((await pools.listLedger(p.id)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await pools.getPool(p.id)).toMatchObject({ ledgerSeq: 2, received: 1000, committed: 600 });
+    expect(await pools.listBuckets(p.id)).toEqual([
+      expect.objectContaining({ bucket: 'F1|core', available: 400, received: 1000, committed: 600 }),
+    ]);
+    expect((await pools.getGrant(grantId))?.shares).toEqual([expect.objectContaining({ amount: 600, paid: 0 })]);
+  });
+
+  it('a tranche is released once, with its payment, or not at all', async () => {
+    const { pools, grants } = stores();
+    const p = pool();
+    await pools.createPool(p, event(`pool#${p.id}`));
+    await pools.writeLedger(contribution(p, 'F1', 1000, 0));
+    const grantId = newId(NOW);
+    await pools.writeLedger(award(p, 'F1', 1000, 1, grantId));
+    await grants.setPlan(
+      grantId,
+      { conditions: [], tranches: [{ id: 'T1', grantId, seq: 1, amount: 1000, dueDate: '2026-04-01', status: 'scheduled' }], reports: [] },
+      event(`grant#${grantId}`),
+    );
+    await expect(grants.setPlan(grantId, { conditions: [], tranches: [], reports: [] }, event(`grant#${grantId}`))).rejects.toMatchObject({
+      details: { rule: 'plan-once' },
+    });
+    const pay = (seq: number): LedgerWrite => ({
+      poolId: p.id,
+      expectedSeq: seq,
+      entry: {
+        type: 'payment',
+        memo: 'T1',
+        grantId,
+        postings: [
+          { account: `grant:${grantId}:F1|core`, amount: 1000 },
+          { account: 'bank', amount: -1000 },
+        ],
+      },
+      at,
+      actor: 'test',
+      totals: { paid: 1000 },
+      buckets: [{ bucket: 'F1|core', funderOrgId: 'F1', restriction: { kind: 'core' }, delta: { paid: 1000 } }],
+      shareDeltas: [{ grantId, poolId: p.id, bucket: 'F1|core', funderOrgId: 'F1', paid: 1000 }],
+      event: event(`grant#${grantId}`),
+    });
+    await grants.releaseTranche(pay(2), { grantId, seq: 1 });
+    await expect(grants.releaseTranche(pay(3), { grantId, seq: 1 })).rejects.toBeInstanceOf(TrancheReleasedError);
+    expect(await pools.getPool(p.id)).toMatchObject({ ledgerSeq: 3, paid: 1000 });
+    expect((await grants.getPlan(grantId)).tranches).toEqual([expect.objectContaining({ status: 'released' })]);
+  });
+
+  it('a report is submitted through a link once: the link is spent in the same write, and a review is recorded once', async () => {
+    const { platform, reports, grants, pools } = stores();
+    const p = pool();
+    await pools.createPool(p, event(`pool#${p.id}`));
+    await pools.writeLedger(contribution(p, 'F1', 10, 0));
+    const grantId = newId(NOW);
+    await pools.writeLedger(award(p, 'F1', 10, 1, grantId));
+    const report: Report = {
+      id: newId(NOW),
+      grantId,
+      poolId: p.id,
+      consortiumId: p.consortiumId,
+      recipientOrgId: 'provider',
+      index: 0,
+      label: 'Report',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      dueDate: '2026-07-30',
+      templateId: 'light',
+      status: 'scheduled',
+      submissions: 0,
+      reviews: 0,
+      remindersSent: 0,
+      version: 1,
+    };
+    await grants.setPlan(grantId, { conditions: [], tranches: [], reports: [report] }, event(`grant#${grantId}`));
+    expect(await reports.setReportStatus(report, ['requested'], 'overdue', undefined)).toBe(false);
+    expect(await reports.setReportStatus(report, ['scheduled'], 'requested', event(`report#${report.id}`))).toBe(true);
+    const link = newLinkToken();
+    await platform.putLink({
+      hash: link.hash,
+      scope: { kind: 'report', reportId: report.id, grantId },
+      status: 'active',
+      expiresAt: '2026-12-31T00:00:00.000Z',
+      createdAt: at,
+    });
+    const submission = { n: 1, measures: {}, questions: {}, submittedAt: at, via: 'link' as const };
+    const requested = { ...report, status: 'requested' as const };
+    expect(await reports.submitViaLink(link.hash, requested, submission, at, event(`report#${report.id}`))).toBe(true);
+    expect(await reports.submitViaLink(link.hash, requested, { ...submission, n: 2 }, at, event(`report#${report.id}`))).toBe(false);
+    expect((await platform.getLink(link.hash))?.status).toBe('used');
+    expect(await reports.listReportsByStatus(p.consortiumId, 'submitted')).toEqual([
+      expect.objectContaining({ id: report.id, submissions: 1 }),
+    ]);
+    const submitted = { ...report, status: 'submitted' as const, submissions: 1 };
+    await reports.addReview(submitted, { n: 1, decision: 'accept', by: 'u', at }, event(`report#${report.id}`));
+    await expect(
+      reports.addReview(submitted, { n: 1, decision: 'accept', by: 'u', at }, event(`report#${report.id}`)),
+    ).rejects.toMatchObject({
+      details: { rule: 'review-once' },
+    });
+  });
+
+  it('a round takes one vote per organisation, and only while voting', async () => {
+    const { rounds } = stores();
+    const round = {
+      id: newId(NOW),
+      poolId: 'p',
+      consortiumId: 'c',
+      name: 'R',
+      status: 'open' as const,
+      openedAt: at,
+      openedBy: 'u',
+      version: 1,
+    };
+    await rounds.createRound(round, event(`round#${round.id}`));
+    const vote = { orgId: 'O1', decision: 'approve' as const, by: 'u', at };
+    await expect(rounds.putVote(round.id, vote, event(`round#${round.id}`))).rejects.toMatchObject({ details: { rule: 'round-voting' } });
+    await rounds.saveRound({ ...round, status: 'voting', version: 2 }, 1, event(`round#${round.id}`));
+    await expect(rounds.saveRound({ ...round, status: 'voting', version: 2 }, 1, event(`round#${round.id}`))).rejects.toMatchObject({
+      kind: 'conflict',
+    });
+    await rounds.putVote(round.id, vote, event(`round#${round.id}`));
+    await expect(rounds.putVote(round.id, vote, event(`round#${round.id}`))).rejects.toMatchObject({
+      details: { rule: 'one-vote-per-organisation' },
+    });
+    expect((await rounds.getRound(round.id))?.votes).toHaveLength(1);
+  });
+}
