@@ -80,6 +80,10 @@ export async function releaseTranche(deps: Plans, input: { grantId: string; tran
     );
   } catch (error) {
     if (error instanceof TrancheReleasedError) return { released: false, alreadyReleased: true, trancheSeq: tranche.seq };
+    // A simultaneous release of the same tranche may win while this one re-plans against the
+    // paid grant (and finds nothing left to pay): that is the same outcome, not a failure.
+    const now = (await deps.grants.getPlan(input.grantId)).tranches.find((t) => t.seq === tranche.seq);
+    if (now?.status === 'released') return { released: false, alreadyReleased: true, trancheSeq: tranche.seq };
     throw error;
   }
   const { grant } = await loadGrant(deps, input.grantId);

@@ -58,8 +58,8 @@ export const reportingSlice = defineSlice({
     },
     awaitReportReview: {
       entry: fn('await-report-review'),
-      description: 'Workflow task: store the review token, ask the funder',
-      needs: [...readWrite, 'mail'],
+      description: 'Workflow task: store the review token, ask the funder (or resume at once if already reviewed)',
+      needs: [...readWrite, 'mail', 'task-callback'],
     },
     requestReportChanges: {
       entry: fn('request-report-changes'),

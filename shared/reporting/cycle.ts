@@ -150,10 +150,21 @@ export async function markReport(deps: CycleDeps, input: { reportId: string; sta
   return { status: moved ? input.status : report.status, escalated, secondsUntilNext: next };
 }
 
-/** Waits for the funder's review; the funder is asked once per submission. */
-export async function awaitReview(deps: CycleDeps, input: { reportId: string; taskToken: string; executionName: string }) {
-  const { report } = await loadReport(deps, input.reportId);
+/**
+ * Waits for the funder's review; the funder is asked once per submission. A review that came in
+ * before the workflow got here (between the submission and this step) resumes it at once.
+ */
+export async function awaitReview(
+  deps: CycleDeps & Pick<ReportingDeps, 'workflows'>,
+  input: { reportId: string; taskToken: string; executionName: string },
+) {
+  const { report, reviews } = await loadReport(deps, input.reportId);
   await park(deps, subject(report.id), REVIEW_WAIT, input, REVIEW_WINDOW_DAYS);
+  const early = reviews.find((r) => r.n === report.submissions);
+  if (early) {
+    await resumeReport(deps, report.id, REVIEW_WAIT, { decision: early.decision, comments: early.comments ?? '' });
+    return { waiting: false };
+  }
   const ctx = await grantContext(deps, report.grantId);
   await sendOnce(deps, `review-request#${report.id}#${report.submissions}`, async () => reviewRequestEmail(ctx, report));
   return { waiting: true };

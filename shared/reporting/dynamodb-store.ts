@@ -117,7 +117,8 @@ export const dynamoReports: ReportStore = {
             TableName: table(),
             Key: keys.report(report.id),
             UpdateExpression: 'SET reviews = :n',
-            ConditionExpression: '#status = :submitted AND reviews = :before',
+            // One review per submission: the n-th review answers the n-th submission.
+            ConditionExpression: '#status = :submitted AND reviews = :before AND submissions = :n',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':n': review.n, ':before': review.n - 1, ':submitted': 'submitted' },
           },

@@ -69,7 +69,7 @@ export function memoryReports(table: MemoryTable): ReportStore {
         {
           key: keys.report(report.id),
           check: (cur) =>
-            cur?.status === 'submitted' && cur?.reviews === review.n - 1
+            cur?.status === 'submitted' && cur?.reviews === review.n - 1 && cur?.submissions === review.n
               ? undefined
               : conflict(`report ${report.id} is not waiting for a review (it may already have been reviewed)`, { rule: 'review-once' }),
           write: (cur) => ({ ...cur, reviews: review.n }),

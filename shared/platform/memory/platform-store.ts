@@ -33,10 +33,17 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
     },
     async putLink(link) {
       const key = keys.link(link.hash);
-      table.transact([{ key, check: mustNotExist(() => conflict('link exists')), write: () => ({ entity: 'link', ...link }) }]);
+      // As on DynamoDB, the expiry is kept apart from `expiresAt`, the table's time-to-live attribute.
+      const { expiresAt, ...rest } = link;
+      table.transact([
+        { key, check: mustNotExist(() => conflict('link exists')), write: () => ({ entity: 'link', ...rest, expiresAtIso: expiresAt }) },
+      ]);
     },
     async getLink(hash) {
-      return strip<LinkRecord>(table.get(keys.link(hash)));
+      const item = strip<Omit<LinkRecord, 'expiresAt'> & { expiresAtIso: string }>(table.get(keys.link(hash)));
+      if (!item) return undefined;
+      const { expiresAtIso, ...rest } = item;
+      return { ...rest, expiresAt: expiresAtIso };
     },
     async probe() {},
   };
@@ -47,7 +54,7 @@ export function consumeLinkOp(hash: string, now: string) {
   return {
     key: keys.link(hash),
     check: (link: Record<string, unknown> | undefined) =>
-      link?.status === 'active' && String(link.expiresAt) > now ? undefined : refuse('link not usable'),
+      link?.status === 'active' && String(link.expiresAtIso) > now ? undefined : refuse('link not usable'),
     write: (link: Record<string, unknown> | undefined) => ({ ...link, status: 'used', usedAt: now }),
   };
 }
