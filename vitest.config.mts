@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two layers. `fast`: domain rules, use cases on the in-memory adapters, the local runtime's
- * parts: no Java, no browser, seconds (`npm run test:fast`). `engines`: the same system on real
- * engines (DynamoDB Local, the SES emulator, the Step Functions interpreter, Chromium, a CDK
- * synth with real bundling). `npm test` runs both.
+ * Layers. `fast`: domain rules, use cases on the in-memory adapters, the local runtime's parts:
+ * no Java, no browser, seconds (`npm run test:fast`). `engines`: the same system on real engines
+ * (DynamoDB Local, the SES emulator, the Step Functions interpreter, Chromium). `synth`: the CDK
+ * stack, synthesized once with real bundling for all its test files. `npm test` runs them all.
  */
-const slow = ['test/**/*.engines.test.ts', 'test/**/*.browser.test.ts', 'test/**/*.synth.test.ts'];
+const engines = ['test/**/*.engines.test.ts', 'test/**/*.browser.test.ts'];
+const synth = ['test/**/*.synth.test.ts'];
 
 export default defineConfig({
   test: {
@@ -17,8 +18,10 @@ export default defineConfig({
     reporters: ['default'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'CRITICAL' },
     projects: [
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: slow } },
-      { extends: true, test: { name: 'engines', include: slow } },
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...engines, ...synth] } },
+      { extends: true, test: { name: 'engines', include: engines } },
+      // One synth takes about a minute on two cores (more when the machine is busy).
+      { extends: true, test: { name: 'synth', include: synth, globalSetup: ['test/support/synth-once.ts'], hookTimeout: 600_000 } },
     ],
   },
 });

@@ -9,17 +9,33 @@ export interface BundleSize {
   bytes: number;
 }
 
+/** Where a function's bundle is in a cloud assembly: its code's S3 key names the asset. */
+export function bundlePath(assemblyDir: string, templateFile: string, functionName: string): string {
+  const found = lambdas(assemblyDir, templateFile).find((l) => l.functionName === functionName);
+  if (!found) throw new Error(`no function ${functionName} in ${templateFile}`);
+  return found.path;
+}
+
+function lambdas(assemblyDir: string, templateFile: string) {
+  const read = (file: string) => JSON.parse(readFileSync(join(assemblyDir, file), 'utf8'));
+  const template = read(templateFile) as {
+    Resources: Record<string, { Type: string; Properties: { FunctionName?: string; Code?: { S3Key?: string } } }>;
+  };
+  const assets = read(templateFile.replace(/\.template\.json$/, '.assets.json')) as { files: Record<string, { source: { path: string } }> };
+  return Object.values(template.Resources)
+    .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Code?.S3Key)
+    .map((r) => {
+      const hash = String(r.Properties.Code?.S3Key).replace(/\.zip$/, '');
+      const asset = assets.files[hash];
+      if (!asset) throw new Error(`no asset ${hash} for ${r.Properties.FunctionName}`);
+      return { functionName: r.Properties.FunctionName ?? '?', path: join(assemblyDir, asset.source.path, 'index.mjs') };
+    });
+}
+
 /** The minified bundle of every Lambda in a synthesized stack, smallest first. */
 export function bundleSizes(assemblyDir: string, templateFile: string): BundleSize[] {
-  const template = JSON.parse(readFileSync(join(assemblyDir, templateFile), 'utf8')) as {
-    Resources: Record<string, { Type: string; Properties: { FunctionName?: string }; Metadata?: Record<string, string> }>;
-  };
-  return Object.values(template.Resources)
-    .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:path'])
-    .map((r) => ({
-      functionName: r.Properties.FunctionName ?? '?',
-      bytes: statSync(join(assemblyDir, r.Metadata?.['aws:asset:path'] as string, 'index.mjs')).size,
-    }))
+  return lambdas(assemblyDir, templateFile)
+    .map((l) => ({ functionName: l.functionName, bytes: statSync(l.path).size }))
     .sort((a, b) => a.bytes - b.bytes);
 }
 

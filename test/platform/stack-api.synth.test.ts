@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, functions, routes } from '../../infra/catalog';
+import { environmentFor, type NeedValues } from '../../shared/platform/environment';
+import { keyAttributes, tableDefinition } from '../../shared/platform/table-definition';
+import { synthesized } from '../support/assembly';
+import type { Json } from '../support/template';
+
+const { t } = synthesized();
+
+/** The variables a function's needs produce (values do not matter here, only names). */
+const anyValue = (): string => 'x';
+const sentinel: NeedValues = {
+  tableName: 'x',
+  senderEmail: 'x',
+  sesConfigurationSet: 'x',
+  appUrl: 'x',
+  eventBusName: 'x',
+  scheduleGroup: 'x',
+  schedulerRoleArn: 'x',
+  workflowArn: anyValue,
+  functionArn: anyValue,
+};
+const envOfNeeds = (fnId: string) => Object.keys(environmentFor(catalog.functions[fnId]?.needs ?? [], sentinel));
+
+describe('table', () => {
+  it('is built from tableDefinition', () => {
+    const tables = t.ofType('AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(1);
+    const [, table] = tables[0]!;
+    const p = table.Properties;
+    const keySchema = (pk: string, sk: string) => [
+      { AttributeName: pk, KeyType: 'HASH' },
+      { AttributeName: sk, KeyType: 'RANGE' },
+    ];
+
+    expect(p.KeySchema).toEqual(keySchema(tableDefinition.partitionKey, tableDefinition.sortKey));
+    const byName = (a: { AttributeName: string }, b: { AttributeName: string }) => a.AttributeName.localeCompare(b.AttributeName);
+    expect([...p.AttributeDefinitions].sort(byName)).toEqual(
+      [...new Set(keyAttributes())].map((name) => ({ AttributeName: name, AttributeType: 'S' })).sort(byName),
+    );
+    const byIndex = (a: { IndexName: string }, b: { IndexName: string }) => a.IndexName.localeCompare(b.IndexName);
+    expect([...p.GlobalSecondaryIndexes].sort(byIndex)).toEqual(
+      tableDefinition.globalSecondaryIndexes
+        .map((g) => ({ IndexName: g.indexName, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: { ProjectionType: 'ALL' } }))
+        .sort(byIndex),
+    );
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(p.StreamSpecification.StreamViewType).toBe(tableDefinition.streamViewType);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true });
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('HTTP API', () => {
+  it('has one JWT authorizer trusting the Cognito pool and its client', () => {
+    const authorizers = t.ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [, auth] = authorizers[0]!;
+    expect(auth.Properties.AuthorizerType).toBe('JWT');
+    const [userPool] = t.ofType('AWS::Cognito::UserPool')[0]!;
+    const [client] = t.ofType('AWS::Cognito::UserPoolClient')[0]!;
+    expect(auth.Properties.JwtConfiguration).toEqual({
+      Audience: [{ Ref: client }],
+      Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: userPool }]] },
+    });
+  });
+
+  it('has exactly the catalog routes, JWT on staff routes and none on public ones, each to its function', () => {
+    const [authorizerId] = t.ofType('AWS::ApiGatewayV2::Authorizer')[0]!;
+    const apiRoutes = t.ofType('AWS::ApiGatewayV2::Route');
+    expect(apiRoutes.map(([, r]) => r.Properties.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+
+    for (const route of routes) {
+      const [, r] = apiRoutes.find(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`)!;
+      if (route.auth === 'staff') {
+        expect(r.Properties, route.path).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      } else {
+        expect(r.Properties.AuthorizationType, route.path).toBe('NONE');
+        expect(r.Properties.AuthorizerId, route.path).toBeUndefined();
+      }
+      const integrationId = r.Properties.Target['Fn::Join'][1][1].Ref;
+      expect(t.resources[integrationId]!.Properties.IntegrationUri, route.path).toEqual(t.fnArn(route.fn));
+    }
+  });
+
+  it('logs every request of the $default stage as JSON', () => {
+    const [, stage] = t.ofType('AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AutoDeploy).toBe(true);
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+    const logGroup = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(t.resources[logGroup]!.Type).toBe('AWS::Logs::LogGroup');
+  });
+});
+
+describe('functions', () => {
+  it('every Lambda runs nodejs22.x on arm64 with tracing and its own log group', () => {
+    const lambdas = t.ofType('AWS::Lambda::Function');
+    expect(lambdas).toHaveLength(Object.keys(functions).length);
+    for (const [id, fn] of lambdas) {
+      expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.MemorySize, id).toBe(512);
+      expect(fn.Properties.Environment.Variables, id).toMatchObject({ NODE_OPTIONS: '--enable-source-maps', LOG_LEVEL: 'INFO' });
+      const logGroup = fn.Properties.LoggingConfig.LogGroup.Ref;
+      expect(t.resources[logGroup]!.Properties.RetentionInDays, id).toBe(30);
+    }
+  });
+
+  it('each catalog function has its description, timeout and exactly the environment its needs imply', () => {
+    for (const [fnId, spec] of Object.entries(catalog.functions)) {
+      const p = t.resources[t.functionLogicalId(fnId)]!.Properties;
+      expect(p.Description).toBe(spec.description);
+      expect(p.Timeout, fnId).toBe(spec.timeoutSeconds ?? 15);
+      const expected = new Set(['NODE_OPTIONS', 'LOG_LEVEL', ...envOfNeeds(fnId)]);
+      expect(Object.keys(p.Environment.Variables).sort(), fnId).toEqual([...expected].sort());
+    }
+  });
+
+  it('a workflow need gives that workflow ARN only, and a schedule need that target ARN only', () => {
+    const env = (fnId: string) => t.resources[t.functionLogicalId(fnId)]!.Properties.Environment.Variables as Json;
+    const [machineId] = t
+      .ofType('AWS::StepFunctions::StateMachine')
+      .find(([, m]) => m.Properties.StateMachineName === 'grantloop-consortium-invitation')!;
+    expect(Object.keys(env('startConsortiumWorkflow')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'WORKFLOW_ARN_CONSORTIUM_INVITATION']);
+    // Built from the fixed name (no reference, so a task may start its own workflow): it ends with the machine's name.
+    expect(JSON.stringify(env('startConsortiumWorkflow').WORKFLOW_ARN_CONSORTIUM_INVITATION)).toContain(
+      ':stateMachine:grantloop-consortium-invitation',
+    );
+    expect(machineId).toBeDefined();
+    expect(env('scheduleReportReminders').FUNCTION_ARN_SEND_REPORT_REMINDER).toEqual(t.fnArn('sendReportReminder'));
+    expect(env('scheduleReportReminders').FUNCTION_ARN_OPEN_REPORT_PERIOD).toBeUndefined();
+    expect(Object.keys(env('acceptReport')).sort()).toEqual([
+      'APP_URL',
+      'LOG_LEVEL',
+      'NODE_OPTIONS',
+      'SENDER_EMAIL',
+      'SES_CONFIGURATION_SET',
+      'TABLE_NAME',
+    ]);
+  });
+
+  it('async functions have an SSL-only dead-letter queue and two retries; others have none', () => {
+    for (const [fnId, spec] of Object.entries(catalog.functions) as [string, Json][]) {
+      const logicalId = t.functionLogicalId(fnId);
+      const dlq = t.resources[logicalId]!.Properties.DeadLetterConfig;
+      const invokeConfig = t.ofType('AWS::Lambda::EventInvokeConfig').find(([, c]) => c.Properties.FunctionName.Ref === logicalId);
+      if (spec.async) {
+        const queueId = dlq.TargetArn['Fn::GetAtt'][0];
+        expect(t.resources[queueId]!.Type).toBe('AWS::SQS::Queue');
+        const policy = t.ofType('AWS::SQS::QueuePolicy').find(([, q]) => q.Properties.Queues.some((r: Json) => r.Ref === queueId));
+        expect(policy?.[1].Properties.PolicyDocument.Statement[0]).toMatchObject({
+          Effect: 'Deny',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        });
+        expect(invokeConfig?.[1].Properties.MaximumRetryAttempts, fnId).toBe(2);
+      } else {
+        expect(dlq, fnId).toBeUndefined();
+        expect(invokeConfig, fnId).toBeUndefined();
+      }
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { bundleLimits, bundlePath, bundleSizes, median } from '../../infra/bundle-sizes';
+import { catalog } from '../../infra/catalog';
+import { synthesized } from '../support/assembly';
+import type { Json } from '../support/template';
+
+const { directory, templateFile, t } = synthesized();
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('synthesizes with zero unacknowledged findings', () => {
+    const report = JSON.parse(readFileSync(join(directory, 'validation-report.json'), 'utf8'));
+    const violations = report.pluginReports.flatMap((r: Json) => r.violations ?? r.conclusion?.violations ?? []);
+    expect(violations).toEqual([]);
+  });
+
+  it('really runs: an unacknowledged finding fails synthesis', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'grantloop-nag-'));
+    const app = new App({ outdir });
+    new Queue(new Stack(app, 'Probe'), 'PlainQueue');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+    rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe('bundles', () => {
+  it('every function bundles only what it uses: each at most 400 KB minified, the median at most 300 KB', () => {
+    const sizes = bundleSizes(directory, templateFile);
+    expect(sizes).toHaveLength(Object.keys(catalog.functions).length);
+    const over = sizes.filter((s) => s.bytes > bundleLimits.maxBytes);
+    expect(over, 'bundles over the limit').toEqual([]);
+    expect(median(sizes)).toBeLessThanOrEqual(bundleLimits.medianBytes);
+  });
+
+  it('a bundle runs on its own: credentials come from the environment only, and the Lambda context reaches the logs', () => {
+    const bundle = bundlePath(directory, templateFile, 'grantloop-health');
+    const script = `const { handler } = await import(${JSON.stringify(bundle)});
+      const out = await handler({ rawPath: '/health', requestContext: { http: { method: 'GET' } } }, { functionName: 'grantloop-health', awsRequestId: 'r1', getRemainingTimeInMillis: () => 1000 });
+      console.log(JSON.stringify(out));`;
+    // Nothing listens on port 9: the call fails only after credentials were found and the request signed.
+    const base = {
+      PATH: process.env.PATH,
+      AWS_REGION: 'eu-west-2',
+      TABLE_NAME: 't',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+      AWS_MAX_ATTEMPTS: '1',
+    };
+    const run = (env: Record<string, string | undefined>) => {
+      const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 30_000 });
+      return `${out.stdout}${out.stderr}`;
+    };
+    const withKeys = run({ ...base, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' });
+    expect(withKeys).toContain('"statusCode":500');
+    expect(withKeys).toContain('ECONNREFUSED 127.0.0.1:9');
+    expect(withKeys).toContain('"function_name":"grantloop-health"');
+    // No keys in the environment: the bundle does not go looking in files or instance metadata.
+    const withoutKeys = run({ ...base, HOME: '/nonexistent' });
+    expect(withoutKeys).toContain('Unable to find environment variable credentials');
+  });
+});
+
+const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+const cfnLintMissing = cfnLint.error !== undefined || cfnLint.status !== 0;
+if (cfnLintMissing) console.warn('cfn-lint is not on PATH: the cfn-lint test is skipped');
+
+describe('cfn-lint', () => {
+  it.skipIf(cfnLintMissing)(cfnLintMissing ? 'skipped: cfn-lint is not on PATH' : 'finds no errors in the synthesized template', () => {
+    const templatePath = join(directory, templateFile);
+    const run = spawnSync('cfn-lint', [templatePath, '--ignore-checks', 'W3005'], { encoding: 'utf8' });
+    const output = `${run.stdout}${run.stderr}`;
+    // Exit status is a bit mask: 1 = cfn-lint failed, 2 = error, 4 = warning, 8 = informational.
+    if (run.status === null || (run.status & 0b11) !== 0) console.error(output);
+    expect(run.status, output).not.toBeNull();
+    expect((run.status ?? 1) & 0b11, output).toBe(0);
+  });
+});
