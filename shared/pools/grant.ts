@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '../platform/london-time';
 import type { Restriction } from './restriction';
 
 /** Codes from the 360Giving regrantType codelist (a test checks them against the official CSV). */
@@ -43,9 +44,11 @@ export interface FundingShare {
   returned: number;
 }
 
-/** The grant's planned end: the start plus whole months, less a day (a 12-month grant from 1 April ends 31 March). */
+/**
+ * The grant's planned end: the start plus whole months, less a day (a 12-month grant from
+ * 1 April ends 31 March). A start late in a month is held to the end of a shorter month rather
+ * than rolling into the next (31 January plus a month is 28 February, so it ends on the 27th).
+ */
 export function plannedEnd(start: string, months: number): string {
-  const d = new Date(`${start}T00:00:00Z`);
-  const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()) - 86400_000);
-  return end.toISOString().slice(0, 10);
+  return addDays(addMonths(start, months), -1);
 }
