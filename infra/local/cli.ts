@@ -10,11 +10,16 @@ const usage = `grantloop — pooled funding for consortia of funders, on one mac
   npx grantloop token --email EMAIL [--dir DIR]              print a staff token for a user of the running system
   npx grantloop export 360giving --pool ID [--out FILE]      a pool's grants as a 360Giving package (running system)
   npx grantloop add-admin --email E --name N --table T       create the first platform admin in a deployed table (AWS)
-  npx grantloop help                                         this text
+  npx grantloop help | --help | -h                           this text (also after any command)
 `;
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
+  // `npx grantloop start --help` (or -h) explains rather than starting anything.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(usage);
+    return 0;
+  }
   try {
     switch (command) {
       case 'start':

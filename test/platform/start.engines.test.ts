@@ -58,7 +58,7 @@ describe('npm start (grantloop start)', () => {
     expect(health.status).toBe(200);
     const body = (await health.json()) as { status: string; components: Record<string, { state: string }> };
     expect(body.status).toBe('ok');
-    for (const component of ['table', 'dynamodb', 'mail', 'stepFunctions', 'eventBus', 'scheduler', 'streamPoller']) {
+    for (const component of ['table', 'dynamodb', 'mail', 'stepFunctions', 'eventBus', 'lambda', 'scheduler', 'streamPoller']) {
       expect(body.components[component]?.state, component).toBe('ok');
     }
     expect((await fetch(`${mail}/health-check`)).ok).toBe(true);

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { featureMap } from '../../infra/feature-map';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+const architecture = readFileSync(join(root, 'docs', 'ARCHITECTURE.md'), 'utf8');
+
+describe('docs/ARCHITECTURE.md stays true', () => {
+  it('opens with the feature map generated from the catalog (regenerate with npx tsx infra/feature-map.ts)', () => {
+    const between = /<!-- feature-map:start -->\n([\s\S]*?)\n<!-- feature-map:end -->/.exec(architecture)?.[1];
+    expect(between).toBe(featureMap(root));
+    expect(architecture.indexOf('## Feature map')).toBeLessThan(architecture.indexOf('## How to add a feature'));
+  });
+
+  it('has a "how to add a feature" section of at most ten steps, followed by the local ↔ AWS differences', () => {
+    const section = /## How to add a feature\n([\s\S]*?)\n## /.exec(architecture)?.[1] ?? '';
+    const steps = section.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.length).toBeLessThanOrEqual(10);
+    expect(architecture.indexOf('## How to add a feature')).toBeLessThan(architecture.indexOf('Local ↔ AWS differences'));
+  });
+});
