@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { slices } from '../../infra/catalog';
 import { featureMap } from '../../infra/feature-map';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -20,5 +21,14 @@ describe('docs/ARCHITECTURE.md stays true', () => {
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.length).toBeLessThanOrEqual(10);
     expect(architecture.indexOf('## How to add a feature')).toBeLessThan(architecture.indexOf('Local ↔ AWS differences'));
+  });
+
+  it('the event catalogue lists every event type a feature writes, and the workflows section every workflow', () => {
+    const events = /## Events\n([\s\S]*?)\n## Workflows/.exec(architecture)?.[1] ?? '';
+    const workflows = /## Workflows\n([\s\S]*?)\n## Emailed links/.exec(architecture)?.[1] ?? '';
+    for (const slice of slices) {
+      for (const type of slice.events) expect(events, type).toContain(`\`${type}\``);
+      for (const w of slice.workflows) expect(workflows, w.id).toContain(`### ${w.id} (\`${w.file}\`)`);
+    }
   });
 });
