@@ -144,22 +144,38 @@ export class LocalStepFunctions {
     if (this.executions.has(executionArn)) {
       throw new StepFunctionsError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
-    const now = this.clock.now().toISOString();
     const record: ExecutionRecord = {
       executionArn,
       stateMachineArn: machineArn,
       name,
       status: 'RUNNING',
       input,
-      startDate: now,
+      startDate: this.clock.now().toISOString(),
       history: [],
       waitingOn: 0,
     };
     this.executions.set(executionArn, record);
+    const { overrides, retryIntervals, taskContext } = this.taskHandlers(machine.original, record);
+    const run = machine.engine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: overrides as never, retryIntervalOverrides: retryIntervals },
+      context: {
+        Execution: { Id: executionArn, Name: name },
+        StateMachine: { Id: machineArn, Name: machineArn.split(':').at(-1) },
+        Task: taskContext,
+      } as never,
+    });
+    this.follow(record, run, machine.original.TimeoutSeconds as number | undefined);
+    return record;
+  }
 
+  /**
+   * Every Task state calls the same function as on AWS; a callback task gets the token the engine
+   * handed it. `$$.Task.Token` is read while the engine evaluates Parameters, just before the
+   * override runs, so the token is minted on that read and taken by the override.
+   */
+  private taskHandlers(definition: Json, record: ExecutionRecord) {
     let pendingToken: string | undefined;
     const taskContext = {};
-    // `$$.Task.Token` is read while the engine evaluates Parameters, just before the override runs.
     Object.defineProperty(taskContext, 'Token', {
       enumerable: true,
       get: () => {
@@ -173,28 +189,22 @@ export class LocalStepFunctions {
       if (!token) throw new StepFunctionsError('States.Runtime', 'a .waitForTaskToken task did not pass $$.Task.Token');
       return token;
     };
-
     const overrides: Record<string, (input: unknown) => Promise<unknown>> = {};
     const retryIntervals: Record<string, number> = {};
-    eachState(machine.original, (stateName, state) => {
+    eachState(definition, (stateName, state) => {
       if (state.Retry) retryIntervals[stateName] = 10;
       if (state.Type !== 'Task') return;
       overrides[stateName] = isCallbackTask(state)
         ? (taskInput) => this.callbackTask(record, stateName, state, taskInput as Json, takeToken())
         : (taskInput) => this.invokeTask(taskInput as Json);
     });
+    return { overrides, retryIntervals, taskContext };
+  }
 
-    const run = machine.engine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: overrides as never, retryIntervalOverrides: retryIntervals },
-      context: {
-        Execution: { Id: executionArn, Name: name },
-        StateMachine: { Id: machineArn, Name: machineArn.split(':').at(-1) },
-        Task: taskContext,
-      } as never,
-    });
-    const timeout = machine.original.TimeoutSeconds as number | undefined;
-    const cancelTimeout = timeout
-      ? this.clock.at(new Date(this.clock.now().getTime() + timeout * 1000), `execution timeout ${name}`, () => {
+  /** Records the execution's history and outcome, and enforces its timeout on the local clock. */
+  private follow(record: ExecutionRecord, run: ReturnType<StateMachine['run']>, timeoutSeconds: number | undefined): void {
+    const cancelTimeout = timeoutSeconds
+      ? this.clock.at(new Date(this.clock.now().getTime() + timeoutSeconds * 1000), `execution timeout ${record.name}`, () => {
           record.status = 'TIMED_OUT';
           run.abort();
         })
@@ -217,14 +227,13 @@ export class LocalStepFunctions {
           const cause = error.cause ?? error;
           record.error = cause.name;
           record.cause = cause.message;
-          if (record.status === 'FAILED') this.onError(`workflow ${name} failed: ${cause.name}: ${cause.message}`);
+          if (record.status === 'FAILED') this.onError(`workflow ${record.name} failed: ${cause.name}: ${cause.message}`);
         },
       )
       .finally(() => {
         record.stopDate = this.clock.now().toISOString();
         cancelTimeout();
       });
-    return record;
   }
 
   sendTaskSuccess(token: string, output: string): void {

@@ -1,11 +1,11 @@
 import { actingOrg, loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
-import { invalid } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { loadGrant } from '../pools/awards';
 import { makeEvent, subject } from './events';
-import { type Condition, type ConditionKind, checkTranches, type Tranche } from './grant-plan';
-import { type Frequency, policyOf, type Report, reportPeriods } from './report-schedule';
+import { type ConditionKind, checkTranches } from './grant-plan';
+import { planConditions, planReports, planTranches } from './plan-items';
+import { type Frequency, policyOf, reportPeriods } from './report-schedule';
 import type { GrantsDeps } from './store';
 
 /** Reading a grant and its plan. */
@@ -36,58 +36,9 @@ export async function setPlan(deps: GrantRecords, caller: Caller, grantId: strin
   actingOrg(caller, consortium, ['lead'], 'admin');
   checkTranches(grant.amount, input.tranches);
   const now = deps.clock.now();
-  const periods = reportPeriods(grant, policyOf(consortium), input.reporting);
-  const reports: Report[] = periods.map((p) => ({
-    id: newId(now),
-    grantId,
-    poolId: grant.poolId,
-    consortiumId: grant.consortiumId,
-    recipientOrgId: grant.recipientOrgId,
-    index: p.index,
-    label: p.label,
-    periodStart: p.periodStart,
-    periodEnd: p.periodEnd,
-    dueDate: p.dueDate,
-    templateId: p.templateId,
-    status: 'scheduled',
-    submissions: 0,
-    reviews: 0,
-    remindersSent: 0,
-    version: 1,
-  }));
-  const tranches: Tranche[] = input.tranches.map((t, i) => {
-    if (t.reportIndex !== undefined && !reports[t.reportIndex]) {
-      throw invalid(
-        `tranches[${i}].reportIndex`,
-        'report-exists',
-        `there are ${reports.length} report periods; index ${t.reportIndex} does not exist`,
-      );
-    }
-    return {
-      id: `T${i + 1}`,
-      grantId,
-      seq: i + 1,
-      amount: t.amount,
-      dueDate: t.dueDate,
-      ...(t.reportIndex !== undefined ? { reportId: (reports[t.reportIndex] as Report).id } : {}),
-      status: 'scheduled',
-    };
-  });
-  const conditions: Condition[] = input.conditions.map((c, i) => {
-    const tranche =
-      c.kind === 'before-first-payment' ? tranches[0] : c.kind === 'before-tranche' ? tranches[c.trancheIndex ?? -1] : undefined;
-    if (c.kind === 'before-tranche' && !tranche)
-      throw invalid(`conditions[${i}].trancheIndex`, 'tranche-exists', 'a before-tranche condition needs the index of an existing tranche');
-    return {
-      id: `C${i + 1}`,
-      grantId,
-      description: c.description.trim(),
-      kind: c.kind,
-      ...(tranche ? { trancheId: tranche.id } : {}),
-      status: 'pending',
-      version: 1,
-    };
-  });
+  const reports = planReports(grant, reportPeriods(grant, policyOf(consortium), input.reporting), () => newId(now));
+  const tranches = planTranches(grantId, input.tranches, reports);
+  const conditions = planConditions(grantId, input.conditions, tranches);
   await deps.grants.setPlan(
     grantId,
     { conditions, tranches, reports },

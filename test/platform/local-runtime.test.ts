@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../infra/catalog';
+import { functionEnvironments } from '../../infra/local/environments';
 import { LocalEventBus } from '../../infra/local/event-bus';
 import { LocalLambdas } from '../../infra/local/lambdas';
-import { functionEnvironments } from '../../infra/local/runtime';
 import { LocalScheduler } from '../../infra/local/scheduler';
 import { LocalClock } from '../../infra/local/virtual-clock';
 import { defineSlice } from '../../shared/platform/catalog';

@@ -11,7 +11,7 @@ import { catalog } from '../../infra/catalog';
 import { synthesized } from '../support/assembly';
 import type { Json } from '../support/template';
 
-const { directory, templateFile, t } = synthesized();
+const { directory, templateFile } = synthesized();
 
 describe('cdk-nag (AwsSolutions)', () => {
   it('synthesizes with zero unacknowledged findings', () => {
