@@ -34,7 +34,11 @@ export function featureMap(root: string, parts: readonly SliceShape[] = slices a
       list(s.linkKinds),
     ].join(' | '),
   );
-  return ['| feature | folders | routes | workflows | events it writes | link kinds |', '| --- | --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r} |`)].join('\n');
+  return [
+    '| feature | folders | routes | workflows | events it writes | link kinds |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
 }
 
 // `npx tsx infra/feature-map.ts` prints the table for docs/ARCHITECTURE.md.

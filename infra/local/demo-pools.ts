@@ -20,35 +20,58 @@ export interface PoolDemoResult {
   grants: { wva: PoolGrant; volunteerCentre: PoolGrant; coastal: PoolGrant };
 }
 
-/**
- * The Wyvernshire consortium pools its money: multi-year, restricted and odd-penny pledges,
- * money received over the spring, one round approved by contribution-weighted vote and
- * committed as three grants, one rejected. The year that follows is in demo-reports.ts.
- */
-export async function runPoolScenario(ctx: {
+export type DemoFunders = Record<'county' | 'district' | 'icb' | 'harbourside' | 'millbank' | 'communityFoundation', SeededFunder>;
+
+export interface PoolScenarioInput {
   runtime: LocalRuntime;
   api: Api;
-  funders: Record<'county' | 'district' | 'icb' | 'harbourside' | 'millbank' | 'communityFoundation', SeededFunder>;
+  funders: DemoFunders;
   admin: { id: string; email: string };
   consortium: Consortium;
   start: Date;
   progress: (line: string) => void;
   check: Check;
-}): Promise<PoolDemoResult> {
-  const { runtime, api, funders: f, check } = ctx;
-  const lead = f.county.admin;
-  const at = (days: number) => runtime.advanceTo(new Date(ctx.start.getTime() + days * DAY));
+}
 
+type Providers = Record<'wva' | 'volunteerCentre' | 'coastal' | 'nhsTrust', Organisation>;
+type Pledges = Record<'county' | 'district' | 'icb' | 'harbourside' | 'millbank', Pledge>;
+
+/**
+ * The Wyvernshire consortium pools its money: multi-year, restricted and odd-penny pledges,
+ * money received over the spring, one round approved by contribution-weighted vote and
+ * committed as three grants, one rejected. The year that follows is in demo-reports.ts.
+ */
+export async function runPoolScenario(ctx: PoolScenarioInput): Promise<PoolDemoResult> {
   ctx.progress('day 16: the Wyvernshire consortium opens a pooled fund with two lots…');
-  await at(16);
+  await at(ctx, 16);
+  const providers = await registerProviders(ctx);
+  const pool = await openPool(ctx);
+  const pledges = await takePledges(ctx, pool);
+  await receiveMoney(ctx, pool, pledges);
+  const first = await firstRound(ctx, pool, providers);
+  const second = await secondRound(ctx, pool, providers);
+  return checkRounds(ctx, pool, first, second, providers);
+}
+
+/** Moves the virtual clock to the given day of the scenario. */
+function at(ctx: PoolScenarioInput, days: number): Promise<void> {
+  return ctx.runtime.advanceTo(new Date(ctx.start.getTime() + days * DAY));
+}
+
+/** The platform admin registers the three providers the pool will fund and the NHS trust that benefits. */
+async function registerProviders(ctx: PoolScenarioInput): Promise<Providers> {
   const provider = (name: string, identifier: string, contactEmail: string) =>
-    api.call<Organisation>(ctx.admin, 'POST', '/organisations', { name, kind: 'provider', identifier, contactEmail });
+    ctx.api.call<Organisation>(ctx.admin, 'POST', '/organisations', { name, kind: 'provider', identifier, contactEmail });
   const wva = await provider('Wyvern Voluntary Action', 'GB-CHC-1077001', 'hello@wva.example.org');
   const volunteerCentre = await provider('Eastbrook Volunteer Centre', 'GB-CHC-1088002', 'office@eastbrook-vc.example.org');
   const coastal = await provider('Coastal Communities Network', '360G-coastal-communities-network', 'team@coastal-network.example.org');
   const nhsTrust = await provider('Wyvern Community Health NHS Trust', 'GB-NHS-RWY', 'partnerships@wyvern-health.example.org');
+  return { wva, volunteerCentre, coastal, nhsTrust };
+}
 
-  const pool = await api.call<Pool>(lead, 'POST', `/consortia/${ctx.consortium.id}/pools`, {
+/** The lead opens the consortium's pooled fund with a north and a south lot. */
+function openPool(ctx: PoolScenarioInput): Promise<Pool> {
+  return ctx.api.call<Pool>(ctx.funders.county.admin, 'POST', `/consortia/${ctx.consortium.id}/pools`, {
     name: 'Wyvernshire Local Infrastructure Pool',
     purpose: 'Core support for local infrastructure organisations across Wyvernshire',
     lots: [
@@ -56,16 +79,18 @@ export async function runPoolScenario(ctx: {
       { id: 'south', name: 'South Wyvernshire' },
     ],
   });
+}
+
+/** Five funders pledge: a two-year pledge, money restricted to a lot or a purpose, and odd pence. */
+async function takePledges(ctx: PoolScenarioInput, pool: Pool): Promise<Pledges> {
+  const f = ctx.funders;
   const pledge = (who: SeededFunder, years: [string, number][], restriction: unknown = { kind: 'core' }) =>
-    api.call<Pledge>(who.admin, 'POST', `/pools/${pool.id}/pledges`, {
+    ctx.api.call<Pledge>(who.admin, 'POST', `/pools/${pool.id}/pledges`, {
       funderOrgId: who.org.id,
       currency: 'GBP',
       years: years.map(([financialYear, amount]) => ({ financialYear, amount })),
       restriction,
     });
-  const receive = (p: Pledge, amount: number, receivedOn: string) =>
-    api.call(lead, 'POST', `/pools/${pool.id}/pledges/${p.id}/contributions`, { amount, currency: 'GBP', receivedOn });
-
   ctx.progress('day 17: pledges — a two-year pledge, restricted money, and odd pence…');
   const county = await pledge(f.county, [
     ['2026-27', 6_000_000],
@@ -75,49 +100,74 @@ export async function runPoolScenario(ctx: {
   const icb = await pledge(f.icb, [['2026-27', 4_000_000]]);
   const harbourside = await pledge(f.harbourside, [['2026-27', 1_500_000]], { kind: 'restricted', purpose: 'volunteering' });
   const millbank = await pledge(f.millbank, [['2026-27', 2_000_033]]);
+  return { county, district, icb, harbourside, millbank };
+}
 
+/** The lead records the money as it arrives over days 20–45; a receipt beyond a pledge is refused. */
+async function receiveMoney(ctx: PoolScenarioInput, pool: Pool, p: Pledges): Promise<void> {
+  const { api, check } = ctx;
+  const lead = ctx.funders.county.admin;
+  const receive = (pl: Pledge, amount: number, receivedOn: string) =>
+    api.call(lead, 'POST', `/pools/${pool.id}/pledges/${pl.id}/contributions`, { amount, currency: 'GBP', receivedOn });
   ctx.progress('days 20–45: money arrives…');
-  await at(20);
-  await receive(county, 6_000_000, '2026-04-21');
-  await receive(icb, 4_000_000, '2026-04-24');
-  await at(30);
-  await receive(district, 2_500_000, '2026-05-01');
-  await receive(harbourside, 1_500_000, '2026-05-01');
-  await at(45);
-  await receive(millbank, 1_000_017, '2026-05-16');
+  await at(ctx, 20);
+  await receive(p.county, 6_000_000, '2026-04-21');
+  await receive(p.icb, 4_000_000, '2026-04-24');
+  await at(ctx, 30);
+  await receive(p.district, 2_500_000, '2026-05-01');
+  await receive(p.harbourside, 1_500_000, '2026-05-01');
+  await at(ctx, 45);
+  await receive(p.millbank, 1_000_017, '2026-05-16');
   const over = await api
-    .call(lead, 'POST', `/pools/${pool.id}/pledges/${district.id}/contributions`, { amount: 1, currency: 'GBP', receivedOn: '2026-05-17' })
+    .call(lead, 'POST', `/pools/${pool.id}/pledges/${p.district.id}/contributions`, {
+      amount: 1,
+      currency: 'GBP',
+      receivedOn: '2026-05-17',
+    })
     .then(
       () => 'accepted',
       (e: { status?: number }) => String(e.status),
     );
   check('over-receipt against a pledge is refused', over === '409', over);
+}
 
+/** A funder proposes a grant in a round (12 months from July unless the body says otherwise). */
+function proposeGrant(ctx: PoolScenarioInput, who: SeededFunder, r: Round, body: Record<string, unknown>) {
+  return ctx.api.call(who.admin, 'POST', `/rounds/${r.id}/proposals`, {
+    currency: 'GBP',
+    durationMonths: 12,
+    plannedStart: '2026-07-01',
+    ...body,
+  });
+}
+
+/** Day 46–52: round 1 opens, three grants are proposed, the round closes and the funders vote. */
+async function firstRound(ctx: PoolScenarioInput, pool: Pool, p: Providers): Promise<Round> {
+  const { runtime, api, funders: f } = ctx;
+  const lead = f.county.admin;
   ctx.progress('day 46: round 1 opens; funders propose three grants…');
-  await at(46);
+  await at(ctx, 46);
   const round = await api.call<Round>(lead, 'POST', `/pools/${pool.id}/rounds`, { name: 'Infrastructure round 2026' });
   await runtime.settle();
-  const propose = (who: SeededFunder, r: Round, body: Record<string, unknown>) =>
-    api.call(who.admin, 'POST', `/rounds/${r.id}/proposals`, { currency: 'GBP', durationMonths: 12, plannedStart: '2026-07-01', ...body });
-  await propose(f.county, round, {
-    recipientOrgId: wva.id,
+  await proposeGrant(ctx, f.county, round, {
+    recipientOrgId: p.wva.id,
     title: 'Core support for Wyvern Voluntary Action',
     description: 'Funding advice, governance support and convening for small groups in the north of the county.',
     amount: 4_500_000,
     lotId: 'north',
-    beneficiaryOrgIds: [nhsTrust.id],
+    beneficiaryOrgIds: [p.nhsTrust.id],
   });
-  await propose(f.icb, round, {
-    recipientOrgId: volunteerCentre.id,
+  await proposeGrant(ctx, f.icb, round, {
+    recipientOrgId: p.volunteerCentre.id,
     title: 'Volunteering hub for Eastbrook',
     amount: 1_800_050,
     lotId: 'south',
     purpose: 'volunteering',
     durationMonths: 18,
-    beneficiaryOrgIds: [nhsTrust.id],
+    beneficiaryOrgIds: [p.nhsTrust.id],
   });
-  await propose(f.harbourside, round, {
-    recipientOrgId: coastal.id,
+  await proposeGrant(ctx, f.harbourside, round, {
+    recipientOrgId: p.coastal.id,
     title: 'Coastal community voice network',
     amount: 999_999,
     lotId: 'south',
@@ -125,10 +175,10 @@ export async function runPoolScenario(ctx: {
   });
 
   ctx.progress('day 50: the round closes; the funders vote (weighted by what each put in)…');
-  await at(50);
+  await at(ctx, 50);
   await api.call(lead, 'POST', `/rounds/${round.id}/close`);
   await runtime.settle();
-  await at(52);
+  await at(ctx, 52);
   await api.call(f.county.admin, 'POST', `/rounds/${round.id}/votes`, { decision: 'approve' });
   await api.call(f.district.admin, 'POST', `/rounds/${round.id}/votes`, {
     decision: 'reject',
@@ -136,23 +186,35 @@ export async function runPoolScenario(ctx: {
   });
   await api.call(f.icb.admin, 'POST', `/rounds/${round.id}/votes`, { decision: 'approve' });
   await runtime.settle();
+  return round;
+}
 
+/** Day 60: a second round with one top-up proposal is closed and voted down. */
+async function secondRound(ctx: PoolScenarioInput, pool: Pool, p: Providers): Promise<Round> {
+  const { runtime, api, funders: f } = ctx;
+  const lead = f.county.admin;
   ctx.progress('day 60: a second round is proposed and rejected…');
-  await at(60);
+  await at(ctx, 60);
   const second = await api.call<Round>(lead, 'POST', `/pools/${pool.id}/rounds`, { name: 'Summer top-up' });
   await runtime.settle();
-  await propose(f.millbank, second, { recipientOrgId: wva.id, title: 'Digital skills top-up', amount: 700_000 });
+  await proposeGrant(ctx, f.millbank, second, { recipientOrgId: p.wva.id, title: 'Digital skills top-up', amount: 700_000 });
   await api.call(lead, 'POST', `/rounds/${second.id}/close`);
   await runtime.settle();
   for (const who of [f.county, f.icb]) await api.call(who.admin, 'POST', `/rounds/${second.id}/votes`, { decision: 'reject' });
   await runtime.settle();
+  return second;
+}
 
+/** Reads back both rounds, the committed grants and the free-rider view, and checks them. */
+async function checkRounds(ctx: PoolScenarioInput, pool: Pool, first: Round, second: Round, p: Providers): Promise<PoolDemoResult> {
+  const { api, check } = ctx;
+  const lead = ctx.funders.county.admin;
   const { dynamoPools } = await import('../../shared/pools/dynamodb-store');
   const grants = await dynamoPools.listPoolGrants(pool.id);
-  const firstRound = await api.call<{ status: string }>(lead, 'GET', `/rounds/${round.id}`);
-  const secondRound = await api.call<{ status: string }>(lead, 'GET', `/rounds/${second.id}`);
-  check('round approved by contribution-weighted vote and committed', firstRound.status === 'committed', firstRound.status);
-  check('rejected round commits nothing', secondRound.status === 'rejected', secondRound.status);
+  const firstStatus = await api.call<{ status: string }>(lead, 'GET', `/rounds/${first.id}`);
+  const secondStatus = await api.call<{ status: string }>(lead, 'GET', `/rounds/${second.id}`);
+  check('round approved by contribution-weighted vote and committed', firstStatus.status === 'committed', firstStatus.status);
+  check('rejected round commits nothing', secondStatus.status === 'rejected', secondStatus.status);
   check('three grants committed', grants.length === 3, String(grants.length));
 
   const riders = await api.call<{ benefitingWithoutContributing: { orgId: string }[] }>(
@@ -162,11 +224,14 @@ export async function runPoolScenario(ctx: {
   );
   check(
     'free-rider view lists the NHS trust that benefits without paying',
-    riders.benefitingWithoutContributing.some((r) => r.orgId === nhsTrust.id),
+    riders.benefitingWithoutContributing.some((r) => r.orgId === p.nhsTrust.id),
   );
 
   const titled = (recipientOrgId: string) => grants.find((g) => g.recipientOrgId === recipientOrgId) as (typeof grants)[number];
-  return { poolId: pool.id, grants: { wva: titled(wva.id), volunteerCentre: titled(volunteerCentre.id), coastal: titled(coastal.id) } };
+  return {
+    poolId: pool.id,
+    grants: { wva: titled(p.wva.id), volunteerCentre: titled(p.volunteerCentre.id), coastal: titled(p.coastal.id) },
+  };
 }
 
 /** Re-derives each pool's figures and every grant's attribution from the ledger entries. */

@@ -35,6 +35,13 @@ export interface ReportingFigures {
 const linkIn = (e: StoredEmail) => /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]+)/.exec(e.body.text ?? '')?.[1];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+type FormPlan = { date: string; url: string; grant: string; index: number };
+type ReviewPlan = { date: string; reportId: string; requestChanges: boolean };
+type ReportingGrant = ReportingYearInput['grants'][number];
+
+const scopeIn = (page: string) => /name="scope" value="([^"]+)"/.exec(page)?.[1];
+const inDays = (from: Date, days: number) => day(new Date(from.getTime() + days * DAY));
+
 /**
  * A year of follow-through, driven only by what people receive: providers act on the emails
  * in the SES emulator (opening the link, posting the form), the funder reviews what arrives.
@@ -44,125 +51,169 @@ export async function runReportingYear(x: ReportingYearInput): Promise<Reporting
   const { runtime, api, lead } = x;
   for (const g of x.grants) await api.call(lead, 'POST', `/grants/${g.id}/plan`, g.plan);
   await runtime.settle();
+  const year = new ReportingYear(x);
+  await year.run();
+  await runtime.advanceTo(x.until);
+  return figures(x, year.submittedViaLink, year.changesRequested);
+}
 
-  const handled = new Set<string>();
-  const submitOn = new Map<string, { date: string; url: string; grant: string; index: number }>();
-  const reviewOn = new Map<string, { date: string; reportId: string; requestChanges: boolean }>();
-  const reviewed = new Map<string, number>();
-  let submittedViaLink = 0;
-  let changesRequested = 0;
-  const byReport = new Map<string, { grant: (typeof x.grants)[number]; index: number }>();
+/** The providers' and the funder's plans for the days ahead, as read from the mailbox. */
+class ReportingYear {
+  /** Emails already read, by message id. */
+  private readonly handled = new Set<string>();
+  /** Forms to post, by report id (or `evidence:<grant id>`), each on its day. */
+  private readonly submitOn = new Map<string, FormPlan>();
+  /** Reviews to make, by report id, each on its day. */
+  private readonly reviewOn = new Map<string, ReviewPlan>();
+  /** How many times each report has been reviewed. */
+  private readonly reviewed = new Map<string, number>();
+  /** Which grant each report belongs to, and its index among that grant's reports. */
+  private readonly byReport = new Map<string, { grant: ReportingGrant; index: number }>();
+  submittedViaLink = 0;
+  changesRequested = 0;
 
-  for (let now = x.runtime.clock.now(); now < x.until; now = new Date(now.getTime() + DAY)) {
-    await runtime.advanceTo(now);
-    const today = day(now);
-    if (now.getUTCDate() === 1) x.progress(`${today}: reports and payments run…`);
-    for (const email of await runtime.emails()) {
-      if (handled.has(email.messageId)) continue;
-      handled.add(email.messageId);
-      const grant = x.grants.find((g) => email.subject.endsWith(g.title));
+  constructor(private readonly x: ReportingYearInput) {}
+
+  /** Steps a day at a time until the end of the year: read the inbox, then act on what is due today. */
+  async run(): Promise<void> {
+    const { runtime } = this.x;
+    for (let now = runtime.clock.now(); now < this.x.until; now = new Date(now.getTime() + DAY)) {
+      await runtime.advanceTo(now);
+      const today = day(now);
+      if (now.getUTCDate() === 1) this.x.progress(`${today}: reports and payments run…`);
+      await this.readInbox(now);
+      await this.postDueForms(today);
+      await this.reviewWhatArrived(today);
+      await this.waiveConditions(today);
+    }
+  }
+
+  /** Reads each new email about one of the grants and plans the answer to it. */
+  private async readInbox(now: Date): Promise<void> {
+    for (const email of await this.x.runtime.emails()) {
+      if (this.handled.has(email.messageId)) continue;
+      this.handled.add(email.messageId);
+      const grant = this.x.grants.find((g) => email.subject.endsWith(g.title));
       if (!grant) continue;
       const url = linkIn(email);
-      if (/^Report due /.test(email.subject) && url) {
-        const page = await fetch(url).then((r) => r.text());
-        const reportId = /name="scope" value="([^"]+)"/.exec(page)?.[1] as string;
-        const index = [...byReport.values()].filter((r) => r.grant === grant).length;
-        byReport.set(reportId, { grant, index });
-        const behaviour = grant.behaviours[index] ?? 'early';
-        const due = /Due<\/dt><dd>([^<]+)</.exec(page)?.[1] ?? '';
-        const dueDate = day(new Date(`${due} 12:00 UTC`));
-        if (behaviour === 'early' || behaviour === 'changes')
-          submitOn.set(reportId, { date: day(new Date(now.getTime() + 3 * DAY)), url, grant: grant.title, index });
-        if (behaviour === 'late')
-          submitOn.set(reportId, {
-            date: day(new Date(new Date(`${dueDate}T12:00:00Z`).getTime() + 3 * DAY)),
-            url,
-            grant: grant.title,
-            index,
-          });
-      }
+      if (/^Report due /.test(email.subject) && url) await this.onReportDue(grant, url, now);
       // A late provider answers from the latest email it has, as a person would.
-      if (/^(Reminder|Overdue): /.test(email.subject) && url) {
-        const reportId = /name="scope" value="([^"]+)"/.exec(await fetch(url).then((r) => r.text()))?.[1] ?? '';
-        const plan = submitOn.get(reportId);
-        if (plan) submitOn.set(reportId, { ...plan, url });
-      }
-      if (/^Changes requested: /.test(email.subject) && url) {
-        const reportId = /name="scope" value="([^"]+)"/.exec(await fetch(url).then((r) => r.text()))?.[1] as string;
-        submitOn.set(reportId, {
-          date: day(new Date(now.getTime() + 2 * DAY)),
-          url,
-          grant: grant.title,
-          index: byReport.get(reportId)?.index ?? 0,
-        });
-      }
-      if (/^Report to review: /.test(email.subject)) {
-        const reportId = /\(report ([0-9A-Z]{26})\)/.exec(email.body.text ?? '')?.[1] as string;
-        const info = byReport.get(reportId);
-        const first = !reviewed.has(reportId);
-        reviewOn.set(reportId, {
-          date: day(new Date(now.getTime() + 2 * DAY)),
-          reportId,
-          requestChanges: first && info?.grant.behaviours[info.index] === 'changes',
-        });
-      }
+      if (/^(Reminder|Overdue): /.test(email.subject) && url) await this.onReminder(url);
+      if (/^Changes requested: /.test(email.subject) && url) await this.onChangesRequested(grant, url, now);
+      if (/^Report to review: /.test(email.subject)) this.onReportToReview(email, now);
       if (/^Evidence needed before payment: /.test(email.subject) && url && grant.evidenceOnDay) {
-        submitOn.set(`evidence:${grant.id}`, { date: grant.evidenceOnDay, url, grant: grant.title, index: -1 });
+        this.submitOn.set(`evidence:${grant.id}`, { date: grant.evidenceOnDay, url, grant: grant.title, index: -1 });
       }
     }
-    for (const [id, plan] of [...submitOn]) {
+  }
+
+  /** Opens the link in a report request and plans the submission as the provider's behaviour says. */
+  private async onReportDue(grant: ReportingGrant, url: string, now: Date): Promise<void> {
+    const page = await fetch(url).then((r) => r.text());
+    const reportId = scopeIn(page) as string;
+    const index = [...this.byReport.values()].filter((r) => r.grant === grant).length;
+    this.byReport.set(reportId, { grant, index });
+    const behaviour = grant.behaviours[index] ?? 'early';
+    const due = /Due<\/dt><dd>([^<]+)</.exec(page)?.[1] ?? '';
+    const dueDate = day(new Date(`${due} 12:00 UTC`));
+    if (behaviour === 'early' || behaviour === 'changes')
+      this.submitOn.set(reportId, { date: inDays(now, 3), url, grant: grant.title, index });
+    if (behaviour === 'late')
+      this.submitOn.set(reportId, { date: inDays(new Date(`${dueDate}T12:00:00Z`), 3), url, grant: grant.title, index });
+  }
+
+  /** Switches a planned submission to the link in the latest reminder. */
+  private async onReminder(url: string): Promise<void> {
+    const reportId = scopeIn(await fetch(url).then((r) => r.text())) ?? '';
+    const plan = this.submitOn.get(reportId);
+    if (plan) this.submitOn.set(reportId, { ...plan, url });
+  }
+
+  /** Plans a resubmission two days after the funder asks for changes. */
+  private async onChangesRequested(grant: ReportingGrant, url: string, now: Date): Promise<void> {
+    const reportId = scopeIn(await fetch(url).then((r) => r.text())) as string;
+    this.submitOn.set(reportId, { date: inDays(now, 2), url, grant: grant.title, index: this.byReport.get(reportId)?.index ?? 0 });
+  }
+
+  /** Plans the funder's review two days on; a `changes` report is sent back the first time. */
+  private onReportToReview(email: StoredEmail, now: Date): void {
+    const reportId = /\(report ([0-9A-Z]{26})\)/.exec(email.body.text ?? '')?.[1] as string;
+    const info = this.byReport.get(reportId);
+    const first = !this.reviewed.has(reportId);
+    this.reviewOn.set(reportId, {
+      date: inDays(now, 2),
+      reportId,
+      requestChanges: first && info?.grant.behaviours[info.index] === 'changes',
+    });
+  }
+
+  /** Posts every form whose day has come, at the link from the email. */
+  private async postDueForms(today: string): Promise<void> {
+    for (const [id, plan] of [...this.submitOn]) {
       if (plan.date > today) continue;
-      submitOn.delete(id);
-      const page = await fetch(plan.url).then((r) => r.text());
-      const scope = /name="scope" value="([^"]+)"/.exec(page)?.[1] ?? '';
-      const form = id.startsWith('evidence:')
-        ? { scope, action: 'submit', text: 'Adopted by the trustees; published on our website', url: 'https://example.org/policy' }
-        : answers(scope, page);
-      const res = await fetch(plan.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-      });
-      const html = await res.text();
-      if (res.status === 200 && html.includes('Thank you: your report has been sent')) submittedViaLink++;
-      if (res.status === 200 && html.includes('Thank you: your evidence has been sent')) {
-        await runtime.settle();
-        await api.call(lead, 'POST', `/grants/${id.slice('evidence:'.length)}/conditions/C1/decision`, { outcome: 'met' });
-      }
-      x.check(
-        `form posted at the emailed link for ${plan.grant} (${id.startsWith('evidence:') ? 'evidence' : `report ${plan.index + 1}`})`,
-        res.status === 200,
-        `${res.status}`,
-      );
-      await runtime.settle();
+      this.submitOn.delete(id);
+      await this.postForm(id, plan);
     }
-    for (const [id, r] of [...reviewOn]) {
+  }
+
+  /** Posts one report or evidence form; accepted evidence is then marked met by the lead. */
+  private async postForm(id: string, plan: FormPlan): Promise<void> {
+    const { runtime, api, lead } = this.x;
+    const page = await fetch(plan.url).then((r) => r.text());
+    const scope = scopeIn(page) ?? '';
+    const form = id.startsWith('evidence:')
+      ? { scope, action: 'submit', text: 'Adopted by the trustees; published on our website', url: 'https://example.org/policy' }
+      : answers(scope, page);
+    const res = await fetch(plan.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+    const html = await res.text();
+    if (res.status === 200 && html.includes('Thank you: your report has been sent')) this.submittedViaLink++;
+    if (res.status === 200 && html.includes('Thank you: your evidence has been sent')) {
+      await runtime.settle();
+      await api.call(lead, 'POST', `/grants/${id.slice('evidence:'.length)}/conditions/C1/decision`, { outcome: 'met' });
+    }
+    this.x.check(
+      `form posted at the emailed link for ${plan.grant} (${id.startsWith('evidence:') ? 'evidence' : `report ${plan.index + 1}`})`,
+      res.status === 200,
+      `${res.status}`,
+    );
+    await runtime.settle();
+  }
+
+  /** The lead reviews every report whose review day has come: accept, or ask for changes. */
+  private async reviewWhatArrived(today: string): Promise<void> {
+    for (const [id, r] of [...this.reviewOn]) {
       if (r.date > today) continue;
-      reviewOn.delete(id);
-      reviewed.set(id, (reviewed.get(id) ?? 0) + 1);
-      if (r.requestChanges) changesRequested++;
-      await api.call(
-        lead,
+      this.reviewOn.delete(id);
+      this.reviewed.set(id, (this.reviewed.get(id) ?? 0) + 1);
+      if (r.requestChanges) this.changesRequested++;
+      await this.x.api.call(
+        this.x.lead,
         'POST',
         `/reports/${r.reportId}/review`,
         r.requestChanges
           ? { decision: 'request-changes', comments: 'Please add how many of the groups were new to you this quarter.' }
           : { decision: 'accept' },
       );
-      await runtime.settle();
+      await this.x.runtime.settle();
     }
-    for (const g of x.grants) {
+  }
+
+  /** The lead waives a grant's condition on the day its plan says. */
+  private async waiveConditions(today: string): Promise<void> {
+    for (const g of this.x.grants) {
       if (g.waiveOnDay === today) {
-        await api.call(lead, 'POST', `/grants/${g.id}/conditions/C1/decision`, {
+        await this.x.api.call(this.x.lead, 'POST', `/grants/${g.id}/conditions/C1/decision`, {
           outcome: 'waived',
           reason: 'Policy in place at the partner organisation; waived by the panel',
         });
-        await runtime.settle();
+        await this.x.runtime.settle();
       }
     }
   }
-  await runtime.advanceTo(x.until);
-  return figures(x, submittedViaLink, changesRequested);
 }
 
 function answers(scope: string, page: string): Record<string, string> {
