@@ -22,7 +22,9 @@ export interface PutEventsEntry {
 export class LocalEventBus {
   /** Events no rule target could be invoked for (the rules' dead-letter queue on AWS). */
   readonly undelivered: { rule: string; event: unknown; error: string }[] = [];
-  published = 0;
+  /** Distinct domain events published; the stream delivers at least once, so `puts` may be more. */
+  private readonly seen = new Set<string>();
+  puts = 0;
   delivered = 0;
 
   constructor(
@@ -31,6 +33,10 @@ export class LocalEventBus {
     private readonly clock: LocalClock,
     private readonly onError: (message: string) => void,
   ) {}
+
+  get published(): number {
+    return this.seen.size;
+  }
 
   put(entries: PutEventsEntry[]): { EventId: string }[] {
     return entries.map((entry) => {
@@ -48,7 +54,8 @@ export class LocalEventBus {
         resources: [],
         detail: JSON.parse(entry.Detail ?? '{}'),
       };
-      this.published++;
+      this.puts++;
+      this.seen.add(String(event.detail?.id ?? event.id));
       for (const rule of this.catalog.rules) {
         if (event.source !== EVENT_SOURCE || !rule.detailTypes.includes(String(event['detail-type']))) continue;
         try {

@@ -247,7 +247,12 @@ function healthOf(c: {
     },
     mail: { state: c.ses.child.exitCode === null ? 'ok' : 'stopped', engine: 'aws-ses-v2-local', url: c.ses.url },
     stepFunctions: { state: 'ok', engine: 'aws-local-stepfunctions', executions: c.sfn.list().length },
-    eventBus: { state: state(c.bus.undelivered.length > 0), published: c.bus.published, undelivered: c.bus.undelivered.length },
+    eventBus: {
+      state: state(c.bus.undelivered.length > 0),
+      published: c.bus.published,
+      puts: c.bus.puts,
+      undelivered: c.bus.undelivered.length,
+    },
     lambda: {
       state: state(c.lambdas.deadLetters.length > 0),
       invocations: c.lambdas.invocations,
