@@ -6,10 +6,10 @@ import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
 import type { FundingShare, Grant } from './grant';
 import { keys } from './keys';
-import { bucketFields, ledgerTransaction } from './ledger-transaction';
+import { bucketOf, ledgerTransaction } from './ledger-transaction';
 import type { Pledge } from './pledge';
 import type { Pool } from './pool';
-import type { Bucket, PoolStore, StoredEntry } from './store';
+import type { PoolStore, StoredEntry } from './store';
 
 const table = () => config.tableName();
 
@@ -88,13 +88,7 @@ export const dynamoPools: PoolStore = {
   },
 
   async listBuckets(poolId) {
-    const items = await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.bucket));
-    return items.map((i) => ({
-      bucket: String(i.sk).slice(keys.prefix.bucket.length),
-      funderOrgId: i.funderOrgId as string,
-      restriction: i.restriction as Bucket['restriction'],
-      ...Object.fromEntries(bucketFields.map((f) => [f, (i[f] as number | undefined) ?? 0])),
-    })) as Bucket[];
+    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.bucket))).map(bucketOf);
   },
 
   async writeLedger(write) {

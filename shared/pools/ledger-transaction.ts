@@ -3,11 +3,20 @@ import { eventItem } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
 import { keys } from './keys';
-import { GrantExistsError, type LedgerWrite, StaleLedgerError } from './store';
+import { type Bucket, GrantExistsError, type LedgerWrite, StaleLedgerError } from './store';
 
 const table = () => config.tableName();
 const totalsFields = ['pledged', 'received', 'committed', 'paid', 'returned'] as const;
 export const bucketFields = ['available', 'received', 'committed', 'paid', 'returned'] as const;
+
+/** A bucket item as both adapters store it (`BUCKET#<bucket>`), read back as the port's Bucket. */
+export const bucketOf = (item: Record<string, unknown>): Bucket =>
+  ({
+    bucket: String(item.sk).slice(keys.prefix.bucket.length),
+    funderOrgId: item.funderOrgId as string,
+    restriction: item.restriction as Bucket['restriction'],
+    ...Object.fromEntries(bucketFields.map((f) => [f, (item[f] as number | undefined) ?? 0])),
+  }) as Bucket;
 
 /** ADD clauses for the non-zero deltas, with their values. */
 function adds(prefix: string, deltas: Partial<Record<string, number>>, fields: readonly string[]) {

@@ -3,19 +3,11 @@ import { conflict, DomainError } from '../platform/errors';
 import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, strip } from '../platform/memory/table';
 import type { FundingShare, Grant } from './grant';
 import { keys } from './keys';
-import { bucketFields } from './ledger-transaction';
+import { bucketOf } from './ledger-transaction';
 import type { Pledge } from './pledge';
 import type { Pool } from './pool';
 import type { Proposal, Round, Vote } from './round';
-import {
-  type Bucket,
-  GrantExistsError,
-  type LedgerWrite,
-  type PoolStore,
-  type RoundStore,
-  StaleLedgerError,
-  type StoredEntry,
-} from './store';
+import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError, type StoredEntry } from './store';
 
 const add = (item: Item | undefined, deltas: Partial<Record<string, number>>): Item => {
   const next: Item = { ...item };
@@ -178,12 +170,7 @@ export function memoryPools(table: MemoryTable): PoolStore {
       return table.query(keys.pool(poolId).pk, keys.prefix.pledge).map((i) => strip<Pledge>(i) as Pledge);
     },
     async listBuckets(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.bucket).map((i) => ({
-        bucket: String(i.sk).slice(keys.prefix.bucket.length),
-        funderOrgId: i.funderOrgId as string,
-        restriction: i.restriction as Bucket['restriction'],
-        ...Object.fromEntries(bucketFields.map((f) => [f, (i[f] as number | undefined) ?? 0])),
-      })) as Bucket[];
+      return table.query(keys.pool(poolId).pk, keys.prefix.bucket).map(bucketOf);
     },
     async writeLedger(write) {
       table.transact(ledgerOps(write));

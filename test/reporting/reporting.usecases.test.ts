@@ -23,6 +23,7 @@ import { providerLinks } from '../../shared/reporting/links';
 import { REMINDER_FUNCTION, scheduleReminders, sendReminder } from '../../shared/reporting/reminders';
 import { review } from '../../shared/reporting/review';
 import { reportDetail, reportsByStatus } from '../../shared/reporting/views';
+import { lightAnswers } from '../support/grant';
 import { consortium, memorySystem, organisation } from '../support/memory';
 
 /** Fast: the reporting use cases on the in-memory adapters (no engines); the workflow around them is tested in reporting-cycle.engines.test.ts. */
@@ -78,14 +79,6 @@ const tokenIn = (text: string) => {
   return match[1] as string;
 };
 const callback = (id: string) => ({ taskToken: `token-${id}`, executionName: `run-${id}` });
-const lightAnswers = (scope: string) => ({
-  scope,
-  action: 'submit',
-  'measures.groups-supported': '14',
-  'measures.funding-secured': '£12,500.50',
-  'questions.difference': 'Fourteen groups now have a safeguarding policy and three won their first grant.',
-  'questions.next': 'Demand for governance support is rising.',
-});
 const problem = (page: LinkPage) => (page.kind === 'problem' ? { status: page.status, title: page.title, contact: page.contact } : page);
 
 describe('reporting use cases (in memory)', () => {

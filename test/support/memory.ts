@@ -14,6 +14,16 @@ import { memoryReports } from '../../shared/reporting/memory-store';
 
 export const DAY = 86400_000;
 
+/** Every feature's store on one in-memory table. */
+export const memoryStores = (table: MemoryTable) => ({
+  platform: memoryPlatform(table),
+  consortia: memoryConsortia(table),
+  pools: memoryPools(table),
+  rounds: memoryRounds(table),
+  grants: memoryGrants(table),
+  reports: memoryReports(table),
+});
+
 /**
  * Every port on the in-memory adapters, and a clock the test moves: use cases run exactly as
  * in a handler, in milliseconds, without Java. What would reach the outside world (emails,
@@ -27,12 +37,7 @@ export function memorySystem(start = new Date('2026-04-01T09:00:00Z')) {
   const table = new MemoryTable();
   const outside = memoryOutside();
   const deps = {
-    platform: memoryPlatform(table),
-    consortia: memoryConsortia(table),
-    pools: memoryPools(table),
-    rounds: memoryRounds(table),
-    grants: memoryGrants(table),
-    reports: memoryReports(table),
+    ...memoryStores(table),
     clock,
     mailer: outside.mailer,
     workflows: outside.workflows,
