@@ -68,6 +68,8 @@ export interface PlatformStore {
 
   putLink(link: LinkRecord): Promise<void>;
   getLink(hash: string): Promise<LinkRecord | undefined>;
+  /** A revoked link is as unknown as a made-up one (a rotated calendar feed's old URL). */
+  revokeLink(hash: string, now: string): Promise<void>;
 
   /** One read that proves the table answers (health checks). */
   probe(): Promise<void>;

@@ -246,13 +246,28 @@ export function storeContract(stores: () => Stores) {
     expect(await reports.setReportStatus(report, ['requested'], 'overdue', undefined)).toBe(false);
     expect(await reports.setReportStatus(report, ['scheduled'], 'requested', event(`report#${report.id}`))).toBe(true);
     const link = newLinkToken();
-    await platform.putLink({
+    const issued = {
       hash: link.hash,
       scope: { kind: 'report', reportId: report.id, grantId },
-      status: 'active',
+      status: 'active' as const,
       expiresAt: '2026-12-31T00:00:00.000Z',
       createdAt: at,
-    });
+    };
+    await platform.putLink(issued);
+    // Read back whole: its scope and its expiry (kept apart from the table's time-to-live attribute).
+    expect(await platform.getLink(link.hash)).toEqual(issued);
+    const expired = newLinkToken();
+    await platform.putLink({ ...issued, hash: expired.hash, expiresAt: '2026-03-31T00:00:00.000Z' });
+    const revoked = newLinkToken();
+    await platform.putLink({ ...issued, hash: revoked.hash });
+    await platform.revokeLink(revoked.hash, at);
+    expect((await platform.getLink(revoked.hash))?.status).toBe('revoked');
+    const early = { n: 1, measures: {}, questions: {}, submittedAt: at, via: 'link' as const };
+    for (const refused of [expired, revoked]) {
+      expect(await reports.submitViaLink(refused.hash, { ...report, status: 'requested' }, early, at, event(`report#${report.id}`))).toBe(
+        false,
+      );
+    }
     const submission = { n: 1, measures: {}, questions: {}, submittedAt: at, via: 'link' as const };
     const requested = { ...report, status: 'requested' as const };
     expect(await reports.submitViaLink(link.hash, requested, submission, at, event(`report#${report.id}`))).toBe(true);
@@ -268,6 +283,10 @@ export function storeContract(stores: () => Stores) {
     ).rejects.toMatchObject({
       details: { rule: 'review-once' },
     });
+    // One review per submission: a second one, before the workflow has moved the report on, is refused too.
+    await expect(
+      reports.addReview(submitted, { n: 2, decision: 'request-changes', by: 'u', at }, event(`report#${report.id}`)),
+    ).rejects.toMatchObject({ details: { rule: 'review-once' } });
   });
 
   it('a round takes one vote per organisation, and only while voting', async () => {

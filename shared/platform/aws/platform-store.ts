@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
 import { conflict } from '../errors';
 import type { DomainEvent } from '../events';
@@ -113,6 +113,19 @@ export const dynamoPlatform: PlatformStore = {
     if (!out.Item) return undefined;
     const { expiresAtIso, ...rest } = entity<Record<string, unknown>>(out.Item) as Record<string, unknown>;
     return { ...(rest as Omit<LinkRecord, 'expiresAt'>), expiresAt: expiresAtIso as string };
+  },
+
+  async revokeLink(hash, now) {
+    await db.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.link(hash),
+        UpdateExpression: 'SET #status = :revoked, revokedAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now },
+      }),
+    );
   },
 
   async probe() {

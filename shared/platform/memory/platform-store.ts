@@ -45,6 +45,15 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
       const { expiresAtIso, ...rest } = item;
       return { ...rest, expiresAt: expiresAtIso };
     },
+    async revokeLink(hash, now) {
+      table.transact([
+        {
+          key: keys.link(hash),
+          check: mustExist(() => conflict('no such link')),
+          write: (cur) => ({ ...cur, status: 'revoked', revokedAt: now }),
+        },
+      ]);
+    },
     async probe() {},
   };
 }
