@@ -13,7 +13,6 @@ export const slices = [platformSlice, consortiaSlice, poolsSlice, grantsSlice, r
 
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 type Functions = Merge<(typeof slices)[number]['functions']>;
-export type FunctionId = keyof Functions & string;
 
 /** What the rest of `infra` works from, with every cross-reference between slices checked once. */
 export interface Catalog {

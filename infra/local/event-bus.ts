@@ -25,7 +25,6 @@ export class LocalEventBus {
   /** Distinct domain events published; the stream delivers at least once, so `puts` may be more. */
   private readonly seen = new Set<string>();
   puts = 0;
-  delivered = 0;
 
   constructor(
     private readonly catalog: Catalog,
@@ -60,7 +59,6 @@ export class LocalEventBus {
         if (event.source !== EVENT_SOURCE || !rule.detailTypes.includes(String(event['detail-type']))) continue;
         try {
           this.lambdas.invokeAsync(rule.fn, event);
-          this.delivered++;
         } catch (error) {
           this.undelivered.push({ rule: rule.id, event, error: String(error) });
           this.onError(`rule ${rule.id}: could not invoke ${rule.fn}: ${String(error)}`);

@@ -38,8 +38,7 @@ export class StreamPoller {
   private polling: Promise<number> | undefined;
   private running = false;
   readonly failedRecords: { eventID?: string; error: string }[] = [];
-  /** Batches handed to the router, and the largest (never above the mapping's batch size). */
-  batches = 0;
+  /** The largest batch handed to the router (never above the mapping's batch size). */
   largestBatch = 0;
   routed = 0;
 
@@ -103,7 +102,6 @@ export class StreamPoller {
   private async route(batch: LambdaRecord[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        this.batches++;
         this.largestBatch = Math.max(this.largestBatch, batch.length);
         await this.lambdas.invoke(streamRouter, { Records: batch });
         return;

@@ -98,6 +98,3 @@ export function needFor(variable: string): string {
   if (variable.startsWith('FUNCTION_ARN_')) return '{ schedules: <function id> }';
   return 'no need (it is not a grantloop variable)';
 }
-
-export const describeNeed = (need: Need): string =>
-  typeof need === 'string' ? need : 'startWorkflow' in need ? `startWorkflow:${need.startWorkflow}` : `schedules:${need.schedules}`;
