@@ -31,27 +31,30 @@ export interface ReportTemplate {
   questions: Question[];
 }
 
+/** Asked in every template, so light and quarterly reports can be added up together. */
+const coreMeasures: Measure[] = [
+  {
+    id: 'groups-supported',
+    label: 'Groups and organisations supported',
+    type: 'number',
+    unit: 'organisations',
+    tags: ['organisational-development'],
+  },
+  {
+    id: 'funding-secured',
+    label: 'Funding secured by the groups you supported',
+    type: 'currency',
+    unit: 'GBP',
+    tags: ['facilitating-funding', 'better-targeted-resources'],
+  },
+];
+
 /** Two built-in templates: light for small grants, fuller for larger ones. */
 export const reportTemplates: Record<ReportTemplateId, ReportTemplate> = {
   light: {
     id: 'light',
     name: 'Light annual report',
-    measures: [
-      {
-        id: 'groups-supported',
-        label: 'Groups and organisations supported',
-        type: 'number',
-        unit: 'organisations',
-        tags: ['organisational-development'],
-      },
-      {
-        id: 'funding-secured',
-        label: 'Funding secured by the groups you supported',
-        type: 'currency',
-        unit: 'GBP',
-        tags: ['facilitating-funding', 'better-targeted-resources'],
-      },
-    ],
+    measures: coreMeasures,
     questions: [
       {
         id: 'difference',
@@ -66,20 +69,7 @@ export const reportTemplates: Record<ReportTemplateId, ReportTemplate> = {
     id: 'full',
     name: 'Quarterly report',
     measures: [
-      {
-        id: 'groups-supported',
-        label: 'Groups and organisations supported',
-        type: 'number',
-        unit: 'organisations',
-        tags: ['organisational-development'],
-      },
-      {
-        id: 'funding-secured',
-        label: 'Funding secured by the groups you supported',
-        type: 'currency',
-        unit: 'GBP',
-        tags: ['facilitating-funding', 'better-targeted-resources'],
-      },
+      ...coreMeasures,
       { id: 'volunteers-placed', label: 'Volunteers placed', type: 'number', unit: 'people', tags: ['volunteering-and-participation'] },
       { id: 'network-meetings', label: 'Network and partnership meetings convened', type: 'number', unit: 'meetings', tags: ['convening'] },
       {
