@@ -9,7 +9,7 @@ export interface BundleSize {
   bytes: number;
 }
 
-/** Where a function's bundle is in a cloud assembly: its code's S3 key names the asset. */
+/** Where a function's bundle is (catalog functions only: CDK's own asset-deployment handler is not ours) in a cloud assembly: its code's S3 key names the asset. */
 export function bundlePath(assemblyDir: string, templateFile: string, functionName: string): string {
   const found = lambdas(assemblyDir, templateFile).find((l) => l.functionName === functionName);
   if (!found) throw new Error(`no function ${functionName} in ${templateFile}`);
@@ -23,7 +23,7 @@ function lambdas(assemblyDir: string, templateFile: string) {
   };
   const assets = read(templateFile.replace(/\.template\.json$/, '.assets.json')) as { files: Record<string, { source: { path: string } }> };
   return Object.values(template.Resources)
-    .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Code?.S3Key)
+    .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Code?.S3Key && r.Properties.FunctionName?.startsWith('grantloop-'))
     .map((r) => {
       const hash = String(r.Properties.Code?.S3Key).replace(/\.zip$/, '');
       const asset = assets.files[hash];

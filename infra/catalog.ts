@@ -5,11 +5,12 @@
  */
 import { consortiaSlice } from '../shared/consortia/catalog';
 import { grantsSlice } from '../shared/grants/catalog';
+import { overviewSlice } from '../shared/overview/catalog';
 import { platformSlice, type RouteSpec, type RuleSpec, type SliceShape, type WorkflowSpec } from '../shared/platform/catalog';
 import { poolsSlice } from '../shared/pools/catalog';
 import { reportingSlice } from '../shared/reporting/catalog';
 
-export const slices = [platformSlice, consortiaSlice, poolsSlice, grantsSlice, reportingSlice] as const;
+export const slices = [platformSlice, consortiaSlice, poolsSlice, grantsSlice, reportingSlice, overviewSlice] as const;
 
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 type Functions = Merge<(typeof slices)[number]['functions']>;
@@ -27,7 +28,7 @@ export function buildCatalog(parts: readonly SliceShape[]): Catalog {
   for (const slice of parts) {
     for (const [id, spec] of Object.entries(slice.functions)) {
       if (functions[id]) throw new Error(`function ${id} is declared by more than one feature (${slice.feature})`);
-      functions[id] = spec;
+      functions[id] = { ...spec, feature: slice.feature };
     }
   }
   const catalog = {
@@ -64,6 +65,22 @@ function checkReferences(c: Catalog, events: Set<string>): void {
 export const catalog = buildCatalog(slices as readonly SliceShape[]);
 export const functions = catalog.functions as unknown as Functions;
 export const { routes, rules, workflows } = catalog;
+
+/** What one target builds: without the functions (and their routes) that belong to the other. */
+export function forTarget(c: Catalog, target: 'aws' | 'local'): Catalog {
+  const functions = Object.fromEntries(Object.entries(c.functions).filter(([, f]) => !f.only || f.only === target));
+  const routes = c.routes.filter((r) => functions[r.fn]);
+  const seen = new Set<string>();
+  for (const r of routes) {
+    const key = `${r.method} ${r.path}`;
+    if (seen.has(key)) throw new Error(`catalog: two ${target} routes for ${key}`);
+    seen.add(key);
+  }
+  return { ...c, functions, routes };
+}
+
+/** What the CDK stack builds (the local runtime uses `forTarget(catalog, 'local')`). */
+export const awsCatalog = forTarget(catalog, 'aws');
 
 /** Functions that schedules invoke: EventBridge Scheduler's role may invoke these and no others. */
 export const scheduleTargets = (c: Catalog = catalog): string[] => [

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { streamFilter } from '../shared/platform/catalog';
-import { type Catalog, catalog as defaultCatalog, names, scheduleTargets, streamRouter } from './catalog';
+import { type Catalog, catalog as defaultCatalog, forTarget, names, scheduleTargets, streamRouter } from './catalog';
 import { Api } from './constructs/api';
 import { DataTable } from './constructs/data-table';
 import { Events } from './constructs/events';
@@ -11,6 +12,7 @@ import { GrantloopFunction } from './constructs/grantloop-function';
 import { Mail } from './constructs/mail';
 import { applyNeeds } from './constructs/needs';
 import { Scheduling } from './constructs/scheduling';
+import { Web } from './constructs/web';
 import { Workflow } from './constructs/workflows';
 
 /** Catalog entries name files relative to the repository root, wherever the app is run from. */
@@ -18,7 +20,7 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export interface GrantloopStackProps extends StackProps {
   senderEmail: string;
-  /** Base URL put into emails; defaults to the API's own URL. */
+  /** Base URL put into emails and checked as the pages' origin; defaults to the CloudFront distribution's. */
   appUrl?: string;
   logLevel?: string;
   catalog?: Catalog;
@@ -30,14 +32,20 @@ export class GrantloopStack extends Stack {
 
   constructor(scope: Construct, id: string, props: GrantloopStackProps) {
     super(scope, id, props);
-    const catalog = props.catalog ?? defaultCatalog;
+    const catalog = forTarget(props.catalog ?? defaultCatalog, 'aws');
 
     const data = new DataTable(this, 'Data');
     const mail = new Mail(this, 'Mail', { senderEmail: props.senderEmail });
 
+    const logGroups = new Map<string, LogGroup>();
+    const logGroupOf = (feature = 'platform') => {
+      if (!logGroups.has(feature)) logGroups.set(feature, new LogGroup(this, `Logs-${feature}`, { retention: RetentionDays.ONE_MONTH }));
+      return logGroups.get(feature) as LogGroup;
+    };
     this.functions = Object.fromEntries(
       Object.entries(catalog.functions).map(([fnId, spec]) => {
         const built = new GrantloopFunction(this, `Fn-${fnId}`, {
+          logGroup: logGroupOf(spec.feature),
           spec,
           functionName: names.functionName(fnId),
           repoRoot,
@@ -63,6 +71,7 @@ export class GrantloopStack extends Stack {
     }
 
     const api = new Api(this, 'Api', { routes: catalog.routes, functions: this.functions });
+    const web = new Web(this, 'Web', { httpApi: api.httpApi, userPool: api.userPool, repoRoot });
 
     const events = new Events(this, 'Events', {
       eventBusName: names.eventBus,
@@ -77,7 +86,12 @@ export class GrantloopStack extends Stack {
       applyNeeds(fn(fnId), spec.needs, {
         table: data,
         mail,
-        appUrl: props.appUrl ?? api.url,
+        appUrl: props.appUrl ?? web.url,
+        auth: {
+          domain: web.signInDomain,
+          clientId: web.pagesClient.userPoolClientId,
+          issuer: `https://cognito-idp.${this.region}.amazonaws.com/${api.userPool.userPoolId}`,
+        },
         bus: events.bus,
         scheduling,
         workflowIds: catalog.workflows.map((w) => w.id),
@@ -86,6 +100,7 @@ export class GrantloopStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'WebUrl', { value: `${web.url}/app`, description: 'Staff pages (sign in with a Cognito user)' });
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });

@@ -98,17 +98,31 @@ export class Api extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
 
+    // One integration (and one invoke permission, for the whole API) per function, however many routes it serves.
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const integrationOf = (fn: string) => {
+      if (!integrations.has(fn)) {
+        integrations.set(
+          fn,
+          new HttpLambdaIntegration(`${fn}Integration`, props.functions[fn] as IFunction, { scopePermissionToRoute: false }),
+        );
+      }
+      return integrations.get(fn) as HttpLambdaIntegration;
+    };
     for (const route of props.routes) {
       const [added] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.fn}Integration`, props.functions[route.fn] as IFunction),
+        integration: integrationOf(route.fn),
         authorizer: route.auth === 'staff' ? jwt : new HttpNoneAuthorizer(),
       });
-      if (route.auth === 'public' && added) {
+      if (route.auth !== 'staff' && added) {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design in the route catalog (auth: 'public').`,
+          reason:
+            route.auth === 'page'
+              ? `${route.method} ${route.path} is a staff page: its handler requires a session cookie (and a CSRF token on POST); no bearer token is sent by browsers.`
+              : `${route.method} ${route.path} is public by design in the route catalog (auth: 'public').`,
         });
       }
     }

@@ -3,7 +3,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../../shared/platform/catalog';
@@ -15,6 +15,11 @@ export interface GrantloopFunctionProps {
   /** Absolute path of the repository: catalog entries are relative to it. */
   repoRoot: string;
   logLevel?: string;
+  /**
+   * Its feature's log group, shared by the feature's functions (each line names its function):
+   * a group per function would cost a CloudFormation resource each, against the stack's 500.
+   */
+  logGroup: LogGroup;
 }
 
 /**
@@ -30,9 +35,9 @@ export class GrantloopFunction extends Construct {
     super(scope, id);
     const { spec } = props;
 
-    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.logGroup = props.logGroup;
 
-    // An explicit role instead of AWSLambdaBasicExecutionRole: logs may only go to this function's group.
+    // An explicit role instead of AWSLambdaBasicExecutionRole: logs may only go to its feature's group.
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${props.functionName}`,

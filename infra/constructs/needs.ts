@@ -12,6 +12,7 @@ export interface NeedsContext {
   table: DataTable;
   mail: Mail;
   appUrl: string;
+  auth: { domain: string; clientId: string; issuer: string };
   bus: EventBus;
   scheduling: Scheduling;
   /** Catalog workflow ids, to scope callback permissions to our own state machines. */
@@ -32,6 +33,9 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
     eventBusName: ctx.bus.eventBusName,
     scheduleGroup: ctx.scheduling.groupName,
     schedulerRoleArn: ctx.scheduling.role.roleArn,
+    authDomain: ctx.auth.domain,
+    authClientId: ctx.auth.clientId,
+    authIssuer: ctx.auth.issuer,
     // By name, not by reference: a workflow task may start its own workflow (continue-as-new),
     // and a reference both ways would make the template circular.
     workflowArn: (id) => stateMachineArnByName(fn, id),
@@ -76,6 +80,10 @@ function grant(fn: LambdaFunction, need: Need, ctx: NeedsContext): void {
       break;
     case 'publish-events':
       ctx.bus.grantPutEventsTo(fn);
+      break;
+    case 'web':
+    case 'sign-in':
+      // Configuration only: sessions are table items (their own needs), Cognito's endpoints are public.
       break;
     default:
       throw new Error(`need ${need satisfies never} has no grant`);

@@ -45,6 +45,10 @@ const localNeedValues = (apiUrl: string): NeedValues => ({
   eventBusName: names.eventBus,
   scheduleGroup: names.scheduleGroup,
   schedulerRoleArn: `arn:aws:iam::${localAccount}:role/grantloop-scheduler`,
+  // Cognito's sign-in functions are AWS-only (`only: 'aws'`); nothing local reads these.
+  authDomain: 'https://sign-in.invalid',
+  authClientId: 'local',
+  authIssuer: 'https://sign-in.invalid',
   workflowArn: stateMachineArn,
   functionArn,
 });

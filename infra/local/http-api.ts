@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
 import type { RouteSpec } from '../../shared/platform/catalog';
 import type { Catalog } from '../catalog';
 import type { LocalIssuer } from './jwt-issuer';
@@ -38,7 +40,7 @@ const readBody = (req: IncomingMessage) =>
  */
 export function startHttpApi(
   port: number,
-  deps: { catalog: Catalog; lambdas: LocalLambdas; issuer: LocalIssuer; extraHealth: () => Record<string, unknown> },
+  deps: { catalog: Catalog; lambdas: LocalLambdas; issuer: LocalIssuer; extraHealth: () => Record<string, unknown>; assetsDir: string },
 ): Promise<Server> {
   const server = createServer((req, res) => {
     handle(req, res, deps).catch((error) => send(res, 500, { message: 'Internal Server Error', detail: String(error) }));
@@ -52,6 +54,7 @@ export function startHttpApi(
 async function handle(req: IncomingMessage, res: ServerResponse, deps: Parameters<typeof startHttpApi>[1]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
+  if (url.pathname.startsWith('/assets/')) return serveAsset(res, deps.assetsDir, url.pathname.slice('/assets/'.length));
   const matched = matchRoute(deps.catalog.routes, method, url.pathname);
   if (!matched) return send(res, 404, { message: 'Not Found' });
   const { route, params } = matched;
@@ -69,16 +72,53 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: Parameter
     }
   }
 
-  const body = await readBody(req);
+  const event = payload(req, url, route, params, claims, await readBody(req));
+
+  const result = (await deps.lambdas.invoke(route.fn, event)) as
+    | { statusCode?: number; headers?: Record<string, string>; cookies?: string[]; body?: string }
+    | string
+    | undefined;
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    // HTTP API's rule for a result without statusCode: it is the JSON body of a 200.
+    return send(res, 200, result);
+  }
+  let out = result.body ?? '';
+  if (route.path === '/health' && result.statusCode === 200) {
+    const parsed = JSON.parse(out) as { components?: Record<string, unknown> };
+    out = JSON.stringify({ ...parsed, components: { ...parsed.components, ...deps.extraHealth() } });
+  }
+  res.writeHead(result.statusCode ?? 200, { ...result.headers, ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) });
+  res.end(out);
+}
+
+/** The payload-format-2.0 event HTTP API hands a Lambda integration. */
+function payload(
+  req: IncomingMessage,
+  url: URL,
+  route: RouteSpec,
+  params: Record<string, string>,
+  claims: Record<string, unknown> | undefined,
+  body: Buffer,
+) {
+  const method = req.method ?? 'GET';
   const now = new Date();
   const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
   const query = Object.fromEntries(url.searchParams);
-  const event = {
+  const cookies = String(req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const { cookie: _cookie, ...forwarded } = headers;
+  // As HTTP API does: bodies that are not text arrive base64-encoded (form posts among them).
+  const binary = body.length > 0 && !/^(application\/json|text\/)/.test(headers['content-type'] ?? '');
+  return {
     version: '2.0',
     routeKey: `${route.method} ${route.path}`,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
-    headers,
+    // Payload 2.0 moves the Cookie header into `cookies`.
+    ...(cookies.length ? { cookies } : {}),
+    headers: forwarded,
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
     ...(Object.keys(params).length ? { pathParameters: params } : {}),
     requestContext: {
@@ -103,24 +143,28 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: Parameter
         ? { authorizer: { jwt: { claims: Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])), scopes: null } } }
         : {}),
     },
-    ...(body.length ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
+    ...(body.length ? { body: body.toString(binary ? 'base64' : 'utf8'), isBase64Encoded: binary } : { isBase64Encoded: false }),
   };
+}
 
-  const result = (await deps.lambdas.invoke(route.fn, event)) as
-    | { statusCode?: number; headers?: Record<string, string>; body?: string }
-    | string
-    | undefined;
-  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
-    // HTTP API's rule for a result without statusCode: it is the JSON body of a 200.
-    return send(res, 200, result);
+const assetTypes: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** CloudFront's job on AWS (the S3 assets bucket): the built files, and nothing else. */
+async function serveAsset(res: ServerResponse, dir: string, name: string): Promise<void> {
+  const type = assetTypes[extname(name)];
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(name) || name.includes('..') || !type) return send(res, 404, { message: 'Not Found' });
+  try {
+    const data = await readFile(join(dir, name));
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' });
+    res.end(data);
+  } catch {
+    send(res, 404, { message: 'Not Found' });
   }
-  let out = result.body ?? '';
-  if (route.path === '/health' && result.statusCode === 200) {
-    const parsed = JSON.parse(out) as { components?: Record<string, unknown> };
-    out = JSON.stringify({ ...parsed, components: { ...parsed.components, ...deps.extraHealth() } });
-  }
-  res.writeHead(result.statusCode ?? 200, result.headers ?? {});
-  res.end(out);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

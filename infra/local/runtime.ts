@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { names } from '../../shared/platform/catalog';
 import { useClock } from '../../shared/platform/clock';
 import { type Usage, usageSnapshot } from '../../shared/platform/usage';
-import { type Catalog, catalog as defaultCatalog } from '../catalog';
+import { buildAssets } from '../assets';
+import { type Catalog, catalog as defaultCatalog, forTarget } from '../catalog';
 import { startAwsEmulator } from './aws-emulator';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { functionEnvironments, operatorEnvironment } from './environments';
@@ -70,7 +71,7 @@ function takeLock(stateDir: string): void {
 
 export async function startLocal(options: LocalOptions) {
   const log = options.log ?? (() => {});
-  const catalog = options.catalog ?? defaultCatalog;
+  const catalog = forTarget(options.catalog ?? defaultCatalog, 'local');
   const errors: string[] = [];
   const onError = (message: string) => {
     errors.push(message);
@@ -102,7 +103,8 @@ export async function startLocal(options: LocalOptions) {
     });
     const components = () =>
       healthOf({ dynamo, ses, sfn, bus, lambdas, scheduler, poller, clock: options.clock, persistent: !options.inMemory });
-    const apiServer = await startHttpApi(ports.api, { catalog, lambdas, issuer, extraHealth: components });
+    const assetsDir = buildAssets(options.root, join(options.stateDir, 'assets'));
+    const apiServer = await startHttpApi(ports.api, { catalog, lambdas, issuer, extraHealth: components, assetsDir });
     stoppers.push(() => closeServer(apiServer));
 
     keepTime(options.clock, poller, stoppers, onError);
@@ -111,6 +113,8 @@ export async function startLocal(options: LocalOptions) {
     const settle = settler(poller, () => lambdas.busy || sfn.busy);
     return {
       apiUrl,
+      webUrl: `${apiUrl}/app`,
+      signInUrl: `${apiUrl}/sign-in`,
       mailUrl: ses.url,
       dynamodbEndpoint: dynamo.endpoint,
       tableCreated: created,

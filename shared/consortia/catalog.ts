@@ -47,6 +47,25 @@ export const consortiaSlice = defineSlice({
       description: 'Workflow task: store the task token for the lead confirmation',
       needs: ['table-write'],
     },
+    signInLocal: {
+      entry: 'functions/consortia/sign-in-local.tsx',
+      description: 'GET/POST /sign-in: pick a seeded user (local only; no password)',
+      needs: [...tableRW, 'web'],
+      only: 'local',
+    },
+    signIn: {
+      entry: 'functions/consortia/sign-in-cognito.ts',
+      description: "GET /sign-in: off to Cognito's managed login (PKCE)",
+      needs: [...tableRW, 'sign-in'],
+      only: 'aws',
+    },
+    authCallback: {
+      entry: 'functions/consortia/auth-callback.tsx',
+      description: 'GET /auth/callback: exchange the code, start a session',
+      needs: [...tableRW, 'sign-in'],
+      only: 'aws',
+    },
+    signOut: { entry: 'functions/consortia/sign-out.ts', description: 'POST /sign-out: end the session', needs: [...tableRW, 'web'] },
     settleConsortium: {
       entry: 'functions/consortia/settle-consortium.ts',
       description: 'Workflow task: activate or lapse the consortium and tell its members',
@@ -62,6 +81,11 @@ export const consortiaSlice = defineSlice({
     { method: 'POST', path: '/consortia', fn: 'createConsortium', auth: 'staff' },
     { method: 'GET', path: '/consortia/{consortiumId}', fn: 'getConsortium', auth: 'staff' },
     { method: 'POST', path: '/consortia/{consortiumId}/confirm', fn: 'confirmConsortium', auth: 'staff' },
+    { method: 'GET', path: '/sign-in', fn: 'signInLocal', auth: 'public' },
+    { method: 'POST', path: '/sign-in', fn: 'signInLocal', auth: 'public' },
+    { method: 'GET', path: '/sign-in', fn: 'signIn', auth: 'public' },
+    { method: 'GET', path: '/auth/callback', fn: 'authCallback', auth: 'public' },
+    { method: 'POST', path: '/sign-out', fn: 'signOut', auth: 'public' },
   ],
   rules: [
     { id: 'StartConsortiumInvitation', detailTypes: ['consortium.created'], fn: 'startConsortiumWorkflow' },

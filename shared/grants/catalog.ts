@@ -49,6 +49,11 @@ export const grantsSlice = defineSlice({
       description: 'Workflow task: hand the grant over to a fresh execution before the one-year limit',
       needs: [{ startWorkflow: 'grant' }],
     },
+    grantsPages: {
+      entry: fn('pages'),
+      description: 'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
+      needs: [...readWrite, 'web', 'task-callback'],
+    },
     releaseTranche: { entry: fn('release-tranche'), description: 'Workflow task: pay one tranche, once', needs: readWrite },
   },
   routes: [
@@ -58,6 +63,8 @@ export const grantsSlice = defineSlice({
     { method: 'POST', path: '/grants/{grantId}/amendments', fn: 'amendGrant', auth: 'staff' },
     { method: 'POST', path: '/grants/{grantId}/status', fn: 'grantStatus', auth: 'staff' },
     { method: 'PUT', path: '/consortia/{consortiumId}/reporting-policy', fn: 'setReportingPolicy', auth: 'staff' },
+    { method: 'GET', path: '/app/grants/{grantId}', fn: 'grantsPages', auth: 'page' },
+    { method: 'POST', path: '/app/grants/{grantId}', fn: 'grantsPages', auth: 'page' },
   ],
   rules: [
     { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },

@@ -7,15 +7,17 @@ import { addDays, addMonths } from '../platform/london-time';
  */
 export type ReportTemplateId = 'light' | 'full';
 
-export type ReportStatus =
-  | 'scheduled'
-  | 'requested'
-  | 'submitted'
-  | 'changes-requested'
-  | 'overdue'
-  | 'very-late'
-  | 'accepted'
-  | 'not-submitted';
+export const reportStatuses = [
+  'scheduled',
+  'requested',
+  'submitted',
+  'changes-requested',
+  'overdue',
+  'very-late',
+  'accepted',
+  'not-submitted',
+] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
 
 /** Statuses in which the provider may still submit through a link. */
 export const awaitingSubmission: ReportStatus[] = ['requested', 'changes-requested', 'overdue', 'very-late'];

@@ -15,9 +15,21 @@ export interface FunctionSpec {
   /** Invoked asynchronously (EventBridge, Scheduler): retried, then dead-lettered. */
   async?: boolean;
   timeoutSeconds?: number;
+  /**
+   * Built for one target only: sign-in is Cognito's on AWS and a local page on one machine, so
+   * each target has a function the other must not (the stack's tests prove the local one absent).
+   */
+  only?: 'aws' | 'local';
+  /** Set by the catalog from the slice that declares the function (its log group is the feature's). */
+  feature?: string;
 }
 
-export type Auth = 'staff' | 'public';
+/**
+ * Who may call a route: `staff` (JSON, a Cognito JWT checked by the API's authorizer), `public`
+ * (anyone: health, emailed links) or `page` (HTML for staff with a session cookie, checked by
+ * the page wrapper; forms need the session's CSRF token and our own Origin).
+ */
+export type Auth = 'staff' | 'public' | 'page';
 
 export interface RouteSpec<F extends string = string> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

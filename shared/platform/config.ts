@@ -21,6 +21,9 @@ export const config = {
   appUrl: () => env(envNames.appUrl),
   scheduleGroup: () => env(envNames.scheduleGroup),
   schedulerRoleArn: () => env(envNames.schedulerRole),
+  authDomain: () => env(envNames.authDomain),
+  authClientId: () => env(envNames.authClientId),
+  authIssuer: () => env(envNames.authIssuer),
   workflowArn: (workflowId: string) => env(envNames.workflowArn(workflowId)),
   functionArn: (functionId: string) => env(envNames.functionArn(functionId)),
 };

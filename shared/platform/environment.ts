@@ -10,6 +10,10 @@ export type Need =
   | 'mail'
   | 'task-callback'
   | 'publish-events'
+  /** Serves staff pages: the site's own URL (cookies, the Origin check, links). */
+  | 'web'
+  /** Signs staff in with Cognito's managed login (AWS only). */
+  | 'sign-in'
   /** Starts executions of one workflow (by its catalog id). */
   | { readonly startWorkflow: string }
   /** Creates one-time schedules that invoke one function (by its catalog id). */
@@ -29,6 +33,9 @@ export const envNames = {
   eventBus: 'EVENT_BUS_NAME',
   scheduleGroup: 'SCHEDULE_GROUP',
   schedulerRole: 'SCHEDULER_ROLE_ARN',
+  authDomain: 'AUTH_DOMAIN',
+  authClientId: 'AUTH_CLIENT_ID',
+  authIssuer: 'AUTH_ISSUER',
   workflowArn: (workflowId: string) => `WORKFLOW_ARN_${constant(workflowId)}`,
   functionArn: (functionId: string) => `FUNCTION_ARN_${constant(functionId)}`,
 } as const;
@@ -42,6 +49,10 @@ export interface NeedValues {
   eventBusName: string;
   scheduleGroup: string;
   schedulerRoleArn: string;
+  /** Cognito: the managed login's base URL, the pages' app client, and the pool's token issuer. */
+  authDomain: string;
+  authClientId: string;
+  authIssuer: string;
   workflowArn(workflowId: string): string;
   functionArn(functionId: string): string;
 }
@@ -72,6 +83,15 @@ export function environmentFor(needs: readonly Need[], v: NeedValues): Record<st
       case 'publish-events':
         env[envNames.eventBus] = v.eventBusName;
         break;
+      case 'web':
+        env[envNames.appUrl] = v.appUrl;
+        break;
+      case 'sign-in':
+        env[envNames.appUrl] = v.appUrl;
+        env[envNames.authDomain] = v.authDomain;
+        env[envNames.authClientId] = v.authClientId;
+        env[envNames.authIssuer] = v.authIssuer;
+        break;
       case 'task-callback':
         // Answering task tokens needs a permission, not configuration.
         break;
@@ -88,7 +108,10 @@ export function needFor(variable: string): string {
     [envNames.table]: "'table-read' or 'table-write'",
     [envNames.senderEmail]: "'mail'",
     [envNames.sesConfigurationSet]: "'mail'",
-    [envNames.appUrl]: "'mail'",
+    [envNames.appUrl]: "'mail', 'web' or 'sign-in'",
+    [envNames.authDomain]: "'sign-in'",
+    [envNames.authClientId]: "'sign-in'",
+    [envNames.authIssuer]: "'sign-in'",
     [envNames.eventBus]: "'publish-events'",
     [envNames.scheduleGroup]: '{ schedules: <function id> }',
     [envNames.schedulerRole]: '{ schedules: <function id> }',

@@ -26,6 +26,16 @@ export const platformKeys = {
     pk: `LINK#${hash}`,
     sk: 'LINK',
   }),
+  /** A staff session, by the SHA-256 of the id its cookie carries. */
+  session: (hash: string) => ({
+    pk: `SESSION#${hash}`,
+    sk: 'SESSION',
+  }),
+  /** A sign-in under way, by the SHA-256 of its OAuth `state`. */
+  loginAttempt: (hash: string) => ({
+    pk: `LOGIN#${hash}`,
+    sk: 'LOGIN',
+  }),
   /** Read (never written) by health checks. */
   probe: { pk: 'HEALTH', sk: 'HEALTH' },
 } as const;

@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
 import { eventItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
@@ -32,6 +32,10 @@ export const dynamoRounds: RoundStore = {
     if (!header) return undefined;
     const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => entity<T>(i) as T);
     return { round: entity<Round>(header) as Round, proposals: of<Proposal>('PROPOSAL#'), votes: of<Vote>('VOTE#') };
+  },
+
+  async listPoolRounds(poolId) {
+    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.round, 'gsi1'))).map((i) => entity<Round>(i) as Round);
   },
 
   async addProposal(roundId, proposal, event) {

@@ -64,5 +64,5 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `VOTE#${orgId}`,
   }),
-  prefix: { pledge: 'PLEDGE#', bucket: 'BUCKET#', ledger: 'LEDGER#', grant: 'GRANT#', share: 'SHARE#', pool: 'POOL#' },
+  prefix: { pledge: 'PLEDGE#', bucket: 'BUCKET#', ledger: 'LEDGER#', grant: 'GRANT#', share: 'SHARE#', pool: 'POOL#', round: 'ROUND#' },
 } as const;

@@ -218,6 +218,9 @@ export function memoryRounds(table: MemoryTable): RoundStore {
       const of = <T>(prefix: string) => table.query(keys.round(roundId).pk, prefix).map((i) => strip<T>(i) as T);
       return { round: header, proposals: of<Proposal>('PROPOSAL#'), votes: of<Vote>('VOTE#') };
     },
+    async listPoolRounds(poolId) {
+      return table.query(keys.pool(poolId).pk, keys.prefix.round, 'gsi1').map((i) => strip<Round>(i) as Round);
+    },
     async addProposal(roundId, proposal, event) {
       table.transact([
         {

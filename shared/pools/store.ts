@@ -92,6 +92,8 @@ export interface PoolStore {
 export interface RoundStore {
   createRound(round: Round, event: DomainEvent): Promise<void>;
   getRound(roundId: string): Promise<{ round: Round; proposals: Proposal[]; votes: Vote[] } | undefined>;
+  /** A pool's rounds (headers only), oldest first. */
+  listPoolRounds(poolId: string): Promise<Round[]>;
   addProposal(roundId: string, proposal: Proposal, event: DomainEvent): Promise<void>;
   /** One vote per organisation; a second is a conflict. */
   putVote(roundId: string, vote: Vote, event: DomainEvent): Promise<void>;

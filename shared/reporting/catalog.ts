@@ -17,6 +17,11 @@ export const reportingSlice = defineSlice({
       description: 'POST /r/{token}: draft or submit through an emailed link',
       needs: [...readWrite, 'task-callback'],
     },
+    reportingPages: {
+      entry: fn('pages'),
+      description: 'Pages: a report (answers, reviews, the review form); every report of a consortium (filters, CSV)',
+      needs: [...readWrite, 'web', 'task-callback'],
+    },
     scheduleReportPeriods: {
       entry: fn('schedule-report-periods'),
       description: 'grant.plan-set → a schedule to open each report period',
@@ -78,6 +83,9 @@ export const reportingSlice = defineSlice({
     { method: 'GET', path: '/consortia/{consortiumId}/reports', fn: 'listReports', auth: 'staff' },
     { method: 'GET', path: '/r/{token}', fn: 'viewLink', auth: 'public' },
     { method: 'POST', path: '/r/{token}', fn: 'submitLink', auth: 'public' },
+    { method: 'GET', path: '/app/reports/{reportId}', fn: 'reportingPages', auth: 'page' },
+    { method: 'POST', path: '/app/reports/{reportId}', fn: 'reportingPages', auth: 'page' },
+    { method: 'GET', path: '/app/consortia/{consortiumId}/reports', fn: 'reportingPages', auth: 'page' },
   ],
   rules: [
     { id: 'ScheduleReportPeriods', detailTypes: ['grant.plan-set'], fn: 'scheduleReportPeriods' },

@@ -1,4 +1,4 @@
-import { loadConsortium, requireReader } from '../consortia/access';
+import { actingOrg, loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { ReportStatus } from '../grants/report-schedule';
 import { loadReport } from './cycle';
@@ -7,11 +7,34 @@ import { reportTemplates } from './templates';
 
 type D = Pick<ReportingDeps, 'reports' | 'consortia'>;
 
-export async function reportDetail(deps: D, caller: Caller, reportId: string) {
+/** A report with its answers and reviews, named for people, and whether this caller may review it now. */
+export async function reportDetail(deps: D & Pick<ReportingDeps, 'pools'>, caller: Caller, reportId: string) {
   const found = await loadReport(deps, reportId);
-  requireReader(caller, await loadConsortium(deps, found.report.consortiumId), 'report', reportId);
+  const consortium = await loadConsortium(deps, found.report.consortiumId);
+  requireReader(caller, consortium, 'report', reportId);
   const { draft: _draft, ...rest } = found;
-  return { ...rest, template: reportTemplates[found.report.templateId as 'light' | 'full'] };
+  const [grant, orgs] = await Promise.all([
+    deps.pools.getGrant(found.report.grantId),
+    deps.consortia.getOrganisations([found.report.recipientOrgId]),
+  ]);
+  const { report } = found;
+  return {
+    ...rest,
+    template: reportTemplates[report.templateId as 'light' | 'full'],
+    consortium: { id: consortium.id, name: consortium.name },
+    grant: { id: report.grantId, title: grant?.grant.title ?? report.grantId },
+    provider: { id: report.recipientOrgId, name: orgs.get(report.recipientOrgId)?.name ?? report.recipientOrgId },
+    canReview: report.status === 'submitted' && report.reviews < report.submissions && mayReview(caller, consortium),
+  };
+}
+
+function mayReview(caller: Caller, consortium: Parameters<typeof actingOrg>[1]): boolean {
+  try {
+    actingOrg(caller, consortium, ['lead'], 'officer');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function reportsByStatus(deps: D, caller: Caller, consortiumId: string, status: ReportStatus) {

@@ -7,7 +7,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { bundleLimits, bundlePath, bundleSizes, median } from '../../infra/bundle-sizes';
-import { catalog } from '../../infra/catalog';
+import { awsCatalog as catalog } from '../../infra/catalog';
 import { synthesized } from '../support/assembly';
 import type { Json } from '../support/template';
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, names } from '../../infra/catalog';
+import { awsCatalog as catalog, names } from '../../infra/catalog';
 import { synthesized } from '../support/assembly';
 import { senderEmail } from '../support/synth-once';
 import { allowedOnAnyResource, asArray, type Json } from '../support/template';
 
 const { template, t } = synthesized();
+
+const deploymentHandler = 'CustomCDKBucketDeployment';
 
 describe('IAM', () => {
   it('grants nothing on Resource "*" except actions that IAM cannot scope', () => {
@@ -21,9 +23,23 @@ describe('IAM', () => {
     }
   });
 
+  it("lets CDK's asset-deployment handler touch only the CDK assets bucket and the pages' assets bucket", () => {
+    const [bucketId] = t.ofType('AWS::S3::Bucket')[0]!;
+    const policies = t.allPolicies().filter((p) => p.id.startsWith(deploymentHandler));
+    expect(policies).toHaveLength(1);
+    for (const statement of policies[0]!.statements) {
+      expect(asArray<string>(statement.Action).every((a) => a.startsWith('s3:') || a.startsWith('logs:'))).toBe(true);
+      for (const resource of asArray<unknown>(statement.Resource)) {
+        const text = JSON.stringify(resource);
+        expect(text.includes('cdk-hnb659fds-assets-') || text.includes(bucketId), text).toBe(true);
+      }
+    }
+  });
+
   it('has no wildcard actions, and no partial-wildcard resource except the reminder schedule group', () => {
     const partial: { roles: unknown; action: unknown; resource: unknown }[] = [];
-    for (const { id, roles, statements } of t.allPolicies()) {
+    // CDK's asset-deployment handler (deploy time only) is checked on its own below.
+    for (const { id, roles, statements } of t.allPolicies().filter((p) => !p.id.startsWith(deploymentHandler))) {
       for (const statement of statements) {
         for (const action of asArray<string>(statement.Action)) expect(action, id).not.toContain('*');
         for (const resource of asArray<unknown>(statement.Resource)) {

@@ -34,11 +34,12 @@ export async function start(root: string, args: string[]): Promise<number> {
   await runtime.settle();
   const lead = seeded.find((s) => s.role === 'lead');
 
-  process.stdout.write(`grantloop ready api=${runtime.apiUrl} mail=${runtime.mailUrl}\n`);
+  process.stdout.write(`grantloop ready api=${runtime.apiUrl} mail=${runtime.mailUrl} web=${runtime.webUrl}\n`);
   say(`
   Up in ${((Date.now() - started) / 1000).toFixed(1)} s. State: ${values['in-memory'] ? 'in memory (gone on exit)' : stateDir}
   ${seeded.length ? `Seeded ${seeded.length} example funders and the platform admin.` : 'Using the data already in the state folder.'}
 
+  Sign in:     open ${runtime.signInUrl} (local only: pick a seeded user; then ${runtime.webUrl} shows what needs you)
   Health:      curl ${runtime.apiUrl}/health
   Mailbox:     open ${runtime.mailUrl} (every email the system sends lands here)
   A token:     export TOKEN=$(npx grantloop token --email ${platformAdmin.email})

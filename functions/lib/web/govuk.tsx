@@ -1,0 +1,282 @@
+import type { Child } from 'hono/jsx';
+
+/**
+ * GOV.UK Frontend components as server-rendered JSX (the markup of the design system's own
+ * macros, so its CSS applies unchanged). Everything is escaped unless marked raw.
+ */
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+const errorFor = (errors: FieldError[] | undefined, field: string) => errors?.find((e) => e.field === field)?.message;
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  if (!errors.length) return null;
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 class="govuk-error-summary__title">There is a problem</h2>
+        <div class="govuk-error-summary__body">
+          <ul class="govuk-list govuk-error-summary__list">
+            {errors.map((e) => (
+              <li>
+                <a href={`#${e.field}`}>{e.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ErrorMessage({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} class="govuk-error-message">
+      <span class="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string | undefined;
+  errors?: FieldError[];
+  /** Visually hidden label, for a field whose heading already says what it is. */
+  labelClass?: string;
+}
+
+export function Textarea(p: FieldProps & { rows?: number }) {
+  const error = errorFor(p.errors, p.name);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label ${p.labelClass ?? 'govuk-label--s'}`} for={p.name}>
+        {p.label}
+      </label>
+      {p.hint && (
+        <div id={`${p.name}-hint`} class="govuk-hint">
+          {p.hint}
+        </div>
+      )}
+      <ErrorMessage id={p.name} message={error} />
+      <textarea
+        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={p.name}
+        name={p.name}
+        rows={p.rows ?? 5}
+        aria-describedby={describedBy(p.hint && `${p.name}-hint`, error && `${p.name}-error`)}
+      >
+        {p.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export function TextInput(
+  p: FieldProps & { type?: string; width?: string; autocomplete?: string; inputmode?: 'decimal' | 'numeric' | 'email' },
+) {
+  const error = errorFor(p.errors, p.name);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label ${p.labelClass ?? 'govuk-label--s'}`} for={p.name}>
+        {p.label}
+      </label>
+      {p.hint && (
+        <div id={`${p.name}-hint`} class="govuk-hint">
+          {p.hint}
+        </div>
+      )}
+      <ErrorMessage id={p.name} message={error} />
+      <input
+        class={`govuk-input${p.width ? ` govuk-input--width-${p.width}` : ''}${error ? ' govuk-input--error' : ''}`}
+        id={p.name}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value ?? ''}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        aria-describedby={describedBy(p.hint && `${p.name}-hint`, error && `${p.name}-error`)}
+      />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export function Radios(p: {
+  name: string;
+  legend: string;
+  options: Option[];
+  value?: string | undefined;
+  errors?: FieldError[];
+  hint?: string;
+}) {
+  const error = errorFor(p.errors, p.name);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(p.hint && `${p.name}-hint`, error && `${p.name}-error`)}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{p.legend}</legend>
+        {p.hint && (
+          <div id={`${p.name}-hint`} class="govuk-hint">
+            {p.hint}
+          </div>
+        )}
+        <ErrorMessage id={p.name} message={error} />
+        <div class="govuk-radios" data-module="govuk-radios">
+          {p.options.map((o, i) => {
+            // The first radio carries the field's id, so the error summary's link lands on it.
+            const id = i === 0 ? p.name : `${p.name}-${i + 1}`;
+            return (
+              <div class="govuk-radios__item">
+                <input class="govuk-radios__input" id={id} name={p.name} type="radio" value={o.value} checked={p.value === o.value} />
+                <label class="govuk-label govuk-radios__label" for={id}>
+                  {o.label}
+                </label>
+                {o.hint && <div class="govuk-hint govuk-radios__hint">{o.hint}</div>}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Select(p: { name: string; label: string; options: Option[]; value?: string | undefined }) {
+  return (
+    <div class="govuk-form-group">
+      <label class="govuk-label" for={p.name}>
+        {p.label}
+      </label>
+      <select class="govuk-select" id={p.name} name={p.name}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === (p.value ?? '')}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Button({ children, secondary, name, value }: { children: Child; secondary?: boolean; name?: string; value?: string }) {
+  return (
+    <button
+      type="submit"
+      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      data-module="govuk-button"
+      name={name}
+      value={value}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function SummaryList({ rows }: { rows: [string, Child][] }) {
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{key}</dt>
+          <dd class="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export interface Column {
+  label: string;
+  numeric?: boolean;
+}
+
+/** A GOV.UK table; numeric columns are right-aligned so figures line up. */
+export function Table({ caption, columns, rows, id }: { caption?: string; columns: Column[]; rows: Child[][]; id?: string }) {
+  return (
+    <table class="govuk-table" id={id}>
+      {caption && <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>}
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {columns.map((c) => (
+            <th scope="col" class={`govuk-table__header${c.numeric ? ' govuk-table__header--numeric' : ''}`}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {rows.map((row) => (
+          <tr class="govuk-table__row">
+            {row.map((cell, i) => (
+              <td class={`govuk-table__cell${columns[i]?.numeric ? ' govuk-table__cell--numeric grantloop-figure' : ''}`}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const tagColours: Record<string, string> = {
+  green: 'govuk-tag--green',
+  red: 'govuk-tag--red',
+  yellow: 'govuk-tag--yellow',
+  grey: 'govuk-tag--grey',
+  blue: 'govuk-tag--blue',
+  orange: 'govuk-tag--orange',
+  purple: 'govuk-tag--purple',
+};
+
+export function Tag({ children, colour }: { children: Child; colour?: keyof typeof tagColours }) {
+  return <strong class={`govuk-tag ${colour ? tagColours[colour] : ''}`.trim()}>{children}</strong>;
+}
+
+export function SuccessBanner({ heading }: { heading: string }) {
+  return (
+    <div
+      class="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="govuk-notification-banner-title"
+      data-module="govuk-notification-banner"
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">
+          Success
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">{heading}</p>
+      </div>
+    </div>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: { href: string; label: string }[] }) {
+  return (
+    <nav class="govuk-breadcrumbs" aria-label="Breadcrumb">
+      <ol class="govuk-breadcrumbs__list">
+        {items.map((i) => (
+          <li class="govuk-breadcrumbs__list-item">
+            <a class="govuk-breadcrumbs__link" href={i.href}>
+              {i.label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The per-session token every form carries; the page wrapper refuses a POST without it. */
+export const Csrf = ({ token }: { token: string }) => <input type="hidden" name="csrf" value={token} />;

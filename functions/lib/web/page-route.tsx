@@ -1,0 +1,155 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Child } from 'hono/jsx';
+import { DomainError } from '../../../shared/platform/errors';
+import { openSession, type SessionDeps } from '../../../shared/platform/sessions/sessions';
+import type { ApiEvent } from '../http';
+import { logger } from '../logger';
+import { type Chrome, Layout } from './layout';
+import { formBody, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
+
+export interface PageRequest<Caller> {
+  event: ApiEvent;
+  caller: Caller;
+  /** The session's form token: every form on the page carries it. */
+  csrf: string;
+  method: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** The posted form (POST only). */
+  form: Record<string, string>;
+}
+
+export type PageResult =
+  | { title: string; body: Child; status?: number; section?: Chrome['section'] }
+  /** POST-redirect-GET: a successful form post answers with 303 to the page showing the result. */
+  | { redirect: string }
+  | { download: string; contentType: string; filename: string };
+
+type StaffCaller = { user: { name: string; email: string } };
+
+/** Renders a whole page: the doctype, then the escaped JSX tree. */
+export async function render(title: string, chrome: Chrome, body: Child, status = 200, extra: Record<string, string> = {}) {
+  const html = `<!doctype html>${await (
+    <Layout title={title} chrome={chrome}>
+      {body}
+    </Layout>
+  ).toString()}`;
+  return { statusCode: status, headers: { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8', ...extra }, body: html };
+}
+
+export const redirect = (location: string, cookies?: string[]): APIGatewayProxyResultV2 => ({
+  statusCode: 303,
+  headers: { ...securityHeaders(), location },
+  ...(cookies ? { cookies } : {}),
+});
+
+const problem = (status: number, title: string, message: string, chrome: Chrome = {}) =>
+  render(
+    title,
+    chrome,
+    <>
+      <h1 class="govuk-heading-l">{title}</h1>
+      <p class="govuk-body">{message}</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/app">
+          Go to what needs you
+        </a>
+      </p>
+    </>,
+    status,
+  );
+
+/** Other consortia's pages are as absent as pages that do not exist: nothing about them leaks. */
+const notFoundPage = (chrome: Chrome) =>
+  problem(404, 'Page not found', 'There is no such page, or it belongs to a consortium you are not a member of.', chrome);
+
+export const forbiddenPage = () =>
+  problem(
+    403,
+    'This form has expired',
+    'The form was not sent from this site, or it was sent from an old page. Go back, reload the page and try again.',
+  );
+
+/**
+ * The third kind of route, next to `staff` (JSON with a bearer token) and `public`: pages for
+ * signed-in staff. Without a live session a request is sent to sign in and brought back; a
+ * POST must come from our own origin and carry the session's form token, or nothing runs.
+ */
+export function pageRoute<Caller extends StaffCaller>(deps: SessionDeps & { resolve: (email: string) => Promise<Caller> }) {
+  return (fn: (req: PageRequest<Caller>) => Promise<PageResult>) =>
+    middy<ApiEvent, APIGatewayProxyResultV2>()
+      .use(injectLambdaContext(logger))
+      .handler(async (event) => {
+        const method = event.requestContext.http.method;
+        const session = await openSession(deps, readCookie(event, sessionCookieName()));
+        if (!session) {
+          const next = event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : '');
+          return redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+        }
+        const form = method === 'POST' ? formBody(event) : {};
+        if (method === 'POST' && (!sameOrigin(event) || !sameToken(form.csrf, session.csrf))) return forbiddenPage();
+        let chrome: Chrome = { csrf: session.csrf };
+        try {
+          const caller = await deps.resolve(session.email);
+          chrome = { ...chrome, user: { name: caller.user.name, email: caller.user.email } };
+          const params = event.pathParameters ?? {};
+          const query = (event.queryStringParameters ?? {}) as Record<string, string>;
+          const result = await fn({ event, caller, csrf: session.csrf, method, params: params as Record<string, string>, query, form });
+          if ('redirect' in result) return redirect(result.redirect);
+          if ('download' in result) {
+            return {
+              statusCode: 200,
+              headers: {
+                ...securityHeaders(),
+                'content-type': result.contentType,
+                'content-disposition': `attachment; filename="${result.filename}"`,
+              },
+              body: result.download,
+            };
+          }
+          return render(result.title, { ...chrome, section: result.section }, result.body, result.status);
+        } catch (error) {
+          return failure(error, chrome, event);
+        }
+      });
+}
+
+function failure(error: unknown, chrome: Chrome, event: ApiEvent) {
+  if (error instanceof DomainError) {
+    if (error.kind === 'not-found' || error.kind === 'forbidden') return notFoundPage(chrome);
+    if (error.kind === 'unauthorised') return redirect('/sign-in');
+    return problem(error.kind === 'conflict' ? 409 : 400, 'This could not be done', error.message, chrome);
+  }
+  logger.error('unhandled error', { error: error as Error, path: event.rawPath });
+  return problem(500, 'Sorry, there is a problem', 'Something went wrong; the error has been logged. Try again later.', chrome);
+}
+
+type Page<Caller> = (req: PageRequest<Caller>) => Promise<PageResult>;
+
+/**
+ * A feature's pages share one Lambda (they read the same records, so one warm container serves
+ * them all): each is chosen by the route's path template, as the catalog declares it.
+ */
+export function byRoute<Caller>(pages: Record<string, Page<Caller>>): Page<Caller> {
+  return (req) => {
+    const path = req.event.routeKey.slice(req.event.routeKey.indexOf(' ') + 1);
+    const page = pages[path];
+    if (!page) throw new DomainError('not-found', `no page at ${path}`);
+    return page(req);
+  };
+}
+
+/** Pages outside a session (sign-in, sign-out, the OAuth callback): the same headers, logging and 500 page. */
+export function plainPage(fn: (event: ApiEvent) => Promise<APIGatewayProxyResultV2>) {
+  return middy<ApiEvent, APIGatewayProxyResultV2>()
+    .use(injectLambdaContext(logger))
+    .handler(async (event) => {
+      try {
+        return await fn(event);
+      } catch (error) {
+        return failure(error, {}, event);
+      }
+    });
+}

@@ -1,0 +1,21 @@
+import { actingOrg, loadConsortium } from '../consortia/access';
+import type { Caller } from '../consortia/caller';
+import type { PlatformStore } from '../platform/ports';
+import { subject } from './events';
+import { type GrantReads, grantDetail } from './plan';
+
+/** The grant as its page shows it: the detail the API gives, its audit trail, and whether this caller decides conditions. */
+export async function grantPageView(deps: GrantReads & { platform: PlatformStore }, caller: Caller, grantId: string) {
+  const detail = await grantDetail(deps, caller, grantId);
+  const [consortium, events] = await Promise.all([
+    loadConsortium(deps, detail.consortiumId),
+    deps.platform.listEvents(subject.grant(grantId)),
+  ]);
+  let canDecide = true;
+  try {
+    actingOrg(caller, consortium, ['lead'], 'officer');
+  } catch {
+    canDecide = false;
+  }
+  return { ...detail, consortium: { id: consortium.id, name: consortium.name }, events: events.reverse(), canDecide };
+}

@@ -1,0 +1,59 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient as db, entity } from '../aws/dynamodb';
+import { config } from '../config';
+import { platformKeys as keys } from '../keys';
+import { LOGIN_ATTEMPT_MS, type LoginAttempt, type Session, sessionEnd } from './session';
+import type { SessionStore } from './store';
+
+const table = () => config.tableName();
+const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export const dynamoSessions: SessionStore = {
+  async putSession(session) {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.session(session.hash), entity: 'session', ...session, expiresAt: epoch(sessionEnd(session)) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+
+  async getSession(hash) {
+    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.session(hash), ConsistentRead: true }));
+    return entity<Session>(out.Item);
+  },
+
+  async touchSession(hash, lastSeenAt, expiresAt) {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: keys.session(hash),
+          UpdateExpression: 'SET lastSeenAt = :at, expiresAt = :ttl',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': lastSeenAt, ':ttl': epoch(expiresAt) },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  },
+
+  async deleteSession(hash) {
+    await db.send(new DeleteCommand({ TableName: table(), Key: keys.session(hash) }));
+  },
+
+  async putLoginAttempt(attempt) {
+    const ttl = epoch(new Date(new Date(attempt.createdAt).getTime() + LOGIN_ATTEMPT_MS));
+    await db.send(
+      new PutCommand({ TableName: table(), Item: { ...keys.loginAttempt(attempt.hash), entity: 'login', ...attempt, expiresAt: ttl } }),
+    );
+  },
+
+  async takeLoginAttempt(hash) {
+    const out = await db.send(new DeleteCommand({ TableName: table(), Key: keys.loginAttempt(hash), ReturnValues: 'ALL_OLD' }));
+    return entity<LoginAttempt>(out.Attributes);
+  },
+};

@@ -1,0 +1,29 @@
+import { platformKeys as keys } from '../keys';
+import { type MemoryTable, mustExist, mustNotExist, strip } from '../memory/table';
+import type { LoginAttempt, Session } from './session';
+import type { SessionStore } from './store';
+
+export function memorySessions(table: MemoryTable): SessionStore {
+  return {
+    async putSession(session) {
+      table.transact([{ key: keys.session(session.hash), check: mustNotExist(), write: () => ({ entity: 'session', ...session }) }]);
+    },
+    async getSession(hash) {
+      return strip<Session>(table.get(keys.session(hash)));
+    },
+    async touchSession(hash, lastSeenAt) {
+      table.attempt([{ key: keys.session(hash), check: mustExist(), write: (cur) => ({ ...cur, lastSeenAt }) }]);
+    },
+    async deleteSession(hash) {
+      table.transact([{ key: keys.session(hash), write: () => undefined }]);
+    },
+    async putLoginAttempt(attempt) {
+      table.put(keys.loginAttempt(attempt.hash), { entity: 'login', ...attempt });
+    },
+    async takeLoginAttempt(hash) {
+      const found = strip<LoginAttempt>(table.get(keys.loginAttempt(hash)));
+      table.transact([{ key: keys.loginAttempt(hash), write: () => undefined }]);
+      return found;
+    },
+  };
+}

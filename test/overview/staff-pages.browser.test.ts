@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededFunder } from '../../infra/local/scenario';
+import {
+  award,
+  type Fixture,
+  grantFixture,
+  inDays,
+  lightAnswers,
+  linkIn,
+  mail,
+  openLink,
+  plan,
+  postLink,
+  report,
+  scopeOf,
+} from '../support/grant';
+import { DAY, startTestStack, type TestStack } from '../support/stack';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let stack: TestStack;
+let f: Fixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(executablePath))
+    throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  stack = await startTestStack();
+  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** The provider answers through the newest link emailed to them (as in the report-link test). */
+async function providerSubmits(subject: RegExp) {
+  const emails = await mail(f, f.recipient.contactEmail, subject);
+  const url = linkIn(emails.at(-1) as { body: { text?: string } });
+  const page = await openLink(url);
+  expect((await postLink(url, lightAnswers(scopeOf(page.html)))).status).toBe(200);
+  await stack.runtime.settle();
+}
+
+const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
+
+describe('a funder officer works from the staff pages, with JavaScript off', () => {
+  it('signs in, reviews a report from "what needs me", asks for changes, accepts the resubmission, and sees the tranche released', async () => {
+    const g = await award(f, 'Pages grant', 500_000);
+    const p = await plan(f, g.id, {
+      tranches: [
+        { amount: 200_000, dueDate: inDays(stack, 0) },
+        { amount: 300_000, dueDate: inDays(stack, 1), reportIndex: 0 },
+      ],
+      reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 35) },
+    });
+    const reportId = (p.reports[0] as { id: string }).id;
+    await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 8 * DAY));
+    await providerSubmits(/^Report due .*: Pages grant$/);
+
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    const start = await page.goto(`${stack.runtime.apiUrl}/app`);
+    expect(start?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.url()).toContain('/sign-in?next=%2Fapp');
+    await expect(page.locator('.govuk-warning-text').textContent()).resolves.toContain('Local only');
+    await page.getByRole('button', { name: new RegExp(`Sign in as ${f.lead.admin.name}`) }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('What needs me');
+    await page.screenshot({ path: join(tmpdir(), 'grantloop-what-needs-me.png'), fullPage: true });
+
+    // Page load 1 after sign-in: the report, from the link on "what needs me".
+    await page.getByRole('link', { name: /^Review: / }).click();
+    expect(page.url()).toContain(`/app/reports/${reportId}`);
+    await expect(page.locator('main').textContent()).resolves.toContain('Fourteen groups now have a safeguarding policy');
+    await expect(page.locator('main').textContent()).resolves.toContain('£12,500.50');
+
+    // A comment with no decision: the error names the decision, and the comment is kept.
+    await page.getByLabel('Comments for the provider').fill('Please say how many groups were new to you.');
+    await page.getByRole('button', { name: 'Send review' }).click();
+    await expect(errorSummary(page)).resolves.toContain('Select whether to accept the report or ask for changes');
+    expect(await page.getByLabel('Comments for the provider').inputValue()).toBe('Please say how many groups were new to you.');
+
+    // Changes asked for with an empty comment: the error says what is missing, the choice is kept.
+    await page.getByLabel('Comments for the provider').fill('');
+    await page.getByLabel('Ask for changes').check();
+    await page.getByRole('button', { name: 'Send review' }).click();
+    await expect(errorSummary(page)).resolves.toContain('Say what the provider should change');
+    expect(await page.getByLabel('Ask for changes').isChecked()).toBe(true);
+
+    await page.getByLabel('Comments for the provider').fill('Please say how many groups were new to you.');
+    await page.getByRole('button', { name: 'Send review' }).click();
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Changes requested');
+    await stack.runtime.settle();
+    expect((await report(f, reportId)).report.status).toBe('changes-requested');
+
+    await providerSubmits(/^Changes requested: .* for Pages grant$/);
+    await page.goto(`${stack.runtime.apiUrl}/app`);
+    await page.getByRole('link', { name: /^Review: / }).click();
+    await page.getByLabel('Accept the report').check();
+    await page.getByRole('button', { name: 'Send review' }).click();
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Report accepted');
+    await stack.runtime.settle();
+
+    await page.getByRole('link', { name: 'Pages grant' }).click();
+    const tranches = page.locator('table').first();
+    await expect(tranches.locator('tbody tr').nth(1).textContent()).resolves.toContain('Released');
+    await page.screenshot({ path: join(tmpdir(), 'grantloop-grant-page.png'), fullPage: true });
+    expect((await report(f, reportId)).report.status).toBe('accepted');
+    await page.close();
+  });
+});
