@@ -5,7 +5,9 @@ const root = resolve(import.meta.dirname, '..', '..');
 
 const usage = `grantloop — pooled funding for consortia of funders, on one machine
 
-  npx grantloop start [--in-memory] [--dir DIR] [--port N]   run the whole system locally (npm start)
+  npx grantloop start [--example] [--in-memory] [--dir DIR] [--port N]
+                                                             run the whole system locally (npm start); --example loads the
+                                                             example consortium with its history up to today
   npx grantloop demo [--json] [--out DIR]                    run the example scenario on a throwaway stack
   npx grantloop token --email EMAIL [--dir DIR]              print a staff token for a user of the running system
   npx grantloop export 360giving --pool ID [--out FILE]      a pool's grants as a 360Giving package (running system)

@@ -104,8 +104,8 @@ export async function startLocal(options: LocalOptions) {
     const components = () =>
       healthOf({ dynamo, ses, sfn, bus, lambdas, scheduler, poller, clock: options.clock, persistent: !options.inMemory });
     const assetsDir = buildAssets(options.root, join(options.stateDir, 'assets'));
-    const apiServer = await startHttpApi(ports.api, { catalog, lambdas, issuer, extraHealth: components, assetsDir });
-    stoppers.push(() => closeServer(apiServer));
+    const http = await startHttpApi(ports.api, { catalog, lambdas, issuer, extraHealth: components, assetsDir });
+    stoppers.push(() => closeServer(http));
 
     keepTime(options.clock, poller, stoppers, onError);
     writeFileSync(lockFile(options.stateDir), JSON.stringify({ pid: process.pid, api: apiUrl, mail: ses.url, dynamodb: dynamo.endpoint }));
@@ -113,8 +113,8 @@ export async function startLocal(options: LocalOptions) {
     const settle = settler(poller, () => lambdas.busy || sfn.busy);
     return {
       apiUrl,
+      /** Staff pages: the same HTTP front door as the API (one origin, as CloudFront gives on AWS). */
       webUrl: `${apiUrl}/app`,
-      signInUrl: `${apiUrl}/sign-in`,
       mailUrl: ses.url,
       dynamodbEndpoint: dynamo.endpoint,
       tableCreated: created,
@@ -130,6 +130,11 @@ export async function startLocal(options: LocalOptions) {
       components,
       settle,
       advanceTo: (when: Date) => options.clock.advanceTo(when, () => settle()),
+      /** After a history played on the virtual clock: from now on time is the wall clock's. */
+      followWallClock: () => {
+        options.clock.followWallClock();
+        keepTime(options.clock, poller, stoppers, onError, false);
+      },
       usage: (): Usage => usageSnapshot(),
       /** Runs code as a given function would run on AWS (its environment only): for tests of the runtime itself. */
       environmentOf: functionEnvironments(catalog, urls),
@@ -178,9 +183,17 @@ function lifecycle(stateDir: string) {
 }
 
 /** The stream is polled on a timer; under `npm start` the clock also ticks with the wall clock. */
-function keepTime(clock: LocalClock, poller: StreamPoller, stoppers: (() => Promise<void> | void)[], onError: (m: string) => void): void {
-  poller.start(clock.mode === 'real' ? 200 : 1000);
-  stoppers.push(() => poller.stop());
+function keepTime(
+  clock: LocalClock,
+  poller: StreamPoller,
+  stoppers: (() => Promise<void> | void)[],
+  onError: (m: string) => void,
+  startPoller = true,
+): void {
+  if (startPoller) {
+    poller.start(clock.mode === 'real' ? 200 : 1000);
+    stoppers.push(() => poller.stop());
+  }
   if (clock.mode === 'real') {
     clock.startTicking(1000, (e) => onError(String(e)));
     stoppers.push(() => clock.stop());

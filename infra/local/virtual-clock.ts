@@ -20,10 +20,23 @@ export class LocalClock implements Clock {
   private ticker: NodeJS.Timeout | undefined;
 
   constructor(
-    readonly mode: 'real' | 'virtual',
+    private currentMode: 'real' | 'virtual',
     start: Date = new Date(),
   ) {
     this.virtualNow = start.getTime();
+  }
+
+  get mode(): 'real' | 'virtual' {
+    return this.currentMode;
+  }
+
+  /**
+   * From virtual to real time (`start --example`: the history is played fast up to today, then
+   * the system runs live). Time never goes backwards: a virtual clock ahead of the wall clock stays put.
+   */
+  followWallClock(): void {
+    if (this.virtualNow > Date.now()) throw new Error('the virtual clock is ahead of the wall clock');
+    this.currentMode = 'real';
   }
 
   now(): Date {

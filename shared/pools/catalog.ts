@@ -10,6 +10,11 @@ export const poolsSlice = defineSlice({
   summary:
     'Pooled funds and rounds: pledges, contributions, awards and payments on an exact ledger; statements, 360Giving; weighted votes.',
   functions: {
+    poolsPages: {
+      entry: fn('pages'),
+      description: 'Pages: a pool (figures, charts, pledges, ledger CSV, 360Giving, who pays); a funder statement (CSV); a round (votes)',
+      needs: [...readWrite, 'web', 'task-callback'],
+    },
     createPool: { entry: fn('create-pool'), description: 'POST /consortia/{consortiumId}/pools', needs: readWrite },
     getPool: { entry: fn('get-pool'), description: 'GET /pools/{poolId}', needs: read },
     recordPledge: { entry: fn('record-pledge'), description: 'POST /pools/{poolId}/pledges', needs: readWrite },
@@ -65,6 +70,10 @@ export const poolsSlice = defineSlice({
     },
   },
   routes: [
+    { method: 'GET', path: '/app/pools/{poolId}', fn: 'poolsPages', auth: 'page' },
+    { method: 'GET', path: '/app/pools/{poolId}/statement/{orgId}', fn: 'poolsPages', auth: 'page' },
+    { method: 'GET', path: '/app/rounds/{roundId}', fn: 'poolsPages', auth: 'page' },
+    { method: 'POST', path: '/app/rounds/{roundId}', fn: 'poolsPages', auth: 'page' },
     { method: 'POST', path: '/consortia/{consortiumId}/pools', fn: 'createPool', auth: 'staff' },
     { method: 'GET', path: '/consortia/{consortiumId}/free-riders', fn: 'freeRiders', auth: 'staff' },
     { method: 'GET', path: '/pools/{poolId}', fn: 'getPool', auth: 'staff' },

@@ -7,72 +7,13 @@ import type { User } from '../../../shared/consortia/store';
 import { formatPounds } from '../../../shared/platform/money';
 import { resetUsage } from '../../../shared/platform/usage';
 import { apiClient } from '../client';
-import { type DemoFunders, type PoolDemoResult, poolFigures, runPoolScenario } from '../demo-pools';
-import { type ReportingFigures, type ReportingYearInput, runReportingYear } from '../demo-reports';
+import { poolFigures } from '../demo-pools';
+import type { ReportingFigures } from '../demo-reports';
+import { byRole, type Check, type Consortia, DAY, type DemoRun, playHistory, START } from '../example';
 import { type LocalRuntime, startLocal } from '../runtime';
 import { ensurePlatformAdmin, type SeededFunder, seedExampleFunders } from '../scenario';
 import type { StoredEmail } from '../ses-local';
 import { LocalClock } from '../virtual-clock';
-
-const DAY = 86400_000;
-/** The scenario starts on the first day of the English local-government financial year. */
-const START = new Date('2026-04-01T09:00:00Z');
-
-interface Check {
-  name: string;
-  ok: boolean;
-  detail?: string;
-}
-
-type Api = ReturnType<typeof apiClient>;
-type Consortia = Record<'wyvern' | 'eastbrook' | 'youth', Consortium>;
-type GrantPlan = Omit<ReportingYearInput['grants'][number], 'id' | 'title'>;
-
-/** What one run shares between its phases: the stack, the API, the seeded funders and the checks. */
-interface DemoRun {
-  runtime: LocalRuntime;
-  api: Api;
-  admin: User;
-  clock: LocalClock;
-  started: number;
-  funders: SeededFunder[];
-  f: DemoFunders;
-  checks: Check[];
-  progress: (line: string) => void;
-  check: (name: string, ok: boolean, detail?: string) => void;
-}
-
-/**
- * How each of the three committed grants is run for its year: conditions, tranches and report
- * periods set by the lead, and how its provider behaves with each report.
- */
-const GRANT_PLANS: Record<keyof PoolDemoResult['grants'], GrantPlan> = {
-  wva: {
-    behaviours: ['early', 'late', 'changes', 'early'],
-    evidenceOnDay: '2026-07-08',
-    plan: {
-      conditions: [{ description: 'A safeguarding policy adopted by the trustees', kind: 'before-first-payment' }],
-      tranches: [
-        { amount: 1_125_000, dueDate: '2026-07-01' },
-        { amount: 1_125_000, dueDate: '2026-10-01' },
-        { amount: 1_125_000, dueDate: '2027-01-04', reportIndex: 0 },
-        { amount: 1_125_000, dueDate: '2027-04-01', reportIndex: 1 },
-      ],
-    },
-  },
-  volunteerCentre: {
-    behaviours: ['early', 'never', 'early', 'late'],
-    waiveOnDay: '2027-01-10',
-    plan: {
-      conditions: [{ description: 'A volunteer management policy in place', kind: 'before-tranche', trancheIndex: 1 }],
-      tranches: [
-        { amount: 900_025, dueDate: '2026-07-01' },
-        { amount: 900_025, dueDate: '2027-01-04' },
-      ],
-    },
-  },
-  coastal: { behaviours: ['early'], plan: { tranches: [{ amount: 999_999, dueDate: '2026-07-01' }] } },
-};
 
 /**
  * A deterministic run of the example on a fresh in-memory stack with a virtual clock: three
@@ -100,11 +41,7 @@ export async function demo(root: string, args: string[]): Promise<number> {
     progress('seeding six funders through the API…');
     const funders = await seedExampleFunders(runtime, admin);
     const run: DemoRun = { runtime, api, admin, clock, started, funders, f: byRole(funders), checks, progress, check };
-    const proposed = await proposeConsortia(run);
-    await confirmationsAndReminders(run, proposed);
-    const final = await readConsortia(run, proposed);
-    const pooled = await runPoolScenario({ runtime, api, funders: run.f, admin, consortium: final.wyvern, start: START, progress, check });
-    const yearOf = await reportingYear(run, pooled);
+    const { final, pooled, yearOf } = await playHistory(run);
     const money = await poolFigures(pooled.poolId, check);
     const emails = await runtime.emails();
     checkMail(run, emails, final);
@@ -124,98 +61,6 @@ export async function demo(root: string, args: string[]): Promise<number> {
     await runtime.stop();
     rmSync(stateDir, { recursive: true, force: true });
   }
-}
-
-/** Names the six seeded funders by their part in the scenario. */
-function byRole(funders: SeededFunder[]): DemoFunders {
-  const by = (identifier: string) => funders.find((f) => f.org.identifier === identifier) as SeededFunder;
-  return {
-    county: by('GB-LAE-WYV'),
-    district: by('GB-LAE-EBK'),
-    icb: by('GB-NHS-QWY'),
-    harbourside: by('GB-CHC-1098765'),
-    millbank: by('GB-CHC-1154321'),
-    communityFoundation: by('GB-CHC-1112223'),
-  };
-}
-
-/** Day 0: three consortia are proposed by their leads; the invitations go out. */
-async function proposeConsortia({ runtime, api, f, progress }: DemoRun): Promise<Consortia> {
-  const propose = (lead: SeededFunder, name: string, place: string, members: [SeededFunder, 'member' | 'observer'][]) =>
-    api.call<Consortium>(lead.admin, 'POST', '/consortia', {
-      name,
-      place,
-      members: [{ orgId: lead.org.id, role: 'lead' }, ...members.map(([m, role]) => ({ orgId: m.org.id, role }))],
-    });
-
-  progress('day 0: three consortia proposed; invitations go out…');
-  const wyvern = await propose(f.county, 'Wyvernshire Local Infrastructure Fund', 'Wyvernshire', [
-    [f.district, 'member'],
-    [f.icb, 'member'],
-    [f.harbourside, 'member'],
-    [f.millbank, 'member'],
-    [f.communityFoundation, 'observer'],
-  ]);
-  const eastbrook = await propose(f.district, 'Eastbrook Communities Partnership', 'Eastbrook', [
-    [f.harbourside, 'member'],
-    [f.millbank, 'member'],
-  ]);
-  const youth = await propose(f.millbank, 'Harbour Youth Voice Fund', 'Wyvernshire coast', [[f.harbourside, 'member']]);
-  await runtime.settle();
-  return { wyvern, eastbrook, youth };
-}
-
-/** Days 2–15: one lead confirms at once, one after its reminder, and the third window closes. */
-async function confirmationsAndReminders({ runtime, api, f, progress }: DemoRun, proposed: Consortia): Promise<void> {
-  progress('day 2: the county council confirms its consortium…');
-  await runtime.advanceTo(new Date(START.getTime() + 2 * DAY));
-  await api.call(f.county.admin, 'POST', `/consortia/${proposed.wyvern.id}/confirm`);
-  await runtime.settle();
-
-  progress('day 7: reminders fire for the two consortia still waiting…');
-  await runtime.advanceTo(new Date(START.getTime() + 8 * DAY));
-  progress('day 8: the district council confirms after its reminder…');
-  await api.call(f.district.admin, 'POST', `/consortia/${proposed.eastbrook.id}/confirm`);
-  await runtime.settle();
-
-  progress('day 15: the confirmation window of the third consortium has closed…');
-  await runtime.advanceTo(new Date(START.getTime() + 15 * DAY));
-}
-
-/** Reads each consortium back as its lead and checks where it ended up. */
-async function readConsortia({ api, f, check }: DemoRun, proposed: Consortia): Promise<Consortia> {
-  const read = (lead: SeededFunder, id: string) => api.call<Consortium>(lead.admin, 'GET', `/consortia/${id}`);
-  const final = {
-    wyvern: await read(f.county, proposed.wyvern.id),
-    eastbrook: await read(f.district, proposed.eastbrook.id),
-    youth: await read(f.millbank, proposed.youth.id),
-  };
-  check('confirmed at once → active', final.wyvern.status === 'active', final.wyvern.status);
-  check('confirmed after a reminder → active', final.eastbrook.status === 'active', final.eastbrook.status);
-  check('never confirmed → lapsed', final.youth.status === 'lapsed', final.youth.status);
-  return final;
-}
-
-/** Day 60 to August 2027: the three grants' year of reporting and payments, then an underspend comes back. */
-async function reportingYear({ runtime, api, f, progress, check }: DemoRun, pooled: PoolDemoResult): Promise<ReportingFigures> {
-  const { wva, volunteerCentre, coastal } = pooled.grants;
-  progress('day 60: the lead sets conditions, tranches and report periods for the three grants; a year of reporting follows…');
-  const yearOf = await runReportingYear({
-    runtime,
-    api,
-    lead: f.county.admin,
-    until: new Date('2027-08-31T12:00:00Z'),
-    progress,
-    check,
-    grants: [
-      { id: wva.id, title: wva.title, ...GRANT_PLANS.wva },
-      { id: volunteerCentre.id, title: volunteerCentre.title, ...GRANT_PLANS.volunteerCentre },
-      { id: coastal.id, title: coastal.title, ...GRANT_PLANS.coastal },
-    ],
-  });
-  progress('2027-08-31: an underspend comes back from the coastal network…');
-  await api.call(f.county.admin, 'POST', `/grants/${coastal.id}/returns`, { amount: 100_001, currency: 'GBP', memo: 'underspend' });
-  return yearOf;
 }
 
 /** Checks the mailbox: one invitation per member, reminders only while waiting, and lapse notices. */

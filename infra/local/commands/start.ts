@@ -1,21 +1,31 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultPorts, startLocal } from '../runtime';
-import { ensurePlatformAdmin, seedExampleFunders } from '../scenario';
+import type { User } from '../../../shared/consortia/store';
+import { apiClient } from '../client';
+import { byRole, type DemoRun, playHistory, START } from '../example';
+import { defaultPorts, type LocalRuntime, startLocal } from '../runtime';
+import { ensurePlatformAdmin, type SeededFunder, seedExampleFunders } from '../scenario';
 import { platformAdmin } from '../seed';
 import { LocalClock } from '../virtual-clock';
 
 export async function start(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { 'in-memory': { type: 'boolean', default: false }, dir: { type: 'string' }, port: { type: 'string' } },
+    options: {
+      'in-memory': { type: 'boolean', default: false },
+      example: { type: 'boolean', default: false },
+      dir: { type: 'string' },
+      port: { type: 'string' },
+    },
   });
   const stateDir = resolveDir(root, values.dir);
   const base = values.port ? Number(values.port) : defaultPorts.api;
   const ports = { api: base, dynamodb: base + 2, aws: base + 3, mail: base + 5 };
   const started = Date.now();
   const say = (line: string) => process.stderr.write(`${line}\n`);
-  const runtime = await startLocal({ root, stateDir, inMemory: values['in-memory'], ports, clock: new LocalClock('real'), log: say });
+  // The example's history is played on a virtual clock from its first day up to now, then the clock follows the wall clock.
+  const clock = values.example ? new LocalClock('virtual', START) : new LocalClock('real');
+  const runtime = await startLocal({ root, stateDir, inMemory: values['in-memory'], ports, clock, log: say });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -32,6 +42,7 @@ export async function start(root: string, args: string[]): Promise<number> {
   const admin = await ensurePlatformAdmin();
   const seeded = runtime.tableCreated ? await seedExampleFunders(runtime, admin) : [];
   await runtime.settle();
+  if (values.example) await loadExample(runtime, admin, seeded, say);
   const lead = seeded.find((s) => s.role === 'lead');
 
   process.stdout.write(`grantloop ready api=${runtime.apiUrl} mail=${runtime.mailUrl} web=${runtime.webUrl}\n`);
@@ -39,7 +50,7 @@ export async function start(root: string, args: string[]): Promise<number> {
   Up in ${((Date.now() - started) / 1000).toFixed(1)} s. State: ${values['in-memory'] ? 'in memory (gone on exit)' : stateDir}
   ${seeded.length ? `Seeded ${seeded.length} example funders and the platform admin.` : 'Using the data already in the state folder.'}
 
-  Sign in:     open ${runtime.signInUrl} (local only: pick a seeded user; then ${runtime.webUrl} shows what needs you)
+  Sign in:     open ${runtime.apiUrl}/sign-in (local only: pick a seeded user; then ${runtime.webUrl} shows what needs you)
   Health:      curl ${runtime.apiUrl}/health
   Mailbox:     open ${runtime.mailUrl} (every email the system sends lands here)
   A token:     export TOKEN=$(npx grantloop token --email ${platformAdmin.email})
@@ -50,6 +61,34 @@ export async function start(root: string, args: string[]): Promise<number> {
   Stop with Ctrl-C.
 `);
   return new Promise<number>(() => {});
+}
+
+/** `--example`: the demo's consortia, pool, rounds, grants and reports, as they stand today. */
+async function loadExample(runtime: LocalRuntime, admin: User, seeded: SeededFunder[], say: (line: string) => void): Promise<void> {
+  if (seeded.length) {
+    say(`loading the example: its history from ${START.toISOString().slice(0, 10)} up to today, on the virtual clock…`);
+    const started = Date.now();
+    const run: DemoRun = {
+      runtime,
+      api: apiClient(runtime.apiUrl, runtime.issuer),
+      admin,
+      clock: runtime.clock,
+      started,
+      funders: seeded,
+      f: byRole(seeded),
+      checks: [],
+      progress: (line) => say(`  ${line}`),
+      check: (name, ok, detail) => {
+        if (!ok) say(`  note: ${name}${detail ? ` (${detail})` : ''}`);
+      },
+    };
+    await playHistory(run, new Date());
+    say(`example loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    say('--example: the state folder already has data, so the example was not loaded (use --in-memory, or --dir with a new folder)');
+  }
+  await runtime.advanceTo(new Date());
+  runtime.followWallClock();
 }
 
 export function resolveDir(root: string, dir: string | undefined): string {

@@ -1,0 +1,217 @@
+import { poolsTable } from '../../shared/pools/aws';
+import { export360Giving } from '../../shared/pools/giving360';
+import { ledgerCsv, ledgerView } from '../../shared/pools/ledger-view';
+import { poolPageView } from '../../shared/pools/pool-page';
+import type { Page } from '../consortia/web-sessions';
+import { StackedColumns, StepChart } from '../lib/web/charts';
+import { dayMonthYear, humanise, pounds } from '../lib/web/format';
+import { Breadcrumbs, SummaryList, Table } from '../lib/web/govuk';
+
+type View = Awaited<ReturnType<typeof poolPageView>>;
+
+/** A pool: its money, two charts with their tables, pledges, the ledger (CSV), the 360Giving file and who pays for what. */
+export const poolPage: Page = async ({ caller, params, query }) => {
+  const poolId = params.poolId ?? '';
+  if (query.format === 'ledger-csv') {
+    return {
+      download: ledgerCsv(await ledgerView(poolsTable, caller, poolId)),
+      contentType: 'text/csv; charset=utf-8',
+      filename: `ledger-${poolId}.csv`,
+    };
+  }
+  if (query.format === '360giving') {
+    const data = await export360Giving(poolsTable, caller, poolId);
+    return { download: JSON.stringify(data, null, 2), contentType: 'application/json', filename: `360giving-${poolId}.json` };
+  }
+  const view = await poolPageView(poolsTable, caller, poolId);
+  return { title: view.summary.name, body: <PoolView view={view} /> };
+};
+
+function PoolView({ view }: { view: View }) {
+  const s = view.summary;
+  const base = `/app/pools/${s.id}`;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/app', label: 'What needs me' },
+          { href: `/app/consortia/${view.consortium.id}`, label: view.consortium.name },
+        ]}
+      />
+      <span class="govuk-caption-l">{view.consortium.name}</span>
+      <h1 class="govuk-heading-l">{s.name}</h1>
+      <p class="govuk-body">{s.purpose}</p>
+      <SummaryList
+        rows={[
+          [
+            'Pledged',
+            <span class="grantloop-figure" id="figure-pledged">
+              {pounds(s.pledged)}
+            </span>,
+          ],
+          [
+            'Received',
+            <span class="grantloop-figure" id="figure-received">
+              {pounds(s.received)}
+            </span>,
+          ],
+          [
+            'Committed to grants',
+            <span class="grantloop-figure" id="figure-committed">
+              {pounds(s.committed)}
+            </span>,
+          ],
+          [
+            'Paid out',
+            <span class="grantloop-figure" id="figure-paid">
+              {pounds(s.paid)}
+            </span>,
+          ],
+          [
+            'Available to commit',
+            <span class="grantloop-figure" id="figure-available">
+              {pounds(s.available)}
+            </span>,
+          ],
+          [
+            'In the bank',
+            <span class="grantloop-figure" id="figure-bank">
+              {pounds(s.bank)}
+            </span>,
+          ],
+        ]}
+      />
+      <Charts view={view} base={base} />
+      <Table
+        id="funders-table"
+        caption="Funders"
+        columns={[{ label: 'Funder' }, { label: 'Pledged', numeric: true }, { label: 'Received', numeric: true }, { label: 'Statement' }]}
+        rows={s.funders.map((f) => [
+          f.name ?? f.orgId,
+          pounds(f.pledged),
+          pounds(f.received),
+          <a class="govuk-link" href={`${base}/statement/${f.orgId}`}>
+            Statement<span class="govuk-visually-hidden"> of {f.name}</span>
+          </a>,
+        ])}
+      />
+      <Table
+        caption="Pledges"
+        columns={[
+          { label: 'Funder' },
+          { label: 'Restriction' },
+          { label: 'Year' },
+          { label: 'Pledged', numeric: true },
+          { label: 'Received', numeric: true },
+        ]}
+        rows={view.pledges.flatMap((p) =>
+          p.years.map((y) => [p.funder, humanise(p.restriction.replace(':', ' ')), y.financialYear, pounds(y.amount), pounds(y.received)]),
+        )}
+      />
+      <FreeRiders view={view} />
+      <Ledger view={view} base={base} />
+    </>
+  );
+}
+
+function FreeRiders({ view }: { view: View }) {
+  const r = view.riders;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Who pays, who benefits</h2>
+      <Table
+        caption="Contributors across the consortium's pools"
+        columns={[{ label: 'Organisation' }, { label: 'Contributed', numeric: true }, { label: 'Benefits from grants', numeric: true }]}
+        rows={r.contributors.map((c) => [c.name ?? c.orgId, pounds(c.contributed), c.benefitsFrom ? pounds(c.benefitsFrom.value) : '—'])}
+      />
+      {r.benefitingWithoutContributing.length > 0 ? (
+        <Table
+          caption="Benefiting without contributing"
+          columns={[{ label: 'Organisation' }, { label: 'Grants', numeric: true }, { label: 'Value of those grants', numeric: true }]}
+          rows={r.benefitingWithoutContributing.map((c) => [
+            c.name ?? c.orgId,
+            String(c.benefitsFrom.grants),
+            pounds(c.benefitsFrom.value),
+          ])}
+        />
+      ) : (
+        <p class="govuk-body">No organisation benefits from these grants without contributing.</p>
+      )}
+      {r.membersNotContributing.length > 0 && (
+        <p class="govuk-body">
+          Members that have not contributed yet: {r.membersNotContributing.map((m) => m.name ?? m.orgId).join(', ')}.
+        </p>
+      )}
+    </>
+  );
+}
+
+function Charts({ view, base }: { view: View; base: string }) {
+  const s = view.summary;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Balance over time</h2>
+      <StepChart
+        id="balance"
+        title={`Bank balance of ${s.name} after each ledger entry`}
+        description={`From ${pounds(0)} to ${pounds(view.ledger.at(-1)?.runningBalance ?? 0)} over ${view.ledger.length} entries; the ledger table below has every figure.`}
+        points={view.ledger.map((e) => ({ label: dayMonthYear(e.at), value: e.runningBalance }))}
+        format={pounds}
+      />
+      <h2 class="govuk-heading-m">Contributions by funder</h2>
+      <StackedColumns
+        id="contributions"
+        title="Money received, by financial year and funder"
+        description="Each column is a financial year, each segment a funder; the table below has the same figures."
+        categories={view.contributions.years}
+        series={view.contributions.byFunder.map((f) => ({ name: f.name, values: f.received }))}
+        format={pounds}
+      />
+      <Table
+        id="contributions-table"
+        caption="Received by financial year"
+        columns={[{ label: 'Funder' }, ...view.contributions.years.map((y) => ({ label: y, numeric: true }))]}
+        rows={view.contributions.byFunder.map((f) => [
+          <a class="govuk-link" href={`${base}/statement/${f.orgId}`}>
+            {f.name}
+          </a>,
+          ...f.received.map((v) => pounds(v)),
+        ])}
+      />
+    </>
+  );
+}
+
+function Ledger({ view, base }: { view: View; base: string }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Ledger</h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${base}?format=ledger-csv`}>
+          Download the ledger (CSV)
+        </a>{' '}
+        ·{' '}
+        <a class="govuk-link" href={`${base}?format=360giving`}>
+          Download the grants as 360Giving data (JSON)
+        </a>
+      </p>
+      <Table
+        id="ledger-table"
+        columns={[
+          { label: 'No.' },
+          { label: 'Date' },
+          { label: 'Entry' },
+          { label: 'Bank change', numeric: true },
+          { label: 'Balance', numeric: true },
+        ]}
+        rows={view.ledger.map((e) => [
+          String(e.seq),
+          dayMonthYear(e.at),
+          e.memo ?? humanise(e.type),
+          pounds(e.bankChange),
+          pounds(e.runningBalance),
+        ])}
+      />
+    </>
+  );
+}

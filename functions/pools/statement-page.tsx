@@ -1,0 +1,63 @@
+import { poolsTable } from '../../shared/pools/aws';
+import { funderStatement, funderStatementCsv } from '../../shared/pools/statements';
+import type { Page } from '../consortia/web-sessions';
+import { pounds } from '../lib/web/format';
+import { Breadcrumbs, SummaryList, Table } from '../lib/web/govuk';
+
+/** What one funder pledged and paid, what it funded, and its exact share of each grant (CSV too). */
+export const statementPage: Page = async ({ caller, params, query }) => {
+  const { poolId = '', orgId = '' } = params;
+  const s = await funderStatement(poolsTable, caller, poolId, orgId);
+  if (query.format === 'csv')
+    return { download: funderStatementCsv(s), contentType: 'text/csv; charset=utf-8', filename: `statement-${orgId}.csv` };
+  return {
+    title: `${s.funder.name}: statement for ${s.pool.name}`,
+    body: (
+      <>
+        <Breadcrumbs
+          items={[
+            { href: '/app', label: 'What needs me' },
+            { href: `/app/pools/${s.pool.id}`, label: s.pool.name },
+          ]}
+        />
+        <span class="govuk-caption-l">{s.pool.name}</span>
+        <h1 class="govuk-heading-l">Statement: {s.funder.name}</h1>
+        <SummaryList
+          rows={[
+            ['Pledged', <span id="figure-pledged">{pounds(s.pledged)}</span>],
+            ['Paid in', <span id="figure-received">{pounds(s.received)}</span>],
+            ['Committed to grants (our share)', <span id="figure-committed">{pounds(s.attributedCommitted)}</span>],
+            ['Paid to grantees (our share)', <span id="figure-paid">{pounds(s.attributedPaid)}</span>],
+            ['Returned', <span id="figure-returned">{pounds(s.returned)}</span>],
+            ['Still available', <span id="figure-available">{pounds(s.available)}</span>],
+          ]}
+        />
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/app/pools/${s.pool.id}/statement/${s.funder.id}?format=csv`}>
+            Download this statement (CSV)
+          </a>
+        </p>
+        <Table
+          id="statement-grants"
+          caption="What our money funded"
+          columns={[
+            { label: 'Grant' },
+            { label: 'Grant amount', numeric: true },
+            { label: 'Our share', numeric: true },
+            { label: 'Paid', numeric: true },
+            { label: 'Returned', numeric: true },
+          ]}
+          rows={s.grants.map((g) => [
+            <a class="govuk-link" href={`/app/grants/${g.grantId}`}>
+              {g.title ?? g.grantId}
+            </a>,
+            pounds(g.grantAmount),
+            pounds(g.share),
+            pounds(g.paid),
+            pounds(g.returned),
+          ])}
+        />
+      </>
+    ),
+  };
+};

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededFunder } from '../../infra/local/scenario';
+import type { Organisation } from '../../shared/consortia/organisation';
+import type { User } from '../../shared/consortia/store';
+import { award, type Fixture, grantFixture, inDays, plan } from '../support/grant';
+import { type PageClient, pageClient, signInAs } from '../support/pages';
+import { setupPool } from '../support/pool';
+import { startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let f: Fixture;
+let insider: PageClient;
+let outsider: PageClient;
+let pages: string[];
+let reportId: string;
+let grantId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const funders = (await stack.seed()) as SeededFunder[];
+  f = await grantFixture(stack, funders);
+  const g = await award(f, 'Access grant', 300_000);
+  grantId = g.id;
+  const p = await plan(f, g.id, {
+    tranches: [{ amount: 300_000, dueDate: inDays(stack, 1) }],
+    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 40) },
+  });
+  reportId = (p.reports[0] as { id: string }).id;
+  const round = await stack.api.call<{ id: string }>(f.lead.admin, 'POST', `/pools/${f.poolId}/rounds`, { name: 'Access round' });
+
+  // Staff of another consortium: their own funder, leading their own consortium with one seeded member.
+  const org = await stack.api.call<Organisation>(stack.admin, 'POST', '/organisations', {
+    name: 'Northmoor Trust',
+    kind: 'funder',
+    funderType: 'trust-foundation',
+    identifier: 'GB-CHC-1190001',
+    contactEmail: 'grants@northmoor.example.org',
+  });
+  const { user } = await stack.api.call<{ user: User }>(stack.admin, 'POST', `/organisations/${org.id}/members`, {
+    email: 'nell.ward@northmoor.example.org',
+    name: 'Nell Ward',
+    role: 'admin',
+  });
+  await setupPool(stack, [{ org, admin: user, role: 'lead' }, funders[5] as SeededFunder], 'Northmoor Fund');
+
+  const c = f.consortiumId;
+  pages = [
+    `/app/consortia/${c}`,
+    `/app/consortia/${c}/reports`,
+    `/app/consortia/${c}/evidence`,
+    `/app/consortia/${c}/funding-quality`,
+    `/app/pools/${f.poolId}`,
+    `/app/pools/${f.poolId}/statement/${(funders[1] as SeededFunder).org.id}`,
+    `/app/rounds/${round.id}`,
+    `/app/grants/${grantId}`,
+    `/app/reports/${reportId}`,
+  ];
+  insider = await signInAs(stack, f.lead.admin.email);
+  outsider = await signInAs(stack, user.email);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('who may see and do what on the staff pages', () => {
+  it('a member sees every page of the consortium; staff of another consortium get 404 on each, with nothing of it shown', async () => {
+    for (const path of pages) {
+      expect((await insider.get(path)).status, path).toBe(200);
+      const seen = await outsider.get(path);
+      expect(seen.status, path).toBe(404);
+      expect(seen.html, path).toContain('Page not found');
+      expect(seen.html, path).not.toContain('Grants Fund');
+    }
+    // Their own home page does not list this consortium either.
+    expect((await outsider.get('/app')).html).not.toContain('Grants Fund');
+  });
+
+  it('a page request without a session is sent to sign in, and brought back afterwards', async () => {
+    const anonymous = pageClient(stack, '');
+    for (const path of ['/app', ...pages]) {
+      const res = await anonymous.get(path);
+      expect(res.status, path).toBe(303);
+      expect(res.location, path).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+    }
+    const post = await anonymous.post(`/app/reports/${reportId}`, { decision: 'accept' });
+    expect(post.status).toBe(303);
+    expect(post.location).toMatch(/^\/sign-in\?next=/);
+  });
+
+  it('a POST without the form token, or from another origin, is refused with 403 and writes nothing', async () => {
+    const csrf = await insider.csrf();
+    const before = await stack.itemCount();
+    const attempts = [
+      insider.post(`/app/consortia/${f.consortiumId}`, { action: 'policy', threshold: '1' }),
+      insider.post(`/app/consortia/${f.consortiumId}`, { action: 'policy', threshold: '1', csrf: 'x'.repeat(43) }),
+      insider.post(`/app/grants/${grantId}`, { condition: 'c', csrf }, { origin: 'https://evil.example' }),
+      insider.post(`/app/reports/${reportId}`, { decision: 'accept', csrf }, {}),
+      // Another session's token is no good either.
+      insider.post(`/app/reports/${reportId}`, { decision: 'accept', csrf: await outsider.csrf() }),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBe(403);
+      expect(res.html).toContain('This form has expired');
+    }
+    await stack.runtime.settle();
+    expect(await stack.itemCount()).toBe(before);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax, sends the security headers, and sign-out ends the session itself', async () => {
+    const client = await signInAs(stack, f.lead.admin.email);
+    expect((client as PageClient & { setCookie: string }).setCookie).toMatch(/HttpOnly; SameSite=Lax; Max-Age=43200/);
+    const page = await client.get('/app');
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    expect(page.html).not.toMatch(/<script|style="/);
+    const out = await client.post('/sign-out', { csrf: await client.csrf() });
+    expect(out.location).toBe('/sign-in');
+    expect((await client.get('/app')).status).toBe(303);
+  });
+
+  it('ends a session after 8 idle hours, and after 12 hours however busy', async () => {
+    const client = await signInAs(stack, f.lead.admin.email);
+    const step = async (hours: number) => stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + hours * 3_600_000));
+    await step(7.9);
+    expect((await client.get('/app')).status).toBe(200);
+    await step(3.9);
+    expect((await client.get('/app')).status).toBe(200);
+    await step(0.3);
+    expect((await client.get('/app')).status, 'past 12 hours since sign-in').toBe(303);
+    const idle = await signInAs(stack, f.lead.admin.email);
+    await step(8.1);
+    expect((await idle.get('/app')).status, 'idle for 8 hours').toBe(303);
+  });
+});

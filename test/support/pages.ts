@@ -1,0 +1,56 @@
+import type { TestStack } from './stack';
+
+/** A browser's view of the staff pages over plain HTTP: a cookie jar of one session, redirects not followed. */
+export interface PageClient {
+  cookie: string;
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; html: string; location: string | null; headers: Headers }>;
+  post(
+    path: string,
+    fields: Record<string, string>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; html: string; location: string | null }>;
+  /** The session's form token, as a page's forms carry it. */
+  csrf(): Promise<string>;
+}
+
+export async function signInAs(stack: TestStack, email: string): Promise<PageClient> {
+  const base = stack.runtime.apiUrl;
+  const res = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    body: new URLSearchParams({ email, next: '/app' }),
+  });
+  const set = res.headers.get('set-cookie') ?? '';
+  const cookie = /grantloop-session=[^;]+/.exec(set)?.[0];
+  if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
+  return pageClient(stack, cookie, set);
+}
+
+export function pageClient(stack: TestStack, cookie: string, setCookie = ''): PageClient & { setCookie: string } {
+  const base = stack.runtime.apiUrl;
+  const client = {
+    cookie,
+    setCookie,
+    async get(path: string, headers: Record<string, string> = {}) {
+      const res = await fetch(`${base}${path}`, { redirect: 'manual', headers: { cookie, ...headers } });
+      return { status: res.status, html: await res.text(), location: res.headers.get('location'), headers: res.headers };
+    },
+    async post(path: string, fields: Record<string, string>, headers: Record<string, string> = { origin: base }) {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(fields),
+      });
+      return { status: res.status, html: await res.text(), location: res.headers.get('location') };
+    },
+    async csrf() {
+      const { html } = await client.get('/app');
+      const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+      if (!token) throw new Error('no form token on /app');
+      return token;
+    },
+  };
+  return client;
+}
