@@ -8,7 +8,7 @@ const footer = (c: Consortium) =>
 
 const roleText = { lead: 'the lead funder', member: 'a member', observer: 'an observer' } as const;
 
-export function invitationEmail(c: Consortium, org: Organisation, lead: Organisation): Email {
+export function invitationEmail(c: Consortium, org: Organisation, lead: Organisation, pageUrl: string): Email {
   const role = c.members.find((m) => m.orgId === org.id)?.role ?? 'member';
   return {
     to: [org.contactEmail],
@@ -17,18 +17,18 @@ export function invitationEmail(c: Consortium, org: Organisation, lead: Organisa
       `Hello,\n\n${lead.name} is setting up the ${c.name} consortium for ${c.place} and has listed ${org.name} as ${roleText[role]}.\n` +
       `The consortium lets its funders pool money, run joint funding rounds and see exactly who paid for what.\n\n` +
       (role === 'lead'
-        ? `As the lead, please confirm the consortium in grantloop (consortium ${c.id}). Until you do, nothing is funded.`
+        ? `As the lead, please confirm the consortium in grantloop. Until you do, nothing is funded:\n\n${pageUrl}`
         : `There is nothing for you to do now. You will hear from us when ${lead.name} confirms the consortium.`) +
       footer(c),
   };
 }
 
-export function leadReminderEmail(c: Consortium, lead: Organisation, deadline: string): Email {
+export function leadReminderEmail(c: Consortium, lead: Organisation, deadline: string, pageUrl: string): Email {
   return {
     to: [lead.contactEmail],
     subject: `Reminder: please confirm the ${c.name} consortium`,
     text:
-      `Hello,\n\nThe ${c.name} consortium is waiting for ${lead.name}, as lead, to confirm it in grantloop (consortium ${c.id}).\n` +
+      `Hello,\n\nThe ${c.name} consortium is waiting for ${lead.name}, as lead, to confirm it in grantloop:\n\n${pageUrl}\n\n` +
       `If it is not confirmed by ${deadline.slice(0, 10)}, the invitation lapses and it will need to be set up again.` +
       footer(c),
   };

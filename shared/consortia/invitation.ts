@@ -1,3 +1,4 @@
+import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { park } from '../platform/waiting';
 import { loadWithOrgs } from './access';
@@ -23,7 +24,14 @@ export async function sendInvitations(deps: D, consortiumId: string) {
   let sent = 0;
   for (const member of consortium.members) {
     const org = orgs.get(member.orgId) as Organisation;
-    if (await sendOnce(deps, `${consortiumId}#invite#${org.id}`, invitationEmail(consortium, org, lead))) sent++;
+    if (
+      await sendOnce(
+        deps,
+        `${consortiumId}#invite#${org.id}`,
+        invitationEmail(consortium, org, lead, staffPageUrl(staffPaths.consortium(consortiumId))),
+      )
+    )
+      sent++;
   }
   const now = deps.clock.now();
   if (await deps.platform.claimOnce(`event#${consortiumId}#invitations-sent`, now, 90)) {
@@ -99,7 +107,11 @@ export async function sendLeadReminder(deps: D, consortiumId: string) {
   if (consortium.status !== 'inviting') return { sent: false, reason: `consortium is ${consortium.status}` };
   const waiting = await deps.platform.getWaitingTask(subject.consortium(consortiumId), CONFIRM);
   if (!waiting) return { sent: false, reason: 'not waiting for confirmation' };
-  const sent = await sendOnce(deps, `${consortiumId}#lead-reminder`, leadReminderEmail(consortium, lead, waiting.deadline));
+  const sent = await sendOnce(
+    deps,
+    `${consortiumId}#lead-reminder`,
+    leadReminderEmail(consortium, lead, waiting.deadline, staffPageUrl(staffPaths.consortium(consortiumId))),
+  );
   if (sent) {
     const now = deps.clock.now();
     await deps.platform.appendEvent(

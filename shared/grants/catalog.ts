@@ -34,6 +34,12 @@ export const grantsSlice = defineSlice({
       needs: [...readWrite, 'mail'],
       async: true,
     },
+    notifyEvidenceReceived: {
+      entry: fn('notify-evidence-received'),
+      description: 'condition.evidence-submitted → tell the lead where to decide',
+      needs: ['table-read', 'table-write', 'mail'],
+      async: true,
+    },
     nextTranche: {
       entry: fn('next-tranche'),
       description: 'Workflow task: the next tranche and whether it can go',
@@ -69,6 +75,7 @@ export const grantsSlice = defineSlice({
   rules: [
     { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },
     { id: 'RequestConditionEvidence', detailTypes: ['grant.plan-set'], fn: 'requestConditionEvidence' },
+    { id: 'NotifyEvidenceReceived', detailTypes: ['condition.evidence-submitted'], fn: 'notifyEvidenceReceived' },
   ],
   workflows: [
     {

@@ -2,13 +2,14 @@ import { actingOrg, loadConsortium } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { notFound } from '../platform/errors';
 import { issueLink } from '../platform/links/registry';
+import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { loadGrant } from '../pools/awards';
 import { conditionLink } from './condition-link';
 import { grantContext } from './context';
 import { makeEvent, subject } from './events';
 import { decideCondition } from './grant-plan';
-import { evidenceRequestEmail } from './mail';
+import { evidenceReceivedEmail, evidenceRequestEmail } from './mail';
 import type { GrantRecords } from './plan';
 import type { GrantsDeps } from './store';
 import { nudgeGrant } from './tranches';
@@ -35,6 +36,19 @@ export async function decide(
   );
   if (input.outcome !== 'not-met') await nudgeGrant(deps, grantId);
   return next;
+}
+
+/** Evidence arrived through a link (condition.evidence-submitted): the lead is told where to decide, once per submission. */
+export async function notifyEvidenceReceived(
+  deps: Pick<GrantsDeps, 'platform' | 'consortia' | 'pools' | 'grants' | 'mailer' | 'clock'>,
+  input: { grantId: string; conditionId: string },
+) {
+  const { conditions } = await deps.grants.getPlan(input.grantId);
+  const condition = conditions.find((c) => c.id === input.conditionId);
+  if (!condition?.evidence) return { sent: false };
+  const ctx = await grantContext(deps, input.grantId);
+  const email = evidenceReceivedEmail(ctx, condition.description, staffPageUrl(staffPaths.grant(input.grantId)));
+  return { sent: await sendOnce(deps, `evidence-received#${input.grantId}#${condition.id}#${condition.evidence.submittedAt}`, email) };
 }
 
 /** Condition evidence is asked for by link as soon as the plan is set (grant.plan-set). */

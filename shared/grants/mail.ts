@@ -18,3 +18,13 @@ export function evidenceRequestEmail(c: GrantContext, description: string, link:
       `Send a short note or a web link here (no account needed):\n\n${link}\n${signOff(c)}`,
   };
 }
+
+export function evidenceReceivedEmail(c: GrantContext, description: string, pageUrl: string): Email {
+  return {
+    to: [c.lead.contactEmail],
+    subject: `Evidence received: ${c.recipient.name}, ${c.grant.title}`,
+    text:
+      `Hello,\n\n${c.recipient.name} has sent evidence for a condition of "${c.grant.title}":\n\n  ${description}\n\n` +
+      `Decide whether it is met (payments it guards wait until you do):\n\n${pageUrl}\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
+  };
+}

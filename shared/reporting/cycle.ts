@@ -4,6 +4,7 @@ import { nudgeGrant } from '../grants/tranches';
 import { notFound } from '../platform/errors';
 import { issueLink } from '../platform/links/registry';
 import { addDays, londonTime } from '../platform/london-time';
+import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { park, resume } from '../platform/waiting';
 import { makeEvent, subject } from './events';
@@ -145,7 +146,9 @@ export async function markReport(deps: CycleDeps, input: { reportId: string; sta
   );
   const ctx = await grantContext(deps, report.grantId);
   const escalated =
-    input.status === 'very-late' && moved && (await sendOnce(deps, `very-late#${report.id}`, async () => veryLateEmail(ctx, report)));
+    input.status === 'very-late' &&
+    moved &&
+    (await sendOnce(deps, `very-late#${report.id}`, async () => veryLateEmail(ctx, report, staffPageUrl(staffPaths.report(report.id)))));
   const next = input.status === 'overdue' ? seconds(veryLateMoment(report.dueDate, policyOf(ctx.consortium)), now) : GIVE_UP_DAYS * 86400;
   return { status: moved ? input.status : report.status, escalated, secondsUntilNext: next };
 }
@@ -166,7 +169,9 @@ export async function awaitReview(
     return { waiting: false };
   }
   const ctx = await grantContext(deps, report.grantId);
-  await sendOnce(deps, `review-request#${report.id}#${report.submissions}`, async () => reviewRequestEmail(ctx, report));
+  await sendOnce(deps, `review-request#${report.id}#${report.submissions}`, async () =>
+    reviewRequestEmail(ctx, report, staffPageUrl(staffPaths.report(report.id))),
+  );
   return { waiting: true };
 }
 

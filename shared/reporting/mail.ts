@@ -52,20 +52,20 @@ export function acceptedEmail(c: GrantContext, report: Report): Email {
   };
 }
 
-export function reviewRequestEmail(c: GrantContext, report: Report): Email {
+export function reviewRequestEmail(c: GrantContext, report: Report, pageUrl: string): Email {
   return {
     to: [c.lead.contactEmail],
     subject: `Report to review: ${c.recipient.name}, ${c.grant.title}`,
-    text: `Hello,\n\n${c.recipient.name} has submitted its ${report.label.toLowerCase()} for "${c.grant.title}". Please accept it or ask for changes in grantloop (report ${report.id}).\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
+    text: `Hello,\n\n${c.recipient.name} has submitted its ${report.label.toLowerCase()} for "${c.grant.title}". Please accept it or ask for changes:\n\n${pageUrl}\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
   };
 }
 
-export function veryLateEmail(c: GrantContext, report: Report): Email {
+export function veryLateEmail(c: GrantContext, report: Report, pageUrl: string): Email {
   return {
     to: [c.lead.contactEmail],
     subject: `Very late report: ${c.recipient.name}, ${c.grant.title}`,
     text:
       `Hello,\n\n${c.recipient.name}'s ${report.label.toLowerCase()} for "${c.grant.title}" was due on ${formatDate(report.dueDate)} and has not arrived despite reminders.\n` +
-      `It may be worth a phone call: small organisations are often short of hands rather than unwilling. (Report ${report.id}.)\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
+      `It may be worth a phone call: small organisations are often short of hands rather than unwilling.\n\nThe report in grantloop: ${pageUrl}\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
   };
 }

@@ -35,6 +35,8 @@ describe('consortium invitation workflow (workflows/consortium-invitation.asl.js
     expect(execution(c)?.status).toBe('RUNNING');
     expect((await get(c)).awaitingConfirmationUntil).toBe(new Date(stack.clock.now().getTime() + 14 * DAY).toISOString());
     for (const m of [lead(), ...members]) expect(await mailTo(m.org.contactEmail, /^Approval Fund: .* has been added/)).toHaveLength(1);
+    const [toLead] = await mailTo(lead().org.contactEmail, /^Approval Fund: .* has been added/);
+    expect(toLead?.body.text).toContain(`${stack.runtime.apiUrl}/app/consortia/${c.id}`);
 
     const res = await stack.request('POST', `/consortia/${c.id}/confirm`, { as: lead().admin });
     expect(res.status).toBe(202);

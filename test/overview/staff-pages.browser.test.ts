@@ -109,18 +109,30 @@ describe('a funder officer works from the staff pages, with JavaScript off', () 
     expect((await report(f, reportId)).report.status).toBe('changes-requested');
 
     await providerSubmits(/^Changes requested: .* for Pages grant$/);
-    await page.goto(`${stack.runtime.apiUrl}/app`);
-    await page.getByRole('link', { name: /^Review: / }).click();
-    await page.getByLabel('Accept the report').check();
-    await page.getByRole('button', { name: 'Send review' }).click();
-    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Report accepted');
+    await page.close();
+
+    // The lead is emailed a link to the report page; signed out, the click goes through sign-in and lands there.
+    const [toReview] = (await mail(f, f.lead.org.contactEmail, /^Report to review: .*Pages grant$/)).slice(-1);
+    const link = /(https?:\/\/\S+\/app\/reports\/\S+)/.exec(toReview?.body.text ?? '')?.[1] as string;
+    expect(link).toBe(`${stack.runtime.apiUrl}/app/reports/${reportId}`);
+    const fresh = await browser.newPage({ javaScriptEnabled: false });
+    await fresh.goto(link);
+    expect(fresh.url()).toContain(`/sign-in?next=${encodeURIComponent(`/app/reports/${reportId}`)}`);
+    let loads = 0;
+    fresh.on('load', () => loads++);
+    await fresh.getByRole('button', { name: new RegExp(`Sign in as ${f.lead.admin.name}`) }).click();
+    expect(fresh.url()).toBe(link);
+    await fresh.getByLabel('Accept the report').check();
+    await fresh.getByRole('button', { name: 'Send review' }).click();
+    await expect(fresh.locator('.govuk-notification-banner').textContent()).resolves.toContain('Report accepted');
+    expect(loads, 'page loads from the emailed link to an accepted report, after sign-in').toBeLessThanOrEqual(3);
     await stack.runtime.settle();
 
-    await page.getByRole('link', { name: 'Pages grant' }).click();
-    const tranches = page.locator('table').first();
+    await fresh.getByRole('link', { name: 'Pages grant' }).click();
+    const tranches = fresh.locator('table').first();
     await expect(tranches.locator('tbody tr').nth(1).textContent()).resolves.toContain('Released');
-    await page.screenshot({ path: join(tmpdir(), 'grantloop-grant-page.png'), fullPage: true });
+    await fresh.screenshot({ path: join(tmpdir(), 'grantloop-grant-page.png'), fullPage: true });
     expect((await report(f, reportId)).report.status).toBe('accepted');
-    await page.close();
+    await fresh.close();
   });
 });

@@ -72,6 +72,7 @@ describe('allocation round workflow (workflows/allocation-round.asl.json, run lo
     await stack.runtime.settle();
     const asked = (await stack.runtime.emails()).filter((e) => e.subject.includes(`please vote on ${round.name}`));
     expect(asked).toHaveLength(5); // lead and four members; the observer does not vote
+    for (const e of asked) expect(e.body.text).toContain(`${stack.runtime.apiUrl}/app/rounds/${round.id}`);
 
     expect((await vote(0, round, 'approve')).body.tally).toMatchObject({ outcome: 'pending', approveWeight: 400_000 });
     const again = await vote(0, round, 'approve');

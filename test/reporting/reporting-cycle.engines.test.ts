@@ -151,7 +151,9 @@ describe('reporting cycle (workflows/reporting-cycle.asl.json, run locally)', ()
     const { reportId } = await grantWithReport('Silent grant', 30);
     await advance(30 + 22); // very late 21 days after the due date
     expect((await report(f, reportId)).report).toMatchObject({ status: 'very-late', remindersSent: 4 });
-    expect(await mail(f, f.lead.org.contactEmail, /^Very late report: .*Silent grant$/)).toHaveLength(1);
+    const [veryLate] = await mail(f, f.lead.org.contactEmail, /^Very late report: .*Silent grant$/);
+    // Emails to staff link to the page where they act.
+    expect(veryLate?.body.text).toContain(`${stack.runtime.apiUrl}/app/reports/${reportId}`);
     // A reminder delivered twice (Scheduler is at-least-once) sends one email.
     await stack.runtime.lambdas.invoke('sendReportReminder', { kind: 'report-reminder', reportId, offsetDays: 7 });
     expect(await mail(f, f.recipient.contactEmail, /^Overdue: report 7 days overdue for Silent grant$/)).toHaveLength(1);
@@ -203,6 +205,9 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
       url: 'https://wva.example.org/safeguarding',
     });
     expect(sent.status).toBe(200);
+    await stack.runtime.settle();
+    const [received] = await mail(f, f.lead.org.contactEmail, /^Evidence received: .*Conditional grant$/);
+    expect(received?.body.text).toContain(`${stack.runtime.apiUrl}/app/grants/${g.id}`);
     expect((await grant(f, g.id)).conditions[0]?.status).toBe('evidence-submitted');
     await stack.api.call(f.lead.admin, 'POST', `/grants/${g.id}/conditions/C1/decision`, { outcome: 'met' });
     await stack.runtime.settle();

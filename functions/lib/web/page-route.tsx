@@ -133,7 +133,7 @@ type Page<Caller> = (req: PageRequest<Caller>) => Promise<PageResult>;
  * them all): each is chosen by the route's path template, as the catalog declares it.
  */
 export function byRoute<Caller>(pages: Record<string, Page<Caller>>): Page<Caller> {
-  return (req) => {
+  return async (req) => {
     const path = req.event.routeKey.slice(req.event.routeKey.indexOf(' ') + 1);
     const page = pages[path];
     if (!page) throw new DomainError('not-found', `no page at ${path}`);

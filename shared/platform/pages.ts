@@ -1,0 +1,12 @@
+import { config } from './config';
+
+/** Where a staff page is, for emails to staff: a signed-out click goes through sign-in and comes back to it. */
+export const staffPageUrl = (path: string): string => `${config.appUrl().replace(/\/$/, '')}${path}`;
+
+/** The staff pages' paths, so emails and pages agree on them. */
+export const staffPaths = {
+  report: (reportId: string) => `/app/reports/${reportId}`,
+  grant: (grantId: string) => `/app/grants/${grantId}`,
+  round: (roundId: string) => `/app/rounds/${roundId}`,
+  consortium: (consortiumId: string) => `/app/consortia/${consortiumId}`,
+};
