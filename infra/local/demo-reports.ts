@@ -137,7 +137,8 @@ class ReportingYear {
 
   /** Plans the funder's review two days on; a `changes` report is sent back the first time. */
   private onReportToReview(email: StoredEmail, now: Date): void {
-    const reportId = /\(report ([0-9A-Z]{26})\)/.exec(email.body.text ?? '')?.[1] as string;
+    // The email links to the report's page, as the funder's officer would follow it.
+    const reportId = /\/app\/reports\/([0-9A-Z]{26})/.exec(email.body.text ?? '')?.[1] as string;
     const info = this.byReport.get(reportId);
     const first = !this.reviewed.has(reportId);
     this.reviewOn.set(reportId, {

@@ -21,9 +21,10 @@ describe('npx grantloop demo --json', () => {
     expect(summary).toMatchObject({ ok: true, organisations: 10, consortia: 3, consortiaByStatus: { active: 2, lapsed: 1 } });
     expect(summary.checks.failed).toEqual([]);
     // Consortia 24 (invitations, activations, lapses, reminders); rounds 22 (vote requests,
-    // committed and rejected notices); the reporting year 40 (requests, reminders, reviews,
-    // acceptances, one change request, one very-late escalation, two evidence requests).
-    expect(summary.emailsSent).toBe(86);
+    // committed and rejected notices); the reporting year 41 (requests, reminders, reviews,
+    // acceptances, one change request, one very-late escalation, two evidence requests, and the
+    // lead told once that evidence arrived; the other condition is waived without evidence).
+    expect(summary.emailsSent).toBe(87);
     expect(summary.reports).toEqual({ requested: 9, submittedViaLink: 9, accepted: 8, changesRequested: 1, overdue: 3, remindersSent: 10 });
     expect(summary.payments).toEqual({ released: 7, blockedByConditions: 2 });
     expect(summary.pools).toEqual([
