@@ -137,7 +137,7 @@ function GrantView({
       <h2 class="govuk-heading-m">Audit trail</h2>
       <Table
         columns={[{ label: 'When' }, { label: 'Event' }, { label: 'By' }]}
-        rows={view.events.map((e) => [dateTime(e.occurredAt), e.type, e.actor])}
+        rows={view.events.map((e) => [dateTime(e.occurredAt), e.type, e.by])}
       />
     </>
   );

@@ -1,3 +1,6 @@
+import { actingOrg, loadConsortium } from '../../shared/consortia/access';
+import type { Caller } from '../../shared/consortia/caller';
+import type { Consortium, ConsortiumRole } from '../../shared/consortia/consortium';
 import { workflows } from '../../shared/platform/aws/workflows';
 import { poolsTable } from '../../shared/pools/aws';
 import { getRound, leadDecision, vote } from '../../shared/pools/rounds';
@@ -17,13 +20,32 @@ import {
   Textarea,
 } from '../lib/web/govuk';
 
-type View = Awaited<ReturnType<typeof getRound>> & { orgNames: Map<string, string> };
+type View = Awaited<ReturnType<typeof getRound>> & { orgNames: Map<string, string>; mayVote: boolean; mayDecide: boolean };
+
+/** Whether the caller may act as the use case would let them: the form is shown only to those it would accept. */
+const may = (caller: Caller, c: Consortium, roles: ConsortiumRole[], level: 'officer' | 'admin') => {
+  try {
+    actingOrg(caller, c, roles, level);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The round with its voters' names (the use case gives organisation ids). */
 async function roundView(deps: Parameters<typeof getRound>[0], caller: Parameters<typeof getRound>[1], roundId: string): Promise<View> {
   const round = await getRound(deps, caller, roundId);
-  const orgs = await deps.consortia.getOrganisations(round.votes.map((v) => v.orgId));
-  return { ...round, orgNames: new Map([...orgs].map(([id, o]) => [id, o.name])) };
+  const [orgs, consortium] = await Promise.all([
+    deps.consortia.getOrganisations(round.votes.map((v) => v.orgId)),
+    loadConsortium(deps, round.consortiumId),
+  ]);
+  const voted = round.votes.some((v) => caller.memberships.some((m) => m.orgId === v.orgId));
+  return {
+    ...round,
+    orgNames: new Map([...orgs].map(([id, o]) => [id, o.name])),
+    mayVote: round.status === 'voting' && !voted && may(caller, consortium, ['lead', 'member'], 'officer'),
+    mayDecide: round.status === 'escalated' && may(caller, consortium, ['lead'], 'admin'),
+  };
 }
 const decisions = [
   { value: 'approve', label: 'Approve the proposals' },
@@ -86,7 +108,7 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
         columns={[{ label: 'Organisation' }, { label: 'Vote' }, { label: 'When' }, { label: 'Comment' }]}
         rows={view.votes.map((v) => [view.orgNames.get(v.orgId) ?? v.orgId, humanise(v.decision), dateTime(v.at), v.comment ?? ''])}
       />
-      {(view.status === 'voting' || view.status === 'escalated') && <DecisionForm {...p} />}
+      {(view.mayVote || view.mayDecide) && <DecisionForm {...p} />}
     </>
   );
 }

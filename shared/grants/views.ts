@@ -17,5 +17,17 @@ export async function grantPageView(deps: GrantReads & { platform: PlatformStore
   } catch {
     canDecide = false;
   }
-  return { ...detail, consortium: { id: consortium.id, name: consortium.name }, events: events.reverse(), canDecide };
+  // People by name; the system and emailed links as what they are.
+  const ids = [...new Set(events.map((e) => e.actor).filter((a) => /^[0-9A-Z]{26}$/.test(a)))];
+  const users = new Map(
+    (await Promise.all(ids.map((id) => deps.consortia.getUser(id)))).flatMap((u) => (u ? [[u.id, u.name] as const] : [])),
+  );
+  const by = (actor: string) =>
+    users.get(actor) ?? (actor.startsWith('link:') ? 'the provider, by emailed link' : actor === 'workflow' ? 'grantloop' : actor);
+  return {
+    ...detail,
+    consortium: { id: consortium.id, name: consortium.name },
+    events: events.reverse().map((e) => ({ ...e, by: by(e.actor) })),
+    canDecide,
+  };
 }

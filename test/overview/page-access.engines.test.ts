@@ -14,10 +14,12 @@ let outsider: PageClient;
 let pages: string[];
 let reportId: string;
 let grantId: string;
+let roundId: string;
+let funders: SeededFunder[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const funders = (await stack.seed()) as SeededFunder[];
+  funders = (await stack.seed()) as SeededFunder[];
   f = await grantFixture(stack, funders);
   const g = await award(f, 'Access grant', 300_000);
   grantId = g.id;
@@ -27,6 +29,7 @@ beforeAll(async () => {
   });
   reportId = (p.reports[0] as { id: string }).id;
   const round = await stack.api.call<{ id: string }>(f.lead.admin, 'POST', `/pools/${f.poolId}/rounds`, { name: 'Access round' });
+  roundId = round.id;
 
   // Staff of another consortium: their own funder, leading their own consortium with one seeded member.
   const org = await stack.api.call<Organisation>(stack.admin, 'POST', '/organisations', {
@@ -119,6 +122,41 @@ describe('who may see and do what on the staff pages', () => {
     const out = await client.post('/sign-out', { csrf: await client.csrf() });
     expect(out.location).toBe('/sign-in');
     expect((await client.get('/app')).status).toBe(303);
+  });
+
+  it('a member votes from "what needs me": the round page takes the vote and no longer offers the form', async () => {
+    await stack.runtime.settle();
+    await stack.api.call(f.lead.admin, 'POST', `/rounds/${roundId}/proposals`, {
+      recipientOrgId: f.recipient.id,
+      title: 'Page proposal',
+      amount: 100_000,
+      currency: 'GBP',
+      durationMonths: 12,
+    });
+    await stack.api.call(f.lead.admin, 'POST', `/rounds/${roundId}/close`);
+    await stack.runtime.settle();
+    // The member who put the pool's money in (grantFixture's pledge) votes for their organisation.
+    const member = await signInAs(stack, (funders[1] as SeededFunder).admin.email);
+    const home = await member.get('/app');
+    expect(home.html).toContain('Votes asked of your organisation (1)');
+    expect(home.html).toContain(`/app/rounds/${roundId}`);
+    const before = await member.get(`/app/rounds/${roundId}`);
+    expect(before.html).toContain('Your organisation&#39;s vote');
+    const missing = await member.post(`/app/rounds/${roundId}`, { action: 'vote', csrf: await member.csrf() });
+    expect(missing.status).toBe(400);
+    expect(missing.html).toContain('Select approve or reject');
+    const voted = await member.post(`/app/rounds/${roundId}`, {
+      action: 'vote',
+      decision: 'approve',
+      comment: 'Good',
+      csrf: await member.csrf(),
+    });
+    expect(voted.status).toBe(303);
+    expect(voted.location).toBe(`/app/rounds/${roundId}?done=voted`);
+    const after = await member.get(voted.location as string);
+    expect(after.html).toContain('Your vote has been recorded.');
+    expect(after.html).not.toContain('Your organisation&#39;s vote');
+    expect((await member.get('/app')).html).not.toContain(`/app/rounds/${roundId}`);
   });
 
   it('ends a session after 8 idle hours, and after 12 hours however busy', async () => {

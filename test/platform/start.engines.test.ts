@@ -50,9 +50,16 @@ describe('npm start (grantloop start)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grantloop-start-'));
     const port = await freePort();
     const first = run(['start', '--in-memory', '--dir', dir, '--port', String(port)]);
-    await until('the ready line', () => /grantloop ready api=\S+ mail=\S+/.test(first.out()), 30_000);
-    const [, api, mail] = /grantloop ready api=(\S+) mail=(\S+)/.exec(first.out()) as RegExpExecArray;
+    await until('the ready line', () => /grantloop ready api=\S+ mail=\S+ web=\S+/.test(first.out()), 30_000);
+    const [, api, mail, web] = /grantloop ready api=(\S+) mail=(\S+) web=(\S+)/.exec(first.out()) as RegExpExecArray;
     expect(api).toBe(`http://127.0.0.1:${port}`);
+    // The staff pages: signed out, they send the browser to the (local) sign-in page the banner names.
+    expect(web).toBe(`${api}/app`);
+    const signedOut = await fetch(web as string, { redirect: 'manual' });
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.headers.get('location')).toBe('/sign-in?next=%2Fapp');
+    await until('the banner', () => first.err().includes(`${api}/sign-in`), 5_000);
+    expect((await fetch(`${api}/assets/grantloop.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
 
     const health = await fetch(`${api}/health`);
     expect(health.status).toBe(200);
