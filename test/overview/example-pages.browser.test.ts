@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPounds } from '../../shared/platform/money';
+import { launchChromium } from '../support/browser';
 import { loadExample } from '../support/example';
 import { startTestStack, type TestStack } from '../support/stack';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The example's history stops here: mid-year, with reports, payments, conditions and rounds in every state. */
 const TODAY = new Date('2026-11-22T12:00:00Z');
@@ -22,8 +22,6 @@ type Json = Record<string, any>;
 const api = <T = Json>(path: string) => stack.api.call<T>(example.f.county.admin, 'GET', path);
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   stack = await startTestStack();
   example = await loadExample(stack, TODAY);
   const { pooled, final, f } = example;
@@ -41,10 +39,7 @@ beforeAll(async () => {
     evidence: `/app/consortia/${final.wyvern.id}/evidence?year=2026-27`,
     'funding quality': `/app/consortia/${final.wyvern.id}/funding-quality`,
   };
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchChromium();
   // JavaScript on only so axe can run: the pages themselves carry none.
   page = await browser.newPage();
   await page.goto(`${stack.runtime.apiUrl}/sign-in`);

@@ -1,36 +1,20 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
+import { launchChromium } from '../support/browser';
 import { award, type Fixture, grantFixture, inDays, linkIn, mail, plan, report } from '../support/grant';
 import { DAY, startTestStack, type TestStack } from '../support/stack';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let stack: TestStack;
 let f: Fixture;
 let browser: Browser;
 
 beforeAll(async () => {
-  // No silent skip: CI installs Debian's chromium (.ci/run); a machine without it should say so.
-  if (!existsSync(executablePath))
-    throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   stack = await startTestStack();
   f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

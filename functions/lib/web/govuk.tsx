@@ -52,7 +52,8 @@ interface FieldProps {
   labelClass?: string;
 }
 
-export function Textarea(p: FieldProps & { rows?: number }) {
+/** A text field's group: label, hint and error message, with the control inside. */
+function Field(p: FieldProps & { children: (describedBy: string | undefined, error: string | undefined) => Child }) {
   const error = errorFor(p.errors, p.name);
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -65,45 +66,47 @@ export function Textarea(p: FieldProps & { rows?: number }) {
         </div>
       )}
       <ErrorMessage id={p.name} message={error} />
-      <textarea
-        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        id={p.name}
-        name={p.name}
-        rows={p.rows ?? 5}
-        aria-describedby={describedBy(p.hint && `${p.name}-hint`, error && `${p.name}-error`)}
-      >
-        {p.value ?? ''}
-      </textarea>
+      {p.children(describedBy(p.hint && `${p.name}-hint`, error && `${p.name}-error`), error)}
     </div>
+  );
+}
+
+export function Textarea(p: FieldProps & { rows?: number }) {
+  return (
+    <Field {...p}>
+      {(aria, error) => (
+        <textarea
+          class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+          id={p.name}
+          name={p.name}
+          rows={p.rows ?? 5}
+          aria-describedby={aria}
+        >
+          {p.value ?? ''}
+        </textarea>
+      )}
+    </Field>
   );
 }
 
 export function TextInput(
   p: FieldProps & { type?: string; width?: string; autocomplete?: string; inputmode?: 'decimal' | 'numeric' | 'email' },
 ) {
-  const error = errorFor(p.errors, p.name);
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class={`govuk-label ${p.labelClass ?? 'govuk-label--s'}`} for={p.name}>
-        {p.label}
-      </label>
-      {p.hint && (
-        <div id={`${p.name}-hint`} class="govuk-hint">
-          {p.hint}
-        </div>
+    <Field {...p}>
+      {(aria, error) => (
+        <input
+          class={`govuk-input${p.width ? ` govuk-input--width-${p.width}` : ''}${error ? ' govuk-input--error' : ''}`}
+          id={p.name}
+          name={p.name}
+          type={p.type ?? 'text'}
+          value={p.value ?? ''}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          aria-describedby={aria}
+        />
       )}
-      <ErrorMessage id={p.name} message={error} />
-      <input
-        class={`govuk-input${p.width ? ` govuk-input--width-${p.width}` : ''}${error ? ' govuk-input--error' : ''}`}
-        id={p.name}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value ?? ''}
-        autocomplete={p.autocomplete}
-        inputmode={p.inputmode}
-        aria-describedby={describedBy(p.hint && `${p.name}-hint`, error && `${p.name}-error`)}
-      />
-    </div>
+    </Field>
   );
 }
 
