@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { mergedTemplate } from './assembly-template';
 
 /** Each function's bundle is at most this, and half of them at most `medianBytes` (KB = 1,000 bytes). */
 export const bundleLimits = { maxBytes: 400_000, medianBytes: 300_000 };
@@ -18,7 +19,8 @@ export function bundlePath(assemblyDir: string, templateFile: string, functionNa
 
 function lambdas(assemblyDir: string, templateFile: string) {
   const read = (file: string) => JSON.parse(readFileSync(join(assemblyDir, file), 'utf8'));
-  const template = read(templateFile) as {
+  // The functions are in the features' nested stacks; their assets are listed with the stack's.
+  const template = mergedTemplate(assemblyDir, templateFile) as {
     Resources: Record<string, { Type: string; Properties: { FunctionName?: string; Code?: { S3Key?: string } } }>;
   };
   const assets = read(templateFile.replace(/\.template\.json$/, '.assets.json')) as { files: Record<string, { source: { path: string } }> };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -26,6 +26,46 @@ export interface GrantloopStackProps extends StackProps {
   catalog?: Catalog;
 }
 
+/**
+ * One nested stack per feature, holding its functions (with their roles, log group and
+ * dead-letter queues), routes, rules and workflows: a CloudFormation stack takes at most 500
+ * resources, and each function alone brings three or four. The stack keeps what features share
+ * (table, bus, API, front door, sign-in, scheduling, mail).
+ */
+class FeatureStacks {
+  private readonly stacks = new Map<string, NestedStack>();
+  private readonly logGroups = new Map<string, LogGroup>();
+
+  constructor(private readonly parent: Stack) {}
+
+  of(feature = 'platform'): NestedStack {
+    let stack = this.stacks.get(feature);
+    if (!stack) {
+      stack = new NestedStack(this.parent, `Feature-${feature}`, {
+        description: `grantloop ${feature}: functions, routes, rules, workflows`,
+      });
+      this.stacks.set(feature, stack);
+    }
+    return stack;
+  }
+
+  /** The feature's log group, shared by its functions (each log line names its function). */
+  logGroup(feature = 'platform'): LogGroup {
+    let group = this.logGroups.get(feature);
+    if (!group) {
+      group = new LogGroup(this.of(feature), `Logs-${feature}`, { retention: RetentionDays.ONE_MONTH });
+      this.logGroups.set(feature, group);
+    }
+    return group;
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item) ?? 'platform', [...(groups.get(key(item) ?? 'platform') ?? []), item]);
+  return groups;
+}
+
 /** Everything the catalog declares, on AWS. */
 export class GrantloopStack extends Stack {
   readonly functions: Record<string, LambdaFunction>;
@@ -37,15 +77,11 @@ export class GrantloopStack extends Stack {
     const data = new DataTable(this, 'Data');
     const mail = new Mail(this, 'Mail', { senderEmail: props.senderEmail });
 
-    const logGroups = new Map<string, LogGroup>();
-    const logGroupOf = (feature = 'platform') => {
-      if (!logGroups.has(feature)) logGroups.set(feature, new LogGroup(this, `Logs-${feature}`, { retention: RetentionDays.ONE_MONTH }));
-      return logGroups.get(feature) as LogGroup;
-    };
+    const features = new FeatureStacks(this);
     this.functions = Object.fromEntries(
       Object.entries(catalog.functions).map(([fnId, spec]) => {
-        const built = new GrantloopFunction(this, `Fn-${fnId}`, {
-          logGroup: logGroupOf(spec.feature),
+        const built = new GrantloopFunction(features.of(spec.feature), `Fn-${fnId}`, {
+          logGroup: features.logGroup(spec.feature),
           spec,
           functionName: names.functionName(fnId),
           repoRoot,
@@ -61,8 +97,9 @@ export class GrantloopStack extends Stack {
       targets: scheduleTargets(catalog).map(fn),
     });
 
+    const featureOf = (fnId: string) => catalog.functions[fnId]?.feature;
     for (const spec of catalog.workflows) {
-      new Workflow(this, `Workflow-${spec.id}`, {
+      new Workflow(features.of(featureOf(Object.values(spec.substitutions)[0] as string)), `Workflow-${spec.id}`, {
         spec,
         stateMachineName: names.stateMachineName(spec.id),
         repoRoot,
@@ -70,17 +107,19 @@ export class GrantloopStack extends Stack {
       });
     }
 
-    const api = new Api(this, 'Api', { routes: catalog.routes, functions: this.functions });
+    const api = new Api(this, 'Api');
+    for (const [feature, routes] of groupBy(catalog.routes, (r) => featureOf(r.fn)))
+      api.addRoutes(features.of(feature), routes, this.functions);
     const web = new Web(this, 'Web', { httpApi: api.httpApi, userPool: api.userPool, repoRoot });
 
     const events = new Events(this, 'Events', {
       eventBusName: names.eventBus,
-      rules: catalog.rules,
-      functions: this.functions,
       table: data.table,
       router: fn(streamRouter),
       streamFilter,
     });
+    for (const [feature, rules] of groupBy(catalog.rules, (r) => featureOf(r.fn)))
+      events.addRules(features.of(feature), rules, this.functions);
 
     for (const [fnId, spec] of Object.entries(catalog.functions)) {
       applyNeeds(fn(fnId), spec.needs, {

@@ -1,6 +1,14 @@
 import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -8,11 +16,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '../../shared/platform/catalog';
-
-export interface ApiProps {
-  routes: RouteSpec[];
-  functions: Record<string, IFunction>;
-}
 
 // One JSON object per request, with the fields needed to trace a request to its handler's logs.
 const accessLogFormat = AccessLogFormat.custom(
@@ -41,8 +44,9 @@ export class Api extends Construct {
   readonly userPoolClient: UserPoolClient;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  private readonly jwt: HttpJwtAuthorizer;
 
-  constructor(scope: Construct, id: string, props: ApiProps) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -98,25 +102,29 @@ export class Api extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
 
-    // One integration (and one invoke permission, for the whole API) per function, however many routes it serves.
+    this.jwt = jwt;
+  }
+
+  /**
+   * Adds routes in `scope` (their feature's nested stack, with their functions): one integration
+   * (and one invoke permission, for the whole API) per function, however many routes it serves.
+   */
+  addRoutes(scope: Construct, routes: readonly RouteSpec[], functions: Record<string, IFunction>): void {
     const integrations = new Map<string, HttpLambdaIntegration>();
     const integrationOf = (fn: string) => {
       if (!integrations.has(fn)) {
-        integrations.set(
-          fn,
-          new HttpLambdaIntegration(`${fn}Integration`, props.functions[fn] as IFunction, { scopePermissionToRoute: false }),
-        );
+        integrations.set(fn, new HttpLambdaIntegration(`${fn}Integration`, functions[fn] as IFunction, { scopePermissionToRoute: false }));
       }
       return integrations.get(fn) as HttpLambdaIntegration;
     };
-    for (const route of props.routes) {
-      const [added] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
+    for (const route of routes) {
+      const added = new HttpRoute(scope, `Route-${route.method}-${route.path}`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: integrationOf(route.fn),
-        authorizer: route.auth === 'staff' ? jwt : new HttpNoneAuthorizer(),
+        authorizer: route.auth === 'staff' ? this.jwt : new HttpNoneAuthorizer(),
       });
-      if (route.auth !== 'staff' && added) {
+      if (route.auth !== 'staff') {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:

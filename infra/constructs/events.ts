@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -12,8 +12,6 @@ import { EVENT_SOURCE } from '../../shared/platform/events';
 
 export interface EventsProps {
   eventBusName: string;
-  rules: RuleSpec[];
-  functions: Record<string, IFunction>;
   table: ITable;
   /** Receives the table stream (the outbox relay). */
   router: IFunction;
@@ -22,7 +20,8 @@ export interface EventsProps {
 
 /**
  * Domain events travel table → stream → router → bus → rules → handlers. Every hop that can
- * drop an event has somewhere to put it.
+ * drop an event has somewhere to put it. The bus is the stack's; each feature's rules are added
+ * in its own nested stack, next to the functions they target.
  */
 export class Events extends Construct {
   readonly bus: EventBus;
@@ -32,23 +31,8 @@ export class Events extends Construct {
 
     this.bus = new EventBus(this, 'Bus', { eventBusName: props.eventBusName });
 
-    const undeliveredEvents = this.deadLetterQueue('UndeliveredEvents', 'events EventBridge could not deliver to a rule target');
-    for (const rule of props.rules) {
-      new Rule(this, rule.id, {
-        eventBus: this.bus,
-        description: `${rule.detailTypes.join(', ')} → ${rule.fn}`,
-        eventPattern: { source: [EVENT_SOURCE], detailType: [...rule.detailTypes] },
-        targets: [
-          new LambdaFunction(props.functions[rule.fn] as IFunction, {
-            deadLetterQueue: undeliveredEvents,
-            retryAttempts: delivery.ruleTarget.retryAttempts,
-            maxEventAge: Duration.seconds(delivery.ruleTarget.maxEventAgeSeconds),
-          }),
-        ],
-      });
-    }
-
-    const failedBatches = this.deadLetterQueue('FailedStreamBatches', 'stream records the router gave up on');
+    // The router's stream mapping lives where the router is (the platform's nested stack).
+    const failedBatches = deadLetterQueue(Stack.of(props.router), 'FailedStreamBatches', 'stream records the router gave up on');
     props.router.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -67,12 +51,36 @@ export class Events extends Construct {
     });
   }
 
-  private deadLetterQueue(id: string, what: string): Queue {
-    const queue = new Queue(this, id, { enforceSSL: true, retentionPeriod: Duration.days(14) });
-    Validations.of(queue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: `This queue is itself a dead-letter queue (${what}); nothing consumes it automatically.`,
-    });
-    return queue;
+  /** A feature's rules, in its scope, with a dead-letter queue of its own for what EventBridge cannot deliver. */
+  addRules(scope: Construct, rules: readonly RuleSpec[], functions: Record<string, IFunction>): void {
+    if (!rules.length) return;
+    const undelivered = deadLetterQueue(
+      scope,
+      `UndeliveredEvents-${scope.node.id}`,
+      'events EventBridge could not deliver to a rule target',
+    );
+    for (const rule of rules) {
+      new Rule(scope, rule.id, {
+        eventBus: this.bus,
+        description: `${rule.detailTypes.join(', ')} → ${rule.fn}`,
+        eventPattern: { source: [EVENT_SOURCE], detailType: [...rule.detailTypes] },
+        targets: [
+          new LambdaFunction(functions[rule.fn] as IFunction, {
+            deadLetterQueue: undelivered,
+            retryAttempts: delivery.ruleTarget.retryAttempts,
+            maxEventAge: Duration.seconds(delivery.ruleTarget.maxEventAgeSeconds),
+          }),
+        ],
+      });
+    }
   }
+}
+
+function deadLetterQueue(scope: Construct, id: string, what: string): Queue {
+  const queue = new Queue(scope, id, { enforceSSL: true, retentionPeriod: Duration.days(14) });
+  Validations.of(queue).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason: `This queue is itself a dead-letter queue (${what}); nothing consumes it automatically.`,
+  });
+  return queue;
 }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
@@ -23,10 +23,20 @@ describe('cdk-nag (AwsSolutions)', () => {
   it('really runs: an unacknowledged finding fails synthesis', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'grantloop-nag-'));
     const app = new App({ outdir });
-    new Queue(new Stack(app, 'Probe'), 'PlainQueue');
+    // In a nested stack, as the features' resources are.
+    new Queue(new NestedStack(new Stack(app, 'Probe'), 'Feature'), 'PlainQueue');
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
     rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe('CloudFormation limits', () => {
+  it('keeps the stack and each feature’s nested stack well under 500 resources (one nested stack per feature)', () => {
+    const templates = [templateFile, ...readdirSync(directory).filter((f) => f.endsWith('.nested.template.json'))];
+    const counts = templates.map((f) => [f, Object.keys(JSON.parse(readFileSync(join(directory, f), 'utf8')).Resources).length] as const);
+    expect(counts.length).toBe(new Set(Object.values(catalog.functions).map((f) => f.feature)).size + 1);
+    for (const [file, count] of counts) expect(count, file).toBeLessThanOrEqual(250);
   });
 });
 
@@ -72,8 +82,12 @@ if (cfnLintMissing) console.warn('cfn-lint is not on PATH: the cfn-lint test is 
 
 describe('cfn-lint', () => {
   it.skipIf(cfnLintMissing)(cfnLintMissing ? 'skipped: cfn-lint is not on PATH' : 'finds no errors in the synthesized template', () => {
-    const templatePath = join(directory, templateFile);
-    const run = spawnSync('cfn-lint', [templatePath, '--ignore-checks', 'W3005'], { encoding: 'utf8' });
+    // The stack and every feature's nested stack.
+    const templates = [templateFile, ...readdirSync(directory).filter((f) => f.endsWith('.nested.template.json'))].map((f) =>
+      join(directory, f),
+    );
+    expect(templates.length).toBeGreaterThan(5);
+    const run = spawnSync('cfn-lint', [...templates, '--ignore-checks', 'W3005'], { encoding: 'utf8' });
     const output = `${run.stdout}${run.stderr}`;
     // Exit status is a bit mask: 1 = cfn-lint failed, 2 = error, 4 = warning, 8 = informational.
     if (run.status === null || (run.status & 0b11) !== 0) console.error(output);

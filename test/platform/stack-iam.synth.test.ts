@@ -89,7 +89,12 @@ describe('IAM', () => {
           asArray<string>(s.Action).some((a) => ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream'].includes(a))
         )
           continue;
-        expect(asArray(s.Resource)[0], fnId).toEqual(tableArn);
+        const resources = asArray<Json>(s.Resource);
+        expect(resources, fnId).toContainEqual(tableArn);
+        // Besides the table itself, only its named indexes.
+        for (const r of resources.filter((x) => JSON.stringify(x) !== JSON.stringify(tableArn))) {
+          expect(r, fnId).toEqual({ 'Fn::Join': ['', [tableArn, expect.stringMatching(/^\/index\/gsi[12]$/)]] });
+        }
       }
     }
   });

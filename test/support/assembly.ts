@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { inject } from 'vitest';
+import { mergedTemplate } from '../../infra/assembly-template';
 import { names } from '../../shared/platform/catalog';
 import { templateReader } from './template';
 
@@ -9,6 +10,7 @@ import { templateReader } from './template';
 export function synthesized() {
   const directory = inject('assemblyDir');
   const templateFile = `${names.stack}.template.json`;
-  const template = Template.fromJSON(JSON.parse(readFileSync(join(directory, templateFile), 'utf8')));
+  // The features' nested stacks inlined: every check reads the stack as one template.
+  const template = Template.fromJSON(mergedTemplate(directory, templateFile));
   return { directory, templateFile, template, t: templateReader(template) };
 }
