@@ -1,6 +1,4 @@
-import { actingOrg, loadConsortium } from '../../shared/consortia/access';
-import type { Caller } from '../../shared/consortia/caller';
-import type { Consortium, ConsortiumRole } from '../../shared/consortia/consortium';
+import { loadConsortium, mayAct } from '../../shared/consortia/access';
 import { workflows } from '../../shared/platform/aws/workflows';
 import { poolsTable } from '../../shared/pools/aws';
 import { getRound, leadDecision, vote } from '../../shared/pools/rounds';
@@ -22,16 +20,6 @@ import {
 
 type View = Awaited<ReturnType<typeof getRound>> & { orgNames: Map<string, string>; mayVote: boolean; mayDecide: boolean };
 
-/** Whether the caller may act as the use case would let them: the form is shown only to those it would accept. */
-const may = (caller: Caller, c: Consortium, roles: ConsortiumRole[], level: 'officer' | 'admin') => {
-  try {
-    actingOrg(caller, c, roles, level);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The round with its voters' names (the use case gives organisation ids). */
 async function roundView(deps: Parameters<typeof getRound>[0], caller: Parameters<typeof getRound>[1], roundId: string): Promise<View> {
   const round = await getRound(deps, caller, roundId);
@@ -43,8 +31,8 @@ async function roundView(deps: Parameters<typeof getRound>[0], caller: Parameter
   return {
     ...round,
     orgNames: new Map([...orgs].map(([id, o]) => [id, o.name])),
-    mayVote: round.status === 'voting' && !voted && may(caller, consortium, ['lead', 'member'], 'officer'),
-    mayDecide: round.status === 'escalated' && may(caller, consortium, ['lead'], 'admin'),
+    mayVote: round.status === 'voting' && !voted && mayAct(caller, consortium, ['lead', 'member'], 'officer'),
+    mayDecide: round.status === 'escalated' && mayAct(caller, consortium, ['lead'], 'admin'),
   };
 }
 const decisions = [

@@ -32,6 +32,16 @@ export function actingOrg(caller: Caller, c: Consortium, roles: ConsortiumRole[]
   throw forbidden(`this needs the ${memberRole} role in a ${roles.join(' or ')} organisation of consortium ${c.name}`);
 }
 
+/** Whether `actingOrg` would let the caller act: pages show a form only to those its use case accepts. */
+export function mayAct(caller: Caller, c: Consortium, roles: ConsortiumRole[], memberRole: MemberRole): boolean {
+  try {
+    actingOrg(caller, c, roles, memberRole);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Anyone in any member organisation may read; outsiders get not-found so nothing leaks. */
 export function requireReader(caller: Caller, c: Consortium, what: string, id: string): void {
   if (caller.user.platformAdmin) return;

@@ -1,4 +1,4 @@
-import { actingOrg, loadConsortium } from '../consortia/access';
+import { loadConsortium, mayAct } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { PlatformStore } from '../platform/ports';
 import { subject } from './events';
@@ -11,12 +11,7 @@ export async function grantPageView(deps: GrantReads & { platform: PlatformStore
     loadConsortium(deps, detail.consortiumId),
     deps.platform.listEvents(subject.grant(grantId)),
   ]);
-  let canDecide = true;
-  try {
-    actingOrg(caller, consortium, ['lead'], 'officer');
-  } catch {
-    canDecide = false;
-  }
+  const canDecide = mayAct(caller, consortium, ['lead'], 'officer');
   // People by name; the system and emailed links as what they are.
   const ids = [...new Set(events.map((e) => e.actor).filter((a) => /^[0-9A-Z]{26}$/.test(a)))];
   const users = new Map(

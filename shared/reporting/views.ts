@@ -1,4 +1,4 @@
-import { actingOrg, loadConsortium, requireReader } from '../consortia/access';
+import { loadConsortium, mayAct, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { ReportStatus } from '../grants/report-schedule';
 import { loadReport } from './cycle';
@@ -24,17 +24,8 @@ export async function reportDetail(deps: D & Pick<ReportingDeps, 'pools'>, calle
     consortium: { id: consortium.id, name: consortium.name },
     grant: { id: report.grantId, title: grant?.grant.title ?? report.grantId },
     provider: { id: report.recipientOrgId, name: orgs.get(report.recipientOrgId)?.name ?? report.recipientOrgId },
-    canReview: report.status === 'submitted' && report.reviews < report.submissions && mayReview(caller, consortium),
+    canReview: report.status === 'submitted' && report.reviews < report.submissions && mayAct(caller, consortium, ['lead'], 'officer'),
   };
-}
-
-function mayReview(caller: Caller, consortium: Parameters<typeof actingOrg>[1]): boolean {
-  try {
-    actingOrg(caller, consortium, ['lead'], 'officer');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function reportsByStatus(deps: D, caller: Caller, consortiumId: string, status: ReportStatus) {
