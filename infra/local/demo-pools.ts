@@ -281,7 +281,7 @@ export async function poolFigures(poolId: string, check: Check) {
         paid: rec.paid,
         returned: rec.returned,
         available: rec.received - rec.committed + rec.returned,
-        ledgerBalanced: rec.balanced && available(pool) === rec.received - rec.committed + rec.returned,
+        ledgerBalanced: rec.balanced && available(pool) === rec.received - rec.committed + rec.returned - rec.reserved,
       },
     ],
     grants: { count: grants.length, attributionExact },

@@ -6,8 +6,8 @@ import { keys } from './keys';
 import { type Bucket, GrantExistsError, type LedgerWrite, StaleLedgerError } from './store';
 
 const table = () => config.tableName();
-const totalsFields = ['pledged', 'received', 'committed', 'paid', 'returned'] as const;
-export const bucketFields = ['available', 'received', 'committed', 'paid', 'returned'] as const;
+const totalsFields = ['pledged', 'received', 'committed', 'paid', 'returned', 'reserved'] as const;
+export const bucketFields = ['available', 'received', 'committed', 'paid', 'returned', 'reserved'] as const;
 
 /** A bucket item as both adapters store it (`BUCKET#<bucket>`), read back as the port's Bucket. */
 export const bucketOf = (item: Record<string, unknown>): Bucket =>
@@ -103,19 +103,22 @@ function bucketItems(tx: Transaction, w: LedgerWrite): void {
   for (const b of w.buckets) {
     const delta = adds('b', b.delta, bucketFields);
     const debit = (b.delta.available ?? 0) < 0 ? -(b.delta.available as number) : 0;
+    const unreserve = (b.delta.reserved ?? 0) < 0 ? -(b.delta.reserved as number) : 0;
+    const conditions = [...(debit ? ['available >= :debit'] : []), ...(unreserve ? ['reserved >= :unreserve'] : [])];
     tx.push(
       {
         Update: {
           TableName: table(),
           Key: keys.bucket(w.poolId, b.bucket),
           UpdateExpression: `SET entity = :entity, funderOrgId = :funder, restriction = :restriction ADD ${delta.clauses.join(', ')}`,
-          ...(debit ? { ConditionExpression: 'available >= :debit' } : {}),
+          ...(conditions.length ? { ConditionExpression: conditions.join(' AND ') } : {}),
           ExpressionAttributeValues: {
             ':entity': 'bucket',
             ':funder': b.funderOrgId,
             ':restriction': b.restriction,
             ...delta.values,
             ...(debit ? { ':debit': debit } : {}),
+            ...(unreserve ? { ':unreserve': unreserve } : {}),
           },
         },
       },

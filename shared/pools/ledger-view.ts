@@ -19,7 +19,9 @@ export async function ledgerView(deps: PoolDeps, caller: Caller, poolId: string)
     if (account === 'bank') return 'Bank';
     const { funderOrgId, restriction } = parseBucketKey(bucketOf(account));
     const funds = `${orgs.get(funderOrgId)?.name ?? funderOrgId} (${restrictionKey(restriction).replace(':', ' ')})`;
-    return account.startsWith('grant:') ? `Committed to grant ${account.split(':')[1]} from ${funds}` : `Available from ${funds}`;
+    if (account.startsWith('grant:')) return `Committed to grant ${account.split(':')[1]} from ${funds}`;
+    if (account.startsWith('reserve:')) return `Reserved for tender ${account.split(':')[1]} from ${funds}`;
+    return `Available from ${funds}`;
   };
   let running = 0;
   return {
@@ -41,9 +43,9 @@ export async function ledgerView(deps: PoolDeps, caller: Caller, poolId: string)
   };
 }
 
-/** The bucket an account is kept for: `fund:<bucket>` or `grant:<grantId>:<bucket>`. */
+/** The bucket an account is kept for: `fund:<bucket>`, `grant:<grantId>:<bucket>` or `reserve:<tenderId>:<bucket>`. */
 const bucketOf = (account: string) =>
-  account.startsWith('grant:') ? account.split(':').slice(2).join(':') : account.slice('fund:'.length);
+  account.startsWith('grant:') || account.startsWith('reserve:') ? account.split(':').slice(2).join(':') : account.slice('fund:'.length);
 
 export function ledgerCsv(view: Awaited<ReturnType<typeof ledgerView>>): string {
   const rows = view.entries.flatMap((e) =>

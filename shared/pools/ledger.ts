@@ -8,6 +8,7 @@ import { canFund, type GrantTarget, parseBucketKey } from './restriction';
  *   bank                       money the pool holds (asset)
  *   fund:<bucket>              received from one funder under one restriction, not committed
  *   grant:<grantId>:<bucket>   committed to a grant from that bucket, not yet paid
+ *   reserve:<tenderId>:<bucket> set aside for a tender from that bucket: not available, not yet committed
  * A bucket is `<funderOrgId>|<restriction>` (restriction.ts). What was paid per grant and
  * bucket is not an account: it is read from the payment and return entries themselves.
  *
@@ -16,8 +17,11 @@ import { canFund, type GrantTarget, parseBucketKey } from './restriction';
  *   payment       Dr grant:G:b (split) Cr bank
  *   return        Dr bank              Cr fund:b (split by what G paid from b)
  *   release       Dr grant:G:b (split) Cr fund:b         (an amendment lowering an award: unpaid money back)
+ *   reservation   Dr fund:b (per funder) Cr reserve:T:b  (a tender's budget, each funder's contribution from its own money)
+ *   allocation    Dr reserve:T:b (split) Cr grant:G:b    (a tender's lot awarded: the reserve becomes a grant)
+ *   unreservation Dr reserve:T:b       Cr fund:b         (a tender cancelled, failed, or awarded below budget)
  */
-export type EntryType = 'contribution' | 'allocation' | 'payment' | 'return' | 'release';
+export type EntryType = 'contribution' | 'allocation' | 'payment' | 'return' | 'release' | 'reservation' | 'unreservation';
 
 export interface Posting {
   account: string;
@@ -28,6 +32,7 @@ export interface LedgerEntry {
   type: EntryType;
   postings: Posting[];
   grantId?: string;
+  tenderId?: string;
   memo: string;
 }
 
@@ -35,6 +40,7 @@ export const account = {
   bank: 'bank',
   fund: (bucket: string) => `fund:${bucket}`,
   grant: (grantId: string, bucket: string) => `grant:${grantId}:${bucket}`,
+  reserve: (tenderId: string, bucket: string) => `reserve:${tenderId}:${bucket}`,
 };
 
 export interface Balances {
@@ -45,9 +51,17 @@ export interface Balances {
   committed: Map<string, Map<string, number>>;
   /** grantId → bucket → paid pence, net of returns */
   paid: Map<string, Map<string, number>>;
+  /** tenderId → bucket → reserved pence */
+  reserved: Map<string, Map<string, number>>;
 }
 
-export const emptyBalances = (): Balances => ({ bank: 0, available: new Map(), committed: new Map(), paid: new Map() });
+export const emptyBalances = (): Balances => ({
+  bank: 0,
+  available: new Map(),
+  committed: new Map(),
+  paid: new Map(),
+  reserved: new Map(),
+});
 
 const add = (m: Map<string, number>, k: string, v: number) => {
   const next = (m.get(k) ?? 0) + v;
@@ -84,10 +98,13 @@ export function apply(b: Balances, entry: LedgerEntry): Balances {
       const bucket = bucketParts.join(':');
       add(inner(b.committed, grantId), bucket, -p.amount);
       if (entry.type === 'payment') add(inner(b.paid, grantId), bucket, p.amount);
+    } else if (kind === 'reserve') {
+      const [tenderId = '', ...bucketParts] = rest;
+      add(inner(b.reserved, tenderId), bucketParts.join(':'), -p.amount);
     } else throw new Error(`unknown account ${p.account}`);
   }
   const negative = (m: Map<string, number>) => [...m.values()].some((v) => v < 0);
-  if (b.bank < 0 || negative(b.available) || [...b.committed.values(), ...b.paid.values()].some(negative)) {
+  if (b.bank < 0 || negative(b.available) || [...b.committed.values(), ...b.paid.values(), ...b.reserved.values()].some(negative)) {
     throw new Error(`ledger entry would make an account negative: ${entry.memo}`);
   }
   return b;
@@ -188,4 +205,86 @@ export function release(b: Balances, grantId: string, amount: number, memo: stri
       postings.push({ account: account.grant(grantId, bucket), amount: part }, { account: account.fund(bucket), amount: -part });
   });
   return { type: 'release', grantId, memo, postings };
+}
+
+// ---- tenders: a budget set aside, then awarded per lot or handed back ----
+
+/**
+ * Sets a tender's budget aside: each funder's contribution comes from that funder's own money
+ * that the tender may use, pro rata to what each of its buckets has available, by largest
+ * remainder. A funder without enough is refused by name, and nothing is reserved.
+ */
+export function reservation(
+  b: Balances,
+  tenderId: string,
+  contributions: { funderOrgId: string; amount: number }[],
+  target: GrantTarget,
+  memo: string,
+) {
+  const postings: Posting[] = [];
+  const shares = new Map<string, number>();
+  for (const c of contributions) {
+    const own = eligibleBuckets(b, target).filter(([bucket]) => parseBucketKey(bucket).funderOrgId === c.funderOrgId);
+    const total = own.reduce((a, [, v]) => a + v, 0);
+    if (total < c.amount) {
+      throw new DomainError(
+        'conflict',
+        `not enough money from ${c.funderOrgId} in the pool for this tender: ${c.amount} pence needed, ${total} available`,
+        [{ field: 'funders', rule: 'contribution-available', message: `funder ${c.funderOrgId} has ${total} pence available` }],
+        { needed: c.amount, available: total, funderOrgId: c.funderOrgId },
+      );
+    }
+    const parts = largestRemainder(
+      c.amount,
+      own.map(([, v]) => v),
+    );
+    own.forEach(([bucket], i) => {
+      const part = parts[i] as number;
+      if (part > 0) {
+        shares.set(bucket, part);
+        postings.push({ account: account.fund(bucket), amount: part }, { account: account.reserve(tenderId, bucket), amount: -part });
+      }
+    });
+  }
+  const entry: LedgerEntry = { type: 'reservation', tenderId, memo, postings };
+  return { entry, shares };
+}
+
+/**
+ * Awards one lot from the tender's reserve: the amount is split over what is still reserved,
+ * pro rata, so every part fits in its bucket and the parts sum to the amount.
+ */
+export function awardFromReserve(b: Balances, tenderId: string, grantId: string, amount: number, memo: string) {
+  const held = sorted(b.reserved.get(tenderId));
+  const total = held.reduce((a, [, v]) => a + v, 0);
+  if (total < amount) throw insufficient(amount, total, 'money reserved for this tender');
+  const parts = largestRemainder(
+    amount,
+    held.map(([, v]) => v),
+  );
+  const postings: Posting[] = [];
+  const shares = new Map<string, number>();
+  held.forEach(([bucket], i) => {
+    const part = parts[i] as number;
+    if (part > 0) {
+      shares.set(bucket, part);
+      postings.push(
+        { account: account.reserve(tenderId, bucket), amount: part },
+        { account: account.grant(grantId, bucket), amount: -part },
+      );
+    }
+  });
+  const entry: LedgerEntry = { type: 'allocation', grantId, tenderId, memo, postings };
+  return { entry, shares };
+}
+
+/** Hands back everything still reserved for a tender to the buckets it came from. */
+export function unreservation(b: Balances, tenderId: string, memo: string) {
+  const held = sorted(b.reserved.get(tenderId)).filter(([, v]) => v > 0);
+  const postings: Posting[] = held.flatMap(([bucket, v]) => [
+    { account: account.reserve(tenderId, bucket), amount: v },
+    { account: account.fund(bucket), amount: -v },
+  ]);
+  const entry: LedgerEntry = { type: 'unreservation', tenderId, memo, postings };
+  return { entry, shares: new Map(held) };
 }

@@ -32,10 +32,12 @@ export function ledgerOps(w: LedgerWrite): MemoryOp[] {
     eventOp(w.event),
     ...w.buckets.map((b) => {
       const debit = (b.delta.available ?? 0) < 0 ? -(b.delta.available as number) : 0;
+      const unreserve = (b.delta.reserved ?? 0) < 0 ? -(b.delta.reserved as number) : 0;
       return {
         key: keys.bucket(w.poolId, b.bucket),
         check: (cur: Item | undefined) =>
-          debit && ((cur?.available as number | undefined) ?? 0) < debit
+          (debit && ((cur?.available as number | undefined) ?? 0) < debit) ||
+          (unreserve && ((cur?.reserved as number | undefined) ?? 0) < unreserve)
             ? conflict(`not enough money left in ${b.bucket}`, { rule: 'bucket-not-negative' })
             : undefined,
         write: (cur: Item | undefined) => ({

@@ -11,6 +11,8 @@ export interface PoolTotals {
   committed: number;
   paid: number;
   returned: number;
+  /** Set aside for tenders: neither available nor committed. */
+  reserved: number;
 }
 
 export interface Pool extends PoolTotals {
@@ -27,8 +29,8 @@ export interface Pool extends PoolTotals {
   ledgerSeq: number;
 }
 
-/** Money received and not committed (returns come back into it). */
-export const available = (t: PoolTotals): number => t.received - t.committed + t.returned;
+/** Money received and neither committed nor reserved for a tender (returns come back into it). */
+export const available = (t: PoolTotals): number => t.received - t.committed + t.returned - (t.reserved ?? 0);
 /** Money the pool holds: received, less paid out, plus what came back. */
 export const bankBalance = (t: PoolTotals): number => t.received - t.paid + t.returned;
 

@@ -53,6 +53,7 @@ export async function createPool(
     committed: 0,
     paid: 0,
     returned: 0,
+    reserved: 0,
   };
   await deps.pools.createPool(
     pool,

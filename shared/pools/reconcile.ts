@@ -29,14 +29,18 @@ export async function reconcile(deps: Pick<PoolsDeps, 'pools'>, pool: Pool) {
     paid: -bankMoves('payment'),
     returned: bankMoves('return'),
     // Awards and raises commit money (Dr fund); cuts hand unpaid commitment back (Cr fund).
+    // A lot awarded from a tender's reserve commits money too (Dr reserve).
     committed: sum(
       entries
         .filter((e) => e.type === 'allocation' || e.type === 'release')
-        .map((e) => sum(e.postings.filter((p) => p.account.startsWith('fund:')).map((p) => p.amount))),
+        .map((e) => sum(e.postings.filter((p) => p.account.startsWith('fund:') || p.account.startsWith('reserve:')).map((p) => p.amount))),
     ),
+    // Reserve accounts carry credit balances: what is still set aside for tenders.
+    reserved: -sum(entries.flatMap((e) => e.postings.filter((p) => p.account.startsWith('reserve:')).map((p) => p.amount))),
   };
   for (const [k, v] of Object.entries(fromEntries)) {
-    if (pool[k as keyof typeof fromEntries] !== v) problems.push(`${k}: stored ${pool[k as keyof typeof fromEntries]}, ledger says ${v}`);
+    if ((pool[k as keyof typeof fromEntries] ?? 0) !== v)
+      problems.push(`${k}: stored ${pool[k as keyof typeof fromEntries]}, ledger says ${v}`);
   }
   if (derived) {
     if (derived.bank !== bankBalance(pool)) problems.push(`bank: stored totals give ${bankBalance(pool)}, ledger says ${derived.bank}`);
@@ -44,10 +48,15 @@ export async function reconcile(deps: Pick<PoolsDeps, 'pools'>, pool: Pool) {
       const v = derived.available.get(b.bucket) ?? 0;
       if (v !== b.available) problems.push(`bucket ${b.bucket}: stored ${b.available}, ledger says ${v}`);
     }
+    for (const b of buckets) {
+      const v = sum([...derived.reserved.values()].map((m) => m.get(b.bucket) ?? 0));
+      if (v !== (b.reserved ?? 0)) problems.push(`bucket ${b.bucket} reserved: stored ${b.reserved ?? 0}, ledger says ${v}`);
+    }
     const outstanding = sum([...derived.committed.values()].flatMap((m) => [...m.values()]));
+    const held = sum([...derived.reserved.values()].flatMap((m) => [...m.values()]));
     const totalAvailable = sum([...derived.available.values()]);
-    if (derived.bank !== totalAvailable + outstanding)
-      problems.push(`bank ${derived.bank} ≠ available ${totalAvailable} + outstanding commitments ${outstanding}`);
+    if (derived.bank !== totalAvailable + outstanding + held)
+      problems.push(`bank ${derived.bank} ≠ available ${totalAvailable} + outstanding commitments ${outstanding} + reserved ${held}`);
   }
   if (entries.length !== pool.ledgerSeq) problems.push(`pool says ${pool.ledgerSeq} entries, found ${entries.length}`);
   return { balanced: problems.length === 0, problems, entries: entries.length, ...fromEntries };

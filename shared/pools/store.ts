@@ -17,6 +17,8 @@ export interface Bucket {
   committed: number;
   paid: number;
   returned: number;
+  /** Set aside for tenders. */
+  reserved: number;
 }
 
 export interface StoredEntry extends LedgerEntry {

@@ -5,6 +5,7 @@ import { largestRemainder } from '../../shared/platform/money';
 import {
   allocation,
   apply,
+  awardFromReserve,
   type Balances,
   contribution,
   emptyBalances,
@@ -12,7 +13,9 @@ import {
   payment,
   release,
   replay,
+  reservation,
   returned,
+  unreservation,
 } from '../../shared/pools/ledger';
 import { checkReceipt, type Pledge, pledged, preparePledgeYears, receivedOn } from '../../shared/pools/pledge';
 import { bucketKey, canFund, parseBucketKey, type Restriction } from '../../shared/pools/restriction';
@@ -42,6 +45,16 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('raise' as const), grant: fc.nat(20), amount: pence }),
   fc.record({ kind: fc.constant('cut' as const), grant: fc.nat(20), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('return' as const), grant: fc.nat(20), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant('reserve' as const),
+    contributions: fc.uniqueArray(fc.record({ funderOrgId: fc.constantFrom(...funders), amount: pence }), {
+      minLength: 1,
+      maxLength: 3,
+      selector: (c) => c.funderOrgId,
+    }),
+  }),
+  fc.record({ kind: fc.constant('award-lot' as const), tender: fc.nat(10), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('unreserve' as const), tender: fc.nat(10) }),
 );
 
 describe('pool ledger (property-based)', () => {
@@ -53,6 +66,7 @@ describe('pool ledger (property-based)', () => {
         const grants: { id: string; amount: number; lotId?: string; purpose?: string; shares: Map<string, number> }[] = [];
         const contributed = new Map<string, number>();
         const pledges: Pledge[] = [];
+        const tenders: { id: string; reserved: Map<string, number> }[] = [];
         const write = (e: LedgerEntry) => {
           expect(e.postings.reduce((a, p) => a + p.amount, 0)).toBe(0);
           apply(b, e);
@@ -106,6 +120,34 @@ describe('pool ledger (property-based)', () => {
                 }
                 g.amount -= amount;
               }
+            } else if (o.kind === 'reserve') {
+              const id = `T${tenders.length}`;
+              const before = new Map(b.available);
+              const { entry, shares } = reservation(b, id, o.contributions, {}, 'reserve');
+              write(entry);
+              tenders.push({ id, reserved: new Map(shares) });
+              // Each funder's contribution comes exactly from its own buckets.
+              for (const c of o.contributions) {
+                const own = [...shares].filter(([bucket]) => parseBucketKey(bucket).funderOrgId === c.funderOrgId);
+                expect(own.reduce((a, [, v]) => a + v, 0)).toBe(c.amount);
+                for (const [bucket, v] of own) expect(v).toBeLessThanOrEqual(before.get(bucket) ?? 0);
+              }
+            } else if (o.kind === 'award-lot') {
+              const t = tenders[o.tender % Math.max(tenders.length, 1)];
+              if (!t) continue;
+              const amount = Math.floor(sum(b.reserved.get(t.id)) * o.fraction);
+              if (amount <= 0) continue;
+              const id = `G${grants.length}`;
+              const { entry, shares } = awardFromReserve(b, t.id, id, amount, 'lot');
+              write(entry);
+              grants.push({ id, amount, shares });
+              for (const [bucket, v] of shares) t.reserved.set(bucket, (t.reserved.get(bucket) ?? 0) - v);
+            } else if (o.kind === 'unreserve') {
+              const t = tenders[o.tender % Math.max(tenders.length, 1)];
+              if (!t) continue;
+              write(unreservation(b, t.id, 'unreserve').entry);
+              t.reserved.clear();
+              expect(b.reserved.get(t.id)?.size ?? 0).toBe(0);
             } else {
               const g = grants[o.grant % Math.max(grants.length, 1)];
               if (!g) continue;
@@ -122,6 +164,10 @@ describe('pool ledger (property-based)', () => {
           for (const p of pledges) expect(receivedOn(p)).toBeLessThanOrEqual(pledged(p));
           expect(b.bank).toBeGreaterThanOrEqual(0);
           for (const v of b.available.values()) expect(v).toBeGreaterThanOrEqual(0);
+          // What a tender still holds is what it reserved less what its lots took, bucket by bucket.
+          for (const t of tenders) {
+            for (const [bucket, v] of t.reserved) expect(b.reserved.get(t.id)?.get(bucket) ?? 0).toBe(v);
+          }
           for (const g of grants) {
             expect(sum(g.shares)).toBe(g.amount);
             for (const v of g.shares.values()) expect(v).toBeGreaterThanOrEqual(0);
@@ -131,6 +177,9 @@ describe('pool ledger (property-based)', () => {
         const again = replay(entries);
         expect(again.bank).toBe(b.bank);
         expect([...again.available]).toEqual([...b.available]);
+        // Every penny in the bank is available, committed to a grant, or reserved for a tender.
+        const all = (m: Map<string, Map<string, number>>) => [...m.values()].reduce((a, x) => a + sum(x), 0);
+        expect(b.bank).toBe(sum(b.available) + all(b.committed) + all(b.reserved));
         // Each funder's attributed total never exceeds what it put in (plus what came back to it).
         const attributed = new Map<string, number>();
         for (const g of grants) for (const [bucket, share] of g.shares) attributed.set(bucket, (attributed.get(bucket) ?? 0) + share);

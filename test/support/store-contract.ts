@@ -50,6 +50,7 @@ function pool(): Pool {
     committed: 0,
     paid: 0,
     returned: 0,
+    reserved: 0,
   };
 }
 
