@@ -9,8 +9,9 @@ import { overviewSlice } from '../shared/overview/catalog';
 import { platformSlice, type RouteSpec, type RuleSpec, type SliceShape, type WorkflowSpec } from '../shared/platform/catalog';
 import { poolsSlice } from '../shared/pools/catalog';
 import { reportingSlice } from '../shared/reporting/catalog';
+import { tendersSlice } from '../shared/tenders/catalog';
 
-export const slices = [platformSlice, consortiaSlice, poolsSlice, grantsSlice, reportingSlice, overviewSlice] as const;
+export const slices = [platformSlice, consortiaSlice, poolsSlice, grantsSlice, reportingSlice, overviewSlice, tendersSlice] as const;
 
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 type Functions = Merge<(typeof slices)[number]['functions']>;

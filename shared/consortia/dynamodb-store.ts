@@ -44,6 +44,11 @@ export const dynamoConsortia: ConsortiaStore = {
     return entity<Organisation>(out.Item);
   },
 
+  async findOrganisationByIdentifier(identifier) {
+    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.organisationIdentifier(identifier) }));
+    return out.Item ? this.getOrganisation(String(out.Item.orgId)) : undefined;
+  },
+
   async getOrganisations(orgIds) {
     const found = new Map<string, Organisation>();
     const unique = [...new Set(orgIds)];

@@ -33,6 +33,10 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
     async getOrganisation(orgId) {
       return orgOf(orgId);
     },
+    async findOrganisationByIdentifier(identifier) {
+      const guard = table.get<{ orgId: string }>(keys.organisationIdentifier(identifier));
+      return guard ? orgOf(guard.orgId) : undefined;
+    },
     async getOrganisations(orgIds) {
       const found = new Map<string, Organisation>();
       for (const id of new Set(orgIds)) {

@@ -23,6 +23,8 @@ export interface ConsortiaStore {
   createOrganisation(org: Organisation, event: DomainEvent): Promise<void>;
   getOrganisation(orgId: string): Promise<Organisation | undefined>;
   getOrganisations(orgIds: string[]): Promise<Map<string, Organisation>>;
+  /** The organisation registered under an org-id identifier (e.g. GB-CHC-1234567), if any. */
+  findOrganisationByIdentifier(identifier: string): Promise<Organisation | undefined>;
   listOrganisations(kind: OrganisationKind): Promise<Organisation[]>;
 
   createUser(user: User, event: DomainEvent): Promise<void>;

@@ -9,4 +9,5 @@ export const staffPaths = {
   grant: (grantId: string) => `/app/grants/${grantId}`,
   round: (roundId: string) => `/app/rounds/${roundId}`,
   consortium: (consortiumId: string) => `/app/consortia/${consortiumId}`,
+  tender: (tenderId: string) => `/app/tenders/${tenderId}`,
 };

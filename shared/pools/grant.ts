@@ -32,6 +32,9 @@ export interface Grant extends AllocationRequest {
   awardedBy: string;
   status: 'awarded';
   roundId?: string;
+  /** A grant (or contract) awarded through a tender, and the tender's lot it won. */
+  tenderId?: string;
+  tenderLotId?: string;
   beneficiaryOrgIds: string[];
 }
 

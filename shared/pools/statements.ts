@@ -49,6 +49,8 @@ export async function poolSummary(deps: PoolDeps, caller: Caller, poolId: string
     committed: pool.committed,
     paid: pool.paid,
     returned: pool.returned,
+    /** Set aside for tenders until they award, fail or are cancelled. */
+    reserved: pool.reserved ?? 0,
     available: available(pool),
     bank: bankBalance(pool),
     outstandingCommitments: pool.committed - pool.paid,

@@ -1,4 +1,5 @@
 import { DomainError, type FieldIssue } from '../platform/errors';
+import type { TenderProcess } from './process';
 
 /**
  * A joint tender: the consortium's lead is the buyer, the other members co-fund it. Its budget
@@ -63,12 +64,20 @@ export interface TenderInput {
   criteria: Criterion[];
   dates: KeyDates;
   funders: FunderContribution[];
+  /** Pool money the tender may use besides core money: a purpose its restricted buckets carry. */
+  purpose?: string | undefined;
+  /** Users who score bids (each a member of one of the consortium's organisations). */
+  panel: string[];
+  /** How long each awarded contract runs; 36 months unless said. */
+  contractMonths?: number | undefined;
 }
 
-export interface Tender extends TenderInput {
+export interface Tender extends TenderInput, TenderProcess {
   id: string;
   consortiumId: string;
+  /** The pool the budget is reserved in; the lead's organisation is the buyer. */
   poolId: string;
+  buyerOrgId: string;
   status: TenderStatus;
   createdAt: string;
   createdBy: string;

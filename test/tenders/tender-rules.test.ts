@@ -36,6 +36,7 @@ const input = (over: Partial<TenderInput> = {}): TenderInput => ({
     { orgId: 'county', amount: 25_000_000 },
     { orgId: 'icb', amount: 20_000_000 },
   ],
+  panel: ['u1', 'u2'],
   ...over,
 });
 

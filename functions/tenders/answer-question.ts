@@ -1,0 +1,13 @@
+import { mailer } from '../../shared/platform/aws/mail';
+import { tendersTable } from '../../shared/tenders/aws';
+import { answerQuestion } from '../../shared/tenders/providers';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { answerBody, questionPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { tenderId, questionId } = parse(questionPath, event.pathParameters ?? {}, 'path');
+  return {
+    body: await answerQuestion({ ...tendersTable, mailer }, caller, tenderId, questionId, parse(answerBody, jsonBody(event), 'body')),
+  };
+});

@@ -1,0 +1,11 @@
+import { workflows } from '../../shared/platform/aws/workflows';
+import { tendersTable } from '../../shared/tenders/aws';
+import { completeEvaluation } from '../../shared/tenders/evaluation';
+import { staffRoute } from '../consortia/staff';
+import { parse } from '../lib/http';
+import { tenderIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
+  return { body: await completeEvaluation({ ...tendersTable, workflows }, caller, tenderId) };
+});

@@ -1,0 +1,10 @@
+import { tendersTable } from '../../shared/tenders/aws';
+import { declareConflict } from '../../shared/tenders/evaluation';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { conflictBody, tenderIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
+  return { status: 201, body: await declareConflict(tendersTable, caller, tenderId, parse(conflictBody, jsonBody(event), 'body')) };
+});

@@ -1,0 +1,10 @@
+import { tendersTable } from '../../shared/tenders/aws';
+import { moderate } from '../../shared/tenders/evaluation';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { moderationBody, tenderIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
+  return { status: 201, body: await moderate(tendersTable, caller, tenderId, parse(moderationBody, jsonBody(event), 'body')) };
+});

@@ -1,0 +1,10 @@
+import { recordChallenge } from '../../shared/tenders/award';
+import { tendersTable } from '../../shared/tenders/aws';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { challengeBody, tenderIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
+  return { status: 201, body: await recordChallenge(tendersTable, caller, tenderId, parse(challengeBody, jsonBody(event), 'body')) };
+});

@@ -1,0 +1,65 @@
+import { email, id, name, pence, slug, text } from '../lib/schemas';
+import * as z from '../lib/zod';
+
+export const consortiumIdPath = z.object({ consortiumId: id });
+export const tenderIdPath = z.object({ tenderId: id });
+export const questionPath = z.object({ tenderId: id, questionId: id });
+export const challengePath = z.object({ tenderId: id, challengeId: id });
+
+const dateTime = z.iso.datetime({ offset: true, message: 'must be a date and time like 2027-01-15T12:00:00Z' });
+const link = z.strictObject({ title: text(1, 200), url: z.url({ protocol: /^https$/, message: 'must be a link starting with https://' }) });
+
+export const newTender = z.strictObject({
+  poolId: id,
+  title: name,
+  description: text(1, 5000),
+  documents: z._default(z.array(link).check(z.maxLength(20)), []),
+  lots: z
+    .array(
+      z.strictObject({
+        id: slug,
+        title: name,
+        value: pence,
+        scope: z.strictObject({ kind: z.enum(['geography', 'function']), label: text(1, 200) }),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(20)),
+  procedure: z._default(z.enum(['open', 'competitive-flexible']), 'open'),
+  aboveThreshold: z.boolean(),
+  lightTouch: z._default(z.boolean(), true),
+  criteria: z
+    .array(z.strictObject({ id: slug, title: name, kind: z.enum(['quality', 'price']), weight: z.int().check(z.gte(1), z.lte(100)) }))
+    .check(z.minLength(1), z.maxLength(20)),
+  dates: z.strictObject({
+    clarificationDeadline: dateTime,
+    submissionDeadline: dateTime,
+    evaluationEnd: dateTime,
+    awardDecision: dateTime,
+  }),
+  funders: z.array(z.strictObject({ orgId: id, amount: pence })).check(z.minLength(1), z.maxLength(30)),
+  purpose: z.optional(slug),
+  panel: z._default(z.array(z.union([id, email])).check(z.maxLength(20)), []),
+  contractMonths: z.optional(z.int().check(z.gte(1), z.lte(120))),
+});
+
+export const signOffBody = z.strictObject({
+  decision: z.enum(['approve', 'refuse']),
+  reason: z.optional(text(0, 2000)),
+  orgId: z.optional(id),
+});
+export const leadDecisionBody = z.strictObject({ decision: z.enum(['proceed', 'return-to-draft']) });
+export const providerBody = z.strictObject({ orgName: name, email, identifier: z.optional(text(0, 100)) });
+export const answerBody = z.strictObject({ answer: text(1, 10_000) });
+const bidId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}\.[a-z0-9][a-z0-9-]{0,39}$/, 'must be a bid id (<interest id>.<lot id>)'));
+export const conflictBody = z.strictObject({ bidId });
+export const scoreBody = z.strictObject({ bidId, scores: z.record(slug, z.int().check(z.gte(0), z.lte(100))) });
+export const moderationBody = z.strictObject({
+  bidId,
+  criterionId: slug,
+  score: z.int().check(z.gte(0), z.lte(100)),
+  reason: text(1, 2000),
+});
+export const awardVoteBody = z.strictObject({ decision: z.enum(['approve', 'reject']), orgId: z.optional(id) });
+export const challengeBody = z.strictObject({ lotId: slug, grounds: text(1, 5000) });
+export const resolutionBody = z.strictObject({ outcome: z.enum(['dismissed', 'upheld']), resolution: text(1, 5000) });
+export const cancelBody = z.strictObject({ reason: text(1, 2000) });

@@ -1,0 +1,14 @@
+import { workflows } from '../../shared/platform/aws/workflows';
+import { voteOnAward } from '../../shared/tenders/award';
+import { tendersTable } from '../../shared/tenders/aws';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { awardVoteBody, tenderIdPath } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
+  return {
+    status: 201,
+    body: await voteOnAward({ ...tendersTable, workflows }, caller, tenderId, parse(awardVoteBody, jsonBody(event), 'body')),
+  };
+});

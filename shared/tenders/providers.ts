@@ -1,0 +1,140 @@
+import { actingOrg } from '../consortia/access';
+import type { Caller } from '../consortia/caller';
+import { parseOrgIdentifier } from '../consortia/org-identifier';
+import { conflict, invalid, notFound } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { issueLink } from '../platform/links/registry';
+import { sendOnce } from '../platform/send-once';
+import { makeEvent, subject } from './events';
+import type { Interest, TendersDeps } from './store';
+import type { Tender } from './tender';
+import { loadTender, readableTender } from './tenders';
+
+type Deps = Pick<TendersDeps, 'platform' | 'consortia' | 'tenders' | 'clock' | 'mailer'>;
+
+export const BID_LINK = { kind: 'bid', path: '/b' } as const;
+export const QUESTION_LINK = { kind: 'tender-question', path: '/b' } as const;
+export type BidScope = { kind: 'bid'; tenderId: string; interestId: string };
+export type QuestionScope = { kind: 'tender-question'; tenderId: string; interestId: string };
+
+/** Bid links work past the deadline so a late bid is told why it is refused, and counted. */
+const LATE_GRACE_DAYS = 30;
+const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86400_000).toISOString();
+
+export const bidLink = (deps: Deps, tender: Tender, interestId: string) =>
+  issueLink(deps, BID_LINK, { kind: 'bid', tenderId: tender.id, interestId }, plusDays(tender.dates.submissionDeadline, LATE_GRACE_DAYS));
+export const questionLink = (deps: Deps, tender: Tender, interestId: string) =>
+  issueLink(
+    deps,
+    QUESTION_LINK,
+    { kind: 'tender-question', tenderId: tender.id, interestId },
+    plusDays(tender.dates.clarificationDeadline, 1),
+  );
+
+const signature = (buyer: string) => `\n\n--\nSent by grantloop for ${buyer}. Reply to this email if you have a problem with the links.`;
+
+/** The provider's links: one to bid (and to replace its bid until the deadline), one to ask a question. */
+async function sendLinks(deps: Deps, tender: Tender, interest: Interest, buyer: string) {
+  const until = tender.dates.submissionDeadline.slice(0, 16).replace('T', ' ');
+  await sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () => ({
+    to: [interest.email],
+    subject: `${tender.title}: your links to bid and to ask questions`,
+    text:
+      `Hello ${interest.orgName},\n\n${buyer} has published "${tender.title}". ${tender.description}\n\n` +
+      `Lots:\n${tender.lots.map((l) => `  - ${l.title} (${l.scope.label})`).join('\n')}\n\n` +
+      `Bid here (no account needed), by ${until} UTC: ${await bidLink(deps, tender, interest.id)}\n` +
+      `Ask a question by ${tender.dates.clarificationDeadline.slice(0, 10)}: ${await questionLink(deps, tender, interest.id)}\n\n` +
+      'Each link works once: after you send a bid or a question we email you a fresh one, so you can replace your bid until the deadline. ' +
+      `Answers to every question are sent to all providers, without saying who asked.${signature(buyer)}`,
+  }));
+}
+
+function checkTakesInterest(tender: Tender, now: Date) {
+  if (tender.status !== 'published' || now.toISOString() >= tender.dates.submissionDeadline)
+    throw conflict(`tender "${tender.title}" is not open for bids`, { rule: 'tender-open' });
+}
+
+/** A provider registers interest with no account: it gets its links by email. */
+export async function registerInterest(
+  deps: Deps,
+  tenderId: string,
+  input: { orgName: string; email: string; identifier?: string | undefined },
+  invitedBy?: string,
+) {
+  const { tender, consortium } = await loadTender(deps, tenderId);
+  // A draft is not public: it is as unknown as a made-up id.
+  if (['draft', 'sign-off'].includes(tender.status)) throw notFound('tender', tenderId);
+  const now = deps.clock.now();
+  checkTakesInterest(tender, now);
+  const email = input.email.trim().toLowerCase();
+  if (!input.orgName.trim()) throw invalid('orgName', 'required', 'give your organisation’s name');
+  const identifier = input.identifier?.trim() ? parseOrgIdentifier(input.identifier, 'identifier').value : undefined;
+  const existing = (await deps.tenders.listInterests(tenderId)).find((i) => i.email === email);
+  const interest: Interest = existing ?? {
+    id: newId(now),
+    tenderId,
+    orgName: input.orgName.trim(),
+    email,
+    ...(identifier ? { identifier } : {}),
+    registeredAt: now.toISOString(),
+    invited: Boolean(invitedBy),
+  };
+  if (!existing)
+    await deps.tenders.addInterest(
+      interest,
+      makeEvent(
+        'tender.interest-registered',
+        subject.tender(tenderId),
+        invitedBy ?? `provider:${interest.id}`,
+        { tenderId, interestId: interest.id, invited: interest.invited },
+        now,
+      ),
+    );
+  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
+  await sendLinks(deps, tender, interest, buyer);
+  return { tenderId, registered: true, email };
+}
+
+/** The lead invites a provider it knows; the provider gets the same links as one who registered. */
+export async function inviteProvider(
+  deps: Deps,
+  caller: Caller,
+  tenderId: string,
+  input: { orgName: string; email: string; identifier?: string | undefined },
+) {
+  const { consortium } = await readableTender(deps, caller, tenderId);
+  actingOrg(caller, consortium, ['lead'], 'officer');
+  return registerInterest(deps, tenderId, input, caller.user.id);
+}
+
+/** Answers go to every registered provider; nobody learns who asked. */
+export async function answerQuestion(deps: Deps, caller: Caller, tenderId: string, questionId: string, input: { answer: string }) {
+  const { tender, consortium } = await readableTender(deps, caller, tenderId);
+  actingOrg(caller, consortium, ['lead'], 'officer');
+  if (!input.answer.trim()) throw invalid('answer', 'required', 'write the answer');
+  const question = (await deps.tenders.listQuestions(tenderId)).find((q) => q.id === questionId);
+  if (!question) throw notFound('question', questionId);
+  const now = deps.clock.now();
+  const answered = { ...question, answer: input.answer.trim(), answeredAt: now.toISOString(), answeredBy: caller.user.id };
+  await deps.tenders.answerQuestion(
+    answered,
+    makeEvent('tender.question-answered', subject.tender(tenderId), caller.user.id, { tenderId, questionId }, now),
+  );
+  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
+  let sent = 0;
+  for (const interest of await deps.tenders.listInterests(tenderId)) {
+    const ok = await sendOnce(deps, `${tenderId}#answer#${questionId}#${interest.id}`, {
+      to: [interest.email],
+      subject: `${tender.title}: a clarification`,
+      text: `Hello ${interest.orgName},\n\nA provider asked:\n\n  ${answered.question}\n\n${buyer} answers:\n\n  ${answered.answer}\n\nEvery provider who registered interest gets this answer.${signature(buyer)}`,
+    });
+    if (ok) sent++;
+  }
+  return { questionId, answered: true, providersTold: sent };
+}
+
+/** Questions as staff see them: the asker is never named. */
+export async function listQuestions(deps: Deps, caller: Caller, tenderId: string) {
+  await readableTender(deps, caller, tenderId);
+  return (await deps.tenders.listQuestions(tenderId)).map(({ interestId: _asker, ...q }) => q);
+}

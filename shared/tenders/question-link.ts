@@ -1,0 +1,114 @@
+import type { FieldIssue } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
+import { sendOnce } from '../platform/send-once';
+import { makeEvent, subject } from './events';
+import { QUESTION_LINK, type QuestionScope, questionLink } from './providers';
+import type { Question, TendersDeps } from './store';
+
+type DV = Pick<TendersDeps, 'platform' | 'consortia' | 'tenders' | 'clock'>;
+type DP = DV & Pick<TendersDeps, 'mailer'>;
+
+export interface QuestionForm {
+  form: 'tender-question';
+  scope: string;
+  orgName: string;
+  tenderTitle: string;
+  clarificationDeadline: string;
+  /** Answers published so far, with nobody's name on the questions. */
+  answered: { question: string; answer: string }[];
+  values: { question: string };
+  errors: FieldIssue[];
+}
+
+async function questionForm(
+  deps: DV,
+  scope: QuestionScope,
+  override: Partial<QuestionForm> = {},
+  status = 200,
+): Promise<LinkPage<QuestionForm>> {
+  const [tender, interest] = await Promise.all([
+    deps.tenders.getTender(scope.tenderId),
+    deps.tenders.getInterest(scope.tenderId, scope.interestId),
+  ]);
+  if (!tender || !interest) return unknownLink;
+  if (tender.status !== 'published' || deps.clock.now().toISOString() >= tender.dates.clarificationDeadline)
+    return {
+      kind: 'problem',
+      status: 409,
+      title: 'Questions are closed',
+      message: `Questions about "${tender.title}" could be asked until ${tender.dates.clarificationDeadline.slice(0, 16).replace('T', ' ')} UTC.`,
+    };
+  const answered = (await deps.tenders.listQuestions(tender.id))
+    .filter((q) => q.answer)
+    .map((q) => ({ question: q.question, answer: q.answer as string }));
+  return {
+    kind: 'form',
+    status,
+    model: {
+      form: 'tender-question',
+      scope: interest.id,
+      orgName: interest.orgName,
+      tenderTitle: tender.title,
+      clarificationDeadline: tender.dates.clarificationDeadline,
+      answered,
+      values: { question: '' },
+      errors: [],
+      ...override,
+    },
+  };
+}
+
+async function postQuestion(
+  deps: DP,
+  opened: OpenedLink<QuestionScope>,
+  form: Record<string, string>,
+): Promise<LinkPage<QuestionForm> | typeof linkRefused> {
+  const { scope, hash } = opened;
+  const text = (form.question ?? '').trim();
+  if (!text || text.length > 5_000) {
+    const error = {
+      field: 'question',
+      rule: text ? 'max-length' : 'required',
+      message: text ? 'keep the question under 5,000 characters' : 'write your question',
+    };
+    return questionForm(deps, scope, { values: { question: text }, errors: [error] }, 422);
+  }
+  const page = await questionForm(deps, scope);
+  if (page.kind !== 'form') return page;
+  const tender = await deps.tenders.getTender(scope.tenderId);
+  const interest = await deps.tenders.getInterest(scope.tenderId, scope.interestId);
+  if (!tender || !interest) return unknownLink;
+  const now = deps.clock.now();
+  const question: Question = { id: newId(now), tenderId: tender.id, interestId: interest.id, question: text, askedAt: now.toISOString() };
+  const ok = await deps.tenders.addQuestion(
+    question,
+    hash,
+    now.toISOString(),
+    makeEvent('tender.question-asked', subject.tender(tender.id), 'provider', { tenderId: tender.id, questionId: question.id }, now),
+  );
+  if (!ok) return linkRefused;
+  await sendOnce(deps, `${tender.id}#question#${question.id}`, async () => ({
+    to: [interest.email],
+    subject: `${tender.title}: we have your question`,
+    text: `Hello ${interest.orgName},\n\nWe received your question:\n\n  ${text}\n\nThe answer will be sent to every provider who registered interest, without saying who asked. To ask another: ${await questionLink(deps, tender, interest.id)}\n\n--\nSent by grantloop.`,
+  }));
+  return {
+    kind: 'done',
+    title: 'Thank you: your question has been sent',
+    message: 'The answer will be emailed to every provider who registered interest, without your name.',
+  };
+}
+
+export const questionLinkKind: LinkKind<QuestionScope, DV, DP, QuestionForm> = {
+  ...QUESTION_LINK,
+  policy: 'single-use',
+  scopeId: (scope) => scope.interestId,
+  async contact(deps, scope) {
+    const tender = await deps.tenders.getTender(scope.tenderId);
+    const buyer = tender ? await deps.consortia.getOrganisation(tender.buyerOrgId) : undefined;
+    return buyer ? { name: buyer.name, email: buyer.contactEmail } : undefined;
+  },
+  view: (deps, opened) => questionForm(deps, opened.scope),
+  post: postQuestion,
+};

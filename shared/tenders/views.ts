@@ -1,0 +1,35 @@
+import type { Caller } from '../consortia/caller';
+import { awardTally } from './award';
+import { signOffState } from './sign-off';
+import type { TendersDeps } from './store';
+import { bidsUnsealed, budgetOf } from './tender';
+import { readableTender } from './tenders';
+
+/**
+ * A tender as staff see it. Before the submission deadline it says nothing about bids: no
+ * count, no content (the store refuses to list them); after it, how many arrived and for which lots.
+ */
+export async function tenderView(deps: Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>, caller: Caller, tenderId: string) {
+  const { tender, consortium } = await readableTender(deps, caller, tenderId);
+  const now = deps.clock.now();
+  const unsealed = bidsUnsealed(tender, now) && tender.status !== 'draft' && tender.status !== 'sign-off';
+  const bids = unsealed ? await deps.tenders.listBids(tender, now) : undefined;
+  const questions = await deps.tenders.listQuestions(tenderId);
+  const { scores: _s, ...rest } = tender;
+  return {
+    ...rest,
+    consortiumName: consortium.name,
+    budget: budgetOf(tender),
+    signOff: signOffState(tender),
+    questions: { asked: questions.length, answered: questions.filter((q) => q.answer).length },
+    bids: bids
+      ? {
+          sealed: false as const,
+          received: bids.length,
+          byLot: Object.fromEntries(tender.lots.map((l) => [l.id, bids.filter((b) => b.lots.some((x) => x.lotId === l.id)).length])),
+        }
+      : { sealed: true as const, opensAt: tender.dates.submissionDeadline },
+    scoresRecorded: tender.scores.length,
+    awardTally: tender.status === 'award-decision' ? awardTally(tender, consortium.quorumPercent) : undefined,
+  };
+}

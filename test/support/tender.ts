@@ -1,0 +1,100 @@
+import type { SeededFunder } from '../../infra/local/scenario';
+import type { Tender } from '../../shared/tenders/tender';
+import type { tenderView } from '../../shared/tenders/views';
+import { openLink, postLink, scopeOf } from './grant';
+import { setupPool } from './pool';
+import type { TestStack } from './stack';
+
+export type TenderView = Awaited<ReturnType<typeof tenderView>>;
+
+export const criteria = [
+  { id: 'local-knowledge', title: 'Local knowledge and relationships', kind: 'quality', weight: 50 },
+  { id: 'delivery', title: 'Delivery plan', kind: 'quality', weight: 20 },
+  { id: 'price', title: 'Price', kind: 'price', weight: 30 },
+];
+
+/** A consortium of the six example funders whose five voting members each put `each` pence of core money into the pool. */
+export async function fundedConsortium(stack: TestStack, funders: SeededFunder[], name: string, each: number) {
+  const setup = await setupPool(stack, funders, name);
+  for (const f of funders.slice(0, 5)) await setup.receive(await setup.pledge(f, each), each);
+  return setup;
+}
+
+const at = (stack: TestStack, days: number, time = '12:00:00') =>
+  `${new Date(stack.clock.now().getTime() + days * 86400_000).toISOString().slice(0, 10)}T${time}Z`;
+
+/** A two-lot tender funded by the five voting members in the proportions given (pence). */
+export function tenderBody(
+  stack: TestStack,
+  funders: SeededFunder[],
+  poolId: string,
+  opts: { title: string; lots?: [number, number]; shares?: number[]; aboveThreshold?: boolean; days?: [number, number, number, number] },
+) {
+  const [a, b] = opts.lots ?? [300_000, 150_000];
+  const shares = opts.shares ?? [150_000, 75_000, 75_000, 75_000, 75_000];
+  const [c, s, e, d] = opts.days ?? [5, 10, 15, 20];
+  return {
+    poolId,
+    title: opts.title,
+    description: 'Infrastructure support for the voluntary and community sector, in two lots.',
+    documents: [{ title: 'Specification', url: 'https://wyvernshire.example.org/spec.pdf' }],
+    lots: [
+      { id: 'org-support', title: 'Organisational support', value: a, scope: { kind: 'function', label: 'Organisational development' } },
+      { id: 'volunteering', title: 'Volunteering support', value: b, scope: { kind: 'function', label: 'Volunteering' } },
+    ],
+    aboveThreshold: opts.aboveThreshold ?? true,
+    criteria,
+    dates: {
+      clarificationDeadline: at(stack, c),
+      submissionDeadline: at(stack, s),
+      evaluationEnd: at(stack, e),
+      awardDecision: at(stack, d),
+    },
+    funders: funders.slice(0, 5).map((f, i) => ({ orgId: f.org.id, amount: shares[i] as number })),
+    panel: [(funders[0] as SeededFunder).admin.email, (funders[1] as SeededFunder).admin.email],
+  };
+}
+
+export const getTender = (stack: TestStack, as: SeededFunder, id: string) => stack.api.call<TenderView>(as.admin, 'GET', `/tenders/${id}`);
+
+/** Drafts, sends for sign-off and has every funder approve; returns the tender once the workflow has published it. */
+export async function publishedTender(stack: TestStack, funders: SeededFunder[], body: ReturnType<typeof tenderBody>) {
+  const lead = funders[0] as SeededFunder;
+  const tender = await stack.api.call<Tender>(
+    lead.admin,
+    'POST',
+    `/consortia/${await consortiumOf(stack, lead, body.poolId)}/tenders`,
+    body,
+  );
+  await stack.api.call(lead.admin, 'POST', `/tenders/${tender.id}/sign-off-request`);
+  await stack.runtime.settle();
+  for (const f of funders.slice(0, 5)) await stack.api.call(f.admin, 'POST', `/tenders/${tender.id}/sign-offs`, { decision: 'approve' });
+  await stack.runtime.settle();
+  return tender;
+}
+
+async function consortiumOf(stack: TestStack, as: SeededFunder, poolId: string) {
+  return (await stack.api.call<{ consortiumId: string }>(as.admin, 'GET', `/pools/${poolId}`)).consortiumId;
+}
+
+/** The newest link of a path (`/b/…`) in the newest email to `to` whose subject matches. */
+export async function linkTo(stack: TestStack, to: string, subject: RegExp, which: 'bid' | 'question' = 'bid'): Promise<string> {
+  const mails = (await stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.exec(e.subject) !== null);
+  const text = mails.at(-1)?.body.text ?? '';
+  const links = [...text.matchAll(/(https?:\/\/\S+\/b\/[A-Za-z0-9_-]{43})/g)].map((m) => m[1] as string);
+  const link = which === 'bid' ? links[0] : links.at(-1);
+  if (!link) throw new Error(`no ${which} link in the last "${subject}" email to ${to}`);
+  return link;
+}
+
+/** Opens the bid form at the link, then posts a bid for the lots given. */
+export async function bid(url: string, lots: Record<string, { price: string; answers?: string }>, openedScope?: string) {
+  const fields: Record<string, string> = { scope: openedScope ?? scopeOf((await openLink(url)).html) };
+  for (const [lotId, b] of Object.entries(lots)) {
+    fields[`lot.${lotId}.include`] = 'yes';
+    fields[`lot.${lotId}.price`] = b.price;
+    fields[`lot.${lotId}.local-knowledge`] = b.answers ?? 'We have worked with local groups for ten years.';
+    fields[`lot.${lotId}.delivery`] = b.answers ?? 'A named adviser per district, monthly surgeries.';
+  }
+  return postLink(url, fields);
+}
