@@ -1,7 +1,7 @@
 import { mailer } from '../../shared/platform/aws/mail';
 import { workflows } from '../../shared/platform/aws/workflows';
+import { awaitStandstill } from '../../shared/tenders/award-steps';
 import { tendersTable } from '../../shared/tenders/aws';
-import { awaitStandstill } from '../../shared/tenders/steps';
 import { callbackOf, taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 

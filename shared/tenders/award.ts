@@ -61,8 +61,7 @@ export async function recordChallenge(deps: TenderRecords, caller: Caller, tende
     if (!tender.standstill || now >= tender.standstill.endsAt)
       throw invalid('lotId', 'during-standstill', 'a challenge pauses an award only during the standstill period');
     const outcome = tender.outcomes.find((o) => o.lotId === input.lotId);
-    if (!outcome || outcome.status !== 'recommended')
-      throw invalid('lotId', 'lot-in-standstill', `lot ${input.lotId} is not awaiting award`);
+    if (outcome?.status !== 'recommended') throw invalid('lotId', 'lot-in-standstill', `lot ${input.lotId} is not awaiting award`);
     if (!input.grounds.trim()) throw invalid('grounds', 'required', 'record the grounds of the challenge');
     if (tender.challenges.some((c) => c.lotId === input.lotId && c.status === 'open'))
       throw invalid('lotId', 'one-open-challenge', `lot ${input.lotId} already has an open challenge`);
@@ -92,7 +91,7 @@ export async function resolveChallenge(
   const saved = await changeTender(deps, tenderId, async (tender, consortium) => {
     actingOrg(caller, consortium, ['lead'], 'officer');
     const challenge = tender.challenges.find((c) => c.id === challengeId);
-    if (!challenge || challenge.status !== 'open') throw invalid('challengeId', 'open-challenge', `challenge ${challengeId} is not open`);
+    if (challenge?.status !== 'open') throw invalid('challengeId', 'open-challenge', `challenge ${challengeId} is not open`);
     if (!input.resolution.trim()) throw invalid('resolution', 'required', 'record how the challenge was resolved');
     const challenges = tender.challenges.map((c) =>
       c.id === challengeId

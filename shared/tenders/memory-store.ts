@@ -10,13 +10,14 @@ import type { Tender } from './tender';
 
 const changed = (id: string) => conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
 
+const tenderOp = (tender: Tender, expectedVersion: number) => ({
+  key: keys.tender(tender.id),
+  check: (cur: Record<string, unknown> | undefined) => (cur?.version === expectedVersion ? undefined : changed(tender.id)),
+  write: (cur: Record<string, unknown> | undefined) => ({ ...cur, ...tender }),
+});
+
 /** Tenders on the in-memory table (fast tests): same keys and conditions as the DynamoDB adapter. */
 export function memoryTenders(table: MemoryTable): TenderStore {
-  const tenderOp = (tender: Tender, expectedVersion: number) => ({
-    key: keys.tender(tender.id),
-    check: (cur: Record<string, unknown> | undefined) => (cur?.version === expectedVersion ? undefined : changed(tender.id)),
-    write: (cur: Record<string, unknown> | undefined) => ({ ...cur, ...tender }),
-  });
   return {
     async createTender(tender, event) {
       table.transact([

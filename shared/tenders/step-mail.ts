@@ -1,0 +1,50 @@
+import { staffPageUrl, staffPaths } from '../platform/pages';
+import type { Email } from '../platform/ports';
+import { sendOnce } from '../platform/send-once';
+import type { Notice } from './process';
+import type { Interest, TendersDeps } from './store';
+import type { Tender } from './tender';
+import { loadTender, type TenderRecords } from './tenders';
+
+/** What the workflow's steps may use. */
+export type Steps = TenderRecords & Pick<TendersDeps, 'platform' | 'workflows' | 'mailer'>;
+
+export const secondsUntil = (deps: { clock: { now(): Date } }, iso: string) =>
+  Math.max(1, Math.ceil((Date.parse(iso) - deps.clock.now().getTime()) / 1000));
+export const notice = (deps: { clock: { now(): Date } }, type: Notice['type'], lotIds: string[]): Notice => ({
+  type,
+  publishedAt: deps.clock.now().toISOString(),
+  lotIds,
+});
+const footer = (name: string) => `\n\n--\nSent by grantloop for the ${name} consortium.`;
+
+/** Emails each funder of the tender once per scope, linking to the tender page. */
+export async function tellFunders(deps: Steps, tender: Tender, scope: string, subjectLine: string, body: string) {
+  const { consortium } = await loadTender(deps, tender.id);
+  const orgs = await deps.consortia.getOrganisations(tender.funders.map((f) => f.orgId));
+  let sent = 0;
+  for (const org of orgs.values()) {
+    const email: Email = {
+      to: [org.contactEmail],
+      subject: `${consortium.name}: ${subjectLine}`,
+      text: `Hello,\n\n${body}\n\nSee the tender in grantloop: ${staffPageUrl(staffPaths.tender(tender.id))}${footer(consortium.name)}`,
+    };
+    if (await sendOnce(deps, `${tender.id}#${scope}#${org.id}`, email)) sent++;
+  }
+  return sent;
+}
+
+/** Emails each registered provider once per scope, if `write` has something for it. */
+export async function tellProviders(
+  deps: Steps,
+  tender: Tender,
+  scope: string,
+  write: (i: Interest) => { subject: string; text: string } | undefined,
+) {
+  let sent = 0;
+  for (const interest of await deps.tenders.listInterests(tender.id)) {
+    const mail = write(interest);
+    if (mail && (await sendOnce(deps, `${tender.id}#${scope}#${interest.id}`, { to: [interest.email], ...mail }))) sent++;
+  }
+  return sent;
+}
