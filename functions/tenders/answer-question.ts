@@ -3,7 +3,8 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { answerQuestion } from '../../shared/tenders/providers';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { answerBody, questionPath } from './schemas';
+import { questionPath } from './paths';
+import { answerBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId, questionId } = parse(questionPath, event.pathParameters ?? {}, 'path');

@@ -1,10 +1,8 @@
-import { mailer } from '../../shared/platform/aws/mail';
-import { workflows } from '../../shared/platform/aws/workflows';
 import { awardLot } from '../../shared/tenders/award-steps';
-import { tendersTable } from '../../shared/tenders/aws';
+import { tenderMoney, tendersTable } from '../../shared/tenders/aws';
 import { taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 
 export const handler = taskHandler(z.object({ tenderId: z.string(), lotId: z.string() }), (input) =>
-  awardLot({ ...tendersTable, mailer, workflows }, input),
+  awardLot({ ...tendersTable, ...tenderMoney }, input),
 );

@@ -1,11 +1,14 @@
 import { workflows } from '../../shared/platform/aws/workflows';
 import { cancelTender } from '../../shared/tenders/award';
-import { tendersTable } from '../../shared/tenders/aws';
+import { tenderMoney, tendersTable } from '../../shared/tenders/aws';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { cancelBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { cancelBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
-  return { body: await cancelTender({ ...tendersTable, workflows }, caller, tenderId, parse(cancelBody, jsonBody(event), 'body')) };
+  return {
+    body: await cancelTender({ ...tendersTable, ...tenderMoney, workflows }, caller, tenderId, parse(cancelBody, jsonBody(event), 'body')),
+  };
 });

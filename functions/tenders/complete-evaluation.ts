@@ -3,7 +3,7 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { completeEvaluation } from '../../shared/tenders/evaluation';
 import { staffRoute } from '../consortia/staff';
 import { parse } from '../lib/http';
-import { tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');

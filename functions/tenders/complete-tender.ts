@@ -1,10 +1,9 @@
 import { mailer } from '../../shared/platform/aws/mail';
-import { workflows } from '../../shared/platform/aws/workflows';
 import { completeTender } from '../../shared/tenders/award-steps';
-import { tendersTable } from '../../shared/tenders/aws';
+import { tenderMoney, tendersTable } from '../../shared/tenders/aws';
 import { taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 
 export const handler = taskHandler(z.object({ tenderId: z.string() }), (input) =>
-  completeTender({ ...tendersTable, mailer, workflows }, input),
+  completeTender({ ...tendersTable, ...tenderMoney, mailer }, input),
 );

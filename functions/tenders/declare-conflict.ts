@@ -2,7 +2,8 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { declareConflict } from '../../shared/tenders/evaluation';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { conflictBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { conflictBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');

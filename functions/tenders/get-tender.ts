@@ -2,7 +2,7 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { tenderView } from '../../shared/tenders/views';
 import { staffRoute } from '../consortia/staff';
 import { parse } from '../lib/http';
-import { tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
 
 /** GET /tenders/{tenderId}: says nothing about bids before the submission deadline. */
 export const handler = staffRoute(async (event, caller) => {

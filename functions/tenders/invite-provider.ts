@@ -3,7 +3,8 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { inviteProvider } from '../../shared/tenders/providers';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { providerBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { providerBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');

@@ -3,7 +3,8 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { leadSignOffDecision } from '../../shared/tenders/sign-off';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { leadDecisionBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { leadDecisionBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');

@@ -2,7 +2,7 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { listTenders } from '../../shared/tenders/tenders';
 import { staffRoute } from '../consortia/staff';
 import { parse } from '../lib/http';
-import { consortiumIdPath } from './schemas';
+import { consortiumIdPath } from './paths';
 
 export const handler = staffRoute(async (event, caller) => {
   const { consortiumId } = parse(consortiumIdPath, event.pathParameters ?? {}, 'path');

@@ -2,7 +2,8 @@ import { recordChallenge } from '../../shared/tenders/award';
 import { tendersTable } from '../../shared/tenders/aws';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { challengeBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { challengeBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');

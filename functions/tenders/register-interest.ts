@@ -2,7 +2,8 @@ import { mailer } from '../../shared/platform/aws/mail';
 import { tendersTable } from '../../shared/tenders/aws';
 import { registerInterest } from '../../shared/tenders/providers';
 import { jsonBody, parse, publicRoute } from '../lib/http';
-import { providerBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { providerBody } from './schemas';
 
 /** POST /tenders/{tenderId}/interest: no account; the provider gets its links by email. */
 export const handler = publicRoute(async (event) => {

@@ -3,7 +3,8 @@ import { resolveChallenge } from '../../shared/tenders/award';
 import { tendersTable } from '../../shared/tenders/aws';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { challengePath, resolutionBody } from './schemas';
+import { challengePath } from './paths';
+import { resolutionBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId, challengeId } = parse(challengePath, event.pathParameters ?? {}, 'path');

@@ -1,10 +1,6 @@
-import { mailer } from '../../shared/platform/aws/mail';
-import { workflows } from '../../shared/platform/aws/workflows';
 import { tendersTable } from '../../shared/tenders/aws';
 import { returnToDraft } from '../../shared/tenders/sign-off';
 import { taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 
-export const handler = taskHandler(z.object({ tenderId: z.string(), reason: z.string() }), (input) =>
-  returnToDraft({ ...tendersTable, mailer, workflows }, input),
-);
+export const handler = taskHandler(z.object({ tenderId: z.string(), reason: z.string() }), (input) => returnToDraft(tendersTable, input));

@@ -1,11 +1,6 @@
 import { email, id, name, pence, slug, text } from '../lib/schemas';
 import * as z from '../lib/zod';
 
-export const consortiumIdPath = z.object({ consortiumId: id });
-export const tenderIdPath = z.object({ tenderId: id });
-export const questionPath = z.object({ tenderId: id, questionId: id });
-export const challengePath = z.object({ tenderId: id, challengeId: id });
-
 const dateTime = z.iso.datetime({ offset: true, message: 'must be a date and time like 2027-01-15T12:00:00Z' });
 const link = z.strictObject({ title: text(1, 200), url: z.url({ protocol: /^https$/, message: 'must be a link starting with https://' }) });
 

@@ -2,7 +2,8 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { scoreBid } from '../../shared/tenders/evaluation';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { scoreBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { scoreBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');

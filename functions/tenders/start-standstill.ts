@@ -1,10 +1,7 @@
 import { mailer } from '../../shared/platform/aws/mail';
-import { workflows } from '../../shared/platform/aws/workflows';
 import { startStandstill } from '../../shared/tenders/award-steps';
 import { tendersTable } from '../../shared/tenders/aws';
 import { taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 
-export const handler = taskHandler(z.object({ tenderId: z.string() }), (input) =>
-  startStandstill({ ...tendersTable, mailer, workflows }, input),
-);
+export const handler = taskHandler(z.object({ tenderId: z.string() }), (input) => startStandstill({ ...tendersTable, mailer }, input));

@@ -3,7 +3,8 @@ import { voteOnAward } from '../../shared/tenders/award';
 import { tendersTable } from '../../shared/tenders/aws';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { awardVoteBody, tenderIdPath } from './schemas';
+import { tenderIdPath } from './paths';
+import { awardVoteBody } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');

@@ -4,6 +4,7 @@ import { byPrefix, documentClient as db, entity, partition, queryAll } from '../
 import { eventItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
+import { readPool } from './dynamodb-pool-reader';
 import type { FundingShare, Grant } from './grant';
 import { keys } from './keys';
 import { bucketOf, ledgerTransaction } from './ledger-transaction';
@@ -36,10 +37,7 @@ export const dynamoPools: PoolStore = {
     );
   },
 
-  async getPool(poolId) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.pool(poolId) }));
-    return entity<Pool>(out.Item);
-  },
+  getPool: readPool,
 
   async listPools(consortiumId) {
     const items = await queryAll(byPrefix(table(), consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'));

@@ -5,10 +5,10 @@ import { DomainError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { londonDate, londonTime } from '../platform/london-time';
 import { formatPounds } from '../platform/money';
-import { type Callback, park, resume } from '../platform/waiting';
+import { type Callback, park } from '../platform/waiting';
 import { subject } from './events';
 import { awardLotFromReserve, releaseReserve } from './money';
-import { notice, type Steps, secondsUntil, tellFunders, tellProviders } from './step-mail';
+import { type Mailing, type Money, notice, type Records, secondsUntil, tellFunders, tellProviders } from './step-mail';
 import type { Interest } from './store';
 import { changeTender, loadTender, save } from './tenders';
 import { WAIT } from './waits';
@@ -21,7 +21,7 @@ import { standstill } from './working-days';
  * standstill (eight working days beginning with that day, bank holidays excluded) begins; below
  * threshold there is no UK6 and no standstill.
  */
-export async function startStandstill(deps: Steps, input: { tenderId: string }) {
+export async function startStandstill(deps: Mailing, input: { tenderId: string }) {
   await deps.platform.takeWaitingTask(subject.tender(input.tenderId), WAIT.awardDecision);
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (tender.status !== 'award-decision') return tender;
@@ -69,29 +69,36 @@ export async function startStandstill(deps: Steps, input: { tenderId: string }) 
   };
 }
 
-export async function awaitStandstill(deps: Steps, input: { tenderId: string } & Callback) {
+export async function awaitStandstill(deps: Records, input: { tenderId: string } & Callback) {
   const { tender } = await loadTender(deps, input.tenderId);
   return { waitingUntil: await park(deps, subject.tender(tender.id), WAIT.standstill, input, tender.standstill?.endsAt ?? 1) };
 }
 
 /** Whether a lot's award waits for a challenge to be resolved. */
-export async function checkLot(deps: Steps, input: { tenderId: string; lotId: string }) {
+export async function checkLot(deps: Records, input: { tenderId: string; lotId: string }) {
   await deps.platform.takeWaitingTask(subject.tender(input.tenderId), WAIT.standstill);
   const { tender } = await loadTender(deps, input.tenderId);
   return { lotId: input.lotId, challenged: tender.challenges.some((c) => c.lotId === input.lotId && c.status === 'open') };
 }
 
-export async function awaitChallenge(deps: Steps, input: { tenderId: string; lotId: string } & Callback) {
+/** The challenge was resolved between the check and the park: the workflow's Catch checks the lot again. */
+export class ChallengeResolvedError extends Error {
+  constructor(lotId: string) {
+    super(`the challenge on lot ${lotId} was resolved before the workflow waited for it`);
+    this.name = 'ChallengeResolved';
+  }
+}
+
+export async function awaitChallenge(deps: Records, input: { tenderId: string; lotId: string } & Callback) {
+  const waitingUntil = await park(deps, subject.tender(input.tenderId), WAIT.challenge(input.lotId), input, 90);
+  // Read after parking: a resolution before the park found nothing to resume, so say so here.
   const { tender } = await loadTender(deps, input.tenderId);
-  const open = tender.challenges.find((c) => c.lotId === input.lotId && c.status === 'open');
-  const waitingUntil = await park(deps, subject.tender(tender.id), WAIT.challenge(input.lotId), input, 90);
-  // Resolved between the check and the park: go on at once.
-  if (!open) await resume(deps, subject.tender(tender.id), WAIT.challenge(input.lotId), { outcome: 'resolved' });
+  if (!tender.challenges.some((c) => c.lotId === input.lotId && c.status === 'open')) throw new ChallengeResolvedError(input.lotId);
   return { waitingUntil };
 }
 
 /** The winner as an organisation: found by its identifier, or registered as a provider now. */
-async function winnerOrg(deps: Steps, interest: Interest): Promise<Organisation> {
+async function winnerOrg(deps: Records, interest: Interest): Promise<Organisation> {
   if (interest.identifier) {
     const found = await deps.consortia.findOrganisationByIdentifier(interest.identifier);
     if (found) return found;
@@ -124,7 +131,7 @@ async function winnerOrg(deps: Steps, interest: Interest): Promise<Organisation>
 }
 
 /** Awards one lot (a grant for the winning price, committed from the reserve) or, if a challenge was upheld, fails it. */
-export async function awardLot(deps: Steps, input: { tenderId: string; lotId: string }) {
+export async function awardLot(deps: Records & Money, input: { tenderId: string; lotId: string }) {
   await deps.platform.takeWaitingTask(subject.tender(input.tenderId), WAIT.challenge(input.lotId));
   const { tender } = await loadTender(deps, input.tenderId);
   const outcome = tender.outcomes.find((o) => o.lotId === input.lotId);
@@ -177,7 +184,7 @@ export async function awardLot(deps: Steps, input: { tenderId: string; lotId: st
 }
 
 /** After every lot: what is left in the reserve goes back, the UK7 contract details notice is recorded, and everyone is told. */
-export async function completeTender(deps: Steps, input: { tenderId: string }) {
+export async function completeTender(deps: Mailing & Money, input: { tenderId: string }) {
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (!['award-decision', 'standstill'].includes(tender.status)) return tender;
     const awarded = tender.outcomes.filter((o) => o.status === 'awarded').map((o) => o.lotId);

@@ -1,27 +1,17 @@
 import { actingOrg } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
-import { DEFAULT_QUORUM_PERCENT } from '../consortia/consortium';
 import { forbidden, invalid } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { resume } from '../platform/waiting';
-import { tally } from '../pools/round';
 import { subject } from './events';
 import { releaseReserve } from './money';
 import type { AwardVote } from './process';
 import type { TendersDeps } from './store';
-import type { Tender } from './tender';
+import { awardTally } from './tallies';
 import { changeTender, requireStatus, save, type TenderRecords } from './tenders';
 import { stopWaiting, WAIT } from './waits';
 
 type Callbacks = TenderRecords & Pick<TendersDeps, 'platform' | 'workflows'>;
-
-/** Votes weigh by each funder's contribution to the tender; the quorum is the consortium's, as for rounds. */
-export const awardTally = (tender: Tender, quorumPercent: number | undefined) =>
-  tally(
-    tender.funders.map((f) => ({ orgId: f.orgId, weight: f.amount })),
-    tender.awardVotes,
-    quorumPercent ?? DEFAULT_QUORUM_PERCENT,
-  );
 
 /** A funder votes on the recommended award; once the weighted tally settles, the workflow goes on. */
 export async function voteOnAward(
@@ -113,7 +103,12 @@ export async function resolveChallenge(
  * Cancels the tender at any stage before award, with a reason: what it holds in the pool goes
  * back to the funders in the same transaction, then the workflow's wait is stopped.
  */
-export async function cancelTender(deps: Callbacks, caller: Caller, tenderId: string, input: { reason: string }) {
+export async function cancelTender(
+  deps: Callbacks & Pick<TendersDeps, 'pools' | 'tenderLedger'>,
+  caller: Caller,
+  tenderId: string,
+  input: { reason: string },
+) {
   if (!input.reason.trim()) throw invalid('reason', 'required', 'say why the tender is cancelled; providers and funders are told');
   const saved = await changeTender(deps, tenderId, async (tender, consortium) => {
     actingOrg(caller, consortium, ['lead'], 'admin');

@@ -5,6 +5,7 @@ const read = ['table-read'] as const;
 const readWrite = ['table-read', 'table-write'] as const;
 const callbacks = [...readWrite, 'task-callback'] as const;
 const step = [...readWrite, 'mail', 'task-callback'] as const;
+const mailing = [...readWrite, 'mail'] as const;
 const fn = (name: string) => `functions/tenders/${name}.ts`;
 
 export const tendersSlice = defineSlice({
@@ -56,28 +57,44 @@ export const tendersSlice = defineSlice({
       async: true,
     },
     requestSignOff: { entry: fn('request-sign-off'), description: 'Workflow task: park the sign-off token, ask each funder', needs: step },
-    escalateSignOff: { entry: fn('escalate-sign-off'), description: 'Workflow task: sign-off timed out; the lead decides', needs: step },
-    returnToDraft: { entry: fn('return-to-draft'), description: 'Workflow task: a refusal sends the tender back to draft', needs: step },
-    publishTender: { entry: fn('publish-tender'), description: 'Workflow task: reserve the budget and publish (UK4)', needs: step },
-    awaitDeadline: { entry: fn('await-deadline'), description: 'Workflow task: wait for the submission deadline', needs: step },
-    closeSubmissions: { entry: fn('close-submissions'), description: 'Workflow task: unseal bids, ask the panel', needs: step },
-    awaitEvaluation: { entry: fn('await-evaluation'), description: 'Workflow task: wait for the panel to finish', needs: step },
+    escalateSignOff: { entry: fn('escalate-sign-off'), description: 'Workflow task: sign-off timed out; the lead decides', needs: mailing },
+    returnToDraft: {
+      entry: fn('return-to-draft'),
+      description: 'Workflow task: a refusal sends the tender back to draft',
+      needs: readWrite,
+    },
+    publishTender: { entry: fn('publish-tender'), description: 'Workflow task: reserve the budget and publish (UK4)', needs: mailing },
+    awaitDeadline: { entry: fn('await-deadline'), description: 'Workflow task: wait for the submission deadline', needs: readWrite },
+    closeSubmissions: { entry: fn('close-submissions'), description: 'Workflow task: unseal bids, ask the panel', needs: mailing },
+    awaitEvaluation: { entry: fn('await-evaluation'), description: 'Workflow task: wait for the panel to finish', needs: readWrite },
     requestAwardVotes: {
       entry: fn('request-award-votes'),
       description: 'Workflow task: ask the funders to approve the award',
       needs: step,
     },
-    startStandstill: { entry: fn('start-standstill'), description: 'Workflow task: UK6 and the standstill (above threshold)', needs: step },
-    awaitStandstill: { entry: fn('await-standstill'), description: 'Workflow task: wait for the standstill to end', needs: step },
-    checkLot: { entry: fn('check-lot'), description: 'Workflow task: is this lot challenged?', needs: step },
-    awaitChallenge: { entry: fn('await-challenge'), description: 'Workflow task: wait for a challenge to be resolved', needs: step },
-    awardLot: { entry: fn('award-lot'), description: 'Workflow task: award a lot as a grant from the reserve', needs: step },
-    completeTender: { entry: fn('complete-tender'), description: 'Workflow task: release what is left, UK7, tell everyone', needs: step },
-    endUnsuccessful: { entry: fn('end-unsuccessful'), description: 'Workflow task: no bids or no award; release the reserve', needs: step },
+    startStandstill: {
+      entry: fn('start-standstill'),
+      description: 'Workflow task: UK6 and the standstill (above threshold)',
+      needs: mailing,
+    },
+    awaitStandstill: { entry: fn('await-standstill'), description: 'Workflow task: wait for the standstill to end', needs: readWrite },
+    checkLot: { entry: fn('check-lot'), description: 'Workflow task: is this lot challenged?', needs: readWrite },
+    awaitChallenge: { entry: fn('await-challenge'), description: 'Workflow task: wait for a challenge to be resolved', needs: readWrite },
+    awardLot: { entry: fn('award-lot'), description: 'Workflow task: award a lot as a grant from the reserve', needs: readWrite },
+    completeTender: {
+      entry: fn('complete-tender'),
+      description: 'Workflow task: release what is left, UK7, tell everyone',
+      needs: mailing,
+    },
+    endUnsuccessful: {
+      entry: fn('end-unsuccessful'),
+      description: 'Workflow task: no bids or no award; release the reserve',
+      needs: mailing,
+    },
     tenderCancelled: {
       entry: fn('tender-cancelled'),
       description: 'Workflow task: tell funders and providers of a cancellation',
-      needs: step,
+      needs: mailing,
     },
   },
   routes: [

@@ -4,17 +4,17 @@ import { byPrefix, documentClient as db, entity, queryAll } from '../platform/aw
 import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
-import { ledgerTransaction } from '../pools/ledger-transaction';
 import { keys } from './keys';
 import { requireUnsealed } from './sealed';
 import type { Bid, Interest, Question, TenderStore } from './store';
 import type { Tender } from './tender';
 
 const table = () => config.tableName();
-const changed = (id: string) => conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
+export const changed = (id: string) =>
+  conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
 
 /** The whole tender item, replaced under its version (the process state lives on it). */
-function tenderItem(tender: Tender, expectedVersion: number): TransactItem {
+export function tenderItem(tender: Tender, expectedVersion: number): TransactItem {
   return {
     Put: {
       TableName: table(),
@@ -54,11 +54,6 @@ export const dynamoTenders: TenderStore = {
 
   async saveTender(tender, expectedVersion, event) {
     await transact([tenderItem(tender, expectedVersion), eventItem(event)], () => changed(tender.id));
-  },
-
-  async saveTenderWithLedger(tender, expectedVersion, write) {
-    const tx = ledgerTransaction(write).push(tenderItem(tender, expectedVersion), () => changed(tender.id));
-    await transact(tx.items, tx.explain);
   },
 
   async addInterest(interest, event) {

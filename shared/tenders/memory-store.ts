@@ -5,7 +5,7 @@ import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from '../platf
 import { ledgerOps } from '../pools/memory-store';
 import { keys } from './keys';
 import { requireUnsealed } from './sealed';
-import type { Bid, Interest, Question, TenderStore } from './store';
+import type { Bid, Interest, Question, TenderLedger, TenderStore } from './store';
 import type { Tender } from './tender';
 
 const changed = (id: string) => conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
@@ -37,9 +37,6 @@ export function memoryTenders(table: MemoryTable): TenderStore {
     },
     async saveTender(tender, expectedVersion, event) {
       table.transact([tenderOp(tender, expectedVersion), eventOp(event)]);
-    },
-    async saveTenderWithLedger(tender, expectedVersion, write) {
-      table.transact([...ledgerOps(write), tenderOp(tender, expectedVersion)]);
     },
     async addInterest(interest, event) {
       table.transact([
@@ -102,3 +99,9 @@ export function memoryTenders(table: MemoryTable): TenderStore {
     },
   };
 }
+
+export const memoryTenderLedger = (table: MemoryTable): TenderLedger => ({
+  async saveTenderWithLedger(tender, expectedVersion, write) {
+    table.transact([...ledgerOps(write), tenderOp(tender, expectedVersion)]);
+  },
+});

@@ -10,7 +10,7 @@ import type { ReservedShare } from './process';
 import type { TendersDeps } from './store';
 import { budgetOf, type Tender } from './tender';
 
-type Deps = Pick<TendersDeps, 'pools' | 'tenders' | 'clock'>;
+type Deps = Pick<TendersDeps, 'pools' | 'tenders' | 'tenderLedger' | 'clock'>;
 
 /** What the tender still holds, bucket by bucket, as the ledger's planner reads it. */
 function heldBalances(tender: Tender) {
@@ -60,7 +60,7 @@ export async function reserveAndPublish(deps: Deps, tender: Tender, next: Partia
         now,
       ),
     };
-    await deps.tenders.saveTenderWithLedger(saved, tender.version, write);
+    await deps.tenderLedger.saveTenderWithLedger(saved, tender.version, write);
     return saved;
   });
 }
@@ -90,7 +90,7 @@ export async function releaseReserve(
   }
   return withFreshPool(deps, tender.poolId, async (pool) => {
     const { entry, shares } = unreservation(heldBalances(tender), tender.id, `released from tender "${tender.title}"`);
-    await deps.tenders.saveTenderWithLedger(saved, tender.version, {
+    await deps.tenderLedger.saveTenderWithLedger(saved, tender.version, {
       poolId: pool.id,
       expectedSeq: pool.ledgerSeq,
       entry,
@@ -158,7 +158,7 @@ export async function awardLotFromReserve(
       tenderLotId: lotId,
     };
     const saved: Tender = { ...tender, ...next, reserved, version: tender.version + 1 };
-    await deps.tenders.saveTenderWithLedger(saved, tender.version, {
+    await deps.tenderLedger.saveTenderWithLedger(saved, tender.version, {
       poolId: pool.id,
       expectedSeq: pool.ledgerSeq,
       entry,

@@ -134,7 +134,7 @@ export async function answerQuestion(deps: Deps, caller: Caller, tenderId: strin
 }
 
 /** Questions as staff see them: the asker is never named. */
-export async function listQuestions(deps: Deps, caller: Caller, tenderId: string) {
+export async function listQuestions(deps: Pick<TendersDeps, 'consortia' | 'tenders'>, caller: Caller, tenderId: string) {
   await readableTender(deps, caller, tenderId);
   return (await deps.tenders.listQuestions(tenderId)).map(({ interestId: _asker, ...q }) => q);
 }

@@ -8,6 +8,7 @@ import { type Callback, park, resume } from '../platform/waiting';
 import { subject } from './events';
 import type { SignOff } from './process';
 import type { TendersDeps } from './store';
+import { signOffState } from './tallies';
 import type { Tender } from './tender';
 import { changeTender, loadTender, requireStatus, save, type TenderRecords } from './tenders';
 import { LEAD_DECISION_WINDOW_DAYS, SIGN_OFF_WINDOW_DAYS, WAIT } from './waits';
@@ -37,12 +38,6 @@ export async function submitForSignOff(deps: TenderRecords, caller: Caller, tend
     );
   });
 }
-
-export const signOffState = (t: Tender) => {
-  const pending = t.funders.filter((f) => !t.signOffs.some((s) => s.orgId === f.orgId)).map((f) => f.orgId);
-  const refused = t.signOffs.filter((s) => s.decision === 'refuse');
-  return { pending, refused, outcome: refused.length ? 'refused' : pending.length ? 'pending' : 'approved' } as const;
-};
 
 /** A funder approves or refuses the specification and its contribution; the last answer (or any refusal) moves the workflow on. */
 export async function signOff(
@@ -144,7 +139,10 @@ export async function requestSignOff(deps: Steps, input: { tenderId: string } & 
 }
 
 /** Sign-off timed out: the lead decides for the funders who did not answer. */
-export async function escalateSignOff(deps: Steps, input: { tenderId: string } & Callback) {
+export async function escalateSignOff(
+  deps: TenderRecords & Pick<TendersDeps, 'platform' | 'mailer'>,
+  input: { tenderId: string } & Callback,
+) {
   const { tender, consortium } = await loadTender(deps, input.tenderId);
   const deadline = await park(deps, subject.tender(tender.id), WAIT.signOff, input, LEAD_DECISION_WINDOW_DAYS);
   if (!tender.signOffEscalation)
@@ -166,7 +164,7 @@ export async function escalateSignOff(deps: Steps, input: { tenderId: string } &
 }
 
 /** A refusal (or no decision) sends the tender back to draft; the lead can change it and send it again. */
-export async function returnToDraft(deps: Steps, input: { tenderId: string; reason: string }) {
+export async function returnToDraft(deps: TenderRecords & Pick<TendersDeps, 'platform'>, input: { tenderId: string; reason: string }) {
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (tender.status !== 'sign-off') return tender;
     return save(deps, tender, { status: 'draft' }, 'tender.returned-to-draft', 'workflow', { reason: input.reason });

@@ -6,8 +6,13 @@ import type { Interest, TendersDeps } from './store';
 import type { Tender } from './tender';
 import { loadTender, type TenderRecords } from './tenders';
 
-/** What the workflow's steps may use. */
-export type Steps = TenderRecords & Pick<TendersDeps, 'platform' | 'workflows' | 'mailer'>;
+/** What the workflow's steps may use: each takes only what it needs, so its bundle carries no unused client. */
+export type Records = TenderRecords & Pick<TendersDeps, 'platform'>;
+export type Mailing = Records & Pick<TendersDeps, 'mailer'>;
+export type Resuming = Records & Pick<TendersDeps, 'workflows'>;
+export type Steps = Mailing & Resuming;
+/** Steps that reserve, award or hand back pool money. */
+export type Money = Pick<TendersDeps, 'pools' | 'tenderLedger'>;
 
 export const secondsUntil = (deps: { clock: { now(): Date } }, iso: string) =>
   Math.max(1, Math.ceil((Date.parse(iso) - deps.clock.now().getTime()) / 1000));
@@ -19,7 +24,7 @@ export const notice = (deps: { clock: { now(): Date } }, type: Notice['type'], l
 const footer = (name: string) => `\n\n--\nSent by grantloop for the ${name} consortium.`;
 
 /** Emails each funder of the tender once per scope, linking to the tender page. */
-export async function tellFunders(deps: Steps, tender: Tender, scope: string, subjectLine: string, body: string) {
+export async function tellFunders(deps: Mailing, tender: Tender, scope: string, subjectLine: string, body: string) {
   const { consortium } = await loadTender(deps, tender.id);
   const orgs = await deps.consortia.getOrganisations(tender.funders.map((f) => f.orgId));
   let sent = 0;
@@ -36,7 +41,7 @@ export async function tellFunders(deps: Steps, tender: Tender, scope: string, su
 
 /** Emails each registered provider once per scope, if `write` has something for it. */
 export async function tellProviders(
-  deps: Steps,
+  deps: Mailing,
   tender: Tender,
   scope: string,
   write: (i: Interest) => { subject: string; text: string } | undefined,

@@ -2,13 +2,13 @@ import { formatPounds } from '../platform/money';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { type Callback, park, resume } from '../platform/waiting';
-import { awardTally } from './award';
 import { subject } from './events';
 import { releaseReserve, reserveAndPublish } from './money';
 import type { LotOutcome } from './process';
 import { executionName, TENDER_WORKFLOW } from './sign-off';
-import { notice, type Steps, secondsUntil, tellFunders, tellProviders } from './step-mail';
+import { type Mailing, type Money, notice, type Records, type Steps, secondsUntil, tellFunders, tellProviders } from './step-mail';
 import type { TendersDeps } from './store';
+import { awardTally } from './tallies';
 import { changeTender, loadTender, save } from './tenders';
 import { AWARD_VOTE_WINDOW_DAYS, WAIT } from './waits';
 
@@ -17,7 +17,7 @@ export async function startTenderWorkflow(deps: Pick<TendersDeps, 'workflows'>, 
 }
 
 /** Publishes: the budget is reserved in the pool (each funder's share from its own money) and the UK4 tender notice recorded. */
-export async function publishTender(deps: Steps, input: { tenderId: string }) {
+export async function publishTender(deps: Mailing & Money, input: { tenderId: string }) {
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (tender.status !== 'sign-off') return tender;
     const now = deps.clock.now().toISOString();
@@ -56,13 +56,13 @@ export async function publishTender(deps: Steps, input: { tenderId: string }) {
 }
 
 /** Waits for the submission deadline (the step's timeout); only a cancellation ends the wait early. */
-export async function awaitDeadline(deps: Steps, input: { tenderId: string } & Callback) {
+export async function awaitDeadline(deps: Records, input: { tenderId: string } & Callback) {
   const { tender } = await loadTender(deps, input.tenderId);
   return { waitingUntil: await park(deps, subject.tender(tender.id), WAIT.deadline, input, tender.dates.submissionDeadline) };
 }
 
 /** The deadline has passed: bids are unsealed, lots without bids are marked, and the panel is asked to score. */
-export async function closeSubmissions(deps: Steps, input: { tenderId: string }) {
+export async function closeSubmissions(deps: Mailing, input: { tenderId: string }) {
   await deps.platform.takeWaitingTask(subject.tender(input.tenderId), WAIT.deadline);
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (tender.status !== 'published') return tender;
@@ -93,7 +93,7 @@ export async function closeSubmissions(deps: Steps, input: { tenderId: string })
 }
 
 /** Parks the evaluation token; the lead completing evaluation resumes it. */
-export async function awaitEvaluation(deps: Steps, input: { tenderId: string } & Callback) {
+export async function awaitEvaluation(deps: Records, input: { tenderId: string } & Callback) {
   const { tender } = await loadTender(deps, input.tenderId);
   const until = new Date(Date.parse(tender.dates.evaluationEnd) + 60 * 86400_000).toISOString();
   return { waitingUntil: await park(deps, subject.tender(tender.id), WAIT.evaluation, input, until) };
@@ -122,7 +122,7 @@ export async function requestAwardVotes(deps: Steps, input: { tenderId: string }
 }
 
 /** No bids at all, or the award was not approved: the tender ends and its budget goes back to the funders. */
-export async function endUnsuccessful(deps: Steps, input: { tenderId: string; reason: string }) {
+export async function endUnsuccessful(deps: Mailing & Money, input: { tenderId: string; reason: string }) {
   for (const w of [WAIT.deadline, WAIT.awardDecision, WAIT.evaluation])
     await deps.platform.takeWaitingTask(subject.tender(input.tenderId), w);
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
@@ -152,7 +152,7 @@ export async function endUnsuccessful(deps: Steps, input: { tenderId: string; re
 }
 
 /** After a cancellation (its money was released by the cancelling call): tell funders and providers. */
-export async function tenderCancelled(deps: Steps, input: { tenderId: string }) {
+export async function tenderCancelled(deps: Mailing, input: { tenderId: string }) {
   const { tender } = await loadTender(deps, input.tenderId);
   const reason = tender.cancellation?.reason ?? 'no reason recorded';
   const funders = await tellFunders(

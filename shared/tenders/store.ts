@@ -61,8 +61,6 @@ export interface TenderStore {
   listTenders(consortiumId: string): Promise<Tender[]>;
   /** Saves a changed tender if nobody changed it since `expectedVersion`; otherwise a conflict. */
   saveTender(tender: Tender, expectedVersion: number, event: DomainEvent): Promise<void>;
-  /** The same, with a pool ledger write in the one transaction (reserve, award a lot, hand back). */
-  saveTenderWithLedger(tender: Tender, expectedVersion: number, write: LedgerWrite): Promise<void>;
 
   addInterest(interest: Interest, event: DomainEvent): Promise<void>;
   getInterest(tenderId: string, interestId: string): Promise<Interest | undefined>;
@@ -85,11 +83,17 @@ export interface TenderStore {
   listBids(tender: Tender, now: Date): Promise<Bid[]>;
 }
 
+/** A tender's change with a pool ledger write in one transaction (reserve, award a lot, hand back): apart, so reads bundle no ledger code. */
+export interface TenderLedger {
+  saveTenderWithLedger(tender: Tender, expectedVersion: number, write: LedgerWrite): Promise<void>;
+}
+
 export interface TendersDeps {
   platform: PlatformStore;
   consortia: ConsortiaStore;
   pools: PoolStore;
   tenders: TenderStore;
+  tenderLedger: TenderLedger;
   clock: { now(): Date };
   mailer: Mailer;
   workflows: Workflows;

@@ -3,14 +3,13 @@ import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { DomainError, invalid, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
-import { loadPool } from '../pools/pools';
 import { makeEvent, subject, type TendersEvent } from './events';
 import { noProcess } from './process';
 import type { TendersDeps } from './store';
 import { checkTender, type Tender, type TenderInput, type TenderStatus } from './tender';
 
 /** What most tender use cases read and write. */
-export type TenderRecords = Pick<TendersDeps, 'consortia' | 'pools' | 'tenders' | 'clock'>;
+export type TenderRecords = Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>;
 
 export async function loadTender(deps: Pick<TendersDeps, 'tenders' | 'consortia'>, tenderId: string) {
   const tender = await deps.tenders.getTender(tenderId);
@@ -81,7 +80,7 @@ const iso = (d: TenderInput['dates']): TenderInput['dates'] => ({
 
 /** The lead drafts a tender on one of the consortium's pools; its funders must be voting members, its panel their staff. */
 export async function draftTender(
-  deps: TenderRecords,
+  deps: TenderRecords & { pools: Pick<TendersDeps['pools'], 'getPool'> },
   caller: Caller,
   consortiumId: string,
   input: TenderInput & { poolId: string; panelEmails?: string[] | undefined },
@@ -89,8 +88,8 @@ export async function draftTender(
   const consortium = await loadConsortium(deps, consortiumId);
   const buyerOrgId = actingOrg(caller, consortium, ['lead'], 'officer');
   requireActive(consortium);
-  const pool = await loadPool(deps, input.poolId);
-  if (pool.consortiumId !== consortiumId)
+  const pool = await deps.pools.getPool(input.poolId);
+  if (pool?.consortiumId !== consortiumId)
     throw invalid('poolId', 'consortium-pool', `pool ${input.poolId} is not one of ${consortium.name}'s pools`);
   const now = deps.clock.now();
   const { panelEmails, poolId, ...rest } = input;

@@ -1,7 +1,6 @@
 import type { Caller } from '../consortia/caller';
-import { awardTally } from './award';
-import { signOffState } from './sign-off';
 import type { TendersDeps } from './store';
+import { awardTally, signOffState } from './tallies';
 import { bidsUnsealed, budgetOf } from './tender';
 import { readableTender } from './tenders';
 

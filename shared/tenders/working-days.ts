@@ -1,12 +1,12 @@
-import HolidaysParser from 'date-holidays-parser';
 import data from './holidays-gb.json';
 
 /**
  * Working days in England and Wales: not a Saturday or Sunday, and not a bank holiday there
- * (Christmas Day and Good Friday included, substitute days too). The rules are date-holidays'
- * own, picked for Great Britain (holidays-gb.json) to keep the Lambda bundles small.
+ * (Christmas Day and Good Friday included, substitute days too). The dates are date-holidays'
+ * own, computed for GB-ENG at build time (infra/holidays-gb.ts), so no calendar library ships
+ * in a Lambda.
  */
-const calendar = new HolidaysParser(data, 'GB', 'ENG');
+const bankHolidays = new Set(data.dates);
 
 const DAY = 86_400_000;
 const toDate = (d: string) => new Date(`${d}T12:00:00Z`);
@@ -16,8 +16,10 @@ export function isWorkingDay(date: string): boolean {
   const d = toDate(date);
   const weekday = d.getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
-  const found = calendar.isHoliday(new Date(`${date}T12:00:00`));
-  return !(Array.isArray(found) && found.some((h) => h.type === 'public' || h.type === 'bank'));
+  const year = Number(date.slice(0, 4));
+  if (year < data.from || year > data.to)
+    throw new Error(`bank holidays are known for ${data.from}–${data.to}; regenerate holidays-gb.json to count working days in ${year}`);
+  return !bankHolidays.has(date);
 }
 
 /** The `n`th working day of a period beginning with `start` (which counts if it is a working day itself). */

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { mailer } from '../../shared/platform/aws/mail';
-import { workflows } from '../../shared/platform/aws/workflows';
-import { tendersTable } from '../../shared/tenders/aws';
+import { tenderMoney, tendersTable } from '../../shared/tenders/aws';
 import { publishTender } from '../../shared/tenders/steps';
 import type { Tender } from '../../shared/tenders/tender';
 import { type PageClient, signInAs } from '../support/pages';
@@ -94,7 +93,7 @@ describe('bids are sealed until the submission deadline', () => {
     }
     await stack.runtime.settle();
     const results = await stack.asFunction('publishTender', () =>
-      Promise.allSettled(tenders.map((t) => publishTender({ ...tendersTable, mailer, workflows }, { tenderId: t.id }))),
+      Promise.allSettled(tenders.map((t) => publishTender({ ...tendersTable, ...tenderMoney, mailer }, { tenderId: t.id }))),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

@@ -1,0 +1,8 @@
+import { id } from '../lib/schemas';
+import * as z from '../lib/zod';
+
+/** Path parameters, apart from the bodies so a handler that reads only a path bundles no body schema. */
+export const consortiumIdPath = z.object({ consortiumId: id });
+export const tenderIdPath = z.object({ tenderId: id });
+export const questionPath = z.object({ tenderId: id, questionId: id });
+export const challengePath = z.object({ tenderId: id, challengeId: id });

@@ -1,0 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient as db, entity } from '../platform/aws/dynamodb';
+import { config } from '../platform/config';
+import { keys } from './keys';
+import type { Pool } from './pool';
+
+/** Reading one pool item, on its own so a handler that only checks a pool bundles no ledger code. */
+export async function readPool(poolId: string): Promise<Pool | undefined> {
+  const out = await db.send(new GetCommand({ TableName: config.tableName(), Key: keys.pool(poolId) }));
+  return entity<Pool>(out.Item);
+}
