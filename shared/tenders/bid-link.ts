@@ -3,7 +3,7 @@ import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink
 import { formatPounds } from '../platform/money';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
-import { BID_LINK, type BidScope, bidLink } from './providers';
+import { BID_LINK, type BidScope, bidLink, buyerContact } from './providers';
 import type { Bid, LotBid, TendersDeps } from './store';
 import { type Tender, takesBids } from './tender';
 
@@ -174,11 +174,7 @@ export const bidLinkKind: LinkKind<BidScope, DV, DP, BidForm> = {
   ...BID_LINK,
   policy: 'single-use',
   scopeId: (scope) => scope.interestId,
-  async contact(deps, scope) {
-    const tender = await deps.tenders.getTender(scope.tenderId);
-    const buyer = tender ? await deps.consortia.getOrganisation(tender.buyerOrgId) : undefined;
-    return buyer ? { name: buyer.name, email: buyer.contactEmail } : undefined;
-  },
+  contact: (deps, scope) => buyerContact(deps, scope.tenderId),
   view: (deps, opened) => bidForm(deps, opened.scope),
   post: postBid,
 };

@@ -31,6 +31,13 @@ export const questionLink = (deps: Deps, tender: Tender, interestId: string) =>
     plusDays(tender.dates.clarificationDeadline, 1),
   );
 
+/** Whom a provider asks when a link no longer works: the buying organisation. */
+export async function buyerContact(deps: Pick<TendersDeps, 'tenders' | 'consortia'>, tenderId: string) {
+  const tender = await deps.tenders.getTender(tenderId);
+  const buyer = tender ? await deps.consortia.getOrganisation(tender.buyerOrgId) : undefined;
+  return buyer ? { name: buyer.name, email: buyer.contactEmail } : undefined;
+}
+
 const signature = (buyer: string) => `\n\n--\nSent by grantloop for ${buyer}. Reply to this email if you have a problem with the links.`;
 
 /** The provider's links: one to bid (and to replace its bid until the deadline), one to ask a question. */

@@ -3,7 +3,7 @@ import { newId } from '../platform/ids';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
-import { QUESTION_LINK, type QuestionScope, questionLink } from './providers';
+import { buyerContact, QUESTION_LINK, type QuestionScope, questionLink } from './providers';
 import type { Question, TendersDeps } from './store';
 
 type DV = Pick<TendersDeps, 'platform' | 'consortia' | 'tenders' | 'clock'>;
@@ -104,11 +104,7 @@ export const questionLinkKind: LinkKind<QuestionScope, DV, DP, QuestionForm> = {
   ...QUESTION_LINK,
   policy: 'single-use',
   scopeId: (scope) => scope.interestId,
-  async contact(deps, scope) {
-    const tender = await deps.tenders.getTender(scope.tenderId);
-    const buyer = tender ? await deps.consortia.getOrganisation(tender.buyerOrgId) : undefined;
-    return buyer ? { name: buyer.name, email: buyer.contactEmail } : undefined;
-  },
+  contact: (deps, scope) => buyerContact(deps, scope.tenderId),
   view: (deps, opened) => questionForm(deps, opened.scope),
   post: postQuestion,
 };
