@@ -1,6 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { names } from '../shared/platform/catalog';
+import { checkOcidPrefix } from '../shared/tenders/ocds';
 import { GrantloopStack } from './stack';
 
 const app = new App();
@@ -14,6 +15,7 @@ new GrantloopStack(app, names.stack, {
   senderEmail: context('senderEmail') ?? 'noreply@grantloop.example.org',
   appUrl: context('appUrl'),
   logLevel: context('logLevel'),
+  ocidPrefix: checkOcidPrefix(context('ocidPrefix') ?? 'ocds-grloop'),
   // Environment-agnostic on purpose: no lookups, so the template is the same wherever it is synthesized.
   description: 'grantloop: pooled funding for consortia of funders',
 });

@@ -23,6 +23,8 @@ export interface GrantloopStackProps extends StackProps {
   /** Base URL put into emails and checked as the pages' origin; defaults to the CloudFront distribution's. */
   appUrl?: string;
   logLevel?: string;
+  /** The OCDS ocid prefix registered for this deployment (ocds-xxxxxx). */
+  ocidPrefix: string;
   catalog?: Catalog;
 }
 
@@ -126,6 +128,7 @@ export class GrantloopStack extends Stack {
         table: data,
         mail,
         appUrl: props.appUrl ?? web.url,
+        ocidPrefix: props.ocidPrefix,
         auth: {
           domain: web.signInDomain,
           clientId: web.pagesClient.userPoolClientId,

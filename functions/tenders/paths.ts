@@ -6,3 +6,5 @@ export const consortiumIdPath = z.object({ consortiumId: id });
 export const tenderIdPath = z.object({ tenderId: id });
 export const questionPath = z.object({ tenderId: id, questionId: id });
 export const challengePath = z.object({ tenderId: id, challengeId: id });
+/** `?package=release` for the release package; the record package (with the compiled release) otherwise. */
+export const ocdsQuery = z.object({ package: z.optional(z.enum(['record', 'release'])) });

@@ -12,6 +12,7 @@ export interface NeedsContext {
   table: DataTable;
   mail: Mail;
   appUrl: string;
+  ocidPrefix: string;
   auth: { domain: string; clientId: string; issuer: string };
   bus: EventBus;
   scheduling: Scheduling;
@@ -36,6 +37,7 @@ export function applyNeeds(fn: LambdaFunction, needs: readonly Need[], ctx: Need
     authDomain: ctx.auth.domain,
     authClientId: ctx.auth.clientId,
     authIssuer: ctx.auth.issuer,
+    ocidPrefix: ctx.ocidPrefix,
     // By name, not by reference: a workflow task may start its own workflow (continue-as-new),
     // and a reference both ways would make the template circular.
     workflowArn: (id) => stateMachineArnByName(fn, id),
@@ -83,6 +85,7 @@ function grant(fn: LambdaFunction, need: Need, ctx: NeedsContext): void {
       break;
     case 'web':
     case 'sign-in':
+    case 'open-data':
       // Configuration only: sessions are table items (their own needs), Cognito's endpoints are public.
       break;
     default:

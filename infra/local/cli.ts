@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DomainError } from '../../shared/platform/errors';
 import { LocalSetupError } from './processes';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -11,6 +12,8 @@ const usage = `grantloop — pooled funding for consortia of funders, on one mac
   npx grantloop demo [--json] [--out DIR]                    run the example scenario on a throwaway stack
   npx grantloop token --email EMAIL [--dir DIR]              print a staff token for a user of the running system
   npx grantloop export 360giving --pool ID [--out FILE]      a pool's grants as a 360Giving package (running system)
+  npx grantloop export ocds --tender ID [--package release] [--out FILE]
+                                                             a tender's OCDS record package (or its releases)
   npx grantloop add-admin --email E --name N --table T       create the first platform admin in a deployed table (AWS)
   npx grantloop help | --help | -h                           this text (also after any command)
 `;
@@ -44,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof LocalSetupError) {
+    // A refusal (not found, not published yet) is an answer, not a crash: no stack trace.
+    if (error instanceof LocalSetupError || error instanceof DomainError) {
       process.stderr.write(`grantloop: ${error.message}\n`);
       return 1;
     }

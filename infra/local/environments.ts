@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { names } from '../../shared/platform/catalog';
 import { environmentFor, type NeedValues } from '../../shared/platform/environment';
+import { checkOcidPrefix } from '../../shared/tenders/ocds';
 import type { Catalog } from '../catalog';
 import { localCredentials } from './dynamodb-local';
 import { functionArn, localAccount, localRegion } from './lambdas';
@@ -36,6 +38,12 @@ function lambdaEnvironment(fnId: string, urls: LocalUrls): Record<string, string
   };
 }
 
+/** The deployment's OCDS prefix as cdk.json sets it for AWS, or GRANTLOOP_OCID_PREFIX to try another locally. */
+export function ocidPrefix(): string {
+  const cdk = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: { ocidPrefix: string } };
+  return checkOcidPrefix(process.env.GRANTLOOP_OCID_PREFIX ?? cdk.context.ocidPrefix);
+}
+
 /** The resources needs refer to, as they are named locally (the stack passes CDK references instead). */
 const localNeedValues = (apiUrl: string): NeedValues => ({
   tableName: names.table,
@@ -49,6 +57,7 @@ const localNeedValues = (apiUrl: string): NeedValues => ({
   authDomain: 'https://sign-in.invalid',
   authClientId: 'local',
   authIssuer: 'https://sign-in.invalid',
+  ocidPrefix: ocidPrefix(),
   workflowArn: stateMachineArn,
   functionArn,
 });

@@ -24,6 +24,7 @@ export const config = {
   authDomain: () => env(envNames.authDomain),
   authClientId: () => env(envNames.authClientId),
   authIssuer: () => env(envNames.authIssuer),
+  ocidPrefix: () => env(envNames.ocidPrefix),
   workflowArn: (workflowId: string) => env(envNames.workflowArn(workflowId)),
   functionArn: (functionId: string) => env(envNames.functionArn(functionId)),
 };

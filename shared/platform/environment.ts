@@ -14,6 +14,8 @@ export type Need =
   | 'web'
   /** Signs staff in with Cognito's managed login (AWS only). */
   | 'sign-in'
+  /** Publishes open data: the deployment's registered OCDS ocid prefix. */
+  | 'open-data'
   /** Starts executions of one workflow (by its catalog id). */
   | { readonly startWorkflow: string }
   /** Creates one-time schedules that invoke one function (by its catalog id). */
@@ -36,6 +38,7 @@ export const envNames = {
   authDomain: 'AUTH_DOMAIN',
   authClientId: 'AUTH_CLIENT_ID',
   authIssuer: 'AUTH_ISSUER',
+  ocidPrefix: 'OCID_PREFIX',
   workflowArn: (workflowId: string) => `WORKFLOW_ARN_${constant(workflowId)}`,
   functionArn: (functionId: string) => `FUNCTION_ARN_${constant(functionId)}`,
 } as const;
@@ -53,6 +56,8 @@ export interface NeedValues {
   authDomain: string;
   authClientId: string;
   authIssuer: string;
+  /** Registered with the Open Contracting Partnership for this deployment (cdk.json context `ocidPrefix`). */
+  ocidPrefix: string;
   workflowArn(workflowId: string): string;
   functionArn(functionId: string): string;
 }
@@ -92,6 +97,9 @@ export function environmentFor(needs: readonly Need[], v: NeedValues): Record<st
         env[envNames.authClientId] = v.authClientId;
         env[envNames.authIssuer] = v.authIssuer;
         break;
+      case 'open-data':
+        env[envNames.ocidPrefix] = v.ocidPrefix;
+        break;
       case 'task-callback':
         // Answering task tokens needs a permission, not configuration.
         break;
@@ -112,6 +120,7 @@ export function needFor(variable: string): string {
     [envNames.authDomain]: "'sign-in'",
     [envNames.authClientId]: "'sign-in'",
     [envNames.authIssuer]: "'sign-in'",
+    [envNames.ocidPrefix]: "'open-data'",
     [envNames.eventBus]: "'publish-events'",
     [envNames.scheduleGroup]: '{ schedules: <function id> }',
     [envNames.schedulerRole]: '{ schedules: <function id> }',

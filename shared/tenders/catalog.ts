@@ -48,6 +48,11 @@ export const tendersSlice = defineSlice({
       needs: callbacks,
     },
     cancelTender: { entry: fn('cancel-tender'), description: 'POST /tenders/{tenderId}/cancel', needs: callbacks },
+    tenderOcds: {
+      entry: fn('tender-ocds'),
+      description: 'GET /tenders/{tenderId}/ocds: releases and the compiled record (bids only after the deadline)',
+      needs: [...read, 'open-data'],
+    },
     viewBidLink: { entry: fn('view-link'), description: 'GET /b/{token}: the bid or question form behind an emailed link', needs: read },
     submitBidLink: { entry: fn('submit-link'), description: 'POST /b/{token}: a bid or a question', needs: [...readWrite, 'mail'] },
     startTenderWorkflow: {
@@ -117,6 +122,7 @@ export const tendersSlice = defineSlice({
     { method: 'POST', path: '/tenders/{tenderId}/challenges', fn: 'recordChallenge', auth: 'staff' },
     { method: 'POST', path: '/tenders/{tenderId}/challenges/{challengeId}/resolution', fn: 'resolveChallenge', auth: 'staff' },
     { method: 'POST', path: '/tenders/{tenderId}/cancel', fn: 'cancelTender', auth: 'staff' },
+    { method: 'GET', path: '/tenders/{tenderId}/ocds', fn: 'tenderOcds', auth: 'staff' },
     { method: 'GET', path: '/b/{token}', fn: 'viewBidLink', auth: 'public' },
     { method: 'POST', path: '/b/{token}', fn: 'submitBidLink', auth: 'public' },
   ],

@@ -262,6 +262,7 @@ const cases: [string, string, { body?: unknown; rawBody?: string }, string, stri
   ],
   ['GET /tenders/{tenderId}/evaluation', '/tenders/x/evaluation', {}, 'path.tenderId', 'invalid_format'],
   ['POST /tenders/{tenderId}/evaluation', '/tenders/x/evaluation', {}, 'path.tenderId', 'invalid_format'],
+  ['GET /tenders/{tenderId}/ocds', `/tenders/${goodId}/ocds?package=csv`, {}, 'query.package', 'invalid_value'],
   [
     'POST /tenders/{tenderId}/award-votes',
     `/tenders/${goodId}/award-votes`,

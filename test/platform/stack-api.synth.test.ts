@@ -22,6 +22,7 @@ const sentinel: NeedValues = {
   authDomain: 'x',
   authClientId: 'x',
   authIssuer: 'x',
+  ocidPrefix: 'x',
   schedulerRoleArn: 'x',
   workflowArn: anyValue,
   functionArn: anyValue,

@@ -170,6 +170,11 @@ async function exportsAPool(api: string, dir: string) {
   const pkg = JSON.parse(readFileSync(out, 'utf8'));
   expect(validate360(pkg)).toEqual([]);
   expect(pkg.grants[0].amountAwarded).toBe(123.45);
+  // The OCDS export reads the same table through the same use case; a tender it cannot find is a one-line answer.
+  const missing = run(['export', 'ocds', '--tender', 'no-such-tender', '--dir', dir]);
+  expect(await missing.exited).toBe(1);
+  expect(missing.err()).toMatch(/^grantloop: tender no-such-tender does not exist$/m);
+  expect(missing.err()).not.toMatch(/at .*\.ts:\d+/);
 }
 
 /** Every process below `pid`, read from /proc (Linux): the children that must die with it. */

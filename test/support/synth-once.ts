@@ -25,7 +25,7 @@ export default function setup(project: TestProject) {
   const outdir = mkdtempSync(join(tmpdir(), 'grantloop-cdk-'));
   const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   const app = new App({ outdir, context: { ...cdkJson.context, senderEmail } });
-  new GrantloopStack(app, names.stack, { senderEmail });
+  new GrantloopStack(app, names.stack, { senderEmail, ocidPrefix: 'ocds-grloop' });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   app.synth();
   project.provide('assemblyDir', outdir);

@@ -3,6 +3,7 @@ import type { SeededFunder } from '../../infra/local/scenario';
 import type { FundingShare, Grant } from '../../shared/pools/grant';
 import type { Tender } from '../../shared/tenders/tender';
 import { openLink, postLink, scopeOf } from '../support/grant';
+import { ocdsValidators, offCodelist } from '../support/ocds';
 import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
 
@@ -32,6 +33,24 @@ const states = (t: Tender, attempt = 1) =>
 const register = (t: Tender, name: string, email: string, identifier?: string) =>
   stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/interest`, { orgName: name, email, ...(identifier ? { identifier } : {}) });
 const advanceTo = (iso: string) => stack.runtime.advanceTo(new Date(iso));
+
+// biome-ignore lint/suspicious/noExplicitAny: OCDS packages are read as the JSON they are
+type Json = Record<string, any>;
+const validators = ocdsValidators();
+/** Both packages from the API, each checked against the patched schema and the codelists; the record's compiled release. */
+async function ocds(t: Tender) {
+  const record = await stack.api.call<Json>(f(0).admin, 'GET', `/tenders/${t.id}/ocds`);
+  const releases = await stack.api.call<Json>(f(0).admin, 'GET', `/tenders/${t.id}/ocds?package=release`);
+  for (const [pkg, validate] of [
+    [record, validators.record],
+    [releases, validators.release],
+  ] as const) {
+    validate(pkg);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(offCodelist(pkg)).toEqual([]);
+  }
+  return { compiled: record.records[0].compiledRelease as Json, releases: releases.releases as Json[] };
+}
 
 describe('a joint tender, end to end on the local engines', () => {
   it('happy path: sign-off, clarification, sealed bids (one replaced, one late), a conflicted scorer, a tie, award vote, UK6 and a standstill across the May bank holiday, a challenge that pauses one lot, grants from the reserve', async () => {
@@ -84,6 +103,23 @@ describe('a joint tender, end to end on the local engines', () => {
     expect(view.bids.sealed).toBe(true);
     expect(JSON.stringify(view)).not.toContain('1400');
     expect((await stack.request('GET', `/tenders/${t.id}/evaluation`, { as: f(0).admin })).status).toBe(409);
+    const sealed = await ocds(t);
+    expect(sealed.releases.map((r) => r.tag)).toEqual([['planning'], ['tender']]);
+    expect(sealed.compiled).not.toHaveProperty('bids');
+    expect(sealed.compiled.tender).toMatchObject({
+      status: 'active',
+      aboveThreshold: true,
+      legalBasis: { scheme: 'UKPGA', id: '2023/54' },
+      hasEnquiries: true,
+    });
+    expect(sealed.compiled.tender.lots.map((l: Json) => [l.id, l.value.amount])).toEqual([
+      ['org-support', 3000],
+      ['volunteering', 1500],
+    ]);
+    expect(sealed.compiled.tender.documents.find((d: Json) => d.noticeType === 'UK4')).toMatchObject({ documentType: 'tenderNotice' });
+    const roles = (c: Json) => Object.fromEntries(c.parties.map((p: Json) => [p.name, p.roles.join(',')]));
+    expect(Object.values(roles(sealed.compiled)).filter((r) => r.includes('funder'))).toHaveLength(5);
+    expect(roles(sealed.compiled)[f(0).org.name]).toBe('buyer,procuringEntity,funder');
 
     // The fifth provider opened its form in time but sends it a minute after the deadline.
     const lateUrl = await linkOf(4);
@@ -175,6 +211,33 @@ describe('a joint tender, end to end on the local engines', () => {
     expect(view.notices.map((n) => n.type)).toEqual(['UK4', 'UK6', 'UK7']);
     expect(execution(t)?.status).toBe('SUCCEEDED');
 
+    // OCDS: a release per stage; the compiled record has the awards, their standstill, and a contract per grant.
+    const done = await ocds(t);
+    expect(done.releases.map((r) => r.tag.join('+'))).toEqual([
+      'planning',
+      'tender',
+      'tenderUpdate',
+      'award',
+      'awardUpdate+contract',
+      'awardUpdate+contract',
+      'tenderUpdate+contractUpdate',
+    ]);
+    const c = done.compiled;
+    expect(c.tender.status).toBe('complete');
+    expect(c.tender.lots.map((l: Json) => l.status)).toEqual(['complete', 'complete']);
+    expect(c.bids.statistics.find((s: Json) => s.id === 'bids').value).toBe(4);
+    expect(c.bids.details.map((b: Json) => b.status)).toEqual(Array(5).fill('valid'));
+    expect(JSON.stringify(c)).not.toContain('Latecomers');
+    expect(c.awards.map((a: Json) => [a.status, a.value.amount, a.standstillPeriod.endDate])).toEqual(
+      view.outcomes.map((o) => ['active', (o.winner?.price ?? 0) / 100, view.standstill?.endsAt]),
+    );
+    expect(c.awards[0].documents[0]).toMatchObject({ noticeType: 'UK6', documentType: 'awardNotice' });
+    expect(c.contracts.map((k: Json) => [k.id, k.status, k.documents[0].noticeType])).toEqual(
+      view.outcomes.map((o) => [o.grantId, 'active', 'UK7']),
+    );
+    expect(roles(c)['Eastbrook CVS']).toMatch(/tenderer/);
+    expect(c.parties.find((p: Json) => p.id === 'GB-CHC-1066001').details).toEqual({ vcse: true });
+
     // Grants: one per lot, for the winning price, attributed to the funders exactly.
     const grants: (Grant & { funders: FundingShare[] })[] = [];
     for (const o of view.outcomes) grants.push(await stack.api.call(f(0).admin, 'GET', `/grants/${o.grantId}`));
@@ -231,6 +294,12 @@ describe('a joint tender, end to end on the local engines', () => {
     expect(view.bids).toMatchObject({ sealed: false, received: 0 });
     expect(states(t)).toContain('NoBids');
     expect(await pool()).toEqual(before);
+    // Below threshold: no UK6, no award; the tender and its lots end unsuccessful.
+    const { compiled, releases } = await ocds(t);
+    expect(releases.map((r) => r.tag.join('+'))).toEqual(['planning', 'tender', 'tenderUpdate', 'tenderUpdate']);
+    expect(compiled.tender).toMatchObject({ status: 'unsuccessful', aboveThreshold: false });
+    expect(compiled.tender.lots.map((l: Json) => l.status)).toEqual(['unsuccessful', 'unsuccessful']);
+    expect(compiled.bids.statistics[0]).toMatchObject({ measure: 'bids', value: 0 });
   });
 
   it('cancelled while open for bids: the reserve goes back in the same write, and the workflow ends as cancelled', async () => {
@@ -249,6 +318,15 @@ describe('a joint tender, end to end on the local engines', () => {
     await stack.runtime.settle();
     expect(states(t)).toContain('CancelledEnd');
     expect((await getTender(stack, f(0), t.id)).cancellation?.reason).toBe('The council restructured the service.');
+    // Cancelled before the deadline: the bids are never opened, in OCDS either; the amendment gives the reason.
+    await advanceTo(body.dates.submissionDeadline);
+    const { compiled, releases } = await ocds(t);
+    expect(releases.at(-1)?.tag).toEqual(['tenderCancellation']);
+    expect(compiled).not.toHaveProperty('bids');
+    expect(compiled.tender.status).toBe('cancelled');
+    expect(compiled.tender.amendments).toEqual([
+      expect.objectContaining({ rationale: 'The council restructured the service.', id: 'cancellation' }),
+    ]);
     const told = (await stack.runtime.emails()).filter((e) => e.subject === 'Cancelled tender: cancelled');
     expect(told.map((e) => e.destination.to[0])).toEqual(['office@eastbrook.example.org']);
   });

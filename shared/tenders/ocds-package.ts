@@ -1,0 +1,64 @@
+import type { Json } from './ocds-parts';
+import type { Release } from './ocds-releases';
+
+/** The extensions our releases use, as their `extension.json` URLs at the versions the schemas in ../shared/schemas are from. */
+export const OCDS_EXTENSIONS = [
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json',
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json',
+  'https://raw.githubusercontent.com/cabinetoffice/ocds_uk_extension/aa0e43b84dfad0cb9b839a8135e0bc4b285d32fc/extension.json',
+];
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasIds = (a: unknown[]) => a.length > 0 && a.every((x) => isObject(x) && typeof x.id === 'string');
+
+/**
+ * OCDS's merge: objects field by field, arrays of objects with ids item by item (identity
+ * merge), anything else replaced by the newer value; null removes a field.
+ */
+function merge(older: unknown, newer: unknown): unknown {
+  if (Array.isArray(newer)) {
+    if (!hasIds(newer) || !Array.isArray(older) || !hasIds(older)) return structuredClone(newer);
+    const out = older.map((x) => structuredClone(x) as Json);
+    for (const item of newer as Json[]) {
+      const at = out.findIndex((x) => x.id === item.id);
+      if (at >= 0) out[at] = merge(out[at], item) as Json;
+      else out.push(structuredClone(item));
+    }
+    return out;
+  }
+  if (!isObject(newer)) return structuredClone(newer);
+  const out: Json = isObject(older) ? { ...older } : {};
+  for (const [k, v] of Object.entries(newer)) {
+    if (v === null) delete out[k];
+    else out[k] = merge(out[k], v);
+  }
+  return out;
+}
+
+/** The compiled release: the tender's current state, every release merged in date order. */
+export function compileReleases(releases: Release[]): Release {
+  const merged = releases.reduce<unknown>((acc, r) => merge(acc, r), {}) as Release;
+  const last = releases.at(-1) as Release;
+  return { ...merged, id: `${last.ocid}-compiled-${last.date}`, date: last.date, tag: ['compiled'] };
+}
+
+export interface PackageMeta {
+  uri: string;
+  publishedDate: string;
+  publisher: string;
+}
+
+const envelope = (m: PackageMeta) => ({
+  uri: m.uri,
+  version: '1.1',
+  publishedDate: m.publishedDate,
+  publisher: { name: m.publisher },
+  extensions: OCDS_EXTENSIONS,
+});
+
+export const releasePackage = (releases: Release[], m: PackageMeta) => ({ ...envelope(m), releases });
+
+export const recordPackage = (releases: Release[], m: PackageMeta) => ({
+  ...envelope(m),
+  records: [{ ocid: releases[0]?.ocid, releases, compiledRelease: compileReleases(releases) }],
+});
