@@ -8,4 +8,7 @@ import { register } from 'tsx/esm/api';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 register();
 const { main } = await import('../infra/local/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Exit when the command is done: every engine has been stopped by then, but aws-local-stepfunctions
+// keeps a timer for a workflow still waiting on a task token (a report awaiting its provider)
+// even after its execution is aborted, and that timer alone would hold the process open.
+process.exit(await main(process.argv.slice(2)));

@@ -186,6 +186,10 @@ function ConsortiumView({
         ·{' '}
         <a class="govuk-link" href={`/app/consortia/${c.id}/funding-quality`}>
           Funding quality
+        </a>{' '}
+        ·{' '}
+        <a class="govuk-link" href={`/app/consortia/${c.id}/tenders`}>
+          Joint tenders
         </a>
       </p>
       <PolicyForm view={view} csrf={csrf} errors={errors} typed={typed} />

@@ -165,6 +165,7 @@ async function startEmulators(
   const scheduler = new LocalScheduler(lambdas, options.clock, c.onError);
   const awsServer = await startAwsEmulator(c.ports.aws, { sfn, bus, scheduler });
   c.stoppers.push(() => closeServer(awsServer));
+  c.stoppers.push(() => sfn.abortRunning());
   const poller = new StreamPoller(c.dynamo.endpoint, c.dynamo.client, names.table, lambdas, c.onError);
   await poller.init(c.created);
   const issuer = await localIssuerKeys(join(options.stateDir, 'issuer-key.json'));

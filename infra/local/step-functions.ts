@@ -91,6 +91,8 @@ export class LocalStepFunctions {
   private machines = new Map<string, { original: Json; engine: StateMachine }>();
   private executions = new Map<string, ExecutionRecord>();
   private tokens = new Map<string, PendingToken>();
+  /** Executions still running, to stop with the runtime: the engine's task timers would keep the process alive. */
+  private running = new Map<string, ReturnType<StateMachine['run']>>();
 
   constructor(
     root: string,
@@ -203,6 +205,7 @@ export class LocalStepFunctions {
 
   /** Records the execution's history and outcome, and enforces its timeout on the local clock. */
   private follow(record: ExecutionRecord, run: ReturnType<StateMachine['run']>, timeoutSeconds: number | undefined): void {
+    this.running.set(record.executionArn, run);
     const cancelTimeout = timeoutSeconds
       ? this.clock.at(new Date(this.clock.now().getTime() + timeoutSeconds * 1000), `execution timeout ${record.name}`, () => {
           record.status = 'TIMED_OUT';
@@ -232,8 +235,19 @@ export class LocalStepFunctions {
       )
       .finally(() => {
         record.stopDate = this.clock.now().toISOString();
+        this.running.delete(record.executionArn);
         cancelTimeout();
       });
+  }
+
+  /** Stops what is still running (a workflow waiting on a provider, say) when the runtime stops, as ABORTED. */
+  abortRunning(): void {
+    for (const [arn, run] of this.running) {
+      const record = this.executions.get(arn);
+      if (record) record.status = 'ABORTED';
+      run.abort();
+    }
+    this.running.clear();
   }
 
   sendTaskSuccess(token: string, output: string): void {

@@ -48,6 +48,12 @@ export const tendersSlice = defineSlice({
       needs: callbacks,
     },
     cancelTender: { entry: fn('cancel-tender'), description: 'POST /tenders/{tenderId}/cancel', needs: callbacks },
+    tendersPages: {
+      entry: fn('pages'),
+      description:
+        "Pages: a consortium's tenders; a tender (stage, sign-off, clarifications, bid count after the deadline, scoring, moderation, award vote)",
+      needs: [...readWrite, 'web', 'task-callback'],
+    },
     tenderOcds: {
       entry: fn('tender-ocds'),
       description: 'GET /tenders/{tenderId}/ocds: releases and the compiled record (bids only after the deadline)',
@@ -123,6 +129,9 @@ export const tendersSlice = defineSlice({
     { method: 'POST', path: '/tenders/{tenderId}/challenges/{challengeId}/resolution', fn: 'resolveChallenge', auth: 'staff' },
     { method: 'POST', path: '/tenders/{tenderId}/cancel', fn: 'cancelTender', auth: 'staff' },
     { method: 'GET', path: '/tenders/{tenderId}/ocds', fn: 'tenderOcds', auth: 'staff' },
+    { method: 'GET', path: '/app/consortia/{consortiumId}/tenders', fn: 'tendersPages', auth: 'page' },
+    { method: 'GET', path: '/app/tenders/{tenderId}', fn: 'tendersPages', auth: 'page' },
+    { method: 'POST', path: '/app/tenders/{tenderId}', fn: 'tendersPages', auth: 'page' },
     { method: 'GET', path: '/b/{token}', fn: 'viewBidLink', auth: 'public' },
     { method: 'POST', path: '/b/{token}', fn: 'submitBidLink', auth: 'public' },
   ],

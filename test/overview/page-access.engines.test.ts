@@ -52,6 +52,7 @@ beforeAll(async () => {
     `/app/consortia/${c}/reports`,
     `/app/consortia/${c}/evidence`,
     `/app/consortia/${c}/funding-quality`,
+    `/app/consortia/${c}/tenders`,
     `/app/pools/${f.poolId}`,
     `/app/pools/${f.poolId}/statement/${(funders[1] as SeededFunder).org.id}`,
     `/app/rounds/${round.id}`,

@@ -1,0 +1,147 @@
+import { dateTime, pounds } from '../lib/web/format';
+import { Button, Select, Table, Textarea, TextInput } from '../lib/web/govuk';
+import type { TenderPageView } from './tender-page';
+import { ActionForm, type SectionProps } from './tender-parts';
+
+type Panel = NonNullable<TenderPageView['panel']>;
+type LotBids = Panel['lots'][number];
+
+/**
+ * Evaluation, for the panel and the lead only, once bids are open: each bid's answers with the
+ * scorer's own form (or a conflict declared instead), the ranking so far, and the lead's
+ * moderation and completion forms.
+ */
+export function EvaluationSection(p: SectionProps) {
+  const panel = p.view.panel;
+  if (!panel) return null;
+  const evaluating = p.view.may.evaluate;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Evaluation</h2>
+      {panel.lots.map((l) => (
+        <>
+          <h3 class="govuk-heading-s">{l.lot.title}</h3>
+          <Ranking lot={l} view={p.view} />
+          {panel.onPanel && evaluating && l.bids.map((b) => <BidCard {...p} bid={b} />)}
+        </>
+      ))}
+      {panel.moderator && evaluating && <Moderation {...p} panel={panel} />}
+    </>
+  );
+}
+
+function Ranking({ lot, view }: { lot: LotBids; view: TenderPageView }) {
+  if (!lot.bids.length) return <p class="govuk-body">No bids for this lot.</p>;
+  const quality = view.criteria.filter((c) => c.kind === 'quality');
+  return (
+    <Table
+      caption="Ranking so far (quality averaged over scorers without a conflict; price scored against the lowest)"
+      columns={[
+        { label: 'Rank', numeric: true },
+        { label: 'Provider' },
+        { label: 'Price', numeric: true },
+        ...quality.map((c) => ({ label: `${c.title} (${c.weight}%)`, numeric: true })),
+        { label: 'Total', numeric: true },
+      ]}
+      rows={lot.ranking.map((r) => {
+        const bid = lot.bids.find((b) => b.bidId === r.bidId);
+        return [
+          String(r.rank),
+          bid?.orgName ?? r.bidId,
+          pounds(bid?.price ?? 0),
+          ...quality.map((c) => {
+            const x = r.perCriterion[c.id];
+            return x ? `${x.score}${x.moderated ? ' (moderated)' : ` (${x.scorers} scorer${x.scorers === 1 ? '' : 's'})`}` : '–';
+          }),
+          `${r.total}${r.tieBrokenBy ? ` (tie broken by ${r.tieBrokenBy})` : ''}`,
+        ];
+      })}
+    />
+  );
+}
+
+function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
+  const { bid, view } = p;
+  const quality = view.criteria.filter((c) => c.kind === 'quality');
+  return (
+    <div class="govuk-inset-text">
+      <p class="govuk-body">
+        <strong>{bid.orgName}</strong>: {pounds(bid.price)}, sent {dateTime(bid.submittedAt)}
+      </p>
+      <dl class="govuk-summary-list">
+        {quality.map((c) => (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{c.title}</dt>
+            <dd class="govuk-summary-list__value">{bid.answers[c.id] ?? ''}</dd>
+          </div>
+        ))}
+      </dl>
+      {bid.documents.map((d) => (
+        <p class="govuk-body">
+          <a class="govuk-link" href={d.url}>
+            {d.title}
+          </a>
+        </p>
+      ))}
+      {bid.conflicted ? (
+        <p class="govuk-body">You declared a conflict of interest in this bid: your scores for it do not count.</p>
+      ) : (
+        <>
+          <ActionForm view={view} csrf={p.csrf} action="score">
+            <input type="hidden" name="bid" value={bid.bidId} />
+            {quality.map((c) => {
+              const name = `score-${bid.bidId}-${c.id}`;
+              const mine = bid.myScores[c.id];
+              return (
+                <TextInput
+                  name={name}
+                  label={`${c.title}: your score (0 to 100)`}
+                  width="3"
+                  inputmode="numeric"
+                  value={p.typed[name] ?? (mine === undefined ? '' : String(mine))}
+                  errors={p.errors}
+                />
+              );
+            })}
+            <Button secondary>Save my scores for {bid.orgName}</Button>
+          </ActionForm>
+          <ActionForm view={view} csrf={p.csrf} action="conflict">
+            <input type="hidden" name="bid" value={bid.bidId} />
+            <Button secondary>Declare a conflict of interest in this bid</Button>
+          </ActionForm>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Moderation(p: SectionProps & { panel: Panel }) {
+  const { view, panel } = p;
+  const bids = panel.lots.flatMap((l) => l.bids.map((b) => ({ value: b.bidId, label: `${l.lot.title}: ${b.orgName}` })));
+  const quality = view.criteria.filter((c) => c.kind === 'quality').map((c) => ({ value: c.id, label: c.title }));
+  return (
+    <>
+      <h3 class="govuk-heading-s">Moderation</h3>
+      <ActionForm view={view} csrf={p.csrf} action="moderate">
+        <Select name="mod-bid" label="Bid" options={[{ value: '', label: 'Select a bid' }, ...bids]} value={p.typed['mod-bid']} />
+        <Select name="mod-criterion" label="Criterion" options={quality} value={p.typed['mod-criterion']} />
+        <TextInput
+          name="mod-score"
+          label="Moderated score (0 to 100)"
+          width="3"
+          inputmode="numeric"
+          value={p.typed['mod-score']}
+          errors={p.errors}
+        />
+        <Textarea name="mod-reason" label="Why the panel moderated it" value={p.typed['mod-reason']} rows={3} errors={p.errors} />
+        <Button secondary>Record the moderated score</Button>
+      </ActionForm>
+      <ActionForm view={view} csrf={p.csrf} action="complete-evaluation">
+        <p class="govuk-body">
+          Completing evaluation fixes each lot's ranking, recommends its best bid, and asks the funders to approve the award.
+        </p>
+        <Button>Complete evaluation</Button>
+      </ActionForm>
+    </>
+  );
+}

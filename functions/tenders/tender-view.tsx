@@ -1,0 +1,193 @@
+import { dateTime, humanise, pounds } from '../lib/web/format';
+import { Breadcrumbs, Button, ErrorSummary, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { EvaluationSection } from './evaluation-section';
+import type { TenderPageView } from './tender-page';
+import { ActionForm, type SectionProps, stageColour } from './tender-parts';
+
+export function TenderView(p: SectionProps & { banner?: string | undefined }) {
+  const { view } = p;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/app', label: 'What needs me' },
+          { href: `/app/consortia/${view.consortiumId}`, label: view.consortiumName },
+          { href: `/app/consortia/${view.consortiumId}/tenders`, label: 'Tenders' },
+        ]}
+      />
+      {p.banner && <SuccessBanner heading={p.banner} />}
+      <ErrorSummary errors={p.errors} />
+      <span class="govuk-caption-l">Joint tender</span>
+      <h1 class="govuk-heading-l">{view.title}</h1>
+      <p class="govuk-body">{view.description}</p>
+      <Summary view={view} />
+      <Lots view={view} />
+      <SignOffs {...p} />
+      <Clarifications {...p} />
+      <Bids view={view} />
+      <EvaluationSection {...p} />
+      <Award {...p} />
+    </>
+  );
+}
+
+function Summary({ view }: { view: TenderPageView }) {
+  return (
+    <SummaryList
+      rows={[
+        ['Stage', <Tag colour={stageColour[view.status]}>{humanise(view.status)}</Tag>],
+        ['Buyer', view.orgName(view.buyerOrgId)],
+        [
+          'Budget',
+          `${pounds(view.budget)}, reserved in the pool${view.status === 'draft' || view.status === 'sign-off' ? ' once published' : ''}`,
+        ],
+        [
+          'Procedure',
+          `${humanise(view.procedure)}, ${view.aboveThreshold ? 'above threshold' : 'below threshold'}${view.lightTouch ? ', light-touch regime' : ''}`,
+        ],
+        ['Clarification questions by', dateTime(view.dates.clarificationDeadline)],
+        ['Bids by', dateTime(view.dates.submissionDeadline)],
+        ['Evaluation ends', dateTime(view.dates.evaluationEnd)],
+        ['Award decision', dateTime(view.dates.awardDecision)],
+        ...(view.standstill
+          ? [['Standstill', `${view.standstill.startsOn} to the end of ${view.standstill.endsOn}`] as [string, string]]
+          : []),
+        ['Notices', view.notices.map((n) => `${n.type} ${dateTime(n.publishedAt)}`).join('; ') || 'None yet'],
+        ...(view.cancellation ? [['Cancelled', `${dateTime(view.cancellation.at)}: ${view.cancellation.reason}`] as [string, string]] : []),
+      ]}
+    />
+  );
+}
+
+function Lots({ view }: { view: TenderPageView }) {
+  return (
+    <Table
+      caption="Lots"
+      columns={[{ label: 'Lot' }, { label: 'Scope' }, { label: 'Value', numeric: true }, { label: 'Outcome' }]}
+      rows={view.lots.map((l) => {
+        const o = view.outcomes.find((x) => x.lotId === l.id);
+        const outcome = !o
+          ? 'Not evaluated yet'
+          : o.winner
+            ? `${humanise(o.status)}: ${o.winner.orgName}, ${pounds(o.winner.price)} (score ${o.winner.total})`
+            : `${humanise(o.status)}${o.reason ? `: ${o.reason}` : ''}`;
+        return [l.title, `${humanise(l.scope.kind)}: ${l.scope.label}`, pounds(l.value), outcome];
+      })}
+    />
+  );
+}
+
+function SignOffs(p: SectionProps) {
+  const { view } = p;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Funders and sign-off</h2>
+      <Table
+        columns={[{ label: 'Funder' }, { label: 'Contribution', numeric: true }, { label: 'Sign-off' }, { label: 'Reason' }]}
+        rows={view.funders.map((f) => {
+          const s = view.signOffs.find((x) => x.orgId === f.orgId);
+          return [
+            view.orgName(f.orgId),
+            pounds(f.amount),
+            s ? `${humanise(s.decision)}d ${dateTime(s.at)}` : view.status === 'sign-off' ? 'Waiting' : '',
+            s?.reason ?? '',
+          ];
+        })}
+      />
+      {view.may.signOff && (
+        <ActionForm view={view} csrf={p.csrf} action="sign-off">
+          <Radios
+            name="decision"
+            legend="Does your organisation approve the specification and its contribution?"
+            options={[
+              { value: 'approve', label: 'Approve' },
+              { value: 'refuse', label: 'Refuse', hint: 'The tender goes back to draft for the lead to change.' },
+            ]}
+            value={p.typed.decision}
+            errors={p.errors}
+          />
+          <Textarea name="reason" label="Reason (needed to refuse)" value={p.typed.reason} rows={3} errors={p.errors} />
+          <Button>Send sign-off</Button>
+        </ActionForm>
+      )}
+    </>
+  );
+}
+
+function Clarifications(p: SectionProps) {
+  const { view } = p;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Clarifications</h2>
+      <p class="govuk-body">
+        {view.questions.asked} asked, {view.questions.answered} answered. The lead answers through the API (POST /tenders/{view.id}
+        /questions/{'{questionId}'}/answer); each answer goes to every registered provider, and the asker is never named.
+      </p>
+      {view.questionList.map((q) => (
+        <div class="govuk-inset-text">
+          <p class="govuk-body">
+            <strong>Q:</strong> {q.question}
+          </p>
+          {q.answer ? (
+            <p class="govuk-body">
+              <strong>A:</strong> {q.answer}
+            </p>
+          ) : (
+            <p class="govuk-body">Not answered yet.</p>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Bids({ view }: { view: TenderPageView }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Bids</h2>
+      {view.bids.sealed ? (
+        <p class="govuk-body">Sealed until {dateTime(view.bids.opensAt)}. Nobody can see the bids, or how many there are, before then.</p>
+      ) : (
+        <Table
+          caption={`${view.bids.received} provider${view.bids.received === 1 ? '' : 's'} bid`}
+          columns={[{ label: 'Lot' }, { label: 'Bids', numeric: true }]}
+          rows={view.lots.map((l) => [l.title, String(view.bids.sealed ? 0 : (view.bids.byLot[l.id] ?? 0))])}
+        />
+      )}
+    </>
+  );
+}
+
+function Award(p: SectionProps) {
+  const { view } = p;
+  const t = view.awardTally;
+  if (!t) return null;
+  const share = (w: number) => (t.totalWeight ? `${((100 * w) / t.totalWeight).toFixed(1)}%` : '0%');
+  return (
+    <>
+      <h2 class="govuk-heading-m">Award decision</h2>
+      <SummaryList
+        rows={[
+          ['Approve (weighted by contribution)', `${pounds(t.approveWeight)} (${share(t.approveWeight)})`],
+          ['Reject', `${pounds(t.rejectWeight)} (${share(t.rejectWeight)})`],
+          ['Needed to decide', `${t.quorumPercent}% of ${pounds(t.totalWeight)}`],
+        ]}
+      />
+      {view.may.vote && (
+        <ActionForm view={view} csrf={p.csrf} action="award-vote">
+          <Radios
+            name="vote"
+            legend="Your organisation's vote on the recommended award"
+            options={[
+              { value: 'approve', label: 'Approve the award' },
+              { value: 'reject', label: 'Reject the award' },
+            ]}
+            value={p.typed.vote}
+            errors={p.errors}
+          />
+          <Button>Send vote</Button>
+        </ActionForm>
+      )}
+    </>
+  );
+}

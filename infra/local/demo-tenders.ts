@@ -1,0 +1,251 @@
+import type { Consortium } from '../../shared/consortia/consortium';
+import type { Pledge } from '../../shared/pools/pledge';
+import type { Tender } from '../../shared/tenders/tender';
+import type { tenderView } from '../../shared/tenders/views';
+import type { DemoRun } from './example';
+
+const DAY = 86400_000;
+type View = Awaited<ReturnType<typeof tenderView>>;
+
+export interface TenderFigures {
+  published: number;
+  bids: number;
+  lateRefused: number;
+  awarded: number;
+  cancelled: number;
+  ocdsReleases: number;
+}
+
+const providers = [
+  ['Wyvern Voluntary Action', 'bids@wyvern-va.example.org', 'GB-CHC-1077001'],
+  ['Eastbrook CVS', 'office@eastbrook-cvs.example.org', 'GB-CHC-1077002'],
+  ['Coastal Community Hub', 'hello@coastal-hub.example.org', 'GB-CHC-1077003'],
+  ['Volunteer Centre Wyvern', 'vc@vcwyvern.example.org', 'GB-CHC-1077004'],
+  ['Latecomers Trust', 'late@latecomers.example.org', 'GB-CHC-1077005'],
+] as const;
+
+/** The newest `/b/` link in the newest email to `to` whose subject matches: the provider acts on what it received. */
+async function linkIn(run: DemoRun, to: string, subject: RegExp, which: 'bid' | 'question' = 'bid') {
+  const mail = (await run.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject)).at(-1);
+  const links = [...(mail?.body.text ?? '').matchAll(/(https?:\/\/\S+\/b\/[A-Za-z0-9_-]{43})/g)].map((m) => m[1] as string);
+  const link = which === 'bid' ? links[0] : links.at(-1);
+  if (!link) throw new Error(`no ${which} link in the "${subject}" email to ${to}`);
+  return link;
+}
+
+/** Opens the form at a link (as a browser does) and posts it with the hidden scope it carries. */
+async function postForm(url: string, fields: Record<string, string>) {
+  const page = await (await fetch(url)).text();
+  const scope = /name="scope" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ scope, ...fields }).toString(),
+  });
+  return res.status;
+}
+
+const bidFields = (lots: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(lots).flatMap(([lot, price]) => [
+      [`lot.${lot}.include`, 'yes'],
+      [`lot.${lot}.price`, price],
+      [`lot.${lot}.local-knowledge`, 'Twenty years with Wyvernshire groups; we run the district forums.'],
+      [`lot.${lot}.delivery`, 'A named adviser per district, monthly surgeries, a quarterly report to the funders.'],
+    ]),
+  );
+
+const iso = (from: Date, days: number) => new Date(from.getTime() + days * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The Wyvernshire consortium's joint tender for infrastructure support, in two lots, funded by
+ * five members from the pool: one funder first refuses the specification; a clarification is
+ * asked and answered; five bids arrive (one replaced, one late and refused); a scorer declares a
+ * conflict; lot 1 is awarded after the standstill, lot 2 after a challenge is dismissed.
+ */
+export async function runTenderScenario(
+  run: DemoRun,
+  consortium: Consortium,
+  poolId: string,
+): Promise<{ tenderId: string; figures: TenderFigures }> {
+  const { api, runtime, f, check, progress } = run;
+  const lead = f.county.admin;
+  const shares = [
+    [f.county, 3_000_000],
+    [f.district, 1_500_000],
+    [f.icb, 2_000_000],
+    [f.harbourside, 1_000_000],
+    [f.millbank, 1_500_000],
+  ] as const;
+  progress('tender: five members put £90,000 more into the pool for a joint tender…');
+  for (const [who, amount] of shares) {
+    const p = await api.call<Pledge>(who.admin, 'POST', `/pools/${poolId}/pledges`, {
+      funderOrgId: who.org.id,
+      currency: 'GBP',
+      years: [{ financialYear: '2027-28', amount }],
+      restriction: { kind: 'core' },
+    });
+    const on = run.clock.now().toISOString().slice(0, 10);
+    await api.call(lead, 'POST', `/pools/${poolId}/pledges/${p.id}/contributions`, { amount, currency: 'GBP', receivedOn: on });
+  }
+  const now = run.clock.now();
+  const tender = await api.call<Tender>(lead, 'POST', `/consortia/${consortium.id}/tenders`, {
+    poolId,
+    title: 'Wyvernshire infrastructure support 2027–2030',
+    description: 'Support for the voluntary and community sector across Wyvernshire, in two lots, for three years.',
+    documents: [{ title: 'Specification', url: 'https://wyvernshire.example.org/tenders/infrastructure-spec.pdf' }],
+    lots: [
+      {
+        id: 'org-support',
+        title: 'Organisational support',
+        value: 6_000_000,
+        scope: { kind: 'function', label: 'Governance, funding and development' },
+      },
+      {
+        id: 'volunteering',
+        title: 'Volunteering support',
+        value: 3_000_000,
+        scope: { kind: 'function', label: 'Volunteer recruitment and brokerage' },
+      },
+    ],
+    aboveThreshold: true,
+    criteria: [
+      { id: 'local-knowledge', title: 'Local knowledge and relationships', kind: 'quality', weight: 50 },
+      { id: 'delivery', title: 'Delivery plan', kind: 'quality', weight: 20 },
+      { id: 'price', title: 'Price', kind: 'price', weight: 30 },
+    ],
+    dates: {
+      clarificationDeadline: iso(now, 10),
+      submissionDeadline: iso(now, 20),
+      evaluationEnd: iso(now, 28),
+      awardDecision: iso(now, 30),
+    },
+    funders: shares.map(([who, amount]) => ({ orgId: who.org.id, amount })),
+    panel: [f.county.admin.email, f.icb.admin.email],
+  });
+
+  progress('tender: sign-off — Harbourside refuses the first specification, approves the second…');
+  await api.call(lead, 'POST', `/tenders/${tender.id}/sign-off-request`);
+  await runtime.settle();
+  await api.call(f.harbourside.admin, 'POST', `/tenders/${tender.id}/sign-offs`, {
+    decision: 'refuse',
+    reason: 'The volunteering lot should name brokerage for small groups.',
+  });
+  await runtime.settle();
+  check('a refusal sends the tender back to draft', (await view(run, tender)).status === 'draft');
+  await api.call(lead, 'POST', `/tenders/${tender.id}/sign-off-request`);
+  await runtime.settle();
+  for (const [who] of shares) await api.call(who.admin, 'POST', `/tenders/${tender.id}/sign-offs`, { decision: 'approve' });
+  await runtime.settle();
+  check('the tender is published (UK4) with its budget reserved', (await view(run, tender)).status === 'published');
+  return { tenderId: tender.id, figures: await runBids(run, tender) };
+}
+
+const view = (run: DemoRun, t: Tender) => run.api.call<View>(run.f.county.admin, 'GET', `/tenders/${t.id}`);
+
+/** Providers register, ask, bid (one replaces, one is late); the panel scores with a conflict declared. */
+async function runBids(run: DemoRun, tender: Tender): Promise<TenderFigures> {
+  const { api, runtime, f, check, progress } = run;
+  const lead = f.county.admin;
+  for (const [orgName, email, identifier] of providers)
+    await api.call(undefined, 'POST', `/tenders/${tender.id}/interest`, { orgName, email, identifier });
+  progress('tender: a clarification is asked by link and answered to every provider…');
+  const qUrl = await linkIn(run, providers[2][1], /your links to bid/, 'question');
+  await postForm(qUrl, { question: 'May lot 2 be delivered with a partner organisation?' });
+  const [q] = await api.call<{ id: string }[]>(lead, 'GET', `/tenders/${tender.id}/questions`);
+  await api.call(lead, 'POST', `/tenders/${tender.id}/questions/${q?.id}/answer`, { answer: 'Yes, with a named lead partner.' });
+
+  progress('tender: bids arrive by emailed link, sealed until the deadline…');
+  const bidOf = async (i: number, lots: Record<string, string>, subject = /your links to bid/) =>
+    postForm(await linkIn(run, providers[i]?.[1] as string, subject), bidFields(lots));
+  await bidOf(0, { 'org-support': '57,500' });
+  await bidOf(1, { 'org-support': '59000' });
+  await bidOf(2, { 'org-support': '58,250', volunteering: '29,000' });
+  await bidOf(3, { volunteering: '28,500' });
+  await bidOf(2, { 'org-support': '58,250', volunteering: '28,000' }, /we have your bid/);
+  const lateUrl = await linkIn(run, providers[4][1], /your links to bid/);
+  await runtime.advanceTo(new Date(tender.dates.submissionDeadline));
+  await runtime.settle();
+  const late = await postForm(lateUrl, bidFields({ volunteering: '25000' }));
+  check('a bid after the deadline is refused', late === 409);
+  const opened = await view(run, tender);
+  const bids = opened.bids.sealed ? 0 : opened.bids.received;
+
+  progress('tender: the panel scores; the ICB officer declares a conflict in one bid…');
+  const evaluation = await api.call<{ lots: { lotId: string; ranking: { bidId: string }[] }[] }>(
+    lead,
+    'GET',
+    `/tenders/${tender.id}/evaluation`,
+  );
+  const bidIds = evaluation.lots.flatMap((l) => l.ranking.map((r) => r.bidId));
+  const conflicted = bidIds.find((b) => b.endsWith('.volunteering')) as string;
+  await api.call(f.icb.admin, 'POST', `/tenders/${tender.id}/conflicts`, { bidId: conflicted });
+  for (const [i, b] of bidIds.entries()) {
+    const scores = { 'local-knowledge': 60 + ((i * 7) % 30), delivery: 55 + ((i * 11) % 35) };
+    await api.call(lead, 'POST', `/tenders/${tender.id}/scores`, { bidId: b, scores });
+    if (b !== conflicted) await api.call(f.icb.admin, 'POST', `/tenders/${tender.id}/scores`, { bidId: b, scores });
+  }
+  await api.call(lead, 'POST', `/tenders/${tender.id}/evaluation`);
+  await runtime.settle();
+  return runAward(run, tender, bids, late === 409 ? 1 : 0);
+}
+
+/** The award: every funder approves, UK6 and the standstill, a challenge on lot 2 dismissed, grants from the reserve. */
+async function runAward(run: DemoRun, tender: Tender, bids: number, lateRefused: number): Promise<TenderFigures> {
+  const { api, runtime, f, check, progress } = run;
+  const lead = f.county.admin;
+  for (const who of [f.county, f.district, f.icb, f.harbourside, f.millbank]) {
+    if ((await view(run, tender)).status !== 'award-decision') break;
+    await api.call(who.admin, 'POST', `/tenders/${tender.id}/award-votes`, { decision: 'approve' });
+    // The quorum's vote moves the workflow on at once; the next funder finds the decision made.
+    await runtime.settle();
+  }
+  await runtime.settle();
+  const standing = await view(run, tender);
+  check('the award starts an 8-working-day standstill (UK6)', standing.status === 'standstill' && Boolean(standing.standstill));
+  progress(`tender: standstill until the end of ${standing.standstill?.endsOn}; a challenge on lot 2…`);
+  const challenged = await api.call<{ challenges: { id: string }[] }>(lead, 'POST', `/tenders/${tender.id}/challenges`, {
+    lotId: 'volunteering',
+    grounds: 'An unsuccessful bidder asks for the delivery scores to be reviewed.',
+  });
+  await runtime.advanceTo(new Date(standing.standstill?.endsAt ?? Date.now()));
+  await runtime.advanceTo(new Date(run.clock.now().getTime() + DAY));
+  await runtime.settle();
+  const paused = await view(run, tender);
+  check('the challenge pauses lot 2 while lot 1 is awarded', paused.outcomes.map((o) => o.status).join() === 'awarded,recommended');
+  await api.call(lead, 'POST', `/tenders/${tender.id}/challenges/${challenged.challenges[0]?.id}/resolution`, {
+    outcome: 'dismissed',
+    resolution: 'The panel reviewed the delivery scores; they stand.',
+  });
+  await runtime.settle();
+  return figures(run, tender, bids, lateRefused);
+}
+
+/** Read back from the engines: the tenders, the grants each lot became and the OCDS releases. */
+async function figures(run: DemoRun, tender: Tender, bids: number, lateRefused: number): Promise<TenderFigures> {
+  const { api, f, check } = run;
+  const lead = f.county.admin;
+  const done = await view(run, tender);
+  check(
+    'the tender completes with both lots awarded (UK7)',
+    done.status === 'awarded' && done.notices.map((n) => n.type).join() === 'UK4,UK6,UK7',
+  );
+  for (const o of done.outcomes) {
+    const g = await api.call<{ amount: number; funders: { amount: number }[] }>(lead, 'GET', `/grants/${o.grantId}`);
+    const shared = g.funders.reduce((a, s) => a + s.amount, 0);
+    check(
+      `lot ${o.lotId}: a grant for the winning price, split exactly between the funders`,
+      g.amount === o.winner?.price && shared === g.amount,
+    );
+  }
+  const all = await api.call<Tender[]>(lead, 'GET', `/consortia/${tender.consortiumId}/tenders`);
+  const releases = await api.call<{ releases: unknown[] }>(lead, 'GET', `/tenders/${tender.id}/ocds?package=release`);
+  return {
+    published: all.filter((t) => t.notices.some((n) => n.type === 'UK4')).length,
+    bids,
+    lateRefused,
+    awarded: all.filter((t) => t.status === 'awarded').length,
+    cancelled: all.filter((t) => t.status === 'cancelled').length,
+    ocdsReleases: releases.releases.length,
+  };
+}

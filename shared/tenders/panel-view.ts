@@ -1,0 +1,58 @@
+import { mayAct } from '../consortia/access';
+import type { Caller } from '../consortia/caller';
+import { bidIdOf } from './evaluation';
+import { rankBids } from './scoring';
+import { bidsUnsealed } from './tender';
+import { readableTender, type TenderRecords } from './tenders';
+
+/**
+ * What the evaluation panel reads to score: each lot's bids with the providers' answers, the
+ * caller's own scores and conflicts, and the ranking so far. Only after the deadline (the store
+ * refuses before it), and only for the panel and the lead's staff (anyone else: undefined).
+ */
+export async function panelView(deps: TenderRecords, caller: Caller, tenderId: string) {
+  const { tender, consortium } = await readableTender(deps, caller, tenderId);
+  const onPanel = tender.panel.includes(caller.user.id);
+  const moderator = mayAct(caller, consortium, ['lead'], 'officer');
+  const now = deps.clock.now();
+  if ((!onPanel && !moderator) || !bidsUnsealed(tender, now)) return undefined;
+  const [bids, interests] = await Promise.all([deps.tenders.listBids(tender, now), deps.tenders.listInterests(tender.id)]);
+  const names = new Map(interests.map((i) => [i.id, i.orgName]));
+  const me = caller.user.id;
+  return {
+    onPanel,
+    moderator,
+    lots: tender.lots.map((lot) => {
+      const lotBids = bids.flatMap((b) => {
+        const l = b.lots.find((x) => x.lotId === lot.id);
+        if (!l) return [];
+        const bidId = bidIdOf(b.interestId, lot.id);
+        const mine = Object.fromEntries(
+          tender.scores.filter((s) => s.scorerId === me && s.bidId === bidId).map((s) => [s.criterionId, s.score]),
+        );
+        return [
+          {
+            bidId,
+            orgName: names.get(b.interestId) ?? b.interestId,
+            price: l.price,
+            answers: l.answers,
+            documents: l.documents,
+            submittedAt: b.submittedAt,
+            conflicted: tender.conflicts.some((c) => c.scorerId === me && c.bidId === bidId),
+            myScores: mine,
+          },
+        ];
+      });
+      const ranking = lotBids.length
+        ? rankBids(
+            tender.criteria,
+            lotBids.map((b) => ({ bidId: b.bidId, price: b.price, submittedAt: b.submittedAt })),
+            tender.scores,
+            tender.conflicts,
+            tender.moderations,
+          )
+        : [];
+      return { lot, bids: lotBids, ranking };
+    }),
+  };
+}

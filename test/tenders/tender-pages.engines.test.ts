@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededFunder } from '../../infra/local/scenario';
+import type { Tender } from '../../shared/tenders/tender';
+import { type PageClient, signInAs } from '../support/pages';
+import { startTestStack, type TestStack } from '../support/stack';
+import { bid, fundedConsortium, getTender, linkTo, tenderBody } from '../support/tender';
+
+/**
+ * The tender pages over plain HTTP, as a browser without JavaScript uses them: sign-off, the
+ * sealed bids before the deadline, then scoring, a conflict, moderation, completion and a vote.
+ */
+let stack: TestStack;
+let funders: SeededFunder[];
+let setup: Awaited<ReturnType<typeof fundedConsortium>>;
+const f = (i: number) => funders[i] as SeededFunder;
+const page = (c: PageClient, t: Tender) => c.get(`/app/tenders/${t.id}`);
+const post = async (c: PageClient, t: Tender, fields: Record<string, string>) =>
+  c.post(`/app/tenders/${t.id}`, { ...fields, csrf: await c.csrf() });
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  funders = await stack.seed();
+  setup = await fundedConsortium(stack, funders, 'Pages Tender Fund', 1_000_000);
+});
+afterAll(() => stack?.stop());
+
+describe('tender pages', () => {
+  it('take a funder through sign-off, keep bids sealed, then let the panel score, declare a conflict and moderate, and funders vote', async () => {
+    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Pages tender', days: [2, 4, 6, 8] });
+    const t = await stack.api.call<Tender>(f(0).admin, 'POST', `/consortia/${setup.consortium.id}/tenders`, body);
+    await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/sign-off-request`);
+    await stack.runtime.settle();
+
+    // Sign-off by form: a refusal needs a reason, named as the field's error.
+    const member = await signInAs(stack, f(2).admin.email);
+    expect((await page(member, t)).html).toContain('Does your organisation approve the specification');
+    const noReason = await post(member, t, { action: 'sign-off', decision: 'refuse' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.html).toContain('govuk-error-summary');
+    expect(noReason.html).toMatch(/href="#reason"/);
+    const approved = await post(member, t, { action: 'sign-off', decision: 'approve' });
+    expect([approved.status, approved.location]).toEqual([303, `/app/tenders/${t.id}?done=approved`]);
+    expect((await member.get(approved.location as string)).html).toContain('Your organisation approved');
+    for (const i of [0, 1, 3, 4]) await stack.api.call(f(i).admin, 'POST', `/tenders/${t.id}/sign-offs`, { decision: 'approve' });
+    await stack.runtime.settle();
+
+    // Two bids for lot 1; before the deadline no page says how many, or whose.
+    for (const [name, email] of [
+      ['Eastbrook CVS', 'office@eastbrook.example.org'],
+      ['Northmoor Voluntary Action', 'hello@northmoor-va.example.org'],
+    ])
+      await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/interest`, { orgName: name, email });
+    expect(
+      (await bid(await linkTo(stack, 'office@eastbrook.example.org', /your links to bid/), { 'org-support': { price: '2800' } })).status,
+    ).toBe(200);
+    expect(
+      (await bid(await linkTo(stack, 'hello@northmoor-va.example.org', /your links to bid/), { 'org-support': { price: '2900' } })).status,
+    ).toBe(200);
+    let lead = await signInAs(stack, f(0).admin.email);
+    let scorer = await signInAs(stack, f(1).admin.email);
+    const pipeline = (await lead.get(`/app/consortia/${setup.consortium.id}/tenders`)).html;
+    expect(pipeline).toContain('Pages tender');
+    expect(pipeline).toContain('Sealed');
+    for (const c of [lead, scorer]) {
+      const html = (await page(c, t)).html;
+      expect(html).toContain('Sealed until');
+      expect(html).not.toContain('Eastbrook CVS');
+      expect(html).not.toContain('Evaluation</h2>');
+    }
+
+    await stack.runtime.advanceTo(new Date(body.dates.submissionDeadline));
+    await stack.runtime.settle();
+    // Days later: sessions have expired, so everyone signs in again.
+    [lead, scorer] = [await signInAs(stack, f(0).admin.email), await signInAs(stack, f(1).admin.email)];
+    const member2 = await signInAs(stack, f(2).admin.email);
+    expect((await lead.get(`/app/consortia/${setup.consortium.id}/tenders`)).html).toMatch(/<td[^>]*>2<\/td>\s*<\/tr>/);
+    const html = (await page(scorer, t)).html;
+    expect(html).toContain('Evaluation</h2>');
+    expect(html).toContain('We have worked with local groups for ten years.');
+    const bidIds = [...html.matchAll(/name="bid" value="([^"]+)"/g)].map((m) => m[1] as string);
+    const [eastbrook, northmoor] = [...new Set(bidIds)];
+    expect(northmoor).toBeDefined();
+
+    // Scores: a bad one is named; good ones are saved; a conflict keeps the scorer off the other bid.
+    const bad = await post(scorer, t, { action: 'score', bid: eastbrook as string, [`score-${eastbrook}-local-knowledge`]: 'high' });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('Local knowledge and relationships: enter a whole number from 0 to 100');
+    const scores = (b: string, a: string, d: string) => ({
+      action: 'score',
+      bid: b,
+      [`score-${b}-local-knowledge`]: a,
+      [`score-${b}-delivery`]: d,
+    });
+    expect((await post(scorer, t, scores(eastbrook as string, '80', '70'))).status).toBe(303);
+    expect((await post(scorer, t, { action: 'conflict', bid: northmoor as string })).status).toBe(303);
+    expect((await page(scorer, t)).html).toContain('You declared a conflict of interest in this bid');
+    for (const [b, a, d] of [
+      [eastbrook, '70', '60'],
+      [northmoor, '60', '60'],
+    ])
+      expect((await post(lead, t, scores(b as string, a as string, d as string))).status).toBe(303);
+
+    // Moderation needs a reason; then the lead completes the evaluation.
+    const unexplained = await post(lead, t, {
+      action: 'moderate',
+      'mod-bid': northmoor as string,
+      'mod-criterion': 'delivery',
+      'mod-score': '65',
+    });
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.html).toContain('Record why the panel moderated the score');
+    const moderation = {
+      action: 'moderate',
+      'mod-bid': northmoor as string,
+      'mod-criterion': 'delivery',
+      'mod-score': '65',
+      'mod-reason': 'Agreed at the panel meeting.',
+    };
+    expect((await post(lead, t, moderation)).status).toBe(303);
+    expect((await page(lead, t)).html).toContain('(moderated)');
+    expect((await post(lead, t, { action: 'complete-evaluation' })).location).toBe(`/app/tenders/${t.id}?done=evaluated`);
+    await stack.runtime.settle();
+
+    // The award vote by form; the tender moves on once the quorum approves.
+    expect((await page(member2, t)).html).toContain('vote on the recommended award');
+    expect((await post(member2, t, { action: 'award-vote', vote: 'approve' })).status).toBe(303);
+    // With the lead's vote, half of the money approves: the consortium's quorum.
+    await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/award-votes`, { decision: 'approve' });
+    await stack.runtime.settle();
+    expect((await getTender(stack, f(0), t.id)).status).toBe('standstill');
+  });
+});
