@@ -3,17 +3,13 @@ import { createServer } from 'node:net';
 
 export class LocalSetupError extends Error {}
 
-/** A free TCP port on loopback, for tests and throwaway runs. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function portInUse(port: number): Promise<boolean> {

@@ -14,7 +14,8 @@ import { installFunctionEnvironments } from './function-env';
 import { startHttpApi } from './http-api';
 import { localIssuerKeys } from './jwt-issuer';
 import { LocalLambdas } from './lambdas';
-import { freePort, LocalSetupError, portInUse } from './processes';
+import { claimPortBlock } from './port-claims';
+import { isAlive, LocalSetupError, portInUse } from './processes';
 import { LocalScheduler } from './scheduler';
 import { startSesLocal } from './ses-local';
 import { LocalStepFunctions } from './step-functions';
@@ -46,15 +47,6 @@ export type LocalRuntime = Awaited<ReturnType<typeof startLocal>>;
 
 const lockFile = (stateDir: string) => join(stateDir, 'runtime.json');
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** One runtime per state folder: a second start gets a clear message, not a port crash. */
 function takeLock(stateDir: string): void {
   const file = lockFile(stateDir);
@@ -80,8 +72,8 @@ export async function startLocal(options: LocalOptions) {
   mkdirSync(options.stateDir, { recursive: true });
   takeLock(options.stateDir);
 
-  const ports = await choosePorts(options.ports);
   const { stoppers, stop } = lifecycle(options.stateDir);
+  const ports = await choosePorts(options.ports, stoppers);
 
   try {
     log('starting DynamoDB Local (Java)…');
@@ -201,8 +193,12 @@ function keepTime(
   }
 }
 
-async function choosePorts(fixed: Ports | undefined): Promise<Ports> {
-  if (!fixed) return { api: await freePort(), mail: await freePort(), dynamodb: await freePort(), aws: await freePort() };
+async function choosePorts(fixed: Ports | undefined, stoppers: (() => Promise<void> | void)[]): Promise<Ports> {
+  if (!fixed) {
+    const block = await claimPortBlock(4);
+    stoppers.push(block.release);
+    return { api: block.first, mail: block.first + 1, dynamodb: block.first + 2, aws: block.first + 3 };
+  }
   for (const [what, port] of Object.entries(fixed)) {
     if (await portInUse(port)) {
       throw new LocalSetupError(

@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, portInUse } from '../../infra/local/processes';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { claimPortBlock } from '../../infra/local/port-claims';
+import { portInUse } from '../../infra/local/processes';
 import { validate360 } from '../support/giving360';
 import { root } from '../support/stack';
 
@@ -48,7 +49,9 @@ const alive = (pid: number) => {
 describe('npm start (grantloop start)', () => {
   it('prints the ready line, answers /health naming each component, refuses a second start, and stops everything on Ctrl-C', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'grantloop-start-'));
-    const port = await freePort();
+    const block = await claimPortBlock(6);
+    onTestFinished(block.release);
+    const port = block.first;
     const first = run(['start', '--in-memory', '--dir', dir, '--port', String(port)]);
     // Readiness, not speed (the benchmark measures start-up): a busy two-core CI machine, running
     // two engine files at once, can take over 30 s to start Java, the emulators and the Sass build.
@@ -96,7 +99,9 @@ describe('npm start (grantloop start)', () => {
 
   it('without Java it says what to install instead of crashing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'grantloop-nojava-'));
-    const port = await freePort();
+    const block = await claimPortBlock(6);
+    onTestFinished(block.release);
+    const port = block.first;
     const noJava = run(['start', '--in-memory', '--dir', dir, '--port', String(port)], { ...process.env, PATH: '/nonexistent' });
     expect(await noJava.exited).toBe(1);
     // The mail emulator, started alongside, was stopped too: its port is free again.
