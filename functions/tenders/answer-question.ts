@@ -1,4 +1,3 @@
-import { mailer } from '../../shared/platform/aws/mail';
 import { tendersTable } from '../../shared/tenders/aws';
 import { answerQuestion } from '../../shared/tenders/providers';
 import { staffRoute } from '../consortia/staff';
@@ -9,6 +8,6 @@ import { answerBody } from './schemas';
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId, questionId } = parse(questionPath, event.pathParameters ?? {}, 'path');
   return {
-    body: await answerQuestion({ ...tendersTable, mailer }, caller, tenderId, questionId, parse(answerBody, jsonBody(event), 'body')),
+    body: await answerQuestion(tendersTable, caller, tenderId, questionId, parse(answerBody, jsonBody(event), 'body')),
   };
 });

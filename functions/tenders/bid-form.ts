@@ -24,6 +24,11 @@ ${questions}
 <label for="${p}.documents">Supporting documents <span class="hint">(optional: links starting https://, one per line)</span></label>${err(`${p}.documents`)}<textarea id="${p}.documents" name="${p}.documents">${v(`${p}.documents`)}</textarea></fieldset>`;
     })
     .join('');
+  const clarifications = page.clarifications
+    .map(
+      (c) => `<dt>${esc(c.question)}</dt><dd>${esc(c.answer)} <span class="hint">(answered ${esc(c.answeredAt.slice(0, 10))})</span></dd>`,
+    )
+    .join('');
   const docs = page.tender.documents.map((d) => `<li><a href="${esc(d.url)}">${esc(d.title)}</a></li>`).join('');
   return layout(
     `Bid: ${page.tender.title}`,
@@ -31,6 +36,7 @@ ${questions}
 ${page.notice ? `<p class="notice">${esc(page.notice)}</p>` : ''}
 <p>${esc(page.tender.description)}</p>${docs ? `<ul>${docs}</ul>` : ''}
 <dl><dt>Bidding as</dt><dd>${esc(page.orgName)}</dd><dt>Buyer</dt><dd>${esc(page.buyerName)}</dd><dt>Deadline</dt><dd>${esc(when(page.tender.dates.submissionDeadline))}</dd></dl>
+${clarifications ? `<h2>Clarifications</h2><p>Questions providers asked, and the buyer's answers (sent to every provider; nobody is told who asked).</p><dl>${clarifications}</dl>` : ''}
 <p>Bids are sealed: nobody can read them, or know how many there are, until the deadline. Until then you can send this form again to replace your bid.</p>
 <form method="post"><input type="hidden" name="scope" value="${esc(page.scope)}">${err('lots')}${lots}
 <button type="submit">${page.revision ? 'Replace my bid' : 'Send my bid'}</button></form>`,

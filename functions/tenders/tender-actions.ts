@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/platform/errors';
 import { voteOnAward } from '../../shared/tenders/award';
 import { tendersTable } from '../../shared/tenders/aws';
 import { completeEvaluation, declareConflict, moderate, scoreBid } from '../../shared/tenders/evaluation';
+import { answerQuestion } from '../../shared/tenders/providers';
 import { signOff } from '../../shared/tenders/sign-off';
 import type { Tender } from '../../shared/tenders/tender';
 import type { FieldError } from '../lib/web/govuk';
@@ -11,7 +12,7 @@ import type { FieldError } from '../lib/web/govuk';
 type Form = Record<string, string>;
 type Outcome = { done: string } | { errors: FieldError[] };
 
-// No mail client here: it would take this page's bundle over its limit, so answers (which email every provider) go through the API.
+// No mail client here: what a form changes is mailed by functions that follow its event (an answer, for one).
 const deps = { ...tendersTable, workflows };
 
 /** A whole number from 0 to 100, or the error naming the field. */
@@ -35,6 +36,14 @@ const actions: Record<string, (caller: Caller, t: Tender, form: Form) => Promise
     if (decision !== 'approve' && decision !== 'refuse') return { errors: [{ field: 'decision', message: 'Select approve or refuse' }] };
     await signOff(deps, caller, t.id, { decision, reason: form.reason?.trim() || undefined });
     return { done: decision === 'approve' ? 'approved' : 'refused' };
+  },
+  answer: async (caller, t, form) => {
+    const questionId = form.question ?? '';
+    const errors: FieldError[] = [];
+    const answer = required(form, `answer-${questionId}`, 'Write the answer', errors);
+    if (errors.length) return { errors };
+    await answerQuestion(deps, caller, t.id, questionId, { answer });
+    return { done: 'answered' };
   },
   conflict: async (caller, t, form) => {
     await declareConflict(deps, caller, t.id, { bidId: form.bid ?? '' });
@@ -88,6 +97,7 @@ export async function runAction(caller: Caller, tender: Tender, form: Form): Pro
 export const doneMessages: Record<string, string> = {
   approved: 'Your organisation approved the specification and its contribution.',
   refused: 'Your refusal has been recorded; the tender goes back to the lead.',
+  answered: 'The answer is recorded and is being sent to every registered provider, without naming who asked.',
   conflict: 'Your conflict of interest is recorded: your scores for that bid will not count.',
   scored: 'Your scores are recorded.',
   moderated: 'The moderated score and its reason are recorded.',

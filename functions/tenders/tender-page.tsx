@@ -1,31 +1,29 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { tendersTable } from '../../shared/tenders/aws';
-import { panelView } from '../../shared/tenders/panel-view';
-import { listQuestions } from '../../shared/tenders/providers';
+import { panelOf } from '../../shared/tenders/panel-view';
+import { withoutAskers } from '../../shared/tenders/providers';
 import { loadTender } from '../../shared/tenders/tenders';
-import { tenderView } from '../../shared/tenders/views';
+import { readForStaff, summariseTender } from '../../shared/tenders/views';
 import type { Page } from '../consortia/web-sessions';
 import type { FieldError } from '../lib/web/govuk';
 import { doneMessages, runAction } from './tender-actions';
 import { TenderView } from './tender-view';
 
-/** Everything the tender page shows, and which of its forms this caller may use. */
+/** Everything the tender page shows, and which of its forms this caller may use: one read of the table. */
 export async function tenderPageView(caller: Caller, tenderId: string) {
-  const deps = tendersTable;
-  const view = await tenderView(deps, caller, tenderId);
-  const [questions, orgs, panel] = await Promise.all([
-    listQuestions(deps, caller, tenderId),
-    deps.consortia.getOrganisations(view.funders.map((f) => f.orgId)),
-    view.bids.sealed ? Promise.resolve(undefined) : panelView(deps, caller, tenderId),
-  ]);
+  const reading = await readForStaff(tendersTable, caller, tenderId, { forPanel: true });
+  const view = summariseTender(reading);
+  const orgs = await tendersTable.consortia.getOrganisations(view.funders.map((f) => f.orgId));
+  const panel = panelOf(reading, caller);
   const officerOf = (orgId: string) => caller.memberships.some((m) => m.orgId === orgId && m.role !== 'viewer');
   const myFunder = view.funders.find((f) => officerOf(f.orgId))?.orgId;
   return {
     ...view,
-    questionList: questions,
+    questionList: withoutAskers(reading.questions),
     orgName: (id: string) => orgs.get(id)?.name ?? id,
     panel,
     may: {
+      answer: view.status === 'published' && reading.panelRole.moderator,
       signOff: view.status === 'sign-off' && Boolean(myFunder) && !view.signOffs.some((s) => s.orgId === myFunder),
       evaluate: view.status === 'evaluation',
       vote: view.status === 'award-decision' && Boolean(myFunder) && !view.awardVotes.some((v) => v.orgId === myFunder),

@@ -120,8 +120,8 @@ function Clarifications(p: SectionProps) {
     <>
       <h2 class="govuk-heading-m">Clarifications</h2>
       <p class="govuk-body">
-        {view.questions.asked} asked, {view.questions.answered} answered. The lead answers through the API (POST /tenders/{view.id}
-        /questions/{'{questionId}'}/answer); each answer goes to every registered provider, and the asker is never named.
+        {view.questions.asked} asked, {view.questions.answered} answered. Each answer goes to every registered provider and is shown on
+        their bid form; the asker is never named.
       </p>
       {view.questionList.map((q) => (
         <div class="govuk-inset-text">
@@ -132,12 +132,32 @@ function Clarifications(p: SectionProps) {
             <p class="govuk-body">
               <strong>A:</strong> {q.answer}
             </p>
+          ) : view.may.answer ? (
+            <AnswerForm {...p} questionId={q.id} />
           ) : (
             <p class="govuk-body">Not answered yet.</p>
           )}
         </div>
       ))}
     </>
+  );
+}
+
+function AnswerForm(p: SectionProps & { questionId: string }) {
+  const field = `answer-${p.questionId}`;
+  return (
+    <ActionForm view={p.view} csrf={p.csrf} action="answer">
+      <input type="hidden" name="question" value={p.questionId} />
+      <Textarea
+        name={field}
+        label="Your answer"
+        hint="Sent to every provider who registered interest. Answers cannot be changed once sent."
+        value={p.typed[field]}
+        rows={3}
+        errors={p.errors}
+      />
+      <Button>Send the answer</Button>
+    </ActionForm>
   );
 }
 

@@ -1,5 +1,6 @@
 import { subjectOf } from '../../shared/platform/events';
 import type { apiClient } from './client';
+import { linksIn, openLink, postLink, scopeOf } from './mailbox-links';
 import type { LocalRuntime } from './runtime';
 import type { StoredEmail } from './ses-local';
 
@@ -32,14 +33,12 @@ export interface ReportingFigures {
   payments: { released: number; blockedByConditions: number };
 }
 
-const linkIn = (e: StoredEmail) => /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]+)/.exec(e.body.text ?? '')?.[1];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 type FormPlan = { date: string; url: string; grant: string; index: number };
 type ReviewPlan = { date: string; reportId: string; requestChanges: boolean };
 type ReportingGrant = ReportingYearInput['grants'][number];
 
-const scopeIn = (page: string) => /name="scope" value="([^"]+)"/.exec(page)?.[1];
 const inDays = (from: Date, days: number) => day(new Date(from.getTime() + days * DAY));
 
 /**
@@ -95,7 +94,7 @@ class ReportingYear {
       this.handled.add(email.messageId);
       const grant = this.x.grants.find((g) => email.subject.endsWith(g.title));
       if (!grant) continue;
-      const url = linkIn(email);
+      const url = linksIn(email, 'report')[0];
       if (/^Report due /.test(email.subject) && url) await this.onReportDue(grant, url, now);
       // A late provider answers from the latest email it has, as a person would.
       if (/^(Reminder|Overdue): /.test(email.subject) && url) await this.onReminder(url);
@@ -109,8 +108,8 @@ class ReportingYear {
 
   /** Opens the link in a report request and plans the submission as the provider's behaviour says. */
   private async onReportDue(grant: ReportingGrant, url: string, now: Date): Promise<void> {
-    const page = await fetch(url).then((r) => r.text());
-    const reportId = scopeIn(page) as string;
+    const page = (await openLink(url)).html;
+    const reportId = scopeOf(page);
     const index = [...this.byReport.values()].filter((r) => r.grant === grant).length;
     this.byReport.set(reportId, { grant, index });
     const behaviour = grant.behaviours[index] ?? 'early';
@@ -124,14 +123,14 @@ class ReportingYear {
 
   /** Switches a planned submission to the link in the latest reminder. */
   private async onReminder(url: string): Promise<void> {
-    const reportId = scopeIn(await fetch(url).then((r) => r.text())) ?? '';
+    const reportId = scopeOf((await openLink(url)).html);
     const plan = this.submitOn.get(reportId);
     if (plan) this.submitOn.set(reportId, { ...plan, url });
   }
 
   /** Plans a resubmission two days after the funder asks for changes. */
   private async onChangesRequested(grant: ReportingGrant, url: string, now: Date): Promise<void> {
-    const reportId = scopeIn(await fetch(url).then((r) => r.text())) as string;
+    const reportId = scopeOf((await openLink(url)).html);
     this.submitOn.set(reportId, { date: inDays(now, 2), url, grant: grant.title, index: this.byReport.get(reportId)?.index ?? 0 });
   }
 
@@ -160,17 +159,13 @@ class ReportingYear {
   /** Posts one report or evidence form; accepted evidence is then marked met by the lead. */
   private async postForm(id: string, plan: FormPlan): Promise<void> {
     const { runtime, api, lead } = this.x;
-    const page = await fetch(plan.url).then((r) => r.text());
-    const scope = scopeIn(page) ?? '';
+    const page = (await openLink(plan.url)).html;
+    const scope = scopeOf(page);
     const form = id.startsWith('evidence:')
       ? { scope, action: 'submit', text: 'Adopted by the trustees; published on our website', url: 'https://example.org/policy' }
       : answers(scope, page);
-    const res = await fetch(plan.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-    });
-    const html = await res.text();
+    const res = await postLink(plan.url, form);
+    const html = res.html;
     if (res.status === 200 && html.includes('Thank you: your report has been sent')) this.submittedViaLink++;
     if (res.status === 200 && html.includes('Thank you: your evidence has been sent')) {
       await runtime.settle();

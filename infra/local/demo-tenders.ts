@@ -3,6 +3,7 @@ import type { Pledge } from '../../shared/pools/pledge';
 import type { Tender } from '../../shared/tenders/tender';
 import type { tenderView } from '../../shared/tenders/views';
 import type { DemoRun } from './example';
+import { bidFields, fillIn, tenderLinkIn } from './mailbox-links';
 
 const DAY = 86400_000;
 type View = Awaited<ReturnType<typeof tenderView>>;
@@ -24,36 +25,14 @@ const providers = [
   ['Latecomers Trust', 'late@latecomers.example.org', 'GB-CHC-1077005'],
 ] as const;
 
-/** The newest `/b/` link in the newest email to `to` whose subject matches: the provider acts on what it received. */
-async function linkIn(run: DemoRun, to: string, subject: RegExp, which: 'bid' | 'question' = 'bid') {
-  const mail = (await run.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject)).at(-1);
-  const links = [...(mail?.body.text ?? '').matchAll(/(https?:\/\/\S+\/b\/[A-Za-z0-9_-]{43})/g)].map((m) => m[1] as string);
-  const link = which === 'bid' ? links[0] : links.at(-1);
-  if (!link) throw new Error(`no ${which} link in the "${subject}" email to ${to}`);
-  return link;
-}
-
-/** Opens the form at a link (as a browser does) and posts it with the hidden scope it carries. */
-async function postForm(url: string, fields: Record<string, string>) {
-  const page = await (await fetch(url)).text();
-  const scope = /name="scope" value="([^"]+)"/.exec(page)?.[1] ?? '';
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ scope, ...fields }).toString(),
-  });
-  return res.status;
-}
-
-const bidFields = (lots: Record<string, string>) =>
-  Object.fromEntries(
-    Object.entries(lots).flatMap(([lot, price]) => [
-      [`lot.${lot}.include`, 'yes'],
-      [`lot.${lot}.price`, price],
-      [`lot.${lot}.local-knowledge`, 'Twenty years with Wyvernshire groups; we run the district forums.'],
-      [`lot.${lot}.delivery`, 'A named adviser per district, monthly surgeries, a quarterly report to the funders.'],
-    ]),
-  );
+const answers = {
+  localKnowledge: 'Twenty years with Wyvernshire groups; we run the district forums.',
+  delivery: 'A named adviser per district, monthly surgeries, a quarterly report to the funders.',
+};
+const priced = (lots: Record<string, string>) =>
+  bidFields(Object.fromEntries(Object.entries(lots).map(([lot, price]) => [lot, { price, ...answers }])));
+const linkIn = async (run: DemoRun, to: string, subject: RegExp, which: 'bid' | 'question' = 'bid') =>
+  tenderLinkIn(await run.runtime.emails(), to, subject, which);
 
 const iso = (from: Date, days: number) => new Date(from.getTime() + days * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -151,23 +130,27 @@ async function runBids(run: DemoRun, tender: Tender): Promise<TenderFigures> {
     await api.call(undefined, 'POST', `/tenders/${tender.id}/interest`, { orgName, email, identifier });
   progress('tender: a clarification is asked by link and answered to every provider…');
   const qUrl = await linkIn(run, providers[2][1], /your links to bid/, 'question');
-  await postForm(qUrl, { question: 'May lot 2 be delivered with a partner organisation?' });
+  await fillIn(qUrl, { question: 'May lot 2 be delivered with a partner organisation?' });
   const [q] = await api.call<{ id: string }[]>(lead, 'GET', `/tenders/${tender.id}/questions`);
   await api.call(lead, 'POST', `/tenders/${tender.id}/questions/${q?.id}/answer`, { answer: 'Yes, with a named lead partner.' });
 
   progress('tender: bids arrive by emailed link, sealed until the deadline…');
   const bidOf = async (i: number, lots: Record<string, string>, subject = /your links to bid/) =>
-    postForm(await linkIn(run, providers[i]?.[1] as string, subject), bidFields(lots));
-  await bidOf(0, { 'org-support': '57,500' });
-  await bidOf(1, { 'org-support': '59000' });
-  await bidOf(2, { 'org-support': '58,250', volunteering: '29,000' });
-  await bidOf(3, { volunteering: '28,500' });
-  await bidOf(2, { 'org-support': '58,250', volunteering: '28,000' }, /we have your bid/);
+    fillIn(await linkIn(run, providers[i]?.[1] as string, subject), priced(lots));
+  const posted = [
+    await bidOf(0, { 'org-support': '57,500' }),
+    await bidOf(1, { 'org-support': '59000' }),
+    await bidOf(2, { 'org-support': '58,250', volunteering: '29,000' }),
+    await bidOf(3, { volunteering: '28,500' }),
+    await bidOf(2, { 'org-support': '58,250', volunteering: '28,000' }, /we have your bid/),
+  ];
+  const refused = posted.filter((p) => p.status >= 400).map((p) => p.status);
+  check('every bid posted by link before the deadline is accepted', refused.length === 0, `refused: ${refused.join(', ')}`);
   const lateUrl = await linkIn(run, providers[4][1], /your links to bid/);
   await runtime.advanceTo(new Date(tender.dates.submissionDeadline));
   await runtime.settle();
-  const late = await postForm(lateUrl, bidFields({ volunteering: '25000' }));
-  check('a bid after the deadline is refused', late === 409);
+  const late = await fillIn(lateUrl, priced({ volunteering: '25000' }));
+  check('a bid after the deadline is refused', late.status === 409);
   const opened = await view(run, tender);
   const bids = opened.bids.sealed ? 0 : opened.bids.received;
 
@@ -187,7 +170,7 @@ async function runBids(run: DemoRun, tender: Tender): Promise<TenderFigures> {
   }
   await api.call(lead, 'POST', `/tenders/${tender.id}/evaluation`);
   await runtime.settle();
-  return runAward(run, tender, bids, late === 409 ? 1 : 0);
+  return runAward(run, tender, bids, late.status === 409 ? 1 : 0);
 }
 
 /** The award: every funder approves, UK6 and the standstill, a challenge on lot 2 dismissed, grants from the reserve. */

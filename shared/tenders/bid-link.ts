@@ -24,6 +24,8 @@ export interface BidForm {
   errors: FieldIssue[];
   revision: number;
   notice?: string;
+  /** Answered questions, published to every provider without the asker; newest last. */
+  clarifications: { question: string; answer: string; answeredAt: string }[];
 }
 
 /** £1,234.56, 1234.56 or 1234 → pence, exactly (no floating point). */
@@ -50,8 +52,11 @@ async function bidForm(deps: DV, scope: BidScope, override: Partial<BidForm> = {
   ]);
   if (!tender || !interest) return unknownLink;
   if (!takesBids(tender, deps.clock.now())) return closed(tender);
-  const own = await deps.tenders.getBid(tender.id, interest.id);
-  const buyer = await deps.consortia.getOrganisation(tender.buyerOrgId);
+  const [own, buyer, questions] = await Promise.all([
+    deps.tenders.getBid(tender.id, interest.id),
+    deps.consortia.getOrganisation(tender.buyerOrgId),
+    deps.tenders.listQuestions(tender.id),
+  ]);
   return {
     kind: 'form',
     status,
@@ -67,6 +72,9 @@ async function bidForm(deps: DV, scope: BidScope, override: Partial<BidForm> = {
       values: valuesOf(own),
       errors: [],
       revision: own?.revision ?? 0,
+      clarifications: questions.flatMap((q) =>
+        q.answer && q.answeredAt ? [{ question: q.question, answer: q.answer, answeredAt: q.answeredAt }] : [],
+      ),
       ...(own
         ? { notice: `We have your bid, sent ${own.submittedAt.slice(0, 16).replace('T', ' ')} UTC. Sending this form replaces it.` }
         : {}),

@@ -33,7 +33,13 @@ export const tendersSlice = defineSlice({
     answerQuestion: {
       entry: fn('answer-question'),
       description: 'POST /tenders/{tenderId}/questions/{questionId}/answer',
-      needs: [...readWrite, 'mail'],
+      needs: readWrite,
+    },
+    tellProvidersOfAnswer: {
+      entry: fn('tell-providers-of-answer'),
+      description: 'tender.question-answered → the answer to every registered provider, the asker unnamed',
+      needs: mailing,
+      async: true,
     },
     declareConflict: { entry: fn('declare-conflict'), description: 'POST /tenders/{tenderId}/conflicts', needs: readWrite },
     scoreBid: { entry: fn('score-bid'), description: 'POST /tenders/{tenderId}/scores', needs: readWrite },
@@ -135,7 +141,10 @@ export const tendersSlice = defineSlice({
     { method: 'GET', path: '/b/{token}', fn: 'viewBidLink', auth: 'public' },
     { method: 'POST', path: '/b/{token}', fn: 'submitBidLink', auth: 'public' },
   ],
-  rules: [{ id: 'StartJointTender', detailTypes: ['tender.submitted-for-sign-off'], fn: 'startTenderWorkflow' }],
+  rules: [
+    { id: 'StartJointTender', detailTypes: ['tender.submitted-for-sign-off'], fn: 'startTenderWorkflow' },
+    { id: 'TellProvidersOfAnswer', detailTypes: ['tender.question-answered'], fn: 'tellProvidersOfAnswer' },
+  ],
   workflows: [
     {
       id: 'joint-tender',

@@ -1,22 +1,17 @@
-import { mayAct } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { bidIdOf } from './evaluation';
 import { rankBids } from './scoring';
-import { bidsUnsealed } from './tender';
-import { readableTender, type TenderRecords } from './tenders';
+import type { StaffReading } from './views';
 
 /**
  * What the evaluation panel reads to score: each lot's bids with the providers' answers, the
- * caller's own scores and conflicts, and the ranking so far. Only after the deadline (the store
- * refuses before it), and only for the panel and the lead's staff (anyone else: undefined).
+ * caller's own scores and conflicts, and the ranking so far. Only once the bids are open, and
+ * only for the panel and the lead's staff (anyone else: undefined).
  */
-export async function panelView(deps: TenderRecords, caller: Caller, tenderId: string) {
-  const { tender, consortium } = await readableTender(deps, caller, tenderId);
-  const onPanel = tender.panel.includes(caller.user.id);
-  const moderator = mayAct(caller, consortium, ['lead'], 'officer');
-  const now = deps.clock.now();
-  if ((!onPanel && !moderator) || !bidsUnsealed(tender, now)) return undefined;
-  const [bids, interests] = await Promise.all([deps.tenders.listBids(tender, now), deps.tenders.listInterests(tender.id)]);
+export function panelOf(reading: StaffReading, caller: Caller) {
+  const { tender, bids, interests, panelRole } = reading;
+  const { onPanel, moderator } = panelRole;
+  if ((!onPanel && !moderator) || !bids || !interests) return undefined;
   const names = new Map(interests.map((i) => [i.id, i.orgName]));
   const me = caller.user.id;
   return {

@@ -6,7 +6,7 @@ import { newId } from '../platform/ids';
 import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
-import type { Interest, TendersDeps } from './store';
+import type { Interest, Question, TendersDeps } from './store';
 import type { Tender } from './tender';
 import { loadTender, readableTender } from './tenders';
 
@@ -114,34 +114,55 @@ export async function inviteProvider(
   return registerInterest(deps, tenderId, input, caller.user.id);
 }
 
-/** Answers go to every registered provider; nobody learns who asked. */
-export async function answerQuestion(deps: Deps, caller: Caller, tenderId: string, questionId: string, input: { answer: string }) {
-  const { tender, consortium } = await readableTender(deps, caller, tenderId);
+/**
+ * The lead answers a question, once. The answer and its event are one write; telling every
+ * provider follows from the event (tellProvidersOfAnswer), so the page that answers needs no mail
+ * client and a mail outage never loses an answer.
+ */
+export async function answerQuestion(
+  deps: Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>,
+  caller: Caller,
+  tenderId: string,
+  questionId: string,
+  input: { answer: string },
+) {
+  const { consortium } = await readableTender(deps, caller, tenderId);
   actingOrg(caller, consortium, ['lead'], 'officer');
   if (!input.answer.trim()) throw invalid('answer', 'required', 'write the answer');
   const question = (await deps.tenders.listQuestions(tenderId)).find((q) => q.id === questionId);
   if (!question) throw notFound('question', questionId);
+  if (question.answer) throw conflict('this question has already been answered', { rule: 'answered-once' });
   const now = deps.clock.now();
   const answered = { ...question, answer: input.answer.trim(), answeredAt: now.toISOString(), answeredBy: caller.user.id };
   await deps.tenders.answerQuestion(
     answered,
     makeEvent('tender.question-answered', subject.tender(tenderId), caller.user.id, { tenderId, questionId }, now),
   );
+  return { questionId, answered: true };
+}
+
+/** On tender.question-answered: the answer goes to every registered provider; nobody learns who asked. */
+export async function tellProvidersOfAnswer(deps: Deps, input: { tenderId: string; questionId: string }) {
+  const { tender, consortium } = await loadTender(deps, input.tenderId);
+  const question = (await deps.tenders.listQuestions(input.tenderId)).find((q) => q.id === input.questionId);
+  if (!question?.answer) return { providersTold: 0 };
   const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
   let sent = 0;
-  for (const interest of await deps.tenders.listInterests(tenderId)) {
-    const ok = await sendOnce(deps, `${tenderId}#answer#${questionId}#${interest.id}`, {
+  for (const interest of await deps.tenders.listInterests(input.tenderId)) {
+    const ok = await sendOnce(deps, `${input.tenderId}#answer#${input.questionId}#${interest.id}`, {
       to: [interest.email],
       subject: `${tender.title}: a clarification`,
-      text: `Hello ${interest.orgName},\n\nA provider asked:\n\n  ${answered.question}\n\n${buyer} answers:\n\n  ${answered.answer}\n\nEvery provider who registered interest gets this answer.${signature(buyer)}`,
+      text: `Hello ${interest.orgName},\n\nA provider asked:\n\n  ${question.question}\n\n${buyer} answers:\n\n  ${question.answer}\n\nEvery provider who registered interest gets this answer.${signature(buyer)}`,
     });
     if (ok) sent++;
   }
-  return { questionId, answered: true, providersTold: sent };
+  return { providersTold: sent };
 }
 
 /** Questions as staff see them: the asker is never named. */
 export async function listQuestions(deps: Pick<TendersDeps, 'consortia' | 'tenders'>, caller: Caller, tenderId: string) {
   await readableTender(deps, caller, tenderId);
-  return (await deps.tenders.listQuestions(tenderId)).map(({ interestId: _asker, ...q }) => q);
+  return withoutAskers(await deps.tenders.listQuestions(tenderId));
 }
+
+export const withoutAskers = (questions: Question[]) => questions.map(({ interestId: _asker, ...q }) => q);

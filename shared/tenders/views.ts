@@ -1,21 +1,37 @@
-import { loadConsortium, requireReader } from '../consortia/access';
+import { loadConsortium, mayAct, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { TendersDeps } from './store';
 import { awardTally, signOffState } from './tallies';
 import { bidsUnsealed, budgetOf } from './tender';
-import { readableTender } from './tenders';
+import { readableTender, type TenderRecords } from './tenders';
 
 /**
- * A tender as staff see it. Before the submission deadline it says nothing about bids: no
- * count, no content (the store refuses to list them); after it, how many arrived and for which lots.
+ * One read of what staff views of a tender draw on: the tender, its consortium, its questions,
+ * and, once the deadline has passed, its bids (the store refuses them before). Interests (who
+ * bid) are read only for callers who will see the panel's view.
  */
-export async function tenderView(deps: Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>, caller: Caller, tenderId: string) {
+export async function readForStaff(deps: TenderRecords, caller: Caller, tenderId: string, options: { forPanel?: boolean } = {}) {
   const { tender, consortium } = await readableTender(deps, caller, tenderId);
   const now = deps.clock.now();
   // A tender cancelled before its deadline never opens its bids.
-  const unsealed = bidsUnsealed(tender, now) && tender.status !== 'draft' && tender.status !== 'sign-off' && !cancelledUnopened(tender);
-  const bids = unsealed ? await deps.tenders.listBids(tender, now) : undefined;
-  const questions = await deps.tenders.listQuestions(tenderId);
+  const opened = bidsUnsealed(tender, now) && tender.status !== 'draft' && tender.status !== 'sign-off' && !cancelledUnopened(tender);
+  const panelRole = { onPanel: tender.panel.includes(caller.user.id), moderator: mayAct(caller, consortium, ['lead'], 'officer') };
+  const wantsInterests = opened && options.forPanel && (panelRole.onPanel || panelRole.moderator);
+  const [questions, bids, interests] = await Promise.all([
+    deps.tenders.listQuestions(tenderId),
+    opened ? deps.tenders.listBids(tender, now) : undefined,
+    wantsInterests ? deps.tenders.listInterests(tenderId) : undefined,
+  ]);
+  return { tender, consortium, questions, bids, interests, panelRole };
+}
+
+export type StaffReading = Awaited<ReturnType<typeof readForStaff>>;
+
+/**
+ * A tender as staff see it. Before the submission deadline it says nothing about bids: no
+ * count, no content; after it, how many arrived and for which lots.
+ */
+export function summariseTender({ tender, consortium, questions, bids }: StaffReading) {
   const { scores: _s, ...rest } = tender;
   return {
     ...rest,
@@ -34,6 +50,9 @@ export async function tenderView(deps: Pick<TendersDeps, 'consortia' | 'tenders'
     awardTally: tender.status === 'award-decision' ? awardTally(tender, consortium.quorumPercent) : undefined,
   };
 }
+
+export const tenderView = async (deps: TenderRecords, caller: Caller, tenderId: string) =>
+  summariseTender(await readForStaff(deps, caller, tenderId));
 
 /** A consortium's tenders by stage, newest first; how many bids each has only once its deadline has passed. */
 export async function tenderPipeline(deps: Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>, caller: Caller, consortiumId: string) {

@@ -1,3 +1,4 @@
+import { linksIn, openLink, postLink, scopeOf } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { addDays, londonDate } from '../../shared/platform/london-time';
 import { setupPool } from './pool';
@@ -55,27 +56,12 @@ export async function mail(f: Fixture, to: string, subject: RegExp) {
 
 /** The link in an email, exactly as the recipient would click it. */
 export function linkIn(email: { body: { text?: string } }): string {
-  const match = /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]+)/.exec(email.body.text ?? '');
-  if (!match) throw new Error(`no link in email: ${email.body.text}`);
-  return match[1] as string;
+  const link = linksIn(email, 'report')[0];
+  if (!link) throw new Error(`no link in email: ${email.body.text}`);
+  return link;
 }
 
-export async function openLink(url: string) {
-  const res = await fetch(url);
-  return { status: res.status, html: await res.text(), headers: res.headers };
-}
-
-export async function postLink(url: string, fields: Record<string, string>) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return { status: res.status, html: await res.text() };
-}
-
-/** The hidden scope field a form carries (the report or condition the link is for). */
-export const scopeOf = (html: string) => /name="scope" value="([^"]+)"/.exec(html)?.[1] ?? '';
+export { openLink, postLink, scopeOf };
 
 export const lightAnswers = (scope: string) => ({
   scope,

@@ -1,7 +1,7 @@
+import { bidFields, fillIn, tenderLinkIn } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import type { tenderView } from '../../shared/tenders/views';
-import { openLink, postLink, scopeOf } from './grant';
 import { setupPool } from './pool';
 import type { TestStack } from './stack';
 
@@ -77,24 +77,21 @@ async function consortiumOf(stack: TestStack, as: SeededFunder, poolId: string) 
   return (await stack.api.call<{ consortiumId: string }>(as.admin, 'GET', `/pools/${poolId}`)).consortiumId;
 }
 
-/** The newest link of a path (`/b/…`) in the newest email to `to` whose subject matches. */
-export async function linkTo(stack: TestStack, to: string, subject: RegExp, which: 'bid' | 'question' = 'bid'): Promise<string> {
-  const mails = (await stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.exec(e.subject) !== null);
-  const text = mails.at(-1)?.body.text ?? '';
-  const links = [...text.matchAll(/(https?:\/\/\S+\/b\/[A-Za-z0-9_-]{43})/g)].map((m) => m[1] as string);
-  const link = which === 'bid' ? links[0] : links.at(-1);
-  if (!link) throw new Error(`no ${which} link in the last "${subject}" email to ${to}`);
-  return link;
-}
+/** The bid (or question) link in the newest email to `to` whose subject matches. */
+export const linkTo = async (stack: TestStack, to: string, subject: RegExp, which: 'bid' | 'question' = 'bid') =>
+  tenderLinkIn(await stack.runtime.emails(), to, subject, which);
 
 /** Opens the bid form at the link, then posts a bid for the lots given. */
-export async function bid(url: string, lots: Record<string, { price: string; answers?: string }>, openedScope?: string) {
-  const fields: Record<string, string> = { scope: openedScope ?? scopeOf((await openLink(url)).html) };
-  for (const [lotId, b] of Object.entries(lots)) {
-    fields[`lot.${lotId}.include`] = 'yes';
-    fields[`lot.${lotId}.price`] = b.price;
-    fields[`lot.${lotId}.local-knowledge`] = b.answers ?? 'We have worked with local groups for ten years.';
-    fields[`lot.${lotId}.delivery`] = b.answers ?? 'A named adviser per district, monthly surgeries.';
-  }
-  return postLink(url, fields);
+export function bid(url: string, lots: Record<string, { price: string; answers?: string }>, openedScope?: string) {
+  const answered = Object.fromEntries(
+    Object.entries(lots).map(([lotId, b]) => [
+      lotId,
+      {
+        price: b.price,
+        localKnowledge: b.answers ?? 'We have worked with local groups for ten years.',
+        delivery: b.answers ?? 'A named adviser per district, monthly surgeries.',
+      },
+    ]),
+  );
+  return fillIn(url, bidFields(answered), openedScope);
 }

@@ -83,9 +83,13 @@ describe('a joint tender, end to end on the local engines', () => {
     expect((await postLink(qUrl, { scope: scopeOf(qForm.html), question: 'Can lot 2 be delivered with a partner?' })).status).toBe(200);
     const [question] = await stack.api.call<{ id: string }[]>(f(0).admin, 'GET', `/tenders/${t.id}/questions`);
     expect(question).not.toHaveProperty('interestId');
-    await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/questions/${question?.id}/answer`, {
-      answer: 'Yes, with a named lead partner.',
-    });
+    const answerPath = `/tenders/${t.id}/questions/${question?.id}/answer`;
+    await stack.api.call(f(0).admin, 'POST', answerPath, { answer: 'Yes, with a named lead partner.' });
+    // Told once: an answer cannot be changed after every provider has it.
+    const again = await stack.request('POST', answerPath, { as: f(0).admin, body: { answer: 'No.' } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ rule: 'answered-once' });
+    await stack.runtime.settle();
     const answers = (await stack.runtime.emails()).filter((e) => e.subject.endsWith('a clarification'));
     expect(answers).toHaveLength(5);
     for (const a of answers.filter((x) => !x.destination.to.includes(providers[1][1])))

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillIn, openLink } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { type PageClient, signInAs } from '../support/pages';
@@ -50,6 +51,7 @@ describe('tender pages', () => {
       ['Northmoor Voluntary Action', 'hello@northmoor-va.example.org'],
     ])
       await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/interest`, { orgName: name, email });
+    await answersAQuestionByForm(t);
     expect(
       (await bid(await linkTo(stack, 'office@eastbrook.example.org', /your links to bid/), { 'org-support': { price: '2800' } })).status,
     ).toBe(200);
@@ -130,3 +132,28 @@ describe('tender pages', () => {
     expect((await getTender(stack, f(0), t.id)).status).toBe('standstill');
   });
 });
+
+/** A provider asks by link; only the lead's staff get the answer form; the answer reaches every provider and their bid forms. */
+async function answersAQuestionByForm(t: Tender) {
+  const qUrl = await linkTo(stack, 'hello@northmoor-va.example.org', /your links to bid/, 'question');
+  expect((await fillIn(qUrl, { question: 'May lot 1 be delivered by two partners?' })).status).toBe(200);
+  const [question] = await stack.api.call<{ id: string }[]>(f(0).admin, 'GET', `/tenders/${t.id}/questions`);
+  const field = `answer-${question?.id}`;
+  expect((await page(await signInAs(stack, f(1).admin.email), t)).html).not.toContain(`name="${field}"`);
+  const lead = await signInAs(stack, f(0).admin.email);
+  expect((await page(lead, t)).html).toContain(`name="${field}"`);
+  const empty = await post(lead, t, { action: 'answer', question: question?.id ?? '', [field]: ' ' });
+  expect(empty.status).toBe(400);
+  expect(empty.html).toContain(`href="#${field}"`);
+  const sent = await post(lead, t, { action: 'answer', question: question?.id ?? '', [field]: 'Yes, with one named lead partner.' });
+  expect([sent.status, sent.location]).toEqual([303, `/app/tenders/${t.id}?done=answered`]);
+  await stack.runtime.settle();
+  const told = (await stack.runtime.emails()).filter((e) => e.subject === 'Pages tender: a clarification');
+  expect(told.flatMap((e) => e.destination.to).sort()).toEqual(['hello@northmoor-va.example.org', 'office@eastbrook.example.org']);
+  for (const e of told) expect(e.body.text).toContain('Yes, with one named lead partner.');
+  // Published on every provider's bid form too, for whoever registers later.
+  const form = await openLink(await linkTo(stack, 'office@eastbrook.example.org', /your links to bid/));
+  expect(form.html).toContain('May lot 1 be delivered by two partners?');
+  expect(form.html).toContain('Yes, with one named lead partner.');
+  expect((await page(lead, t)).html).not.toContain(`name="${field}"`);
+}
