@@ -10,4 +10,6 @@ export const staffPaths = {
   round: (roundId: string) => `/app/rounds/${roundId}`,
   consortium: (consortiumId: string) => `/app/consortia/${consortiumId}`,
   tender: (tenderId: string) => `/app/tenders/${tenderId}`,
+  contract: (contractId: string) => `/app/contracts/${contractId}`,
+  councilContracts: (orgId: string) => `/app/councils/${orgId}/contracts`,
 };

@@ -1,0 +1,28 @@
+import type { ConsortiaStore } from '../consortia/store';
+import type { DomainEvent } from '../platform/events';
+import type { Mailer, PlatformStore, Scheduler } from '../platform/ports';
+import type { PoolStore } from '../pools/store';
+import type { Contract } from './contract';
+import type { ContractPolicy } from './rag';
+
+export interface ContractStore {
+  createContract(contract: Contract, event: DomainEvent): Promise<void>;
+  getContract(contractId: string): Promise<Contract | undefined>;
+  listCouncilContracts(councilOrgId: string): Promise<Contract[]>;
+  /** Saves a changed contract if nobody changed it since `expectedVersion`; otherwise a conflict. */
+  saveContract(contract: Contract, expectedVersion: number, event: DomainEvent): Promise<void>;
+  /** The same, consuming the emailed link it came through; false when the link was spent meanwhile. */
+  saveContractByLink(contract: Contract, expectedVersion: number, linkHash: string, now: string, event: DomainEvent): Promise<boolean>;
+  getPolicy(councilOrgId: string): Promise<ContractPolicy | undefined>;
+  savePolicy(councilOrgId: string, policy: ContractPolicy, event: DomainEvent): Promise<void>;
+}
+
+export interface ContractsDeps {
+  platform: PlatformStore;
+  consortia: ConsortiaStore;
+  pools: Pick<PoolStore, 'getPool' | 'getGrant'>;
+  contracts: ContractStore;
+  clock: { now(): Date };
+  mailer: Mailer;
+  scheduler: Scheduler;
+}
