@@ -4,6 +4,7 @@
  * new folders and one line in `slices`.
  */
 import { consortiaSlice } from '../shared/consortia/catalog';
+import { contractsSlice } from '../shared/contracts/catalog';
 import { grantsSlice } from '../shared/grants/catalog';
 import { overviewSlice } from '../shared/overview/catalog';
 import { platformSlice, type RouteSpec, type RuleSpec, type SliceShape, type WorkflowSpec } from '../shared/platform/catalog';
@@ -11,7 +12,16 @@ import { poolsSlice } from '../shared/pools/catalog';
 import { reportingSlice } from '../shared/reporting/catalog';
 import { tendersSlice } from '../shared/tenders/catalog';
 
-export const slices = [platformSlice, consortiaSlice, poolsSlice, grantsSlice, reportingSlice, overviewSlice, tendersSlice] as const;
+export const slices = [
+  platformSlice,
+  consortiaSlice,
+  poolsSlice,
+  grantsSlice,
+  reportingSlice,
+  overviewSlice,
+  tendersSlice,
+  contractsSlice,
+] as const;
 
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 type Functions = Merge<(typeof slices)[number]['functions']>;

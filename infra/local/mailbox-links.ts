@@ -6,9 +6,13 @@ import type { StoredEmail } from './ses-local';
  * scope the form carries. The demo and the tests both drive the system this way.
  */
 
-const LINK = { report: /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]{43})/g, bid: /(https?:\/\/\S+\/b\/[A-Za-z0-9_-]{43})/g } as const;
+const LINK = {
+  report: /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]{43})/g,
+  bid: /(https?:\/\/\S+\/b\/[A-Za-z0-9_-]{43})/g,
+  milestone: /(https?:\/\/\S+\/m\/[A-Za-z0-9_-]{43})/g,
+} as const;
 
-/** The links of a kind (`/r/…` report links, `/b/…` bid and question links) in an email's text, in order. */
+/** The links of a kind (`/r/…` report links, `/b/…` bid and question links, `/m/…` milestone evidence) in an email's text, in order. */
 export const linksIn = (email: { body: { text?: string | undefined } } | undefined, kind: keyof typeof LINK): string[] =>
   [...(email?.body.text ?? '').matchAll(LINK[kind])].map((m) => m[1] as string);
 

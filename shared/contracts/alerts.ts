@@ -45,6 +45,17 @@ export async function scheduleAlerts(deps: Pick<ContractsDeps, 'contracts' | 'sc
   return { schedulesCreated: created };
 }
 
+/** contract.policy-set → the new offsets for every open contract of the council (old ones find the policy changed). */
+export async function scheduleCouncilAlerts(
+  deps: Pick<ContractsDeps, 'contracts' | 'scheduler' | 'clock'>,
+  input: { councilOrgId: string },
+) {
+  let created = 0;
+  for (const c of await deps.contracts.listCouncilContracts(input.councilOrgId))
+    created += (await scheduleAlerts(deps, { contractId: c.id })).schedulesCreated;
+  return { schedulesCreated: created };
+}
+
 /** Why an alert that fired says nothing: the milestone moved on, was decided, or the policy no longer asks for it. */
 function staleBecause(m: Milestone | undefined, input: AlertInput, policy: ContractPolicy): string | undefined {
   if (!m) return 'no such milestone';
@@ -106,7 +117,7 @@ export async function notifyEvidence(
 ) {
   const contract = await deps.contracts.getContract(input.contractId);
   const m = contract?.milestones.find((x) => x.id === input.milestoneId);
-  if (!contract || !m?.evidence || m.status === 'met') return { sent: false };
+  if (!contract || !m?.evidence || m.status === 'met') return { sent: 0 };
   const council = await loadCouncil(deps, contract.councilOrgId);
   return {
     sent: await sendOnce(

@@ -70,11 +70,11 @@ export const registered = (c: Contract, actor: string, now: Date) =>
 /** Pool money is committed by an award (a grant), not by the contract: the contract names that grant, for the same amount. */
 async function checkPoolFunding(deps: Pick<ContractsDeps, 'pools'>, funding: { poolId: string; grantId: string }, value: number) {
   if (!(await deps.pools.getPool(funding.poolId))) throw invalid('funding.poolId', 'known-pool', `there is no pool ${funding.poolId}`);
-  const found = await deps.pools.getGrant(funding.grantId);
-  if (!found || found.grant.poolId !== funding.poolId)
+  const grant = await deps.pools.getGrant(funding.grantId);
+  if (!grant || grant.poolId !== funding.poolId)
     throw invalid('funding.grantId', 'grant-in-pool', `grant ${funding.grantId} was not awarded from pool ${funding.poolId}`);
-  if (found.grant.amount !== value)
-    throw invalid('value', 'matches-grant', `the contract is worth ${value} pence but its grant commits ${found.grant.amount}`);
+  if (grant.amount !== value)
+    throw invalid('value', 'matches-grant', `the contract is worth ${value} pence but its grant commits ${grant.amount}`);
 }
 
 const MAX_ATTEMPTS = 20;

@@ -9,7 +9,6 @@ export const contractsEvents = [
   'milestone.decided',
   'milestone.alert-sent',
   'kpi.rated',
-  'calendar.feed-rotated',
 ] as const;
 
 export type ContractsEvent = (typeof contractsEvents)[number];

@@ -1,7 +1,8 @@
 import type { ConsortiaStore } from '../consortia/store';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Scheduler } from '../platform/ports';
-import type { PoolStore } from '../pools/store';
+import type { Grant } from '../pools/grant';
+import type { Pool } from '../pools/pool';
 import type { Contract } from './contract';
 import type { ContractPolicy } from './rag';
 
@@ -20,7 +21,8 @@ export interface ContractStore {
 export interface ContractsDeps {
   platform: PlatformStore;
   consortia: ConsortiaStore;
-  pools: Pick<PoolStore, 'getPool' | 'getGrant'>;
+  /** Only to check a pool-funded contract's grant: its header, not its shares. */
+  pools: { getPool(poolId: string): Promise<Pool | undefined>; getGrant(grantId: string): Promise<Grant | undefined> };
   contracts: ContractStore;
   clock: { now(): Date };
   mailer: Mailer;

@@ -285,6 +285,46 @@ const cases: [string, string, { body?: unknown; rawBody?: string }, string, stri
     'invalid_value',
   ],
   ['POST /tenders/{tenderId}/cancel', `/tenders/${goodId}/cancel`, { body: {} }, 'body.reason', 'invalid_type'],
+  // Contracts: a bad id in the path, and one rule of each body.
+  [
+    'POST /councils/{orgId}/contracts',
+    `/councils/${goodId}/contracts`,
+    {
+      body: {
+        title: 'Support',
+        supplier: { name: 'Eastbrook CVS', email: 'x@example.org' },
+        value: 100,
+        period: { startDate: '2026-04-01', endDate: '31/03/2027' },
+      },
+    },
+    'body.period.endDate',
+    'invalid_format',
+  ],
+  ['GET /councils/{orgId}/contracts', `/councils/${goodId}/contracts?status=late`, {}, 'query.status', 'invalid_value'],
+  [
+    'PUT /councils/{orgId}/contract-policy',
+    `/councils/${goodId}/contract-policy`,
+    { body: { amberWithinDays: 1.5, alertOffsetsDays: [] } },
+    'body.amberWithinDays',
+    'invalid_type',
+  ],
+  ['GET /contracts/{contractId}', '/contracts/x', {}, 'path.contractId', 'invalid_format'],
+  [
+    'POST /contracts/{contractId}/milestones/{milestoneId}/decision',
+    `/contracts/${goodId}/milestones/M1/decision`,
+    { body: { status: 'done' } },
+    'body.status',
+    'invalid_value',
+  ],
+  [
+    'POST /contracts/{contractId}/kpis/{kpiId}/ratings',
+    `/contracts/${goodId}/kpis/K1/ratings`,
+    { body: { period: { startDate: '2026-04-01', endDate: '2026-06-30' }, rating: 'excellent' } },
+    'body.rating',
+    'invalid_value',
+  ],
+  ['POST /contracts/{contractId}/amendments', `/contracts/${goodId}/amendments`, { body: { value: 100 } }, 'body.why', 'invalid_type'],
+  ['POST /contracts/{contractId}/status', `/contracts/${goodId}/status`, { body: { status: 'complete' } }, 'body.status', 'invalid_value'],
 ];
 
 describe('bad input is a 400 that names the field and the rule, and writes nothing', () => {

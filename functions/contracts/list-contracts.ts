@@ -1,0 +1,12 @@
+import { contractsTable } from '../../shared/contracts/aws';
+import { councilContracts } from '../../shared/contracts/views';
+import { staffRoute } from '../consortia/staff';
+import { parse } from '../lib/http';
+import { contractsQuery, orgIdPath } from './paths';
+
+/** GET /councils/{orgId}/contracts?status=&supplier=: the worst RAG first. */
+export const handler = staffRoute(async (event, caller) => {
+  const { orgId } = parse(orgIdPath, event.pathParameters ?? {}, 'path');
+  const filter = parse(contractsQuery, event.queryStringParameters ?? {}, 'query');
+  return { body: await councilContracts(contractsTable, caller, orgId, filter) };
+});

@@ -1,0 +1,58 @@
+import { contractStatuses, kpiRatings, milestoneTypes } from '../../shared/contracts/contract';
+import { date, email, id, name, pence, text } from '../lib/schemas';
+import * as z from '../lib/zod';
+
+const milestone = z.strictObject({
+  title: name,
+  type: z.enum(milestoneTypes),
+  dueDate: date,
+  deliverable: text(1, 2000),
+  evidenceRequested: text(1, 2000),
+  payment: z.optional(z.int().check(z.gte(0), z.lte(99))),
+});
+
+export const newContract = z.strictObject({
+  title: name,
+  description: z._default(text(0, 5000), ''),
+  supplier: z.strictObject({ name, email, identifier: z.optional(text(3, 100)) }),
+  value: pence,
+  period: z.strictObject({ startDate: date, endDate: date }),
+  funding: z._default(
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('council') }),
+      z.strictObject({ kind: z.literal('pool'), poolId: id, grantId: id }),
+    ]),
+    { kind: 'council' as const },
+  ),
+  status: z.optional(z.enum(['pending', 'active'])),
+  payments: z._default(z.array(z.strictObject({ dueDate: date, amount: pence })).check(z.maxLength(100)), []),
+  milestones: z._default(z.array(milestone).check(z.maxLength(100)), []),
+  kpis: z._default(z.array(z.strictObject({ name, target: text(1, 500) })).check(z.maxLength(30)), []),
+});
+
+export const policyBody = z.strictObject({
+  amberWithinDays: z.int(),
+  alertOffsetsDays: z.array(z.int()).check(z.maxLength(5)),
+});
+
+export const decisionBody = z.strictObject({
+  status: z.enum(['met', 'partiallyMet', 'notMet']),
+  reason: z.optional(text(0, 2000)),
+  dateMet: z.optional(date),
+});
+
+export const ratingBody = z.strictObject({
+  period: z.strictObject({ startDate: date, endDate: date }),
+  rating: z.enum(kpiRatings),
+  reason: z.optional(text(0, 2000)),
+});
+
+export const amendmentBody = z.strictObject({
+  why: text(1, 2000),
+  value: z.optional(pence),
+  endDate: z.optional(date),
+  dueDates: z.optional(z.record(z.string().check(z.regex(/^M[1-9][0-9]{0,2}$/, 'must be a milestone id (M1…)')), date)),
+  addMilestones: z.optional(z.array(milestone).check(z.maxLength(20))),
+});
+
+export const statusBody = z.strictObject({ status: z.enum(contractStatuses), reason: z.optional(text(0, 2000)) });

@@ -1,0 +1,11 @@
+import { setStatus } from '../../shared/contracts/actions';
+import { contractsTable } from '../../shared/contracts/aws';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { contractIdPath } from './paths';
+import { statusBody } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { contractId } = parse(contractIdPath, event.pathParameters ?? {}, 'path');
+  return { body: await setStatus(contractsTable, caller, contractId, parse(statusBody, jsonBody(event), 'body')) };
+});

@@ -1,0 +1,74 @@
+import { defineSlice } from '../platform/catalog';
+import { contractsEvents } from './events';
+
+const read = ['table-read'] as const;
+const readWrite = ['table-read', 'table-write'] as const;
+const mailing = [...readWrite, 'mail'] as const;
+const fn = (name: string) => `functions/contracts/${name}.ts`;
+
+export const contractsSlice = defineSlice({
+  feature: 'contracts',
+  summary:
+    "Councils' contracts: milestones with evidence by emailed link and decisions, RAG by a council's policy, alerts before due and when overdue, KPI ratings, amendments.",
+  functions: {
+    registerContract: { entry: fn('register-contract'), description: 'POST /councils/{orgId}/contracts', needs: readWrite },
+    listContracts: {
+      entry: fn('list-contracts'),
+      description: 'GET /councils/{orgId}/contracts (RAG, by status and supplier)',
+      needs: read,
+    },
+    setContractPolicy: { entry: fn('set-contract-policy'), description: 'PUT /councils/{orgId}/contract-policy', needs: readWrite },
+    getContract: { entry: fn('get-contract'), description: 'GET /contracts/{contractId}', needs: read },
+    decideMilestone: {
+      entry: fn('decide-milestone'),
+      description: 'POST /contracts/{contractId}/milestones/{milestoneId}/decision',
+      needs: readWrite,
+    },
+    rateKpi: { entry: fn('rate-kpi'), description: 'POST /contracts/{contractId}/kpis/{kpiId}/ratings', needs: readWrite },
+    amendContract: { entry: fn('amend-contract'), description: 'POST /contracts/{contractId}/amendments', needs: readWrite },
+    setContractStatus: { entry: fn('set-contract-status'), description: 'POST /contracts/{contractId}/status', needs: readWrite },
+    viewMilestoneLink: { entry: fn('view-link'), description: "GET /m/{token}: a milestone's evidence form", needs: read },
+    submitMilestoneLink: { entry: fn('submit-link'), description: "POST /m/{token}: a milestone's evidence", needs: readWrite },
+    scheduleMilestoneAlerts: {
+      entry: fn('schedule-milestone-alerts'),
+      description: 'contract.registered / contract.amended / contract.policy-set → one-time alert schedules',
+      needs: ['table-read', { schedules: 'sendMilestoneAlert' }],
+      async: true,
+    },
+    sendMilestoneAlert: {
+      entry: fn('send-milestone-alert'),
+      description: 'Scheduled: alert the supplier (with an evidence link) and the council before due and when overdue',
+      needs: mailing,
+      async: true,
+    },
+    notifyMilestoneChange: {
+      entry: fn('notify-milestone-change'),
+      description: 'milestone.decided / milestone.evidence-submitted → email the supplier and the council',
+      needs: mailing,
+      async: true,
+    },
+  },
+  routes: [
+    { method: 'POST', path: '/councils/{orgId}/contracts', fn: 'registerContract', auth: 'staff' },
+    { method: 'GET', path: '/councils/{orgId}/contracts', fn: 'listContracts', auth: 'staff' },
+    { method: 'PUT', path: '/councils/{orgId}/contract-policy', fn: 'setContractPolicy', auth: 'staff' },
+    { method: 'GET', path: '/contracts/{contractId}', fn: 'getContract', auth: 'staff' },
+    { method: 'POST', path: '/contracts/{contractId}/milestones/{milestoneId}/decision', fn: 'decideMilestone', auth: 'staff' },
+    { method: 'POST', path: '/contracts/{contractId}/kpis/{kpiId}/ratings', fn: 'rateKpi', auth: 'staff' },
+    { method: 'POST', path: '/contracts/{contractId}/amendments', fn: 'amendContract', auth: 'staff' },
+    { method: 'POST', path: '/contracts/{contractId}/status', fn: 'setContractStatus', auth: 'staff' },
+    { method: 'GET', path: '/m/{token}', fn: 'viewMilestoneLink', auth: 'public' },
+    { method: 'POST', path: '/m/{token}', fn: 'submitMilestoneLink', auth: 'public' },
+  ],
+  rules: [
+    {
+      id: 'ScheduleMilestoneAlerts',
+      detailTypes: ['contract.registered', 'contract.amended', 'contract.policy-set'],
+      fn: 'scheduleMilestoneAlerts',
+    },
+    { id: 'NotifyMilestoneChange', detailTypes: ['milestone.decided', 'milestone.evidence-submitted'], fn: 'notifyMilestoneChange' },
+  ],
+  workflows: [],
+  events: contractsEvents,
+  linkKinds: ['milestone'],
+});

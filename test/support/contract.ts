@@ -1,0 +1,44 @@
+import type { SeededFunder } from '../../infra/local/scenario';
+import type { contractView } from '../../shared/contracts/views';
+import { londonTime } from '../../shared/platform/london-time';
+import { inDays } from './grant';
+import type { TestStack } from './stack';
+
+export type ContractView = Awaited<ReturnType<typeof contractView>>;
+
+/** A contract a council registers directly: milestones due `dueIn` days from today, a year long. */
+export function contractBody(stack: TestStack, title: string, dueIn: number[], supplierEmail = 'contracts@wyvern-va.example.org') {
+  return {
+    title,
+    description: 'Infrastructure support for small groups.',
+    supplier: { name: 'Wyvern Voluntary Action', email: supplierEmail, identifier: 'GB-CHC-1077001' },
+    value: 9_000_000,
+    period: { startDate: inDays(stack, 0), endDate: inDays(stack, 365) },
+    milestones: dueIn.map((d, i) => ({
+      title: `Milestone ${i + 1} of ${title}`,
+      type: i % 2 ? 'reporting' : 'delivery',
+      dueDate: inDays(stack, d),
+      deliverable: 'Ten groups supported with governance reviews.',
+      evidenceRequested: 'A list of the groups and their reviews.',
+    })),
+    kpis: [{ name: 'Groups supported', target: '120 a year' }],
+  };
+}
+
+export const register = (stack: TestStack, council: SeededFunder, body: ReturnType<typeof contractBody>) =>
+  stack.api.call<ContractView>(council.admin, 'POST', `/councils/${council.org.id}/contracts`, body);
+
+export const getContract = (stack: TestStack, council: SeededFunder, id: string) =>
+  stack.api.call<ContractView>(council.admin, 'GET', `/contracts/${id}`);
+
+/** Moves the virtual clock to 09:05 London on the day `days` from the test's start, letting everything due run. */
+export async function advanceToMorning(stack: TestStack, start: string, days: number) {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  await stack.runtime.advanceTo(new Date(londonTime(date, '09:05')));
+  await stack.runtime.settle();
+}
+
+export async function mailTo(stack: TestStack, to: string, subject: RegExp) {
+  return (await stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject));
+}
