@@ -3,6 +3,7 @@
  * read this: the CDK stack builds from it, the local runtime routes by it. A new feature is
  * new folders and one line in `slices`.
  */
+import { calendarSlice } from '../shared/calendar/catalog';
 import { consortiaSlice } from '../shared/consortia/catalog';
 import { contractsSlice } from '../shared/contracts/catalog';
 import { grantsSlice } from '../shared/grants/catalog';
@@ -21,6 +22,7 @@ export const slices = [
   overviewSlice,
   tendersSlice,
   contractsSlice,
+  calendarSlice,
 ] as const;
 
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

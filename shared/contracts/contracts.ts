@@ -5,7 +5,7 @@ import { newId } from '../platform/ids';
 import { buildContract, type Contract, type ContractInput, type ContractStatus } from './contract';
 import { type ContractsEvent, makeEvent, subject } from './events';
 import { type ContractPolicy, checkPolicy, defaultPolicy } from './rag';
-import type { ContractsDeps } from './store';
+import type { ContractStore, ContractsDeps } from './store';
 
 export type ContractRecords = Pick<ContractsDeps, 'consortia' | 'contracts' | 'clock'>;
 
@@ -24,7 +24,7 @@ export function requireCouncilReader(caller: Caller, councilOrgId: string, what:
   throw notFound(what, id);
 }
 
-export async function readableContract(deps: Pick<ContractsDeps, 'contracts'>, caller: Caller, contractId: string) {
+export async function readableContract(deps: { contracts: Pick<ContractStore, 'getContract'> }, caller: Caller, contractId: string) {
   const contract = await deps.contracts.getContract(contractId);
   if (!contract) throw notFound('contract', contractId);
   requireCouncilReader(caller, contract.councilOrgId, 'contract', contractId);

@@ -50,3 +50,9 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+/** An instant as London wall-clock date and time (`YYYY-MM-DD`, `HH:MM`), for calendars that carry TZID=Europe/London. */
+export function londonWallClock(instant: Date): { date: string; time: string } {
+  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}

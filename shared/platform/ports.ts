@@ -50,6 +50,12 @@ export interface WaitingTask {
   deadline: string;
 }
 
+/** Which link a reusable link's owner uses now: only the hash, as for every link. */
+export interface CurrentLink {
+  hash: string;
+  createdAt: string;
+}
+
 /** The table's shared records: parked task tokens, once markers, events, emailed links. */
 export interface PlatformStore {
   putWaitingTask(task: WaitingTask): Promise<void>;
@@ -70,6 +76,14 @@ export interface PlatformStore {
   getLink(hash: string): Promise<LinkRecord | undefined>;
   /** A revoked link is as unknown as a made-up one (a rotated calendar feed's old URL). */
   revokeLink(hash: string, now: string): Promise<void>;
+  /** The reusable link an owner record points at now (a calendar feed), if any. */
+  getCurrentLink(pointer: { pk: string; sk: string }): Promise<CurrentLink | undefined>;
+  /**
+   * In one transaction: the new link, the pointer moved to it (only if it still points where
+   * the caller read it: `previous`), the old link revoked, and the event. Someone rotating at
+   * the same moment gets a conflict; nothing is half-done.
+   */
+  rotateLink(pointer: { pk: string; sk: string }, link: LinkRecord, previous: string | undefined, event: DomainEvent): Promise<void>;
 
   /** One read that proves the table answers (health checks). */
   probe(): Promise<void>;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/catalog';
 import { type Organisation, startTestStack, type TestStack } from '../support/stack';
+import { type BadInput, goodId, tenderAndContractCases } from './bad-input-cases';
 
 let stack: TestStack;
 let org: Organisation;
-const goodId = '01M8060NW1SAEDZDZBZQ112NEA';
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -22,7 +22,7 @@ const funder = {
 };
 
 /** Bad input for every route that takes input: [route key, path, body or raw body, field, rule]. */
-const cases: [string, string, { body?: unknown; rawBody?: string }, string, string][] = [
+const cases: BadInput[] = [
   ['POST /organisations', '/organisations', { rawBody: '{"name": ' }, 'body', 'json'],
   ['POST /organisations', '/organisations', { body: { ...funder, name: 'A' } }, 'body.name', 'too_small'],
   ['POST /organisations', '/organisations', { body: { ...funder, kind: 'bank' } }, 'body.kind', 'invalid_value'],
@@ -210,121 +210,7 @@ const cases: [string, string, { body?: unknown; rawBody?: string }, string, stri
     'invalid_type',
   ],
   ['GET /consortia/{consortiumId}/reports', `/consortia/${goodId}/reports?status=late`, {}, 'query.status', 'invalid_value'],
-  // Tenders: a bad id in the path, and one rule of each body.
-  ['POST /consortia/{consortiumId}/tenders', `/consortia/${goodId}/tenders`, { body: { poolId: 'x' } }, 'body.poolId', 'invalid_format'],
-  ['GET /consortia/{consortiumId}/tenders', '/consortia/x/tenders', {}, 'path.consortiumId', 'invalid_format'],
-  ['GET /tenders/{tenderId}', '/tenders/x', {}, 'path.tenderId', 'invalid_format'],
-  ['POST /tenders/{tenderId}/sign-off-request', '/tenders/x/sign-off-request', {}, 'path.tenderId', 'invalid_format'],
-  ['POST /tenders/{tenderId}/sign-offs', `/tenders/${goodId}/sign-offs`, { body: { decision: 'maybe' } }, 'body.decision', 'invalid_value'],
-  [
-    'POST /tenders/{tenderId}/sign-off-decision',
-    `/tenders/${goodId}/sign-off-decision`,
-    { body: { decision: 'go' } },
-    'body.decision',
-    'invalid_value',
-  ],
-  [
-    'POST /tenders/{tenderId}/invitations',
-    `/tenders/${goodId}/invitations`,
-    { body: { orgName: 'Eastbrook CVS', email: 'nobody' } },
-    'body.email',
-    'invalid_format',
-  ],
-  [
-    'POST /tenders/{tenderId}/interest',
-    `/tenders/${goodId}/interest`,
-    { body: { orgName: 'Eastbrook CVS', email: 'nobody' } },
-    'body.email',
-    'invalid_format',
-  ],
-  ['GET /tenders/{tenderId}/questions', '/tenders/x/questions', {}, 'path.tenderId', 'invalid_format'],
-  [
-    'POST /tenders/{tenderId}/questions/{questionId}/answer',
-    `/tenders/${goodId}/questions/x/answer`,
-    { body: { answer: 'Yes' } },
-    'path.questionId',
-    'invalid_format',
-  ],
-  ['POST /tenders/{tenderId}/conflicts', `/tenders/${goodId}/conflicts`, { body: { bidId: 'x' } }, 'body.bidId', 'invalid_format'],
-  [
-    'POST /tenders/{tenderId}/scores',
-    `/tenders/${goodId}/scores`,
-    { body: { bidId: `${goodId}.lot-1`, scores: { delivery: 101 } } },
-    'body.scores.delivery',
-    'too_big',
-  ],
-  [
-    'POST /tenders/{tenderId}/moderations',
-    `/tenders/${goodId}/moderations`,
-    { body: { bidId: `${goodId}.lot-1`, criterionId: 'delivery', score: 50 } },
-    'body.reason',
-    'invalid_type',
-  ],
-  ['GET /tenders/{tenderId}/evaluation', '/tenders/x/evaluation', {}, 'path.tenderId', 'invalid_format'],
-  ['POST /tenders/{tenderId}/evaluation', '/tenders/x/evaluation', {}, 'path.tenderId', 'invalid_format'],
-  ['GET /tenders/{tenderId}/ocds', `/tenders/${goodId}/ocds?package=csv`, {}, 'query.package', 'invalid_value'],
-  [
-    'POST /tenders/{tenderId}/award-votes',
-    `/tenders/${goodId}/award-votes`,
-    { body: { decision: 'abstain' } },
-    'body.decision',
-    'invalid_value',
-  ],
-  [
-    'POST /tenders/{tenderId}/challenges',
-    `/tenders/${goodId}/challenges`,
-    { body: { lotId: 'Lot 1', grounds: 'Unfair' } },
-    'body.lotId',
-    'invalid_format',
-  ],
-  [
-    'POST /tenders/{tenderId}/challenges/{challengeId}/resolution',
-    `/tenders/${goodId}/challenges/${goodId}/resolution`,
-    { body: { outcome: 'settled', resolution: 'x' } },
-    'body.outcome',
-    'invalid_value',
-  ],
-  ['POST /tenders/{tenderId}/cancel', `/tenders/${goodId}/cancel`, { body: {} }, 'body.reason', 'invalid_type'],
-  // Contracts: a bad id in the path, and one rule of each body.
-  [
-    'POST /councils/{orgId}/contracts',
-    `/councils/${goodId}/contracts`,
-    {
-      body: {
-        title: 'Support',
-        supplier: { name: 'Eastbrook CVS', email: 'x@example.org' },
-        value: 100,
-        period: { startDate: '2026-04-01', endDate: '31/03/2027' },
-      },
-    },
-    'body.period.endDate',
-    'invalid_format',
-  ],
-  ['GET /councils/{orgId}/contracts', `/councils/${goodId}/contracts?status=late`, {}, 'query.status', 'invalid_value'],
-  [
-    'PUT /councils/{orgId}/contract-policy',
-    `/councils/${goodId}/contract-policy`,
-    { body: { amberWithinDays: 1.5, alertOffsetsDays: [] } },
-    'body.amberWithinDays',
-    'invalid_type',
-  ],
-  ['GET /contracts/{contractId}', '/contracts/x', {}, 'path.contractId', 'invalid_format'],
-  [
-    'POST /contracts/{contractId}/milestones/{milestoneId}/decision',
-    `/contracts/${goodId}/milestones/M1/decision`,
-    { body: { status: 'done' } },
-    'body.status',
-    'invalid_value',
-  ],
-  [
-    'POST /contracts/{contractId}/kpis/{kpiId}/ratings',
-    `/contracts/${goodId}/kpis/K1/ratings`,
-    { body: { period: { startDate: '2026-04-01', endDate: '2026-06-30' }, rating: 'excellent' } },
-    'body.rating',
-    'invalid_value',
-  ],
-  ['POST /contracts/{contractId}/amendments', `/contracts/${goodId}/amendments`, { body: { value: 100 } }, 'body.why', 'invalid_type'],
-  ['POST /contracts/{contractId}/status', `/contracts/${goodId}/status`, { body: { status: 'complete' } }, 'body.status', 'invalid_value'],
+  ...tenderAndContractCases,
 ];
 
 describe('bad input is a 400 that names the field and the rule, and writes nothing', () => {

@@ -290,6 +290,31 @@ export function storeContract(stores: () => Stores) {
     ).rejects.toMatchObject({ details: { rule: 'review-once' } });
   });
 
+  it('a reusable link rotates in one write: the pointer moves, the old link is revoked, and a stale rotation changes nothing', async () => {
+    const { platform } = stores();
+    const pointer = { pk: `ORG#${newId(NOW)}`, sk: 'CALENDAR-FEED' };
+    const link = (hash: string) => ({
+      hash,
+      scope: { kind: 'calendar-feed', owner: 'council', id: pointer.pk },
+      status: 'active' as const,
+      expiresAt: '2036-01-01T00:00:00.000Z',
+      createdAt: at,
+    });
+    const [first, second, third] = [newLinkToken(), newLinkToken(), newLinkToken()];
+    expect(await platform.getCurrentLink(pointer)).toBeUndefined();
+    await platform.rotateLink(pointer, link(first.hash), undefined, event(pointer.pk));
+    expect(await platform.getCurrentLink(pointer)).toEqual({ hash: first.hash, createdAt: at });
+    await platform.rotateLink(pointer, link(second.hash), first.hash, event(pointer.pk));
+    expect((await platform.getLink(first.hash))?.status).toBe('revoked');
+    expect((await platform.getCurrentLink(pointer))?.hash).toBe(second.hash);
+    // Someone who read the first pointer rotates late: refused, and the third link was never written.
+    await expect(platform.rotateLink(pointer, link(third.hash), first.hash, event(pointer.pk))).rejects.toMatchObject({
+      details: { rule: 'link-rotated' },
+    });
+    expect(await platform.getLink(third.hash)).toBeUndefined();
+    expect((await platform.getLink(second.hash))?.status).toBe('active');
+  });
+
   it('a round takes one vote per organisation, and only while voting', async () => {
     const { rounds } = stores();
     const round = {

@@ -10,6 +10,15 @@ import { documentClient as db, entity, queryAll } from './dynamodb';
 import { eventItem, transact } from './transact';
 
 const table = () => config.tableName();
+
+/** A link record as stored: the TTL removes it a month after the link expires. */
+const linkItem = (link: LinkRecord) => ({
+  ...keys.link(link.hash),
+  entity: 'link',
+  ...link,
+  expiresAtIso: link.expiresAt,
+  expiresAt: epoch(link.expiresAt) + 30 * 86400,
+});
 const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 /** True if the call failed only because its condition did not hold. */
@@ -92,20 +101,7 @@ export const dynamoPlatform: PlatformStore = {
   },
 
   async putLink(link) {
-    await db.send(
-      new PutCommand({
-        TableName: table(),
-        // The TTL removes the record a month after the link expires.
-        Item: {
-          ...keys.link(link.hash),
-          entity: 'link',
-          ...link,
-          expiresAtIso: link.expiresAt,
-          expiresAt: epoch(link.expiresAt) + 30 * 86400,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await db.send(new PutCommand({ TableName: table(), Item: linkItem(link), ConditionExpression: 'attribute_not_exists(pk)' }));
   },
 
   async getLink(hash) {
@@ -125,6 +121,50 @@ export const dynamoPlatform: PlatformStore = {
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now },
       }),
+    );
+  },
+
+  async getCurrentLink(pointer) {
+    const out = await db.send(new GetCommand({ TableName: table(), Key: pointer }));
+    return out.Item ? { hash: String(out.Item.hash), createdAt: String(out.Item.createdAt) } : undefined;
+  },
+
+  async rotateLink(pointer, link, previous, event) {
+    const revoke = previous
+      ? [
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.link(previous),
+              UpdateExpression: 'SET #status = :revoked, revokedAt = :now',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':revoked': 'revoked', ':now': link.createdAt },
+            },
+          },
+        ]
+      : [];
+    await transact(
+      [
+        { Put: { TableName: table(), Item: linkItem(link), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...pointer, entity: 'current-link', hash: link.hash, createdAt: link.createdAt },
+            ...(previous
+              ? {
+                  // HASH is a DynamoDB reserved word.
+                  ConditionExpression: '#hash = :previous',
+                  ExpressionAttributeNames: { '#hash': 'hash' },
+                  ExpressionAttributeValues: { ':previous': previous },
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+        ...revoke,
+        eventItem(event),
+      ],
+      () => conflict('the link was changed by someone else at the same moment; reload and try again', { rule: 'link-rotated' }),
     );
   },
 

@@ -76,8 +76,11 @@ export async function issueLink<S extends LinkScope>(
   if (scope.kind !== kind.kind) throw new Error(`a ${kind.kind} link cannot carry a ${scope.kind} scope`);
   const { token, hash } = newLinkToken();
   await deps.platform.putLink({ hash, scope, status: 'active', expiresAt: validUntil, createdAt: deps.clock.now().toISOString() });
-  return `${config.appUrl().replace(/\/$/, '')}${kind.path}/${token}`;
+  return linkUrl(kind.path, token);
 }
+
+/** The URL a token is emailed (or shown) as: `<APP_URL><path>/<token>`. */
+export const linkUrl = (path: string, token: string) => `${config.appUrl().replace(/\/$/, '')}${path}/${token}`;
 
 /** The link kinds one route serves; `Form` is the union of their forms' view models. */
 export class LinkRegistry<DV extends LinkDeps, DP extends DV, Form extends { form: string }> {
@@ -88,6 +91,12 @@ export class LinkRegistry<DV extends LinkDeps, DP extends DV, Form extends { for
     if (this.kinds.has(kind.kind)) throw new Error(`link kind ${kind.kind} is registered twice`);
     this.kinds.set(kind.kind, kind);
     return this;
+  }
+
+  /** For a link that is not a form (a calendar feed): its scope if it is live, or the page saying why not. */
+  async resolve(deps: DV, token: string): Promise<{ page: LinkPage<never> } | { scope: LinkScope }> {
+    const opened = await this.open(deps, token);
+    return 'page' in opened ? opened : { scope: opened.opened.scope };
   }
 
   get registered(): string[] {

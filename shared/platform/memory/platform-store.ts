@@ -32,12 +32,7 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
       return table.query(subject, keys.eventPrefix).map((i) => strip<DomainEvent>(i) as DomainEvent);
     },
     async putLink(link) {
-      const key = keys.link(link.hash);
-      // As on DynamoDB, the expiry is kept apart from `expiresAt`, the table's time-to-live attribute.
-      const { expiresAt, ...rest } = link;
-      table.transact([
-        { key, check: mustNotExist(() => conflict('link exists')), write: () => ({ entity: 'link', ...rest, expiresAtIso: expiresAt }) },
-      ]);
+      table.transact([putLinkOp(link)]);
     },
     async getLink(hash) {
       const item = strip<Omit<LinkRecord, 'expiresAt'> & { expiresAtIso: string }>(table.get(keys.link(hash)));
@@ -54,11 +49,47 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
         },
       ]);
     },
+    async getCurrentLink(pointer) {
+      const item = table.get<{ hash: string; createdAt: string }>(pointer);
+      return item ? { hash: item.hash, createdAt: item.createdAt } : undefined;
+    },
+    async rotateLink(pointer, link, previous, event) {
+      const rotated = () =>
+        conflict('the link was changed by someone else at the same moment; reload and try again', { rule: 'link-rotated' });
+      table.transact([
+        putLinkOp(link),
+        {
+          key: pointer,
+          check: (cur) => ((previous ? cur?.hash === previous : !cur) ? undefined : rotated()),
+          write: () => ({ entity: 'current-link', hash: link.hash, createdAt: link.createdAt }),
+        },
+        ...(previous
+          ? [
+              {
+                key: keys.link(previous),
+                check: mustExist(rotated),
+                write: (cur: Record<string, unknown> | undefined) => ({ ...cur, status: 'revoked', revokedAt: link.createdAt }),
+              },
+            ]
+          : []),
+        eventOp(event),
+      ]);
+    },
     async probe() {},
   };
 }
 
 /** Consumes a single-use link inside a memory transaction, under the same condition as on DynamoDB. */
+/** As on DynamoDB, the expiry is kept apart from `expiresAt`, the table's time-to-live attribute. */
+function putLinkOp(link: LinkRecord) {
+  const { expiresAt, ...rest } = link;
+  return {
+    key: keys.link(link.hash),
+    check: mustNotExist(() => conflict('link exists')),
+    write: () => ({ entity: 'link', ...rest, expiresAtIso: expiresAt }),
+  };
+}
+
 export function consumeLinkOp(hash: string, now: string) {
   return {
     key: keys.link(hash),
