@@ -27,8 +27,24 @@ export const contractsSlice = defineSlice({
     rateKpi: { entry: fn('rate-kpi'), description: 'POST /contracts/{contractId}/kpis/{kpiId}/ratings', needs: readWrite },
     amendContract: { entry: fn('amend-contract'), description: 'POST /contracts/{contractId}/amendments', needs: readWrite },
     setContractStatus: { entry: fn('set-contract-status'), description: 'POST /contracts/{contractId}/status', needs: readWrite },
+    councilMilestones: {
+      entry: fn('council-milestones'),
+      description: 'GET /councils/{orgId}/milestones[?format=csv]: every milestone with its RAG',
+      needs: read,
+    },
+    contractOcds: {
+      entry: fn('contract-ocds'),
+      description: 'GET /contracts/{contractId}/ocds: milestones, KPI ratings (UK9) and amendments as OCDS',
+      needs: [...read, 'open-data'],
+    },
     viewMilestoneLink: { entry: fn('view-link'), description: "GET /m/{token}: a milestone's evidence form", needs: read },
     submitMilestoneLink: { entry: fn('submit-link'), description: "POST /m/{token}: a milestone's evidence", needs: readWrite },
+    contractFromAward: {
+      entry: fn('contract-from-award'),
+      description: "grant.awarded from a tender's lot → the buying council's contract (same id as the grant)",
+      needs: readWrite,
+      async: true,
+    },
     scheduleMilestoneAlerts: {
       entry: fn('schedule-milestone-alerts'),
       description: 'contract.registered / contract.amended / contract.policy-set → one-time alert schedules',
@@ -57,10 +73,13 @@ export const contractsSlice = defineSlice({
     { method: 'POST', path: '/contracts/{contractId}/kpis/{kpiId}/ratings', fn: 'rateKpi', auth: 'staff' },
     { method: 'POST', path: '/contracts/{contractId}/amendments', fn: 'amendContract', auth: 'staff' },
     { method: 'POST', path: '/contracts/{contractId}/status', fn: 'setContractStatus', auth: 'staff' },
+    { method: 'GET', path: '/councils/{orgId}/milestones', fn: 'councilMilestones', auth: 'staff' },
+    { method: 'GET', path: '/contracts/{contractId}/ocds', fn: 'contractOcds', auth: 'staff' },
     { method: 'GET', path: '/m/{token}', fn: 'viewMilestoneLink', auth: 'public' },
     { method: 'POST', path: '/m/{token}', fn: 'submitMilestoneLink', auth: 'public' },
   ],
   rules: [
+    { id: 'ContractFromTenderAward', detailTypes: ['grant.awarded'], fn: 'contractFromAward' },
     {
       id: 'ScheduleMilestoneAlerts',
       detailTypes: ['contract.registered', 'contract.amended', 'contract.policy-set'],

@@ -1,8 +1,10 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillIn, linksIn, openLink } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { advanceToMorning, type ContractView, contractBody, getContract, mailTo, register } from '../support/contract';
 import { today } from '../support/grant';
+import { ocdsValidators, offCodelist } from '../support/ocds';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -155,5 +157,31 @@ describe("a council tracks a contract's milestones", () => {
       body: contractBody(stack, 'Not a council', [10]),
     });
     expect([notCouncil.status, notCouncil.body.rule]).toEqual([409, 'council-only']);
+  });
+
+  it('exports every milestone as CSV, and a contract as OCDS that validates', async () => {
+    // The policy is now amber within 60 days (the test above): M2 is due after that.
+    const c = await register(stack, council(), contractBody(stack, 'Exported contract', [10, 90]));
+    await stack.api.call(council().admin, 'POST', `/contracts/${c.id}/milestones/M1/decision`, {
+      status: 'partiallyMet',
+      reason: 'Half the groups',
+    });
+    const res = await fetch(`${stack.runtime.apiUrl}/councils/${council().org.id}/milestones?format=csv`, {
+      headers: { authorization: `Bearer ${await stack.runtime.issuer.sign({ sub: council().admin.id, email: council().admin.email })}` },
+    });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const mine = rows.filter((r) => r.contract_id === c.id);
+    expect(mine.map((r) => [r.milestone_id, r.status, r.rag, r.decision_reason])).toEqual([
+      ['M1', 'partiallyMet', 'amber', 'Half the groups'],
+      ['M2', 'scheduled', 'green', ''],
+    ]);
+    // Closed contracts are listed too, without a RAG.
+    expect(rows.find((r) => r.contract === 'Moved contract')).toMatchObject({ rag: '', rag_reason: 'contract terminated' });
+
+    const pkg = await stack.api.call<Record<string, unknown>>(council().admin, 'GET', `/contracts/${c.id}/ocds`);
+    const { release } = ocdsValidators();
+    expect(release(pkg), JSON.stringify(release.errors)).toBe(true);
+    expect(offCodelist(pkg)).toEqual([]);
   });
 });

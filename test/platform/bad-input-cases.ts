@@ -120,6 +120,8 @@ export const tenderAndContractCases: BadInput[] = [
   ],
   ['POST /contracts/{contractId}/amendments', `/contracts/${goodId}/amendments`, { body: { value: 100 } }, 'body.why', 'invalid_type'],
   ['POST /contracts/{contractId}/status', `/contracts/${goodId}/status`, { body: { status: 'complete' } }, 'body.status', 'invalid_value'],
+  ['GET /councils/{orgId}/milestones', `/councils/${goodId}/milestones?format=xlsx`, {}, 'query.format', 'invalid_value'],
+  ['GET /contracts/{contractId}/ocds', '/contracts/x/ocds', {}, 'path.contractId', 'invalid_format'],
   // Calendar feeds: the owner in the path.
   ['POST /councils/{orgId}/calendar-feed', '/councils/x/calendar-feed', {}, 'path.orgId', 'invalid_format'],
   ['POST /contracts/{contractId}/calendar-feed', '/contracts/x/calendar-feed', {}, 'path.contractId', 'invalid_format'],

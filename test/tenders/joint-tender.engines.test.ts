@@ -251,6 +251,19 @@ describe('a joint tender, end to end on the local engines', () => {
       expect(g.tenderId).toBe(t.id);
       expect(g.funders.reduce((a, s) => a + s.amount, 0)).toBe(prices[i]);
     }
+    // The buying council manages each as a contract, with the grant's id and the winner as supplier.
+    await stack.runtime.settle();
+    for (const o of view.outcomes) {
+      const contract = await stack.api.call<Json>(f(0).admin, 'GET', `/contracts/${o.grantId}`);
+      expect(contract).toMatchObject({
+        councilOrgId: f(0).org.id,
+        value: o.winner?.price,
+        source: { kind: 'tender', tenderId: t.id, lotId: o.lotId },
+        funding: { kind: 'pool', grantId: o.grantId },
+        status: 'active',
+      });
+      expect(contract.supplier.name).toBe(o.winner?.orgName);
+    }
     const byFunder = new Map<string, number>();
     for (const g of grants) for (const s of g.funders) byFunder.set(s.funderOrgId, (byFunder.get(s.funderOrgId) ?? 0) + s.amount);
     const total = prices.reduce((a, p) => a + p, 0);
