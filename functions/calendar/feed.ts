@@ -2,7 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { calendarTable } from '../../shared/calendar/aws';
-import { type FeedScope, feedCalendar, feedLinks } from '../../shared/calendar/feeds';
+import { feedCalendar, feedLinks } from '../../shared/calendar/feeds';
+import type { FeedScope } from '../../shared/calendar/rotate';
 import { logger } from '../lib/logger';
 
 const text = (statusCode: number, body: string): APIGatewayProxyResultV2 => ({

@@ -1,5 +1,5 @@
 import { calendarTable } from '../../shared/calendar/aws';
-import { rotateFeed } from '../../shared/calendar/feeds';
+import { rotateFeed } from '../../shared/calendar/rotate';
 import { staffRoute } from '../consortia/staff';
 import { parse } from '../lib/http';
 import { feedOwnerPath } from './paths';

@@ -13,7 +13,7 @@ const sections: { kind: Task['kind']; heading: string }[] = [
 
 /** What needs me: everything waiting on the signed-in person, each a link to where they act. */
 export const homePage: Page = async ({ caller }) => {
-  const { consortia, tasks } = await whatNeedsMe(overviewTable, caller);
+  const { consortia, tasks, councils } = await whatNeedsMe(overviewTable, caller);
   return {
     title: 'What needs me',
     section: 'home',
@@ -51,6 +51,20 @@ export const homePage: Page = async ({ caller }) => {
             </>
           );
         })}
+        {councils.length > 0 && (
+          <>
+            <h2 class="govuk-heading-m">Contracts you manage</h2>
+            <ul class="govuk-list">
+              {councils.map((o) => (
+                <li>
+                  <a class="govuk-link" href={`/app/councils/${o.id}/contracts`}>
+                    {o.name}: contracts and milestones
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         <h2 class="govuk-heading-m">Your consortia</h2>
         {consortia.length === 0 ? (
           <p class="govuk-body">Your organisations are not in any consortium yet.</p>

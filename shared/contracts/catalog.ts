@@ -37,6 +37,12 @@ export const contractsSlice = defineSlice({
       description: 'GET /contracts/{contractId}/ocds: milestones, KPI ratings (UK9) and amendments as OCDS',
       needs: [...read, 'open-data'],
     },
+    contractsPages: {
+      entry: fn('pages'),
+      description:
+        "Pages: a council's contracts (RAG, filters, milestones CSV); a contract (milestones, evidence, decisions, KPIs, amendments, feed)",
+      needs: [...readWrite, 'web'],
+    },
     viewMilestoneLink: { entry: fn('view-link'), description: "GET /m/{token}: a milestone's evidence form", needs: read },
     submitMilestoneLink: { entry: fn('submit-link'), description: "POST /m/{token}: a milestone's evidence", needs: readWrite },
     contractFromAward: {
@@ -75,6 +81,9 @@ export const contractsSlice = defineSlice({
     { method: 'POST', path: '/contracts/{contractId}/status', fn: 'setContractStatus', auth: 'staff' },
     { method: 'GET', path: '/councils/{orgId}/milestones', fn: 'councilMilestones', auth: 'staff' },
     { method: 'GET', path: '/contracts/{contractId}/ocds', fn: 'contractOcds', auth: 'staff' },
+    { method: 'GET', path: '/app/councils/{orgId}/contracts', fn: 'contractsPages', auth: 'page' },
+    { method: 'GET', path: '/app/contracts/{contractId}', fn: 'contractsPages', auth: 'page' },
+    { method: 'POST', path: '/app/contracts/{contractId}', fn: 'contractsPages', auth: 'page' },
     { method: 'GET', path: '/m/{token}', fn: 'viewMilestoneLink', auth: 'public' },
     { method: 'POST', path: '/m/{token}', fn: 'submitMilestoneLink', auth: 'public' },
   ],

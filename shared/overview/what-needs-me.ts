@@ -36,11 +36,16 @@ function myOrgIn(caller: Caller, c: Consortium, roles: string[]) {
  * What needs the signed-in person, across every consortium their organisations are in: each
  * item links to the page where they act. Every list is a query on a key or index.
  */
-export async function whatNeedsMe(deps: OverviewDeps, caller: Caller): Promise<{ consortia: Consortium[]; tasks: Task[] }> {
+export async function whatNeedsMe(deps: OverviewDeps, caller: Caller) {
   const ids = [...new Set((await Promise.all(caller.memberships.map((m) => deps.consortia.listConsortiaOf(m.orgId)))).flat())];
   const consortia = (await Promise.all(ids.map((id) => deps.consortia.getConsortium(id)))).filter((c): c is Consortium => !!c);
   const tasks = (await Promise.all(consortia.map((c) => tasksIn(deps, caller, c)))).flat();
-  return { consortia: consortia.sort((a, b) => a.name.localeCompare(b.name)), tasks };
+  // Councils the caller works for manage contracts: the home page links to each one's list.
+  const orgs = await deps.consortia.getOrganisations(caller.memberships.map((m) => m.orgId));
+  const councils = [...orgs.values()]
+    .filter((o) => o.kind === 'council' || o.funderType === 'local-authority')
+    .map((o) => ({ id: o.id, name: o.name }));
+  return { consortia: consortia.sort((a, b) => a.name.localeCompare(b.name)), tasks, councils };
 }
 
 async function tasksIn(deps: OverviewDeps, caller: Caller, c: Consortium): Promise<Task[]> {

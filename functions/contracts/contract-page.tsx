@@ -1,0 +1,73 @@
+import { feedStatus } from '../../shared/calendar/rotate';
+import { roleIn } from '../../shared/consortia/caller';
+import { roleAtLeast } from '../../shared/consortia/organisation';
+import { contractsTable } from '../../shared/contracts/aws';
+import { contractView } from '../../shared/contracts/views';
+import type { Page } from '../consortia/web-sessions';
+import { dayMonthYear, humanise, pounds } from '../lib/web/format';
+import type { FieldError } from '../lib/web/govuk';
+import { Breadcrumbs, ErrorSummary, SuccessBanner, SummaryList } from '../lib/web/govuk';
+import { doneMessages, runAction } from './contract-actions';
+import { RagRule, RagTag } from './contract-parts';
+import { Amendments, Feed, Kpis, Milestones } from './contract-sections';
+
+/** A contract for council staff: RAG, milestones with evidence and decision forms, KPI ratings, amendments, its calendar feed. */
+export const contractPage: Page = async ({ caller, params, method, form, query, csrf }) => {
+  const contractId = params.contractId ?? '';
+  let errors: FieldError[] = [];
+  let feedUrl: string | undefined;
+  if (method === 'POST') {
+    const outcome = await runAction(caller, contractId, form);
+    if ('done' in outcome) return { redirect: `/app/contracts/${encodeURIComponent(contractId)}?done=${outcome.done}` };
+    if ('feedUrl' in outcome) feedUrl = outcome.feedUrl;
+    else errors = outcome.errors;
+  }
+  const view = await contractView(contractsTable, caller, contractId);
+  const feed = await feedStatus(contractsTable, { kind: 'contract', id: contractId });
+  const role = roleIn(caller, view.councilOrgId);
+  const mayAct = caller.user.platformAdmin || (role !== undefined && roleAtLeast(role, 'officer'));
+  const p = { view, csrf, errors, typed: method === 'POST' ? form : {}, mayAct };
+  const banner = doneMessages[query.done ?? ''];
+  return {
+    title: `${errors.length ? 'Error: ' : ''}${view.title}`,
+    status: errors.length ? 400 : 200,
+    section: 'home',
+    body: (
+      <>
+        <Breadcrumbs
+          items={[
+            { href: '/app', label: 'What needs me' },
+            { href: `/app/councils/${view.councilOrgId}/contracts`, label: 'Contracts' },
+          ]}
+        />
+        {banner && <SuccessBanner heading={banner} />}
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">Contract with {view.supplier.name}</span>
+        <h1 class="govuk-heading-l">{view.title}</h1>
+        <p class="govuk-body">
+          <RagTag rag={view.rag} />
+        </p>
+        <RagRule amberWithinDays={view.policy.amberWithinDays} />
+        <SummaryList
+          rows={[
+            ['Status', `${humanise(view.status)}${view.statusReason ? `: ${view.statusReason}` : ''}`],
+            [
+              'Supplier',
+              `${view.supplier.name}${view.supplier.identifier ? ` (${view.supplier.identifier})` : ''}, ${view.supplier.email}`,
+            ],
+            ['Value', pounds(view.value)],
+            ['Period', `${dayMonthYear(view.period.startDate)} to ${dayMonthYear(view.period.endDate)}`],
+            ['Funded by', view.funding.kind === 'pool' ? `a grant from a pool (${view.funding.grantId})` : 'the council'],
+            ['Came from', view.source.kind === 'tender' ? `a joint tender, lot ${view.source.lotId}` : 'registered directly'],
+          ]}
+        />
+        <Milestones {...p} />
+        <Kpis {...p} />
+        <Amendments view={view} />
+        <Feed {...p} feed={feed} feedUrl={feedUrl} />
+      </>
+    ),
+  };
+};
+
+export type ContractPageView = Awaited<ReturnType<typeof contractView>>;

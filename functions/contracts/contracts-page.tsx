@@ -1,0 +1,76 @@
+import { contractsTable } from '../../shared/contracts/aws';
+import { contractStatuses } from '../../shared/contracts/contract';
+import { councilMilestones, milestonesCsv } from '../../shared/contracts/exports';
+import { councilContracts } from '../../shared/contracts/views';
+import type { Page } from '../consortia/web-sessions';
+import { dayMonthYear, humanise, pounds } from '../lib/web/format';
+import { Breadcrumbs, Button, Select, Table, TextInput } from '../lib/web/govuk';
+import { RagRule, RagTag } from './contract-parts';
+
+const statusOf = (s: string | undefined) => contractStatuses.find((x) => x === s);
+
+/** A council's contracts, worst RAG first, filtered by status and supplier (a GET form: works without script). */
+export const contractsPage: Page = async ({ caller, params, query }) => {
+  const orgId = params.orgId ?? '';
+  if (query.download === 'milestones') {
+    const view = await councilMilestones(contractsTable, caller, orgId);
+    return { download: milestonesCsv(view), contentType: 'text/csv; charset=utf-8', filename: `milestones-${orgId}.csv` };
+  }
+  const view = await councilContracts(contractsTable, caller, orgId, { status: statusOf(query.status), supplier: query.supplier });
+  return {
+    title: `Contracts: ${view.council.name}`,
+    section: 'home',
+    body: (
+      <>
+        <Breadcrumbs items={[{ href: '/app', label: 'What needs me' }]} />
+        <span class="govuk-caption-l">{view.council.name}</span>
+        <h1 class="govuk-heading-l">Contracts</h1>
+        <RagRule amberWithinDays={view.policy.amberWithinDays} />
+        <form method="get" action={`/app/councils/${orgId}/contracts`} class="grantloop-filters">
+          <Select
+            name="status"
+            label="Status"
+            value={query.status}
+            options={[{ value: '', label: 'Any' }, ...contractStatuses.map((s) => ({ value: s, label: humanise(s) }))]}
+          />
+          <TextInput name="supplier" label="Supplier name contains" value={query.supplier} width="20" />
+          <Button secondary>Filter</Button>
+        </form>
+        {view.rows.length ? (
+          <Table
+            caption={`${view.rows.length} contract${view.rows.length === 1 ? '' : 's'}`}
+            columns={[
+              { label: 'Contract' },
+              { label: 'Supplier' },
+              { label: 'Status' },
+              { label: 'RAG' },
+              { label: 'Overdue', numeric: true },
+              { label: 'Next milestone' },
+              { label: 'Value', numeric: true },
+            ]}
+            rows={view.rows.map((c) => [
+              <a class="govuk-link" href={`/app/contracts/${c.id}`}>
+                {c.title}
+              </a>,
+              c.supplier,
+              humanise(c.status),
+              <RagTag rag={c.rag} />,
+              String(c.overdue),
+              c.nextMilestone ? `${c.nextMilestone.title}, ${dayMonthYear(c.nextMilestone.dueDate)}` : 'None',
+              pounds(c.value),
+            ])}
+          />
+        ) : (
+          <p class="govuk-body">
+            No contracts match. Contracts are registered through the API (POST /councils/{orgId}/contracts) or come from a tender's award.
+          </p>
+        )}
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/app/councils/${orgId}/contracts?download=milestones`}>
+            Download every milestone (CSV)
+          </a>
+        </p>
+      </>
+    ),
+  };
+};

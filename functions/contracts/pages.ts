@@ -1,0 +1,11 @@
+import { staffPage } from '../consortia/web-sessions';
+import { byRoute } from '../lib/web/page-route';
+import { contractPage } from './contract-page';
+import { contractsPage } from './contracts-page';
+
+export const handler = staffPage(
+  byRoute({
+    '/app/councils/{orgId}/contracts': contractsPage,
+    '/app/contracts/{contractId}': contractPage,
+  }),
+);
