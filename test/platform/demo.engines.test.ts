@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { validate360 } from '../support/giving360';
 import { ocdsValidators, offCodelist } from '../support/ocds';
@@ -27,9 +29,23 @@ describe('npx grantloop demo --json', () => {
     // acceptances, one change request, one very-late escalation, two evidence requests, and the
     // lead told once that evidence arrived; the other condition is waived without evidence); the
     // tender 49 (sign-off requests twice, the refusal, links to five providers, the clarification
-    // to all five, receipts, scoring requests, vote requests, award decisions, completion); and
-    // one report request for the grants' next quarter, due while the tender ran past the year.
-    expect(summary.emailsSent).toBe(87 + 49 + 1);
+    // to all five, receipts, scoring requests, vote requests, award decisions, completion); the
+    // grants' next quarter while the tender and the contracts run on (a report request nobody
+    // answers: its 4 reminders, the very-late notice, then the next period's request: 7); the
+    // contracts 33 (22 alerts, 4 decisions told to both sides, 3 evidence notices to the council).
+    expect(summary.emailsSent).toBe(87 + 49 + 7 + 33);
+    // Two contracts, six milestones: 2 met, 1 partly met, 1 not met, 1 left overdue, 1 coming up.
+    expect(summary.milestones).toEqual({
+      total: 6,
+      met: 2,
+      partiallyMet: 1,
+      notMet: 1,
+      overdue: 1,
+      red: 2,
+      amber: 2,
+      green: 2,
+      alertsSent: 22,
+    });
     expect(summary.tenders).toEqual({ published: 1, bids: 4, lateRefused: 1, awarded: 1, cancelled: 0, ocdsReleases: 7 });
     expect(summary.reports).toEqual({ requested: 9, submittedViaLink: 9, accepted: 8, changesRequested: 1, overdue: 3, remindersSent: 10 });
     expect(summary.payments).toEqual({ released: 7, blockedByConditions: 2 });
@@ -56,12 +72,14 @@ describe('npx grantloop demo --json', () => {
       expect(summary.usage[key], key).toBeGreaterThan(0);
     }
     // 3 invitation, 2 round, 3 grant and 9 reporting-cycle executions, all settled; 2 of the
-    // tender (refused, then approved); 1 reporting cycle opened after the year, still waiting.
-    expect(summary.workflowExecutions).toBe(17 + 2 + 1);
+    // tender (refused, then approved); 2 reporting cycles opened after the year (the report
+    // nobody answers, and the next period's, opened while the contracts run).
+    expect(summary.workflowExecutions).toBe(17 + 2 + 2);
     // 3 consortium reminders, 9 report-period openings, and 4 reminder schedules for each of the
     // 9 opened reports: each fires, and sends only if its report is still awaited; then the
-    // opening of the next period.
-    expect(summary.usage.schedulesFired).toBe(3 + 9 + 9 * 4 + 1);
+    // opening of the next period, its 4 reminders and the one after; and the contracts' 16
+    // milestone alerts that came due (3 offsets each for five milestones, one for the last).
+    expect(summary.usage.schedulesFired).toBe(3 + 9 + 9 * 4 + 1 + 4 + 1 + 16);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
     const emails = JSON.parse(readFileSync(join(out, 'emails.json'), 'utf8')) as unknown[];
     expect(emails).toHaveLength(summary.emailsSent);
@@ -86,5 +104,12 @@ describe('npx grantloop demo --json', () => {
     expect(ledger[0]).toBe('seq,date,type,grant_id,account,account_name,debit_gbp,credit_gbp,bank_balance_gbp,memo');
     // The last row's running bank balance is what the pool holds: received − paid + returned.
     expect(ledger.at(-1)).toContain(`,${((15_000_017 + 9_000_000 - 7_300_049 + 100_001) / 100).toFixed(2)},`);
+    // The county's milestones, one row each, and its calendar: a VEVENT per milestone among its reports and tender dates.
+    const milestones = parse(readFileSync(join(out, 'milestones.csv'), 'utf8'), { columns: true }) as { status: string }[];
+    expect(milestones.map((m) => m.status).sort()).toEqual(['met', 'met', 'notMet', 'partiallyMet', 'scheduled', 'scheduled']);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(join(out, 'council.ics'), 'utf8')));
+    const uids = calendar.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+    expect(uids.filter((u) => u.startsWith('milestone-'))).toHaveLength(6);
+    expect(uids.some((u) => u.startsWith('tender-'))).toBe(true);
   }, 320_000);
 });

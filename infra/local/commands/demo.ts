@@ -6,6 +6,7 @@ import type { Consortium } from '../../../shared/consortia/consortium';
 import { formatPounds } from '../../../shared/platform/money';
 import { resetUsage } from '../../../shared/platform/usage';
 import { apiClient } from '../client';
+import { type MilestoneFigures, runContractScenario } from '../demo-contracts';
 import { poolFigures } from '../demo-pools';
 import type { ReportingFigures } from '../demo-reports';
 import { runTenderScenario, type TenderFigures } from '../demo-tenders';
@@ -43,12 +44,14 @@ export async function demo(root: string, args: string[]): Promise<number> {
     const run: DemoRun = { runtime, api, admin, clock, started, funders, f: byRole(funders), checks, progress, check };
     const { final, pooled, yearOf } = await playHistory(run);
     const tenders = await runTenderScenario(run, final.wyvern, pooled.poolId);
+    const contracts = await runContractScenario(run, tenders.tenderId);
     const money = await poolFigures(pooled.poolId, check);
     const emails = await runtime.emails();
     checkMail(run, emails, final);
     await checkRuntime(run);
-    const summary = { ...(await summarise(run, final, money, yearOf, emails)), tenders: tenders.figures };
-    if (values.out) await writeOutFiles(run, resolve(process.cwd(), values.out), summary, emails, pooled.poolId, tenders.tenderId);
+    const summary = { ...(await summarise(run, final, money, yearOf, emails)), tenders: tenders.figures, milestones: contracts.figures };
+    if (values.out)
+      await writeOutFiles(run, resolve(process.cwd(), values.out), summary, emails, { poolId: pooled.poolId, tenderId: tenders.tenderId });
     process.stdout.write(
       values.json
         ? `${JSON.stringify(summary)}\n`
@@ -142,14 +145,16 @@ async function countOrganisations({ api, admin }: DemoRun): Promise<number> {
   return n;
 }
 
-/** With --out: the summary, the mailbox, the pool's 360Giving file, its ledger as CSV, and the tender's OCDS packages. */
+/**
+ * With --out: the summary, the mailbox, the pool's 360Giving file, its ledger as CSV, the
+ * tender's OCDS packages, and the county's milestones (CSV) and calendar (from its feed URL).
+ */
 async function writeOutFiles(
   { api, f }: DemoRun,
   out: string,
   summary: object,
   emails: StoredEmail[],
-  poolId: string,
-  tenderId: string,
+  { poolId, tenderId }: { poolId: string; tenderId: string },
 ): Promise<void> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -164,6 +169,9 @@ async function writeOutFiles(
       join(out, `ocds-${kind}-package.json`),
       `${JSON.stringify(await api.call(f.county.admin, 'GET', `/tenders/${tenderId}/ocds?package=${kind}`), null, 2)}\n`,
     );
+  writeFileSync(join(out, 'milestones.csv'), await api.text(f.county.admin, `/councils/${f.county.org.id}/milestones?format=csv`));
+  const feed = await api.call<{ url: string }>(f.county.admin, 'POST', `/councils/${f.county.org.id}/calendar-feed`);
+  writeFileSync(join(out, 'council.ics'), await (await fetch(feed.url)).text());
 }
 
 function countBy(values: string[]): Record<string, number> {
@@ -205,6 +213,9 @@ function readable(
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
     `  tenders            ${Object.entries(s.tenders as TenderFigures)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `  milestones         ${Object.entries(s.milestones as MilestoneFigures)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
     `  tranches           ${Object.entries(s.payments as Record<string, number>)
