@@ -1,5 +1,6 @@
 import type { Rag } from '../../shared/contracts/rag';
-import { Tag } from '../lib/web/govuk';
+import { dateTime } from '../lib/web/format';
+import { Button, Csrf, Tag } from '../lib/web/govuk';
 
 export const ragColour: Record<Rag, 'green' | 'yellow' | 'red'> = { green: 'green', amber: 'yellow', red: 'red' };
 const ragWord: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
@@ -28,5 +29,40 @@ export function RagRule({ amberWithinDays }: { amberWithinDays: number }) {
         calendar days in England, weekends included.
       </div>
     </details>
+  );
+}
+
+/** A feed's secret address, shown once when made; otherwise when it was made, and the button to make a new one. */
+export function FeedAddress(p: {
+  action: string;
+  csrf: string;
+  feed: { exists: boolean; createdAt?: string };
+  feedUrl: string | undefined;
+  mayAct: boolean;
+}) {
+  return (
+    <>
+      {p.feedUrl ? (
+        <div class="govuk-inset-text">
+          <p class="govuk-body">Add this address to Outlook or Google Calendar as a subscription. Copy it now: it is not shown again.</p>
+          <p class="govuk-body">
+            <code id="feed-url">{p.feedUrl}</code>
+          </p>
+        </div>
+      ) : (
+        <p class="govuk-body">
+          {p.feed.exists && p.feed.createdAt
+            ? `A feed address was made ${dateTime(p.feed.createdAt)}. Making a new one stops the old address working.`
+            : 'No feed address has been made yet.'}
+        </p>
+      )}
+      {p.mayAct && (
+        <form method="post" action={p.action} novalidate>
+          <Csrf token={p.csrf} />
+          <input type="hidden" name="action" value="rotate-feed" />
+          <Button secondary>{p.feed.exists ? 'Make a new address (the old one stops working)' : 'Make a feed address'}</Button>
+        </form>
+      )}
+    </>
   );
 }

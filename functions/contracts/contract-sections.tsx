@@ -2,7 +2,7 @@ import { kpiRatings } from '../../shared/contracts/contract';
 import { dateTime, dayMonthYear, humanise } from '../lib/web/format';
 import { Button, Csrf, type FieldError, Radios, Table, Textarea, TextInput } from '../lib/web/govuk';
 import type { ContractPageView } from './contract-page';
-import { RagTag } from './contract-parts';
+import { FeedAddress, RagTag } from './contract-parts';
 
 export interface SectionProps {
   view: ContractPageView;
@@ -173,25 +173,14 @@ export function Feed(p: SectionProps & { feed: { exists: boolean; createdAt?: st
   return (
     <>
       <h2 class="govuk-heading-m">Calendar feed</h2>
-      {p.feedUrl ? (
-        <div class="govuk-inset-text">
-          <p class="govuk-body">Add this address to Outlook or Google Calendar as a subscription. Copy it now: it is not shown again.</p>
-          <p class="govuk-body">
-            <code id="feed-url">{p.feedUrl}</code>
-          </p>
-        </div>
-      ) : (
-        <p class="govuk-body">
-          {p.feed.exists && p.feed.createdAt
-            ? `A feed address was made ${dateTime(p.feed.createdAt)}. Making a new one stops the old address working.`
-            : "This contract's milestones can be followed in Outlook or Google Calendar through a secret address."}
-        </p>
-      )}
-      {p.mayAct && (
-        <ActionForm view={p.view} csrf={p.csrf} action="rotate-feed">
-          <Button secondary>{p.feed.exists ? 'Make a new address (the old one stops working)' : 'Make a feed address'}</Button>
-        </ActionForm>
-      )}
+      <p class="govuk-body">This contract's milestones, for Outlook or Google Calendar.</p>
+      <FeedAddress
+        action={`/app/contracts/${encodeURIComponent(p.view.id)}`}
+        csrf={p.csrf}
+        feed={p.feed}
+        feedUrl={p.feedUrl}
+        mayAct={p.mayAct}
+      />
     </>
   );
 }

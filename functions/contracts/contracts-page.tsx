@@ -1,3 +1,6 @@
+import { feedStatus, rotateFeed } from '../../shared/calendar/rotate';
+import { roleIn } from '../../shared/consortia/caller';
+import { roleAtLeast } from '../../shared/consortia/organisation';
 import { contractsTable } from '../../shared/contracts/aws';
 import { contractStatuses } from '../../shared/contracts/contract';
 import { councilMilestones, milestonesCsv } from '../../shared/contracts/exports';
@@ -5,18 +8,26 @@ import { councilContracts } from '../../shared/contracts/views';
 import type { Page } from '../consortia/web-sessions';
 import { dayMonthYear, humanise, pounds } from '../lib/web/format';
 import { Breadcrumbs, Button, Select, Table, TextInput } from '../lib/web/govuk';
-import { RagRule, RagTag } from './contract-parts';
+import { FeedAddress, RagRule, RagTag } from './contract-parts';
 
 const statusOf = (s: string | undefined) => contractStatuses.find((x) => x === s);
 
 /** A council's contracts, worst RAG first, filtered by status and supplier (a GET form: works without script). */
-export const contractsPage: Page = async ({ caller, params, query }) => {
+export const contractsPage: Page = async ({ caller, params, query, method, form, csrf }) => {
   const orgId = params.orgId ?? '';
+  // The only form here makes (or replaces) the council's calendar feed: its address is shown in this answer only.
+  const feedUrl =
+    method === 'POST' && form.action === 'rotate-feed'
+      ? (await rotateFeed(contractsTable, caller, { kind: 'council', id: orgId })).url
+      : undefined;
   if (query.download === 'milestones') {
     const view = await councilMilestones(contractsTable, caller, orgId);
     return { download: milestonesCsv(view), contentType: 'text/csv; charset=utf-8', filename: `milestones-${orgId}.csv` };
   }
   const view = await councilContracts(contractsTable, caller, orgId, { status: statusOf(query.status), supplier: query.supplier });
+  const feed = await feedStatus(contractsTable, { kind: 'council', id: orgId });
+  const role = roleIn(caller, orgId);
+  const mayAct = caller.user.platformAdmin || (role !== undefined && roleAtLeast(role, 'officer'));
   return {
     title: `Contracts: ${view.council.name}`,
     section: 'home',
@@ -70,7 +81,26 @@ export const contractsPage: Page = async ({ caller, params, query }) => {
             Download every milestone (CSV)
           </a>
         </p>
+        <CouncilFeed orgId={orgId} csrf={csrf} feed={feed} feedUrl={feedUrl} mayAct={mayAct} />
       </>
     ),
   };
 };
+
+function CouncilFeed(p: {
+  orgId: string;
+  csrf: string;
+  feed: { exists: boolean; createdAt?: string };
+  feedUrl: string | undefined;
+  mayAct: boolean;
+}) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Calendar feed</h2>
+      <p class="govuk-body">
+        Every milestone of these contracts, the report due dates and the tender deadlines your council takes part in.
+      </p>
+      <FeedAddress action={`/app/councils/${p.orgId}/contracts`} {...p} />
+    </>
+  );
+}

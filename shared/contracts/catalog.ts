@@ -82,6 +82,7 @@ export const contractsSlice = defineSlice({
     { method: 'GET', path: '/councils/{orgId}/milestones', fn: 'councilMilestones', auth: 'staff' },
     { method: 'GET', path: '/contracts/{contractId}/ocds', fn: 'contractOcds', auth: 'staff' },
     { method: 'GET', path: '/app/councils/{orgId}/contracts', fn: 'contractsPages', auth: 'page' },
+    { method: 'POST', path: '/app/councils/{orgId}/contracts', fn: 'contractsPages', auth: 'page' },
     { method: 'GET', path: '/app/contracts/{contractId}', fn: 'contractsPages', auth: 'page' },
     { method: 'POST', path: '/app/contracts/{contractId}', fn: 'contractsPages', auth: 'page' },
     { method: 'GET', path: '/m/{token}', fn: 'viewMilestoneLink', auth: 'public' },

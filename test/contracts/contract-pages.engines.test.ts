@@ -67,6 +67,14 @@ describe('contract pages', () => {
     await post(staff, c.id, { action: 'rotate-feed' });
     expect((await fetch(url)).status).toBe(404);
 
+    // The council's own feed, made from its contracts page.
+    const councilFeed = await staff.post(`/app/councils/${council().org.id}/contracts`, {
+      action: 'rotate-feed',
+      csrf: await staff.csrf(),
+    });
+    const councilUrl = /<code id="feed-url">([^<]+)<\/code>/.exec(councilFeed.html)?.[1] as string;
+    expect(await (await fetch(councilUrl)).text()).toContain(`UID:milestone-${c.id}-M1@grantloop`);
+
     // Staff of another organisation see nothing of it.
     const outsider = await signInAs(stack, (funders[2] as SeededFunder).admin.email);
     expect((await outsider.get(`/app/contracts/${c.id}`)).status).toBe(404);
