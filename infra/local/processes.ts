@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 export class LocalSetupError extends Error {}
 
@@ -30,12 +32,58 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
   throw new LocalSetupError(`${what} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** Children die with the runtime: each gets its own process group, killed on stop. */
+const watchdog = fileURLToPath(new URL('./watchdog.mjs', import.meta.url));
+
+/**
+ * Children die with the runtime. Each runs under a watchdog (watchdog.mjs) in its own process
+ * group, killed on stop; if the runtime is killed outright, the watchdog sees its stdin close and
+ * takes the engine down within a second. The pid and command are recorded in `engines.json`
+ * (see `stopStaleEngines`) for the case where even the watchdog was killed.
+ */
 export function spawnChild(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [watchdog, String(process.pid), '--', command, ...args], {
+    ...options,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdout?.resume();
   child.stderr?.resume();
+  if (child.pid) engines.set(child.pid, `${command} ${args.join(' ')}`);
+  child.once('exit', () => child.pid && engines.delete(child.pid));
   return child;
+}
+
+/** Engines started by this process and still running: pid → the command line it was started with. */
+const engines = new Map<number, string>();
+
+/** Records the engines running now, so a later start on the same folder can stop any left behind. */
+export function recordEngines(file: string): void {
+  writeFileSync(file, JSON.stringify([...engines].map(([pid, command]) => ({ pid, command }))));
+}
+
+/**
+ * Stops engines a previous runtime on this folder left running (its runtime and watchdog both
+ * killed). Each was started in its own process group, led by its watchdog; the group is only
+ * killed if one of its processes still runs the very command recorded for it: pids are reused,
+ * and a stranger's process must never be touched.
+ */
+export async function stopStaleEngines(file: string): Promise<number> {
+  if (!existsSync(file)) return 0;
+  const recorded = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; command: string }[];
+  const table = spawnSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' }).stdout.split('\n');
+  const running = table.map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter((m) => m !== null);
+  let stopped = 0;
+  for (const { pid: group, command } of recorded) {
+    const members = running.filter((m) => Number(m[2]) === group && (m[3] as string).includes(command));
+    if (!members.length) continue;
+    try {
+      process.kill(-group, 'SIGKILL');
+      stopped++;
+    } catch {}
+    for (let i = 0; i < 50 && members.some((m) => isAlive(Number(m[1]))); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+  rmSync(file, { force: true });
+  return stopped;
 }
 
 export async function stopChild(child: ChildProcess | undefined): Promise<void> {

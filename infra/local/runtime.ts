@@ -15,7 +15,7 @@ import { startHttpApi } from './http-api';
 import { localIssuerKeys } from './jwt-issuer';
 import { LocalLambdas } from './lambdas';
 import { claimPortBlock } from './port-claims';
-import { isAlive, LocalSetupError, portInUse } from './processes';
+import { isAlive, LocalSetupError, portInUse, recordEngines, stopStaleEngines } from './processes';
 import { LocalScheduler } from './scheduler';
 import { startSesLocal } from './ses-local';
 import { LocalStepFunctions } from './step-functions';
@@ -46,6 +46,7 @@ export interface LocalOptions {
 export type LocalRuntime = Awaited<ReturnType<typeof startLocal>>;
 
 const lockFile = (stateDir: string) => join(stateDir, 'runtime.json');
+const enginesFile = (stateDir: string) => join(stateDir, 'engines.json');
 
 /** One runtime per state folder: a second start gets a clear message, not a port crash. */
 function takeLock(stateDir: string): void {
@@ -61,6 +62,14 @@ function takeLock(stateDir: string): void {
   }
 }
 
+/** The state folder is this runtime's: no other live runtime holds it, and nothing a dead one started is still running. */
+async function claimFolder(stateDir: string, log: (line: string) => void): Promise<void> {
+  mkdirSync(stateDir, { recursive: true });
+  takeLock(stateDir);
+  const stale = await stopStaleEngines(enginesFile(stateDir));
+  if (stale) log(`stopped ${stale} engine process${stale === 1 ? '' : 'es'} a previous run on this folder left behind`);
+}
+
 export async function startLocal(options: LocalOptions) {
   const log = options.log ?? (() => {});
   const catalog = forTarget(options.catalog ?? defaultCatalog, 'local');
@@ -69,8 +78,7 @@ export async function startLocal(options: LocalOptions) {
     errors.push(message);
     log(`error: ${message}`);
   };
-  mkdirSync(options.stateDir, { recursive: true });
-  takeLock(options.stateDir);
+  await claimFolder(options.stateDir, log);
 
   const { stoppers, stop } = lifecycle(options.stateDir);
   const ports = await choosePorts(options.ports, stoppers);
@@ -170,6 +178,7 @@ function lifecycle(stateDir: string) {
   const stop = async () => {
     for (const s of stoppers.reverse()) await s();
     stoppers.length = 0;
+    rmSync(enginesFile(stateDir), { force: true });
     rmSync(lockFile(stateDir), { force: true });
   };
   return { stoppers, stop };
@@ -220,6 +229,7 @@ async function startEngines(options: LocalOptions, ports: Ports, stoppers: (() =
   for (const started of [dynamoStart, sesStart]) if (started.status === 'fulfilled') stoppers.push(started.value.stop);
   if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
   if (sesStart.status === 'rejected') throw sesStart.reason;
+  recordEngines(enginesFile(options.stateDir));
   const { created } = await ensureTable(dynamoStart.value.client, names.table);
   return { dynamo: dynamoStart.value, ses: sesStart.value, created };
 }
