@@ -38,9 +38,33 @@ export function parse<S extends z.ZodMiniType>(schema: S, value: unknown, part: 
   throw new DomainError('validation', issues.map((i) => i.message).join('; '), issues);
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The request body as text. Bytes that are not UTF-8 are refused, never replaced by U+FFFD
+ * and stored: a name or an answer must be what the sender typed.
+ */
+export function bodyText(event: Pick<ApiEvent, 'body' | 'isBase64Encoded'>): string {
+  if (!event.body) return '';
+  const notUtf8 = () =>
+    new DomainError('validation', 'body: the request body is not valid UTF-8 text', [
+      { field: 'body', rule: 'utf-8', message: 'the request body is not valid UTF-8 text' },
+    ]);
+  let text: string;
+  try {
+    text = event.isBase64Encoded ? utf8.decode(Buffer.from(event.body, 'base64')) : event.body;
+  } catch {
+    throw notUtf8();
+  }
+  // A text body may reach us already decoded, and U+FFFD is what a decoder writes in place of
+  // bytes that were not UTF-8: refused too, so both targets answer the same.
+  if (text.includes('\uFFFD')) throw notUtf8();
+  return text;
+}
+
 export function jsonBody(event: ApiEvent): unknown {
   if (!event.body) return {};
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const raw = bodyText(event);
   try {
     return JSON.parse(raw);
   } catch {
@@ -50,12 +74,14 @@ export function jsonBody(event: ApiEvent): unknown {
   }
 }
 
-/** A route anyone may call. Domain errors become their status with `{error, message, issues}`; anything else a logged 500. */
+/** A route anyone may call. A body that is not UTF-8 is a 400. Domain errors become their status with `{error, message, issues}`; anything else a logged 500. */
 export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
   return middy<ApiEvent, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .handler(async (event) => {
       try {
+        // Every route refuses a body that is not UTF-8, whether or not it reads one.
+        bodyText(event);
         const { status = 200, body, contentType, filename } = await fn(event);
         if (contentType && typeof body === 'string') {
           return {

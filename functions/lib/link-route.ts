@@ -1,8 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { DomainError } from '../../shared/platform/errors';
 import type { LinkPage } from '../../shared/platform/links/registry';
 import { donePage, layout, problemPage } from './html';
+import { bodyText } from './http';
 import { logger } from './logger';
 
 /**
@@ -33,10 +35,13 @@ export function renderLinkPage<Form extends { form: string }>(
 
 /** A form body, urlencoded as browsers send it (API Gateway may hand it over base64-encoded). */
 export function formFields(event: APIGatewayProxyEventV2): Record<string, string> {
-  if (!event.body) return {};
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  return Object.fromEntries(new URLSearchParams(raw));
+  return Object.fromEntries(new URLSearchParams(bodyText(event)));
 }
+
+const unreadable = layout(
+  'This form could not be read',
+  '<h1>This form could not be read</h1><p>What was sent is not text we can read (it is not UTF-8). Nothing was saved. Please open the link from your email again and send the form from there.</p>',
+);
 
 const failed = layout('Something went wrong', '<h1>Something went wrong</h1><p>Nothing was sent. Please try again in a few minutes.</p>');
 
@@ -53,6 +58,8 @@ export function linkRoute<Form extends { form: string }>(
         const { status, html } = renderLinkPage(await show(event.pathParameters?.token ?? '', form), forms);
         return { statusCode: status, headers, body: html };
       } catch (error) {
+        if (error instanceof DomainError && error.issues.some((i) => i.rule === 'utf-8'))
+          return { statusCode: 400, headers, body: unreadable };
         logger.error('link page failed', { error: error as Error });
         return { statusCode: 500, headers, body: failed };
       }

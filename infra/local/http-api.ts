@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -110,7 +111,8 @@ function payload(
     .filter(Boolean);
   const { cookie: _cookie, ...forwarded } = headers;
   // As HTTP API does: bodies that are not text arrive base64-encoded (form posts among them).
-  const binary = body.length > 0 && !/^(application\/json|text\/)/.test(headers['content-type'] ?? '');
+  // Text that is not valid UTF-8 is passed as its bytes too, so the handler sees exactly what was sent.
+  const binary = body.length > 0 && (!/^(application\/json|text\/)/.test(headers['content-type'] ?? '') || !isUtf8(body));
   return {
     version: '2.0',
     routeKey: `${route.method} ${route.path}`,

@@ -65,6 +65,23 @@ const problem = (status: number, title: string, message: string, chrome: Chrome 
 const notFoundPage = (chrome: Chrome) =>
   problem(404, 'Page not found', 'There is no such page, or it belongs to a consortium you are not a member of.', chrome);
 
+/** A form whose bytes are not UTF-8: refused whole (400), nothing runs. */
+function readForm(event: ApiEvent): Record<string, string> | undefined {
+  try {
+    return formBody(event);
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
+}
+
+const unreadableForm = () =>
+  problem(
+    400,
+    'This form could not be read',
+    'What was sent is not text we can read (it is not UTF-8). Nothing was saved. Go back and try again.',
+  );
+
 export const forbiddenPage = () =>
   problem(
     403,
@@ -88,7 +105,8 @@ export function pageRoute<Caller extends StaffCaller>(deps: SessionDeps & { reso
           const next = event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : '');
           return redirect(`/sign-in?next=${encodeURIComponent(next)}`);
         }
-        const form = method === 'POST' ? formBody(event) : {};
+        const form = method === 'POST' ? readForm(event) : {};
+        if (!form) return unreadableForm();
         if (method === 'POST' && (!sameOrigin(event) || !sameToken(form.csrf, session.csrf))) return forbiddenPage();
         let chrome: Chrome = { csrf: session.csrf };
         try {
@@ -146,6 +164,7 @@ export function plainPage(fn: (event: ApiEvent) => Promise<APIGatewayProxyResult
   return middy<ApiEvent, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .handler(async (event) => {
+      if (event.body && !readForm(event)) return unreadableForm();
       try {
         return await fn(event);
       } catch (error) {

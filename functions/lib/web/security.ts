@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { config } from '../../../shared/platform/config';
-import type { ApiEvent } from '../http';
+import { type ApiEvent, bodyText } from '../http';
 
 /** On AWS the pages are served over HTTPS (CloudFront); locally over plain HTTP on 127.0.0.1. */
 export const secure = () => config.appUrl().startsWith('https://');
@@ -66,7 +66,5 @@ export function sameToken(a: string | undefined, b: string): boolean {
 export const safeNext = (next: string | undefined) => (next && /^\/app(\/[^/\\]|$|\?)/.test(next) && !next.includes('//') ? next : '/app');
 
 export function formBody(event: ApiEvent): Record<string, string> {
-  if (!event.body) return {};
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  return Object.fromEntries(new URLSearchParams(raw));
+  return Object.fromEntries(new URLSearchParams(bodyText(event)));
 }
