@@ -20,15 +20,25 @@ export async function loadWithOrgs(deps: { consortia: ConsortiaStore }, consorti
 
 /**
  * The member organisation through which the caller acts in a consortium: one where the
- * organisation holds one of `roles` and the caller holds at least `memberRole`.
+ * organisation holds one of `roles` and the caller holds at least `memberRole`. Someone in no
+ * member organisation gets the not-found of what they asked for (`subject`, by default the
+ * consortium), exactly as if it did not exist: a 403 would confirm it exists and name it. 403
+ * is only for a member without the role.
  */
-export function actingOrg(caller: Caller, c: Consortium, roles: ConsortiumRole[], memberRole: MemberRole): string {
+export function actingOrg(
+  caller: Caller,
+  c: Consortium,
+  roles: ConsortiumRole[],
+  memberRole: MemberRole,
+  subject: { what: string; id: string } = { what: 'consortium', id: c.id },
+): string {
   for (const m of c.members) {
     if (!roles.includes(m.role)) continue;
     const mine = caller.memberships.find((x) => x.orgId === m.orgId);
     if (mine && roleAtLeast(mine.role, memberRole)) return m.orgId;
   }
   if (caller.user.platformAdmin) return c.leadOrgId;
+  requireReader(caller, c, subject.what, subject.id);
   throw forbidden(`this needs the ${memberRole} role in a ${roles.join(' or ')} organisation of consortium ${c.name}`);
 }
 

@@ -1,6 +1,6 @@
 import { DomainError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
-import { loadConsortium, loadWithOrgs } from './access';
+import { loadConsortium, loadWithOrgs, requireReader } from './access';
 import { type Caller, requireOrgRole, roleIn } from './caller';
 import { type NewConsortium, prepareConsortium } from './consortium';
 import { makeEvent, subject } from './events';
@@ -47,6 +47,7 @@ export async function confirmConsortium(
   consortiumId: string,
 ) {
   const consortium = await loadConsortium(deps, consortiumId);
+  requireReader(caller, consortium, 'consortium', consortiumId);
   requireOrgRole(caller, consortium.leadOrgId, 'admin');
   if (consortium.status !== 'inviting') {
     throw new DomainError('conflict', `consortium ${consortiumId} is already ${consortium.status}`);

@@ -23,7 +23,7 @@ export async function amend(
     | { kind: 'amount'; amount: number; currency: string; reason: string },
 ) {
   const { grant } = await loadGrant(deps, grantId);
-  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin');
+  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin', { what: 'grant', id: grantId });
   const now = deps.clock.now();
   const at = now.toISOString();
   if (input.kind === 'amount') {
@@ -75,7 +75,7 @@ export async function amend(
 
 export async function changeStatus(deps: GrantRecords, caller: Caller, grantId: string, input: { status: GrantStatus; reason: string }) {
   const { grant } = await loadGrant(deps, grantId);
-  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin');
+  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin', { what: 'grant', id: grantId });
   const from = (grant as { status: GrantStatus }).status;
   checkTransition(from, input.status);
   const now = deps.clock.now();

@@ -23,7 +23,7 @@ export async function decide(
   input: { outcome: 'met' | 'waived' | 'not-met'; reason?: string | undefined },
 ) {
   const { grant } = await loadGrant(deps, grantId);
-  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'officer');
+  actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'officer', { what: 'grant', id: grantId });
   const plan = await deps.grants.getPlan(grantId);
   const condition = plan.conditions.find((c) => c.id === conditionId);
   if (!condition) throw notFound('condition', conditionId);

@@ -33,7 +33,7 @@ export interface PlanInput {
 export async function setPlan(deps: GrantRecords, caller: Caller, grantId: string, input: PlanInput) {
   const { grant } = await loadGrant(deps, grantId);
   const consortium = await loadConsortium(deps, grant.consortiumId);
-  actingOrg(caller, consortium, ['lead'], 'admin');
+  actingOrg(caller, consortium, ['lead'], 'admin', { what: 'grant', id: grantId });
   checkTranches(grant.amount, input.tranches);
   const now = deps.clock.now();
   const reports = planReports(grant, reportPeriods(grant, policyOf(consortium), input.reporting), () => newId(now));

@@ -1,4 +1,4 @@
-import { loadConsortium } from '../consortia/access';
+import { loadConsortium, requireReader } from '../consortia/access';
 import { type Caller, requireOrgRole } from '../consortia/caller';
 import { makeEvent, subject } from './events';
 import { checkPolicy, type ReportingPolicy } from './report-schedule';
@@ -12,6 +12,7 @@ export async function setReportingPolicy(
   input: ReportingPolicy,
 ) {
   const consortium = await loadConsortium(deps, consortiumId);
+  requireReader(caller, consortium, 'consortium', consortiumId);
   requireOrgRole(caller, consortium.leadOrgId, 'admin');
   const policy = checkPolicy(input);
   const now = deps.clock.now();

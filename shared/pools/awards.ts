@@ -118,7 +118,7 @@ export async function commitGrant(
 /** A direct award from the pool by the lead (rounds use the same commit). */
 export async function allocateDirect(deps: PoolDeps, caller: Caller, poolId: string, request: AllocationRequest & { currency: string }) {
   const { pool, consortium } = await readablePool(deps, caller, poolId);
-  actingOrg(caller, consortium, ['lead'], 'admin');
+  actingOrg(caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
   requireActive(consortium);
   checkCurrency('body.currency', request.currency, pool.currency);
   const { currency: _c, ...rest } = request;

@@ -11,7 +11,7 @@ import type { LedgerWrite } from './store';
 async function grantForMoney(deps: PoolDeps, caller: Caller, grantId: string) {
   const found = await loadGrant(deps, grantId);
   const consortium = await loadConsortium(deps, found.grant.consortiumId);
-  actingOrg(caller, consortium, ['lead'], 'officer');
+  actingOrg(caller, consortium, ['lead'], 'officer', { what: 'grant', id: grantId });
   return found;
 }
 

@@ -142,7 +142,7 @@ export async function recordContribution(
   input: { amount: number; currency: string; receivedOn: string; financialYear?: string | undefined },
 ) {
   const { pool, consortium } = await readablePool(deps, caller, poolId);
-  actingOrg(caller, consortium, ['lead'], 'officer');
+  actingOrg(caller, consortium, ['lead'], 'officer', { what: 'pool', id: poolId });
   checkCurrency('currency', input.currency, pool.currency);
   checkPence('amount', input.amount);
   const pledge = await deps.pools.getPledge(poolId, pledgeId);

@@ -68,7 +68,7 @@ export async function setStatus(
 export async function openRound(deps: RoundRecords, caller: Caller, poolId: string, input: { name: string }) {
   const pool = await loadPool(deps, poolId);
   const consortium = await loadConsortium(deps, pool.consortiumId);
-  actingOrg(caller, consortium, ['lead'], 'admin');
+  actingOrg(caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
   requireActive(consortium);
   const now = deps.clock.now();
   const round: Round = {
@@ -95,7 +95,7 @@ export async function getRound(deps: RoundRecords, caller: Caller, roundId: stri
 /** Any lead or member funder (officer or above) may propose while the round is open. */
 export async function addProposal(deps: RoundRecords, caller: Caller, roundId: string, request: AllocationRequest) {
   const { round, consortium } = await load(deps, roundId);
-  actingOrg(caller, consortium, ['lead', 'member'], 'officer');
+  actingOrg(caller, consortium, ['lead', 'member'], 'officer', { what: 'round', id: roundId });
   const pool = await loadPool(deps, round.poolId);
   await checkAllocationRequest(deps, pool, request);
   const now = deps.clock.now();
@@ -111,7 +111,7 @@ export async function addProposal(deps: RoundRecords, caller: Caller, roundId: s
 /** The lead closes the round for voting; what is proposed must fit the money available now. */
 export async function closeRound(deps: RoundCallbacks, caller: Caller, roundId: string) {
   const { round, proposals, consortium } = await load(deps, roundId);
-  actingOrg(caller, consortium, ['lead'], 'admin');
+  actingOrg(caller, consortium, ['lead'], 'admin', { what: 'round', id: roundId });
   if (round.status !== 'open') throw new DomainError('conflict', `round ${round.name} is ${round.status}, not open`);
   if (proposals.length === 0)
     throw new DomainError('conflict', `round ${round.name} has no proposals to vote on`, [], { rule: 'round-has-proposals' });
@@ -161,7 +161,7 @@ export async function vote(
   input: { decision: Decision; comment?: string | undefined },
 ) {
   const { round, consortium } = await load(deps, roundId);
-  const orgId = actingOrg(caller, consortium, ['lead', 'member'], 'officer');
+  const orgId = actingOrg(caller, consortium, ['lead', 'member'], 'officer', { what: 'round', id: roundId });
   const now = deps.clock.now();
   await deps.rounds.putVote(
     roundId,
@@ -174,7 +174,7 @@ export async function vote(
 /** After escalation the lead decides for the consortium. */
 export async function leadDecision(deps: RoundCallbacks, caller: Caller, roundId: string, input: { decision: Decision }) {
   const { round, consortium } = await load(deps, roundId);
-  actingOrg(caller, consortium, ['lead'], 'admin');
+  actingOrg(caller, consortium, ['lead'], 'admin', { what: 'round', id: roundId });
   if (round.status !== 'escalated')
     throw new DomainError('conflict', `round ${round.name} is ${round.status}; the lead decides only after voting has timed out`);
   const waiting = await deps.platform.takeWaitingTask(subject(roundId), DECISION);

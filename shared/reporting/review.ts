@@ -13,7 +13,7 @@ export async function review(
   input: { decision: 'accept' | 'request-changes'; comments?: string | undefined },
 ) {
   const { report } = await loadReport(deps, reportId);
-  actingOrg(caller, await loadConsortium(deps, report.consortiumId), ['lead'], 'officer');
+  actingOrg(caller, await loadConsortium(deps, report.consortiumId), ['lead'], 'officer', { what: 'report', id: reportId });
   if (input.decision === 'request-changes' && !input.comments?.trim()) {
     throw new DomainError('validation', 'comments: say what should change', [
       { field: 'comments', rule: 'required-for-changes', message: 'say what should change' },

@@ -21,7 +21,7 @@ export async function voteOnAward(
   input: { decision: 'approve' | 'reject'; orgId?: string | undefined },
 ) {
   let quorum: number | undefined;
-  const saved = await changeTender(deps, tenderId, async (tender, consortium) => {
+  const saved = await changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
     quorum = consortium.quorumPercent;
     requireStatus(tender, ['award-decision'], 'voting on the award');
     const funderIds = tender.funders.map((f) => f.orgId);
@@ -44,8 +44,8 @@ export async function voteOnAward(
 
 /** The lead records a challenge received during standstill: that lot's award waits until it is resolved. */
 export async function recordChallenge(deps: TenderRecords, caller: Caller, tenderId: string, input: { lotId: string; grounds: string }) {
-  return changeTender(deps, tenderId, async (tender, consortium) => {
-    actingOrg(caller, consortium, ['lead'], 'officer');
+  return changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
+    actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
     requireStatus(tender, ['standstill'], 'recording a challenge');
     const now = deps.clock.now().toISOString();
     if (!tender.standstill || now >= tender.standstill.endsAt)
@@ -78,8 +78,8 @@ export async function resolveChallenge(
   challengeId: string,
   input: { outcome: 'dismissed' | 'upheld'; resolution: string },
 ) {
-  const saved = await changeTender(deps, tenderId, async (tender, consortium) => {
-    actingOrg(caller, consortium, ['lead'], 'officer');
+  const saved = await changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
+    actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
     const challenge = tender.challenges.find((c) => c.id === challengeId);
     if (challenge?.status !== 'open') throw invalid('challengeId', 'open-challenge', `challenge ${challengeId} is not open`);
     if (!input.resolution.trim()) throw invalid('resolution', 'required', 'record how the challenge was resolved');
@@ -110,8 +110,8 @@ export async function cancelTender(
   input: { reason: string },
 ) {
   if (!input.reason.trim()) throw invalid('reason', 'required', 'say why the tender is cancelled; providers and funders are told');
-  const saved = await changeTender(deps, tenderId, async (tender, consortium) => {
-    actingOrg(caller, consortium, ['lead'], 'admin');
+  const saved = await changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
+    actingOrg(caller, consortium, ['lead'], 'admin', { what: 'tender', id: tenderId });
     requireStatus(tender, ['draft', 'sign-off', 'published', 'evaluation', 'award-decision', 'standstill'], 'cancelling');
     const cancellation = { reason: input.reason.trim(), at: deps.clock.now().toISOString(), by: caller.user.id };
     return releaseReserve(

@@ -39,7 +39,7 @@ function findBid(tender: Tender, bidId: string) {
 
 /** A scorer declares a conflict of interest in one bid: their scores for it will not count. */
 export async function declareConflict(deps: TenderRecords, caller: Caller, tenderId: string, input: { bidId: string }) {
-  return changeTender(deps, tenderId, async (tender) => {
+  return changeTender(deps, { tenderId, as: caller }, async (tender) => {
     requireStatus(tender, ['evaluation'], 'declaring a conflict');
     requirePanel(caller, tender);
     findBid(tender, input.bidId);
@@ -56,7 +56,7 @@ export async function scoreBid(
   tenderId: string,
   input: { bidId: string; scores: Record<string, number> },
 ) {
-  return changeTender(deps, tenderId, async (tender) => {
+  return changeTender(deps, { tenderId, as: caller }, async (tender) => {
     requireStatus(tender, ['evaluation'], 'scoring');
     requirePanel(caller, tender);
     findBid(tender, input.bidId);
@@ -86,9 +86,9 @@ export async function moderate(
   tenderId: string,
   input: { bidId: string; criterionId: string; score: number; reason: string },
 ) {
-  return changeTender(deps, tenderId, async (tender, consortium) => {
+  return changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
     requireStatus(tender, ['evaluation'], 'moderating');
-    actingOrg(caller, consortium, ['lead'], 'officer');
+    actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
     findBid(tender, input.bidId);
     if (!tender.criteria.some((c) => c.id === input.criterionId && c.kind === 'quality'))
       throw invalid('criterionId', 'quality-criterion', `${input.criterionId} is not a quality criterion of this tender`);
@@ -118,8 +118,8 @@ export async function evaluationView(deps: TenderRecords, caller: Caller, tender
 
 /** The lead closes evaluation: each lot's ranking is fixed and its best bid recommended; the award decision follows. */
 export async function completeEvaluation(deps: Callbacks, caller: Caller, tenderId: string) {
-  const saved = await changeTender(deps, tenderId, async (tender, consortium) => {
-    actingOrg(caller, consortium, ['lead'], 'officer');
+  const saved = await changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
+    actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
     requireStatus(tender, ['evaluation'], 'completing evaluation');
     const of = await bidsByLot(deps, tender);
     const interests = new Map((await deps.tenders.listInterests(tender.id)).map((i) => [i.id, i]));

@@ -110,7 +110,7 @@ export async function inviteProvider(
   input: { orgName: string; email: string; identifier?: string | undefined },
 ) {
   const { consortium } = await readableTender(deps, caller, tenderId);
-  actingOrg(caller, consortium, ['lead'], 'officer');
+  actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
   return registerInterest(deps, tenderId, input, caller.user.id);
 }
 
@@ -127,7 +127,7 @@ export async function answerQuestion(
   input: { answer: string },
 ) {
   const { consortium } = await readableTender(deps, caller, tenderId);
-  actingOrg(caller, consortium, ['lead'], 'officer');
+  actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
   if (!input.answer.trim()) throw invalid('answer', 'required', 'write the answer');
   const question = (await deps.tenders.listQuestions(tenderId)).find((q) => q.id === questionId);
   if (!question) throw notFound('question', questionId);

@@ -22,8 +22,8 @@ export const executionName = (t: Pick<Tender, 'id' | 'attempt'>) => `tender-${t.
 
 /** The lead sends the draft to its funders: each must approve the specification and its own contribution. */
 export async function submitForSignOff(deps: TenderRecords, caller: Caller, tenderId: string) {
-  return changeTender(deps, tenderId, async (tender, consortium) => {
-    actingOrg(caller, consortium, ['lead'], 'officer');
+  return changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
+    actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
     requireActive(consortium);
     requireStatus(tender, ['draft'], 'sending it for sign-off');
     return save(
@@ -48,7 +48,7 @@ export async function signOff(
 ) {
   if (input.decision === 'refuse' && !input.reason?.trim())
     throw invalid('reason', 'required-to-refuse', 'say why, so the lead can change the specification or the contribution');
-  const saved = await changeTender(deps, tenderId, async (tender) => {
+  const saved = await changeTender(deps, { tenderId, as: caller }, async (tender) => {
     requireStatus(tender, ['sign-off'], 'signing off');
     const funderIds = tender.funders.map((f) => f.orgId);
     const orgId = input.orgId ?? caller.memberships.find((m) => funderIds.includes(m.orgId) && m.role !== 'viewer')?.orgId;
@@ -88,8 +88,8 @@ export async function leadSignOffDecision(
   tenderId: string,
   input: { decision: 'proceed' | 'return-to-draft' },
 ) {
-  await changeTender(deps, tenderId, async (tender, consortium) => {
-    actingOrg(caller, consortium, ['lead'], 'admin');
+  await changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
+    actingOrg(caller, consortium, ['lead'], 'admin', { what: 'tender', id: tenderId });
     requireStatus(tender, ['sign-off'], 'deciding the sign-off');
     const escalation = tender.signOffEscalation;
     if (!escalation || escalation.decision)

@@ -33,11 +33,14 @@ const MAX_ATTEMPTS = 20;
  */
 export async function changeTender<T>(
   deps: Pick<TendersDeps, 'tenders' | 'consortia'>,
-  tenderId: string,
+  /** A tender id, or the id and the person acting: someone in no member organisation then gets not-found, as for a made-up id. */
+  which: string | { tenderId: string; as: Caller },
   change: (tender: Tender, consortium: Consortium) => Promise<T>,
 ): Promise<T> {
+  const tenderId = typeof which === 'string' ? which : which.tenderId;
   for (let i = 0; ; i++) {
     const { tender, consortium } = await loadTender(deps, tenderId);
+    if (typeof which !== 'string') requireReader(which.as, consortium, 'tender', tenderId);
     try {
       return await change(tender, consortium);
     } catch (error) {

@@ -85,7 +85,8 @@ describe('grants use cases (in memory)', () => {
     };
     const set = (input: PlanInput, caller = s.lead.caller) => setPlan(s.d, caller, g.id, input);
     await expect(set(ok, s.member.caller)).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(set(ok, s.recipient.caller)).rejects.toMatchObject({ kind: 'forbidden' });
+    // Not a member at all: the grant is as unknown to them as a made-up id.
+    await expect(set(ok, s.recipient.caller)).rejects.toMatchObject({ kind: 'not-found' });
     await expect(set({ ...ok, tranches: pay([599_999, 1]) })).rejects.toMatchObject({
       kind: 'validation',
       ...broke('tranches', 'sum-to-grant'),
