@@ -2,6 +2,7 @@ import { feedStatus } from '../../shared/calendar/rotate';
 import { roleIn } from '../../shared/consortia/caller';
 import { roleAtLeast } from '../../shared/consortia/organisation';
 import { contractsTable } from '../../shared/contracts/aws';
+import { readableContract } from '../../shared/contracts/contracts';
 import { contractView } from '../../shared/contracts/views';
 import type { Page } from '../consortia/web-sessions';
 import { dayMonthYear, humanise, pounds } from '../lib/web/format';
@@ -17,6 +18,8 @@ export const contractPage: Page = async ({ caller, params, method, form, query, 
   let errors: FieldError[] = [];
   let feedUrl: string | undefined;
   if (method === 'POST') {
+    // Outsiders first get the not-found a made-up id gets, whatever the form says.
+    await readableContract(contractsTable, caller, contractId);
     const outcome = await runAction(caller, contractId, form);
     if ('done' in outcome) return { redirect: `/app/contracts/${encodeURIComponent(contractId)}?done=${outcome.done}` };
     if ('feedUrl' in outcome) feedUrl = outcome.feedUrl;

@@ -2,7 +2,7 @@ import type { Caller } from '../../shared/consortia/caller';
 import { tendersTable } from '../../shared/tenders/aws';
 import { panelOf } from '../../shared/tenders/panel-view';
 import { withoutAskers } from '../../shared/tenders/providers';
-import { loadTender } from '../../shared/tenders/tenders';
+import { readableTender } from '../../shared/tenders/tenders';
 import { readForStaff, summariseTender } from '../../shared/tenders/views';
 import type { Page } from '../consortia/web-sessions';
 import type { FieldError } from '../lib/web/govuk';
@@ -38,7 +38,8 @@ export const tenderPage: Page = async ({ caller, params, method, form, query, cs
   const tenderId = params.tenderId ?? '';
   let errors: FieldError[] = [];
   if (method === 'POST') {
-    const { tender } = await loadTender(tendersTable, tenderId);
+    // Outsiders first get the not-found a made-up id gets, whatever the form says.
+    const { tender } = await readableTender(tendersTable, caller, tenderId);
     const outcome = await runAction(caller, tender, form);
     if ('done' in outcome) return { redirect: `/app/tenders/${encodeURIComponent(tenderId)}?done=${outcome.done}` };
     errors = outcome.errors;

@@ -3,6 +3,7 @@ import { catalog, forTarget } from '../../infra/catalog';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { newId } from '../../shared/platform/ids';
 import { contractBody, register } from '../support/contract';
+import { signInAs } from '../support/pages';
 import { fillPath, type RouteIds, validBody } from '../support/route-bodies';
 import { startTestStack, type TestStack } from '../support/stack';
 import { fundedConsortium, tenderBody } from '../support/tender';
@@ -94,6 +95,35 @@ describe('someone who belongs to no member organisation', () => {
       expect(mine.status < 300, `${key} answered ${mine.status}`).toBe(false);
       expect(mine.text, key).not.toContain(NAME);
       expect({ status: mine.status, text: swap(mine.text) }, key).toEqual(madeUp);
+    }
+  });
+
+  it('gets from every page, shown or posted, exactly what a made-up id gets', async () => {
+    const browser = await signInAs(stack, outsider.email);
+    const pages = forTarget(catalog, 'local').routes.filter((r) => r.auth === 'page' && r.path.includes('{'));
+    expect(pages.length).toBeGreaterThan(15);
+    // A form a member could send, and one no page has: neither may tell an outsider the record exists.
+    const forms: Record<string, string>[] = [{ action: 'sign-off', decision: 'approve' }, { action: 'no-such-form' }];
+    const ask = async (method: string, template: string, ids: RouteIds) => {
+      const path = fillPath(template, ids);
+      const answers: { status: number; html: string }[] = method === 'GET' ? [await browser.get(path)] : [];
+      for (const f of method === 'GET' ? [] : forms) answers.push(await browser.post(path, { ...f, csrf: await browser.csrf() }));
+      return {
+        status: answers.map((x) => x.status).join(),
+        text: answers.map((x) => x.html.replace(/name="csrf" value="[^"]+"/g, '')).join('\n'),
+      };
+    };
+    const swap = (text: string) =>
+      Object.entries(real).reduce((t, [k, v]) => t.replaceAll(v, (fake as unknown as Record<string, string>)[k] ?? v), text);
+    for (const r of pages) {
+      const key = `${r.method} ${r.path}`;
+      const before = await stack.itemCount();
+      const mine = await ask(r.method, r.path, real);
+      const madeUp = await ask(r.method, r.path, fake);
+      expect(await stack.itemCount(), `${key} wrote something`).toBe(before);
+      expect(mine.status, key).toBe(r.method === 'GET' ? '404' : '404,404');
+      expect(mine.text, key).not.toContain(NAME);
+      expect(swap(mine.text), key).toBe(madeUp.text);
     }
   });
 });
