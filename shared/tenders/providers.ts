@@ -109,8 +109,11 @@ export async function inviteProvider(
   tenderId: string,
   input: { orgName: string; email: string; identifier?: string | undefined },
 ) {
-  const { consortium } = await readableTender(deps, caller, tenderId);
+  const { tender, consortium } = await readableTender(deps, caller, tenderId);
   actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
+  // To its own staff a draft exists: say why nobody can be invited yet (registering says not-found to the public).
+  if (tender.status === 'draft' || tender.status === 'sign-off')
+    throw conflict(`tender "${tender.title}" is ${tender.status}: providers can be invited once it is published`, { rule: 'tender-open' });
   return registerInterest(deps, tenderId, input, caller.user.id);
 }
 

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalog, forTarget } from '../../infra/catalog';
+import type { SeededFunder } from '../../infra/local/scenario';
+import { newId } from '../../shared/platform/ids';
+import { contractBody, register } from '../support/contract';
+import { inDays } from '../support/grant';
+import { fillPath, type RouteIds, validBody } from '../support/route-bodies';
+import { startTestStack, type TestStack } from '../support/stack';
+import { fundedConsortium, tenderBody } from '../support/tender';
+import { expected, type Role, rules } from './authorisation-rules';
+
+type Who = { id: string; email: string };
+let stack: TestStack;
+let funders: SeededFunder[];
+let ids: RouteIds;
+let who: Record<Role, Who>;
+let overrides: Record<string, unknown>;
+let orgOf: Partial<Record<Role, string>>;
+
+async function staffOf(org: { name: string; kind: string; identifier: string; funderType?: string }, email: string, role = 'admin') {
+  const created = await stack.api.call<{ id: string }>(stack.admin, 'POST', '/organisations', {
+    ...org,
+    contactEmail: `hello@${email.split('@')[1]}`,
+  });
+  const added = await stack.api.call<{ user: Who }>(stack.admin, 'POST', `/organisations/${created.id}/members`, {
+    email,
+    name: 'Matrix Person',
+    role,
+  });
+  return { orgId: created.id, user: added.user };
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  funders = await stack.seed();
+  const lead = funders[0] as SeededFunder;
+  const setup = await fundedConsortium(stack, funders, 'Matrix Fund', 1_000_000);
+  const call = <T>(path: string, body: unknown) => stack.api.call<T & { id: string }>(lead.admin, 'POST', path, body);
+  const poolId = setup.pool.id;
+  const pledge = await setup.pledge(lead, 1_000);
+  const grant = await call(`/pools/${poolId}/allocations`, {
+    recipientOrgId: (funders[5] as SeededFunder).org.id,
+    title: 'Matrix grant',
+    amount: 10_000,
+    currency: 'GBP',
+    durationMonths: 12,
+  });
+  const plan = await call<{ reports: { id: string }[] }>(`/grants/${grant.id}/plan`, {
+    conditions: [{ description: 'A safeguarding policy adopted', kind: 'before-first-payment' }],
+    tranches: [{ amount: 10_000, dueDate: inDays(stack, 5) }],
+    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 60) },
+  });
+  const round = await call(`/pools/${poolId}/rounds`, { name: 'Matrix round' });
+  const tender = tenderBody(stack, funders, poolId, { title: 'Matrix tender' });
+  const draft = await call(`/consortia/${setup.consortium.id}/tenders`, tender);
+  const contract = await register(stack, lead, contractBody(stack, 'Matrix contract', [30]));
+  const viewer = await stack.api.call<{ user: Who }>(stack.admin, 'POST', `/organisations/${lead.org.id}/members`, {
+    email: 'viewer@wyvernshire.example.org',
+    name: 'Vic Viewer',
+    role: 'viewer',
+  });
+  const other = await staffOf(
+    { name: 'Northmoor Trust', kind: 'funder', funderType: 'trust-foundation', identifier: 'GB-CHC-1199201' },
+    'a@northmoor.example.org',
+  );
+  const partner = await staffOf(
+    { name: 'Northmoor Fund', kind: 'funder', funderType: 'trust-foundation', identifier: 'GB-CHC-1199202' },
+    'b@northmoor-fund.example.org',
+  );
+  await stack.api.call(other.user, 'POST', '/consortia', {
+    name: 'Northmoor Consortium',
+    place: 'Northmoor',
+    members: [
+      { orgId: other.orgId, role: 'lead' },
+      { orgId: partner.orgId, role: 'member' },
+    ],
+  });
+  const provider = await staffOf({ name: 'Harbour Arts', kind: 'provider', identifier: 'GB-CHC-1199203' }, 'c@harbour-arts.example.org');
+  ids = {
+    consortiumId: setup.consortium.id,
+    poolId,
+    pledgeId: pledge.id,
+    grantId: grant.id,
+    roundId: round.id,
+    reportId: plan.reports[0]?.id as string,
+    tenderId: draft.id,
+    challengeId: newId(new Date()),
+    questionId: newId(new Date()),
+    contractId: contract.id,
+    orgId: lead.org.id,
+    recipientOrgId: lead.org.id,
+  };
+  who = {
+    platformAdmin: stack.admin,
+    leadAdmin: lead.admin,
+    leadViewer: viewer.user,
+    memberAdmin: (funders[1] as SeededFunder).admin,
+    otherConsortium: other.user,
+    providerStaff: provider.user,
+  };
+  orgOf = { leadAdmin: lead.org.id, leadViewer: lead.org.id, memberAdmin: (funders[1] as SeededFunder).org.id };
+  overrides = {
+    'POST /organisations': {
+      name: 'Matrix Trust',
+      kind: 'funder',
+      funderType: 'trust-foundation',
+      identifier: 'GB-CHC-1199204',
+      contactEmail: 'm@example.org',
+    },
+    'POST /consortia': {
+      name: 'Matrix Two',
+      place: 'Wyvernshire',
+      members: [
+        { orgId: lead.org.id, role: 'lead' },
+        { orgId: (funders[1] as SeededFunder).org.id, role: 'member' },
+      ],
+    },
+    'POST /consortia/{consortiumId}/tenders': tender,
+  };
+  await stack.runtime.settle();
+});
+afterAll(() => stack?.stop());
+
+const staffRoutes = forTarget(catalog, 'local').routes.filter((r) => r.auth === 'staff');
+/** Allowed roles may still get 404 where the path names a child the fixture does not have. */
+const fakeChild = (path: string) => path.includes('{questionId}') || path.includes('{challengeId}');
+
+/** Routes that need a query to be well-formed. */
+const queries: Record<string, string> = { 'GET /consortia/{consortiumId}/reports': '?status=scheduled' };
+
+async function ask(method: string, template: string, as: Who | undefined, orgId = ids.orgId) {
+  const key = `${method} ${template}`;
+  // A funder pledges its own money: the body names the asker's organisation.
+  const body = method === 'GET' ? undefined : key in overrides ? overrides[key] : validBody(key, { ...ids, recipientOrgId: orgId });
+  const path = fillPath(template, ids) + (queries[key] ?? '');
+  const res = await stack.request(method, path, { ...(as ? { as } : {}), ...(body === undefined ? {} : { body }) });
+  return res.status;
+}
+
+describe('the authorisation matrix: every staff route × every role', () => {
+  it('has a row for every staff route in the catalog', () => {
+    expect(staffRoutes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in rules))).toEqual([]);
+  });
+
+  it('answers 401 to no user at all, on every route', async () => {
+    for (const r of staffRoutes) expect(await ask(r.method, r.path, undefined), `${r.method} ${r.path}`).toBe(401);
+  });
+
+  it('refuses exactly as the table says (403 to a member without the role, 404 to outsiders), then lets the rest through', async () => {
+    const roles = Object.keys(who) as Role[];
+    const cases = staffRoutes.flatMap((r) =>
+      roles.map((role) => ({ r, role, want: expected(rules[`${r.method} ${r.path}`] ?? 'platform', role) })),
+    );
+    const leaks: string[] = [];
+    // Refusals first: nothing an allowed role does (closing a round, cancelling a tender) can then change what a refused one gets.
+    for (const { r, role, want } of cases.filter((c) => c.want !== 'ok')) {
+      const got = await ask(r.method, r.path, who[role], orgOf[role]);
+      // A member may read the record, so a 409 (its state refuses everyone) tells them nothing new.
+      if (got !== want && !(want === 403 && got === 409)) leaks.push(`${role} ${r.method} ${r.path}: ${got}, expected ${want}`);
+    }
+    const allowed = cases
+      .filter((c) => c.want === 'ok')
+      .sort((a, b) => Number(a.role === 'platformAdmin') - Number(b.role === 'platformAdmin'));
+    for (const { r, role } of allowed) {
+      const got = await ask(r.method, r.path, who[role], orgOf[role]);
+      if (got === 401 || got === 403 || (got === 404 && !fakeChild(r.path)))
+        leaks.push(`${role} ${r.method} ${r.path}: ${got}, expected to be let through`);
+    }
+    expect(leaks).toEqual([]);
+    expect(cases.length).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Who may use each staff route, in one table (issue 11's authorisation matrix). A route missing
+ * here fails the matrix test, so a new route cannot be forgotten.
+ *
+ * - `any`: anyone signed in; `platform`: platform admins only;
+ * - `read`: staff of any member organisation of the consortium the record belongs to;
+ * - `lead`: an officer (or admin) of the lead organisation; `member`: of any member organisation;
+ * - `council-read` / `council-write`: staff / officers of the council that owns the contract;
+ * - `org-member`: staff of the organisation named in the path; `org-admin`: its admins.
+ * Someone in no member organisation gets 404 (as for a made-up id); a member without the role 403.
+ */
+export type Rule = 'any' | 'platform' | 'read' | 'lead' | 'member' | 'council-read' | 'council-write' | 'org-member' | 'org-admin';
+
+export const rules: Record<string, Rule> = {
+  'GET /me': 'any',
+  'GET /organisations': 'any',
+  'POST /organisations': 'platform',
+  'GET /organisations/{orgId}': 'org-member',
+  'POST /organisations/{orgId}/members': 'org-admin',
+  'POST /consortia': 'org-admin',
+  'GET /consortia/{consortiumId}': 'read',
+  'POST /consortia/{consortiumId}/confirm': 'lead',
+  'POST /consortia/{consortiumId}/pools': 'lead',
+  'GET /consortia/{consortiumId}/free-riders': 'read',
+  'GET /pools/{poolId}': 'read',
+  'POST /pools/{poolId}/pledges': 'member',
+  'POST /pools/{poolId}/pledges/{pledgeId}/contributions': 'lead',
+  'POST /pools/{poolId}/allocations': 'lead',
+  'GET /pools/{poolId}/ledger': 'read',
+  'GET /pools/{poolId}/funders/{orgId}/statement': 'read',
+  'GET /pools/{poolId}/360giving': 'read',
+  'POST /pools/{poolId}/rounds': 'lead',
+  'POST /grants/{grantId}/payments': 'lead',
+  'POST /grants/{grantId}/returns': 'lead',
+  'GET /rounds/{roundId}': 'read',
+  'POST /rounds/{roundId}/proposals': 'member',
+  'POST /rounds/{roundId}/close': 'lead',
+  'POST /rounds/{roundId}/votes': 'member',
+  'POST /rounds/{roundId}/decision': 'lead',
+  'GET /grants/{grantId}': 'read',
+  'POST /grants/{grantId}/plan': 'lead',
+  'POST /grants/{grantId}/conditions/{conditionId}/decision': 'lead',
+  'POST /grants/{grantId}/amendments': 'lead',
+  'POST /grants/{grantId}/status': 'lead',
+  'PUT /consortia/{consortiumId}/reporting-policy': 'lead',
+  'GET /reports/{reportId}': 'read',
+  'POST /reports/{reportId}/review': 'lead',
+  'GET /consortia/{consortiumId}/reports': 'read',
+  'POST /consortia/{consortiumId}/tenders': 'lead',
+  'GET /consortia/{consortiumId}/tenders': 'read',
+  'GET /tenders/{tenderId}': 'read',
+  'POST /tenders/{tenderId}/sign-off-request': 'lead',
+  'POST /tenders/{tenderId}/sign-offs': 'member',
+  'POST /tenders/{tenderId}/sign-off-decision': 'lead',
+  'POST /tenders/{tenderId}/invitations': 'lead',
+  'GET /tenders/{tenderId}/questions': 'read',
+  'POST /tenders/{tenderId}/questions/{questionId}/answer': 'lead',
+  'POST /tenders/{tenderId}/conflicts': 'member',
+  'POST /tenders/{tenderId}/scores': 'member',
+  'POST /tenders/{tenderId}/moderations': 'lead',
+  'GET /tenders/{tenderId}/evaluation': 'read',
+  'POST /tenders/{tenderId}/evaluation': 'lead',
+  'POST /tenders/{tenderId}/award-votes': 'member',
+  'POST /tenders/{tenderId}/challenges': 'lead',
+  'POST /tenders/{tenderId}/challenges/{challengeId}/resolution': 'lead',
+  'POST /tenders/{tenderId}/cancel': 'lead',
+  'GET /tenders/{tenderId}/ocds': 'read',
+  'POST /councils/{orgId}/contracts': 'council-write',
+  'GET /councils/{orgId}/contracts': 'council-read',
+  'PUT /councils/{orgId}/contract-policy': 'council-write',
+  'GET /contracts/{contractId}': 'council-read',
+  'POST /contracts/{contractId}/milestones/{milestoneId}/decision': 'council-write',
+  'POST /contracts/{contractId}/kpis/{kpiId}/ratings': 'council-write',
+  'POST /contracts/{contractId}/amendments': 'council-write',
+  'POST /contracts/{contractId}/status': 'council-write',
+  'GET /councils/{orgId}/milestones': 'council-read',
+  'GET /contracts/{contractId}/ocds': 'council-read',
+  'POST /councils/{orgId}/calendar-feed': 'council-write',
+  'POST /contracts/{contractId}/calendar-feed': 'council-write',
+};
+
+export type Role = 'platformAdmin' | 'leadAdmin' | 'leadViewer' | 'memberAdmin' | 'otherConsortium' | 'providerStaff';
+
+/** What each role gets under each rule: `ok` (past authorisation: any answer but 401, 403 and 404), 403 or 404. */
+export function expected(rule: Rule, role: Role): 'ok' | 403 | 404 {
+  if (role === 'platformAdmin') return 'ok';
+  const outsider = role === 'otherConsortium' || role === 'providerStaff';
+  switch (rule) {
+    case 'any':
+      return 'ok';
+    case 'platform':
+      return 403;
+    case 'read':
+      return outsider ? 404 : 'ok';
+    case 'lead':
+      return outsider ? 404 : role === 'leadAdmin' ? 'ok' : 403;
+    case 'member':
+      return outsider ? 404 : role === 'leadViewer' ? 403 : 'ok';
+    case 'council-read':
+      return role === 'leadAdmin' || role === 'leadViewer' ? 'ok' : 404;
+    case 'council-write':
+      return role === 'leadAdmin' ? 'ok' : role === 'leadViewer' ? 403 : 404;
+    case 'org-member':
+      return role === 'leadAdmin' || role === 'leadViewer' ? 'ok' : 403;
+    case 'org-admin':
+      return role === 'leadAdmin' ? 'ok' : 403;
+  }
+}
