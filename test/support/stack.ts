@@ -55,6 +55,17 @@ export async function startTestStack() {
       } while (start);
       return count;
     },
+    /** Every item in the table, as JSON text: tests search it for what must never be stored. */
+    async tableText(): Promise<string> {
+      const parts: string[] = [];
+      let start: Record<string, never> | undefined;
+      do {
+        const page = await dynamoScan(runtime.dynamodbEndpoint, start, 'ALL_ATTRIBUTES');
+        parts.push(JSON.stringify(page.Items ?? []));
+        start = page.LastEvaluatedKey as typeof start;
+      } while (start);
+      return parts.join('\n');
+    },
     async stop() {
       await runtime.stop();
       rmSync(stateDir, { recursive: true, force: true });
@@ -62,10 +73,10 @@ export async function startTestStack() {
   };
 }
 
-async function dynamoScan(endpoint: string, start: Record<string, never> | undefined) {
+async function dynamoScan(endpoint: string, start: Record<string, never> | undefined, select: 'COUNT' | 'ALL_ATTRIBUTES' = 'COUNT') {
   const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return client.send(new ScanCommand({ TableName: names.table, Select: 'COUNT', ExclusiveStartKey: start }));
+  return client.send(new ScanCommand({ TableName: names.table, Select: select, ExclusiveStartKey: start }));
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillIn, linksIn } from '../../infra/local/mailbox-links';
+import type { SeededFunder } from '../../infra/local/scenario';
+import { advanceToMorning, contractBody, mailTo, register } from '../support/contract';
+import { today } from '../support/grant';
+import { signInAs } from '../support/pages';
+import { startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let council: SeededFunder;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  council = (await stack.seed())[0] as SeededFunder;
+});
+afterAll(() => stack?.stop());
+
+describe('secrets are never stored', () => {
+  it('no emailed link token, session id or JWT appears in any item of the table, events included', async () => {
+    const start = today(stack);
+    const supplier = 'secrets@wyvern-va.example.org';
+    const c = await register(stack, council, contractBody(stack, 'Secret contract', [10], supplier));
+    await stack.runtime.settle();
+    await advanceToMorning(stack, start, 7);
+    const url = linksIn((await mailTo(stack, supplier, /^Coming up: /))[0], 'milestone')[0] as string;
+    expect((await fillIn(url, { text: 'Done' })).status).toBe(200);
+    const page = await signInAs(stack, council.admin.email);
+    const made = await page.post(`/app/contracts/${c.id}`, { action: 'rotate-feed', csrf: await page.csrf() });
+    const feedToken = /\/cal\/([A-Za-z0-9_-]{43})/.exec(made.html)?.[1] as string;
+    const jwt = await stack.runtime.issuer.sign({ sub: council.admin.id, email: council.admin.email });
+    expect((await fetch(`${stack.runtime.apiUrl}/contracts/${c.id}`, { headers: { authorization: `Bearer ${jwt}` } })).status).toBe(200);
+    await stack.runtime.settle();
+
+    // (The session's form token is kept in its session item on purpose: it is what a form is checked against.)
+    const secrets = {
+      'link token': url.split('/m/')[1] as string,
+      'session id': page.cookie.split('=')[1] as string,
+      'calendar feed token': feedToken,
+      JWT: jwt,
+      'JWT signature': jwt.split('.')[2] as string,
+    };
+    const table = await stack.tableText();
+    expect(table.length).toBeGreaterThan(10_000);
+    expect(table).toContain(c.id); // not vacuous: the scan sees what was written
+    for (const [what, secret] of Object.entries(secrets)) {
+      expect(secret.length, what).toBeGreaterThan(20);
+      expect(table.includes(secret), `${what} stored`).toBe(false);
+    }
+  });
+});
