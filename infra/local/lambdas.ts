@@ -6,7 +6,9 @@ import { names } from '../../shared/platform/catalog';
 import { delivery } from '../../shared/platform/delivery';
 import { recordUsage } from '../../shared/platform/usage';
 import type { Catalog } from '../catalog';
+import type { FaultPlan, InvocationSource } from './faults';
 import { withEnvironment } from './function-env';
+import { type Journal, noJournal } from './journal';
 import type { LocalClock } from './virtual-clock';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -27,6 +29,14 @@ export interface DeadLetter {
   attempts: number;
 }
 
+const QUEUE = 'async-events';
+interface QueuedEvent {
+  key: string;
+  fn: string;
+  event: unknown;
+  attempt: number;
+}
+
 /**
  * Loads the very handler files the CDK stack bundles and calls them as Lambda would: one event,
  * one context, the function's own environment, its timeout enforced. Asynchronous invocations
@@ -38,6 +48,8 @@ export class LocalLambdas {
   private inFlight = 0;
   readonly deadLetters: DeadLetter[] = [];
   invocations = 0;
+  /** A fault plan (the proof suite's): steps, router batches and asynchronous events may fail. */
+  faults: FaultPlan | undefined;
 
   constructor(
     private readonly root: string,
@@ -46,6 +58,7 @@ export class LocalLambdas {
     private readonly environmentOf: (id: string) => Record<string, string>,
     private readonly clock: LocalClock,
     private readonly onError: (message: string) => void = () => {},
+    private readonly journal: Journal = noJournal,
   ) {}
 
   get busy(): boolean {
@@ -59,8 +72,21 @@ export class LocalLambdas {
     return id;
   }
 
-  /** RequestResponse: the caller gets the result or the error (API, Step Functions, the stream mapping). */
-  async invoke(id: string, event: unknown): Promise<unknown> {
+  /**
+   * RequestResponse: the caller gets the result or the error (API, Step Functions, the stream
+   * mapping). Under a fault plan a step, router batch or asynchronous event may fail before the
+   * function runs, time out after it ran, or be delivered twice, as each can on AWS.
+   */
+  async invoke(id: string, event: unknown, source?: InvocationSource): Promise<unknown> {
+    const fault = source ? this.faults?.lambda(id, source) : undefined;
+    if (fault === 'throw') throw named('Lambda.ServiceException', `injected fault: Lambda could not run ${id}`);
+    if (fault === 'twice') await this.run(id, event);
+    const result = await this.run(id, event);
+    if (fault === 'timeout') throw named('Sandbox.Timedout', `injected fault: ${id} ran but its answer was lost to a timeout`);
+    return result;
+  }
+
+  private async run(id: string, event: unknown): Promise<unknown> {
     const spec = this.catalog.functions[id];
     if (!spec) throw new FunctionNotFound(`Function not found: ${id}`);
     // Counted as in flight from the start: the first load compiles the handler's module graph,
@@ -83,22 +109,40 @@ export class LocalLambdas {
 
   /**
    * Event: accepted at once; a function error is retried after one and then two minutes (on
-   * the local clock), then the event goes to the dead-letter list.
+   * the local clock), then the event goes to the dead-letter list. Accepted events are
+   * journalled until they are done, so a restart runs what Lambda's queue would still hold.
    */
   invokeAsync(id: string, event: unknown): void {
     if (!this.catalog.functions[id]) throw new FunctionNotFound(`Function not found: ${id}`);
+    this.queue({ key: randomUUID(), fn: id, event, attempt: 1 });
+  }
+
+  /** After a restart: the asynchronous events accepted before it and not yet done. */
+  resumeQueued(): number {
+    const queued = this.journal.all<QueuedEvent>(QUEUE);
+    for (const q of queued) this.queue(q);
+    return queued.length;
+  }
+
+  private queue(q: QueuedEvent): void {
+    this.journal.put(QUEUE, q.key, q);
     const attempt = (n: number) => {
-      this.invoke(id, event).catch((error: Error) => {
-        const delay = delivery.asyncInvoke.retryDelaysSeconds[n - 1];
-        if (n <= delivery.asyncInvoke.retryAttempts && delay !== undefined) {
-          this.clock.at(new Date(this.clock.now().getTime() + delay * 1000), `retry ${id} (attempt ${n + 1})`, () => attempt(n + 1));
-          return;
-        }
-        this.deadLetters.push({ fn: id, event, error: `${error.name}: ${error.message}`, attempts: n });
-        this.onError(`${id} failed ${n} times; the event went to its dead-letter queue: ${error.name}: ${error.message}`);
-      });
+      this.invoke(q.fn, q.event, 'async').then(
+        () => this.journal.remove(QUEUE, q.key),
+        (error: Error) => {
+          const delay = delivery.asyncInvoke.retryDelaysSeconds[n - 1];
+          if (n <= delivery.asyncInvoke.retryAttempts && delay !== undefined) {
+            this.journal.put(QUEUE, q.key, { ...q, attempt: n + 1 });
+            this.clock.at(new Date(this.clock.now().getTime() + delay * 1000), `retry ${q.fn} (attempt ${n + 1})`, () => attempt(n + 1));
+            return;
+          }
+          this.journal.remove(QUEUE, q.key);
+          this.deadLetters.push({ fn: q.fn, event: q.event, error: `${error.name}: ${error.message}`, attempts: n });
+          this.onError(`${q.fn} failed ${n} times; the event went to its dead-letter queue: ${error.name}: ${error.message}`);
+        },
+      );
     };
-    attempt(1);
+    attempt(q.attempt);
   }
 
   private load(id: string): Promise<Handler> {
@@ -135,6 +179,12 @@ export class LocalLambdas {
  * the same error at the same moment (wall-clock time, as on AWS); the handler's promise cannot
  * be stopped, so whatever it does later still happens (see docs/ARCHITECTURE.md).
  */
+function named(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
 function withTimeout<T>(run: Promise<T>, seconds: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {

@@ -10,8 +10,10 @@ import { startAwsEmulator } from './aws-emulator';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { functionEnvironments, operatorEnvironment } from './environments';
 import { LocalEventBus } from './event-bus';
+import type { FaultPlan } from './faults';
 import { installFunctionEnvironments } from './function-env';
 import { startHttpApi } from './http-api';
+import { fileJournal, noJournal } from './journal';
 import { localIssuerKeys } from './jwt-issuer';
 import { LocalLambdas } from './lambdas';
 import { claimPortBlock } from './port-claims';
@@ -20,6 +22,7 @@ import { LocalScheduler } from './scheduler';
 import { startSesLocal } from './ses-local';
 import { LocalStepFunctions } from './step-functions';
 import { StreamPoller } from './stream-poller';
+import { startThrottleProxy } from './throttle-proxy';
 import type { LocalClock } from './virtual-clock';
 
 export interface Ports {
@@ -41,6 +44,8 @@ export interface LocalOptions {
   log?: (line: string) => void;
   /** What to run: the real catalog unless a test brings its own. */
   catalog?: Catalog;
+  /** The proof suite's fault plan: failing steps, router batches, events and throttled DynamoDB calls. */
+  faults?: FaultPlan;
 }
 
 export type LocalRuntime = Awaited<ReturnType<typeof startLocal>>;
@@ -87,7 +92,8 @@ export async function startLocal(options: LocalOptions) {
     log('starting DynamoDB Local (Java)…');
     const { dynamo, ses, created } = await startEngines(options, ports, stoppers);
     const apiUrl = `http://127.0.0.1:${ports.api}`;
-    const urls = { dynamodb: dynamo.endpoint, mail: ses.url, aws: `http://127.0.0.1:${ports.aws}`, api: apiUrl };
+    const dynamodbUrl = await tableEndpoint(dynamo.endpoint, options.faults, stoppers);
+    const urls = { dynamodb: dynamodbUrl, mail: ses.url, aws: `http://127.0.0.1:${ports.aws}`, api: apiUrl };
     installFunctionEnvironments();
     Object.assign(process.env, operatorEnvironment(urls));
     for (const v of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL']) delete process.env[v];
@@ -146,6 +152,14 @@ export async function startLocal(options: LocalOptions) {
   }
 }
 
+/** The table as the functions reach it: through the throttling proxy when a fault plan is on. */
+async function tableEndpoint(direct: string, faults: FaultPlan | undefined, stoppers: (() => Promise<void> | void)[]): Promise<string> {
+  if (!faults) return direct;
+  const proxy = await startThrottleProxy(direct, faults);
+  stoppers.push(() => closeServer(proxy.server));
+  return proxy.url;
+}
+
 /** Lambda, Step Functions, EventBridge, Scheduler and the stream mapping, on the same catalog. */
 async function startEmulators(
   options: LocalOptions,
@@ -159,16 +173,24 @@ async function startEmulators(
     onError: (message: string) => void;
   },
 ) {
-  const lambdas = new LocalLambdas(options.root, catalog, functionEnvironments(catalog, c.urls), options.clock, c.onError);
-  const sfn = new LocalStepFunctions(options.root, catalog, lambdas, options.clock, c.onError);
+  const journal = options.inMemory ? noJournal : fileJournal(join(options.stateDir, 'journal'));
+  const lambdas = new LocalLambdas(options.root, catalog, functionEnvironments(catalog, c.urls), options.clock, c.onError, journal);
+  lambdas.faults = options.faults;
+  const sfn = new LocalStepFunctions(options.root, catalog, lambdas, options.clock, c.onError, journal);
   const bus = new LocalEventBus(catalog, lambdas, options.clock, c.onError);
-  const scheduler = new LocalScheduler(lambdas, options.clock, c.onError);
+  const scheduler = new LocalScheduler(lambdas, options.clock, c.onError, journal);
   const awsServer = await startAwsEmulator(c.ports.aws, { sfn, bus, scheduler });
   c.stoppers.push(() => closeServer(awsServer));
   c.stoppers.push(() => sfn.abortRunning());
-  const poller = new StreamPoller(c.dynamo.endpoint, c.dynamo.client, names.table, lambdas, c.onError);
+  const poller = new StreamPoller(c.dynamo.endpoint, c.dynamo.client, names.table, lambdas, c.onError, journal);
   await poller.init(c.created);
   const issuer = await localIssuerKeys(join(options.stateDir, 'issuer-key.json'));
+  // What a previous run left unfinished carries on, as it would have on AWS.
+  const resumed = { executions: sfn.resume(), schedules: scheduler.restore(), events: lambdas.resumeQueued() };
+  if (resumed.executions + resumed.schedules + resumed.events)
+    options.log?.(
+      `resumed from the state folder: ${resumed.executions} workflow execution(s), ${resumed.schedules} pending schedule(s), ${resumed.events} queued event(s)`,
+    );
   return { lambdas, sfn, bus, scheduler, poller, issuer };
 }
 

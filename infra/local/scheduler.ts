@@ -1,5 +1,6 @@
 import { delivery } from '../../shared/platform/delivery';
 import { recordUsage } from '../../shared/platform/usage';
+import { type Journal, noJournal } from './journal';
 import type { LocalLambdas } from './lambdas';
 import type { LocalClock } from './virtual-clock';
 
@@ -11,6 +12,8 @@ export interface CreateScheduleInput {
   ActionAfterCompletion?: string;
   Target: { Arn: string; Input?: string; RoleArn?: string; RetryPolicy?: { MaximumRetryAttempts?: number } };
 }
+
+const SCHEDULES = 'schedules';
 
 export class SchedulerError extends Error {
   constructor(
@@ -28,6 +31,8 @@ export class SchedulerError extends Error {
  * clock and invoke the target asynchronously, as Scheduler invokes Lambda (function errors are
  * Lambda's to retry). A target that cannot be invoked at all is retried with backoff up to the
  * schedule's retry policy, then dropped, as Scheduler does without a dead-letter queue.
+ * Schedules are journalled: after a restart each pending one fires at its time, or at once if
+ * its time passed while the runtime was down (once: it is marked fired before its target runs).
  */
 export class LocalScheduler {
   private schedules = new Map<string, { input: CreateScheduleInput; at: Date; state: 'pending' | 'fired' }>();
@@ -38,7 +43,24 @@ export class LocalScheduler {
     private readonly lambdas: LocalLambdas,
     private readonly clock: LocalClock,
     private readonly onError: (message: string) => void,
+    private readonly journal: Journal = noJournal,
   ) {}
+
+  /** After a restart: the schedules created before it, each waiting for its time again. */
+  restore(): number {
+    const saved = this.journal.all<{ key: string; input: CreateScheduleInput; at: string; state: 'pending' | 'fired' }>(SCHEDULES);
+    for (const s of saved) {
+      this.schedules.set(s.key, { input: s.input, at: new Date(s.at), state: s.state });
+      if (s.state === 'pending') this.clock.at(new Date(s.at), `schedule ${s.key}`, () => this.fire(s.key));
+    }
+    return saved.filter((s) => s.state === 'pending').length;
+  }
+
+  private save(key: string): void {
+    const s = this.schedules.get(key);
+    if (!s) this.journal.remove(SCHEDULES, key);
+    else this.journal.put(SCHEDULES, key, { key, input: s.input, at: s.at.toISOString(), state: s.state });
+  }
 
   list() {
     return [...this.schedules.entries()].map(([key, s]) => ({ key, at: s.at.toISOString(), state: s.state, target: s.input.Target.Arn }));
@@ -50,6 +72,7 @@ export class LocalScheduler {
     if (this.schedules.has(key)) throw new SchedulerError('ConflictException', `Schedule ${input.Name} already exists.`, 409);
     const at = parseAt(input.ScheduleExpression, input.ScheduleExpressionTimezone);
     this.schedules.set(key, { input, at, state: 'pending' });
+    this.save(key);
     this.clock.at(at, `schedule ${key}`, () => this.fire(key));
     return { ScheduleArn: `arn:aws:scheduler:eu-west-2:000000000000:schedule/${key}` };
   }
@@ -60,9 +83,12 @@ export class LocalScheduler {
     schedule.state = 'fired';
     this.fired++;
     recordUsage('schedulesFired', 1);
-    this.deliver(key, schedule.input, 1);
     // ActionAfterCompletion DELETE: the name becomes free again, as on AWS.
     if (schedule.input.ActionAfterCompletion === 'DELETE') this.schedules.delete(key);
+    // Handed on before it is marked fired: a kill between the two repeats it (Scheduler is at
+    // least once too, and targets keep once-markers) rather than losing it.
+    this.deliver(key, schedule.input, 1);
+    this.save(key);
   }
 
   private deliver(key: string, input: CreateScheduleInput, attempt: number): void {

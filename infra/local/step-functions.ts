@@ -1,50 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { names, type WorkflowSpec } from '../../shared/platform/catalog';
+import type { StateMachine } from 'aws-local-stepfunctions';
+import { names } from '../../shared/platform/catalog';
 import { recordUsage } from '../../shared/platform/usage';
 import type { Catalog } from '../catalog';
+import { eachState, engineFor, isCallbackTask, type Json, loadDefinition, type StateDef } from './asl-definitions';
+import { type Parked, parkKey, replay, StepFunctionsError } from './execution-journal';
+import { type Journal, noJournal } from './journal';
 import type { LocalLambdas } from './lambdas';
 import { functionArn, localAccount, localRegion } from './lambdas';
 import type { LocalClock } from './virtual-clock';
 
-// aws-local-stepfunctions calls Promise.withResolvers (Node 22); without it every Task throws a
-// TypeError that a `Catch: States.ALL` would silently swallow.
-if (!('withResolvers' in Promise)) {
-  Object.assign(Promise, {
-    withResolvers<T>() {
-      let resolve!: (v: T) => void;
-      let reject!: (e: unknown) => void;
-      const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
-
-type Json = Record<string, unknown>;
-type StateDef = Json & { Type: string; Resource?: string; TimeoutSeconds?: number; Retry?: unknown[] };
+export { loadDefinition, StepFunctionsError };
 
 export const stateMachineArn = (id: string) => `arn:aws:states:${localRegion}:${localAccount}:stateMachine:${names.stateMachineName(id)}`;
-
-/** Reads an ASL file and applies the same `${Name}` substitutions the CDK stack applies. */
-export function loadDefinition(root: string, spec: WorkflowSpec, arnOf: (fn: string) => string): Json {
-  let text = readFileSync(resolve(root, spec.file), 'utf8');
-  for (const [placeholder, fn] of Object.entries(spec.substitutions)) text = text.replaceAll(`\${${placeholder}}`, arnOf(fn));
-  const left = /\$\{[A-Za-z0-9]+\}/.exec(text);
-  if (left) throw new Error(`${spec.file}: no substitution for ${left[0]}`);
-  return JSON.parse(text) as Json;
-}
-
-export class StepFunctionsError extends Error {
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
-  }
-}
 
 export interface ExecutionRecord {
   executionArn: string;
@@ -59,28 +27,25 @@ export interface ExecutionRecord {
   stopDate?: string;
   history: { type: string; state?: string; at: string }[];
   waitingOn: number;
+  /** The last top-level state entered and its input: where a restart resumes. */
+  at?: { state: string; input: unknown };
+  /** Callback tokens handed out and not yet moved past, by `parkKey`. */
+  parked: Record<string, Parked>;
 }
 
 interface PendingToken {
   executionArn: string;
+  key: string;
   resolve: (output: unknown) => void;
   reject: (error: Error) => void;
   cancelTimeout: () => void;
 }
 
+const EXECUTIONS = 'executions';
+
 /** Engine timers are real setTimeouts; the local runtime owns long waits against its clock instead. */
 const ENGINE_SAFE_TIMEOUT_SECONDS = 2_000_000;
 const TIMEOUT_FIELD = '__localTimeoutSeconds';
-const isCallbackTask = (s: StateDef) => s.Type === 'Task' && String(s.Resource).endsWith('.waitForTaskToken');
-
-function eachState(def: Json, visit: (name: string, state: StateDef) => void): void {
-  for (const [name, state] of Object.entries(def.States as Record<string, StateDef>)) {
-    visit(name, state);
-    for (const branch of (state.Branches as Json[] | undefined) ?? []) eachState(branch, visit);
-    const iterator = (state.ItemProcessor ?? state.Iterator) as Json | undefined;
-    if (iterator) eachState(iterator, visit);
-  }
-}
 
 /**
  * Runs the project's ASL files with aws-local-stepfunctions. Every Task calls the same handler
@@ -88,11 +53,14 @@ function eachState(def: Json, visit: (name: string, state: StateDef) => void): v
  * SendTaskSuccess/SendTaskFailure resolve, and task timeouts run on the local clock.
  */
 export class LocalStepFunctions {
-  private machines = new Map<string, { original: Json; engine: StateMachine }>();
+  private machines = new Map<string, { original: Json; forEngine: Json; engine: StateMachine }>();
   private executions = new Map<string, ExecutionRecord>();
   private tokens = new Map<string, PendingToken>();
   /** Executions still running, to stop with the runtime: the engine's task timers would keep the process alive. */
   private running = new Map<string, ReturnType<StateMachine['run']>>();
+  /** After a restart: the callbacks each resumed execution was waiting on, by `parkKey`. */
+  private restored = new Map<string, Map<string, () => Promise<unknown>>>();
+  private stopping = false;
 
   constructor(
     root: string,
@@ -100,6 +68,7 @@ export class LocalStepFunctions {
     private readonly lambdas: LocalLambdas,
     private readonly clock: LocalClock,
     private readonly onError: (message: string) => void,
+    private readonly journal: Journal = noJournal,
   ) {
     for (const spec of catalog.workflows) {
       const original = loadDefinition(root, spec, functionArn);
@@ -118,8 +87,7 @@ export class LocalStepFunctions {
         }
         s.TimeoutSeconds = ENGINE_SAFE_TIMEOUT_SECONDS;
       });
-      const engine = new StateMachine(forEngine as unknown as StateMachineDefinition, { validationOptions: { checkArn: false } });
-      this.machines.set(stateMachineArn(spec.id), { original, engine });
+      this.machines.set(stateMachineArn(spec.id), { original, forEngine, engine: engineFor(forEngine) });
     }
   }
 
@@ -155,19 +123,72 @@ export class LocalStepFunctions {
       startDate: this.clock.now().toISOString(),
       history: [],
       waitingOn: 0,
+      parked: {},
     };
     this.executions.set(executionArn, record);
+    this.save(record);
+    this.launch(record, machine.engine, input);
+    return record;
+  }
+
+  /**
+   * After a restart: every execution the journal has as running continues from the last state
+   * it entered, with that state's input and the same name; a callback it was waiting on is
+   * waited on again with the same token and the same deadline, a task is run again (as AWS
+   * retries it), and the execution's own timeout still counts from its start.
+   */
+  resume(): number {
+    const saved = this.journal.all<ExecutionRecord>(EXECUTIONS);
+    for (const record of saved) this.executions.set(record.executionArn, { ...record, waitingOn: 0 });
+    let resumed = 0;
+    for (const record of this.executions.values()) {
+      const machine = this.machines.get(record.stateMachineArn);
+      if (record.status !== 'RUNNING' || !machine) continue;
+      this.restored.set(record.executionArn, this.repark(record));
+      const from = record.at ?? { state: String(machine.forEngine.StartAt), input: record.input };
+      this.launch(record, engineFor({ ...machine.forEngine, StartAt: from.state }, true), from.input);
+      resumed++;
+    }
+    return resumed;
+  }
+
+  /** Registers the journalled tokens again at once, so a callback that comes before the engine gets there is not refused. */
+  private repark(record: ExecutionRecord): Map<string, () => Promise<unknown>> {
+    const waits = new Map<string, () => Promise<unknown>>();
+    for (const [key, parked] of Object.entries(record.parked)) {
+      const outcome = parked.outcome;
+      if (outcome) {
+        waits.set(key, () => replay(outcome));
+        continue;
+      }
+      const result = new Promise<unknown>((resolvePromise, rejectPromise) => {
+        this.park(record, key, parked, resolvePromise, rejectPromise);
+      });
+      result.catch(() => {});
+      record.waitingOn++;
+      waits.set(key, () => result);
+    }
+    return waits;
+  }
+
+  private launch(record: ExecutionRecord, engine: StateMachine, input: unknown): void {
+    const machine = this.machines.get(record.stateMachineArn) as { original: Json };
     const { overrides, retryIntervals, taskContext } = this.taskHandlers(machine.original, record);
-    const run = machine.engine.run(input as never, {
+    const run = engine.run(input as never, {
       overrides: { taskResourceLocalHandlers: overrides as never, retryIntervalOverrides: retryIntervals },
       context: {
-        Execution: { Id: executionArn, Name: name },
-        StateMachine: { Id: machineArn, Name: machineArn.split(':').at(-1) },
+        Execution: { Id: record.executionArn, Name: record.name, Input: record.input, StartTime: record.startDate },
+        StateMachine: { Id: record.stateMachineArn, Name: record.stateMachineArn.split(':').at(-1) },
         Task: taskContext,
       } as never,
     });
-    this.follow(record, run, machine.original.TimeoutSeconds as number | undefined);
-    return record;
+    const timeoutSeconds = machine.original.TimeoutSeconds as number | undefined;
+    const deadline = timeoutSeconds ? new Date(new Date(record.startDate).getTime() + timeoutSeconds * 1000) : undefined;
+    this.follow(record, run, deadline, new Set(Object.keys(machine.original.States as Json)));
+  }
+
+  private save(record: ExecutionRecord): void {
+    if (!this.stopping) this.journal.put(EXECUTIONS, record.executionArn, record);
   }
 
   /**
@@ -203,11 +224,11 @@ export class LocalStepFunctions {
     return { overrides, retryIntervals, taskContext };
   }
 
-  /** Records the execution's history and outcome, and enforces its timeout on the local clock. */
-  private follow(record: ExecutionRecord, run: ReturnType<StateMachine['run']>, timeoutSeconds: number | undefined): void {
+  /** Records the execution's history, where it is, and its outcome; enforces its timeout on the local clock. */
+  private follow(record: ExecutionRecord, run: ReturnType<StateMachine['run']>, deadline: Date | undefined, topLevel: Set<string>): void {
     this.running.set(record.executionArn, run);
-    const cancelTimeout = timeoutSeconds
-      ? this.clock.at(new Date(this.clock.now().getTime() + timeoutSeconds * 1000), `execution timeout ${record.name}`, () => {
+    const cancelTimeout = deadline
+      ? this.clock.at(deadline, `execution timeout ${record.name}`, () => {
           record.status = 'TIMED_OUT';
           run.abort();
         })
@@ -217,6 +238,12 @@ export class LocalStepFunctions {
         if (event.type === 'StateEntered') recordUsage('stateTransitions', 1);
         const state = 'state' in event ? event.state.name : undefined;
         record.history.push({ type: event.type, ...(state ? { state } : {}), at: this.clock.now().toISOString() });
+        if (event.type === 'StateEntered' && event.index === undefined && topLevel.has(event.state.name)) {
+          record.at = { state: event.state.name, input: event.state.input };
+          // Callbacks already answered belong to states the execution has now left.
+          for (const [key, parked] of Object.entries(record.parked)) if (parked.outcome) delete record.parked[key];
+          this.save(record);
+        }
       }
     })();
     run.result
@@ -235,13 +262,18 @@ export class LocalStepFunctions {
       )
       .finally(() => {
         record.stopDate = this.clock.now().toISOString();
+        record.parked = {};
+        this.save(record);
         this.running.delete(record.executionArn);
+        this.restored.delete(record.executionArn);
         cancelTimeout();
       });
   }
 
   /** Stops what is still running (a workflow waiting on a provider, say) when the runtime stops, as ABORTED. */
   abortRunning(): void {
+    // What is running stays running in the journal, to be resumed by the next start.
+    this.stopping = true;
     for (const [arn, run] of this.running) {
       const record = this.executions.get(arn);
       if (record) record.status = 'ABORTED';
@@ -251,13 +283,23 @@ export class LocalStepFunctions {
   }
 
   sendTaskSuccess(token: string, output: string): void {
-    const pending = this.take(token);
-    pending.resolve(JSON.parse(output));
+    this.settle(this.take(token), { output: JSON.parse(output) });
   }
 
   sendTaskFailure(token: string, error: string | undefined, cause: string | undefined): void {
-    const pending = this.take(token);
-    pending.reject(new StepFunctionsError(error ?? 'States.TaskFailed', cause ?? ''));
+    this.settle(this.take(token), { error: error ?? 'States.TaskFailed', cause: cause ?? '' });
+  }
+
+  /** Journals the callback's outcome before the engine sees it, so a restart after this does not wait again. */
+  private settle(pending: PendingToken, outcome: NonNullable<Parked['outcome']>): void {
+    const record = this.executions.get(pending.executionArn);
+    const parked = record?.parked[pending.key];
+    if (record && parked) {
+      parked.outcome = outcome;
+      this.save(record);
+    }
+    if ('output' in outcome) pending.resolve(outcome.output);
+    else pending.reject(new StepFunctionsError(outcome.error, outcome.cause));
   }
 
   private take(token: string): PendingToken {
@@ -273,7 +315,7 @@ export class LocalStepFunctions {
   private async invokeTask(input: Json): Promise<unknown> {
     const fn = this.lambdas.idFromArn(String(input.FunctionName));
     try {
-      const payload = await this.lambdas.invoke(fn, input.Payload);
+      const payload = await this.lambdas.invoke(fn, input.Payload, 'step');
       return { ExecutedVersion: '$LATEST', StatusCode: 200, Payload: payload ?? null };
     } catch (error) {
       // As on AWS, a function error surfaces under the error's own type name.
@@ -289,20 +331,27 @@ export class LocalStepFunctions {
       if (!Number.isInteger(fromPath) || fromPath < 1)
         throw new StepFunctionsError('States.Runtime', `${stateName}: TimeoutSecondsPath gave ${fromPath}, not a positive integer`);
     }
+    const key = parkKey(stateName, payload, token);
+    const again = this.restored.get(record.executionArn)?.get(key);
+    if (again) {
+      this.restored.get(record.executionArn)?.delete(key);
+      return again();
+    }
+    const timeoutSeconds = fromPath ?? state.TimeoutSeconds;
+    const parked: Parked = {
+      token,
+      ...(timeoutSeconds ? { deadline: new Date(this.clock.now().getTime() + timeoutSeconds * 1000).toISOString() } : {}),
+    };
+    // Registered before the function runs, so an immediate callback is never lost; journalled
+    // after, once the function has stored the token (a kill before that runs the function again).
+    record.parked[key] = parked;
     const result = new Promise<unknown>((resolvePromise, rejectPromise) => {
-      const timeoutSeconds = fromPath ?? state.TimeoutSeconds;
-      const cancelTimeout = timeoutSeconds
-        ? this.clock.at(new Date(this.clock.now().getTime() + timeoutSeconds * 1000), `${record.name}/${stateName} timeout`, () => {
-            if (!this.tokens.has(token)) return;
-            this.take(token).reject(new StepFunctionsError('States.Timeout', `${stateName} timed out after ${timeoutSeconds} s`));
-          })
-        : () => {};
-      // Registered before the function runs, so an immediate callback is never lost.
-      this.tokens.set(token, { executionArn: record.executionArn, resolve: resolvePromise, reject: rejectPromise, cancelTimeout });
+      this.park(record, key, parked, resolvePromise, rejectPromise);
     });
     try {
       await this.invokeTask(input);
     } catch (error) {
+      delete record.parked[key];
       if (this.tokens.has(token)) this.take(token);
       throw error;
     } finally {
@@ -310,6 +359,19 @@ export class LocalStepFunctions {
       // function (take() counts it down) leaves the count at zero, as it should.
       record.waitingOn++;
     }
+    this.save(record);
     return result;
+  }
+
+  /** Waits on a token until its callback or its deadline (on the local clock). */
+  private park(record: ExecutionRecord, key: string, parked: Parked, resolve: (v: unknown) => void, reject: (e: Error) => void): void {
+    const { token, deadline } = parked;
+    const cancelTimeout = deadline
+      ? this.clock.at(new Date(deadline), `${record.name}/${key.split(':')[0]} timeout`, () => {
+          if (!this.tokens.has(token)) return;
+          this.settle(this.take(token), { error: 'States.Timeout', cause: `${key.split(':')[0]} timed out at ${deadline}` });
+        })
+      : () => {};
+    this.tokens.set(token, { executionArn: record.executionArn, key, resolve, reject, cancelTimeout });
   }
 }

@@ -9,6 +9,7 @@ import {
 import { streamFilter, streamRouter } from '../../shared/platform/catalog';
 import { delivery } from '../../shared/platform/delivery';
 import { localCredentials } from './dynamodb-local';
+import { type Journal, noJournal } from './journal';
 import type { LocalLambdas } from './lambdas';
 
 /** Event-source-mapping filter patterns: objects nest, arrays list the allowed values. */
@@ -21,6 +22,8 @@ export function matchesPattern(pattern: unknown, value: unknown): boolean {
   return pattern === value;
 }
 
+const CHECKPOINTS = 'stream-checkpoints';
+
 type LambdaRecord = ReturnType<StreamPoller['toLambdaRecord']>;
 
 /**
@@ -28,7 +31,10 @@ type LambdaRecord = ReturnType<StreamPoller['toLambdaRecord']>;
  * applies the same filter, and calls the router with batches of at most the mapping's batch
  * size in Lambda's record shape. A failed batch is split in two and retried, each part up to the
  * mapping's retry count; records still failing go to the failed-batch list (the mapping's
- * on-failure queue on AWS) and the shard moves on.
+ * on-failure queue on AWS) and the shard moves on. How far each shard has been routed is
+ * journalled after each batch, so a restart carries on from there: nothing written before a
+ * kill is lost, and at most the batch in hand when it came is routed again (as the mapping is
+ * at least once on AWS; consumers keep once-markers).
  */
 export class StreamPoller {
   private streams: DynamoDBStreamsClient;
@@ -48,6 +54,7 @@ export class StreamPoller {
     private readonly tableName: string,
     private readonly lambdas: LocalLambdas,
     private readonly onError: (message: string) => void,
+    private readonly journal: Journal = noJournal,
   ) {
     this.streams = new DynamoDBStreamsClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
   }
@@ -56,7 +63,28 @@ export class StreamPoller {
     const table = await this.db.send(new DescribeTableCommand({ TableName: this.tableName }));
     this.streamArn = table.Table?.LatestStreamArn ?? '';
     if (!this.streamArn) throw new Error(`table ${this.tableName} has no stream`);
-    await this.discoverShards(fromStart ? 'TRIM_HORIZON' : 'LATEST');
+    const checkpoints = this.journal.all<{ shardId: string; sequenceNumber: string }>(CHECKPOINTS);
+    for (const c of checkpoints) await this.resumeShard(c.shardId, c.sequenceNumber);
+    // A folder written before checkpoints existed starts at the stream's end, as it always did;
+    // with checkpoints, a shard not in them is new since and is read from its start.
+    await this.discoverShards(fromStart || checkpoints.length ? 'TRIM_HORIZON' : 'LATEST');
+  }
+
+  private async resumeShard(shardId: string, sequenceNumber: string): Promise<void> {
+    try {
+      const it = await this.streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: this.streamArn,
+          ShardId: shardId,
+          ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+          SequenceNumber: sequenceNumber,
+        }),
+      );
+      this.iterators.set(shardId, it.ShardIterator);
+    } catch (error) {
+      // A shard that is gone (trimmed, or a new table) is found again by discovery.
+      this.onError(`stream poller: shard ${shardId} could not be resumed after ${sequenceNumber}: ${String(error)}`);
+    }
   }
 
   start(intervalMs: number): void {
@@ -88,10 +116,14 @@ export class StreamPoller {
     for (const [shardId, iterator] of this.iterators) {
       if (!iterator) continue;
       const out = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      const records = (out.Records ?? []).filter((r) => matchesPattern(streamFilter, r)).map((r) => this.toLambdaRecord(r));
+      const all = out.Records ?? [];
+      const records = all.filter((r) => matchesPattern(streamFilter, r)).map((r) => this.toLambdaRecord(r));
       for (let i = 0; i < records.length; i += delivery.stream.batchSize) {
-        await this.route(records.slice(i, i + delivery.stream.batchSize));
+        const batch = records.slice(i, i + delivery.stream.batchSize);
+        await this.route(batch);
+        this.checkpoint(shardId, batch.at(-1)?.dynamodb.SequenceNumber);
       }
+      this.checkpoint(shardId, all.at(-1)?.dynamodb?.SequenceNumber);
       this.routed += records.length;
       count += records.length;
       this.iterators.set(shardId, out.NextShardIterator);
@@ -99,11 +131,15 @@ export class StreamPoller {
     return count;
   }
 
+  private checkpoint(shardId: string, sequenceNumber: string | undefined): void {
+    if (sequenceNumber) this.journal.put(CHECKPOINTS, shardId, { shardId, sequenceNumber });
+  }
+
   private async route(batch: LambdaRecord[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         this.largestBatch = Math.max(this.largestBatch, batch.length);
-        await this.lambdas.invoke(streamRouter, { Records: batch });
+        await this.lambdas.invoke(streamRouter, { Records: batch }, 'router');
         return;
       } catch (error) {
         if (delivery.stream.bisectBatchOnError && batch.length > 1) {

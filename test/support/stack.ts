@@ -5,7 +5,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { names } from '../../infra/catalog';
 import { apiClient } from '../../infra/local/client';
 import { withEnvironment } from '../../infra/local/function-env';
-import { startLocal } from '../../infra/local/runtime';
+import { type Ports, startLocal } from '../../infra/local/runtime';
 import { ensurePlatformAdmin, seedExampleFunders } from '../../infra/local/scenario';
 import { LocalClock } from '../../infra/local/virtual-clock';
 import type { Organisation } from '../../shared/consortia/organisation';
@@ -17,12 +17,13 @@ export const DAY = 86400_000;
 
 /**
  * A real local stack for one test file: DynamoDB Local and the SES emulator on free ports,
- * the same handlers and ASL files, and a virtual clock the test moves.
+ * the same handlers and ASL files, and a virtual clock the test moves. A test of restarts
+ * brings its own folder (kept, and the table in it), ports and clock.
  */
-export async function startTestStack() {
-  const stateDir = mkdtempSync(join(tmpdir(), 'grantloop-test-'));
-  const clock = new LocalClock('virtual', START);
-  const runtime = await startLocal({ root, stateDir, inMemory: true, clock });
+export async function startTestStack(keep?: { stateDir: string; ports: Ports; clock: LocalClock }) {
+  const stateDir = keep?.stateDir ?? mkdtempSync(join(tmpdir(), 'grantloop-test-'));
+  const clock = keep?.clock ?? new LocalClock('virtual', START);
+  const runtime = await startLocal({ root, stateDir, inMemory: !keep, clock, ...(keep ? { ports: keep.ports } : {}) });
   const api = apiClient(runtime.apiUrl, runtime.issuer);
   const admin = await ensurePlatformAdmin();
   return {
@@ -68,7 +69,7 @@ export async function startTestStack() {
     },
     async stop() {
       await runtime.stop();
-      rmSync(stateDir, { recursive: true, force: true });
+      if (!keep) rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,96 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { localCredentials } from '../../infra/local/dynamodb-local';
+import { claimPortBlock } from '../../infra/local/port-claims';
+import type { ExecutionRecord } from '../../infra/local/step-functions';
+import { names } from '../../shared/platform/catalog';
+import { tableProblems } from '../proof/invariants';
+import { alive, descendants, run, until } from '../support/cli';
+
+const ready = /grantloop ready api=(\S+)/;
+
+async function tableItems(endpoint: string): Promise<Record<string, unknown>[]> {
+  const db = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, never> | undefined;
+  do {
+    const page = await db.send(new ScanCommand({ TableName: names.table, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []).map((i) => unmarshall(i)));
+    start = page.LastEvaluatedKey as typeof start;
+  } while (start);
+  return items;
+}
+
+const journalled = (dir: string): ExecutionRecord[] => {
+  const folder = join(dir, 'journal', 'executions');
+  return readdirSync(folder).map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as ExecutionRecord);
+};
+
+/** Parked on a callback it has not had yet: where a running execution may rest. */
+const resting = (e: ExecutionRecord) => e.status !== 'RUNNING' || Object.values(e.parked).some((p) => !p.outcome);
+
+describe('npm start killed with SIGKILL in the middle of the example', () => {
+  it('leaves no engine after 5 s; a restart keeps every acknowledged write and carries the waiting workflows through exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grantloop-midkill-'));
+    const block = await claimPortBlock(6);
+    onTestFinished(block.release);
+    const port = String(block.first);
+    const dynamodb = `http://127.0.0.1:${block.first + 2}`;
+    const first = run(['start', '--example', '--dir', dir, '--port', port]);
+    // The history is played on the virtual clock; in June the tranches of 1 July wait, reports are open.
+    await until('the example to reach June', () => /2026-06-01: reports and payments run/.test(first.err()), 120_000);
+    const token = run(['token', '--email', 'admin@grantloop.local', '--dir', dir]);
+    await token.exited;
+    const auth = { authorization: `Bearer ${token.out().trim()}`, 'content-type': 'application/json' };
+    const api = `http://127.0.0.1:${port}`;
+    const acknowledged: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${api}/organisations`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          name: `Written before the kill ${i}`,
+          kind: 'provider',
+          identifier: `GB-CHC-${1_188_000 + i}`,
+          contactEmail: `k${i}@example.org`,
+        }),
+      });
+      if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+    }
+    expect(acknowledged).toHaveLength(3);
+    const waiting = journalled(dir).filter((e) => e.status === 'RUNNING');
+    expect(waiting.some((e) => e.name.startsWith('grant-'))).toBe(true);
+
+    const engines = await descendants(first.child.pid as number);
+    expect(engines.length).toBeGreaterThanOrEqual(4); // two watchdogs, Java, the SES emulator
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const killedAt = Date.now();
+    await until('every engine to exit', () => engines.every((pid) => !alive(pid)), 5_000);
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+
+    // Back on the wall clock: everything due between June and today happens now, once.
+    const second = run(['start', '--dir', dir, '--port', port]);
+    await until('the ready line', () => ready.test(second.out()), 120_000);
+    expect(second.err()).toMatch(/resumed from the state folder: [1-9]\d* workflow execution/);
+    for (const id of acknowledged) expect((await fetch(`${api}/organisations/${id}`, { headers: auth })).status).toBe(200);
+    await until('every execution to finish or rest on a callback', () => journalled(dir).every(resting), 60_000);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(tableProblems(await tableItems(dynamodb))).toEqual([]);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+
+    const after = journalled(dir);
+    expect(after.filter((e) => !['RUNNING', 'SUCCEEDED'].includes(e.status)).map((e) => `${e.name} ${e.status} ${e.cause}`)).toEqual([]);
+    // Each workflow that waited at the kill went on: none is still where it was, unless still due later.
+    for (const w of waiting.filter((e) => e.name.startsWith('grant-'))) {
+      const now = after.find((e) => e.name === w.name) as ExecutionRecord;
+      expect(now.history.length).toBeGreaterThan(w.history.length);
+    }
+    expect(second.err()).not.toMatch(/error:/);
+  }, 300_000);
+});
