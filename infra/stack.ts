@@ -9,6 +9,7 @@ import { Api } from './constructs/api';
 import { DataTable } from './constructs/data-table';
 import { Events } from './constructs/events';
 import { GrantloopFunction } from './constructs/grantloop-function';
+import { LinkRateLimitStack, wafEnabled } from './constructs/link-rate-limit';
 import { Mail } from './constructs/mail';
 import { applyNeeds } from './constructs/needs';
 import { Scheduling } from './constructs/scheduling';
@@ -112,7 +113,10 @@ export class GrantloopStack extends Stack {
     const api = new Api(this, 'Api');
     for (const [feature, routes] of groupBy(catalog.routes, (r) => featureOf(r.fn)))
       api.addRoutes(features.of(feature), routes, this.functions);
-    const web = new Web(this, 'Web', { httpApi: api.httpApi, userPool: api.userPool, repoRoot });
+    const waf = wafEnabled(this)
+      ? new LinkRateLimitStack(scope, `${id}Waf`, { routes: catalog.routes, description: 'grantloop: rate limit on the emailed links' })
+      : undefined;
+    const web = new Web(this, 'Web', { httpApi: api.httpApi, userPool: api.userPool, repoRoot, webAclArn: waf?.arnFor(this) });
 
     const events = new Events(this, 'Events', {
       eventBusName: names.eventBus,

@@ -4,9 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { RouteSpec } from '../../shared/platform/catalog';
+import { clock } from '../../shared/platform/clock';
 import type { Catalog } from '../catalog';
 import type { LocalIssuer } from './jwt-issuer';
 import type { LocalLambdas } from './lambdas';
+import { linkLimiter } from './rate-limit';
 
 interface RouteMatch {
   route: RouteSpec;
@@ -43,7 +45,12 @@ export function startHttpApi(
   port: number,
   deps: { catalog: Catalog; lambdas: LocalLambdas; issuer: LocalIssuer; extraHealth: () => Record<string, unknown>; assetsDir: string },
 ): Promise<Server> {
+  // The clock the handlers read (the runtime installs its virtual or wall clock there), so a
+  // test that moves time moves the limit's window too, without another dependency to pass in.
+  const limited = linkLimiter(deps.catalog.routes, clock);
   const server = createServer((req, res) => {
+    // CloudFront's WAF answers before API Gateway sees the request: so here, before routing.
+    if (limited(req, res)) return;
     handle(req, res, deps).catch((error) => send(res, 500, { message: 'Internal Server Error', detail: String(error) }));
   });
   return new Promise((resolve, reject) => {
