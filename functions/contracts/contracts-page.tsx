@@ -5,6 +5,7 @@ import { contractsTable } from '../../shared/contracts/aws';
 import { contractStatuses } from '../../shared/contracts/contract';
 import { councilMilestones, milestonesCsv } from '../../shared/contracts/exports';
 import { councilContracts } from '../../shared/contracts/views';
+import { DomainError } from '../../shared/platform/errors';
 import type { Page } from '../consortia/web-sessions';
 import { dayMonthYear, humanise, pounds } from '../lib/web/format';
 import { Breadcrumbs, Button, Select, Table, TextInput } from '../lib/web/govuk';
@@ -15,6 +16,11 @@ const statusOf = (s: string | undefined) => contractStatuses.find((x) => x === s
 /** A council's contracts, worst RAG first, filtered by status and supplier (a GET form: works without script). */
 export const contractsPage: Page = async ({ caller, params, query, method, form, csrf }) => {
   const orgId = params.orgId ?? '';
+  if (method === 'POST' && form.action !== 'rotate-feed') {
+    // Whoever may not read the council's contracts gets its 404 first, as for a made-up id.
+    await councilContracts(contractsTable, caller, orgId, {});
+    throw new DomainError('validation', `unknown form action "${form.action ?? ''}"`);
+  }
   // The only form here makes (or replaces) the council's calendar feed: its address is shown in this answer only.
   const feedUrl =
     method === 'POST' && form.action === 'rotate-feed'

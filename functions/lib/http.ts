@@ -99,7 +99,7 @@ export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
         if (error instanceof DomainError) {
           return json(statusOf[error.kind], { error: error.kind, message: error.message, issues: error.issues, ...error.details });
         }
-        logger.error('unhandled error', { error: error as Error, path: event.rawPath });
+        logger.error('unhandled error', { error: error as Error, route: event.routeKey });
         return json(500, { error: 'internal', message: 'something went wrong; the error has been logged' });
       }
     });

@@ -4,10 +4,11 @@ import type { SeededFunder } from '../../infra/local/scenario';
 import { newId } from '../../shared/platform/ids';
 import { contractBody, register } from '../support/contract';
 import { inDays } from '../support/grant';
+import { signInAs } from '../support/pages';
 import { fillPath, type RouteIds, validBody } from '../support/route-bodies';
 import { startTestStack, type TestStack } from '../support/stack';
 import { fundedConsortium, tenderBody } from '../support/tender';
-import { expected, type Role, rules } from './authorisation-rules';
+import { expected, pageRules, type Role, rules } from './authorisation-rules';
 
 type Who = { id: string; email: string };
 let stack: TestStack;
@@ -168,5 +169,42 @@ describe('the authorisation matrix: every staff route × every role', () => {
     }
     expect(leaks).toEqual([]);
     expect(cases.length).toBeGreaterThan(300);
+  });
+});
+
+const pageRoutes = forTarget(catalog, 'local').routes.filter((r) => r.auth === 'page');
+
+describe('the authorisation matrix: every page × every role', () => {
+  it('has a row for every page in the catalog', () => {
+    expect(pageRoutes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in pageRules))).toEqual([]);
+  });
+
+  it('sends no user to sign in; shows each page to whom the table says and the 404 page to outsiders; outsiders posting get the same 404', async () => {
+    const leaks: string[] = [];
+    const roles = Object.keys(who) as Role[];
+    const clients = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await signInAs(stack, who[role].email)])));
+    for (const r of pageRoutes) {
+      const path = fillPath(r.path, ids);
+      const key = `${r.method} ${r.path}`;
+      const anonymous = await fetch(`${stack.runtime.apiUrl}${path}`, {
+        method: r.method,
+        redirect: 'manual',
+        ...(r.method === 'POST' ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=x' } : {}),
+      });
+      const toSignIn = anonymous.status === 303 && (anonymous.headers.get('location') ?? '').includes('/sign-in');
+      if (!toSignIn && anonymous.status !== 403) leaks.push(`no user ${key}: ${anonymous.status}`);
+      for (const role of roles) {
+        const want = expected(pageRules[key] ?? 'platform', role);
+        const client = clients[role] as Awaited<ReturnType<typeof signInAs>>;
+        const got =
+          r.method === 'GET'
+            ? (await client.get(path)).status
+            : (await client.post(path, { action: 'no-such-form', csrf: await client.csrf() })).status;
+        // A form no page has is refused (400) to whoever may post there: past authorisation, as `ok` means.
+        const ok = r.method === 'GET' ? got === 200 : got === 400;
+        if (want === 'ok' ? !ok : got !== want) leaks.push(`${role} ${key}: ${got}, expected ${want}`);
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 });

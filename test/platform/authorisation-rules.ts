@@ -79,6 +79,35 @@ export const rules: Record<string, Rule> = {
   'POST /contracts/{contractId}/calendar-feed': 'council-write',
 };
 
+/**
+ * The staff pages, by the same rules: a page shows what its record's JSON route shows, and its
+ * form posts run the same use cases as the JSON routes above (each action's role is checked
+ * there), so a page's row is who may see it and post to it at all.
+ */
+export const pageRules: Record<string, Rule> = {
+  'GET /app': 'any',
+  'GET /app/pools/{poolId}': 'read',
+  'GET /app/pools/{poolId}/statement/{orgId}': 'read',
+  'GET /app/rounds/{roundId}': 'read',
+  'POST /app/rounds/{roundId}': 'read',
+  'GET /app/grants/{grantId}': 'read',
+  'POST /app/grants/{grantId}': 'read',
+  'GET /app/reports/{reportId}': 'read',
+  'POST /app/reports/{reportId}': 'read',
+  'GET /app/consortia/{consortiumId}/reports': 'read',
+  'GET /app/consortia/{consortiumId}': 'read',
+  'POST /app/consortia/{consortiumId}': 'read',
+  'GET /app/consortia/{consortiumId}/evidence': 'read',
+  'GET /app/consortia/{consortiumId}/funding-quality': 'read',
+  'GET /app/consortia/{consortiumId}/tenders': 'read',
+  'GET /app/tenders/{tenderId}': 'read',
+  'POST /app/tenders/{tenderId}': 'read',
+  'GET /app/councils/{orgId}/contracts': 'council-read',
+  'POST /app/councils/{orgId}/contracts': 'council-read',
+  'GET /app/contracts/{contractId}': 'council-read',
+  'POST /app/contracts/{contractId}': 'council-read',
+};
+
 export type Role = 'platformAdmin' | 'leadAdmin' | 'leadViewer' | 'memberAdmin' | 'otherConsortium' | 'providerStaff';
 
 /** What each role gets under each rule: `ok` (past authorisation: any answer but 401, 403 and 404), 403 or 404. */

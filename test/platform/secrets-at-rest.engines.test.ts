@@ -9,14 +9,33 @@ import { startTestStack, type TestStack } from '../support/stack';
 let stack: TestStack;
 let council: SeededFunder;
 
+/** Everything the functions log, as CloudWatch would receive it (at the most talkative level). */
+const logged: string[] = [];
+const capture = (stream: NodeJS.WriteStream) => {
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    logged.push(String(chunk));
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+};
+
 beforeAll(async () => {
+  process.env.LOG_LEVEL = 'DEBUG';
+  capture(process.stdout);
+  capture(process.stderr);
+  // Powertools in dev mode writes through the global console, which the test runner takes over.
+  for (const level of ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const) {
+    console[level] = (...args: unknown[]) => {
+      logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    };
+  }
   stack = await startTestStack();
   council = (await stack.seed())[0] as SeededFunder;
 });
 afterAll(() => stack?.stop());
 
 describe('secrets are never stored', () => {
-  it('no emailed link token, session id or JWT appears in any item of the table, events included', async () => {
+  it('no emailed link token, session id or JWT appears in any item of the table, events included, nor in any log line', async () => {
     const start = today(stack);
     const supplier = 'secrets@wyvern-va.example.org';
     const c = await register(stack, council, contractBody(stack, 'Secret contract', [10], supplier));
@@ -42,9 +61,12 @@ describe('secrets are never stored', () => {
     const table = await stack.tableText();
     expect(table.length).toBeGreaterThan(10_000);
     expect(table).toContain(c.id); // not vacuous: the scan sees what was written
+    const logs = logged.join('');
+    expect(logs).toContain('published events'); // not vacuous: the functions' debug lines are captured
     for (const [what, secret] of Object.entries(secrets)) {
       expect(secret.length, what).toBeGreaterThan(20);
       expect(table.includes(secret), `${what} stored`).toBe(false);
+      expect(logs.includes(secret), `${what} logged`).toBe(false);
     }
   });
 });

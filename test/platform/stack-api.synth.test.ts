@@ -175,3 +175,25 @@ describe('functions', () => {
     }
   });
 });
+
+describe('logs keep no secrets', () => {
+  it('the API access log has the route key, never the path (which carries link and feed tokens), nor any header', () => {
+    const stages = t.ofType('AWS::ApiGatewayV2::Stage');
+    expect(stages.length).toBeGreaterThan(0);
+    for (const [, stage] of stages) {
+      const format = String((stage.Properties.AccessLogSettings as { Format: string }).Format);
+      expect(format).toContain('$context.routeKey');
+      expect(format).not.toMatch(/\$context\.(path|requestOverride|identity\.(user|caller))|\$input|\$request\.header/);
+    }
+  });
+
+  it('no function is set to log the events it receives (Powertools would log headers, cookies and paths)', () => {
+    for (const [id, fn] of t.ofType('AWS::Lambda::Function')) {
+      const vars = ((fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<
+        string,
+        unknown
+      >;
+      expect(vars.POWERTOOLS_LOGGER_LOG_EVENT, id).toBeUndefined();
+    }
+  });
+});

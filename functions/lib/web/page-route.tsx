@@ -29,6 +29,8 @@ export type PageResult =
 
 type StaffCaller = { user: { name: string; email: string } };
 
+const isId = (s: string) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(s);
+
 /** Renders a whole page: the doctype, then the escaped JSX tree. */
 export async function render(title: string, chrome: Chrome, body: Child, status = 200, extra: Record<string, string> = {}) {
   const html = `<!doctype html>${await (
@@ -113,6 +115,8 @@ export function pageRoute<Caller extends StaffCaller>(deps: SessionDeps & { reso
           const caller = await deps.resolve(session.email);
           chrome = { ...chrome, user: { name: caller.user.name, email: caller.user.email } };
           const params = event.pathParameters ?? {};
+          // Every page's path names records by id: anything else is no page, and never reaches a table key.
+          if (Object.values(params).some((p) => !isId(p ?? ''))) return notFoundPage(chrome);
           const query = (event.queryStringParameters ?? {}) as Record<string, string>;
           const result = await fn({ event, caller, csrf: session.csrf, method, params: params as Record<string, string>, query, form });
           if ('redirect' in result) return redirect(result.redirect);
@@ -140,7 +144,7 @@ function failure(error: unknown, chrome: Chrome, event: ApiEvent) {
     if (error.kind === 'unauthorised') return redirect('/sign-in');
     return problem(error.kind === 'conflict' ? 409 : 400, 'This could not be done', error.message, chrome);
   }
-  logger.error('unhandled error', { error: error as Error, path: event.rawPath });
+  logger.error('unhandled error', { error: error as Error, route: event.routeKey });
   return problem(500, 'Sorry, there is a problem', 'Something went wrong; the error has been logged. Try again later.', chrome);
 }
 
