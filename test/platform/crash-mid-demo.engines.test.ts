@@ -1,29 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { localCredentials } from '../../infra/local/dynamodb-local';
 import { claimPortBlock } from '../../infra/local/port-claims';
 import type { ExecutionRecord } from '../../infra/local/step-functions';
-import { names } from '../../shared/platform/catalog';
-import { tableProblems } from '../proof/invariants';
+import { tableItems, tableProblems } from '../proof/invariants';
 import { alive, descendants, run, until } from '../support/cli';
 
 const ready = /grantloop ready api=(\S+)/;
-
-async function tableItems(endpoint: string): Promise<Record<string, unknown>[]> {
-  const db = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, never> | undefined;
-  do {
-    const page = await db.send(new ScanCommand({ TableName: names.table, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []).map((i) => unmarshall(i)));
-    start = page.LastEvaluatedKey as typeof start;
-  } while (start);
-  return items;
-}
 
 const journalled = (dir: string): ExecutionRecord[] => {
   const folder = join(dir, 'journal', 'executions');

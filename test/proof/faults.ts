@@ -6,7 +6,7 @@ import { FaultPlan, type FaultRates } from '../../infra/local/faults';
 import { startLocal } from '../../infra/local/runtime';
 import { ensurePlatformAdmin, seedExampleFunders } from '../../infra/local/scenario';
 import { LocalClock } from '../../infra/local/virtual-clock';
-import { violations } from './invariants';
+import { tableItems, tableProblems, violations } from './invariants';
 import { moneyPath } from './scenario';
 
 export interface FaultFigures {
@@ -65,6 +65,9 @@ export async function runFaultPlans(o: { plans: number; firstSeed: number; rates
         `plan ${i + 1}/${o.plans} seed ${seed}: ${faults.total} faults so far, ${problems.length ? `✘ ${problems.join('; ')}` : '✔'}`,
       );
     }
+    // And once over the whole table: what no single plan's records would show.
+    const whole = tableProblems(await tableItems(runtime.dynamodbEndpoint));
+    if (whole.length) figures.violations.push({ seed: -1, problems: whole.map((p) => `whole table: ${p}`) });
   } finally {
     figures.faults = faults.total;
     figures.byKind = { ...faults.injected };

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { localCredentials } from '../../infra/local/dynamodb-local';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import type { StoredEmail } from '../../infra/local/ses-local';
@@ -147,4 +147,17 @@ export function tableProblems(items: Item[]): string[] {
     if ((submitted.get(`report#${r.id}`) ?? 0) !== r.submissions)
       problems.push(`report ${r.id}: ${submitted.get(`report#${r.id}`) ?? 0} submitted events for ${r.submissions} submissions`);
   return problems;
+}
+
+/** Every item of the local table (a checker's read, not an access pattern: nothing served to users scans). */
+export async function tableItems(endpoint: string): Promise<Item[]> {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials }));
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new ScanCommand({ TableName: names.table, ExclusiveStartKey: start }));
+    items.push(...((page.Items ?? []) as Item[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
