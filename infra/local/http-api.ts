@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join } from 'node:path';
 import type { RouteSpec } from '../../shared/platform/catalog';
 import { clock } from '../../shared/platform/clock';
+import { recordUsage } from '../../shared/platform/usage';
 import type { Catalog } from '../catalog';
 import type { LocalIssuer } from './jwt-issuer';
 import type { LocalLambdas } from './lambdas';
@@ -82,6 +83,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: Parameter
 
   const event = payload(req, url, route, params, claims, await readBody(req));
 
+  recordUsage('apiRequests', 1);
   const result = (await deps.lambdas.invoke(route.fn, event)) as
     | { statusCode?: number; headers?: Record<string, string>; cookies?: string[]; body?: string }
     | string

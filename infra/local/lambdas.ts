@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { names } from '../../shared/platform/catalog';
 import { delivery } from '../../shared/platform/delivery';
-import { recordUsage } from '../../shared/platform/usage';
+import { measured, recordUsage, type Usage } from '../../shared/platform/usage';
 import type { Catalog } from '../catalog';
 import type { FaultPlan, InvocationSource } from './faults';
 import { withEnvironment } from './function-env';
@@ -50,6 +50,8 @@ export class LocalLambdas {
   invocations = 0;
   /** A fault plan (the proof suite's): steps, router batches and asynchronous events may fail. */
   faults: FaultPlan | undefined;
+  /** Told of each invocation that returned, with what it alone used (the benchmark's round trips). */
+  onInvoked: ((i: { fn: string; usage: Usage; ms: number }) => void) | undefined;
 
   constructor(
     private readonly root: string,
@@ -98,9 +100,14 @@ export class LocalLambdas {
         const handler = await this.load(id);
         recordUsage('lambdaInvocations', 1);
         this.invocations++;
+        const started = performance.now();
         // Handlers get a copy, as they would after JSON serialisation across the Lambda boundary.
-        const run = handler(JSON.parse(JSON.stringify(event ?? null)), this.context(id, timeoutSeconds));
-        return withTimeout(run, timeoutSeconds);
+        const copy = JSON.parse(JSON.stringify(event ?? null));
+        const { result, usage } = await measured(() => withTimeout(handler(copy, this.context(id, timeoutSeconds)), timeoutSeconds));
+        const ms = performance.now() - started;
+        recordUsage('lambdaMilliseconds', ms);
+        this.onInvoked?.({ fn: id, usage, ms });
+        return result;
       });
     } finally {
       this.inFlight--;

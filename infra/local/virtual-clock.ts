@@ -1,5 +1,7 @@
 import type { Clock } from '../../shared/platform/clock';
 
+const SAME_MOMENT_BATCH = 20;
+
 interface Timer {
   id: number;
   at: number;
@@ -56,15 +58,26 @@ export class LocalClock implements Clock {
     return [...this.timers].sort((a, b) => a.at - b.at).map((t) => ({ at: new Date(t.at).toISOString(), label: t.label }));
   }
 
-  /** Fires timers due by now, earliest first. */
+  /**
+   * Fires timers due by now, earliest first. Timers due at the same moment fire together and
+   * are settled once (a year of 09:00 reminders would otherwise settle once per reminder; on AWS
+   * they run side by side too).
+   */
   async fireDue(afterEach: () => Promise<void> = async () => {}): Promise<number> {
     let fired = 0;
     for (;;) {
       const due = this.earliest();
       if (!due || due.at > this.now().getTime()) return fired;
-      this.timers = this.timers.filter((t) => t.id !== due.id);
-      await due.fire();
-      fired++;
+      // At most a batch at once: DynamoDB Local (one Java process) resets connections under a
+      // burst of hundreds of executions, where DynamoDB would not.
+      const together = this.timers
+        .filter((t) => t.at === due.at)
+        .sort((a, b) => a.id - b.id)
+        .slice(0, SAME_MOMENT_BATCH);
+      const firing = new Set(together.map((t) => t.id));
+      this.timers = this.timers.filter((t) => !firing.has(t.id));
+      for (const t of together) await t.fire();
+      fired += together.length;
       await afterEach();
     }
   }

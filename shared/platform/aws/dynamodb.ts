@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { recordUsage } from '../usage';
+import { clock } from '../clock';
+import { recordPartitionWrite, recordUsage } from '../usage';
 
 interface CapacityShape {
   ReadCapacityUnits?: number;
@@ -16,13 +17,44 @@ const writeCommands = new Set([
   'TransactWriteItemsCommand',
 ]);
 
+type Key = Record<string, unknown> | undefined;
+type WriteInput = {
+  Item?: Key;
+  Key?: Key;
+  TransactItems?: { Put?: { Item?: Key }; Update?: { Key?: Key }; Delete?: { Key?: Key } }[];
+  RequestItems?: Record<string, { PutRequest?: { Item?: Key }; DeleteRequest?: { Key?: Key } }[]>;
+};
+
+/** The partition keys a write touches (marshalled or not), for the hot-partition figure. */
+function writtenPartitions(input: WriteInput): string[] {
+  const pk = (k: Key) => {
+    const v = k?.pk as { S?: string } | string | undefined;
+    return typeof v === 'string' ? v : v?.S;
+  };
+  const keys = [
+    ...(input.Item && !input.TransactItems ? [input.Item] : []),
+    ...(input.TransactItems ?? []).map((t) => t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key),
+    ...Object.values(input.RequestItems ?? {}).flatMap((rs) =>
+      Array.isArray(rs) ? rs.map((r) => r.PutRequest?.Item ?? r.DeleteRequest?.Key) : [],
+    ),
+  ];
+  return keys.map(pk).filter((x): x is string => x !== undefined);
+}
+
 /**
- * One DynamoDB client per container. A middleware asks every call for its consumed capacity
- * and records it, so usage figures come from the engine rather than from estimates.
+ * One DynamoDB client per container. A middleware counts every call and asks it for its
+ * consumed capacity, so usage figures come from the engine rather than from estimates.
  */
 export const dynamodb = new DynamoDBClient({});
 dynamodb.middlewareStack.add(
   (next, context) => async (args) => {
+    // Counted here, under every use case, so a round-trip figure cannot drift from the code.
+    recordUsage('dynamodbCalls', 1);
+    if (context.commandName === 'ScanCommand') recordUsage('dynamodbScans', 1);
+    if (writeCommands.has(context.commandName ?? '')) {
+      const hour = clock.now().getUTCHours();
+      for (const pk of writtenPartitions(args.input as WriteInput)) recordPartitionWrite(pk, hour);
+    }
     const input = args.input as Record<string, unknown>;
     if (!('ReturnConsumedCapacity' in input)) input.ReturnConsumedCapacity = 'TOTAL';
     const result = await next(args);

@@ -1,0 +1,121 @@
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { routes } from '../../infra/catalog';
+import { localCredentials } from '../../infra/local/dynamodb-local';
+import { linksIn, openLink, postLink, scopeOf } from '../../infra/local/mailbox-links';
+import { names } from '../../shared/platform/catalog';
+import { award, grantFixture, inDays, mail, plan } from '../support/grant';
+import { DAY, startTestStack } from '../support/stack';
+
+export interface LatencyFigures {
+  p50: number;
+  p99: number;
+  samples: number;
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+const figures = (ms: number[]): LatencyFigures => ({ p50: percentile(ms, 50), p99: percentile(ms, 99), samples: ms.length });
+
+/** Runs `jobs` with at most `concurrency` in flight; returns each one's time in ms. */
+async function timed(jobs: (() => Promise<unknown>)[], concurrency: number): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++] as () => Promise<unknown>;
+      const t = performance.now();
+      await job();
+      out.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}
+
+const answers = {
+  action: 'submit',
+  'measures.groups-supported': '7',
+  'measures.funding-secured': '£100.00',
+  'questions.difference': 'Seven groups were helped.',
+  'questions.next': 'The same again.',
+};
+
+/**
+ * Item 2 of the benchmark for the route that matters most to providers: a report sent from its
+ * emailed link. DynamoDB round trips per request are counted by the SDK middleware inside the
+ * handler's own invocation; latency is the client's, over HTTP to the local stack, against a raw
+ * GetItem to DynamoDB Local in the same run, with 1 and with 32 clients at once.
+ */
+export async function benchReportSubmission(o: { sequential?: number; concurrent?: number; onProgress?: (line: string) => void } = {}) {
+  const sequential = o.sequential ?? 40;
+  const concurrent = o.concurrent ?? 64;
+  const stack = await startTestStack();
+  try {
+    const f = await grantFixture(stack, await stack.seed());
+    o.onProgress?.(`awarding ${sequential + concurrent} grants, each with a report due…`);
+    for (let i = 0; i < sequential + concurrent; i++) {
+      const g = await award(f, `Bench grant ${i}`, 5_000);
+      await plan(f, g.id, {
+        tranches: [{ amount: 5_000, dueDate: inDays(stack, 0) }],
+        reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 20) },
+      });
+    }
+    await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + DAY));
+    const urls = (await mail(f, f.recipient.contactEmail, /^Report due /)).flatMap((e) => linksIn(e, 'report').slice(0, 1));
+    if (urls.length < sequential + concurrent) throw new Error(`only ${urls.length} report links arrived`);
+    const fn = (method: string, path: string) => routes.find((r) => r.method === method && r.path === path)?.fn;
+    const calls: Record<string, number[]> = {};
+    stack.runtime.lambdas.onInvoked = ({ fn: id, usage }) => {
+      if (id === fn('GET', '/r/{token}') || id === fn('POST', '/r/{token}')) calls[id] = [...(calls[id] ?? []), usage.dynamodbCalls];
+    };
+    const scopes = new Map<string, string>();
+    const opened = await timed(
+      urls.map((u) => async () => scopes.set(u, scopeOf((await openLink(u)).html))),
+      1,
+    );
+    const send = (u: string) => async () => {
+      const res = await postLink(u, { scope: scopes.get(u) as string, ...answers });
+      if (res.status !== 200) throw new Error(`a report was refused: ${res.status}`);
+    };
+    const one = await timed(urls.slice(0, sequential).map(send), 1);
+    const many = await timed(urls.slice(sequential).map(send), 32);
+    stack.runtime.lambdas.onInvoked = undefined;
+    const raw = await rawGetItem(stack.runtime.dynamodbEndpoint, f.poolId);
+    return {
+      roundTrips: {
+        open: Math.max(...(calls[fn('GET', '/r/{token}') as string] ?? [Number.NaN])),
+        submit: Math.max(...(calls[fn('POST', '/r/{token}') as string] ?? [Number.NaN])),
+      },
+      latency: { open: figures(opened), submit1: figures(one), submit32: figures(many) },
+      rawGetItem: raw,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** One GetItem of a real item, straight to DynamoDB Local: the floor any route stands on. */
+async function rawGetItem(endpoint: string, poolId: string) {
+  const db = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
+  const get = () => db.send(new GetItemCommand({ TableName: names.table, Key: { pk: { S: `POOL#${poolId}` }, sk: { S: 'POOL' } } }));
+  await timed(
+    Array.from({ length: 20 }, () => get),
+    1,
+  );
+  return {
+    one: figures(
+      await timed(
+        Array.from({ length: 200 }, () => get),
+        1,
+      ),
+    ),
+    many: figures(
+      await timed(
+        Array.from({ length: 640 }, () => get),
+        32,
+      ),
+    ),
+  };
+}
