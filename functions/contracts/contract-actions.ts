@@ -47,7 +47,8 @@ const fieldOf = (form: Form, field: string) => {
 
 /** Runs the posted form; a rule the use case enforces comes back as that field's error. */
 export async function runAction(caller: Caller, contractId: string, form: Form): Promise<Outcome> {
-  const action = actions[form.action ?? ''];
+  // Own keys only: `__proto__` or `toString` is an unknown action, not Object's.
+  const action = Object.hasOwn(actions, form.action ?? '') ? actions[form.action ?? ''] : undefined;
   if (!action) throw new DomainError('validation', `unknown form action "${form.action ?? ''}"`);
   try {
     return await action(caller, contractId, form);

@@ -83,7 +83,8 @@ const actions: Record<string, (caller: Caller, t: Tender, form: Form) => Promise
 
 /** Runs the posted form; a rule the use case enforces (a field's validation) comes back as that field's error. */
 export async function runAction(caller: Caller, tender: Tender, form: Form): Promise<Outcome> {
-  const action = actions[form.action ?? ''];
+  // Own keys only: `__proto__` or `toString` is an unknown action, not Object's.
+  const action = Object.hasOwn(actions, form.action ?? '') ? actions[form.action ?? ''] : undefined;
   if (!action) throw new DomainError('validation', `unknown form action "${form.action ?? ''}"`);
   try {
     return await action(caller, tender, form);

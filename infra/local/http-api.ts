@@ -30,6 +30,15 @@ export function matchRoute(routes: readonly RouteSpec[], method: string, path: s
   return undefined;
 }
 
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const readBody = (req: IncomingMessage) =>
   new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -64,6 +73,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: Parameter
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   if (url.pathname.startsWith('/assets/')) return serveAsset(res, deps.assetsDir, url.pathname.slice('/assets/'.length));
+  // A path whose percent-encoding does not decode is refused before routing, as API Gateway does.
+  if (!decodes(url.pathname))
+    return send(res, 400, {
+      error: 'validation',
+      message: 'the address is not valid percent-encoding',
+      issues: [{ field: 'path', rule: 'percent-encoding', message: 'the address is not valid percent-encoding' }],
+    });
   const matched = matchRoute(deps.catalog.routes, method, url.pathname);
   if (!matched) return send(res, 404, { message: 'Not Found' });
   const { route, params } = matched;

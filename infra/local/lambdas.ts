@@ -134,7 +134,10 @@ export class LocalLambdas {
   private queue(q: QueuedEvent): void {
     this.journal.put(QUEUE, q.key, q);
     const attempt = (n: number) => {
-      this.invoke(q.fn, q.event, 'async').then(
+      // Injected faults are transient: Lambda's last attempt at an event is never faulted (a
+      // fault that outlasts every retry is an outage, for the dead-letter queue and its alarm).
+      const last = n > delivery.asyncInvoke.retryAttempts;
+      this.invoke(q.fn, q.event, last ? undefined : 'async').then(
         () => this.journal.remove(QUEUE, q.key),
         (error: Error) => {
           const delay = delivery.asyncInvoke.retryDelaysSeconds[n - 1];

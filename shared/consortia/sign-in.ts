@@ -10,6 +10,11 @@ export async function signIn(deps: SessionDeps & { consortia: ConsortiaStore }, 
     throw new DomainError('validation', 'email: enter an email address', [
       { field: 'email', rule: 'required', message: 'Enter an email address' },
     ]);
+  // No address is longer than 254 characters (RFC 5321): a longer one is refused before it becomes a table key (too long for one).
+  if (trimmed.length > 254)
+    throw new DomainError('validation', 'email: an email address is at most 254 characters', [
+      { field: 'email', rule: 'max-length', message: 'An email address is at most 254 characters' },
+    ]);
   const user = await deps.consortia.findUserByEmail(trimmed);
   if (!user) {
     throw new DomainError('validation', `email: ${trimmed} is not a grantloop user`, [

@@ -92,12 +92,13 @@ export const names = {
   stateMachineName: (id: string) => `grantloop-${id}`,
 };
 
-/** The platform's own functions: the health check and the outbox relay. */
+/** The platform's own functions: the health check, the API contract and the outbox relay. */
 export const platformSlice = defineSlice({
   feature: 'platform',
-  summary: 'Health check and the outbox relay (table stream → event bus); knows no feature.',
+  summary: 'Health check, the API contract (OpenAPI) and the outbox relay (table stream → event bus); knows no feature.',
   functions: {
     health: { entry: 'functions/platform/health.ts', description: 'GET /health', needs: ['table-read'] },
+    openApi: { entry: 'functions/platform/openapi.ts', description: 'GET /openapi.json (the API contract)', needs: [] },
     eventRouter: {
       entry: 'functions/platform/event-router.ts',
       description: 'Table stream → EventBridge (outbox relay)',
@@ -105,7 +106,10 @@ export const platformSlice = defineSlice({
       timeoutSeconds: 60,
     },
   },
-  routes: [{ method: 'GET', path: '/health', fn: 'health', auth: 'public' }],
+  routes: [
+    { method: 'GET', path: '/health', fn: 'health', auth: 'public' },
+    { method: 'GET', path: '/openapi.json', fn: 'openApi', auth: 'public' },
+  ],
   rules: [],
   workflows: [],
   events: [],

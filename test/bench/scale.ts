@@ -11,6 +11,8 @@ export interface ScaleFigures {
   writeUnits: number;
   emails: number;
   executions: number;
+  /** Everything the engines counted for the year (set-up excluded), for the cost at scale. */
+  usage: Usage;
   /** The hour (UTC) with the most writes, and the busiest partition key's share of that hour's writes. */
   peak: { hourUtc: number; writes: number; busiestKey: string; busiestShare: number };
 }
@@ -81,6 +83,7 @@ export async function benchScale(grants: number, progress: (line: string) => voi
       writeUnits: diff(before, after, 'dynamodbWriteUnits'),
       emails: (await stack.runtime.emails()).length - emailsBefore,
       executions: stack.runtime.sfn.list().length,
+      usage: Object.fromEntries(Object.keys(after).map((k) => [k, diff(before, after, k as keyof Usage)])) as unknown as Usage,
       peak: peakOf(writes),
     };
   } finally {

@@ -1,0 +1,23 @@
+import { defineApi, idsPath } from '../lib/api';
+
+export const overviewApi = defineApi({
+  'GET /app': { summary: 'What needs me: reports to review, overdue reports, votes, conditions, consortia to confirm.' },
+  'GET /app/consortia/{consortiumId}': {
+    summary: 'The consortium: members, pools, rounds, grants, policy.',
+    path: idsPath('consortiumId'),
+  },
+  'POST /app/consortia/{consortiumId}': {
+    summary: "The consortium page's forms: confirm it, or set the reporting policy.",
+    status: 303,
+    path: idsPath('consortiumId'),
+    form: '`csrf`, `action` (confirm or policy) and, for the policy, `threshold` (pounds), the tiers and the day counts.',
+  },
+  'GET /app/consortia/{consortiumId}/evidence': {
+    summary: 'Evidence by the five functions of local infrastructure and its three outcome pathways.',
+    path: idsPath('consortiumId'),
+  },
+  'GET /app/consortia/{consortiumId}/funding-quality': {
+    summary: 'Funding quality: length, continuity, core share, conditions, funder concentration.',
+    path: idsPath('consortiumId'),
+  },
+});

@@ -1,0 +1,137 @@
+import { defineApi, idsPath } from '../lib/api';
+import { formatQuery } from '../lib/schemas';
+import {
+  allocationRequest,
+  consortiumIdPath,
+  funderStatementPath,
+  grantIdPath,
+  leadDecisionBody,
+  moneyMovement,
+  newContribution,
+  newPledge,
+  newPool,
+  newRound,
+  newVote,
+  pledgePath,
+  poolIdPath,
+  roundIdPath,
+} from './schemas';
+
+const roundForm = '`csrf`, `action` (`vote` with `decision` and `comment`, `propose`, `close` or `decide`) and the fields of that form.';
+
+export const poolsApi = defineApi({
+  'GET /app/pools/{poolId}': { summary: 'A pool: its money by funder, charts and the ledger.', path: idsPath('poolId') },
+  'GET /app/pools/{poolId}/statement/{orgId}': { summary: "One funder's statement for a pool.", path: idsPath('poolId', 'orgId') },
+  'GET /app/rounds/{roundId}': { summary: 'An allocation round with its proposals and vote form.', path: idsPath('roundId') },
+  'POST /app/rounds/{roundId}': { summary: "The round page's forms.", status: 303, path: idsPath('roundId'), form: roundForm },
+  'POST /consortia/{consortiumId}/pools': {
+    summary: 'A pooled fund for the consortium (the lead).',
+    status: 201,
+    path: consortiumIdPath,
+    body: newPool,
+    response: 'The pool: id, consortium, name, purpose, lots, currency GBP.',
+  },
+  'GET /consortia/{consortiumId}/free-riders': {
+    summary: 'Members who benefit from the pools without putting money in.',
+    path: consortiumIdPath,
+    response: 'Each member with what it pledged, paid and benefits from.',
+  },
+  'GET /pools/{poolId}': {
+    summary: "A pool's summary: balances, pledges, grants.",
+    path: poolIdPath,
+    response: 'The pool with its balances (pence) by funder, restriction and year, its pledges and grants.',
+  },
+  'POST /pools/{poolId}/pledges': {
+    summary: "A funder's pledge over one or more financial years.",
+    status: 201,
+    path: poolIdPath,
+    body: newPledge,
+    response: 'The pledge as recorded.',
+  },
+  'POST /pools/{poolId}/pledges/{pledgeId}/contributions': {
+    summary: 'Money received against a pledge (the lead).',
+    status: 201,
+    path: pledgePath,
+    body: newContribution,
+    response: 'The contribution as posted to the ledger.',
+  },
+  'POST /pools/{poolId}/allocations': {
+    summary: 'A grant awarded straight from the pool (the lead).',
+    status: 201,
+    path: poolIdPath,
+    body: allocationRequest,
+    response: "The grant, with each funder's share in pence.",
+  },
+  'GET /pools/{poolId}/ledger': {
+    summary: "The pool's double-entry ledger (JSON, or CSV with ?format=csv).",
+    path: poolIdPath,
+    query: formatQuery,
+    csv: true,
+    response: 'The ledger: every posting with its accounts, amount in pence and balance.',
+  },
+  'GET /pools/{poolId}/funders/{orgId}/statement': {
+    summary: "One funder's statement (JSON, or CSV with ?format=csv).",
+    path: funderStatementPath,
+    query: formatQuery,
+    csv: true,
+    response: 'What the funder pledged, paid and what its money funded, in pence.',
+  },
+  'GET /pools/{poolId}/360giving': {
+    summary: "The pool's grants as a 360Giving data package.",
+    path: poolIdPath,
+    response: 'A 360Giving data package (valid against the 360Giving schema).',
+  },
+  'POST /pools/{poolId}/rounds': {
+    summary: 'Opens an allocation round (the lead).',
+    status: 201,
+    path: poolIdPath,
+    body: newRound,
+    response: 'The round.',
+  },
+  'POST /grants/{grantId}/payments': {
+    summary: 'A payment on a grant, from the pool (the lead).',
+    status: 201,
+    path: grantIdPath,
+    body: moneyMovement,
+    response: 'The ledger transaction.',
+  },
+  'POST /grants/{grantId}/returns': {
+    summary: 'Money paid on a grant coming back to the pool (the lead).',
+    status: 201,
+    path: grantIdPath,
+    body: moneyMovement,
+    response: 'The ledger transaction.',
+  },
+  'GET /rounds/{roundId}': {
+    summary: 'A round with its proposals and votes.',
+    path: roundIdPath,
+    response: 'The round, proposals and votes.',
+  },
+  'POST /rounds/{roundId}/proposals': {
+    summary: 'A proposal in an open round (a member).',
+    status: 201,
+    path: roundIdPath,
+    body: allocationRequest,
+    response: 'The proposal.',
+  },
+  'POST /rounds/{roundId}/close': {
+    summary: 'Closes a round for voting (the lead).',
+    status: 202,
+    path: roundIdPath,
+    response: 'The round, now voting.',
+  },
+  'POST /rounds/{roundId}/votes': {
+    summary: "A member's vote, weighted by what it put in.",
+    status: 201,
+    path: roundIdPath,
+    body: newVote,
+    response: 'The vote and the tally.',
+  },
+  'POST /rounds/{roundId}/decision': {
+    summary: "The lead's decision on an escalated round.",
+    status: 202,
+    path: roundIdPath,
+    body: leadDecisionBody,
+    response: 'The decision.',
+  },
+});

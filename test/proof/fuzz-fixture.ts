@@ -1,0 +1,170 @@
+/**
+ * What the fuzzer fuzzes from: a funded consortium with a pool, a pledge, a grant with a plan,
+ * a round, a draft tender and a council's contract; the lead's admin as the caller (a platform
+ * admin where only one may act) and a signed-in page session, so that each route's base request
+ * gets past authorisation and would be accepted; the mutations then break it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Operation } from '../../functions/lib/api';
+import type { SeededFunder } from '../../infra/local/scenario';
+import type { RouteSpec } from '../../shared/platform/catalog';
+import { newId } from '../../shared/platform/ids';
+import { contractBody, register } from '../support/contract';
+import { inDays } from '../support/grant';
+import { signInAs } from '../support/pages';
+import { type RouteIds, validBody } from '../support/route-bodies';
+import type { TestStack } from '../support/stack';
+import { fundedConsortium, tenderBody } from '../support/tender';
+import type { Target } from './fuzz-cases';
+
+export interface Fixture {
+  ids: RouteIds;
+  poolId: string;
+  lead: SeededFunder;
+  targets: (routes: readonly RouteSpec[], ops: Record<string, Operation>) => Target[];
+}
+
+const bearer = async (stack: TestStack, who: { id: string; email: string }) =>
+  `Bearer ${await stack.runtime.issuer.sign({ sub: who.id, email: who.email }, 24 * 3600)}`;
+
+async function records(stack: TestStack, funders: SeededFunder[]) {
+  const lead = funders[0] as SeededFunder;
+  const setup = await fundedConsortium(stack, funders, 'Fuzz Fund', 1_000_000);
+  const call = <T>(path: string, body: unknown) => stack.api.call<T & { id: string }>(lead.admin, 'POST', path, body);
+  const pledge = await setup.pledge(lead, 1_000);
+  const grant = await call(`/pools/${setup.pool.id}/allocations`, {
+    recipientOrgId: (funders[5] as SeededFunder).org.id,
+    title: 'Fuzz grant',
+    amount: 10_000,
+    currency: 'GBP',
+    durationMonths: 12,
+  });
+  const plan = await call<{ reports: { id: string }[] }>(`/grants/${grant.id}/plan`, {
+    conditions: [{ description: 'A safeguarding policy adopted', kind: 'before-first-payment' }],
+    tranches: [{ amount: 10_000, dueDate: inDays(stack, 5) }],
+    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 60) },
+  });
+  const round = await call(`/pools/${setup.pool.id}/rounds`, { name: 'Fuzz round' });
+  const tender = tenderBody(stack, funders, setup.pool.id, { title: 'Fuzz tender' });
+  const draft = await call(`/consortia/${setup.consortium.id}/tenders`, tender);
+  const contract = await register(stack, lead, contractBody(stack, 'Fuzz contract', [30]));
+  const ids: RouteIds = {
+    consortiumId: setup.consortium.id,
+    poolId: setup.pool.id,
+    pledgeId: pledge.id,
+    grantId: grant.id,
+    roundId: round.id,
+    reportId: plan.reports[0]?.id as string,
+    tenderId: draft.id,
+    challengeId: newId(stack.clock.now()),
+    questionId: newId(stack.clock.now()),
+    contractId: contract.id,
+    orgId: lead.org.id,
+    recipientOrgId: lead.org.id,
+  };
+  const overrides: Record<string, unknown> = {
+    'POST /organisations': {
+      name: 'Fuzz Trust',
+      kind: 'funder',
+      funderType: 'trust-foundation',
+      identifier: 'GB-CHC-1199304',
+      contactEmail: 'f@example.org',
+    },
+    'POST /consortia': {
+      name: 'Fuzz Two',
+      place: 'Wyvernshire',
+      members: [
+        { orgId: lead.org.id, role: 'lead' },
+        { orgId: (funders[1] as SeededFunder).org.id, role: 'member' },
+      ],
+    },
+    'POST /consortia/{consortiumId}/tenders': tender,
+    'POST /tenders/{tenderId}/interest': { orgName: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' },
+  };
+  return { lead, ids, overrides };
+}
+
+const queries: Record<string, Record<string, string>> = {
+  'GET /consortia/{consortiumId}/reports': { status: 'scheduled' },
+  'GET /organisations': { kind: 'funder' },
+};
+
+const tenderActions = ['sign-off', 'answer', 'conflict', 'score', 'moderate', 'complete-evaluation', 'award-vote'];
+
+/** Each page form as it would act, and what makes it act (with the session's form token). */
+function pageForms(csrf: string): Record<string, { form: Record<string, string>; acts: (f: Record<string, string>) => boolean }> {
+  const withToken = (acts: (f: Record<string, string>) => boolean) => (f: Record<string, string>) => f.csrf === csrf && acts(f);
+  return {
+    'POST /app/rounds/{roundId}': {
+      form: { csrf, decision: 'approve' },
+      acts: withToken((f) => ['approve', 'reject'].includes(f.decision ?? '')),
+    },
+    'POST /app/grants/{grantId}': {
+      form: { csrf, condition: 'C1', 'outcome-C1': 'met' },
+      acts: withToken((f) => ['met', 'waived', 'not-met'].includes(f[`outcome-${f.condition ?? ''}`] ?? '')),
+    },
+    'POST /app/reports/{reportId}': {
+      form: { csrf, decision: 'accept' },
+      acts: withToken((f) => ['accept', 'request-changes'].includes(f.decision ?? '')),
+    },
+    'POST /app/consortia/{consortiumId}': {
+      form: { csrf, action: 'confirm' },
+      acts: withToken((f) => f.action === 'confirm' || Number.isFinite(Number((f.threshold ?? '').replace(/[£,\s]/g, '') || 'x'))),
+    },
+    'POST /app/councils/{orgId}/contracts': { form: { csrf, action: 'rotate-feed' }, acts: withToken((f) => f.action === 'rotate-feed') },
+    'POST /app/contracts/{contractId}': {
+      form: { csrf, action: 'rotate-feed' },
+      acts: withToken((f) => ['decide', 'rate', 'rotate-feed'].includes(f.action ?? '')),
+    },
+    'POST /app/tenders/{tenderId}': {
+      form: { csrf, action: 'complete-evaluation' },
+      acts: withToken((f) => tenderActions.includes(f.action ?? '')),
+    },
+  };
+}
+
+/** A well-formed emailed-link token that was never issued: a link route with it can only refuse. */
+const unknownToken = () => randomBytes(32).toString('base64url');
+
+const fixed: Record<string, string> = { milestoneId: 'M1', kpiId: 'K1', conditionId: 'C1' };
+
+export async function prepareFixture(stack: TestStack): Promise<Fixture> {
+  const funders = await stack.seed();
+  const { lead, ids, overrides } = await records(stack, funders);
+  await stack.runtime.settle();
+  const staff = await bearer(stack, lead.admin);
+  const platform = await bearer(stack, stack.admin);
+  const session = await signInAs(stack, lead.admin.email);
+  const forms = pageForms(await session.csrf());
+  const origin = stack.runtime.apiUrl;
+  const targets = (routes: readonly RouteSpec[], ops: Record<string, Operation>): Target[] =>
+    routes.map((route) => {
+      const key = `${route.method} ${route.path}`;
+      const op = ops[key] as Operation;
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+      const params = Object.fromEntries(
+        names.map((n) => [n, n === 'token' ? unknownToken() : (fixed[n] ?? (ids as unknown as Record<string, string>)[n] ?? '')]),
+      );
+      const base: Target = { key, route, op, json: false, params, query: queries[key] ?? {}, headers: {} };
+      if (route.auth === 'staff') {
+        const body = op.body ? (overrides[key] ?? validBody(key, ids)) : undefined;
+        return { ...base, json: true, body, headers: { authorization: key === 'POST /organisations' ? platform : staff } };
+      }
+      if (route.auth === 'page') {
+        const page = forms[key];
+        return { ...base, headers: { cookie: session.cookie, origin }, ...(page ? { form: page.form, acts: page.acts } : {}) };
+      }
+      return publicTarget(base, overrides, origin);
+    });
+  return { ids, poolId: ids.poolId, lead, targets };
+}
+
+/** Public routes: JSON ones (health, the contract, interest) with their bodies; sign-in with an address that is no one's; links with unknown tokens. */
+function publicTarget(base: Target, overrides: Record<string, unknown>, origin: string): Target {
+  const { key, op } = base;
+  if (op.produces === undefined || op.produces === 'json') return { ...base, json: true, ...(op.body ? { body: overrides[key] } : {}) };
+  if (key === 'POST /sign-in')
+    return { ...base, headers: { origin }, form: { email: 'nobody@nowhere.example', next: '/app' }, acts: () => false };
+  if (base.route.method === 'POST') return { ...base, headers: { origin }, form: { answer: 'Hello' }, harmless: true };
+  return base;
+}
