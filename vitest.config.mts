@@ -20,7 +20,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...engines, ...synth] } },
       { extends: true, test: { name: 'engines', include: engines } },
-      // One synth takes about a minute on two cores (more when the machine is busy).
+      // One synth takes about half a minute on two cores (more when the machine is busy).
       { extends: true, test: { name: 'synth', include: synth, globalSetup: ['test/support/synth-once.ts'], hookTimeout: 600_000 } },
     ],
   },

@@ -12,12 +12,13 @@ export interface BundleSize {
 
 /** Where a function's bundle is (catalog functions only: CDK's own asset-deployment handler is not ours) in a cloud assembly: its code's S3 key names the asset. */
 export function bundlePath(assemblyDir: string, templateFile: string, functionName: string): string {
-  const found = lambdas(assemblyDir, templateFile).find((l) => l.functionName === functionName);
+  const found = functionBundles(assemblyDir, templateFile).find((l) => l.functionName === functionName);
   if (!found) throw new Error(`no function ${functionName} in ${templateFile}`);
   return found.path;
 }
 
-function lambdas(assemblyDir: string, templateFile: string) {
+/** Every catalog function of a synthesized stack with the path of its `index.mjs`. */
+export function functionBundles(assemblyDir: string, templateFile: string): { functionName: string; path: string }[] {
   const read = (file: string) => JSON.parse(readFileSync(join(assemblyDir, file), 'utf8'));
   // The functions are in the features' nested stacks; their assets are listed with the stack's.
   const template = mergedTemplate(assemblyDir, templateFile) as {
@@ -36,7 +37,7 @@ function lambdas(assemblyDir: string, templateFile: string) {
 
 /** The minified bundle of every Lambda in a synthesized stack, smallest first. */
 export function bundleSizes(assemblyDir: string, templateFile: string): BundleSize[] {
-  return lambdas(assemblyDir, templateFile)
+  return functionBundles(assemblyDir, templateFile)
     .map((l) => ({ functionName: l.functionName, bytes: statSync(l.path).size }))
     .sort((a, b) => a.bytes - b.bytes);
 }

@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { streamFilter } from '../shared/platform/catalog';
+import { OnePassBundles } from './bundling/one-pass';
 import { type Catalog, catalog as defaultCatalog, forTarget, names, scheduleTargets, streamRouter } from './catalog';
 import { Api } from './constructs/api';
 import { DataTable } from './constructs/data-table';
@@ -69,6 +71,27 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
   return groups;
 }
 
+/** Every function of the catalog, in its feature's stack, all bundled in one esbuild pass. */
+function catalogFunctions(features: FeatureStacks, catalog: Catalog, logLevel?: string): Record<string, LambdaFunction> {
+  const entries = Object.entries(catalog.functions);
+  const bundles = new OnePassBundles(
+    repoRoot,
+    Object.fromEntries(entries.map(([fnId, spec]) => [names.functionName(fnId), join(repoRoot, spec.entry)])),
+  );
+  return Object.fromEntries(
+    entries.map(([fnId, spec]) => {
+      const built = new GrantloopFunction(features.of(spec.feature), `Fn-${fnId}`, {
+        logGroup: features.logGroup(spec.feature),
+        spec,
+        functionName: names.functionName(fnId),
+        bundles,
+        logLevel,
+      });
+      return [fnId, built.fn];
+    }),
+  );
+}
+
 /** Everything the catalog declares, on AWS. */
 export class GrantloopStack extends Stack {
   readonly functions: Record<string, LambdaFunction>;
@@ -81,18 +104,7 @@ export class GrantloopStack extends Stack {
     const mail = new Mail(this, 'Mail', { senderEmail: props.senderEmail });
 
     const features = new FeatureStacks(this);
-    this.functions = Object.fromEntries(
-      Object.entries(catalog.functions).map(([fnId, spec]) => {
-        const built = new GrantloopFunction(features.of(spec.feature), `Fn-${fnId}`, {
-          logGroup: features.logGroup(spec.feature),
-          spec,
-          functionName: names.functionName(fnId),
-          repoRoot,
-          logLevel: props.logLevel,
-        });
-        return [fnId, built.fn];
-      }),
-    );
+    this.functions = catalogFunctions(features, catalog, props.logLevel);
     const fn = (fnId: string) => this.functions[fnId] as LambdaFunction;
 
     const scheduling = new Scheduling(this, 'Scheduling', {

@@ -1,19 +1,19 @@
-import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../../shared/platform/catalog';
 import { delivery } from '../../shared/platform/delivery';
+import type { OnePassBundles } from '../bundling/one-pass';
 
 export interface GrantloopFunctionProps {
   spec: FunctionSpec;
   functionName: string;
-  /** Absolute path of the repository: catalog entries are relative to it. */
-  repoRoot: string;
+  /** The stack's functions, bundled together; this one's code is taken from it by function name. */
+  bundles: OnePassBundles;
   logLevel?: string;
   /**
    * Its feature's log group, shared by the feature's functions (each line names its function):
@@ -58,10 +58,9 @@ export class GrantloopFunction extends Construct {
     this.fn = new NodejsFunction(this, 'Function', {
       functionName: props.functionName,
       description: spec.description,
-      entry: join(props.repoRoot, spec.entry),
-      handler: 'handler',
-      projectRoot: props.repoRoot,
-      depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
+      // Built with every other function in one esbuild pass, with NodejsFunction's own options (infra/bundling/one-pass.ts).
+      code: props.bundles.code(props.functionName),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
@@ -72,19 +71,6 @@ export class GrantloopFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel ?? 'INFO',
-      },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Bundled CommonJS dependencies call require(), which ESM output does not define.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // Ship the SDK versions the project pins and tests against, not whatever the runtime carries.
-        bundleAwsSDK: true,
-        // Credentials come from the Lambda environment only (see infra/bundling/env-credentials.ts).
-        esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': join(props.repoRoot, 'infra', 'bundling', 'env-credentials.ts') },
       },
       ...(spec.async
         ? {

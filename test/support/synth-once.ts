@@ -17,9 +17,10 @@ declare module 'vitest' {
 }
 
 /**
- * The synth project's global setup: one synth with real bundling (about a minute on two
- * cores) for all the stack tests, run only when a *.synth.test.ts file is queued. It throws on
- * any unacknowledged cdk-nag finding, which fails the run with the finding named.
+ * The synth project's global setup: one synth with real bundling (about half a minute on two
+ * cores, every function bundled in one esbuild pass) for all the stack tests, run only when a
+ * *.synth.test.ts file is queued. It throws on any unacknowledged cdk-nag finding, which fails
+ * the run with the finding named.
  */
 export default function setup(project: TestProject) {
   const outdir = mkdtempSync(join(tmpdir(), 'grantloop-cdk-'));

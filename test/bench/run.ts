@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: what a consortium pays, how fast it starts, how it scales (issue 12). Prints
+ * each figure beside its target with ✔ or ✘, writes bench/results.json, and exits non-zero if a
+ * target is missed, so a regression shows. Not part of `npm test`. Flags: --skip synth,bundles,…
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchBundles, bundleTable } from './bundles';
+import { costModel } from './cost';
+import { runDemo } from './demo-year';
+import { benchReportSubmission } from './report-submission';
+import { benchScale } from './scale';
+import { type Target, target, targetTable } from './targets';
+
+const root = join(import.meta.dirname, '..', '..');
+const { values } = parseArgs({ options: { skip: { type: 'string', default: '' }, scale: { type: 'string', default: '20,200' } } });
+const skip = new Set(values.skip.split(',').filter(Boolean));
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const targets: Target[] = [];
+const results: Record<string, unknown> = {
+  generatedAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+
+if (!skip.has('synth')) {
+  say('synth: bundling every function and synthesizing the stack…');
+  const started = Date.now();
+  const synth = spawnSync('npm', ['run', 'synth', '--silent'], { cwd: root, encoding: 'utf8' });
+  if (synth.status !== 0) throw new Error(`npm run synth failed:\n${synth.stderr}`);
+  results.synthSeconds = (Date.now() - started) / 1000;
+  say(`  ${results.synthSeconds} s`);
+}
+
+if (!skip.has('bundles')) {
+  say('bundles: size and cold init of each function against an empty handler…');
+  const b = await benchBundles(join(root, 'cdk.out'), { onProgress: (l) => say(`  ${l}`) });
+  results.bundles = b;
+  say(bundleTable(b));
+  targets.push(
+    target('largest bundle', b.maxBytes / 1000, 400, ' KB'),
+    target('median bundle', b.medianBytes / 1000, 300, ' KB'),
+    target('cold init, median function ÷ empty handler (wall)', b.medianRatio, 1.5, '×'),
+    target('cold init, worst function ÷ empty handler (CPU, steady under load)', b.maxCpuRatio, 1.5, '×'),
+  );
+}
+
+if (!skip.has('routes')) {
+  say('routes: round trips and latency of a report sent from its emailed link…');
+  const r = await benchReportSubmission({ onProgress: (l) => say(`  ${l}`) });
+  results.reportSubmission = r;
+  targets.push(
+    target('report submission: DynamoDB round trips', r.roundTrips.submit, 2),
+    target('report submission p50 ÷ raw GetItem p50 (1 client)', r.latency.submit1.p50 / r.rawGetItem.one.p50, 3, '×'),
+    target('report submission p50 ÷ raw GetItem p50 (32 clients)', r.latency.submit32.p50 / r.rawGetItem.many.p50, 3, '×'),
+  );
+}
+
+if (!skip.has('year')) {
+  say('year: the demo history on the virtual clock, counted by the engines…');
+  const run = await runDemo((l) => say(`  ${l}`));
+  const transitions = Object.fromEntries(
+    Object.entries(run.transitions).map(([w, xs]) => [w, { executions: xs.length, max: Math.max(...xs), median: median(xs) }]),
+  );
+  results.transitions = transitions;
+  for (const [workflow, limit] of [
+    ['reporting-cycle', 12],
+    ['joint-tender', 80],
+  ] as const)
+    targets.push(target(`state transitions per execution, ${workflow} (most)`, transitions[workflow]?.max ?? Number.NaN, limit));
+  const off = costModel(run, { waf: false });
+  const on = costModel(run, { waf: true });
+  results.cost = { wafOff: off, wafOn: on, run: { days: run.days, usage: run.usage, emails: run.emails, events: run.events } };
+  for (const [w, t] of Object.entries(transitions))
+    say(`  ${w}: ${t.executions} executions, transitions median ${t.median}, most ${t.max}`);
+  const usd = (n: number) => `$${n.toFixed(n < 0.01 ? 6 : 2)}`;
+  say(
+    `  a month of the demo (${run.days} days): usage ${usd(off.usagePerMonth)} (${usd(off.afterFreeTier)} after free tiers), emails ${usd(off.emailsPerMonth)}`,
+  );
+  for (const l of off.usage) say(`    ${l.what}: ${l.quantity.toFixed(1)} a month × list price = ${usd(l.usd)} (${l.source})`);
+  say(`  fixed a month: ${usd(off.fixedPerMonth)} with WAF off, ${usd(on.fixedPerMonth)} with WAF on`);
+  for (const f of on.fixed) say(`    ${f.what}: ${usd(f.usd)}`);
+  targets.push(
+    target('usage cost ÷ cost of its emails', off.usageToEmails, 1.25, '×'),
+    target('fixed cost a month, WAF off', off.fixedPerMonth, 1, ' USD'),
+  );
+}
+
+if (!skip.has('scale')) {
+  const [small, large] = values.scale.split(',').map(Number) as [number, number];
+  say(`scale: a year of ${small}, then ${large} grants with quarterly reports and three reminders each…`);
+  const a = await benchScale(small, (l) => say(`  ${small}: ${l}`));
+  const b = await benchScale(large, (l) => say(`  ${large}: ${l}`));
+  results.scale = { small: a, large: b };
+  const units = (x: typeof a) => x.readUnits + x.writeUnits;
+  say(
+    `  wall ${a.seconds} s → ${b.seconds} s; units ${units(a)} → ${units(b)}; peak hour ${b.peak.hourUtc}:00 UTC, busiest key ${b.peak.busiestKey} (${(b.peak.busiestShare * 100).toFixed(1)}% of its writes)`,
+  );
+  targets.push(
+    target(
+      `scale ${large}/${small} grants: DynamoDB units ratio (linear = ${large / small})`,
+      units(b) / units(a),
+      (large / small) * 1.1,
+      '×',
+    ),
+  );
+}
+
+results.targets = targets;
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${targetTable(targets)}\n\nwritten: bench/results.json\n`);
+process.exit(targets.every((t) => t.met) ? 0 : 1);
