@@ -9,6 +9,12 @@ import { alive, descendants, run, until } from '../support/cli';
 
 const ready = /grantloop ready api=(\S+)/;
 
+async function tokenOf(dir: string, email: string): Promise<Record<string, string>> {
+  const token = run(['token', '--email', email, '--dir', dir]);
+  await token.exited;
+  return { authorization: `Bearer ${token.out().trim()}`, 'content-type': 'application/json' };
+}
+
 const journalled = (dir: string): ExecutionRecord[] => {
   const folder = join(dir, 'journal', 'executions');
   return readdirSync(folder).map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as ExecutionRecord);
@@ -46,6 +52,31 @@ describe('npm start killed with SIGKILL in the middle of the example', () => {
       if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
     }
     expect(acknowledged).toHaveLength(3);
+    // A round vote waiting at the kill too: the county opens and closes a round in the example's pool.
+    const county = await tokenOf(dir, 'ruth.okafor@wyvernshire.example.org');
+    const firstRound = journalled(dir)
+      .find((e) => e.name.startsWith('round-'))
+      ?.name.slice('round-'.length) as string;
+    const { poolId } = (await (await fetch(`${api}/rounds/${firstRound}`, { headers: county })).json()) as { poolId: string };
+    const round = (await (
+      await fetch(`${api}/pools/${poolId}/rounds`, { method: 'POST', headers: county, body: '{"name":"Round open at the kill"}' })
+    ).json()) as { id: string };
+    const proposal = {
+      recipientOrgId: acknowledged[0],
+      title: 'Proposed before the kill',
+      amount: 100_000,
+      currency: 'GBP',
+      durationMonths: 12,
+    };
+    expect(
+      (await fetch(`${api}/rounds/${round.id}/proposals`, { method: 'POST', headers: county, body: JSON.stringify(proposal) })).status,
+    ).toBe(201);
+    expect((await fetch(`${api}/rounds/${round.id}/close`, { method: 'POST', headers: county })).status).toBe(202);
+    await until(
+      'the vote to be requested',
+      () => journalled(dir).some((e) => e.name === `round-${round.id}` && e.at?.state === 'RequestVotes' && resting(e)),
+      30_000,
+    );
     const waiting = journalled(dir).filter((e) => e.status === 'RUNNING');
     expect(waiting.some((e) => e.name.startsWith('grant-'))).toBe(true);
 
@@ -64,7 +95,26 @@ describe('npm start killed with SIGKILL in the middle of the example', () => {
     for (const id of acknowledged) expect((await fetch(`${api}/organisations/${id}`, { headers: auth })).status).toBe(200);
     await until('every execution to finish or rest on a callback', () => journalled(dir).every(resting), 60_000);
     await new Promise((r) => setTimeout(r, 3_000));
-    expect(tableProblems(await tableItems(dynamodb))).toEqual([]);
+    // The vote goes on in the same execution after the restart, and commits once.
+    for (const email of ['ruth.okafor@wyvernshire.example.org', 'priya.shah@wyvern-icb.example.org', 'tom.hughes@eastbrook.example.org']) {
+      const res = await fetch(`${api}/rounds/${round.id}/votes`, {
+        method: 'POST',
+        headers: await tokenOf(dir, email),
+        body: '{"decision":"approve"}',
+      });
+      expect([201, 409]).toContain(res.status);
+    }
+    const status = async () =>
+      ((await (await fetch(`${api}/rounds/${round.id}`, { headers: county })).json()) as { status: string }).status;
+    let committed = '';
+    for (let i = 0; i < 60 && committed !== 'committed'; i++) {
+      committed = await status();
+      if (committed !== 'committed') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(committed).toBe('committed');
+    const items = await tableItems(dynamodb);
+    expect(items.filter((i) => i.entity === 'event' && i.type === 'round.committed' && i.subject === `round#${round.id}`)).toHaveLength(1);
+    expect(tableProblems(items)).toEqual([]);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
 
