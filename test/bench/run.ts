@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBundles, bundleTable } from './bundles';
 import { costModel } from './cost';
-import { runDemo } from './demo-year';
-import { benchReportSubmission } from './report-submission';
-import { benchScale } from './scale';
+import type { RunFigures } from './demo-year';
+import type { benchReportSubmission } from './report-submission';
+import type { ScaleFigures } from './scale';
 import { type Target, target, targetTable } from './targets';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -24,6 +24,17 @@ const results: Record<string, unknown> = {
   generatedAt: new Date().toISOString(),
   machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
 };
+/** Runs a phase in its own process (test/bench/phase.ts says why) and returns its figures. */
+function phase<T>(name: string, arg = ''): T {
+  const out = spawnSync('npx', ['tsx', join(root, 'test', 'bench', 'phase.ts'), name, arg], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (out.status !== 0) throw new Error(`bench phase ${name} failed (exit ${out.status})`);
+  return JSON.parse(out.stdout.trim().split('\n').at(-1) as string) as T;
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 
 if (!skip.has('synth')) {
@@ -50,7 +61,7 @@ if (!skip.has('bundles')) {
 
 if (!skip.has('routes')) {
   say('routes: round trips and latency of a report sent from its emailed link…');
-  const r = await benchReportSubmission({ onProgress: (l) => say(`  ${l}`) });
+  const r = phase<Awaited<ReturnType<typeof benchReportSubmission>>>('routes');
   results.reportSubmission = r;
   targets.push(
     target('report submission: DynamoDB round trips', r.roundTrips.submit, 2),
@@ -61,7 +72,7 @@ if (!skip.has('routes')) {
 
 if (!skip.has('year')) {
   say('year: the demo history on the virtual clock, counted by the engines…');
-  const run = await runDemo((l) => say(`  ${l}`));
+  const run = phase<RunFigures>('year');
   const transitions = Object.fromEntries(
     Object.entries(run.transitions).map(([w, xs]) => [w, { executions: xs.length, max: Math.max(...xs), median: median(xs) }]),
   );
@@ -92,8 +103,8 @@ if (!skip.has('year')) {
 if (!skip.has('scale')) {
   const [small, large] = values.scale.split(',').map(Number) as [number, number];
   say(`scale: a year of ${small}, then ${large} grants with quarterly reports and three reminders each…`);
-  const a = await benchScale(small, (l) => say(`  ${small}: ${l}`));
-  const b = await benchScale(large, (l) => say(`  ${large}: ${l}`));
+  const a = phase<ScaleFigures>('scale', String(small));
+  const b = phase<ScaleFigures>('scale', String(large));
   results.scale = { small: a, large: b };
   const units = (x: typeof a) => x.readUnits + x.writeUnits;
   say(

@@ -1,0 +1,20 @@
+/**
+ * One phase of `npm run bench` in a process of its own: the handlers' SDK clients are made once
+ * per process and keep the first local stack's endpoints, so each stack gets a fresh process
+ * (as each Lambda container gets its own). Prints the phase's figures as JSON on stdout.
+ */
+import { runDemo } from './demo-year';
+import { benchReportSubmission } from './report-submission';
+import { benchScale } from './scale';
+
+const [phase, arg] = process.argv.slice(2);
+const say = (line: string) => process.stderr.write(`  ${line}\n`);
+const phases: Record<string, () => Promise<unknown>> = {
+  routes: () => benchReportSubmission({ onProgress: say }),
+  year: () => runDemo(say),
+  scale: () => benchScale(Number(arg), (l) => say(`${arg}: ${l}`)),
+};
+const run = phases[phase ?? ''];
+if (!run) throw new Error(`no bench phase ${phase}; one of ${Object.keys(phases).join(', ')}`);
+process.stdout.write(`${JSON.stringify(await run())}\n`);
+process.exit(0);
