@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { newId } from '../../shared/platform/ids';
-import { contractBody, register } from '../support/contract';
-import { inDays } from '../support/grant';
 import { signInAs } from '../support/pages';
 import { fillPath, type RouteIds, validBody } from '../support/route-bodies';
+import { routeRecords } from '../support/route-records';
 import { startTestStack, type TestStack } from '../support/stack';
-import { fundedConsortium, tenderBody } from '../support/tender';
 import { expected, pageRules, type Role, rules } from './authorisation-rules';
 
 type Who = { id: string; email: string };
@@ -34,27 +31,7 @@ async function staffOf(org: { name: string; kind: string; identifier: string; fu
 beforeAll(async () => {
   stack = await startTestStack();
   funders = await stack.seed();
-  const lead = funders[0] as SeededFunder;
-  const setup = await fundedConsortium(stack, funders, 'Matrix Fund', 1_000_000);
-  const call = <T>(path: string, body: unknown) => stack.api.call<T & { id: string }>(lead.admin, 'POST', path, body);
-  const poolId = setup.pool.id;
-  const pledge = await setup.pledge(lead, 1_000);
-  const grant = await call(`/pools/${poolId}/allocations`, {
-    recipientOrgId: (funders[5] as SeededFunder).org.id,
-    title: 'Matrix grant',
-    amount: 10_000,
-    currency: 'GBP',
-    durationMonths: 12,
-  });
-  const plan = await call<{ reports: { id: string }[] }>(`/grants/${grant.id}/plan`, {
-    conditions: [{ description: 'A safeguarding policy adopted', kind: 'before-first-payment' }],
-    tranches: [{ amount: 10_000, dueDate: inDays(stack, 5) }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 60) },
-  });
-  const round = await call(`/pools/${poolId}/rounds`, { name: 'Matrix round' });
-  const tender = tenderBody(stack, funders, poolId, { title: 'Matrix tender' });
-  const draft = await call(`/consortia/${setup.consortium.id}/tenders`, tender);
-  const contract = await register(stack, lead, contractBody(stack, 'Matrix contract', [30]));
+  const { lead, tender, ids: records } = await routeRecords(stack, funders, 'Matrix');
   const viewer = await stack.api.call<{ user: Who }>(stack.admin, 'POST', `/organisations/${lead.org.id}/members`, {
     email: 'viewer@wyvernshire.example.org',
     name: 'Vic Viewer',
@@ -77,20 +54,7 @@ beforeAll(async () => {
     ],
   });
   const provider = await staffOf({ name: 'Harbour Arts', kind: 'provider', identifier: 'GB-CHC-1199203' }, 'c@harbour-arts.example.org');
-  ids = {
-    consortiumId: setup.consortium.id,
-    poolId,
-    pledgeId: pledge.id,
-    grantId: grant.id,
-    roundId: round.id,
-    reportId: plan.reports[0]?.id as string,
-    tenderId: draft.id,
-    challengeId: newId(new Date()),
-    questionId: newId(new Date()),
-    contractId: contract.id,
-    orgId: lead.org.id,
-    recipientOrgId: lead.org.id,
-  };
+  ids = records;
   who = {
     platformAdmin: stack.admin,
     leadAdmin: lead.admin,

@@ -8,13 +8,10 @@ import { randomBytes } from 'node:crypto';
 import type { Operation } from '../../functions/lib/api';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { RouteSpec } from '../../shared/platform/catalog';
-import { newId } from '../../shared/platform/ids';
-import { contractBody, register } from '../support/contract';
-import { inDays } from '../support/grant';
 import { signInAs } from '../support/pages';
 import { type RouteIds, validBody } from '../support/route-bodies';
+import { routeRecords } from '../support/route-records';
 import type { TestStack } from '../support/stack';
-import { fundedConsortium, tenderBody } from '../support/tender';
 import type { Target } from './fuzz-cases';
 
 export interface Fixture {
@@ -28,40 +25,7 @@ const bearer = async (stack: TestStack, who: { id: string; email: string }) =>
   `Bearer ${await stack.runtime.issuer.sign({ sub: who.id, email: who.email }, 24 * 3600)}`;
 
 async function records(stack: TestStack, funders: SeededFunder[]) {
-  const lead = funders[0] as SeededFunder;
-  const setup = await fundedConsortium(stack, funders, 'Fuzz Fund', 1_000_000);
-  const call = <T>(path: string, body: unknown) => stack.api.call<T & { id: string }>(lead.admin, 'POST', path, body);
-  const pledge = await setup.pledge(lead, 1_000);
-  const grant = await call(`/pools/${setup.pool.id}/allocations`, {
-    recipientOrgId: (funders[5] as SeededFunder).org.id,
-    title: 'Fuzz grant',
-    amount: 10_000,
-    currency: 'GBP',
-    durationMonths: 12,
-  });
-  const plan = await call<{ reports: { id: string }[] }>(`/grants/${grant.id}/plan`, {
-    conditions: [{ description: 'A safeguarding policy adopted', kind: 'before-first-payment' }],
-    tranches: [{ amount: 10_000, dueDate: inDays(stack, 5) }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 60) },
-  });
-  const round = await call(`/pools/${setup.pool.id}/rounds`, { name: 'Fuzz round' });
-  const tender = tenderBody(stack, funders, setup.pool.id, { title: 'Fuzz tender' });
-  const draft = await call(`/consortia/${setup.consortium.id}/tenders`, tender);
-  const contract = await register(stack, lead, contractBody(stack, 'Fuzz contract', [30]));
-  const ids: RouteIds = {
-    consortiumId: setup.consortium.id,
-    poolId: setup.pool.id,
-    pledgeId: pledge.id,
-    grantId: grant.id,
-    roundId: round.id,
-    reportId: plan.reports[0]?.id as string,
-    tenderId: draft.id,
-    challengeId: newId(stack.clock.now()),
-    questionId: newId(stack.clock.now()),
-    contractId: contract.id,
-    orgId: lead.org.id,
-    recipientOrgId: lead.org.id,
-  };
+  const { lead, tender, ids } = await routeRecords(stack, funders, 'Fuzz');
   const overrides: Record<string, unknown> = {
     'POST /organisations': {
       name: 'Fuzz Trust',
