@@ -5,6 +5,7 @@
  * and exits non-zero unless V, X and W are 0. Flags: --plans 200 --seed 1 --per-route 1000
  * --fuzz-seed <n> --only faults|fuzz (a failing plan or case prints the seed that replays it).
  */
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fuzz } from '../proof/fuzz';
 import { startTestStack } from '../support/stack';
@@ -22,6 +23,34 @@ const { values } = parseArgs({
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
+/**
+ * Both suites: each in a process of its own, because the handlers' SDK clients keep the first
+ * local stack's endpoints (as a Lambda container keeps its own), and each suite starts a stack.
+ */
+if (!values.only) {
+  const statuses: (number | null)[] = [];
+  const figures = ['faults', 'fuzz'].map((only) => {
+    const args = Object.entries(values).flatMap(([k, v]) => (k === 'only' || v === undefined ? [] : [`--${k}`, String(v)]));
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, ...args, '--only', only], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    statuses.push(child.status);
+    const lines = child.stdout.trim().split('\n');
+    process.stdout.write(`${lines.filter((l) => !l.startsWith('proof:')).join('\n')}\n`);
+    const last = lines.find((l) => l.startsWith('proof:')) ?? '';
+    if (!last) throw new Error(`the ${only} suite ended without its figures (exit ${child.status})`);
+    return Object.fromEntries([...last.matchAll(/(\w+)=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+  });
+  const sum = (k: string) => figures.reduce((a, f) => a + (f[k] ?? 0), 0);
+  process.stdout.write(
+    `proof: plans=${sum('plans')} faults=${sum('faults')} violations=${sum('violations')} fuzz=${sum('fuzz')} 5xx=${sum('5xx')} writes=${sum('writes')}\n`,
+  );
+  // A suite's own exit also counts: the fuzzer fails on an unnamed refusal or an accepted request too.
+  process.exit(sum('violations') === 0 && sum('5xx') === 0 && sum('writes') === 0 && statuses.every((x) => x === 0) ? 0 : 1);
+}
 
 let plans = 0;
 let faults = 0;
