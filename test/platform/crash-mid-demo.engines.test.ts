@@ -95,31 +95,40 @@ describe('npm start killed with SIGKILL in the middle of the example', () => {
     for (const id of acknowledged) expect((await fetch(`${api}/organisations/${id}`, { headers: auth })).status).toBe(200);
     await until('every execution to finish or rest on a callback', () => journalled(dir).every(resting), 60_000);
     await new Promise((r) => setTimeout(r, 3_000));
-    // The vote goes on in the same execution after the restart, and commits once.
-    for (const email of ['ruth.okafor@wyvernshire.example.org', 'priya.shah@wyvern-icb.example.org', 'tom.hughes@eastbrook.example.org']) {
-      const res = await fetch(`${api}/rounds/${round.id}/votes`, {
-        method: 'POST',
-        headers: await tokenOf(dir, email),
-        body: '{"decision":"approve"}',
-      });
-      expect([201, 409]).toContain(res.status);
-    }
+    // The vote's week ran out while the runtime was down (June on the example's clock): the
+    // missed timeout fires at start, once, and the round waits for its lead.
     const status = async () =>
       ((await (await fetch(`${api}/rounds/${round.id}`, { headers: county })).json()) as { status: string }).status;
-    let committed = '';
-    for (let i = 0; i < 60 && committed !== 'committed'; i++) {
-      committed = await status();
-      if (committed !== 'committed') await new Promise((r) => setTimeout(r, 500));
-    }
-    expect(committed).toBe('committed');
+    const reach = async (want: string) => {
+      let now = '';
+      for (let i = 0; i < 60 && now !== want; i++) {
+        now = await status();
+        if (now !== want) await new Promise((r) => setTimeout(r, 500));
+      }
+      return now;
+    };
+    expect(await reach('escalated')).toBe('escalated');
+    await until(
+      'the escalation to wait for the lead',
+      () => journalled(dir).some((e) => e.name === `round-${round.id}` && e.at?.state === 'EscalateToLead' && resting(e)),
+      30_000,
+    );
     const items = await tableItems(dynamodb);
-    expect(items.filter((i) => i.entity === 'event' && i.type === 'round.committed' && i.subject === `round#${round.id}`)).toHaveLength(1);
+    // The missed vote window closed exactly once (the in-process restart test commits a vote across a restart).
+    expect(items.filter((i) => i.entity === 'event' && i.type === 'round.escalated' && i.subject === `round#${round.id}`)).toHaveLength(1);
     expect(tableProblems(items)).toEqual([]);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
 
     const after = journalled(dir);
-    expect(after.filter((e) => !['RUNNING', 'SUCCEEDED'].includes(e.status)).map((e) => `${e.name} ${e.status} ${e.cause}`)).toEqual([]);
+    // The round opened in June has a 120-day execution limit, which passed while the runtime was
+    // down: as on AWS, it times out at start (after its vote window closed). Nothing else stops.
+    expect(after.find((e) => e.name === `round-${round.id}`)?.status).toBe('TIMED_OUT');
+    expect(
+      after
+        .filter((e) => e.name !== `round-${round.id}` && !['RUNNING', 'SUCCEEDED'].includes(e.status))
+        .map((e) => `${e.name} ${e.status} ${e.cause}`),
+    ).toEqual([]);
     // Each workflow that waited at the kill went on: none is still where it was, unless still due later.
     for (const w of waiting.filter((e) => e.name.startsWith('grant-'))) {
       const now = after.find((e) => e.name === w.name) as ExecutionRecord;
