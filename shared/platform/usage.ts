@@ -75,6 +75,9 @@ export function stopTrackingPartitionWrites(): void {
   partitions = undefined;
 }
 
+/** Whether a benchmark is counting partition writes (on AWS never: the middleware skips the work). */
+export const trackingPartitions = (): boolean => partitions !== undefined;
+
 export function recordPartitionWrite(pk: string, hour: number): void {
   if (!partitions) return;
   const key = `${hour}|${pk}`;

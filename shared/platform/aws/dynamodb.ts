@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { clock } from '../clock';
-import { recordPartitionWrite, recordUsage } from '../usage';
+import { recordPartitionWrite, recordUsage, trackingPartitions } from '../usage';
 
 interface CapacityShape {
   ReadCapacityUnits?: number;
@@ -51,7 +51,7 @@ dynamodb.middlewareStack.add(
     // Counted here, under every use case, so a round-trip figure cannot drift from the code.
     recordUsage('dynamodbCalls', 1);
     if (context.commandName === 'ScanCommand') recordUsage('dynamodbScans', 1);
-    if (writeCommands.has(context.commandName ?? '')) {
+    if (trackingPartitions() && writeCommands.has(context.commandName ?? '')) {
       const hour = clock.now().getUTCHours();
       for (const pk of writtenPartitions(args.input as WriteInput)) recordPartitionWrite(pk, hour);
     }
