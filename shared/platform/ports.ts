@@ -56,6 +56,12 @@ export interface CurrentLink {
   createdAt: string;
 }
 
+/** A record's key, for reads that ride along with another in one round trip. */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
 /** The table's shared records: parked task tokens, once markers, events, emailed links. */
 export interface PlatformStore {
   putWaitingTask(task: WaitingTask): Promise<void>;
@@ -74,6 +80,11 @@ export interface PlatformStore {
 
   putLink(link: LinkRecord): Promise<void>;
   getLink(hash: string): Promise<LinkRecord | undefined>;
+  /**
+   * The link and, in the same round trip, the records a POST through it will need: each as
+   * stored without its keys, or undefined when absent, in the order asked.
+   */
+  getLinkWith(hash: string, also: ItemKey[]): Promise<{ link?: LinkRecord; items: (Record<string, unknown> | undefined)[] }>;
   /** A revoked link is as unknown as a made-up one (a rotated calendar feed's old URL). */
   revokeLink(hash: string, now: string): Promise<void>;
   /** The reusable link an owner record points at now (a calendar feed), if any. */

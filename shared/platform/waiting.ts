@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import type { PlatformStore, Workflows } from './ports';
+import type { PlatformStore, WaitingTask, Workflows } from './ports';
 
 /** What a `.waitForTaskToken` step hands its function. */
 export interface Callback {
@@ -35,10 +35,16 @@ export async function resume(
 ): Promise<boolean> {
   const waiting = await deps.platform.takeWaitingTask(subject, purpose);
   if (!waiting) return false;
+  await resumeTaken(deps, waiting, output);
+  return true;
+}
+
+/** Resumes a workflow whose token the caller has already taken (in its own transaction). */
+export async function resumeTaken(deps: { workflows: Workflows }, waiting: WaitingTask, output: unknown): Promise<void> {
   try {
     await deps.workflows.succeed(waiting.taskToken, output);
   } catch (error) {
+    // The execution stopped waiting meanwhile (timed out): nothing to resume.
     if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
   }
-  return true;
 }

@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../grants/report-schedule';
 import { documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
-import { attempt, consumeLinkItem, eventItem, transact } from '../platform/aws/transact';
+import { attempt, consumeLinkItem, eventItem, takeWaitingItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
 import { keys } from './keys';
@@ -72,7 +72,7 @@ export const dynamoReports: ReportStore = {
     await db.send(new PutCommand({ TableName: table(), Item: { ...keys.draft(reportId), entity: 'draft', ...draft } }));
   },
 
-  async submitViaLink(linkHash, report, submission, now, event) {
+  async submitViaLink(linkHash, report, submission, now, event, waiting) {
     const index = keys.reportIndex(report.grantId, report.consortiumId, 'submitted', report.dueDate, report.id);
     return attempt([
       consumeLinkItem(linkHash, now),
@@ -106,6 +106,7 @@ export const dynamoReports: ReportStore = {
       },
       { Delete: { TableName: table(), Key: keys.draft(report.id) } },
       eventItem(event),
+      ...(waiting ? [takeWaitingItem(waiting)] : []),
     ]);
   },
 

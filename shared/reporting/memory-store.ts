@@ -1,6 +1,6 @@
 import type { Report } from '../grants/report-schedule';
 import { conflict } from '../platform/errors';
-import { consumeLinkOp } from '../platform/memory/platform-store';
+import { consumeLinkOp, takeWaitingOp } from '../platform/memory/platform-store';
 import { eventOp, type Item, type MemoryTable, mustNotExist, refuse, strip } from '../platform/memory/table';
 import { keys } from './keys';
 import type { Draft, Review, Submission } from './records';
@@ -50,7 +50,7 @@ export function memoryReports(table: MemoryTable): ReportStore {
     async saveDraft(reportId, draft) {
       table.put(keys.draft(reportId), { entity: 'draft', ...draft });
     },
-    async submitViaLink(linkHash, report, submission, now, event) {
+    async submitViaLink(linkHash, report, submission, now, event, waiting) {
       const submitted = moveTo(report, 'submitted');
       return table.attempt([
         consumeLinkOp(linkHash, now),
@@ -62,6 +62,7 @@ export function memoryReports(table: MemoryTable): ReportStore {
         { key: keys.submission(report.id, submission.n), check: mustNotExist(), write: () => ({ entity: 'submission', ...submission }) },
         { key: keys.draft(report.id), write: () => undefined },
         eventOp(event),
+        ...(waiting ? [takeWaitingOp(waiting)] : []),
       ]);
     },
     async addReview(report, review, event) {

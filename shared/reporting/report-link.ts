@@ -1,9 +1,13 @@
 import { grantContext } from '../grants/context';
 import { awaitingSubmission, type Report } from '../grants/report-schedule';
 import type { FieldIssue } from '../platform/errors';
+import { platformKeys } from '../platform/keys';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
+import type { WaitingTask } from '../platform/ports';
+import { resumeTaken } from '../platform/waiting';
 import { resumeReport, SUBMISSION_WAIT } from './cycle';
 import { makeEvent, subject } from './events';
+import { keys } from './keys';
 import { REPORT_LINK } from './mail';
 import type { ReportingDeps } from './store';
 import { checkAnswers, type ReportTemplate, reportTemplates } from './templates';
@@ -78,41 +82,47 @@ function answersOf(form: Record<string, string>) {
 
 /**
  * `action=save` keeps a draft (the link stays usable); `action=submit` checks the answers and,
- * in one transaction, consumes the link and records the submission.
+ * in one transaction, consumes the link, records the submission and takes the workflow's parked
+ * token, which it then resumes: two round trips to the table in all, the report and the token
+ * having been read with the link (`prefetch`).
  */
 async function postReport(deps: DP, opened: OpenedLink<ReportScope>, form: Record<string, string>): Promise<Page | typeof linkRefused> {
   const { hash, scope } = opened;
   const reportId = scope.reportId;
   const values = answersOf(form);
-  const found = await deps.reports.getReport(reportId);
-  if (!found || !awaitingSubmission.includes(found.report.status)) return reportForm(deps, reportId);
+  const [header, parked] = opened.prefetched ?? [];
+  const report = header ? (header as unknown as Report) : (await deps.reports.getReport(reportId))?.report;
+  if (!report || !awaitingSubmission.includes(report.status)) return reportForm(deps, reportId);
   const now = deps.clock.now();
   if (form.action === 'save') {
     await deps.reports.saveDraft(reportId, { ...values, savedAt: now.toISOString() });
     return reportForm(deps, reportId, { values, notice: 'Draft saved. You can come back to this link to finish it.' });
   }
-  const checked = checkAnswers(reportTemplates[found.report.templateId], values);
+  const checked = checkAnswers(reportTemplates[report.templateId], values);
   if (checked.issues.length > 0) return reportForm(deps, reportId, { values, errors: checked.issues }, 422);
-  const n = found.report.submissions + 1;
-  const ok = await deps.reports.submitViaLink(
-    hash,
-    found.report,
-    { n, measures: checked.measures, questions: checked.questions, submittedAt: now.toISOString(), via: 'link' },
-    now.toISOString(),
-    makeEvent(
-      'report.submitted',
-      subject(reportId),
-      `link:${hash.slice(0, 12)}`,
-      { reportId, grantId: found.report.grantId, submission: n },
-      now,
-    ),
+  const n = report.submissions + 1;
+  const submission = { n, measures: checked.measures, questions: checked.questions, submittedAt: now.toISOString(), via: 'link' as const };
+  const event = makeEvent(
+    'report.submitted',
+    subject(reportId),
+    `link:${hash.slice(0, 12)}`,
+    { reportId, grantId: report.grantId, submission: n },
+    now,
   );
-  if (!ok) return linkRefused;
-  await resumeReport(deps, reportId, SUBMISSION_WAIT, { submitted: n });
+  const submit = (waiting?: WaitingTask) => deps.reports.submitViaLink(hash, report, submission, now.toISOString(), event, waiting);
+  const waiting = parked as WaitingTask | undefined;
+  if (waiting && (await submit(waiting))) {
+    await resumeTaken(deps, waiting, { submitted: n });
+  } else {
+    // Nothing was parked when read, or the workflow parked a new token since: record the
+    // submission alone, then resume whatever waits now (the workflow also checks after parking).
+    if (!(await submit())) return linkRefused;
+    await resumeReport(deps, reportId, SUBMISSION_WAIT, { submitted: n });
+  }
   return {
     kind: 'done',
     title: 'Thank you: your report has been sent',
-    message: `${found.report.label} is with the funders now. You will get an email when they have looked at it.`,
+    message: `${report.label} is with the funders now. You will get an email when they have looked at it.`,
   };
 }
 
@@ -126,5 +136,6 @@ export const reportLink: LinkKind<ReportScope, DV, DP, ReportForm> = {
     return { name: lead.name, email: lead.contactEmail };
   },
   view: (deps, opened) => reportForm(deps, opened.scope.reportId),
+  prefetch: (reportId) => [keys.report(reportId), platformKeys.waitingTask(subject(reportId), SUBMISSION_WAIT)],
   post: postReport,
 };

@@ -2,7 +2,7 @@ import type { ConsortiaStore } from '../consortia/store';
 import type { Report, ReportStatus } from '../grants/report-schedule';
 import type { GrantStore } from '../grants/store';
 import type { DomainEvent } from '../platform/events';
-import type { Mailer, PlatformStore, Scheduler, Workflows } from '../platform/ports';
+import type { Mailer, PlatformStore, Scheduler, WaitingTask, Workflows } from '../platform/ports';
 import type { PoolStore } from '../pools/store';
 import type { Draft, Review, Submission } from './records';
 
@@ -17,8 +17,17 @@ export interface ReportStore {
   /**
    * Consumes the link and records the submission in one transaction; false (and nothing
    * written) if the link was already used or expired, or the report is not taking submissions.
+   * With `waiting`, the workflow's parked token is taken in the same transaction, and nothing is
+   * written either if it is no longer that token.
    */
-  submitViaLink(linkHash: string, report: Report, submission: Submission, now: string, event: DomainEvent): Promise<boolean>;
+  submitViaLink(
+    linkHash: string,
+    report: Report,
+    submission: Submission,
+    now: string,
+    event: DomainEvent,
+    waiting?: WaitingTask,
+  ): Promise<boolean>;
   addReview(report: Report, review: Review, event: DomainEvent): Promise<void>;
 }
 

@@ -7,7 +7,7 @@ export interface CostLine {
   unit: string;
   /** Per month, at list price, before any free tier. */
   usd: number;
-  /** Per month, after the free tier (if the free tier were this workload's alone). */
+  /** Per month, after the always-free tier (if it were this workload's alone). */
   afterFree: number;
   source: string;
 }
@@ -18,7 +18,8 @@ const LOG_BYTES_PER_INVOCATION = 600;
 
 function line(what: string, perMonth: number, price: Price): CostLine {
   const usd = perMonth * price.usd;
-  const afterFree = Math.max(0, perMonth - (price.free ?? 0)) * price.usd;
+  // Only always-free tiers: accounts opened since July 2025 get credits instead of the 12-month offers.
+  const afterFree = Math.max(0, perMonth - (price.freeFor12Months ? 0 : (price.free ?? 0))) * price.usd;
   return { what, quantity: perMonth, unit: price.unit, usd, afterFree, source: `${price.source} (${price.asOf})` };
 }
 

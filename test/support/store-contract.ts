@@ -5,11 +5,13 @@ import type { GrantStore } from '../../shared/grants/store';
 import { TrancheReleasedError } from '../../shared/grants/store';
 import type { DomainEvent } from '../../shared/platform/events';
 import { newId } from '../../shared/platform/ids';
+import { platformKeys } from '../../shared/platform/keys';
 import { newLinkToken } from '../../shared/platform/links/token';
 import type { PlatformStore } from '../../shared/platform/ports';
 import type { Grant } from '../../shared/pools/grant';
 import type { Pool } from '../../shared/pools/pool';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
+import { keys as reportKeys } from '../../shared/reporting/keys';
 import type { ReportStore } from '../../shared/reporting/store';
 
 export interface Stores {
@@ -271,7 +273,25 @@ export function storeContract(stores: () => Stores) {
     }
     const submission = { n: 1, measures: {}, questions: {}, submittedAt: at, via: 'link' as const };
     const requested = { ...report, status: 'requested' as const };
-    expect(await reports.submitViaLink(link.hash, requested, submission, at, event(`report#${report.id}`))).toBe(true);
+    // The link and what a POST through it needs, in one read: absent records come back undefined, in the order asked.
+    const waitKey = platformKeys.waitingTask(`report#${report.id}`, 'report-submission');
+    const read = await platform.getLinkWith(link.hash, [reportKeys.report(report.id), waitKey, reportKeys.report(report.id)]);
+    expect(read.link).toEqual(issued);
+    expect(read.items).toEqual([
+      expect.objectContaining({ id: report.id, status: 'requested' }),
+      undefined,
+      expect.objectContaining({ id: report.id }),
+    ]);
+    expect(await platform.getLinkWith(newLinkToken().hash, [waitKey])).toEqual({ items: [undefined] });
+    // A parked token is taken with the submission only if it is still the one read; otherwise nothing is written.
+    const parked = { subject: `report#${report.id}`, purpose: 'report-submission', taskToken: 'token-2', executionName: 'x', deadline: at };
+    await platform.putWaitingTask(parked);
+    const stale = { ...parked, taskToken: 'token-1' };
+    expect(await reports.submitViaLink(link.hash, requested, submission, at, event(`report#${report.id}`), stale)).toBe(false);
+    expect((await platform.getLink(link.hash))?.status).toBe('active');
+    expect(await platform.getWaitingTask(parked.subject, parked.purpose)).toEqual(parked);
+    expect(await reports.submitViaLink(link.hash, requested, submission, at, event(`report#${report.id}`), parked)).toBe(true);
+    expect(await platform.getWaitingTask(parked.subject, parked.purpose)).toBeUndefined();
     expect(await reports.submitViaLink(link.hash, requested, { ...submission, n: 2 }, at, event(`report#${report.id}`))).toBe(false);
     expect((await platform.getLink(link.hash))?.status).toBe('used');
     expect(await reports.listReportsByStatus(p.consortiumId, 'submitted')).toEqual([

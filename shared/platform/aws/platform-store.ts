@@ -1,15 +1,39 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
 import { conflict } from '../errors';
 import type { DomainEvent } from '../events';
 import { platformKeys as keys } from '../keys';
 import type { LinkRecord } from '../links/token';
-import type { PlatformStore, WaitingTask } from '../ports';
+import type { ItemKey, PlatformStore, WaitingTask } from '../ports';
 import { documentClient as db, entity, queryAll } from './dynamodb';
 import { eventItem, transact } from './transact';
 
 const table = () => config.tableName();
+
+/** The stored link item back as a record: its expiry is kept as `expiresAtIso` (the TTL owns `expiresAt`). */
+function asLink(item: Record<string, unknown> | undefined): LinkRecord | undefined {
+  if (!item) return undefined;
+  const { expiresAtIso, ...rest } = entity<Record<string, unknown>>(item) as Record<string, unknown>;
+  return { ...(rest as Omit<LinkRecord, 'expiresAt'>), expiresAt: expiresAtIso as string };
+}
+
+/**
+ * Items by key in one BatchGetItem (keys de-duplicated, as DynamoDB requires); keys DynamoDB
+ * leaves unprocessed under load are asked again.
+ */
+async function getMany(wanted: ItemKey[]): Promise<Map<string, Record<string, unknown>>> {
+  const id = (k: Record<string, unknown>) => `${k.pk}\u0000${k.sk}`;
+  const found = new Map<string, Record<string, unknown>>();
+  let pending: Record<string, unknown>[] = [...new Map(wanted.map((k) => [id({ ...k }), { pk: k.pk, sk: k.sk }])).values()];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    const out = await db.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
+    for (const item of out.Responses?.[table()] ?? []) found.set(id(item), item);
+    pending = out.UnprocessedKeys?.[table()]?.Keys ?? [];
+  }
+  return found;
+}
 
 /** A link record as stored: the TTL removes it a month after the link expires. */
 const linkItem = (link: LinkRecord) => ({
@@ -106,9 +130,14 @@ export const dynamoPlatform: PlatformStore = {
 
   async getLink(hash) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.link(hash) }));
-    if (!out.Item) return undefined;
-    const { expiresAtIso, ...rest } = entity<Record<string, unknown>>(out.Item) as Record<string, unknown>;
-    return { ...(rest as Omit<LinkRecord, 'expiresAt'>), expiresAt: expiresAtIso as string };
+    return asLink(out.Item);
+  },
+
+  async getLinkWith(hash, also) {
+    const wanted = [keys.link(hash), ...also];
+    const found = await getMany(wanted);
+    const at = (k: ItemKey) => found.get(`${k.pk}\u0000${k.sk}`);
+    return { link: asLink(at(wanted[0] as ItemKey)), items: also.map((k) => entity<Record<string, unknown>>(at(k))) };
   },
 
   async revokeLink(hash, now) {

@@ -4,6 +4,7 @@ import { config } from '../config';
 import { DomainError } from '../errors';
 import type { DomainEvent } from '../events';
 import { platformKeys } from '../keys';
+import type { WaitingTask } from '../ports';
 import { documentClient } from './dynamodb';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -30,6 +31,18 @@ export function consumeLinkItem(hash: string, now: string): TransactItem {
       ConditionExpression: '#status = :active AND expiresAtIso > :now',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':used': 'used', ':active': 'active', ':now': now },
+    },
+  };
+}
+
+/** Takes a parked task token in the transaction that makes it due, only if it is still the one read. */
+export function takeWaitingItem(task: WaitingTask): TransactItem {
+  return {
+    Delete: {
+      TableName: config.tableName(),
+      Key: platformKeys.waitingTask(task.subject, task.purpose),
+      ConditionExpression: 'taskToken = :token',
+      ExpressionAttributeValues: { ':token': task.taskToken },
     },
   };
 }

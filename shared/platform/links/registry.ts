@@ -1,5 +1,5 @@
 import { config } from '../config';
-import type { PlatformStore } from '../ports';
+import type { ItemKey, PlatformStore } from '../ports';
 import { hashLinkToken, type LinkRecord, type LinkScope, looksLikeToken, newLinkToken } from './token';
 
 export interface Contact {
@@ -20,6 +20,8 @@ export interface OpenedLink<S extends LinkScope> {
   hash: string;
   link: LinkRecord<S>;
   scope: S;
+  /** On a POST, what the kind's `prefetch` named, read with the link (undefined where absent). */
+  prefetched?: (Record<string, unknown> | undefined)[];
 }
 
 type LinkDeps = { platform: PlatformStore; clock: { now(): Date } };
@@ -44,6 +46,12 @@ export interface LinkKind<S extends LinkScope, DV, DP extends DV, Form extends {
   contact(deps: DV, scope: S): Promise<Contact | undefined>;
   /** A GET gets fewer dependencies than a POST (`DV` ⊂ `DP`): showing a page can resume nothing. */
   view(deps: DV, opened: OpenedLink<S>): Promise<LinkPage<Form>>;
+  /**
+   * POST only: the records `post` will need, named by the form's scope id, so they are read in
+   * the same round trip as the link (`opened.prefetched`). The scope is checked against the
+   * link before `post` sees them.
+   */
+  prefetch?(scopeId: string): ItemKey[];
   /** Records what was sent; `linkRefused` when the store refused it (link spent meanwhile): the registry then says why. */
   post?(deps: DP, opened: OpenedLink<S>, form: Record<string, string>): Promise<LinkPage<Form> | typeof linkRefused>;
 }
@@ -111,7 +119,10 @@ export class LinkRegistry<DV extends LinkDeps, DP extends DV, Form extends { for
 
   /** POST: checks the form belongs to this link, then lets the kind record it. */
   async post(deps: DP, token: string, form: Record<string, string>): Promise<LinkPage<Form>> {
-    const opened = await this.open(deps, token);
+    const scopeId = form.scope ?? '';
+    // The scope is the sender's claim until the link confirms it, so it only names keys if it looks like an id.
+    const reads = SCOPE_ID.test(scopeId) ? [...this.kinds.values()].map((k) => ({ kind: k.kind, keys: k.prefetch?.(scopeId) ?? [] })) : [];
+    const opened = await this.open(deps, token, reads);
     if ('page' in opened) return opened.page;
     const { kind, opened: link } = opened;
     if (!kind.post || (form.scope ?? '') !== kind.scopeId(link.scope)) return wrongForm;
@@ -125,10 +136,13 @@ export class LinkRegistry<DV extends LinkDeps, DP extends DV, Form extends { for
   private async open(
     deps: DV,
     token: string,
+    reads: { kind: string; keys: ItemKey[] }[] = [],
   ): Promise<{ page: LinkPage<never> } | { kind: LinkKind<LinkScope, DV, DP, Form>; opened: OpenedLink<LinkScope> }> {
     if (!looksLikeToken(token)) return { page: unknownLink };
     const hash = hashLinkToken(token);
-    const link = await deps.platform.getLink(hash);
+    const also = reads.flatMap((r) => r.keys);
+    const { link, items } =
+      also.length > 0 ? await deps.platform.getLinkWith(hash, also) : { link: await deps.platform.getLink(hash), items: [] };
     const kind = link ? this.kinds.get(link.scope.kind) : undefined;
     // A link of a kind this route does not serve is as unknown as a made-up one.
     if (!link || !kind || link.status === 'revoked') return { page: unknownLink };
@@ -153,6 +167,12 @@ export class LinkRegistry<DV extends LinkDeps, DP extends DV, Form extends { for
             };
       return { page };
     }
-    return { kind, opened: { hash, link, scope: link.scope } };
+    const before = reads.findIndex((r) => r.kind === kind.kind);
+    const offset = reads.slice(0, Math.max(0, before)).reduce((n, r) => n + r.keys.length, 0);
+    const prefetched = before >= 0 ? items.slice(offset, offset + (reads[before]?.keys.length ?? 0)) : undefined;
+    return { kind, opened: { hash, link, scope: link.scope, ...(prefetched ? { prefetched } : {}) } };
   }
 }
+
+/** What a form's scope must look like before it may name a key to read. */
+const SCOPE_ID = /^[\w.-]{1,128}$/;

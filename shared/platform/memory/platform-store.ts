@@ -5,6 +5,13 @@ import type { LinkRecord } from '../links/token';
 import type { PlatformStore, WaitingTask } from '../ports';
 import { eventOp, type MemoryTable, mustExist, mustNotExist, refuse, strip } from './table';
 
+/** The stored link item back as a record: its expiry is kept as `expiresAtIso` (the TTL owns `expiresAt`). */
+function asLink(item: Record<string, unknown> | undefined): LinkRecord | undefined {
+  if (!item) return undefined;
+  const { expiresAtIso, ...rest } = item;
+  return { ...(rest as Omit<LinkRecord, 'expiresAt'>), expiresAt: expiresAtIso as string };
+}
+
 export function memoryPlatform(table: MemoryTable): PlatformStore {
   return {
     async putWaitingTask(task) {
@@ -35,10 +42,10 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
       table.transact([putLinkOp(link)]);
     },
     async getLink(hash) {
-      const item = strip<Omit<LinkRecord, 'expiresAt'> & { expiresAtIso: string }>(table.get(keys.link(hash)));
-      if (!item) return undefined;
-      const { expiresAtIso, ...rest } = item;
-      return { ...rest, expiresAt: expiresAtIso };
+      return asLink(strip(table.get(keys.link(hash))));
+    },
+    async getLinkWith(hash, also) {
+      return { link: asLink(strip(table.get(keys.link(hash)))), items: also.map((k) => strip(table.get(k))) };
     },
     async revokeLink(hash, now) {
       table.transact([
@@ -87,6 +94,15 @@ function putLinkOp(link: LinkRecord) {
     key: keys.link(link.hash),
     check: mustNotExist(() => conflict('link exists')),
     write: () => ({ entity: 'link', ...rest, expiresAtIso: expiresAt }),
+  };
+}
+
+/** Takes a parked task token in the transaction that makes it due, only if it is still the one read. */
+export function takeWaitingOp(task: WaitingTask) {
+  return {
+    key: keys.waitingTask(task.subject, task.purpose),
+    check: (cur: Record<string, unknown> | undefined) => (cur?.taskToken === task.taskToken ? undefined : refuse('task token moved on')),
+    write: () => undefined,
   };
 }
 
