@@ -29,8 +29,12 @@ export function bundleOptions(repoRoot: string): BuildOptions {
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     // Nothing external: ship the SDK versions the project pins and tests against, not the runtime's.
     external: [],
-    // Credentials come from the Lambda environment only (see env-credentials.ts).
-    alias: { '@aws-sdk/credential-provider-node': join(repoRoot, 'infra', 'bundling', 'env-credentials.ts') },
+    // Credentials come from the Lambda environment only (see env-credentials.ts); DynamoDB's
+    // endpoint cache gets a Map-based LRU instead of mnemonist's (see lru-cache.ts).
+    alias: {
+      '@aws-sdk/credential-provider-node': join(repoRoot, 'infra', 'bundling', 'env-credentials.ts'),
+      'mnemonist/lru-cache': join(repoRoot, 'infra', 'bundling', 'lru-cache.ts'),
+    },
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
   };
