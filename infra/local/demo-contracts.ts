@@ -22,7 +22,8 @@ type ContractView = {
 
 const supplier = { name: 'Wyvernshire Rural Community Council', email: 'contracts@wyvern-rcc.example.org', identifier: 'GB-CHC-1077010' };
 
-const milestone = (title: string, type: string, dueDate: string) => ({
+/** A milestone as a council registers it: due on a date, with what to deliver and the evidence asked for. */
+export const milestone = (title: string, type: string, dueDate: string) => ({
   title,
   type,
   dueDate,
@@ -85,7 +86,7 @@ export async function runContractScenario(run: DemoRun, tenderId: string): Promi
     period: { startDate: d0, endDate: on(90) },
     rating: 'approaching-target',
   });
-  return { figures: await figures(run, [direct.id, lot1.id]), contractIds: [direct.id, lot1.id] };
+  return { figures: await milestoneFigures(run, [direct.id, lot1.id]), contractIds: [direct.id, lot1.id] };
 }
 
 /** The contract the tender's first lot became (its id is the lot's grant). */
@@ -102,7 +103,7 @@ async function morning(run: DemoRun, date: string) {
 }
 
 /** The supplier opens the newest alert about the milestone and sends evidence through its link. */
-async function sendEvidence(run: DemoRun, milestoneTitle: string, text: string, to = supplier.email) {
+export async function sendEvidence(run: DemoRun, milestoneTitle: string, text: string, to = supplier.email) {
   const alert = (await run.runtime.emails())
     .filter((e) => e.destination.to.includes(to) && e.subject.includes(`: ${milestoneTitle} (`))
     .at(-1);
@@ -114,13 +115,14 @@ async function sendEvidence(run: DemoRun, milestoneTitle: string, text: string, 
   await run.runtime.settle();
 }
 
-async function decide(run: DemoRun, contractId: string, milestoneId: string, body: Record<string, string>) {
+/** The council decides a milestone: met, partly met or not met (with a reason). */
+export async function decide(run: DemoRun, contractId: string, milestoneId: string, body: Record<string, string>) {
   await run.api.call(run.f.county.admin, 'POST', `/contracts/${contractId}/milestones/${milestoneId}/decision`, body);
   await run.runtime.settle();
 }
 
-/** Read back from the engines: the two contracts' milestones and the alerts in the mailbox. */
-async function figures(run: DemoRun, ids: string[]): Promise<MilestoneFigures> {
+/** Read back from the engines: the contracts' milestones and the alerts in the mailbox. */
+export async function milestoneFigures(run: DemoRun, ids: string[]): Promise<MilestoneFigures> {
   const views = await Promise.all(ids.map((id) => run.api.call<ContractView>(run.f.county.admin, 'GET', `/contracts/${id}`)));
   const all = views.flatMap((v) => v.milestones);
   const count = (p: (m: ContractView['milestones'][number]) => boolean) => all.filter(p).length;

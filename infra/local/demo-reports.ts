@@ -8,8 +8,12 @@ const DAY = 86400_000;
 type Api = ReturnType<typeof apiClient>;
 type Check = (name: string, ok: boolean, detail?: string) => void;
 
-/** How each provider behaves with each of its reports (by grant title and report index). */
-export type Behaviour = 'early' | 'late' | 'changes' | 'never';
+/**
+ * How each provider behaves with each of its reports (by grant title and report index): sends
+ * it soon after the request, after the first or the second reminder, a few days after the due
+ * date, early but needing changes, or never.
+ */
+export type Behaviour = 'early' | 'after-reminder' | 'after-two-reminders' | 'late' | 'changes' | 'never';
 
 export interface ReportingYearInput {
   runtime: LocalRuntime;
@@ -19,6 +23,11 @@ export interface ReportingYearInput {
   until: Date;
   progress: (line: string) => void;
   check: Check;
+  /**
+   * Runs after each day's reading and answering (other work of the same year). It may move the
+   * clock on; the year then carries on from the next whole day after it.
+   */
+  onDay?: (today: string) => Promise<void>;
 }
 
 export interface ReportingFigures {
@@ -40,6 +49,12 @@ type ReviewPlan = { date: string; reportId: string; requestChanges: boolean };
 type ReportingGrant = ReportingYearInput['grants'][number];
 
 const inDays = (from: Date, days: number) => day(new Date(from.getTime() + days * DAY));
+/** The same time of day on the next day, or on the first day after `clock` if something moved the clock further on. */
+function nextDay(now: Date, clock: Date): Date {
+  let next = now.getTime() + DAY;
+  while (next < clock.getTime()) next += DAY;
+  return new Date(next);
+}
 
 /**
  * A year of follow-through, driven only by what people receive: providers act on the emails
@@ -66,6 +81,8 @@ class ReportingYear {
   private readonly reviewOn = new Map<string, ReviewPlan>();
   /** How many times each report has been reviewed. */
   private readonly reviewed = new Map<string, number>();
+  /** How many reminders the provider has had for each report. */
+  private readonly reminded = new Map<string, number>();
   /** Which grant each report belongs to, and its index among that grant's reports. */
   private readonly byReport = new Map<string, { grant: ReportingGrant; index: number }>();
   submittedViaLink = 0;
@@ -76,7 +93,7 @@ class ReportingYear {
   /** Steps a day at a time until the end of the year: read the inbox, then act on what is due today. */
   async run(): Promise<void> {
     const { runtime } = this.x;
-    for (let now = runtime.clock.now(); now < this.x.until; now = new Date(now.getTime() + DAY)) {
+    for (let now = runtime.clock.now(); now < this.x.until; now = nextDay(now, runtime.clock.now())) {
       await runtime.advanceTo(now);
       const today = day(now);
       if (now.getUTCDate() === 1) this.x.progress(`${today}: reports and payments run…`);
@@ -84,6 +101,7 @@ class ReportingYear {
       await this.postDueForms(today);
       await this.reviewWhatArrived(today);
       await this.waiveConditions(today);
+      await this.x.onDay?.(today);
     }
   }
 
@@ -97,7 +115,7 @@ class ReportingYear {
       const url = linksIn(email, 'report')[0];
       if (/^Report due /.test(email.subject) && url) await this.onReportDue(grant, url, now);
       // A late provider answers from the latest email it has, as a person would.
-      if (/^(Reminder|Overdue): /.test(email.subject) && url) await this.onReminder(url);
+      if (/^(Reminder|Overdue): /.test(email.subject) && url) await this.onReminder(url, now);
       if (/^Changes requested: /.test(email.subject) && url) await this.onChangesRequested(grant, url, now);
       if (/^Report to review: /.test(email.subject)) this.onReportToReview(email, now);
       if (/^Evidence needed before payment: /.test(email.subject) && url && grant.evidenceOnDay) {
@@ -121,11 +139,17 @@ class ReportingYear {
       this.submitOn.set(reportId, { date: inDays(new Date(`${dueDate}T12:00:00Z`), 3), url, grant: grant.title, index });
   }
 
-  /** Switches a planned submission to the link in the latest reminder. */
-  private async onReminder(url: string): Promise<void> {
+  /** Switches a planned submission to the link in the latest reminder, or plans it the day after the reminder it waited for. */
+  private async onReminder(url: string, now: Date): Promise<void> {
     const reportId = scopeOf((await openLink(url)).html);
     const plan = this.submitOn.get(reportId);
     if (plan) this.submitOn.set(reportId, { ...plan, url });
+    const info = this.byReport.get(reportId);
+    const seen = (this.reminded.get(reportId) ?? 0) + 1;
+    this.reminded.set(reportId, seen);
+    const behaviour = info?.grant.behaviours[info.index];
+    if (info && ((behaviour === 'after-reminder' && seen === 1) || (behaviour === 'after-two-reminders' && seen === 2)))
+      this.submitOn.set(reportId, { date: inDays(now, 1), url, grant: info.grant.title, index: info.index });
   }
 
   /** Plans a resubmission two days after the funder asks for changes. */

@@ -1,5 +1,5 @@
 import type { Consortium } from '../../shared/consortia/consortium';
-import type { Pledge } from '../../shared/pools/pledge';
+import { financialYearOf, type Pledge } from '../../shared/pools/pledge';
 import type { Tender } from '../../shared/tenders/tender';
 import type { tenderView } from '../../shared/tenders/views';
 import type { DemoRun } from './example';
@@ -25,6 +25,23 @@ const providers = [
   ['Latecomers Trust', 'late@latecomers.example.org', 'GB-CHC-1077005'],
 ] as const;
 
+/** The demo's bidders in time: four of the five providers above (the fifth is late). */
+const DEMO_BIDDERS = 4;
+
+/**
+ * Providers beyond the demo's, for a larger tender (the benchmark's ten bids): the n-th bids
+ * for both lots, the first or the second, in turn, at prices inside the lots' values.
+ */
+const moreBidders = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    provider: [`Wyvernshire Bidder ${i + 1}`, `bids@bidder-${i + 1}.example.org`, `GB-CHC-${1078001 + i}`] as const,
+    lots: [
+      { 'org-support': `${56_000 + i * 350}`, volunteering: `${27_000 + i * 250}` },
+      { 'org-support': `${55_500 + i * 400}` },
+      { volunteering: `${26_500 + i * 300}` },
+    ][i % 3] as Record<string, string>,
+  }));
+
 const answers = {
   localKnowledge: 'Twenty years with Wyvernshire groups; we run the district forums.',
   delivery: 'A named adviser per district, monthly surgeries, a quarterly report to the funders.',
@@ -40,12 +57,15 @@ const iso = (from: Date, days: number) => new Date(from.getTime() + days * DAY).
  * The Wyvernshire consortium's joint tender for infrastructure support, in two lots, funded by
  * five members from the pool: one funder first refuses the specification; a clarification is
  * asked and answered; five bids arrive (one replaced, one late and refused); a scorer declares a
- * conflict; lot 1 is awarded after the standstill, lot 2 after a challenge is dismissed.
+ * conflict; lot 1 is awarded after the standstill, lot 2 after a challenge is dismissed. With
+ * `bidders` above four (the benchmark's ten), more providers register and bid in time after the
+ * demo's four, so that many bids are opened.
  */
 export async function runTenderScenario(
   run: DemoRun,
   consortium: Consortium,
   poolId: string,
+  o: { bidders?: number } = {},
 ): Promise<{ tenderId: string; figures: TenderFigures }> {
   const { api, runtime, f, check, progress } = run;
   const lead = f.county.admin;
@@ -61,7 +81,7 @@ export async function runTenderScenario(
     const p = await api.call<Pledge>(who.admin, 'POST', `/pools/${poolId}/pledges`, {
       funderOrgId: who.org.id,
       currency: 'GBP',
-      years: [{ financialYear: '2027-28', amount }],
+      years: [{ financialYear: financialYearOf(run.clock.now()), amount }],
       restriction: { kind: 'core' },
     });
     const on = run.clock.now().toISOString().slice(0, 10);
@@ -117,16 +137,16 @@ export async function runTenderScenario(
   for (const [who] of shares) await api.call(who.admin, 'POST', `/tenders/${tender.id}/sign-offs`, { decision: 'approve' });
   await runtime.settle();
   check('the tender is published (UK4) with its budget reserved', (await view(run, tender)).status === 'published');
-  return { tenderId: tender.id, figures: await runBids(run, tender) };
+  return { tenderId: tender.id, figures: await runBids(run, tender, moreBidders(Math.max(0, (o.bidders ?? DEMO_BIDDERS) - DEMO_BIDDERS))) };
 }
 
 const view = (run: DemoRun, t: Tender) => run.api.call<View>(run.f.county.admin, 'GET', `/tenders/${t.id}`);
 
 /** Providers register, ask, bid (one replaces, one is late); the panel scores with a conflict declared. */
-async function runBids(run: DemoRun, tender: Tender): Promise<TenderFigures> {
+async function runBids(run: DemoRun, tender: Tender, more: ReturnType<typeof moreBidders>): Promise<TenderFigures> {
   const { api, runtime, f, check, progress } = run;
   const lead = f.county.admin;
-  for (const [orgName, email, identifier] of providers)
+  for (const [orgName, email, identifier] of [...providers, ...more.map((b) => b.provider)])
     await api.call(undefined, 'POST', `/tenders/${tender.id}/interest`, { orgName, email, identifier });
   progress('tender: a clarification is asked by link and answered to every provider…');
   const qUrl = await linkIn(run, providers[2][1], /your links to bid/, 'question');
@@ -144,6 +164,7 @@ async function runBids(run: DemoRun, tender: Tender): Promise<TenderFigures> {
     await bidOf(3, { volunteering: '28,500' }),
     await bidOf(2, { 'org-support': '58,250', volunteering: '28,000' }, /we have your bid/),
   ];
+  for (const b of more) posted.push(await fillIn(await linkIn(run, b.provider[1], /your links to bid/), priced(b.lots)));
   const refused = posted.filter((p) => p.status >= 400).map((p) => p.status);
   check('every bid posted by link before the deadline is accepted', refused.length === 0, `refused: ${refused.join(', ')}`);
   const lateUrl = await linkIn(run, providers[4][1], /your links to bid/);

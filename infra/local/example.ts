@@ -44,7 +44,7 @@ export interface DemoRun {
  * How each of the three committed grants is run for its year: conditions, tranches and report
  * periods set by the lead, and how its provider behaves with each report.
  */
-const GRANT_PLANS: Record<keyof PoolDemoResult['grants'], GrantPlan> = {
+export const GRANT_PLANS: Record<keyof PoolDemoResult['grants'], GrantPlan> = {
   wva: {
     behaviours: ['early', 'late', 'changes', 'early'],
     evidenceOnDay: '2026-07-08',

@@ -50,8 +50,11 @@ export class LocalLambdas {
   invocations = 0;
   /** A fault plan (the proof suite's): steps, router batches and asynchronous events may fail. */
   faults: FaultPlan | undefined;
-  /** Told of each invocation that returned, with what it alone used (the benchmark's round trips). */
-  onInvoked: ((i: { fn: string; usage: Usage; ms: number }) => void) | undefined;
+  /**
+   * Told of each invocation that returned, with what it alone used and the event it was given
+   * (the benchmark's round trips, per route by the event's `routeKey`).
+   */
+  onInvoked: ((i: { fn: string; usage: Usage; ms: number; event: unknown }) => void) | undefined;
 
   constructor(
     private readonly root: string,
@@ -106,7 +109,7 @@ export class LocalLambdas {
         const { result, usage } = await measured(() => withTimeout(handler(copy, this.context(id, timeoutSeconds)), timeoutSeconds));
         const ms = performance.now() - started;
         recordUsage('lambdaMilliseconds', ms);
-        this.onInvoked?.({ fn: id, usage, ms });
+        this.onInvoked?.({ fn: id, usage, ms, event });
         return result;
       });
     } finally {

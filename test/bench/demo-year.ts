@@ -5,10 +5,11 @@ import { apiClient } from '../../infra/local/client';
 import { runContractScenario } from '../../infra/local/demo-contracts';
 import { runTenderScenario } from '../../infra/local/demo-tenders';
 import { byRole, DAY, type DemoRun, playHistory, START } from '../../infra/local/example';
-import { startLocal } from '../../infra/local/runtime';
+import { type LocalRuntime, startLocal } from '../../infra/local/runtime';
 import { ensurePlatformAdmin, seedExampleFunders } from '../../infra/local/scenario';
 import { LocalClock } from '../../infra/local/virtual-clock';
 import { resetUsage, type Usage } from '../../shared/platform/usage';
+import { type RouteFigures, recordRouteCalls } from './route-calls';
 
 export interface RunFigures {
   days: number;
@@ -17,22 +18,45 @@ export interface RunFigures {
   events: number;
   /** State transitions of each execution, by workflow. */
   transitions: Record<string, number[]>;
+  /** DynamoDB calls per request of every API and link route the run exercised. */
+  routes: RouteFigures[];
+  /** What the scenario did (counts of grants, reports, bids, milestones…), as it reports them. */
+  scenario: Record<string, unknown>;
 }
 
 const root = join(import.meta.dirname, '..', '..');
 
+/** State transitions (states entered) of each execution the run started, by workflow. */
+function transitionsOf(runtime: LocalRuntime): Record<string, number[]> {
+  const transitions: Record<string, number[]> = {};
+  for (const e of runtime.sfn.list()) {
+    const workflow =
+      e.stateMachineArn
+        .split(':')
+        .at(-1)
+        ?.replace(/^grantloop-/, '') ?? '?';
+    transitions[workflow] = [...(transitions[workflow] ?? []), e.history.filter((h) => h.type === 'StateEntered').length];
+  }
+  return transitions;
+}
+
 /**
- * The demo's history (three consortia, a pooled fund with two rounds, three grants' year of
- * reports and payments, a two-lot tender, two contracts), run on a fresh stack and measured:
- * every figure is the engines' count (consumed capacity, invocations, state transitions,
- * schedules fired, emails in the mailbox, events put on the bus, requests at the front door).
+ * A scenario on a fresh stack, measured: the virtual clock from the demo's start, DynamoDB in
+ * memory, usage counters reset, the six example funders seeded through the API. Every figure
+ * is the engines' count (consumed capacity, invocations, state transitions, schedules fired,
+ * emails in the mailbox, events put on the bus, requests at the front door, each request's
+ * DynamoDB calls). A check that fails stops the run.
  */
-export async function runDemo(progress: (line: string) => void = () => {}): Promise<RunFigures> {
+export async function measuredRun(
+  progress: (line: string) => void,
+  scenario: (run: DemoRun) => Promise<Record<string, unknown>>,
+): Promise<RunFigures> {
   const stateDir = mkdtempSync(join(tmpdir(), 'grantloop-bench-'));
   const clock = new LocalClock('virtual', START);
   resetUsage();
   const runtime = await startLocal({ root, stateDir, inMemory: true, clock });
   try {
+    const routes = recordRouteCalls(runtime.lambdas);
     const admin = await ensurePlatformAdmin();
     const funders = await seedExampleFunders(runtime, admin);
     const run: DemoRun = {
@@ -46,30 +70,35 @@ export async function runDemo(progress: (line: string) => void = () => {}): Prom
       checks: [],
       progress,
       check: (name, ok, detail) => {
-        if (!ok) throw new Error(`the demo went wrong: ${name} ${detail ?? ''}`);
+        if (!ok) throw new Error(`the benchmark's scenario went wrong: ${name} ${detail ?? ''}`);
       },
     };
-    const { final, pooled } = await playHistory(run);
-    const tenders = await runTenderScenario(run, final.wyvern, pooled.poolId);
-    await runContractScenario(run, tenders.tenderId);
-    const transitions: Record<string, number[]> = {};
-    for (const e of runtime.sfn.list()) {
-      const workflow =
-        e.stateMachineArn
-          .split(':')
-          .at(-1)
-          ?.replace(/^grantloop-/, '') ?? '?';
-      transitions[workflow] = [...(transitions[workflow] ?? []), e.history.filter((h) => h.type === 'StateEntered').length];
-    }
+    const did = await scenario(run);
     return {
       days: Math.round((clock.now().getTime() - START.getTime()) / DAY),
       usage: runtime.usage(),
       emails: (await runtime.emails()).length,
       events: runtime.bus.puts,
-      transitions,
+      transitions: transitionsOf(runtime),
+      routes: routes(),
+      scenario: did,
     };
   } finally {
+    runtime.lambdas.onInvoked = undefined;
     await runtime.stop();
     rmSync(stateDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The demo's history (three consortia, a pooled fund with two rounds, three grants' year of
+ * reports and payments, a two-lot tender, two contracts), run on a fresh stack and measured.
+ */
+export function runDemo(progress: (line: string) => void = () => {}): Promise<RunFigures> {
+  return measuredRun(progress, async (run) => {
+    const { final, pooled, yearOf } = await playHistory(run);
+    const tenders = await runTenderScenario(run, final.wyvern, pooled.poolId);
+    const contracts = await runContractScenario(run, tenders.tenderId);
+    return { ...yearOf, tenders: tenders.figures, milestones: contracts.figures };
+  });
 }

@@ -6,12 +6,14 @@
 import { runDemo } from './demo-year';
 import { benchReportSubmission } from './report-submission';
 import { benchScale } from './scale';
+import { runSeedYear } from './seed-year';
 
 const [phase, arg] = process.argv.slice(2);
 const say = (line: string) => process.stderr.write(`  ${line}\n`);
 const phases: Record<string, () => Promise<unknown>> = {
   routes: () => benchReportSubmission({ onProgress: say }),
-  year: () => runDemo(say),
+  /** A year of the seed consortium (issue 12's workload), or with `demo` the demo's history. */
+  year: () => (arg === 'demo' ? runDemo(say) : runSeedYear(say)),
   scale: () => benchScale(Number(arg), (l) => say(`${arg}: ${l}`)),
 };
 const run = phases[phase ?? ''];

@@ -17,6 +17,16 @@ export interface ScaleFigures {
   peak: { hourUtc: number; writes: number; busiestKey: string; busiestShare: number };
 }
 
+/** The benchmark's reporting policy: quarterly light reports for every grant, due 30 days after the quarter, with three reminders. */
+export const QUARTERLY_WITH_THREE_REMINDERS = {
+  thresholdPence: 10_000_000,
+  small: { frequency: 'quarterly', template: 'light' },
+  large: { frequency: 'quarterly', template: 'light' },
+  dueDaysAfterPeriodEnd: 30,
+  reminderOffsetsDays: [-14, -3, 7],
+  veryLateAfterDays: 30,
+};
+
 const diff = (a: Usage, b: Usage, k: keyof Usage) => b[k] - a[k];
 
 /** Which hour had the most writes, and how much of it went to one partition key. */
@@ -41,14 +51,7 @@ export async function benchScale(grants: number, progress: (line: string) => voi
   const stack = await startTestStack();
   try {
     const f = await grantFixture(stack, await stack.seed());
-    await stack.api.call(f.lead.admin, 'PUT', `/consortia/${f.consortiumId}/reporting-policy`, {
-      thresholdPence: 10_000_000,
-      small: { frequency: 'quarterly', template: 'light' },
-      large: { frequency: 'quarterly', template: 'light' },
-      dueDaysAfterPeriodEnd: 30,
-      reminderOffsetsDays: [-14, -3, 7],
-      veryLateAfterDays: 30,
-    });
+    await stack.api.call(f.lead.admin, 'PUT', `/consortia/${f.consortiumId}/reporting-policy`, QUARTERLY_WITH_THREE_REMINDERS);
     const before = stack.runtime.usage();
     const emailsBefore = (await stack.runtime.emails()).length;
     const writes = trackPartitionWrites();
