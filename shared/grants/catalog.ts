@@ -42,7 +42,7 @@ export const grantsSlice = defineSlice({
     },
     nextTranche: {
       entry: fn('next-tranche'),
-      description: 'Workflow task: the next tranche and whether it can go',
+      description: 'Workflow task: pay every tranche that can go now, then say whether to wait, hand over or end',
       needs: readWrite,
     },
     awaitTranche: {
@@ -60,7 +60,6 @@ export const grantsSlice = defineSlice({
       description: 'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
       needs: [...readWrite, 'web', 'task-callback'],
     },
-    releaseTranche: { entry: fn('release-tranche'), description: 'Workflow task: pay one tranche, once', needs: readWrite },
   },
   routes: [
     { method: 'GET', path: '/grants/{grantId}', fn: 'getGrant', auth: 'staff' },
@@ -84,7 +83,6 @@ export const grantsSlice = defineSlice({
       substitutions: {
         NextTrancheFunctionArn: 'nextTranche',
         AwaitTrancheFunctionArn: 'awaitTranche',
-        ReleaseTrancheFunctionArn: 'releaseTranche',
         ContinueGrantFunctionArn: 'continueGrant',
       },
     },

@@ -44,6 +44,23 @@ export async function nextTranche(deps: Plans, input: { grantId: string; started
   return { done: false, renew, ready, trancheSeq: tranche.seq, waitSeconds, blockers: { ...blockers, held } };
 }
 
+/**
+ * The grant workflow's step before each wait: pays every tranche that can go now, in order (a
+ * retried step finds a paid tranche released and pays nothing twice), then says what comes next:
+ * all paid, hand over, or wait. One step instead of a check and a payment per tranche keeps the
+ * workflow to three state transitions per wake-up.
+ */
+export async function advanceTranches(deps: Plans, input: { grantId: string; startedAt?: string | undefined }) {
+  const paid: number[] = [];
+  for (;;) {
+    const next = await nextTranche(deps, input);
+    if (next.done || !next.ready) return { ...next, paid };
+    // Each pass pays the earliest scheduled tranche, so the loop ends with the plan.
+    const released = await releaseTranche(deps, { grantId: input.grantId, trancheSeq: next.trancheSeq });
+    paid.push(released.trancheSeq);
+  }
+}
+
 export async function awaitTranche(
   deps: Plans & Pick<GrantsDeps, 'platform' | 'workflows'>,
   input: { grantId: string; taskToken: string; executionName: string },

@@ -7,6 +7,7 @@ import { grantDetail, type PlanInput, setPlan } from '../../shared/grants/plan';
 import { defaultReportingPolicy } from '../../shared/grants/report-schedule';
 import { setReportingPolicy } from '../../shared/grants/reporting-policy';
 import {
+  advanceTranches,
   awaitTranche,
   continueGrant,
   nextTranche,
@@ -274,6 +275,18 @@ describe('grants use cases (in memory)', () => {
     expect(await nextTranche(s.d, { grantId })).toMatchObject({ done: true });
     expect((await s.poolNow()).paid).toBe(600_000);
     await expect(releaseTranche(s.d, { grantId, trancheSeq: 3 })).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('the workflow step pays every tranche that can go, in order, and says what is next; run again it pays nothing', async () => {
+    const s = await setup();
+    const { grantId } = await planned(s, 600_000, { tranches: pay([100_000, 0], [200_000, 0], [300_000, 30]) });
+    expect(await advanceTranches(s.d, { grantId })).toMatchObject({ done: false, paid: [1, 2], trancheSeq: 3, ready: false });
+    expect((await s.poolNow()).paid).toBe(300_000);
+    expect(await advanceTranches(s.d, { grantId })).toMatchObject({ done: false, paid: [], trancheSeq: 3 });
+    s.sys.advanceDays(30);
+    expect(await advanceTranches(s.d, { grantId })).toMatchObject({ done: true, paid: [3] });
+    expect(await advanceTranches(s.d, { grantId })).toMatchObject({ done: true, paid: [] });
+    expect((await s.poolNow()).paid).toBe(600_000);
   });
 
   it('an amount amendment: a raise draws more from the pool onto the last unpaid tranche; a cut releases unpaid commitment, never below paid', async () => {
