@@ -72,6 +72,13 @@ if (!skip.has('routes')) {
   say('routes: round trips and latency of a report sent from its emailed link…');
   const r = phase<Awaited<ReturnType<typeof benchReportSubmission>>>('routes');
   results.reportSubmission = r;
+  const ms = (x: { p50: number; p99: number }) => `p50 ${x.p50.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms`;
+  say(`  raw GetItem: 1 client ${ms(r.rawGetItem.one)}; 32 clients ${ms(r.rawGetItem.many)}`);
+  say(`  open a report link (GET, ${r.roundTrips.open} round trips): ${ms(r.latency.open)}`);
+  say(
+    `  send a report (POST, ${r.roundTrips.submit} round trips): 1 client ${ms(r.latency.submit1)}; 32 clients ${ms(r.latency.submit32)}`,
+  );
+  say(`    of which in the handler: 1 client ${ms(r.submitInHandler.one)}; 32 clients ${ms(r.submitInHandler.many)}`);
   targets.push(
     target('report submission: DynamoDB round trips', r.roundTrips.submit, 2),
     target('report submission p50 ÷ raw GetItem p50 (1 client)', r.latency.submit1.p50 / r.rawGetItem.one.p50, 3, '×'),
