@@ -197,8 +197,12 @@ export async function requestChanges(deps: CycleDeps, input: { reportId: string 
   return { secondsToResubmit: RESUBMIT_DAYS * 86400 };
 }
 
-/** Accepted: the provider is thanked, and a tranche waiting on this report may be released. */
-export async function acceptReport(deps: CycleDeps & Pick<ReportingDeps, 'workflows'>, input: { reportId: string }) {
+/**
+ * Accepted: the provider is thanked, and a tranche waiting on this report may be released. The
+ * grant workflow is woken only if an unpaid tranche is tied to this report: waking it for the
+ * others costs three state transitions and pays nothing (its own timer covers dates).
+ */
+export async function acceptReport(deps: CycleDeps & Pick<ReportingDeps, 'workflows' | 'grants'>, input: { reportId: string }) {
   const { report } = await loadReport(deps, input.reportId);
   const now = deps.clock.now();
   await deps.reports.setReportStatus(
@@ -209,6 +213,7 @@ export async function acceptReport(deps: CycleDeps & Pick<ReportingDeps, 'workfl
   );
   const ctx = await grantContext(deps, report.grantId);
   await sendOnce(deps, `accepted#${report.id}`, async () => acceptedEmail(ctx, report));
-  await nudgeGrant(deps, report.grantId);
+  const { tranches } = await deps.grants.getPlan(report.grantId);
+  if (tranches.some((t) => t.status === 'scheduled' && t.reportId === report.id)) await nudgeGrant(deps, report.grantId);
   return { status: 'accepted' };
 }

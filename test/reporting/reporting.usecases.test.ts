@@ -305,6 +305,19 @@ describe('reporting use cases (in memory)', () => {
     expect((await events(reportId)).filter((e) => e === 'report.accepted')).toHaveLength(1);
   });
 
+  it('acceptance of a report no unpaid tranche waits on leaves the grant workflow asleep', async () => {
+    const { sys, opened, lead, today } = await setup();
+    const { grantId, reportId, token } = await opened('Untied grant', 30, {
+      tranches: [{ amount: 500_000, dueDate: addDays(today, 90) }],
+    });
+    await awaitTranche(sys.deps, { grantId, ...callback('untied') });
+    await providerLinks.post(sys.deps, token, lightAnswers(reportId));
+    await review(sys.deps, lead.caller, reportId, { decision: 'accept' });
+    expect(await acceptReport(sys.deps, { reportId })).toEqual({ status: 'accepted' });
+    expect(sys.outside.tokens.has('token-untied')).toBe(false);
+    expect(await sys.deps.platform.getWaitingTask(`grant#${grantId}`, 'tranche-ready')).toMatchObject({ taskToken: 'token-untied' });
+  });
+
   it('markReport: overdue, very late (the funder told once) and not submitted, each only from the statuses that allow it', async () => {
     const { sys, grant, lead, mails, status, events } = await setup();
     const { reportId } = await grant('Silent grant', 30);
