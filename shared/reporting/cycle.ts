@@ -3,7 +3,7 @@ import { policyOf, type Report, type ReportStatus } from '../grants/report-sched
 import { nudgeGrant } from '../grants/tranches';
 import { notFound } from '../platform/errors';
 import { issueLink } from '../platform/links/registry';
-import { addDays, londonTime } from '../platform/london-time';
+import { addDays, londonDate, londonTime } from '../platform/london-time';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { park, resume } from '../platform/waiting';
@@ -199,8 +199,9 @@ export async function requestChanges(deps: CycleDeps, input: { reportId: string 
 
 /**
  * Accepted: the provider is thanked, and a tranche waiting on this report may be released. The
- * grant workflow is woken only if an unpaid tranche is tied to this report: waking it for the
- * others costs three state transitions and pays nothing (its own timer covers dates).
+ * grant workflow is woken only if an unpaid tranche tied to this report is already due: any
+ * other wake costs three state transitions and pays nothing (its timer wakes it at the next
+ * tranche's date, and its check after parking catches an acceptance that came first).
  */
 export async function acceptReport(deps: CycleDeps & Pick<ReportingDeps, 'workflows' | 'grants'>, input: { reportId: string }) {
   const { report } = await loadReport(deps, input.reportId);
@@ -214,6 +215,8 @@ export async function acceptReport(deps: CycleDeps & Pick<ReportingDeps, 'workfl
   const ctx = await grantContext(deps, report.grantId);
   await sendOnce(deps, `accepted#${report.id}`, async () => acceptedEmail(ctx, report));
   const { tranches } = await deps.grants.getPlan(report.grantId);
-  if (tranches.some((t) => t.status === 'scheduled' && t.reportId === report.id)) await nudgeGrant(deps, report.grantId);
+  const today = londonDate(now);
+  if (tranches.some((t) => t.status === 'scheduled' && t.reportId === report.id && t.dueDate <= today))
+    await nudgeGrant(deps, report.grantId);
   return { status: 'accepted' };
 }

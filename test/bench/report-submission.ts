@@ -1,4 +1,4 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { routes } from '../../infra/catalog';
 import { localCredentials } from '../../infra/local/dynamodb-local';
 import { linksIn, openLink, postLink, scopeOf } from '../../infra/local/mailbox-links';
@@ -95,6 +95,7 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
       /** The submitting handler's own time, without the front door (1 client, then 32): where the latency goes. */
       submitInHandler: { one: figures(inHandlerOne), many: figures(inHandler) },
       rawGetItem: raw,
+      rawCalls: await rawCallsOfSubmission(stack.runtime.dynamodbEndpoint, f.poolId),
     };
   } finally {
     await stack.stop();
@@ -120,6 +121,45 @@ async function rawGetItem(endpoint: string, poolId: string) {
       await timed(
         Array.from({ length: 640 }, () => get),
         32,
+      ),
+    ),
+  };
+}
+
+/**
+ * The submission's own two calls, sent raw with the same shape (a BatchGetItem of three keys, a
+ * TransactWriteItems of six writes on fresh items): the floor of this route on this engine, to
+ * set the route's latency against besides the single GetItem the target names.
+ */
+async function rawCallsOfSubmission(endpoint: string, poolId: string) {
+  const db = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
+  const key = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
+  let n = 0;
+  const pair = async () => {
+    n++;
+    await db.send(
+      new BatchGetItemCommand({
+        RequestItems: { [names.table]: { Keys: [key(`POOL#${poolId}`, 'POOL'), key(`BENCH#${n}`, 'A'), key(`BENCH#${n}`, 'B')] } },
+      }),
+    );
+    const put = (sk: string) => ({
+      Put: {
+        TableName: names.table,
+        Item: { ...key(`BENCH#${n}`, sk), entity: { S: 'bench' } },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    await db.send(new TransactWriteItemsCommand({ TransactItems: ['1', '2', '3', '4', '5', '6'].map(put) }));
+  };
+  await timed(
+    Array.from({ length: 10 }, () => pair),
+    1,
+  );
+  return {
+    one: figures(
+      await timed(
+        Array.from({ length: 100 }, () => pair),
+        1,
       ),
     ),
   };

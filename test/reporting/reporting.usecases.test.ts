@@ -305,10 +305,10 @@ describe('reporting use cases (in memory)', () => {
     expect((await events(reportId)).filter((e) => e === 'report.accepted')).toHaveLength(1);
   });
 
-  it('acceptance of a report no unpaid tranche waits on leaves the grant workflow asleep', async () => {
+  it('acceptance of a report whose tranche is not due yet leaves the grant workflow asleep (its timer is set for that date)', async () => {
     const { sys, opened, lead, today } = await setup();
     const { grantId, reportId, token } = await opened('Untied grant', 30, {
-      tranches: [{ amount: 500_000, dueDate: addDays(today, 90) }],
+      tranches: [{ amount: 500_000, dueDate: addDays(today, 90), reportIndex: 0 }],
     });
     await awaitTranche(sys.deps, { grantId, ...callback('untied') });
     await providerLinks.post(sys.deps, token, lightAnswers(reportId));
