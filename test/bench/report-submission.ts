@@ -5,34 +5,8 @@ import { linksIn, openLink, postLink, scopeOf } from '../../infra/local/mailbox-
 import { names } from '../../shared/platform/catalog';
 import { award, grantFixture, inDays, mail, plan } from '../support/grant';
 import { DAY, startTestStack } from '../support/stack';
-
-export interface LatencyFigures {
-  p50: number;
-  p99: number;
-  samples: number;
-}
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
-const figures = (ms: number[]): LatencyFigures => ({ p50: percentile(ms, 50), p99: percentile(ms, 99), samples: ms.length });
-
-/** Runs `jobs` with at most `concurrency` in flight; returns each one's time in ms. */
-async function timed(jobs: (() => Promise<unknown>)[], concurrency: number): Promise<number[]> {
-  const out: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++] as () => Promise<unknown>;
-      const t = performance.now();
-      await job();
-      out.push(performance.now() - t);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return out;
-}
+import { staffReadLatency } from './route-latency';
+import { figures, timed } from './timing';
 
 const answers = {
   action: 'submit',
@@ -53,7 +27,8 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
   const concurrent = o.concurrent ?? 64;
   const stack = await startTestStack();
   try {
-    const f = await grantFixture(stack, await stack.seed());
+    const funders = await stack.seed();
+    const f = await grantFixture(stack, funders);
     o.onProgress?.(`awarding ${sequential + concurrent} grants, each with a report due…`);
     for (let i = 0; i < sequential + concurrent; i++) {
       const g = await award(f, `Bench grant ${i}`, 5_000);
@@ -96,6 +71,7 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
       submitInHandler: { one: figures(inHandlerOne), many: figures(inHandler) },
       rawGetItem: raw,
       rawCalls: await rawCallsOfSubmission(stack.runtime.dynamodbEndpoint, f.poolId),
+      readRoutes: await staffReadLatency(stack, funders),
     };
   } finally {
     await stack.stop();

@@ -9,10 +9,14 @@ export interface RouteFigures {
   medianCalls: number;
   /** Scans over all its requests: any is a miss. */
   scans: number;
+  /** The handler's own time per request (front door excluded), as the year ran: p50 and p99, ms. */
+  p50Ms: number;
+  p99Ms: number;
 }
 
 const pathOf = (route: string) => route.slice(route.indexOf(' ') + 1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.99 * xs.length) - 1)] ?? Number.NaN;
 
 /**
  * Counts, for every request the front door passes to a function, the DynamoDB calls and Scans
@@ -22,12 +26,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  * Returns a function that reads the figures so far, by path.
  */
 export function recordRouteCalls(lambdas: LocalLambdas): () => RouteFigures[] {
-  const seen = new Map<string, { calls: number[]; scans: number }>();
-  lambdas.onInvoked = ({ usage, event }) => {
+  const seen = new Map<string, { calls: number[]; scans: number; ms: number[] }>();
+  lambdas.onInvoked = ({ usage, event, ms }) => {
     const route = (event as { routeKey?: unknown } | null)?.routeKey;
     if (typeof route !== 'string') return;
-    const r = seen.get(route) ?? { calls: [], scans: 0 };
+    const r = seen.get(route) ?? { calls: [], scans: 0, ms: [] };
     r.calls.push(usage.dynamodbCalls);
+    r.ms.push(ms);
     r.scans += usage.dynamodbScans;
     seen.set(route, r);
   };
@@ -39,17 +44,27 @@ export function recordRouteCalls(lambdas: LocalLambdas): () => RouteFigures[] {
         maxCalls: Math.max(...r.calls),
         medianCalls: median(r.calls),
         scans: r.scans,
+        p50Ms: Math.round(median(r.ms) * 10) / 10,
+        p99Ms: Math.round(p99(r.ms) * 10) / 10,
       }))
       .sort((a, b) => pathOf(a.route).localeCompare(pathOf(b.route)) || a.route.localeCompare(b.route));
 }
 
-/** The table `npm run bench` prints: route, requests, most and median DynamoDB calls, Scans. */
+/** The table `npm run bench` prints: route, requests, most and median DynamoDB calls, Scans, the handler's time. */
 export function routeTable(routes: RouteFigures[]): string {
   const rows = [
-    ['route', 'requests', 'most calls', 'median', 'scans'],
-    ...routes.map((r) => [r.route, String(r.invocations), String(r.maxCalls), String(r.medianCalls), String(r.scans)]),
+    ['route', 'requests', 'most calls', 'median', 'scans', 'handler p50 ms', 'p99 ms'],
+    ...routes.map((r) => [
+      r.route,
+      String(r.invocations),
+      String(r.maxCalls),
+      String(r.medianCalls),
+      String(r.scans),
+      r.p50Ms.toFixed(1),
+      r.p99Ms.toFixed(1),
+    ]),
   ];
-  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
+  const widths = [0, 1, 2, 3, 4, 5, 6].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
   return rows
     .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  '))
     .join('\n');
