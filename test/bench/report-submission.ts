@@ -6,7 +6,7 @@ import { names } from '../../shared/platform/catalog';
 import { award, grantFixture, inDays, mail, plan } from '../support/grant';
 import { DAY, startTestStack } from '../support/stack';
 import { staffReadLatency } from './route-latency';
-import { figures, timed } from './timing';
+import { figures, repeated, timed } from './timing';
 
 const answers = {
   action: 'submit',
@@ -82,23 +82,10 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
 async function rawGetItem(endpoint: string, poolId: string) {
   const db = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
   const get = () => db.send(new GetItemCommand({ TableName: names.table, Key: { pk: { S: `POOL#${poolId}` }, sk: { S: 'POOL' } } }));
-  await timed(
-    Array.from({ length: 20 }, () => get),
-    1,
-  );
+  await repeated(get, 20, 1);
   return {
-    one: figures(
-      await timed(
-        Array.from({ length: 200 }, () => get),
-        1,
-      ),
-    ),
-    many: figures(
-      await timed(
-        Array.from({ length: 640 }, () => get),
-        32,
-      ),
-    ),
+    one: figures(await repeated(get, 200, 1)),
+    many: figures(await repeated(get, 640, 32)),
   };
 }
 
@@ -127,16 +114,8 @@ async function rawCallsOfSubmission(endpoint: string, poolId: string) {
     });
     await db.send(new TransactWriteItemsCommand({ TransactItems: ['1', '2', '3', '4', '5', '6'].map(put) }));
   };
-  await timed(
-    Array.from({ length: 10 }, () => pair),
-    1,
-  );
+  await repeated(pair, 10, 1);
   return {
-    one: figures(
-      await timed(
-        Array.from({ length: 100 }, () => pair),
-        1,
-      ),
-    ),
+    one: figures(await repeated(pair, 100, 1)),
   };
 }

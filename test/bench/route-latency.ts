@@ -3,7 +3,7 @@ import type { SeededFunder } from '../../infra/local/scenario';
 import { fillPath } from '../support/route-bodies';
 import { routeRecords } from '../support/route-records';
 import type { TestStack } from '../support/stack';
-import { figures, type LatencyFigures, timed } from './timing';
+import { figures, type LatencyFigures, repeated } from './timing';
 
 /** The query a listing route requires; without it the route only answers 400. */
 const queries: Record<string, string> = {
@@ -39,18 +39,8 @@ export async function staffReadLatency(stack: TestStack, funders: SeededFunder[]
       status = res.status;
     };
     await get();
-    const one = figures(
-      await timed(
-        Array.from({ length: 10 }, () => get),
-        1,
-      ),
-    );
-    const many = figures(
-      await timed(
-        Array.from({ length: 64 }, () => get),
-        32,
-      ),
-    );
+    const one = figures(await repeated(get, 10, 1));
+    const many = figures(await repeated(get, 64, 32));
     out.push({ route: `GET ${r.path}`, status, one, many });
   }
   return out;

@@ -26,3 +26,10 @@ export async function timed(jobs: (() => Promise<unknown>)[], concurrency: numbe
   await Promise.all(Array.from({ length: concurrency }, worker));
   return out;
 }
+
+/** The same job `times` times, at most `concurrency` at once: each run's time in ms. */
+export const repeated = (job: () => Promise<unknown>, times: number, concurrency: number) =>
+  timed(
+    Array.from({ length: times }, () => job),
+    concurrency,
+  );
