@@ -7,6 +7,7 @@ import { award, grantFixture, inDays, mail, plan } from '../support/grant';
 import { DAY, startTestStack } from '../support/stack';
 import { staffReadLatency } from './route-latency';
 import { figures, repeated, timed } from './timing';
+import { staffWriteLatency } from './write-latency';
 
 const answers = {
   action: 'submit',
@@ -72,6 +73,7 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
       rawGetItem: raw,
       rawCalls: await rawCallsOfSubmission(stack.runtime.dynamodbEndpoint, f.poolId),
       readRoutes: await staffReadLatency(stack, funders),
+      writeRoutes: await staffWriteLatency(stack, funders),
     };
   } finally {
     await stack.stop();

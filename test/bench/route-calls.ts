@@ -1,4 +1,5 @@
 import type { LocalLambdas } from '../../infra/local/lambdas';
+import { columns } from './columns';
 
 /** DynamoDB calls per request of one API or link route, over a run (item 2 of issue 12). */
 export interface RouteFigures {
@@ -64,8 +65,5 @@ export function routeTable(routes: RouteFigures[]): string {
       r.p99Ms.toFixed(1),
     ]),
   ];
-  const widths = [0, 1, 2, 3, 4, 5, 6].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
-  return rows
-    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  '))
-    .join('\n');
+  return columns(rows);
 }

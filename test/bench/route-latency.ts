@@ -3,6 +3,7 @@ import type { SeededFunder } from '../../infra/local/scenario';
 import { fillPath } from '../support/route-bodies';
 import { routeRecords } from '../support/route-records';
 import type { TestStack } from '../support/stack';
+import { columns } from './columns';
 import { figures, type LatencyFigures, repeated } from './timing';
 
 /** The query a listing route requires; without it the route only answers 400. */
@@ -62,8 +63,5 @@ export function latencyTable(rows: RouteLatency[], raw: { one: LatencyFigures; m
       x(r.many.p50, raw.many.p50),
     ]),
   ];
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => (row[i] as string).length))) ?? [];
-  return table
-    .map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  '))
-    .join('\n');
+  return columns(table);
 }

@@ -18,6 +18,7 @@ import { routeTable } from './route-calls';
 import { latencyTable } from './route-latency';
 import type { ScaleFigures } from './scale';
 import { type Target, target, targetTable } from './targets';
+import { writeLatencyTable } from './write-latency';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
@@ -83,8 +84,12 @@ if (!skip.has('routes')) {
   say(
     `    its two calls sent raw (BatchGetItem of 3, TransactWriteItems of 6): ${ms(r.rawCalls.one)}, so the route is ${(r.latency.submit1.p50 / r.rawCalls.one.p50).toFixed(1)}× its own DynamoDB floor`,
   );
-  say(`  every staff route that reads, against the raw GetItem (its writing routes' handler time is in the year's table):`);
+  say(`  every staff route that reads, against the raw GetItem:`);
   say(latencyTable(r.readRoutes, r.rawGetItem).replace(/^/gm, '    '));
+  say(
+    `  every staff route that writes, on one record of each kind (a write that can happen only once per record, or not in that record's state, has its handler time in the year's table):`,
+  );
+  say(writeLatencyTable(r.writeRoutes, r.rawGetItem).replace(/^/gm, '    '));
   targets.push(
     target('report submission: DynamoDB round trips', r.roundTrips.submit, 2),
     target('report submission p50 ÷ raw GetItem p50 (1 client)', r.latency.submit1.p50 / r.rawGetItem.one.p50, 3, '×'),
