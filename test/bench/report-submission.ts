@@ -5,6 +5,7 @@ import { linksIn, openLink, postLink, scopeOf } from '../../infra/local/mailbox-
 import { names } from '../../shared/platform/catalog';
 import { award, grantFixture, inDays, mail, plan } from '../support/grant';
 import { DAY, startTestStack } from '../support/stack';
+import { benchReviews } from './review-latency';
 import { staffReadLatency } from './route-latency';
 import { figures, repeated, timed } from './timing';
 import { staffWriteLatency } from './write-latency';
@@ -31,12 +32,14 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
     const funders = await stack.seed();
     const f = await grantFixture(stack, funders);
     o.onProgress?.(`awarding ${sequential + concurrent} grants, each with a report due…`);
+    const reportIds: string[] = [];
     for (let i = 0; i < sequential + concurrent; i++) {
       const g = await award(f, `Bench grant ${i}`, 5_000);
-      await plan(f, g.id, {
+      const planned = await plan(f, g.id, {
         tranches: [{ amount: 5_000, dueDate: inDays(stack, 0) }],
         reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 20) },
       });
+      reportIds.push(...planned.reports.map((r) => r.id));
     }
     await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + DAY));
     const urls = (await mail(f, f.recipient.contactEmail, /^Report due /)).flatMap((e) => linksIn(e, 'report').slice(0, 1));
@@ -61,6 +64,8 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
     const inHandlerOne = inHandler.splice(0);
     const many = await timed(urls.slice(sequential).map(send), 32);
     stack.runtime.lambdas.onInvoked = undefined;
+    await stack.runtime.settle();
+    const reviews = await benchReviews(f, reportIds, fn('POST', '/reports/{reportId}/review') as string);
     const raw = await rawGetItem(stack.runtime.dynamodbEndpoint, f.poolId);
     return {
       roundTrips: {
@@ -68,6 +73,7 @@ export async function benchReportSubmission(o: { sequential?: number; concurrent
         submit: Math.max(...(calls[fn('POST', '/r/{token}') as string] ?? [Number.NaN])),
       },
       latency: { open: figures(opened), submit1: figures(one), submit32: figures(many) },
+      reviews,
       /** The submitting handler's own time, without the front door (1 client, then 32): where the latency goes. */
       submitInHandler: { one: figures(inHandlerOne), many: figures(inHandler) },
       rawGetItem: raw,

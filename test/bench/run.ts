@@ -84,6 +84,9 @@ if (!skip.has('routes')) {
   say(
     `    its two calls sent raw (BatchGetItem of 3, TransactWriteItems of 6): ${ms(r.rawCalls.one)}, so the route is ${(r.latency.submit1.p50 / r.rawCalls.one.p50).toFixed(1)}× its own DynamoDB floor`,
   );
+  say(
+    `  review a report (POST, ${r.reviews.roundTrips} round trips, each on its own submitted report): 1 client ${ms(r.reviews.one)}, ${(r.reviews.one.p50 / r.rawGetItem.one.p50).toFixed(1)}× the GetItem; 32 clients ${ms(r.reviews.many)}, ${(r.reviews.many.p50 / r.rawGetItem.many.p50).toFixed(1)}×`,
+  );
   say(`  every staff route that reads, against the raw GetItem:`);
   say(latencyTable(r.readRoutes, r.rawGetItem).replace(/^/gm, '    '));
   say(
