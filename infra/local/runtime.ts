@@ -135,7 +135,8 @@ export async function startLocal(options: LocalOptions) {
       emails: () => ses.emails(),
       components,
       settle,
-      advanceTo: (when: Date) => options.clock.advanceTo(when, () => settle()),
+      /** `settleMs` bounds each settle on the way; a year at scale fires batches that take longer than a test's. */
+      advanceTo: (when: Date, settleMs?: number) => options.clock.advanceTo(when, () => settle(settleMs)),
       /** After a history played on the virtual clock: from now on time is the wall clock's. */
       followWallClock: () => {
         options.clock.followWallClock();

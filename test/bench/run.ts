@@ -154,8 +154,12 @@ if (!skip.has('year')) {
 if (!skip.has('scale')) {
   const [small, large] = values.scale.split(',').map(Number) as [number, number];
   say(`scale: a year of ${small}, then ${large} grants with quarterly reports and three reminders each…`);
+  const ended = (x: ScaleFigures) =>
+    `  ${x.grants} grants: ${x.seconds} s, ${x.readUnits + x.writeUnits} units, executions ${JSON.stringify(x.byStatus)}${Object.keys(x.failures).length ? `; failed: ${JSON.stringify(x.failures)}` : ''}`;
   const a = phase<ScaleFigures>('scale', String(small));
+  say(ended(a));
   const b = phase<ScaleFigures>('scale', String(large));
+  say(ended(b));
   results.scale = { small: a, large: b };
   const units = (x: typeof a) => x.readUnits + x.writeUnits;
   say(

@@ -11,6 +11,9 @@ export interface ScaleFigures {
   writeUnits: number;
   emails: number;
   executions: number;
+  /** Executions by how they ended (or RUNNING), and the errors of those that failed: a run that quietly failed is not a measurement. */
+  byStatus: Record<string, number>;
+  failures: Record<string, number>;
   /** Everything the engines counted for the year (set-up excluded), for the cost at scale. */
   usage: Usage;
   /** The hour (UTC) with the most writes, and the busiest partition key's share of that hour's writes. */
@@ -26,6 +29,14 @@ export const QUARTERLY_WITH_THREE_REMINDERS = {
   reminderOffsetsDays: [-14, -3, 7],
   veryLateAfterDays: 30,
 };
+
+/**
+ * How long one settle may take at scale. At 10,000 grants a batch of 20 timers firing at once
+ * (tranche payments queuing on the one pool) outlasted the tests' 30 s and the run stopped.
+ */
+const SETTLE_MS = 15 * 60_000;
+
+const tally = (xs: string[]) => xs.reduce<Record<string, number>>((t, x) => ({ ...t, [x]: (t[x] ?? 0) + 1 }), {});
 
 const diff = (a: Usage, b: Usage, k: keyof Usage) => b[k] - a[k];
 
@@ -68,13 +79,13 @@ export async function benchScale(grants: number, progress: (line: string) => voi
       });
       await stack.api.call(f.lead.admin, 'POST', `/grants/${g.id}/plan`, { tranches: [{ amount: 5_000, dueDate: addDays(today, 1) }] });
       if (i % 100 === 99) {
-        await stack.runtime.settle(120_000);
+        await stack.runtime.settle(SETTLE_MS);
         progress(`${i + 1}/${grants} grants awarded and planned (${Math.round((Date.now() - started) / 1000)} s)`);
       }
     }
-    await stack.runtime.settle(120_000);
+    await stack.runtime.settle(SETTLE_MS);
     for (let month = 1; month <= 13; month++) {
-      await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 30 * DAY));
+      await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 30 * DAY), SETTLE_MS);
       progress(`month ${month}: ${stack.runtime.sfn.list().length} executions (${Math.round((Date.now() - started) / 1000)} s)`);
     }
     const after = stack.runtime.usage();
@@ -86,6 +97,8 @@ export async function benchScale(grants: number, progress: (line: string) => voi
       writeUnits: diff(before, after, 'dynamodbWriteUnits'),
       emails: (await stack.runtime.emails()).length - emailsBefore,
       executions: stack.runtime.sfn.list().length,
+      byStatus: tally(stack.runtime.sfn.list().map((e) => e.status)),
+      failures: tally(stack.runtime.sfn.list().flatMap((e) => (e.status === 'FAILED' ? [`${e.error}: ${e.cause?.slice(0, 80)}`] : []))),
       usage: Object.fromEntries(Object.keys(after).map((k) => [k, diff(before, after, k as keyof Usage)])) as unknown as Usage,
       peak: peakOf(writes),
     };
