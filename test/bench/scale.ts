@@ -32,7 +32,7 @@ export const QUARTERLY_WITH_THREE_REMINDERS = {
 
 /**
  * How long one settle may take at scale. At 10,000 grants a batch of 20 timers firing at once
- * (tranche payments queuing on the one pool) outlasted the tests' 30 s and the run stopped.
+ * in the first month outlasted the tests' 30 s and the run stopped.
  */
 const SETTLE_MS = 15 * 60_000;
 
