@@ -102,7 +102,23 @@ export async function recordPledge(
 }
 
 const MAX_ATTEMPTS = 60;
-const jitter = () => new Promise((r) => setTimeout(r, 2 + Math.floor(Math.random() * 20)));
+/**
+ * Exponential backoff with full jitter, capped at 100 ms: with a few writers it retries at once,
+ * with dozens (32 clients, or a batch of tranche payments) they spread out instead of wasting
+ * reads and cancelled transactions on the pool item in lockstep.
+ */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 2 + Math.random() * Math.min(100, 4 * 2 ** attempt)));
+
+/**
+ * The pool stayed contended through every attempt: a 409 for a person, and for a workflow an
+ * error its Retry waits out (every Lambda task's transient Retry lists it), since a later try succeeds.
+ */
+export class PoolBusyError extends DomainError {
+  constructor() {
+    super('conflict', 'the pool is very busy; try again in a moment');
+    this.name = 'PoolBusyError';
+  }
+}
 
 /**
  * Plans a ledger change against the pool as read, then writes it under the pool's sequence.
@@ -121,10 +137,10 @@ export async function withFreshPool<T>(
       return await attempt(pool, buckets);
     } catch (error) {
       if (!(error instanceof StaleLedgerError)) throw error;
-      await jitter();
+      await backoff(i);
     }
   }
-  throw new DomainError('conflict', 'the pool is very busy; try again in a moment');
+  throw new PoolBusyError();
 }
 
 export function balancesOf(buckets: Bucket[]): Balances {

@@ -39,4 +39,23 @@ describe('ASL files', () => {
       }
     }
   });
+
+  // Their tasks move pool money through the pool's sequence; a burst (tranche payments at 09:00)
+  // can outlast a task's own attempts, and a later try succeeds, so the workflow waits it out.
+  const movesPoolMoney = ['grants-tranches', 'pools-allocation-round', 'tenders-joint-tender'];
+  it.each(workflows.filter((w) => movesPoolMoney.some((m) => w.file.includes(m))))(
+    '$file: every Lambda task retries a busy pool (PoolBusyError) with backoff',
+    (spec) => {
+      const definition = JSON.parse(readFileSync(join(root, spec.file), 'utf8')) as { States: Record<string, Record<string, unknown>> };
+      const lambdaTasks = Object.entries(definition.States).filter(([, s]) => String(s.Resource).includes(':::lambda:invoke'));
+      expect(lambdaTasks.length).toBeGreaterThan(0);
+      for (const [name, state] of lambdaTasks) {
+        const retry = (state.Retry as { ErrorEquals: string[]; MaxAttempts: number; BackoffRate: number }[]).find((r) =>
+          r.ErrorEquals.includes('PoolBusyError'),
+        );
+        expect(retry, name).toMatchObject({ MaxAttempts: expect.any(Number), BackoffRate: expect.any(Number) });
+        expect(retry?.MaxAttempts ?? 0, name).toBeGreaterThanOrEqual(2);
+      }
+    },
+  );
 });

@@ -243,6 +243,18 @@ describe('pools use cases (in memory)', () => {
       return pool.ledgerSeq;
     });
     expect({ twice, calls }).toEqual({ twice: 2, calls: 2 });
+    // A pool that stays contended through every attempt: a named error a workflow's Retry matches, a 409 for a person.
+    let tries = 0;
+    const busy = withFreshPool(s.sys.deps, s.poolId, async () => {
+      tries++;
+      throw new StaleLedgerError();
+    });
+    await expect(busy).rejects.toMatchObject({
+      name: 'PoolBusyError',
+      kind: 'conflict',
+      message: 'the pool is very busy; try again in a moment',
+    });
+    expect(tries).toBe(60);
     let refusals = 0;
     const refusal = withFreshPool(s.sys.deps, s.poolId, async () => {
       refusals++;
