@@ -36,7 +36,11 @@ export const QUARTERLY_WITH_THREE_REMINDERS = {
  */
 const SETTLE_MS = 15 * 60_000;
 
-const tally = (xs: string[]) => xs.reduce<Record<string, number>>((t, x) => ({ ...t, [x]: (t[x] ?? 0) + 1 }), {});
+function tally(xs: string[]): Record<string, number> {
+  const t: Record<string, number> = {};
+  for (const x of xs) t[x] = (t[x] ?? 0) + 1;
+  return t;
+}
 
 const diff = (a: Usage, b: Usage, k: keyof Usage) => b[k] - a[k];
 
