@@ -51,7 +51,7 @@ function unique(body: unknown, n: number): unknown {
  * writes add something (a pledge, a contribution, a grant, a contract) and can be timed like the
  * reads: 10 requests from one client, then 64 from 32 clients at once. A write that moves a
  * record through a state once (submit for sign-off, close a round) can only succeed once per
- * record: the table shows its first status and how many of the timed requests were 2xx, so a
+ * record: only its first request is timed, and the table says why a repeat was refused, so a
  * refusal's time is never passed off as the write's. The rest of a write's cost is in the year.
  */
 export async function staffWriteLatency(stack: TestStack, funders: SeededFunder[]): Promise<WriteLatency[]> {
