@@ -348,6 +348,10 @@ export class LocalStepFunctions {
     const result = new Promise<unknown>((resolvePromise, rejectPromise) => {
       this.park(record, key, parked, resolvePromise, rejectPromise);
     });
+    // A failure callback can arrive while the function still runs, before anyone awaits `result`
+    // (a tender cancelled as its wait begins): Node would report that rejection as unhandled.
+    // The caller still receives it from `return result`.
+    result.catch(() => {});
     try {
       await this.invokeTask(input);
     } catch (error) {
