@@ -114,7 +114,7 @@ async function amendAmount(deps: GrantRecords, grantId: string, to: number, reas
     const memo = `amendment of grant ${grantId}: ${grant.amount} → ${to} pence (${reason})`;
     const entry =
       delta > 0
-        ? allocation(balancesOf(buckets), grantId, delta, { lotId: grant.lotId, purpose: grant.purpose }, memo).entry
+        ? allocation(balancesOf(await buckets()), grantId, delta, { lotId: grant.lotId, purpose: grant.purpose }, memo).entry
         : release(grantBalances(shares, grantId), grantId, -delta, memo);
     const changes = new Map<string, number>();
     for (const p of entry.postings) {

@@ -53,7 +53,7 @@ export async function commitGrant(
       const { request } = input;
       const target = { lotId: request.lotId, purpose: request.purpose };
       const { entry, shares } = allocation(
-        balancesOf(buckets),
+        balancesOf(await buckets()),
         input.grantId,
         request.amount,
         target,

@@ -124,15 +124,17 @@ export class PoolBusyError extends DomainError {
  * Plans a ledger change against the pool as read, then writes it under the pool's sequence.
  * A concurrent change makes the write stale: re-read and plan again. Business refusals
  * (not enough money, over-receipt) come out of the planner or the conditions as 409s.
+ * Buckets are read only by plans that spend from them: a payment or receipt needs the pool
+ * item alone, and the bucket Query shares a partition with the ledger, which grows all year.
  */
 export async function withFreshPool<T>(
   deps: Pick<PoolsDeps, 'pools'>,
   poolId: string,
-  attempt: (pool: Pool, buckets: Bucket[]) => Promise<T>,
+  attempt: (pool: Pool, buckets: () => Promise<Bucket[]>) => Promise<T>,
 ): Promise<T> {
+  const buckets = () => deps.pools.listBuckets(poolId);
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     const pool = await loadPool(deps, poolId);
-    const buckets = await deps.pools.listBuckets(poolId);
     try {
       return await attempt(pool, buckets);
     } catch (error) {

@@ -27,7 +27,7 @@ function heldBalances(tender: Tender) {
 export async function reserveAndPublish(deps: Deps, tender: Tender, next: Partial<Tender>, actor: string): Promise<Tender> {
   const now = deps.clock.now();
   return withFreshPool(deps, tender.poolId, async (pool, buckets) => {
-    const available = new Map(buckets.filter((b) => b.available > 0).map((b) => [b.bucket, b.available]));
+    const available = new Map((await buckets()).filter((b) => b.available > 0).map((b) => [b.bucket, b.available]));
     const b = { bank: 0, available, committed: new Map(), paid: new Map(), reserved: new Map() };
     const contributions = tender.funders.map((f) => ({ funderOrgId: f.orgId, amount: f.amount }));
     const { entry, shares } = reservation(
