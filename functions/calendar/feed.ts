@@ -22,7 +22,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     const token = (event.pathParameters?.token ?? '').replace(/\.ics$/, '');
     const resolved = await feedLinks.resolve(calendarTable, token);
     if ('page' in resolved) return text(404, 'Not found: this calendar address is not (or no longer) in use.\n');
-    const ics = await feedCalendar(calendarTable, resolved.scope as FeedScope);
+    const ics = await feedCalendar(calendarTable, resolved.scope as FeedScope, logger);
     if (!ics) return text(404, 'Not found.\n');
     return {
       statusCode: 200,

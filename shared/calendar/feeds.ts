@@ -6,7 +6,7 @@ import { type LinkKind, LinkRegistry } from '../platform/links/registry';
 import type { PlatformStore } from '../platform/ports';
 import type { ReportStore } from '../reporting/store';
 import type { TenderStore } from '../tenders/store';
-import { type FeedEvent, renderCalendar } from './feed';
+import { type FeedEvent, type FeedLog, renderCalendar } from './feed';
 import { FEED_LINK, type FeedScope } from './rotate';
 import { milestoneEvents, reportEvents, tenderEvents } from './sources';
 
@@ -47,15 +47,15 @@ async function councilEvents(deps: CalendarDeps, orgId: string): Promise<{ name:
   };
 }
 
-/** The .ics behind a live feed link. */
-export async function feedCalendar(deps: CalendarDeps, scope: FeedScope): Promise<string | undefined> {
+/** The .ics behind a live feed link; an event that cannot be written is left out and reported to `log`. */
+export async function feedCalendar(deps: CalendarDeps, scope: FeedScope, log: FeedLog): Promise<string | undefined> {
   if (scope.owner === 'council') {
     const { name, events } = await councilEvents(deps, scope.id);
-    return renderCalendar(name, events, deps.clock.now());
+    return renderCalendar(name, events, deps.clock.now(), log);
   }
   const contract = await deps.contracts.getContract(scope.id);
   if (!contract) return undefined;
-  return renderCalendar(`${contract.title} (grantloop)`, milestoneEvents(contract), deps.clock.now());
+  return renderCalendar(`${contract.title} (grantloop)`, milestoneEvents(contract), deps.clock.now(), log);
 }
 
 /** A feed is not a form: its kind is registered so the registry resolves and refuses its tokens like any other. */

@@ -1,6 +1,5 @@
 import { type Contract, isClosed } from '../contracts/contract';
 import type { Report } from '../grants/report-schedule';
-import { londonWallClock } from '../platform/london-time';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import type { Tender } from '../tenders/tender';
 import type { FeedEvent } from './feed';
@@ -19,8 +18,7 @@ export function milestoneEvents(c: Contract): FeedEvent[] {
     sequence: m.sequence,
     summary: `${m.status === 'scheduled' ? 'Due' : `${statusWords[m.status][0]?.toUpperCase()}${statusWords[m.status].slice(1)}`}: ${m.title} (${c.supplier.name})`,
     description: `${c.title}, milestone ${m.id} (${m.type}): ${m.deliverable}\nEvidence asked for: ${m.evidenceRequested}\nStatus: ${statusWords[m.status]}`,
-    date: m.dueDate,
-    time: '09:00',
+    start: { date: m.dueDate, time: '09:00' },
     minutes: 30,
     url: staffPageUrl(staffPaths.contract(c.id)),
   }));
@@ -32,8 +30,7 @@ export function reportEvents(reports: Report[], recipientName: (orgId: string) =
     sequence: r.version,
     summary: `Report due: ${r.label} (${recipientName(r.recipientOrgId)})`,
     description: `Report for ${r.periodStart} to ${r.periodEnd}. Status: ${r.status}.`,
-    date: r.dueDate,
-    time: '09:00',
+    start: { date: r.dueDate, time: '09:00' },
     minutes: 30,
     url: staffPageUrl(staffPaths.report(r.id)),
   }));
@@ -46,7 +43,8 @@ export function tenderEvents(t: Tender): FeedEvent[] {
     sequence: t.version,
     summary: `${label}: ${t.title}`,
     description: `Joint tender "${t.title}" (${t.status}).`,
-    ...londonWallClock(new Date(iso)),
+    // The instant as stored: it is read on London's clock (and checked) where the feed is written.
+    start: iso,
     minutes: 30,
     url: staffPageUrl(staffPaths.tender(t.id)),
     ...(t.status === 'cancelled' ? { cancelled: true } : {}),

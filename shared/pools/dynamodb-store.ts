@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
+import { keys as grantKeys } from '../grants/keys';
 import { byPrefix, documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
 import { eventItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
@@ -108,7 +109,11 @@ export const dynamoPools: PoolStore = {
         const { grantId: _g, ...share } = entity<FundingShare & { grantId: string }>(i) as FundingShare & { grantId: string };
         return share;
       });
-    return { grant: grantOf(header), shares };
+    // The grant's amendments live in its partition too (written by the grants feature): read with it, at no extra cost.
+    const changes = items
+      .filter((i) => String(i.sk).startsWith(grantKeys.prefix.amendment))
+      .map((i) => ({ kind: String(i.kind), at: String(i.at) }));
+    return { grant: grantOf(header), shares, changes };
   },
 
   async listPoolGrants(poolId) {

@@ -38,6 +38,12 @@ export interface Grant extends AllocationRequest {
   beneficiaryOrgIds: string[];
 }
 
+/** A change recorded under a grant after its award (the grants feature's amendments): its kind and when. */
+export interface GrantChange {
+  kind: string;
+  at: string;
+}
+
 export interface FundingShare {
   bucket: string;
   funderOrgId: string;

@@ -1,4 +1,5 @@
 import { keys as consortiaKeys } from '../consortia/keys';
+import { keys as grantKeys } from '../grants/keys';
 import { conflict, DomainError } from '../platform/errors';
 import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, strip } from '../platform/memory/table';
 import type { FundingShare, Grant } from './grant';
@@ -187,7 +188,10 @@ export function memoryPools(table: MemoryTable): PoolStore {
         const { grantId: _g, ...share } = strip<FundingShare & { grantId: string }>(i) as FundingShare & { grantId: string };
         return share;
       });
-      return { grant: grantOf(header), shares };
+      const changes = table
+        .query(keys.grant(grantId).pk, grantKeys.prefix.amendment)
+        .map((i) => ({ kind: String(i.kind), at: String(i.at) }));
+      return { grant: grantOf(header), shares, changes };
     },
     async listPoolGrants(poolId) {
       return table.query(keys.pool(poolId).pk, keys.prefix.grant, 'gsi1').map(grantOf);

@@ -1,7 +1,7 @@
 import type { ConsortiaStore } from '../consortia/store';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Workflows } from '../platform/ports';
-import type { FundingShare, Grant } from './grant';
+import type { FundingShare, Grant, GrantChange } from './grant';
 import type { LedgerEntry } from './ledger';
 import type { Pledge } from './pledge';
 import type { Pool, PoolTotals } from './pool';
@@ -85,7 +85,8 @@ export interface PoolStore {
   /** Throws StaleLedgerError, GrantExistsError, or a conflict DomainError naming the bucket or pledge rule. */
   writeLedger(write: LedgerWrite): Promise<void>;
   listLedger(poolId: string): Promise<StoredEntry[]>;
-  getGrant(grantId: string): Promise<{ grant: Grant; shares: FundingShare[] } | undefined>;
+  /** A grant with its funders' shares and the changes recorded under it since its award (oldest first). */
+  getGrant(grantId: string): Promise<{ grant: Grant; shares: FundingShare[]; changes: GrantChange[] } | undefined>;
   listPoolGrants(poolId: string): Promise<Grant[]>;
   listFunderShares(funderOrgId: string, poolId: string): Promise<(FundingShare & { grantId: string })[]>;
 }

@@ -31,6 +31,8 @@ async function fetchCalendar(url: string) {
       tzid: e.startDate.zone?.tzid,
       wall: e.startDate.toString(),
       utc: e.startDate.toJSDate().toISOString(),
+      endWall: e.endDate.toString(),
+      endUtc: e.endDate.toJSDate().toISOString(),
     };
   });
   return { comp, events };
@@ -71,6 +73,36 @@ describe('calendar feeds for Outlook and Google', () => {
     await stack.api.call(council().admin, 'POST', `/contracts/${c.id}/amendments`, { why: 'Later start', dueDates: { M1: due(1) } });
     const moved = mine((await fetchCalendar(url)).events)[0];
     expect(moved).toMatchObject({ uid: m1?.uid, sequence: 1, wall: `${due(1)}T09:00:00` });
+  });
+
+  it('a tender whose bids close at 23:45 London: the feed still answers, and the deadline ends at 00:15 the next day', async () => {
+    // Before the fix the 30-minute event ended at "T24:15:00", and the whole feed answered 500.
+    expect(stack.clock.now().toISOString() < '2026-04-10').toBe(true);
+    const setup = await fundedConsortium(stack, funders, 'Late Fund', 1_000_000);
+    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Late tender' });
+    // 20 April 2026 is in BST (UTC+1): 23:45 London is 22:45 UTC.
+    body.dates = {
+      clarificationDeadline: '2026-04-10T12:00:00Z',
+      submissionDeadline: '2026-04-20T22:45:00Z',
+      evaluationEnd: '2026-04-25T12:00:00Z',
+      awardDecision: '2026-04-30T12:00:00Z',
+    };
+    const tender = await publishedTender(stack, funders, body);
+    const c = await register(stack, council(), contractBody(stack, 'Late feed contract', [30]));
+
+    const { url } = await rotate(`/councils/${council().org.id}/calendar-feed`);
+    const { events } = await fetchCalendar(url);
+    expect(events.find((e) => e.uid === `tender-${tender.id}-submissions@grantloop`)).toMatchObject({
+      summary: 'Bids close: Late tender',
+      tzid: 'Europe/London',
+      wall: '2026-04-20T23:45:00',
+      endWall: '2026-04-21T00:15:00',
+      utc: '2026-04-20T22:45:00.000Z',
+      endUtc: '2026-04-20T23:15:00.000Z',
+    });
+    // The rest of the council's calendar is there too.
+    expect(events.map((e) => e.uid)).toContain(`milestone-${c.id}-M1@grantloop`);
+    expect(events.map((e) => e.uid)).toContain(`tender-${tender.id}-award@grantloop`);
   });
 
   it("a rotated feed URL stops working; a feed URL opens nothing else; only the council's officers rotate it", async () => {
