@@ -1,9 +1,10 @@
 import { defineApi, idsPath, tokenPath } from '../lib/api';
 import { formatQuery } from '../lib/schemas';
-import { contractIdPath, contractsQuery, kpiPath, milestonePath, orgIdPath } from './paths';
-import { amendmentBody, decisionBody, newContract, policyBody, ratingBody, statusBody } from './schemas';
+import { contractIdPath, contractsQuery, kpiPath, milestonePath, noticesQuery, orgIdPath, paymentPath } from './paths';
+import { amendmentBody, decisionBody, invoiceBody, newContract, paidBody, policyBody, ratingBody, statusBody } from './schemas';
 
-const contract = 'The contract: supplier, value (pence), period, milestones with red/amber/green, KPIs and their ratings.';
+const contract =
+  'The contract: supplier, value (pence), period, regime, payments, milestones with red/amber/green, KPIs and their ratings.';
 
 export const contractsApi = defineApi({
   'POST /councils/{orgId}/contracts': {
@@ -52,6 +53,32 @@ export const contractsApi = defineApi({
     body: statusBody,
     response: contract,
   },
+  'POST /contracts/{contractId}/payments/{paymentId}/invoice': {
+    summary: "Records the day a payment's invoice was received (and its own due day, if later): 30 days to pay (s.68(2)).",
+    path: paymentPath,
+    body: invoiceBody,
+    response: contract,
+  },
+  'POST /contracts/{contractId}/payments/{paymentId}/paid': {
+    summary: 'Records the day a payment reached the supplier, once, after its invoice.',
+    path: paymentPath,
+    body: paidBody,
+    response: contract,
+  },
+  'GET /councils/{orgId}/late-payments': {
+    summary: "Every payment of the council's contracts made or still owed after its 30-day term (JSON, or CSV with ?format=csv).",
+    path: orgIdPath,
+    query: formatQuery,
+    csv: true,
+    response: 'The late payments with their contracts, suppliers, the three dates and days late.',
+  },
+  'GET /councils/{orgId}/payment-notices': {
+    summary:
+      'Payments over £30,000 under public contracts by quarter (s.70), and what a UK8 notice for a reporting period would contain (s.69).',
+    path: orgIdPath,
+    query: noticesQuery,
+    response: 'The s.70 quarters with their publication deadlines, the UK8 figures for the period, and what grantloop does not hold.',
+  },
   'GET /councils/{orgId}/milestones': {
     summary: "Every milestone of the council's contracts (JSON, or CSV with ?format=csv).",
     path: orgIdPath,
@@ -70,12 +97,16 @@ export const contractsApi = defineApi({
     path: idsPath('orgId'),
     form: '`csrf` and `action` (rotate-feed).',
   },
-  'GET /app/contracts/{contractId}': { summary: 'A contract page with its decide and rate forms.', path: idsPath('contractId') },
+  'GET /app/councils/{orgId}/payments': {
+    summary: "A council's payments page: late payments (CSV), payments over £30,000 by quarter (s.70), a UK8 notice's figures.",
+    path: idsPath('orgId'),
+  },
+  'GET /app/contracts/{contractId}': { summary: 'A contract page with its decide, rate and payment forms.', path: idsPath('contractId') },
   'POST /app/contracts/{contractId}': {
     summary: "The contract page's forms.",
     status: 303,
     path: idsPath('contractId'),
-    form: '`csrf`, `action` (decide, rate, rotate-feed) and the fields of that form.',
+    form: '`csrf`, `action` (decide, rate, invoice, paid, rotate-feed) and the fields of that form.',
   },
   'GET /m/{token}': { summary: 'The milestone evidence form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
   'POST /m/{token}': {

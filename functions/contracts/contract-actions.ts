@@ -5,6 +5,7 @@ import { contractsTable } from '../../shared/contracts/aws';
 import { kpiRatings } from '../../shared/contracts/contract';
 import { DomainError } from '../../shared/platform/errors';
 import type { FieldError } from '../lib/web/govuk';
+import { paymentActions, paymentDoneMessages } from './payment-actions';
 
 type Form = Record<string, string>;
 export type Outcome = { done: string } | { errors: FieldError[] } | { feedUrl: string };
@@ -36,6 +37,7 @@ const actions: Record<string, (caller: Caller, contractId: string, form: Form) =
     return { done: 'rated' };
   },
   'rotate-feed': async (caller, id) => ({ feedUrl: (await rotateFeed(contractsTable, caller, { kind: 'contract', id })).url }),
+  ...paymentActions,
 };
 
 /** Fields the use cases name, as the page names them (one form per milestone or KPI). */
@@ -64,4 +66,5 @@ export async function runAction(caller: Caller, contractId: string, form: Form):
 export const doneMessages: Record<string, string> = {
   decided: 'The decision is recorded; the supplier and your council contact are told by email.',
   rated: 'The KPI rating is recorded.',
+  ...paymentDoneMessages,
 };

@@ -11,8 +11,9 @@ import { Breadcrumbs, ErrorSummary, SuccessBanner, SummaryList } from '../lib/we
 import { doneMessages, runAction } from './contract-actions';
 import { RagRule, RagTag } from './contract-parts';
 import { Amendments, Feed, Kpis, Milestones } from './contract-sections';
+import { Payments, regimeWords } from './payment-section';
 
-/** A contract for council staff: RAG, milestones with evidence and decision forms, KPI ratings, amendments, its calendar feed. */
+/** A contract for council staff: RAG, milestones with evidence and decision forms, payments against the 30-day term, KPI ratings, amendments, its calendar feed. */
 export const contractPage: Page = async ({ caller, params, method, form, query, csrf }) => {
   const contractId = params.contractId ?? '';
   let errors: FieldError[] = [];
@@ -62,9 +63,11 @@ export const contractPage: Page = async ({ caller, params, method, form, query, 
             ['Period', `${dayMonthYear(view.period.startDate)} to ${dayMonthYear(view.period.endDate)}`],
             ['Funded by', view.funding.kind === 'pool' ? `a grant from a pool (${view.funding.grantId})` : 'the council'],
             ['Came from', view.source.kind === 'tender' ? `a joint tender, lot ${view.source.lotId}` : 'registered directly'],
+            ['Procurement regime', regimeWords(view.regime)],
           ]}
         />
         <Milestones {...p} />
+        <Payments {...p} />
         <Kpis {...p} />
         <Amendments view={view} />
         <Feed {...p} feed={feed} feedUrl={feedUrl} />

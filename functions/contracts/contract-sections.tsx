@@ -155,11 +155,13 @@ export function Amendments({ view }: { view: ContractPageView }) {
       <h2 class="govuk-heading-m">Amendments</h2>
       {view.amendments.length ? (
         <Table
-          columns={[{ label: 'When' }, { label: 'What changed' }, { label: 'Why' }]}
+          columns={[{ label: 'When' }, { label: 'What changed' }, { label: 'Why' }, { label: 'Change notice (UK10)' }]}
           rows={view.amendments.map((a) => [
             dateTime(a.at),
             a.changes.map((c) => `${humanise(c.field)}: ${c.from || '(none)'} → ${c.to}`).join('; '),
             a.why,
+            // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
+            a.notice ? `Published ${dateTime(a.notice.publishedAt)}` : 'Not required',
           ])}
         />
       ) : (

@@ -87,6 +87,11 @@ export const contractsPage: Page = async ({ caller, params, query, method, form,
             Download every milestone (CSV)
           </a>
         </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/app/councils/${orgId}/payments`}>
+            Payments: late payments, and what to publish (section 70 and UK8 notices)
+          </a>
+        </p>
         <CouncilFeed orgId={orgId} csrf={csrf} feed={feed} feedUrl={feedUrl} mayAct={mayAct} />
       </>
     ),

@@ -1,4 +1,5 @@
 import { contractStatuses, kpiRatings, milestoneTypes } from '../../shared/contracts/contract';
+import { regimes } from '../../shared/tenders/regime';
 import { date, email, id, name, pence, text } from '../lib/schemas';
 import * as z from '../lib/zod';
 
@@ -25,6 +26,9 @@ export const newContract = z.strictObject({
     { kind: 'council' as const },
   ),
   status: z.optional(z.enum(['pending', 'active'])),
+  /** Omitted: derived from the value (light touch unless `lightTouch` is false). */
+  regime: z.optional(z.enum(regimes)),
+  lightTouch: z.optional(z.boolean()),
   payments: z._default(z.array(z.strictObject({ dueDate: date, amount: pence })).check(z.maxLength(100)), []),
   milestones: z._default(z.array(milestone).check(z.maxLength(100)), []),
   kpis: z._default(z.array(z.strictObject({ name, target: text(1, 500) })).check(z.maxLength(30)), []),
@@ -56,3 +60,9 @@ export const amendmentBody = z.strictObject({
 });
 
 export const statusBody = z.strictObject({ status: z.enum(contractStatuses), reason: z.optional(text(0, 2000)) });
+
+/** The day the supplier's invoice was received, and the day it says payment falls due if it names one (s.68(2)). */
+export const invoiceBody = z.strictObject({ receivedOn: date, fallsDueOn: z.optional(date) });
+
+/** The day the money reached the supplier. */
+export const paidBody = z.strictObject({ paidOn: date });

@@ -91,16 +91,27 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
             <input type="hidden" name="bid" value={bid.bidId} />
             {quality.map((c) => {
               const name = `score-${bid.bidId}-${c.id}`;
+              const why = `reason-${bid.bidId}-${c.id}`;
               const mine = bid.myScores[c.id];
               return (
-                <TextInput
-                  name={name}
-                  label={`${c.title}: your score (0 to 100)`}
-                  width="3"
-                  inputmode="numeric"
-                  value={p.typed[name] ?? (mine === undefined ? '' : String(mine))}
-                  errors={p.errors}
-                />
+                <>
+                  <TextInput
+                    name={name}
+                    label={`${c.title}: your score (0 to 100)`}
+                    width="3"
+                    inputmode="numeric"
+                    value={p.typed[name] ?? (mine === undefined ? '' : String(mine.score))}
+                    errors={p.errors}
+                  />
+                  <Textarea
+                    name={why}
+                    label={`${c.title}: why you gave this score`}
+                    hint="The bidder is sent the panel's reasons in its assessment summary. At most 5,000 characters."
+                    value={p.typed[why] ?? mine?.reason ?? ''}
+                    rows={3}
+                    errors={p.errors}
+                  />
+                </>
               );
             })}
             <Button secondary>Save my scores for {bid.orgName}</Button>

@@ -20,8 +20,11 @@ export const newTender = z.strictObject({
     )
     .check(z.minLength(1), z.maxLength(20)),
   procedure: z._default(z.enum(['open', 'competitive-flexible']), 'open'),
-  aboveThreshold: z.boolean(),
+  // The regime (above threshold, light touch, below threshold) is decided from the lots' values and these (shared/tenders/regime.ts).
   lightTouch: z._default(z.boolean(), true),
+  authorityType: z._default(z.enum(['sub-central', 'central']), 'sub-central'),
+  advertised: z._default(z.boolean(), true),
+  voluntaryStandstillDays: z.optional(z.int().check(z.gte(8), z.lte(30))),
   criteria: z
     .array(z.strictObject({ id: slug, title: name, kind: z.enum(['quality', 'price']), weight: z.int().check(z.gte(1), z.lte(100)) }))
     .check(z.minLength(1), z.maxLength(20)),
@@ -47,7 +50,12 @@ export const providerBody = z.strictObject({ orgName: name, email, identifier: z
 export const answerBody = z.strictObject({ answer: text(1, 10_000) });
 const bidId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}\.[a-z0-9][a-z0-9-]{0,39}$/, 'must be a bid id (<interest id>.<lot id>)'));
 export const conflictBody = z.strictObject({ bidId });
-export const scoreBody = z.strictObject({ bidId, scores: z.record(slug, z.int().check(z.gte(0), z.lte(100))) });
+/** Each quality criterion's score with the reason for it: the bidder's assessment summary quotes the reasons (s.50(3)-(4)). */
+export const scoreBody = z.strictObject({
+  bidId,
+  scores: z.record(slug, z.int().check(z.gte(0), z.lte(100))),
+  reasons: z.record(slug, text(1, 5000)),
+});
 export const moderationBody = z.strictObject({
   bidId,
   criterionId: slug,

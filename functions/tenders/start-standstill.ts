@@ -1,5 +1,5 @@
 import { mailer } from '../../shared/platform/aws/mail';
-import { startStandstill } from '../../shared/tenders/award-steps';
+import { startStandstill } from '../../shared/tenders/award-notice';
 import { tendersTable } from '../../shared/tenders/aws';
 import { taskHandler } from '../lib/task';
 import * as z from '../lib/zod';

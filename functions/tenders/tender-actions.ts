@@ -8,6 +8,7 @@ import { answerQuestion } from '../../shared/tenders/providers';
 import { signOff } from '../../shared/tenders/sign-off';
 import type { Tender } from '../../shared/tenders/tender';
 import type { FieldError } from '../lib/web/govuk';
+import { scoreBody } from './schemas';
 
 type Form = Record<string, string>;
 type Outcome = { done: string } | { errors: FieldError[] };
@@ -52,11 +53,20 @@ const actions: Record<string, (caller: Caller, t: Tender, form: Form) => Promise
   score: async (caller, t, form) => {
     const bidId = form.bid ?? '';
     const errors: FieldError[] = [];
-    const scores = Object.fromEntries(
-      t.criteria.filter((c) => c.kind === 'quality').map((c) => [c.id, score(form, `score-${bidId}-${c.id}`, c.title, errors)]),
-    );
+    const quality = t.criteria.filter((c) => c.kind === 'quality');
+    const scores = Object.fromEntries(quality.map((c) => [c.id, score(form, `score-${bidId}-${c.id}`, c.title, errors)]));
+    const reasons = Object.fromEntries(quality.map((c) => [c.id, (form[`reason-${bidId}-${c.id}`] ?? '').trim()]));
+    for (const c of quality) {
+      const reason = reasons[c.id] ?? '';
+      if (!reason || reason.length > 5000)
+        errors.push({
+          field: `reason-${bidId}-${c.id}`,
+          message: `${c.title}: ${reason ? 'the reason must be 5,000 characters or fewer' : 'give the reason for your score; the bidder is sent it'}`,
+        });
+    }
     if (errors.length) return { errors };
-    await scoreBid(deps, caller, t.id, { bidId, scores });
+    // The same schema as POST /tenders/{tenderId}/scores.
+    await scoreBid(deps, caller, t.id, scoreBody.parse({ bidId, scores, reasons }));
     return { done: 'scored' };
   },
   moderate: async (caller, t, form) => {

@@ -1,4 +1,6 @@
-import { dateTime, humanise, pounds } from '../lib/web/format';
+import type { DutyState } from '../../shared/tenders/duty-status';
+import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
+import { dateTime, dayMonthYear, humanise, pounds } from '../lib/web/format';
 import { Breadcrumbs, Button, ErrorSummary, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
 import { EvaluationSection } from './evaluation-section';
 import type { TenderPageView } from './tender-page';
@@ -21,6 +23,7 @@ export function TenderView(p: SectionProps & { banner?: string | undefined }) {
       <h1 class="govuk-heading-l">{view.title}</h1>
       <p class="govuk-body">{view.description}</p>
       <Summary view={view} />
+      <Duties view={view} />
       <Lots view={view} />
       <SignOffs {...p} />
       <Clarifications {...p} />
@@ -41,20 +44,55 @@ function Summary({ view }: { view: TenderPageView }) {
           'Budget',
           `${pounds(view.budget)}, reserved in the pool${view.status === 'draft' || view.status === 'sign-off' ? ' once published' : ''}`,
         ],
-        [
-          'Procedure',
-          `${humanise(view.procedure)}, ${view.aboveThreshold ? 'above threshold' : 'below threshold'}${view.lightTouch ? ', light-touch regime' : ''}`,
-        ],
+        ['Procedure', `${humanise(view.procedure)}${view.advertised ? ', advertised' : ', by invitation'}`],
+        ['Regime', regimeLine(view)],
         ['Clarification questions by', dateTime(view.dates.clarificationDeadline)],
         ['Bids by', dateTime(view.dates.submissionDeadline)],
         ['Evaluation ends', dateTime(view.dates.evaluationEnd)],
         ['Award decision', dateTime(view.dates.awardDecision)],
         ...(view.standstill
-          ? [['Standstill', `${view.standstill.startsOn} to the end of ${view.standstill.endsOn}`] as [string, string]]
+          ? [
+              [
+                'Standstill',
+                `${dayMonthYear(view.standstill.startsOn)} to the end of ${dayMonthYear(view.standstill.endsOn)} (${view.standstill.workingDays} working days, ${view.standstill.kind})`,
+              ] as [string, string],
+            ]
           : []),
-        ['Notices', view.notices.map((n) => `${n.type} ${dateTime(n.publishedAt)}`).join('; ') || 'None yet'],
         ...(view.cancellation ? [['Cancelled', `${dateTime(view.cancellation.at)}: ${view.cancellation.reason}`] as [string, string]] : []),
       ]}
+    />
+  );
+}
+
+function regimeLine(view: TenderPageView): string {
+  const r = view.regime;
+  const against = `${pounds(r.estimatedValue)} against the ${pounds(r.threshold)} ${view.lightTouch ? 'light-touch' : `${r.authorityType} goods and services`} threshold in force from ${dayMonthYear(r.thresholdsFrom)}, VAT included`;
+  const from = pounds(NOTIFIABLE_FROM[r.authorityType]);
+  const notifiable =
+    r.regime === 'below-threshold' ? (r.notifiable ? ` (notifiable: ${from} or more)` : ` (not notifiable: under ${from})`) : '';
+  return `${regimeNames[r.regime]}${notifiable}: ${against}`;
+}
+
+const dutyStatus = (d: DutyState, view: TenderPageView): string => {
+  if (d.status === 'not-required') return 'Not required';
+  if (d.status === 'after-award') return 'During the contract';
+  if (d.id === 'standstill' && view.standstill) return `Runs to the end of ${dayMonthYear(view.standstill.endsOn)}`;
+  if (d.status === 'done' && d.doneAt) return `${d.id === 'assessment-summaries' ? 'Sent' : 'Published'} ${dateTime(d.doneAt)}`;
+  return d.dueBy ? `Due by ${dayMonthYear(d.dueBy)}` : 'Not yet';
+};
+
+/** What the Procurement Act 2023 asks of this tender in its regime, with the section, when, and where it stands. */
+function Duties({ view }: { view: TenderPageView }) {
+  return (
+    <Table
+      caption="Notices and periods (Procurement Act 2023)"
+      columns={[{ label: 'What' }, { label: 'Required' }, { label: 'When' }, { label: 'Status' }]}
+      rows={view.duties.map((d) => [
+        d.title,
+        d.required === 'voluntary' ? 'Chosen by the consortium' : humanise(d.required),
+        `${d.when.charAt(0).toUpperCase()}${d.when.slice(1)} (${d.section})`,
+        dutyStatus(d, view),
+      ])}
     />
   );
 }
@@ -69,7 +107,7 @@ function Lots({ view }: { view: TenderPageView }) {
         const outcome = !o
           ? 'Not evaluated yet'
           : o.winner
-            ? `${humanise(o.status)}: ${o.winner.orgName}, ${pounds(o.winner.price)} (score ${o.winner.total})`
+            ? `${humanise(o.status)}: ${o.winner.orgName}, ${pounds(o.winner.price)}${o.winner.total === undefined ? '' : ` (score ${o.winner.total})`}`
             : `${humanise(o.status)}${o.reason ? `: ${o.reason}` : ''}`;
         return [l.title, `${humanise(l.scope.kind)}: ${l.scope.label}`, pounds(l.value), outcome];
       })}

@@ -36,9 +36,9 @@ const moreBidders = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
     provider: [`Wyvernshire Bidder ${i + 1}`, `bids@bidder-${i + 1}.example.org`, `GB-CHC-${1078001 + i}`] as const,
     lots: [
-      { 'org-support': `${56_000 + i * 350}`, volunteering: `${27_000 + i * 250}` },
-      { 'org-support': `${55_500 + i * 400}` },
-      { volunteering: `${26_500 + i * 300}` },
+      { 'org-support': `${420_000 + i * 2_625}`, volunteering: `${202_500 + i * 1_875}` },
+      { 'org-support': `${416_250 + i * 3_000}` },
+      { volunteering: `${198_750 + i * 2_250}` },
     ][i % 3] as Record<string, string>,
   }));
 
@@ -70,13 +70,13 @@ export async function runTenderScenario(
   const { api, runtime, f, check, progress } = run;
   const lead = f.county.admin;
   const shares = [
-    [f.county, 3_000_000],
-    [f.district, 1_500_000],
-    [f.icb, 2_000_000],
-    [f.harbourside, 1_000_000],
-    [f.millbank, 1_500_000],
+    [f.county, 22_500_000],
+    [f.district, 11_250_000],
+    [f.icb, 15_000_000],
+    [f.harbourside, 7_500_000],
+    [f.millbank, 11_250_000],
   ] as const;
-  progress('tender: five members put £90,000 more into the pool for a joint tender…');
+  progress('tender: five members put £675,000 more into the pool for a joint tender…');
   for (const [who, amount] of shares) {
     const p = await api.call<Pledge>(who.admin, 'POST', `/pools/${poolId}/pledges`, {
       funderOrgId: who.org.id,
@@ -97,17 +97,20 @@ export async function runTenderScenario(
       {
         id: 'org-support',
         title: 'Organisational support',
-        value: 6_000_000,
+        value: 45_000_000,
         scope: { kind: 'function', label: 'Governance, funding and development' },
       },
       {
         id: 'volunteering',
         title: 'Volunteering support',
-        value: 3_000_000,
+        value: 22_500_000,
         scope: { kind: 'function', label: 'Volunteer recruitment and brokerage' },
       },
     ],
-    aboveThreshold: true,
+    // £675,000 of infrastructure support: a light-touch contract (threshold £663,540), which needs no standstill;
+    // the consortium chooses one of eight working days, so an unsuccessful bidder can challenge before the award.
+    lightTouch: true,
+    voluntaryStandstillDays: 8,
     criteria: [
       { id: 'local-knowledge', title: 'Local knowledge and relationships', kind: 'quality', weight: 50 },
       { id: 'delivery', title: 'Delivery plan', kind: 'quality', weight: 20 },
@@ -158,11 +161,11 @@ async function runBids(run: DemoRun, tender: Tender, more: ReturnType<typeof mor
   const bidOf = async (i: number, lots: Record<string, string>, subject = /your links to bid/) =>
     fillIn(await linkIn(run, providers[i]?.[1] as string, subject), priced(lots));
   const posted = [
-    await bidOf(0, { 'org-support': '57,500' }),
-    await bidOf(1, { 'org-support': '59000' }),
-    await bidOf(2, { 'org-support': '58,250', volunteering: '29,000' }),
-    await bidOf(3, { volunteering: '28,500' }),
-    await bidOf(2, { 'org-support': '58,250', volunteering: '28,000' }, /we have your bid/),
+    await bidOf(0, { 'org-support': '431,250' }),
+    await bidOf(1, { 'org-support': '442500' }),
+    await bidOf(2, { 'org-support': '436,875', volunteering: '217,500' }),
+    await bidOf(3, { volunteering: '213,750' }),
+    await bidOf(2, { 'org-support': '436,875', volunteering: '210,000' }, /we have your bid/),
   ];
   for (const b of more) posted.push(await fillIn(await linkIn(run, b.provider[1], /your links to bid/), priced(b.lots)));
   const refused = posted.filter((p) => p.status >= 400).map((p) => p.status);
@@ -170,7 +173,7 @@ async function runBids(run: DemoRun, tender: Tender, more: ReturnType<typeof mor
   const lateUrl = await linkIn(run, providers[4][1], /your links to bid/);
   await runtime.advanceTo(new Date(tender.dates.submissionDeadline));
   await runtime.settle();
-  const late = await fillIn(lateUrl, priced({ volunteering: '25000' }));
+  const late = await fillIn(lateUrl, priced({ volunteering: '187500' }));
   check('a bid after the deadline is refused', late.status === 409);
   const opened = await view(run, tender);
   const bids = opened.bids.sealed ? 0 : opened.bids.received;
@@ -186,8 +189,12 @@ async function runBids(run: DemoRun, tender: Tender, more: ReturnType<typeof mor
   await api.call(f.icb.admin, 'POST', `/tenders/${tender.id}/conflicts`, { bidId: conflicted });
   for (const [i, b] of bidIds.entries()) {
     const scores = { 'local-knowledge': 60 + ((i * 7) % 30), delivery: 55 + ((i * 11) % 35) };
-    await api.call(lead, 'POST', `/tenders/${tender.id}/scores`, { bidId: b, scores });
-    if (b !== conflicted) await api.call(f.icb.admin, 'POST', `/tenders/${tender.id}/scores`, { bidId: b, scores });
+    const reasons = {
+      'local-knowledge': `Knows ${scores['local-knowledge'] >= 75 ? 'most' : 'some'} of the districts' groups and forums.`,
+      delivery: `A delivery plan ${scores.delivery >= 70 ? 'with named advisers and dates' : 'that leaves the surgeries unscheduled'}.`,
+    };
+    await api.call(lead, 'POST', `/tenders/${tender.id}/scores`, { bidId: b, scores, reasons });
+    if (b !== conflicted) await api.call(f.icb.admin, 'POST', `/tenders/${tender.id}/scores`, { bidId: b, scores, reasons });
   }
   await api.call(lead, 'POST', `/tenders/${tender.id}/evaluation`);
   await runtime.settle();
@@ -206,7 +213,13 @@ async function runAward(run: DemoRun, tender: Tender, bids: number, lateRefused:
   }
   await runtime.settle();
   const standing = await view(run, tender);
-  check('the award starts an 8-working-day standstill (UK6)', standing.status === 'standstill' && Boolean(standing.standstill));
+  check(
+    'every bidder is sent its assessment summary before the UK6, which starts the chosen 8-working-day standstill',
+    standing.status === 'standstill' &&
+      Boolean(standing.standstill) &&
+      Boolean(standing.assessmentSummaries) &&
+      (standing.assessmentSummaries?.sentAt ?? '') <= (standing.notices.find((n) => n.type === 'UK6')?.publishedAt ?? ''),
+  );
   progress(`tender: standstill until the end of ${standing.standstill?.endsOn}; a challenge on lot 2…`);
   const challenged = await api.call<{ challenges: { id: string }[] }>(lead, 'POST', `/tenders/${tender.id}/challenges`, {
     lotId: 'volunteering',

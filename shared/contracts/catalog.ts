@@ -9,7 +9,7 @@ const fn = (name: string) => `functions/contracts/${name}.ts`;
 export const contractsSlice = defineSlice({
   feature: 'contracts',
   summary:
-    "Councils' contracts: milestones with evidence by emailed link and decisions, RAG by a council's policy, alerts before due and when overdue, KPI ratings, amendments.",
+    "Councils' contracts: milestones with evidence by emailed link and decisions, RAG by a council's policy, alerts before due and when overdue, KPI ratings, amendments; payments against the 30-day term, with the s.70 list and UK8 figures.",
   functions: {
     registerContract: { entry: fn('register-contract'), description: 'POST /councils/{orgId}/contracts', needs: readWrite },
     listContracts: {
@@ -27,6 +27,26 @@ export const contractsSlice = defineSlice({
     rateKpi: { entry: fn('rate-kpi'), description: 'POST /contracts/{contractId}/kpis/{kpiId}/ratings', needs: readWrite },
     amendContract: { entry: fn('amend-contract'), description: 'POST /contracts/{contractId}/amendments', needs: readWrite },
     setContractStatus: { entry: fn('set-contract-status'), description: 'POST /contracts/{contractId}/status', needs: readWrite },
+    recordInvoice: {
+      entry: fn('record-invoice'),
+      description: 'POST /contracts/{contractId}/payments/{paymentId}/invoice: the day the invoice arrived (30 days to pay, s.68(2))',
+      needs: readWrite,
+    },
+    recordPayment: {
+      entry: fn('record-payment'),
+      description: 'POST /contracts/{contractId}/payments/{paymentId}/paid: the day it was paid, on time or late',
+      needs: readWrite,
+    },
+    latePayments: {
+      entry: fn('late-payments'),
+      description: 'GET /councils/{orgId}/late-payments[?format=csv]: every payment made or owed after its 30-day term',
+      needs: read,
+    },
+    paymentNotices: {
+      entry: fn('payment-notices'),
+      description: 'GET /councils/{orgId}/payment-notices: payments over £30,000 by quarter (s.70) and a UK8 notice for a period (s.69)',
+      needs: read,
+    },
     councilMilestones: {
       entry: fn('council-milestones'),
       description: 'GET /councils/{orgId}/milestones[?format=csv]: every milestone with its RAG',
@@ -40,7 +60,7 @@ export const contractsSlice = defineSlice({
     contractsPages: {
       entry: fn('pages'),
       description:
-        "Pages: a council's contracts (RAG, filters, milestones CSV); a contract (milestones, evidence, decisions, KPIs, amendments, feed)",
+        "Pages: a council's contracts (RAG, filters, milestones CSV) and payments (late, s.70, UK8); a contract (milestones, payments, evidence, decisions, KPIs, amendments, feed)",
       needs: [...readWrite, 'web'],
     },
     viewMilestoneLink: { entry: fn('view-link'), description: "GET /m/{token}: a milestone's evidence form", needs: read },
@@ -79,12 +99,17 @@ export const contractsSlice = defineSlice({
     { method: 'POST', path: '/contracts/{contractId}/kpis/{kpiId}/ratings', fn: 'rateKpi', auth: 'staff' },
     { method: 'POST', path: '/contracts/{contractId}/amendments', fn: 'amendContract', auth: 'staff' },
     { method: 'POST', path: '/contracts/{contractId}/status', fn: 'setContractStatus', auth: 'staff' },
+    { method: 'POST', path: '/contracts/{contractId}/payments/{paymentId}/invoice', fn: 'recordInvoice', auth: 'staff' },
+    { method: 'POST', path: '/contracts/{contractId}/payments/{paymentId}/paid', fn: 'recordPayment', auth: 'staff' },
+    { method: 'GET', path: '/councils/{orgId}/late-payments', fn: 'latePayments', auth: 'staff' },
+    { method: 'GET', path: '/councils/{orgId}/payment-notices', fn: 'paymentNotices', auth: 'staff' },
     { method: 'GET', path: '/councils/{orgId}/milestones', fn: 'councilMilestones', auth: 'staff' },
     { method: 'GET', path: '/contracts/{contractId}/ocds', fn: 'contractOcds', auth: 'staff' },
     { method: 'GET', path: '/app/councils/{orgId}/contracts', fn: 'contractsPages', auth: 'page' },
     { method: 'POST', path: '/app/councils/{orgId}/contracts', fn: 'contractsPages', auth: 'page' },
     { method: 'GET', path: '/app/contracts/{contractId}', fn: 'contractsPages', auth: 'page' },
     { method: 'POST', path: '/app/contracts/{contractId}', fn: 'contractsPages', auth: 'page' },
+    { method: 'GET', path: '/app/councils/{orgId}/payments', fn: 'contractsPages', auth: 'page' },
     { method: 'GET', path: '/m/{token}', fn: 'viewMilestoneLink', auth: 'public' },
     { method: 'POST', path: '/m/{token}', fn: 'submitMilestoneLink', auth: 'public' },
   ],

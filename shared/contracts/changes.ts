@@ -12,6 +12,7 @@ import {
   type MilestoneInput,
   newMilestone,
 } from './contract';
+import { changeNoticeDue } from './notices';
 
 /**
  * What can happen to a contract after it is registered, as pure functions: each returns the
@@ -132,7 +133,10 @@ export function amendContract(c: Contract, input: AmendmentInput, ids: { id: str
     next = { ...next, milestones: [...next.milestones, added] };
   }
   if (!changes.length) throw invalid('why', 'changes-something', 'the amendment changes nothing');
-  const amendment = { id: ids.id, at: ids.now.toISOString(), by: ids.by, why: input.why.trim(), changes };
+  const at = ids.now.toISOString();
+  // Above threshold, a change of more than 10% of the value or the term is published first as a UK10 (s.75).
+  const notice = changeNoticeDue(c, changes) ? { notice: { type: 'UK10' as const, publishedAt: at } } : {};
+  const amendment = { id: ids.id, at, by: ids.by, why: input.why.trim(), changes, ...notice };
   return { ...next, amendments: [...c.amendments, amendment] };
 }
 
@@ -158,10 +162,10 @@ const allowed: Record<ContractStatus, ContractStatus[]> = {
 };
 
 /** pending → active (signed) or cancelled; active → terminated (ended, early or not). Ending needs a reason. */
-export function changeStatus(c: Contract, to: ContractStatus, reason: string | undefined): Contract {
+export function changeStatus(c: Contract, to: ContractStatus, reason: string | undefined, now: Date): Contract {
   if (!allowed[c.status].includes(to))
     throw conflict(`a ${c.status} contract cannot become ${to}`, { rule: 'status-order', from: c.status, to });
   const why = reason?.trim() ?? '';
   if (to !== 'active' && !why) throw invalid('reason', 'required', `say why the contract is ${to}`);
-  return { ...c, status: to, ...(why ? { statusReason: why } : {}) };
+  return { ...c, status: to, ...(why ? { statusReason: why } : {}), statusChangedAt: now.toISOString() };
 }

@@ -1,5 +1,6 @@
 import { parseOrgIdentifier } from '../consortia/org-identifier';
 import { DomainError, type FieldIssue } from '../platform/errors';
+import type { Regime } from '../tenders/regime';
 
 /**
  * A council's contract (or grant agreement) with a supplier: what it buys, what it is worth, and
@@ -44,9 +45,24 @@ export interface Milestone {
 
 export interface Payment {
   id: string;
+  /** When the schedule plans the payment (the supplier invoices for it then); not the statutory due date. */
   dueDate: string;
   /** pence */
   amount: number;
+  /** The supplier's invoice for it, once received (payments.ts). */
+  invoice?: PaymentInvoice;
+  /** When it was paid: the day the money reached the supplier. */
+  paid?: { paidOn: string; by: string; at: string };
+}
+
+export interface PaymentInvoice {
+  receivedOn: string;
+  /** The day payment falls due under the invoice itself, when the invoice gave one. */
+  fallsDueOn?: string;
+  /** The last day on which paying it is on time (s.68(2), or s.88 below threshold). */
+  payBy: string;
+  by: string;
+  at: string;
 }
 
 /** The Procurement Act's scale for KPIs in contract performance notices (UK9). */
@@ -67,6 +83,8 @@ export interface Amendment {
   by: string;
   why: string;
   changes: { field: string; from: string; to: string }[];
+  /** A contract change notice (UK10) published with the change, where the Act requires one (notices.ts). */
+  notice?: { type: 'UK10'; publishedAt: string };
 }
 
 export type Funding = { kind: 'council' } | { kind: 'pool'; poolId: string; grantId: string };
@@ -90,8 +108,16 @@ export interface Contract {
   period: { startDate: string; endDate: string };
   funding: Funding;
   source: Source;
+  /**
+   * Which part of the Procurement Act it was awarded under (regime.ts): above threshold and light
+   * touch are public contracts (s.69, s.70 apply), below threshold is not. Contracts stored before
+   * it was recorded have none: unknown, and left out of the payment notices.
+   */
+  regime?: Regime;
   status: ContractStatus;
   statusReason?: string;
+  /** When the status last changed; none until it first does (its OCDS release is dated by its changes). */
+  statusChangedAt?: string;
   payments: Payment[];
   milestones: Milestone[];
   kpis: Kpi[];
@@ -121,6 +147,8 @@ export interface ContractInput {
   payments: { dueDate: string; amount: number }[];
   milestones: MilestoneInput[];
   kpis: { name: string; target: string }[];
+  /** Stated, or left for the use case to derive (contracts.ts) or take from the tender (from-tender.ts). */
+  regime?: Regime | undefined;
 }
 
 const within = (date: string, p: { startDate: string; endDate: string }) => date >= p.startDate && date <= p.endDate;
@@ -197,6 +225,7 @@ export function buildContract(
     period: input.period,
     funding: input.funding,
     source: ids.source,
+    ...(input.regime ? { regime: input.regime } : {}),
     status: ids.status,
     payments: input.payments.map((p, i) => ({ id: paymentId(i), dueDate: p.dueDate, amount: p.amount })),
     milestones: input.milestones.map(newMilestone),

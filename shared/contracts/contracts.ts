@@ -2,6 +2,8 @@ import { type Caller, requireOrgRole, roleIn } from '../consortia/caller';
 import type { Organisation } from '../consortia/organisation';
 import { conflict, DomainError, invalid, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { londonDate } from '../platform/london-time';
+import { regimeOf } from '../tenders/regime';
 import { buildContract, type Contract, type ContractInput, type ContractStatus } from './contract';
 import { type ContractsEvent, makeEvent, subject } from './events';
 import { type ContractPolicy, checkPolicy, defaultPolicy } from './rag';
@@ -39,21 +41,31 @@ export async function registerContract(
   deps: Pick<ContractsDeps, 'consortia' | 'contracts' | 'pools' | 'clock'>,
   caller: Caller,
   councilOrgId: string,
-  input: ContractInput & { status?: Extract<ContractStatus, 'pending' | 'active'> | undefined },
+  input: ContractInput & { status?: Extract<ContractStatus, 'pending' | 'active'> | undefined; lightTouch?: boolean | undefined },
 ) {
   requireCouncilReader(caller, councilOrgId, 'council', councilOrgId);
   requireOrgRole(caller, councilOrgId, 'officer');
   await loadCouncil(deps, councilOrgId);
   if (input.funding.kind === 'pool') await checkPoolFunding(deps, input.funding, input.value);
   const now = deps.clock.now();
-  const contract = buildContract(input, {
-    id: newId(now),
-    councilOrgId,
-    by: caller.user.id,
-    now,
-    source: { kind: 'direct' },
-    status: input.status ?? 'active',
-  });
+  // Unstated, the regime follows from the value as a council's (sub-central) contract on the day it
+  // is registered; light touch unless said otherwise, since local infrastructure support is a
+  // "social and other specified service" (s.9).
+  const regime =
+    input.regime ??
+    regimeOf({ estimatedValue: input.value, lightTouch: input.lightTouch ?? true, authorityType: 'sub-central', on: londonDate(now) })
+      .regime;
+  const contract = buildContract(
+    { ...input, regime },
+    {
+      id: newId(now),
+      councilOrgId,
+      by: caller.user.id,
+      now,
+      source: { kind: 'direct' },
+      status: input.status ?? 'active',
+    },
+  );
   await deps.contracts.createContract(contract, registered(contract, caller.user.id, now));
   return contract;
 }

@@ -9,6 +9,8 @@ export const contractsEvents = [
   'milestone.decided',
   'milestone.alert-sent',
   'kpi.rated',
+  'contract.invoice-received',
+  'contract.payment-made',
 ] as const;
 
 export type ContractsEvent = (typeof contractsEvents)[number];

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Caller } from '../consortia/caller';
 import { poundsDecimal } from '../platform/money';
-import type { PackageMeta } from '../tenders/ocds-package';
+import { newestDate, type PackageMeta } from '../tenders/ocds-package';
 import { isClosed } from './contract';
 import { type ContractRecords, loadCouncil, policyOf, readableContract, requireCouncilReader } from './contracts';
 import { contractPackage, contractRelease } from './ocds';
@@ -73,13 +73,11 @@ export const milestonesCsv = (view: Awaited<ReturnType<typeof councilMilestones>
 export async function contractOcds(deps: ContractRecords, caller: Caller, contractId: string, req: { prefix: string; uri: string }) {
   const contract = await readableContract(deps, caller, contractId);
   const council = await loadCouncil(deps, contract.councilOrgId);
-  const now = deps.clock.now();
   const release = contractRelease(contract, {
     prefix: req.prefix,
     council: { identifier: council.identifier, name: council.name },
     supplier: { identifier: contract.supplier.identifier ?? `XI-GRANTLOOP-${contract.id}-S`, name: contract.supplier.name },
-    now,
   });
-  const meta: PackageMeta = { uri: req.uri, publishedDate: now.toISOString(), publisher: council.name };
+  const meta: PackageMeta = { uri: req.uri, publishedDate: newestDate([release]), publisher: council.name };
   return contractPackage(release, meta);
 }

@@ -2,6 +2,7 @@ import type { ConsortiaStore } from '../consortia/store';
 import { DomainError } from '../platform/errors';
 import { londonDate } from '../platform/london-time';
 import { plannedEnd } from '../pools/grant';
+import type { RegimeFacts } from '../tenders/regime';
 import type { TenderStore } from '../tenders/store';
 import { buildContract } from './contract';
 import { registered } from './contracts';
@@ -43,6 +44,8 @@ export async function contractFromAward(deps: Deps, input: { grantId: string; te
       payments: [],
       milestones: [],
       kpis: [],
+      // Tenders stored before they carried their regime have none: the contract's stays unknown.
+      regime: (tender as { regime?: RegimeFacts }).regime?.regime,
     },
     {
       id: input.grantId,

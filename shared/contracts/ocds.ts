@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { londonTime } from '../platform/london-time';
 import { ocidOf } from '../tenders/ocds';
 import { type PackageMeta, releasePackage } from '../tenders/ocds-package';
 import { awardIdOf, type Json, type PartyFacts, partyBook, value } from '../tenders/ocds-parts';
 import type { Release } from '../tenders/ocds-releases';
 import type { Contract, KpiRating } from './contract';
+import { performanceNoticeDue } from './notices';
 
 /** The statutory KPI scale as the UK extension's `Observation.measureClassification` ids (UK9). */
 const measure: Record<KpiRating, { id: string; description: string }> = {
@@ -46,7 +48,8 @@ function implementation(c: Contract): Json {
         ...(r.reason ? { notes: r.reason } : {}),
       })),
     })),
-    ...(lastRated
+    // A performance notice only where the Act asks for one (notices.ts): ratings are kept and published either way.
+    ...(lastRated && performanceNoticeDue(c)
       ? {
           documents: [
             {
@@ -63,23 +66,45 @@ function implementation(c: Contract): Json {
 }
 
 /**
+ * When the release's content last changed: the latest of the record's own timestamps for what
+ * the release shows (registration, amendments, milestone decisions, KPI ratings, status
+ * changes). Evidence a supplier sends is not published, so it does not move the date.
+ */
+export function lastChanged(c: Contract): string {
+  const times = [
+    c.createdAt,
+    c.statusChangedAt,
+    ...c.amendments.map((a) => a.at),
+    ...c.milestones.map((m) => m.decision?.at),
+    ...c.kpis.flatMap((k) => k.ratings.map((r) => r.at)),
+  ].filter((t): t is string => Boolean(t));
+  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+}
+
+/**
+ * Sixteen hex digits of the SHA-256 of the release without its id. A hash rather than the
+ * date: the id then names exactly one content, even when something the record keeps no time for
+ * changes (a party's name, how a field is written after a release of grantloop).
+ */
+const digest = (release: Json) => createHash('sha256').update(JSON.stringify(release)).digest('hex').slice(0, 16);
+
+/**
  * A contract's implementation as one OCDS release: its milestones (OCDS types and statuses),
  * KPI ratings and amendments. A contract from a tender shares the tender's ocid, award and
  * contract id (the grant's), so the release merges into the tender's record; a contract
- * registered directly is its own contracting process with its own award.
+ * registered directly is its own contracting process with its own award. Dated by its last
+ * change and named by its content, so asking again for an unchanged contract gives the same release.
  */
-export function contractRelease(c: Contract, ctx: { prefix: string; council: PartyFacts; supplier: PartyFacts; now: Date }): Release {
+export function contractRelease(c: Contract, ctx: { prefix: string; council: PartyFacts; supplier: PartyFacts }): Release {
   const fromTender = c.source.kind === 'tender' ? c.source : undefined;
   const ocid = ocidOf(ctx.prefix, fromTender ? fromTender.tenderId : c.id);
   const awardID = fromTender ? awardIdOf(fromTender.lotId) : `award-${c.id}`;
   const book = partyBook();
   const buyer = book.add(ctx.council, 'buyer');
   const supplier = book.add(ctx.supplier, 'supplier');
-  const date = ctx.now.toISOString();
-  return {
+  const body: Json = {
     ocid,
-    id: `${ocid}-implementation-${date}`,
-    date,
+    date: lastChanged(c),
     tag: ['implementation'],
     initiationType: 'tender',
     language: 'en',
@@ -96,19 +121,35 @@ export function contractRelease(c: Contract, ctx: { prefix: string; council: Par
         value: value(c.value),
         period: { startDate: startOf(c.period.startDate), endDate: endOf(c.period.endDate) },
         implementation: implementation(c),
-        ...(c.amendments.length
-          ? {
-              amendments: c.amendments.map((a) => ({
-                id: a.id,
-                date: a.at,
-                rationale: a.why,
-                description: a.changes.map((x) => `${x.field}: ${x.from || '(none)'} → ${x.to}`).join('; '),
-              })),
-            }
-          : {}),
+        ...(c.amendments.length ? { amendments: c.amendments.map(amendmentOf) } : {}),
+        ...changeNotices(c),
       },
     ],
-  } as Release;
+  };
+  return { ocid, id: `${ocid}-implementation-${digest(body)}`, ...body } as Release;
+}
+
+const amendmentOf = (a: Contract['amendments'][number]): Json => ({
+  id: a.id,
+  date: a.at,
+  rationale: a.why,
+  description: a.changes.map((x) => `${x.field}: ${x.from || '(none)'} → ${x.to}`).join('; '),
+});
+
+/** Each contract change notice (UK10) published with an amendment, as a document of the contract. */
+function changeNotices(c: Contract): Json {
+  const notices = c.amendments.filter((a) => a.notice);
+  if (!notices.length) return {};
+  return {
+    documents: notices.map((a) => ({
+      id: `UK10-${a.id}`,
+      documentType: 'contractNotice',
+      noticeType: 'UK10',
+      title: 'Contract change notice',
+      description: a.changes.map((x) => `${x.field}: ${x.from || '(none)'} → ${x.to}`).join('; '),
+      datePublished: a.notice?.publishedAt,
+    })),
+  };
 }
 
 export const contractPackage = (release: Release, meta: PackageMeta) => releasePackage([release], meta);

@@ -1,6 +1,8 @@
 import type { Caller } from '../consortia/caller';
+import { londonDate } from '../platform/london-time';
 import { type Contract, type ContractStatus, isClosed } from './contract';
 import { type ContractRecords, loadCouncil, policyOf, readableContract, requireCouncilReader } from './contracts';
+import { paymentStatus } from './payments';
 import { contractRag, isOverdue, milestoneRag } from './rag';
 
 /** A contract as council staff see it: each milestone with its RAG and why, the contract's own, and the policy behind them. */
@@ -17,6 +19,8 @@ export async function contractView(deps: ContractRecords, caller: Caller, contra
       ...(isClosed(contract) ? {} : { rag: milestoneRag(m, now, policy) }),
       overdue: !isClosed(contract) && isOverdue(m, now),
     })),
+    // Each payment against its 30-day term (s.68(2); s.88 below threshold), as of today in England.
+    payments: contract.payments.map((p) => ({ ...p, status: paymentStatus(p, londonDate(now)) })),
   };
 }
 

@@ -3,71 +3,20 @@ import type { Organisation } from '../consortia/organisation';
 import { prepareOrganisation } from '../consortia/organisation';
 import { DomainError } from '../platform/errors';
 import { newId } from '../platform/ids';
-import { londonDate, londonTime } from '../platform/london-time';
+import { londonDate } from '../platform/london-time';
 import { formatPounds } from '../platform/money';
 import { type Callback, park } from '../platform/waiting';
+import { requires } from './duties';
+import { tenderDuties } from './duty-status';
 import { subject } from './events';
 import { awardLotFromReserve, releaseReserve } from './money';
-import { type Mailing, type Money, notice, type Records, secondsUntil, tellFunders, tellProviders } from './step-mail';
+import { providerIdentifier } from './ocds-parts';
+import { type Mailing, type Money, notice, type Records, tellFunders, tellProviders } from './step-mail';
 import type { Interest } from './store';
 import { changeTender, loadTender, save } from './tenders';
 import { WAIT } from './waits';
-import { standstill } from './working-days';
 
-/** The award's steps: standstill and challenges (above threshold), each lot's grant, the end. */
-
-/**
- * The award is approved: above threshold, the UK6 contract award notice is published and the
- * standstill (eight working days beginning with that day, bank holidays excluded) begins; below
- * threshold there is no UK6 and no standstill.
- */
-export async function startStandstill(deps: Mailing, input: { tenderId: string }) {
-  await deps.platform.takeWaitingTask(subject.tender(input.tenderId), WAIT.awardDecision);
-  const saved = await changeTender(deps, input.tenderId, async (tender) => {
-    if (tender.status !== 'award-decision') return tender;
-    const recommended = tender.outcomes.filter((o) => o.status === 'recommended').map((o) => o.lotId);
-    if (!tender.aboveThreshold) return save(deps, tender, {}, 'tender.award-approved', 'workflow', { lots: recommended });
-    const today = londonDate(deps.clock.now());
-    const period = standstill(today);
-    const window = { startsOn: period.firstDay, endsOn: period.lastDay, endsAt: londonTime(period.endsAfter, '00:00').toISOString() };
-    return save(
-      deps,
-      tender,
-      { status: 'standstill', standstill: window, notices: [...tender.notices, notice(deps, 'UK6', recommended)] },
-      'tender.standstill-started',
-      'workflow',
-      { ...window },
-    );
-  });
-  const lotIds = saved.outcomes.filter((o) => o.status === 'recommended').map((o) => o.lotId);
-  if (saved.standstill) {
-    const ends = saved.standstill.endsOn;
-    await tellProviders(deps, saved, 'standstill', (interest) => {
-      const lines = saved.outcomes.flatMap((o) => {
-        const rank = o.ranking?.find((r) => r.bidId.startsWith(`${interest.id}.`));
-        if (!rank) return [];
-        const title = saved.lots.find((l) => l.id === o.lotId)?.title;
-        return [
-          o.winner?.interestId === interest.id
-            ? `  - ${title}: your bid is successful (score ${rank.total}).`
-            : `  - ${title}: your bid was not successful (your score ${rank.total}; the winning score ${o.winner?.total ?? '-'}).`,
-        ];
-      });
-      return lines.length
-        ? {
-            subject: `${saved.title}: award decision`,
-            text: `Hello ${interest.orgName},\n\nThe award decision on "${saved.title}":\n\n${lines.join('\n')}\n\nA standstill period runs until the end of ${ends}. No contract is entered into before then; a challenge made during it pauses the award of that lot.\n\n--\nSent by grantloop.`,
-          }
-        : undefined;
-    });
-  }
-  return {
-    tenderId: saved.id,
-    standstill: Boolean(saved.standstill),
-    secondsUntilEnd: saved.standstill ? secondsUntil(deps, saved.standstill.endsAt) : 1,
-    lotIds,
-  };
-}
+/** The award's steps after the award notice: the standstill's end, challenges, each lot's grant, the end. */
 
 export async function awaitStandstill(deps: Records, input: { tenderId: string } & Callback) {
   const { tender } = await loadTender(deps, input.tenderId);
@@ -97,23 +46,27 @@ export async function awaitChallenge(deps: Records, input: { tenderId: string; l
   return { waitingUntil };
 }
 
-/** The winner as an organisation: found by its identifier, or registered as a provider now. */
+/**
+ * The winner as an organisation: found by its identifier, or registered as a provider now. A
+ * bidder that gave no identifier gets one made from its interest id (a 360G- identifier, which
+ * org-id checks accept; the XI-GRANTLOOP- one used before was refused, so such a lot always
+ * failed), so the identifier is the same on every attempt: a retried step (or a second lot won by the same bidder, awarded side by
+ * side) finds the organisation the first made, and the identifier's guard refuses a second.
+ */
 async function winnerOrg(deps: Records, interest: Interest): Promise<Organisation> {
-  if (interest.identifier) {
-    const found = await deps.consortia.findOrganisationByIdentifier(interest.identifier);
-    if (found) return found;
-  }
   const now = deps.clock.now();
   const org = prepareOrganisation(
     {
       name: interest.orgName,
       kind: 'provider',
-      identifier: interest.identifier ?? `XI-GRANTLOOP-${interest.id}`,
+      identifier: providerIdentifier(interest),
       contactEmail: interest.email,
     },
     newId(now),
     now,
   );
+  const found = await deps.consortia.findOrganisationByIdentifier(org.identifier);
+  if (found) return found;
   try {
     await deps.consortia.createOrganisation(
       org,
@@ -121,10 +74,7 @@ async function winnerOrg(deps: Records, interest: Interest): Promise<Organisatio
     );
     return org;
   } catch (error) {
-    const again =
-      error instanceof DomainError && interest.identifier
-        ? await deps.consortia.findOrganisationByIdentifier(interest.identifier)
-        : undefined;
+    const again = error instanceof DomainError ? await deps.consortia.findOrganisationByIdentifier(org.identifier) : undefined;
     if (again) return again;
     throw error;
   }
@@ -183,14 +133,16 @@ export async function awardLot(deps: Records & Money, input: { tenderId: string;
   return { lotId: input.lotId, status: 'awarded', grantId, recipientOrgId: org.id, shares: 'shares' in result ? result.shares.length : 0 };
 }
 
-/** After every lot: what is left in the reserve goes back, the UK7 contract details notice is recorded, and everyone is told. */
+/** After every lot: what is left in the reserve goes back, the contract details notice (UK7) is recorded where due, and everyone is told. */
 export async function completeTender(deps: Mailing & Money, input: { tenderId: string }) {
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (!['award-decision', 'standstill'].includes(tender.status)) return tender;
     const awarded = tender.outcomes.filter((o) => o.status === 'awarded').map((o) => o.lotId);
     const now = deps.clock.now().toISOString();
     const status = awarded.length ? 'awarded' : 'unsuccessful';
-    const notices = awarded.length ? [...tender.notices, notice(deps, 'UK7', awarded)] : tender.notices;
+    // The contract details notice where the regime asks for one (s.53, or s.87 for a notifiable below-threshold contract).
+    const uk7 = awarded.length && requires(tenderDuties(tender), 'UK7');
+    const notices = uk7 ? [...tender.notices, notice(deps, 'UK7', awarded)] : tender.notices;
     return releaseReserve(
       deps,
       tender,

@@ -89,9 +89,14 @@ export const tendersSlice = defineSlice({
       description: 'Workflow task: ask the funders to approve the award',
       needs: step,
     },
+    sendAssessmentSummaries: {
+      entry: fn('send-assessment-summaries'),
+      description: 'Workflow task: each bidder its assessment summary, before the UK6 (s.50(3))',
+      needs: mailing,
+    },
     startStandstill: {
       entry: fn('start-standstill'),
-      description: 'Workflow task: UK6 and the standstill (above threshold)',
+      description: 'Workflow task: the UK6 and the standstill the regime asks for (mandatory, voluntary or none)',
       needs: mailing,
     },
     awaitStandstill: { entry: fn('await-standstill'), description: 'Workflow task: wait for the standstill to end', needs: readWrite },
@@ -158,6 +163,7 @@ export const tendersSlice = defineSlice({
         CloseSubmissionsFunctionArn: 'closeSubmissions',
         AwaitEvaluationFunctionArn: 'awaitEvaluation',
         RequestAwardVotesFunctionArn: 'requestAwardVotes',
+        SendAssessmentSummariesFunctionArn: 'sendAssessmentSummaries',
         StartStandstillFunctionArn: 'startStandstill',
         AwaitStandstillFunctionArn: 'awaitStandstill',
         CheckLotFunctionArn: 'checkLot',

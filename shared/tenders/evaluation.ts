@@ -3,6 +3,7 @@ import type { Caller } from '../consortia/caller';
 import { forbidden, invalid } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { resume } from '../platform/waiting';
+import { requireEvaluationReader, requirePanel } from './evaluation-access';
 import { subject } from './events';
 import type { LotOutcome } from './process';
 import { type Conflict, rankBids } from './scoring';
@@ -16,11 +17,6 @@ type Callbacks = TenderRecords & Pick<TendersDeps, 'platform' | 'workflows'>;
 /** A bid's id for scoring: one provider's bid for one lot. */
 export const bidIdOf = (interestId: string, lotId: string) => `${interestId}.${lotId}`;
 
-function requirePanel(caller: Caller, tender: Tender): void {
-  if (!tender.panel.includes(caller.user.id) && !caller.user.platformAdmin)
-    throw forbidden('only members of the evaluation panel score bids');
-}
-
 async function bidsByLot(deps: Pick<TendersDeps, 'tenders' | 'clock'>, tender: Tender) {
   const bids = await deps.tenders.listBids(tender, deps.clock.now());
   return (lotId: string) =>
@@ -30,10 +26,16 @@ async function bidsByLot(deps: Pick<TendersDeps, 'tenders' | 'clock'>, tender: T
     });
 }
 
-function findBid(tender: Tender, bidId: string) {
-  const lotId = bidId.split('.').at(-1) ?? '';
-  if (!tender.lots.some((l) => l.id === lotId) || !tender.outcomes.some((o) => o.lotId === lotId && o.status === 'open'))
-    throw invalid('bidId', 'bid-in-evaluation', `bid ${bidId} is not one being evaluated`);
+/**
+ * The lot of a bid being evaluated: its lot is still open, and the provider really bid for it
+ * (a made-up id, or a lot the provider did not bid for, changes nothing).
+ */
+async function findBid(deps: Pick<TendersDeps, 'tenders'>, tender: Tender, bidId: string) {
+  const [interestId = '', lotId = ''] = bidId.split('.');
+  const refuse = () => invalid('bidId', 'bid-in-evaluation', `bid ${bidId} is not one being evaluated`);
+  if (!tender.lots.some((l) => l.id === lotId) || !tender.outcomes.some((o) => o.lotId === lotId && o.status === 'open')) throw refuse();
+  const bid = await deps.tenders.getBid(tender.id, interestId);
+  if (!bid?.lots.some((l) => l.lotId === lotId)) throw refuse();
   return lotId;
 }
 
@@ -42,7 +44,7 @@ export async function declareConflict(deps: TenderRecords, caller: Caller, tende
   return changeTender(deps, { tenderId, as: caller }, async (tender) => {
     requireStatus(tender, ['evaluation'], 'declaring a conflict');
     requirePanel(caller, tender);
-    findBid(tender, input.bidId);
+    await findBid(deps, tender, input.bidId);
     const conflict: Conflict = { scorerId: caller.user.id, bidId: input.bidId };
     if (tender.conflicts.some((c) => c.scorerId === conflict.scorerId && c.bidId === conflict.bidId)) return tender;
     return save(deps, tender, { conflicts: [...tender.conflicts, conflict] }, 'tender.conflict-declared', caller.user.id, { ...conflict });
@@ -54,12 +56,12 @@ export async function scoreBid(
   deps: TenderRecords,
   caller: Caller,
   tenderId: string,
-  input: { bidId: string; scores: Record<string, number> },
+  input: { bidId: string; scores: Record<string, number>; reasons: Record<string, string> },
 ) {
   return changeTender(deps, { tenderId, as: caller }, async (tender) => {
     requireStatus(tender, ['evaluation'], 'scoring');
     requirePanel(caller, tender);
-    findBid(tender, input.bidId);
+    await findBid(deps, tender, input.bidId);
     if (tender.conflicts.some((c) => c.scorerId === caller.user.id && c.bidId === input.bidId))
       throw forbidden(`you declared a conflict of interest in bid ${input.bidId}, so you cannot score it`);
     const quality = tender.criteria.filter((c) => c.kind === 'quality');
@@ -67,6 +69,8 @@ export async function scoreBid(
       const s = input.scores[c.id];
       if (s === undefined || !Number.isInteger(s) || s < 0 || s > 100)
         throw invalid(`scores.${c.id}`, 'score-0-100', `score "${c.title}" as a whole number from 0 to 100`);
+      // The reason is what the bidder's assessment summary quotes (s.50(3)-(4)), so a score without one is not a score.
+      if (!input.reasons[c.id]?.trim()) throw invalid(`reasons.${c.id}`, 'required', `give the reason for the score for "${c.title}"`);
     }
     const others = tender.scores.filter((s) => !(s.scorerId === caller.user.id && s.bidId === input.bidId));
     const mine = quality.map((c) => ({
@@ -74,6 +78,7 @@ export async function scoreBid(
       bidId: input.bidId,
       criterionId: c.id,
       score: input.scores[c.id] as number,
+      reason: (input.reasons[c.id] as string).trim(),
     }));
     return save(deps, tender, { scores: [...others, ...mine] }, 'tender.scored', caller.user.id, { bidId: input.bidId });
   });
@@ -89,7 +94,7 @@ export async function moderate(
   return changeTender(deps, { tenderId, as: caller }, async (tender, consortium) => {
     requireStatus(tender, ['evaluation'], 'moderating');
     actingOrg(caller, consortium, ['lead'], 'officer', { what: 'tender', id: tenderId });
-    findBid(tender, input.bidId);
+    await findBid(deps, tender, input.bidId);
     if (!tender.criteria.some((c) => c.id === input.criterionId && c.kind === 'quality'))
       throw invalid('criterionId', 'quality-criterion', `${input.criterionId} is not a quality criterion of this tender`);
     if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100)
@@ -105,7 +110,8 @@ export async function moderate(
 
 /** Ranks each lot's bids as scored so far (a view for the panel; nothing is decided). */
 export async function evaluationView(deps: TenderRecords, caller: Caller, tenderId: string) {
-  const { tender } = await readableTender(deps, caller, tenderId);
+  const { tender, consortium } = await readableTender(deps, caller, tenderId);
+  requireEvaluationReader(caller, tender, consortium);
   const of = await bidsByLot(deps, tender);
   return {
     tenderId,

@@ -23,6 +23,8 @@ export const tendersEvents = [
   'tender.award-vote-recorded',
   'tender.award-approved',
   'tender.award-rejected',
+  'tender.assessment-summaries-sent',
+  'tender.award-notice-published',
   'tender.standstill-started',
   'tender.challenge-received',
   'tender.challenge-resolved',

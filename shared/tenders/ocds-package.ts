@@ -44,8 +44,15 @@ export function compileReleases(releases: Release[]): Release {
 
 export interface PackageMeta {
   uri: string;
+  /** The newest release's date (`newestDate`), not the request's: an unchanged package downloads byte for byte the same. */
   publishedDate: string;
   publisher: string;
+}
+
+/** The date of the newest release; a package holds at least one. */
+export function newestDate(releases: Pick<Release, 'date'>[]): string {
+  if (!releases.length) throw new Error('a package holds at least one release');
+  return releases.map((r) => r.date).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
 const envelope = (m: PackageMeta) => ({

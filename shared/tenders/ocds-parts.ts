@@ -1,6 +1,7 @@
 import { londonTime } from '../platform/london-time';
 import { poundsDecimal } from '../platform/money';
 import { plannedEnd } from '../pools/grant';
+import { regimeOfTender } from './duty-status';
 import type { LotOutcome, Notice } from './process';
 import type { Interest } from './store';
 import type { Tender } from './tender';
@@ -43,8 +44,15 @@ export function partyBook() {
   };
 }
 
-/** A provider as it bid: the identifier it gave, or the one grantloop gives an organisation it registers for it. */
-export const tendererOf = (i: Interest): PartyFacts => ({ identifier: i.identifier ?? `XI-GRANTLOOP-${i.id}`, name: i.orgName });
+/** A provider as it bid: the identifier it gave, or the one grantloop gives the organisation it registers for it. */
+/**
+ * A provider's identifier: the org-id it gave, or, for a group with no registration, one under
+ * 360Giving's prefix for organisations without one (as grantloop's grant ids are), made from its
+ * interest id so it is the same on every read and every retry.
+ */
+export const providerIdentifier = (i: Pick<Interest, 'id' | 'identifier'>) => i.identifier ?? `360G-grantloop-${i.id}`;
+
+export const tendererOf = (i: Interest): PartyFacts => ({ identifier: providerIdentifier(i), name: i.orgName });
 
 const documentTypes: Record<Notice['type'], { documentType: string; title: string }> = {
   UK4: { documentType: 'tenderNotice', title: 'Tender notice' },
@@ -89,8 +97,10 @@ export function tenderSection(t: Tender, uk4: Notice | undefined, buyer: Json): 
     enquiryPeriod: { startDate: t.publishedAt, endDate: t.dates.clarificationDeadline },
     awardPeriod: { startDate: t.dates.submissionDeadline, endDate: t.dates.awardDecision },
     hasEnquiries: false,
-    aboveThreshold: t.aboveThreshold,
-    ...(t.lightTouch ? { specialRegime: ['lightTouch'] } : {}),
+    // A public contract (above threshold, or light touch at or above its own threshold) is "above threshold"; a
+    // light-touch service below its threshold is a below-threshold contract, not under the light-touch regime.
+    aboveThreshold: regimeOfTender(t).regime !== 'below-threshold',
+    ...(regimeOfTender(t).regime === 'light-touch' ? { specialRegime: ['lightTouch'] } : {}),
     legalBasis: { scheme: 'UKPGA', id: '2023/54', description: 'Procurement Act 2023' },
     lots: t.lots.map((l) => ({
       id: l.id,

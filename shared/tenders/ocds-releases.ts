@@ -1,4 +1,5 @@
 import { londonTime } from '../platform/london-time';
+import { dutyStates, regimeOfTender } from './duty-status';
 import {
   awardIdOf,
   contractOf,
@@ -140,7 +141,8 @@ function awardOf(t: Tender, o: LotOutcome, supplier: Json, status: string, date:
     suppliers: [supplier],
     relatedLots: [o.lotId],
     relatedBid: `${o.winner?.interestId}.${o.lotId}`,
-    aboveThreshold: t.aboveThreshold,
+    aboveThreshold: regimeOfTender(t).regime !== 'below-threshold',
+    ...(t.assessmentSummaries?.lotIds.includes(o.lotId) ? { assessmentSummariesDateSent: t.assessmentSummaries.sentAt } : {}),
   };
 }
 
@@ -153,13 +155,18 @@ function awardReleases(f: OcdsFacts, parties: Parties, release: Emit) {
   };
   const valid = () => ({ details: bidDetails(f, parties, 'valid') });
   const uk6 = t.notices.find((n) => n.type === 'UK6');
-  if (uk6 && t.standstill) {
-    const standstillPeriod = { startDate: londonTime(t.standstill.startsOn, '00:00').toISOString(), endDate: t.standstill.endsAt };
+  if (uk6) {
+    // Mandatory or voluntary alike: a light-touch award without one has no standstillPeriod (s.51(3)(f)).
+    const standstillPeriod = t.standstill
+      ? { standstillPeriod: { startDate: londonTime(t.standstill.startsOn, '00:00').toISOString(), endDate: t.standstill.endsAt } }
+      : {};
     const awards = uk6.lotIds.flatMap((lotId) => {
       const o = t.outcomes.find((x) => x.lotId === lotId);
       const supplier = o && supplierOf(o);
       if (!o || !supplier) return [];
-      return [{ ...awardOf(t, o, supplier, 'pending', uk6.publishedAt), standstillPeriod, documents: [noticeDocument(uk6, `-${lotId}`)] }];
+      return [
+        { ...awardOf(t, o, supplier, 'pending', uk6.publishedAt), ...standstillPeriod, documents: [noticeDocument(uk6, `-${lotId}`)] },
+      ];
     });
     release('award', uk6.publishedAt, ['award'], { awards, bids: valid() });
   }
@@ -181,6 +188,28 @@ function awardReleases(f: OcdsFacts, parties: Parties, release: Emit) {
   }
 }
 
+/**
+ * Statutory duties with a day the Act fixes (the UK7's, from the day the contract is entered
+ * into), as tender milestones: OCDS has no due date for a notice, so the milestone carries it,
+ * coded with the notice type, met on the day the notice was published.
+ */
+function dutyMilestones(t: Tender): Json {
+  const dated = dutyStates(t).filter((d) => d.dueBy);
+  if (!dated.length) return {};
+  return {
+    milestones: dated.map((d) => ({
+      id: `duty-${d.id}`,
+      title: `${d.title} due`,
+      type: 'reporting',
+      code: d.id,
+      description: `${d.when} (Procurement Act 2023, ${d.section}).`,
+      dueDate: londonTime(d.dueBy as string, '23:59').toISOString(),
+      status: d.status === 'done' ? 'met' : 'scheduled',
+      ...(d.doneAt ? { dateMet: d.doneAt } : {}),
+    })),
+  };
+}
+
 /** The tender's end: complete with a UK7 for the awarded lots, unsuccessful, or cancelled with its reason. */
 function endRelease(t: Tender, release: Emit) {
   const status = ended[t.status];
@@ -199,7 +228,7 @@ function endRelease(t: Tender, release: Emit) {
     const contracts = t.outcomes
       .filter((o) => o.status === 'awarded' && uk7.lotIds.includes(o.lotId))
       .map((o) => ({ id: o.grantId, awardID: awardIdOf(o.lotId), documents: [noticeDocument(uk7, `-${o.lotId}`)] }));
-    release('complete', uk7.publishedAt, ['tenderUpdate', 'contractUpdate'], { tender, contracts });
+    release('complete', uk7.publishedAt, ['tenderUpdate', 'contractUpdate'], { tender: { ...tender, ...dutyMilestones(t) }, contracts });
     return;
   }
   if (cancelled && t.cancellation) {

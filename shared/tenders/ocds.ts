@@ -1,6 +1,6 @@
 import type { Caller } from '../consortia/caller';
 import { DomainError } from '../platform/errors';
-import { type PackageMeta, recordPackage, releasePackage } from './ocds-package';
+import { newestDate, type PackageMeta, recordPackage, releasePackage } from './ocds-package';
 import type { PartyFacts } from './ocds-parts';
 import { tenderReleases } from './ocds-releases';
 import { bidsUnsealed } from './tender';
@@ -57,6 +57,6 @@ export async function tenderOcds(deps: TenderRecords, caller: Caller | 'system',
     bids,
     questionsAsked: (await deps.tenders.listQuestions(tender.id)).length,
   });
-  const meta: PackageMeta = { uri: req.uri, publishedDate: now.toISOString(), publisher: consortium.name };
+  const meta: PackageMeta = { uri: req.uri, publishedDate: newestDate(releases), publisher: consortium.name };
   return req.kind === 'release' ? releasePackage(releases, meta) : recordPackage(releases, meta);
 }

@@ -6,12 +6,14 @@ import type { StaffReading } from './views';
 /**
  * What the evaluation panel reads to score: each lot's bids with the providers' answers, the
  * caller's own scores and conflicts, and the ranking so far. Only once the bids are open, and
- * only for the panel and the lead's staff (anyone else: undefined).
+ * only for those who may read the evaluation (evaluation-access.ts; anyone else: undefined).
  */
 export function panelOf(reading: StaffReading, caller: Caller) {
   const { tender, bids, interests, panelRole } = reading;
-  const { onPanel, moderator } = panelRole;
-  if ((!onPanel && !moderator) || !bids || !interests) return undefined;
+  const { onPanel, readsEvaluation } = panelRole;
+  // The lead's officers moderate and complete the evaluation; a platform admin acting for the lead does not read it.
+  const moderator = panelRole.moderator && readsEvaluation;
+  if (!readsEvaluation || !bids || !interests) return undefined;
   const names = new Map(interests.map((i) => [i.id, i.orgName]));
   const me = caller.user.id;
   return {
@@ -23,7 +25,9 @@ export function panelOf(reading: StaffReading, caller: Caller) {
         if (!l) return [];
         const bidId = bidIdOf(b.interestId, lot.id);
         const mine = Object.fromEntries(
-          tender.scores.filter((s) => s.scorerId === me && s.bidId === bidId).map((s) => [s.criterionId, s.score]),
+          tender.scores
+            .filter((s) => s.scorerId === me && s.bidId === bidId)
+            .map((s) => [s.criterionId, { score: s.score, reason: s.reason }]),
         );
         return [
           {

@@ -39,12 +39,23 @@ export interface Challenge {
   resolvedAt?: string;
 }
 
+/** The Procurement Act notices a tender's own workflow publishes: tender (UK4), contract award (UK6), contract details (UK7). */
 export type NoticeType = 'UK4' | 'UK6' | 'UK7';
 
 export interface Notice {
   type: NoticeType;
   publishedAt: string;
   lotIds: string[];
+}
+
+/** Mandatory above threshold (s.51(2)); voluntary where the consortium chose one for a light-touch contract (s.51(4)-(5)). */
+export interface Standstill {
+  kind: 'mandatory' | 'voluntary';
+  workingDays: number;
+  startsOn: string;
+  endsOn: string;
+  /** Midnight London after the last day: the contract may be entered into from then. */
+  endsAt: string;
 }
 
 export interface AwardVote {
@@ -75,7 +86,11 @@ export interface TenderProcess {
   moderations: Moderation[];
   outcomes: LotOutcome[];
   awardVotes: AwardVote[];
-  standstill?: { startsOn: string; endsOn: string; endsAt: string };
+  /** When the award step ran (UK6 and standstill, or below threshold the award going ahead): it runs once. */
+  awardApprovedAt?: string;
+  standstill?: Standstill;
+  /** When each bidder was sent its assessment summary (s.50(3)): before the UK6 is published. */
+  assessmentSummaries?: { sentAt: string; lotIds: string[]; bidders: number };
   challenges: Challenge[];
   notices: Notice[];
   cancellation?: { reason: string; at: string; by: string };

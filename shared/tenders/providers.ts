@@ -69,8 +69,8 @@ export async function registerInterest(
   invitedBy?: string,
 ) {
   const { tender, consortium } = await loadTender(deps, tenderId);
-  // A draft is not public: it is as unknown as a made-up id.
-  if (['draft', 'sign-off'].includes(tender.status)) throw notFound('tender', tenderId);
+  // A draft is not public: it is as unknown as a made-up id. Nor is a tender run by invitation (not advertised).
+  if (['draft', 'sign-off'].includes(tender.status) || (!invitedBy && tender.advertised === false)) throw notFound('tender', tenderId);
   const now = deps.clock.now();
   checkTakesInterest(tender, now);
   const email = input.email.trim().toLowerCase();

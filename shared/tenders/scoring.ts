@@ -19,6 +19,8 @@ export interface Score {
   criterionId: string;
   /** 0–100 */
   score: number;
+  /** Why the scorer gave it: what the bidder's assessment summary quotes (s.50(3)-(4)). Older scores may lack one. */
+  reason?: string;
 }
 
 export interface Conflict {

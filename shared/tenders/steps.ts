@@ -2,6 +2,8 @@ import { formatPounds } from '../platform/money';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { type Callback, park, resume } from '../platform/waiting';
+import { requires } from './duties';
+import { regimeOfTender, tenderDuties } from './duty-status';
 import { subject } from './events';
 import { releaseReserve, reserveAndPublish } from './money';
 import type { LotOutcome } from './process';
@@ -21,23 +23,17 @@ export async function publishTender(deps: Mailing & Money, input: { tenderId: st
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (tender.status !== 'sign-off') return tender;
     const now = deps.clock.now().toISOString();
-    return reserveAndPublish(
-      deps,
-      tender,
-      {
-        status: 'published',
-        publishedAt: now,
-        notices: [
-          ...tender.notices,
+    // A tender notice where the regime requires one (s.21(1), or s.86 for an advertised notifiable below-threshold tender).
+    const uk4 = requires(tenderDuties(tender), 'UK4')
+      ? [
           notice(
             deps,
             'UK4',
             tender.lots.map((l) => l.id),
           ),
-        ],
-      },
-      'workflow',
-    );
+        ]
+      : [];
+    return reserveAndPublish(deps, tender, { status: 'published', publishedAt: now, notices: [...tender.notices, ...uk4] }, 'workflow');
   });
   await deps.platform.takeWaitingTask(subject.tender(saved.id), WAIT.signOff);
   await tellFunders(
@@ -51,7 +47,8 @@ export async function publishTender(deps: Mailing & Money, input: { tenderId: st
     tenderId: saved.id,
     status: saved.status,
     secondsUntilDeadline: secondsUntil(deps, saved.dates.submissionDeadline),
-    aboveThreshold: saved.aboveThreshold,
+    regime: regimeOfTender(saved).regime,
+    tenderNotice: saved.notices.some((n) => n.type === 'UK4'),
   };
 }
 
@@ -106,7 +103,8 @@ export async function requestAwardVotes(deps: Steps, input: { tenderId: string }
   const lines = tender.outcomes
     .map(
       (o) =>
-        `  - ${tender.lots.find((l) => l.id === o.lotId)?.title}: ${o.winner ? `${o.winner.orgName}, ${formatPounds(o.winner.price)} (score ${o.winner.total})` : 'no award'}`,
+        // No scores: only the panel and the lead's officers read the evaluation (evaluation-access.ts); funders vote on the recommendation.
+        `  - ${tender.lots.find((l) => l.id === o.lotId)?.title}: ${o.winner ? `${o.winner.orgName}, ${formatPounds(o.winner.price)}` : 'no award'}`,
     )
     .join('\n');
   const sent = await tellFunders(

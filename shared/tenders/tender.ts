@@ -1,5 +1,8 @@
 import { DomainError, type FieldIssue } from '../platform/errors';
+import { formatPounds } from '../platform/money';
 import type { TenderProcess } from './process';
+import type { AuthorityType, RegimeFacts } from './regime';
+import { STANDSTILL_WORKING_DAYS } from './statutory-periods';
 
 /**
  * A joint tender: the consortium's lead is the buyer, the other members co-fund it. Its budget
@@ -58,9 +61,20 @@ export interface TenderInput {
   documents: { title: string; url: string }[];
   lots: TenderLot[];
   procedure: Procedure;
-  aboveThreshold: boolean;
-  /** Light-touch regime (social and other specified services, such as infrastructure support). */
+  /** Social and other specified services (s.9), such as infrastructure support: the light-touch threshold applies. */
   lightTouch: boolean;
+  /** Central government authorities have a lower threshold than sub-central ones such as councils (Schedule 1). */
+  authorityType: AuthorityType;
+  /**
+   * Whether the tender is advertised with a tender notice. Above threshold and light touch it
+   * must be (s.21(1)); below threshold the buyer may instead invite providers it chooses.
+   */
+  advertised: boolean;
+  /**
+   * A light-touch contract has no mandatory standstill (s.51(3)(f)); the consortium may still
+   * choose one, of at least eight working days (s.51(4)-(5)).
+   */
+  voluntaryStandstillDays?: number | undefined;
   criteria: Criterion[];
   dates: KeyDates;
   funders: FunderContribution[];
@@ -78,6 +92,8 @@ export interface Tender extends TenderInput, TenderProcess {
   /** The pool the budget is reserved in; the lead's organisation is the buyer. */
   poolId: string;
   buyerOrgId: string;
+  /** Decided when it is drafted, from its budget (VAT included), `lightTouch` and `authorityType` (regime.ts). */
+  regime: RegimeFacts;
   status: TenderStatus;
   createdAt: string;
   createdBy: string;
@@ -89,13 +105,14 @@ export const budgetOf = (t: Pick<TenderInput, 'lots'>): number => t.lots.reduce(
 const idPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** Checks a tender as drafted; every problem is reported at once, each naming its field and rule. */
-export function checkTender(input: TenderInput, now: Date): TenderInput {
+export function checkTender(input: TenderInput, now: Date, regime: RegimeFacts): TenderInput {
   const issues: FieldIssue[] = [];
   const fail = (field: string, rule: string, message: string) => issues.push({ field, rule, message: `${field}: ${message}` });
   if (!input.title.trim()) fail('title', 'required', 'give the tender a title');
   checkLots(input.lots, fail);
   checkCriteria(input.criteria, fail);
   checkDates(input.dates, now, fail);
+  checkRegime(input, regime, fail);
   input.documents.forEach((d, i) => {
     if (!/^https:\/\/\S+$/.test(d.url))
       fail(`documents[${i}].url`, 'https-url', 'a specification document is a link starting with https://');
@@ -129,6 +146,37 @@ function checkLots(lots: TenderLot[], fail: Fail): void {
     if (!Number.isInteger(l.value) || l.value <= 0)
       fail(`lots[${i}].value`, 'positive-pence', 'a lot is worth a whole number of pence above zero');
   });
+}
+
+/** What the regime allows: a public contract is advertised (s.21(1)); only light touch takes a voluntary standstill (s.51(4)-(5)). */
+function checkRegime(input: TenderInput, regime: RegimeFacts, fail: Fail): void {
+  const worth = `the lots are worth ${formatPounds(regime.estimatedValue)}, at or above the ${formatPounds(regime.threshold)} threshold`;
+  if (regime.regime !== 'below-threshold' && !input.advertised)
+    fail(
+      'advertised',
+      'tender-notice-required',
+      `${worth}, so the tender must be advertised with a tender notice (Procurement Act 2023, s.21(1))`,
+    );
+  const days = input.voluntaryStandstillDays;
+  if (days === undefined) return;
+  if (regime.regime === 'above-threshold')
+    fail(
+      'voluntaryStandstillDays',
+      'mandatory-standstill',
+      `${worth}: its standstill is the mandatory eight working days (s.51(2)), not a voluntary one`,
+    );
+  else if (regime.regime === 'below-threshold')
+    fail(
+      'voluntaryStandstillDays',
+      'no-standstill',
+      'a below-threshold contract has no standstill period; leave the voluntary standstill out',
+    );
+  else if (!Number.isInteger(days) || days < STANDSTILL_WORKING_DAYS || days > 30)
+    fail(
+      'voluntaryStandstillDays',
+      'standstill-days',
+      `a voluntary standstill is a whole number of working days from ${STANDSTILL_WORKING_DAYS} (s.51(5)) to 30`,
+    );
 }
 
 function checkCriteria(criteria: Criterion[], fail: Fail): void {

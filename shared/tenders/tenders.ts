@@ -3,10 +3,12 @@ import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { DomainError, invalid, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { londonDate } from '../platform/london-time';
 import { makeEvent, subject, type TendersEvent } from './events';
 import { noProcess } from './process';
+import { regimeOf } from './regime';
 import type { TendersDeps } from './store';
-import { checkTender, type Tender, type TenderInput, type TenderStatus } from './tender';
+import { budgetOf, checkTender, type Tender, type TenderInput, type TenderStatus } from './tender';
 
 /** What most tender use cases read and write. */
 export type TenderRecords = Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>;
@@ -97,7 +99,14 @@ export async function draftTender(
   const now = deps.clock.now();
   const { panelEmails, poolId, ...rest } = input;
   const panel = await panelOf(deps, consortium, [...rest.panel, ...(panelEmails ?? [])]);
-  const checked = checkTender({ ...rest, panel }, now);
+  // The lots' values are what the funders will pay, VAT included: the estimated value the thresholds compare (Schedule 1).
+  const regime = regimeOf({
+    estimatedValue: budgetOf(rest),
+    lightTouch: rest.lightTouch,
+    authorityType: rest.authorityType,
+    on: londonDate(now),
+  });
+  const checked = checkTender({ ...rest, panel }, now, regime);
   checked.funders.forEach((f, i) => {
     const member = consortium.members.find((m) => m.orgId === f.orgId);
     if (!member || member.role === 'observer')
@@ -110,6 +119,7 @@ export async function draftTender(
     consortiumId,
     poolId,
     buyerOrgId,
+    regime,
     status: 'draft',
     createdAt: now.toISOString(),
     createdBy: caller.user.id,

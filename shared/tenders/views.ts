@@ -1,8 +1,10 @@
 import { loadConsortium, mayAct, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
+import { dutyStates, regimeOfTender } from './duty-status';
+import { mayReadEvaluation } from './evaluation-access';
 import type { TendersDeps } from './store';
 import { awardTally, signOffState } from './tallies';
-import { bidsUnsealed, budgetOf } from './tender';
+import { bidsUnsealed, budgetOf, type Tender } from './tender';
 import { readableTender, type TenderRecords } from './tenders';
 
 /**
@@ -15,8 +17,13 @@ export async function readForStaff(deps: TenderRecords, caller: Caller, tenderId
   const now = deps.clock.now();
   // A tender cancelled before its deadline never opens its bids.
   const opened = bidsUnsealed(tender, now) && tender.status !== 'draft' && tender.status !== 'sign-off' && !cancelledUnopened(tender);
-  const panelRole = { onPanel: tender.panel.includes(caller.user.id), moderator: mayAct(caller, consortium, ['lead'], 'officer') };
-  const wantsInterests = opened && options.forPanel && (panelRole.onPanel || panelRole.moderator);
+  const panelRole = {
+    onPanel: tender.panel.includes(caller.user.id),
+    moderator: mayAct(caller, consortium, ['lead'], 'officer'),
+    /** Whether scores, rankings and prices may be shown to this caller: the one rule (evaluation-access.ts). */
+    readsEvaluation: mayReadEvaluation(caller, tender, consortium),
+  };
+  const wantsInterests = opened && options.forPanel && panelRole.readsEvaluation;
   const [questions, bids, interests] = await Promise.all([
     deps.tenders.listQuestions(tenderId),
     opened ? deps.tenders.listBids(tender, now) : undefined,
@@ -29,14 +36,24 @@ export type StaffReading = Awaited<ReturnType<typeof readForStaff>>;
 
 /**
  * A tender as staff see it. Before the submission deadline it says nothing about bids: no
- * count, no content; after it, how many arrived and for which lots.
+ * count, no content; after it, how many arrived and for which lots. Scores, conflicts,
+ * moderations, rankings and the winning score only for those who may read the evaluation; the
+ * recommended winner and its price (what funders vote on, and what the award notice publishes)
+ * for every reader.
  */
-export function summariseTender({ tender, consortium, questions, bids }: StaffReading) {
-  const { scores: _s, ...rest } = tender;
+export function summariseTender({ tender, consortium, questions, bids, panelRole }: StaffReading) {
+  const { scores: _s, conflicts, moderations, outcomes, ...rest } = tender;
+  const evaluation = panelRole.readsEvaluation;
   return {
     ...rest,
+    conflicts: evaluation ? conflicts : [],
+    moderations: evaluation ? moderations : [],
+    outcomes: (evaluation ? outcomes : outcomes.map(withoutEvaluation)) as VisibleOutcome[],
     consortiumName: consortium.name,
     budget: budgetOf(tender),
+    regime: regimeOfTender(tender),
+    /** What the Procurement Act asks of this tender in its regime, each with its section, due date and status. */
+    duties: dutyStates(tender),
     signOff: signOffState(tender),
     questions: { asked: questions.length, answered: questions.filter((q) => q.answer).length },
     bids: bids
@@ -76,6 +93,15 @@ export async function tenderPipeline(deps: Pick<TendersDeps, 'consortia' | 'tend
     }),
   );
   return { consortium, rows: rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)) };
+}
+
+type Outcome = Tender['outcomes'][number];
+/** A lot's outcome as a reader sees it: the ranking and the winning score only with the evaluation. */
+export type VisibleOutcome = Omit<Outcome, 'winner'> & { winner?: Omit<NonNullable<Outcome['winner']>, 'total'> & { total?: number } };
+
+/** A lot's outcome without its ranking or the winning score. */
+function withoutEvaluation({ ranking: _r, winner, ...o }: Outcome): VisibleOutcome {
+  return { ...o, ...(winner ? { winner: { interestId: winner.interestId, orgName: winner.orgName, price: winner.price } } : {}) };
 }
 
 const cancelledUnopened = (t: { cancellation?: { at: string }; dates: { submissionDeadline: string } }) =>

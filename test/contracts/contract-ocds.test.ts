@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amendContract, decideMilestone, rateKpi, submitEvidence } from '../../shared/contracts/changes';
+import { amendContract, changeStatus, decideMilestone, rateKpi, submitEvidence } from '../../shared/contracts/changes';
 import { buildContract, type Contract } from '../../shared/contracts/contract';
 import { contractPackage, contractRelease } from '../../shared/contracts/ocds';
 import { contractInput } from '../support/contract-input';
@@ -32,10 +32,7 @@ function managed(source: Contract['source'] = { kind: 'direct' }): Contract {
 
 describe("a contract's implementation as OCDS", () => {
   it('validates against core 1.1.5 with the lots, bids and UK patches; statuses and types are from their codelists', () => {
-    const pkg = contractPackage(
-      contractRelease(managed(), { prefix: 'ocds-grloop', council, supplier, now: new Date(meta.publishedDate) }),
-      meta,
-    );
+    const pkg = contractPackage(contractRelease(managed(), { prefix: 'ocds-grloop', council, supplier }), meta);
     const { release } = ocdsValidators();
     expect(release(pkg), JSON.stringify(release.errors)).toBe(true);
     expect(offCodelist(pkg)).toEqual([]);
@@ -54,7 +51,8 @@ describe("a contract's implementation as OCDS", () => {
       id: 'below',
       description: 'Requires improvement',
     });
-    expect(c[0]?.implementation.documents).toEqual([expect.objectContaining({ noticeType: 'UK9', documentType: 'implementationNotice' })]);
+    // Rated, but no UK9: a contract whose regime is not recorded cannot be said to owe one (notices.ts).
+    expect(c[0]?.implementation.documents).toBeUndefined();
     expect(c[0]?.amendments[0]).toMatchObject({ id: 'A1', rationale: 'Extended', description: 'period.endDate: 2027-03-31 → 2027-09-30' });
     // Not vacuous: a status off its codelist fails validation.
     const bad = structuredClone(pkg) as Json;
@@ -66,7 +64,7 @@ describe("a contract's implementation as OCDS", () => {
 
   it("a contract from a tender's lot joins the tender's process: same ocid, that lot's award, the grant's id", () => {
     const from = managed({ kind: 'tender', tenderId: 'T1', lotId: 'org-support' });
-    const release = contractRelease(from, { prefix: 'ocds-grloop', council, supplier, now: new Date(meta.publishedDate) });
+    const release = contractRelease(from, { prefix: 'ocds-grloop', council, supplier });
     expect(release).toMatchObject({
       ocid: 'ocds-grloop-T1',
       tag: ['implementation'],
@@ -74,5 +72,54 @@ describe("a contract's implementation as OCDS", () => {
     });
     expect(release.awards).toBeUndefined();
     expect(ocdsValidators().release(contractPackage(release, meta))).toBe(true);
+  });
+
+  it('is dated by its last published change and named by its content: unchanged, the same release; changed, a new one', () => {
+    const release = (c: Contract, buyer = council) => contractRelease(c, { prefix: 'ocds-grloop', council: buyer, supplier });
+    const at = (iso: string) => new Date(iso);
+    const c0 = buildContract(contractInput(), {
+      id: 'C1',
+      councilOrgId: 'org',
+      by: 'u',
+      now: at('2026-03-20T10:00:00Z'),
+      source: { kind: 'direct' },
+      status: 'pending',
+    });
+    const r0 = release(c0);
+    expect(r0.date).toBe('2026-03-20T10:00:00.000Z');
+    expect(r0.id).toMatch(/^ocds-grloop-C1-implementation-[0-9a-f]{16}$/);
+    // Asked again, nothing changed: the very same release, and the same package around it.
+    expect(release(c0)).toEqual(r0);
+    const pkg = (r: typeof r0) => JSON.stringify(contractPackage(r, { ...meta, publishedDate: r.date }));
+    expect(pkg(release(c0))).toBe(pkg(r0));
+
+    // Evidence from the supplier is not published: the release does not change.
+    const c1 = submitEvidence(c0, 'M1', { text: 'Plan', submittedAt: '2026-04-28T10:00:00Z', via: 'link' });
+    expect(release(c1)).toEqual(r0);
+
+    // Each published change dates the release by its own time and gives it a new id.
+    const c2 = changeStatus(c1, 'active', undefined, at('2026-04-01T08:30:00Z'));
+    const c3 = decideMilestone(c2, 'M1', { status: 'met' }, 'u', at('2026-05-02T09:30:00Z'));
+    const c4 = rateKpi(
+      c3,
+      'K1',
+      { period: { startDate: '2026-04-01', endDate: '2026-06-30' }, rating: 'good' },
+      'u',
+      at('2026-07-10T08:00:00Z'),
+    );
+    const c5 = amendContract(c4, { why: 'Extended', endDate: '2027-09-30' }, { id: 'A1', by: 'u', now: at('2026-08-01T12:00:00Z') });
+    const c6 = changeStatus(c5, 'terminated', 'Ended by agreement', at('2026-09-01T16:00:00Z'));
+    const releases = [c2, c3, c4, c5, c6].map((c) => release(c));
+    expect(releases.map((r) => r.date)).toEqual([
+      '2026-04-01T08:30:00.000Z',
+      '2026-05-02T09:30:00.000Z',
+      '2026-07-10T08:00:00.000Z',
+      '2026-08-01T12:00:00.000Z',
+      '2026-09-01T16:00:00.000Z',
+    ]);
+    expect(new Set([r0, ...releases].map((r) => r.id)).size).toBe(6);
+    // A change the record keeps no time for (the council renamed) still names a different release.
+    const renamed = release(c6, { ...council, name: 'Wyvernshire Council' });
+    expect([renamed.date, renamed.id === releases[4]?.id]).toEqual(['2026-09-01T16:00:00.000Z', false]);
   });
 });

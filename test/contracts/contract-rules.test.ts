@@ -99,7 +99,7 @@ describe('milestones: evidence and decisions', () => {
 
   it('refuses evidence that is not a https link, and anything on a terminated contract', () => {
     expect(issuesOf(() => submitEvidence(build(), 'M1', { ...evidence, url: 'http://x.org' }))).toEqual(['url https-url']);
-    const ended = changeStatus(build(), 'terminated', 'Ended by agreement');
+    const ended = changeStatus(build(), 'terminated', 'Ended by agreement', new Date('2026-05-01T10:00:00Z'));
     expect(issuesOf(() => submitEvidence(ended, 'M1', evidence))).toEqual(['contract-open']);
   });
 });
@@ -145,8 +145,9 @@ describe('KPIs, amendments and status', () => {
 
   it('moves status only in OCDS order, and ending needs a reason', () => {
     const pending = { ...build(), status: 'pending' as const };
-    expect(changeStatus(pending, 'active', undefined).status).toBe('active');
-    expect(issuesOf(() => changeStatus(pending, 'terminated', 'x'))).toEqual(['status-order']);
-    expect(issuesOf(() => changeStatus(build(), 'terminated', ' '))).toEqual(['reason required']);
+    const signed = changeStatus(pending, 'active', undefined, now);
+    expect([signed.status, signed.statusChangedAt]).toEqual(['active', '2026-10-05T10:00:00.000Z']);
+    expect(issuesOf(() => changeStatus(pending, 'terminated', 'x', now))).toEqual(['status-order']);
+    expect(issuesOf(() => changeStatus(build(), 'terminated', ' ', now))).toEqual(['reason required']);
   });
 });

@@ -6,10 +6,22 @@
  * - `read`: staff of any member organisation of the consortium the record belongs to;
  * - `lead`: an officer (or admin) of the lead organisation; `member`: of any member organisation;
  * - `council-read` / `council-write`: staff / officers of the council that owns the contract;
- * - `org-member`: staff of the organisation named in the path; `org-admin`: its admins.
+ * - `org-member`: staff of the organisation named in the path; `org-admin`: its admins;
+ * - `panel`: a tender's evaluation: its panel (scoring), and the lead's officers (reading it); the fixture's panel is
+ *   the lead's admin and the member's admin; never the platform admin, who is on no panel (shared/tenders/evaluation-access.ts).
  * Someone in no member organisation gets 404 (as for a made-up id); a member without the role 403.
  */
-export type Rule = 'any' | 'platform' | 'read' | 'lead' | 'member' | 'council-read' | 'council-write' | 'org-member' | 'org-admin';
+export type Rule =
+  | 'any'
+  | 'platform'
+  | 'read'
+  | 'lead'
+  | 'member'
+  | 'panel'
+  | 'council-read'
+  | 'council-write'
+  | 'org-member'
+  | 'org-admin';
 
 export const rules: Record<string, Rule> = {
   'GET /me': 'any',
@@ -55,10 +67,10 @@ export const rules: Record<string, Rule> = {
   'POST /tenders/{tenderId}/invitations': 'lead',
   'GET /tenders/{tenderId}/questions': 'read',
   'POST /tenders/{tenderId}/questions/{questionId}/answer': 'lead',
-  'POST /tenders/{tenderId}/conflicts': 'member',
-  'POST /tenders/{tenderId}/scores': 'member',
+  'POST /tenders/{tenderId}/conflicts': 'panel',
+  'POST /tenders/{tenderId}/scores': 'panel',
   'POST /tenders/{tenderId}/moderations': 'lead',
-  'GET /tenders/{tenderId}/evaluation': 'read',
+  'GET /tenders/{tenderId}/evaluation': 'panel',
   'POST /tenders/{tenderId}/evaluation': 'lead',
   'POST /tenders/{tenderId}/award-votes': 'member',
   'POST /tenders/{tenderId}/challenges': 'lead',
@@ -73,6 +85,10 @@ export const rules: Record<string, Rule> = {
   'POST /contracts/{contractId}/kpis/{kpiId}/ratings': 'council-write',
   'POST /contracts/{contractId}/amendments': 'council-write',
   'POST /contracts/{contractId}/status': 'council-write',
+  'POST /contracts/{contractId}/payments/{paymentId}/invoice': 'council-write',
+  'POST /contracts/{contractId}/payments/{paymentId}/paid': 'council-write',
+  'GET /councils/{orgId}/late-payments': 'council-read',
+  'GET /councils/{orgId}/payment-notices': 'council-read',
   'GET /councils/{orgId}/milestones': 'council-read',
   'GET /contracts/{contractId}/ocds': 'council-read',
   'POST /councils/{orgId}/calendar-feed': 'council-write',
@@ -106,12 +122,14 @@ export const pageRules: Record<string, Rule> = {
   'POST /app/councils/{orgId}/contracts': 'council-read',
   'GET /app/contracts/{contractId}': 'council-read',
   'POST /app/contracts/{contractId}': 'council-read',
+  'GET /app/councils/{orgId}/payments': 'council-read',
 };
 
 export type Role = 'platformAdmin' | 'leadAdmin' | 'leadViewer' | 'memberAdmin' | 'otherConsortium' | 'providerStaff';
 
 /** What each role gets under each rule: `ok` (past authorisation: any answer but 401, 403 and 404), 403 or 404. */
 export function expected(rule: Rule, role: Role): 'ok' | 403 | 404 {
+  if (rule === 'panel' && role === 'platformAdmin') return 403;
   if (role === 'platformAdmin') return 'ok';
   const outsider = role === 'otherConsortium' || role === 'providerStaff';
   switch (rule) {
@@ -124,6 +142,7 @@ export function expected(rule: Rule, role: Role): 'ok' | 403 | 404 {
     case 'lead':
       return outsider ? 404 : role === 'leadAdmin' ? 'ok' : 403;
     case 'member':
+    case 'panel':
       return outsider ? 404 : role === 'leadViewer' ? 403 : 'ok';
     case 'council-read':
       return role === 'leadAdmin' || role === 'leadViewer' ? 'ok' : 404;

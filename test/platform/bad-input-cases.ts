@@ -44,7 +44,7 @@ export const tenderAndContractCases: BadInput[] = [
   [
     'POST /tenders/{tenderId}/scores',
     `/tenders/${goodId}/scores`,
-    { body: { bidId: `${goodId}.lot-1`, scores: { delivery: 101 } } },
+    { body: { bidId: `${goodId}.lot-1`, scores: { delivery: 101 }, reasons: { delivery: 'Strong.' } } },
     'body.scores.delivery',
     'too_big',
   ],
@@ -121,6 +121,22 @@ export const tenderAndContractCases: BadInput[] = [
   ['POST /contracts/{contractId}/amendments', `/contracts/${goodId}/amendments`, { body: { value: 100 } }, 'body.why', 'invalid_type'],
   ['POST /contracts/{contractId}/status', `/contracts/${goodId}/status`, { body: { status: 'complete' } }, 'body.status', 'invalid_value'],
   ['GET /councils/{orgId}/milestones', `/councils/${goodId}/milestones?format=xlsx`, {}, 'query.format', 'invalid_value'],
+  [
+    'POST /contracts/{contractId}/payments/{paymentId}/invoice',
+    `/contracts/${goodId}/payments/P1/invoice`,
+    { body: { receivedOn: '5 December 2026' } },
+    'body.receivedOn',
+    'invalid_format',
+  ],
+  [
+    'POST /contracts/{contractId}/payments/{paymentId}/paid',
+    `/contracts/${goodId}/payments/P1/paid`,
+    { body: {} },
+    'body.paidOn',
+    'invalid_type',
+  ],
+  ['GET /councils/{orgId}/late-payments', `/councils/${goodId}/late-payments?format=xlsx`, {}, 'query.format', 'invalid_value'],
+  ['GET /councils/{orgId}/payment-notices', `/councils/${goodId}/payment-notices?period=2026-13-01`, {}, 'query.period', 'invalid_format'],
   ['GET /contracts/{contractId}/ocds', '/contracts/x/ocds', {}, 'path.contractId', 'invalid_format'],
   // Calendar feeds: the owner in the path.
   ['POST /councils/{orgId}/calendar-feed', '/councils/x/calendar-feed', {}, 'path.orgId', 'invalid_format'],

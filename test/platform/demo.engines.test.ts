@@ -29,11 +29,11 @@ describe('npx grantloop demo --json', () => {
     // acceptances, one change request, one very-late escalation, two evidence requests, and the
     // lead told once that evidence arrived; the other condition is waived without evidence); the
     // tender 49 (sign-off requests twice, the refusal, links to five providers, the clarification
-    // to all five, receipts, scoring requests, vote requests, award decisions, completion); the
+    // to all five, receipts, scoring requests, vote requests, four assessment summaries, the standstill's dates, completion); the
     // grants' next quarter while the tender and the contracts run on (a report request nobody
     // answers: its 4 reminders, the very-late notice, then the next period's request: 7); the
     // contracts 33 (22 alerts, 4 decisions told to both sides, 3 evidence notices to the council).
-    expect(summary.emailsSent).toBe(87 + 49 + 7 + 33);
+    expect(summary.emailsSent).toBe(87 + 53 + 7 + 33);
     // Two contracts, six milestones: 2 met, 1 partly met, 1 not met, 1 left overdue, 1 coming up.
     expect(summary.milestones).toEqual({
       total: 6,
@@ -56,13 +56,13 @@ describe('npx grantloop demo --json', () => {
     expect(summary.pools).toEqual([
       {
         id: expect.any(String),
-        // Five members put £90,000 more in for the tender; what it did not award is available again.
-        pledged: 22_000_033 + 9_000_000,
-        received: 15_000_017 + 9_000_000,
+        // Five members put £675,000 more in for the tender; what it did not award is available again.
+        pledged: 22_000_033 + 67_500_000,
+        received: 15_000_017 + 67_500_000,
         committed: 7_300_049 + awarded,
         paid: 7_300_049,
         returned: 100_001,
-        available: 7_799_969 + 9_000_000 - awarded,
+        available: 7_799_969 + 67_500_000 - awarded,
         ledgerBalanced: true,
       },
     ]);
@@ -103,7 +103,7 @@ describe('npx grantloop demo --json', () => {
     const ledger = readFileSync(join(out, 'ledger.csv'), 'utf8').trim().split('\n');
     expect(ledger[0]).toBe('seq,date,type,grant_id,account,account_name,debit_gbp,credit_gbp,bank_balance_gbp,memo');
     // The last row's running bank balance is what the pool holds: received − paid + returned.
-    expect(ledger.at(-1)).toContain(`,${((15_000_017 + 9_000_000 - 7_300_049 + 100_001) / 100).toFixed(2)},`);
+    expect(ledger.at(-1)).toContain(`,${((15_000_017 + 67_500_000 - 7_300_049 + 100_001) / 100).toFixed(2)},`);
     // The county's milestones, one row each, and its calendar: a VEVENT per milestone among its reports and tender dates.
     const milestones = parse(readFileSync(join(out, 'milestones.csv'), 'utf8'), { columns: true }) as { status: string }[];
     expect(milestones.map((m) => m.status).sort()).toEqual(['met', 'met', 'notMet', 'partiallyMet', 'scheduled', 'scheduled']);

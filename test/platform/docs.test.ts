@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slices } from '../../infra/catalog';
 import { featureMap } from '../../infra/feature-map';
+import { regimeTable } from '../../infra/regime-table';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -13,6 +14,12 @@ describe('docs/ARCHITECTURE.md stays true', () => {
     const between = /<!-- feature-map:start -->\n([\s\S]*?)\n<!-- feature-map:end -->/.exec(architecture)?.[1];
     expect(between).toBe(featureMap(root));
     expect(architecture.indexOf('## Feature map')).toBeLessThan(architecture.indexOf('## How to add a feature'));
+  });
+
+  it('has the table of regimes × notices × periods generated from shared/tenders/duties.ts (regenerate with npx tsx infra/regime-table.ts)', () => {
+    const between = /<!-- regimes:start -->\n([\s\S]*?)\n<!-- regimes:end -->/.exec(architecture)?.[1];
+    expect(between).toBe(regimeTable());
+    for (const section of ['s.21(1)', 's.50(3)', 's.51(3)(f)', 's.53(1)', 's.87', 's.75(6)(b)']) expect(between).toContain(section);
   });
 
   it('has a "how to add a feature" section of at most ten steps, followed by the local ↔ AWS differences', () => {

@@ -25,7 +25,8 @@ export function contractBody(stack: TestStack, title: string, dueIn: number[], s
   };
 }
 
-export const register = (stack: TestStack, council: SeededFunder, body: ReturnType<typeof contractBody>) =>
+/** `body` may add what the helper leaves out (payments, a regime). */
+export const register = (stack: TestStack, council: SeededFunder, body: ReturnType<typeof contractBody> & Record<string, unknown>) =>
   stack.api.call<ContractView>(council.admin, 'POST', `/councils/${council.org.id}/contracts`, body);
 
 export const getContract = (stack: TestStack, council: SeededFunder, id: string) =>

@@ -10,6 +10,8 @@ export interface RouteIds {
   challengeId: string;
   questionId: string;
   contractId: string;
+  /** The contract's first scheduled payment (P1), where the fixture's contract has one. */
+  paymentId?: string;
   orgId: string;
   recipientOrgId: string;
 }
@@ -68,7 +70,11 @@ export function validBody(route: string, ids: RouteIds): unknown {
     'POST /tenders/{tenderId}/invitations': { orgName: 'Eastbrook CVS', email: 'x@eastbrook.example.org' },
     'POST /tenders/{tenderId}/questions/{questionId}/answer': { answer: 'Yes.' },
     'POST /tenders/{tenderId}/conflicts': { bidId: `${ids.pledgeId}.lot-1` },
-    'POST /tenders/{tenderId}/scores': { bidId: `${ids.pledgeId}.lot-1`, scores: { delivery: 50 } },
+    'POST /tenders/{tenderId}/scores': {
+      bidId: `${ids.pledgeId}.lot-1`,
+      scores: { delivery: 50 },
+      reasons: { delivery: 'A clear plan.' },
+    },
     'POST /tenders/{tenderId}/moderations': { bidId: `${ids.pledgeId}.lot-1`, criterionId: 'delivery', score: 50, reason: 'Agreed' },
     'POST /tenders/{tenderId}/evaluation': {},
     'POST /tenders/{tenderId}/award-votes': { decision: 'approve' },
@@ -86,6 +92,8 @@ export function validBody(route: string, ids: RouteIds): unknown {
     'POST /contracts/{contractId}/kpis/{kpiId}/ratings': { period: { startDate: '2026-04-01', endDate: '2026-06-30' }, rating: 'good' },
     'POST /contracts/{contractId}/amendments': { why: 'Longer', endDate: '2027-06-30' },
     'POST /contracts/{contractId}/status': { status: 'terminated', reason: 'Ended' },
+    'POST /contracts/{contractId}/payments/{paymentId}/invoice': { receivedOn: '2026-04-01' },
+    'POST /contracts/{contractId}/payments/{paymentId}/paid': { paidOn: '2026-04-01' },
     'POST /councils/{orgId}/calendar-feed': {},
     'POST /contracts/{contractId}/calendar-feed': {},
     'POST /organisations/{orgId}/members': { email: 'new@example.org', name: 'New Person', role: 'viewer' },
@@ -94,9 +102,9 @@ export function validBody(route: string, ids: RouteIds): unknown {
   return bodies[route];
 }
 
-/** A route's path with its parameters filled from `ids` (milestones, KPIs and conditions by their own short ids). */
+/** A route's path with its parameters filled from `ids` (milestones, KPIs, conditions and payments by their own short ids). */
 export const fillPath = (template: string, ids: RouteIds) =>
   template.replace(/\{(\w+)\}/g, (_m, name: string) => {
-    const fixed: Record<string, string> = { milestoneId: 'M1', kpiId: 'K1', conditionId: 'C1', token: 'A'.repeat(43) };
+    const fixed: Record<string, string> = { milestoneId: 'M1', kpiId: 'K1', conditionId: 'C1', paymentId: 'P1', token: 'A'.repeat(43) };
     return fixed[name] ?? (ids as unknown as Record<string, string>)[name] ?? '';
   });

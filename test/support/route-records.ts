@@ -31,7 +31,8 @@ export async function routeRecords(stack: TestStack, funders: SeededFunder[], na
   const round = await call(`/pools/${setup.pool.id}/rounds`, { name: `${name} round` });
   const tender = tenderBody(stack, funders, setup.pool.id, { title: `${name} tender` });
   const draft = await call(`/consortia/${setup.consortium.id}/tenders`, tender);
-  const contract = await register(stack, lead, contractBody(stack, `${name} contract`, [30]));
+  const body = contractBody(stack, `${name} contract`, [30]);
+  const contract = await register(stack, lead, { ...body, payments: [{ dueDate: inDays(stack, 30), amount: body.value }] });
   const ids: RouteIds = {
     consortiumId: setup.consortium.id,
     poolId: setup.pool.id,
@@ -43,6 +44,7 @@ export async function routeRecords(stack: TestStack, funders: SeededFunder[], na
     challengeId: newId(stack.clock.now()),
     questionId: newId(stack.clock.now()),
     contractId: contract.id,
+    paymentId: 'P1',
     orgId: lead.org.id,
     recipientOrgId: lead.org.id,
   };

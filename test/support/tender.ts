@@ -20,18 +20,31 @@ export async function fundedConsortium(stack: TestStack, funders: SeededFunder[]
   return setup;
 }
 
-const at = (stack: TestStack, days: number, time = '12:00:00') =>
+const at = (stack: Pick<TestStack, 'clock'>, days: number, time = '12:00:00') =>
   `${new Date(stack.clock.now().getTime() + days * 86400_000).toISOString().slice(0, 10)}T${time}Z`;
 
-/** A two-lot tender funded by the five voting members in the proportions given (pence). */
+/** Options that decide a tender's regime (shared/tenders/regime.ts): its value, the kind of service, advertising, a voluntary standstill. */
+export interface RegimeOptions {
+  /** Multiplies the default lots (£3,000 and £1,500) and shares: 200 makes £900,000 of light-touch services, above its threshold. */
+  scale?: number;
+  lightTouch?: boolean;
+  advertised?: boolean;
+  voluntaryStandstillDays?: number;
+}
+
+/**
+ * A two-lot tender funded by the five voting members in the proportions given (pence). By
+ * default it is worth £4,500: a below-threshold contract too small to be notifiable.
+ */
 export function tenderBody(
-  stack: TestStack,
+  stack: Pick<TestStack, 'clock'>,
   funders: SeededFunder[],
   poolId: string,
-  opts: { title: string; lots?: [number, number]; shares?: number[]; aboveThreshold?: boolean; days?: [number, number, number, number] },
+  opts: { title: string; lots?: [number, number]; shares?: number[]; days?: [number, number, number, number] } & RegimeOptions,
 ) {
-  const [a, b] = opts.lots ?? [300_000, 150_000];
-  const shares = opts.shares ?? [150_000, 75_000, 75_000, 75_000, 75_000];
+  const k = opts.scale ?? 1;
+  const [a, b] = opts.lots ?? [300_000 * k, 150_000 * k];
+  const shares = opts.shares ?? [150_000, 75_000, 75_000, 75_000, 75_000].map((x) => x * k);
   const [c, s, e, d] = opts.days ?? [5, 10, 15, 20];
   return {
     poolId,
@@ -42,7 +55,9 @@ export function tenderBody(
       { id: 'org-support', title: 'Organisational support', value: a, scope: { kind: 'function', label: 'Organisational development' } },
       { id: 'volunteering', title: 'Volunteering support', value: b, scope: { kind: 'function', label: 'Volunteering' } },
     ],
-    aboveThreshold: opts.aboveThreshold ?? true,
+    ...(opts.lightTouch === undefined ? {} : { lightTouch: opts.lightTouch }),
+    ...(opts.advertised === undefined ? {} : { advertised: opts.advertised }),
+    ...(opts.voluntaryStandstillDays === undefined ? {} : { voluntaryStandstillDays: opts.voluntaryStandstillDays }),
     criteria,
     dates: {
       clarificationDeadline: at(stack, c),
@@ -95,3 +110,9 @@ export function bid(url: string, lots: Record<string, { price: string; answers?:
   );
   return fillIn(url, bidFields(answered), openedScope);
 }
+
+/** A scorer's scores for the two quality criteria, with a reason for each (the assessment summary quotes them). */
+export const scored = (local: number, delivery: number, why = 'Scored against the published criteria.') => ({
+  scores: { 'local-knowledge': local, delivery },
+  reasons: { 'local-knowledge': `${why} Local knowledge: ${local}.`, delivery: `${why} Delivery plan: ${delivery}.` },
+});

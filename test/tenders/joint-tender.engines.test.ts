@@ -5,14 +5,15 @@ import type { Tender } from '../../shared/tenders/tender';
 import { openLink, postLink, scopeOf } from '../support/grant';
 import { ocdsValidators, offCodelist } from '../support/ocds';
 import { startTestStack, type TestStack } from '../support/stack';
-import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
 
 let stack: TestStack;
 let funders: SeededFunder[];
 let setup: Awaited<ReturnType<typeof fundedConsortium>>;
 
 const f = (i: number) => funders[i] as SeededFunder;
-const EACH = 1_000_000;
+// Enough for a £900,000 tender: each of five funders puts £400,000 into the pool.
+const EACH = 40_000_000;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -56,16 +57,23 @@ describe('a joint tender, end to end on the local engines', () => {
   it('happy path: sign-off, clarification, sealed bids (one replaced, one late), a conflicted scorer, a tie, award vote, UK6 and a standstill across the May bank holiday, a challenge that pauses one lot, grants from the reserve', async () => {
     const before = await pool();
     // Deadlines: questions 10 April, bids 20 April, evaluation 28 April, award decision 30 April 2026.
-    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Wyvernshire infrastructure support', days: [9, 19, 27, 29] });
+    // £900,000 of goods and services for a council: above the £207,720 threshold, so the full regime applies.
+    const body = tenderBody(stack, funders, setup.pool.id, {
+      title: 'Wyvernshire infrastructure support',
+      days: [9, 19, 27, 29],
+      scale: 200,
+      lightTouch: false,
+    });
     const t = await publishedTender(stack, funders, body);
     let view = await getTender(stack, f(0), t.id);
     expect(view.status).toBe('published');
     expect(view.notices.map((n) => n.type)).toEqual(['UK4']);
     expect(view.bids).toEqual({ sealed: true, opensAt: new Date(body.dates.submissionDeadline).toISOString() });
     // The budget is reserved: each funder's contribution from its own money, and nothing else can use it.
-    expect(view.reserved.reduce((a, r) => a + r.amount, 0)).toBe(450_000);
-    expect((await pool()).reserved).toBe(before.reserved + 450_000);
-    expect((await pool()).available).toBe(before.available - 450_000);
+    expect(view.regime).toMatchObject({ regime: 'above-threshold', threshold: 20_772_000, estimatedValue: 90_000_000 });
+    expect(view.reserved.reduce((a, r) => a + r.amount, 0)).toBe(90_000_000);
+    expect((await pool()).reserved).toBe(before.reserved + 90_000_000);
+    expect((await pool()).available).toBe(before.available - 90_000_000);
 
     const providers = [
       ['Eastbrook CVS', 'office@eastbrook.example.org', 'GB-CHC-1066001'],
@@ -96,16 +104,19 @@ describe('a joint tender, end to end on the local engines', () => {
       expect(a.body.text).not.toContain('Northmoor Voluntary Action');
 
     // Five bids: lot 1 from 0, 1 and 2; lot 2 from 2 and 3 at the same price; 2 replaces its bid; 4 is late.
-    expect((await bid(await linkOf(0), { 'org-support': { price: '2,800.00' } })).status).toBe(200);
-    expect((await bid(await linkOf(1), { 'org-support': { price: '2950' } })).status).toBe(200);
-    expect((await bid(await linkOf(3), { volunteering: { price: '1400' } })).status).toBe(200);
-    expect((await bid(await linkOf(2), { 'org-support': { price: '2990' }, volunteering: { price: '1450' } })).status).toBe(200);
-    const replaced = await bid(await linkOf(2, /we have your bid/), { 'org-support': { price: '2990' }, volunteering: { price: '1400' } });
+    expect((await bid(await linkOf(0), { 'org-support': { price: '560,000.00' } })).status).toBe(200);
+    expect((await bid(await linkOf(1), { 'org-support': { price: '590000' } })).status).toBe(200);
+    expect((await bid(await linkOf(3), { volunteering: { price: '280000' } })).status).toBe(200);
+    expect((await bid(await linkOf(2), { 'org-support': { price: '598000' }, volunteering: { price: '290000' } })).status).toBe(200);
+    const replaced = await bid(await linkOf(2, /we have your bid/), {
+      'org-support': { price: '598000' },
+      volunteering: { price: '280000' },
+    });
     expect(replaced.status).toBe(200);
     // Sealed: before the deadline staff see neither the bids nor how many there are.
     view = await getTender(stack, f(0), t.id);
     expect(view.bids.sealed).toBe(true);
-    expect(JSON.stringify(view)).not.toContain('1400');
+    expect(JSON.stringify(view)).not.toContain('28000000');
     expect((await stack.request('GET', `/tenders/${t.id}/evaluation`, { as: f(0).admin })).status).toBe(409);
     const sealed = await ocds(t);
     expect(sealed.releases.map((r) => r.tag)).toEqual([['planning'], ['tender']]);
@@ -117,8 +128,8 @@ describe('a joint tender, end to end on the local engines', () => {
       hasEnquiries: true,
     });
     expect(sealed.compiled.tender.lots.map((l: Json) => [l.id, l.value.amount])).toEqual([
-      ['org-support', 3000],
-      ['volunteering', 1500],
+      ['org-support', 600_000],
+      ['volunteering', 300_000],
     ]);
     expect(sealed.compiled.tender.documents.find((d: Json) => d.noticeType === 'UK4')).toMatchObject({ documentType: 'tenderNotice' });
     const roles = (c: Json) => Object.fromEntries(c.parties.map((p: Json) => [p.name, p.roles.join(',')]));
@@ -131,7 +142,7 @@ describe('a joint tender, end to end on the local engines', () => {
     await advanceTo(body.dates.submissionDeadline);
     await stack.runtime.settle();
     await advanceTo(new Date(Date.parse(body.dates.submissionDeadline) + 60_000).toISOString());
-    const late = await bid(lateUrl, { volunteering: { price: '1000' } }, lateScope);
+    const late = await bid(lateUrl, { volunteering: { price: '200000' } }, lateScope);
     expect(late.status).toBe(409);
     expect(late.html).toContain('closed for bids');
     view = await getTender(stack, f(0), t.id);
@@ -153,13 +164,12 @@ describe('a joint tender, end to end on the local engines', () => {
     await stack.api.call(f(1).admin, 'POST', `/tenders/${t.id}/conflicts`, { bidId: conflictedBid });
     const refused = await stack.request('POST', `/tenders/${t.id}/scores`, {
       as: f(1).admin,
-      body: { bidId: conflictedBid, scores: { 'local-knowledge': 100, delivery: 100 } },
+      body: { bidId: conflictedBid, ...scored(100, 100) },
     });
     expect(refused.status).toBe(403);
     for (const b of [...lot1, ...lot2]) {
-      await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/scores`, { bidId: b, scores: { 'local-knowledge': 80, delivery: 70 } });
-      if (b !== conflictedBid)
-        await stack.api.call(f(1).admin, 'POST', `/tenders/${t.id}/scores`, { bidId: b, scores: { 'local-knowledge': 60, delivery: 70 } });
+      await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/scores`, { bidId: b, ...scored(80, 70) });
+      if (b !== conflictedBid) await stack.api.call(f(1).admin, 'POST', `/tenders/${t.id}/scores`, { bidId: b, ...scored(60, 70) });
     }
     await advanceTo('2026-04-28T09:00:00Z');
     const evaluated = await stack.api.call<{
@@ -188,7 +198,13 @@ describe('a joint tender, end to end on the local engines', () => {
     await stack.runtime.settle();
     view = await getTender(stack, f(0), t.id);
     expect(view.status).toBe('standstill');
-    expect(view.standstill).toEqual({ startsOn: '2026-04-30', endsOn: '2026-05-12', endsAt: '2026-05-12T23:00:00.000Z' });
+    expect(view.standstill).toEqual({
+      kind: 'mandatory',
+      workingDays: 8,
+      startsOn: '2026-04-30',
+      endsOn: '2026-05-12',
+      endsAt: '2026-05-12T23:00:00.000Z',
+    });
     expect(view.notices.map((n) => n.type)).toEqual(['UK4', 'UK6']);
 
     await advanceTo('2026-05-05T10:00:00Z');
@@ -268,7 +284,7 @@ describe('a joint tender, end to end on the local engines', () => {
     for (const g of grants) for (const s of g.funders) byFunder.set(s.funderOrgId, (byFunder.get(s.funderOrgId) ?? 0) + s.amount);
     const total = prices.reduce((a, p) => a + p, 0);
     // Each funder pays its contribution's share of what was awarded, to within a penny per grant.
-    for (const c of body.funders) expect(Math.abs((byFunder.get(c.orgId) ?? 0) - (total * c.amount) / 450_000)).toBeLessThanOrEqual(2);
+    for (const c of body.funders) expect(Math.abs((byFunder.get(c.orgId) ?? 0) - (total * c.amount) / 90_000_000)).toBeLessThanOrEqual(2);
     const after = await pool();
     expect(after.reserved).toBe(before.reserved);
     expect(after.committed).toBe(before.committed + total);
@@ -301,9 +317,10 @@ describe('a joint tender, end to end on the local engines', () => {
 
   it('no bids: the tender is unsuccessful and its budget is available again, to the penny', async () => {
     const before = await pool();
-    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Unanswered tender', aboveThreshold: false });
+    // £45,000: below threshold, but notifiable, and advertised: a tender notice and nothing else.
+    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Unanswered tender', scale: 10 });
     const t = await publishedTender(stack, funders, body);
-    expect((await pool()).available).toBe(before.available - 450_000);
+    expect((await pool()).available).toBe(before.available - 4_500_000);
     await advanceTo(body.dates.submissionDeadline);
     await stack.runtime.settle();
     const view = await getTender(stack, f(0), t.id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileReleases, recordPackage, releasePackage } from '../../shared/tenders/ocds-package';
 import { type Release, tenderReleases } from '../../shared/tenders/ocds-releases';
 import { noProcess } from '../../shared/tenders/process';
+import { regimeOf } from '../../shared/tenders/regime';
 import type { Tender } from '../../shared/tenders/tender';
 import { ocdsValidators, offCodelist } from '../support/ocds';
 
@@ -19,10 +20,13 @@ const published: Tender = {
   title: 'Wyvernshire infrastructure support',
   description: 'Two lots.',
   documents: [{ title: 'Specification', url: 'https://wyvernshire.example.org/spec.pdf' }],
-  lots: [{ id: 'org-support', title: 'Organisational support', value: 30_000_000, scope: { kind: 'geography', label: 'Wyvernshire' } }],
+  lots: [{ id: 'org-support', title: 'Organisational support', value: 70_000_000, scope: { kind: 'geography', label: 'Wyvernshire' } }],
   procedure: 'competitive-flexible',
-  aboveThreshold: true,
   lightTouch: true,
+  authorityType: 'sub-central',
+  advertised: true,
+  // £700,000 of light-touch services, drafted in November 2026: at or above the £663,540 light-touch threshold.
+  regime: regimeOf({ estimatedValue: 70_000_000, lightTouch: true, authorityType: 'sub-central', on: '2026-11-01' }),
   criteria: [
     { id: 'local-knowledge', title: 'Local knowledge', kind: 'quality', weight: 70 },
     { id: 'price', title: 'Price', kind: 'price', weight: 30 },
@@ -34,8 +38,8 @@ const published: Tender = {
     awardDecision: '2027-02-12T12:00:00Z',
   },
   funders: [
-    { orgId: 'county', amount: 20_000_000 },
-    { orgId: 'icb', amount: 10_000_000 },
+    { orgId: 'county', amount: 50_000_000 },
+    { orgId: 'icb', amount: 20_000_000 },
   ],
   panel: ['u1'],
   signOffs: [
@@ -79,7 +83,7 @@ describe('OCDS releases of a published tender', () => {
       procurementMethod: 'selective',
       specialRegime: ['lightTouch'],
       aboveThreshold: true,
-      value: { amount: 300_000, currency: 'GBP' },
+      value: { amount: 700_000, currency: 'GBP' },
     });
     // The buyer also funds: one party with both roles.
     expect(compileReleases(rs).parties).toEqual([

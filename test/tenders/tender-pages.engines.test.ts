@@ -21,20 +21,32 @@ const post = async (c: PageClient, t: Tender, fields: Record<string, string>) =>
 beforeAll(async () => {
   stack = await startTestStack();
   funders = await stack.seed();
-  setup = await fundedConsortium(stack, funders, 'Pages Tender Fund', 1_000_000);
+  setup = await fundedConsortium(stack, funders, 'Pages Tender Fund', 30_000_000);
 });
 afterAll(() => stack?.stop());
 
 describe('tender pages', () => {
   it('take a funder through sign-off, keep bids sealed, then let the panel score, declare a conflict and moderate, and funders vote', async () => {
-    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Pages tender', days: [2, 4, 6, 8] });
+    // £900,000 of light-touch services, with a voluntary standstill of ten working days the consortium chose.
+    const body = tenderBody(stack, funders, setup.pool.id, {
+      title: 'Pages tender',
+      days: [2, 4, 6, 8],
+      scale: 200,
+      voluntaryStandstillDays: 10,
+    });
     const t = await stack.api.call<Tender>(f(0).admin, 'POST', `/consortia/${setup.consortium.id}/tenders`, body);
     await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/sign-off-request`);
     await stack.runtime.settle();
 
     // Sign-off by form: a refusal needs a reason, named as the field's error.
     const member = await signInAs(stack, f(2).admin.email);
-    expect((await page(member, t)).html).toContain('Does your organisation approve the specification');
+    const signOffPage = (await page(member, t)).html;
+    expect(signOffPage).toContain('Does your organisation approve the specification');
+    // The regime and what the Act asks of it, with the sections.
+    expect(signOffPage).toContain('Light touch: £900,000.00 against the £663,540.00 light-touch threshold');
+    expect(signOffPage).toContain('Notices and periods (Procurement Act 2023)');
+    expect(signOffPage).toMatch(/Standstill period<\/td>\s*<td[^>]*>Chosen by the consortium<\/td>/);
+    expect(signOffPage).toContain('(s.51(3)(f), s.51(4)-(5))');
     const noReason = await post(member, t, { action: 'sign-off', decision: 'refuse' });
     expect(noReason.status).toBe(400);
     expect(noReason.html).toContain('govuk-error-summary');
@@ -91,8 +103,13 @@ describe('tender pages', () => {
       action: 'score',
       bid: b,
       [`score-${b}-local-knowledge`]: a,
+      [`reason-${b}-local-knowledge`]: `Knows the district's groups well (${a}).`,
       [`score-${b}-delivery`]: d,
+      [`reason-${b}-delivery`]: `A clear plan with named advisers (${d}).`,
     });
+    const unreasoned = await post(scorer, t, { ...scores(eastbrook as string, '80', '70'), [`reason-${eastbrook}-delivery`]: ' ' });
+    expect(unreasoned.status).toBe(400);
+    expect(unreasoned.html).toContain('Delivery plan: give the reason for your score; the bidder is sent it');
     expect((await post(scorer, t, scores(eastbrook as string, '80', '70'))).status).toBe(303);
     expect((await post(scorer, t, { action: 'conflict', bid: northmoor as string })).status).toBe(303);
     expect((await page(scorer, t)).html).toContain('You declared a conflict of interest in this bid');
@@ -130,6 +147,15 @@ describe('tender pages', () => {
     await stack.api.call(f(0).admin, 'POST', `/tenders/${t.id}/award-votes`, { decision: 'approve' });
     await stack.runtime.settle();
     expect((await getTender(stack, f(0), t.id)).status).toBe('standstill');
+    // A member's admin who is not on the panel sees the recommended winners and prices, never a score or a ranking.
+    const memberView = (await page(member2, t)).html;
+    const winner = (await getTender(stack, f(0), t.id)).outcomes.find((o) => o.lotId === 'org-support')?.winner;
+    const price = winner?.price === 280_000 ? '£2,800.00' : '£2,900.00';
+    expect(memberView).toContain(`Recommended: ${winner?.orgName}, ${price}</td>`);
+    expect(memberView).not.toContain('(score');
+    expect(memberView).not.toContain('Evaluation</h2>');
+    expect(memberView).toContain('10 working days, voluntary');
+    expect((await page(lead, t)).html).toContain('(score');
   });
 });
 

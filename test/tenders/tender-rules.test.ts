@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/platform/errors';
+import { regimeOf } from '../../shared/tenders/regime';
 import { rankBids, TIE_RULE } from '../../shared/tenders/scoring';
-import { bidsUnsealed, budgetOf, type Criterion, checkTender, type TenderInput, takesBids } from '../../shared/tenders/tender';
+import { bidsUnsealed, budgetOf, type Criterion, checkTender as check, type TenderInput, takesBids } from '../../shared/tenders/tender';
 
 const now = new Date('2026-11-22T09:00:00Z');
 const criteria: Criterion[] = [
@@ -23,8 +24,9 @@ const input = (over: Partial<TenderInput> = {}): TenderInput => ({
     { id: 'volunteering', title: 'Volunteering support', value: 15_000_000, scope: { kind: 'function', label: 'Volunteering' } },
   ],
   procedure: 'open',
-  aboveThreshold: false,
   lightTouch: true,
+  authorityType: 'sub-central',
+  advertised: true,
   criteria,
   dates: {
     clarificationDeadline: '2026-12-10T12:00:00Z',
@@ -39,6 +41,10 @@ const input = (over: Partial<TenderInput> = {}): TenderInput => ({
   panel: ['u1', 'u2'],
   ...over,
 });
+
+/** Checks a tender in the regime its lots' values put it in (as drafting does). */
+const checkTender = (i: TenderInput, at: Date) =>
+  check(i, at, regimeOf({ estimatedValue: budgetOf(i), lightTouch: i.lightTouch, authorityType: i.authorityType, on: '2026-11-22' }));
 
 const issuesOf = (fn: () => unknown) => {
   try {
@@ -85,6 +91,28 @@ describe('a tender as drafted', () => {
         'funders contributions-equal-budget',
       ]),
     );
+  });
+
+  it('holds a public contract to its regime: advertised (s.21(1)), and a voluntary standstill only for light touch, of at least eight working days (s.51(5))', () => {
+    // £663,540.00 in two lots, light touch: at the light-touch threshold, so a light-touch contract.
+    const lightTouch = (over: Partial<TenderInput>) =>
+      input({
+        lots: [{ ...(input().lots[0] as TenderInput['lots'][number]), value: 66_354_000 }],
+        funders: [{ orgId: 'county', amount: 66_354_000 }],
+        ...over,
+      });
+    expect(issuesOf(() => checkTender(lightTouch({ advertised: false }), now))).toEqual(['advertised tender-notice-required']);
+    expect(issuesOf(() => checkTender(lightTouch({ voluntaryStandstillDays: 10 }), now))).toEqual([]);
+    expect(issuesOf(() => checkTender(lightTouch({ voluntaryStandstillDays: 7 }), now))).toEqual([
+      'voluntaryStandstillDays standstill-days',
+    ]);
+    // The same value for goods and services of a council is above its £207,720 threshold: the standstill is mandatory.
+    expect(issuesOf(() => checkTender(lightTouch({ lightTouch: false, voluntaryStandstillDays: 10 }), now))).toEqual([
+      'voluntaryStandstillDays mandatory-standstill',
+    ]);
+    // £450,000 of light-touch services is below threshold: it may be run by invitation, and has no standstill at all.
+    expect(issuesOf(() => checkTender(input({ advertised: false }), now))).toEqual([]);
+    expect(issuesOf(() => checkTender(input({ voluntaryStandstillDays: 8 }), now))).toEqual(['voluntaryStandstillDays no-standstill']);
   });
 
   it('needs a quality criterion, and dates that follow one another from now', () => {

@@ -1,0 +1,117 @@
+import type { Child } from 'hono/jsx';
+import type { PaymentState } from '../../shared/contracts/payments';
+import { dayInWords } from '../../shared/platform/words';
+import { regimeNames } from '../../shared/tenders/regime';
+import { pounds } from '../lib/web/format';
+import { Button, Csrf, Table, Tag } from '../lib/web/govuk';
+import type { ContractPageView } from './contract-page';
+import type { SectionProps } from './contract-sections';
+import { DateInput } from './date-input';
+
+type PaymentView = ContractPageView['payments'][number];
+
+const stateColour: Record<PaymentState, 'grey' | 'blue' | 'red' | 'green' | 'orange'> = {
+  'awaiting-invoice': 'grey',
+  'awaiting-payment': 'blue',
+  overdue: 'red',
+  'paid-on-time': 'green',
+  'paid-late': 'orange',
+};
+
+/** The regime in words, with what it means for the payment notices; old contracts say so plainly. */
+export function regimeWords(regime: ContractPageView['regime']): string {
+  if (!regime) return 'Not stated (recorded before grantloop kept it): left out of the s.70 list and UK8 figures';
+  return regime === 'below-threshold'
+    ? `${regimeNames[regime]}: not a public contract; the 30-day term still applies (s.88)`
+    : `${regimeNames[regime]}: a public contract (payments over £30,000 published, s.70; UK8 notices, s.69)`;
+}
+
+/** The schedule with each payment's invoice, its last day to pay (s.68(2)), when it was paid and its status in words. */
+export function Payments(p: SectionProps) {
+  const { view } = p;
+  if (!view.payments.length) return null;
+  const mayRecord = p.mayAct && view.status !== 'cancelled';
+  return (
+    <>
+      <h2 class="govuk-heading-m">Payments</h2>
+      <p class="govuk-body">
+        Each payment is due within 30 days beginning with the day its invoice is received, or a later day the invoice gives (section 68 of
+        the Procurement Act 2023; section 88 below threshold).
+      </p>
+      <Table
+        columns={[
+          { label: 'Payment' },
+          { label: 'Amount', numeric: true },
+          { label: 'Scheduled for' },
+          { label: 'Invoice received' },
+          { label: 'Pay by' },
+          { label: 'Paid' },
+          { label: 'Status' },
+        ]}
+        rows={view.payments.map((x) => [
+          x.id,
+          pounds(x.amount),
+          dayInWords(x.dueDate),
+          x.invoice ? dayInWords(x.invoice.receivedOn) : 'Not yet',
+          x.invoice ? dayInWords(x.invoice.payBy) : '',
+          x.paid ? dayInWords(x.paid.paidOn) : 'Not yet',
+          <Tag colour={stateColour[x.status.state]}>{x.status.label}</Tag>,
+        ])}
+      />
+      {mayRecord &&
+        view.payments.map((x) => (x.invoice ? !x.paid && <RecordPaid {...p} payment={x} /> : <RecordInvoice {...p} payment={x} />))}
+    </>
+  );
+}
+
+function PaymentForm(p: SectionProps & { payment: PaymentView; action: string; heading: string; children: Child }) {
+  return (
+    <form method="post" action={`/app/contracts/${encodeURIComponent(p.view.id)}`} novalidate>
+      <Csrf token={p.csrf} />
+      <input type="hidden" name="action" value={p.action} />
+      <input type="hidden" name="payment" value={p.payment.id} />
+      <h3 class="govuk-heading-s">{p.heading}</h3>
+      {p.children}
+    </form>
+  );
+}
+
+function RecordInvoice(p: SectionProps & { payment: PaymentView }) {
+  const { payment } = p;
+  return (
+    <PaymentForm {...p} action="invoice" heading={`Invoice for ${payment.id} (${pounds(payment.amount)})`}>
+      <DateInput
+        name={`receivedOn-${payment.id}`}
+        legend="Date the invoice was received"
+        hint="For example, 5 12 2026"
+        typed={p.typed}
+        errors={p.errors}
+      />
+      <DateInput
+        name={`fallsDueOn-${payment.id}`}
+        legend="Date payment falls due under the invoice (optional)"
+        hint="Only if the invoice gives a day later than the day it was received: the 30 days then begin with that day"
+        typed={p.typed}
+        errors={p.errors}
+      />
+      <Button>Record the invoice</Button>
+    </PaymentForm>
+  );
+}
+
+function RecordPaid(p: SectionProps & { payment: PaymentView }) {
+  const { payment } = p;
+  const payBy = payment.invoice ? `, to pay by ${dayInWords(payment.invoice.payBy)}` : '';
+  return (
+    <PaymentForm {...p} action="paid" heading={`Payment ${payment.id} (${pounds(payment.amount)})${payBy}`}>
+      <DateInput
+        name={`paidOn-${payment.id}`}
+        legend="Date paid"
+        hint="The day the money reached the supplier, for example 2 1 2027"
+        typed={p.typed}
+        errors={p.errors}
+      />
+      <Button>Record the payment</Button>
+    </PaymentForm>
+  );
+}

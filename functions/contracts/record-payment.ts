@@ -1,0 +1,11 @@
+import { paymentMade } from '../../shared/contracts/actions';
+import { contractsTable } from '../../shared/contracts/aws';
+import { staffRoute } from '../consortia/staff';
+import { jsonBody, parse } from '../lib/http';
+import { paymentPath } from './paths';
+import { paidBody } from './schemas';
+
+export const handler = staffRoute(async (event, caller) => {
+  const { contractId, paymentId } = parse(paymentPath, event.pathParameters ?? {}, 'path');
+  return { body: await paymentMade(contractsTable, caller, contractId, paymentId, parse(paidBody, jsonBody(event), 'body')) };
+});

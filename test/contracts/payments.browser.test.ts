@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededFunder } from '../../infra/local/scenario';
+import { londonTime } from '../../shared/platform/london-time';
+import { launchChromium } from '../support/browser';
+import { type ContractView, contractBody, register } from '../support/contract';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: TestStack;
+let council: SeededFunder;
+let browser: Browser;
+let contract: ContractView;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  council = (await stack.seed())[0] as SeededFunder;
+  contract = await register(stack, council, {
+    ...contractBody(stack, 'Browser payments contract', []),
+    value: 6_000_000,
+    period: { startDate: '2026-04-01', endDate: '2027-03-31' },
+    payments: [
+      { dueDate: '2026-12-01', amount: 3_500_000 },
+      { dueDate: '2027-01-15', amount: 2_500_000 },
+    ],
+    regime: 'light-touch',
+  });
+  await stack.runtime.advanceTo(londonTime('2027-01-20', '09:00'));
+  await stack.runtime.settle();
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
+  const page = await browser.newPage({ javaScriptEnabled });
+  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${council.admin.name}`) }).click();
+  return page;
+}
+
+async function axeOn(p: Page): Promise<string[]> {
+  await p.evaluate(axeSource);
+  const violations: { id: string; impact: string }[] = await p.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
+    const { axe, document } = globalThis as any;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v: { id: string; impact: string }) => ({ id: v.id, impact: v.impact }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+}
+
+describe('payments on the contract page, in a real browser', () => {
+  it('records an invoice with the date input and JavaScript off: told what to fix, then the day to pay by', async () => {
+    const page = await signedIn(false);
+    await page.goto(`${stack.runtime.apiUrl}/app/contracts/${contract.id}`);
+    const form = page.locator('form', { has: page.locator('input[name="payment"][value="P1"]') });
+    await form.getByRole('button', { name: 'Record the invoice' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter the date the invoice was received');
+    await page.locator('#receivedOn-P1-day').fill('5');
+    await page.locator('#receivedOn-P1-month').fill('12');
+    await page.locator('#receivedOn-P1-year').fill('2026');
+    await page
+      .locator('form', { has: page.locator('input[name="payment"][value="P1"]') })
+      .getByRole('button', { name: 'Record the invoice' })
+      .click();
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('The invoice is recorded');
+    await expect(page.locator('main').textContent()).resolves.toContain('Payment P1 (£35,000.00), to pay by 3 January 2027');
+    await expect(page.locator('strong.govuk-tag', { hasText: 'Overdue by 17 days' }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation on the contract page (with an error shown) or the payments page', async () => {
+    const page = await signedIn(true);
+    const found: string[] = [];
+    await page.goto(`${stack.runtime.apiUrl}/app/contracts/${contract.id}`);
+    found.push(...(await axeOn(page)).map((v) => `contract: ${v}`));
+    await page
+      .locator('form', { has: page.locator('input[name="payment"][value="P2"]') })
+      .getByRole('button', { name: 'Record the invoice' })
+      .click();
+    found.push(...(await axeOn(page)).map((v) => `contract with an error: ${v}`));
+    await page.goto(`${stack.runtime.apiUrl}/app/councils/${council.org.id}/payments?period=2026-10-01`);
+    found.push(...(await axeOn(page)).map((v) => `payments: ${v}`));
+    expect(found).toEqual([]);
+    await page.close();
+  });
+});
