@@ -44,8 +44,14 @@ function writtenPartitions(input: WriteInput): string[] {
 /**
  * One DynamoDB client per container. A middleware counts every call and asks it for its
  * consumed capacity, so usage figures come from the engine rather than from estimates.
+ *
+ * Five attempts rather than the SDK's default three: a throttled call (a hot partition, a burst
+ * at 09:00) is retried with the SDK's jittered backoff for up to about two seconds before the
+ * error reaches a use case. With three, the fault suite's throttling (one call in twenty refused)
+ * failed a grant's tranche step now and then under load: three refusals in a row on one call,
+ * which no workflow Retry treats as transient.
  */
-export const dynamodb = new DynamoDBClient({});
+export const dynamodb = new DynamoDBClient({ maxAttempts: 5 });
 dynamodb.middlewareStack.add(
   (next, context) => async (args) => {
     // Counted here, under every use case, so a round-trip figure cannot drift from the code.
