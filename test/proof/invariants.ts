@@ -9,6 +9,7 @@ import { dynamoPools } from '../../shared/pools/dynamodb-store';
 import type { Pool } from '../../shared/pools/pool';
 import { reconcile } from '../../shared/pools/reconcile';
 import { dynamoReports } from '../../shared/reporting/dynamodb-store';
+import { tenderTableProblems } from './tender-invariants';
 
 /** What one scenario made: the records whose figures are re-derived from the table. */
 export interface Made {
@@ -111,7 +112,9 @@ type Item = Record<string, unknown> & { entity?: string };
  * The same rules over the whole table, from its items alone (for a runtime seen from outside,
  * as after a kill): every ledger entry balances, no bucket is negative, no tranche is paid twice
  * and a released tranche was paid once, reports are accepted at most once and reminded at most
- * once per reminder, and each report's submissions are recorded once.
+ * once per reminder, and each report's submissions are recorded once; and the tender rules
+ * (tender-invariants.ts): each lot awarded at most once, each reserve spent or released once,
+ * one organisation per identifier.
  */
 export function tableProblems(items: Item[]): string[] {
   const problems: string[] = [];
@@ -146,7 +149,7 @@ export function tableProblems(items: Item[]): string[] {
   for (const r of items.filter((i) => i.entity === 'report'))
     if ((submitted.get(`report#${r.id}`) ?? 0) !== r.submissions)
       problems.push(`report ${r.id}: ${submitted.get(`report#${r.id}`) ?? 0} submitted events for ${r.submissions} submissions`);
-  return problems;
+  return [...problems, ...tenderTableProblems(items)];
 }
 
 /** Every item of the local table (a checker's read, not an access pattern: nothing served to users scans). */

@@ -3,13 +3,14 @@
  * Prints progress, the figures, and ends with one line:
  *   proof: plans=N faults=M violations=V fuzz=R 5xx=X writes=W
  * and exits non-zero unless V, X and W are 0. Flags: --plans 200 --seed 1 --per-route 1000
- * --fuzz-seed <n> --only faults|fuzz (a failing plan or case prints the seed that replays it).
+ * --fuzz-seed <n> --only faults|fuzz (a failing plan or case prints the seed that replays it)
+ * --tender no (the money path alone, without the joint tender each plan runs alongside it).
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fuzz } from '../proof/fuzz';
 import { startTestStack } from '../support/stack';
-import { runFaultPlans } from './faults';
+import { runFaultPlans, tenderSteps } from './faults';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'per-route': { type: 'string', default: '1000' },
     'fuzz-seed': { type: 'string', default: '20261101' },
     only: { type: 'string' },
+    tender: { type: 'string', default: 'yes' },
   },
 });
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -56,17 +58,20 @@ let plans = 0;
 let faults = 0;
 let violations = 0;
 if (values.only !== 'fuzz') {
-  say(`faults: ${values.plans} seeded plans of the money path, from seed ${values.seed}…`);
-  const f = await runFaultPlans({ plans: Number(values.plans), firstSeed: Number(values.seed), onProgress: (l) => say(`  ${l}`) });
+  const tender = values.tender !== 'no';
+  say(`faults: ${values.plans} seeded plans of the money path${tender ? ' and a joint tender' : ''}, from seed ${values.seed}…`);
+  const f = await runFaultPlans({ plans: Number(values.plans), firstSeed: Number(values.seed), tender, onProgress: (l) => say(`  ${l}`) });
   plans = f.plans;
   faults = f.faults;
   violations = f.violations.reduce((a, v) => a + v.problems.length, 0);
   for (const v of f.violations)
     say(`  ✘ seed ${v.seed} (replay: npm run proof -- --only faults --plans 1 --seed ${v.seed}): ${v.problems.join('; ')}`);
+  const kinds = Object.entries(f.byKind).map(([k, n]) => `${k} ${n}`);
+  const atTenderSteps = Object.entries(f.byFunction)
+    .filter(([fn]) => tenderSteps.has(fn))
+    .map(([fn, n]) => `${fn.replace(/^step:/, '')} ${n}`);
   process.stdout.write(
-    `faults: ${plans} plans, ${faults} faults injected (${Object.entries(f.byKind)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}), ${violations} violations [${elapsed()}]\n`,
+    `faults: ${plans} plans (${f.tenders} tenders run to the end), ${faults} faults injected (${kinds.join(', ')}; at tender steps ${atTenderSteps.join(', ') || 'none'}), ${violations} violations [${elapsed()}]\n`,
   );
 }
 

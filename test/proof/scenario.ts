@@ -13,18 +13,34 @@ import type { Made } from './invariants';
 
 const DAY = 86400_000;
 
+/** The consortium and pool the money path made, and its grants' recipient: what a scenario run alongside it needs. */
+export interface MoneySetting {
+  consortiumId: string;
+  poolId: string;
+  recipientIdentifier: string;
+}
+
 /**
  * The demo's money path, compact enough to run hundreds of times: a consortium of three is
  * proposed and confirmed, pools money from two funders, votes a round of two grants, and runs
  * each grant's tranches and report for two months: one provider reports and is accepted (its
  * last tranche then pays), the other never reports (reminders, overdue, its tranche held).
+ * `alongside` runs in those two months (the tender scenario), on the same consortium and pool,
+ * while the reminders and the tranches fall due: the plan's virtual time stays the same.
  */
-export async function moneyPath(runtime: LocalRuntime, api: Api, admin: User, funders: SeededFunder[], n: number): Promise<Made> {
+export async function moneyPath(
+  runtime: LocalRuntime,
+  api: Api,
+  admin: User,
+  funders: SeededFunder[],
+  n: number,
+  alongside?: (on: MoneySetting) => Promise<void>,
+): Promise<Made> {
   const [lead, a, b] = funders as [SeededFunder, SeededFunder, SeededFunder];
   const advance = (days: number) => runtime.advanceTo(new Date(runtime.clock.now().getTime() + days * DAY));
   const settle = () => later(runtime);
   const today = () => londonDate(runtime.clock.now());
-  const recipient = await api.call<{ id: string; contactEmail: string }>(admin, 'POST', '/organisations', {
+  const recipient = await api.call<{ id: string; contactEmail: string; identifier: string }>(admin, 'POST', '/organisations', {
     name: `Proof Provider ${n}`,
     kind: 'provider',
     identifier: `GB-CHC-${3_000_000 + n}`,
@@ -82,7 +98,9 @@ export async function moneyPath(runtime: LocalRuntime, api: Api, admin: User, fu
     email: recipient.contactEmail,
     reportId: reportIds[0] as string,
   });
-  await advance(45);
+  const end = runtime.clock.now().getTime() + 45 * DAY;
+  await alongside?.({ consortiumId: consortium.id, poolId: pool.id, recipientIdentifier: recipient.identifier });
+  await runtime.advanceTo(new Date(Math.max(end, runtime.clock.now().getTime())));
   return { poolId: pool.id, grants, reportIds, recipientEmail: recipient.contactEmail };
 }
 
@@ -90,7 +108,7 @@ export async function moneyPath(runtime: LocalRuntime, api: Api, admin: User, fu
  * People act minutes apart, not in the same millisecond: long enough for Lambda's first retry
  * of an event (a minute) to have run, as a user coming back to the page would find.
  */
-async function later(runtime: LocalRuntime): Promise<void> {
+export async function later(runtime: LocalRuntime): Promise<void> {
   await runtime.settle(60_000);
   await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 5 * 60_000));
 }
