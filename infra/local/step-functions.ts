@@ -25,7 +25,8 @@ export interface ExecutionRecord {
   cause?: string;
   startDate: string;
   stopDate?: string;
-  history: { type: string; state?: string; at: string }[];
+  /** Each step, as the engine reported it; a failed state keeps the error it failed with, as AWS's TaskFailed does. */
+  history: { type: string; state?: string; at: string; error?: string; cause?: string }[];
   waitingOn: number;
   /** The last top-level state entered and its input: where a restart resumes. */
   at?: { state: string; input: unknown };
@@ -237,7 +238,13 @@ export class LocalStepFunctions {
       for await (const event of run.eventLogs) {
         if (event.type === 'StateEntered') recordUsage('stateTransitions', 1);
         const state = 'state' in event ? event.state.name : undefined;
-        record.history.push({ type: event.type, ...(state ? { state } : {}), at: this.clock.now().toISOString() });
+        const failed = event.type === 'StateFailed' ? (event as { Error?: string; Cause?: unknown }) : undefined;
+        record.history.push({
+          type: event.type,
+          ...(state ? { state } : {}),
+          at: this.clock.now().toISOString(),
+          ...(failed ? { error: String(failed.Error), cause: String(failed.Cause).slice(0, 500) } : {}),
+        });
         if (event.type === 'StateEntered' && event.index === undefined && topLevel.has(event.state.name)) {
           record.at = { state: event.state.name, input: event.state.input };
           // Callbacks already answered belong to states the execution has now left.

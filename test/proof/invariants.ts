@@ -100,7 +100,10 @@ function executionProblems(runtime: LocalRuntime): string[] {
   const problems: string[] = [];
   for (const e of runtime.sfn.list()) {
     if (e.status === 'SUCCEEDED') continue;
-    if (e.status !== 'RUNNING') problems.push(`execution ${e.name} ${e.status}: ${e.error ?? ''} ${e.cause ?? ''}`.trim());
+    // The step that failed, with its own error: the Fail state at the end names only the workflow's.
+    const step = e.history.filter((h) => h.type === 'StateFailed' && h.error && !h.error.startsWith(e.error ?? '-')).at(-1);
+    const why = step ? ` (after ${step.state} failed: ${step.error}: ${step.cause})` : '';
+    if (e.status !== 'RUNNING') problems.push(`execution ${e.name} ${e.status}: ${e.error ?? ''} ${e.cause ?? ''}${why}`.trim());
     else if (e.waitingOn === 0) problems.push(`execution ${e.name} is running but not waiting on anything (at ${e.at?.state})`);
   }
   return problems;
