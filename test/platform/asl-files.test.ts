@@ -27,10 +27,10 @@ describe('ASL files', () => {
     for (const [name, state] of Object.entries(definition.States)) {
       if (state.Type !== 'Task') continue;
       const retries = (state.Retry as { ErrorEquals: string[] }[] | undefined) ?? [];
-      expect(
-        retries.flatMap((r) => r.ErrorEquals),
-        name,
-      ).toContain('Lambda.ServiceException');
+      const transient = retries.flatMap((r) => r.ErrorEquals);
+      expect(transient, name).toContain('Lambda.ServiceException');
+      // A DynamoDB throttle that outlasts the SDK's own attempts is as transient as a Lambda one.
+      for (const e of ['ThrottlingException', 'ProvisionedThroughputExceededException']) expect(transient, name).toContain(e);
       expect(Number(state.TimeoutSeconds ?? 0) > 0 || typeof state.TimeoutSecondsPath === 'string', name).toBe(true);
       expect(state.Catch, name).toBeDefined();
       if (String(state.Resource).endsWith('.waitForTaskToken')) {
