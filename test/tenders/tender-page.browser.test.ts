@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededFunder } from '../../infra/local/scenario';
+import type { Tender } from '../../shared/tenders/tender';
+import { launchChromium } from '../support/browser';
+import { startTestStack, type TestStack } from '../support/stack';
+import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
+
+/**
+ * The tender page in Chromium: the notices and periods the regime asks for, and a panel member
+ * scoring with reasons, JavaScript off; axe-core finds no serious or critical violation, with
+ * and without an error showing.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: TestStack;
+let funders: SeededFunder[];
+let browser: Browser;
+let t: Tender;
+const f = (i: number) => funders[i] as SeededFunder;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  funders = await stack.seed();
+  const setup = await fundedConsortium(stack, funders, 'Browser Tender Fund', 40_000_000);
+  const body = tenderBody(stack, funders, setup.pool.id, {
+    title: 'Browser regime tender',
+    days: [2, 4, 6, 8],
+    scale: 200,
+    lightTouch: false,
+  });
+  t = await publishedTender(stack, funders, body);
+  await stack.api.call(undefined, 'POST', `/tenders/${t.id}/interest`, { orgName: 'Eastbrook CVS', email: 'office@eastbrook.example.org' });
+  await bid(await linkTo(stack, 'office@eastbrook.example.org', /Browser regime tender: your links/), {
+    'org-support': { price: '500000' },
+  });
+  await stack.runtime.advanceTo(new Date(body.dates.submissionDeadline));
+  await stack.runtime.settle();
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signedIn(who: SeededFunder, javaScriptEnabled: boolean): Promise<Page> {
+  const page = await browser.newPage({ javaScriptEnabled });
+  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${who.admin.name}`) }).click();
+  return page;
+}
+
+async function axeOn(p: Page): Promise<string[]> {
+  await p.evaluate(axeSource);
+  const violations: { id: string; impact: string }[] = await p.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
+    const { axe, document } = globalThis as any;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v: { id: string; impact: string }) => ({ id: v.id, impact: v.impact }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+}
+
+describe('the tender page in a real browser', () => {
+  it('a panel member scores with JavaScript off: a missing reason is named, then the scores are saved', async () => {
+    const page = await signedIn(f(1), false);
+    await page.goto(`${stack.runtime.apiUrl}/app/tenders/${t.id}`);
+    await expect(page.locator('caption', { hasText: 'Notices and periods' }).count()).resolves.toBe(1);
+    await expect(page.locator('main').textContent()).resolves.toContain('Above threshold: £900,000.00 against the £207,720.00');
+    await page.getByLabel('Local knowledge and relationships: your score (0 to 100)').fill('80');
+    await page.getByLabel('Delivery plan: your score (0 to 100)').fill('70');
+    await page.getByLabel('Local knowledge and relationships: why you gave this score').fill('Knows every district forum.');
+    await page.getByRole('button', { name: /Save my scores/ }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Delivery plan: give the reason for your score');
+    // What was typed is kept.
+    await expect(page.getByLabel('Local knowledge and relationships: why you gave this score').inputValue()).resolves.toBe(
+      'Knows every district forum.',
+    );
+    await page.getByLabel('Delivery plan: why you gave this score').fill('A plan with named advisers.');
+    await page.getByRole('button', { name: /Save my scores/ }).click();
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Your scores are recorded');
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation, with and without an error showing', async () => {
+    const page = await signedIn(f(1), true);
+    await page.goto(`${stack.runtime.apiUrl}/app/tenders/${t.id}`);
+    const found = await axeOn(page);
+    await page.getByLabel('Delivery plan: why you gave this score').fill('');
+    await page.getByRole('button', { name: /Save my scores/ }).click();
+    await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(1);
+    found.push(...(await axeOn(page)));
+    expect(found).toEqual([]);
+    await page.close();
+  });
+});
