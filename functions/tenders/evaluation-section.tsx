@@ -87,7 +87,7 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
         <p class="govuk-body">You declared a conflict of interest in this bid: your scores for it do not count.</p>
       ) : (
         <>
-          <ActionForm view={view} csrf={p.csrf} action="score">
+          <ActionForm view={view} csrf={p.csrf} action="score" id={`score-${bid.bidId}`}>
             <input type="hidden" name="bid" value={bid.bidId} />
             {quality.map((c) => {
               const name = `score-${bid.bidId}-${c.id}`;
@@ -116,7 +116,7 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
             })}
             <Button secondary>Save my scores for {bid.orgName}</Button>
           </ActionForm>
-          <ActionForm view={view} csrf={p.csrf} action="conflict">
+          <ActionForm view={view} csrf={p.csrf} action="conflict" id={`conflict-${bid.bidId}`}>
             <input type="hidden" name="bid" value={bid.bidId} />
             <Button secondary>Declare a conflict of interest in this bid</Button>
           </ActionForm>

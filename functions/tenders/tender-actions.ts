@@ -7,102 +7,171 @@ import { completeEvaluation, declareConflict, moderate, scoreBid } from '../../s
 import { answerQuestion } from '../../shared/tenders/providers';
 import { signOff } from '../../shared/tenders/sign-off';
 import type { Tender } from '../../shared/tenders/tender';
+import { id } from '../lib/schemas';
+import { decodeForm, type FormFields, type PostedForm, refusal } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
-import { scoreBody } from './schemas';
+import * as z from '../lib/zod';
+import { answerBody, awardVoteBody, conflictBody, moderationBody, scoreBody, signOffBody } from './schemas';
 
-type Form = Record<string, string>;
 type Outcome = { done: string } | { errors: FieldError[] };
 
 // No mail client here: what a form changes is mailed by functions that follow its event (an answer, for one).
 const deps = { ...tendersTable, workflows };
 
-/** A whole number from 0 to 100, or the error naming the field. */
-function score(form: Form, field: string, label: string, errors: FieldError[]): number {
-  const raw = (form[field] ?? '').trim();
-  const n = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(n >= 0 && n <= 100)) errors.push({ field, message: `${label}: enter a whole number from 0 to 100` });
-  return n;
+/**
+ * Each form on the tender page, by its `action`: decoded by the shared decoder into the same
+ * schema as its JSON route, then the same use case. The field names and labels are the page's
+ * (tender-view.tsx, evaluation-section.tsx); a refusal comes back against its field.
+ */
+type Action = (caller: Caller, t: Tender, form: PostedForm) => Promise<Outcome>;
+
+/** Decodes, runs the use case, and maps its refusal to the form's fields. */
+async function run<S extends z.ZodMiniType>(
+  form: PostedForm,
+  schema: S,
+  fields: FormFields,
+  fixed: Record<string, unknown>,
+  formId: string,
+  useCase: (input: z.infer<S>) => Promise<unknown>,
+  done: (input: z.infer<S>) => string,
+): Promise<Outcome> {
+  const decoded = decodeForm(schema, fields, form, fixed);
+  if (decoded.errors) return { errors: decoded.errors };
+  try {
+    await useCase(decoded.value);
+    return { done: done(decoded.value) };
+  } catch (error) {
+    return { errors: refusal(error, fields, formId) };
+  }
 }
 
-function required(form: Form, field: string, message: string, errors: FieldError[]): string {
-  const v = (form[field] ?? '').trim();
-  if (!v) errors.push({ field, message });
-  return v;
-}
+const bidField = { bidId: { label: 'Bid', name: 'bid' } };
+const hiddenBid = z.strictObject({ bidId: conflictBody.shape.bidId });
 
-/** Each form on the tender page, by its `action`: read the fields, check them, run the same use case as the API. */
-const actions: Record<string, (caller: Caller, t: Tender, form: Form) => Promise<Outcome>> = {
-  'sign-off': async (caller, t, form) => {
-    const decision = form.decision;
-    if (decision !== 'approve' && decision !== 'refuse') return { errors: [{ field: 'decision', message: 'Select approve or refuse' }] };
-    await signOff(deps, caller, t.id, { decision, reason: form.reason?.trim() || undefined });
-    return { done: decision === 'approve' ? 'approved' : 'refused' };
-  },
-  answer: async (caller, t, form) => {
-    const questionId = form.question ?? '';
-    const errors: FieldError[] = [];
-    const answer = required(form, `answer-${questionId}`, 'Write the answer', errors);
-    if (errors.length) return { errors };
-    await answerQuestion(deps, caller, t.id, questionId, { answer });
-    return { done: 'answered' };
-  },
-  conflict: async (caller, t, form) => {
-    await declareConflict(deps, caller, t.id, { bidId: form.bid ?? '' });
-    return { done: 'conflict' };
-  },
-  score: async (caller, t, form) => {
-    const bidId = form.bid ?? '';
-    const errors: FieldError[] = [];
-    const quality = t.criteria.filter((c) => c.kind === 'quality');
-    const scores = Object.fromEntries(quality.map((c) => [c.id, score(form, `score-${bidId}-${c.id}`, c.title, errors)]));
-    const reasons = Object.fromEntries(quality.map((c) => [c.id, (form[`reason-${bidId}-${c.id}`] ?? '').trim()]));
-    for (const c of quality) {
-      const reason = reasons[c.id] ?? '';
-      if (!reason || reason.length > 5000)
-        errors.push({
-          field: `reason-${bidId}-${c.id}`,
-          message: `${c.title}: ${reason ? 'the reason must be 5,000 characters or fewer' : 'give the reason for your score; the bidder is sent it'}`,
-        });
-    }
-    if (errors.length) return { errors };
-    // The same schema as POST /tenders/{tenderId}/scores.
-    await scoreBid(deps, caller, t.id, scoreBody.parse({ bidId, scores, reasons }));
-    return { done: 'scored' };
-  },
-  moderate: async (caller, t, form) => {
-    const errors: FieldError[] = [];
-    const bidId = required(form, 'mod-bid', 'Select the bid', errors);
-    const criterionId = required(form, 'mod-criterion', 'Select the criterion', errors);
-    const s = score(form, 'mod-score', 'Moderated score', errors);
-    const reason = required(form, 'mod-reason', 'Record why the panel moderated the score', errors);
-    if (errors.length) return { errors };
-    await moderate(deps, caller, t.id, { bidId, criterionId, score: s, reason });
-    return { done: 'moderated' };
-  },
-  'complete-evaluation': async (caller, t) => {
-    await completeEvaluation(deps, caller, t.id);
-    return { done: 'evaluated' };
-  },
-  'award-vote': async (caller, t, form) => {
-    const decision = form.vote;
-    if (decision !== 'approve' && decision !== 'reject') return { errors: [{ field: 'vote', message: 'Select approve or reject' }] };
-    await voteOnAward(deps, caller, t.id, { decision });
-    return { done: 'voted' };
-  },
+const signOffFields: FormFields = {
+  decision: { label: 'Your decision', as: 'choice', missing: 'Select approve or refuse' },
+  reason: { label: 'Reason (needed to refuse)', optional: true },
 };
 
-/** Runs the posted form; a rule the use case enforces (a field's validation) comes back as that field's error. */
-export async function runAction(caller: Caller, tender: Tender, form: Form): Promise<Outcome> {
+const moderationFields: FormFields = {
+  bidId: { label: 'Bid', name: 'mod-bid', as: 'choice', missing: 'Select the bid' },
+  criterionId: { label: 'Criterion', name: 'mod-criterion', as: 'choice', missing: 'Select the criterion' },
+  score: { label: 'Moderated score', name: 'mod-score', as: 'whole' },
+  reason: { label: 'Why the panel moderated it', name: 'mod-reason', missing: 'Record why the panel moderated the score' },
+};
+
+/** The score form's fields for one bid: a score and a reason per quality criterion, named as the page names them. */
+function scoreFields(t: Tender, bidId: string): FormFields {
+  return Object.fromEntries(
+    t.criteria
+      .filter((c) => c.kind === 'quality')
+      .flatMap((c) => [
+        [`scores.${c.id}`, { label: `${c.title}: your score (0 to 100)`, name: `score-${bidId}-${c.id}`, as: 'whole' as const }],
+        [
+          `reasons.${c.id}`,
+          {
+            label: `${c.title}: why you gave this score`,
+            name: `reason-${bidId}-${c.id}`,
+            missing: `${c.title}: give the reason for your score; the bidder is sent it`,
+          },
+        ],
+      ]),
+  );
+}
+
+const actions: Record<string, Action> = {
+  'sign-off': (caller, t, form) =>
+    run(
+      form,
+      signOffBody,
+      signOffFields,
+      {},
+      'sign-off',
+      (input) => signOff(deps, caller, t.id, input),
+      (i) => (i.decision === 'approve' ? 'approved' : 'refused'),
+    ),
+  answer: async (caller, t, form) => {
+    const which = decodeForm(z.strictObject({ question: id }), { question: { label: 'Question' } }, form);
+    if (which.errors) return { errors: which.errors };
+    const questionId = which.value.question;
+    const fields = { answer: { label: 'Your answer', name: `answer-${questionId}`, missing: 'Write the answer' } };
+    return run(
+      form,
+      answerBody,
+      fields,
+      {},
+      `answer-${questionId}`,
+      (i) => answerQuestion(deps, caller, t.id, questionId, i),
+      () => 'answered',
+    );
+  },
+  conflict: async (caller, t, form) => {
+    const which = decodeForm(hiddenBid, bidField, form);
+    if (which.errors) return { errors: which.errors };
+    const formId = `conflict-${which.value.bidId}`;
+    return run(
+      form,
+      hiddenBid,
+      bidField,
+      {},
+      id,
+      (i) => declareConflict(deps, caller, t.id, i),
+      () => 'conflict',
+    );
+  },
+  score: async (caller, t, form) => {
+    const which = decodeForm(hiddenBid, bidField, form);
+    if (which.errors) return { errors: which.errors };
+    const { bidId } = which.value;
+    return run(
+      form,
+      scoreBody,
+      scoreFields(t, bidId),
+      { bidId },
+      `score-${bidId}`,
+      (i) => scoreBid(deps, caller, t.id, i),
+      () => 'scored',
+    );
+  },
+  moderate: (caller, t, form) =>
+    run(
+      form,
+      moderationBody,
+      moderationFields,
+      {},
+      'mod-bid',
+      (i) => moderate(deps, caller, t.id, i),
+      () => 'moderated',
+    ),
+  'complete-evaluation': (caller, t, form) =>
+    run(
+      form,
+      z.strictObject({}),
+      {},
+      {},
+      'complete-evaluation',
+      () => completeEvaluation(deps, caller, t.id),
+      () => 'evaluated',
+    ),
+  'award-vote': (caller, t, form) =>
+    run(
+      form,
+      awardVoteBody,
+      { decision: { label: "Your organisation's vote", name: 'vote', as: 'choice', missing: 'Select approve or reject' } },
+      {},
+      'award-vote',
+      (i) => voteOnAward(deps, caller, t.id, i),
+      () => 'voted',
+    ),
+};
+
+/** Runs the posted form's action; an unknown action is refused whole, as a form no page has. */
+export async function runAction(caller: Caller, tender: Tender, form: PostedForm): Promise<Outcome> {
+  const name = typeof form.action === 'string' ? form.action : '';
   // Own keys only: `__proto__` or `toString` is an unknown action, not Object's.
-  const action = Object.hasOwn(actions, form.action ?? '') ? actions[form.action ?? ''] : undefined;
-  if (!action) throw new DomainError('validation', `unknown form action "${form.action ?? ''}"`);
-  try {
-    return await action(caller, tender, form);
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.kind !== 'validation' || !error.issues?.length) throw error;
-    const field = (f: string) => (f === 'reason' && form.action === 'sign-off' ? 'reason' : f);
-    return { errors: error.issues.map((i) => ({ field: field(i.field), message: i.message })) };
-  }
+  const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
+  if (!action) throw new DomainError('validation', `unknown form action "${name}"`);
+  return action(caller, tender, form);
 }
 
 export const doneMessages: Record<string, string> = {

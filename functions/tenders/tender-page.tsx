@@ -34,13 +34,13 @@ export async function tenderPageView(caller: Caller, tenderId: string) {
 export type TenderPageView = Awaited<ReturnType<typeof tenderPageView>>;
 
 /** A tender for staff: its stage, sign-offs, clarifications, bids (a count only after the deadline), evaluation and award. */
-export const tenderPage: Page = async ({ caller, params, method, form, query, csrf }) => {
+export const tenderPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
   const tenderId = params.tenderId ?? '';
   let errors: FieldError[] = [];
   if (method === 'POST') {
     // Outsiders first get the not-found a made-up id gets, whatever the form says.
     const { tender } = await readableTender(tendersTable, caller, tenderId);
-    const outcome = await runAction(caller, tender, form);
+    const outcome = await runAction(caller, tender, posted);
     if ('done' in outcome) return { redirect: `/app/tenders/${encodeURIComponent(tenderId)}?done=${outcome.done}` };
     errors = outcome.errors;
   }

@@ -22,10 +22,13 @@ export interface SectionProps {
   typed: Record<string, string>;
 }
 
-/** The form every section posts: to the tender page, with the session's token and the action it runs. */
-export function ActionForm(p: { view: TenderPageView; csrf: string; action: string; children: Child }) {
+/**
+ * The form every section posts: to the tender page, with the session's token and the action it
+ * runs. Its id is what a refusal that is no one field's links to (tender-actions.ts).
+ */
+export function ActionForm(p: { view: TenderPageView; csrf: string; action: string; id?: string; children: Child }) {
   return (
-    <form method="post" action={`/app/tenders/${encodeURIComponent(p.view.id)}`} novalidate>
+    <form method="post" action={`/app/tenders/${encodeURIComponent(p.view.id)}`} id={p.id ?? p.action} novalidate>
       <Csrf token={p.csrf} />
       <input type="hidden" name="action" value={p.action} />
       {p.children}

@@ -98,7 +98,7 @@ describe('tender pages', () => {
     // Scores: a bad one is named; good ones are saved; a conflict keeps the scorer off the other bid.
     const bad = await post(scorer, t, { action: 'score', bid: eastbrook as string, [`score-${eastbrook}-local-knowledge`]: 'high' });
     expect(bad.status).toBe(400);
-    expect(bad.html).toContain('Local knowledge and relationships: enter a whole number from 0 to 100');
+    expect(bad.html).toContain('Local knowledge and relationships: your score (0 to 100) must be a whole number, like 12');
     const scores = (b: string, a: string, d: string) => ({
       action: 'score',
       bid: b,

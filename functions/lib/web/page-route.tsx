@@ -7,7 +7,7 @@ import { openSession, type SessionDeps } from '../../../shared/platform/sessions
 import type { ApiEvent } from '../http';
 import { logger } from '../logger';
 import { type Chrome, Layout } from './layout';
-import { formBody, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
+import { formBody, postedForm, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
 
 export interface PageRequest<Caller> {
   event: ApiEvent;
@@ -19,6 +19,8 @@ export interface PageRequest<Caller> {
   query: Record<string, string>;
   /** The posted form (POST only). */
   form: Record<string, string>;
+  /** The same form with repeated fields kept (checkboxes): what `decodeForm` (form.ts) reads. */
+  posted: Record<string, string | string[]>;
 }
 
 export type PageResult =
@@ -118,7 +120,8 @@ export function pageRoute<Caller extends StaffCaller>(deps: SessionDeps & { reso
           // Every page's path names records by id: anything else is no page, and never reaches a table key.
           if (Object.values(params).some((p) => !isId(p ?? ''))) return notFoundPage(chrome);
           const query = (event.queryStringParameters ?? {}) as Record<string, string>;
-          const result = await fn({ event, caller, csrf: session.csrf, method, params: params as Record<string, string>, query, form });
+          const posted = method === 'POST' ? postedForm(event) : {};
+          const result = await fn({ event, caller, csrf: session.csrf, method, params: params as Record<string, string>, query, form, posted });
           if ('redirect' in result) return redirect(result.redirect);
           if ('download' in result) {
             return {

@@ -68,3 +68,13 @@ export const safeNext = (next: string | undefined) => (next && /^\/app(\/[^/\\]|
 export function formBody(event: ApiEvent): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(bodyText(event)));
 }
+
+/** Every value of every field, in order: a checkbox group repeats its name (what `decodeForm` reads). */
+export function postedForm(event: ApiEvent): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(bodyText(event))) {
+    const had = out[k];
+    out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+  }
+  return out;
+}
