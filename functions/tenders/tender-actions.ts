@@ -114,7 +114,7 @@ const actions: Record<string, Action> = {
       hiddenBid,
       bidField,
       {},
-      id,
+      formId,
       (i) => declareConflict(deps, caller, t.id, i),
       () => 'conflict',
     );
