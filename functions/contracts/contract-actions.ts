@@ -2,66 +2,61 @@ import { rotateFeed } from '../../shared/calendar/rotate';
 import type { Caller } from '../../shared/consortia/caller';
 import { decide, rate } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
-import { kpiRatings } from '../../shared/contracts/contract';
-import { DomainError } from '../../shared/platform/errors';
+import { chosenForm, type FormFields, type PostedForm, submitForm } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
+import { kpiPath, milestonePath } from './paths';
 import { paymentActions, paymentDoneMessages } from './payment-actions';
+import { decisionBody, ratingBody } from './schemas';
+import { recordOf } from './which-record';
 
-type Form = Record<string, string>;
 export type Outcome = { done: string } | { errors: FieldError[] } | { feedUrl: string };
+export type Action = (caller: Caller, contractId: string, form: PostedForm) => Promise<Outcome>;
 
-const isDate = (s: string | undefined) => /^\d{4}-\d{2}-\d{2}$/.test(s ?? '');
-const decisions = ['met', 'partiallyMet', 'notMet'] as const;
+/** The decision form of milestone `m`: the names and labels the page uses (contract-sections.tsx). */
+export const decisionFields = (m: string) =>
+  ({
+    status: { label: `Decide ${m}`, name: `status-${m}`, as: 'choice', missing: 'Select met, partly met or not met' },
+    dateMet: { label: 'Date met', name: `dateMet-${m}`, as: 'date', optional: true },
+    reason: { label: 'Why (needed unless met)', name: `reason-${m}`, optional: true },
+  }) satisfies FormFields;
 
-/** Each form on the contract page, by its `action`: read the fields, check them, run the same use case as the API. */
-const actions: Record<string, (caller: Caller, contractId: string, form: Form) => Promise<Outcome>> = {
-  decide: async (caller, id, form) => {
-    const m = form.milestone ?? '';
-    const status = decisions.find((d) => d === form[`status-${m}`]);
-    if (!status) return { errors: [{ field: `status-${m}`, message: 'Select met, partly met or not met' }] };
-    const dateMet = form[`dateMet-${m}`]?.trim();
-    if (dateMet && !isDate(dateMet)) return { errors: [{ field: `dateMet-${m}`, message: 'Write the date as YYYY-MM-DD' }] };
-    await decide(contractsTable, caller, id, m, { status, reason: form[`reason-${m}`], dateMet: dateMet || undefined });
-    return { done: 'decided' };
+/** The rating form of KPI `k`. */
+export const ratingFields = (k: string) =>
+  ({
+    'period.startDate': { label: 'Start of the period', name: `start-${k}`, as: 'date', missing: 'Enter the start of the period' },
+    'period.endDate': { label: 'End of the period', name: `end-${k}`, as: 'date', missing: 'Enter the end of the period' },
+    rating: { label: 'Rating', name: `rating-${k}`, as: 'choice', missing: 'Select a rating' },
+    reason: { label: 'Note (needed for Other)', name: `reason-${k}`, optional: true },
+  }) satisfies FormFields;
+
+/**
+ * Each form on the contract page, by its `action`: decoded by the shared decoder into the same
+ * schema as its JSON route, then the same use case; a refusal comes back against its field, or
+ * against the form (its id: `decide-M1`) when it is about the contract's state.
+ */
+const actions: Record<string, Action> = {
+  decide: async (caller, contractId, form) => {
+    const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
+    if (m.errors) return m;
+    const action = { schema: decisionBody, fields: decisionFields(m.id), formId: `decide-${m.id}` };
+    const done = await submitForm(form, action, (input) => decide(contractsTable, caller, contractId, m.id, input));
+    return done.errors ? { errors: done.errors } : { done: 'decided' };
   },
-  rate: async (caller, id, form) => {
-    const k = form.kpi ?? '';
-    const rating = kpiRatings.find((r) => r === form[`rating-${k}`]);
-    const errors: FieldError[] = [];
-    if (!isDate(form[`start-${k}`])) errors.push({ field: `start-${k}`, message: 'Write the start of the period as YYYY-MM-DD' });
-    if (!isDate(form[`end-${k}`])) errors.push({ field: `end-${k}`, message: 'Write the end of the period as YYYY-MM-DD' });
-    if (!rating) errors.push({ field: `rating-${k}`, message: 'Select a rating' });
-    if (errors.length || !rating) return { errors };
-    const period = { startDate: form[`start-${k}`] as string, endDate: form[`end-${k}`] as string };
-    await rate(contractsTable, caller, id, k, { period, rating, reason: form[`reason-${k}`] });
-    return { done: 'rated' };
+  rate: async (caller, contractId, form) => {
+    const k = recordOf(form, 'kpi', 'KPI', kpiPath.shape.kpiId);
+    if (k.errors) return k;
+    const action = { schema: ratingBody, fields: ratingFields(k.id), formId: `rate-${k.id}` };
+    const done = await submitForm(form, action, (input) => rate(contractsTable, caller, contractId, k.id, input));
+    return done.errors ? { errors: done.errors } : { done: 'rated' };
   },
+  // No fields: the answer is the feed's new address, shown once.
   'rotate-feed': async (caller, id) => ({ feedUrl: (await rotateFeed(contractsTable, caller, { kind: 'contract', id })).url }),
   ...paymentActions,
 };
 
-/** Fields the use cases name, as the page names them (one form per milestone or KPI). */
-const fieldOf = (form: Form, field: string) => {
-  const which = form.milestone ?? form.kpi ?? '';
-  const map: Record<string, string> = { reason: `reason-${which}`, dateMet: `dateMet-${which}`, 'period.endDate': `end-${which}` };
-  return map[field] ?? field;
-};
-
-/** Runs the posted form; a rule the use case enforces comes back as that field's error. */
-export async function runAction(caller: Caller, contractId: string, form: Form): Promise<Outcome> {
-  // Own keys only: `__proto__` or `toString` is an unknown action, not Object's.
-  const action = Object.hasOwn(actions, form.action ?? '') ? actions[form.action ?? ''] : undefined;
-  if (!action) throw new DomainError('validation', `unknown form action "${form.action ?? ''}"`);
-  try {
-    return await action(caller, contractId, form);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.kind === 'validation' && error.issues.length)
-      return { errors: error.issues.map((i) => ({ field: fieldOf(form, i.field), message: i.message })) };
-    if (error.kind === 'conflict') return { errors: [{ field: 'action', message: error.message }] };
-    throw error;
-  }
-}
+/** Runs the posted form's action; one the page does not have is refused whole (`chosenForm`). */
+export const runAction = (caller: Caller, contractId: string, form: PostedForm): Promise<Outcome> =>
+  chosenForm(form, actions)(caller, contractId, form);
 
 export const doneMessages: Record<string, string> = {
   decided: 'The decision is recorded; the supplier and your council contact are told by email.',

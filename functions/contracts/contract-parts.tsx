@@ -1,5 +1,5 @@
 import type { Rag } from '../../shared/contracts/rag';
-import { dateTime } from '../lib/web/format';
+import { timeInWords } from '../../shared/platform/format';
 import { Button, Csrf, Tag } from '../lib/web/govuk';
 
 export const ragColour: Record<Rag, 'green' | 'yellow' | 'red'> = { green: 'green', amber: 'yellow', red: 'red' };
@@ -52,7 +52,7 @@ export function FeedAddress(p: {
       ) : (
         <p class="govuk-body">
           {p.feed.exists && p.feed.createdAt
-            ? `A feed address was made ${dateTime(p.feed.createdAt)}. Making a new one stops the old address working.`
+            ? `A feed address was made ${timeInWords(p.feed.createdAt)}. Making a new one stops the old address working.`
             : 'No feed address has been made yet.'}
         </p>
       )}

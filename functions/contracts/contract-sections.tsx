@@ -1,8 +1,12 @@
 import { kpiRatings } from '../../shared/contracts/contract';
-import { dateTime, dayMonthYear, humanise } from '../lib/web/format';
-import { Button, Csrf, type FieldError, Radios, Table, Textarea, TextInput } from '../lib/web/govuk';
+import { dayInWords, humanise, timeInWords } from '../../shared/platform/format';
+import { lengthHint } from '../lib/web/form';
+import { Button, Csrf, type FieldError, Radios, Table, Textarea } from '../lib/web/govuk';
+import { decisionFields, ratingFields } from './contract-actions';
 import type { ContractPageView } from './contract-page';
 import { FeedAddress, RagTag } from './contract-parts';
+import { DateInput } from './date-input';
+import { decisionBody, ratingBody } from './schemas';
 
 export interface SectionProps {
   view: ContractPageView;
@@ -14,9 +18,10 @@ export interface SectionProps {
 
 type Child = Parameters<typeof Button>[0]['children'];
 
-function ActionForm(p: { view: ContractPageView; csrf: string; action: string; children: Child }) {
+/** A form on the contract page; its id is what a refusal that is no one field's links to (contract-actions.ts). */
+function ActionForm(p: { view: ContractPageView; csrf: string; action: string; id: string; children: Child }) {
   return (
-    <form method="post" action={`/app/contracts/${encodeURIComponent(p.view.id)}`} novalidate>
+    <form method="post" action={`/app/contracts/${encodeURIComponent(p.view.id)}`} id={p.id} novalidate>
       <Csrf token={p.csrf} />
       <input type="hidden" name="action" value={p.action} />
       {p.children}
@@ -35,8 +40,8 @@ export function Milestones(p: SectionProps) {
         columns={[{ label: 'Milestone' }, { label: 'Due' }, { label: 'Status' }, { label: 'RAG' }, { label: 'Evidence' }]}
         rows={view.milestones.map((m) => [
           `${m.id}: ${m.title} (${m.type})`,
-          dayMonthYear(m.dueDate),
-          `${statusWords[m.status]}${m.dateMet ? `, ${dayMonthYear(m.dateMet)}` : ''}`,
+          dayInWords(m.dueDate),
+          `${statusWords[m.status]}${m.dateMet ? `, ${dayInWords(m.dateMet)}` : ''}`,
           <RagTag rag={m.rag} />,
           m.evidence ? (
             <>
@@ -46,7 +51,7 @@ export function Milestones(p: SectionProps) {
                   (link)
                 </a>
               )}{' '}
-              <span class="govuk-body-s">sent {dateTime(m.evidence.submittedAt)}</span>
+              <span class="govuk-body-s">sent {timeInWords(m.evidence.submittedAt)}</span>
             </>
           ) : (
             'None yet'
@@ -63,13 +68,14 @@ export function Milestones(p: SectionProps) {
 
 function Decide(p: SectionProps & { m: ContractPageView['milestones'][number] }) {
   const { m } = p;
+  const f = decisionFields(m.id);
   return (
-    <ActionForm view={p.view} csrf={p.csrf} action="decide">
+    <ActionForm view={p.view} csrf={p.csrf} action="decide" id={`decide-${m.id}`}>
       <input type="hidden" name="milestone" value={m.id} />
       <Radios
         name={`status-${m.id}`}
         legend={`Decide ${m.id}: ${m.title}`}
-        hint={`Due ${dayMonthYear(m.dueDate)}. ${m.deliverable} Evidence asked for: ${m.evidenceRequested}`}
+        hint={`Due ${dayInWords(m.dueDate)}. ${m.deliverable} Evidence asked for: ${m.evidenceRequested}`}
         value={p.typed[`status-${m.id}`]}
         errors={p.errors}
         options={[
@@ -78,14 +84,21 @@ function Decide(p: SectionProps & { m: ContractPageView['milestones'][number] })
           { value: 'notMet', label: 'Not met' },
         ].filter((o) => o.value !== m.status)}
       />
-      <TextInput
-        name={`dateMet-${m.id}`}
-        label="Date met (YYYY-MM-DD; blank: the evidence's date)"
-        value={p.typed[`dateMet-${m.id}`]}
-        width="10"
+      <DateInput
+        name={f.dateMet.name}
+        legend={`${f.dateMet.label} (optional)`}
+        hint="For example, 5 12 2026. Left blank, it is the day the evidence was sent, or today."
+        typed={p.typed}
         errors={p.errors}
       />
-      <Textarea name={`reason-${m.id}`} label="Why (needed unless met)" value={p.typed[`reason-${m.id}`]} rows={2} errors={p.errors} />
+      <Textarea
+        name={f.reason.name}
+        label={f.reason.label}
+        hint={lengthHint(decisionBody.shape.reason)}
+        value={p.typed[f.reason.name]}
+        rows={2}
+        errors={p.errors}
+      />
       <Button>Record the decision</Button>
     </ActionForm>
   );
@@ -110,42 +123,55 @@ export function Kpis(p: SectionProps) {
             caption={`${k.name} (target: ${k.target})`}
             columns={[{ label: 'Period' }, { label: 'Rating' }, { label: 'Note' }]}
             rows={k.ratings.map((r) => [
-              `${dayMonthYear(r.period.startDate)} to ${dayMonthYear(r.period.endDate)}`,
+              `${dayInWords(r.period.startDate)} to ${dayInWords(r.period.endDate)}`,
               ratingWords[r.rating],
               r.reason ?? '',
             ])}
           />
-          {p.mayAct && (
-            <ActionForm view={p.view} csrf={p.csrf} action="rate">
-              <input type="hidden" name="kpi" value={k.id} />
-              <TextInput
-                name={`start-${k.id}`}
-                label="Period from (YYYY-MM-DD)"
-                value={p.typed[`start-${k.id}`]}
-                width="10"
-                errors={p.errors}
-              />
-              <TextInput name={`end-${k.id}`} label="Period to (YYYY-MM-DD)" value={p.typed[`end-${k.id}`]} width="10" errors={p.errors} />
-              <Radios
-                name={`rating-${k.id}`}
-                legend={`Rate ${k.name}`}
-                value={p.typed[`rating-${k.id}`]}
-                errors={p.errors}
-                options={kpiRatings.map((r) => ({ value: r, label: ratingWords[r] }))}
-              />
-              <Textarea
-                name={`reason-${k.id}`}
-                label="Note (needed for Other)"
-                value={p.typed[`reason-${k.id}`]}
-                rows={2}
-                errors={p.errors}
-              />
-              <Button>Record the rating</Button>
-            </ActionForm>
-          )}
+          {p.mayAct && <Rate {...p} k={k} />}
         </>
       ))}
     </>
+  );
+}
+
+function Rate(p: SectionProps & { k: ContractPageView['kpis'][number] }) {
+  const { k } = p;
+  const f = ratingFields(k.id);
+  return (
+    <ActionForm view={p.view} csrf={p.csrf} action="rate" id={`rate-${k.id}`}>
+      <input type="hidden" name="kpi" value={k.id} />
+      <DateInput
+        name={f['period.startDate'].name}
+        legend={f['period.startDate'].label}
+        hint="The first day of the period rated, for example 1 4 2026"
+        typed={p.typed}
+        errors={p.errors}
+      />
+      <DateInput
+        name={f['period.endDate'].name}
+        legend={f['period.endDate'].label}
+        hint="Its last day, for example 30 6 2026: a period is rated once it has ended"
+        typed={p.typed}
+        errors={p.errors}
+      />
+      <Radios
+        name={f.rating.name}
+        legend={`Rate ${k.name}`}
+        value={p.typed[f.rating.name]}
+        errors={p.errors}
+        options={kpiRatings.map((r) => ({ value: r, label: ratingWords[r] }))}
+      />
+      <Textarea
+        name={f.reason.name}
+        label={f.reason.label}
+        hint={lengthHint(ratingBody.shape.reason)}
+        value={p.typed[f.reason.name]}
+        rows={2}
+        errors={p.errors}
+      />
+      <Button>Record the rating</Button>
+    </ActionForm>
   );
 }
 
@@ -157,15 +183,15 @@ export function Amendments({ view }: { view: ContractPageView }) {
         <Table
           columns={[{ label: 'When' }, { label: 'What changed' }, { label: 'Why' }, { label: 'Change notice (UK10)' }]}
           rows={view.amendments.map((a) => [
-            dateTime(a.at),
+            timeInWords(a.at),
             a.changes.map((c) => `${humanise(c.field)}: ${c.from || '(none)'} → ${c.to}`).join('; '),
             a.why,
             // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
-            a.notice ? `Published ${dateTime(a.notice.publishedAt)}` : 'Not required',
+            a.notice ? `Published ${timeInWords(a.notice.publishedAt)}` : 'Not required',
           ])}
         />
       ) : (
-        <p class="govuk-body">None. Amendments are made through the API (POST /contracts/{view.id}/amendments) and kept here as history.</p>
+        <p class="govuk-body">None. Amendments to the contract are kept here as its history.</p>
       )}
     </>
   );

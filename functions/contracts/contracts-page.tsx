@@ -5,27 +5,25 @@ import { contractsTable } from '../../shared/contracts/aws';
 import { contractStatuses } from '../../shared/contracts/contract';
 import { councilMilestones, milestonesCsv } from '../../shared/contracts/exports';
 import { councilContracts } from '../../shared/contracts/views';
-import { DomainError } from '../../shared/platform/errors';
+import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { dayMonthYear, humanise, pounds } from '../lib/web/format';
-import { Breadcrumbs, Button, Select, Table, TextInput } from '../lib/web/govuk';
+import { chosenForm } from '../lib/web/form';
+import { Button, Select, Table, TextInput } from '../lib/web/govuk';
 import { FeedAddress, RagRule, RagTag } from './contract-parts';
 
 const statusOf = (s: string | undefined) => contractStatuses.find((x) => x === s);
 
 /** A council's contracts, worst RAG first, filtered by status and supplier (a GET form: works without script). */
-export const contractsPage: Page = async ({ caller, params, query, method, form, csrf }) => {
+export const contractsPage: Page = async ({ caller, params, query, method, posted, csrf }) => {
   const orgId = params.orgId ?? '';
-  if (method === 'POST' && form.action !== 'rotate-feed') {
+  let feedUrl: string | undefined;
+  if (method === 'POST') {
     // Whoever may not read the council's contracts gets its 404 first, as for a made-up id.
     await councilContracts(contractsTable, caller, orgId, {});
-    throw new DomainError('validation', `unknown form action "${form.action ?? ''}"`);
+    // The only form here (no fields) makes or replaces the council's calendar feed: its address is shown in this answer only.
+    const rotate = async () => (await rotateFeed(contractsTable, caller, { kind: 'council', id: orgId })).url;
+    feedUrl = await chosenForm(posted, { 'rotate-feed': rotate })();
   }
-  // The only form here makes (or replaces) the council's calendar feed: its address is shown in this answer only.
-  const feedUrl =
-    method === 'POST' && form.action === 'rotate-feed'
-      ? (await rotateFeed(contractsTable, caller, { kind: 'council', id: orgId })).url
-      : undefined;
   if (query.download === 'milestones') {
     const view = await councilMilestones(contractsTable, caller, orgId);
     return { download: milestonesCsv(view), contentType: 'text/csv; charset=utf-8', filename: `milestones-${orgId}.csv` };
@@ -36,10 +34,10 @@ export const contractsPage: Page = async ({ caller, params, query, method, form,
   const mayAct = caller.user.platformAdmin || (role !== undefined && roleAtLeast(role, 'officer'));
   return {
     title: `Contracts: ${view.council.name}`,
-    section: 'home',
+    section: 'contracts',
+    crumbs: [{ href: '/app', label: 'What needs me' }],
     body: (
       <>
-        <Breadcrumbs items={[{ href: '/app', label: 'What needs me' }]} />
         <span class="govuk-caption-l">{view.council.name}</span>
         <h1 class="govuk-heading-l">Contracts</h1>
         <RagRule amberWithinDays={view.policy.amberWithinDays} />
@@ -73,14 +71,12 @@ export const contractsPage: Page = async ({ caller, params, query, method, form,
               humanise(c.status),
               <RagTag rag={c.rag} />,
               String(c.overdue),
-              c.nextMilestone ? `${c.nextMilestone.title}, ${dayMonthYear(c.nextMilestone.dueDate)}` : 'None',
+              c.nextMilestone ? `${c.nextMilestone.title}, ${dayInWords(c.nextMilestone.dueDate)}` : 'None',
               pounds(c.value),
             ])}
           />
         ) : (
-          <p class="govuk-body">
-            No contracts match. Contracts are registered through the API (POST /councils/{orgId}/contracts) or come from a tender's award.
-          </p>
+          <p class="govuk-body">No contracts match. A contract is registered by the council or comes from a joint tender's award.</p>
         )}
         <p class="govuk-body">
           <a class="govuk-link" href={`/app/councils/${orgId}/contracts?download=milestones`}>

@@ -1,4 +1,5 @@
 import type { MilestoneEvidenceForm } from '../../shared/contracts/milestone-link';
+import { timeInWords } from '../../shared/platform/format';
 import { errorSummary, esc, fieldErrors, layout } from '../lib/html';
 
 /** The page behind a milestone's emailed link: what is due, and a note with an optional web link. */
@@ -8,7 +9,7 @@ export function renderMilestoneForm(page: MilestoneEvidenceForm): string {
   return layout(
     `Evidence: ${m.title}`,
     `${errorSummary(page.errors)}<h1>Evidence for a milestone</h1>
-${page.sentAt ? `<p class="notice">We have evidence you sent at ${esc(page.sentAt.slice(0, 16).replace('T', ' '))} UTC; the council has not decided yet. Sending this form replaces it.</p>` : ''}
+${page.sentAt ? `<p class="notice">We have evidence you sent at ${esc(timeInWords(page.sentAt))}; the council has not decided yet. Sending this form replaces it.</p>` : ''}
 <dl><dt>Contract</dt><dd>${esc(page.contractTitle)}</dd><dt>With</dt><dd>${esc(page.councilName)}</dd><dt>Supplier</dt><dd>${esc(page.supplierName)}</dd>
 <dt>Milestone</dt><dd>${esc(m.id)}: ${esc(m.title)}</dd><dt>Due</dt><dd>${esc(m.dueDate)}</dd><dt>What is due</dt><dd>${esc(m.deliverable)}</dd><dt>Evidence the council asks for</dt><dd>${esc(m.evidenceRequested)}</dd></dl>
 <form method="post"><input type="hidden" name="scope" value="${esc(m.id)}">

@@ -1,68 +1,49 @@
-import type { Caller } from '../../shared/consortia/caller';
 import { invoiceReceived, paymentMade } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
-import { DomainError } from '../../shared/platform/errors';
-import type * as z from '../lib/zod';
-import type { Outcome } from './contract-actions';
-import { dateError, readDate } from './date-input';
+import { type FormFields, type PostedForm, submitForm } from '../lib/web/form';
+import type { Action } from './contract-actions';
+import { paymentPath } from './paths';
 import { invoiceBody, paidBody } from './schemas';
+import { recordOf } from './which-record';
 
-type Form = Record<string, string>;
+/** The invoice form of payment `p`: GOV.UK date inputs, named and labelled as the page shows them (payment-section.tsx). */
+export const invoiceFields = (p: string) =>
+  ({
+    receivedOn: {
+      label: 'Date the invoice was received',
+      name: `receivedOn-${p}`,
+      as: 'date',
+      missing: 'Enter the date the invoice was received',
+    },
+    fallsDueOn: { label: 'Date payment falls due under the invoice', name: `fallsDueOn-${p}`, as: 'date', optional: true },
+  }) satisfies FormFields;
 
-/** Each date the payment forms ask for, by the API's field name: the page's field and its label. */
-const labels: Record<string, string> = {
-  receivedOn: 'Date the invoice was received',
-  fallsDueOn: 'Date payment falls due under the invoice',
-  paidOn: 'Date paid',
-};
+/** The form recording that payment `p` was made. */
+export const paidFields = (p: string) =>
+  ({ paidOn: { label: 'Date paid', name: `paidOn-${p}`, as: 'date', missing: 'Enter the date paid' } }) satisfies FormFields;
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const paymentOf = (form: PostedForm) => recordOf(form, 'payment', 'Payment', paymentPath.shape.paymentId);
 
 /**
- * Reads the day, month and year fields into the API's body and decodes it with the API's own
- * schema, then runs the API's use case; its refusals come back on the date field they concern.
+ * The contract page's payment forms, an invoice received and a payment made, decoded into the
+ * API's own bodies; a rule about the payment as a whole (paid twice, invoice first) is shown
+ * against its form (`invoice-P1`, `paid-P1`).
  */
-async function submit<S extends z.ZodMiniType>(
-  form: Form,
-  schema: S,
-  dates: { field: string; optional?: boolean }[],
-  run: (body: z.infer<S>) => Promise<unknown>,
-  done: string,
-): Promise<Outcome> {
-  const payment = form.payment ?? '';
-  const name = (field: string) => `${field}-${payment}`;
-  const read = dates.map((d) => ({ ...d, ...readDate(form, name(d.field), labels[d.field] ?? d.field, d.optional) }));
-  const errors = read.flatMap((d) => (d.error ? [d.error] : []));
-  if (errors.length) return { errors };
-  const parsed = schema.safeParse(Object.fromEntries(read.flatMap((d) => (d.value ? [[d.field, d.value]] : []))));
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? dates[0]?.field)))];
-    return { errors: fields.map((f) => dateError(name(f), `${labels[f] ?? f} must be a real date`)) };
-  }
-  try {
-    await run(parsed.data);
-    return { done };
-  } catch (error) {
-    if (!(error instanceof DomainError) || (error.kind !== 'validation' && error.kind !== 'conflict')) throw error;
-    // A rule about the payment as a whole (paid twice, invoice first) is shown on the form's first date.
-    const target = (f: string) => name(dates.some((d) => d.field === f) ? f : (dates[0]?.field ?? f));
-    const issues = error.issues.length ? error.issues : [{ field: '', message: error.message }];
-    return { errors: issues.map((i) => dateError(target(i.field), capital(i.message))) };
-  }
-}
-
-/** The contract page's payment forms: an invoice received, a payment made. */
-export const paymentActions: Record<string, (caller: Caller, contractId: string, form: Form) => Promise<Outcome>> = {
-  invoice: (caller, id, form) =>
-    submit(
-      form,
-      invoiceBody,
-      [{ field: 'receivedOn' }, { field: 'fallsDueOn', optional: true }],
-      (body) => invoiceReceived(contractsTable, caller, id, form.payment ?? '', body),
-      'invoice',
-    ),
-  paid: (caller, id, form) =>
-    submit(form, paidBody, [{ field: 'paidOn' }], (body) => paymentMade(contractsTable, caller, id, form.payment ?? '', body), 'paid'),
+export const paymentActions: Record<string, Action> = {
+  invoice: async (caller, contractId, form) => {
+    const p = paymentOf(form);
+    if (p.errors) return p;
+    const action = { schema: invoiceBody, fields: invoiceFields(p.id), formId: `invoice-${p.id}` };
+    const done = await submitForm(form, action, (input) => invoiceReceived(contractsTable, caller, contractId, p.id, input));
+    return done.errors ? { errors: done.errors } : { done: 'invoice' };
+  },
+  paid: async (caller, contractId, form) => {
+    const p = paymentOf(form);
+    if (p.errors) return p;
+    const action = { schema: paidBody, fields: paidFields(p.id), formId: `paid-${p.id}` };
+    const done = await submitForm(form, action, (input) => paymentMade(contractsTable, caller, contractId, p.id, input));
+    return done.errors ? { errors: done.errors } : { done: 'paid' };
+  },
 };
 
 export const paymentDoneMessages: Record<string, string> = {

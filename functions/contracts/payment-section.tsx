@@ -1,12 +1,12 @@
 import type { Child } from 'hono/jsx';
 import type { PaymentState } from '../../shared/contracts/payments';
-import { dayInWords } from '../../shared/platform/words';
+import { dayInWords, pounds } from '../../shared/platform/format';
 import { regimeNames } from '../../shared/tenders/regime';
-import { pounds } from '../lib/web/format';
 import { Button, Csrf, Table, Tag } from '../lib/web/govuk';
 import type { ContractPageView } from './contract-page';
 import type { SectionProps } from './contract-sections';
 import { DateInput } from './date-input';
+import { invoiceFields, paidFields } from './payment-actions';
 
 type PaymentView = ContractPageView['payments'][number];
 
@@ -64,9 +64,10 @@ export function Payments(p: SectionProps) {
   );
 }
 
+/** A payment's form; its id (`paid-P1`) is what a refusal about the payment as a whole links to (payment-actions.ts). */
 function PaymentForm(p: SectionProps & { payment: PaymentView; action: string; heading: string; children: Child }) {
   return (
-    <form method="post" action={`/app/contracts/${encodeURIComponent(p.view.id)}`} novalidate>
+    <form method="post" action={`/app/contracts/${encodeURIComponent(p.view.id)}`} id={`${p.action}-${p.payment.id}`} novalidate>
       <Csrf token={p.csrf} />
       <input type="hidden" name="action" value={p.action} />
       <input type="hidden" name="payment" value={p.payment.id} />
@@ -78,18 +79,13 @@ function PaymentForm(p: SectionProps & { payment: PaymentView; action: string; h
 
 function RecordInvoice(p: SectionProps & { payment: PaymentView }) {
   const { payment } = p;
+  const f = invoiceFields(payment.id);
   return (
     <PaymentForm {...p} action="invoice" heading={`Invoice for ${payment.id} (${pounds(payment.amount)})`}>
+      <DateInput name={f.receivedOn.name} legend={f.receivedOn.label} hint="For example, 5 12 2026" typed={p.typed} errors={p.errors} />
       <DateInput
-        name={`receivedOn-${payment.id}`}
-        legend="Date the invoice was received"
-        hint="For example, 5 12 2026"
-        typed={p.typed}
-        errors={p.errors}
-      />
-      <DateInput
-        name={`fallsDueOn-${payment.id}`}
-        legend="Date payment falls due under the invoice (optional)"
+        name={f.fallsDueOn.name}
+        legend={`${f.fallsDueOn.label} (optional)`}
         hint="Only if the invoice gives a day later than the day it was received: the 30 days then begin with that day"
         typed={p.typed}
         errors={p.errors}
@@ -105,8 +101,8 @@ function RecordPaid(p: SectionProps & { payment: PaymentView }) {
   return (
     <PaymentForm {...p} action="paid" heading={`Payment ${payment.id} (${pounds(payment.amount)})${payBy}`}>
       <DateInput
-        name={`paidOn-${payment.id}`}
-        legend="Date paid"
+        name={paidFields(payment.id).paidOn.name}
+        legend={paidFields(payment.id).paidOn.label}
         hint="The day the money reached the supplier, for example 2 1 2027"
         typed={p.typed}
         errors={p.errors}

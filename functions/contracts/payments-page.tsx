@@ -1,17 +1,15 @@
 import { contractsTable } from '../../shared/contracts/aws';
 import { paymentNotices } from '../../shared/contracts/payment-publication';
 import { latePayments, latePaymentsCsv } from '../../shared/contracts/payment-reports';
-import { dayInWords } from '../../shared/platform/words';
+import { dayInWords, pounds } from '../../shared/platform/format';
 import { reportingPeriodOf } from '../../shared/tenders/statutory-periods';
 import type { Page } from '../consortia/web-sessions';
-import { pounds } from '../lib/web/format';
-import { Breadcrumbs, Button, Select, SummaryList, Table, Tag } from '../lib/web/govuk';
+import { Button, Select, SummaryList, Table, Tag } from '../lib/web/govuk';
+import { noticesQuery } from './paths';
 
 type Notices = Awaited<ReturnType<typeof paymentNotices>>;
 type Late = Awaited<ReturnType<typeof latePayments>>;
 
-const isRealDate = (s: string | undefined): s is string =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s ?? '') && new Date(`${s}T12:00:00Z`).toISOString().slice(0, 10) === s;
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const span = (p: { first: string; last: string }) => `${dayInWords(p.first)} to ${dayInWords(p.last)}`;
 const share = (x: { count: number; percent: number | null }) => (x.percent === null ? 'none' : `${x.count} (${x.percent}%)`);
@@ -23,21 +21,21 @@ export const paymentsPage: Page = async ({ caller, params, query }) => {
     const late = await latePayments(contractsTable, caller, orgId);
     return { download: latePaymentsCsv(late), contentType: 'text/csv; charset=utf-8', filename: `late-payments-${orgId}.csv` };
   }
-  // A period that is not a day of a reporting period shows the default one, as the GET form offers only real ones.
-  const period = isRealDate(query.period) && reportingPeriodOf(query.period) ? query.period : undefined;
+  // Read with the API's own query schema. A period that is not a day of a reporting period shows
+  // the default one, as the GET form offers only real ones.
+  const asked = noticesQuery.safeParse(query).data?.period;
+  const period = asked && reportingPeriodOf(asked) ? asked : undefined;
   const notices = await paymentNotices(contractsTable, caller, orgId, period);
   const late = await latePayments(contractsTable, caller, orgId);
   return {
     title: `Payments: ${notices.council.name}`,
-    section: 'home',
+    section: 'contracts',
+    crumbs: [
+      { href: '/app', label: 'What needs me' },
+      { href: `/app/councils/${orgId}/contracts`, label: `${notices.council.name}: contracts` },
+    ],
     body: (
       <>
-        <Breadcrumbs
-          items={[
-            { href: '/app', label: 'What needs me' },
-            { href: `/app/councils/${orgId}/contracts`, label: 'Contracts' },
-          ]}
-        />
         <span class="govuk-caption-l">{notices.council.name}</span>
         <h1 class="govuk-heading-l">Payments</h1>
         <LatePayments late={late} orgId={orgId} />

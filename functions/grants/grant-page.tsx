@@ -1,66 +1,46 @@
 import { grantsTable } from '../../shared/grants/aws';
-import { decide } from '../../shared/grants/conditions';
 import { grantPageView } from '../../shared/grants/views';
-import { workflows } from '../../shared/platform/aws/workflows';
-import { DomainError } from '../../shared/platform/errors';
+import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { dateTime, dayMonthYear, humanise, pounds, statusColour } from '../lib/web/format';
-import {
-  Breadcrumbs,
-  Button,
-  Csrf,
-  ErrorSummary,
-  type FieldError,
-  Radios,
-  SuccessBanner,
-  SummaryList,
-  Table,
-  Tag,
-  Textarea,
-} from '../lib/web/govuk';
+import { lengthHint } from '../lib/web/form';
+import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import { statusColour } from '../lib/web/status-colour';
+import { runDecide } from './grant-actions';
+import { conditionDecision } from './schemas';
 
 type View = Awaited<ReturnType<typeof grantPageView>>;
 type Outcome = 'met' | 'waived' | 'not-met';
 const outcomes: Outcome[] = ['met', 'waived', 'not-met'];
 
 /** A grant: plan, conditions (with the lead's decide forms), tranches, reports, amendments and its audit trail. */
-export const grantPage: Page = async ({ caller, params, method, form, query, csrf }) => {
+export const grantPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
   const grantId = params.grantId ?? '';
-  if (method === 'POST') {
-    const conditionId = form.condition ?? '';
-    const outcome = form[`outcome-${conditionId}`] as Outcome;
-    const reason = form[`reason-${conditionId}`];
-    const errors: FieldError[] = outcomes.includes(outcome)
-      ? []
-      : [{ field: `outcome-${conditionId}`, message: 'Select met, waived or not met' }];
-    if (!errors.length) {
-      try {
-        await decide({ ...grantsTable, workflows }, caller, grantId, conditionId, { outcome, reason });
-        return { redirect: `/app/grants/${encodeURIComponent(grantId)}?done=${outcome}` };
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.kind !== 'validation') throw error;
-        errors.push(
-          ...(error.issues ?? []).map((i) => ({
-            field: `${i.field}-${conditionId}`,
-            message: `Give a reason: ${i.message.replace(/^\w+: /, '')}`,
-          })),
-        );
-      }
-    }
-    const view = await grantPageView(grantsTable, caller, grantId);
-    const typed = { conditionId, outcome, reason };
-    return { title: `Error: ${view.title}`, status: 400, body: <GrantView view={view} csrf={csrf} errors={errors} typed={typed} /> };
-  }
+  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
   const view = await grantPageView(grantsTable, caller, grantId);
+  if (method === 'POST') {
+    const outcome = await runDecide(caller, grantId, posted);
+    if ('done' in outcome) return { redirect: `/app/grants/${encodeURIComponent(grantId)}?done=${outcome.done}` };
+    return {
+      title: `Error: ${view.title}`,
+      status: 400,
+      ...where(view),
+      body: <GrantView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
+    };
+  }
   const banner = outcomes.includes(query.done as Outcome) ? `Condition decided: ${humanise(query.done as string)}.` : undefined;
-  return { title: view.title, body: <GrantView view={view} csrf={csrf} errors={[]} banner={banner} /> };
+  return { title: view.title, ...where(view), body: <GrantView view={view} csrf={csrf} errors={[]} banner={banner} /> };
 };
 
-interface Typed {
-  conditionId: string;
-  outcome?: string | undefined;
-  reason?: string | undefined;
-}
+/** A grant sits under its consortium's grants. */
+const where = (view: View) => ({
+  section: 'grants' as const,
+  consortium: view.consortium,
+  crumbs: consortiumCrumbs(view.consortium, 'grants'),
+});
+
+/** What was typed into the form that was sent, by field name: each condition's fields carry its id, so only its form shows them. */
+type Typed = Record<string, string>;
 
 function GrantView({
   view,
@@ -77,12 +57,6 @@ function GrantView({
 }) {
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/consortia/${view.consortium.id}`, label: view.consortium.name },
-        ]}
-      />
       {banner && <SuccessBanner heading={banner} />}
       <ErrorSummary errors={errors} />
       <span class="govuk-caption-l">{view.recipient.name}</span>
@@ -91,7 +65,7 @@ function GrantView({
         rows={[
           ['Amount', pounds(view.amount)],
           ['Funding', humanise(view.fundingType)],
-          ['Dates', `${dayMonthYear(view.plannedStart)} to ${dayMonthYear(view.plannedEnd)} (${view.durationMonths} months)`],
+          ['Dates', `${dayInWords(view.plannedStart)} to ${dayInWords(view.plannedEnd)} (${plural(view.durationMonths, 'month')})`],
           ['Status', humanise(view.status)],
           ['Funded by', view.funders.map((f) => `${f.name}: ${pounds(f.amount)}`).join('; ')],
         ]}
@@ -101,18 +75,18 @@ function GrantView({
         columns={[{ label: 'Tranche' }, { label: 'Due' }, { label: 'Amount', numeric: true }, { label: 'Status' }]}
         rows={view.tranches.map((t) => [
           String(t.seq),
-          dayMonthYear(t.dueDate),
+          dayInWords(t.dueDate),
           pounds(t.amount),
           <>
             <Tag colour={statusColour[t.status]}>{humanise(t.status)}</Tag>
-            {t.releasedAt ? ` ${dayMonthYear(t.releasedAt)}` : ''}
+            {t.releasedAt ? ` ${dayInWords(t.releasedAt)}` : ''}
           </>,
         ])}
       />
       <h2 class="govuk-heading-m">Conditions</h2>
       {view.conditions.length === 0 && <p class="govuk-body">This grant has no conditions.</p>}
       {view.conditions.map((c) => (
-        <ConditionBlock view={view} condition={c} csrf={csrf} errors={errors} typed={typed?.conditionId === c.id ? typed : undefined} />
+        <ConditionBlock view={view} condition={c} csrf={csrf} errors={errors} typed={typed} />
       ))}
       <h2 class="govuk-heading-m">Reports</h2>
       <Table
@@ -121,7 +95,7 @@ function GrantView({
           <a class="govuk-link" href={`/app/reports/${r.id}`}>
             {r.label}
           </a>,
-          dayMonthYear(r.dueDate),
+          dayInWords(r.dueDate),
           <Tag colour={statusColour[r.status]}>{humanise(r.status)}</Tag>,
         ])}
       />
@@ -131,13 +105,14 @@ function GrantView({
       ) : (
         <Table
           columns={[{ label: 'When' }, { label: 'What' }, { label: 'Reason' }]}
-          rows={view.amendments.map((a) => [dateTime(a.at), humanise(a.kind), a.reason])}
+          rows={view.amendments.map((a) => [timeInWords(a.at), humanise(a.kind), a.reason])}
         />
       )}
       <h2 class="govuk-heading-m">Audit trail</h2>
       <Table
-        columns={[{ label: 'When' }, { label: 'Event' }, { label: 'By' }]}
-        rows={view.events.map((e) => [dateTime(e.occurredAt), e.type, e.by])}
+        id="audit-trail"
+        columns={[{ label: 'When' }, { label: 'What happened' }]}
+        rows={view.events.map((e) => [timeInWords(e.occurredAt), e.what])}
       />
     </>
   );
@@ -169,7 +144,7 @@ function ConditionBlock({
             [
               'Evidence',
               c.evidence
-                ? `${c.evidence.text ?? ''}${c.evidence.url ? ` ${c.evidence.url}` : ''} (${dateTime(c.evidence.submittedAt)})`
+                ? `${c.evidence.text ?? ''}${c.evidence.url ? ` ${c.evidence.url}` : ''} (${timeInWords(c.evidence.submittedAt)})`
                 : 'None yet',
             ],
             [
@@ -179,13 +154,13 @@ function ConditionBlock({
           ]}
         />
         {view.canDecide && open && (
-          <form method="post" action={`/app/grants/${encodeURIComponent(view.id)}`} novalidate>
+          <form method="post" action={`/app/grants/${encodeURIComponent(view.id)}`} id={`decide-${c.id}`} novalidate>
             <Csrf token={csrf} />
             <input type="hidden" name="condition" value={c.id} />
             <Radios
               name={`outcome-${c.id}`}
               legend="Decide this condition"
-              value={typed?.outcome}
+              value={typed?.[`outcome-${c.id}`]}
               errors={errors}
               options={[
                 { value: 'met', label: 'Met' },
@@ -193,7 +168,14 @@ function ConditionBlock({
                 { value: 'not-met', label: 'Not met', hint: 'Give a reason; payments it guards stay held.' },
               ]}
             />
-            <Textarea name={`reason-${c.id}`} label="Reason" value={typed?.reason} errors={errors} rows={3} />
+            <Textarea
+              name={`reason-${c.id}`}
+              label="Reason"
+              hint={lengthHint(conditionDecision.shape.reason)}
+              value={typed?.[`reason-${c.id}`]}
+              errors={errors}
+              rows={3}
+            />
             <Button>Record decision</Button>
           </form>
         )}

@@ -7,9 +7,6 @@ import type { Contact } from '../../shared/platform/links/registry';
 export const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-export const longDate = (d: string) =>
-  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 const style = `body{font-family:Arial,Helvetica,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c;line-height:1.5}
 h1{font-size:1.8rem}label{display:block;font-weight:bold;margin-top:1.2rem}.hint{color:#505a5f;font-weight:normal}
 input,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.4rem;border:2px solid #0b0c0c}textarea{min-height:6rem}

@@ -20,4 +20,19 @@ export const overviewApi = defineApi({
     summary: 'Funding quality: length, continuity, core share, conditions, funder concentration.',
     path: idsPath('consortiumId'),
   },
+  'GET /app/consortia/{consortiumId}/pools': {
+    summary: "The consortium's pools, with what each received, committed and has available.",
+    path: idsPath('consortiumId'),
+  },
+  'GET /app/consortia/{consortiumId}/rounds': {
+    summary: "Every allocation round of the consortium's pools, newest first.",
+    path: idsPath('consortiumId'),
+  },
+  'GET /app/consortia/{consortiumId}/grants': {
+    summary: "Every grant of the consortium's pools, with its recipient, dates and amount.",
+    path: idsPath('consortiumId'),
+  },
+  'GET /app/{proxy+}': {
+    summary: 'Any other path under /app: the page-not-found page (404); /app/ is what needs me, as /app.',
+  },
 });

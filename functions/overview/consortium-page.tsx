@@ -1,27 +1,11 @@
-import { confirmConsortium } from '../../shared/consortia/consortia';
 import { frequencies, type ReportingPolicy } from '../../shared/grants/report-schedule';
-import { setReportingPolicy } from '../../shared/grants/reporting-policy';
 import { overviewTable } from '../../shared/overview/aws';
 import { consortiumOverview } from '../../shared/overview/consortium';
-import { workflows } from '../../shared/platform/aws/workflows';
-import { DomainError } from '../../shared/platform/errors';
+import { humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { reportingPolicy } from '../grants/schemas';
-import { zodIssues } from '../lib/http';
-import { humanise, pounds } from '../lib/web/format';
-import {
-  Breadcrumbs,
-  Button,
-  Csrf,
-  ErrorSummary,
-  type FieldError,
-  Select,
-  SuccessBanner,
-  SummaryList,
-  Table,
-  Tag,
-  TextInput,
-} from '../lib/web/govuk';
+import { Button, Csrf, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Table, Tag, TextInput } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import { runConsortiumAction } from './consortium-actions';
 
 type View = Awaited<ReturnType<typeof consortiumOverview>>;
 type Typed = Record<string, string>;
@@ -30,59 +14,42 @@ const done: Record<string, string> = {
   policy: 'Reporting policy saved: it applies to plans set from now on.',
   confirmed: 'Consortium confirmed.',
 };
-const integer = (s: string | undefined) => (s !== undefined && /^-?\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
-/** The policy form's fields, as typed, into the API's shape (the API's own schema then checks it). */
-function policyFrom(form: Typed): unknown {
-  const pounds = Number((form.threshold ?? '').replace(/[£,\s]/g, ''));
-  return {
-    thresholdPence: Number.isFinite(pounds) && (form.threshold ?? '').trim() !== '' ? Math.round(pounds * 100) : Number.NaN,
-    small: { frequency: form['small.frequency'], template: form['small.template'] },
-    large: { frequency: form['large.frequency'], template: form['large.template'] },
-    dueDaysAfterPeriodEnd: integer(form.dueDaysAfterPeriodEnd),
-    reminderOffsetsDays: (form.reminderOffsetsDays ?? '')
-      .split(',')
-      .filter((x) => x.trim() !== '')
-      .map(integer),
-    veryLateAfterDays: integer(form.veryLateAfterDays),
-  };
-}
-
-const fieldOf = (path: string) =>
-  path.startsWith('body.thresholdPence') ? 'threshold' : path.replace(/^body\./, '').replace(/\.\d+$/, '');
-
-export const consortiumPage: Page = async ({ caller, params, method, form, query, csrf }) => {
+/** The consortium: members, pools and rounds, reports, the lead's confirmation and the reporting policy form. */
+export const consortiumPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
   const consortiumId = params.consortiumId ?? '';
-  if (method === 'POST' && form.action === 'confirm') {
-    await confirmConsortium({ ...overviewTable, workflows }, caller, consortiumId);
-    return { redirect: `/app/consortia/${encodeURIComponent(consortiumId)}?done=confirmed` };
-  }
+  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
+  const view = await consortiumOverview(overviewTable, caller, consortiumId);
   if (method === 'POST') {
-    const parsed = reportingPolicy.safeParse(policyFrom(form));
-    let errors: FieldError[] = parsed.success
-      ? []
-      : zodIssues(parsed.error, 'body').map((i) => ({ field: fieldOf(i.field), message: i.message.replace(/^body\./, '') }));
-    if (parsed.success) {
-      try {
-        await setReportingPolicy(overviewTable, caller, consortiumId, parsed.data as ReportingPolicy);
-        return { redirect: `/app/consortia/${encodeURIComponent(consortiumId)}?done=policy` };
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.kind !== 'validation') throw error;
-        errors = (error.issues ?? []).map((i) => ({ field: i.field, message: i.message }));
-      }
-    }
-    const view = await consortiumOverview(overviewTable, caller, consortiumId);
+    const outcome = await runConsortiumAction(caller, consortiumId, posted);
+    if ('done' in outcome) return { redirect: `/app/consortia/${encodeURIComponent(consortiumId)}?done=${outcome.done}` };
     return {
       title: `Error: ${view.consortium.name}`,
       status: 400,
-      body: <ConsortiumView view={view} csrf={csrf} errors={errors} typed={form} />,
+      ...where(view),
+      body: <ConsortiumView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
     };
   }
-  const view = await consortiumOverview(overviewTable, caller, consortiumId);
   return {
     title: view.consortium.name,
+    ...where(view),
     body: <ConsortiumView view={view} csrf={csrf} errors={[]} typed={typedFrom(view.policy)} banner={done[query.done ?? '']} />,
   };
+};
+
+/** The consortium's overview is the first of its areas; its parent is what needs me. */
+const where = (view: View) => ({
+  section: 'overview' as const,
+  consortium: { id: view.consortium.id, name: view.consortium.name },
+  crumbs: consortiumCrumbs(view.consortium).slice(0, 1),
+});
+
+/** Funder types as the sector says them. */
+const funderTypeNames: Record<string, string> = {
+  'local-authority': 'Local authority',
+  icb: 'ICB (NHS integrated care board)',
+  'trust-foundation': 'Trust or foundation',
+  other: 'Other',
 };
 
 const typedFrom = (p: ReportingPolicy): Typed => ({
@@ -112,7 +79,6 @@ function ConsortiumView({
   const c = view.consortium;
   return (
     <>
-      <Breadcrumbs items={[{ href: '/app', label: 'What needs me' }]} />
       {banner && <SuccessBanner heading={banner} />}
       <ErrorSummary errors={errors} />
       <span class="govuk-caption-l">{c.place}</span>
@@ -124,7 +90,7 @@ function ConsortiumView({
         ]}
       />
       {c.status === 'inviting' && view.canManage && (
-        <form method="post" action={`/app/consortia/${c.id}`}>
+        <form method="post" action={`/app/consortia/${c.id}`} id="confirm" novalidate>
           <Csrf token={csrf} />
           <input type="hidden" name="action" value="confirm" />
           <p class="govuk-body">Your organisation leads this consortium: it starts once you confirm it.</p>
@@ -134,9 +100,11 @@ function ConsortiumView({
       <Table
         caption="Members"
         columns={[{ label: 'Organisation' }, { label: 'Role' }, { label: 'Funder type' }]}
-        rows={view.members.map((m) => [m.name, humanise(m.role), m.kind ? humanise(m.kind) : ''])}
+        rows={view.members.map((m) => [m.name, humanise(m.role), m.kind ? (funderTypeNames[m.kind] ?? humanise(m.kind)) : ''])}
       />
-      <h2 class="govuk-heading-m">Pools and rounds</h2>
+      <h2 class="govuk-heading-m" id="pools">
+        Pools and rounds
+      </h2>
       {view.pools.length === 0 && <p class="govuk-body">No pools yet.</p>}
       <ul class="govuk-list govuk-list--bullet">
         {view.pools.map((p) => (
@@ -216,13 +184,14 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
     );
   }
   return (
-    <form method="post" action={`/app/consortia/${view.consortium.id}`} novalidate>
+    <form method="post" action={`/app/consortia/${view.consortium.id}`} id="policy" novalidate>
       <Csrf token={csrf} />
       <input type="hidden" name="action" value="policy" />
       <h2 class="govuk-heading-m">Reporting policy</h2>
       <TextInput
         name="threshold"
-        label="Small grants are under (£)"
+        label="Small-grant threshold"
+        hint="In pounds: grants under this amount are small grants"
         value={typed.threshold}
         errors={errors}
         width="10"
@@ -234,7 +203,8 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
       <Select name="large.template" label="Larger grants use" options={templates} value={typed['large.template']} />
       <TextInput
         name="dueDaysAfterPeriodEnd"
-        label="Reports are due this many days after each period"
+        label="Days until a report is due"
+        hint="Counted from the end of each reporting period"
         value={typed.dueDaysAfterPeriodEnd}
         errors={errors}
         width="3"
@@ -242,15 +212,16 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
       />
       <TextInput
         name="reminderOffsetsDays"
-        label="Reminders, in days from the due date"
-        hint="Separated by commas; negative is before, for example -14, -3, 0, 7"
+        label="Reminder days"
+        hint="Days from the due date, separated by commas; negative is before, for example -14, -3, 0, 7"
         value={typed.reminderOffsetsDays}
         errors={errors}
         width="10"
       />
       <TextInput
         name="veryLateAfterDays"
-        label="A report is very late this many days after it was due"
+        label="Days until a report is very late"
+        hint="Counted from the day it was due"
         value={typed.veryLateAfterDays}
         errors={errors}
         width="3"

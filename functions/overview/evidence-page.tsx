@@ -1,9 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { overviewTable } from '../../shared/overview/aws';
 import { consortiumEvidence, type MeasureTotal } from '../../shared/overview/evidence';
+import { count, percent, plural, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { pounds } from '../lib/web/format';
-import { Breadcrumbs, Button, Select, Table } from '../lib/web/govuk';
+import { BarChart, ChartBeside, niceTicks } from '../lib/web/charts';
+import { Button, Select, Table } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
 
 type View = Awaited<ReturnType<typeof consortiumEvidence>>;
 
@@ -11,8 +13,8 @@ export const measureText = (m: MeasureTotal) =>
   m.type === 'currency'
     ? pounds(m.value)
     : m.type === 'percentage'
-      ? `${m.value.toFixed(1)}% (average of ${m.reports})`
-      : `${m.value.toLocaleString('en-GB')}${m.unit ? ` ${m.unit}` : ''}`;
+      ? `${percent(m.value)} (average of ${plural(m.reports, 'report')})`
+      : `${count(m.value)}${m.unit ? ` ${m.unit}` : ''}`;
 
 /** Reports aggregated by the five functions of local infrastructure and the three outcome pathways, per financial year. */
 export const evidencePage: Page = async ({ caller, params, query }) => {
@@ -23,7 +25,14 @@ export const evidencePage: Page = async ({ caller, params, query }) => {
       contentType: 'text/csv; charset=utf-8',
       filename: `evidence-${view.consortium.id}-${view.year ?? 'none'}.csv`,
     };
-  return { title: `Evidence: ${view.consortium.name}`, body: <EvidenceView view={view} /> };
+  const c = { id: view.consortium.id, name: view.consortium.name };
+  return {
+    title: `Evidence: ${view.consortium.name}`,
+    section: 'evidence',
+    consortium: c,
+    crumbs: consortiumCrumbs(c),
+    body: <EvidenceView view={view} />,
+  };
 };
 
 function evidenceCsv(view: View): string {
@@ -46,12 +55,6 @@ function EvidenceView({ view }: { view: View }) {
   const base = `/app/consortia/${view.consortium.id}/evidence`;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/consortia/${view.consortium.id}`, label: view.consortium.name },
-        ]}
-      />
       <span class="govuk-caption-l">
         {view.consortium.place}, {view.year ? `financial year ${view.year}` : 'no reports yet'}
       </span>
@@ -73,6 +76,7 @@ function EvidenceView({ view }: { view: View }) {
           </a>
         </p>
       )}
+      {view.reports > 0 && (['function', 'pathway'] as const).map((kind) => <ReportsBy view={view} kind={kind} />)}
       {(['function', 'pathway'] as const).map((kind) => (
         <>
           <h2 class="govuk-heading-l">{kind === 'function' ? 'Functions' : 'Outcome pathways'}</h2>
@@ -81,9 +85,7 @@ function EvidenceView({ view }: { view: View }) {
             .map((t) => (
               <section class="govuk-!-margin-bottom-8" id={`tag-${t.tag}`}>
                 <h3 class="govuk-heading-m">{t.label}</h3>
-                <p class="govuk-body">
-                  {t.reports === 0 ? 'No report gave evidence here yet.' : `${t.reports} ${t.reports === 1 ? 'report' : 'reports'}.`}
-                </p>
+                <p class="govuk-body">{t.reports === 0 ? 'No report gave evidence here yet.' : `${plural(t.reports, 'report')}.`}</p>
                 {t.measures.length > 0 && (
                   <Table
                     columns={[{ label: 'Measure' }, { label: 'Total', numeric: true }, { label: 'Reports', numeric: true }]}
@@ -108,5 +110,33 @@ function EvidenceView({ view }: { view: View }) {
         </>
       ))}
     </>
+  );
+}
+
+/** What a reader looks at first: how many reports gave evidence for each function (or pathway), beside the same figures. */
+function ReportsBy({ view, kind }: { view: View; kind: 'function' | 'pathway' }) {
+  const tags = view.tags.filter((t) => t.kind === kind);
+  const noun = kind === 'function' ? 'function of local infrastructure' : 'outcome pathway';
+  return (
+    <ChartBeside
+      heading={kind === 'function' ? 'Evidence by function' : 'Evidence by outcome pathway'}
+      chart={
+        <BarChart
+          id={`reports-by-${kind}`}
+          title={`Reports giving evidence, by ${noun}`}
+          description={`One bar for each ${noun}: how many of the ${plural(view.reports, 'report')} gave evidence for it. The table beside has the same figures.`}
+          bars={tags.map((t) => ({ label: t.label, value: t.reports }))}
+          ticks={niceTicks(Math.max(...tags.map((t) => t.reports)), { target: 4, minStep: 1 })}
+          format={count}
+        />
+      }
+      table={
+        <Table
+          id={`reports-by-${kind}-table`}
+          columns={[{ label: kind === 'function' ? 'Function' : 'Pathway' }, { label: 'Reports', numeric: true }]}
+          rows={tags.map((t) => [t.label, count(t.reports)])}
+        />
+      }
+    />
   );
 }

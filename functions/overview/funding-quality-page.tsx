@@ -1,12 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { overviewTable } from '../../shared/overview/aws';
 import { consortiumFundingQuality } from '../../shared/overview/funding-quality';
+import { oneDecimal, percent, plural, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { pounds } from '../lib/web/format';
-import { Breadcrumbs, SummaryList, Table } from '../lib/web/govuk';
+import { BarChart, ChartBeside } from '../lib/web/charts';
+import { SummaryList, Table } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
 
 type View = Awaited<ReturnType<typeof consortiumFundingQuality>>;
-const pct = (v: number) => `${v.toFixed(1)}%`;
+const pct = percent;
+/** Raw figures for the CSV (a spreadsheet reads 12.5, not "12.5"). */
 const num = (v: number, digits = 1) => v.toFixed(digits);
 
 /** Length, continuity, flexibility, conditionality and funder concentration, per grant and for the place. */
@@ -14,7 +17,14 @@ export const fundingQualityPage: Page = async ({ caller, params, query }) => {
   const view = await consortiumFundingQuality(overviewTable, caller, params.consortiumId ?? '');
   if (query.format === 'csv')
     return { download: qualityCsv(view), contentType: 'text/csv; charset=utf-8', filename: `funding-quality-${view.consortium.id}.csv` };
-  return { title: `Funding quality: ${view.consortium.name}`, body: <QualityView view={view} /> };
+  const c = { id: view.consortium.id, name: view.consortium.name };
+  return {
+    title: `Funding quality: ${view.consortium.name}`,
+    section: 'funding-quality',
+    consortium: c,
+    crumbs: consortiumCrumbs(c),
+    body: <QualityView view={view} />,
+  };
 };
 
 function qualityCsv(view: View): string {
@@ -55,12 +65,6 @@ function QualityView({ view }: { view: View }) {
   const p = view.place;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/consortia/${view.consortium.id}`, label: view.consortium.name },
-        ]}
-      />
       <span class="govuk-caption-l">{p.place}</span>
       <h1 class="govuk-heading-l">Funding quality</h1>
       <p class="govuk-body">
@@ -71,12 +75,12 @@ function QualityView({ view }: { view: View }) {
         rows={[
           ['Grants', <span id="quality-grants">{String(p.grants)}</span>],
           ['Total', <span id="quality-amount">{pounds(p.amount)}</span>],
-          ['Average length', <span id="quality-months">{`${num(p.meanMonths)} months`}</span>],
+          ['Average length', <span id="quality-months">{`${oneDecimal(p.meanMonths)} months`}</span>],
           [
             'Continuity',
             p.meanGapDays === null
               ? 'No provider has had a second grant yet'
-              : `${p.repeatGrants} repeat grants, on average ${num(p.meanGapDays, 0)} days after the previous one ended`,
+              : `${plural(p.repeatGrants, 'repeat grant')}, on average ${plural(Math.round(p.meanGapDays), 'day')} after the previous one ended`,
           ],
           ['Core (unrestricted) share of the money', <span id="quality-core">{pct(p.corePercent)}</span>],
           [
@@ -84,9 +88,10 @@ function QualityView({ view }: { view: View }) {
             <span id="quality-conditions">{`${num(p.conditionsPerGrant, 2)} per grant, ${num(p.conditionsPer10k, 2)} per £10,000`}</span>,
           ],
           ['Largest funder’s share (average)', <span id="quality-largest">{pct(p.meanLargestFunderPercent)}</span>],
-          ['Funders per grant (average)', num(p.meanFunders)],
+          ['Funders per grant (average)', oneDecimal(p.meanFunders)],
         ]}
       />
+      {view.grants.length > 0 && <PerGrantCharts view={view} />}
       <p class="govuk-body">
         <a class="govuk-link" href={`/app/consortia/${view.consortium.id}/funding-quality?format=csv`}>
           Download per grant (CSV)
@@ -120,6 +125,53 @@ function QualityView({ view }: { view: View }) {
           String(g.funders),
         ])}
       />
+    </>
+  );
+}
+
+/**
+ * What a reader looks at first: how much of each grant is core (unrestricted) money, and how
+ * much of it comes from its largest funder, each beside the same figures.
+ */
+function PerGrantCharts({ view }: { view: View }) {
+  const measures = [
+    {
+      id: 'core-share',
+      heading: 'Core share per grant',
+      what: 'Core (unrestricted) share',
+      of: (g: View['grants'][number]) => g.corePercent,
+    },
+    {
+      id: 'largest-funder',
+      heading: 'Funder concentration per grant',
+      what: 'Largest funder’s share',
+      of: (g: View['grants'][number]) => g.largestFunderPercent,
+    },
+  ];
+  return (
+    <>
+      {measures.map((m) => (
+        <ChartBeside
+          heading={m.heading}
+          chart={
+            <BarChart
+              id={m.id}
+              title={`${m.what} of each grant`}
+              description={`One bar for each of the ${plural(view.grants.length, 'grant')}, from 0% to 100%; the table beside has the same figures.`}
+              bars={view.grants.map((g) => ({ label: `${g.title} (${g.recipient})`, value: m.of(g) }))}
+              ticks={[0, 25, 50, 75, 100]}
+              format={(v) => (Number.isInteger(v) ? `${v}%` : pct(v))}
+            />
+          }
+          table={
+            <Table
+              id={`${m.id}-table`}
+              columns={[{ label: 'Grant' }, { label: m.what, numeric: true }]}
+              rows={view.grants.map((g) => [g.title, pct(m.of(g))])}
+            />
+          }
+        />
+      ))}
     </>
   );
 }

@@ -1,19 +1,54 @@
-import { overviewTable } from '../../shared/overview/aws';
-import { type Task, whatNeedsMe } from '../../shared/overview/what-needs-me';
+import { type Task, type TaskKind, whatNeedsMe } from '../../shared/overview/what-needs-me';
+import { whatNeedsMeTable } from '../../shared/overview/what-needs-me-aws';
+import { dayInWords, humanise } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { dayMonthYear, humanise } from '../lib/web/format';
 
-const sections: { kind: Task['kind']; heading: string }[] = [
-  { kind: 'review-report', heading: 'Reports awaiting your review' },
-  { kind: 'decide-condition', heading: 'Conditions awaiting your decision' },
-  { kind: 'vote', heading: 'Votes asked of your organisation' },
-  { kind: 'overdue-report', heading: 'Overdue reports' },
-  { kind: 'confirm-consortium', heading: 'Consortia awaiting your confirmation' },
-];
+/** A heading per kind of work, in the order the page shows them (the order of `taskKinds`). */
+const headings: Record<TaskKind, string> = {
+  'confirm-consortium': 'Consortia awaiting your confirmation',
+  'sign-off-tender': 'Tenders to sign off',
+  'award-vote': 'Tender awards to vote on',
+  vote: 'Votes asked of your organisation',
+  'review-report': 'Reports awaiting your review',
+  'decide-condition': 'Conditions awaiting your decision',
+  'answer-question': 'Clarification questions to answer',
+  'score-bids': 'Bids to score',
+  'resolve-challenge': 'Challenges to resolve',
+  'decide-milestone': 'Milestone evidence to decide',
+  'milestone-overdue': 'Overdue milestones',
+  'rate-kpi': 'KPI ratings due',
+  'overdue-report': 'Overdue reports',
+};
+
+/** What, for whom, by when: the hint under each task's link. */
+const hint = (t: Task) => `For ${t.forWhom}. ${t.detail}${t.when ? ` ${t.when.label} ${dayInWords(t.when.date)}.` : ''}`;
+
+function TaskSection({ kind, tasks }: { kind: TaskKind; tasks: Task[] }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">
+        {headings[kind]} ({tasks.length})
+      </h2>
+      <ul class="govuk-task-list">
+        {tasks.map((t) => (
+          <li class="govuk-task-list__item govuk-task-list__item--with-link">
+            <div class="govuk-task-list__name-and-hint">
+              <a class="govuk-link govuk-task-list__link" href={t.href}>
+                {t.label}
+              </a>
+              <div class="govuk-task-list__hint">{hint(t)}</div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 /** What needs me: everything waiting on the signed-in person, each a link to where they act. */
 export const homePage: Page = async ({ caller }) => {
-  const { consortia, tasks, councils } = await whatNeedsMe(overviewTable, caller);
+  const { consortia, tasks, councils } = await whatNeedsMe(whatNeedsMeTable, caller);
+  const kinds = (Object.keys(headings) as TaskKind[]).filter((k) => tasks.some((t) => t.kind === k));
   return {
     title: 'What needs me',
     section: 'home',
@@ -25,32 +60,9 @@ export const homePage: Page = async ({ caller }) => {
             ? 'Nothing is waiting for you.'
             : `${tasks.length} ${tasks.length === 1 ? 'thing is' : 'things are'} waiting for you.`}
         </p>
-        {sections.map((s) => {
-          const mine = tasks.filter((t) => t.kind === s.kind).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-          if (!mine.length) return null;
-          return (
-            <>
-              <h2 class="govuk-heading-m">
-                {s.heading} ({mine.length})
-              </h2>
-              <ul class="govuk-task-list">
-                {mine.map((t) => (
-                  <li class="govuk-task-list__item govuk-task-list__item--with-link">
-                    <div class="govuk-task-list__name-and-hint">
-                      <a class="govuk-link govuk-task-list__link" href={t.href}>
-                        {t.label}
-                      </a>
-                      <div class="govuk-task-list__hint">
-                        {t.consortium}. {t.detail}
-                        {t.date ? ` ${t.kind === 'vote' ? 'Opened' : 'Due'} ${dayMonthYear(t.date)}.` : ''}
-                      </div>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </>
-          );
-        })}
+        {kinds.map((k) => (
+          <TaskSection kind={k} tasks={tasks.filter((t) => t.kind === k)} />
+        ))}
         {councils.length > 0 && (
           <>
             <h2 class="govuk-heading-m">Contracts you manage</h2>

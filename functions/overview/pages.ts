@@ -3,13 +3,16 @@ import { byRoute } from '../lib/web/page-route';
 import { consortiumPage } from './consortium-page';
 import { evidencePage } from './evidence-page';
 import { fundingQualityPage } from './funding-quality-page';
-import { homePage } from './home-page';
+import { grantsPage, poolsPage, roundsPage } from './listing-pages';
 
+/** The consortium's pages; what needs me and any other path under /app are `home.ts`. */
 export const handler = staffPage(
   byRoute({
-    '/app': homePage,
     '/app/consortia/{consortiumId}': consortiumPage,
     '/app/consortia/{consortiumId}/evidence': evidencePage,
     '/app/consortia/{consortiumId}/funding-quality': fundingQualityPage,
+    '/app/consortia/{consortiumId}/pools': poolsPage,
+    '/app/consortia/{consortiumId}/rounds': roundsPage,
+    '/app/consortia/{consortiumId}/grants': grantsPage,
   }),
 );

@@ -1,11 +1,12 @@
+import { dayInWords, monthInWords, pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
 import { export360Giving } from '../../shared/pools/giving360';
 import { ledgerCsv, ledgerView } from '../../shared/pools/ledger-view';
 import { poolPageView } from '../../shared/pools/pool-page';
 import type { Page } from '../consortia/web-sessions';
-import { StackedColumns, StepChart } from '../lib/web/charts';
-import { dayMonthYear, humanise, pounds } from '../lib/web/format';
-import { Breadcrumbs, SummaryList, Table } from '../lib/web/govuk';
+import { BalanceChart, ChartBeside, monthSpan, StackedColumns } from '../lib/web/charts';
+import { SummaryList, Table } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
 
 type View = Awaited<ReturnType<typeof poolPageView>>;
 
@@ -24,7 +25,13 @@ export const poolPage: Page = async ({ caller, params, query }) => {
     return { download: JSON.stringify(data, null, 2), contentType: 'application/json', filename: `360giving-${poolId}.json` };
   }
   const view = await poolPageView(poolsTable, caller, poolId);
-  return { title: view.summary.name, body: <PoolView view={view} /> };
+  return {
+    title: view.summary.name,
+    section: 'pools',
+    consortium: view.consortium,
+    crumbs: consortiumCrumbs(view.consortium, 'pools'),
+    body: <PoolView view={view} />,
+  };
 };
 
 function PoolView({ view }: { view: View }) {
@@ -32,12 +39,6 @@ function PoolView({ view }: { view: View }) {
   const base = `/app/pools/${s.id}`;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/consortia/${view.consortium.id}`, label: view.consortium.name },
-        ]}
-      />
       <span class="govuk-caption-l">{view.consortium.name}</span>
       <h1 class="govuk-heading-l">{s.name}</h1>
       <p class="govuk-body">{s.purpose}</p>
@@ -105,7 +106,7 @@ function PoolView({ view }: { view: View }) {
           { label: 'Received', numeric: true },
         ]}
         rows={view.pledges.flatMap((p) =>
-          p.years.map((y) => [p.funder, humanise(p.restriction.replace(':', ' ')), y.financialYear, pounds(y.amount), pounds(y.received)]),
+          p.years.map((y) => [p.funder, p.restriction, y.financialYear, pounds(y.amount), pounds(y.received)]),
         )}
       />
       <FreeRiders view={view} />
@@ -146,37 +147,64 @@ function FreeRiders({ view }: { view: View }) {
   );
 }
 
+/** The bank balance at the end of each month the chart spans: the figures the balance chart draws, month by month. */
+function monthEnds(ledger: View['ledger']) {
+  if (!ledger.length) return [];
+  const months = monthSpan((ledger[0] as View['ledger'][number]).at, (ledger.at(-1) as View['ledger'][number]).at);
+  return months.slice(1).map((next, i) => {
+    const before = ledger.filter((e) => Date.parse(e.at) < Date.parse(`${next}T00:00:00Z`)).at(-1);
+    return { month: monthInWords(months[i] as string), balance: before?.runningBalance ?? 0 };
+  });
+}
+
 function Charts({ view, base }: { view: View; base: string }) {
   const s = view.summary;
+  const last = view.ledger.at(-1);
   return (
     <>
-      <h2 class="govuk-heading-m">Balance over time</h2>
-      <StepChart
-        id="balance"
-        title={`Bank balance of ${s.name} after each ledger entry`}
-        description={`From ${pounds(0)} to ${pounds(view.ledger.at(-1)?.runningBalance ?? 0)} over ${view.ledger.length} entries; the ledger table below has every figure.`}
-        points={view.ledger.map((e) => ({ label: dayMonthYear(e.at), value: e.runningBalance }))}
-        format={pounds}
+      <ChartBeside
+        heading="Balance over time"
+        chart={
+          <BalanceChart
+            id="balance"
+            title={`Bank balance of ${s.name}, by date`}
+            description={`From ${pounds(0)} to ${pounds(last?.runningBalance ?? 0)}${last ? ` on ${dayInWords(last.at)}` : ''}, moving at each of ${view.ledger.length} ledger entries; the table beside gives the balance at the end of each month, and the ledger below every entry.`}
+            points={view.ledger.map((e) => ({ at: e.at, value: e.runningBalance }))}
+          />
+        }
+        table={
+          <Table
+            id="balance-table"
+            caption="Balance at the end of each month"
+            columns={[{ label: 'Month' }, { label: 'Balance', numeric: true }]}
+            rows={monthEnds(view.ledger).map((m) => [m.month, pounds(m.balance)])}
+          />
+        }
       />
-      <h2 class="govuk-heading-m">Contributions by funder</h2>
-      <StackedColumns
-        id="contributions"
-        title="Money received, by financial year and funder"
-        description="Each column is a financial year, each segment a funder; the table below has the same figures."
-        categories={view.contributions.years}
-        series={view.contributions.byFunder.map((f) => ({ name: f.name, values: f.received }))}
-        format={pounds}
-      />
-      <Table
-        id="contributions-table"
-        caption="Received by financial year"
-        columns={[{ label: 'Funder' }, ...view.contributions.years.map((y) => ({ label: y, numeric: true }))]}
-        rows={view.contributions.byFunder.map((f) => [
-          <a class="govuk-link" href={`${base}/statement/${f.orgId}`}>
-            {f.name}
-          </a>,
-          ...f.received.map((v) => pounds(v)),
-        ])}
+      <ChartBeside
+        heading="Contributions by funder"
+        chart={
+          <StackedColumns
+            id="contributions"
+            title="Money received, by financial year and funder"
+            description="Each column is a financial year, each segment a funder; the table beside has the same figures."
+            categories={view.contributions.years}
+            series={view.contributions.byFunder.map((f) => ({ name: f.name, values: f.received }))}
+          />
+        }
+        table={
+          <Table
+            id="contributions-table"
+            caption="Received by financial year"
+            columns={[{ label: 'Funder' }, ...view.contributions.years.map((y) => ({ label: y, numeric: true }))]}
+            rows={view.contributions.byFunder.map((f) => [
+              <a class="govuk-link" href={`${base}/statement/${f.orgId}`}>
+                {f.name}
+              </a>,
+              ...f.received.map((v) => pounds(v)),
+            ])}
+          />
+        }
       />
     </>
   );
@@ -204,13 +232,7 @@ function Ledger({ view, base }: { view: View; base: string }) {
           { label: 'Bank change', numeric: true },
           { label: 'Balance', numeric: true },
         ]}
-        rows={view.ledger.map((e) => [
-          String(e.seq),
-          dayMonthYear(e.at),
-          e.memo ?? humanise(e.type),
-          pounds(e.bankChange),
-          pounds(e.runningBalance),
-        ])}
+        rows={view.ledger.map((e) => [String(e.seq), dayInWords(e.at), e.what, pounds(e.bankChange), pounds(e.runningBalance)])}
       />
     </>
   );

@@ -1,36 +1,36 @@
 import { loadConsortium, mayAct } from '../../shared/consortia/access';
-import { workflows } from '../../shared/platform/aws/workflows';
+import { humanise, percent, pounds, timeInWords } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
-import { getRound, leadDecision, vote } from '../../shared/pools/rounds';
+import { getRound } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
-import { dateTime, humanise, pounds } from '../lib/web/format';
-import {
-  Breadcrumbs,
-  Button,
-  Csrf,
-  ErrorSummary,
-  type FieldError,
-  Radios,
-  SuccessBanner,
-  SummaryList,
-  Table,
-  Tag,
-  Textarea,
-} from '../lib/web/govuk';
+import { lengthHint } from '../lib/web/form';
+import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import { doneMessages, runRoundAction } from './round-actions';
+import { newVote } from './schemas';
 
-type View = Awaited<ReturnType<typeof getRound>> & { orgNames: Map<string, string>; mayVote: boolean; mayDecide: boolean };
+type View = Awaited<ReturnType<typeof getRound>> & {
+  orgNames: Map<string, string>;
+  mayVote: boolean;
+  mayDecide: boolean;
+  consortium: { id: string; name: string };
+  pool: { id: string; name: string };
+};
 
 /** The round with its voters' names (the use case gives organisation ids). */
 async function roundView(deps: Parameters<typeof getRound>[0], caller: Parameters<typeof getRound>[1], roundId: string): Promise<View> {
   const round = await getRound(deps, caller, roundId);
-  const [orgs, consortium] = await Promise.all([
+  const [orgs, consortium, pool] = await Promise.all([
     deps.consortia.getOrganisations(round.votes.map((v) => v.orgId)),
     loadConsortium(deps, round.consortiumId),
+    deps.pools.getPool(round.poolId),
   ]);
   const voted = round.votes.some((v) => caller.memberships.some((m) => m.orgId === v.orgId));
   return {
     ...round,
     orgNames: new Map([...orgs].map(([id, o]) => [id, o.name])),
+    consortium: { id: consortium.id, name: consortium.name },
+    pool: { id: round.poolId, name: pool?.name ?? 'Pool' },
     mayVote: round.status === 'voting' && !voted && mayAct(caller, consortium, ['lead', 'member'], 'officer'),
     mayDecide: round.status === 'escalated' && mayAct(caller, consortium, ['lead'], 'admin'),
   };
@@ -41,46 +41,53 @@ const decisions = [
 ];
 
 /** A round: proposals, the weighted votes so far, a vote form for members, and the lead's decision form after escalation. */
-export const roundPage: Page = async ({ caller, params, method, form, query, csrf }) => {
+export const roundPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
   const roundId = params.roundId ?? '';
-  const deps = { ...poolsTable, workflows };
+  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
+  const view = await roundView(poolsTable, caller, roundId);
   if (method === 'POST') {
-    const decision = form.decision;
-    const errors: FieldError[] =
-      decision === 'approve' || decision === 'reject' ? [] : [{ field: 'decision', message: 'Select approve or reject' }];
-    if (!errors.length) {
-      if (form.action === 'lead-decision') await leadDecision(deps, caller, roundId, { decision: decision as 'approve' });
-      else await vote(deps, caller, roundId, { decision: decision as 'approve', comment: form.comment?.trim() || undefined });
-      return { redirect: `/app/rounds/${encodeURIComponent(roundId)}?done=${form.action === 'lead-decision' ? 'decided' : 'voted'}` };
-    }
-    const view = await roundView(deps, caller, roundId);
-    return { title: `Error: ${view.name}`, status: 400, body: <RoundView view={view} csrf={csrf} errors={errors} typed={form} /> };
+    const outcome = await runRoundAction(caller, roundId, posted);
+    if ('done' in outcome) return { redirect: `/app/rounds/${encodeURIComponent(roundId)}?done=${outcome.done}` };
+    return {
+      title: `Error: ${view.name}`,
+      status: 400,
+      ...where(view),
+      body: <RoundView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
+    };
   }
-  const view = await roundView(deps, caller, roundId);
-  const banner =
-    query.done === 'voted' ? 'Your vote has been recorded.' : query.done === 'decided' ? 'Your decision has been recorded.' : undefined;
-  return { title: view.name, body: <RoundView view={view} csrf={csrf} errors={[]} typed={{}} banner={banner} /> };
+  return {
+    title: view.name,
+    ...where(view),
+    body: <RoundView view={view} csrf={csrf} errors={[]} typed={{}} banner={doneMessages[query.done ?? '']} />,
+  };
 };
+
+/** A round sits under its consortium's rounds. */
+const where = (view: View) => ({
+  section: 'rounds' as const,
+  consortium: view.consortium,
+  crumbs: consortiumCrumbs(view.consortium, 'rounds'),
+});
 
 function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: Record<string, string>; banner?: string | undefined }) {
   const { view } = p;
   const t = view.tally;
-  const share = (w: number) => (t.totalWeight ? `${((100 * w) / t.totalWeight).toFixed(1)}%` : '0%');
+  const share = (w: number) => percent(t.totalWeight ? (100 * w) / t.totalWeight : 0);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/pools/${view.poolId}`, label: 'Pool' },
-        ]}
-      />
       {p.banner && <SuccessBanner heading={p.banner} />}
       <ErrorSummary errors={p.errors} />
       <h1 class="govuk-heading-l">{view.name}</h1>
       <SummaryList
         rows={[
           ['Status', <Tag>{humanise(view.status)}</Tag>],
-          ['Opened', dateTime(view.openedAt)],
+          [
+            'Pool',
+            <a class="govuk-link" href={`/app/pools/${view.pool.id}`}>
+              {view.pool.name}
+            </a>,
+          ],
+          ['Opened', timeInWords(view.openedAt)],
           ['Approve (weighted by money paid in)', `${pounds(t.approveWeight)} (${share(t.approveWeight)})`],
           ['Reject', `${pounds(t.rejectWeight)} (${share(t.rejectWeight)})`],
           ['Needed to decide', `${t.quorumPercent}% of ${pounds(t.totalWeight)}`],
@@ -94,7 +101,7 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
       <Table
         caption="Votes"
         columns={[{ label: 'Organisation' }, { label: 'Vote' }, { label: 'When' }, { label: 'Comment' }]}
-        rows={view.votes.map((v) => [view.orgNames.get(v.orgId) ?? v.orgId, humanise(v.decision), dateTime(v.at), v.comment ?? ''])}
+        rows={view.votes.map((v) => [view.orgNames.get(v.orgId) ?? v.orgId, humanise(v.decision), timeInWords(v.at), v.comment ?? ''])}
       />
       {(view.mayVote || view.mayDecide) && <DecisionForm {...p} />}
     </>
@@ -104,7 +111,7 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
 function DecisionForm({ view, csrf, errors, typed }: { view: View; csrf: string; errors: FieldError[]; typed: Record<string, string> }) {
   const lead = view.status === 'escalated';
   return (
-    <form method="post" action={`/app/rounds/${encodeURIComponent(view.id)}`} novalidate>
+    <form method="post" action={`/app/rounds/${encodeURIComponent(view.id)}`} id={lead ? 'lead-decision' : 'vote'} novalidate>
       <Csrf token={csrf} />
       <input type="hidden" name="action" value={lead ? 'lead-decision' : 'vote'} />
       <Radios
@@ -114,7 +121,16 @@ function DecisionForm({ view, csrf, errors, typed }: { view: View; csrf: string;
         value={typed.decision}
         errors={errors}
       />
-      {!lead && <Textarea name="comment" label="Comment (optional)" value={typed.comment} rows={3} />}
+      {!lead && (
+        <Textarea
+          name="comment"
+          label="Comment (optional)"
+          hint={lengthHint(newVote.shape.comment)}
+          value={typed.comment}
+          errors={errors}
+          rows={3}
+        />
+      )}
       <Button>{lead ? 'Record decision' : 'Send vote'}</Button>
     </form>
   );

@@ -1,8 +1,10 @@
+import { pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
+import { readablePool } from '../../shared/pools/pools';
 import { funderStatement, funderStatementCsv } from '../../shared/pools/statements';
 import type { Page } from '../consortia/web-sessions';
-import { pounds } from '../lib/web/format';
-import { Breadcrumbs, SummaryList, Table } from '../lib/web/govuk';
+import { SummaryList, Table } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
 
 /** What one funder pledged and paid, what it funded, and its exact share of each grant (CSV too). */
 export const statementPage: Page = async ({ caller, params, query }) => {
@@ -10,16 +12,15 @@ export const statementPage: Page = async ({ caller, params, query }) => {
   const s = await funderStatement(poolsTable, caller, poolId, orgId);
   if (query.format === 'csv')
     return { download: funderStatementCsv(s), contentType: 'text/csv; charset=utf-8', filename: `statement-${orgId}.csv` };
+  const { consortium } = await readablePool(poolsTable, caller, poolId);
+  const c = { id: consortium.id, name: consortium.name };
   return {
     title: `${s.funder.name}: statement for ${s.pool.name}`,
+    section: 'pools',
+    consortium: c,
+    crumbs: consortiumCrumbs(c, 'pools', { href: `/app/pools/${s.pool.id}`, label: s.pool.name }),
     body: (
       <>
-        <Breadcrumbs
-          items={[
-            { href: '/app', label: 'What needs me' },
-            { href: `/app/pools/${s.pool.id}`, label: s.pool.name },
-          ]}
-        />
         <span class="govuk-caption-l">{s.pool.name}</span>
         <h1 class="govuk-heading-l">Statement: {s.funder.name}</h1>
         <SummaryList
@@ -49,7 +50,7 @@ export const statementPage: Page = async ({ caller, params, query }) => {
           ]}
           rows={s.grants.map((g) => [
             <a class="govuk-link" href={`/app/grants/${g.grantId}`}>
-              {g.title ?? g.grantId}
+              {g.title ?? 'Untitled grant'}
             </a>,
             pounds(g.grantAmount),
             pounds(g.share),

@@ -1,5 +1,6 @@
+import { dayInWords } from '../../shared/platform/format';
 import type { ReportForm } from '../../shared/reporting/report-link';
-import { errorSummary, esc, fieldErrors, layout, longDate } from '../lib/html';
+import { errorSummary, esc, fieldErrors, layout } from '../lib/html';
 
 /** The page behind a report's emailed link: the template's figures and questions, a draft kept. */
 export function renderReportForm(page: ReportForm): string {
@@ -22,7 +23,7 @@ export function renderReportForm(page: ReportForm): string {
     `${errorSummary(page.errors)}<h1>${esc(page.report.label)}</h1>
 ${page.notice ? `<p class="notice">${esc(page.notice)}</p>` : ''}${page.comments ? `<div class="notice"><h2>Changes asked for</h2><p>${esc(page.comments)}</p></div>` : ''}
 <dl><dt>Grant</dt><dd>${esc(page.grantTitle)}</dd><dt>From</dt><dd>${esc(page.funderName)}</dd><dt>Organisation</dt><dd>${esc(page.recipientName)}</dd>
-<dt>Period</dt><dd>${esc(longDate(page.report.periodStart))} to ${esc(longDate(page.report.periodEnd))}</dd><dt>Due</dt><dd>${esc(longDate(page.report.dueDate))}</dd></dl>
+<dt>Period</dt><dd>${esc(dayInWords(page.report.periodStart))} to ${esc(dayInWords(page.report.periodEnd))}</dd><dt>Due</dt><dd>${esc(dayInWords(page.report.dueDate))}</dd></dl>
 <form method="post"><input type="hidden" name="scope" value="${esc(page.report.id)}">
 <h2>Figures</h2>${measures}<h2>In your words</h2>${questions}
 <button type="submit" name="action" value="submit">Send report</button><button type="submit" name="action" value="save" class="secondary">Save draft</button></form>`,

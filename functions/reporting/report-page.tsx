@@ -1,22 +1,14 @@
 import { workflows } from '../../shared/platform/aws/workflows';
-import { DomainError } from '../../shared/platform/errors';
+import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { reportingTable } from '../../shared/reporting/aws';
 import { review } from '../../shared/reporting/review';
 import { reportDetail } from '../../shared/reporting/views';
 import type { Page } from '../consortia/web-sessions';
-import { dateTime, dayMonthYear, humanise, pounds, statusColour } from '../lib/web/format';
-import {
-  Breadcrumbs,
-  Button,
-  Csrf,
-  ErrorSummary,
-  type FieldError,
-  Radios,
-  SuccessBanner,
-  SummaryList,
-  Tag,
-  Textarea,
-} from '../lib/web/govuk';
+import { type FormAction, lengthHint, submitForm } from '../lib/web/form';
+import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Tag, Textarea } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import { statusColour } from '../lib/web/status-colour';
+import { reportReview } from './schemas';
 
 type Detail = Awaited<ReturnType<typeof reportDetail>>;
 interface Typed {
@@ -29,43 +21,51 @@ const done: Record<string, string> = {
   'request-changes': 'Changes requested: the provider has been sent a new link with your comments.',
 };
 
+/**
+ * The review form, decoded into the API's own body (`reportReview`): its fields named and
+ * labelled as the page shows them; a refusal about the report's state links to the form.
+ */
+const reviewForm = {
+  schema: reportReview,
+  formId: 'review',
+  fields: {
+    decision: { label: 'Your review', as: 'choice', missing: 'Select whether to accept the report or ask for changes' },
+    comments: { label: 'Comments for the provider', optional: true },
+  },
+} satisfies FormAction<typeof reportReview>;
+
 /** One report: the answers, earlier reviews, and (for the lead's officers, once submitted) the review form. */
-export const reportPage: Page = async ({ caller, params, method, form, query, csrf }) => {
+export const reportPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
   const reportId = params.reportId ?? '';
   if (method === 'POST') {
-    const typed = { decision: form.decision, comments: form.comments };
-    const errors =
-      typed.decision === 'accept' || typed.decision === 'request-changes'
-        ? []
-        : [{ field: 'decision', message: 'Select whether to accept the report or ask for changes' }];
-    if (!errors.length) {
-      try {
-        await review({ ...reportingTable, workflows }, caller, reportId, {
-          decision: typed.decision as 'accept',
-          comments: typed.comments,
-        });
-        return { redirect: `/app/reports/${encodeURIComponent(reportId)}?done=${typed.decision}` };
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.kind !== 'validation') throw error;
-        errors.push(...(error.issues ?? []).map((i) => ({ field: i.field, message: fieldMessage(i.field, i.message) })));
-      }
-    }
+    const sent = await submitForm(posted, reviewForm, async (input) => {
+      await review({ ...reportingTable, workflows }, caller, reportId, input);
+      return input.decision;
+    });
+    if (!sent.errors) return { redirect: `/app/reports/${encodeURIComponent(reportId)}?done=${sent.value}` };
+    // Outsiders get the not-found here, whatever the form said.
     const view = await reportDetail(reportingTable, caller, reportId);
     return {
       title: `Error: ${view.report.label}`,
       status: 400,
-      body: <ReportView view={view} csrf={csrf} errors={errors} typed={typed} />,
+      ...where(view),
+      body: <ReportView view={view} csrf={csrf} errors={sent.errors} typed={form} />,
     };
   }
   const view = await reportDetail(reportingTable, caller, reportId);
   return {
     title: `${view.report.label}: ${view.grant.title}`,
+    ...where(view),
     body: <ReportView view={view} csrf={csrf} errors={[]} typed={{}} banner={done[query.done ?? '']} />,
   };
 };
 
-const fieldMessage = (field: string, message: string) =>
-  field === 'comments' ? 'Say what the provider should change' : message.replace(/^\w+: /, '');
+/** A report sits under its consortium's reports. */
+const where = (view: Detail) => ({
+  section: 'reports' as const,
+  consortium: { id: view.consortium.id, name: view.consortium.name },
+  crumbs: consortiumCrumbs(view.consortium, 'reports'),
+});
 
 function ReportView({
   view,
@@ -84,12 +84,6 @@ function ReportView({
   const latest = view.submissions.at(-1);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/consortia/${view.consortium.id}/reports`, label: `${view.consortium.name}: reports` },
-        ]}
-      />
       {banner && <SuccessBanner heading={banner} />}
       <ErrorSummary errors={errors} />
       <span class="govuk-caption-l">
@@ -102,8 +96,8 @@ function ReportView({
       <SummaryList
         rows={[
           ['Status', <Tag colour={statusColour[report.status]}>{humanise(report.status)}</Tag>],
-          ['Period', `${dayMonthYear(report.periodStart)} to ${dayMonthYear(report.periodEnd)}`],
-          ['Due', dayMonthYear(report.dueDate)],
+          ['Period', `${dayInWords(report.periodStart)} to ${dayInWords(report.periodEnd)}`],
+          ['Due', dayInWords(report.dueDate)],
           ['Form', view.template.name],
           ['Submissions', String(report.submissions)],
         ]}
@@ -119,7 +113,7 @@ function Answers({ view, submission }: { view: Detail; submission: Detail['submi
   return (
     <>
       <h2 class="govuk-heading-m">
-        Answers (submission {submission.n}, {dateTime(submission.submittedAt)})
+        Answers (submission {submission.n}, {timeInWords(submission.submittedAt)})
       </h2>
       <SummaryList
         rows={[
@@ -149,7 +143,7 @@ function Reviews({ view }: { view: Detail }) {
       <ul class="govuk-list">
         {view.reviews.map((r) => (
           <li>
-            <strong>{r.decision === 'accept' ? 'Accepted' : 'Changes requested'}</strong>, {dateTime(r.at)}
+            <strong>{r.decision === 'accept' ? 'Accepted' : 'Changes requested'}</strong>, {timeInWords(r.at)}
             {r.comments && <>: “{r.comments}”</>}
           </li>
         ))}
@@ -160,11 +154,11 @@ function Reviews({ view }: { view: Detail }) {
 
 function ReviewForm({ reportId, csrf, errors, typed }: { reportId: string; csrf: string; errors: FieldError[]; typed: Typed }) {
   return (
-    <form method="post" action={`/app/reports/${encodeURIComponent(reportId)}`} novalidate>
+    <form method="post" action={`/app/reports/${encodeURIComponent(reportId)}`} id={reviewForm.formId} novalidate>
       <Csrf token={csrf} />
       <Radios
         name="decision"
-        legend="Your review"
+        legend={reviewForm.fields.decision.label}
         value={typed.decision}
         errors={errors}
         options={[
@@ -174,8 +168,8 @@ function ReviewForm({ reportId, csrf, errors, typed }: { reportId: string; csrf:
       />
       <Textarea
         name="comments"
-        label="Comments for the provider"
-        hint="Needed if you ask for changes."
+        label={reviewForm.fields.comments.label}
+        hint={`Needed if you ask for changes. ${lengthHint(reportReview.shape.comments)}`}
         value={typed.comments}
         errors={errors}
       />

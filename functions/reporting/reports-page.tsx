@@ -1,10 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { reportStatuses } from '../../shared/grants/report-schedule';
+import { count, dayInWords, humanise, plural } from '../../shared/platform/format';
 import { reportingTable } from '../../shared/reporting/aws';
 import { consortiumReports, type ReportFilters, type ReportSort, reportSorts } from '../../shared/reporting/report-table';
 import type { Page } from '../consortia/web-sessions';
-import { dayMonthYear, humanise, statusColour } from '../lib/web/format';
-import { Breadcrumbs, Button, ErrorSummary, type FieldError, Select, Tag, TextInput } from '../lib/web/govuk';
+import { Button, ErrorSummary, type FieldError, Select, Tag, TextInput } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import { statusColour } from '../lib/web/status-colour';
 
 type View = Awaited<ReturnType<typeof consortiumReports>>;
 
@@ -40,6 +42,9 @@ export const reportsPage: Page = async ({ caller, params, query }) => {
   return {
     title: `Reports: ${view.consortium.name}`,
     status: errors.length ? 400 : 200,
+    section: 'reports',
+    consortium: { id: view.consortium.id, name: view.consortium.name },
+    crumbs: consortiumCrumbs(view.consortium),
     body: <ReportsView view={view} query={query} errors={errors} />,
   };
 };
@@ -80,16 +85,10 @@ function ReportsView({ view, query, errors }: { view: View; query: Record<string
   };
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/consortia/${view.consortium.id}`, label: view.consortium.name },
-        ]}
-      />
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Reports</h1>
       <p class="govuk-body">
-        {view.rows.length} of {view.total} reports of {view.consortium.name}, due and submitted.
+        {count(view.rows.length)} of {plural(view.total, 'report')} of {view.consortium.name}, due and submitted.
       </p>
       <form method="get" action={base} class="grantloop-filters" novalidate>
         <Select
@@ -152,7 +151,7 @@ function ReportsView({ view, query, errors }: { view: View; query: Record<string
               </td>
               <td class="govuk-table__cell">{r.grantTitle}</td>
               <td class="govuk-table__cell">{r.providerName}</td>
-              <td class="govuk-table__cell">{dayMonthYear(r.dueDate)}</td>
+              <td class="govuk-table__cell">{dayInWords(r.dueDate)}</td>
               <td class="govuk-table__cell">
                 <Tag colour={statusColour[r.status]}>{humanise(r.status)}</Tag>
               </td>

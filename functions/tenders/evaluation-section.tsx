@@ -1,4 +1,4 @@
-import { dateTime, pounds } from '../lib/web/format';
+import { oneDecimal, plural, pounds, timeInWords } from '../../shared/platform/format';
 import { Button, Select, Table, Textarea, TextInput } from '../lib/web/govuk';
 import type { TenderPageView } from './tender-page';
 import { ActionForm, type SectionProps } from './tender-parts';
@@ -51,9 +51,9 @@ function Ranking({ lot, view }: { lot: LotBids; view: TenderPageView }) {
           pounds(bid?.price ?? 0),
           ...quality.map((c) => {
             const x = r.perCriterion[c.id];
-            return x ? `${x.score}${x.moderated ? ' (moderated)' : ` (${x.scorers} scorer${x.scorers === 1 ? '' : 's'})`}` : '–';
+            return x ? `${oneDecimal(x.score)}${x.moderated ? ' (moderated)' : ` (${plural(x.scorers, 'scorer')})`}` : '–';
           }),
-          `${r.total}${r.tieBrokenBy ? ` (tie broken by ${r.tieBrokenBy})` : ''}`,
+          `${oneDecimal(r.total)}${r.tieBrokenBy ? ` (tie broken by ${r.tieBrokenBy})` : ''}`,
         ];
       })}
     />
@@ -66,7 +66,7 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
   return (
     <div class="govuk-inset-text">
       <p class="govuk-body">
-        <strong>{bid.orgName}</strong>: {pounds(bid.price)}, sent {dateTime(bid.submittedAt)}
+        <strong>{bid.orgName}</strong>: {pounds(bid.price)}, sent {timeInWords(bid.submittedAt)}
       </p>
       <dl class="govuk-summary-list">
         {quality.map((c) => (

@@ -1,8 +1,9 @@
+import { humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { tendersTable } from '../../shared/tenders/aws';
 import { tenderPipeline } from '../../shared/tenders/views';
 import type { Page } from '../consortia/web-sessions';
-import { dateTime, humanise, pounds } from '../lib/web/format';
-import { Breadcrumbs, Table, Tag } from '../lib/web/govuk';
+import { Table, Tag } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
 import { stageColour } from './tender-parts';
 
 /** A consortium's tenders and where each stands; bid counts appear only once a tender's deadline has passed. */
@@ -11,15 +12,11 @@ export const pipelinePage: Page = async ({ caller, params }) => {
   const c = view.consortium;
   return {
     title: `Tenders: ${c.name}`,
-    section: 'consortia',
+    section: 'tenders',
+    consortium: { id: c.id, name: c.name },
+    crumbs: consortiumCrumbs(c),
     body: (
       <>
-        <Breadcrumbs
-          items={[
-            { href: '/app', label: 'What needs me' },
-            { href: `/app/consortia/${c.id}`, label: c.name },
-          ]}
-        />
         <h1 class="govuk-heading-l">Joint tenders</h1>
         <p class="govuk-body">
           Tenders the members co-design and co-fund from the pool. Bids are sealed until each tender's submission deadline: until then
@@ -43,12 +40,12 @@ export const pipelinePage: Page = async ({ caller, params }) => {
               <Tag colour={stageColour[t.status]}>{humanise(t.status)}</Tag>,
               String(t.lots),
               pounds(t.budget),
-              dateTime(t.submissionDeadline),
+              timeInWords(t.submissionDeadline),
               t.bids === undefined ? 'Sealed' : String(t.bids),
             ])}
           />
         ) : (
-          <p class="govuk-body">No tenders yet. The lead drafts one through the API (POST /consortia/{c.id}/tenders).</p>
+          <p class="govuk-body">No tenders yet. The consortium's lead drafts a joint tender for its members to sign off.</p>
         )}
       </>
     ),

@@ -1,6 +1,5 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { workflows } from '../../shared/platform/aws/workflows';
-import { DomainError } from '../../shared/platform/errors';
 import { voteOnAward } from '../../shared/tenders/award';
 import { tendersTable } from '../../shared/tenders/aws';
 import { completeEvaluation, declareConflict, moderate, scoreBid } from '../../shared/tenders/evaluation';
@@ -8,7 +7,7 @@ import { answerQuestion } from '../../shared/tenders/providers';
 import { signOff } from '../../shared/tenders/sign-off';
 import type { Tender } from '../../shared/tenders/tender';
 import { id } from '../lib/schemas';
-import { decodeForm, type FormFields, type PostedForm, refusal } from '../lib/web/form';
+import { chosenForm, decodeForm, type FormFields, type PostedForm, refusal } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
 import * as z from '../lib/zod';
 import { answerBody, awardVoteBody, conflictBody, moderationBody, scoreBody, signOffBody } from './schemas';
@@ -167,11 +166,7 @@ const actions: Record<string, Action> = {
 
 /** Runs the posted form's action; an unknown action is refused whole, as a form no page has. */
 export async function runAction(caller: Caller, tender: Tender, form: PostedForm): Promise<Outcome> {
-  const name = typeof form.action === 'string' ? form.action : '';
-  // Own keys only: `__proto__` or `toString` is an unknown action, not Object's.
-  const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
-  if (!action) throw new DomainError('validation', `unknown form action "${name}"`);
-  return action(caller, tender, form);
+  return chosenForm(form, actions)(caller, tender, form);
 }
 
 export const doneMessages: Record<string, string> = {

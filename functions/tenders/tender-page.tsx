@@ -6,6 +6,7 @@ import { readableTender } from '../../shared/tenders/tenders';
 import { readForStaff, summariseTender } from '../../shared/tenders/views';
 import type { Page } from '../consortia/web-sessions';
 import type { FieldError } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
 import { doneMessages, runAction } from './tender-actions';
 import { TenderView } from './tender-view';
 
@@ -49,7 +50,9 @@ export const tenderPage: Page = async ({ caller, params, method, form, posted, q
   return {
     title: `${errors.length ? 'Error: ' : ''}${view.title}`,
     status: errors.length ? 400 : 200,
-    section: 'consortia',
+    section: 'tenders',
+    consortium: { id: view.consortiumId, name: view.consortiumName },
+    crumbs: consortiumCrumbs({ id: view.consortiumId, name: view.consortiumName }, 'tenders'),
     body: <TenderView view={view} csrf={csrf} errors={errors} typed={method === 'POST' ? form : {}} banner={banner} />,
   };
 };

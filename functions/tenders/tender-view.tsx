@@ -1,7 +1,7 @@
+import { dayInWords, humanise, oneDecimal, percent, pounds, timeInWords } from '../../shared/platform/format';
 import type { DutyState } from '../../shared/tenders/duty-status';
 import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
-import { dateTime, dayMonthYear, humanise, pounds } from '../lib/web/format';
-import { Breadcrumbs, Button, ErrorSummary, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { Button, ErrorSummary, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
 import { EvaluationSection } from './evaluation-section';
 import type { TenderPageView } from './tender-page';
 import { ActionForm, type SectionProps, stageColour } from './tender-parts';
@@ -10,13 +10,6 @@ export function TenderView(p: SectionProps & { banner?: string | undefined }) {
   const { view } = p;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/app', label: 'What needs me' },
-          { href: `/app/consortia/${view.consortiumId}`, label: view.consortiumName },
-          { href: `/app/consortia/${view.consortiumId}/tenders`, label: 'Tenders' },
-        ]}
-      />
       {p.banner && <SuccessBanner heading={p.banner} />}
       <ErrorSummary errors={p.errors} />
       <span class="govuk-caption-l">Joint tender</span>
@@ -46,19 +39,21 @@ function Summary({ view }: { view: TenderPageView }) {
         ],
         ['Procedure', `${humanise(view.procedure)}${view.advertised ? ', advertised' : ', by invitation'}`],
         ['Regime', regimeLine(view)],
-        ['Clarification questions by', dateTime(view.dates.clarificationDeadline)],
-        ['Bids by', dateTime(view.dates.submissionDeadline)],
-        ['Evaluation ends', dateTime(view.dates.evaluationEnd)],
-        ['Award decision', dateTime(view.dates.awardDecision)],
+        ['Clarification questions by', timeInWords(view.dates.clarificationDeadline)],
+        ['Bids by', timeInWords(view.dates.submissionDeadline)],
+        ['Evaluation ends', timeInWords(view.dates.evaluationEnd)],
+        ['Award decision', timeInWords(view.dates.awardDecision)],
         ...(view.standstill
           ? [
               [
                 'Standstill',
-                `${dayMonthYear(view.standstill.startsOn)} to the end of ${dayMonthYear(view.standstill.endsOn)} (${view.standstill.workingDays} working days, ${view.standstill.kind})`,
+                `${dayInWords(view.standstill.startsOn)} to the end of ${dayInWords(view.standstill.endsOn)} (${view.standstill.workingDays} working days, ${view.standstill.kind})`,
               ] as [string, string],
             ]
           : []),
-        ...(view.cancellation ? [['Cancelled', `${dateTime(view.cancellation.at)}: ${view.cancellation.reason}`] as [string, string]] : []),
+        ...(view.cancellation
+          ? [['Cancelled', `${timeInWords(view.cancellation.at)}: ${view.cancellation.reason}`] as [string, string]]
+          : []),
       ]}
     />
   );
@@ -66,7 +61,7 @@ function Summary({ view }: { view: TenderPageView }) {
 
 function regimeLine(view: TenderPageView): string {
   const r = view.regime;
-  const against = `${pounds(r.estimatedValue)} against the ${pounds(r.threshold)} ${view.lightTouch ? 'light-touch' : `${r.authorityType} goods and services`} threshold in force from ${dayMonthYear(r.thresholdsFrom)}, VAT included`;
+  const against = `${pounds(r.estimatedValue)} against the ${pounds(r.threshold)} ${view.lightTouch ? 'light-touch' : `${r.authorityType} goods and services`} threshold in force from ${dayInWords(r.thresholdsFrom)}, VAT included`;
   const from = pounds(NOTIFIABLE_FROM[r.authorityType]);
   const notifiable =
     r.regime === 'below-threshold' ? (r.notifiable ? ` (notifiable: ${from} or more)` : ` (not notifiable: under ${from})`) : '';
@@ -76,9 +71,9 @@ function regimeLine(view: TenderPageView): string {
 const dutyStatus = (d: DutyState, view: TenderPageView): string => {
   if (d.status === 'not-required') return 'Not required';
   if (d.status === 'after-award') return 'During the contract';
-  if (d.id === 'standstill' && view.standstill) return `Runs to the end of ${dayMonthYear(view.standstill.endsOn)}`;
-  if (d.status === 'done' && d.doneAt) return `${d.id === 'assessment-summaries' ? 'Sent' : 'Published'} ${dateTime(d.doneAt)}`;
-  return d.dueBy ? `Due by ${dayMonthYear(d.dueBy)}` : 'Not yet';
+  if (d.id === 'standstill' && view.standstill) return `Runs to the end of ${dayInWords(view.standstill.endsOn)}`;
+  if (d.status === 'done' && d.doneAt) return `${d.id === 'assessment-summaries' ? 'Sent' : 'Published'} ${timeInWords(d.doneAt)}`;
+  return d.dueBy ? `Due by ${dayInWords(d.dueBy)}` : 'Not yet';
 };
 
 /** What the Procurement Act 2023 asks of this tender in its regime, with the section, when, and where it stands. */
@@ -107,7 +102,7 @@ function Lots({ view }: { view: TenderPageView }) {
         const outcome = !o
           ? 'Not evaluated yet'
           : o.winner
-            ? `${humanise(o.status)}: ${o.winner.orgName}, ${pounds(o.winner.price)}${o.winner.total === undefined ? '' : ` (score ${o.winner.total})`}`
+            ? `${humanise(o.status)}: ${o.winner.orgName}, ${pounds(o.winner.price)}${o.winner.total === undefined ? '' : ` (score ${oneDecimal(o.winner.total)})`}`
             : `${humanise(o.status)}${o.reason ? `: ${o.reason}` : ''}`;
         return [l.title, `${humanise(l.scope.kind)}: ${l.scope.label}`, pounds(l.value), outcome];
       })}
@@ -127,7 +122,7 @@ function SignOffs(p: SectionProps) {
           return [
             view.orgName(f.orgId),
             pounds(f.amount),
-            s ? `${humanise(s.decision)}d ${dateTime(s.at)}` : view.status === 'sign-off' ? 'Waiting' : '',
+            s ? `${humanise(s.decision)}d ${timeInWords(s.at)}` : view.status === 'sign-off' ? 'Waiting' : '',
             s?.reason ?? '',
           ];
         })}
@@ -204,7 +199,9 @@ function Bids({ view }: { view: TenderPageView }) {
     <>
       <h2 class="govuk-heading-m">Bids</h2>
       {view.bids.sealed ? (
-        <p class="govuk-body">Sealed until {dateTime(view.bids.opensAt)}. Nobody can see the bids, or how many there are, before then.</p>
+        <p class="govuk-body">
+          Sealed until {timeInWords(view.bids.opensAt)}. Nobody can see the bids, or how many there are, before then.
+        </p>
       ) : (
         <Table
           caption={`${view.bids.received} provider${view.bids.received === 1 ? '' : 's'} bid`}
@@ -220,7 +217,7 @@ function Award(p: SectionProps) {
   const { view } = p;
   const t = view.awardTally;
   if (!t) return null;
-  const share = (w: number) => (t.totalWeight ? `${((100 * w) / t.totalWeight).toFixed(1)}%` : '0%');
+  const share = (w: number) => percent(t.totalWeight ? (100 * w) / t.totalWeight : 0);
   return (
     <>
       <h2 class="govuk-heading-m">Award decision</h2>

@@ -16,13 +16,19 @@ interface RouteMatch {
   params: Record<string, string>;
 }
 
+/**
+ * API Gateway's choice of route: a full match (path variables each one segment) before a route
+ * with a greedy variable (`{proxy+}`, the rest of the path, which may be empty: `/app/` reaches
+ * `/app/{proxy+}`), so a catch-all never hides a page of its own. No route: undefined (404).
+ */
 export function matchRoute(routes: readonly RouteSpec[], method: string, path: string): RouteMatch | undefined {
-  for (const route of routes) {
+  const greedy = (r: RouteSpec) => /\{\w+\+\}/.test(r.path);
+  for (const route of [...routes.filter((r) => !greedy(r)), ...routes.filter(greedy)]) {
     if (route.method !== method) continue;
     const names: string[] = [];
-    const pattern = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const pattern = route.path.replace(/\{(\w+)(\+?)\}/g, (_m, name: string, plus: string) => {
       names.push(name);
-      return '([^/]+)';
+      return plus ? '(.*)' : '([^/]+)';
     });
     const match = new RegExp(`^${pattern}$`).exec(path);
     if (match) return { route, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1] as string)])) };

@@ -1,3 +1,4 @@
+import { timeInWords } from '../platform/format';
 import type { Email } from '../platform/ports';
 import type { Consortium } from './consortium';
 import type { Organisation } from './organisation';
@@ -29,7 +30,7 @@ export function leadReminderEmail(c: Consortium, lead: Organisation, deadline: s
     subject: `Reminder: please confirm the ${c.name} consortium`,
     text:
       `Hello,\n\nThe ${c.name} consortium is waiting for ${lead.name}, as lead, to confirm it in grantloop:\n\n${pageUrl}\n\n` +
-      `If it is not confirmed by ${deadline.slice(0, 10)}, the invitation lapses and it will need to be set up again.` +
+      `If it is not confirmed by ${timeInWords(deadline)}, the invitation lapses and it will need to be set up again.` +
       footer(c),
   };
 }

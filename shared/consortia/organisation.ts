@@ -21,6 +21,9 @@ export interface Organisation {
   createdAt: string;
 }
 
+/** A council manages contracts: an organisation of kind council, or a local-authority funder. */
+export const isCouncil = (o: Pick<Organisation, 'kind' | 'funderType'>) => o.kind === 'council' || o.funderType === 'local-authority';
+
 export interface NewOrganisation {
   name: string;
   kind: OrganisationKind;

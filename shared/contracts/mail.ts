@@ -1,4 +1,5 @@
 import type { Organisation } from '../consortia/organisation';
+import { dayInWords, plural } from '../platform/format';
 import { addDays } from '../platform/london-time';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import type { Email } from '../platform/ports';
@@ -12,7 +13,9 @@ export const MILESTONE_LINK = { kind: 'milestone', path: '/m' } as const;
 const decisionWords = { met: 'met', partiallyMet: 'partly met', notMet: 'not met' } as const;
 
 const when = (offsetDays: number, m: Milestone) =>
-  offsetDays > 0 ? `was due on ${m.dueDate} and is overdue` : `is due on ${m.dueDate} (in ${-offsetDays} days)`;
+  offsetDays > 0
+    ? `was due on ${dayInWords(m.dueDate)} and is overdue`
+    : `is due on ${dayInWords(m.dueDate)} (in ${plural(-offsetDays, 'day')})`;
 
 const sign = (council: Organisation) =>
   `\n\n--\nSent by grantloop for ${council.name}. Reply to ${council.contactEmail} with any questions.`;
@@ -42,7 +45,7 @@ export function decisionEmails(c: Contract, m: Milestone, council: Organisation)
   const decision = m.decision;
   if (!decision) return [];
   const why = decision.reason ? `\n\nWhy: ${decision.reason}` : '';
-  const what = `Milestone ${m.id}, "${m.title}", of "${c.title}" is now ${decisionWords[decision.status]}${m.dateMet ? ` (met on ${m.dateMet})` : ''}.${why}`;
+  const what = `Milestone ${m.id}, "${m.title}", of "${c.title}" is now ${decisionWords[decision.status]}${m.dateMet ? ` (met on ${dayInWords(m.dateMet)})` : ''}.${why}`;
   return [
     {
       to: [c.supplier.email],

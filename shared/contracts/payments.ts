@@ -1,6 +1,6 @@
 import { conflict, invalid, notFound } from '../platform/errors';
+import { dayInWords } from '../platform/format';
 import { londonDate } from '../platform/london-time';
-import { dayInWords } from '../platform/words';
 import { daysAfter, paymentDueByInvoice } from '../tenders/statutory-periods';
 import type { Contract, Payment } from './contract';
 

@@ -2,7 +2,7 @@ import type { FieldIssue } from '../platform/errors';
 import { type LinkKind, type LinkPage, type OpenedLink, unknownLink } from '../platform/links/registry';
 import { grantContext } from './context';
 import { makeEvent, subject } from './events';
-import type { Condition } from './grant-plan';
+import { type Condition, conditionToDecide } from './grant-plan';
 import type { GrantsDeps } from './store';
 
 export type ConditionScope = { kind: 'condition'; conditionId: string; grantId: string };
@@ -62,12 +62,16 @@ async function postEvidence(deps: D, { hash, scope }: OpenedLink<ConditionScope>
   const url = (form.url ?? '').trim();
   const errors = checkEvidence(text, url);
   if (errors.length) return evidenceForm(deps, scope, { values: { text, url }, errors }, 422);
-  const { conditions } = await deps.grants.getPlan(scope.grantId);
-  const condition = conditions.find((c) => c.id === scope.conditionId) as Condition;
+  // The grant's header too: the lead's "what needs me" lists the condition with its grant's title and recipient.
+  const [{ conditions }, found] = await Promise.all([deps.grants.getPlan(scope.grantId), deps.pools.getGrant(scope.grantId)]);
+  const condition = conditions.find((c) => c.id === scope.conditionId);
+  if (!condition || !found) return unknownLink;
   const now = deps.clock.now();
+  const withEvidence = { ...condition, evidence: { ...(text ? { text } : {}), ...(url ? { url } : {}), submittedAt: now.toISOString() } };
   const ok = await deps.grants.submitEvidence(
     hash,
-    { ...condition, evidence: { ...(text ? { text } : {}), ...(url ? { url } : {}), submittedAt: now.toISOString() } },
+    withEvidence,
+    conditionToDecide(withEvidence, found.grant),
     now.toISOString(),
     makeEvent(
       'condition.evidence-submitted',

@@ -5,7 +5,7 @@ import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
 import { ledgerTransaction } from '../pools/ledger-transaction';
-import type { Condition, Tranche } from './grant-plan';
+import type { Condition, ConditionToDecide, Tranche } from './grant-plan';
 import { keys } from './keys';
 import type { Report } from './report-schedule';
 import { type Amendment, type GrantStore, TrancheReleasedError } from './store';
@@ -18,6 +18,14 @@ export const reportItem = (r: Report) => ({
   ...keys.reportIndex(r.grantId, r.consortiumId, r.status, r.dueDate, r.id),
   entity: 'report',
   ...r,
+});
+
+/** The sparse item that lists a condition as waiting for a decision, on its consortium's gsi2 partition. */
+const toDecideItem = (d: ConditionToDecide) => ({
+  ...keys.conditionToDecide(d.grantId, d.conditionId),
+  ...keys.conditionToDecideIndex(d.consortiumId, d.submittedAt, d.grantId, d.conditionId),
+  entity: 'condition-to-decide',
+  ...d,
 });
 
 const amendmentItem = (grantId: string, a: Amendment): TransactItem => ({
@@ -74,6 +82,8 @@ export const dynamoGrants: GrantStore = {
             ExpressionAttributeValues: { ':expected': expectedVersion },
           },
         },
+        // Decided (or changed in any way): it no longer waits on anyone. Deleting an absent item is no error.
+        { Delete: { TableName: table(), Key: keys.conditionToDecide(c.grantId, c.id) } },
         eventItem(event),
       ],
       () => conflict(`condition ${c.id} was changed by someone else; reload and try again`),
@@ -152,9 +162,10 @@ export const dynamoGrants: GrantStore = {
     );
   },
 
-  async submitEvidence(linkHash, c, now, event) {
+  async submitEvidence(linkHash, c, toDecide, now, event) {
     return attempt([
       consumeLinkItem(linkHash, now),
+      { Put: { TableName: table(), Item: toDecideItem(toDecide) } },
       {
         Update: {
           TableName: table(),
@@ -173,6 +184,16 @@ export const dynamoGrants: GrantStore = {
       },
       eventItem(event),
     ]);
+  },
+
+  async listConditionsToDecide(consortiumId) {
+    const items = await queryAll({
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.conditionsToDecide(consortiumId) },
+    });
+    return items.map((i) => entity<ConditionToDecide>(i) as ConditionToDecide);
   },
 
   async releaseTranche(write, { grantId, seq }) {

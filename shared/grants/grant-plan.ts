@@ -17,6 +17,34 @@ export interface Condition {
   version: number;
 }
 
+/**
+ * A condition whose evidence waits for the lead's decision, as "what needs me" lists it: kept
+ * beside the condition from the moment evidence arrives until it is decided, with what a reader
+ * needs (the grant's title and recipient), so the list is one Query per consortium.
+ */
+export interface ConditionToDecide {
+  consortiumId: string;
+  grantId: string;
+  grantTitle: string;
+  recipientOrgId: string;
+  conditionId: string;
+  description: string;
+  submittedAt: string;
+}
+
+export const conditionToDecide = (
+  c: Condition & { evidence: { submittedAt: string } },
+  grant: { consortiumId: string; title: string; recipientOrgId: string },
+): ConditionToDecide => ({
+  consortiumId: grant.consortiumId,
+  grantId: c.grantId,
+  grantTitle: grant.title,
+  recipientOrgId: grant.recipientOrgId,
+  conditionId: c.id,
+  description: c.description,
+  submittedAt: c.evidence.submittedAt,
+});
+
 export interface Tranche {
   id: string;
   grantId: string;

@@ -1,5 +1,7 @@
 import { keys as poolsKeys } from '../pools/keys';
 
+const conditionsToDecide = (consortiumId: string) => `CONDITIONS-TO-DECIDE#${consortiumId}`;
+
 /**
  * Keys of what a grant's plan adds under the grant (conditions, tranches, amendments) and of
  * the reports it owes (docs/ARCHITECTURE.md, "Access patterns").
@@ -10,6 +12,18 @@ export const keys = {
     pk: poolsKeys.grant(grantId).pk,
     sk: `COND#${conditionId}`,
   }),
+  /** A condition whose evidence waits for the lead's decision: a sparse item beside it, deleted with the decision. */
+  conditionToDecide: (grantId: string, conditionId: string) => ({
+    pk: poolsKeys.grant(grantId).pk,
+    sk: `DECIDE#${conditionId}`,
+  }),
+  /** …listed by consortium on gsi2, oldest evidence first ("what needs me"). */
+  conditionToDecideIndex: (consortiumId: string, submittedAt: string, grantId: string, conditionId: string) => ({
+    gsi2pk: conditionsToDecide(consortiumId),
+    gsi2sk: `${submittedAt}#${grantId}#${conditionId}`,
+  }),
+  /** The gsi2 partition of a consortium's conditions waiting for a decision. */
+  conditionsToDecide,
   tranche: (grantId: string, seq: number) => ({
     pk: poolsKeys.grant(grantId).pk,
     sk: `TRANCHE#${String(seq).padStart(3, '0')}`,

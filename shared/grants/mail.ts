@@ -6,9 +6,6 @@ export const signOff = (c: GrantContext) =>
   `\n\n--\nSent by grantloop for the ${c.consortium.name} (${c.consortium.place}), which funds "${c.grant.title}".\n` +
   `Questions: ${c.lead.name}, ${c.lead.contactEmail}. The link is personal to this report: please do not forward it.`;
 
-export const formatDate = (d: string) =>
-  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 export function evidenceRequestEmail(c: GrantContext, description: string, link: string): Email {
   return {
     to: [c.recipient.contactEmail],

@@ -3,7 +3,7 @@ import { conflict } from '../platform/errors';
 import { consumeLinkOp } from '../platform/memory/platform-store';
 import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, refuse, strip } from '../platform/memory/table';
 import { ledgerOps } from '../pools/memory-store';
-import type { Condition, Tranche } from './grant-plan';
+import type { Condition, ConditionToDecide, Tranche } from './grant-plan';
 import { keys } from './keys';
 import type { Report } from './report-schedule';
 import { type Amendment, type GrantStore, TrancheReleasedError } from './store';
@@ -13,6 +13,13 @@ export const memoryReportItem = (r: Report): Item => ({
   ...keys.reportIndex(r.grantId, r.consortiumId, r.status, r.dueDate, r.id),
   entity: 'report',
   ...r,
+});
+
+/** The sparse item listing a condition as waiting for a decision, as the DynamoDB adapter writes it. */
+const memoryToDecideItem = (d: ConditionToDecide): Item => ({
+  ...keys.conditionToDecideIndex(d.consortiumId, d.submittedAt, d.grantId, d.conditionId),
+  entity: 'condition-to-decide',
+  ...d,
 });
 
 const amendmentOp = (grantId: string, a: Amendment): MemoryOp => ({
@@ -57,6 +64,7 @@ export function memoryGrants(table: MemoryTable): GrantStore {
             cur?.version === expectedVersion ? undefined : conflict(`condition ${c.id} was changed by someone else; reload and try again`),
           write: () => ({ entity: 'condition', ...c }),
         },
+        { key: keys.conditionToDecide(c.grantId, c.id), write: () => undefined },
         eventOp(event),
       ]);
     },
@@ -102,9 +110,10 @@ export function memoryGrants(table: MemoryTable): GrantStore {
         eventOp(event),
       ]);
     },
-    async submitEvidence(linkHash, c, now, event) {
+    async submitEvidence(linkHash, c, toDecide, now, event) {
       return table.attempt([
         consumeLinkOp(linkHash, now),
+        { key: keys.conditionToDecide(c.grantId, c.id), write: () => memoryToDecideItem(toDecide) },
         {
           key: keys.condition(c.grantId, c.id),
           check: (cur) => (cur?.status === 'pending' || cur?.status === 'not-met' ? undefined : refuse()),
@@ -112,6 +121,9 @@ export function memoryGrants(table: MemoryTable): GrantStore {
         },
         eventOp(event),
       ]);
+    },
+    async listConditionsToDecide(consortiumId) {
+      return table.query(keys.conditionsToDecide(consortiumId), '', 'gsi2').map((i) => strip<ConditionToDecide>(i) as ConditionToDecide);
     },
     async releaseTranche(write, { grantId, seq }) {
       table.transact([

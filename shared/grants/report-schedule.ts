@@ -1,4 +1,5 @@
 import { invalid } from '../platform/errors';
+import { dayInWords } from '../platform/format';
 import { addDays, addMonths } from '../platform/london-time';
 
 /**
@@ -124,7 +125,7 @@ export function reportPeriods(
       periodEnd: end,
       dueDate: addDays(end, policy.dueDaysAfterPeriodEnd),
       templateId,
-      label: `${frequency === 'annual' ? 'Annual' : frequency === 'quarterly' ? 'Quarterly' : 'Six-monthly'} report ${i + 1} (${start} to ${end})`,
+      label: `${frequency === 'annual' ? 'Annual' : frequency === 'quarterly' ? 'Quarterly' : 'Six-monthly'} report ${i + 1} (${dayInWords(start)} to ${dayInWords(end)})`,
     });
     start = nextStart;
   }

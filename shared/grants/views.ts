@@ -1,6 +1,7 @@
 import { loadConsortium, mayAct } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { PlatformStore } from '../platform/ports';
+import { eventInWords } from './audit-trail';
 import { subject } from './events';
 import { type GrantReads, grantDetail } from './plan';
 
@@ -18,11 +19,23 @@ export async function grantPageView(deps: GrantReads & { platform: PlatformStore
     (await Promise.all(ids.map((id) => deps.consortia.getUser(id)))).flatMap((u) => (u ? [[u.id, u.name] as const] : [])),
   );
   const by = (actor: string) =>
-    users.get(actor) ?? (actor.startsWith('link:') ? 'the provider, by emailed link' : actor === 'workflow' ? 'grantloop' : actor);
+    users.get(actor) ??
+    (actor.startsWith('link:')
+      ? 'the provider, by emailed link'
+      : actor === 'workflow'
+        ? 'grantloop'
+        : ids.includes(actor)
+          ? 'a person no longer on grantloop'
+          : actor);
+  const names = (actor: string) => ({
+    by: by(actor),
+    recipient: detail.recipient.name ?? 'the recipient',
+    condition: (id: string) => detail.conditions.find((c) => c.id === id)?.description,
+  });
   return {
     ...detail,
     consortium: { id: consortium.id, name: consortium.name },
-    events: events.reverse().map((e) => ({ ...e, by: by(e.actor) })),
+    events: events.reverse().map((e) => ({ ...e, by: by(e.actor), what: eventInWords(e, names(e.actor)) })),
     canDecide,
   };
 }

@@ -1,11 +1,19 @@
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
-import { roleAtLeast } from '../consortia/organisation';
+import { isCouncil, type Organisation, roleAtLeast } from '../consortia/organisation';
 import type { ConsortiaStore } from '../consortia/store';
+import type { ContractStore } from '../contracts/store';
 import type { GrantStore } from '../grants/store';
 import type { PoolStore, RoundStore } from '../pools/store';
 import type { ReportStore } from '../reporting/store';
+import { contractTasks } from './contract-work';
+import { type FundingWork, fundingTasks, providersIn, readFundingWork } from './funding-work';
+import { byWhen, type Task } from './tasks';
+import { readTenderWork, type TenderReads, tenderTasks } from './tender-work';
 
+export type { Task, TaskKind } from './tasks';
+
+/** The records the overview pages read (what needs me reads tenders, contracts and parked deadlines too). */
 export interface OverviewDeps {
   consortia: ConsortiaStore;
   pools: PoolStore;
@@ -15,133 +23,47 @@ export interface OverviewDeps {
   clock: { now(): Date };
 }
 
-export interface Task {
-  kind: 'review-report' | 'overdue-report' | 'vote' | 'decide-condition' | 'confirm-consortium';
-  consortium: string;
-  label: string;
-  detail: string;
-  href: string;
-  /** A date to sort by and show (due date, submitted, opened). */
-  date?: string | undefined;
-}
-
-/** The lead's officers act for the consortium; everyone else acts only for their own organisation. */
-function myOrgIn(caller: Caller, c: Consortium, roles: string[]) {
-  return c.members.find(
-    (m) => roles.includes(m.role) && caller.memberships.some((x) => x.orgId === m.orgId && roleAtLeast(x.role, 'officer')),
-  );
-}
+export type WhatNeedsMeDeps = OverviewDeps & TenderReads & { contracts: Pick<ContractStore, 'listCouncilContracts'> };
 
 /**
- * What needs the signed-in person, across every consortium their organisations are in: each
- * item links to the page where they act. Every list is a query on a key or index.
+ * What needs the signed-in person, across every consortium their organisations are in and every
+ * council they work for: each task says what, for whom, by when, and links to the page where it
+ * is done. Every read is a Query or GetItem on a key or index, per organisation, consortium,
+ * pool, open round or tender in a waiting stage: never one per grant (docs/ARCHITECTURE.md, "what
+ * needs me").
  */
-export async function whatNeedsMe(deps: OverviewDeps, caller: Caller) {
-  const ids = [...new Set((await Promise.all(caller.memberships.map((m) => deps.consortia.listConsortiaOf(m.orgId)))).flat())];
+export async function whatNeedsMe(deps: WhatNeedsMeDeps, caller: Caller) {
+  const now = deps.clock.now();
+  const orgIds = caller.memberships.map((m) => m.orgId);
+  const [lists, orgs] = await Promise.all([
+    Promise.all(orgIds.map((id) => deps.consortia.listConsortiaOf(id))),
+    deps.consortia.getOrganisations(orgIds),
+  ]);
+  const ids = [...new Set(lists.flat())];
   const consortia = (await Promise.all(ids.map((id) => deps.consortia.getConsortium(id)))).filter((c): c is Consortium => !!c);
-  const tasks = (await Promise.all(consortia.map((c) => tasksIn(deps, caller, c)))).flat();
-  // Councils the caller works for manage contracts: the home page links to each one's list.
-  const orgs = await deps.consortia.getOrganisations(caller.memberships.map((m) => m.orgId));
-  const councils = [...orgs.values()]
-    .filter((o) => o.kind === 'council' || o.funderType === 'local-authority')
-    .map((o) => ({ id: o.id, name: o.name }));
+  // Councils the caller works for manage contracts: the page links to each one's list, and its officers act on them.
+  const councils = [...orgs.values()].filter(isCouncil).map((o) => ({ id: o.id, name: o.name }));
+  const officerOf = (orgId: string) => caller.memberships.some((m) => m.orgId === orgId && roleAtLeast(m.role, 'officer'));
+  const [funding, tenders, contracts] = await Promise.all([
+    Promise.all(consortia.map((c) => readFundingWork(deps, caller, c))),
+    Promise.all(consortia.map((c) => readTenderWork(deps, caller, c, now))),
+    Promise.all(
+      councils.filter((o) => officerOf(o.id)).map(async (o) => contractTasks(await deps.contracts.listCouncilContracts(o.id), o, now)),
+    ),
+  ]);
+  const names = await namesFor(deps, orgs, funding);
+  const tasks: Task[] = [
+    ...funding.flatMap((w) => fundingTasks(w, names)),
+    ...tenders.flat().flatMap((w) => tenderTasks(w, names)),
+    ...contracts.flat(),
+  ].sort(byWhen);
   return { consortia: consortia.sort((a, b) => a.name.localeCompare(b.name)), tasks, councils };
 }
 
-async function tasksIn(deps: OverviewDeps, caller: Caller, c: Consortium): Promise<Task[]> {
-  const lead = !!myOrgIn(caller, c, ['lead']);
-  const tasks: Task[] = [];
-  if (c.status === 'inviting' && lead) {
-    tasks.push({
-      kind: 'confirm-consortium',
-      consortium: c.name,
-      label: `Confirm ${c.name}`,
-      detail: 'Your organisation leads it; it starts once you confirm.',
-      href: `/app/consortia/${c.id}`,
-    });
-  }
-  if (c.status !== 'active') return tasks;
-  const [submitted, overdue, veryLate, pools] = await Promise.all([
-    deps.reports.listReportsByStatus(c.id, 'submitted'),
-    deps.reports.listReportsByStatus(c.id, 'overdue'),
-    deps.reports.listReportsByStatus(c.id, 'very-late'),
-    deps.pools.listPools(c.id),
-  ]);
-  if (lead) {
-    for (const r of submitted.filter((x) => x.reviews < x.submissions)) {
-      tasks.push({
-        kind: 'review-report',
-        consortium: c.name,
-        label: `Review: ${r.label}`,
-        detail: 'Submitted and waiting for your review.',
-        href: `/app/reports/${r.id}`,
-        date: r.dueDate,
-      });
-    }
-  }
-  for (const r of [...overdue, ...veryLate]) {
-    tasks.push({
-      kind: 'overdue-report',
-      consortium: c.name,
-      label: `${r.status === 'very-late' ? 'Very late' : 'Overdue'}: ${r.label}`,
-      detail: 'Not yet submitted.',
-      href: `/app/reports/${r.id}`,
-      date: r.dueDate,
-    });
-  }
-  tasks.push(
-    ...(await roundTasks(
-      deps,
-      caller,
-      c,
-      pools.map((p) => p.id),
-    )),
-  );
-  if (lead)
-    tasks.push(
-      ...(await conditionTasks(
-        deps,
-        c,
-        pools.map((p) => p.id),
-      )),
-    );
-  return tasks;
-}
-
-async function roundTasks(deps: OverviewDeps, caller: Caller, c: Consortium, poolIds: string[]): Promise<Task[]> {
-  const voter = myOrgIn(caller, c, ['lead', 'member']);
-  if (!voter) return [];
-  const rounds = (await Promise.all(poolIds.map((p) => deps.rounds.listPoolRounds(p)))).flat().filter((r) => r.status === 'voting');
-  const open = await Promise.all(rounds.map((r) => deps.rounds.getRound(r.id)));
-  return open.flatMap((found) =>
-    found && !found.votes.some((v) => v.orgId === voter.orgId)
-      ? [
-          {
-            kind: 'vote' as const,
-            consortium: c.name,
-            label: `Vote: ${found.round.name}`,
-            detail: `${found.proposals.length} proposals wait for your organisation's vote.`,
-            href: `/app/rounds/${found.round.id}`,
-            date: found.round.openedAt.slice(0, 10),
-          },
-        ]
-      : [],
-  );
-}
-
-async function conditionTasks(deps: OverviewDeps, c: Consortium, poolIds: string[]): Promise<Task[]> {
-  const grants = (await Promise.all(poolIds.map((p) => deps.pools.listPoolGrants(p)))).flat();
-  const plans = await Promise.all(grants.map(async (g) => ({ grant: g, plan: await deps.grants.getPlan(g.id) })));
-  return plans.flatMap(({ grant, plan }) =>
-    plan.conditions
-      .filter((x) => x.status === 'evidence-submitted')
-      .map((x) => ({
-        kind: 'decide-condition' as const,
-        consortium: c.name,
-        label: `Decide: ${x.description}`,
-        detail: `Evidence received for ${grant.title}.`,
-        href: `/app/grants/${grant.id}`,
-        date: x.evidence?.submittedAt.slice(0, 10),
-      })),
-  );
+/** The caller's organisations' names and, in one more read if any are needed, the providers' the tasks name. */
+async function namesFor(deps: Pick<OverviewDeps, 'consortia'>, own: Map<string, Organisation>, work: FundingWork[]) {
+  const names = new Map([...own.values()].map((o) => [o.id, o.name]));
+  const missing = [...new Set(work.flatMap(providersIn))].filter((id) => !names.has(id));
+  if (missing.length) for (const o of (await deps.consortia.getOrganisations(missing)).values()) names.set(o.id, o.name);
+  return names;
 }

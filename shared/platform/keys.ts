@@ -31,6 +31,14 @@ export const platformKeys = {
     pk: `SESSION#${hash}`,
     sk: 'SESSION',
   }),
+  /**
+   * What a person has answered so far in one journey of question pages (creating a pool, a
+   * grant's plan…), beside their session: ended with it by TTL, removed when the journey ends.
+   */
+  sessionDraft: (hash: string, journey: string) => ({
+    pk: `SESSION#${hash}`,
+    sk: `DRAFT#${journey}`,
+  }),
   /** A sign-in under way, by the SHA-256 of its OAuth `state`. */
   loginAttempt: (hash: string) => ({
     pk: `LOGIN#${hash}`,

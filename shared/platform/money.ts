@@ -16,10 +16,6 @@ export function checkCurrency(field: string, currency: string, expected: string)
   if (currency !== expected) throw invalid(field, 'pool-currency', `must be ${expected}, the pool's currency; got ${currency}`);
 }
 
-/** £1,234.56 — for emails and readable output. */
-export const formatPounds = (pence: number): string =>
-  `${pence < 0 ? '-' : ''}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
 /** 1234.56 — for 360Giving and spreadsheets; an IEEE division by 100 prints back exactly. */
 export const poundsDecimal = (pence: number): number => pence / 100;
 

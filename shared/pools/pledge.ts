@@ -1,5 +1,6 @@
 import { conflict, invalid } from '../platform/errors';
-import { checkPence, formatPounds } from '../platform/money';
+import { pounds } from '../platform/format';
+import { checkPence } from '../platform/money';
 import type { Restriction } from './restriction';
 
 /** A funder's promise to a pool, possibly over several financial years (April to March). */
@@ -60,13 +61,10 @@ export function checkReceipt(p: Pledge, financialYear: string, amount: number): 
   }
   const remaining = year.amount - year.received;
   if (amount > remaining) {
-    throw conflict(
-      `over-receipt: ${formatPounds(amount)} is more than the ${formatPounds(remaining)} still due on this pledge for ${financialYear}`,
-      {
-        rule: 'no-over-receipt',
-        remaining,
-      },
-    );
+    throw conflict(`over-receipt: ${pounds(amount)} is more than the ${pounds(remaining)} still due on this pledge for ${financialYear}`, {
+      rule: 'no-over-receipt',
+      remaining,
+    });
   }
   return year;
 }

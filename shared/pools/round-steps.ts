@@ -1,7 +1,7 @@
 import { DEFAULT_QUORUM_PERCENT } from '../consortia/consortium';
 import type { Organisation } from '../consortia/organisation';
 import { DomainError, notFound } from '../platform/errors';
-import { formatPounds } from '../platform/money';
+import { pounds, timeInWords } from '../platform/format';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import type { Email } from '../platform/ports';
 import { sendOnce } from '../platform/send-once';
@@ -43,7 +43,7 @@ async function contacts(deps: Pick<PoolsDeps, 'consortia'>, orgIds: string[]) {
 }
 
 function proposalLines(proposals: Proposal[]) {
-  return proposals.map((p) => `  - ${p.title}: ${formatPounds(p.amount)} over ${p.durationMonths} months`).join('\n');
+  return proposals.map((p) => `  - ${p.title}: ${pounds(p.amount)} over ${p.durationMonths} months`).join('\n');
 }
 
 /** Stores the decision token, then asks every voting member for its vote. */
@@ -60,7 +60,7 @@ export async function requestVotes(deps: RoundDeps, input: { roundId: string; ta
       to: [org.contactEmail],
       subject: `${consortium.name}: please vote on ${round.name}`,
       text:
-        `Hello,\n\nThe ${round.name} round of the ${consortium.name} pooled fund is closed for proposals. ${org.name} is asked to approve or reject it by ${deadline.slice(0, 10)}:\n\n` +
+        `Hello,\n\nThe ${round.name} round of the ${consortium.name} pooled fund is closed for proposals. ${org.name} is asked to approve or reject it by ${timeInWords(deadline)}:\n\n` +
         `${proposalLines(proposals)}\n\nVote in grantloop: ${staffPageUrl(staffPaths.round(round.id))}\n\nVotes count in proportion to what each funder has put into the pool; ` +
         `the round passes when funders holding ${consortium.quorumPercent ?? DEFAULT_QUORUM_PERCENT}% of that money approve.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
     };
@@ -81,7 +81,7 @@ export async function escalateRound(deps: RoundDeps, input: { roundId: string; t
     await sendOnce(deps, `${round.id}#escalated`, {
       to: [lead.contactEmail],
       subject: `${consortium.name}: ${round.name} needs the lead's decision`,
-      text: `Hello,\n\nVoting on ${round.name} closed without enough funders deciding. As lead, ${lead.name} now decides for the consortium, by ${deadline.slice(0, 10)}, in grantloop: ${staffPageUrl(staffPaths.round(round.id))}\n\nIf no decision is made, the round expires and nothing is committed.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
+      text: `Hello,\n\nVoting on ${round.name} closed without enough funders deciding. As lead, ${lead.name} now decides for the consortium, by ${timeInWords(deadline)}, in grantloop: ${staffPageUrl(staffPaths.round(round.id))}\n\nIf no decision is made, the round expires and nothing is committed.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
     });
   }
   await decideIfSettled(deps, round, 'workflow');

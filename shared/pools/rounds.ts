@@ -2,8 +2,8 @@ import { actingOrg, loadConsortium, requireActive, requireReader } from '../cons
 import type { Caller } from '../consortia/caller';
 import { DEFAULT_QUORUM_PERCENT } from '../consortia/consortium';
 import { DomainError, notFound } from '../platform/errors';
+import { pounds } from '../platform/format';
 import { newId } from '../platform/ids';
-import { formatPounds } from '../platform/money';
 import { resume } from '../platform/waiting';
 import { checkAllocationRequest } from './awards';
 import { makeEvent, type PoolsEvent, subject as subjects } from './events';
@@ -118,16 +118,11 @@ export async function closeRound(deps: RoundCallbacks, caller: Caller, roundId: 
   const pool = await loadPool(deps, round.poolId);
   const asked = proposals.reduce((a, p) => a + p.amount, 0);
   if (asked > available(pool)) {
-    throw new DomainError(
-      'conflict',
-      `the proposals ask for ${formatPounds(asked)} but the pool has ${formatPounds(available(pool))} available`,
-      [],
-      {
-        rule: 'round-fits-pool',
-        needed: asked,
-        available: available(pool),
-      },
-    );
+    throw new DomainError('conflict', `the proposals ask for ${pounds(asked)} but the pool has ${pounds(available(pool))} available`, [], {
+      rule: 'round-fits-pool',
+      needed: asked,
+      available: available(pool),
+    });
   }
   const waiting = await deps.platform.takeWaitingTask(subject(roundId), CLOSE);
   if (!waiting) throw new DomainError('conflict', `round ${round.name} is not ready to close yet; try again in a moment`);

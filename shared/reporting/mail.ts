@@ -1,6 +1,7 @@
 import type { GrantContext } from '../grants/context';
-import { formatDate, signOff } from '../grants/mail';
+import { signOff } from '../grants/mail';
 import type { Report } from '../grants/report-schedule';
+import { dayInWords } from '../platform/format';
 import { addDays } from '../platform/london-time';
 import type { Email } from '../platform/ports';
 
@@ -15,9 +16,9 @@ export const linkExpiry = (report: Report) => `${addDays(report.dueDate, LINK_VA
 export function reportRequestEmail(c: GrantContext, report: Report, link: string): Email {
   return {
     to: [c.recipient.contactEmail],
-    subject: `Report due ${formatDate(report.dueDate)}: ${c.grant.title}`,
+    subject: `Report due ${dayInWords(report.dueDate)}: ${c.grant.title}`,
     text:
-      `Hello ${c.recipient.name},\n\nYour ${report.label.toLowerCase()} for "${c.grant.title}" is due by ${formatDate(report.dueDate)}.\n` +
+      `Hello ${c.recipient.name},\n\nYour ${report.label.toLowerCase()} for "${c.grant.title}" is due by ${dayInWords(report.dueDate)}.\n` +
       `It is a short form; you can save a draft and come back to it. No account or password is needed:\n\n${link}\n${signOff(c)}`,
   };
 }
@@ -32,7 +33,7 @@ export function reminderEmail(c: GrantContext, report: Report, link: string, off
   return {
     to: [c.recipient.contactEmail],
     subject: `${offsetDays > 0 ? 'Overdue' : 'Reminder'}: report ${when} for ${c.grant.title}`,
-    text: `Hello ${c.recipient.name},\n\nA reminder that your ${report.label.toLowerCase()} for "${c.grant.title}" is ${when} (due ${formatDate(report.dueDate)}).\n\n${link}\n${signOff(c)}`,
+    text: `Hello ${c.recipient.name},\n\nA reminder that your ${report.label.toLowerCase()} for "${c.grant.title}" is ${when} (due ${dayInWords(report.dueDate)}).\n\n${link}\n${signOff(c)}`,
   };
 }
 
@@ -65,7 +66,7 @@ export function veryLateEmail(c: GrantContext, report: Report, pageUrl: string):
     to: [c.lead.contactEmail],
     subject: `Very late report: ${c.recipient.name}, ${c.grant.title}`,
     text:
-      `Hello,\n\n${c.recipient.name}'s ${report.label.toLowerCase()} for "${c.grant.title}" was due on ${formatDate(report.dueDate)} and has not arrived despite reminders.\n` +
+      `Hello,\n\n${c.recipient.name}'s ${report.label.toLowerCase()} for "${c.grant.title}" was due on ${dayInWords(report.dueDate)} and has not arrived despite reminders.\n` +
       `It may be worth a phone call: small organisations are often short of hands rather than unwilling.\n\nThe report in grantloop: ${pageUrl}\n\n--\nSent by grantloop for the ${c.consortium.name}.`,
   };
 }

@@ -1,6 +1,7 @@
 import { grantContext } from '../grants/context';
 import { awaitingSubmission, type Report } from '../grants/report-schedule';
 import type { FieldIssue } from '../platform/errors';
+import { timeInWords } from '../platform/format';
 import { platformKeys } from '../platform/keys';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
 import type { WaitingTask } from '../platform/ports';
@@ -62,7 +63,7 @@ async function reportForm(deps: DV, reportId: string, override: Partial<ReportFo
     template: reportTemplates[report.templateId],
     values: { measures: draft?.measures ?? {}, questions: draft?.questions ?? {} },
     errors: [],
-    ...(draft ? { notice: `Draft saved ${draft.savedAt.slice(0, 16).replace('T', ' ')} UTC` } : {}),
+    ...(draft ? { notice: `Draft saved at ${timeInWords(draft.savedAt)}` } : {}),
     ...(report.status === 'changes-requested' && lastReview?.comments ? { comments: lastReview.comments } : {}),
     ...override,
   };

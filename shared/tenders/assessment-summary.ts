@@ -1,4 +1,4 @@
-import { formatPounds } from '../platform/money';
+import { pounds } from '../platform/format';
 import type { LotOutcome } from './process';
 import type { RankedBid, Score } from './scoring';
 import type { Bid } from './store';
@@ -34,7 +34,7 @@ function reasonsFor(t: Tender, bidId: string, criterionId: string, price: number
   const criterion = t.criteria.find((c) => c.id === criterionId);
   if (criterion?.kind === 'price')
     // Not the lowest price itself: it may be another unsuccessful bidder's.
-    return [`A price of ${formatPounds(price)}, scored against the lowest price offered for the lot (the lowest price scores 100).`];
+    return [`A price of ${pounds(price)}, scored against the lowest price offered for the lot (the lowest price scores 100).`];
   const moderated = t.moderations.find((m) => m.bidId === bidId && m.criterionId === criterionId);
   if (moderated) return [moderated.reason];
   const conflicted = new Set(t.conflicts.filter((c) => c.bidId === bidId).map((c) => c.scorerId));

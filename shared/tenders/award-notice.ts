@@ -1,6 +1,6 @@
+import { dayInWords } from '../platform/format';
 import { londonDate, londonTime } from '../platform/london-time';
 import { sendOnce } from '../platform/send-once';
-import { dayInWords } from '../platform/words';
 import { assessmentSummaryEmail } from './assessment-mail';
 import { assessmentSummaries } from './assessment-summary';
 import { requires } from './duties';

@@ -2,9 +2,9 @@ import { makeEvent as consortiaEvent, subject as consortiaSubject } from '../con
 import type { Organisation } from '../consortia/organisation';
 import { prepareOrganisation } from '../consortia/organisation';
 import { DomainError } from '../platform/errors';
+import { pounds } from '../platform/format';
 import { newId } from '../platform/ids';
 import { londonDate } from '../platform/london-time';
-import { formatPounds } from '../platform/money';
 import { type Callback, park } from '../platform/waiting';
 import { requires } from './duties';
 import { tenderDuties } from './duty-status';
@@ -155,7 +155,7 @@ export async function completeTender(deps: Mailing & Money, input: { tenderId: s
   const lines = saved.outcomes
     .map(
       (o) =>
-        `  - ${saved.lots.find((l) => l.id === o.lotId)?.title}: ${o.status === 'awarded' && o.winner ? `awarded to ${o.winner.orgName} for ${formatPounds(o.winner.price)}` : `not awarded${o.reason ? ` (${o.reason})` : ''}`}`,
+        `  - ${saved.lots.find((l) => l.id === o.lotId)?.title}: ${o.status === 'awarded' && o.winner ? `awarded to ${o.winner.orgName} for ${pounds(o.winner.price)}` : `not awarded${o.reason ? ` (${o.reason})` : ''}`}`,
     )
     .join('\n');
   await tellFunders(

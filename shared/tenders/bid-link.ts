@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../platform/errors';
+import { pounds, timeInWords } from '../platform/format';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
-import { formatPounds } from '../platform/money';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
 import { BID_LINK, type BidScope, bidLink, buyerContact } from './providers';
@@ -75,9 +75,7 @@ async function bidForm(deps: DV, scope: BidScope, override: Partial<BidForm> = {
       clarifications: questions.flatMap((q) =>
         q.answer && q.answeredAt ? [{ question: q.question, answer: q.answer, answeredAt: q.answeredAt }] : [],
       ),
-      ...(own
-        ? { notice: `We have your bid, sent ${own.submittedAt.slice(0, 16).replace('T', ' ')} UTC. Sending this form replaces it.` }
-        : {}),
+      ...(own ? { notice: `We have your bid, sent at ${timeInWords(own.submittedAt)}. Sending this form replaces it.` } : {}),
       ...override,
     },
   };
@@ -90,7 +88,7 @@ const closed = (tender: Tender): LinkPage<BidForm> => ({
   message:
     tender.status === 'cancelled'
       ? `"${tender.title}" was cancelled. Nothing more can be sent.`
-      : `The deadline for "${tender.title}" was ${tender.dates.submissionDeadline.slice(0, 16).replace('T', ' ')} UTC. Bids after it cannot be accepted, so nothing was sent.`,
+      : `The deadline for "${tender.title}" was ${timeInWords(tender.dates.submissionDeadline)}. Bids after it cannot be accepted, so nothing was sent.`,
 });
 
 /** Reads the form into lot bids, naming every problem by field. */
@@ -104,7 +102,7 @@ export function readBid(tender: Tender, form: Record<string, string>): { lots: L
     const price = penceOf(f('price'));
     if (price === undefined || price <= 0) fail(`lot.${lot.id}.price`, 'pounds', 'give your price in pounds, like 145000 or 145,000.00');
     else if (price > lot.value)
-      fail(`lot.${lot.id}.price`, 'within-lot-value', `the lot is worth ${formatPounds(lot.value)}; a price above it cannot be accepted`);
+      fail(`lot.${lot.id}.price`, 'within-lot-value', `the lot is worth ${pounds(lot.value)}; a price above it cannot be accepted`);
     const answers: Record<string, string> = {};
     for (const c of tender.criteria.filter((x) => x.kind === 'quality')) {
       const a = f(c.id);
@@ -166,9 +164,9 @@ async function postBid(
     to: [interest.email],
     subject: `${tender.title}: we have your bid`,
     text:
-      `Hello ${interest.orgName},\n\nWe received your bid at ${bid.submittedAt.slice(0, 16).replace('T', ' ')} UTC${bid.revision > 1 ? ` (it replaces your earlier bid)` : ''}:\n\n` +
-      `${lots.map((l) => `  - ${tender.lots.find((x) => x.id === l.lotId)?.title}: ${formatPounds(l.price)}`).join('\n')}\n\n` +
-      `Bids stay sealed until the deadline, ${tender.dates.submissionDeadline.slice(0, 16).replace('T', ' ')} UTC. Until then you can replace yours here: ${await bidLink(deps, tender, interest.id)}\n\n--\nSent by grantloop for ${buyer}.`,
+      `Hello ${interest.orgName},\n\nWe received your bid at ${timeInWords(bid.submittedAt)}${bid.revision > 1 ? ` (it replaces your earlier bid)` : ''}:\n\n` +
+      `${lots.map((l) => `  - ${tender.lots.find((x) => x.id === l.lotId)?.title}: ${pounds(l.price)}`).join('\n')}\n\n` +
+      `Bids stay sealed until the deadline, ${timeInWords(tender.dates.submissionDeadline)}. Until then you can replace yours here: ${await bidLink(deps, tender, interest.id)}\n\n--\nSent by grantloop for ${buyer}.`,
   }));
   return {
     kind: 'done',

@@ -2,6 +2,7 @@ import { actingOrg } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { parseOrgIdentifier } from '../consortia/org-identifier';
 import { conflict, invalid, notFound } from '../platform/errors';
+import { timeInWords } from '../platform/format';
 import { newId } from '../platform/ids';
 import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
@@ -42,15 +43,15 @@ const signature = (buyer: string) => `\n\n--\nSent by grantloop for ${buyer}. Re
 
 /** The provider's links: one to bid (and to replace its bid until the deadline), one to ask a question. */
 async function sendLinks(deps: Deps, tender: Tender, interest: Interest, buyer: string) {
-  const until = tender.dates.submissionDeadline.slice(0, 16).replace('T', ' ');
+  const until = timeInWords(tender.dates.submissionDeadline);
   await sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () => ({
     to: [interest.email],
     subject: `${tender.title}: your links to bid and to ask questions`,
     text:
       `Hello ${interest.orgName},\n\n${buyer} has published "${tender.title}". ${tender.description}\n\n` +
       `Lots:\n${tender.lots.map((l) => `  - ${l.title} (${l.scope.label})`).join('\n')}\n\n` +
-      `Bid here (no account needed), by ${until} UTC: ${await bidLink(deps, tender, interest.id)}\n` +
-      `Ask a question by ${tender.dates.clarificationDeadline.slice(0, 10)}: ${await questionLink(deps, tender, interest.id)}\n\n` +
+      `Bid here (no account needed), by ${until}: ${await bidLink(deps, tender, interest.id)}\n` +
+      `Ask a question by ${timeInWords(tender.dates.clarificationDeadline)}: ${await questionLink(deps, tender, interest.id)}\n\n` +
       'Each link works once: after you send a bid or a question we email you a fresh one, so you can replace your bid until the deadline. ' +
       `Answers to every question are sent to all providers, without saying who asked.${signature(buyer)}`,
   }));

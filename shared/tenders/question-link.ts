@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../platform/errors';
+import { timeInWords } from '../platform/format';
 import { newId } from '../platform/ids';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
@@ -37,7 +38,7 @@ async function questionForm(
       kind: 'problem',
       status: 409,
       title: 'Questions are closed',
-      message: `Questions about "${tender.title}" could be asked until ${tender.dates.clarificationDeadline.slice(0, 16).replace('T', ' ')} UTC.`,
+      message: `Questions about "${tender.title}" could be asked until ${timeInWords(tender.dates.clarificationDeadline)}.`,
     };
   const answered = (await deps.tenders.listQuestions(tender.id))
     .filter((q) => q.answer)

@@ -1,7 +1,7 @@
 import { actingOrg, requireActive } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { forbidden, invalid } from '../platform/errors';
-import { formatPounds } from '../platform/money';
+import { pounds, timeInWords } from '../platform/format';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { type Callback, park, resume } from '../platform/waiting';
@@ -128,7 +128,7 @@ export async function requestSignOff(deps: Steps, input: { tenderId: string } & 
       subject: `${consortium.name}: please sign off the tender "${tender.title}"`,
       text:
         `Hello,\n\n${consortium.name} plans to tender "${tender.title}" (${tender.lots.length} lot${tender.lots.length === 1 ? '' : 's'}). ` +
-        `${org.name} is asked to approve the specification and its contribution of ${formatPounds(amount)}, which will be reserved in the pool when the tender is published, by ${deadline.slice(0, 10)}.\n\n` +
+        `${org.name} is asked to approve the specification and its contribution of ${pounds(amount)}, which will be reserved in the pool when the tender is published, by ${timeInWords(deadline)}.\n\n` +
         `Approve or refuse (with a reason) in grantloop: ${staffPageUrl(staffPaths.tender(tender.id))}\n\nA refusal sends the tender back to the lead to change.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
     });
     if (ok) sent++;
@@ -158,7 +158,7 @@ export async function escalateSignOff(
     await sendOnce(deps, `${tender.id}#${tender.attempt}#sign-off-escalated`, {
       to: [lead.contactEmail],
       subject: `${consortium.name}: "${tender.title}" needs the lead's decision`,
-      text: `Hello,\n\nThe sign-off deadline passed without an answer from ${pending.map((id) => names.get(id)?.name ?? id).join(', ')}. As lead, ${lead.name} decides by ${deadline.slice(0, 10)} whether to proceed with the contributions as drafted or to send the tender back to draft: ${staffPageUrl(staffPaths.tender(tender.id))}\n\nWithout a decision the tender goes back to draft.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
+      text: `Hello,\n\nThe sign-off deadline passed without an answer from ${pending.map((id) => names.get(id)?.name ?? id).join(', ')}. As lead, ${lead.name} decides by ${timeInWords(deadline)} whether to proceed with the contributions as drafted or to send the tender back to draft: ${staffPageUrl(staffPaths.tender(tender.id))}\n\nWithout a decision the tender goes back to draft.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
     });
   return { escalatedTo: consortium.leadOrgId, pending, waitingUntil: deadline };
 }

@@ -1,4 +1,4 @@
-import { formatPounds } from '../platform/money';
+import { pounds, timeInWords } from '../platform/format';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { type Callback, park, resume } from '../platform/waiting';
@@ -41,7 +41,7 @@ export async function publishTender(deps: Mailing & Money, input: { tenderId: st
     saved,
     'published',
     `"${saved.title}" is published`,
-    `All funders signed off "${saved.title}". Its budget of ${formatPounds(saved.reserved.reduce((a, r) => a + r.amount, 0))} is reserved in the pool, and bids are due by ${saved.dates.submissionDeadline.slice(0, 16).replace('T', ' ')} UTC.`,
+    `All funders signed off "${saved.title}". Its budget of ${pounds(saved.reserved.reduce((a, r) => a + r.amount, 0))} is reserved in the pool, and bids are due by ${timeInWords(saved.dates.submissionDeadline)}.`,
   );
   return {
     tenderId: saved.id,
@@ -82,7 +82,7 @@ export async function closeSubmissions(deps: Mailing, input: { tenderId: string 
       await sendOnce(deps, `${saved.id}#panel#${user.id}`, {
         to: [user.email],
         subject: `"${saved.title}": ${bids.length} bid${bids.length === 1 ? '' : 's'} to score`,
-        text: `Hello ${user.name},\n\nThe deadline for "${saved.title}" has passed and the bids are open. As a member of the evaluation panel, please declare any conflict of interest in a bid and score the others independently by ${saved.dates.evaluationEnd.slice(0, 10)}: ${staffPageUrl(staffPaths.tender(saved.id))}\n\n--\nSent by grantloop.`,
+        text: `Hello ${user.name},\n\nThe deadline for "${saved.title}" has passed and the bids are open. As a member of the evaluation panel, please declare any conflict of interest in a bid and score the others independently by ${timeInWords(saved.dates.evaluationEnd)}: ${staffPageUrl(staffPaths.tender(saved.id))}\n\n--\nSent by grantloop.`,
       });
     }
   }
@@ -104,7 +104,7 @@ export async function requestAwardVotes(deps: Steps, input: { tenderId: string }
     .map(
       (o) =>
         // No scores: only the panel and the lead's officers read the evaluation (evaluation-access.ts); funders vote on the recommendation.
-        `  - ${tender.lots.find((l) => l.id === o.lotId)?.title}: ${o.winner ? `${o.winner.orgName}, ${formatPounds(o.winner.price)}` : 'no award'}`,
+        `  - ${tender.lots.find((l) => l.id === o.lotId)?.title}: ${o.winner ? `${o.winner.orgName}, ${pounds(o.winner.price)}` : 'no award'}`,
     )
     .join('\n');
   const sent = await tellFunders(
@@ -112,7 +112,7 @@ export async function requestAwardVotes(deps: Steps, input: { tenderId: string }
     tender,
     'award-vote',
     `approve the award of "${tender.title}"`,
-    `The panel has evaluated "${tender.title}" and recommends:\n\n${lines}\n\nPlease approve or reject the award by ${deadline.slice(0, 10)}. Votes count in proportion to each funder's contribution; the award passes when funders holding ${consortium.quorumPercent}% of it approve.`,
+    `The panel has evaluated "${tender.title}" and recommends:\n\n${lines}\n\nPlease approve or reject the award by ${timeInWords(deadline)}. Votes count in proportion to each funder's contribution; the award passes when funders holding ${consortium.quorumPercent}% of it approve.`,
   );
   const t = awardTally(tender, consortium.quorumPercent);
   if (t.outcome !== 'pending') await resume(deps, subject.tender(tender.id), WAIT.awardDecision, { outcome: t.outcome });

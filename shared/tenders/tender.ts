@@ -1,5 +1,5 @@
 import { DomainError, type FieldIssue } from '../platform/errors';
-import { formatPounds } from '../platform/money';
+import { pounds } from '../platform/format';
 import type { TenderProcess } from './process';
 import type { AuthorityType, RegimeFacts } from './regime';
 import { STANDSTILL_WORKING_DAYS } from './statutory-periods';
@@ -150,7 +150,7 @@ function checkLots(lots: TenderLot[], fail: Fail): void {
 
 /** What the regime allows: a public contract is advertised (s.21(1)); only light touch takes a voluntary standstill (s.51(4)-(5)). */
 function checkRegime(input: TenderInput, regime: RegimeFacts, fail: Fail): void {
-  const worth = `the lots are worth ${formatPounds(regime.estimatedValue)}, at or above the ${formatPounds(regime.threshold)} threshold`;
+  const worth = `the lots are worth ${pounds(regime.estimatedValue)}, at or above the ${pounds(regime.threshold)} threshold`;
   if (regime.regime !== 'below-threshold' && !input.advertised)
     fail(
       'advertised',

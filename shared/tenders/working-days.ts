@@ -9,7 +9,9 @@ import data from './holidays-uk.json';
  * GB-ENG, GB-SCT and GB-NIR at build time (infra/holidays-uk.ts), so no calendar library ships
  * in a Lambda.
  */
-const bankHolidays = new Set(data.dates);
+// Built on first use, so a bundle that imports this module without counting working days (the
+// tender domain reaches it through the standstill's length) leaves the 8 KB of dates out.
+let bankHolidays: Set<string> | undefined;
 
 const DAY = 86_400_000;
 const toDate = (d: string) => new Date(`${d}T12:00:00Z`);
@@ -20,6 +22,7 @@ export function isUkBankHoliday(date: string): boolean {
   const year = Number(date.slice(0, 4));
   if (year < data.from || year > data.to)
     throw new Error(`bank holidays are known for ${data.from}–${data.to}; regenerate holidays-uk.json to count working days in ${year}`);
+  bankHolidays ??= new Set(data.dates);
   return bankHolidays.has(date);
 }
 

@@ -43,21 +43,32 @@ describe('contract pages', () => {
     expect([none.status, none.html.includes('href="#status-M1"')]).toEqual([400, true]);
     const noReason = await post(staff, c.id, { action: 'decide', milestone: 'M1', 'status-M1': 'notMet' });
     expect([noReason.status, noReason.html.includes('href="#reason-M1"')]).toEqual([400, true]);
-    const met = await post(staff, c.id, { action: 'decide', milestone: 'M1', 'status-M1': 'met', 'dateMet-M1': '' });
+    const met = await post(staff, c.id, {
+      action: 'decide',
+      milestone: 'M1',
+      'status-M1': 'met',
+      'dateMet-M1-day': '',
+      'dateMet-M1-month': '',
+      'dateMet-M1-year': '',
+    });
     expect([met.status, met.location]).toEqual([303, `/app/contracts/${c.id}?done=decided`]);
     const after = await staff.get(met.location as string);
     expect(after.html).toContain('The decision is recorded');
     expect(after.html).not.toContain('Decide M1');
 
-    // A KPI rating: dates checked here, the rest by the use case.
+    // A KPI rating: its dates are GOV.UK date inputs, decoded as the API decodes them.
     const badDate = await post(staff, c.id, {
       action: 'rate',
       kpi: 'K1',
-      'start-K1': '1 April',
-      'end-K1': '2026-04-02',
+      'start-K1-day': '1',
+      'start-K1-month': 'April',
+      'start-K1-year': '2026',
+      'end-K1-day': '2',
+      'end-K1-month': '4',
+      'end-K1-year': '2026',
       'rating-K1': 'good',
     });
-    expect([badDate.status, badDate.html.includes('href="#start-K1"')]).toEqual([400, true]);
+    expect([badDate.status, badDate.html.includes('href="#start-K1-day">Start of the period must be a real date')]).toEqual([400, true]);
 
     // The feed: its address shown once; a new one retires it.
     const made = await post(staff, c.id, { action: 'rotate-feed' });

@@ -113,14 +113,14 @@ describe('grants use cases (in memory)', () => {
       setPlan(s.d, s.lead.caller, (await s.award(amount)).id, { conditions: [], tranches: pay([amount, 1]), ...extra });
     const small = await plan(600_000);
     expect(small.reports.map((r) => [r.label, r.templateId, r.dueDate, r.status])).toEqual([
-      ['Annual report 1 (2026-04-01 to 2027-03-31)', 'light', '2027-04-30', 'scheduled'],
+      ['Annual report 1 (1 April 2026 to 31 March 2027)', 'light', '2027-04-30', 'scheduled'],
     ]);
     const large = await plan(2_000_000);
     expect(large.reports.map((r) => r.label)).toEqual([
-      'Quarterly report 1 (2026-04-01 to 2026-06-30)',
-      'Quarterly report 2 (2026-07-01 to 2026-09-30)',
-      'Quarterly report 3 (2026-10-01 to 2026-12-31)',
-      'Quarterly report 4 (2027-01-01 to 2027-03-31)',
+      'Quarterly report 1 (1 April 2026 to 30 June 2026)',
+      'Quarterly report 2 (1 July 2026 to 30 September 2026)',
+      'Quarterly report 3 (1 October 2026 to 31 December 2026)',
+      'Quarterly report 4 (1 January 2027 to 31 March 2027)',
     ]);
     expect(large.reports.every((r) => r.templateId === 'full')).toBe(true);
     const large6 = { frequency: 'six-monthly' as const, template: 'full' as const };
@@ -133,8 +133,8 @@ describe('grants use cases (in memory)', () => {
     expect((await s.d.consortia.getConsortium(s.c.id))?.reportingPolicy).toMatchObject({ reminderOffsetsDays: [-14, 0] });
     const after = await plan(600_000);
     expect(after.reports.map((r) => [r.label, r.templateId, r.dueDate])).toEqual([
-      ['Six-monthly report 1 (2026-04-01 to 2026-09-30)', 'full', '2026-10-21'],
-      ['Six-monthly report 2 (2026-10-01 to 2027-03-31)', 'full', '2027-04-21'],
+      ['Six-monthly report 1 (1 April 2026 to 30 September 2026)', 'full', '2026-10-21'],
+      ['Six-monthly report 2 (1 October 2026 to 31 March 2027)', 'full', '2027-04-21'],
     ]);
     const noReport = { tranches: [{ amount: 600_000, dueDate: inDays(1), reportIndex: 2 }] };
     await expect(plan(600_000, noReport)).rejects.toMatchObject(broke('tranches[0].reportIndex', 'report-exists'));

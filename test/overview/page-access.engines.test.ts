@@ -53,6 +53,9 @@ beforeAll(async () => {
     `/app/consortia/${c}/evidence`,
     `/app/consortia/${c}/funding-quality`,
     `/app/consortia/${c}/tenders`,
+    `/app/consortia/${c}/pools`,
+    `/app/consortia/${c}/rounds`,
+    `/app/consortia/${c}/grants`,
     `/app/pools/${f.poolId}`,
     `/app/pools/${f.poolId}/statement/${(funders[1] as SeededFunder).org.id}`,
     `/app/rounds/${round.id}`,
@@ -77,6 +80,67 @@ describe('who may see and do what on the staff pages', () => {
     }
     // Their own home page does not list this consortium either.
     expect((await outsider.get('/app')).html).not.toContain('Grants Fund');
+  });
+
+  it('any other path under /app is the page-not-found page, through the HTTP API as on AWS; /app/ is what needs me', async () => {
+    const notFound = ['/app/no-such-page', `/app/pools/${f.poolId}/nothing-here`, '/app/consortia/not-an-id', '/app/%7Bproxy+%7D'];
+    for (const path of notFound) {
+      const res = await insider.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(res.html, path).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+      expect(res.html, path).toContain('If you typed the web address, check it is correct.');
+      // GOV.UK's pattern: no breadcrumbs on a page that is not there; the navigation stays.
+      expect(res.html, path).not.toContain('govuk-breadcrumbs');
+      expect(res.html, path).toContain('govuk-service-navigation');
+    }
+    // Without a session it is a page like any other: sign in first, then come back to it.
+    expect((await pageClient(stack, '').get('/app/no-such-page')).location).toBe(
+      `/sign-in?next=${encodeURIComponent('/app/no-such-page')}`,
+    );
+    const home = await insider.get('/app');
+    const slash = await insider.get('/app/');
+    expect(slash.status).toBe(200);
+    expect(heading(slash.html)).toBe('What needs me');
+    expect(heading(slash.html)).toBe(heading(home.html));
+    // The JSON API's unknown paths keep API Gateway's own answer.
+    const api = await fetch(`${stack.runtime.apiUrl}/no-such-route`);
+    expect([api.status, await api.json()]).toEqual([404, { message: 'Not Found' }]);
+  });
+
+  it('every page shows the service navigation across its consortium, with breadcrumbs from what needs me', async () => {
+    const c = f.consortiumId;
+    const areas = ['', '/pools', '/rounds', '/grants', '/reports', '/tenders', '/evidence', '/funding-quality'].map(
+      (a) => `/app/consortia/${c}${a}`,
+    );
+    // The page that lists each record: its area is marked active (aria-current="true"), a list itself as the current page.
+    const areaOf: Record<string, string> = {
+      [`/app/pools/${f.poolId}`]: `/app/consortia/${c}/pools`,
+      [`/app/pools/${f.poolId}/statement/${(funders[1] as SeededFunder).org.id}`]: `/app/consortia/${c}/pools`,
+      [`/app/rounds/${roundId}`]: `/app/consortia/${c}/rounds`,
+      [`/app/grants/${grantId}`]: `/app/consortia/${c}/grants`,
+      [`/app/reports/${reportId}`]: `/app/consortia/${c}/reports`,
+    };
+    for (const path of pages) {
+      const { html } = await insider.get(path);
+      const nav = /<nav aria-label="Menu"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+      for (const area of ['/app', ...areas]) expect(nav, `${path} links to ${area}`).toContain(`href="${area}"`);
+      const crumbs = [...(/<nav class="govuk-breadcrumbs"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
+      expect(crumbs[0], path).toBe('/app');
+      expect(crumbs, path).not.toContain(path);
+      if (path !== `/app/consortia/${c}`) expect(crumbs[1], path).toBe(`/app/consortia/${c}`);
+      const list = areaOf[path];
+      const marked = list ? `href="${list}" aria-current="true"` : `href="${path}" aria-current="page"`;
+      if (areas.includes(path) || list) expect(nav, path).toContain(marked);
+      if (list) expect(crumbs, path).toContain(list);
+    }
+    // What needs me is the top: no breadcrumbs, and no consortium's areas until a consortium is open.
+    const home = (await insider.get('/app')).html;
+    expect(home).not.toContain('govuk-breadcrumbs');
+    expect(home).toContain('href="/app" aria-current="page"');
+    expect(home).not.toContain(`href="/app/consortia/${c}/pools"`);
   });
 
   it('a page request without a session is sent to sign in, and brought back afterwards', async () => {
@@ -174,3 +238,6 @@ describe('who may see and do what on the staff pages', () => {
     expect((await idle.get('/app')).status, 'idle for 8 hours').toBe(303);
   });
 });
+
+/** A page's main heading, as read. */
+const heading = (html: string) => /<h1 class="govuk-heading-l">([^<]*)<\/h1>/.exec(html)?.[1];

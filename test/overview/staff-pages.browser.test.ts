@@ -84,7 +84,7 @@ describe('a funder officer works from the staff pages, with JavaScript off', () 
     await page.getByLabel('Comments for the provider').fill('');
     await page.getByLabel('Ask for changes').check();
     await page.getByRole('button', { name: 'Send review' }).click();
-    await expect(errorSummary(page)).resolves.toContain('Say what the provider should change');
+    await expect(errorSummary(page)).resolves.toContain('Comments for the provider: say what should change');
     expect(await page.getByLabel('Ask for changes').isChecked()).toBe(true);
 
     await page.getByLabel('Comments for the provider').fill('Please say how many groups were new to you.');

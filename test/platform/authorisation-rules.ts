@@ -7,6 +7,7 @@
  * - `lead`: an officer (or admin) of the lead organisation; `member`: of any member organisation;
  * - `council-read` / `council-write`: staff / officers of the council that owns the contract;
  * - `org-member`: staff of the organisation named in the path; `org-admin`: its admins;
+ * - `none`: no such page (the catch-all for unknown paths under /app): the page-not-found page for everyone signed in;
  * - `panel`: a tender's evaluation: its panel (scoring), and the lead's officers (reading it); the fixture's panel is
  *   the lead's admin and the member's admin; never the platform admin, who is on no panel (shared/tenders/evaluation-access.ts).
  * Someone in no member organisation gets 404 (as for a made-up id); a member without the role 403.
@@ -21,7 +22,8 @@ export type Rule =
   | 'council-read'
   | 'council-write'
   | 'org-member'
-  | 'org-admin';
+  | 'org-admin'
+  | 'none';
 
 export const rules: Record<string, Rule> = {
   'GET /me': 'any',
@@ -115,6 +117,10 @@ export const pageRules: Record<string, Rule> = {
   'POST /app/consortia/{consortiumId}': 'read',
   'GET /app/consortia/{consortiumId}/evidence': 'read',
   'GET /app/consortia/{consortiumId}/funding-quality': 'read',
+  'GET /app/consortia/{consortiumId}/pools': 'read',
+  'GET /app/consortia/{consortiumId}/rounds': 'read',
+  'GET /app/consortia/{consortiumId}/grants': 'read',
+  'GET /app/{proxy+}': 'none',
   'GET /app/consortia/{consortiumId}/tenders': 'read',
   'GET /app/tenders/{tenderId}': 'read',
   'POST /app/tenders/{tenderId}': 'read',
@@ -129,6 +135,7 @@ export type Role = 'platformAdmin' | 'leadAdmin' | 'leadViewer' | 'memberAdmin' 
 
 /** What each role gets under each rule: `ok` (past authorisation: any answer but 401, 403 and 404), 403 or 404. */
 export function expected(rule: Rule, role: Role): 'ok' | 403 | 404 {
+  if (rule === 'none') return 404;
   if (rule === 'panel' && role === 'platformAdmin') return 403;
   if (role === 'platformAdmin') return 'ok';
   const outsider = role === 'otherConsortium' || role === 'providerStaff';

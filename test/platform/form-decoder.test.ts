@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { date, pence, text } from '../../functions/lib/schemas';
-import { decodeForm, type FormFields, refusal } from '../../functions/lib/web/form';
+import { chosenForm, decodeForm, type FormFields, lengthHint, refusal, submitForm } from '../../functions/lib/web/form';
 import * as z from '../../functions/lib/zod';
 import { DomainError } from '../../shared/platform/errors';
 
@@ -72,15 +72,40 @@ describe('the form decoder', () => {
       ['29', '2'],
       ['0', '1'],
       ['1', '13'],
+      ['five', '12'],
     ] as const)
       expect(messages({ ...good, 'receivedOn-day': d, 'receivedOn-month': m, 'receivedOn-year': '2027' }), `${d}/${m}`).toEqual([
         { field: 'receivedOn-day', message: 'Date received must be a real date' },
       ]);
     expect(messages({ ...good, 'receivedOn-day': '29', 'receivedOn-month': '2', 'receivedOn-year': '2028' })).toEqual([]);
+    // Only the boxes that are wrong are marked, and the summary links to the first of them.
     expect(messages({ ...good, 'receivedOn-month': '' })).toEqual([
-      { field: 'receivedOn-day', message: 'Date received must include a month' },
+      { field: 'receivedOn-month', message: 'Date received must include a month', parts: ['month'] },
     ]);
-    expect(messages({ ...good, 'receivedOn-year': '26' })).toEqual([{ field: 'receivedOn-day', message: 'Year must include 4 numbers' }]);
+    expect(messages({ ...good, 'receivedOn-day': '', 'receivedOn-year': ' ' })).toEqual([
+      { field: 'receivedOn-day', message: 'Date received must include a day and year', parts: ['day', 'year'] },
+    ]);
+    expect(messages({ ...good, 'receivedOn-year': '26' })).toEqual([
+      { field: 'receivedOn-year', message: 'Year must include 4 numbers', parts: ['year'] },
+    ]);
+    // Two dates of one period, neither a date: each is named, and the period they were not put in is not a third mistake.
+    const period = z.strictObject({ period: z.strictObject({ startDate: date, endDate: date }) });
+    const periodFields: FormFields = {
+      'period.startDate': { label: 'Start', name: 'start', as: 'date' },
+      'period.endDate': { label: 'End', name: 'end', as: 'date' },
+    };
+    const days = (s: string[], e: string[]) =>
+      ({ 'start-day': s[0], 'start-month': s[1], 'start-year': s[2], 'end-day': e[0], 'end-month': e[1], 'end-year': e[2] }) as Record<
+        string,
+        string
+      >;
+    expect(decodeForm(period, periodFields, days(['31', '2', '2026'], ['31', '4', '2026'])).errors).toEqual([
+      { field: 'start-day', message: 'Start must be a real date' },
+      { field: 'end-day', message: 'End must be a real date' },
+    ]);
+    expect(decodeForm(period, periodFields, days(['1', '4', '2026'], ['30', '4', '2026'])).value).toEqual({
+      period: { startDate: '2026-04-01', endDate: '2026-04-30' },
+    });
   });
 
   it('reads amounts in pounds exactly, refusing more than two decimals, negatives, words and zero', () => {
@@ -121,5 +146,66 @@ describe('the form decoder', () => {
       { field: 'vote-form', message: 'The round is closed; voting needs it to be open' },
     ]);
     expect(() => refusal(new Error('boom'), fields, 'f')).toThrow('boom');
+    // A rule whose message already names the field by its label is not prefixed with it again.
+    const future = new DomainError('validation', 'receivedOn: the date received must be today or in the past', [
+      { field: 'receivedOn', rule: 'not-future', message: 'the date received must be today or in the past' },
+    ]);
+    expect(refusal(future, fields, 'f')).toEqual([{ field: 'receivedOn-day', message: 'The date received must be today or in the past' }]);
+  });
+
+  it('runs a form to its use case: the answer, the decoder’s errors without running it, or the refusal', async () => {
+    const action = { schema, fields, formId: 'pledge-form', fixed: { grantId: 'G1' } };
+    const ran: unknown[] = [];
+    const useCase = async (input: z.infer<typeof schema>) => {
+      ran.push(input);
+      if (input.amount > 1_000_000) throw new DomainError('conflict', 'the pool is closed');
+      return input.amount;
+    };
+    await expect(submitForm(good, action, useCase)).resolves.toEqual({ value: 125_050 });
+    await expect(submitForm({ ...good, amount: '-1' }, action, useCase)).resolves.toEqual({
+      errors: [{ field: 'amount', message: 'Amount must be £0.00 or more' }],
+    });
+    expect(ran).toHaveLength(1);
+    await expect(submitForm({ ...good, amount: '20,000' }, action, useCase)).resolves.toEqual({
+      errors: [{ field: 'pledge-form', message: 'The pool is closed' }],
+    });
+  });
+
+  it('states a free-text field’s limit from the schema that enforces it', () => {
+    expect(lengthHint(schema.shape.title)).toBe('At most 500 characters.');
+    expect(lengthHint(schema.shape.note)).toBe('At most 5,000 characters.');
+    expect(lengthHint(z._default(z.string().check(z.maxLength(2000)), ''))).toBe('At most 2,000 characters.');
+    expect(() => lengthHint(schema.shape.grantId)).toThrow('needs a maximum length');
+  });
+});
+
+describe('lists typed in one box, and which form was posted', () => {
+  // As the reporting policy asks for its reminders: days from the due date, in one box.
+  const policy = z.strictObject({ reminders: z.array(z.int().check(z.gte(-60), z.lte(60))).check(z.maxLength(3)) });
+  const reminderFields: FormFields = { reminders: { label: 'Reminder days', as: 'wholes' } };
+  const reminders = (typed: string) => decodeForm(policy, reminderFields, { reminders: typed });
+
+  it('reads whole numbers separated by commas into an array; blank is none', () => {
+    expect(reminders('-14, -3,0 ,7').errors).toEqual([{ field: 'reminders', message: 'Enter no more than 3 reminder days' }]);
+    expect(reminders(' -14, -3,0 ').value).toEqual({ reminders: [-14, -3, 0] });
+    expect(reminders('  ').value).toEqual({ reminders: [] });
+  });
+
+  it('names the box, not the element, when one number breaks a rule or is not a number', () => {
+    expect(reminders('-3, 61, 99').errors).toEqual([{ field: 'reminders', message: 'Reminder days must be 60 or less' }]);
+    expect(reminders('-61').errors).toEqual([{ field: 'reminders', message: 'Reminder days must be -60 or more' }]);
+    for (const bad of ['1.5', 'a week', '3,,4', '1 2'])
+      expect(reminders(bad).errors, bad).toEqual([
+        { field: 'reminders', message: 'Reminder days must be whole numbers separated by commas, like -3, 0, 7' },
+      ]);
+  });
+
+  it('picks the posted form by its action; a form the page does not have is refused whole', () => {
+    const forms = { vote: 'the vote', 'lead-decision': 'the decision' };
+    expect(chosenForm({ action: 'vote' }, forms)).toBe('the vote');
+    expect(chosenForm({ action: ['lead-decision', 'vote'] }, forms)).toBe('the decision');
+    for (const action of ['', 'no-such-form', '__proto__', 'toString', 'constructor'])
+      expect(() => chosenForm({ action }, forms), action).toThrow('this page has no such form');
+    expect(() => chosenForm({}, forms)).toThrow(DomainError);
   });
 });

@@ -53,6 +53,22 @@ describe('staff sessions', () => {
   });
 });
 
+describe('journey drafts', () => {
+  it('keeps what was typed in each journey beside the session, apart from other journeys, until the journey ends', async () => {
+    const store = memorySessions(new MemoryTable());
+    const { session } = newSession('a@b.c', at(0));
+    await store.putSession(session);
+    expect(await store.getDraft(session.hash, 'pool:C1')).toBeUndefined();
+    await store.putDraft(session.hash, 'pool:C1', { purpose: 'Support', lots: ['north', 'south'] }, sessionEnd(session));
+    await store.putDraft(session.hash, 'pool:C2', { purpose: 'Other' }, sessionEnd(session));
+    expect(await store.getDraft(session.hash, 'pool:C1')).toEqual({ purpose: 'Support', lots: ['north', 'south'] });
+    await store.deleteDraft(session.hash, 'pool:C1');
+    expect(await store.getDraft(session.hash, 'pool:C1')).toBeUndefined();
+    expect(await store.getDraft(session.hash, 'pool:C2')).toEqual({ purpose: 'Other' });
+    expect(await store.getSession(session.hash)).toBeDefined();
+  });
+});
+
 describe('page routing helpers', () => {
   it('returns after sign-in only to our own pages (no open redirect)', () => {
     expect(safeNext('/app/reports/r1?done=accept')).toBe('/app/reports/r1?done=accept');

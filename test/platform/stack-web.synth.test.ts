@@ -81,6 +81,27 @@ describe('staff pages on AWS: CloudFront in front of the API and the assets buck
     expect(t.resources[integrationId]!.Properties.IntegrationUri).toEqual(t.fnArn('signIn'));
   });
 
+  it('sends any other path under /app to the function that answers /app (its page-not-found page), without an authorizer', () => {
+    const routes = t.ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    const target = (key: string) => {
+      const route = routes.find((r) => r.RouteKey === key) as Json;
+      expect(route, key).toBeDefined();
+      expect(route.AuthorizationType, key).toBe('NONE');
+      return t.resources[route.Target['Fn::Join'][1][1].Ref]!.Properties.IntegrationUri;
+    };
+    const fnId = awsCatalog.routes.find((r) => r.method === 'GET' && r.path === '/app/{proxy+}')?.fn as string;
+    expect(fnId).toBeDefined();
+    expect(target('GET /app/{proxy+}')).toEqual(t.fnArn(fnId));
+    // The same function as /app, which also answers /app/ (API Gateway sends it to either route).
+    expect(target('GET /app/{proxy+}')).toEqual(target('GET /app'));
+    // The only greedy route, and no $default: the JSON API's unknown paths keep API Gateway's 404.
+    expect(routes.map((r) => r.RouteKey as string).filter((k) => k.includes('+}'))).toEqual(['GET /app/{proxy+}']);
+    expect(routes.map((r) => r.RouteKey)).not.toContain('$default');
+    // Every page keeps its own route: API Gateway picks a full match before a greedy one.
+    for (const r of awsCatalog.routes.filter((x) => x.auth === 'page' && x.path !== '/app/{proxy+}'))
+      expect(target(`${r.method} ${r.path}`), r.path).toEqual(t.fnArn(r.fn));
+  });
+
   it('gives page functions the distribution URL as APP_URL (the Origin the CSRF check expects, and the cookie scope)', () => {
     for (const fnId of ['overviewPages', 'reportingPages', 'grantsPages', 'signIn', 'authCallback', 'signOut']) {
       const env = t.resources[t.functionLogicalId(fnId)]!.Properties.Environment.Variables;

@@ -141,7 +141,8 @@ describe('reporting use cases (in memory)', () => {
     expect(await providerLinks.view(sys.deps, token)).toMatchObject({
       model: {
         values: { measures: { 'groups-supported': '9' }, questions: { difference: 'Half done' } },
-        notice: 'Draft saved 2026-04-01 09:00 UTC',
+        // 09:00 UTC on 1 April 2026 is 10am BST.
+        notice: 'Draft saved at 10am on 1 April 2026',
       },
     });
     expect((await sys.deps.platform.getLink(hashLinkToken(token)))?.status).toBe('active');

@@ -54,3 +54,12 @@ export function pageClient(stack: TestStack, cookie: string, setCookie = ''): Pa
   };
   return client;
 }
+
+const entities: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
+
+/** A page's GOV.UK error summary: each entry's link target (the field's id) and its message, as shown. */
+export function errorSummary(html: string): [string, string][] {
+  const list = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  const text = (s: string) => s.replace(/&(amp|quot|#39|lt|gt);/g, (e) => entities[e] ?? e);
+  return [...list.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1] as string, text(m[2] as string)]);
+}

@@ -220,6 +220,33 @@ export function storeContract(stores: () => Stores) {
     expect((await grants.getPlan(grantId)).tranches).toEqual([expect.objectContaining({ status: 'released' })]);
   });
 
+  it('a condition is listed by its consortium as waiting for a decision from its evidence until it is decided', async () => {
+    const { platform, pools, grants } = stores();
+    const p = pool();
+    await pools.createPool(p, event(`pool#${p.id}`));
+    await pools.writeLedger(contribution(p, 'F1', 10, 0));
+    const grantId = newId(NOW);
+    await pools.writeLedger(award(p, 'F1', 10, 1, grantId));
+    const pending = { id: 'C1', grantId, description: 'Policy adopted', kind: 'ongoing' as const, status: 'pending' as const, version: 1 };
+    await grants.setPlan(grantId, { conditions: [pending], tranches: [], reports: [] }, event(`grant#${grantId}`));
+    const link = newLinkToken();
+    const scope = { kind: 'condition', conditionId: 'C1', grantId };
+    await platform.putLink({ hash: link.hash, scope, status: 'active', expiresAt: '2026-12-31T00:00:00.000Z', createdAt: at });
+    const sent = { ...pending, evidence: { text: 'Adopted', submittedAt: at } };
+    const waiting = { consortiumId: p.consortiumId, grantId, grantTitle: 'Contract grant', recipientOrgId: 'provider' };
+    const listed = { ...waiting, conditionId: 'C1', description: 'Policy adopted', submittedAt: at };
+    expect(await grants.submitEvidence(newLinkToken().hash, sent, listed, at, event(`grant#${grantId}`))).toBe(false);
+    expect(await grants.listConditionsToDecide(p.consortiumId)).toEqual([]);
+    expect(await grants.submitEvidence(link.hash, sent, listed, at, event(`grant#${grantId}`))).toBe(true);
+    expect(await grants.listConditionsToDecide(p.consortiumId)).toEqual([listed]);
+    expect(await grants.listConditionsToDecide(newId(NOW))).toEqual([]);
+    // The listing is not a condition: the plan still has one, now with its evidence.
+    expect((await grants.getPlan(grantId)).conditions).toEqual([{ ...sent, status: 'evidence-submitted', version: 2 }]);
+    const decided = { ...sent, status: 'met' as const, decision: { outcome: 'met' as const, by: 'u', at }, version: 3 };
+    await grants.saveCondition(decided, 2, event(`grant#${grantId}`));
+    expect(await grants.listConditionsToDecide(p.consortiumId)).toEqual([]);
+  });
+
   it('a report is submitted through a link once: the link is spent in the same write, and a review is recorded once', async () => {
     const { platform, reports, grants, pools } = stores();
     const p = pool();

@@ -10,13 +10,16 @@ import type { FieldError } from './govuk';
  *
  * - `text` (default): trimmed; blank and `optional`, left out.
  * - `pounds`: "£1,250.50" → 125050 pence; at most two decimal places, never negative.
- * - `date`: the GOV.UK date input, fields `<name>-day`, `-month`, `-year` → YYYY-MM-DD.
+ * - `date`: the GOV.UK date input, fields `<name>-day`, `-month`, `-year` → YYYY-MM-DD; a box
+ *   missing or a year not of 4 numbers is reported against that box (`DateFieldError`).
  * - `whole`: a whole number ("12").
+ * - `wholes`: whole numbers typed in one box, separated by commas ("-14, -3, 0, 7") → an array;
+ *   left blank, an empty one. An issue with one of them is the box's.
  * - `choice`: radios or a select: the value chosen.
  * - `checkboxes`: every value ticked, as an array (the field repeated).
  * - `flag`: a single checkbox: true when ticked.
  */
-export type FieldKind = 'text' | 'pounds' | 'date' | 'whole' | 'choice' | 'checkboxes' | 'flag';
+export type FieldKind = 'text' | 'pounds' | 'date' | 'whole' | 'wholes' | 'choice' | 'checkboxes' | 'flag';
 
 export interface FieldSpec {
   /** The label (or legend) as the page shows it: error messages name the field by it. */
@@ -44,7 +47,18 @@ const nameOf = (path: string, spec: FieldSpec) => spec.name ?? path;
 /** The id the error summary links to: a date input's first box, otherwise the field itself. */
 export const fieldId = (path: string, spec: FieldSpec) => (spec.as === 'date' ? `${nameOf(path, spec)}-day` : nameOf(path, spec));
 
-type Read = { value?: unknown; error?: string; blank?: boolean };
+type Read = { value?: unknown; error?: string; blank?: boolean; parts?: DatePart[] };
+
+export type DatePart = 'day' | 'month' | 'year';
+
+/**
+ * A date input's error when only some of its three boxes are wrong: the summary links to the
+ * first of them and only they are marked (the design system's date input guidance). Without
+ * `parts`, the date as a whole is wrong and all three are marked.
+ */
+export interface DateFieldError extends FieldError {
+  parts: DatePart[];
+}
 
 function readPounds(raw: string, label: string): Read {
   if (!raw) return { blank: true };
@@ -57,14 +71,14 @@ function readPounds(raw: string, label: string): Read {
   return Number.isSafeInteger(value) ? { value } : { error: `${label} is too large` };
 }
 
-const dateParts = ['day', 'month', 'year'] as const;
+const dateParts: DatePart[] = ['day', 'month', 'year'];
 
 function readDate(form: PostedForm, name: string, label: string): Read {
-  const typed = Object.fromEntries(dateParts.map((p) => [p, first(form[`${name}-${p}`])])) as Record<(typeof dateParts)[number], string>;
+  const typed = Object.fromEntries(dateParts.map((p) => [p, first(form[`${name}-${p}`])])) as Record<DatePart, string>;
   const missing = dateParts.filter((p) => !typed[p]);
   if (missing.length === 3) return { blank: true };
-  if (missing.length) return { error: `${label} must include a ${missing.join(' and a ')}` };
-  if (!/^\d{4}$/.test(typed.year)) return { error: 'Year must include 4 numbers' };
+  if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}`, parts: missing };
+  if (!/^\d{4}$/.test(typed.year)) return { error: 'Year must include 4 numbers', parts: ['year'] };
   if (!/^\d{1,2}$/.test(typed.day) || !/^\d{1,2}$/.test(typed.month)) return { error: `${label} must be a real date` };
   const iso = `${typed.year}-${typed.month.padStart(2, '0')}-${typed.day.padStart(2, '0')}`;
   const d = new Date(`${iso}T12:00:00Z`);
@@ -85,6 +99,15 @@ function read(form: PostedForm, path: string, spec: FieldSpec): Read {
       if (!raw) return { blank: true };
       return /^-?\d{1,15}$/.test(raw) ? { value: Number(raw) } : { error: `${spec.label} must be a whole number, like 12` };
     }
+    case 'wholes': {
+      const items = first(form[name])
+        .split(',')
+        .map((x) => x.trim());
+      if (items.join('') === '') return { value: [] };
+      return items.every((x) => /^-?\d{1,15}$/.test(x))
+        ? { value: items.map(Number) }
+        : { error: `${spec.label} must be whole numbers separated by commas, like -3, 0, 7` };
+    }
     case 'checkboxes': {
       const v = form[name];
       return { value: (Array.isArray(v) ? v : v ? [v] : []).map((x) => x.trim()).filter(Boolean) };
@@ -96,6 +119,12 @@ function read(form: PostedForm, path: string, spec: FieldSpec): Read {
       return raw ? { value: raw } : { blank: true };
     }
   }
+}
+
+/** A field that could not be read: a date with only some boxes wrong is reported against the first of them. */
+function readError(path: string, spec: FieldSpec, message: string, parts: DatePart[] | undefined): FieldError | DateFieldError {
+  const part = parts?.[0];
+  return part && parts ? { field: `${nameOf(path, spec)}-${part}`, message, parts } : { field: fieldId(path, spec), message };
 }
 
 /** Sets `value` at a dotted path (`funders.0.amount`), making the arrays and objects on the way. */
@@ -131,7 +160,8 @@ export function messageFor(issue: z.core.$ZodIssue, spec: FieldSpec): string {
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'string') return `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;
-      if (issue.origin === 'array') return `Select no more than ${max} for ${lower(label)}`;
+      if (issue.origin === 'array')
+        return spec.as === 'wholes' ? `Enter no more than ${max} ${lower(label)}` : `Select no more than ${max} for ${lower(label)}`;
       return `${label} must be ${max.toLocaleString('en-GB')} or less`;
     }
     case 'invalid_format':
@@ -142,6 +172,15 @@ export function messageFor(issue: z.core.$ZodIssue, spec: FieldSpec): string {
     default:
       return custom ? `${label}: ${custom}` : `${label} is not valid`;
   }
+}
+
+/** The field an issue is about: its own path, or the nearest field above it (one number of a `wholes` box). */
+function fieldAt(fields: FormFields, path: string): [string, FieldSpec] {
+  for (let p = path; p; p = p.slice(0, Math.max(p.lastIndexOf('.'), 0))) {
+    const spec = fields[p];
+    if (spec) return [p, spec];
+  }
+  return [path, { label: path }];
 }
 
 /**
@@ -157,25 +196,44 @@ export function decodeForm<S extends z.ZodMiniType>(
 ): Decoded<z.infer<S>> {
   const input: Record<string, unknown> = {};
   const errors: FieldError[] = [];
+  // Fields already reported (by the id the summary links to), so the schema's issue for the same one is not added.
+  const failed = new Set<string>();
+  // Paths that could not be read: an object left empty because its fields were not read (both dates of a period) is not a mistake of its own.
+  const unread: string[] = [];
   for (const [path, spec] of Object.entries(fields)) {
     const r = read(form, path, spec);
-    if (r.error) errors.push({ field: fieldId(path, spec), message: r.error });
-    else if (!r.blank) put(input, path, r.value);
+    if (r.error) {
+      failed.add(fieldId(path, spec));
+      unread.push(path);
+      errors.push(readError(path, spec, r.error, r.parts));
+    } else if (!r.blank) put(input, path, r.value);
     else if (!spec.optional) put(input, path, spec.as === 'pounds' || spec.as === 'whole' || spec.as === 'date' ? undefined : '');
   }
   for (const [path, value] of Object.entries(fixed)) put(input, path, value);
   const parsed = schema.safeParse(input);
   if (parsed.success && !errors.length) return { value: parsed.data };
-  const failed = new Set(errors.map((e) => e.field));
   for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const path = issue.path.join('.');
-    const spec = fields[path] ?? { label: path };
+    const at = issue.path.join('.');
+    if (unread.some((p) => p.startsWith(`${at}.`))) continue;
+    const [path, spec] = fieldAt(fields, at);
     const field = fieldId(path, spec);
     if (failed.has(field)) continue;
     failed.add(field);
     errors.push({ field, message: messageFor(issue, spec) });
   }
   return { errors };
+}
+
+/**
+ * Which of a page's forms was posted, by its hidden `action` field. A form the page does not have
+ * is refused whole (400), as the API refuses a route it does not have. Own keys only: `__proto__`
+ * or `toString` is no form. Call it once the caller is known to see the record, so an outsider
+ * gets the not-found a made-up id gets.
+ */
+export function chosenForm<T>(form: PostedForm, forms: Record<string, T>): T {
+  const name = first(form.action);
+  if (!Object.hasOwn(forms, name)) throw new DomainError('validation', 'this page has no such form');
+  return forms[name] as T;
 }
 
 /**
@@ -191,6 +249,56 @@ export function refusal(error: unknown, fields: FormFields, formId: string): Fie
   return issues.map((i) => {
     const spec = fields[i.field];
     const text = i.message.replace(new RegExp(`^${i.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
-    return spec ? { field: fieldId(i.field, spec), message: `${spec.label}: ${text}` } : { field: formId, message: capital(text) };
+    if (!spec) return { field: formId, message: capital(text) };
+    // "the date paid must be today or in the past" already names "Date paid": prefixing the label again would say it twice.
+    const named = text.toLowerCase().includes(spec.label.toLowerCase());
+    return { field: fieldId(i.field, spec), message: named ? capital(text) : `${spec.label}: ${text}` };
   });
+}
+
+/** What a page needs to act on one of its forms: the use case's schema, the fields as the page asks for them, and the form's id. */
+export interface FormAction<S extends z.ZodMiniType> {
+  schema: S;
+  fields: FormFields;
+  /** What a refusal that is no one field's links to: the form's own id. */
+  formId: string;
+  /** What the page knows and the person does not type (an id from the path). */
+  fixed?: Record<string, unknown>;
+}
+
+/**
+ * A page's form from post to use case: decodes it into the schema's input, runs the use case on
+ * it, and shows a refusal as `refusal` does. Gives what the use case answered, or the errors to
+ * show beside what was typed (nothing was written).
+ */
+export async function submitForm<S extends z.ZodMiniType, R>(
+  form: PostedForm,
+  action: FormAction<S>,
+  useCase: (input: z.infer<S>) => Promise<R>,
+): Promise<Decoded<R>> {
+  const decoded = decodeForm(action.schema, action.fields, form, action.fixed);
+  if (decoded.errors) return { errors: decoded.errors };
+  try {
+    return { value: await useCase(decoded.value) };
+  } catch (error) {
+    return { errors: refusal(error, action.fields, action.formId) };
+  }
+}
+
+/** The most characters a free-text field's schema allows, looking through `optional` and `_default`. */
+export function maxLengthOf(schema: z.core.$ZodType): number | undefined {
+  const def = schema._zod.def as { innerType?: z.core.$ZodType; checks?: z.core.$ZodCheck[] };
+  if (def.innerType) return maxLengthOf(def.innerType);
+  const max = def.checks?.map((c) => c._zod.def).find((d) => d.check === 'max_length') as z.core.$ZodCheckMaxLengthDef | undefined;
+  return max?.maximum;
+}
+
+/**
+ * The hint that tells the person a free-text field's limit, read from the schema that enforces
+ * it, so the limit is stated once. A field without a limit is a mistake: it throws.
+ */
+export function lengthHint(schema: z.core.$ZodType): string {
+  const max = maxLengthOf(schema);
+  if (max === undefined) throw new Error('a free-text field needs a maximum length in its schema');
+  return `At most ${max.toLocaleString('en-GB')} characters.`;
 }

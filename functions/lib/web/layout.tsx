@@ -1,12 +1,21 @@
 import type { Child } from 'hono/jsx';
-import { Csrf } from './govuk';
+import { Breadcrumbs } from './govuk';
+import { type ConsortiumRef, type Crumb, type Section, ServiceNavigation } from './navigation';
 
 export interface Chrome {
   /** The signed-in user; absent on the sign-in page and error pages shown before sign-in. */
   user?: { name: string; email: string };
   csrf?: string;
-  /** Which top-level section is current, for the service navigation. */
-  section?: 'home' | 'consortia';
+  /** Which area the page is in, for the service navigation. */
+  section?: Section;
+  /** The path shown, so its own navigation link is marked as the current page. */
+  path?: string;
+  /** The consortium the page belongs to: the navigation then offers its areas. */
+  consortium?: ConsortiumRef;
+  /** Councils the signed-in person works for (the navigation's "Contracts"). */
+  councils?: ConsortiumRef[];
+  /** From what needs me to the page's parent; none on what needs me itself and on error pages. */
+  crumbs?: Crumb[];
 }
 
 /**
@@ -38,8 +47,18 @@ export function Layout({ title, chrome, children }: { title: string; chrome: Chr
             </div>
           </div>
         </header>
-        {chrome.user && <Navigation chrome={chrome} />}
+        {chrome.user && (
+          <ServiceNavigation
+            user={chrome.user}
+            csrf={chrome.csrf}
+            section={chrome.section}
+            path={chrome.path}
+            consortium={chrome.consortium}
+            councils={chrome.councils}
+          />
+        )}
         <div class="govuk-width-container">
+          {chrome.crumbs && chrome.crumbs.length > 0 && <Breadcrumbs items={chrome.crumbs} />}
           <main class="govuk-main-wrapper" id="main-content">
             {children}
           </main>
@@ -55,39 +74,5 @@ export function Layout({ title, chrome, children }: { title: string; chrome: Chr
         </footer>
       </body>
     </html>
-  );
-}
-
-function Navigation({ chrome }: { chrome: Chrome }) {
-  const item = (href: string, label: string, current: boolean) => (
-    <li class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
-      <a class="govuk-service-navigation__link" href={href} aria-current={current ? 'page' : undefined}>
-        {current ? <strong class="govuk-service-navigation__active-fallback">{label}</strong> : label}
-      </a>
-    </li>
-  );
-  return (
-    <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
-      <div class="govuk-width-container">
-        <div class="govuk-service-navigation__container">
-          <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-            <ul class="govuk-service-navigation__list" id="navigation">
-              {item('/app', 'What needs me', chrome.section === 'home')}
-              <li class="govuk-service-navigation__item grantloop-navigation__user">
-                <span class="govuk-service-navigation__text">{chrome.user?.name}</span>
-              </li>
-              <li class="govuk-service-navigation__item">
-                <form method="post" action="/sign-out" class="grantloop-inline-form">
-                  {chrome.csrf && <Csrf token={chrome.csrf} />}
-                  <button type="submit" class="govuk-service-navigation__link grantloop-link-button">
-                    Sign out
-                  </button>
-                </form>
-              </li>
-            </ul>
-          </nav>
-        </div>
-      </div>
-    </section>
   );
 }

@@ -7,6 +7,7 @@ import { openSession, type SessionDeps } from '../../../shared/platform/sessions
 import type { ApiEvent } from '../http';
 import { logger } from '../logger';
 import { type Chrome, Layout } from './layout';
+import type { ConsortiumRef, Crumb, Section } from './navigation';
 import { formBody, postedForm, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
 
 export interface PageRequest<Caller> {
@@ -24,7 +25,17 @@ export interface PageRequest<Caller> {
 }
 
 export type PageResult =
-  | { title: string; body: Child; status?: number; section?: Chrome['section'] }
+  | {
+      title: string;
+      body: Child;
+      status?: number;
+      /** Which area of the service navigation the page is in. */
+      section?: Section;
+      /** The consortium the page belongs to: the navigation offers its areas. */
+      consortium?: ConsortiumRef;
+      /** From what needs me to the page's parent (every page but what needs me has them). */
+      crumbs?: Crumb[];
+    }
   /** POST-redirect-GET: a successful form post answers with 303 to the page showing the result. */
   | { redirect: string }
   | { download: string; contentType: string; filename: string };
@@ -65,9 +76,31 @@ const problem = (status: number, title: string, message: string, chrome: Chrome 
     status,
   );
 
-/** Other consortia's pages are as absent as pages that do not exist: nothing about them leaks. */
-const notFoundPage = (chrome: Chrome) =>
-  problem(404, 'Page not found', 'There is no such page, or it belongs to a consortium you are not a member of.', chrome);
+/**
+ * GOV.UK's page not found pattern (no breadcrumbs, no jargon, not blaming the reader). Other
+ * consortia's pages are as absent as pages that do not exist: the same page, so nothing leaks.
+ */
+export const notFoundPage = (chrome: Chrome) =>
+  render(
+    'Page not found',
+    { ...chrome, crumbs: [] },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <h1 class="govuk-heading-l">Page not found</h1>
+        <p class="govuk-body">If you typed the web address, check it is correct.</p>
+        <p class="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+        <p class="govuk-body">
+          If you followed a link, the page may belong to a consortium or council your organisation is not a member of.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/app">
+            Go to what needs you
+          </a>
+        </p>
+      </div>
+    </div>,
+    404,
+  );
 
 /** A form whose bytes are not UTF-8: refused whole (400), nothing runs. */
 function readForm(event: ApiEvent): Record<string, string> | undefined {
@@ -98,7 +131,13 @@ export const forbiddenPage = () =>
  * signed-in staff. Without a live session a request is sent to sign in and brought back; a
  * POST must come from our own origin and carry the session's form token, or nothing runs.
  */
-export function pageRoute<Caller extends StaffCaller>(deps: SessionDeps & { resolve: (email: string) => Promise<Caller> }) {
+export function pageRoute<Caller extends StaffCaller>(
+  deps: SessionDeps & {
+    resolve: (email: string) => Promise<Caller>;
+    /** The councils the person works for, for the navigation's "Contracts" (none if omitted). */
+    councilsOf?: (caller: Caller) => Promise<ConsortiumRef[]>;
+  },
+) {
   return (fn: (req: PageRequest<Caller>) => Promise<PageResult>) =>
     middy<ApiEvent, APIGatewayProxyResultV2>()
       .use(injectLambdaContext(logger))
@@ -112,16 +151,28 @@ export function pageRoute<Caller extends StaffCaller>(deps: SessionDeps & { reso
         const form = method === 'POST' ? readForm(event) : {};
         if (!form) return unreadableForm();
         if (method === 'POST' && (!sameOrigin(event) || !sameToken(form.csrf, session.csrf))) return forbiddenPage();
-        let chrome: Chrome = { csrf: session.csrf };
+        let chrome: Chrome = { csrf: session.csrf, path: event.rawPath };
         try {
           const caller = await deps.resolve(session.email);
-          chrome = { ...chrome, user: { name: caller.user.name, email: caller.user.email } };
+          const councils = (await deps.councilsOf?.(caller)) ?? [];
+          chrome = { ...chrome, user: { name: caller.user.name, email: caller.user.email }, councils };
           const params = event.pathParameters ?? {};
           // Every page's path names records by id: anything else is no page, and never reaches a table key.
-          if (Object.values(params).some((p) => !isId(p ?? ''))) return notFoundPage(chrome);
+          // A greedy `{proxy+}` (the catch-all for unknown paths) holds the rest of the path, not an id.
+          const greedy = new Set([...event.routeKey.matchAll(/\{(\w+)\+\}/g)].map((m) => m[1]));
+          if (Object.entries(params).some(([name, p]) => !greedy.has(name) && !isId(p ?? ''))) return notFoundPage(chrome);
           const query = (event.queryStringParameters ?? {}) as Record<string, string>;
           const posted = method === 'POST' ? postedForm(event) : {};
-          const result = await fn({ event, caller, csrf: session.csrf, method, params: params as Record<string, string>, query, form, posted });
+          const result = await fn({
+            event,
+            caller,
+            csrf: session.csrf,
+            method,
+            params: params as Record<string, string>,
+            query,
+            form,
+            posted,
+          });
           if ('redirect' in result) return redirect(result.redirect);
           if ('download' in result) {
             return {
@@ -134,7 +185,8 @@ export function pageRoute<Caller extends StaffCaller>(deps: SessionDeps & { reso
               body: result.download,
             };
           }
-          return render(result.title, { ...chrome, section: result.section }, result.body, result.status);
+          const { section, consortium, crumbs } = result;
+          return render(result.title, { ...chrome, section, consortium, crumbs }, result.body, result.status);
         } catch (error) {
           return failure(error, chrome, event);
         }

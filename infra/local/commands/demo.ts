@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Consortium } from '../../../shared/consortia/consortium';
-import { formatPounds } from '../../../shared/platform/money';
+import { pounds } from '../../../shared/platform/format';
 import { resetUsage } from '../../../shared/platform/usage';
 import { apiClient } from '../client';
 import { type MilestoneFigures, runContractScenario } from '../demo-contracts';
@@ -205,8 +205,8 @@ function readable(
     ).flatMap((p) => [
       '',
       `  pool ${p.id}  (ledger ${p.ledgerBalanced ? 'balanced' : 'NOT BALANCED'})`,
-      `    pledged ${formatPounds(p.pledged)}  received ${formatPounds(p.received)}  committed ${formatPounds(p.committed)}`,
-      `    paid ${formatPounds(p.paid)}  returned ${formatPounds(p.returned)}  available ${formatPounds(p.available)}`,
+      `    pledged ${pounds(p.pledged)}  received ${pounds(p.received)}  committed ${pounds(p.committed)}`,
+      `    paid ${pounds(p.paid)}  returned ${pounds(p.returned)}  available ${pounds(p.available)}`,
     ]),
     `  grants             ${(s.grants as { count: number }).count}  (attribution ${(s.grants as { attributionExact: boolean }).attributionExact ? 'exact' : 'NOT EXACT'})`,
     `  reports            ${Object.entries(s.reports as Record<string, number>)

@@ -4,7 +4,7 @@ import { documentClient as db, entity } from '../aws/dynamodb';
 import { config } from '../config';
 import { platformKeys as keys } from '../keys';
 import { LOGIN_ATTEMPT_MS, type LoginAttempt, type Session, sessionEnd } from './session';
-import type { SessionStore } from './store';
+import type { DraftAnswers, SessionStore } from './store';
 
 const table = () => config.tableName();
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -43,6 +43,24 @@ export const dynamoSessions: SessionStore = {
 
   async deleteSession(hash) {
     await db.send(new DeleteCommand({ TableName: table(), Key: keys.session(hash) }));
+  },
+
+  async putDraft(hash, journey, answers, expiresAt) {
+    await db.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.sessionDraft(hash, journey), entity: 'draft', answers, expiresAt: epoch(expiresAt) },
+      }),
+    );
+  },
+
+  async getDraft(hash, journey) {
+    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.sessionDraft(hash, journey), ConsistentRead: true }));
+    return (out.Item?.answers as DraftAnswers | undefined) ?? undefined;
+  },
+
+  async deleteDraft(hash, journey) {
+    await db.send(new DeleteCommand({ TableName: table(), Key: keys.sessionDraft(hash, journey) }));
   },
 
   async putLoginAttempt(attempt) {

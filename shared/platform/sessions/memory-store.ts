@@ -1,7 +1,7 @@
 import { platformKeys as keys } from '../keys';
 import { type MemoryTable, mustExist, mustNotExist, strip } from '../memory/table';
 import type { LoginAttempt, Session } from './session';
-import type { SessionStore } from './store';
+import type { DraftAnswers, SessionStore } from './store';
 
 export function memorySessions(table: MemoryTable): SessionStore {
   return {
@@ -16,6 +16,15 @@ export function memorySessions(table: MemoryTable): SessionStore {
     },
     async deleteSession(hash) {
       table.transact([{ key: keys.session(hash), write: () => undefined }]);
+    },
+    async putDraft(hash, journey, answers) {
+      table.put(keys.sessionDraft(hash, journey), { entity: 'draft', answers });
+    },
+    async getDraft(hash, journey) {
+      return table.get(keys.sessionDraft(hash, journey))?.answers as DraftAnswers | undefined;
+    },
+    async deleteDraft(hash, journey) {
+      table.transact([{ key: keys.sessionDraft(hash, journey), write: () => undefined }]);
     },
     async putLoginAttempt(attempt) {
       table.put(keys.loginAttempt(attempt.hash), { entity: 'login', ...attempt });

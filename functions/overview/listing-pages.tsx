@@ -1,0 +1,124 @@
+import { overviewTable } from '../../shared/overview/aws';
+import { consortiumGrants, consortiumPools, consortiumRounds } from '../../shared/overview/listings';
+import { dayInWords, humanise, plural, pounds } from '../../shared/platform/format';
+import type { Page } from '../consortia/web-sessions';
+import { Table, Tag } from '../lib/web/govuk';
+import { consortiumCrumbs } from '../lib/web/navigation';
+
+/** The list pages behind the navigation's Pools, Rounds and Grants: each row links to the record's own page. */
+
+export const poolsPage: Page = async ({ caller, params }) => {
+  const view = await consortiumPools(overviewTable, caller, params.consortiumId ?? '');
+  const c = view.consortium;
+  return {
+    title: `Pools: ${c.name}`,
+    section: 'pools',
+    consortium: c,
+    crumbs: consortiumCrumbs(c),
+    body: (
+      <>
+        <span class="govuk-caption-l">{c.name}</span>
+        <h1 class="govuk-heading-l">Pools</h1>
+        {view.pools.length === 0 ? (
+          <p class="govuk-body">This consortium has no pooled fund yet.</p>
+        ) : (
+          <Table
+            id="pools-table"
+            caption={plural(view.pools.length, 'pool')}
+            columns={[
+              { label: 'Pool' },
+              { label: 'Received', numeric: true },
+              { label: 'Committed', numeric: true },
+              { label: 'Available', numeric: true },
+              { label: 'Rounds', numeric: true },
+            ]}
+            rows={view.pools.map((p) => [
+              <a class="govuk-link" href={`/app/pools/${p.id}`}>
+                {p.name}
+              </a>,
+              pounds(p.received),
+              pounds(p.committed),
+              pounds(p.available),
+              String(p.rounds),
+            ])}
+          />
+        )}
+      </>
+    ),
+  };
+};
+
+export const roundsPage: Page = async ({ caller, params }) => {
+  const view = await consortiumRounds(overviewTable, caller, params.consortiumId ?? '');
+  const c = view.consortium;
+  return {
+    title: `Rounds: ${c.name}`,
+    section: 'rounds',
+    consortium: c,
+    crumbs: consortiumCrumbs(c),
+    body: (
+      <>
+        <span class="govuk-caption-l">{c.name}</span>
+        <h1 class="govuk-heading-l">Allocation rounds</h1>
+        {view.rounds.length === 0 ? (
+          <p class="govuk-body">No pool has opened a round yet.</p>
+        ) : (
+          <Table
+            id="rounds-table"
+            caption={plural(view.rounds.length, 'round')}
+            columns={[{ label: 'Round' }, { label: 'Pool' }, { label: 'Opened' }, { label: 'Status' }]}
+            rows={view.rounds.map((r) => [
+              <a class="govuk-link" href={`/app/rounds/${r.id}`}>
+                {r.name}
+              </a>,
+              r.pool,
+              dayInWords(r.openedAt),
+              <Tag>{humanise(r.status)}</Tag>,
+            ])}
+          />
+        )}
+      </>
+    ),
+  };
+};
+
+export const grantsPage: Page = async ({ caller, params }) => {
+  const view = await consortiumGrants(overviewTable, caller, params.consortiumId ?? '');
+  const c = view.consortium;
+  return {
+    title: `Grants: ${c.name}`,
+    section: 'grants',
+    consortium: c,
+    crumbs: consortiumCrumbs(c),
+    body: (
+      <>
+        <span class="govuk-caption-l">{c.name}</span>
+        <h1 class="govuk-heading-l">Grants</h1>
+        {view.grants.length === 0 ? (
+          <p class="govuk-body">No grant has been awarded yet.</p>
+        ) : (
+          <Table
+            id="grants-table"
+            caption={plural(view.grants.length, 'grant')}
+            columns={[
+              { label: 'Grant' },
+              { label: 'Recipient' },
+              { label: 'Pool' },
+              { label: 'Dates' },
+              { label: 'Amount', numeric: true },
+            ]}
+            rows={view.grants.map((g) => [
+              <a class="govuk-link" href={`/app/grants/${g.id}`}>
+                {g.title}
+              </a>,
+              g.recipient,
+              g.pool,
+              `${dayInWords(g.plannedStart)} to ${dayInWords(g.plannedEnd)}`,
+              pounds(g.amount),
+            ])}
+          />
+        )}
+      </>
+    ),
+  };
+};

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededFunder } from '../../infra/local/scenario';
+import {
+  award,
+  type Fixture,
+  grantFixture,
+  inDays,
+  lightAnswers,
+  linkIn,
+  mail,
+  openLink,
+  plan,
+  postLink,
+  report,
+  scopeOf,
+} from '../support/grant';
+import { errorSummary, type PageClient, signInAs } from '../support/pages';
+import { DAY, startTestStack, type TestStack } from '../support/stack';
+
+/**
+ * The report page's review form over HTTP, sent wrong as a browser without JavaScript sends it:
+ * decoded into the API's own body (`reportReview`), each mistake answers 400 with the error
+ * summary naming the field as the page labels it, keeps what was typed, and writes nothing.
+ */
+let stack: TestStack;
+let f: Fixture;
+let staff: PageClient;
+let reportId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
+  const g = await award(f, 'Review form grant', 500_000);
+  const p = await plan(f, g.id, {
+    tranches: [{ amount: 500_000, dueDate: inDays(stack, 0) }],
+    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 35) },
+  });
+  reportId = (p.reports[0] as { id: string }).id;
+  await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 8 * DAY));
+  const [request] = await mail(f, f.recipient.contactEmail, /^Report due .*: Review form grant$/);
+  const url = linkIn(request as { body: { text?: string } });
+  await postLink(url, lightAnswers(scopeOf((await openLink(url)).html)));
+  await stack.runtime.settle();
+  staff = await signInAs(stack, f.lead.admin.email);
+}, 180_000);
+afterAll(() => stack?.stop());
+
+const send = async (fields: Record<string, string>) => staff.post(`/app/reports/${reportId}`, { ...fields, csrf: await staff.csrf() });
+
+/** 400, these errors, the page (not an error page), and the report exactly as it was. */
+async function refused(fields: Record<string, string>, errors: [string, string][]): Promise<string> {
+  const before = await report(f, reportId);
+  const res = await send(fields);
+  expect(res.status).toBe(400);
+  expect(errorSummary(res.html)).toEqual(errors);
+  expect(res.html).toContain('Answers (submission 1');
+  await stack.runtime.settle();
+  expect(await report(f, reportId)).toEqual(before);
+  return res.html;
+}
+
+describe('the review form on the report page', () => {
+  it('states the comments’ limit and refuses nothing chosen, comments over 2,000 characters, and changes asked for without saying what', async () => {
+    expect((await staff.get(`/app/reports/${reportId}`)).html).toContain('Needed if you ask for changes. At most 2,000 characters.');
+    await refused({}, [['decision', 'Select whether to accept the report or ask for changes']]);
+    await refused({ decision: 'maybe' }, [['decision', 'Select whether to accept the report or ask for changes']]);
+    const tooLong = 'z'.repeat(2001);
+    const long = await refused({ decision: 'request-changes', comments: tooLong }, [
+      ['comments', 'Comments for the provider must be 2,000 characters or fewer'],
+    ]);
+    expect(long).toContain(`>${tooLong}</textarea>`);
+    expect(long).toMatch(/value="request-changes" checked/);
+    const blank = await refused({ decision: 'request-changes', comments: '  ' }, [
+      ['comments', 'Comments for the provider: say what should change'],
+    ]);
+    expect(blank).toMatch(/value="request-changes" checked/);
+    expect((await report(f, reportId)).report).toMatchObject({ status: 'submitted', submissions: 1 });
+  });
+
+  it('accepts, then shows a second review as a message on the page against the form, not as an error page', async () => {
+    const accepted = await send({ decision: 'accept', comments: 'Thank you.' });
+    expect([accepted.status, accepted.location]).toEqual([303, `/app/reports/${reportId}?done=accept`]);
+    await stack.runtime.settle();
+    expect((await report(f, reportId)).report.status).toBe('accepted');
+    const html = await refused({ decision: 'request-changes', comments: 'One more thing.' }, [
+      ['review', `Report ${reportId} is not waiting for a review (it may already have been reviewed)`],
+    ]);
+    expect(html).not.toContain('This could not be done');
+  });
+});
