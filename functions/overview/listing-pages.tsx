@@ -19,6 +19,12 @@ export const poolsPage: Page = async ({ caller, params }) => {
       <>
         <span class="govuk-caption-l">{c.name}</span>
         <h1 class="govuk-heading-l">Pools</h1>
+        {view.mayCreate && (
+          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
+          <a href={`/app/consortia/${c.id}/pools/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
+            Create a pool
+          </a>
+        )}
         {view.pools.length === 0 ? (
           <p class="govuk-body">This consortium has no pooled fund yet.</p>
         ) : (

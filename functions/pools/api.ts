@@ -22,6 +22,17 @@ const roundForm = '`csrf`, `action` (`vote` with `decision` and `comment`, `prop
 export const poolsApi = defineApi({
   'GET /app/pools/{poolId}': { summary: 'A pool: its money by funder, charts and the ledger.', path: idsPath('poolId') },
   'GET /app/pools/{poolId}/statement/{orgId}': { summary: "One funder's statement for a pool.", path: idsPath('poolId', 'orgId') },
+  'GET /app/consortia/{consortiumId}/pools/new': {
+    summary:
+      'Create a pool: a question page (`?page=about|lots`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<poolId>`).',
+    path: idsPath('consortiumId'),
+  },
+  'POST /app/consortia/{consortiumId}/pools/new': {
+    summary: "Create a pool: one question page's answers, kept with the session until the pool is created from check your answers.",
+    status: 303,
+    path: idsPath('consortiumId'),
+    form: "`csrf`, `page` (the question, or `check` to create the pool), `do` (`continue`, `add`, `remove-<n>`) and that page's fields (`name`, `purpose`, `lots.<n>.name`).",
+  },
   'GET /app/rounds/{roundId}': { summary: 'An allocation round with its proposals and vote form.', path: idsPath('roundId') },
   'POST /app/rounds/{roundId}': { summary: "The round page's forms.", status: 303, path: idsPath('roundId'), form: roundForm },
   'POST /consortia/{consortiumId}/pools': {

@@ -1,4 +1,4 @@
-import { loadConsortium, requireReader } from '../consortia/access';
+import { loadConsortium, mayAct, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { available } from '../pools/pool';
 import type { OverviewDeps } from './what-needs-me';
@@ -12,15 +12,18 @@ async function readablePools(deps: OverviewDeps, caller: Caller, consortiumId: s
   const consortium = await loadConsortium(deps, consortiumId);
   requireReader(caller, consortium, 'consortium', consortiumId);
   const pools = await deps.pools.listPools(consortiumId);
-  return { consortium: { id: consortium.id, name: consortium.name, place: consortium.place }, pools };
+  // Whether the page may offer to make something new: the lead's admins of an active consortium (what createPool asks).
+  const mayCreate = consortium.status === 'active' && mayAct(caller, consortium, ['lead'], 'admin');
+  return { consortium: { id: consortium.id, name: consortium.name, place: consortium.place }, pools, mayCreate };
 }
 
 /** Each pool with its money and how many rounds it has run. */
 export async function consortiumPools(deps: OverviewDeps, caller: Caller, consortiumId: string) {
-  const { consortium, pools } = await readablePools(deps, caller, consortiumId);
+  const { consortium, pools, mayCreate } = await readablePools(deps, caller, consortiumId);
   const rounds = await Promise.all(pools.map((p) => deps.rounds.listPoolRounds(p.id)));
   return {
     consortium,
+    mayCreate,
     pools: pools.map((p, i) => ({
       id: p.id,
       name: p.name,

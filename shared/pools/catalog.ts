@@ -71,6 +71,8 @@ export const poolsSlice = defineSlice({
   },
   routes: [
     { method: 'GET', path: '/app/pools/{poolId}', fn: 'poolsPages', auth: 'page' },
+    { method: 'GET', path: '/app/consortia/{consortiumId}/pools/new', fn: 'poolsPages', auth: 'page' },
+    { method: 'POST', path: '/app/consortia/{consortiumId}/pools/new', fn: 'poolsPages', auth: 'page' },
     { method: 'GET', path: '/app/pools/{poolId}/statement/{orgId}', fn: 'poolsPages', auth: 'page' },
     { method: 'GET', path: '/app/rounds/{roundId}', fn: 'poolsPages', auth: 'page' },
     { method: 'POST', path: '/app/rounds/{roundId}', fn: 'poolsPages', auth: 'page' },

@@ -7,6 +7,7 @@
  * - `lead`: an officer (or admin) of the lead organisation; `member`: of any member organisation;
  * - `council-read` / `council-write`: staff / officers of the council that owns the contract;
  * - `org-member`: staff of the organisation named in the path; `org-admin`: its admins;
+ * - `lead-page`: a page only the lead's admins use (a journey that makes something); anyone else gets the 404 page;
  * - `none`: no such page (the catch-all for unknown paths under /app): the page-not-found page for everyone signed in;
  * - `panel`: a tender's evaluation: its panel (scoring), and the lead's officers (reading it); the fixture's panel is
  *   the lead's admin and the member's admin; never the platform admin, who is on no panel (shared/tenders/evaluation-access.ts).
@@ -23,6 +24,7 @@ export type Rule =
   | 'council-write'
   | 'org-member'
   | 'org-admin'
+  | 'lead-page'
   | 'none';
 
 export const rules: Record<string, Rule> = {
@@ -105,6 +107,9 @@ export const rules: Record<string, Rule> = {
 export const pageRules: Record<string, Rule> = {
   'GET /app': 'any',
   'GET /app/pools/{poolId}': 'read',
+  // Creating a pool is the lead's admins'; anyone else is shown the not-found page (pages never say forbidden).
+  'GET /app/consortia/{consortiumId}/pools/new': 'lead-page',
+  'POST /app/consortia/{consortiumId}/pools/new': 'lead-page',
   'GET /app/pools/{poolId}/statement/{orgId}': 'read',
   'GET /app/rounds/{roundId}': 'read',
   'POST /app/rounds/{roundId}': 'read',
@@ -159,5 +164,8 @@ export function expected(rule: Rule, role: Role): 'ok' | 403 | 404 {
       return role === 'leadAdmin' || role === 'leadViewer' ? 'ok' : 403;
     case 'org-admin':
       return role === 'leadAdmin' ? 'ok' : 403;
+    // A page only the lead's admins use (a journey that makes something): everyone else gets the not-found page.
+    case 'lead-page':
+      return role === 'leadAdmin' ? 'ok' : 404;
   }
 }

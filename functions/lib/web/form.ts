@@ -139,6 +139,12 @@ function put(target: Record<string, unknown>, path: string, value: unknown): voi
   at[keys.at(-1) as string] = value;
 }
 
+/** What to say of a field left empty: its own words, or "Enter …" / "Select …" and its label. */
+function emptyMessage(spec: FieldSpec): string {
+  const picks = spec.as === 'choice' || spec.as === 'checkboxes' || spec.as === 'flag';
+  return spec.missing ?? (picks ? `Select ${lower(spec.label)}` : `Enter ${lower(spec.label)}`);
+}
+
 /** What a zod issue says to a person, naming the field by its label (a table per rule, not zod's English). */
 export function messageFor(issue: z.core.$ZodIssue, spec: FieldSpec): string {
   const label = spec.label;
@@ -193,6 +199,8 @@ export function decodeForm<S extends z.ZodMiniType>(
   fields: FormFields,
   form: PostedForm,
   fixed: Record<string, unknown> = {},
+  /** Derives what the person does not type from what they did (a lot's id from its name), before the schema checks it. */
+  adapt: (input: Record<string, unknown>) => Record<string, unknown> = (x) => x,
 ): Decoded<z.infer<S>> {
   const input: Record<string, unknown> = {};
   const errors: FieldError[] = [];
@@ -200,6 +208,8 @@ export function decodeForm<S extends z.ZodMiniType>(
   const failed = new Set<string>();
   // Paths that could not be read: an object left empty because its fields were not read (both dates of a period) is not a mistake of its own.
   const unread: string[] = [];
+  // Fields left empty: whatever rule the schema then breaks (a minimum length of 2, say), the person is asked to fill them in.
+  const blank = new Set<string>();
   for (const [path, spec] of Object.entries(fields)) {
     const r = read(form, path, spec);
     if (r.error) {
@@ -207,10 +217,13 @@ export function decodeForm<S extends z.ZodMiniType>(
       unread.push(path);
       errors.push(readError(path, spec, r.error, r.parts));
     } else if (!r.blank) put(input, path, r.value);
-    else if (!spec.optional) put(input, path, spec.as === 'pounds' || spec.as === 'whole' || spec.as === 'date' ? undefined : '');
+    else if (!spec.optional) {
+      blank.add(path);
+      put(input, path, spec.as === 'pounds' || spec.as === 'whole' || spec.as === 'date' ? undefined : '');
+    }
   }
   for (const [path, value] of Object.entries(fixed)) put(input, path, value);
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(adapt(input));
   if (parsed.success && !errors.length) return { value: parsed.data };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const at = issue.path.join('.');
@@ -219,9 +232,25 @@ export function decodeForm<S extends z.ZodMiniType>(
     const field = fieldId(path, spec);
     if (failed.has(field)) continue;
     failed.add(field);
-    errors.push({ field, message: messageFor(issue, spec) });
+    errors.push({ field, message: blank.has(path) ? emptyMessage(spec) : messageFor(issue, spec) });
   }
   return { errors };
+}
+
+/**
+ * A control of the form, not an answer: which page of a journey it came from, which button was
+ * pressed. Answers go through `decodeForm`; controls only choose what happens.
+ */
+export const control = (form: PostedForm, name: string) => first(form[name]);
+
+/**
+ * The answers among what was posted, as typed: the fields named, and any under a prefix (the
+ * item being added to a journey's list). A journey keeps them, undecoded, until it is sent.
+ */
+export function answersAmong(form: PostedForm, names: Set<string>, prefix?: string): PostedForm {
+  const out: PostedForm = {};
+  for (const [k, v] of Object.entries(form)) if (names.has(k) || (prefix && k.startsWith(prefix))) out[k] = v;
+  return out;
 }
 
 /**

@@ -8,6 +8,8 @@ import type { Child } from 'hono/jsx';
 export interface FieldError {
   field: string;
   message: string;
+  /** Where the summary's link goes when the field is on another page (a journey's check page links back to its question). */
+  href?: string;
 }
 
 const errorFor = (errors: FieldError[] | undefined, field: string) => errors?.find((e) => e.field === field)?.message;
@@ -23,7 +25,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
           <ul class="govuk-list govuk-error-summary__list">
             {errors.map((e) => (
               <li>
-                <a href={`#${e.field}`}>{e.message}</a>
+                <a href={e.href ?? `#${e.field}`}>{e.message}</a>
               </li>
             ))}
           </ul>
@@ -186,13 +188,24 @@ export function Button({ children, secondary, name, value }: { children: Child; 
   );
 }
 
-export function SummaryList({ rows }: { rows: [string, Child][] }) {
+/** A GOV.UK summary list; a row may end with an action ("Change"), as check-your-answers pages have. */
+export function SummaryList({ rows }: { rows: ([string, Child] | [string, Child, { href: string; label: string }])[] }) {
+  // The no-actions modifier is for the rows without one in a list where others have one.
+  const someActions = rows.some((r) => r[2]);
   return (
     <dl class="govuk-summary-list">
-      {rows.map(([key, value]) => (
-        <div class="govuk-summary-list__row">
+      {rows.map(([key, value, action]) => (
+        <div class={`govuk-summary-list__row${someActions && !action ? ' govuk-summary-list__row--no-actions' : ''}`}>
           <dt class="govuk-summary-list__key">{key}</dt>
           <dd class="govuk-summary-list__value">{value}</dd>
+          {action && (
+            <dd class="govuk-summary-list__actions">
+              <a class="govuk-link" href={action.href}>
+                {action.label}
+                <span class="govuk-visually-hidden"> {key.toLowerCase()}</span>
+              </a>
+            </dd>
+          )}
         </div>
       ))}
     </dl>

@@ -3,7 +3,9 @@ import middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Child } from 'hono/jsx';
 import { DomainError } from '../../../shared/platform/errors';
+import { sessionEnd } from '../../../shared/platform/sessions/session';
 import { openSession, type SessionDeps } from '../../../shared/platform/sessions/sessions';
+import type { DraftAnswers } from '../../../shared/platform/sessions/store';
 import type { ApiEvent } from '../http';
 import { logger } from '../logger';
 import { type Chrome, Layout } from './layout';
@@ -22,6 +24,14 @@ export interface PageRequest<Caller> {
   form: Record<string, string>;
   /** The same form with repeated fields kept (checkboxes): what `decodeForm` (form.ts) reads. */
   posted: Record<string, string | string[]>;
+  /** What this person has typed so far in a journey of question pages (journey.tsx), kept with their session. */
+  draft: (journey: string) => Draft;
+}
+
+export interface Draft {
+  get(): Promise<DraftAnswers | undefined>;
+  put(answers: DraftAnswers): Promise<void>;
+  clear(): Promise<void>;
 }
 
 export type PageResult =
@@ -172,6 +182,11 @@ export function pageRoute<Caller extends StaffCaller>(
             query,
             form,
             posted,
+            draft: (journey) => ({
+              get: () => deps.sessions.getDraft(session.hash, journey),
+              put: (answers) => deps.sessions.putDraft(session.hash, journey, answers, sessionEnd(session)),
+              clear: () => deps.sessions.deleteDraft(session.hash, journey),
+            }),
           });
           if ('redirect' in result) return redirect(result.redirect);
           if ('download' in result) {

@@ -1,0 +1,281 @@
+import type { Child } from 'hono/jsx';
+import type { DraftAnswers } from '../../../shared/platform/sessions/store';
+import type * as z from '../zod';
+import { answersAmong, control, decodeForm, type FormFields, fieldId, type PostedForm, refusal } from './form';
+import { Button, Csrf, ErrorSummary, type FieldError, SummaryList } from './govuk';
+import type { ConsortiumRef, Crumb, Section } from './navigation';
+import type { PageRequest, PageResult } from './page-route';
+
+/**
+ * A journey of GOV.UK question pages for making something (a pool, a pledge, a round…): one
+ * question a page, an "add another" list where a thing has several parts, "check your answers",
+ * then a confirmation saying what happens next. What is typed is kept beside the session (a
+ * draft) between pages, exactly as typed; it is decoded into the use case's own schema (the one
+ * its JSON route parses with) by the shared decoder on every page, so a question page shows only
+ * its own errors, and the check page sends nothing until every answer is right. POST-redirect-GET
+ * throughout, and nothing needs JavaScript.
+ *
+ * Routes: GET and POST on the journey's path; `?page=<question id>`, `?page=check`,
+ * `?page=done&created=<id>`.
+ */
+export interface Question<Ctx> {
+  id: string;
+  /** The question, as the page's heading. */
+  heading: string;
+  fields: FormFields;
+  /** An "add another" list: the array's path, one item's fields (relative), at most `max` items. */
+  list?: { path: string; item: FormFields; max: number; noun: string; describe: (item: PostedForm) => string };
+  /** The inputs, given what was typed (with field names as posted) and the errors to show. */
+  body: (p: { ctx: Ctx; typed: PostedForm; errors: FieldError[]; next: number }) => Child;
+}
+
+export interface Journey<S extends z.ZodMiniType, Ctx, C> {
+  /** What the draft is kept under, for this journey and record (`new-pool:<consortiumId>`). */
+  key: (params: Record<string, string>) => string;
+  path: (params: Record<string, string>) => string;
+  schema: S;
+  title: string;
+  /** Reads what the journey is about and checks the caller may make it: outsiders get not-found. */
+  load: (req: PageRequest<C>) => Promise<Ctx>;
+  chrome: (ctx: Ctx) => { section: Section; consortium?: ConsortiumRef; crumbs: Crumb[] };
+  fixed?: (ctx: Ctx) => Record<string, unknown>;
+  adapt?: (input: Record<string, unknown>) => Record<string, unknown>;
+  questions: Question<Ctx>[];
+  check: { rows: (typed: PostedForm, ctx: Ctx) => { key: string; value: Child; question: string }[]; button: string; note?: string };
+  /** Runs the use case; answers the created record's id. */
+  submit: (ctx: Ctx, value: z.infer<S>) => Promise<string>;
+  done: (ctx: Ctx, created: string) => { panel: string; body: Child };
+}
+
+const countOf = (typed: PostedForm, path: string) =>
+  new Set(
+    Object.keys(typed)
+      .map((k) => new RegExp(`^${path}\\.(\\d+)\\.`).exec(k)?.[1])
+      .filter(Boolean),
+  ).size;
+
+/** Every field the journey asks for, a list's items expanded for each one there is (and the next to be added). */
+function allFields<Ctx, C>(j: Journey<z.ZodMiniType, Ctx, C>, typed: PostedForm, adding = false): FormFields {
+  const out: FormFields = {};
+  for (const q of j.questions) {
+    Object.assign(out, q.fields);
+    if (!q.list) continue;
+    const n = countOf(typed, q.list.path) + (adding ? 1 : 0);
+    for (let i = 0; i < n; i++) for (const [rel, spec] of Object.entries(q.list.item)) out[`${q.list.path}.${i}.${rel}`] = spec;
+  }
+  return out;
+}
+
+/** The whole draft through the use case's schema: its value, or the errors of every field. */
+const decodeAll = <Ctx, C>(j: Journey<z.ZodMiniType, Ctx, C>, typed: PostedForm, ctx: Ctx, adding = false) =>
+  decodeForm(j.schema, allFields(j, typed, adding), typed, j.fixed?.(ctx) ?? {}, j.adapt);
+
+/** Only the errors of some fields (a question's), from decoding the whole draft. */
+function errorsOf(errors: FieldError[] | undefined, fields: FormFields, paths: string[]): FieldError[] {
+  const ids = new Set(paths.map((p) => fieldId(p, fields[p] ?? { label: p })));
+  return (errors ?? []).filter((e) => ids.has(e.field) || paths.some((p) => e.field === p));
+}
+
+const withoutItem = (typed: PostedForm, path: string, index: number): PostedForm => {
+  const out: PostedForm = {};
+  for (const [k, v] of Object.entries(typed)) {
+    const m = new RegExp(`^${path}\\.(\\d+)\\.(.+)$`).exec(k);
+    if (!m) out[k] = v;
+    else if (Number(m[1]) !== index) out[`${path}.${Number(m[1]) > index ? Number(m[1]) - 1 : m[1]}.${m[2]}`] = v;
+  }
+  return out;
+};
+
+/** The answers a question posts (for a list: the item being added), as typed. */
+function answersTo<Ctx>(q: Question<Ctx>, sent: PostedForm, typed: PostedForm, adding: boolean): PostedForm {
+  const names = new Set(
+    Object.entries(q.fields).flatMap(([p, s]) =>
+      s.as === 'date' ? ['day', 'month', 'year'].map((d) => `${s.name ?? p}-${d}`) : [s.name ?? p],
+    ),
+  );
+  const n = q.list ? countOf(typed, q.list.path) : 0;
+  // The new item's box is an answer only when the person asked to add it.
+  const out = answersAmong(sent, names, q.list && adding ? `${q.list.path}.${n}.` : undefined);
+  // A checkbox group sends nothing when none is ticked: that is an answer too.
+  for (const [p, s] of Object.entries(q.fields)) if (s.as === 'checkboxes' && !((s.name ?? p) in out)) out[s.name ?? p] = [];
+  return out;
+}
+
+export function journeyPage<S extends z.ZodMiniType, Ctx, C>(j: Journey<S, Ctx, C>) {
+  return async (req: PageRequest<C>): Promise<PageResult> => {
+    const ctx = await j.load(req);
+    const base = j.path(req.params);
+    const draft = req.draft(j.key(req.params));
+    const typed: DraftAnswers = (await draft.get()) ?? {};
+    const page = req.method === 'POST' ? control(req.posted, 'page') : (req.query.page ?? '');
+    const render = (title: string, body: Child, status = 200): PageResult => ({ title, body, status, ...j.chrome(ctx) });
+    const at = (p: string) => `${base}?page=${encodeURIComponent(p)}`;
+    if (page === 'done') return render(j.title, <Done {...j.done(ctx, req.query.created ?? '')} />);
+    if (page === 'check') {
+      if (req.method !== 'POST') return checkPage(j, ctx, typed, req.csrf, render, at);
+      const decoded = decodeAll(j, typed, ctx);
+      if (decoded.errors) return checkPage(j, ctx, typed, req.csrf, render, at, decoded.errors);
+      try {
+        const created = await j.submit(ctx, decoded.value as z.infer<S>);
+        await draft.clear();
+        return { redirect: `${at('done')}&created=${encodeURIComponent(created)}` };
+      } catch (error) {
+        return checkPage(j, ctx, typed, req.csrf, render, at, refusal(error, allFields(j, typed), 'send'));
+      }
+    }
+    // No page named (the start link): the first question.
+    const index = Math.max(
+      0,
+      j.questions.findIndex((q) => q.id === page),
+    );
+    const q = j.questions[index] as Question<Ctx>;
+    const show = (shown: PostedForm, errors: FieldError[] = [], status = 200) =>
+      render(
+        `${errors.length ? 'Error: ' : ''}${q.heading}`,
+        <QuestionView j={j} q={q} ctx={ctx} typed={shown} errors={errors} csrf={req.csrf} toCheck={req.query.return === 'check'} />,
+        status,
+      );
+    if (req.method !== 'POST') return show(typed);
+    return answer(j, q, ctx, req, typed, draft, show, at, index);
+  };
+}
+
+async function answer<S extends z.ZodMiniType, Ctx, C>(
+  j: Journey<S, Ctx, C>,
+  q: Question<Ctx>,
+  ctx: Ctx,
+  req: PageRequest<C>,
+  typed: DraftAnswers,
+  draft: ReturnType<PageRequest<C>['draft']>,
+  show: (t: PostedForm, e?: FieldError[], s?: number) => PageResult,
+  at: (p: string) => string,
+  index: number,
+): Promise<PageResult> {
+  const act = control(req.posted, 'do') || 'continue';
+  if (q.list && act.startsWith('remove-')) {
+    await draft.put(withoutItem(typed, q.list.path, Number(act.slice('remove-'.length))));
+    return { redirect: at(q.id) };
+  }
+  const adding = Boolean(q.list && act === 'add');
+  const next = { ...typed, ...answersTo(q, req.posted, typed, adding) };
+  const n = q.list ? countOf(typed, q.list.path) : 0;
+  const paths = adding && q.list ? Object.keys(q.list.item).map((rel) => `${q.list?.path}.${n}.${rel}`) : Object.keys(q.fields);
+  if (q.list && !adding) paths.push(q.list.path);
+  const fields = allFields(j, next, false);
+  const errors = errorsOf(decodeAll(j, next, ctx).errors, fields, paths);
+  if (errors.length) return show(next, errors, 400);
+  await draft.put(next);
+  if (adding) return { redirect: at(q.id) };
+  const following = j.questions[index + 1];
+  return { redirect: control(req.posted, 'return') === 'check' || !following ? at('check') : at(following.id) };
+}
+
+function checkPage<S extends z.ZodMiniType, Ctx, C>(
+  j: Journey<S, Ctx, C>,
+  ctx: Ctx,
+  typed: PostedForm,
+  csrf: string,
+  render: (t: string, b: Child, s?: number) => PageResult,
+  at: (p: string) => string,
+  refused: FieldError[] = [],
+): PageResult {
+  const unanswered = decodeAll(j, typed, ctx).errors ?? [];
+  // Anything not yet answered (or now wrong) links back to the question that asks it.
+  const questionOf = (field: string) =>
+    j.questions.find(
+      (q) => Object.entries(q.fields).some(([p, s]) => fieldId(p, s) === field) || (q.list && field.startsWith(q.list.path)),
+    );
+  const errors = [...unanswered, ...refused].map((e) => {
+    const q = questionOf(e.field);
+    return q ? { ...e, href: `${at(q.id)}&return=check#${e.field}` } : e;
+  });
+  const rows = j.check.rows(typed, ctx);
+  const body = (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">Check your answers before you {j.check.button.toLowerCase()}</h1>
+      <SummaryList rows={rows.map((r) => [r.key, r.value, { href: `${at(r.question)}&return=check`, label: 'Change' }])} />
+      {j.check.note && <p class="govuk-body">{j.check.note}</p>}
+      <form method="post" id="send" novalidate>
+        <Csrf token={csrf} />
+        <input type="hidden" name="page" value="check" />
+        <Button>{j.check.button}</Button>
+      </form>
+    </>
+  );
+  return render(`${errors.length ? 'Error: ' : ''}Check your answers`, body, errors.length ? 400 : 200);
+}
+
+function QuestionView<S extends z.ZodMiniType, Ctx, C>(p: {
+  j: Journey<S, Ctx, C>;
+  q: Question<Ctx>;
+  ctx: Ctx;
+  typed: PostedForm;
+  errors: FieldError[];
+  csrf: string;
+  /** Came from "check your answers": going on returns there. */
+  toCheck: boolean;
+}) {
+  const { q } = p;
+  const count = q.list ? countOf(p.typed, q.list.path) : 0;
+  return (
+    <>
+      <ErrorSummary errors={p.errors} />
+      <span class="govuk-caption-l">{p.j.title}</span>
+      <h1 class="govuk-heading-l">{q.heading}</h1>
+      {q.list && count > 0 && <ListSoFar q={q} typed={p.typed} count={count} csrf={p.csrf} />}
+      <form method="post" id={q.id} novalidate>
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="page" value={q.id} />
+        {p.toCheck && <input type="hidden" name="return" value="check" />}
+        {q.body({ ctx: p.ctx, typed: p.typed, errors: p.errors, next: count })}
+        <div class="govuk-button-group">
+          {q.list && count < q.list.max && (
+            <Button secondary name="do" value="add">
+              Add {q.list.noun}
+            </Button>
+          )}
+          <Button name="do" value="continue">
+            Continue
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function ListSoFar<Ctx>(p: { q: Question<Ctx>; typed: PostedForm; count: number; csrf: string }) {
+  const list = p.q.list as NonNullable<Question<Ctx>['list']>;
+  const item = (i: number) =>
+    Object.fromEntries(Object.keys(list.item).map((rel) => [rel, p.typed[`${list.path}.${i}.${rel}`] ?? ''])) as PostedForm;
+  return (
+    <form method="post" novalidate>
+      <Csrf token={p.csrf} />
+      <input type="hidden" name="page" value={p.q.id} />
+      <dl class="govuk-summary-list">
+        {Array.from({ length: p.count }, (_, i) => (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{list.describe(item(i))}</dt>
+            <dd class="govuk-summary-list__actions">
+              <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" name="do" value={`remove-${i}`}>
+                Remove<span class="govuk-visually-hidden"> {list.describe(item(i))}</span>
+              </button>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </form>
+  );
+}
+
+function Done(p: { panel: string; body: Child }) {
+  return (
+    <>
+      <div class="govuk-panel govuk-panel--confirmation">
+        <h1 class="govuk-panel__title">{p.panel}</h1>
+      </div>
+      <h2 class="govuk-heading-m">What happens next</h2>
+      {p.body}
+    </>
+  );
+}
