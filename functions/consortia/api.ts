@@ -1,8 +1,17 @@
 import { consortiumRoles } from '../../shared/consortia/consortium';
 import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
-import { defineApi } from '../lib/api';
+import { defineApi, idsPath } from '../lib/api';
 import * as z from '../lib/zod';
-import { consortiumIdPath, listOrganisationsQuery, newConsortium, newMember, newOrganisation, orgIdPath } from './schemas';
+import {
+  consortiumIdPath,
+  listOrganisationsQuery,
+  memberPath,
+  memberRole,
+  newConsortium,
+  newMember,
+  newOrganisation,
+  orgIdPath,
+} from './schemas';
 
 const at = z.string().check(z.describe('an ISO 8601 date and time'));
 const user = z.strictObject({ id: z.string(), email: z.string(), name: z.string(), platformAdmin: z.boolean(), createdAt: at });
@@ -59,11 +68,33 @@ export const consortiaApi = defineApi({
     body: newMember,
     response: z.strictObject({ user, membership }),
   },
+  'PUT /organisations/{orgId}/members/{userId}/role': {
+    summary: "Gives a member of an organisation's staff another role (org admins); an organisation's last admin cannot be demoted (409).",
+    path: memberPath,
+    body: memberRole,
+    response: membership,
+  },
+  'DELETE /organisations/{orgId}/members/{userId}': {
+    summary:
+      "Takes a person off an organisation's staff (org admins); they can no longer act for it, at once. The last admin cannot be removed (409).",
+    path: memberPath,
+    response: z.strictObject({ orgId: z.string(), userId: z.string(), removed: z.literal(true) }),
+  },
   'POST /consortia': {
     summary: 'Proposes a consortium; every member is invited by email.',
     status: 201,
     body: newConsortium,
     response: consortium,
+  },
+  'GET /app/consortia/new': {
+    summary:
+      'Propose a consortium: a question page (`?page=about|members|quorum`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<consortiumId>`).',
+  },
+  'POST /app/consortia/new': {
+    summary:
+      "Propose a consortium: one question page's answers, kept with the session until the consortium is proposed from check your answers.",
+    status: 303,
+    form: "`csrf`, `page` (the question, or `check` to propose it), `do` (`continue`, `add`, `remove-<n>`) and that page's fields (`name`, `place`, `members.0.orgId` for the lead, `members.<n>.orgId` and `members.<n>.role` from 1, `quorumPercent`).",
   },
   'GET /consortia/{consortiumId}': {
     summary: 'A consortium, to its members.',
@@ -86,6 +117,54 @@ export const consortiaApi = defineApi({
     status: 202,
     path: consortiumIdPath,
     response: z.strictObject({ consortiumId: z.string(), confirmed: z.literal(true) }),
+  },
+  'GET /app/organisations': {
+    summary:
+      'Organisations with their kind, org-id and number of staff: every one for a platform admin (with the start link to add one), otherwise your own.',
+  },
+  'GET /app/organisations/new': {
+    summary:
+      'Add an organisation (platform admins): a question page (`?page=kind|details`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<orgId>`).',
+  },
+  'POST /app/organisations/new': {
+    summary: "Add an organisation: one question page's answers, kept with the session until it is added from check your answers.",
+    status: 303,
+    form: "`csrf`, `page` (the question, or `check` to add the organisation) and that page's fields (`kind`, `funderType`, `name`, `identifier`, `contactEmail`).",
+  },
+  'GET /app/organisations/{orgId}': {
+    summary: 'An organisation and its staff (its staff and platform admins); its admins get the links to add, change and remove staff.',
+    path: idsPath('orgId'),
+  },
+  'GET /app/organisations/{orgId}/members/new': {
+    summary:
+      'Add a member of staff (its admins): the question page (`?page=person`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<userId>`).',
+    path: idsPath('orgId'),
+  },
+  'POST /app/organisations/{orgId}/members/new': {
+    summary: 'Add a member of staff: the answers, kept with the session until they are added from check your answers.',
+    status: 303,
+    path: idsPath('orgId'),
+    form: "`csrf`, `page` (`person`, or `check` to add them) and that page's fields (`name`, `email`, `role`).",
+  },
+  'GET /app/organisations/{orgId}/members/{userId}/role': {
+    summary: "Change a member of staff's role (its admins).",
+    path: idsPath('orgId', 'userId'),
+  },
+  'POST /app/organisations/{orgId}/members/{userId}/role': {
+    summary: "Changes the role, as PUT /organisations/{orgId}/members/{userId}/role does; back to the organisation's page.",
+    status: 303,
+    path: idsPath('orgId', 'userId'),
+    form: '`csrf`, `action` (`role`) and `role` (`admin`, `officer` or `viewer`).',
+  },
+  'GET /app/organisations/{orgId}/members/{userId}/remove': {
+    summary: 'Are you sure you want to remove a member of staff? (its admins)',
+    path: idsPath('orgId', 'userId'),
+  },
+  'POST /app/organisations/{orgId}/members/{userId}/remove': {
+    summary: "Removes them, as DELETE /organisations/{orgId}/members/{userId} does; back to the organisation's page.",
+    status: 303,
+    path: idsPath('orgId', 'userId'),
+    form: '`csrf` and `action` (`remove`).',
   },
   'GET /sign-in': {
     summary: 'Sign in: locally a page listing the seeded users; on AWS a redirect to Cognito.',

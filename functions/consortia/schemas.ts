@@ -16,7 +16,13 @@ export const newOrganisation = z.strictObject({
 
 export const listOrganisationsQuery = z.object({ kind: z.enum(organisationKinds) });
 
-export const newMember = z.strictObject({ email, name, role: z.enum(memberRoles) });
+// In the order the page asks (name, email, role): the error summary lists problems in the schema's order.
+export const newMember = z.strictObject({ name, email, role: z.enum(memberRoles) });
+
+/** A member of an organisation's staff, by their user id. */
+export const memberPath = z.object({ orgId: id, userId: id });
+
+export const memberRole = z.strictObject({ role: z.enum(memberRoles) });
 
 export const newConsortium = z.strictObject({
   name,

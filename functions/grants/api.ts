@@ -55,4 +55,54 @@ export const grantsApi = defineApi({
     path: idsPath('grantId'),
     form: '`csrf`, `condition` (C1…), `outcome-<condition>` (met, waived, not-met) and `reason-<condition>`.',
   },
+  'GET /app/grants/{grantId}/plan': {
+    summary: "The grant's plan as a task list (conditions, tranches, reporting), then check and send (the lead's admins).",
+    path: idsPath('grantId'),
+  },
+  'POST /app/grants/{grantId}/plan': {
+    summary: "A question of the grant's plan, or sending the whole plan through the same use case as POST /grants/{grantId}/plan.",
+    status: 303,
+    path: idsPath('grantId'),
+    form: "`csrf`, `page` (conditions, tranches, reporting, check), `do` (add, continue, remove-<n>) and the question's fields.",
+  },
+  'GET /app/grants/{grantId}/payments/new': {
+    summary: 'Record a payment on the grant: a question page, check your answers and a confirmation.',
+    path: idsPath('grantId'),
+  },
+  'POST /app/grants/{grantId}/payments/new': {
+    summary: 'Record a payment on the grant, through the same schema and use case as POST /grants/{grantId}/payments.',
+    status: 303,
+    path: idsPath('grantId'),
+    form: '`csrf`, `page` (a question, or check) and the fields of the question.',
+  },
+  'GET /app/grants/{grantId}/returns/new': {
+    summary: 'Record money the provider returned: a question page, check your answers and a confirmation.',
+    path: idsPath('grantId'),
+  },
+  'POST /app/grants/{grantId}/returns/new': {
+    summary: 'Record money the provider returned, through the same schema and use case as POST /grants/{grantId}/returns.',
+    status: 303,
+    path: idsPath('grantId'),
+    form: '`csrf`, `page` (a question, or check) and the fields of the question.',
+  },
+  'GET /app/grants/{grantId}/amendments/new': {
+    summary: 'Amend the grant (amount, dates or a condition): a question page, check your answers and a confirmation.',
+    path: idsPath('grantId'),
+  },
+  'POST /app/grants/{grantId}/amendments/new': {
+    summary: 'Amend the grant (amount, dates or a condition), through the same schema and use case as POST /grants/{grantId}/amendments.',
+    status: 303,
+    path: idsPath('grantId'),
+    form: '`csrf`, `page` (a question, or check) and the fields of the question.',
+  },
+  'GET /app/grants/{grantId}/status': {
+    summary: 'Change the status of the grant: a question page, check your answers and a confirmation.',
+    path: idsPath('grantId'),
+  },
+  'POST /app/grants/{grantId}/status': {
+    summary: 'Change the status of the grant, through the same schema and use case as POST /grants/{grantId}/status.',
+    status: 303,
+    path: idsPath('grantId'),
+    form: '`csrf`, `page` (a question, or check) and the fields of the question.',
+  },
 });

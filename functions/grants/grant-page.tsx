@@ -1,4 +1,5 @@
 import { grantsTable } from '../../shared/grants/aws';
+import { type GrantStatus, nextStatuses } from '../../shared/grants/grant-plan';
 import { grantPageView } from '../../shared/grants/views';
 import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
@@ -70,6 +71,13 @@ function GrantView({
           ['Funded by', view.funders.map((f) => `${f.name}: ${pounds(f.amount)}`).join('; ')],
         ]}
       />
+      {view.canSetPlan && (
+        <>
+          <p class="govuk-body">This grant has no plan yet: set its conditions, tranches and reporting schedule to start paying it.</p>
+          <LinkButton href={`/app/grants/${encodeURIComponent(view.id)}/plan`}>Set the plan</LinkButton>
+        </>
+      )}
+      <Manage view={view} />
       <h2 class="govuk-heading-m">Tranches</h2>
       <Table
         columns={[{ label: 'Tranche' }, { label: 'Due' }, { label: 'Amount', numeric: true }, { label: 'Status' }]}
@@ -115,6 +123,53 @@ function GrantView({
         rows={view.events.map((e) => [timeInWords(e.occurredAt), e.what])}
       />
     </>
+  );
+}
+
+/** Where the lead's officers start each change to the grant, each offered only to those its use case accepts. */
+function Manage({ view }: { view: View }) {
+  const at = (rest: string) => `/app/grants/${encodeURIComponent(view.id)}/${rest}`;
+  const mayChangeStatus = view.canAmend && nextStatuses(view.status as GrantStatus).length > 0;
+  if (!view.canMoveMoney && !view.canAmend) return null;
+  return (
+    <div class="govuk-button-group">
+      {view.canMoveMoney && (
+        <>
+          <LinkButton href={at('payments/new')} secondary>
+            Record a payment
+          </LinkButton>
+          <LinkButton href={at('returns/new')} secondary>
+            Record money returned
+          </LinkButton>
+        </>
+      )}
+      {view.canAmend && (
+        <LinkButton href={at('amendments/new')} secondary>
+          Amend the grant
+        </LinkButton>
+      )}
+      {mayChangeStatus && (
+        <LinkButton href={at('status')} secondary>
+          Change the status
+        </LinkButton>
+      )}
+    </div>
+  );
+}
+
+/** GOV.UK's start link: a link styled as a button, to a journey. */
+function LinkButton({ href, children, secondary }: { href: string; children: string; secondary?: boolean }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
+    <a
+      href={href}
+      role="button"
+      draggable="false"
+      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      data-module="govuk-button"
+    >
+      {children}
+    </a>
   );
 }
 

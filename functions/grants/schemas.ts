@@ -12,11 +12,16 @@ export const conditionPath = z.object({
 
 const template = z.enum(['light', 'full']);
 const reason = text(3, 1000);
+/** What a condition asks of the provider, and a milestone's name: named so the pages state their limits from them. */
+export const conditionText = text(5, 500);
+export const milestoneName = z.string().check(z.maxLength(200));
 
 export const grantPlan = z.strictObject({
   conditions: z._default(
     z
-      .array(z.strictObject({ description: text(5, 500), kind: z.enum(conditionKinds), trancheIndex: z.optional(z.int().check(z.gte(0))) }))
+      .array(
+        z.strictObject({ description: conditionText, kind: z.enum(conditionKinds), trancheIndex: z.optional(z.int().check(z.gte(0))) }),
+      )
       .check(z.maxLength(20)),
     [],
   ),
@@ -28,7 +33,7 @@ export const grantPlan = z.strictObject({
       frequency: z.optional(z.enum(frequencies)),
       template: z.optional(template),
       dueDate: z.optional(date),
-      milestone: z.optional(z.string().check(z.maxLength(200))),
+      milestone: z.optional(milestoneName),
     }),
   ),
 });
@@ -38,11 +43,18 @@ export const conditionDecision = z.strictObject({
   reason: z.optional(z.string().check(z.maxLength(1000))),
 });
 
-export const amendment = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('amount'), amount: pence, currency, reason }),
-  z.strictObject({ kind: z.literal('dates'), plannedStart: date, plannedEnd: date, reason }),
-  z.strictObject({ kind: z.literal('conditions'), add: z.strictObject({ description: text(5, 500), kind: z.literal('ongoing') }), reason }),
-]);
+/** The three kinds of amendment, each its own shape (named so a page's form can be checked against the one it sends). */
+export const amountAmendment = z.strictObject({ kind: z.literal('amount'), amount: pence, currency, reason });
+export const datesAmendment = z.strictObject({ kind: z.literal('dates'), plannedStart: date, plannedEnd: date, reason });
+export const conditionAmendment = z.strictObject({
+  kind: z.literal('conditions'),
+  add: z.strictObject({ description: conditionText, kind: z.literal('ongoing') }),
+  reason,
+});
+export const amendment = z.discriminatedUnion('kind', [amountAmendment, datesAmendment, conditionAmendment]);
+
+/** Why a grant was amended or its status changed. */
+export const changeReason = reason;
 
 export const grantStatusChange = z.strictObject({ status: z.enum(grantStatuses), reason });
 

@@ -6,6 +6,7 @@ import type { Page } from '../consortia/web-sessions';
 import { Button, Csrf, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Table, Tag, TextInput } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { runConsortiumAction } from './consortium-actions';
+import { ProposalState } from './proposal-state';
 
 type View = Awaited<ReturnType<typeof consortiumOverview>>;
 type Typed = Record<string, string>;
@@ -97,6 +98,7 @@ function ConsortiumView({
           <Button>Confirm the consortium</Button>
         </form>
       )}
+      <ProposalState view={view} />
       <Table
         caption="Members"
         columns={[{ label: 'Organisation' }, { label: 'Role' }, { label: 'Funder type' }]}

@@ -1,6 +1,6 @@
 import { type Task, type TaskKind, whatNeedsMe } from '../../shared/overview/what-needs-me';
 import { whatNeedsMeTable } from '../../shared/overview/what-needs-me-aws';
-import { dayInWords, humanise } from '../../shared/platform/format';
+import { dayInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 
 /** A heading per kind of work, in the order the page shows them (the order of `taskKinds`). */
@@ -18,6 +18,13 @@ const headings: Record<TaskKind, string> = {
   'milestone-overdue': 'Overdue milestones',
   'rate-kpi': 'KPI ratings due',
   'overdue-report': 'Overdue reports',
+};
+
+/** A consortium's state as its members read it: a proposed one waits for its lead. */
+const statusWords: Record<string, string> = {
+  inviting: 'proposed, waiting for its lead to confirm',
+  active: 'active',
+  lapsed: 'lapsed: its lead did not confirm it in time',
 };
 
 /** What, for whom, by when: the hint under each task's link. */
@@ -47,7 +54,7 @@ function TaskSection({ kind, tasks }: { kind: TaskKind; tasks: Task[] }) {
 
 /** What needs me: everything waiting on the signed-in person, each a link to where they act. */
 export const homePage: Page = async ({ caller }) => {
-  const { consortia, tasks, councils } = await whatNeedsMe(whatNeedsMeTable, caller);
+  const { consortia, tasks, councils, mayPropose } = await whatNeedsMe(whatNeedsMeTable, caller);
   const kinds = (Object.keys(headings) as TaskKind[]).filter((k) => tasks.some((t) => t.kind === k));
   return {
     title: 'What needs me',
@@ -87,7 +94,7 @@ export const homePage: Page = async ({ caller }) => {
                 <a class="govuk-link" href={`/app/consortia/${c.id}`}>
                   {c.name}
                 </a>{' '}
-                ({c.place}, {humanise(c.status)}) ·{' '}
+                ({c.place}, {statusWords[c.status]}) ·{' '}
                 <a class="govuk-link" href={`/app/consortia/${c.id}/reports`}>
                   reports
                 </a>
@@ -95,6 +102,25 @@ export const homePage: Page = async ({ caller }) => {
             ))}
           </ul>
         )}
+        {mayPropose && (
+          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
+          <a
+            href="/app/consortia/new"
+            role="button"
+            draggable="false"
+            class="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+          >
+            Propose a consortium
+          </a>
+        )}
+        <h2 class="govuk-heading-m">Organisations</h2>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/app/organisations">
+            {caller.user.platformAdmin ? 'Every organisation and its staff' : 'Your organisations and their staff'}
+          </a>
+          {caller.user.platformAdmin && ': add an organisation, and its staff.'}
+        </p>
       </>
     ),
   };

@@ -66,6 +66,7 @@ export const roundsPage: Page = async ({ caller, params }) => {
       <>
         <span class="govuk-caption-l">{c.name}</span>
         <h1 class="govuk-heading-l">Allocation rounds</h1>
+        <OpenRound pools={view.mayOpenIn} />
         {view.rounds.length === 0 ? (
           <p class="govuk-body">No pool has opened a round yet.</p>
         ) : (
@@ -87,6 +88,32 @@ export const roundsPage: Page = async ({ caller, params }) => {
     ),
   };
 };
+
+/** The start of opening a round, for the lead's admins: a round belongs to a pool, so one start per pool. */
+function OpenRound({ pools }: { pools: { id: string; name: string }[] }) {
+  if (pools.length === 1)
+    return (
+      // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
+      <a href={`/app/pools/${pools[0]?.id}/rounds/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
+        Open a round
+      </a>
+    );
+  if (!pools.length) return null;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Open a round</h2>
+      <ul class="govuk-list">
+        {pools.map((p) => (
+          <li>
+            <a class="govuk-link" href={`/app/pools/${p.id}/rounds/new`}>
+              Open a round in {p.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 export const grantsPage: Page = async ({ caller, params }) => {
   const view = await consortiumGrants(overviewTable, caller, params.consortiumId ?? '');

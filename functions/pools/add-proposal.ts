@@ -3,11 +3,11 @@ import { poolsTable } from '../../shared/pools/aws';
 import { addProposal } from '../../shared/pools/rounds';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
-import { allocationRequest, roundIdPath } from './schemas';
+import { proposalRequest, roundIdPath } from './schemas';
 
 export const handler = staffRoute(async (event, caller) => {
   const { roundId } = parse(roundIdPath, event.pathParameters ?? {}, 'path');
-  const { currency, ...request } = parse(allocationRequest, jsonBody(event), 'body');
+  const { currency, ...request } = parse(proposalRequest, jsonBody(event), 'body');
   checkCurrency('body.currency', currency, 'GBP');
   return { status: 201, body: await addProposal(poolsTable, caller, roundId, request) };
 });

@@ -14,10 +14,12 @@ import {
   newVote,
   pledgePath,
   poolIdPath,
+  proposalRequest,
   roundIdPath,
 } from './schemas';
 
-const roundForm = '`csrf`, `action` (`vote` with `decision` and `comment`, `propose`, `close` or `decide`) and the fields of that form.';
+const roundForm =
+  '`csrf`, `action` (`vote` with `decision` and `comment`, `lead-decision` with `decision`, or `close` to close the round for voting) and the fields of that form.';
 
 export const poolsApi = defineApi({
   'GET /app/pools/{poolId}': { summary: 'A pool: its money by funder, charts and the ledger.', path: idsPath('poolId') },
@@ -33,8 +35,63 @@ export const poolsApi = defineApi({
     path: idsPath('consortiumId'),
     form: "`csrf`, `page` (the question, or `check` to create the pool), `do` (`continue`, `add`, `remove-<n>`) and that page's fields (`name`, `purpose`, `lots.<n>.name`).",
   },
+  'GET /app/pools/{poolId}/pledges/new': {
+    summary:
+      'Record a pledge: a question page (`?page=funder|years|restriction`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<pledgeId>`).',
+    path: idsPath('poolId'),
+  },
+  'POST /app/pools/{poolId}/pledges/new': {
+    summary: "Record a pledge: one question page's answers, kept with the session until the pledge is recorded from check your answers.",
+    status: 303,
+    path: idsPath('poolId'),
+    form: "`csrf`, `page` (the question, or `check` to record the pledge), `do` (`continue`, `add`, `remove-<n>`) and that page's fields (`funderOrgId`, `years.<n>.financialYear`, `years.<n>.amount` in pounds, `restriction`: `core` or a lot id).",
+  },
+  'GET /app/pools/{poolId}/pledges/{pledgeId}/contributions/new': {
+    summary:
+      'Record money received against a pledge: the question page (`?page=money`), check your answers (`?page=check`) or the confirmation (`?page=done`).',
+    path: idsPath('poolId', 'pledgeId'),
+  },
+  'POST /app/pools/{poolId}/pledges/{pledgeId}/contributions/new': {
+    summary: 'Record money received: the answers, kept with the session until the money is recorded from check your answers.',
+    status: 303,
+    path: idsPath('poolId', 'pledgeId'),
+    form: '`csrf`, `page` (`money`, or `check` to record it) and the fields `amount` (pounds), `receivedOn-day`, `receivedOn-month`, `receivedOn-year` and `financialYear`.',
+  },
+  'GET /app/pools/{poolId}/rounds/new': {
+    summary:
+      'Open a round: the question page (`?page=about`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<roundId>`).',
+    path: idsPath('poolId'),
+  },
+  'POST /app/pools/{poolId}/rounds/new': {
+    summary: 'Open a round: the answers, kept with the session until the round is opened from check your answers.',
+    status: 303,
+    path: idsPath('poolId'),
+    form: '`csrf`, `page` (`about`, or `check` to open the round) and the field `name`.',
+  },
+  'GET /app/pools/{poolId}/grants/new': {
+    summary:
+      'Award a grant from the pool without a round: a question page (`?page=recipient|about|money`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<grantId>`).',
+    path: idsPath('poolId'),
+  },
+  'POST /app/pools/{poolId}/grants/new': {
+    summary: "Award a grant: one question page's answers, kept with the session until the grant is awarded from check your answers.",
+    status: 303,
+    path: idsPath('poolId'),
+    form: "`csrf`, `page` (the question, or `check` to award the grant) and that page's fields (`recipientOrgId`, `title`, `description`, `amount` in pounds, `lotId`: a lot id or `none`, `durationMonths`).",
+  },
   'GET /app/rounds/{roundId}': { summary: 'An allocation round with its proposals and vote form.', path: idsPath('roundId') },
   'POST /app/rounds/{roundId}': { summary: "The round page's forms.", status: 303, path: idsPath('roundId'), form: roundForm },
+  'GET /app/rounds/{roundId}/proposals/new': {
+    summary:
+      'Add a proposal to an open round: a question page (`?page=recipient|about|money`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<proposalId>`).',
+    path: idsPath('roundId'),
+  },
+  'POST /app/rounds/{roundId}/proposals/new': {
+    summary: "Add a proposal: one question page's answers, kept with the session until the proposal is added from check your answers.",
+    status: 303,
+    path: idsPath('roundId'),
+    form: "`csrf`, `page` (the question, or `check` to add the proposal) and that page's fields (`recipientOrgId`, `title`, `description`, `amount` in pounds, `durationMonths`, `lotId`: a lot id or `none`).",
+  },
   'POST /consortia/{consortiumId}/pools': {
     summary: 'A pooled fund for the consortium (the lead).',
     status: 201,
@@ -119,10 +176,10 @@ export const poolsApi = defineApi({
     response: 'The round, proposals and votes.',
   },
   'POST /rounds/{roundId}/proposals': {
-    summary: 'A proposal in an open round (a member).',
+    summary: 'A proposal in an open round (a member), to an organisation on grantloop or to a provider added with it (`newRecipient`).',
     status: 201,
     path: roundIdPath,
-    body: allocationRequest,
+    body: proposalRequest,
     response: 'The proposal.',
   },
   'POST /rounds/{roundId}/close': {

@@ -96,21 +96,89 @@ function PoolView({ view }: { view: View }) {
           </a>,
         ])}
       />
+      <Pledges view={view} base={base} />
+      <Rounds view={view} base={base} />
+      <FreeRiders view={view} />
+      <Ledger view={view} base={base} />
+    </>
+  );
+}
+
+/** A link styled as GOV.UK's button, as its template writes it: the start of a journey. */
+const StartLink = ({ href, children }: { href: string; children: string }) => (
+  // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
+  <a href={href} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
+    {children}
+  </a>
+);
+
+/** Pledges by year; the lead's officers record money received against each, funders' officers record a pledge. */
+function Pledges({ view, base }: { view: View; base: string }) {
+  const receive = view.may.receive;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Pledges</h2>
+      {view.may.pledge && <StartLink href={`${base}/pledges/new`}>Record a pledge</StartLink>}
       <Table
-        caption="Pledges"
+        id="pledges-table"
+        caption="Pledges by financial year"
         columns={[
           { label: 'Funder' },
           { label: 'Restriction' },
           { label: 'Year' },
           { label: 'Pledged', numeric: true },
           { label: 'Received', numeric: true },
+          ...(receive ? [{ label: 'Money received' }] : []),
         ]}
         rows={view.pledges.flatMap((p) =>
-          p.years.map((y) => [p.funder, p.restriction, y.financialYear, pounds(y.amount), pounds(y.received)]),
+          p.years.map((y, i) => [
+            p.funder,
+            p.restriction,
+            y.financialYear,
+            pounds(y.amount),
+            pounds(y.received),
+            ...(receive
+              ? [
+                  i === 0 ? (
+                    <a class="govuk-link" href={`${base}/pledges/${p.id}/contributions/new`}>
+                      Record money received<span class="govuk-visually-hidden"> from {p.funder}</span>
+                    </a>
+                  ) : (
+                    ''
+                  ),
+                ]
+              : []),
+          ]),
         )}
       />
-      <FreeRiders view={view} />
-      <Ledger view={view} base={base} />
+    </>
+  );
+}
+
+/** Where the pool's rounds are listed, and the start of a new one for the lead's admins. */
+function Rounds({ view, base }: { view: View; base: string }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Allocation rounds</h2>
+      <p class="govuk-body">
+        Funders propose grants in a round, then vote on them.{' '}
+        <a class="govuk-link" href={`/app/consortia/${view.consortium.id}/rounds`}>
+          See the consortium's rounds
+        </a>
+        .
+      </p>
+      {view.may.openRound && (
+        <>
+          <StartLink href={`${base}/rounds/new`}>Open a round</StartLink>
+          <p class="govuk-body">
+            Or{' '}
+            <a class="govuk-link" href={`${base}/grants/new`}>
+              award a grant straight from the pool
+            </a>
+            , without a round.
+          </p>
+        </>
+      )}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { workflows } from '../../shared/platform/aws/workflows';
 import { poolsTable } from '../../shared/pools/aws';
-import { leadDecision, vote } from '../../shared/pools/rounds';
+import { closeRound, leadDecision, vote } from '../../shared/pools/rounds';
 import { chosenForm, type FormAction, type PostedForm, submitForm } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
+import * as z from '../lib/zod';
 import { leadDecisionBody, newVote } from './schemas';
 
 const deps = { ...poolsTable, workflows };
@@ -27,6 +28,13 @@ export const leadDecisionForm: FormAction<typeof leadDecisionBody> = {
   formId: 'lead-decision',
 };
 
+/** Closing takes no answers (the JSON route has no body): the form is only the lead's say-so, and a refusal shows against it. */
+export const closeForm: FormAction<z.ZodMiniObject<Record<string, never>>> = {
+  schema: z.strictObject({}),
+  fields: {},
+  formId: 'close',
+};
+
 type Outcome = { done: string } | { errors: FieldError[] };
 
 /** Each form by its hidden `action`: decoded into the schema its JSON route parses with, then the same use case. */
@@ -34,6 +42,10 @@ const actions: Record<string, (caller: Caller, roundId: string, form: PostedForm
   vote: async (caller, roundId, form) => {
     const r = await submitForm(form, voteForm, (input) => vote(deps, caller, roundId, input));
     return r.errors ? { errors: r.errors } : { done: 'voted' };
+  },
+  close: async (caller, roundId, form) => {
+    const r = await submitForm(form, closeForm, () => closeRound(deps, caller, roundId));
+    return r.errors ? { errors: r.errors } : { done: 'closed' };
   },
   'lead-decision': async (caller, roundId, form) => {
     const r = await submitForm(form, leadDecisionForm, (input) => leadDecision(deps, caller, roundId, input));
@@ -47,4 +59,5 @@ export const runRoundAction = (caller: Caller, roundId: string, form: PostedForm
 export const doneMessages: Record<string, string> = {
   voted: 'Your vote has been recorded.',
   decided: 'Your decision has been recorded.',
+  closed: 'The round is closed and voting has started: the voting members are being emailed.',
 };

@@ -1,38 +1,59 @@
 import { loadConsortium, mayAct } from '../../shared/consortia/access';
 import { humanise, percent, pounds, timeInWords } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
-import { getRound } from '../../shared/pools/rounds';
+import { getRound, roundDeadline, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
 import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { doneMessages, runRoundAction } from './round-actions';
+import { CloseForm, ProposalsTable, RoundStarts } from './round-sections';
 import { newVote } from './schemas';
 
-type View = Awaited<ReturnType<typeof getRound>> & {
+export type View = Awaited<ReturnType<typeof getRound>> & {
   orgNames: Map<string, string>;
   mayVote: boolean;
   mayDecide: boolean;
+  /** Adding proposals (the lead's and members' officers) and closing for voting (the lead's admins), while the round is open. */
+  mayPropose: boolean;
+  mayClose: boolean;
+  /** Until when the vote, or the lead's decision, is open. */
+  deadline: string | undefined;
+  /** The voting members, who are emailed when the round closes. */
+  voters: string[];
   consortium: { id: string; name: string };
-  pool: { id: string; name: string };
+  pool: { id: string; name: string; lots: { id: string; name: string }[] };
 };
 
 /** The round with its voters' names (the use case gives organisation ids). */
-async function roundView(deps: Parameters<typeof getRound>[0], caller: Parameters<typeof getRound>[1], roundId: string): Promise<View> {
+async function roundView(
+  deps: Parameters<typeof getRound>[0] & Parameters<typeof roundDeadline>[0],
+  caller: Parameters<typeof getRound>[1],
+  roundId: string,
+): Promise<View> {
   const round = await getRound(deps, caller, roundId);
-  const [orgs, consortium, pool] = await Promise.all([
-    deps.consortia.getOrganisations(round.votes.map((v) => v.orgId)),
-    loadConsortium(deps, round.consortiumId),
+  const consortium = await loadConsortium(deps, round.consortiumId);
+  const voting = consortium.members.filter((m) => m.role !== 'observer').map((m) => m.orgId);
+  const [orgs, pool, deadline] = await Promise.all([
+    deps.consortia.getOrganisations([
+      ...new Set([...round.votes.map((v) => v.orgId), ...round.proposals.map((p) => p.recipientOrgId), ...voting]),
+    ]),
     deps.pools.getPool(round.poolId),
+    roundDeadline(deps, round),
   ]);
   const voted = round.votes.some((v) => caller.memberships.some((m) => m.orgId === v.orgId));
+  const open = round.status === 'open';
   return {
     ...round,
     orgNames: new Map([...orgs].map(([id, o]) => [id, o.name])),
     consortium: { id: consortium.id, name: consortium.name },
-    pool: { id: round.poolId, name: pool?.name ?? 'Pool' },
+    pool: { id: round.poolId, name: pool?.name ?? 'Pool', lots: pool?.lots ?? [] },
     mayVote: round.status === 'voting' && !voted && mayAct(caller, consortium, ['lead', 'member'], 'officer'),
     mayDecide: round.status === 'escalated' && mayAct(caller, consortium, ['lead'], 'admin'),
+    mayPropose: open && mayAct(caller, consortium, ['lead', 'member'], 'officer'),
+    mayClose: open && mayAct(caller, consortium, ['lead'], 'admin'),
+    deadline,
+    voters: voting.map((id) => orgs.get(id)?.name ?? 'A member'),
   };
 }
 const decisions = [
@@ -88,22 +109,23 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
             </a>,
           ],
           ['Opened', timeInWords(view.openedAt)],
+          ...(view.deadline
+            ? [[view.status === 'voting' ? 'Voting open until' : 'The lead decides by', timeInWords(view.deadline)] as [string, string]]
+            : []),
           ['Approve (weighted by money paid in)', `${pounds(t.approveWeight)} (${share(t.approveWeight)})`],
           ['Reject', `${pounds(t.rejectWeight)} (${share(t.rejectWeight)})`],
           ['Needed to decide', `${t.quorumPercent}% of ${pounds(t.totalWeight)}`],
         ]}
       />
-      <Table
-        caption="Proposals"
-        columns={[{ label: 'Proposal' }, { label: 'Amount', numeric: true }, { label: 'Months', numeric: true }, { label: 'Status' }]}
-        rows={view.proposals.map((x) => [x.title, pounds(x.amount), String(x.durationMonths), humanise(x.status)])}
-      />
+      <RoundStarts view={view} />
+      <ProposalsTable view={view} />
       <Table
         caption="Votes"
         columns={[{ label: 'Organisation' }, { label: 'Vote' }, { label: 'When' }, { label: 'Comment' }]}
         rows={view.votes.map((v) => [view.orgNames.get(v.orgId) ?? v.orgId, humanise(v.decision), timeInWords(v.at), v.comment ?? ''])}
       />
       {(view.mayVote || view.mayDecide) && <DecisionForm {...p} />}
+      {view.mayClose && <CloseForm view={view} csrf={p.csrf} errors={p.errors} votingDays={VOTING_WINDOW_DAYS} />}
     </>
   );
 }

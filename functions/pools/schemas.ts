@@ -1,5 +1,5 @@
 import { regrantTypes } from '../../shared/pools/grant';
-import { currency, date, id, name, pence, slug } from '../lib/schemas';
+import { currency, date, email, id, name, pence, slug } from '../lib/schemas';
 import * as z from '../lib/zod';
 
 export const consortiumIdPath = z.object({ consortiumId: id });
@@ -21,16 +21,19 @@ const restriction = z.union([
   z.strictObject({ kind: z.literal('restricted'), purpose: slug }),
 ]);
 
+/** `2026-27`: April 2026 to March 2027 (the domain checks the two years follow each other). */
+const financialYear = z.string().check(z.regex(/^\d{4}-\d{2}$/, 'must be a financial year like 2026-27'));
+
 export const newPledge = z.strictObject({
   funderOrgId: id,
   currency,
   years: z
-    .array(z.strictObject({ financialYear: z.string(), amount: pence }))
+    .array(z.strictObject({ financialYear, amount: pence }))
     .check(z.minLength(1, 'a pledge covers at least one financial year'), z.maxLength(10)),
   restriction: z._default(restriction, { kind: 'core' }),
 });
 
-export const newContribution = z.strictObject({ amount: pence, currency, receivedOn: date, financialYear: z.optional(z.string()) });
+export const newContribution = z.strictObject({ amount: pence, currency, receivedOn: date, financialYear: z.optional(financialYear) });
 
 export const allocationRequest = z.strictObject({
   recipientOrgId: id,
@@ -45,6 +48,23 @@ export const allocationRequest = z.strictObject({
   beneficiaryOrgIds: z.optional(z.array(id).check(z.maxLength(20))),
   regrantType: z.optional(z.enum(regrantTypes)),
 });
+
+/** A provider not yet on grantloop, added by the funder proposing a grant to it (its org-id checked as for any organisation). */
+export const newRecipient = z.strictObject({
+  name,
+  identifier: z.string().check(z.trim(), z.minLength(4), z.maxLength(80)),
+  contactEmail: email,
+});
+
+/** A round's proposal: to an organisation on grantloop (`recipientOrgId`), or to one added with it (`newRecipient`), not both. */
+export const proposalRequest = z
+  .strictObject({ ...allocationRequest.shape, recipientOrgId: z.optional(id), newRecipient: z.optional(newRecipient) })
+  .check(
+    z.refine((p) => (p.recipientOrgId === undefined) !== (p.newRecipient === undefined), {
+      error: 'give one of recipientOrgId or newRecipient',
+      path: ['recipientOrgId'],
+    }),
+  );
 
 export const moneyMovement = z.strictObject({ amount: pence, currency, memo: z.optional(z.string().check(z.maxLength(200))) });
 export const newRound = z.strictObject({ name });

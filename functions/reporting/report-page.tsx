@@ -25,7 +25,7 @@ const done: Record<string, string> = {
  * The review form, decoded into the API's own body (`reportReview`): its fields named and
  * labelled as the page shows them; a refusal about the report's state links to the form.
  */
-const reviewForm = {
+export const reviewForm = {
   schema: reportReview,
   formId: 'review',
   fields: {

@@ -47,12 +47,12 @@ async function run<S extends z.ZodMiniType>(
 const bidField = { bidId: { label: 'Bid', name: 'bid' } };
 const hiddenBid = z.strictObject({ bidId: conflictBody.shape.bidId });
 
-const signOffFields: FormFields = {
+export const signOffFields: FormFields = {
   decision: { label: 'Your decision', as: 'choice', missing: 'Select approve or refuse' },
   reason: { label: 'Reason (needed to refuse)', optional: true },
 };
 
-const moderationFields: FormFields = {
+export const moderationFields: FormFields = {
   bidId: { label: 'Bid', name: 'mod-bid', as: 'choice', missing: 'Select the bid' },
   criterionId: { label: 'Criterion', name: 'mod-criterion', as: 'choice', missing: 'Select the criterion' },
   score: { label: 'Moderated score', name: 'mod-score', as: 'whole' },
@@ -60,7 +60,7 @@ const moderationFields: FormFields = {
 };
 
 /** The score form's fields for one bid: a score and a reason per quality criterion, named as the page names them. */
-function scoreFields(t: Tender, bidId: string): FormFields {
+export function scoreFields(t: Pick<Tender, 'criteria'>, bidId: string): FormFields {
   return Object.fromEntries(
     t.criteria
       .filter((c) => c.kind === 'quality')
@@ -78,6 +78,15 @@ function scoreFields(t: Tender, bidId: string): FormFields {
   );
 }
 
+/** The answer form of question `q`. */
+export const answerFields = (q: string): FormFields => ({
+  answer: { label: 'Your answer', name: `answer-${q}`, missing: 'Write the answer' },
+});
+
+export const awardVoteFields: FormFields = {
+  decision: { label: "Your organisation's vote", name: 'vote', as: 'choice', missing: 'Select approve or reject' },
+};
+
 const actions: Record<string, Action> = {
   'sign-off': (caller, t, form) =>
     run(
@@ -93,11 +102,10 @@ const actions: Record<string, Action> = {
     const which = decodeForm(z.strictObject({ question: id }), { question: { label: 'Question' } }, form);
     if (which.errors) return { errors: which.errors };
     const questionId = which.value.question;
-    const fields = { answer: { label: 'Your answer', name: `answer-${questionId}`, missing: 'Write the answer' } };
     return run(
       form,
       answerBody,
-      fields,
+      answerFields(questionId),
       {},
       `answer-${questionId}`,
       (i) => answerQuestion(deps, caller, t.id, questionId, i),
@@ -156,7 +164,7 @@ const actions: Record<string, Action> = {
     run(
       form,
       awardVoteBody,
-      { decision: { label: "Your organisation's vote", name: 'vote', as: 'choice', missing: 'Select approve or reject' } },
+      awardVoteFields,
       {},
       'award-vote',
       (i) => voteOnAward(deps, caller, t.id, i),

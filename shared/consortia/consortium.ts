@@ -54,7 +54,9 @@ export function prepareConsortium(
   const seen = new Set<string>();
   input.members.forEach((m, i) => {
     if (seen.has(m.orgId)) {
-      throw invalid(`members[${i}].orgId`, 'unique-member', `organisation ${m.orgId} is listed more than once`);
+      // Named, where the organisation is known: the page shows this to a person, who chose it by name.
+      const named = orgs.get(m.orgId)?.name ?? `organisation ${m.orgId}`;
+      throw invalid(`members[${i}].orgId`, 'unique-member', `${named} is listed more than once`);
     }
     seen.add(m.orgId);
     const org = orgs.get(m.orgId);

@@ -1,12 +1,15 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient as db, entity, queryAll } from '../platform/aws/dynamodb';
-import { eventItem, transact } from '../platform/aws/transact';
+import { eventItem, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
 import type { Consortium, ConsortiumMember } from './consortium';
 import { keys } from './keys';
 import type { Organisation } from './organisation';
+import { staffChanged } from './staff';
 import type { ConsortiaStore, Membership, User } from './store';
+
+const primaryKey = (k: { pk: string; sk: string }) => ({ pk: k.pk, sk: k.sk });
 
 const table = () => config.tableName();
 
@@ -120,6 +123,32 @@ export const dynamoConsortia: ConsortiaStore = {
       [{ Put: { TableName: table(), Item: { ...keys.membership(m.userId, m.orgId), entity: 'membership', ...m } } }, eventItem(event)],
       () => conflict('membership could not be recorded'),
     );
+  },
+
+  async replaceMembership(current, next, keeps, event) {
+    const key = keys.membership(current.userId, current.orgId);
+    const unchanged = {
+      ConditionExpression: '#role = :was',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':was': current.role },
+    };
+    const change: TransactItem = next
+      ? { Put: { TableName: table(), Item: { ...key, entity: 'membership', ...next }, ...unchanged } }
+      : { Delete: { TableName: table(), Key: primaryKey(key), ...unchanged } };
+    const stays: TransactItem[] = keeps
+      ? [
+          {
+            ConditionCheck: {
+              TableName: table(),
+              Key: primaryKey(keys.membership(keeps.userId, keeps.orgId)),
+              ConditionExpression: '#role = :admin',
+              ExpressionAttributeNames: { '#role': 'role' },
+              ExpressionAttributeValues: { ':admin': 'admin' },
+            },
+          },
+        ]
+      : [];
+    await transact([change, ...stays, eventItem(event)], () => staffChanged());
   },
 
   async listMemberships(userId) {

@@ -4,6 +4,8 @@ export const consortiaEvents = [
   'organisation.created',
   'user.created',
   'membership.granted',
+  'membership.role-changed',
+  'membership.revoked',
   'consortium.created',
   'consortium.invitations-sent',
   'consortium.reminder-sent',

@@ -3,6 +3,7 @@ import { eventOp, type MemoryTable, mustNotExist, strip } from '../platform/memo
 import type { Consortium, ConsortiumMember } from './consortium';
 import { keys } from './keys';
 import type { Organisation } from './organisation';
+import { staffChanged } from './staff';
 import type { ConsortiaStore, Membership, User } from './store';
 
 /** The consortia store on the in-memory table (fast tests); same keys, same conditions as dynamodb-store.ts. */
@@ -69,6 +70,26 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
     async putMembership(m, event) {
       const k = keys.membership(m.userId, m.orgId);
       table.transact([{ key: k, write: () => ({ gsi1pk: k.gsi1pk, gsi1sk: k.gsi1sk, entity: 'membership', ...m }) }, eventOp(event)]);
+    },
+    async replaceMembership(current, next, keeps, event) {
+      const k = keys.membership(current.userId, current.orgId);
+      const unchanged = (cur: Record<string, unknown> | undefined) => (cur?.role === current.role ? undefined : staffChanged());
+      table.transact([
+        {
+          key: k,
+          check: unchanged,
+          write: () => (next ? { gsi1pk: k.gsi1pk, gsi1sk: k.gsi1sk, entity: 'membership', ...next } : undefined),
+        },
+        ...(keeps
+          ? [
+              {
+                key: keys.membership(keeps.userId, keeps.orgId),
+                check: (cur: Record<string, unknown> | undefined) => (cur?.role === 'admin' ? undefined : staffChanged()),
+              },
+            ]
+          : []),
+        eventOp(event),
+      ]);
     },
     async listMemberships(userId) {
       return table.query(keys.user(userId).pk, keys.memberPrefix).map((i) => strip<Membership>(i) as Membership);

@@ -8,8 +8,24 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 export const funderTypes = ['local-authority', 'icb', 'trust-foundation', 'other'] as const;
 export type FunderType = (typeof funderTypes)[number];
 
+/** Kinds, funder types and roles in words, as pages say them ("ICB", not "Icb"). */
+export const kindNames: Record<OrganisationKind, string> = { funder: 'Funder', provider: 'Provider', council: 'Council' };
+export const funderTypeNames: Record<FunderType, string> = {
+  'local-authority': 'Local authority',
+  icb: 'ICB (NHS integrated care board)',
+  'trust-foundation': 'Trust or foundation',
+  other: 'Other',
+};
+
 export const memberRoles = ['admin', 'officer', 'viewer'] as const;
 export type MemberRole = (typeof memberRoles)[number];
+export const roleNames: Record<MemberRole, string> = { admin: 'Admin', officer: 'Officer', viewer: 'Viewer' };
+/** What each role may do, as the staff pages explain it. */
+export const roleHints: Record<MemberRole, string> = {
+  admin: "Manages the organisation's staff, and acts for it like an officer",
+  officer: 'Acts for the organisation: pledges, votes, decisions and reviews',
+  viewer: 'Reads what the organisation can see, and changes nothing',
+};
 
 export interface Organisation {
   id: string;

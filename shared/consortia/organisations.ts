@@ -3,6 +3,7 @@ import { newId } from '../platform/ids';
 import { type Caller, requireOrgRole, requirePlatformAdmin } from './caller';
 import { makeEvent, subject } from './events';
 import { type MemberRole, type NewOrganisation, type OrganisationKind, prepareOrganisation } from './organisation';
+import { setRole } from './staff';
 import type { ConsortiaDeps, Membership, User } from './store';
 
 type D = Pick<ConsortiaDeps, 'consortia' | 'clock'>;
@@ -46,6 +47,10 @@ export async function addMember(
   if (!user) {
     user = await createUser(deps, caller.user.id, { email: input.email, name: input.name, platformAdmin: false });
   }
+  // Someone already on the staff gets the new role as a change of role would give it: the organisation keeps an admin.
+  const members = await deps.consortia.listOrganisationMembers(orgId);
+  const existing = members.find((m) => m.userId === user.id);
+  if (existing) return { user, membership: await setRole(deps, caller, { org, members, membership: existing, user }, input.role) };
   const membership: Membership = { userId: user.id, orgId, role: input.role, grantedAt: now.toISOString() };
   await deps.consortia.putMembership(
     membership,

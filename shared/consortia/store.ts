@@ -31,6 +31,13 @@ export interface ConsortiaStore {
   getUser(userId: string): Promise<User | undefined>;
   findUserByEmail(email: string): Promise<User | undefined>;
   putMembership(membership: Membership, event: DomainEvent): Promise<void>;
+  /**
+   * Changes a membership's role (`next`) or ends it (`next` undefined), only if it still has the
+   * role read (`current`), and only if `keeps` (the admin who stays, when an admin leaves or is
+   * demoted) is still an admin: one transaction with the event, so the organisation never loses
+   * its last admin to two changes at once. Otherwise a conflict.
+   */
+  replaceMembership(current: Membership, next: Membership | undefined, keeps: Membership | undefined, event: DomainEvent): Promise<void>;
   listMemberships(userId: string): Promise<Membership[]>;
   listOrganisationMembers(orgId: string): Promise<Membership[]>;
 

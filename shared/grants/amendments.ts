@@ -1,6 +1,7 @@
 import { actingOrg, loadConsortium } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { invalid } from '../platform/errors';
+import { pounds } from '../platform/format';
 import { newId } from '../platform/ids';
 import { checkCurrency, checkPence } from '../platform/money';
 import { loadGrant } from '../pools/awards';
@@ -109,7 +110,7 @@ async function amendAmount(deps: GrantRecords, grantId: string, to: number, reas
   return withFreshPool(deps, (await loadGrant(deps, grantId)).grant.poolId, async (pool, buckets) => {
     const { grant, shares } = await loadGrant(deps, grantId);
     const delta = to - grant.amount;
-    if (delta === 0) throw invalid('amount', 'changed', `the grant is already ${to} pence`);
+    if (delta === 0) throw invalid('amount', 'changed', `the grant is already ${pounds(to)}`);
     const tranches = adjustTranches((await deps.grants.getPlan(grantId)).tranches, delta);
     const memo = `amendment of grant ${grantId}: ${grant.amount} → ${to} pence (${reason})`;
     const entry =

@@ -57,7 +57,8 @@ export const grantsSlice = defineSlice({
     },
     grantsPages: {
       entry: fn('pages'),
-      description: 'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
+      description:
+        'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail); its plan as a task list; payments, returns, amendments and status as question pages',
       needs: [...readWrite, 'web', 'task-callback'],
     },
   },
@@ -70,6 +71,16 @@ export const grantsSlice = defineSlice({
     { method: 'PUT', path: '/consortia/{consortiumId}/reporting-policy', fn: 'setReportingPolicy', auth: 'staff' },
     { method: 'GET', path: '/app/grants/{grantId}', fn: 'grantsPages', auth: 'page' },
     { method: 'POST', path: '/app/grants/{grantId}', fn: 'grantsPages', auth: 'page' },
+    { method: 'GET', path: '/app/grants/{grantId}/plan', fn: 'grantsPages', auth: 'page' },
+    { method: 'POST', path: '/app/grants/{grantId}/plan', fn: 'grantsPages', auth: 'page' },
+    { method: 'GET', path: '/app/grants/{grantId}/payments/new', fn: 'grantsPages', auth: 'page' },
+    { method: 'POST', path: '/app/grants/{grantId}/payments/new', fn: 'grantsPages', auth: 'page' },
+    { method: 'GET', path: '/app/grants/{grantId}/returns/new', fn: 'grantsPages', auth: 'page' },
+    { method: 'POST', path: '/app/grants/{grantId}/returns/new', fn: 'grantsPages', auth: 'page' },
+    { method: 'GET', path: '/app/grants/{grantId}/amendments/new', fn: 'grantsPages', auth: 'page' },
+    { method: 'POST', path: '/app/grants/{grantId}/amendments/new', fn: 'grantsPages', auth: 'page' },
+    { method: 'GET', path: '/app/grants/{grantId}/status', fn: 'grantsPages', auth: 'page' },
+    { method: 'POST', path: '/app/grants/{grantId}/status', fn: 'grantsPages', auth: 'page' },
   ],
   rules: [
     { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },

@@ -1,4 +1,5 @@
-import { conflict, invalid } from '../platform/errors';
+import { conflict, DomainError, type FieldIssue, invalid } from '../platform/errors';
+import { dayInWords, pounds } from '../platform/format';
 
 export const conditionKinds = ['before-first-payment', 'before-tranche', 'ongoing'] as const;
 export type ConditionKind = (typeof conditionKinds)[number];
@@ -62,12 +63,58 @@ export interface Tranche {
 /** A tranche schedule must sum exactly to the grant, in date order. */
 export function checkTranches(amount: number, tranches: { amount: number; dueDate: string }[]): void {
   const total = tranches.reduce((a, t) => a + t.amount, 0);
-  if (total !== amount) throw invalid('tranches', 'sum-to-grant', `tranches add up to ${total} pence but the grant is ${amount} pence`);
+  if (total !== amount)
+    throw invalid('tranches', 'sum-to-grant', `the tranches add up to ${pounds(total)} but the grant is ${pounds(amount)}`);
   tranches.forEach((t, i) => {
     if (i > 0 && t.dueDate < (tranches[i - 1] as { dueDate: string }).dueDate) {
-      throw invalid(`tranches[${i}].dueDate`, 'in-order', 'tranches must be listed in date order');
+      throw invalid(
+        `tranches.${i}.dueDate`,
+        'in-order',
+        `the payment date of tranche ${i + 1} is before tranche ${i}'s: list the tranches in date order`,
+      );
     }
   });
+}
+
+/**
+ * Every date a plan sets falls within the grant's own dates (its planned start to its planned
+ * end, both days included): a tranche paid before the grant starts, or a report due before it
+ * (whose period would then end before it starts: "1 January 2027 to 20 December 2026"), is a
+ * mistake the provider would be shown. Every such date is reported at once, each against its
+ * field (the schema's own path), in words a grants officer reads.
+ */
+export function checkPlanDates(
+  grant: { plannedStart: string; plannedEnd: string },
+  input: { tranches: { dueDate: string }[]; reporting?: { dueDate?: string | undefined } | undefined },
+  periods: { periodStart: string; periodEnd: string }[] = [],
+): void {
+  const issues: FieldIssue[] = [];
+  const within = (field: string, what: string, date: string) => {
+    if (date < grant.plannedStart)
+      issues.push({
+        field,
+        rule: 'within-grant-dates',
+        message: `${what} (${dayInWords(date)}) must be on or after the day the grant starts, ${dayInWords(grant.plannedStart)}`,
+      });
+    else if (date > grant.plannedEnd)
+      issues.push({
+        field,
+        rule: 'within-grant-dates',
+        message: `${what} (${dayInWords(date)}) must be on or before the day the grant ends, ${dayInWords(grant.plannedEnd)}`,
+      });
+  };
+  input.tranches.forEach((t, i) => {
+    within(`tranches.${i}.dueDate`, `the payment date of tranche ${i + 1}`, t.dueDate);
+  });
+  const due = input.reporting?.dueDate;
+  if (due) within('reporting.dueDate', 'the report due date', due);
+  // Periods by frequency are derived from the grant's dates; they must still run forwards inside them.
+  if (!due)
+    periods.forEach((p, i) => {
+      if (p.periodStart < grant.plannedStart || p.periodEnd > grant.plannedEnd || p.periodEnd < p.periodStart)
+        issues.push({ field: 'reporting', rule: 'within-grant-dates', message: `report period ${i + 1} falls outside the grant's dates` });
+    });
+  if (issues.length) throw new DomainError('validation', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
 }
 
 /** What still holds a tranche back: open conditions, an unaccepted report, or its date. */
@@ -106,6 +153,9 @@ const allowed: Record<GrantStatus, GrantStatus[]> = {
   terminated: [],
 };
 
+/** Where a grant may go from its status (none from closed or terminated: they are final). */
+export const nextStatuses = (from: GrantStatus): GrantStatus[] => allowed[from];
+
 export function checkTransition(from: GrantStatus, to: GrantStatus): void {
   if (!allowed[from].includes(to)) {
     throw conflict(
@@ -134,6 +184,8 @@ export function adjustTranches(tranches: Tranche[], delta: number): { seq: numbe
     changed.push({ seq: t.seq, amount: t.amount - take, status: t.amount - take === 0 ? 'cancelled' : 'scheduled' });
   }
   if (cut > 0)
-    throw conflict(`the unpaid tranches hold ${-delta - cut} pence; the grant cannot be cut by more than that`, { rule: 'not-below-paid' });
+    throw conflict(`the unpaid tranches hold ${pounds(-delta - cut)}; the grant cannot be cut by more than that`, {
+      rule: 'not-below-paid',
+    });
   return changed;
 }

@@ -1,4 +1,5 @@
 import { invalid } from '../platform/errors';
+import { plural } from '../platform/format';
 import type { Grant } from '../pools/grant';
 import type { Condition, ConditionKind, Tranche } from './grant-plan';
 import type { Report, ReportPeriod } from './report-schedule';
@@ -11,6 +12,7 @@ export function planReports(grant: Grant, periods: ReportPeriod[], newId: () => 
     poolId: grant.poolId,
     consortiumId: grant.consortiumId,
     recipientOrgId: grant.recipientOrgId,
+    grantTitle: grant.title,
     index: p.index,
     label: p.label,
     periodStart: p.periodStart,
@@ -34,9 +36,9 @@ export function planTranches(
   return input.map((t, i) => {
     if (t.reportIndex !== undefined && !reports[t.reportIndex]) {
       throw invalid(
-        `tranches[${i}].reportIndex`,
+        `tranches.${i}.reportIndex`,
         'report-exists',
-        `there are ${reports.length} report periods; index ${t.reportIndex} does not exist`,
+        `tranche ${i + 1} waits for report ${t.reportIndex + 1}, but the plan has ${plural(reports.length, 'report')}`,
       );
     }
     return {
@@ -61,7 +63,11 @@ export function planConditions(
     const tranche =
       c.kind === 'before-first-payment' ? tranches[0] : c.kind === 'before-tranche' ? tranches[c.trancheIndex ?? -1] : undefined;
     if (c.kind === 'before-tranche' && !tranche)
-      throw invalid(`conditions[${i}].trancheIndex`, 'tranche-exists', 'a before-tranche condition needs the index of an existing tranche');
+      throw invalid(
+        `conditions.${i}.trancheIndex`,
+        'tranche-exists',
+        `condition ${i + 1} holds back a particular tranche: give the number of one of the plan's ${tranches.length} tranches`,
+      );
     return {
       id: `C${i + 1}`,
       grantId,

@@ -3,7 +3,7 @@ import type { Caller } from '../consortia/caller';
 import { newId } from '../platform/ids';
 import { loadGrant } from '../pools/awards';
 import { makeEvent, subject } from './events';
-import { type ConditionKind, checkTranches } from './grant-plan';
+import { type ConditionKind, checkPlanDates, checkTranches } from './grant-plan';
 import { planConditions, planReports, planTranches } from './plan-items';
 import { type Frequency, policyOf, reportPeriods } from './report-schedule';
 import type { GrantsDeps } from './store';
@@ -36,7 +36,9 @@ export async function setPlan(deps: GrantRecords, caller: Caller, grantId: strin
   actingOrg(caller, consortium, ['lead'], 'admin', { what: 'grant', id: grantId });
   checkTranches(grant.amount, input.tranches);
   const now = deps.clock.now();
-  const reports = planReports(grant, reportPeriods(grant, policyOf(consortium), input.reporting), () => newId(now));
+  const periods = reportPeriods(grant, policyOf(consortium), input.reporting);
+  checkPlanDates(grant, input, periods);
+  const reports = planReports(grant, periods, () => newId(now));
   const tranches = planTranches(grantId, input.tranches, reports);
   const conditions = planConditions(grantId, input.conditions, tranches);
   await deps.grants.setPlan(

@@ -29,6 +29,8 @@ export interface Report {
   poolId: string;
   consortiumId: string;
   recipientOrgId: string;
+  /** The grant's title, so a list of reports across grants ("what needs me") can say which grant without reading each one. */
+  grantTitle?: string | undefined;
   index: number;
   label: string;
   periodStart: string;
@@ -110,7 +112,7 @@ export function reportPeriods(
   const frequency = override?.frequency ?? tier.frequency;
   const templateId = override?.template ?? tier.template;
   if (frequency === 'one-off' || frequency === 'milestone') {
-    if (!override?.dueDate) throw invalid('reporting.dueDate', 'required-for-one-off', `a ${frequency} report needs a dueDate`);
+    if (!override?.dueDate) throw invalid('reporting.dueDate', 'required-for-one-off', `a ${frequency} report needs a due date`);
     const label = frequency === 'milestone' ? `Report on ${override.milestone ?? 'milestone'}` : 'Report';
     return [{ index: 0, periodStart: grant.plannedStart, periodEnd: override.dueDate, dueDate: override.dueDate, templateId, label }];
   }

@@ -12,7 +12,9 @@ export async function grantPageView(deps: GrantReads & { platform: PlatformStore
     loadConsortium(deps, detail.consortiumId),
     deps.platform.listEvents(subject.grant(grantId)),
   ]);
+  // Each as its use case checks: officers decide conditions and move money; admins set plans and amend.
   const canDecide = mayAct(caller, consortium, ['lead'], 'officer');
+  const canAmend = mayAct(caller, consortium, ['lead'], 'admin');
   // People by name; the system and emailed links as what they are.
   const ids = [...new Set(events.map((e) => e.actor).filter((a) => /^[0-9A-Z]{26}$/.test(a)))];
   const users = new Map(
@@ -37,5 +39,8 @@ export async function grantPageView(deps: GrantReads & { platform: PlatformStore
     consortium: { id: consortium.id, name: consortium.name },
     events: events.reverse().map((e) => ({ ...e, by: by(e.actor), what: eventInWords(e, names(e.actor)) })),
     canDecide,
+    canMoveMoney: canDecide,
+    canAmend,
+    canSetPlan: canAmend && detail.tranches.length === 0,
   };
 }

@@ -68,6 +68,9 @@ async function votesWanted(deps: Pick<FundingReads, 'pools' | 'rounds'>, consort
   return found.flatMap((f) => (f && !f.votes.some((v) => v.orgId === orgId) ? [{ round: f.round, proposals: f.proposals.length }] : []));
 }
 
+/** "Report on Infrastructure support" (reports planned before grant titles were kept say only their own label). */
+const reportName = (r: Report) => (r.grantTitle ? `${r.label} on ${r.grantTitle}` : r.label);
+
 /** The providers the tasks name: whose reports and whose grants' conditions. */
 export const providersIn = (w: FundingWork): string[] => [
   ...w.toReview.map((r) => r.recipientOrgId),
@@ -92,7 +95,7 @@ export function fundingTasks(w: FundingWork, names: Names): Task[] {
   for (const r of w.toReview)
     tasks.push({
       kind: 'review-report',
-      label: `Review: ${r.label}`,
+      label: `Review: ${reportName(r)}`,
       forWhom: inConsortium(names, w.lead, c),
       detail: `Sent by ${provider(r.recipientOrgId)} and waiting for your review.`,
       href: staffPaths.report(r.id),
@@ -101,7 +104,7 @@ export function fundingTasks(w: FundingWork, names: Names): Task[] {
   for (const r of w.late)
     tasks.push({
       kind: 'overdue-report',
-      label: `${r.status === 'very-late' ? 'Very late' : 'Overdue'}: ${r.label}`,
+      label: `${r.status === 'very-late' ? 'Very late' : 'Overdue'}: ${reportName(r)}`,
       forWhom: inConsortium(names, w.member, c),
       detail: `Not yet sent by ${provider(r.recipientOrgId)}.`,
       href: staffPaths.report(r.id),

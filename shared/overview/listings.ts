@@ -36,13 +36,13 @@ export async function consortiumPools(deps: OverviewDeps, caller: Caller, consor
   };
 }
 
-/** Every round of every pool, newest first. */
+/** Every round of every pool, newest first; and the pools the lead's admins may open one in (what openRound asks). */
 export async function consortiumRounds(deps: OverviewDeps, caller: Caller, consortiumId: string) {
-  const { consortium, pools } = await readablePools(deps, caller, consortiumId);
+  const { consortium, pools, mayCreate } = await readablePools(deps, caller, consortiumId);
   const rounds = (await Promise.all(pools.map(async (p) => (await deps.rounds.listPoolRounds(p.id)).map((r) => ({ ...r, pool: p.name })))))
     .flat()
     .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
-  return { consortium, rounds };
+  return { consortium, rounds, mayOpenIn: mayCreate ? pools.map((p) => ({ id: p.id, name: p.name })) : [] };
 }
 
 /** Every grant of every pool with its recipient's name, newest award first. */

@@ -1,6 +1,7 @@
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { isCouncil, type Organisation, roleAtLeast } from '../consortia/organisation';
+import { mayProposeConsortium } from '../consortia/proposing';
 import type { ConsortiaStore } from '../consortia/store';
 import type { ContractStore } from '../contracts/store';
 import type { GrantStore } from '../grants/store';
@@ -57,7 +58,9 @@ export async function whatNeedsMe(deps: WhatNeedsMeDeps, caller: Caller) {
     ...tenders.flat().flatMap((w) => tenderTasks(w, names)),
     ...contracts.flat(),
   ].sort(byWhen);
-  return { consortia: consortia.sort((a, b) => a.name.localeCompare(b.name)), tasks, councils };
+  // The start link to propose a consortium, for whom `createConsortium` lets lead one (from the organisations already read).
+  const mayPropose = mayProposeConsortium(caller, orgs);
+  return { consortia: consortia.sort((a, b) => a.name.localeCompare(b.name)), tasks, councils, mayPropose };
 }
 
 /** The caller's organisations' names and, in one more read if any are needed, the providers' the tasks name. */

@@ -18,13 +18,22 @@ export async function loadGrant(deps: Pick<PoolsDeps, 'pools'>, grantId: string)
   return found;
 }
 
-/** Checks an allocation request against the pool and the organisations it names. */
-export async function checkAllocationRequest(deps: PoolDeps, pool: Pool, request: AllocationRequest, field = 'body'): Promise<void> {
+/**
+ * Checks an allocation request against the pool and the organisations it names; `registering`
+ * is the id of a recipient checked and about to be written with the request (added on the way).
+ */
+export async function checkAllocationRequest(
+  deps: PoolDeps,
+  pool: Pool,
+  request: AllocationRequest,
+  field = 'body',
+  registering?: string,
+): Promise<void> {
   checkPence(`${field}.amount`, request.amount);
   checkLot(`${field}.lotId`, request.lotId, pool.lots);
   const orgs = await deps.consortia.getOrganisations([request.recipientOrgId, ...(request.beneficiaryOrgIds ?? [])]);
   const recipient = orgs.get(request.recipientOrgId);
-  if (!recipient)
+  if (!recipient && request.recipientOrgId !== registering)
     throw new DomainError('not-found', `${field}.recipientOrgId: organisation ${request.recipientOrgId} does not exist`, [
       { field: `${field}.recipientOrgId`, rule: 'organisation-exists', message: 'no such organisation' },
     ]);

@@ -61,7 +61,7 @@ export function checkReceipt(p: Pledge, financialYear: string, amount: number): 
   }
   const remaining = year.amount - year.received;
   if (amount > remaining) {
-    throw conflict(`over-receipt: ${pounds(amount)} is more than the ${pounds(remaining)} still due on this pledge for ${financialYear}`, {
+    throw conflict(`${pounds(amount)} is more than the ${pounds(remaining)} still due on this pledge for ${financialYear}`, {
       rule: 'no-over-receipt',
       remaining,
     });

@@ -1,8 +1,9 @@
+import { mayAct } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { pounds } from '../platform/format';
 import { freeRiders } from './free-riders';
 import { ledgerView } from './ledger-view';
-import type { PoolDeps } from './pools';
+import { type PoolDeps, pledgersFor } from './pools';
 import type { Restriction } from './restriction';
 import { poolSummary } from './statements';
 
@@ -89,5 +90,11 @@ export async function poolPageView(deps: PoolDeps, caller: Caller, poolId: strin
     })),
     contributions: { years, byFunder },
     riders,
+    // What the page offers, by the rules its use cases apply (recordPledge, recordContribution, openRound).
+    may: {
+      pledge: consortium ? pledgersFor(caller, consortium).length > 0 : false,
+      receive: consortium ? mayAct(caller, consortium, ['lead'], 'officer') : false,
+      openRound: consortium?.status === 'active' && mayAct(caller, consortium, ['lead'], 'admin'),
+    },
   };
 }

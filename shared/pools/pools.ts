@@ -1,5 +1,7 @@
 import { actingOrg, loadConsortium, requireActive, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
+import type { Consortium } from '../consortia/consortium';
+import { roleAtLeast } from '../consortia/organisation';
 import { DomainError, forbidden, invalid, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { checkCurrency, checkPence } from '../platform/money';
@@ -60,6 +62,18 @@ export async function createPool(
     makeEvent('pool.created', subject.pool(pool.id), caller.user.id, { poolId: pool.id, consortiumId }, now),
   );
   return pool;
+}
+
+/**
+ * The organisations whose money the caller may pledge: the lead or member organisations (not
+ * observers) where the caller is an officer or admin; a platform admin, any of them. The page
+ * offers only these; `recordPledge` refuses any other.
+ */
+export function pledgersFor(caller: Caller, consortium: Consortium): string[] {
+  return consortium.members
+    .filter((m) => m.role !== 'observer')
+    .map((m) => m.orgId)
+    .filter((orgId) => caller.user.platformAdmin || caller.memberships.some((x) => x.orgId === orgId && roleAtLeast(x.role, 'officer')));
 }
 
 /** A funder pledges its own money: an officer or admin of that funder, which must be a lead or member. */

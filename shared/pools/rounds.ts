@@ -1,7 +1,8 @@
 import { actingOrg, loadConsortium, requireActive, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { DEFAULT_QUORUM_PERCENT } from '../consortia/consortium';
-import { DomainError, notFound } from '../platform/errors';
+import { checkNewRecipient, type NewRecipient, registerRecipient } from '../consortia/recipients';
+import { DomainError, invalid, notFound } from '../platform/errors';
 import { pounds } from '../platform/format';
 import { newId } from '../platform/ids';
 import { resume } from '../platform/waiting';
@@ -92,12 +93,33 @@ export async function getRound(deps: RoundRecords, caller: Caller, roundId: stri
   return { ...round, proposals, votes, tally: tally(voters, votes, consortium.quorumPercent ?? DEFAULT_QUORUM_PERCENT) };
 }
 
-/** Any lead or member funder (officer or above) may propose while the round is open. */
-export async function addProposal(deps: RoundRecords, caller: Caller, roundId: string, request: AllocationRequest) {
+/** A proposal's input: to an organisation on grantloop, or to a provider added with it. */
+export type ProposalInput = Omit<AllocationRequest, 'recipientOrgId'> & {
+  recipientOrgId?: string | undefined;
+  newRecipient?: NewRecipient | undefined;
+};
+
+/**
+ * Any lead or member funder (officer or above) may propose while the round is open, to a
+ * recipient on grantloop or to a provider it adds with the proposal (checked first, written only
+ * once the proposal is known to be good).
+ */
+export async function addProposal(deps: RoundRecords, caller: Caller, roundId: string, input: ProposalInput) {
   const { round, consortium } = await load(deps, roundId);
   actingOrg(caller, consortium, ['lead', 'member'], 'officer', { what: 'round', id: roundId });
+  // Said here by name for a person; the store's condition still holds against a close at the same moment.
+  if (round.status !== 'open')
+    throw new DomainError('conflict', `${round.name} is closed: proposals can only be added while the round is open`, [], {
+      rule: 'round-open',
+    });
   const pool = await loadPool(deps, round.poolId);
-  await checkAllocationRequest(deps, pool, request);
+  const { newRecipient, recipientOrgId, ...rest } = input;
+  const added = newRecipient ? await checkNewRecipient(deps, newRecipient) : undefined;
+  const recipient = added?.id ?? recipientOrgId;
+  if (!recipient) throw invalid('recipientOrgId', 'recipient', 'give either recipientOrgId or newRecipient');
+  const request: AllocationRequest = { ...rest, recipientOrgId: recipient };
+  await checkAllocationRequest(deps, pool, request, 'body', added?.id);
+  if (added) await registerRecipient(deps, caller, added);
   const now = deps.clock.now();
   const proposal: Proposal = { ...request, id: newId(now), by: caller.user.id, status: 'proposed' };
   await deps.rounds.addProposal(
@@ -129,6 +151,19 @@ export async function closeRound(deps: RoundCallbacks, caller: Caller, roundId: 
   const next = await setStatus(deps, round, 'voting', caller.user.id, { closedAt: deps.clock.now().toISOString() });
   await deps.workflows.succeed(waiting.taskToken, { closedBy: caller.user.id });
   return next;
+}
+
+/**
+ * Until when a closed round's vote (or, once escalated, the lead's decision) is open: the
+ * deadline the workflow parked its token with or, before it has, the voting window from the
+ * moment the round closed. None while the round is open or once it is decided.
+ */
+export async function roundDeadline(deps: Pick<PoolsDeps, 'platform'>, round: Round): Promise<string | undefined> {
+  if (round.status !== 'voting' && round.status !== 'escalated') return undefined;
+  const parked = await deps.platform.getWaitingTask(subject(round.id), DECISION);
+  if (parked) return parked.deadline;
+  if (round.status !== 'voting' || !round.closedAt) return undefined;
+  return new Date(Date.parse(round.closedAt) + VOTING_WINDOW_DAYS * 86_400_000).toISOString();
 }
 
 /** Voting members (lead and members) weigh by what their organisation has put into the pool. */

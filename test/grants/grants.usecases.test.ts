@@ -52,7 +52,7 @@ async function setup() {
   });
   await recordContribution(d, lead.caller, pool.id, pledge.id, { amount: 5_000_000, currency: 'GBP', receivedOn: TODAY });
   const request = { recipientOrgId: recipient.org.id, title: 'Community grant', currency: 'GBP', durationMonths: 12, plannedStart: TODAY };
-  const award = (amount: number) => allocateDirect(d, lead.caller, pool.id, { ...request, amount });
+  const award = (amount: number, durationMonths = 12) => allocateDirect(d, lead.caller, pool.id, { ...request, amount, durationMonths });
   const poolNow = async () => (await d.pools.getPool(pool.id)) as Pool;
   const detail = (grantId: string) => grantDetail(d, lead.caller, grantId);
   return { sys, d, lead, member, recipient, c, pool, award, poolNow, detail };
@@ -61,8 +61,8 @@ async function setup() {
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** A grant of `amount` with a plan: two tranches by default, one-off reporting so the periods stay out of the way. */
-async function planned(s: Setup, amount: number, plan: Partial<PlanInput> = {}) {
-  const g = await s.award(amount);
+async function planned(s: Setup, amount: number, plan: Partial<PlanInput> = {}, durationMonths = 12) {
+  const g = await s.award(amount, durationMonths);
   const input: PlanInput = {
     conditions: [],
     tranches: pay([amount / 2, 0], [amount / 2, 30]),
@@ -92,9 +92,9 @@ describe('grants use cases (in memory)', () => {
       kind: 'validation',
       ...broke('tranches', 'sum-to-grant'),
     });
-    await expect(set({ ...ok, tranches: [...ok.tranches].reverse() })).rejects.toMatchObject(broke('tranches[1].dueDate', 'in-order'));
+    await expect(set({ ...ok, tranches: [...ok.tranches].reverse() })).rejects.toMatchObject(broke('tranches.1.dueDate', 'in-order'));
     const noTranche = { ...ok, conditions: [{ ...accountsC2, trancheIndex: 5 }] };
-    await expect(set(noTranche)).rejects.toMatchObject(broke('conditions[0].trancheIndex', 'tranche-exists'));
+    await expect(set(noTranche)).rejects.toMatchObject(broke('conditions.0.trancheIndex', 'tranche-exists'));
     const detail = await set(ok);
     expect(detail).toMatchObject({ status: 'awarded', recipient: { name: 'Wyvern Voluntary Action' } });
     expect(detail.conditions).toEqual([expect.objectContaining({ id: 'C1', description: 'A safeguarding policy', trancheId: 'T1' })]);
@@ -137,7 +137,7 @@ describe('grants use cases (in memory)', () => {
       ['Six-monthly report 2 (1 October 2026 to 31 March 2027)', 'full', '2027-04-21'],
     ]);
     const noReport = { tranches: [{ amount: 600_000, dueDate: inDays(1), reportIndex: 2 }] };
-    await expect(plan(600_000, noReport)).rejects.toMatchObject(broke('tranches[0].reportIndex', 'report-exists'));
+    await expect(plan(600_000, noReport)).rejects.toMatchObject(broke('tranches.0.reportIndex', 'report-exists'));
     const oneOff = { reporting: { frequency: 'one-off' as const } };
     await expect(plan(600_000, oneOff)).rejects.toMatchObject(broke('reporting.dueDate', 'required-for-one-off'));
   });
@@ -367,7 +367,8 @@ describe('grants use cases (in memory)', () => {
 
   it('the workflow starts once under the grant’s name, and hands over to generation 2 after 330 days', async () => {
     const s = await setup();
-    const { grantId } = await planned(s, 600_000, { tranches: pay([300_000, 400], [300_000, 420]) });
+    // A grant of two years: its tranches fall after the first year, within the grant's dates.
+    const { grantId } = await planned(s, 600_000, { tranches: pay([300_000, 400], [300_000, 420]) }, 24);
     const startedAt = s.sys.clock.now().toISOString();
     expect(await startGrantWorkflow(s.d, grantId)).toEqual({ started: true });
     expect(await startGrantWorkflow(s.d, grantId)).toEqual({ started: false });

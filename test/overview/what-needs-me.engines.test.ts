@@ -240,7 +240,7 @@ describe('what needs me, through a year of work', () => {
     const overdue = (org: string) =>
       task(
         'Overdue reports',
-        'Overdue: Report',
+        'Overdue: Report on Harbour arts grant',
         `For ${org} in Tender Fund. Not yet sent by Harbour Arts Collective. Was due 23 June 2026.`,
       );
     expect(shown(await needs(f.district, href))).toEqual([overdue('Eastbrook District Council')]);
@@ -253,7 +253,7 @@ describe('what needs me, through a year of work', () => {
     expect(shown(await needs(f.county, href))).toEqual([
       task(
         'Reports awaiting your review',
-        'Review: Report',
+        'Review: Report on Harbour arts grant',
         'For Wyvernshire County Council in Tender Fund. Sent by Harbour Arts Collective and waiting for your review. Report due 23 June 2026.',
       ),
     ]);

@@ -8,6 +8,12 @@
  * - `council-read` / `council-write`: staff / officers of the council that owns the contract;
  * - `org-member`: staff of the organisation named in the path; `org-admin`: its admins;
  * - `lead-page`: a page only the lead's admins use (a journey that makes something); anyone else gets the 404 page;
+ * - `funder-admin-page`: a page for an admin of any funder (proposing a consortium, which that funder then leads, as
+ *   `POST /consortia` allows); anyone else gets the 404 page;
+ * - `member-page`: a journey for the officers and admins of the lead or a member (recording a pledge, proposing); anyone else the 404 page;
+ * - `platform-page`: a page only platform admins use (adding an organisation); anyone else gets the 404 page;
+ * - `org-page`: an organisation's page: its staff (any role) and platform admins; anyone else gets the 404 page;
+ * - `org-admin-page`: a page that changes an organisation's staff: its admins and platform admins; anyone else the 404 page;
  * - `none`: no such page (the catch-all for unknown paths under /app): the page-not-found page for everyone signed in;
  * - `panel`: a tender's evaluation: its panel (scoring), and the lead's officers (reading it); the fixture's panel is
  *   the lead's admin and the member's admin; never the platform admin, who is on no panel (shared/tenders/evaluation-access.ts).
@@ -25,6 +31,11 @@ export type Rule =
   | 'org-member'
   | 'org-admin'
   | 'lead-page'
+  | 'funder-admin-page'
+  | 'member-page'
+  | 'platform-page'
+  | 'org-page'
+  | 'org-admin-page'
   | 'none';
 
 export const rules: Record<string, Rule> = {
@@ -33,6 +44,8 @@ export const rules: Record<string, Rule> = {
   'POST /organisations': 'platform',
   'GET /organisations/{orgId}': 'org-member',
   'POST /organisations/{orgId}/members': 'org-admin',
+  'PUT /organisations/{orgId}/members/{userId}/role': 'org-admin',
+  'DELETE /organisations/{orgId}/members/{userId}': 'org-admin',
   'POST /consortia': 'org-admin',
   'GET /consortia/{consortiumId}': 'read',
   'POST /consortia/{consortiumId}/confirm': 'lead',
@@ -106,15 +119,52 @@ export const rules: Record<string, Rule> = {
  */
 export const pageRules: Record<string, Rule> = {
   'GET /app': 'any',
+  // Organisations: everyone signed in sees the list (their own; a platform admin every one); adding one is the platform admin's.
+  'GET /app/organisations': 'any',
+  'GET /app/organisations/new': 'platform-page',
+  'POST /app/organisations/new': 'platform-page',
+  'GET /app/organisations/{orgId}': 'org-page',
+  'GET /app/organisations/{orgId}/members/new': 'org-admin-page',
+  'POST /app/organisations/{orgId}/members/new': 'org-admin-page',
+  'GET /app/organisations/{orgId}/members/{userId}/role': 'org-admin-page',
+  'POST /app/organisations/{orgId}/members/{userId}/role': 'org-admin-page',
+  'GET /app/organisations/{orgId}/members/{userId}/remove': 'org-admin-page',
+  'POST /app/organisations/{orgId}/members/{userId}/remove': 'org-admin-page',
+  // Proposing a consortium: an admin of a funder (it leads it), or a platform admin; anyone else the not-found page.
+  'GET /app/consortia/new': 'funder-admin-page',
+  'POST /app/consortia/new': 'funder-admin-page',
   'GET /app/pools/{poolId}': 'read',
   // Creating a pool is the lead's admins'; anyone else is shown the not-found page (pages never say forbidden).
   'GET /app/consortia/{consortiumId}/pools/new': 'lead-page',
   'POST /app/consortia/{consortiumId}/pools/new': 'lead-page',
+  // A pledge is recorded by an officer of the funder pledging (lead or member); money received by the lead's officers.
+  'GET /app/pools/{poolId}/pledges/new': 'member-page',
+  'POST /app/pools/{poolId}/pledges/new': 'member-page',
+  'GET /app/pools/{poolId}/pledges/{pledgeId}/contributions/new': 'lead-page',
+  'POST /app/pools/{poolId}/pledges/{pledgeId}/contributions/new': 'lead-page',
+  'GET /app/pools/{poolId}/rounds/new': 'lead-page',
+  'POST /app/pools/{poolId}/rounds/new': 'lead-page',
+  'GET /app/pools/{poolId}/grants/new': 'lead-page',
+  'POST /app/pools/{poolId}/grants/new': 'lead-page',
   'GET /app/pools/{poolId}/statement/{orgId}': 'read',
   'GET /app/rounds/{roundId}': 'read',
   'POST /app/rounds/{roundId}': 'read',
+  'GET /app/rounds/{roundId}/proposals/new': 'member-page',
+  'POST /app/rounds/{roundId}/proposals/new': 'member-page',
   'GET /app/grants/{grantId}': 'read',
   'POST /app/grants/{grantId}': 'read',
+  // Setting a grant's plan is its use case's: the lead's admins; anyone else is shown the not-found page.
+  'GET /app/grants/{grantId}/plan': 'lead-page',
+  'POST /app/grants/{grantId}/plan': 'lead-page',
+  // Payments and returns are the lead's officers' (as their use case checks), amending and status its admins'; the fixture's lead admin is both.
+  'GET /app/grants/{grantId}/payments/new': 'lead-page',
+  'POST /app/grants/{grantId}/payments/new': 'lead-page',
+  'GET /app/grants/{grantId}/returns/new': 'lead-page',
+  'POST /app/grants/{grantId}/returns/new': 'lead-page',
+  'GET /app/grants/{grantId}/amendments/new': 'lead-page',
+  'POST /app/grants/{grantId}/amendments/new': 'lead-page',
+  'GET /app/grants/{grantId}/status': 'lead-page',
+  'POST /app/grants/{grantId}/status': 'lead-page',
   'GET /app/reports/{reportId}': 'read',
   'POST /app/reports/{reportId}': 'read',
   'GET /app/consortia/{consortiumId}/reports': 'read',
@@ -167,5 +217,17 @@ export function expected(rule: Rule, role: Role): 'ok' | 403 | 404 {
     // A page only the lead's admins use (a journey that makes something): everyone else gets the not-found page.
     case 'lead-page':
       return role === 'leadAdmin' ? 'ok' : 404;
+    // The fixture's organisation in the path is the lead's: its admin and its viewer are its staff.
+    case 'platform-page':
+      return 404;
+    case 'org-page':
+      return role === 'leadAdmin' || role === 'leadViewer' ? 'ok' : 404;
+    case 'org-admin-page':
+      return role === 'leadAdmin' ? 'ok' : 404;
+    // Every fixture role but the lead's viewer and the provider's staff is an admin of a funder.
+    case 'funder-admin-page':
+      return role === 'leadViewer' || role === 'providerStaff' ? 404 : 'ok';
+    case 'member-page':
+      return outsider || role === 'leadViewer' ? 404 : 'ok';
   }
 }

@@ -3,8 +3,17 @@ export type BadInput = [string, string, { body?: unknown; rawBody?: string }, st
 
 export const goodId = '01M8060NW1SAEDZDZBZQ112NEA';
 
-/** The tenders', contracts' and calendar feeds' routes (the test itself lists the older features'). */
+/** The tenders', contracts', calendar feeds' and staff changes' routes (the test itself lists the older features'). */
 export const tenderAndContractCases: BadInput[] = [
+  // An organisation's staff: a member named by something not an id; a role that is none of the three.
+  ['DELETE /organisations/{orgId}/members/{userId}', `/organisations/${goodId}/members/x`, {}, 'path.userId', 'invalid_format'],
+  [
+    'PUT /organisations/{orgId}/members/{userId}/role',
+    `/organisations/${goodId}/members/${goodId}/role`,
+    { body: { role: 'owner' } },
+    'body.role',
+    'invalid_value',
+  ],
   // Tenders: a bad id in the path, and one rule of each body.
   ['POST /consortia/{consortiumId}/tenders', `/consortia/${goodId}/tenders`, { body: { poolId: 'x' } }, 'body.poolId', 'invalid_format'],
   ['GET /consortia/{consortiumId}/tenders', '/consortia/x/tenders', {}, 'path.consortiumId', 'invalid_format'],
@@ -141,4 +150,20 @@ export const tenderAndContractCases: BadInput[] = [
   // Calendar feeds: the owner in the path.
   ['POST /councils/{orgId}/calendar-feed', '/councils/x/calendar-feed', {}, 'path.orgId', 'invalid_format'],
   ['POST /contracts/{contractId}/calendar-feed', '/contracts/x/calendar-feed', {}, 'path.contractId', 'invalid_format'],
+  // A proposal's recipient added on the way: its contact email checked as any organisation's.
+  [
+    'POST /rounds/{roundId}/proposals',
+    `/rounds/${goodId}/proposals`,
+    {
+      body: {
+        newRecipient: { name: 'Northgate Care', identifier: 'GB-CHC-1099123', contactEmail: 'not an email' },
+        title: 'A proposal',
+        amount: 100,
+        currency: 'GBP',
+        durationMonths: 12,
+      },
+    },
+    'body.newRecipient.contactEmail',
+    'invalid_format',
+  ],
 ];

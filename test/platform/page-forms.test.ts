@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { parseAst } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, forTarget } from '../../infra/catalog';
+import { isNode, type Node, pageModules, parse } from '../support/module-graph';
 import { root } from '../support/stack';
 
 /**
@@ -33,14 +32,12 @@ import { root } from '../support/stack';
  * comments, strings and JSX text.
  */
 
-type Node = { type: string; start: number; end: number; [key: string]: unknown };
 const formNames = new Set(['form', 'posted']);
 const exempt: Record<string, '*' | string[]> = {
   'functions/lib/web/form.ts': '*',
   'functions/lib/web/page-route.tsx': ['form.csrf'],
 };
 
-const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && typeof (v as Node).type === 'string';
 const named = (n: unknown, names: Set<string>) => isNode(n) && n.type === 'Identifier' && names.has(n.name as string);
 
 /** The request's form: `form`/`posted`, or `x.form`/`x.posted` (not `x[form]`, a key). */
@@ -76,7 +73,7 @@ function readBy(parent: Node, key: string): boolean {
 
 /** Every raw read of a posted form in one module's source, as `text` at `line`. */
 function rawReads(source: string, file = 'page.tsx'): { line: number; text: string }[] {
-  const ast = parseAst(source, { lang: file.endsWith('x') ? 'tsx' : 'ts' }) as unknown as Node;
+  const ast = parse(source, file);
   const found: { line: number; text: string }[] = [];
   const visit = (node: Node, parent: Node | undefined, key: string) => {
     if (parent && isForm(node) && readBy(parent, key)) {
@@ -90,34 +87,6 @@ function rawReads(source: string, file = 'page.tsx'): { line: number; text: stri
   };
   visit(ast, undefined, '');
   return found;
-}
-
-/** The modules under functions/ a file imports or re-exports from (relative paths, to a .ts/.tsx file or an index). */
-function importsOf(file: string): string[] {
-  const ast = parseAst(readFileSync(file, 'utf8'), { lang: file.endsWith('x') ? 'tsx' : 'ts' }) as unknown as { body: Node[] };
-  const specs = ast.body.flatMap((s) => (s.source && isNode(s.source) ? [s.source.value as string] : []));
-  return specs
-    .filter((s) => s.startsWith('.'))
-    .flatMap((s) => {
-      const base = resolve(dirname(file), s);
-      const hit = ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find(existsSync);
-      return hit ? [hit] : [];
-    })
-    .filter((f) => relative(root, f).startsWith('functions/'));
-}
-
-/** Every module the page routes' functions run, from their entries in the catalog. */
-function pageModules(): string[] {
-  const c = forTarget(catalog, 'local');
-  const entries = [...new Set(c.routes.filter((r) => r.auth === 'page').map((r) => c.functions[r.fn]?.entry as string))];
-  const seen = new Set<string>();
-  const queue = entries.map((e) => join(root, e));
-  for (let file = queue.pop(); file; file = queue.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    queue.push(...importsOf(file));
-  }
-  return [...seen].map((f) => relative(root, f)).sort();
 }
 
 describe('page forms are read only by the shared decoder', () => {

@@ -333,7 +333,8 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
   });
 
   it('a grant that outlives a year hands over to a fresh execution before the limit, and the new one pays', async () => {
-    const g = await award(f, 'Long grant', 200_000);
+    // Two years long: its second tranche, after the first year, is within the grant's dates.
+    const g = await award(f, 'Long grant', 200_000, 24);
     await plan(f, g.id, {
       tranches: [
         { amount: 100_000, dueDate: inDays(stack, 0) },

@@ -28,13 +28,13 @@ export async function grantFixture(stack: TestStack, funders: SeededFunder[]): P
 export const today = (stack: TestStack) => londonDate(stack.clock.now());
 export const inDays = (stack: TestStack, days: number) => addDays(today(stack), days);
 
-export async function award(f: Fixture, title: string, amount: number) {
+export async function award(f: Fixture, title: string, amount: number, durationMonths = 12) {
   return f.stack.api.call<{ id: string }>(f.lead.admin, 'POST', `/pools/${f.poolId}/allocations`, {
     recipientOrgId: f.recipient.id,
     title,
     amount,
     currency: 'GBP',
-    durationMonths: 12,
+    durationMonths,
     plannedStart: today(f.stack),
   });
 }

@@ -14,6 +14,8 @@ export interface RouteIds {
   paymentId?: string;
   orgId: string;
   recipientOrgId: string;
+  /** A member of staff of `orgId` whom the staff routes may change and remove (not one of the fixture's roles). */
+  userId?: string;
 }
 
 /**
@@ -97,6 +99,8 @@ export function validBody(route: string, ids: RouteIds): unknown {
     'POST /councils/{orgId}/calendar-feed': {},
     'POST /contracts/{contractId}/calendar-feed': {},
     'POST /organisations/{orgId}/members': { email: 'new@example.org', name: 'New Person', role: 'viewer' },
+    'PUT /organisations/{orgId}/members/{userId}/role': { role: 'viewer' },
+    'DELETE /organisations/{orgId}/members/{userId}': undefined,
   };
   if (!(route in bodies)) throw new Error(`no valid body for ${route}: add one to test/support/route-bodies.ts`);
   return bodies[route];

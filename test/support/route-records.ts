@@ -31,6 +31,12 @@ export async function routeRecords(stack: TestStack, funders: SeededFunder[], na
   const round = await call(`/pools/${setup.pool.id}/rounds`, { name: `${name} round` });
   const tender = tenderBody(stack, funders, setup.pool.id, { title: `${name} tender` });
   const draft = await call(`/consortia/${setup.consortium.id}/tenders`, tender);
+  // Someone on the lead's staff for the staff routes to change and remove, who is none of the fixture's roles.
+  const departing = await stack.api.call<{ user: { id: string } }>(stack.admin, 'POST', `/organisations/${lead.org.id}/members`, {
+    email: `departing@${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example.org`,
+    name: `${name} Departing`,
+    role: 'officer',
+  });
   const body = contractBody(stack, `${name} contract`, [30]);
   const contract = await register(stack, lead, { ...body, payments: [{ dueDate: inDays(stack, 30), amount: body.value }] });
   const ids: RouteIds = {
@@ -47,6 +53,7 @@ export async function routeRecords(stack: TestStack, funders: SeededFunder[], na
     paymentId: 'P1',
     orgId: lead.org.id,
     recipientOrgId: lead.org.id,
+    userId: departing.user.id,
   };
   return { lead, setup, tender, ids };
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
+import { axeOn } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
@@ -13,7 +12,6 @@ import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../s
  * scoring with reasons, JavaScript off; axe-core finds no serious or critical violation, with
  * and without an error showing.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: TestStack;
 let funders: SeededFunder[];
@@ -50,17 +48,6 @@ async function signedIn(who: SeededFunder, javaScriptEnabled: boolean): Promise<
   await page.goto(`${stack.runtime.apiUrl}/sign-in`);
   await page.getByRole('button', { name: new RegExp(`Sign in as ${who.admin.name}`) }).click();
   return page;
-}
-
-async function axeOn(p: Page): Promise<string[]> {
-  await p.evaluate(axeSource);
-  const violations: { id: string; impact: string }[] = await p.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
-    const { axe, document } = globalThis as any;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v: { id: string; impact: string }) => ({ id: v.id, impact: v.impact }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
 }
 
 describe('the tender page in a real browser', () => {

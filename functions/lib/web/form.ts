@@ -18,8 +18,11 @@ import type { FieldError } from './govuk';
  * - `choice`: radios or a select: the value chosen.
  * - `checkboxes`: every value ticked, as an array (the field repeated).
  * - `flag`: a single checkbox: true when ticked.
+ * - `list`: an "add another" list as a whole (its items are fields of their own): nothing is read
+ *   under its name, so a value posted there cannot stand where the items go; it is named so the
+ *   list's own rule ("at least one") has a label and a `missing` message.
  */
-export type FieldKind = 'text' | 'pounds' | 'date' | 'whole' | 'wholes' | 'choice' | 'checkboxes' | 'flag';
+export type FieldKind = 'text' | 'pounds' | 'date' | 'whole' | 'wholes' | 'choice' | 'checkboxes' | 'flag' | 'list';
 
 export interface FieldSpec {
   /** The label (or legend) as the page shows it: error messages name the field by it. */
@@ -87,8 +90,14 @@ function readDate(form: PostedForm, name: string, label: string): Read {
   return { value: iso };
 }
 
+/** Bytes that were not UTF-8, as the page route read them (each replaced by U+FFFD). */
+const unreadable = (v: string | string[] | undefined) => (Array.isArray(v) ? v : [v ?? '']).some((x) => x.includes('\uFFFD'));
+
 function read(form: PostedForm, path: string, spec: FieldSpec): Read {
   const name = nameOf(path, spec);
+  const posted = spec.as === 'date' ? dateParts.map((p) => form[`${name}-${p}`]) : [form[name]];
+  // Refused by field, not as a whole form, so the person sees which answer to type again and keeps the rest.
+  if (posted.some(unreadable)) return { error: `${spec.label} has characters that could not be read: type it again` };
   switch (spec.as ?? 'text') {
     case 'pounds':
       return readPounds(first(form[name]), spec.label);
@@ -112,6 +121,8 @@ function read(form: PostedForm, path: string, spec: FieldSpec): Read {
       const v = form[name];
       return { value: (Array.isArray(v) ? v : v ? [v] : []).map((x) => x.trim()).filter(Boolean) };
     }
+    case 'list':
+      return { blank: true };
     case 'flag':
       return { value: Boolean(first(form[name])) };
     default: {
@@ -133,7 +144,8 @@ function put(target: Record<string, unknown>, path: string, value: unknown): voi
   let at: Record<string, unknown> = target;
   keys.slice(0, -1).forEach((k, i) => {
     const nextIsIndex = /^\d+$/.test(keys[i + 1] ?? '');
-    at[k] ??= nextIsIndex ? [] : {};
+    // Only an object or array can hold the rest of the path: a value posted under a list's own name ("lots=x") gives way.
+    if (typeof at[k] !== 'object' || at[k] === null) at[k] = nextIsIndex ? [] : {};
     at = at[k] as Record<string, unknown>;
   });
   at[keys.at(-1) as string] = value;
@@ -159,7 +171,9 @@ export function messageFor(issue: z.core.$ZodIssue, spec: FieldSpec): string {
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') return min <= 1 ? empty : `${label} must be ${min} characters or more`;
-      if (issue.origin === 'array') return min <= 1 ? `Select ${lower(label)}` : `Select at least ${min} for ${lower(label)}`;
+      // An "add another" list left empty, or too short, says what to add (its `missing`), not "Select".
+      if (issue.origin === 'array')
+        return spec.missing ?? (min <= 1 ? `Select ${lower(label)}` : `Select at least ${min} for ${lower(label)}`);
       if (spec.as === 'pounds') return `${label} must be more than £0.00`;
       return `${label} must be ${issue.inclusive ? '' : 'more than '}${min}${issue.inclusive ? ' or more' : ''}`;
     }
@@ -217,7 +231,7 @@ export function decodeForm<S extends z.ZodMiniType>(
       unread.push(path);
       errors.push(readError(path, spec, r.error, r.parts));
     } else if (!r.blank) put(input, path, r.value);
-    else if (!spec.optional) {
+    else if (!spec.optional && spec.as !== 'list') {
       blank.add(path);
       put(input, path, spec.as === 'pounds' || spec.as === 'whole' || spec.as === 'date' ? undefined : '');
     }
@@ -225,9 +239,13 @@ export function decodeForm<S extends z.ZodMiniType>(
   for (const [path, value] of Object.entries(fixed)) put(input, path, value);
   const parsed = schema.safeParse(adapt(input));
   if (parsed.success && !errors.length) return { value: parsed.data };
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
+  const issues = parsed.success ? [] : parsed.error.issues;
+  // Text over its limit is said first (an email address of 300 characters is also malformed): it must be shortened whatever else is wrong.
+  const tooLong = new Set(issues.filter((i) => i.code === 'too_big' && i.origin === 'string').map((i) => i.path.join('.')));
+  for (const issue of issues) {
     const at = issue.path.join('.');
     if (unread.some((p) => p.startsWith(`${at}.`))) continue;
+    if (tooLong.has(at) && issue.code !== 'too_big') continue;
     const [path, spec] = fieldAt(fields, at);
     const field = fieldId(path, spec);
     if (failed.has(field)) continue;

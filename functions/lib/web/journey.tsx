@@ -1,10 +1,12 @@
 import type { Child } from 'hono/jsx';
+import { DomainError } from '../../../shared/platform/errors';
 import type { DraftAnswers } from '../../../shared/platform/sessions/store';
 import type * as z from '../zod';
 import { answersAmong, control, decodeForm, type FormFields, fieldId, type PostedForm, refusal } from './form';
 import { Button, Csrf, ErrorSummary, type FieldError, SummaryList } from './govuk';
 import type { ConsortiumRef, Crumb, Section } from './navigation';
 import type { PageRequest, PageResult } from './page-route';
+import { type Task, TaskList } from './task-list';
 
 /**
  * A journey of GOV.UK question pages for making something (a pool, a pledge, a round…): one
@@ -17,14 +19,24 @@ import type { PageRequest, PageResult } from './page-route';
  *
  * Routes: GET and POST on the journey's path; `?page=<question id>`, `?page=check`,
  * `?page=done&created=<id>`.
+ *
+ * With `taskList`, the journey's path is GOV.UK's task list instead: each question is a task
+ * with its status, done in any order, each returning to the list; "check your answers" is the
+ * last task, open once every other is completed.
  */
 export interface Question<Ctx> {
   id: string;
   /** The question, as the page's heading. */
   heading: string;
+  /** Its name on the task list (`taskList` journeys). */
+  task?: string;
   fields: FormFields;
-  /** An "add another" list: the array's path, one item's fields (relative), at most `max` items. */
-  list?: { path: string; item: FormFields; max: number; noun: string; describe: (item: PostedForm) => string };
+  /**
+   * An "add another" list: the array's path, one item's fields (relative), at most `max` items.
+   * `first`: the index of the list's first item, where the items before it are asked by questions
+   * of their own (a consortium's lead is its first member); 0 if not given.
+   */
+  list?: { path: string; item: FormFields; max: number; noun: string; describe: (item: PostedForm, ctx: Ctx) => string; first?: number };
   /** The inputs, given what was typed (with field names as posted) and the errors to show. */
   body: (p: { ctx: Ctx; typed: PostedForm; errors: FieldError[]; next: number }) => Child;
 }
@@ -41,17 +53,20 @@ export interface Journey<S extends z.ZodMiniType, Ctx, C> {
   fixed?: (ctx: Ctx) => Record<string, unknown>;
   adapt?: (input: Record<string, unknown>) => Record<string, unknown>;
   questions: Question<Ctx>[];
+  /** A task list at the journey's path: its heading is the title; `check` names the last task, sending the whole. */
+  taskList?: { intro: (ctx: Ctx) => Child; check: string };
   check: { rows: (typed: PostedForm, ctx: Ctx) => { key: string; value: Child; question: string }[]; button: string; note?: string };
   /** Runs the use case; answers the created record's id. */
   submit: (ctx: Ctx, value: z.infer<S>) => Promise<string>;
   done: (ctx: Ctx, created: string) => { panel: string; body: Child };
 }
 
-const countOf = (typed: PostedForm, path: string) =>
+/** How many items a list has, counting from its first (items before it belong to other questions). */
+const countOf = (typed: PostedForm, path: string, first = 0) =>
   new Set(
     Object.keys(typed)
       .map((k) => new RegExp(`^${path}\\.(\\d+)\\.`).exec(k)?.[1])
-      .filter(Boolean),
+      .filter((i) => i !== undefined && Number(i) >= first),
   ).size;
 
 /** Every field the journey asks for, a list's items expanded for each one there is (and the next to be added). */
@@ -60,8 +75,9 @@ function allFields<Ctx, C>(j: Journey<z.ZodMiniType, Ctx, C>, typed: PostedForm,
   for (const q of j.questions) {
     Object.assign(out, q.fields);
     if (!q.list) continue;
-    const n = countOf(typed, q.list.path) + (adding ? 1 : 0);
-    for (let i = 0; i < n; i++) for (const [rel, spec] of Object.entries(q.list.item)) out[`${q.list.path}.${i}.${rel}`] = spec;
+    const from = q.list.first ?? 0;
+    const n = countOf(typed, q.list.path, from) + (adding ? 1 : 0);
+    for (let i = from; i < from + n; i++) for (const [rel, spec] of Object.entries(q.list.item)) out[`${q.list.path}.${i}.${rel}`] = spec;
   }
   return out;
 }
@@ -93,12 +109,48 @@ function answersTo<Ctx>(q: Question<Ctx>, sent: PostedForm, typed: PostedForm, a
       s.as === 'date' ? ['day', 'month', 'year'].map((d) => `${s.name ?? p}-${d}`) : [s.name ?? p],
     ),
   );
-  const n = q.list ? countOf(typed, q.list.path) : 0;
+  const n = q.list ? (q.list.first ?? 0) + countOf(typed, q.list.path, q.list.first) : 0;
   // The new item's box is an answer only when the person asked to add it.
   const out = answersAmong(sent, names, q.list && adding ? `${q.list.path}.${n}.` : undefined);
   // A checkbox group sends nothing when none is ticked: that is an answer too.
   for (const [p, s] of Object.entries(q.fields)) if (s.as === 'checkboxes' && !((s.name ?? p) in out)) out[s.name ?? p] = [];
+  // Radios left unchosen send nothing either: the item being added still has them, empty, so they are checked.
+  if (q.list && adding)
+    for (const [rel, s] of Object.entries(q.list.item)) if (s.as !== 'date') out[`${q.list.path}.${n}.${s.name ?? rel}`] ??= '';
   return out;
+}
+
+/** The draft's note that a task's question was answered and left with "Continue" (a list may rightly be left empty). */
+const visited = (questionId: string) => `task:${questionId}`;
+
+/**
+ * Each task's status from the draft: not yet started (nothing typed, never continued), completed
+ * (continued, and its answers decode), otherwise in progress. Checking is open once all are completed.
+ */
+function tasks<S extends z.ZodMiniType, Ctx, C>(j: Journey<S, Ctx, C>, ctx: Ctx, typed: PostedForm, at: (p: string) => string): Task[] {
+  const errors = decodeAll(j, typed, ctx).errors;
+  const fields = allFields(j, typed);
+  const out: Task[] = j.questions.map((q) => {
+    const own = [
+      ...Object.keys(q.fields),
+      ...(q.list ? [q.list.path, ...Object.keys(fields).filter((p) => p.startsWith(`${q.list?.path}.`))] : []),
+    ];
+    const typedAny = Object.keys(typed).some(
+      (k) => own.some((p) => k === p || k.startsWith(`${p}-`)) || Boolean(q.list && k.startsWith(`${q.list.path}.`)),
+    );
+    const started = typed[visited(q.id)] === 'yes';
+    const status = !started && !typedAny ? 'not-started' : started && !errorsOf(errors, fields, own).length ? 'completed' : 'in-progress';
+    return { name: q.task ?? q.heading, href: at(q.id), status };
+  });
+  const ready = out.every((t) => t.status === 'completed');
+  return [
+    ...out,
+    {
+      name: j.taskList?.check ?? 'Check your answers',
+      href: ready ? at('check') : undefined,
+      status: ready ? 'not-started' : 'cannot-start',
+    },
+  ];
 }
 
 export function journeyPage<S extends z.ZodMiniType, Ctx, C>(j: Journey<S, Ctx, C>) {
@@ -111,6 +163,11 @@ export function journeyPage<S extends z.ZodMiniType, Ctx, C>(j: Journey<S, Ctx, 
     const render = (title: string, body: Child, status = 200): PageResult => ({ title, body, status, ...j.chrome(ctx) });
     const at = (p: string) => `${base}?page=${encodeURIComponent(p)}`;
     if (page === 'done') return render(j.title, <Done {...j.done(ctx, req.query.created ?? '')} />);
+    if (j.taskList && !page) {
+      // The task list is links, not a form: a post to it is a form the page does not have.
+      if (req.method === 'POST') throw new DomainError('validation', 'this page has no such form');
+      return render(j.title, <TaskList title={j.title} intro={j.taskList.intro(ctx)} tasks={tasks(j, ctx, typed, at)} />);
+    }
     if (page === 'check') {
       if (req.method !== 'POST') return checkPage(j, ctx, typed, req.csrf, render, at);
       const decoded = decodeAll(j, typed, ctx);
@@ -129,10 +186,20 @@ export function journeyPage<S extends z.ZodMiniType, Ctx, C>(j: Journey<S, Ctx, 
       j.questions.findIndex((q) => q.id === page),
     );
     const q = j.questions[index] as Question<Ctx>;
-    const show = (shown: PostedForm, errors: FieldError[] = [], status = 200) =>
+    const show = (shown: PostedForm, errors: FieldError[] = [], status = 200, listed?: number) =>
       render(
         `${errors.length ? 'Error: ' : ''}${q.heading}`,
-        <QuestionView j={j} q={q} ctx={ctx} typed={shown} errors={errors} csrf={req.csrf} toCheck={req.query.return === 'check'} />,
+        <QuestionView
+          j={j}
+          q={q}
+          ctx={ctx}
+          typed={shown}
+          errors={errors}
+          csrf={req.csrf}
+          toCheck={req.query.return === 'check'}
+          params={req.params}
+          listed={listed}
+        />,
         status,
       );
     if (req.method !== 'POST') return show(typed);
@@ -147,25 +214,30 @@ async function answer<S extends z.ZodMiniType, Ctx, C>(
   req: PageRequest<C>,
   typed: DraftAnswers,
   draft: ReturnType<PageRequest<C>['draft']>,
-  show: (t: PostedForm, e?: FieldError[], s?: number) => PageResult,
+  show: (t: PostedForm, e?: FieldError[], s?: number, listed?: number) => PageResult,
   at: (p: string) => string,
   index: number,
 ): Promise<PageResult> {
   const act = control(req.posted, 'do') || 'continue';
   if (q.list && act.startsWith('remove-')) {
-    await draft.put(withoutItem(typed, q.list.path, Number(act.slice('remove-'.length))));
+    const removed = Number(act.slice('remove-'.length));
+    // Items before the list's first are other questions' answers: not removable here.
+    if (removed >= (q.list.first ?? 0)) await draft.put(withoutItem(typed, q.list.path, removed));
     return { redirect: at(q.id) };
   }
   const adding = Boolean(q.list && act === 'add');
-  const next = { ...typed, ...answersTo(q, req.posted, typed, adding) };
-  const n = q.list ? countOf(typed, q.list.path) : 0;
+  const next: DraftAnswers = { ...typed, ...answersTo(q, req.posted, typed, adding) };
+  const n = q.list ? (q.list.first ?? 0) + countOf(typed, q.list.path, q.list.first) : 0;
   const paths = adding && q.list ? Object.keys(q.list.item).map((rel) => `${q.list?.path}.${n}.${rel}`) : Object.keys(q.fields);
   if (q.list && !adding) paths.push(q.list.path);
   const fields = allFields(j, next, false);
   const errors = errorsOf(decodeAll(j, next, ctx).errors, fields, paths);
-  if (errors.length) return show(next, errors, 400);
+  // An item that could not be added stays in its boxes, as typed, and not in the list so far.
+  if (errors.length) return show(next, errors, 400, adding ? countOf(typed, q.list?.path ?? '', q.list?.first) : undefined);
+  if (j.taskList && !adding) next[visited(q.id)] = 'yes';
   await draft.put(next);
   if (adding) return { redirect: at(q.id) };
+  if (j.taskList && control(req.posted, 'return') !== 'check') return { redirect: j.path(req.params) };
   const following = j.questions[index + 1];
   return { redirect: control(req.posted, 'return') === 'check' || !following ? at('check') : at(following.id) };
 }
@@ -215,20 +287,29 @@ function QuestionView<S extends z.ZodMiniType, Ctx, C>(p: {
   csrf: string;
   /** Came from "check your answers": going on returns there. */
   toCheck: boolean;
+  params: Record<string, string>;
+  /** How many items the list has, when what was typed also holds one that could not be added. */
+  listed?: number | undefined;
 }) {
   const { q } = p;
-  const count = q.list ? countOf(p.typed, q.list.path) : 0;
+  const first = q.list?.first ?? 0;
+  const count = q.list ? (p.listed ?? countOf(p.typed, q.list.path, first)) : 0;
   return (
     <>
+      {p.j.taskList && (
+        <a class="govuk-back-link" href={p.j.path(p.params)}>
+          Back to the task list
+        </a>
+      )}
       <ErrorSummary errors={p.errors} />
       <span class="govuk-caption-l">{p.j.title}</span>
       <h1 class="govuk-heading-l">{q.heading}</h1>
-      {q.list && count > 0 && <ListSoFar q={q} typed={p.typed} count={count} csrf={p.csrf} />}
-      <form method="post" id={q.id} novalidate>
+      {q.list && count > 0 && <ListSoFar q={q} ctx={p.ctx} typed={p.typed} count={count} csrf={p.csrf} />}
+      <form method="post" id={`${q.id}-form`} novalidate>
         <Csrf token={p.csrf} />
         <input type="hidden" name="page" value={q.id} />
         {p.toCheck && <input type="hidden" name="return" value="check" />}
-        {q.body({ ctx: p.ctx, typed: p.typed, errors: p.errors, next: count })}
+        {q.body({ ctx: p.ctx, typed: p.typed, errors: p.errors, next: first + count })}
         <div class="govuk-button-group">
           {q.list && count < q.list.max && (
             <Button secondary name="do" value="add">
@@ -244,7 +325,7 @@ function QuestionView<S extends z.ZodMiniType, Ctx, C>(p: {
   );
 }
 
-function ListSoFar<Ctx>(p: { q: Question<Ctx>; typed: PostedForm; count: number; csrf: string }) {
+function ListSoFar<Ctx>(p: { q: Question<Ctx>; ctx: Ctx; typed: PostedForm; count: number; csrf: string }) {
   const list = p.q.list as NonNullable<Question<Ctx>['list']>;
   const item = (i: number) =>
     Object.fromEntries(Object.keys(list.item).map((rel) => [rel, p.typed[`${list.path}.${i}.${rel}`] ?? ''])) as PostedForm;
@@ -253,12 +334,12 @@ function ListSoFar<Ctx>(p: { q: Question<Ctx>; typed: PostedForm; count: number;
       <Csrf token={p.csrf} />
       <input type="hidden" name="page" value={p.q.id} />
       <dl class="govuk-summary-list">
-        {Array.from({ length: p.count }, (_, i) => (
+        {Array.from({ length: p.count }, (_, k) => (list.first ?? 0) + k).map((i) => (
           <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{list.describe(item(i))}</dt>
+            <dt class="govuk-summary-list__key">{list.describe(item(i), p.ctx)}</dt>
             <dd class="govuk-summary-list__actions">
               <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" name="do" value={`remove-${i}`}>
-                Remove<span class="govuk-visually-hidden"> {list.describe(item(i))}</span>
+                Remove<span class="govuk-visually-hidden"> {list.describe(item(i), p.ctx)}</span>
               </button>
             </dd>
           </div>

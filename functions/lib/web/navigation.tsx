@@ -17,7 +17,9 @@ export type Section =
   | 'tenders'
   | 'contracts'
   | 'evidence'
-  | 'funding-quality';
+  | 'funding-quality'
+  /** Organisations and their staff (reached from what needs me). */
+  | 'organisations';
 
 export interface ConsortiumRef {
   id: string;

@@ -10,7 +10,7 @@ import type { ApiEvent } from '../http';
 import { logger } from '../logger';
 import { type Chrome, Layout } from './layout';
 import type { ConsortiumRef, Crumb, Section } from './navigation';
-import { formBody, postedForm, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
+import { formBody, lastValues, pageForm, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
 
 export interface PageRequest<Caller> {
   event: ApiEvent;
@@ -112,7 +112,7 @@ export const notFoundPage = (chrome: Chrome) =>
     404,
   );
 
-/** A form whose bytes are not UTF-8: refused whole (400), nothing runs. */
+/** A form (sign-in, an emailed link's) whose bytes are not UTF-8: refused whole (400), nothing runs. */
 function readForm(event: ApiEvent): Record<string, string> | undefined {
   try {
     return formBody(event);
@@ -158,8 +158,9 @@ export function pageRoute<Caller extends StaffCaller>(
           const next = event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : '');
           return redirect(`/sign-in?next=${encodeURIComponent(next)}`);
         }
-        const form = method === 'POST' ? readForm(event) : {};
-        if (!form) return unreadableForm();
+        // Read even where some bytes are not UTF-8: the decoder names the field they are in (pageForm).
+        const posted = method === 'POST' ? pageForm(event) : {};
+        const form = lastValues(posted);
         if (method === 'POST' && (!sameOrigin(event) || !sameToken(form.csrf, session.csrf))) return forbiddenPage();
         let chrome: Chrome = { csrf: session.csrf, path: event.rawPath };
         try {
@@ -172,7 +173,6 @@ export function pageRoute<Caller extends StaffCaller>(
           const greedy = new Set([...event.routeKey.matchAll(/\{(\w+)\+\}/g)].map((m) => m[1]));
           if (Object.entries(params).some(([name, p]) => !greedy.has(name) && !isId(p ?? ''))) return notFoundPage(chrome);
           const query = (event.queryStringParameters ?? {}) as Record<string, string>;
-          const posted = method === 'POST' ? postedForm(event) : {};
           const result = await fn({
             event,
             caller,

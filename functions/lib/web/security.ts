@@ -65,16 +65,27 @@ export function sameToken(a: string | undefined, b: string): boolean {
 /** Only our own pages are places to return to after sign-in (no open redirect). */
 export const safeNext = (next: string | undefined) => (next && /^\/app(\/[^/\\]|$|\?)/.test(next) && !next.includes('//') ? next : '/app');
 
-export function formBody(event: ApiEvent): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(bodyText(event)));
-}
+const lossy = new TextDecoder('utf-8');
 
-/** Every value of every field, in order: a checkbox group repeats its name (what `decodeForm` reads). */
-export function postedForm(event: ApiEvent): Record<string, string | string[]> {
+/**
+ * A staff page's form, read even where its bytes are not UTF-8: each such byte becomes U+FFFD,
+ * which the form decoder refuses against the field it is in (issue 24: the person is told which
+ * answer to type again, and keeps the others). Nothing with U+FFFD in it is ever stored.
+ */
+export function pageForm(event: Pick<ApiEvent, 'body' | 'isBase64Encoded'>): Record<string, string | string[]> {
+  const text = !event.body ? '' : event.isBase64Encoded ? lossy.decode(Buffer.from(event.body, 'base64')) : event.body;
   const out: Record<string, string | string[]> = {};
-  for (const [k, v] of new URLSearchParams(bodyText(event))) {
+  for (const [k, v] of new URLSearchParams(text)) {
     const had = out[k];
     out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
   }
   return out;
+}
+
+/** One value a field, the last posted (as `URLSearchParams` read into an object gives). */
+export const lastValues = (fields: Record<string, string | string[]>): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? (v.at(-1) ?? '') : v]));
+
+export function formBody(event: ApiEvent): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(bodyText(event)));
 }

@@ -1,0 +1,106 @@
+import { actingOrg, loadConsortium, requireActive } from '../../shared/consortia/access';
+import type { Caller } from '../../shared/consortia/caller';
+import { staffPaths } from '../../shared/platform/pages';
+import { allocateDirect } from '../../shared/pools/awards';
+import { poolsTable } from '../../shared/pools/aws';
+import { loadPool } from '../../shared/pools/pools';
+import { Radios } from '../lib/web/govuk';
+import { type Journey, journeyPage } from '../lib/web/journey';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import type { PageRequest } from '../lib/web/page-route';
+import { grantQuestions, grantRows, withoutNoLot } from './grant-questions';
+import { allocationRequest } from './schemas';
+
+/**
+ * Awarding a grant straight from a pool, without a round (issue 24: every staff write route has
+ * a page), by the lead's admins of an active consortium (allocateDirect's rule): the recipient,
+ * what it is for, how much, from which lot and for how long; check your answers; confirmation
+ * linking to the grant. The input is the JSON route's own (`allocationRequest`); the money is
+ * committed from the pool's eligible funds at once, or the award is refused on check your answers.
+ */
+type Ctx = {
+  pool: Awaited<ReturnType<typeof loadPool>>;
+  consortium: Awaited<ReturnType<typeof loadConsortium>>;
+  caller: Caller;
+  providers: { id: string; name: string }[];
+};
+
+export const newAwardJourney: Journey<typeof allocationRequest, Ctx, Caller> = {
+  key: (p) => `new-award:${p.poolId}`,
+  path: (p) => `/app/pools/${p.poolId}/grants/new`,
+  schema: allocationRequest,
+  title: 'Award a grant from the pool',
+  load: async (req: PageRequest<Caller>) => {
+    const poolId = req.params.poolId ?? '';
+    const pool = await loadPool(poolsTable, poolId);
+    const consortium = await loadConsortium(poolsTable, pool.consortiumId);
+    // The lead's admins only; anyone else gets the not-found page.
+    actingOrg(req.caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
+    requireActive(consortium);
+    const providers = await poolsTable.consortia.listOrganisations('provider');
+    return {
+      pool,
+      consortium,
+      caller: req.caller,
+      providers: providers.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  },
+  chrome: (c) => ({
+    section: 'pools',
+    consortium: c.consortium,
+    crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
+  }),
+  fixed: (c) => ({ currency: c.pool.currency }),
+  adapt: withoutNoLot,
+  questions: [
+    {
+      id: 'recipient',
+      heading: 'Who receives the grant?',
+      fields: { recipientOrgId: { label: 'Recipient', as: 'choice', missing: 'Select the organisation that receives the grant' } },
+      body: ({ ctx, typed, errors }) => (
+        <>
+          <Radios
+            name="recipientOrgId"
+            legend="Recipient"
+            hint="Providers on grantloop."
+            options={ctx.providers.map((p) => ({ value: p.id, label: p.name }))}
+            value={String(typed.recipientOrgId ?? '')}
+            errors={errors}
+          />
+          <div class="govuk-inset-text">
+            If the recipient is not listed, propose the grant in a round instead, where it can be added on the way, or ask a grantloop
+            administrator to add it.
+          </div>
+        </>
+      ),
+    },
+    ...grantQuestions,
+  ],
+  check: {
+    rows: (typed, ctx) => [
+      { key: 'Recipient', value: ctx.providers.find((p) => p.id === typed.recipientOrgId)?.name ?? '', question: 'recipient' },
+      ...grantRows(typed, ctx),
+    ],
+    button: 'Award the grant',
+    note: "The amount is committed from the pool's money at once: restricted money only funds a grant in its lot.",
+  },
+  submit: async (c, value) => (await allocateDirect(poolsTable, c.caller, c.pool.id, value)).id,
+  done: (_c, grantId) => ({
+    panel: 'Grant awarded',
+    body: (
+      <>
+        <p class="govuk-body">
+          The money is committed from the pool, shared between the funders whose money can fund it. No one is emailed yet. Next, set the
+          grant's plan on its page: its conditions, the tranches it is paid in, and the reports it owes.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={staffPaths.grant(encodeURIComponent(grantId))}>
+            Go to the grant
+          </a>
+        </p>
+      </>
+    ),
+  }),
+};
+
+export const newAwardPage = journeyPage(newAwardJourney);

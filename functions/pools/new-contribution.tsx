@@ -1,0 +1,125 @@
+import { actingOrg } from '../../shared/consortia/access';
+import type { Caller } from '../../shared/consortia/caller';
+import { notFound } from '../../shared/platform/errors';
+import { dayInWords, pounds } from '../../shared/platform/format';
+import { poolsTable } from '../../shared/pools/aws';
+import { restrictionInWords } from '../../shared/pools/pool-page';
+import { readablePool, recordContribution } from '../../shared/pools/pools';
+import { DateInput } from '../contracts/date-input';
+import { Radios, SummaryList } from '../lib/web/govuk';
+import { type Journey, journeyPage } from '../lib/web/journey';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import type { PageRequest } from '../lib/web/page-route';
+import { financialYearInWords, PoundsInput, typedPounds } from './journey-parts';
+import { newContribution } from './schemas';
+
+/**
+ * Recording money received against a pledge (issue 24), by the lead's officers who hold the
+ * pool's account: how much, the day it arrived (a GOV.UK date input) and which year of the
+ * pledge it pays; check your answers; confirmation. The input is the JSON route's own
+ * (`newContribution`), and `recordContribution` refuses more than is still due.
+ */
+type Found = Awaited<ReturnType<typeof readablePool>>;
+type Ctx = Found & { caller: Caller; pledge: NonNullable<Awaited<ReturnType<typeof poolsTable.pools.getPledge>>>; funder: string };
+
+const typedDate = (typed: Record<string, unknown>) => {
+  const [d, m, y] = ['day', 'month', 'year'].map((p) => String(typed[`receivedOn-${p}`] ?? '').trim());
+  const iso = `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(Date.parse(iso)) ? dayInWords(iso) : [d, m, y].join('/');
+};
+
+export const newContributionJourney: Journey<typeof newContribution, Ctx, Caller> = {
+  key: (p) => `new-contribution:${p.poolId}:${p.pledgeId}`,
+  path: (p) => `/app/pools/${p.poolId}/pledges/${p.pledgeId}/contributions/new`,
+  schema: newContribution,
+  title: 'Record money received',
+  load: async (req: PageRequest<Caller>) => {
+    const caller = req.caller;
+    const poolId = req.params.poolId ?? '';
+    const found = await readablePool(poolsTable, caller, poolId);
+    // The lead's officers only (recordContribution's rule); anyone else gets the not-found page.
+    actingOrg(caller, found.consortium, ['lead'], 'officer', { what: 'pool', id: poolId });
+    const pledge = await poolsTable.pools.getPledge(poolId, req.params.pledgeId ?? '');
+    if (!pledge) throw notFound('pledge', req.params.pledgeId ?? '');
+    const funder = (await poolsTable.consortia.getOrganisation(pledge.funderOrgId))?.name ?? 'The funder';
+    return { ...found, caller, pledge, funder };
+  },
+  chrome: (c) => ({
+    section: 'pools',
+    consortium: c.consortium,
+    crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
+  }),
+  fixed: (c) => ({ currency: c.pool.currency }),
+  questions: [
+    {
+      id: 'money',
+      heading: 'What money has been received?',
+      fields: {
+        amount: { label: 'Amount received', as: 'pounds', missing: 'Enter the amount received' },
+        receivedOn: { label: 'Date received', as: 'date', missing: 'Enter the date the money was received' },
+        // Left unchosen, the use case takes the financial year the date falls in, as the API does.
+        financialYear: { label: 'Year of the pledge it pays', as: 'choice', optional: true },
+      },
+      body: ({ ctx, typed, errors }) => (
+        <>
+          <SummaryList
+            rows={[
+              ['Pledge from', ctx.funder],
+              ['Restriction', restrictionInWords(ctx.pledge.restriction, ctx.pool.lots)],
+            ]}
+          />
+          <PoundsInput name="amount" label="Amount received" typed={typed} errors={errors} />
+          <DateInput
+            name="receivedOn"
+            legend="Date received"
+            hint="The day it reached the pool's bank account, for example 5 12 2026"
+            typed={typed as Record<string, string>}
+            errors={errors}
+          />
+          <Radios
+            name="financialYear"
+            legend="Year of the pledge it pays"
+            hint="If you do not choose, it is the financial year the date received falls in."
+            options={ctx.pledge.years.map((y) => ({
+              value: y.financialYear,
+              label: financialYearInWords(y.financialYear),
+              hint: `Still due: ${pounds(y.amount - y.received)}`,
+            }))}
+            // A pledge of one year has it chosen already.
+            value={String(typed.financialYear ?? (ctx.pledge.years.length === 1 ? ctx.pledge.years[0]?.financialYear : ''))}
+            errors={errors}
+          />
+        </>
+      ),
+    },
+  ],
+  check: {
+    rows: (typed, ctx) => [
+      { key: 'From', value: ctx.funder, question: 'money' },
+      { key: 'Amount received', value: typedPounds(typed.amount), question: 'money' },
+      { key: 'Date received', value: typedDate(typed), question: 'money' },
+      { key: 'Year of the pledge', value: String(typed.financialYear ?? ''), question: 'money' },
+    ],
+    button: 'Record the money',
+  },
+  submit: async (c, value) => String((await recordContribution(poolsTable, c.caller, c.pool.id, c.pledge.id, value)).seq),
+  done: (c) => ({
+    panel: 'Money recorded',
+    body: (
+      <>
+        <p class="govuk-body">
+          The money from {c.funder} is in the pool's ledger: it counts as received, and can fund grants from {c.pool.name}
+          {c.pledge.restriction.kind === 'core' ? '' : ' in its lot'}. Votes on the pool's rounds are weighted by the money each funder has
+          paid in. No one is emailed.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/app/pools/${encodeURIComponent(c.pool.id)}`}>
+            Go to the pool
+          </a>
+        </p>
+      </>
+    ),
+  }),
+};
+
+export const newContributionPage = journeyPage(newContributionJourney);

@@ -1,0 +1,154 @@
+import type { Caller } from '../../shared/consortia/caller';
+import { notFound } from '../../shared/platform/errors';
+import { poolsTable } from '../../shared/pools/aws';
+import { pledgersFor, readablePool, recordPledge } from '../../shared/pools/pools';
+import type { PostedForm } from '../lib/web/form';
+import { Radios } from '../lib/web/govuk';
+import { type Journey, journeyPage } from '../lib/web/journey';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import type { PageRequest } from '../lib/web/page-route';
+import { financialYearInWords, financialYearOptions, ListError, PoundsInput, restrictionOptions, typedPounds } from './journey-parts';
+import { newPledge } from './schemas';
+
+/**
+ * Recording a pledge from the browser (issue 24): which organisation is pledging (those the
+ * caller may pledge for, as `recordPledge` decides), its years and amounts one at a time ("add
+ * another"), whether the money is restricted to a lot, check your answers, confirmation. The
+ * input is the JSON route's own (`newPledge`); the restriction is chosen by a radio and made
+ * into the schema's shape.
+ */
+type Ctx = Awaited<ReturnType<typeof readablePool>> & { caller: Caller; funders: { id: string; name: string }[]; now: Date };
+
+const yearsOf = (typed: PostedForm) =>
+  Object.keys(typed)
+    .map((k) => /^years\.(\d+)\.financialYear$/.exec(k)?.[1])
+    .filter((i): i is string => i !== undefined)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((i) => `${typed[`years.${i}.financialYear`]}: ${typedPounds(typed[`years.${i}.amount`])}`);
+
+export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
+  key: (p) => `new-pledge:${p.poolId}`,
+  path: (p) => `/app/pools/${p.poolId}/pledges/new`,
+  schema: newPledge,
+  title: 'Record a pledge',
+  load: async (req: PageRequest<Caller>) => {
+    const caller = req.caller;
+    const poolId = req.params.poolId ?? '';
+    const found = await readablePool(poolsTable, caller, poolId);
+    const ids = pledgersFor(caller, found.consortium);
+    // Someone who may pledge for no organisation gets the not-found page, as pages never say forbidden.
+    if (!ids.length) throw notFound('pool', poolId);
+    const orgs = await poolsTable.consortia.getOrganisations(ids);
+    const funders = ids.map((id) => ({ id, name: orgs.get(id)?.name ?? id }));
+    return { ...found, caller, funders, now: poolsTable.clock.now() };
+  },
+  chrome: (c) => ({
+    section: 'pools',
+    consortium: c.consortium,
+    crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
+  }),
+  fixed: (c) => ({ currency: c.pool.currency }),
+  // The radio's value is `core` or a lot's id; the schema's restriction is an object. Left blank, the schema says so.
+  adapt: (input) => {
+    const r = input.restriction;
+    if (typeof r !== 'string' || r === '') return input;
+    return { ...input, restriction: r === 'core' ? { kind: 'core' } : { kind: 'restricted', lotId: r } };
+  },
+  questions: [
+    {
+      id: 'funder',
+      heading: 'Who is pledging?',
+      fields: { funderOrgId: { label: 'Organisation', as: 'choice', missing: 'Select the organisation that is pledging' } },
+      body: ({ ctx, typed, errors }) => (
+        <Radios
+          name="funderOrgId"
+          legend="Organisation"
+          hint="You can pledge for an organisation in the consortium where you are an officer or admin."
+          options={ctx.funders.map((f) => ({ value: f.id, label: f.name }))}
+          // Someone who can pledge for one organisation only has it chosen for them.
+          value={String(typed.funderOrgId ?? (ctx.funders.length === 1 ? ctx.funders[0]?.id : ''))}
+          errors={errors}
+        />
+      ),
+    },
+    {
+      id: 'years',
+      heading: 'How much is pledged for each financial year?',
+      // The list's own name, read as the (empty) array its items are added to: left empty, the schema's minimum says what to add.
+      fields: { years: { label: 'Years and amounts', as: 'checkboxes', missing: 'Add at least one financial year and its amount' } },
+      list: {
+        path: 'years',
+        item: {
+          financialYear: { label: 'Financial year', as: 'choice', missing: 'Select the financial year' },
+          amount: { label: 'Amount for the year', as: 'pounds', missing: 'Enter the amount pledged for the year' },
+        },
+        max: 10,
+        noun: 'this year',
+        describe: (y) => `${financialYearInWords(String(y.financialYear ?? ''))}: ${typedPounds(y.amount)}`,
+      },
+      body: ({ ctx, typed, errors, next }) => (
+        <>
+          <ListError id="years" errors={errors} />
+          <p class="govuk-body">Add each financial year the pledge covers (April to March), then continue.</p>
+          <Radios
+            name={`years.${next}.financialYear`}
+            legend="Financial year"
+            options={financialYearOptions(ctx.now)}
+            value={String(typed[`years.${next}.financialYear`] ?? '')}
+            errors={errors}
+          />
+          <PoundsInput name={`years.${next}.amount`} label="Amount for the year" typed={typed} errors={errors} />
+        </>
+      ),
+    },
+    {
+      id: 'restriction',
+      heading: 'Is the money restricted to a lot?',
+      fields: { restriction: { label: 'Restriction', as: 'choice', missing: 'Select whether the money is restricted to a lot' } },
+      body: ({ ctx, typed, errors }) => (
+        <Radios
+          name="restriction"
+          legend="Restriction"
+          hint="Restricted money can only fund grants in its lot."
+          options={restrictionOptions(ctx.pool.lots)}
+          value={String(typed.restriction ?? '')}
+          errors={errors}
+        />
+      ),
+    },
+  ],
+  check: {
+    rows: (typed, ctx) => [
+      { key: 'Organisation', value: ctx.funders.find((f) => f.id === typed.funderOrgId)?.name ?? '', question: 'funder' },
+      { key: 'Years and amounts', value: yearsOf(typed).join(', ') || 'None yet', question: 'years' },
+      {
+        key: 'Restriction',
+        value: restrictionOptions(ctx.pool.lots).find((o) => o.value === typed.restriction)?.label ?? '',
+        question: 'restriction',
+      },
+    ],
+    button: 'Record the pledge',
+  },
+  submit: async (c, value) => (await recordPledge(poolsTable, c.caller, c.pool.id, value)).id,
+  done: (c) => ({
+    panel: 'Pledge recorded',
+    body: (
+      <>
+        <p class="govuk-body">
+          The pledge is on {c.pool.name}'s page and counts towards what the pool has been promised. No one is emailed.
+        </p>
+        <p class="govuk-body">
+          When the money arrives, an officer of the lead organisation records it against the pledge on the pool's page: only money received
+          can fund grants.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/app/pools/${encodeURIComponent(c.pool.id)}`}>
+            Go to the pool
+          </a>
+        </p>
+      </>
+    ),
+  }),
+};
+
+export const newPledgePage = journeyPage(newPledgeJourney);

@@ -1,0 +1,197 @@
+import { actingOrg } from '../../shared/consortia/access';
+import type { Caller } from '../../shared/consortia/caller';
+import { poolsTable } from '../../shared/pools/aws';
+import { loadPool } from '../../shared/pools/pools';
+import { addProposal, load as loadRound } from '../../shared/pools/rounds';
+import { lengthHint } from '../lib/web/form';
+import { type FieldError, TextInput } from '../lib/web/govuk';
+import { type Journey, journeyPage } from '../lib/web/journey';
+import { consortiumCrumbs } from '../lib/web/navigation';
+import type { PageRequest } from '../lib/web/page-route';
+import { grantQuestions, grantRows, withoutNoLot } from './grant-questions';
+import { newRecipient, proposalRequest } from './schemas';
+
+/**
+ * Adding a proposal to an open round (issue 24), by the officers of the lead and member funders
+ * (addProposal's rule): who would receive the grant (a provider on grantloop, or one added on
+ * the way: its name, org-id and contact email), what it is for, how much, for how long and in
+ * which lot; check your answers; confirmation offering another. The input is the JSON route's
+ * own (`proposalRequest`); its optional purpose tag, planned start, beneficiaries and 360Giving
+ * regrant type are left to the API.
+ */
+type Ctx = Awaited<ReturnType<typeof loadRound>> & {
+  caller: Caller;
+  pool: Awaited<ReturnType<typeof loadPool>>;
+  providers: { id: string; name: string }[];
+};
+
+/** The radio for a recipient not on grantloop: its details are asked beside it. */
+const NEW = 'new';
+
+/**
+ * A new recipient's details count only when "not listed" is chosen (without JavaScript they are
+ * always on the page); chosen with nothing typed, each is asked for.
+ */
+function adapt(input: Record<string, unknown>): Record<string, unknown> {
+  const out = withoutNoLot(input);
+  if (out.recipientOrgId === NEW) return { ...out, recipientOrgId: undefined, newRecipient: out.newRecipient ?? {} };
+  if (out.recipientOrgId) return { ...out, newRecipient: undefined };
+  return out;
+}
+
+export const newProposalJourney: Journey<typeof proposalRequest, Ctx, Caller> = {
+  key: (p) => `new-proposal:${p.roundId}`,
+  path: (p) => `/app/rounds/${p.roundId}/proposals/new`,
+  schema: proposalRequest,
+  title: 'Add a proposal',
+  load: async (req: PageRequest<Caller>) => {
+    const roundId = req.params.roundId ?? '';
+    const found = await loadRound(poolsTable, roundId);
+    // The lead's and members' officers; anyone else gets the not-found page.
+    actingOrg(req.caller, found.consortium, ['lead', 'member'], 'officer', { what: 'round', id: roundId });
+    const [pool, providers] = await Promise.all([
+      loadPool(poolsTable, found.round.poolId),
+      poolsTable.consortia.listOrganisations('provider'),
+    ]);
+    return {
+      ...found,
+      caller: req.caller,
+      pool,
+      providers: providers.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  },
+  chrome: (c) => ({
+    section: 'rounds',
+    consortium: c.consortium,
+    crumbs: [...consortiumCrumbs(c.consortium, 'rounds'), { href: `/app/rounds/${c.round.id}`, label: c.round.name }],
+  }),
+  fixed: () => ({ currency: 'GBP' }),
+  adapt,
+  questions: [
+    {
+      id: 'recipient',
+      heading: 'Who would receive the grant?',
+      fields: {
+        recipientOrgId: { label: 'Recipient', as: 'choice', missing: 'Select the organisation that would receive the grant' },
+        'newRecipient.name': { label: "Recipient's name", optional: true, missing: "Enter the recipient's name" },
+        'newRecipient.identifier': { label: "Recipient's org-id", optional: true, missing: "Enter the recipient's org-id" },
+        'newRecipient.contactEmail': { label: "Recipient's contact email", optional: true, missing: "Enter the recipient's contact email" },
+      },
+      body: ({ ctx, typed, errors }) => (
+        <>
+          {ctx.round.status !== 'open' && (
+            <div class="govuk-inset-text" id="round-closed">
+              {ctx.round.name} is closed: proposals can only be added while the round is open.
+            </div>
+          )}
+          <RecipientRadios providers={ctx.providers} typed={typed} errors={errors} />
+        </>
+      ),
+    },
+    ...grantQuestions,
+  ],
+  check: {
+    rows: (typed, ctx) => [
+      {
+        key: 'Recipient',
+        value:
+          typed.recipientOrgId === NEW
+            ? `${typed['newRecipient.name'] ?? ''} (${typed['newRecipient.identifier'] ?? ''}, ${typed['newRecipient.contactEmail'] ?? ''}): added to grantloop as a provider`
+            : (ctx.providers.find((p) => p.id === typed.recipientOrgId)?.name ?? ''),
+        question: 'recipient',
+      },
+      ...grantRows(typed, ctx),
+    ],
+    button: 'Add the proposal',
+  },
+  submit: async (c, { currency: _gbp, ...request }) => (await addProposal(poolsTable, c.caller, c.round.id, request)).id,
+  done: (c) => ({
+    panel: 'Proposal added',
+    body: (
+      <>
+        <p class="govuk-body">
+          The proposal is in {c.round.name}. When the lead closes the round, every voting member of {c.consortium.name} is emailed and asked
+          to approve or reject the proposals. No one is emailed yet.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/app/rounds/${encodeURIComponent(c.round.id)}/proposals/new`}>
+            Add another proposal
+          </a>
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/app/rounds/${encodeURIComponent(c.round.id)}`}>
+            Go to the round
+          </a>
+        </p>
+      </>
+    ),
+  }),
+};
+
+export const newProposalPage = journeyPage(newProposalJourney);
+
+/** GOV.UK radios with a divider and a conditional reveal for a recipient not listed (shown whole without JavaScript). */
+function RecipientRadios(p: { providers: { id: string; name: string }[]; typed: Record<string, unknown>; errors: FieldError[] }) {
+  const error = p.errors.find((e) => e.field === 'recipientOrgId')?.message;
+  const chosen = String(p.typed.recipientOrgId ?? '');
+  const item = (value: string, label: string, id: string, conditional?: string) => (
+    <div class="govuk-radios__item">
+      <input
+        class="govuk-radios__input"
+        id={id}
+        name="recipientOrgId"
+        type="radio"
+        value={value}
+        checked={chosen === value}
+        data-aria-controls={conditional}
+      />
+      <label class="govuk-label govuk-radios__label" for={id}>
+        {label}
+      </label>
+    </div>
+  );
+  const text = (name: string, label: string, hint?: string) => (
+    <TextInput name={name} label={label} hint={hint} value={String(p.typed[name] ?? '')} errors={p.errors} />
+  );
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={`recipientOrgId-hint${error ? ' recipientOrgId-error' : ''}`}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Recipient</legend>
+        <div id="recipientOrgId-hint" class="govuk-hint">
+          Providers on grantloop, or one to add.
+        </div>
+        {error && (
+          <p id="recipientOrgId-error" class="govuk-error-message">
+            <span class="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div class="govuk-radios" data-module="govuk-radios">
+          {p.providers.map((o, i) => item(o.id, o.name, i === 0 ? 'recipientOrgId' : `recipientOrgId-${i + 1}`))}
+          {p.providers.length > 0 && <div class="govuk-radios__divider">or</div>}
+          {item(
+            NEW,
+            'The recipient is not listed',
+            p.providers.length ? 'recipientOrgId-new' : 'recipientOrgId',
+            'conditional-recipient-new',
+          )}
+          <div
+            class={`govuk-radios__conditional${chosen === NEW ? '' : ' govuk-radios__conditional--hidden'}`}
+            id="conditional-recipient-new"
+          >
+            {text('newRecipient.name', "Recipient's name", lengthHint(newRecipient.shape.name))}
+            {text(
+              'newRecipient.identifier',
+              "Recipient's org-id",
+              'Its charity, company or other register number with its org-id.guide prefix, for example GB-CHC-1066001 or GB-COH-09876543.',
+            )}
+            {text(
+              'newRecipient.contactEmail',
+              "Recipient's contact email",
+              'Grantloop writes to the recipient here, for example to ask for its reports.',
+            )}
+          </div>
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
+import { memoryConsortia } from '../../shared/consortia/memory-store';
+import type { ConsortiaStore } from '../../shared/consortia/store';
+import type { DomainEvent } from '../../shared/platform/events';
+import { newId } from '../../shared/platform/ids';
+import { MemoryTable } from '../../shared/platform/memory/table';
+import { startTestStack, type TestStack } from '../support/stack';
+
+/**
+ * The store's side of "an organisation keeps an admin", on both adapters: a membership changes
+ * only if it is still as read, and an admin leaves or is demoted only while the admin who was
+ * counted on to stay is one, in the same transaction. So two admins removing each other at
+ * once cannot leave none (the use cases' side is staff.usecases.test.ts).
+ */
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+const NOW = new Date('2026-04-01T09:00:00Z');
+const event = (subject: string): DomainEvent => ({
+  id: newId(NOW),
+  type: 'probe',
+  version: 1,
+  subject,
+  occurredAt: NOW.toISOString(),
+  actor: 'test',
+  data: {},
+});
+
+function contract(store: () => ConsortiaStore) {
+  it('a membership changes only as read, and an admin leaves only while the admin who stays is one', async () => {
+    const consortia = store();
+    const orgId = newId(NOW);
+    const at = `organisation#${orgId}`;
+    const member = () => ({ userId: newId(NOW), orgId, role: 'admin' as const, grantedAt: NOW.toISOString() });
+    const [a, b] = [member(), member()];
+    for (const m of [a, b]) await consortia.putMembership(m, event(at));
+    const roles = async () => (await consortia.listOrganisationMembers(orgId)).map((m) => `${m.userId} ${m.role}`).sort();
+    // A role read as officer is no longer what is stored: refused, nothing written.
+    await expect(consortia.replaceMembership({ ...a, role: 'officer' }, undefined, b, event(at))).rejects.toMatchObject({
+      kind: 'conflict',
+    });
+    // Each read the other as the admin who stays; the first goes through, the second finds it gone.
+    await consortia.replaceMembership(a, { ...a, role: 'officer' }, b, event(at));
+    await expect(consortia.replaceMembership(b, undefined, a, event(at))).rejects.toMatchObject({ kind: 'conflict' });
+    expect(await roles()).toEqual([`${a.userId} officer`, `${b.userId} admin`].sort());
+    await consortia.replaceMembership({ ...a, role: 'officer' }, undefined, undefined, event(at));
+    expect(await roles()).toEqual([`${b.userId} admin`]);
+  });
+}
+
+describe('staff memberships: the in-memory adapter', () => contract(() => memoryConsortia(new MemoryTable())));
+describe('staff memberships: the DynamoDB adapter on DynamoDB Local', () => contract(() => dynamoConsortia));
