@@ -89,7 +89,7 @@ export const amendGrantJourney: Journey<typeof amendment, GrantCtx, Caller> = {
     button: 'Amend the grant',
   },
   submit: async (c, value) => (await amend(grantsTable, c.caller, c.id, value)).id,
-  done: (c) => ({ panel: 'Grant amended', body: <Amended c={c} /> }),
+  done: (c, created) => ({ panel: 'Grant amended', body: <Amended c={c} created={created} /> }),
 };
 
 function ChangeFields({
@@ -134,8 +134,9 @@ function ChangeFields({
   );
 }
 
-function Amended({ c }: { c: GrantCtx }) {
-  const last = c.amendments.at(-1);
+function Amended({ c, created }: { c: GrantCtx; created: string }) {
+  // The one just made, by its id: amendments made in the same millisecond need not list in the order they were made.
+  const last = c.amendments.find((a) => a.id === created) ?? c.amendments.at(-1);
   const what =
     last?.kind === 'amount'
       ? `The grant is now ${pounds(c.amount)}. A raise is drawn from the pool, shared between the funders by what each has available; a cut goes back to the funders it came from. The unpaid tranches carry the change.`

@@ -4,7 +4,7 @@ import { loadConsortium, loadWithOrgs, requireReader } from './access';
 import { type Caller, requireOrgRole, roleIn } from './caller';
 import { type NewConsortium, prepareConsortium } from './consortium';
 import { makeEvent, subject } from './events';
-import { CONFIRM } from './invitation';
+import { CONFIRM } from './invitation-terms';
 import type { ConsortiaDeps } from './store';
 
 export async function createConsortium(deps: Pick<ConsortiaDeps, 'consortia' | 'clock'>, caller: Caller, input: NewConsortium) {

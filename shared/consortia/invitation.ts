@@ -8,12 +8,9 @@ import { makeEvent, subject } from './events';
 import type { Organisation } from './organisation';
 import type { ConsortiaDeps } from './store';
 
-/** The lead has this long to confirm before the invitation lapses. */
-export const CONFIRMATION_WINDOW_DAYS = 14;
-/** A reminder goes to the lead this many days after the invitations. */
-export const LEAD_REMINDER_AFTER_DAYS = 7;
-export const CONFIRM = 'lead-confirmation';
-export const INVITATION_WORKFLOW = 'consortium-invitation';
+export { CONFIRM, CONFIRMATION_WINDOW_DAYS, INVITATION_WORKFLOW, LEAD_REMINDER_AFTER_DAYS } from './invitation-terms';
+
+import { CONFIRM, CONFIRMATION_WINDOW_DAYS, INVITATION_WORKFLOW, LEAD_REMINDER_AFTER_DAYS } from './invitation-terms';
 
 type D = Pick<ConsortiaDeps, 'consortia' | 'platform' | 'mailer' | 'clock'>;
 

@@ -3,7 +3,7 @@ import type { PlatformStore } from '../platform/ports';
 import { type Caller, roleIn } from './caller';
 import type { Consortium } from './consortium';
 import { subject } from './events';
-import { CONFIRM } from './invitation';
+import { CONFIRM } from './invitation-terms';
 import type { Organisation } from './organisation';
 import type { ConsortiaDeps } from './store';
 

@@ -10,8 +10,13 @@ export const overviewSlice = defineSlice({
     overviewPages: {
       entry: fn('pages'),
       description:
-        'Pages: a consortium (members, pools, rounds, reports, reporting policy); its pools, rounds and grants; evidence; funding quality',
+        'Pages: a consortium (members, pools, rounds, reports, reporting policy); its pools, rounds and grants',
       needs: [...page, 'task-callback'],
+    },
+    overviewInsights: {
+      entry: fn('insights'),
+      description: 'Pages: the consortium’s evidence and funding quality (charts beside their tables, CSVs)',
+      needs: ['table-read', 'table-write', 'web'],
     },
     overviewHome: {
       entry: fn('home'),
@@ -23,8 +28,8 @@ export const overviewSlice = defineSlice({
     { method: 'GET', path: '/app', fn: 'overviewHome', auth: 'page' },
     { method: 'GET', path: '/app/consortia/{consortiumId}', fn: 'overviewPages', auth: 'page' },
     { method: 'POST', path: '/app/consortia/{consortiumId}', fn: 'overviewPages', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}/evidence', fn: 'overviewPages', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}/funding-quality', fn: 'overviewPages', auth: 'page' },
+    { method: 'GET', path: '/app/consortia/{consortiumId}/evidence', fn: 'overviewInsights', auth: 'page' },
+    { method: 'GET', path: '/app/consortia/{consortiumId}/funding-quality', fn: 'overviewInsights', auth: 'page' },
     { method: 'GET', path: '/app/consortia/{consortiumId}/pools', fn: 'overviewPages', auth: 'page' },
     { method: 'GET', path: '/app/consortia/{consortiumId}/rounds', fn: 'overviewPages', auth: 'page' },
     { method: 'GET', path: '/app/consortia/{consortiumId}/grants', fn: 'overviewPages', auth: 'page' },

@@ -1,6 +1,6 @@
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
-import { CONFIRMATION_WINDOW_DAYS } from '../consortia/invitation';
+import { CONFIRMATION_WINDOW_DAYS } from '../consortia/invitation-terms';
 import type { ConditionToDecide } from '../grants/grant-plan';
 import type { Report } from '../grants/report-schedule';
 import type { GrantStore } from '../grants/store';

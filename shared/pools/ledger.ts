@@ -1,4 +1,5 @@
 import { DomainError } from '../platform/errors';
+import { pounds } from '../platform/format';
 import { largestRemainder } from '../platform/money';
 import { canFund, type GrantTarget, parseBucketKey } from './restriction';
 
@@ -112,8 +113,9 @@ export function apply(b: Balances, entry: LedgerEntry): Balances {
 
 export const replay = (entries: LedgerEntry[]): Balances => entries.reduce(apply, emptyBalances());
 
+// Read by people on the pages: in pounds (the amounts stay in pence in `details` for the API).
 export const insufficient = (needed: number, available: number, what: string) =>
-  new DomainError('conflict', `not enough ${what}: ${needed} pence needed, ${available} available`, [], { needed, available });
+  new DomainError('conflict', `not enough ${what}: ${pounds(needed)} needed, ${pounds(available)} available`, [], { needed, available });
 
 // ---- planning: each returns the entry to write; the store applies it under conditions ----
 
@@ -229,8 +231,8 @@ export function reservation(
     if (total < c.amount) {
       throw new DomainError(
         'conflict',
-        `not enough money from ${c.funderOrgId} in the pool for this tender: ${c.amount} pence needed, ${total} available`,
-        [{ field: 'funders', rule: 'contribution-available', message: `funder ${c.funderOrgId} has ${total} pence available` }],
+        `not enough money from ${c.funderOrgId} in the pool for this tender: ${pounds(c.amount)} needed, ${pounds(total)} available`,
+        [{ field: 'funders', rule: 'contribution-available', message: `funder ${c.funderOrgId} has ${pounds(total)} available` }],
         { needed: c.amount, available: total, funderOrgId: c.funderOrgId },
       );
     }

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linksIn } from '../../infra/local/mailbox-links';
 import { platformAdmin } from '../../infra/local/seed';
+import { axeOn } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { DAY, startTestStack, type TestStack } from '../support/stack';
 
@@ -70,10 +71,15 @@ async function as(who: Org | { staff: { email: string } }, stepName = `${who.sta
   const had = signedIn.get(who.staff.email);
   if (had) return had;
   const { page } = await person();
+  whose.set(page, who.staff.email);
   await step(stepName, page, () => signIn(page, who.staff.email));
   signedIn.set(who.staff.email, page);
   return page;
 }
+
+/** Every page each person saw (by its address), for the accessibility check at the end. */
+const visited = new Map<string, string | undefined>();
+const whose = new WeakMap<Page, string>();
 
 /** A person's own browser (cookies of their own), JavaScript off, every request it makes recorded. */
 async function person(): Promise<{ ctx: BrowserContext; page: Page }> {
@@ -89,8 +95,10 @@ async function person(): Promise<{ ctx: BrowserContext; page: Page }> {
 /** Runs one step of the walk in `page`, counting the documents it loads (each click of a link or a button is one). */
 async function step<T>(name: string, page: Page, fn: () => Promise<T>): Promise<T> {
   let n = 0;
-  const count = (f: { parentFrame(): unknown }) => {
-    if (!f.parentFrame()) n++;
+  const count = (f: { parentFrame(): unknown; url(): string }) => {
+    if (f.parentFrame()) return;
+    n++;
+    visited.set(f.url(), whose.get(page));
   };
   page.on('framenavigated', count);
   try {
@@ -145,8 +153,7 @@ const emailsTo = async (to: string, subject: RegExp) =>
 
 describe('from an empty grantloop to a report accepted, in the browser only', () => {
   it('the platform admin adds three funders and two providers, each with its admin', async () => {
-    const { page } = await person();
-    await step('platform admin signs in', page, () => signIn(page, platformAdmin.email));
+    const page = await as({ staff: { email: platformAdmin.email } }, 'platform admin signs in');
     for (const o of [county, district, trust, cvs, arts]) {
       await step(`add ${o.name}`, page, async () => {
         await link(page, 'What needs me');
@@ -373,6 +380,77 @@ describe('from an empty grantloop to a report accepted, in the browser only', ()
       await button(page, 'Send review');
       await expect(main(page)).resolves.toContain('Report accepted');
     });
+  });
+
+  it('every page the walk saw, and each question page with its errors showing, has no serious or critical axe violation', async () => {
+    const contexts = new Map<string, Page>();
+    /** The same person, with JavaScript on so axe can run in the page (the pages themselves run none). */
+    const withScript = async (email: string | undefined) => {
+      const key = email ?? '';
+      const had = contexts.get(key);
+      if (had) return had;
+      const ctx = await browser.newContext({ javaScriptEnabled: true });
+      ctx.setDefaultTimeout(5000);
+      const page = await ctx.newPage();
+      if (email) await signIn(page, email);
+      contexts.set(key, page);
+      return page;
+    };
+    // Pages the walk had no need of: the other grant's plan tasks and changes, and the staff pages' role and remove.
+    const extra = new Map<string, string>();
+    const more = async (email: string, start: string, names: RegExp) => {
+      const page = await withScript(email);
+      await page.goto(`${stack.runtime.apiUrl}${start}`);
+      for (const a of await page
+        .getByRole('link', { name: names })
+        .or(page.getByRole('button', { name: names }))
+        .all()) {
+        const href = await a.getAttribute('href');
+        if (href) extra.set(new URL(href, stack.runtime.apiUrl).href, email);
+      }
+    };
+    const grants = await withScript(county.staff.email);
+    await grants.goto(`${stack.runtime.apiUrl}/app`);
+    await link(grants, CONSORTIUM);
+    await link(grants, 'Grants');
+    await link(grants, 'Arts volunteering in South Fenmoor');
+    const other = new URL(grants.url()).pathname;
+    await more(county.staff.email, other, /^(Set the plan|Record a payment|Record money returned|Amend the grant|Change the status)$/);
+    await more(county.staff.email, `${other}/plan`, /^(Conditions|Tranches \(payments schedule\)|Reporting schedule)$/);
+    await more(platformAdmin.email, '/app/organisations', /^Marshby CVS$/);
+    const orgPage = [...extra.keys()].find((u) => /\/app\/organisations\/[0-9A-Z]{26}$/.test(new URL(u).pathname));
+    if (orgPage) await more(platformAdmin.email, new URL(orgPage).pathname, /^(Change role|Remove)/);
+
+    // One of each page: ids and tokens are the same page for axe.
+    const kinds = new Map<string, [string, string | undefined]>();
+    // These first: the walk's own plan pages are done with (its plan is set), the other grant's are not.
+    for (const [url, who] of [...extra, ...visited]) {
+      const u = new URL(url);
+      if (u.pathname === '/sign-in') continue;
+      const kind = `${u.pathname.replace(/[0-9A-HJKMNP-TV-Z]{26}|[A-Za-z0-9_-]{43}/g, '{id}')}?${u.searchParams.get('page') ?? ''}`;
+      if (!kinds.has(kind)) kinds.set(kind, [url, who]);
+    }
+    const found: string[] = [];
+    const withErrors: string[] = [];
+    for (const [kind, [url, who]] of kinds) {
+      const page = await withScript(who);
+      const res = await page.goto(url);
+      if (res?.status() === 404) continue; // a journey done with (the round closed, the plan set): not found now
+      for (const v of await axeOn(page)) found.push(`${kind}: ${v}`);
+      // A question page, sent with its answers left out: the error summary and the messages by each field.
+      if (/[?&]page=(check|done)/.test(url) || (await page.getByRole('button', { name: 'Continue', exact: true }).count()) === 0) continue;
+      for (const input of await page.locator('main input[type=text], main textarea').all()) await input.fill('');
+      // Adding an empty item to a list shows its errors; elsewhere, Continue does.
+      const add = page.getByRole('button', { name: /^Add (?!the |them )/ });
+      await ((await add.count()) ? add.first() : page.getByRole('button', { name: 'Continue', exact: true })).click();
+      if ((await page.locator('.govuk-error-summary').count()) === 0) continue;
+      withErrors.push(kind);
+      for (const v of await axeOn(page)) found.push(`${kind} with errors: ${v}`);
+    }
+    console.log(`axe: ${kinds.size} kinds of page; question pages with their errors showing:\n  ${withErrors.join('\n  ')}`);
+    expect(kinds.size).toBeGreaterThan(30);
+    expect(withErrors.length).toBeGreaterThan(18);
+    expect(found).toEqual([]);
   });
 
   it('no request went to the JSON API or carried a bearer token', () => {

@@ -231,7 +231,7 @@ describe('pool ledger (property-based)', () => {
     // Exact shares 29,999.70 / 14,999.85 / 5,000.45: floors leave 2p, which go to the largest remainders.
     expect(Object.fromEntries(shares)).toEqual({ 'F1|core': 30_000, 'F2|core': 15_000, 'F3|lot:north': 5_000 });
     // North-restricted money cannot fund a grant in the south: only core money is eligible.
-    expect(() => allocation(b, 'G2', 50_000, { lotId: 'south' }, 'a')).toThrowError(/45000 available/);
+    expect(() => allocation(b, 'G2', 50_000, { lotId: 'south' }, 'a')).toThrowError(/£500.00 needed, £450.00 available/);
     const south = allocation(b, 'G2', 30_000, { lotId: 'south' }, 'a');
     expect(Object.fromEntries(south.shares)).toEqual({ 'F1|core': 20_000, 'F2|core': 10_000 });
   });

@@ -149,7 +149,7 @@ describe('awarding a grant straight from the pool', () => {
     const tooMuch = await lead.post(`${award()}?page=check`, { page: 'check', csrf: await lead.csrf() });
     expect(tooMuch.status).toBe(400);
     expect(errorSummary(tooMuch.html)).toEqual([
-      ['send', 'Not enough money in the pool that this grant may use: 600000 pence needed, 500000 available'],
+      ['send', 'Not enough money in the pool that this grant may use: £6,000.00 needed, £5,000.00 available'],
     ]);
     expect((await stack.api.call<{ grants: number }>(f(0).admin, 'GET', `/pools/${poolId}`)).grants).toBe(0);
 

@@ -102,7 +102,7 @@ describe('bids are sealed until the submission deadline', () => {
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ kind: 'conflict' });
-    expect(String(refused.reason.message)).toMatch(/not enough money .* 60000 pence needed, 40000 available/);
+    expect(String(refused.reason.message)).toMatch(/not enough money .* £600.00 needed, £400.00 available/);
     const pool = await stack.api.call<{ reserved: number; available: number }>(f(0).admin, 'GET', `/pools/${setup.pool.id}`);
     expect(pool).toMatchObject({ reserved: 300_000, available: 200_000 });
     const statuses = await Promise.all(tenders.map(async (t) => (await getTender(stack, f(0), t.id)).status));
