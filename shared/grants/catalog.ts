@@ -57,8 +57,7 @@ export const grantsSlice = defineSlice({
     },
     grantsPages: {
       entry: fn('pages'),
-      description:
-        'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
+      description: 'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
       needs: [...readWrite, 'web', 'task-callback'],
     },
     grantsJourneys: {

@@ -9,8 +9,7 @@ export const overviewSlice = defineSlice({
   functions: {
     overviewPages: {
       entry: fn('pages'),
-      description:
-        'Pages: a consortium (members, pools, rounds, reports, reporting policy); its pools, rounds and grants',
+      description: 'Pages: a consortium (members, pools, rounds, reports, reporting policy); its pools, rounds and grants',
       needs: [...page, 'task-callback'],
     },
     overviewInsights: {

@@ -12,7 +12,8 @@ export const poolsSlice = defineSlice({
   functions: {
     poolsPages: {
       entry: fn('pages'),
-      description: 'Pages: a pool (figures, charts, pledges, ledger CSV, 360Giving, who pays); a funder statement (CSV); a round (votes, closing)',
+      description:
+        'Pages: a pool (figures, charts, pledges, ledger CSV, 360Giving, who pays); a funder statement (CSV); a round (votes, closing)',
       needs: [...readWrite, 'web', 'task-callback'],
     },
     poolsJourneys: {

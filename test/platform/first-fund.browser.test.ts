@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linksIn } from '../../infra/local/mailbox-links';
 import { platformAdmin } from '../../infra/local/seed';
 import { axeOn } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack } from '../support/stack';
+import { walk } from '../support/walk';
 
 /**
  * Issue 24's acceptance, as people would do it: Chromium with JavaScript off, from an empty
@@ -20,8 +21,10 @@ import { DAY, startTestStack, type TestStack } from '../support/stack';
  */
 let stack: TestStack;
 let browser: Browser;
-const loads: [string, number][] = [];
-const requests: { path: string; auth: boolean }[] = [];
+const { as, person, step, signIn, button, link, fill, pick, panel, h1, main, date, requests, visited, report } = walk(
+  () => stack,
+  () => browser,
+);
 
 type Org = {
   name: string;
@@ -58,96 +61,11 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
-  console.log(
-    `page loads per step:\n${loads.map(([s, n]) => `  ${String(n).padStart(3)}  ${s}`).join('\n')}\n  ${loads.reduce((a, [, n]) => a + n, 0)} in all`,
-  );
+  console.log(report());
   await browser?.close();
   await stack?.stop();
 });
 
-const signedIn = new Map<string, Page>();
-/** The page of someone signed in (once) in their own browser. */
-async function as(who: Org | { staff: { email: string } }, stepName = `${who.staff.email} signs in`): Promise<Page> {
-  const had = signedIn.get(who.staff.email);
-  if (had) return had;
-  const { page } = await person();
-  whose.set(page, who.staff.email);
-  await step(stepName, page, () => signIn(page, who.staff.email));
-  signedIn.set(who.staff.email, page);
-  return page;
-}
-
-/** Every page each person saw (by its address), for the accessibility check at the end. */
-const visited = new Map<string, string | undefined>();
-const whose = new WeakMap<Page, string>();
-
-/** A person's own browser (cookies of their own), JavaScript off, every request it makes recorded. */
-async function person(): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
-  ctx.on('request', (r) => {
-    const url = new URL(r.url());
-    requests.push({ path: url.pathname, auth: 'authorization' in r.headers() });
-  });
-  ctx.setDefaultTimeout(5000);
-  return { ctx, page: await ctx.newPage() };
-}
-
-/** Runs one step of the walk in `page`, counting the documents it loads (each click of a link or a button is one). */
-async function step<T>(name: string, page: Page, fn: () => Promise<T>): Promise<T> {
-  let n = 0;
-  const count = (f: { parentFrame(): unknown; url(): string }) => {
-    if (f.parentFrame()) return;
-    n++;
-    visited.set(f.url(), whose.get(page));
-  };
-  page.on('framenavigated', count);
-  try {
-    return await fn();
-  } catch (error) {
-    // What the person was looking at when the step failed.
-    console.log(`step "${name}" failed at ${page.url()}:\n${(await page.locator('body').innerText()).slice(0, 2500)}`);
-    throw error;
-  } finally {
-    page.off('framenavigated', count);
-    loads.push([name, n]);
-  }
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
-  if (process.env.DEBUG_PAGES) console.log(page.url(), await page.locator('body').innerText());
-}
-
-const button = (page: Page, name: string | RegExp) =>
-  page
-    .getByRole('button', { name, exact: typeof name === 'string' })
-    .first()
-    .click();
-/** A link, or a start link (a link styled as a button, `role="button"`). */
-const link = (page: Page, name: string | RegExp) => {
-  const exact = typeof name === 'string';
-  return page.getByRole('link', { name, exact }).or(page.getByRole('button', { name, exact })).first().click();
-};
-const fill = (page: Page, label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
-const pick = (page: Page, label: string) =>
-  page
-    .getByRole('radio', { name: label, exact: true })
-    .or(page.getByRole('checkbox', { name: label, exact: true }))
-    .first()
-    .check();
-const panel = (page: Page) => page.locator('.govuk-panel__title').textContent();
-const h1 = (page: Page) => page.locator('h1').first().textContent();
-const main = (page: Page) => page.locator('main').textContent();
-async function date(page: Page, legend: string, iso: string, within = page.locator('body')) {
-  const [y, m, d] = iso.split('-');
-  const group = within.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(d)));
-  await group.getByLabel('Month').fill(String(Number(m)));
-  await group.getByLabel('Year').fill(y as string);
-}
 const emailsTo = async (to: string, subject: RegExp) =>
   (await stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject));
 
@@ -459,5 +377,3 @@ describe('from an empty grantloop to a report accepted, in the browser only', ()
     expect(requests.filter((r) => r.auth || !pages.test(r.path))).toEqual([]);
   });
 });
-
-export { button, DAY, date, emailsTo, fill, h1, link, linksIn, main, panel, person, pick, signIn, step };
