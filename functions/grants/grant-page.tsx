@@ -29,7 +29,9 @@ export const grantPage: Page = async ({ caller, params, method, form, posted, qu
       body: <GrantView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
     };
   }
-  const banner = outcomes.includes(query.done as Outcome) ? `Condition decided: ${humanise(query.done as string)}.` : undefined;
+  const banner = outcomes.includes(query.done as Outcome)
+    ? `Condition decided: ${humanise(query.done as string)}. The provider is emailed the outcome, with your reason if you gave one.`
+    : undefined;
   return { title: view.title, ...where(view), body: <GrantView view={view} csrf={csrf} errors={[]} banner={banner} /> };
 };
 
@@ -220,7 +222,11 @@ function ConditionBlock({
               options={[
                 { value: 'met', label: 'Met' },
                 { value: 'waived', label: 'Waived', hint: 'Give a reason.' },
-                { value: 'not-met', label: 'Not met', hint: 'Give a reason; payments it guards stay held.' },
+                {
+                  value: 'not-met',
+                  label: 'Not met',
+                  hint: 'Give a reason; payments it guards stay held. The provider is emailed a new link to send evidence again.',
+                },
               ]}
             />
             <Textarea

@@ -2,6 +2,19 @@ import { dayInWords } from '../../shared/platform/format';
 import type { ReportForm } from '../../shared/reporting/report-link';
 import { errorSummary, esc, fieldErrors, layout } from '../lib/html';
 
+/**
+ * The funder's comments above the form (GOV.UK inset text), each paragraph as written, so the
+ * provider reads what to change before the answers they sent, which are filled in below.
+ */
+function reviewerComments(page: ReportForm): string {
+  if (!page.comments) return '';
+  const paragraphs = page.comments
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => `<p>${esc(p.trim()).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
+  return `<div class="notice govuk-inset-text" id="reviewer-comments"><h2>What the reviewer asked you to change</h2>${paragraphs}</div>`;
+}
+
 /** The page behind a report's emailed link: the template's figures and questions, a draft kept. */
 export function renderReportForm(page: ReportForm): string {
   const err = (f: string) => fieldErrors(page.errors, f);
@@ -21,7 +34,7 @@ export function renderReportForm(page: ReportForm): string {
   return layout(
     page.report.label,
     `${errorSummary(page.errors)}<h1>${esc(page.report.label)}</h1>
-${page.notice ? `<p class="notice">${esc(page.notice)}</p>` : ''}${page.comments ? `<div class="notice"><h2>Changes asked for</h2><p>${esc(page.comments)}</p></div>` : ''}
+${reviewerComments(page)}${page.notice ? `<p class="notice">${esc(page.notice)}</p>` : ''}
 <dl><dt>Grant</dt><dd>${esc(page.grantTitle)}</dd><dt>From</dt><dd>${esc(page.funderName)}</dd><dt>Organisation</dt><dd>${esc(page.recipientName)}</dd>
 <dt>Period</dt><dd>${esc(dayInWords(page.report.periodStart))} to ${esc(dayInWords(page.report.periodEnd))}</dd><dt>Due</dt><dd>${esc(dayInWords(page.report.dueDate))}</dd></dl>
 <form method="post"><input type="hidden" name="scope" value="${esc(page.report.id)}">

@@ -40,6 +40,13 @@ export const grantsSlice = defineSlice({
       needs: ['table-read', 'table-write', 'mail'],
       async: true,
     },
+    notifyConditionDecided: {
+      entry: fn('notify-condition-decided'),
+      description: 'condition.decided → tell the provider the outcome and what happens to the payment',
+      // table-write: the send-once marker, and the new evidence link after "not met".
+      needs: [...readWrite, 'mail'],
+      async: true,
+    },
     nextTranche: {
       entry: fn('next-tranche'),
       description: 'Workflow task: pay every tranche that can go now, then say whether to wait, hand over or end',
@@ -90,6 +97,7 @@ export const grantsSlice = defineSlice({
     { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },
     { id: 'RequestConditionEvidence', detailTypes: ['grant.plan-set'], fn: 'requestConditionEvidence' },
     { id: 'NotifyEvidenceReceived', detailTypes: ['condition.evidence-submitted'], fn: 'notifyEvidenceReceived' },
+    { id: 'NotifyConditionDecided', detailTypes: ['condition.decided'], fn: 'notifyConditionDecided' },
   ],
   workflows: [
     {

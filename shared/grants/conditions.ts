@@ -6,6 +6,7 @@ import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { loadGrant } from '../pools/awards';
 import { conditionLink } from './condition-link';
+import { CONDITION_LINK_DAYS } from './condition-outcome';
 import { grantContext } from './context';
 import { makeEvent, subject } from './events';
 import { decideCondition } from './grant-plan';
@@ -60,7 +61,7 @@ export async function requestConditionEvidence(
   const { conditions } = await deps.grants.getPlan(input.grantId);
   let sent = 0;
   for (const c of conditions.filter((x) => x.status === 'pending' && x.kind !== 'ongoing')) {
-    const validUntil = new Date(deps.clock.now().getTime() + 180 * 86400_000).toISOString();
+    const validUntil = new Date(deps.clock.now().getTime() + CONDITION_LINK_DAYS * 86400_000).toISOString();
     const email = async () =>
       evidenceRequestEmail(
         ctx,

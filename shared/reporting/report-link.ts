@@ -11,7 +11,7 @@ import { makeEvent, subject } from './events';
 import { keys } from './keys';
 import { REPORT_LINK } from './mail';
 import type { ReportingDeps } from './store';
-import { checkAnswers, type ReportTemplate, reportTemplates } from './templates';
+import { answersAsTyped, checkAnswers, type ReportTemplate, reportTemplates } from './templates';
 
 export type ReportScope = { kind: 'report'; reportId: string; grantId: string };
 
@@ -36,7 +36,7 @@ type Page = LinkPage<ReportForm>;
 async function reportForm(deps: DV, reportId: string, override: Partial<ReportForm> = {}, status = 200): Promise<Page> {
   const found = await deps.reports.getReport(reportId);
   if (!found) return unknownLink;
-  const { report, draft, reviews } = found;
+  const { report, reviews } = found;
   if (!awaitingSubmission.includes(report.status)) {
     return {
       kind: 'problem',
@@ -61,13 +61,31 @@ async function reportForm(deps: DV, reportId: string, override: Partial<ReportFo
       status: report.status,
     },
     template: reportTemplates[report.templateId],
-    values: { measures: draft?.measures ?? {}, questions: draft?.questions ?? {} },
     errors: [],
-    ...(draft ? { notice: `Draft saved at ${timeInWords(draft.savedAt)}` } : {}),
-    ...(report.status === 'changes-requested' && lastReview?.comments ? { comments: lastReview.comments } : {}),
+    ...startingValues(found),
+    // Still asked for once the report has gone very late again: the comments say what to change.
+    ...(lastReview?.decision === 'request-changes' && lastReview.comments ? { comments: lastReview.comments } : {}),
     ...override,
   };
   return { kind: 'form', status, model };
+}
+
+type Found = NonNullable<Awaited<ReturnType<ReportingDeps['reports']['getReport']>>>;
+
+/**
+ * What the form starts with: the last submission's answers (a provider asked for changes edits
+ * what they sent, not an empty form), overlaid by a draft saved since, field by field. A draft
+ * older than the last submission cannot normally exist (submitting deletes it); it is ignored
+ * rather than trusted, so the form never goes back behind what the funder has seen.
+ */
+function startingValues({ report, submissions, draft }: Found): Pick<ReportForm, 'values' | 'notice'> {
+  const last = submissions.sort((a, b) => a.n - b.n).at(-1);
+  const sent = last ? answersAsTyped(reportTemplates[report.templateId], last) : { measures: {}, questions: {} };
+  const current = draft && (!last || draft.savedAt >= last.submittedAt) ? draft : undefined;
+  const values = { measures: { ...sent.measures, ...current?.measures }, questions: { ...sent.questions, ...current?.questions } };
+  if (current) return { values, notice: `Draft saved at ${timeInWords(current.savedAt)}` };
+  if (last) return { values, notice: 'Your last report is filled in below. Change what was asked for, then send it again.' };
+  return { values };
 }
 
 /** `measures.<id>` and `questions.<id>` fields, as the form posts them. */

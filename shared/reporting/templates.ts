@@ -1,4 +1,5 @@
 import type { ReportTemplateId } from '../grants/report-schedule';
+import { pounds } from '../platform/format';
 
 /** The five functions of local infrastructure, and its three outcome pathways. */
 export const infrastructureFunctions = [
@@ -135,4 +136,24 @@ export function checkAnswers(template: ReportTemplate, answers: { measures: Reco
     else questions[q.id] = text;
   }
   return { issues, measures, questions };
+}
+
+/**
+ * A submission's answers as the form shows them, so a provider asked for changes starts from
+ * what they sent rather than an empty form: money back in pounds with separators ("8,400.25",
+ * which checkAnswers reads again as the same pence), other figures as plain numbers. Only the
+ * template's own figures and questions are kept.
+ */
+export function answersAsTyped(template: ReportTemplate, sent: { measures: Record<string, number>; questions: Record<string, string> }) {
+  const measures: Record<string, string> = {};
+  for (const m of template.measures) {
+    const v = sent.measures[m.id];
+    if (v !== undefined) measures[m.id] = m.type === 'currency' ? pounds(v).replace('£', '') : String(v);
+  }
+  const questions: Record<string, string> = {};
+  for (const q of template.questions) {
+    const text = sent.questions[q.id];
+    if (text !== undefined) questions[q.id] = text;
+  }
+  return { measures, questions };
 }

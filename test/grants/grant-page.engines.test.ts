@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grantFixture, inDays, plan } from '../support/grant';
+import { award, type Fixture, grantFixture, inDays, mail, plan } from '../support/grant';
 import { type PageClient, signInAs } from '../support/pages';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -75,6 +75,12 @@ describe('the grant page’s decide form', () => {
     const notMet = await post({ condition: 'C1', 'outcome-C1': 'not-met', 'reason-C1': long });
     expect([notMet.status, notMet.location]).toEqual([303, `/app/grants/${grantId}?done=not-met`]);
     expect((await condition()).decision).toMatchObject({ outcome: 'not-met', reason: long.trim() });
+    expect((await lead.get(notMet.location as string)).html).toContain(
+      'Condition decided: Not met. The provider is emailed the outcome, with your reason if you gave one.',
+    );
+    // A decision from the page is emailed to the provider like one through the API.
+    await stack.runtime.settle();
+    expect(await mail(f, 'hello@wva.example.org', /^Condition not met: Decide-form grant$/)).toHaveLength(1);
   });
 
   it('a decision the rules refuse shows on the page against the form; a form without its condition is refused whole', async () => {

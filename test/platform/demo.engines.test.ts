@@ -25,15 +25,16 @@ describe('npx grantloop demo --json', () => {
     expect(summary).toMatchObject({ ok: true, organisations: 12, consortia: 3, consortiaByStatus: { active: 2, lapsed: 1 } });
     expect(summary.checks.failed).toEqual([]);
     // Consortia 24 (invitations, activations, lapses, reminders); rounds 22 (vote requests,
-    // committed and rejected notices); the reporting year 41 (requests, reminders, reviews,
-    // acceptances, one change request, one very-late escalation, two evidence requests, and the
-    // lead told once that evidence arrived; the other condition is waived without evidence); the
+    // committed and rejected notices); the reporting year (requests, reminders, reviews,
+    // acceptances, one change request, one very-late escalation, two evidence requests, the
+    // lead told once that evidence arrived, the other condition waived without evidence, and the
+    // provider told each decision: 43); the
     // tender 49 (sign-off requests twice, the refusal, links to five providers, the clarification
     // to all five, receipts, scoring requests, vote requests, four assessment summaries, the standstill's dates, completion); the
     // grants' next quarter while the tender and the contracts run on (a report request nobody
     // answers: its 4 reminders, the very-late notice, then the next period's request: 7); the
     // contracts 33 (22 alerts, 4 decisions told to both sides, 3 evidence notices to the council).
-    expect(summary.emailsSent).toBe(87 + 53 + 7 + 33);
+    expect(summary.emailsSent).toBe(89 + 53 + 7 + 33);
     // Two contracts, six milestones: 2 met, 1 partly met, 1 not met, 1 left overdue, 1 coming up.
     expect(summary.milestones).toEqual({
       total: 6,

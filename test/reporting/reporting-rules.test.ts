@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReportingPolicy, reportPeriods } from '../../shared/grants/report-schedule';
 import { addMonths, londonDate, londonOffsetMinutes, londonTime } from '../../shared/platform/london-time';
-import { checkAnswers, reportTemplates } from '../../shared/reporting/templates';
+import { answersAsTyped, checkAnswers, reportTemplates } from '../../shared/reporting/templates';
 import { dueMoment, reminderTimes, veryLateMoment } from '../../shared/reporting/timing';
 
 describe('London time', () => {
@@ -72,5 +72,22 @@ describe('proportionate reporting', () => {
       ['questions.next', 'max-length'],
     ]);
     expect(measures['funding-secured']).toBe(125_050);
+  });
+
+  it('gives a submission back as the form shows it, money in pounds, and checking it again gives the same answers', () => {
+    const sent = {
+      measures: { 'groups-supported': 1234, 'funding-secured': 840_025, retired: 3 },
+      questions: { difference: 'Three groups won grants & one "merged".', next: 'More of the same.', retired: 'gone' },
+    };
+    const shown = answersAsTyped(reportTemplates.light, sent);
+    expect(shown).toEqual({
+      measures: { 'groups-supported': '1234', 'funding-secured': '8,400.25' },
+      questions: { difference: 'Three groups won grants & one "merged".', next: 'More of the same.' },
+    });
+    expect(answersAsTyped(reportTemplates.light, { measures: { 'funding-secured': 1_250_000 }, questions: {} }).measures).toEqual({
+      'funding-secured': '12,500.00',
+    });
+    const again = checkAnswers(reportTemplates.light, shown);
+    expect([again.issues, again.measures]).toEqual([[], { 'groups-supported': 1234, 'funding-secured': 840_025 }]);
   });
 });
