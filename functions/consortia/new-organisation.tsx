@@ -22,7 +22,7 @@ import { newOrganisation } from './schemas';
  * (and, for a funder, what type, asked beneath "Funder" with the design system's conditional
  * reveal: with no script the question simply shows, and both answers are posted together), its
  * details, check your answers, confirmation. The input is the JSON route's own
- * (`newOrganisation`), and the org-id is checked by the same use case as POST /organisations.
+ * (`newOrganisation`), and the org-id is checked by the same use case (`createOrganisation`).
  */
 type Ctx = { caller: Caller };
 

@@ -14,8 +14,8 @@ import { type GrantCtx, grantChrome, grantFor, grantHref } from './journey-parts
 /**
  * Recording a payment on a grant, or money it returns to the pool (issue 24), by the lead's
  * officers: one question page (the amount in pounds and a note), check your answers, and a
- * confirmation. The input is the JSON routes' own (`moneyMovement`, `POST /grants/{id}/payments`
- * and `/returns`) and so is the use case (`moveGrantMoney`); the ledger's refusal of more than is
+ * confirmation. The schema is the payment and return routes' own (`moneyMovement`) and so is the
+ * use case (`moveGrantMoney`); the ledger's refusal of more than is
  * left is shown against the amount, in pounds.
  */
 type Kind = 'payment' | 'return';

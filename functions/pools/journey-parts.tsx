@@ -1,6 +1,10 @@
+import { actingOrg, loadConsortium, requireActive } from '../../shared/consortia/access';
+import type { Caller } from '../../shared/consortia/caller';
 import { pounds } from '../../shared/platform/format';
+import { poolsTable } from '../../shared/pools/aws';
 import { financialYearOf } from '../../shared/pools/pledge';
 import type { Lot } from '../../shared/pools/pool';
+import { loadPool } from '../../shared/pools/pools';
 import type { PostedForm } from '../lib/web/form';
 import type { FieldError, Option } from '../lib/web/govuk';
 
@@ -90,4 +94,17 @@ export function PoundsInput(p: { name: string; label: string; hint?: string; typ
       </div>
     </div>
   );
+}
+
+/**
+ * A pool and its consortium, for a journey only the lead's admins of an active consortium may
+ * take (opening a round, a direct award: the use cases' own rule); anyone else gets the
+ * not-found page.
+ */
+export async function poolForLeadAdmins(caller: Caller, poolId: string) {
+  const pool = await loadPool(poolsTable, poolId);
+  const consortium = await loadConsortium(poolsTable, pool.consortiumId);
+  actingOrg(caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
+  requireActive(consortium);
+  return { pool, consortium };
 }

@@ -1,14 +1,15 @@
-import { actingOrg, loadConsortium, requireActive } from '../../shared/consortia/access';
+import type { loadConsortium } from '../../shared/consortia/access';
 import type { Caller } from '../../shared/consortia/caller';
 import { staffPaths } from '../../shared/platform/pages';
 import { allocateDirect } from '../../shared/pools/awards';
 import { poolsTable } from '../../shared/pools/aws';
-import { loadPool } from '../../shared/pools/pools';
+import type { loadPool } from '../../shared/pools/pools';
 import { Radios } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
 import { grantQuestions, grantRows, withoutNoLot } from './grant-questions';
+import { poolForLeadAdmins } from './journey-parts';
 import { allocationRequest } from './schemas';
 
 /**
@@ -31,12 +32,7 @@ export const newAwardJourney: Journey<typeof allocationRequest, Ctx, Caller> = {
   schema: allocationRequest,
   title: 'Award a grant from the pool',
   load: async (req: PageRequest<Caller>) => {
-    const poolId = req.params.poolId ?? '';
-    const pool = await loadPool(poolsTable, poolId);
-    const consortium = await loadConsortium(poolsTable, pool.consortiumId);
-    // The lead's admins only; anyone else gets the not-found page.
-    actingOrg(req.caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
-    requireActive(consortium);
+    const { pool, consortium } = await poolForLeadAdmins(req.caller, req.params.poolId ?? '');
     const providers = await poolsTable.consortia.listOrganisations('provider');
     return {
       pool,

@@ -1,13 +1,14 @@
-import { actingOrg, loadConsortium, requireActive } from '../../shared/consortia/access';
+import type { loadConsortium } from '../../shared/consortia/access';
 import type { Caller } from '../../shared/consortia/caller';
 import { poolsTable } from '../../shared/pools/aws';
-import { loadPool } from '../../shared/pools/pools';
+import type { loadPool } from '../../shared/pools/pools';
 import { openRound, ROUND_CLOSE_WINDOW_DAYS, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import { lengthHint } from '../lib/web/form';
 import { TextInput } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
+import { poolForLeadAdmins } from './journey-parts';
 import { newRound } from './schemas';
 
 /**
@@ -23,12 +24,7 @@ export const newRoundJourney: Journey<typeof newRound, Ctx, Caller> = {
   schema: newRound,
   title: 'Open a round',
   load: async (req: PageRequest<Caller>) => {
-    const poolId = req.params.poolId ?? '';
-    const pool = await loadPool(poolsTable, poolId);
-    const consortium = await loadConsortium(poolsTable, pool.consortiumId);
-    // openRound's rule: the lead's admins of an active consortium; anyone else gets the not-found page.
-    actingOrg(req.caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
-    requireActive(consortium);
+    const { pool, consortium } = await poolForLeadAdmins(req.caller, req.params.poolId ?? '');
     return { pool, consortium, caller: req.caller };
   },
   chrome: (c) => ({
