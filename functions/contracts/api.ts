@@ -33,6 +33,13 @@ export const contractsApi = defineApi({
     body: decisionBody,
     response: contract,
   },
+  'POST /contracts/{contractId}/milestones/{milestoneId}/evidence-request': {
+    summary:
+      "Emails the supplier a new evidence link for a milestone not yet decided, at once; the link sent before answers 410 (the council's officers).",
+    status: 201,
+    path: milestonePath,
+    response: 'To whom the link went and when it stops working.',
+  },
   'POST /contracts/{contractId}/kpis/{kpiId}/ratings': {
     summary: "A KPI's rating for a period.",
     status: 201,
@@ -106,7 +113,7 @@ export const contractsApi = defineApi({
     summary: "The contract page's forms.",
     status: 303,
     path: idsPath('contractId'),
-    form: '`csrf`, `action` (decide, rate, invoice, paid, rotate-feed) and the fields of that form.',
+    form: '`csrf`, `action` (decide, request-evidence, rate, invoice, paid, rotate-feed) and the fields of that form.',
   },
   'GET /m/{token}': { summary: 'The milestone evidence form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
   'POST /m/{token}': {

@@ -2,8 +2,10 @@ import { rotateFeed } from '../../shared/calendar/rotate';
 import type { Caller } from '../../shared/consortia/caller';
 import { decide, rate } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
+import { requestEvidence } from '../../shared/contracts/evidence-request';
 import { chosenForm, type FormFields, type PostedForm, submitForm } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
+import * as z from '../lib/zod';
 import { kpiPath, milestonePath } from './paths';
 import { paymentActions, paymentDoneMessages } from './payment-actions';
 import { decisionBody, ratingBody } from './schemas';
@@ -42,6 +44,14 @@ const actions: Record<string, Action> = {
     const done = await submitForm(form, action, (input) => decide(contractsTable, caller, contractId, m.id, input));
     return done.errors ? { errors: done.errors } : { done: 'decided' };
   },
+  // No fields but the milestone: a refusal (already decided) is shown against its form, `request-M1`.
+  'request-evidence': async (caller, contractId, form) => {
+    const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
+    if (m.errors) return m;
+    const action = { schema: z.strictObject({}), fields: {}, formId: `request-${m.id}` };
+    const done = await submitForm(form, action, () => requestEvidence(contractsTable, caller, contractId, m.id));
+    return done.errors ? { errors: done.errors } : { done: 'evidence-requested' };
+  },
   rate: async (caller, contractId, form) => {
     const k = recordOf(form, 'kpi', 'KPI', kpiPath.shape.kpiId);
     if (k.errors) return k;
@@ -60,6 +70,7 @@ export const runAction = (caller: Caller, contractId: string, form: PostedForm):
 
 export const doneMessages: Record<string, string> = {
   decided: 'The decision is recorded; the supplier and your council contact are told by email.',
+  'evidence-requested': 'The supplier is being emailed a new link to send the evidence; any link sent before stops working.',
   rated: 'The KPI rating is recorded.',
   ...paymentDoneMessages,
 };

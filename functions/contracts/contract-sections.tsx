@@ -31,13 +31,36 @@ function ActionForm(p: { view: ContractPageView; csrf: string; action: string; i
 
 const statusWords = { scheduled: 'Scheduled', met: 'Met', partiallyMet: 'Partly met', notMet: 'Not met' } as const;
 
+type MilestoneView = ContractPageView['milestones'][number];
+
+/** Beside a milestone not yet decided: email the supplier a new evidence link now (contract-actions.ts). */
+function RequestEvidence(p: SectionProps & { m: MilestoneView }) {
+  if (p.m.status !== 'scheduled') return '';
+  return (
+    <ActionForm view={p.view} csrf={p.csrf} action="request-evidence" id={`request-${p.m.id}`}>
+      <input type="hidden" name="milestone" value={p.m.id} />
+      <Button secondary>
+        Request evidence now<span class="govuk-visually-hidden"> for {p.m.id}</span>
+      </Button>
+    </ActionForm>
+  );
+}
+
 export function Milestones(p: SectionProps) {
   const { view } = p;
+  const mayRequest = p.mayAct && view.status !== 'cancelled' && view.status !== 'terminated';
   return (
     <>
       <h2 class="govuk-heading-m">Milestones</h2>
       <Table
-        columns={[{ label: 'Milestone' }, { label: 'Due' }, { label: 'Status' }, { label: 'RAG' }, { label: 'Evidence' }]}
+        columns={[
+          { label: 'Milestone' },
+          { label: 'Due' },
+          { label: 'Status' },
+          { label: 'RAG' },
+          { label: 'Evidence' },
+          ...(mayRequest ? [{ label: 'Ask the supplier' }] : []),
+        ]}
         rows={view.milestones.map((m) => [
           `${m.id}: ${m.title} (${m.type})`,
           dayInWords(m.dueDate),
@@ -56,6 +79,7 @@ export function Milestones(p: SectionProps) {
           ) : (
             'None yet'
           ),
+          ...(mayRequest ? [<RequestEvidence {...p} m={m} />] : []),
         ])}
       />
       {p.mayAct &&
@@ -66,7 +90,7 @@ export function Milestones(p: SectionProps) {
   );
 }
 
-function Decide(p: SectionProps & { m: ContractPageView['milestones'][number] }) {
+function Decide(p: SectionProps & { m: MilestoneView }) {
   const { m } = p;
   const f = decisionFields(m.id);
   return (

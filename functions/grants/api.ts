@@ -29,6 +29,13 @@ export const grantsApi = defineApi({
     body: conditionDecision,
     response: 'The condition as decided.',
   },
+  'POST /grants/{grantId}/conditions/{conditionId}/link': {
+    summary:
+      "Emails the provider a new evidence link for a condition still waiting for evidence (pending or not met); every earlier link answers 410 'replaced' (the lead's officers).",
+    status: 201,
+    path: conditionPath,
+    response: 'To whom the link went and when it stops working.',
+  },
   'POST /grants/{grantId}/amendments': {
     summary: "Amends a grant's amount, dates or conditions, with a reason.",
     status: 201,
@@ -53,7 +60,7 @@ export const grantsApi = defineApi({
     summary: "The grant page's condition decision form.",
     status: 303,
     path: idsPath('grantId'),
-    form: '`csrf`, `condition` (C1…), `outcome-<condition>` (met, waived, not-met) and `reason-<condition>`.',
+    form: '`csrf`, `condition` (C1…), then `outcome-<condition>` (met, waived, not-met) and `reason-<condition>`; or `action` = new-link to email a new evidence link.',
   },
   'GET /app/grants/{grantId}/plan': {
     summary: "The grant's plan as a task list (conditions, tranches, reporting), then check and send (the lead's admins).",

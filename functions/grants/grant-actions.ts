@@ -1,9 +1,10 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { grantsTable } from '../../shared/grants/aws';
+import { sendNewConditionLink } from '../../shared/grants/condition-new-link';
 import { decide } from '../../shared/grants/conditions';
 import { workflows } from '../../shared/platform/aws/workflows';
 import { DomainError } from '../../shared/platform/errors';
-import { decodeForm, type FormAction, type PostedForm, submitForm } from '../lib/web/form';
+import { chosenForm, decodeForm, type FormAction, type PostedForm, submitForm } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
 import * as z from '../lib/zod';
 import { conditionDecision, conditionPath } from './schemas';
@@ -23,16 +24,38 @@ export const decideForm = (conditionId: string): FormAction<typeof conditionDeci
   formId: `decide-${conditionId}`,
 });
 
-// The hidden field naming the condition: checked as the JSON route checks the path's.
-const which = z.strictObject({ condition: conditionPath.shape.conditionId });
+// The hidden fields naming the condition (checked as the JSON route checks the path's) and the
+// form; the decide form predates `action` and posts none.
+const which = z.strictObject({ condition: conditionPath.shape.conditionId, action: z.optional(z.string()) });
 
-/** The grant page's one form: which condition (hidden), then its decision, decoded into the API's schema and decided by the same use case. */
-export async function runDecide(caller: Caller, grantId: string, form: PostedForm): Promise<{ done: string } | { errors: FieldError[] }> {
-  const picked = decodeForm(which, { condition: { label: 'Condition' } }, form);
+/** A condition's "send a new link" form: a button only (the JSON route has no body either). */
+export const newLinkForm = (conditionId: string): FormAction<typeof noFields> => ({
+  schema: noFields,
+  fields: {},
+  formId: `new-link-${conditionId}`,
+});
+const noFields = z.strictObject({});
+
+type Outcome = Promise<{ done: string } | { errors: FieldError[] }>;
+type Run = (caller: Caller, grantId: string, condition: string, form: PostedForm) => Outcome;
+
+/** Each form beside a condition, by its `action`; the decide form predates `action` and posts none. */
+const actions: Record<string, Run> = {
+  async decide(caller, grantId, condition, form) {
+    const r = await submitForm(form, decideForm(condition), (input) => decide(deps, caller, grantId, condition, input));
+    return r.errors ? { errors: r.errors } : { done: r.value.status };
+  },
+  async 'new-link'(caller, grantId, condition, form) {
+    const r = await submitForm(form, newLinkForm(condition), () => sendNewConditionLink(deps, caller, grantId, condition));
+    return r.errors ? { errors: r.errors } : { done: 'new-link' };
+  },
+};
+
+/** The grant page's forms: which condition (hidden) and which form, decoded into the API's schema and run by the same use case. */
+export async function runConditionForm(caller: Caller, grantId: string, form: PostedForm): Outcome {
+  const picked = decodeForm(which, { condition: { label: 'Condition' }, action: { label: 'Form', optional: true } }, form);
   // No page shows a form without a condition: refused whole, as a form the page does not have.
   if (picked.errors) throw new DomainError('validation', 'this page has no such form');
-  const r = await submitForm(form, decideForm(picked.value.condition), (input) =>
-    decide(deps, caller, grantId, picked.value.condition, input),
-  );
-  return r.errors ? { errors: r.errors } : { done: r.value.status };
+  const run = chosenForm({ action: picked.value.action ?? 'decide' }, actions);
+  return run(caller, grantId, picked.value.condition, form);
 }

@@ -1,4 +1,5 @@
 import { grantsTable } from '../../shared/grants/aws';
+import { grantContext } from '../../shared/grants/context';
 import { type GrantStatus, nextStatuses } from '../../shared/grants/grant-plan';
 import { grantPageView } from '../../shared/grants/views';
 import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/platform/format';
@@ -7,7 +8,7 @@ import { lengthHint } from '../lib/web/form';
 import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
-import { runDecide } from './grant-actions';
+import { runConditionForm } from './grant-actions';
 import { conditionDecision } from './schemas';
 
 type View = Awaited<ReturnType<typeof grantPageView>>;
@@ -20,7 +21,7 @@ export const grantPage: Page = async ({ caller, params, method, form, posted, qu
   // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
   const view = await grantPageView(grantsTable, caller, grantId);
   if (method === 'POST') {
-    const outcome = await runDecide(caller, grantId, posted);
+    const outcome = await runConditionForm(caller, grantId, posted);
     if ('done' in outcome) return { redirect: `/app/grants/${encodeURIComponent(grantId)}?done=${outcome.done}` };
     return {
       title: `Error: ${view.title}`,
@@ -31,9 +32,17 @@ export const grantPage: Page = async ({ caller, params, method, form, posted, qu
   }
   const banner = outcomes.includes(query.done as Outcome)
     ? `Condition decided: ${humanise(query.done as string)}. The provider is emailed the outcome, with your reason if you gave one.`
-    : undefined;
+    : query.done === 'new-link'
+      ? await newLinkBanner(grantId)
+      : undefined;
   return { title: view.title, ...where(view), body: <GrantView view={view} csrf={csrf} errors={[]} banner={banner} /> };
 };
+
+/** Where the new link went: the recipient's contact, read again as the email was addressed. */
+async function newLinkBanner(grantId: string) {
+  const { recipient } = await grantContext(grantsTable, grantId);
+  return `A new link is being emailed to ${recipient.name} at ${recipient.contactEmail}. The old link no longer works.`;
+}
 
 /** A grant sits under its consortium's grants. */
 const where = (view: View) => ({
@@ -240,7 +249,31 @@ function ConditionBlock({
             <Button>Record decision</Button>
           </form>
         )}
+        {view.canDecide && (c.status === 'pending' || c.status === 'not-met') && c.kind !== 'ongoing' && (
+          <NewLinkForm grantId={view.id} conditionId={c.id} csrf={csrf} />
+        )}
       </div>
     </div>
+  );
+}
+
+/** For a provider whose evidence link expired or was lost: one button, and what it does to the old link. */
+function NewLinkForm({ grantId, conditionId, csrf }: { grantId: string; conditionId: string; csrf: string }) {
+  return (
+    <form method="post" action={`/app/grants/${encodeURIComponent(grantId)}`} id={`new-link-${conditionId}`} novalidate>
+      <Csrf token={csrf} />
+      <input type="hidden" name="condition" value={conditionId} />
+      <input type="hidden" name="action" value="new-link" />
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">Warning</span>
+          The provider is emailed a new link to send evidence; the link they have now stops working.
+        </strong>
+      </div>
+      <Button secondary>Send a new link</Button>
+    </form>
   );
 }

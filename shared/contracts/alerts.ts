@@ -1,10 +1,10 @@
-import { issueLink } from '../platform/links/registry';
-import { addDays, londonTime } from '../platform/london-time';
+import { addDays, londonDate, londonTime } from '../platform/london-time';
 import { sendOnce } from '../platform/send-once';
 import { isClosed, type Milestone } from './contract';
 import { loadCouncil, policyOf } from './contracts';
 import { makeEvent, subject } from './events';
-import { councilAlert, decisionEmails, evidenceArrived, evidenceLinkExpiry, MILESTONE_LINK, supplierAlert } from './mail';
+import { issueMilestoneLink } from './evidence-request';
+import { councilAlert, decisionEmails, evidenceArrived, supplierAlert } from './mail';
 import type { ContractPolicy } from './rag';
 import type { ContractsDeps } from './store';
 
@@ -18,6 +18,27 @@ type AlertInput = { contractId: string; milestoneId: string; dueDate: string; of
 export const alertTimes = (dueDate: string, policy: ContractPolicy) =>
   [...policy.alertOffsetsDays, OVERDUE_OFFSET].map((offsetDays) => ({ offsetDays, at: londonTime(addDays(dueDate, offsetDays), '09:00') }));
 
+/** The first 09:00 on the London clock after an instant (BST in summer, GMT in winter). */
+export function nextLondonNine(now: Date): Date {
+  const today = londonTime(londonDate(now), '09:00');
+  return today > now ? today : londonTime(addDays(londonDate(now), 1), '09:00');
+}
+
+/**
+ * The alerts still to schedule at `now`: those yet to come, and, when the latest that should
+ * already have gone did not (a milestone registered or moved after its alert time, or already
+ * overdue), that one at the next 09:00 London, unless a regular alert comes by then anyway.
+ * It keeps its offset's name and send-once key, so one that did go out is not sent again.
+ */
+export function alertsToSchedule(dueDate: string, policy: ContractPolicy, now: Date) {
+  const times = alertTimes(dueDate, policy).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const future = times.filter((t) => t.at > now);
+  const missed = times.filter((t) => t.at <= now).at(-1);
+  const catchUp = nextLondonNine(now);
+  if (!missed || (future[0] && future[0].at <= catchUp)) return future;
+  return [{ offsetDays: missed.offsetDays, at: catchUp }, ...future];
+}
+
 /** The schedule's name carries the due date, so a moved milestone gets new schedules and the old ones find it moved. */
 export const alertName = (a: AlertInput) =>
   `ms-${a.contractId}-${a.milestoneId}-${a.dueDate.replaceAll('-', '')}-${a.offsetDays < 0 ? `m${-a.offsetDays}` : `p${a.offsetDays}`}`;
@@ -30,8 +51,7 @@ export async function scheduleAlerts(deps: Pick<ContractsDeps, 'contracts' | 'sc
   const now = deps.clock.now();
   let created = 0;
   for (const m of contract.milestones.filter((x) => x.status === 'scheduled')) {
-    for (const t of alertTimes(m.dueDate, policy)) {
-      if (t.at <= now) continue;
+    for (const t of alertsToSchedule(m.dueDate, policy, now)) {
       const alert = { contractId: contract.id, milestoneId: m.id, dueDate: m.dueDate, offsetDays: t.offsetDays };
       const out = await deps.scheduler.scheduleOnce({
         name: alertName(alert),
@@ -78,15 +98,15 @@ export async function sendAlert(deps: Pick<ContractsDeps, 'platform' | 'consorti
   if (stale || !m) return { sent: 0, reason: stale };
   const council = await loadCouncil(deps, contract.councilOrgId);
   const key = `milestone-alert#${contract.id}#${m.id}#${m.dueDate}#${input.offsetDays}`;
-  const scope = { kind: 'milestone', contractId: contract.id, milestoneId: m.id } as const;
+  const today = londonDate(deps.clock.now());
   let sent = 0;
   if (
     await sendOnce(deps, `${key}#supplier`, async () =>
-      supplierAlert(contract, m, council, input.offsetDays, await issueLink(deps, MILESTONE_LINK, scope, evidenceLinkExpiry(m))),
+      supplierAlert(contract, m, council, { ...(await issueMilestoneLink(deps, contract, m, 'scheduler', 'alert')), today }),
     )
   )
     sent++;
-  if (await sendOnce(deps, `${key}#council`, councilAlert(contract, m, council, input.offsetDays))) sent++;
+  if (await sendOnce(deps, `${key}#council`, councilAlert(contract, m, council, today))) sent++;
   if (sent)
     await deps.platform.appendEvent(
       makeEvent('milestone.alert-sent', subject.contract(contract.id), 'scheduler', { ...input, recipients: sent }, deps.clock.now()),

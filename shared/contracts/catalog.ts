@@ -24,6 +24,12 @@ export const contractsSlice = defineSlice({
       description: 'POST /contracts/{contractId}/milestones/{milestoneId}/decision',
       needs: readWrite,
     },
+    requestEvidence: {
+      entry: fn('request-evidence'),
+      description:
+        'POST /contracts/{contractId}/milestones/{milestoneId}/evidence-request: ask for the evidence now (the follower emails the link)',
+      needs: readWrite,
+    },
     rateKpi: { entry: fn('rate-kpi'), description: 'POST /contracts/{contractId}/kpis/{kpiId}/ratings', needs: readWrite },
     amendContract: { entry: fn('amend-contract'), description: 'POST /contracts/{contractId}/amendments', needs: readWrite },
     setContractStatus: { entry: fn('set-contract-status'), description: 'POST /contracts/{contractId}/status', needs: readWrite },
@@ -61,7 +67,7 @@ export const contractsSlice = defineSlice({
       entry: fn('pages'),
       description:
         "Pages: a council's contracts (RAG, filters, milestones CSV) and payments (late, s.70, UK8); a contract (milestones, payments, evidence, decisions, KPIs, amendments, feed)",
-      needs: [...readWrite, 'web'],
+      needs: [...mailing, 'web'],
     },
     viewMilestoneLink: { entry: fn('view-link'), description: "GET /m/{token}: a milestone's evidence form", needs: read },
     submitMilestoneLink: { entry: fn('submit-link'), description: "POST /m/{token}: a milestone's evidence", needs: readWrite },
@@ -83,6 +89,12 @@ export const contractsSlice = defineSlice({
       needs: mailing,
       async: true,
     },
+    sendRequestedEvidenceLink: {
+      entry: fn('send-requested-evidence-link'),
+      description: 'milestone.evidence-requested → email the supplier a new evidence link; the one before is revoked',
+      needs: mailing,
+      async: true,
+    },
     notifyMilestoneChange: {
       entry: fn('notify-milestone-change'),
       description: 'milestone.decided / milestone.evidence-submitted → email the supplier and the council',
@@ -96,6 +108,12 @@ export const contractsSlice = defineSlice({
     { method: 'PUT', path: '/councils/{orgId}/contract-policy', fn: 'setContractPolicy', auth: 'staff' },
     { method: 'GET', path: '/contracts/{contractId}', fn: 'getContract', auth: 'staff' },
     { method: 'POST', path: '/contracts/{contractId}/milestones/{milestoneId}/decision', fn: 'decideMilestone', auth: 'staff' },
+    {
+      method: 'POST',
+      path: '/contracts/{contractId}/milestones/{milestoneId}/evidence-request',
+      fn: 'requestEvidence',
+      auth: 'staff',
+    },
     { method: 'POST', path: '/contracts/{contractId}/kpis/{kpiId}/ratings', fn: 'rateKpi', auth: 'staff' },
     { method: 'POST', path: '/contracts/{contractId}/amendments', fn: 'amendContract', auth: 'staff' },
     { method: 'POST', path: '/contracts/{contractId}/status', fn: 'setContractStatus', auth: 'staff' },
@@ -120,6 +138,7 @@ export const contractsSlice = defineSlice({
       detailTypes: ['contract.registered', 'contract.amended', 'contract.policy-set'],
       fn: 'scheduleMilestoneAlerts',
     },
+    { id: 'SendRequestedEvidenceLink', detailTypes: ['milestone.evidence-requested'], fn: 'sendRequestedEvidenceLink' },
     { id: 'NotifyMilestoneChange', detailTypes: ['milestone.decided', 'milestone.evidence-submitted'], fn: 'notifyMilestoneChange' },
   ],
   workflows: [],

@@ -8,6 +8,8 @@ export const contractsEvents = [
   'milestone.evidence-submitted',
   'milestone.decided',
   'milestone.alert-sent',
+  'milestone.link-issued',
+  'milestone.evidence-requested',
   'kpi.rated',
   'contract.invoice-received',
   'contract.payment-made',

@@ -7,6 +7,11 @@ export const keys = {
     pk: `CONTRACT#${contractId}`,
     sk: 'CONTRACT',
   }),
+  /** Which evidence link of a milestone is live now (only its hash): a new one revokes it. */
+  milestoneLink: (contractId: string, milestoneId: string) => ({
+    pk: `CONTRACT#${contractId}`,
+    sk: `MILESTONE-LINK#${milestoneId}`,
+  }),
   /** A council's contracts. */
   contractIndex: (councilOrgId: string, contractId: string) => ({
     gsi1pk: consortiaKeys.organisation(councilOrgId).pk,

@@ -38,7 +38,8 @@ export interface RagResult {
 }
 
 const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / DAY);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / DAY);
 
 export const isOverdue = (m: Pick<Milestone, 'status' | 'dueDate'>, now: Date) => m.status === 'scheduled' && londonDate(now) > m.dueDate;
 

@@ -32,6 +32,8 @@ function what(e: Pick<DomainEvent, 'type' | 'data'>, n: TrailNames): string {
       return `Return of ${pounds(num(d.amount))} recorded`;
     case 'condition.evidence-submitted':
       return `Evidence sent for ${condition}`;
+    case 'condition.link-replaced':
+      return `New evidence link emailed for ${condition}; earlier links stopped working`;
     case 'condition.decided':
       return `${condition.charAt(0).toUpperCase()}${condition.slice(1)} decided: ${humanise(text(d.outcome)).toLowerCase()}`;
     default:

@@ -15,6 +15,11 @@ export const grantsSlice = defineSlice({
       description: 'POST /grants/{grantId}/conditions/{conditionId}/decision',
       needs: [...readWrite, 'task-callback'],
     },
+    sendConditionLink: {
+      entry: fn('send-condition-link'),
+      description: 'POST /grants/{grantId}/conditions/{conditionId}/link',
+      needs: readWrite,
+    },
     amendGrant: { entry: fn('amend-grant'), description: 'POST /grants/{grantId}/amendments', needs: readWrite },
     grantStatus: { entry: fn('grant-status'), description: 'POST /grants/{grantId}/status', needs: readWrite },
     setReportingPolicy: {
@@ -47,6 +52,13 @@ export const grantsSlice = defineSlice({
       needs: [...readWrite, 'mail'],
       async: true,
     },
+    sendReplacedConditionLink: {
+      entry: fn('send-replaced-condition-link'),
+      description: 'condition.link-replaced → email the provider the new evidence link',
+      // table-write: the send-once marker and the link itself.
+      needs: [...readWrite, 'mail'],
+      async: true,
+    },
     nextTranche: {
       entry: fn('next-tranche'),
       description: 'Workflow task: pay every tranche that can go now, then say whether to wait, hand over or end',
@@ -65,7 +77,7 @@ export const grantsSlice = defineSlice({
     grantsPages: {
       entry: fn('pages'),
       description: 'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
-      needs: [...readWrite, 'web', 'task-callback'],
+      needs: [...readWrite, 'web', 'task-callback', 'mail'],
     },
     grantsJourneys: {
       entry: fn('journeys'),
@@ -77,6 +89,7 @@ export const grantsSlice = defineSlice({
     { method: 'GET', path: '/grants/{grantId}', fn: 'getGrant', auth: 'staff' },
     { method: 'POST', path: '/grants/{grantId}/plan', fn: 'setGrantPlan', auth: 'staff' },
     { method: 'POST', path: '/grants/{grantId}/conditions/{conditionId}/decision', fn: 'decideCondition', auth: 'staff' },
+    { method: 'POST', path: '/grants/{grantId}/conditions/{conditionId}/link', fn: 'sendConditionLink', auth: 'staff' },
     { method: 'POST', path: '/grants/{grantId}/amendments', fn: 'amendGrant', auth: 'staff' },
     { method: 'POST', path: '/grants/{grantId}/status', fn: 'grantStatus', auth: 'staff' },
     { method: 'PUT', path: '/consortia/{consortiumId}/reporting-policy', fn: 'setReportingPolicy', auth: 'staff' },
@@ -98,6 +111,7 @@ export const grantsSlice = defineSlice({
     { id: 'RequestConditionEvidence', detailTypes: ['grant.plan-set'], fn: 'requestConditionEvidence' },
     { id: 'NotifyEvidenceReceived', detailTypes: ['condition.evidence-submitted'], fn: 'notifyEvidenceReceived' },
     { id: 'NotifyConditionDecided', detailTypes: ['condition.decided'], fn: 'notifyConditionDecided' },
+    { id: 'SendReplacedConditionLink', detailTypes: ['condition.link-replaced'], fn: 'sendReplacedConditionLink' },
   ],
   workflows: [
     {

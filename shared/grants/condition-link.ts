@@ -1,11 +1,21 @@
 import type { FieldIssue } from '../platform/errors';
+import { dayInWords } from '../platform/format';
 import { type LinkKind, type LinkPage, type OpenedLink, unknownLink } from '../platform/links/registry';
 import { grantContext } from './context';
 import { makeEvent, subject } from './events';
 import { type Condition, conditionToDecide } from './grant-plan';
 import type { GrantsDeps } from './store';
 
-export type ConditionScope = { kind: 'condition'; conditionId: string; grantId: string };
+/** `generation`: the condition's link generation when issued (absent: 0), so a replaced link is known. */
+export type ConditionScope = { kind: 'condition'; conditionId: string; grantId: string; generation?: string };
+
+/** The scope of a new link for a condition now: its current generation. */
+export const conditionScope = (c: Pick<Condition, 'id' | 'grantId' | 'linkGeneration'>): ConditionScope => ({
+  kind: 'condition',
+  conditionId: c.id,
+  grantId: c.grantId,
+  ...(c.linkGeneration ? { generation: String(c.linkGeneration) } : {}),
+});
 
 /** The evidence form behind a condition's link, as a view model. */
 export interface EvidenceForm {
@@ -27,12 +37,30 @@ const alreadySent: Page = {
   message: 'Thank you: we have it. There is nothing more to do with this link.',
 };
 
+/**
+ * A link issued before staff sent a new one (condition-new-link.ts) is refused as the registry
+ * refuses an expired one, saying why: the provider may hold both emails.
+ */
+function replacedLink(c: Condition, scope: ConditionScope, lead: { name: string; contactEmail: string }): Page | undefined {
+  if ((scope.generation ?? '0') === String(c.linkGeneration ?? 0)) return undefined;
+  return {
+    kind: 'problem',
+    status: 410,
+    title: 'This link has been replaced',
+    message: `A new link was emailed${c.linksReplacedAt ? ` on ${dayInWords(c.linksReplacedAt)}` : ''}, and this one no longer works. Please use the link in the newer email, or ask ${lead.name} for a new one.`,
+    contact: { name: lead.name, email: lead.contactEmail },
+  };
+}
+
+/** The form behind a live link; one replaced since it was issued is refused. */
 async function evidenceForm(deps: D, scope: ConditionScope, override: Partial<EvidenceForm> = {}, status = 200): Promise<Page> {
   const { conditions } = await deps.grants.getPlan(scope.grantId);
   const condition = conditions.find((c) => c.id === scope.conditionId);
   if (!condition) return unknownLink;
   if (condition.status !== 'pending' && condition.status !== 'not-met') return alreadySent;
   const ctx = await grantContext(deps, scope.grantId);
+  const replaced = replacedLink(condition, scope, ctx.lead);
+  if (replaced) return replaced;
   return {
     kind: 'form',
     status,
@@ -66,6 +94,8 @@ async function postEvidence(deps: D, { hash, scope }: OpenedLink<ConditionScope>
   const [{ conditions }, found] = await Promise.all([deps.grants.getPlan(scope.grantId), deps.pools.getGrant(scope.grantId)]);
   const condition = conditions.find((c) => c.id === scope.conditionId);
   if (!condition || !found) return unknownLink;
+  // Replaced since the page was shown: refused before anything is written.
+  if ((scope.generation ?? '0') !== String(condition.linkGeneration ?? 0)) return evidenceForm(deps, scope);
   const now = deps.clock.now();
   const withEvidence = { ...condition, evidence: { ...(text ? { text } : {}), ...(url ? { url } : {}), submittedAt: now.toISOString() } };
   const ok = await deps.grants.submitEvidence(

@@ -1,6 +1,6 @@
 import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
-import { conditionLink } from './condition-link';
+import { conditionLink, conditionScope } from './condition-link';
 import { grantContext } from './context';
 import { conditionDecidedEmail } from './outcome-mail';
 import type { GrantsDeps } from './store';
@@ -30,8 +30,10 @@ export async function notifyConditionDecided(
     // The link that brought the evidence was spent by it (or, decided without evidence, may have
     // expired): the evidence page takes evidence again after "not met", through a new link.
     const validUntil = new Date(deps.clock.now().getTime() + CONDITION_LINK_DAYS * 86400_000).toISOString();
-    const scope = { kind: 'condition', conditionId: condition.id, grantId: input.grantId } as const;
-    return conditionDecidedEmail(ctx, decided, tranche, { url: await issueLink(deps, conditionLink, scope, validUntil), validUntil });
+    return conditionDecidedEmail(ctx, decided, tranche, {
+      url: await issueLink(deps, conditionLink, conditionScope(condition), validUntil),
+      validUntil,
+    });
   };
   return { sent: await sendOnce(deps, `condition-decided#${input.grantId}#${condition.id}#${decision.at}#${decision.outcome}`, email) };
 }

@@ -6,6 +6,7 @@ export const grantsEvents = [
   'grant.amended',
   'condition.evidence-submitted',
   'condition.decided',
+  'condition.link-replaced',
   'consortium.reporting-policy-set',
 ] as const;
 

@@ -15,6 +15,14 @@ export interface Condition {
   status: ConditionStatus;
   evidence?: { text?: string; url?: string; submittedAt: string };
   decision?: { outcome: 'met' | 'waived' | 'not-met'; reason?: string; by: string; at: string };
+  /**
+   * Each time staff send a new evidence link the generation goes up; a link carries the
+   * generation it was issued in, and one from an earlier generation answers "replaced"
+   * (condition-new-link.ts). Absent: never replaced (generation 0).
+   */
+  linkGeneration?: number;
+  /** When staff last sent a new evidence link, for the "replaced" page. */
+  linksReplacedAt?: string;
   version: number;
 }
 

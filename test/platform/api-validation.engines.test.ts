@@ -165,6 +165,21 @@ const cases: BadInput[] = [
     'body.reporting.frequency',
     'invalid_value',
   ],
+  // No body: the path is all they take.
+  [
+    'POST /grants/{grantId}/conditions/{conditionId}/link',
+    `/grants/${goodId}/conditions/X9/link`,
+    {},
+    'path.conditionId',
+    'invalid_format',
+  ],
+  [
+    'POST /contracts/{contractId}/milestones/{milestoneId}/evidence-request',
+    '/contracts/x/milestones/M1/evidence-request',
+    {},
+    'path.contractId',
+    'invalid_format',
+  ],
   [
     'POST /grants/{grantId}/conditions/{conditionId}/decision',
     `/grants/${goodId}/conditions/X9/decision`,

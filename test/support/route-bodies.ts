@@ -54,6 +54,7 @@ export function validBody(route: string, ids: RouteIds): unknown {
     'POST /rounds/{roundId}/decision': { decision: 'approve' },
     'POST /grants/{grantId}/plan': { tranches: [{ amount: 100, dueDate: '2026-06-01' }] },
     'POST /grants/{grantId}/conditions/{conditionId}/decision': { outcome: 'met' },
+    'POST /grants/{grantId}/conditions/{conditionId}/link': {},
     'POST /grants/{grantId}/amendments': { kind: 'amount', amount: 200, currency: 'GBP', reason: 'More work' },
     'POST /grants/{grantId}/status': { status: 'suspended', reason: 'Testing' },
     'PUT /consortia/{consortiumId}/reporting-policy': {
@@ -91,6 +92,7 @@ export function validBody(route: string, ids: RouteIds): unknown {
     },
     'PUT /councils/{orgId}/contract-policy': { amberWithinDays: 14, alertOffsetsDays: [-14] },
     'POST /contracts/{contractId}/milestones/{milestoneId}/decision': { status: 'met' },
+    'POST /contracts/{contractId}/milestones/{milestoneId}/evidence-request': {},
     'POST /contracts/{contractId}/kpis/{kpiId}/ratings': { period: { startDate: '2026-04-01', endDate: '2026-06-30' }, rating: 'good' },
     'POST /contracts/{contractId}/amendments': { why: 'Longer', endDate: '2027-06-30' },
     'POST /contracts/{contractId}/status': { status: 'terminated', reason: 'Ended' },

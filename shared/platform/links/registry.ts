@@ -145,7 +145,9 @@ export class LinkRegistry<DV extends LinkDeps, DP extends DV, Form extends { for
       also.length > 0 ? await deps.platform.getLinkWith(hash, also) : { link: await deps.platform.getLink(hash), items: [] };
     const kind = link ? this.kinds.get(link.scope.kind) : undefined;
     // A link of a kind this route does not serve is as unknown as a made-up one.
-    if (!link || !kind || link.status === 'revoked') return { page: unknownLink };
+    if (!link || !kind || (link.status === 'revoked' && kind.policy === 'reusable')) return { page: unknownLink };
+    // A form's link is revoked when a newer one is sent (staff asked again): say so, not "unknown".
+    if (link.status === 'revoked') return { page: await replaced(deps, kind, link.scope) };
     if (link.status === 'used' || link.expiresAt <= deps.clock.now().toISOString()) {
       const contact = await kind.contact(deps, link.scope);
       const ask = contact ? `ask ${contact.name}` : 'ask the sender';
@@ -172,6 +174,21 @@ export class LinkRegistry<DV extends LinkDeps, DP extends DV, Form extends { for
     const prefetched = before >= 0 ? items.slice(offset, offset + (reads[before]?.keys.length ?? 0)) : undefined;
     return { kind, opened: { hash, link, scope: link.scope, ...(prefetched ? { prefetched } : {}) } };
   }
+}
+
+async function replaced<DV>(
+  deps: DV,
+  kind: Pick<LinkKind<LinkScope, DV, DV, { form: string }>, 'contact'>,
+  scope: LinkScope,
+): Promise<LinkPage<never>> {
+  const contact = await kind.contact(deps, scope);
+  return {
+    kind: 'problem',
+    status: 410,
+    title: 'This link has been replaced',
+    message: `A newer link was sent to you by email; please use the newest email${contact ? ` from ${contact.name}` : ''}. Nothing was saved through this one.`,
+    ...(contact ? { contact } : {}),
+  };
 }
 
 /** What a form's scope must look like before it may name a key to read. */
