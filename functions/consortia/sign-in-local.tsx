@@ -2,7 +2,7 @@ import { signIn, staffDirectory } from '../../shared/consortia/sign-in';
 import { DomainError } from '../../shared/platform/errors';
 import { sessionLimits } from '../../shared/platform/sessions/session';
 import { openSession, type SessionDeps } from '../../shared/platform/sessions/sessions';
-import { Button, ErrorSummary, type FieldError, TextInput } from '../lib/web/govuk';
+import { Button, ErrorSummary, type FieldError, TextInput, WarningText } from '../lib/web/govuk';
 import { forbiddenPage, plainPage, redirect, render } from '../lib/web/page-route';
 import { formBody, readCookie, safeNext, sameOrigin, sessionCookieName, setCookie } from '../lib/web/security';
 import { sessionsTable } from './web-sessions';
@@ -40,15 +40,9 @@ function signInPage(directory: Directory, next: string, email: string, errors: F
     <>
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Sign in</h1>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          Local only: this page exists only when grantloop runs on one machine. There is no password; on AWS, staff sign in with Cognito.
-        </strong>
-      </div>
+      <WarningText>
+        Local only: this page exists only when grantloop runs on one machine. There is no password; on AWS, staff sign in with Cognito.
+      </WarningText>
       <form method="post" action="/sign-in" novalidate>
         <input type="hidden" name="next" value={next} />
         <TextInput name="email" label="Email address" type="email" autocomplete="email" value={email} errors={errors} width="20" />

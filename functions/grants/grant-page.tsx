@@ -5,7 +5,19 @@ import { grantPageView } from '../../shared/grants/views';
 import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import {
+  Button,
+  Csrf,
+  ErrorSummary,
+  type FieldError,
+  Radios,
+  SuccessBanner,
+  SummaryList,
+  Table,
+  Tag,
+  Textarea,
+  WarningText,
+} from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
 import { runConditionForm } from './grant-actions';
@@ -264,15 +276,7 @@ function NewLinkForm({ grantId, conditionId, csrf }: { grantId: string; conditio
       <Csrf token={csrf} />
       <input type="hidden" name="condition" value={conditionId} />
       <input type="hidden" name="action" value="new-link" />
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          The provider is emailed a new link to send evidence; the link they have now stops working.
-        </strong>
-      </div>
+      <WarningText>The provider is emailed a new link to send evidence; the link they have now stops working.</WarningText>
       <Button secondary>Send a new link</Button>
     </form>
   );

@@ -1,5 +1,5 @@
 import { listInWords, plural, pounds } from '../../shared/platform/format';
-import { Button, Csrf, type FieldError, Table, Tag } from '../lib/web/govuk';
+import { Button, Csrf, type FieldError, Table, Tag, WarningText } from '../lib/web/govuk';
 import type { View } from './round-page';
 
 /** Parts of the round page: the proposals with their recipients, the start of adding one, and the lead's close form. */
@@ -63,16 +63,10 @@ export function CloseForm({ view, csrf, errors, votingDays }: { view: View; csrf
             <span class="govuk-visually-hidden">Error:</span> {error}
           </p>
         )}
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">Warning</span>
-            No more proposals can be added once the round is closed. Voting starts at once: {listInWords(view.voters)}{' '}
-            {view.voters.length === 1 ? 'is' : 'are'} emailed and asked to approve or reject the proposals within {votingDays} days.
-          </strong>
-        </div>
+        <WarningText>
+          No more proposals can be added once the round is closed. Voting starts at once: {listInWords(view.voters)}{' '}
+          {view.voters.length === 1 ? 'is' : 'are'} emailed and asked to approve or reject the proposals within {votingDays} days.
+        </WarningText>
         <Button>Close the round and start voting</Button>
       </div>
     </form>

@@ -14,6 +14,13 @@ export const reportingApi = defineApi({
     body: reportReview,
     response: 'The review as recorded.',
   },
+  'POST /reports/{reportId}/link': {
+    summary:
+      "Emails the provider a new link for a report still waiting to be sent, until its time to send ends (60 days after it was due); every earlier link answers 410 'replaced', a saved draft is kept (the lead's officers).",
+    status: 201,
+    path: reportIdPath,
+    response: 'To whom the link goes and when it stops working.',
+  },
   'GET /consortia/{consortiumId}/reports': {
     summary: "The consortium's reports in one status.",
     path: consortiumIdPath,

@@ -1,13 +1,28 @@
+import type { Caller } from '../../shared/consortia/caller';
 import { workflows } from '../../shared/platform/aws/workflows';
+import { DomainError } from '../../shared/platform/errors';
 import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { reportingTable } from '../../shared/reporting/aws';
+import { sendNewReportLink } from '../../shared/reporting/report-new-link';
 import { review } from '../../shared/reporting/review';
 import { reportDetail } from '../../shared/reporting/views';
 import type { Page } from '../consortia/web-sessions';
-import { type FormAction, lengthHint, submitForm } from '../lib/web/form';
-import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Tag, Textarea } from '../lib/web/govuk';
+import { chosenForm, type Decoded, decodeForm, type FormAction, lengthHint, type PostedForm, submitForm } from '../lib/web/form';
+import {
+  Button,
+  Csrf,
+  ErrorSummary,
+  type FieldError,
+  Radios,
+  SuccessBanner,
+  SummaryList,
+  Tag,
+  Textarea,
+  WarningText,
+} from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
+import * as z from '../lib/zod';
 import { reportReview } from './schemas';
 
 type Detail = Awaited<ReturnType<typeof reportDetail>>;
@@ -19,6 +34,28 @@ interface Typed {
 const done: Record<string, string> = {
   accept: 'Report accepted: the provider has been thanked, and any payment waiting on it will be released.',
   'request-changes': 'Changes requested: the provider has been sent a new link with your comments.',
+  'new-link': 'A new link is being emailed to the provider. The link they had no longer works; any draft they saved is kept.',
+};
+
+/** "Send a new link": a button only (the JSON route, POST /reports/{id}/link, has no body either). */
+const noFields = z.strictObject({});
+const formName = z.object({ action: z.optional(z.string()) });
+export const newLinkForm: FormAction<typeof noFields> = { schema: noFields, fields: {}, formId: 'new-link' };
+
+type Run = (caller: Caller, reportId: string, posted: PostedForm) => Promise<Decoded<string>>;
+
+/** The page's forms, by their hidden `action`; the review form predates `action` and posts none. */
+const forms: Record<string, Run> = {
+  review: (caller, reportId, posted) =>
+    submitForm(posted, reviewForm, async (input) => {
+      await review({ ...reportingTable, workflows }, caller, reportId, input);
+      return input.decision;
+    }),
+  'new-link': (caller, reportId, posted) =>
+    submitForm(posted, newLinkForm, async () => {
+      await sendNewReportLink(reportingTable, caller, reportId);
+      return 'new-link';
+    }),
 };
 
 /**
@@ -38,10 +75,12 @@ export const reviewForm = {
 export const reportPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
   const reportId = params.reportId ?? '';
   if (method === 'POST') {
-    const sent = await submitForm(posted, reviewForm, async (input) => {
-      await review({ ...reportingTable, workflows }, caller, reportId, input);
-      return input.decision;
-    });
+    const which = decodeForm(formName, { action: { label: 'Form', optional: true } }, posted);
+    // No form of this page posts anything else: refused whole, as a form the page does not have.
+    if (which.errors) throw new DomainError('validation', 'this page has no such form');
+    // The review form posts no `action`: it predates the others.
+    const run = chosenForm({ action: which.value.action ?? 'review' }, forms);
+    const sent = await run(caller, reportId, posted);
     if (!sent.errors) return { redirect: `/app/reports/${encodeURIComponent(reportId)}?done=${sent.value}` };
     // Outsiders get the not-found here, whatever the form said.
     const view = await reportDetail(reportingTable, caller, reportId);
@@ -105,6 +144,7 @@ function ReportView({
       {latest ? <Answers view={view} submission={latest} /> : <p class="govuk-body">Nothing has been submitted yet.</p>}
       {view.reviews.length > 0 && <Reviews view={view} />}
       {view.canReview && <ReviewForm reportId={report.id} csrf={csrf} errors={errors} typed={typed} />}
+      {view.newLinkUntil && <NewLinkForm reportId={report.id} until={view.newLinkUntil} csrf={csrf} />}
     </>
   );
 }
@@ -174,6 +214,23 @@ function ReviewForm({ reportId, csrf, errors, typed }: { reportId: string; csrf:
         errors={errors}
       />
       <Button>Send review</Button>
+    </form>
+  );
+}
+
+/** For a provider whose link was lost or who asks again: one button, and what it does to the old link. */
+function NewLinkForm({ reportId, until, csrf }: { reportId: string; until: string; csrf: string }) {
+  return (
+    <form method="post" action={`/app/reports/${encodeURIComponent(reportId)}`} id={newLinkForm.formId} novalidate>
+      <Csrf token={csrf} />
+      <input type="hidden" name="action" value="new-link" />
+      <h2 class="govuk-heading-m">Send the provider a new link</h2>
+      <p class="govuk-body">
+        If the provider has lost the email or the link does not work, send a new one. It works until {dayInWords(until.slice(0, 10))}, when
+        the time to send this report ends.
+      </p>
+      <WarningText>The link the provider has now stops working. A draft they saved is kept.</WarningText>
+      <Button secondary>Send a new link</Button>
     </form>
   );
 }

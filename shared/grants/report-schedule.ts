@@ -41,6 +41,9 @@ export interface Report {
   submissions: number;
   reviews: number;
   remindersSent: number;
+  /** Raised each time staff send a new link: a link of an earlier generation answers "replaced". */
+  linkGeneration?: number | undefined;
+  linksReplacedAt?: string | undefined;
   version: number;
 }
 

@@ -10,6 +10,18 @@ export const reportingSlice = defineSlice({
   functions: {
     getReport: { entry: fn('get-report'), description: 'GET /reports/{reportId}', needs: ['table-read'] },
     reviewReport: { entry: fn('review-report'), description: 'POST /reports/{reportId}/review', needs: [...readWrite, 'task-callback'] },
+    sendReportLink: {
+      entry: fn('send-report-link'),
+      description: 'POST /reports/{reportId}/link: a new link for the provider (the follower emails it)',
+      needs: readWrite,
+    },
+    sendReplacedReportLink: {
+      entry: fn('send-replaced-report-link'),
+      description: 'report.link-replaced → email the provider the new report link',
+      // table-write: the send-once marker and the link itself.
+      needs: [...readWrite, 'mail'],
+      async: true,
+    },
     listReports: { entry: fn('list-reports'), description: 'GET /consortia/{consortiumId}/reports', needs: ['table-read'] },
     viewLink: { entry: fn('view-link'), description: 'GET /r/{token}: the form behind an emailed link', needs: ['table-read'] },
     submitLink: {
@@ -80,6 +92,7 @@ export const reportingSlice = defineSlice({
   routes: [
     { method: 'GET', path: '/reports/{reportId}', fn: 'getReport', auth: 'staff' },
     { method: 'POST', path: '/reports/{reportId}/review', fn: 'reviewReport', auth: 'staff' },
+    { method: 'POST', path: '/reports/{reportId}/link', fn: 'sendReportLink', auth: 'staff' },
     { method: 'GET', path: '/consortia/{consortiumId}/reports', fn: 'listReports', auth: 'staff' },
     { method: 'GET', path: '/r/{token}', fn: 'viewLink', auth: 'public' },
     { method: 'POST', path: '/r/{token}', fn: 'submitLink', auth: 'public' },
@@ -90,6 +103,7 @@ export const reportingSlice = defineSlice({
   rules: [
     { id: 'ScheduleReportPeriods', detailTypes: ['grant.plan-set'], fn: 'scheduleReportPeriods' },
     { id: 'ScheduleReportReminders', detailTypes: ['report.opened'], fn: 'scheduleReportReminders' },
+    { id: 'SendReplacedReportLink', detailTypes: ['report.link-replaced'], fn: 'sendReplacedReportLink' },
   ],
   workflows: [
     {

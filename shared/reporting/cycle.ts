@@ -14,6 +14,7 @@ import {
   linkExpiry,
   REPORT_LINK,
   reportRequestEmail,
+  reportScope,
   reviewRequestEmail,
   veryLateEmail,
 } from './mail';
@@ -94,11 +95,7 @@ export async function openReport(deps: CycleDeps, input: { reportId: string }) {
     );
   }
   await sendOnce(deps, `report-request#${report.id}`, async () =>
-    reportRequestEmail(
-      ctx,
-      report,
-      await issueLink(deps, REPORT_LINK, { kind: 'report', reportId: report.id, grantId: report.grantId }, linkExpiry(report)),
-    ),
+    reportRequestEmail(ctx, report, await issueLink(deps, REPORT_LINK, reportScope(report), linkExpiry(report))),
   );
   return timers(report, deps.clock.now(), policyOf(ctx.consortium));
 }
@@ -187,12 +184,7 @@ export async function requestChanges(deps: CycleDeps, input: { reportId: string 
   const ctx = await grantContext(deps, report.grantId);
   const comments = reviews.sort((a, b) => a.n - b.n).at(-1)?.comments ?? '';
   await sendOnce(deps, `changes#${report.id}#${report.reviews}`, async () =>
-    changesRequestedEmail(
-      ctx,
-      report,
-      await issueLink(deps, REPORT_LINK, { kind: 'report', reportId: report.id, grantId: report.grantId }, linkExpiry(report)),
-      comments,
-    ),
+    changesRequestedEmail(ctx, report, await issueLink(deps, REPORT_LINK, reportScope(report), linkExpiry(report)), comments),
   );
   return { secondsToResubmit: RESUBMIT_DAYS * 86400 };
 }

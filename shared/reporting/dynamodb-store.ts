@@ -1,5 +1,5 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Report } from '../grants/report-schedule';
+import { awaitingSubmission, type Report } from '../grants/report-schedule';
 import { documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
 import { attempt, consumeLinkItem, eventItem, takeWaitingItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
@@ -54,6 +54,23 @@ export const dynamoReports: ReportStore = {
         },
       },
       ...(event ? [eventItem(event)] : []),
+    ]);
+  },
+
+  async replaceLinks(report, generation, at, event) {
+    const awaiting = awaitingSubmission.map((s, i) => [`:s${i}`, s] as const);
+    return attempt([
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.report(report.id),
+          UpdateExpression: 'SET linkGeneration = :g, linksReplacedAt = :at, version = version + :one',
+          ConditionExpression: `version = :v AND #status IN (${awaiting.map(([k]) => k).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':g': generation, ':at': at, ':one': 1, ':v': report.version, ...Object.fromEntries(awaiting) },
+        },
+      },
+      eventItem(event),
     ]);
   },
 

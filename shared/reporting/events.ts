@@ -10,6 +10,7 @@ export const reportingEvents = [
   'report.very-late',
   'report.not-submitted',
   'report.reminder-sent',
+  'report.link-replaced',
 ] as const;
 
 export const makeEvent = eventMaker(reportingEvents);

@@ -13,6 +13,17 @@ export const REPORT_LINK = { kind: 'report', path: '/r' } as const;
 
 export const linkExpiry = (report: Report) => `${addDays(report.dueDate, LINK_VALID_DAYS_AFTER_DUE)}T23:59:59.000Z`;
 
+/** `generation`: the report's link generation when issued (absent: 0), so a replaced link is known. */
+export type ReportScope = { kind: 'report'; reportId: string; grantId: string; generation?: string };
+
+/** The scope of a new link for a report now: its current generation. */
+export const reportScope = (r: Pick<Report, 'id' | 'grantId' | 'linkGeneration'>): ReportScope => ({
+  kind: 'report',
+  reportId: r.id,
+  grantId: r.grantId,
+  ...(r.linkGeneration ? { generation: String(r.linkGeneration) } : {}),
+});
+
 export function reportRequestEmail(c: GrantContext, report: Report, link: string): Email {
   return {
     to: [c.recipient.contactEmail],
@@ -42,6 +53,19 @@ export function changesRequestedEmail(c: GrantContext, report: Report, link: str
     to: [c.recipient.contactEmail],
     subject: `Changes requested: ${report.label} for ${c.grant.title}`,
     text: `Hello ${c.recipient.name},\n\nThank you for your report. ${c.lead.name} has asked for some changes:\n\n${comments}\n\nYou can update and resend it here:\n\n${link}\n${signOff(c)}`,
+  };
+}
+
+/** Staff sent a new link (the one the provider had was lost, or they asked): the same request, saying what it replaces and until when it works. */
+export function reportLinkReplacedEmail(c: GrantContext, report: Report, link: string): Email {
+  return {
+    to: [c.recipient.contactEmail],
+    subject: `New link: ${report.label} for ${c.grant.title}`,
+    text:
+      `Hello ${c.recipient.name},\n\n${c.lead.name} has sent you a new link for your ${report.label.toLowerCase()} for "${c.grant.title}", due ${dayInWords(report.dueDate)}. ` +
+      `It replaces the earlier link, which no longer works; anything you saved as a draft is kept.\n\n${link}\n\n` +
+      // The expiry's calendar day: the link works all of it in England (and an hour more in summer).
+      `The link works until ${dayInWords(linkExpiry(report).slice(0, 10))}. If it stops working before you send the report, ask ${c.lead.name} (${c.lead.contactEmail}) for a new one.\n${signOff(c)}`,
   };
 }
 

@@ -65,6 +65,16 @@ export function memoryReports(table: MemoryTable): ReportStore {
         ...(waiting ? [takeWaitingOp(waiting)] : []),
       ]);
     },
+    async replaceLinks(report, generation, at, event) {
+      return table.attempt([
+        {
+          key: keys.report(report.id),
+          check: (cur) => (awaiting.includes(String(cur?.status)) && cur?.version === report.version ? undefined : refuse()),
+          write: (cur) => ({ ...cur, linkGeneration: generation, linksReplacedAt: at, version: (cur?.version as number) + 1 }),
+        },
+        eventOp(event),
+      ]);
+    },
     async addReview(report, review, event) {
       table.transact([
         {

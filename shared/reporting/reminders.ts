@@ -4,7 +4,7 @@ import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { type CycleDeps, loadReport } from './cycle';
 import { makeEvent, subject } from './events';
-import { linkExpiry, REPORT_LINK, reminderEmail } from './mail';
+import { linkExpiry, REPORT_LINK, reminderEmail, reportScope } from './mail';
 import type { ReportingDeps } from './store';
 import { reminderTimes } from './timing';
 
@@ -37,12 +37,7 @@ export async function sendReminder(deps: CycleDeps, input: { reportId: string; o
   if (!awaitingSubmission.includes(report.status)) return { sent: false, reason: `report is ${report.status}` };
   const ctx = await grantContext(deps, report.grantId);
   const sent = await sendOnce(deps, `reminder#${report.id}#${input.offsetDays}`, async () =>
-    reminderEmail(
-      ctx,
-      report,
-      await issueLink(deps, REPORT_LINK, { kind: 'report', reportId: report.id, grantId: report.grantId }, linkExpiry(report)),
-      input.offsetDays,
-    ),
+    reminderEmail(ctx, report, await issueLink(deps, REPORT_LINK, reportScope(report), linkExpiry(report)), input.offsetDays),
   );
   if (sent) {
     await deps.reports.countReminder(report.id);

@@ -1,7 +1,7 @@
 import { grantContext } from '../grants/context';
 import { awaitingSubmission, type Report } from '../grants/report-schedule';
 import type { FieldIssue } from '../platform/errors';
-import { timeInWords } from '../platform/format';
+import { dayInWords, timeInWords } from '../platform/format';
 import { platformKeys } from '../platform/keys';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
 import type { WaitingTask } from '../platform/ports';
@@ -9,11 +9,12 @@ import { resumeTaken } from '../platform/waiting';
 import { resumeReport, SUBMISSION_WAIT } from './cycle';
 import { makeEvent, subject } from './events';
 import { keys } from './keys';
-import { REPORT_LINK } from './mail';
+import { REPORT_LINK, type ReportScope } from './mail';
+
+export type { ReportScope };
+
 import type { ReportingDeps } from './store';
 import { answersAsTyped, checkAnswers, type ReportTemplate, reportTemplates } from './templates';
-
-export type ReportScope = { kind: 'report'; reportId: string; grantId: string };
 
 /** The report form behind a report's link, as a view model. */
 export interface ReportForm {
@@ -33,8 +34,8 @@ type DV = Pick<ReportingDeps, 'platform' | 'consortia' | 'pools' | 'reports' | '
 type DP = DV & Pick<ReportingDeps, 'workflows'>;
 type Page = LinkPage<ReportForm>;
 
-async function reportForm(deps: DV, reportId: string, override: Partial<ReportForm> = {}, status = 200): Promise<Page> {
-  const found = await deps.reports.getReport(reportId);
+async function reportForm(deps: DV, scope: ReportScope, override: Partial<ReportForm> = {}, status = 200): Promise<Page> {
+  const found = await deps.reports.getReport(scope.reportId);
   if (!found) return unknownLink;
   const { report, reviews } = found;
   if (!awaitingSubmission.includes(report.status)) {
@@ -46,6 +47,7 @@ async function reportForm(deps: DV, reportId: string, override: Partial<ReportFo
     };
   }
   const ctx = await grantContext(deps, report.grantId);
+  if (isReplaced(report, scope)) return replacedLink(report, ctx.lead);
   const lastReview = reviews.sort((a, b) => a.n - b.n).at(-1);
   const model: ReportForm = {
     form: 'report',
@@ -68,6 +70,19 @@ async function reportForm(deps: DV, reportId: string, override: Partial<ReportFo
     ...override,
   };
   return { kind: 'form', status, model };
+}
+
+/** A link issued before staff sent a new one (report-new-link.ts): its generation is behind the report's. */
+const isReplaced = (report: Report, scope: ReportScope) => (scope.generation ?? '0') !== String(report.linkGeneration ?? 0);
+
+function replacedLink(report: Report, lead: { name: string; contactEmail: string }): Page {
+  return {
+    kind: 'problem',
+    status: 410,
+    title: 'This link has been replaced',
+    message: `A new link was emailed${report.linksReplacedAt ? ` on ${dayInWords(report.linksReplacedAt)}` : ''}, and this one no longer works. Please use the link in the newer email, or ask ${lead.name} for a new one. Any draft you saved is kept.`,
+    contact: { name: lead.name, email: lead.contactEmail },
+  };
 }
 
 type Found = NonNullable<Awaited<ReturnType<ReportingDeps['reports']['getReport']>>>;
@@ -111,14 +126,15 @@ async function postReport(deps: DP, opened: OpenedLink<ReportScope>, form: Recor
   const values = answersOf(form);
   const [header, parked] = opened.prefetched ?? [];
   const report = header ? (header as unknown as Report) : (await deps.reports.getReport(reportId))?.report;
-  if (!report || !awaitingSubmission.includes(report.status)) return reportForm(deps, reportId);
+  // Not taking submissions, or replaced since the page was shown: refused before anything is written.
+  if (!report || !awaitingSubmission.includes(report.status) || isReplaced(report, scope)) return reportForm(deps, scope);
   const now = deps.clock.now();
   if (form.action === 'save') {
     await deps.reports.saveDraft(reportId, { ...values, savedAt: now.toISOString() });
-    return reportForm(deps, reportId, { values, notice: 'Draft saved. You can come back to this link to finish it.' });
+    return reportForm(deps, scope, { values, notice: 'Draft saved. You can come back to this link to finish it.' });
   }
   const checked = checkAnswers(reportTemplates[report.templateId], values);
-  if (checked.issues.length > 0) return reportForm(deps, reportId, { values, errors: checked.issues }, 422);
+  if (checked.issues.length > 0) return reportForm(deps, scope, { values, errors: checked.issues }, 422);
   const n = report.submissions + 1;
   const submission = { n, measures: checked.measures, questions: checked.questions, submittedAt: now.toISOString(), via: 'link' as const };
   const event = makeEvent(
@@ -154,7 +170,7 @@ export const reportLink: LinkKind<ReportScope, DV, DP, ReportForm> = {
     const { lead } = await grantContext(deps, scope.grantId);
     return { name: lead.name, email: lead.contactEmail };
   },
-  view: (deps, opened) => reportForm(deps, opened.scope.reportId),
+  view: (deps, opened) => reportForm(deps, opened.scope),
   prefetch: (reportId) => [keys.report(reportId), platformKeys.waitingTask(subject(reportId), SUBMISSION_WAIT)],
   post: postReport,
 };

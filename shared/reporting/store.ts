@@ -29,6 +29,11 @@ export interface ReportStore {
     waiting?: WaitingTask,
   ): Promise<boolean>;
   addReview(report: Report, review: Review, event: DomainEvent): Promise<void>;
+  /**
+   * Staff sent a new link: the report's link generation and when, with the event, if the report
+   * is unchanged since read (`version`) and still waiting for a submission; false otherwise.
+   */
+  replaceLinks(report: Report, generation: number, at: string, event: DomainEvent): Promise<boolean>;
 }
 
 /** Everything the reporting use cases may use; each use case takes only what it picks. */

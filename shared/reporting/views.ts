@@ -1,14 +1,15 @@
 import { loadConsortium, mayAct, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
-import type { ReportStatus } from '../grants/report-schedule';
+import { awaitingSubmission, type ReportStatus } from '../grants/report-schedule';
 import { loadReport } from './cycle';
+import { linkExpiry } from './mail';
 import type { ReportingDeps } from './store';
 import { reportTemplates } from './templates';
 
 type D = Pick<ReportingDeps, 'reports' | 'consortia'>;
 
 /** A report with its answers and reviews, named for people, and whether this caller may review it now. */
-export async function reportDetail(deps: D & Pick<ReportingDeps, 'pools'>, caller: Caller, reportId: string) {
+export async function reportDetail(deps: D & Pick<ReportingDeps, 'pools' | 'clock'>, caller: Caller, reportId: string) {
   const found = await loadReport(deps, reportId);
   const consortium = await loadConsortium(deps, found.report.consortiumId);
   requireReader(caller, consortium, 'report', reportId);
@@ -25,6 +26,13 @@ export async function reportDetail(deps: D & Pick<ReportingDeps, 'pools'>, calle
     grant: { id: report.grantId, title: grant?.grant.title ?? report.grantId },
     provider: { id: report.recipientOrgId, name: orgs.get(report.recipientOrgId)?.name ?? report.recipientOrgId },
     canReview: report.status === 'submitted' && report.reviews < report.submissions && mayAct(caller, consortium, ['lead'], 'officer'),
+    // While the provider can still send it (sendNewReportLink's own rule): until when a new link would work.
+    newLinkUntil:
+      awaitingSubmission.includes(report.status) &&
+      deps.clock.now().toISOString() < linkExpiry(report) &&
+      mayAct(caller, consortium, ['lead'], 'officer')
+        ? linkExpiry(report)
+        : undefined,
   };
 }
 

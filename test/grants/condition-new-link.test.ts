@@ -1,45 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { settleConsortium } from '../../shared/consortia/invitation';
 import { sendReplacedConditionLink } from '../../shared/grants/condition-link-sent';
 import { sendNewConditionLink } from '../../shared/grants/condition-new-link';
 import { decide, requestConditionEvidence } from '../../shared/grants/conditions';
-import { setPlan } from '../../shared/grants/plan';
-import { allocateDirect } from '../../shared/pools/awards';
-import { createPool, recordContribution, recordPledge } from '../../shared/pools/pools';
 import { providerLinks } from '../../shared/reporting/links';
-import { consortium, memorySystem, organisation } from '../support/memory';
+import { memoryGrant } from '../support/memory-grant';
 
 /**
  * Fast: "send a new link" on the in-memory adapters. Values typed by hand: the memory clock
  * starts on 1 April 2026, and a condition link works 180 days (until 28 September 2026).
  */
 async function setup() {
-  const sys = memorySystem();
-  const d = sys.deps;
-  const admin = await sys.admin();
-  const lead = await organisation(sys, admin, 'Wyvernshire County Council');
-  const member = await organisation(sys, admin, 'Harbourside Trust');
-  const c = await consortium(sys, [lead, member]);
-  await settleConsortium(d, { consortiumId: c.id, outcome: 'activate' });
-  const recipient = await organisation(sys, admin, 'Wyvern Voluntary Action', 'provider');
-  const pool = await createPool(d, lead.caller, c.id, { name: 'Grants Fund', purpose: 'Local infrastructure', lots: [] });
-  const years = [{ financialYear: '2026-27', amount: 5_000_000 }];
-  const pledge = await recordPledge(d, member.caller, pool.id, {
-    funderOrgId: member.org.id,
-    currency: 'GBP',
-    years,
-    restriction: { kind: 'core' },
-  });
-  await recordContribution(d, lead.caller, pool.id, pledge.id, { amount: 5_000_000, currency: 'GBP', receivedOn: '2026-04-01' });
-  const g = await allocateDirect(d, lead.caller, pool.id, {
-    recipientOrgId: recipient.org.id,
-    title: 'Community grant',
-    currency: 'GBP',
-    durationMonths: 12,
-    plannedStart: '2026-04-01',
-    amount: 600_000,
-  });
-  await setPlan(d, lead.caller, g.id, {
+  const { d, lead, member, grantId, emails } = await memoryGrant({
     conditions: [
       { description: 'A safeguarding policy', kind: 'before-first-payment' },
       { description: 'Tell us of any change of trustees', kind: 'ongoing' },
@@ -47,8 +18,8 @@ async function setup() {
     tranches: [{ amount: 600_000, dueDate: '2026-05-01' }],
     reporting: { frequency: 'one-off', template: 'light', dueDate: '2026-06-30' },
   });
-  await requestConditionEvidence(d, { grantId: g.id });
-  const emails = () => sys.outside.emails.filter((e) => e.to.includes(recipient.org.contactEmail));
+  await requestConditionEvidence(d, { grantId });
+  const g = { id: grantId };
   // The event's follower, as the stream would run it: the data of each condition.link-replaced.
   const replacements = async () =>
     (await d.platform.listEvents(`grant#${g.id}`))

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { settleConsortium } from '../../shared/consortia/invitation';
 import { amend, changeStatus } from '../../shared/grants/amendments';
 import { decide, requestConditionEvidence } from '../../shared/grants/conditions';
 import type { GrantStatus } from '../../shared/grants/grant-plan';
@@ -19,9 +18,8 @@ import { hashLinkToken } from '../../shared/platform/links/token';
 import { addDays } from '../../shared/platform/london-time';
 import { allocateDirect } from '../../shared/pools/awards';
 import type { Pool } from '../../shared/pools/pool';
-import { createPool, recordContribution, recordPledge } from '../../shared/pools/pools';
 import { providerLinks } from '../../shared/reporting/links';
-import { consortium, memorySystem, organisation } from '../support/memory';
+import { memoryPool } from '../support/memory-grant';
 
 /** Fast: the grants use cases on the in-memory adapters (no engines); the workflow around them is in reporting-cycle.engines.test.ts. */
 const TODAY = '2026-04-01';
@@ -34,23 +32,7 @@ const accountsC2 = { description: 'Audited accounts', kind: 'before-tranche' as 
 
 /** An active consortium with £50,000 received in its pool (from the member, core), and a provider to fund. */
 async function setup() {
-  const sys = memorySystem();
-  const d = sys.deps;
-  const admin = await sys.admin();
-  const lead = await organisation(sys, admin, 'Wyvernshire County Council');
-  const member = await organisation(sys, admin, 'Harbourside Trust');
-  const c = await consortium(sys, [lead, member]);
-  await settleConsortium(d, { consortiumId: c.id, outcome: 'activate' });
-  const recipient = await organisation(sys, admin, 'Wyvern Voluntary Action', 'provider');
-  const pool = await createPool(d, lead.caller, c.id, { name: 'Grants Fund', purpose: 'Local infrastructure', lots: [] });
-  const years = [{ financialYear: '2026-27', amount: 5_000_000 }];
-  const pledge = await recordPledge(d, member.caller, pool.id, {
-    funderOrgId: member.org.id,
-    currency: 'GBP',
-    years,
-    restriction: { kind: 'core' },
-  });
-  await recordContribution(d, lead.caller, pool.id, pledge.id, { amount: 5_000_000, currency: 'GBP', receivedOn: TODAY });
+  const { sys, d, lead, member, recipient, c, pool } = await memoryPool();
   const request = { recipientOrgId: recipient.org.id, title: 'Community grant', currency: 'GBP', durationMonths: 12, plannedStart: TODAY };
   const award = (amount: number, durationMonths = 12) => allocateDirect(d, lead.caller, pool.id, { ...request, amount, durationMonths });
   const poolNow = async () => (await d.pools.getPool(pool.id)) as Pool;

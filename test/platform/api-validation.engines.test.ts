@@ -166,6 +166,7 @@ const cases: BadInput[] = [
     'invalid_value',
   ],
   // No body: the path is all they take.
+  ['POST /reports/{reportId}/link', '/reports/x/link', {}, 'path.reportId', 'invalid_format'],
   [
     'POST /grants/{grantId}/conditions/{conditionId}/link',
     `/grants/${goodId}/conditions/X9/link`,

@@ -75,6 +75,7 @@ export const rules: Record<string, Rule> = {
   'PUT /consortia/{consortiumId}/reporting-policy': 'lead',
   'GET /reports/{reportId}': 'read',
   'POST /reports/{reportId}/review': 'lead',
+  'POST /reports/{reportId}/link': 'lead',
   'GET /consortia/{consortiumId}/reports': 'read',
   'POST /consortia/{consortiumId}/tenders': 'lead',
   'GET /consortia/{consortiumId}/tenders': 'read',

@@ -26,16 +26,26 @@ let stack: TestStack;
 let f: Fixture;
 let staff: PageClient;
 let reportId: string;
+let lostId: string;
+let funders: SeededFunder[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
+  funders = (await stack.seed()) as SeededFunder[];
+  f = await grantFixture(stack, funders);
   const g = await award(f, 'Review form grant', 500_000);
   const p = await plan(f, g.id, {
     tranches: [{ amount: 500_000, dueDate: inDays(stack, 0) }],
     reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 35) },
   });
   reportId = (p.reports[0] as { id: string }).id;
+  // A second grant whose report the provider has not sent, and whose link it lost.
+  const lost = await award(f, 'Lost link grant', 400_000);
+  const q = await plan(f, lost.id, {
+    tranches: [{ amount: 400_000, dueDate: inDays(stack, 0) }],
+    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 35) },
+  });
+  lostId = (q.reports[0] as { id: string }).id;
   await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 8 * DAY));
   const [request] = await mail(f, f.recipient.contactEmail, /^Report due .*: Review form grant$/);
   const url = linkIn(request as { body: { text?: string } });
@@ -86,5 +96,45 @@ describe('the review form on the report page', () => {
       ['review', `Report ${reportId} is not waiting for a review (it may already have been reviewed)`],
     ]);
     expect(html).not.toContain('This could not be done');
+  });
+});
+
+describe('a new link for a report the provider has not sent', () => {
+  // Typed by hand: the stack starts on 1 April 2026, the report is due 35 days later (6 May
+  // 2026), and the time to send it ends 60 days after that, on 5 July 2026.
+  const sendNewLink = async (client: PageClient) => {
+    const res = await client.post(`/app/reports/${lostId}`, { action: 'new-link', csrf: await client.csrf() });
+    await stack.runtime.settle();
+    return res;
+  };
+  const newLinks = () => mail(f, f.recipient.contactEmail, /^New link: Report for Lost link grant$/);
+
+  it('is offered to the lead only; the old link answers 410 "replaced"; the new one takes the report', async () => {
+    const [request] = await mail(f, f.recipient.contactEmail, /^Report due .*: Lost link grant$/);
+    const old = linkIn(request as { body: { text?: string } });
+    const page = (await staff.get(`/app/reports/${lostId}`)).html;
+    expect(page).toContain('It works until 5 July 2026, when the time to send this report ends.');
+    const member = await signInAs(stack, (funders[1] as SeededFunder).admin.email);
+    expect((await member.get(`/app/reports/${lostId}`)).html).not.toContain('Send a new link');
+    expect((await sendNewLink(member)).status).toBe(404);
+    expect((await stack.request('POST', `/reports/${lostId}/link`, { as: (funders[1] as SeededFunder).admin })).status).toBe(403);
+    expect(await newLinks()).toEqual([]);
+
+    const sent = await sendNewLink(staff);
+    expect([sent.status, sent.location]).toEqual([303, `/app/reports/${lostId}?done=new-link`]);
+    expect((await staff.get(sent.location as string)).html).toContain('A new link is being emailed to the provider.');
+    const [email, ...more] = await newLinks();
+    expect(more).toEqual([]);
+    expect(email?.body.text).toContain('The link works until 5 July 2026.');
+    const fresh = linkIn(email as { body: { text?: string } });
+    const gone = await openLink(old);
+    expect([gone.status, gone.html.includes('This link has been replaced')]).toEqual([410, true]);
+    expect((await postLink(old, lightAnswers(lostId))).status).toBe(410);
+    const done = await postLink(fresh, lightAnswers(scopeOf((await openLink(fresh)).html)));
+    expect(done.status).toBe(200);
+    await stack.runtime.settle();
+    expect((await report(f, lostId)).report).toMatchObject({ status: 'submitted', submissions: 1 });
+    // Sent: nothing more to send a link for.
+    expect((await staff.get(`/app/reports/${lostId}`)).html).not.toContain('Send a new link');
   });
 });

@@ -66,6 +66,7 @@ export function validBody(route: string, ids: RouteIds): unknown {
       veryLateAfterDays: 21,
     },
     'POST /reports/{reportId}/review': { decision: 'accept' },
+    'POST /reports/{reportId}/link': {},
     'POST /consortia/{consortiumId}/tenders': { poolId: ids.poolId },
     'POST /tenders/{tenderId}/sign-off-request': {},
     'POST /tenders/{tenderId}/sign-offs': { decision: 'approve' },

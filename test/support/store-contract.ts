@@ -275,6 +275,11 @@ export function storeContract(stores: () => Stores) {
     await grants.setPlan(grantId, { conditions: [], tranches: [], reports: [report] }, event(`grant#${grantId}`));
     expect(await reports.setReportStatus(report, ['requested'], 'overdue', undefined)).toBe(false);
     expect(await reports.setReportStatus(report, ['scheduled'], 'requested', event(`report#${report.id}`))).toBe(true);
+    // A new link's generation: only from the version read (version 2 since the status moved) and while awaited.
+    expect(await reports.replaceLinks(report, 1, at, event(`report#${report.id}`))).toBe(false);
+    const moved = { ...report, status: 'requested' as const, version: 2 };
+    expect(await reports.replaceLinks(moved, 1, at, event(`report#${report.id}`))).toBe(true);
+    expect((await reports.getReport(report.id))?.report).toMatchObject({ linkGeneration: 1, linksReplacedAt: at, version: 3 });
     const link = newLinkToken();
     const issued = {
       hash: link.hash,

@@ -174,6 +174,21 @@ export function Select(p: { name: string; label: string; options: Option[]; valu
   );
 }
 
+/** GOV.UK's warning text: the "!" icon, hidden from screen readers, which hear "Warning" instead. */
+export function WarningText({ children }: { children: Child }) {
+  return (
+    <div class="govuk-warning-text">
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
+    </div>
+  );
+}
+
 export function Button({ children, secondary, name, value }: { children: Child; secondary?: boolean; name?: string; value?: string }) {
   return (
     <button
