@@ -26,7 +26,7 @@ export function TenderOverview(p: SectionProps) {
         <>
           <h2 class="govuk-heading-m">Cancel the tender</h2>
           <p class="govuk-body">
-            Cancelling ends the tender for good, with a reason that funders and providers are told. The money reserved for it goes back to
+            Cancelling ends the tender for good, with a reason that funders and providers are told. Any money reserved for it goes back to
             the pool.
           </p>
           {/* biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it. */}
