@@ -6,6 +6,7 @@ import { addProposal, load as loadRound } from '../../shared/pools/rounds';
 import { lengthHint } from '../lib/web/form';
 import { type FieldError, TextInput } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
+import { ListedOrNew } from '../lib/web/listed-or-new';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
 import { grantQuestions, grantRows, withoutNoLot } from './grant-questions';
@@ -130,68 +131,33 @@ export const newProposalJourney: Journey<typeof proposalRequest, Ctx, Caller> = 
 
 export const newProposalPage = journeyPage(newProposalJourney);
 
-/** GOV.UK radios with a divider and a conditional reveal for a recipient not listed (shown whole without JavaScript). */
+/** The recipient: a provider on grantloop, or one added on the way (its name, org-id and contact email). */
 function RecipientRadios(p: { providers: { id: string; name: string }[]; typed: Record<string, unknown>; errors: FieldError[] }) {
-  const error = p.errors.find((e) => e.field === 'recipientOrgId')?.message;
-  const chosen = String(p.typed.recipientOrgId ?? '');
-  const item = (value: string, label: string, id: string, conditional?: string) => (
-    <div class="govuk-radios__item">
-      <input
-        class="govuk-radios__input"
-        id={id}
-        name="recipientOrgId"
-        type="radio"
-        value={value}
-        checked={chosen === value}
-        data-aria-controls={conditional}
-      />
-      <label class="govuk-label govuk-radios__label" for={id}>
-        {label}
-      </label>
-    </div>
-  );
   const text = (name: string, label: string, hint?: string) => (
     <TextInput name={name} label={label} hint={hint} value={String(p.typed[name] ?? '')} errors={p.errors} />
   );
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={`recipientOrgId-hint${error ? ' recipientOrgId-error' : ''}`}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Recipient</legend>
-        <div id="recipientOrgId-hint" class="govuk-hint">
-          Providers on grantloop, or one to add.
-        </div>
-        {error && (
-          <p id="recipientOrgId-error" class="govuk-error-message">
-            <span class="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div class="govuk-radios" data-module="govuk-radios">
-          {p.providers.map((o, i) => item(o.id, o.name, i === 0 ? 'recipientOrgId' : `recipientOrgId-${i + 1}`))}
-          {p.providers.length > 0 && <div class="govuk-radios__divider">or</div>}
-          {item(
-            NEW,
-            'The recipient is not listed',
-            p.providers.length ? 'recipientOrgId-new' : 'recipientOrgId',
-            'conditional-recipient-new',
-          )}
-          <div
-            class={`govuk-radios__conditional${chosen === NEW ? '' : ' govuk-radios__conditional--hidden'}`}
-            id="conditional-recipient-new"
-          >
-            {text('newRecipient.name', "Recipient's name", lengthHint(newRecipient.shape.name))}
-            {text(
-              'newRecipient.identifier',
-              "Recipient's org-id",
-              'Its charity, company or other register number with its org-id.guide prefix, for example GB-CHC-1066001 or GB-COH-09876543.',
-            )}
-            {text(
-              'newRecipient.contactEmail',
-              "Recipient's contact email",
-              'Grantloop writes to the recipient here, for example to ask for its reports.',
-            )}
-          </div>
-        </div>
-      </fieldset>
-    </div>
+    <ListedOrNew
+      name="recipientOrgId"
+      legend="Recipient"
+      legendSize="m"
+      hint="Providers on grantloop, or one to add."
+      listed={p.providers}
+      notListed={{ value: NEW, label: 'The recipient is not listed', revealId: 'conditional-recipient-new' }}
+      chosen={String(p.typed.recipientOrgId ?? '')}
+      errors={p.errors}
+    >
+      {text('newRecipient.name', "Recipient's name", lengthHint(newRecipient.shape.name))}
+      {text(
+        'newRecipient.identifier',
+        "Recipient's org-id",
+        'Its charity, company or other register number with its org-id.guide prefix, for example GB-CHC-1066001 or GB-COH-09876543.',
+      )}
+      {text(
+        'newRecipient.contactEmail',
+        "Recipient's contact email",
+        'Grantloop writes to the recipient here, for example to ask for its reports.',
+      )}
+    </ListedOrNew>
   );
 }

@@ -16,8 +16,7 @@ import {
 } from './schemas';
 
 const tender = 'The tender as its funders see it: lots, criteria, dates, funders, panel and where it is in its process.';
-const tenderForms =
-  '`csrf`, `action` (sign-off, answer, conflict, score, moderate, complete-evaluation, award-vote) and the fields of that form.';
+const forms = (actions: string) => `\`csrf\`, \`action\` (${actions}) and the fields of that form.`;
 
 export const tendersApi = defineApi({
   'POST /consortia/{consortiumId}/tenders': {
@@ -140,8 +139,56 @@ export const tendersApi = defineApi({
     response: 'An OCDS 1.1 record or release package.',
   },
   'GET /app/consortia/{consortiumId}/tenders': { summary: "The consortium's tender pipeline.", path: idsPath('consortiumId') },
-  'GET /app/tenders/{tenderId}': { summary: 'A tender page with the forms its funders and panel act on.', path: idsPath('tenderId') },
-  'POST /app/tenders/{tenderId}': { summary: "The tender page's forms.", status: 303, path: idsPath('tenderId'), form: tenderForms },
+  'GET /app/tenders/{tenderId}': {
+    summary: "A tender's overview: summary, lots, documents, sign-offs, and the forms its stage asks for.",
+    path: idsPath('tenderId'),
+  },
+  'POST /app/tenders/{tenderId}': {
+    summary: "The overview's forms.",
+    status: 303,
+    path: idsPath('tenderId'),
+    form: forms('sign-off, invite'),
+  },
+  'GET /app/tenders/{tenderId}/clarifications': {
+    summary: "A tender's clarification questions, with the lead's answer forms.",
+    path: idsPath('tenderId'),
+  },
+  'POST /app/tenders/{tenderId}/clarifications': {
+    summary: 'Answers a clarification question.',
+    status: 303,
+    path: idsPath('tenderId'),
+    form: forms('answer'),
+  },
+  'GET /app/tenders/{tenderId}/bids': {
+    summary: "A tender's bids (a count after the deadline) and its evaluation for the panel.",
+    path: idsPath('tenderId'),
+  },
+  'POST /app/tenders/{tenderId}/bids': {
+    summary: "The evaluation's forms.",
+    status: 303,
+    path: idsPath('tenderId'),
+    form: forms('conflict, score, moderate, complete-evaluation'),
+  },
+  'GET /app/tenders/{tenderId}/award': {
+    summary: "A tender's award: outcomes, the funders' vote, the standstill and challenges.",
+    path: idsPath('tenderId'),
+  },
+  'POST /app/tenders/{tenderId}/award': {
+    summary: "The award's forms.",
+    status: 303,
+    path: idsPath('tenderId'),
+    form: forms('award-vote, challenge, resolve'),
+  },
+  'GET /app/tenders/{tenderId}/cancel': {
+    summary: 'Are you sure you want to cancel the tender? (the lead’s admins)',
+    path: idsPath('tenderId'),
+  },
+  'POST /app/tenders/{tenderId}/cancel': {
+    summary: 'Cancels the tender with a reason; its reserved money is released.',
+    status: 303,
+    path: idsPath('tenderId'),
+    form: forms('cancel'),
+  },
   'GET /b/{token}': { summary: 'The bid (or question) form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
   'POST /b/{token}': {
     summary: 'Submits a bid or a clarification question behind an emailed link.',

@@ -7,11 +7,32 @@ type Panel = NonNullable<TenderPageView['panel']>;
 type LotBids = Panel['lots'][number];
 
 /**
- * Evaluation, for the panel and the lead only, once bids are open: each bid's answers with the
- * scorer's own form (or a conflict declared instead), the ranking so far, and the lead's
- * moderation and completion forms.
+ * The bids page: how many bids arrived for each lot (nothing before the deadline), then the
+ * evaluation, for the panel and the lead only: each bid's answers with the scorer's own form (or
+ * a conflict declared instead), the ranking so far, and the lead's moderation and completion forms.
  */
-export function EvaluationSection(p: SectionProps) {
+export function BidsSection(p: SectionProps) {
+  const { view } = p;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Bids</h2>
+      {view.bids.sealed ? (
+        <p class="govuk-body">
+          Sealed until {timeInWords(view.bids.opensAt)}. Nobody can see the bids, or how many there are, before then.
+        </p>
+      ) : (
+        <Table
+          caption={`${plural(view.bids.received, 'provider')} bid`}
+          columns={[{ label: 'Lot' }, { label: 'Bids', numeric: true }]}
+          rows={view.lots.map((l) => [l.title, String(view.bids.sealed ? 0 : (view.bids.byLot[l.id] ?? 0))])}
+        />
+      )}
+      <EvaluationSection {...p} />
+    </>
+  );
+}
+
+function EvaluationSection(p: SectionProps) {
   const panel = p.view.panel;
   if (!panel) return null;
   const evaluating = p.view.may.evaluate;
@@ -87,7 +108,7 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
         <p class="govuk-body">You declared a conflict of interest in this bid: your scores for it do not count.</p>
       ) : (
         <>
-          <ActionForm view={view} csrf={p.csrf} action="score" id={`score-${bid.bidId}`}>
+          <ActionForm view={view} csrf={p.csrf} action="score" tab="bids" id={`score-${bid.bidId}`}>
             <input type="hidden" name="bid" value={bid.bidId} />
             {quality.map((c) => {
               const name = `score-${bid.bidId}-${c.id}`;
@@ -116,7 +137,7 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
             })}
             <Button secondary>Save my scores for {bid.orgName}</Button>
           </ActionForm>
-          <ActionForm view={view} csrf={p.csrf} action="conflict" id={`conflict-${bid.bidId}`}>
+          <ActionForm view={view} csrf={p.csrf} action="conflict" tab="bids" id={`conflict-${bid.bidId}`}>
             <input type="hidden" name="bid" value={bid.bidId} />
             <Button secondary>Declare a conflict of interest in this bid</Button>
           </ActionForm>
@@ -133,7 +154,7 @@ function Moderation(p: SectionProps & { panel: Panel }) {
   return (
     <>
       <h3 class="govuk-heading-s">Moderation</h3>
-      <ActionForm view={view} csrf={p.csrf} action="moderate">
+      <ActionForm view={view} csrf={p.csrf} action="moderate" tab="bids">
         <Select name="mod-bid" label="Bid" options={[{ value: '', label: 'Select a bid' }, ...bids]} value={p.typed['mod-bid']} />
         <Select name="mod-criterion" label="Criterion" options={quality} value={p.typed['mod-criterion']} />
         <TextInput
@@ -147,7 +168,7 @@ function Moderation(p: SectionProps & { panel: Panel }) {
         <Textarea name="mod-reason" label="Why the panel moderated it" value={p.typed['mod-reason']} rows={3} errors={p.errors} />
         <Button secondary>Record the moderated score</Button>
       </ActionForm>
-      <ActionForm view={view} csrf={p.csrf} action="complete-evaluation">
+      <ActionForm view={view} csrf={p.csrf} action="complete-evaluation" tab="bids">
         <p class="govuk-body">
           Completing evaluation fixes each lot's ranking, recommends its best bid, and asks the funders to approve the award.
         </p>

@@ -1,4 +1,3 @@
-import { mailer } from '../../shared/platform/aws/mail';
 import { tendersTable } from '../../shared/tenders/aws';
 import { inviteProvider } from '../../shared/tenders/providers';
 import { staffRoute } from '../consortia/staff';
@@ -6,10 +5,8 @@ import { jsonBody, parse } from '../lib/http';
 import { tenderIdPath } from './paths';
 import { providerBody } from './schemas';
 
+// No mail client: the links go from sendInterestLinks, which follows the interest's event.
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
-  return {
-    status: 201,
-    body: await inviteProvider({ ...tendersTable, mailer }, caller, tenderId, parse(providerBody, jsonBody(event), 'body')),
-  };
+  return { status: 201, body: await inviteProvider(tendersTable, caller, tenderId, parse(providerBody, jsonBody(event), 'body')) };
 });

@@ -1,28 +1,64 @@
-import { dayInWords, humanise, oneDecimal, percent, pounds, timeInWords } from '../../shared/platform/format';
+import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import type { DutyState } from '../../shared/tenders/duty-status';
 import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
-import { Button, ErrorSummary, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
-import { EvaluationSection } from './evaluation-section';
+import { Button, Radios, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { InviteProvider } from './invite-form';
 import type { TenderPageView } from './tender-page';
-import { ActionForm, type SectionProps, stageColour } from './tender-parts';
+import { ActionForm, lotOutcome, type SectionProps, stageColour, tabPath } from './tender-parts';
 
-export function TenderView(p: SectionProps & { banner?: string | undefined }) {
+/**
+ * A tender's overview: what it is (summary, the Act's notices and periods, lots, documents), its
+ * funders and their sign-offs, and what its stage asks of the caller: signing off, inviting
+ * providers, cancelling. Clarifications, bids and the award have pages of their own.
+ */
+export function TenderOverview(p: SectionProps) {
   const { view } = p;
   return (
     <>
-      {p.banner && <SuccessBanner heading={p.banner} />}
-      <ErrorSummary errors={p.errors} />
-      <span class="govuk-caption-l">Joint tender</span>
-      <h1 class="govuk-heading-l">{view.title}</h1>
       <p class="govuk-body">{view.description}</p>
       <Summary view={view} />
       <Duties view={view} />
       <Lots view={view} />
+      <Documents view={view} />
       <SignOffs {...p} />
-      <Clarifications {...p} />
-      <Bids view={view} />
-      <EvaluationSection {...p} />
-      <Award {...p} />
+      {view.may.invite && <InviteProvider {...p} />}
+      {view.may.cancel && (
+        <>
+          <h2 class="govuk-heading-m">Cancel the tender</h2>
+          <p class="govuk-body">
+            Cancelling ends the tender for good, with a reason that funders and providers are told. Any money reserved for it goes back to
+            the pool.
+          </p>
+          {/* biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it. */}
+          <a
+            href={`${tabPath('overview', view.id)}/cancel`}
+            role="button"
+            draggable="false"
+            class="govuk-button govuk-button--warning"
+            data-module="govuk-button"
+          >
+            Cancel this tender
+          </a>
+        </>
+      )}
+    </>
+  );
+}
+
+function Documents({ view }: { view: TenderPageView }) {
+  if (!view.documents.length) return null;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Documents</h2>
+      <ul class="govuk-list">
+        {view.documents.map((d) => (
+          <li>
+            <a class="govuk-link" href={d.url}>
+              {d.title}
+            </a>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -98,12 +134,7 @@ function Lots({ view }: { view: TenderPageView }) {
       caption="Lots"
       columns={[{ label: 'Lot' }, { label: 'Scope' }, { label: 'Value', numeric: true }, { label: 'Outcome' }]}
       rows={view.lots.map((l) => {
-        const o = view.outcomes.find((x) => x.lotId === l.id);
-        const outcome = !o
-          ? 'Not evaluated yet'
-          : o.winner
-            ? `${humanise(o.status)}: ${o.winner.orgName}, ${pounds(o.winner.price)}${o.winner.total === undefined ? '' : ` (score ${oneDecimal(o.winner.total)})`}`
-            : `${humanise(o.status)}${o.reason ? `: ${o.reason}` : ''}`;
+        const outcome = lotOutcome(view, l.id);
         return [l.title, `${humanise(l.scope.kind)}: ${l.scope.label}`, pounds(l.value), outcome];
       })}
     />
@@ -128,7 +159,7 @@ function SignOffs(p: SectionProps) {
         })}
       />
       {view.may.signOff && (
-        <ActionForm view={view} csrf={p.csrf} action="sign-off">
+        <ActionForm view={view} csrf={p.csrf} action="sign-off" tab="overview">
           <Radios
             name="decision"
             legend="Does your organisation approve the specification and its contribution?"
@@ -141,106 +172,6 @@ function SignOffs(p: SectionProps) {
           />
           <Textarea name="reason" label="Reason (needed to refuse)" value={p.typed.reason} rows={3} errors={p.errors} />
           <Button>Send sign-off</Button>
-        </ActionForm>
-      )}
-    </>
-  );
-}
-
-function Clarifications(p: SectionProps) {
-  const { view } = p;
-  return (
-    <>
-      <h2 class="govuk-heading-m">Clarifications</h2>
-      <p class="govuk-body">
-        {view.questions.asked} asked, {view.questions.answered} answered. Each answer goes to every registered provider and is shown on
-        their bid form; the asker is never named.
-      </p>
-      {view.questionList.map((q) => (
-        <div class="govuk-inset-text">
-          <p class="govuk-body">
-            <strong>Q:</strong> {q.question}
-          </p>
-          {q.answer ? (
-            <p class="govuk-body">
-              <strong>A:</strong> {q.answer}
-            </p>
-          ) : view.may.answer ? (
-            <AnswerForm {...p} questionId={q.id} />
-          ) : (
-            <p class="govuk-body">Not answered yet.</p>
-          )}
-        </div>
-      ))}
-    </>
-  );
-}
-
-function AnswerForm(p: SectionProps & { questionId: string }) {
-  const field = `answer-${p.questionId}`;
-  return (
-    <ActionForm view={p.view} csrf={p.csrf} action="answer">
-      <input type="hidden" name="question" value={p.questionId} />
-      <Textarea
-        name={field}
-        label="Your answer"
-        hint="Sent to every provider who registered interest. Answers cannot be changed once sent."
-        value={p.typed[field]}
-        rows={3}
-        errors={p.errors}
-      />
-      <Button>Send the answer</Button>
-    </ActionForm>
-  );
-}
-
-function Bids({ view }: { view: TenderPageView }) {
-  return (
-    <>
-      <h2 class="govuk-heading-m">Bids</h2>
-      {view.bids.sealed ? (
-        <p class="govuk-body">
-          Sealed until {timeInWords(view.bids.opensAt)}. Nobody can see the bids, or how many there are, before then.
-        </p>
-      ) : (
-        <Table
-          caption={`${view.bids.received} provider${view.bids.received === 1 ? '' : 's'} bid`}
-          columns={[{ label: 'Lot' }, { label: 'Bids', numeric: true }]}
-          rows={view.lots.map((l) => [l.title, String(view.bids.sealed ? 0 : (view.bids.byLot[l.id] ?? 0))])}
-        />
-      )}
-    </>
-  );
-}
-
-function Award(p: SectionProps) {
-  const { view } = p;
-  const t = view.awardTally;
-  if (!t) return null;
-  const share = (w: number) => percent(t.totalWeight ? (100 * w) / t.totalWeight : 0);
-  return (
-    <>
-      <h2 class="govuk-heading-m">Award decision</h2>
-      <SummaryList
-        rows={[
-          ['Approve (weighted by contribution)', `${pounds(t.approveWeight)} (${share(t.approveWeight)})`],
-          ['Reject', `${pounds(t.rejectWeight)} (${share(t.rejectWeight)})`],
-          ['Needed to decide', `${t.quorumPercent}% of ${pounds(t.totalWeight)}`],
-        ]}
-      />
-      {view.may.vote && (
-        <ActionForm view={view} csrf={p.csrf} action="award-vote">
-          <Radios
-            name="vote"
-            legend="Your organisation's vote on the recommended award"
-            options={[
-              { value: 'approve', label: 'Approve the award' },
-              { value: 'reject', label: 'Reject the award' },
-            ]}
-            value={p.typed.vote}
-            errors={p.errors}
-          />
-          <Button>Send vote</Button>
         </ActionForm>
       )}
     </>

@@ -154,6 +154,8 @@ async function runBids(run: DemoRun, tender: Tender, more: ReturnType<typeof mor
   progress('tender: a clarification is asked by link and answered to every provider…');
   const qUrl = await linkIn(run, providers[2][1], /your links to bid/, 'question');
   await fillIn(qUrl, { question: 'May lot 2 be delivered with a partner organisation?' });
+  // The lead's officers and admins are emailed the question; then one answers it.
+  await runtime.settle();
   const [q] = await api.call<{ id: string }[]>(lead, 'GET', `/tenders/${tender.id}/questions`);
   await api.call(lead, 'POST', `/tenders/${tender.id}/questions/${q?.id}/answer`, { answer: 'Yes, with a named lead partner.' });
 

@@ -85,7 +85,7 @@ async function readOne(deps: TenderReads, caller: Caller, c: Consortium, t: Tend
   };
 }
 
-/** The work in one tender, in words; each links to the tender's page, where all of it is done. */
+/** The work in one tender, in words; each links to the tender's page where it is done (overview, clarifications, bids, award). */
 export function tenderTasks(w: TenderWork, names: Names): Task[] {
   const { tender: t, consortium: c } = w;
   const at = { href: staffPaths.tender(t.id) };
@@ -120,7 +120,7 @@ export function tenderTasks(w: TenderWork, names: Names): Task[] {
       label: `Vote on the award: ${t.title}`,
       forWhom: inConsortium(names, w.voteFor, c),
       detail: `The panel's recommendation for ${plural(t.outcomes.filter((o) => o.status === 'recommended').length, 'lot')} waits for your organisation's vote.`,
-      ...at,
+      href: staffPaths.tenderAward(t.id),
       when: by('Vote by', w.deadline),
     });
   tasks.push(...leadAndPanelTasks(w, names));
@@ -129,7 +129,6 @@ export function tenderTasks(w: TenderWork, names: Names): Task[] {
 
 function leadAndPanelTasks(w: TenderWork, names: Names): Task[] {
   const { tender: t, consortium: c } = w;
-  const at = { href: staffPaths.tender(t.id) };
   const tasks: Task[] = [];
   if (w.unanswered)
     tasks.push({
@@ -137,7 +136,7 @@ function leadAndPanelTasks(w: TenderWork, names: Names): Task[] {
       label: `Answer ${plural(w.unanswered, 'clarification question')}: ${t.title}`,
       forWhom: inConsortium(names, w.lead, c),
       detail: 'Every provider who registered interest is sent the answer; nobody learns who asked.',
-      ...at,
+      href: staffPaths.tenderClarifications(t.id),
       when: { label: 'Bids close', date: dayOf(t.dates.submissionDeadline) },
     });
   if (w.unscored)
@@ -146,7 +145,7 @@ function leadAndPanelTasks(w: TenderWork, names: Names): Task[] {
       label: `Score ${plural(w.unscored, 'bid')}: ${t.title}`,
       forWhom: `you, on the evaluation panel of ${c.name}`,
       detail: 'Score each bid against the criteria, or declare a conflict of interest in it.',
-      ...at,
+      href: staffPaths.tenderBids(t.id),
       when: { label: 'Score by', date: dayOf(t.dates.evaluationEnd) },
     });
   if (!w.lead) return tasks;
@@ -156,7 +155,7 @@ function leadAndPanelTasks(w: TenderWork, names: Names): Task[] {
       label: `Resolve the challenge: ${t.lots.find((l) => l.id === ch.lotId)?.title ?? ch.lotId}, ${t.title}`,
       forWhom: inConsortium(names, w.lead, c),
       detail: "The lot's award waits until the challenge is dismissed or upheld.",
-      ...at,
+      href: staffPaths.tenderAward(t.id),
       when: t.standstill ? { label: 'Standstill ends', date: t.standstill.endsOn } : { label: 'Received', date: dayOf(ch.receivedAt) },
     });
   return tasks;

@@ -1,5 +1,6 @@
 import type { Email } from '../platform/ports';
 import type { CriterionAssessment, LotAssessment } from './assessment-summary';
+import type { BidderMail } from './bidder-mail';
 
 /** Escapes text for HTML: every value in the HTML part comes from people (titles, names, reasons). */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -59,17 +60,13 @@ function html(blocks: Block[], successfulOnly: boolean): string {
  * The assessment summary email to one bidder: for each lot it bid for, its scores with the
  * reasons, beside the winning tender's. Text and HTML from the same blocks.
  */
-export function assessmentSummaryEmail(p: {
-  to: string;
-  orgName: string;
-  tenderTitle: string;
-  consortiumName: string;
-  buyerName: string;
-  buyerEmail: string;
-  lots: LotAssessment[];
-  /** What happens next, in words: the award notice and any standstill. */
-  next: string;
-}): Email {
+export function assessmentSummaryEmail(
+  p: BidderMail & {
+    lots: LotAssessment[];
+    /** What happens next, in words: the award notice and any standstill. */
+    next: string;
+  },
+): Email {
   const intro: Block[] = [
     { p: `Hello ${p.orgName},` },
     {

@@ -3,6 +3,7 @@ import { londonDate, londonTime } from '../platform/london-time';
 import { sendOnce } from '../platform/send-once';
 import { assessmentSummaryEmail } from './assessment-mail';
 import { assessmentSummaries } from './assessment-summary';
+import { bidderMail } from './bidder-mail';
 import { requires } from './duties';
 import { tenderDuties } from './duty-status';
 import { subject } from './events';
@@ -45,16 +46,7 @@ export async function sendAssessmentSummaries(deps: Mailing, input: { tenderId: 
   for (const interest of await deps.tenders.listInterests(tender.id)) {
     const lots = byBidder.get(interest.id);
     if (!lots?.length) continue;
-    const email = assessmentSummaryEmail({
-      to: interest.email,
-      orgName: interest.orgName,
-      tenderTitle: tender.title,
-      consortiumName: consortium.name,
-      buyerName: buyer?.name ?? consortium.name,
-      buyerEmail: buyer?.contactEmail ?? '',
-      lots,
-      next: nextStep(tender),
-    });
+    const email = assessmentSummaryEmail({ ...bidderMail(tender, consortium.name, buyer, interest), lots, next: nextStep(tender) });
     if (await sendOnce(deps, `${tender.id}#assessment-summary#${interest.id}`, email)) sent++;
   }
   // Recorded only once every summary has gone: the contract award notice checks for it.

@@ -5,13 +5,14 @@ import { DomainError } from '../platform/errors';
 import { pounds } from '../platform/format';
 import { newId } from '../platform/ids';
 import { londonDate } from '../platform/london-time';
+import { staffPaths } from '../platform/pages';
 import { type Callback, park } from '../platform/waiting';
 import { requires } from './duties';
 import { tenderDuties } from './duty-status';
 import { subject } from './events';
 import { awardLotFromReserve, releaseReserve } from './money';
 import { providerIdentifier } from './ocds-parts';
-import { type Mailing, type Money, notice, type Records, tellFunders, tellProviders } from './step-mail';
+import { type Mailing, type Money, notice, type Records, tellBidders, tellFunders } from './step-mail';
 import type { Interest } from './store';
 import { changeTender, loadTender, save } from './tenders';
 import { WAIT } from './waits';
@@ -164,15 +165,8 @@ export async function completeTender(deps: Mailing & Money, input: { tenderId: s
     'completed',
     `"${saved.title}" is ${saved.status}`,
     `"${saved.title}" is ${saved.status}:\n\n${lines}\n\nEach award is a grant committed from the pool, split between the funders in proportion to what each still held for the tender; anything left is available again.`,
+    staffPaths.tenderAward(saved.id),
   );
-  await tellProviders(deps, saved, 'awarded', (interest) => {
-    const won = saved.outcomes.filter((o) => o.status === 'awarded' && o.winner?.interestId === interest.id);
-    return won.length
-      ? {
-          subject: `${saved.title}: contract awarded`,
-          text: `Hello ${interest.orgName},\n\nYou have been awarded: ${won.map((o) => saved.lots.find((l) => l.id === o.lotId)?.title).join(', ')}. The lead funder will be in touch about the agreement and the first payment.\n\n--\nSent by grantloop.`,
-        }
-      : undefined;
-  });
+  await tellBidders(deps, saved);
   return { tenderId: saved.id, status: saved.status, awarded: saved.outcomes.filter((o) => o.status === 'awarded').length };
 }

@@ -23,7 +23,17 @@ export const tendersSlice = defineSlice({
       description: 'POST /tenders/{tenderId}/sign-off-decision',
       needs: callbacks,
     },
-    inviteProvider: { entry: fn('invite-provider'), description: 'POST /tenders/{tenderId}/invitations', needs: [...readWrite, 'mail'] },
+    inviteProvider: {
+      entry: fn('invite-provider'),
+      description: 'POST /tenders/{tenderId}/invitations (the links go by sendInterestLinks)',
+      needs: readWrite,
+    },
+    sendInterestLinks: {
+      entry: fn('send-interest-links'),
+      description: "tender.interest-registered → the provider's links to bid and to ask questions, once",
+      needs: mailing,
+      async: true,
+    },
     registerInterest: {
       entry: fn('register-interest'),
       description: 'POST /tenders/{tenderId}/interest (public)',
@@ -38,6 +48,12 @@ export const tendersSlice = defineSlice({
     tellProvidersOfAnswer: {
       entry: fn('tell-providers-of-answer'),
       description: 'tender.question-answered → the answer to every registered provider, the asker unnamed',
+      needs: mailing,
+      async: true,
+    },
+    tellLeadOfQuestion: {
+      entry: fn('tell-lead-of-question'),
+      description: "tender.question-asked → the lead's officers and admins, with the question and its clarifications page",
       needs: mailing,
       async: true,
     },
@@ -56,8 +72,17 @@ export const tendersSlice = defineSlice({
     cancelTender: { entry: fn('cancel-tender'), description: 'POST /tenders/{tenderId}/cancel', needs: callbacks },
     tendersPages: {
       entry: fn('pages'),
-      description:
-        "Pages: a consortium's tenders; a tender (stage, sign-off, clarifications, bid count after the deadline, scoring, moderation, award vote)",
+      description: "Pages: a consortium's tenders; a tender's overview (stage, sign-off, invitations) and clarifications; cancelling it",
+      needs: [...readWrite, 'web', 'task-callback'],
+    },
+    tendersCancelPage: {
+      entry: fn('cancel-pages'),
+      description: 'Page: cancelling a tender ("Are you sure", a reason; its reserved money released)',
+      needs: [...readWrite, 'web', 'task-callback'],
+    },
+    tendersEvaluationPages: {
+      entry: fn('evaluation-pages'),
+      description: "Pages: a tender's bids and evaluation (bid count after the deadline, scoring, moderation) and award (vote, challenges)",
       needs: [...readWrite, 'web', 'task-callback'],
     },
     tenderOcds: {
@@ -143,12 +168,22 @@ export const tendersSlice = defineSlice({
     { method: 'GET', path: '/app/consortia/{consortiumId}/tenders', fn: 'tendersPages', auth: 'page' },
     { method: 'GET', path: '/app/tenders/{tenderId}', fn: 'tendersPages', auth: 'page' },
     { method: 'POST', path: '/app/tenders/{tenderId}', fn: 'tendersPages', auth: 'page' },
+    { method: 'GET', path: '/app/tenders/{tenderId}/clarifications', fn: 'tendersPages', auth: 'page' },
+    { method: 'POST', path: '/app/tenders/{tenderId}/clarifications', fn: 'tendersPages', auth: 'page' },
+    { method: 'GET', path: '/app/tenders/{tenderId}/cancel', fn: 'tendersCancelPage', auth: 'page' },
+    { method: 'POST', path: '/app/tenders/{tenderId}/cancel', fn: 'tendersCancelPage', auth: 'page' },
+    { method: 'GET', path: '/app/tenders/{tenderId}/bids', fn: 'tendersEvaluationPages', auth: 'page' },
+    { method: 'POST', path: '/app/tenders/{tenderId}/bids', fn: 'tendersEvaluationPages', auth: 'page' },
+    { method: 'GET', path: '/app/tenders/{tenderId}/award', fn: 'tendersEvaluationPages', auth: 'page' },
+    { method: 'POST', path: '/app/tenders/{tenderId}/award', fn: 'tendersEvaluationPages', auth: 'page' },
     { method: 'GET', path: '/b/{token}', fn: 'viewBidLink', auth: 'public' },
     { method: 'POST', path: '/b/{token}', fn: 'submitBidLink', auth: 'public' },
   ],
   rules: [
     { id: 'StartJointTender', detailTypes: ['tender.submitted-for-sign-off'], fn: 'startTenderWorkflow' },
     { id: 'TellProvidersOfAnswer', detailTypes: ['tender.question-answered'], fn: 'tellProvidersOfAnswer' },
+    { id: 'SendInterestLinks', detailTypes: ['tender.interest-registered'], fn: 'sendInterestLinks' },
+    { id: 'TellLeadOfQuestion', detailTypes: ['tender.question-asked'], fn: 'tellLeadOfQuestion' },
   ],
   workflows: [
     {

@@ -44,7 +44,7 @@ const signature = (buyer: string) => `\n\n--\nSent by grantloop for ${buyer}. Re
 /** The provider's links: one to bid (and to replace its bid until the deadline), one to ask a question. */
 async function sendLinks(deps: Deps, tender: Tender, interest: Interest, buyer: string) {
   const until = timeInWords(tender.dates.submissionDeadline);
-  await sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () => ({
+  return sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () => ({
     to: [interest.email],
     subject: `${tender.title}: your links to bid and to ask questions`,
     text:
@@ -62,9 +62,13 @@ function checkTakesInterest(tender: Tender, now: Date) {
     throw conflict(`tender "${tender.title}" is not open for bids`, { rule: 'tender-open' });
 }
 
-/** A provider registers interest with no account: it gets its links by email. */
-export async function registerInterest(
-  deps: Deps,
+/**
+ * Records a provider's interest (once per email address): the interest and its event in one
+ * write. Its links are sent by whoever called (registering) or by the function that follows the
+ * event (sendInterestLinks), so a page that invites needs no mail client.
+ */
+async function recordInterest(
+  deps: Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>,
   tenderId: string,
   input: { orgName: string; email: string; identifier?: string | undefined },
   invitedBy?: string,
@@ -98,14 +102,28 @@ export async function registerInterest(
         now,
       ),
     );
+  return { tender, consortium, interest, email, alreadyRegistered: Boolean(existing) };
+}
+
+/** A provider registers interest with no account: it gets its links by email, at once. */
+export async function registerInterest(
+  deps: Deps,
+  tenderId: string,
+  input: { orgName: string; email: string; identifier?: string | undefined },
+) {
+  const { tender, consortium, interest, email } = await recordInterest(deps, tenderId, input);
   const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
   await sendLinks(deps, tender, interest, buyer);
   return { tenderId, registered: true, email };
 }
 
-/** The lead invites a provider it knows; the provider gets the same links as one who registered. */
+/**
+ * The lead invites a provider it knows: recorded as if it had registered, and sent the same
+ * links by the function that follows the event (sendInterestLinks). A provider already
+ * registered is not written again, nor sent its links twice.
+ */
 export async function inviteProvider(
-  deps: Deps,
+  deps: Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>,
   caller: Caller,
   tenderId: string,
   input: { orgName: string; email: string; identifier?: string | undefined },
@@ -115,7 +133,19 @@ export async function inviteProvider(
   // To its own staff a draft exists: say why nobody can be invited yet (registering says not-found to the public).
   if (tender.status === 'draft' || tender.status === 'sign-off')
     throw conflict(`tender "${tender.title}" is ${tender.status}: providers can be invited once it is published`, { rule: 'tender-open' });
-  return registerInterest(deps, tenderId, input, caller.user.id);
+  const { email, alreadyRegistered, interest } = await recordInterest(deps, tenderId, input, caller.user.id);
+  return { tenderId, registered: true, email, orgName: interest.orgName, alreadyRegistered };
+}
+
+/** On tender.interest-registered: the provider's links, once (a provider who registered was sent them already). */
+export async function sendInterestLinks(deps: Deps, input: { tenderId: string; interestId: string }) {
+  const { tender, consortium } = await loadTender(deps, input.tenderId);
+  const interest = await deps.tenders.getInterest(input.tenderId, input.interestId);
+  // Closed since (cancelled, or past its deadline): a link now would only be refused.
+  if (!interest || tender.status !== 'published' || deps.clock.now().toISOString() >= tender.dates.submissionDeadline)
+    return { sent: false };
+  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
+  return { sent: await sendLinks(deps, tender, interest, buyer) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import type { Email } from '../platform/ports';
 import { sendOnce } from '../platform/send-once';
+import { bidderMail } from './bidder-mail';
+import { lotOutcomeEmail, lotOutcomes } from './outcome-mail';
 import type { Notice } from './process';
 import type { Interest, TendersDeps } from './store';
 import type { Tender } from './tender';
@@ -23,8 +25,15 @@ export const notice = (deps: { clock: { now(): Date } }, type: Notice['type'], l
 });
 const footer = (name: string) => `\n\n--\nSent by grantloop for the ${name} consortium.`;
 
-/** Emails each funder of the tender once per scope, linking to the tender page. */
-export async function tellFunders(deps: Mailing, tender: Tender, scope: string, subjectLine: string, body: string) {
+/** Emails each funder of the tender once per scope, linking to the tender's page where it is seen (its overview unless said). */
+export async function tellFunders(
+  deps: Mailing,
+  tender: Tender,
+  scope: string,
+  subjectLine: string,
+  body: string,
+  path = staffPaths.tender(tender.id),
+) {
   const { consortium } = await loadTender(deps, tender.id);
   const orgs = await deps.consortia.getOrganisations(tender.funders.map((f) => f.orgId));
   let sent = 0;
@@ -32,7 +41,7 @@ export async function tellFunders(deps: Mailing, tender: Tender, scope: string, 
     const email: Email = {
       to: [org.contactEmail],
       subject: `${consortium.name}: ${subjectLine}`,
-      text: `Hello,\n\n${body}\n\nSee the tender in grantloop: ${staffPageUrl(staffPaths.tender(tender.id))}${footer(consortium.name)}`,
+      text: `Hello,\n\n${body}\n\nSee the tender in grantloop: ${staffPageUrl(path)}${footer(consortium.name)}`,
     };
     if (await sendOnce(deps, `${tender.id}#${scope}#${org.id}`, email)) sent++;
   }
@@ -52,4 +61,21 @@ export async function tellProviders(
     if (mail && (await sendOnce(deps, `${tender.id}#${scope}#${interest.id}`, { to: [interest.email], ...mail }))) sent++;
   }
   return sent;
+}
+
+/**
+ * Once the award is decided (every lot awarded or failed, or the tender ended without an award):
+ * each bidder is told the outcome of each lot it bid for, once.
+ */
+export async function tellBidders(deps: Mailing, tender: Tender, ended?: string) {
+  const { consortium } = await loadTender(deps, tender.id);
+  const byBidder = lotOutcomes(tender, await deps.tenders.listBids(tender, deps.clock.now()));
+  if (!byBidder.size) return 0;
+  const buyer = (await deps.consortia.getOrganisations([tender.buyerOrgId])).get(tender.buyerOrgId);
+  return tellProviders(deps, tender, 'lot-outcomes', (interest) => {
+    const lots = byBidder.get(interest.id);
+    if (!lots) return undefined;
+    const { to: _to, ...mail } = lotOutcomeEmail({ ...bidderMail(tender, consortium.name, buyer, interest), lots, ended });
+    return mail;
+  });
 }

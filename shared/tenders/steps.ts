@@ -8,7 +8,17 @@ import { subject } from './events';
 import { releaseReserve, reserveAndPublish } from './money';
 import type { LotOutcome } from './process';
 import { executionName, TENDER_WORKFLOW } from './sign-off';
-import { type Mailing, type Money, notice, type Records, type Steps, secondsUntil, tellFunders, tellProviders } from './step-mail';
+import {
+  type Mailing,
+  type Money,
+  notice,
+  type Records,
+  type Steps,
+  secondsUntil,
+  tellBidders,
+  tellFunders,
+  tellProviders,
+} from './step-mail';
 import type { TendersDeps } from './store';
 import { awardTally } from './tallies';
 import { changeTender, loadTender, save } from './tenders';
@@ -82,7 +92,7 @@ export async function closeSubmissions(deps: Mailing, input: { tenderId: string 
       await sendOnce(deps, `${saved.id}#panel#${user.id}`, {
         to: [user.email],
         subject: `"${saved.title}": ${bids.length} bid${bids.length === 1 ? '' : 's'} to score`,
-        text: `Hello ${user.name},\n\nThe deadline for "${saved.title}" has passed and the bids are open. As a member of the evaluation panel, please declare any conflict of interest in a bid and score the others independently by ${timeInWords(saved.dates.evaluationEnd)}: ${staffPageUrl(staffPaths.tender(saved.id))}\n\n--\nSent by grantloop.`,
+        text: `Hello ${user.name},\n\nThe deadline for "${saved.title}" has passed and the bids are open. As a member of the evaluation panel, please declare any conflict of interest in a bid and score the others independently by ${timeInWords(saved.dates.evaluationEnd)}: ${staffPageUrl(staffPaths.tenderBids(saved.id))}\n\n--\nSent by grantloop.`,
       });
     }
   }
@@ -113,6 +123,7 @@ export async function requestAwardVotes(deps: Steps, input: { tenderId: string }
     'award-vote',
     `approve the award of "${tender.title}"`,
     `The panel has evaluated "${tender.title}" and recommends:\n\n${lines}\n\nPlease approve or reject the award by ${timeInWords(deadline)}. Votes count in proportion to each funder's contribution; the award passes when funders holding ${consortium.quorumPercent}% of it approve.`,
+    staffPaths.tenderAward(tender.id),
   );
   const t = awardTally(tender, consortium.quorumPercent);
   if (t.outcome !== 'pending') await resume(deps, subject.tender(tender.id), WAIT.awardDecision, { outcome: t.outcome });
@@ -146,6 +157,8 @@ export async function endUnsuccessful(deps: Mailing & Money, input: { tenderId: 
     `"${saved.title}" ended without an award`,
     `"${saved.title}" ended without an award: ${saved.cancellation?.reason ?? 'no bids were received'}. The money reserved for it is available in the pool again.`,
   );
+  // Bids were opened and assessed, but nobody is awarded: each bidder hears so for each lot it bid for.
+  if (saved.status === 'cancelled' && saved.cancellation?.by === 'workflow') await tellBidders(deps, saved, saved.cancellation.reason);
   return { tenderId: saved.id, status: saved.status };
 }
 

@@ -154,7 +154,7 @@ describe('what needs me, through a year of work', () => {
     const asking = await linkTo(stack, providers[1][1], /your links to bid/, 'question');
     const form = await openLink(asking);
     expect((await postLink(asking, { scope: scopeOf(form.html), question: 'Can lot 2 be delivered with a partner?' })).status).toBe(200);
-    const href = `/app/tenders/${t.id}`;
+    const href = `/app/tenders/${t.id}/clarifications`;
     expect(shown(await needs(f.county, href))).toEqual([
       task(
         'Clarification questions to answer',
@@ -175,7 +175,7 @@ describe('what needs me, through a year of work', () => {
   });
 
   it('bids wait on each panel member until they score each one or declare a conflict in it', async () => {
-    const href = `/app/tenders/${t.id}`;
+    const href = `/app/tenders/${t.id}/bids`;
     const score = (n: string) =>
       task(
         'Bids to score',
@@ -199,7 +199,7 @@ describe('what needs me, through a year of work', () => {
   it('the award waits on each funder until it votes or the tally is decided; then a challenge waits on the lead', async () => {
     await call(f.county, 'POST', `/tenders/${t.id}/evaluation`);
     await stack.runtime.settle();
-    const href = `/app/tenders/${t.id}`;
+    const href = `/app/tenders/${t.id}/award`;
     const vote = (org: string) =>
       task(
         'Tender awards to vote on',

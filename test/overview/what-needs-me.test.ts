@@ -147,7 +147,7 @@ describe('what needs me: tenders (in memory)', () => {
       ['Q3', 'Yes.'],
     ] as const)
       ask(id, answer);
-    const href = `/app/tenders/${t.id}`;
+    const href = `/app/tenders/${t.id}/clarifications`;
     const answer = (n: string) => [
       'answer-question',
       `Answer ${n}: Infrastructure support`,
@@ -179,7 +179,7 @@ describe('what needs me: tenders (in memory)', () => {
     bid('i1', ['org-support', 'volunteering']);
     bid('i2', ['org-support']);
     bid('i3', ['org-support']);
-    const href = `/app/tenders/${t.id}`;
+    const href = `/app/tenders/${t.id}/bids`;
     const score = (n: string) => [
       'score-bids',
       `Score ${n}: Infrastructure support`,
@@ -202,7 +202,7 @@ describe('what needs me: tenders (in memory)', () => {
     const s = await setup();
     const t = await tender(s, { status: 'award-decision', outcomes: [{ lotId: 'org-support', status: 'recommended' }] });
     await park(s, t, 'award-decision', '2026-07-20T09:00:00.000Z');
-    const href = `/app/tenders/${t.id}`;
+    const href = `/app/tenders/${t.id}/award`;
     const vote = (org: string) => [
       'award-vote',
       'Vote on the award: Infrastructure support',
@@ -237,10 +237,10 @@ describe('what needs me: tenders (in memory)', () => {
     };
     const u = await tender(s, { status: 'standstill', standstill, challenges: [challenge] });
     const resolve = ['resolve-challenge', 'Resolve the challenge: Volunteering support, Infrastructure support'];
-    expect((await s.mine(s.lead.caller, `/app/tenders/${u.id}`)).map((x) => [...x.slice(0, 2), x[3], x[4]])).toEqual([
+    expect((await s.mine(s.lead.caller, `/app/tenders/${u.id}/award`)).map((x) => [...x.slice(0, 2), x[3], x[4]])).toEqual([
       [...resolve, 'Standstill ends', '2026-07-13'],
     ]);
-    expect(await s.mine(s.b.caller, `/app/tenders/${u.id}`)).toEqual([]);
+    expect(await s.mine(s.b.caller, `/app/tenders/${u.id}/award`)).toEqual([]);
   });
 });
 

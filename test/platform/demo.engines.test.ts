@@ -29,12 +29,14 @@ describe('npx grantloop demo --json', () => {
     // acceptances, one change request, one very-late escalation, two evidence requests, the
     // lead told once that evidence arrived, the other condition waived without evidence, and the
     // provider told each decision: 43); the
-    // tender 49 (sign-off requests twice, the refusal, links to five providers, the clarification
-    // to all five, receipts, scoring requests, vote requests, four assessment summaries, the standstill's dates, completion); the
+    // tender 52 (sign-off requests twice, the refusal, links to five providers, the question to the
+    // lead's admin, the clarification to all five, receipts, scoring requests, vote requests, four
+    // assessment summaries, the standstill's dates, completion, and each of the four bidders its lot
+    // outcomes, where only the two winners were told before); the
     // grants' next quarter while the tender and the contracts run on (a report request nobody
     // answers: its 4 reminders, the very-late notice, then the next period's request: 7); the
     // contracts 33 (22 alerts, 4 decisions told to both sides, 3 evidence notices to the council).
-    expect(summary.emailsSent).toBe(89 + 53 + 7 + 33);
+    expect(summary.emailsSent).toBe(89 + 56 + 7 + 33);
     // Two contracts, six milestones: 2 met, 1 partly met, 1 not met, 1 left overdue, 1 coming up.
     expect(summary.milestones).toEqual({
       total: 6,

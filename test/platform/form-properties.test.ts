@@ -33,8 +33,21 @@ import { newProposalJourney } from '../../functions/pools/new-proposal';
 import { newRoundJourney } from '../../functions/pools/new-round';
 import { leadDecisionForm, voteForm } from '../../functions/pools/round-actions';
 import { reviewForm } from '../../functions/reporting/report-page';
-import { answerBody, awardVoteBody, moderationBody, scoreBody, signOffBody } from '../../functions/tenders/schemas';
-import { answerFields, awardVoteFields, moderationFields, scoreFields, signOffFields } from '../../functions/tenders/tender-actions';
+import { awardVoteFields, challengeFields, resolutionFields } from '../../functions/tenders/award-actions';
+import { cancelFields } from '../../functions/tenders/cancel-page';
+import { moderationFields, scoreFields } from '../../functions/tenders/evaluation-actions';
+import {
+  answerBody,
+  awardVoteBody,
+  cancelBody,
+  challengeBody,
+  moderationBody,
+  providerBody,
+  resolutionBody,
+  scoreBody,
+  signOffBody,
+} from '../../functions/tenders/schemas';
+import { answerFields, newProviderFields, signOffFields } from '../../functions/tenders/tender-actions';
 import { pageModules } from '../support/module-graph';
 import { root } from '../support/stack';
 
@@ -89,14 +102,22 @@ export const forms: Record<string, Form> = {
   'round: lead decision': { module: 'functions/pools/round-actions.ts', ...leadDecisionForm },
   'tender: sign off': { module: 'functions/tenders/tender-actions.ts', schema: signOffBody, fields: signOffFields },
   'tender: answer a question': { module: 'functions/tenders/tender-actions.ts', schema: answerBody, fields: answerFields('Q1') },
-  'tender: score a bid': {
+  'tender: invite a provider not listed': {
     module: 'functions/tenders/tender-actions.ts',
+    schema: providerBody,
+    fields: newProviderFields,
+  },
+  'tender: score a bid': {
+    module: 'functions/tenders/evaluation-actions.ts',
     schema: scoreBody,
     fields: scoreFields(tender, '01J0000000000000000000000A.lot-1'),
     fixed: { bidId: '01J0000000000000000000000A.lot-1' },
   },
-  'tender: moderate': { module: 'functions/tenders/tender-actions.ts', schema: moderationBody, fields: moderationFields },
-  'tender: award vote': { module: 'functions/tenders/tender-actions.ts', schema: awardVoteBody, fields: awardVoteFields },
+  'tender: moderate': { module: 'functions/tenders/evaluation-actions.ts', schema: moderationBody, fields: moderationFields },
+  'tender: award vote': { module: 'functions/tenders/award-actions.ts', schema: awardVoteBody, fields: awardVoteFields },
+  'tender: record a challenge': { module: 'functions/tenders/award-actions.ts', schema: challengeBody, fields: challengeFields },
+  'tender: resolve a challenge': { module: 'functions/tenders/award-actions.ts', schema: resolutionBody, fields: resolutionFields('C1') },
+  'tender: cancel': { module: 'functions/tenders/cancel-page.tsx', schema: cancelBody, fields: cancelFields },
   'contract: decide a milestone': { module: 'functions/contracts/contract-actions.ts', schema: decisionBody, fields: decisionFields('M1') },
   'contract: rate a KPI': { module: 'functions/contracts/contract-actions.ts', schema: ratingBody, fields: ratingFields('K1') },
   'contract: invoice received': { module: 'functions/contracts/payment-actions.ts', schema: invoiceBody, fields: invoiceFields('P1') },

@@ -230,6 +230,29 @@ describe('a joint tender, end to end on the local engines', () => {
     expect(view.outcomes.map((o) => o.status)).toEqual(['awarded', 'awarded']);
     expect(view.notices.map((n) => n.type)).toEqual(['UK4', 'UK6', 'UK7']);
     expect(execution(t)?.status).toBe('SUCCEEDED');
+    // Each of the four bidders is told the outcome of each lot it bid for, once; the late one (refused) is not.
+    const outcomeMails = (await stack.runtime.emails()).filter((e) => /: your bid for |: the outcome of your bids/.test(e.subject));
+    expect(outcomeMails.map((e) => e.destination.to.join()).sort()).toEqual(
+      providers
+        .slice(0, 4)
+        .map((p) => p[1])
+        .sort(),
+    );
+    const winnerOf = (lotId: string) => view.outcomes.find((o) => o.lotId === lotId)?.winner?.orgName;
+    for (const [name, email] of providers.slice(0, 4)) {
+      const text = outcomeMails.find((e) => e.destination.to.includes(email))?.body.text ?? '';
+      const lots =
+        name === 'Wyvern Together'
+          ? ['org-support', 'volunteering']
+          : name === 'Volunteer Centre Wyvern'
+            ? ['volunteering']
+            : ['org-support'];
+      for (const lotId of lots) {
+        const title = lotId === 'org-support' ? 'ORGANISATIONAL SUPPORT' : 'VOLUNTEERING SUPPORT';
+        expect(text, `${name}, ${lotId}`).toContain(winnerOf(lotId) === name ? `${title}: SUCCESSFUL` : `${title}: NOT SUCCESSFUL`);
+      }
+      if (lots.length === 1) expect(text).not.toContain(lots[0] === 'org-support' ? 'VOLUNTEERING SUPPORT' : 'ORGANISATIONAL SUPPORT');
+    }
 
     // OCDS: a release per stage; the compiled record has the awards, their standstill, and a contract per grant.
     const done = await ocds(t);

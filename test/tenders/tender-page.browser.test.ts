@@ -17,6 +17,8 @@ let stack: TestStack;
 let funders: SeededFunder[];
 let browser: Browser;
 let t: Tender;
+/** A tender still open for bids, where the lead invites providers and may cancel. */
+let open: Tender;
 const f = (i: number) => funders[i] as SeededFunder;
 
 beforeAll(async () => {
@@ -36,6 +38,7 @@ beforeAll(async () => {
   });
   await stack.runtime.advanceTo(new Date(body.dates.submissionDeadline));
   await stack.runtime.settle();
+  open = await publishedTender(stack, funders, tenderBody(stack, funders, setup.pool.id, { title: 'Browser open tender' }));
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -56,6 +59,9 @@ describe('the tender page in a real browser', () => {
     await page.goto(`${stack.runtime.apiUrl}/app/tenders/${t.id}`);
     await expect(page.locator('caption', { hasText: 'Notices and periods' }).count()).resolves.toBe(1);
     await expect(page.locator('main').textContent()).resolves.toContain('Above threshold: £900,000.00 against the £207,720.00');
+    // The sub-navigation takes the panel member to the bids.
+    await page.getByRole('navigation', { name: 'Tender' }).getByRole('link', { name: 'Bids and evaluation' }).click();
+    await expect(page.locator('[aria-current="page"]', { hasText: 'Bids and evaluation' }).count()).resolves.toBe(1);
     await page.getByLabel('Local knowledge and relationships: your score (0 to 100)').fill('80');
     await page.getByLabel('Delivery plan: your score (0 to 100)').fill('70');
     await page.getByLabel('Local knowledge and relationships: why you gave this score').fill('Knows every district forum.');
@@ -73,13 +79,27 @@ describe('the tender page in a real browser', () => {
 
   it('has no serious or critical accessibility violation, with and without an error showing', async () => {
     const page = await signedIn(f(1), true);
-    await page.goto(`${stack.runtime.apiUrl}/app/tenders/${t.id}`);
-    const found = await axeOn(page);
+    const found: string[] = [];
+    for (const sub of ['', '/clarifications', '/award', '/bids']) {
+      await page.goto(`${stack.runtime.apiUrl}/app/tenders/${t.id}${sub}`);
+      found.push(...(await axeOn(page)));
+    }
     await page.getByLabel('Delivery plan: why you gave this score').fill('');
     await page.getByRole('button', { name: /Save my scores/ }).click();
     await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(1);
     found.push(...(await axeOn(page)));
+    // The lead's overview of an open tender: the invitation (its error showing too) and the cancel page.
+    const lead = await signedIn(f(0), true);
+    await lead.goto(`${stack.runtime.apiUrl}/app/tenders/${open.id}`);
+    found.push(...(await axeOn(lead)));
+    await lead.getByRole('button', { name: 'Invite the provider' }).click();
+    await expect(lead.locator('.govuk-error-summary').textContent()).resolves.toContain('Select a provider');
+    found.push(...(await axeOn(lead)));
+    await lead.getByRole('button', { name: 'Cancel this tender' }).click();
+    await expect(lead.locator('h1').textContent()).resolves.toContain('Are you sure you want to cancel');
+    found.push(...(await axeOn(lead)));
     expect(found).toEqual([]);
     await page.close();
+    await lead.close();
   });
 });

@@ -35,7 +35,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   );
 }
 
-function ErrorMessage({ id, message }: { id: string; message: string | undefined }) {
+export function ErrorMessage({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
     <p id={`${id}-error`} class="govuk-error-message">
