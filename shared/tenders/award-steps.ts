@@ -11,7 +11,8 @@ import { tenderDuties } from './duty-status';
 import { subject } from './events';
 import { awardLotFromReserve, releaseReserve } from './money';
 import { providerIdentifier } from './ocds-parts';
-import { type Mailing, type Money, notice, type Records, tellFunders, tellProviders } from './step-mail';
+import { contractAwardedEmail } from './provider-mail';
+import { buyerOf, type Mailing, type Money, notice, type Records, tellFunders, tellProviders } from './step-mail';
 import type { Interest } from './store';
 import { changeTender, loadTender, save } from './tenders';
 import { WAIT } from './waits';
@@ -152,27 +153,23 @@ export async function completeTender(deps: Mailing & Money, input: { tenderId: s
       { awarded },
     );
   });
-  const lines = saved.outcomes
-    .map(
-      (o) =>
-        `  - ${saved.lots.find((l) => l.id === o.lotId)?.title}: ${o.status === 'awarded' && o.winner ? `awarded to ${o.winner.orgName} for ${pounds(o.winner.price)}` : `not awarded${o.reason ? ` (${o.reason})` : ''}`}`,
-    )
-    .join('\n');
-  await tellFunders(
-    deps,
-    saved,
-    'completed',
-    `"${saved.title}" is ${saved.status}`,
-    `"${saved.title}" is ${saved.status}:\n\n${lines}\n\nEach award is a grant committed from the pool, split between the funders in proportion to what each still held for the tender; anything left is available again.`,
-  );
+  const lotTitle = (lotId: string) => saved.lots.find((l) => l.id === lotId)?.title ?? lotId;
+  const lines = saved.outcomes.map((o): [string, string] => [
+    lotTitle(o.lotId),
+    o.status === 'awarded' && o.winner
+      ? `awarded to ${o.winner.orgName} for ${pounds(o.winner.price)}`
+      : `not awarded${o.reason ? ` (${o.reason})` : ''}`,
+  ]);
+  await tellFunders(deps, saved, 'completed', `"${saved.title}" is ${saved.status}`, [
+    `"${saved.title}" is ${saved.status}:`,
+    { facts: lines },
+    'Each award is a grant committed from the pool, split between the funders in proportion to what each still held for the tender; anything left is available again.',
+  ]);
+  const buyer = await buyerOf(deps, saved);
   await tellProviders(deps, saved, 'awarded', (interest) => {
     const won = saved.outcomes.filter((o) => o.status === 'awarded' && o.winner?.interestId === interest.id);
-    return won.length
-      ? {
-          subject: `${saved.title}: contract awarded`,
-          text: `Hello ${interest.orgName},\n\nYou have been awarded: ${won.map((o) => saved.lots.find((l) => l.id === o.lotId)?.title).join(', ')}. The lead funder will be in touch about the agreement and the first payment.\n\n--\nSent by grantloop.`,
-        }
-      : undefined;
+    const lots = won.map((o) => ({ title: lotTitle(o.lotId), price: o.winner?.price ?? 0 }));
+    return lots.length ? contractAwardedEmail(saved, interest, buyer, lots) : undefined;
   });
   return { tenderId: saved.id, status: saved.status, awarded: saved.outcomes.filter((o) => o.status === 'awarded').length };
 }

@@ -2,11 +2,12 @@ import { actingOrg } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { parseOrgIdentifier } from '../consortia/org-identifier';
 import { conflict, invalid, notFound } from '../platform/errors';
-import { timeInWords } from '../platform/format';
 import { newId } from '../platform/ids';
 import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
+import { clarificationEmail, tenderInvitationEmail } from './provider-mail';
+import { buyerOf } from './step-mail';
 import type { Interest, Question, TendersDeps } from './store';
 import type { Tender } from './tender';
 import { loadTender, readableTender } from './tenders';
@@ -39,22 +40,15 @@ export async function buyerContact(deps: Pick<TendersDeps, 'tenders' | 'consorti
   return buyer ? { name: buyer.name, email: buyer.contactEmail } : undefined;
 }
 
-const signature = (buyer: string) => `\n\n--\nSent by grantloop for ${buyer}. Reply to this email if you have a problem with the links.`;
-
 /** The provider's links: one to bid (and to replace its bid until the deadline), one to ask a question. */
-async function sendLinks(deps: Deps, tender: Tender, interest: Interest, buyer: string) {
-  const until = timeInWords(tender.dates.submissionDeadline);
-  await sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () => ({
-    to: [interest.email],
-    subject: `${tender.title}: your links to bid and to ask questions`,
-    text:
-      `Hello ${interest.orgName},\n\n${buyer} has published "${tender.title}". ${tender.description}\n\n` +
-      `Lots:\n${tender.lots.map((l) => `  - ${l.title} (${l.scope.label})`).join('\n')}\n\n` +
-      `Bid here (no account needed), by ${until}: ${await bidLink(deps, tender, interest.id)}\n` +
-      `Ask a question by ${timeInWords(tender.dates.clarificationDeadline)}: ${await questionLink(deps, tender, interest.id)}\n\n` +
-      'Each link works once: after you send a bid or a question we email you a fresh one, so you can replace your bid until the deadline. ' +
-      `Answers to every question are sent to all providers, without saying who asked.${signature(buyer)}`,
-  }));
+async function sendLinks(deps: Deps, tender: Tender, interest: Interest) {
+  const buyer = await buyerOf(deps, tender);
+  await sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () =>
+    tenderInvitationEmail(tender, interest, buyer, {
+      bid: await bidLink(deps, tender, interest.id),
+      question: await questionLink(deps, tender, interest.id),
+    }),
+  );
 }
 
 function checkTakesInterest(tender: Tender, now: Date) {
@@ -69,7 +63,7 @@ export async function registerInterest(
   input: { orgName: string; email: string; identifier?: string | undefined },
   invitedBy?: string,
 ) {
-  const { tender, consortium } = await loadTender(deps, tenderId);
+  const { tender } = await loadTender(deps, tenderId);
   // A draft is not public: it is as unknown as a made-up id. Nor is a tender run by invitation (not advertised).
   if (['draft', 'sign-off'].includes(tender.status) || (!invitedBy && tender.advertised === false)) throw notFound('tender', tenderId);
   const now = deps.clock.now();
@@ -98,8 +92,7 @@ export async function registerInterest(
         now,
       ),
     );
-  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
-  await sendLinks(deps, tender, interest, buyer);
+  await sendLinks(deps, tender, interest);
   return { tenderId, registered: true, email };
 }
 
@@ -147,17 +140,15 @@ export async function answerQuestion(
 
 /** On tender.question-answered: the answer goes to every registered provider; nobody learns who asked. */
 export async function tellProvidersOfAnswer(deps: Deps, input: { tenderId: string; questionId: string }) {
-  const { tender, consortium } = await loadTender(deps, input.tenderId);
+  const { tender } = await loadTender(deps, input.tenderId);
   const question = (await deps.tenders.listQuestions(input.tenderId)).find((q) => q.id === input.questionId);
   if (!question?.answer) return { providersTold: 0 };
-  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
+  const buyer = await buyerOf(deps, tender);
+  const answered = { question: question.question, answer: question.answer };
   let sent = 0;
   for (const interest of await deps.tenders.listInterests(input.tenderId)) {
-    const ok = await sendOnce(deps, `${input.tenderId}#answer#${input.questionId}#${interest.id}`, {
-      to: [interest.email],
-      subject: `${tender.title}: a clarification`,
-      text: `Hello ${interest.orgName},\n\nA provider asked:\n\n  ${question.question}\n\n${buyer} answers:\n\n  ${question.answer}\n\nEvery provider who registered interest gets this answer.${signature(buyer)}`,
-    });
+    const email = clarificationEmail(tender, interest, buyer, answered);
+    const ok = await sendOnce(deps, `${input.tenderId}#answer#${input.questionId}#${interest.id}`, email);
     if (ok) sent++;
   }
   return { providersTold: sent };
