@@ -1,6 +1,7 @@
 import type { Organisation } from '../consortia/organisation';
+import { composeEmail, type EmailMessage } from '../platform/email/message';
 import { dayInWords, plural } from '../platform/format';
-import { addDays, londonDate } from '../platform/london-time';
+import { addDays, endOfLondonDay, londonDate } from '../platform/london-time';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import type { Email } from '../platform/ports';
 import type { Contract, Milestone } from './contract';
@@ -8,11 +9,12 @@ import { daysBetween } from './rag';
 
 /**
  * Evidence links work until 60 days after the milestone was due, so a late supplier can still
- * send; one sent later than that (asked for now, or a late alert) still gets 30 days.
+ * send; one sent later than that (asked for now, or a late alert) still gets 30 days. Each ends
+ * at 11:59pm London time, which is what the email says.
  */
 export function evidenceLinkExpiry(m: Pick<Milestone, 'dueDate'>, now: Date): string {
-  const afterDue = `${addDays(m.dueDate, 60)}T23:59:59Z`;
-  const fromNow = `${addDays(londonDate(now), 30)}T23:59:59Z`;
+  const afterDue = endOfLondonDay(addDays(m.dueDate, 60));
+  const fromNow = endOfLondonDay(addDays(londonDate(now), 30));
   return afterDue > fromNow ? afterDue : fromNow;
 }
 
@@ -30,8 +32,11 @@ function when(m: Milestone, today: string): string {
 const headline = (m: Milestone, today: string, requested: boolean) =>
   requested ? 'Evidence requested' : daysBetween(today, m.dueDate) < 0 ? 'Overdue' : 'Coming up';
 
-const sign = (council: Organisation) =>
-  `\n\n--\nSent by grantloop for ${council.name}. Reply to ${council.contactEmail} with any questions.`;
+/** The council sends every milestone email, and is whom to ask. */
+const from = (council: Pick<Organisation, 'name' | 'contactEmail'>): Pick<EmailMessage, 'sender' | 'questions'> => ({
+  sender: council.name,
+  questions: { name: council.name, email: council.contactEmail },
+});
 
 /** The link sent to the supplier: by an alert, or at once when the council asks for the evidence now. */
 export interface EvidenceLink {
@@ -43,54 +48,79 @@ export interface EvidenceLink {
 }
 
 export function supplierAlert(c: Contract, m: Milestone, council: Organisation, link: EvidenceLink): Email {
-  const asked = link.requested ? `${council.name} asks you to send the evidence for it now.\n\n` : '';
-  return {
+  return composeEmail({
     to: [c.supplier.email],
     subject: `${headline(m, link.today, link.requested === true)}: ${m.title} (${c.title})`,
-    text:
-      `Hello ${c.supplier.name},\n\nMilestone ${m.id}, "${m.title}", of your contract "${c.title}" with ${council.name} ${when(m, link.today)}.\n\n${asked}` +
-      `What is due: ${m.deliverable}\nEvidence we need: ${m.evidenceRequested}\n\n` +
-      `Send it here, no account needed: ${link.url}\n` +
-      // The expiry's calendar day: the link works all of it in England (and an hour more in summer).
-      `The link works once, until ${dayInWords(link.expiresAt.slice(0, 10))}. If it has stopped working, contact ${council.name} at ${council.contactEmail} for a new one.${sign(council)}`,
-  };
+    greeting: c.supplier.name,
+    body: [
+      `Milestone ${m.id}, "${m.title}", of your contract "${c.title}" with ${council.name} ${when(m, link.today)}.`,
+      ...(link.requested ? [`${council.name} asks you to send the evidence for it now.`] : []),
+      {
+        facts: [
+          ['What is due', m.deliverable],
+          ['Evidence we need', m.evidenceRequested],
+        ],
+      },
+      'Send it with this link. No account is needed.',
+    ],
+    action: {
+      label: 'Send the evidence',
+      url: link.url,
+      expires: { at: link.expiresAt, once: true, ask: { name: council.name, email: council.contactEmail } },
+    },
+    ...from(council),
+  });
 }
 
 export function councilAlert(c: Contract, m: Milestone, council: Organisation, today: string): Email {
-  return {
+  return composeEmail({
     to: [council.contactEmail],
     subject: `${headline(m, today, false)}: ${m.title} (${c.title}, ${c.supplier.name})`,
-    text:
-      `Milestone ${m.id}, "${m.title}", of "${c.title}" (${c.supplier.name}) ${when(m, today)}; no evidence has arrived.\n\n` +
-      `The supplier has been sent a link to send it. The contract: ${staffPageUrl(staffPaths.contract(c.id))}${sign(council)}`,
-  };
+    body: [
+      `Milestone ${m.id}, "${m.title}", of "${c.title}" (${c.supplier.name}) ${when(m, today)}; no evidence has arrived.`,
+      'The supplier has been sent a link to send it.',
+    ],
+    action: { label: 'See the contract', url: staffPageUrl(staffPaths.contract(c.id)) },
+    ...from(council),
+  });
 }
 
 export function decisionEmails(c: Contract, m: Milestone, council: Organisation): Email[] {
   const decision = m.decision;
   if (!decision) return [];
-  const why = decision.reason ? `\n\nWhy: ${decision.reason}` : '';
-  const what = `Milestone ${m.id}, "${m.title}", of "${c.title}" is now ${decisionWords[decision.status]}${m.dateMet ? ` (met on ${dayInWords(m.dateMet)})` : ''}.${why}`;
+  const what = [
+    `Milestone ${m.id}, "${m.title}", of "${c.title}" is now ${decisionWords[decision.status]}${m.dateMet ? ` (met on ${dayInWords(m.dateMet)})` : ''}.`,
+    ...(decision.reason ? [`Why: ${decision.reason}`] : []),
+  ];
   return [
-    {
+    composeEmail({
       to: [c.supplier.email],
       subject: `${m.title}: ${decisionWords[decision.status]} (${c.title})`,
-      text: `Hello ${c.supplier.name},\n\n${what}${sign(council)}`,
-    },
-    {
+      greeting: c.supplier.name,
+      body: what,
+      ...from(council),
+    }),
+    composeEmail({
       to: [council.contactEmail],
       subject: `${m.title}: ${decisionWords[decision.status]} (${c.title}, ${c.supplier.name})`,
-      text: `${what}\n\nThe contract: ${staffPageUrl(staffPaths.contract(c.id))}${sign(council)}`,
-    },
+      body: what,
+      action: { label: 'See the contract', url: staffPageUrl(staffPaths.contract(c.id)) },
+      ...from(council),
+    }),
   ];
 }
 
 export function evidenceArrived(c: Contract, m: Milestone, council: Organisation): Email {
-  return {
+  return composeEmail({
     to: [council.contactEmail],
     subject: `Evidence to decide: ${m.title} (${c.title}, ${c.supplier.name})`,
-    text:
-      `${c.supplier.name} sent evidence for milestone ${m.id}, "${m.title}", of "${c.title}":\n\n  ${m.evidence?.text ?? ''}${m.evidence?.url ? `\n  ${m.evidence.url}` : ''}\n\n` +
-      `Decide whether it is met at ${staffPageUrl(staffPaths.contract(c.id))}${sign(council)}`,
-  };
+    body: [
+      `${c.supplier.name} sent evidence for milestone ${m.id}, "${m.title}", of "${c.title}":`,
+      { quote: m.evidence?.text ?? '' },
+      ...(m.evidence?.url ? [{ link: { label: 'The link the supplier sent', url: m.evidence.url } }] : []),
+      'Decide whether it is met.',
+    ],
+    action: { label: 'Decide on the evidence', url: staffPageUrl(staffPaths.contract(c.id)) },
+    ...from(council),
+  });
 }

@@ -67,6 +67,7 @@ export async function requestConditionEvidence(
         ctx,
         c.description,
         await issueLink(deps, conditionLink, { kind: 'condition', conditionId: c.id, grantId: input.grantId }, validUntil),
+        validUntil,
       );
     if (await sendOnce(deps, `evidence#${input.grantId}#${c.id}`, email)) sent++;
   }

@@ -1,7 +1,10 @@
+import type { Block } from '../platform/email/message';
+import { composeEmail } from '../platform/email/message';
 import { dayInWords, pounds } from '../platform/format';
 import type { Email } from '../platform/ports';
 import type { GrantContext } from './context';
 import type { Condition, Tranche } from './grant-plan';
+import { fromFunders, providerLink } from './mail';
 
 /** Who the email is from and to, and the grant: what it reads of a GrantContext. */
 export interface OutcomeContext {
@@ -25,7 +28,7 @@ export interface EvidenceLink {
 
 const subjects = { met: 'Condition met', waived: 'Condition waived', 'not-met': 'Condition not met' } as const;
 
-function verdict(c: OutcomeContext, condition: DecidedCondition): string {
+function verdict(c: OutcomeContext, condition: DecidedCondition): Block[] {
   const { outcome, at } = condition.decision;
   const grant = `your grant "${c.grant.title}"`;
   const what =
@@ -34,7 +37,7 @@ function verdict(c: OutcomeContext, condition: DecidedCondition): string {
       : outcome === 'waived'
         ? `to waive this condition of ${grant}, so you no longer need to meet it`
         : `that this condition of ${grant} is not met`;
-  return `On ${dayInWords(at)}, ${c.lead.name}, which leads the ${c.consortium.name}, decided ${what}:\n\n  ${condition.description}`;
+  return [`On ${dayInWords(at)}, ${c.lead.name}, which leads the ${c.consortium.name}, decided ${what}:`, { quote: condition.description }];
 }
 
 /**
@@ -55,20 +58,10 @@ function payment(outcome: DecidedCondition['decision']['outcome'], tranche: Guar
 }
 
 /**
- * After "not met" the evidence page takes evidence again, but the link that brought the first
- * evidence was used up by it: the email carries a new one, and says when it stops working.
+ * The provider hears the outcome of one decision on a condition of its grant. After "not met"
+ * the evidence page takes evidence again, but the link that brought the first evidence was used
+ * up by it: the email carries a new one, and says when it stops working.
  */
-function nextStep(c: OutcomeContext, link: EvidenceLink | undefined): string {
-  if (!link) return 'There is nothing you need to do.';
-  return (
-    'What you can do: if you can show that the condition is met, send new evidence here ' +
-    `(a short note or a web link; no account needed):\n\n${link.url}\n\n` +
-    `The link works once, until ${dayInWords(link.validUntil)}. If it has stopped working, ` +
-    `contact ${c.lead.name} at ${c.lead.contactEmail}.`
-  );
-}
-
-/** The provider hears the outcome of one decision on a condition of its grant. */
 export function conditionDecidedEmail(
   c: OutcomeContext,
   condition: DecidedCondition,
@@ -76,14 +69,19 @@ export function conditionDecidedEmail(
   link?: EvidenceLink,
 ): Email {
   const { outcome, reason } = condition.decision;
-  const because = reason ? `\n\nTheir reason: ${reason}` : '';
-  const personal = link ? ' The link is personal to your organisation: please do not forward it.' : '';
-  return {
+  return composeEmail({
     to: [c.recipient.contactEmail],
     subject: `${subjects[outcome]}: ${c.grant.title}`,
-    text:
-      `Hello ${c.recipient.name},\n\n${verdict(c, condition)}${because}\n\n${payment(outcome, tranche)}\n\n${nextStep(c, link)}\n\n` +
-      `--\nSent by grantloop for the ${c.consortium.name} (${c.consortium.place}), which funds "${c.grant.title}".\n` +
-      `Questions: ${c.lead.name}, ${c.lead.contactEmail}.${personal}`,
-  };
+    greeting: c.recipient.name,
+    body: [
+      ...verdict(c, condition),
+      ...(reason ? [`Their reason: ${reason}`] : []),
+      payment(outcome, tranche),
+      link
+        ? 'What you can do: if you can show that the condition is met, send new evidence (a short note or a web link; no account needed).'
+        : 'There is nothing you need to do.',
+    ],
+    action: link ? providerLink(c, 'Send new evidence', link.url, link.validUntil) : undefined,
+    ...fromFunders(c),
+  });
 }

@@ -41,6 +41,12 @@ export function londonTime(date: string, time = '09:00'): Date {
   return new Date(instant);
 }
 
+/**
+ * The last minute of a London calendar day, as an instant: an emailed link valid "to the end of"
+ * a day works until 11:59pm there in winter and in summer alike, and its email can say so.
+ */
+export const endOfLondonDay = (date: string): string => londonTime(date, '23:59').toISOString();
+
 /** The London calendar date of an instant. */
 export function londonDate(instant: Date): string {
   const p = londonParts(instant);

@@ -6,11 +6,12 @@ import type { LinkRecord } from './links/token';
  * services, on both targets) and `memory/` (fast tests).
  */
 
+/** Every email is multipart, both parts rendered from one message (platform/email/message.ts). */
 export interface Email {
   to: string[];
   subject: string;
   text: string;
-  html?: string;
+  html: string;
 }
 
 export interface Mailer {

@@ -1,13 +1,10 @@
-import { DEFAULT_QUORUM_PERCENT } from '../consortia/consortium';
 import type { Organisation } from '../consortia/organisation';
 import { DomainError, notFound } from '../platform/errors';
-import { pounds, timeInWords } from '../platform/format';
-import { staffPageUrl, staffPaths } from '../platform/pages';
-import type { Email } from '../platform/ports';
 import { sendOnce } from '../platform/send-once';
 import { park } from '../platform/waiting';
 import { commitGrant } from './awards';
-import type { Proposal, RoundStatus } from './round';
+import type { RoundStatus } from './round';
+import { roundCommittedEmail, roundEndedEmail, roundEscalatedEmail, voteRequestEmail } from './round-mail';
 import {
   CLOSE,
   DECISION,
@@ -42,10 +39,6 @@ async function contacts(deps: Pick<PoolsDeps, 'consortia'>, orgIds: string[]) {
   return orgIds.map((id) => orgs.get(id)).filter((o): o is Organisation => Boolean(o));
 }
 
-function proposalLines(proposals: Proposal[]) {
-  return proposals.map((p) => `  - ${p.title}: ${pounds(p.amount)} over ${p.durationMonths} months`).join('\n');
-}
-
 /** Stores the decision token, then asks every voting member for its vote. */
 export async function requestVotes(deps: RoundDeps, input: { roundId: string; taskToken: string; executionName: string }) {
   const { round, proposals, consortium } = await load(deps, input.roundId);
@@ -56,14 +49,7 @@ export async function requestVotes(deps: RoundDeps, input: { roundId: string; ta
   );
   let sent = 0;
   for (const org of voters) {
-    const email: Email = {
-      to: [org.contactEmail],
-      subject: `${consortium.name}: please vote on ${round.name}`,
-      text:
-        `Hello,\n\nThe ${round.name} round of the ${consortium.name} pooled fund is closed for proposals. ${org.name} is asked to approve or reject it by ${timeInWords(deadline)}:\n\n` +
-        `${proposalLines(proposals)}\n\nVote in grantloop: ${staffPageUrl(staffPaths.round(round.id))}\n\nVotes count in proportion to what each funder has put into the pool; ` +
-        `the round passes when funders holding ${consortium.quorumPercent ?? DEFAULT_QUORUM_PERCENT}% of that money approve.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
-    };
+    const email = voteRequestEmail({ round, consortium }, org, proposals, deadline);
     if (await sendOnce(deps, `${round.id}#vote-request#${org.id}`, email)) sent++;
   }
   // A tally already settled (e.g. votes raced the workflow) resolves the token at once.
@@ -78,11 +64,7 @@ export async function escalateRound(deps: RoundDeps, input: { roundId: string; t
   if (round.status === 'voting') await setStatus(deps, round, 'escalated', 'workflow');
   const [lead] = await contacts(deps, [consortium.leadOrgId]);
   if (lead) {
-    await sendOnce(deps, `${round.id}#escalated`, {
-      to: [lead.contactEmail],
-      subject: `${consortium.name}: ${round.name} needs the lead's decision`,
-      text: `Hello,\n\nVoting on ${round.name} closed without enough funders deciding. As lead, ${lead.name} now decides for the consortium, by ${timeInWords(deadline)}, in grantloop: ${staffPageUrl(staffPaths.round(round.id))}\n\nIf no decision is made, the round expires and nothing is committed.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
-    });
+    await sendOnce(deps, `${round.id}#escalated`, roundEscalatedEmail({ round, consortium }, lead, deadline));
   }
   await decideIfSettled(deps, round, 'workflow');
   return { escalatedTo: consortium.leadOrgId, waitingUntil: deadline };
@@ -100,11 +82,7 @@ export async function settleRound(deps: Notify, input: { roundId: string; outcom
       deps,
       consortium.members.map((m) => m.orgId),
     )) {
-      await sendOnce(deps, `${round.id}#${input.outcome}#${org.id}`, {
-        to: [org.contactEmail],
-        subject: `${consortium.name}: ${round.name} was ${input.outcome}`,
-        text: `Hello,\n\nThe ${round.name} round was ${input.outcome === 'expired' ? 'not decided in time and has expired' : 'rejected'}. Nothing was committed from the pool.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
-      });
+      await sendOnce(deps, `${round.id}#${input.outcome}#${org.id}`, roundEndedEmail({ round, consortium }, org, input.outcome));
     }
   }
   const ordered = [...proposals].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -144,18 +122,7 @@ export async function notifyRoundCommitted(deps: Notify, input: { roundId: strin
     deps,
     consortium.members.map((m) => m.orgId),
   )) {
-    const text =
-      `Hello,\n\nThe ${round.name} round was approved and ${funded.length} grant${funded.length === 1 ? ' was' : 's were'} committed from the pool:\n\n${proposalLines(funded)}\n` +
-      (notFunded.length ? `\nNot funded, because the pool no longer had enough eligible money:\n${proposalLines(notFunded)}\n` : '') +
-      `\nEach funder's share of every grant is in its statement in grantloop.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`;
-    if (
-      await sendOnce(deps, `${round.id}#committed#${org.id}`, {
-        to: [org.contactEmail],
-        subject: `${consortium.name}: ${round.name} committed`,
-        text,
-      })
-    )
-      sent++;
+    if (await sendOnce(deps, `${round.id}#committed#${org.id}`, roundCommittedEmail({ round, consortium }, org, funded, notFunded))) sent++;
   }
   return { roundId: round.id, funded: funded.length, notFunded: notFunded.length, emailsSent: sent };
 }

@@ -1,4 +1,3 @@
-import { dayInWords } from '../platform/format';
 import { londonDate, londonTime } from '../platform/london-time';
 import { sendOnce } from '../platform/send-once';
 import { assessmentSummaryEmail } from './assessment-mail';
@@ -8,8 +7,9 @@ import { requires } from './duties';
 import { tenderDuties } from './duty-status';
 import { subject } from './events';
 import type { Standstill } from './process';
+import { awardNoticeEmail } from './provider-mail';
 import { standstill } from './statutory-periods';
-import { type Mailing, notice, secondsUntil, tellProviders } from './step-mail';
+import { buyerOf, type Mailing, notice, secondsUntil, tellProviders } from './step-mail';
 import type { Tender } from './tender';
 import { changeTender, loadTender, save } from './tenders';
 import { WAIT } from './waits';
@@ -114,12 +114,11 @@ export async function startStandstill(deps: Mailing, input: { tenderId: string }
 async function tellOfStandstill(deps: Mailing, t: Tender, s: Standstill) {
   const published = t.notices.find((n) => n.type === 'UK6')?.publishedAt ?? s.endsAt;
   const why = s.kind === 'mandatory' ? 'the Procurement Act 2023 requires (section 51)' : 'the funders chose';
+  const buyer = await buyerOf(deps, t);
+  const told = { publishedAt: published, workingDays: s.workingDays, why, startsOn: s.startsOn, endsOn: s.endsOn };
   await tellProviders(deps, t, 'standstill', (interest) =>
     t.outcomes.some((o) => o.ranking?.some((r) => r.bidId.startsWith(`${interest.id}.`)))
-      ? {
-          subject: `${t.title}: contract award notice published`,
-          text: `Hello ${interest.orgName},\n\nThe contract award notice for "${t.title}" was published on ${dayInWords(londonDate(new Date(published)))}. A standstill period of ${s.workingDays} working days, which ${why}, runs from ${dayInWords(s.startsOn)} to the end of ${dayInWords(s.endsOn)}. No contract is entered into before then; a challenge made during it pauses the award of that lot.\n\nYour assessment summary, sent before the notice, has your scores and the reasons.\n\n--\nSent by grantloop.`,
-        }
+      ? awardNoticeEmail(t, interest, buyer, told)
       : undefined,
   );
 }

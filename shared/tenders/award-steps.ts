@@ -153,20 +153,26 @@ export async function completeTender(deps: Mailing & Money, input: { tenderId: s
       { awarded },
     );
   });
-  const lines = saved.outcomes
-    .map(
-      (o) =>
-        `  - ${saved.lots.find((l) => l.id === o.lotId)?.title}: ${o.status === 'awarded' && o.winner ? `awarded to ${o.winner.orgName} for ${pounds(o.winner.price)}` : `not awarded${o.reason ? ` (${o.reason})` : ''}`}`,
-    )
-    .join('\n');
+  const lotTitle = (lotId: string) => saved.lots.find((l) => l.id === lotId)?.title ?? lotId;
+  const lines = saved.outcomes.map((o): [string, string] => [
+    lotTitle(o.lotId),
+    o.status === 'awarded' && o.winner
+      ? `awarded to ${o.winner.orgName} for ${pounds(o.winner.price)}`
+      : `not awarded${o.reason ? ` (${o.reason})` : ''}`,
+  ]);
   await tellFunders(
     deps,
     saved,
     'completed',
     `"${saved.title}" is ${saved.status}`,
-    `"${saved.title}" is ${saved.status}:\n\n${lines}\n\nEach award is a grant committed from the pool, split between the funders in proportion to what each still held for the tender; anything left is available again.`,
+    [
+      `"${saved.title}" is ${saved.status}:`,
+      { facts: lines },
+      'Each award is a grant committed from the pool, split between the funders in proportion to what each still held for the tender; anything left is available again.',
+    ],
     staffPaths.tenderAward(saved.id),
   );
+  // Every bidder, winners included, is told the outcome of each lot it bid for.
   await tellBidders(deps, saved);
   return { tenderId: saved.id, status: saved.status, awarded: saved.outcomes.filter((o) => o.status === 'awarded').length };
 }

@@ -3,7 +3,9 @@ import { pounds, timeInWords } from '../platform/format';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
+import { bidReceiptEmail } from './provider-mail';
 import { BID_LINK, type BidScope, bidLink, buyerContact } from './providers';
+import { buyerOf } from './step-mail';
 import type { Bid, LotBid, TendersDeps } from './store';
 import { type Tender, takesBids } from './tender';
 
@@ -159,15 +161,10 @@ async function postBid(
     const fresh = await deps.tenders.getTender(tender.id);
     return fresh && !takesBids(fresh, deps.clock.now()) ? closed(fresh) : linkRefused;
   }
-  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? 'the buyer';
-  await sendOnce(deps, `${tender.id}#receipt#${interest.id}#${bid.revision}`, async () => ({
-    to: [interest.email],
-    subject: `${tender.title}: we have your bid`,
-    text:
-      `Hello ${interest.orgName},\n\nWe received your bid at ${timeInWords(bid.submittedAt)}${bid.revision > 1 ? ` (it replaces your earlier bid)` : ''}:\n\n` +
-      `${lots.map((l) => `  - ${tender.lots.find((x) => x.id === l.lotId)?.title}: ${pounds(l.price)}`).join('\n')}\n\n` +
-      `Bids stay sealed until the deadline, ${timeInWords(tender.dates.submissionDeadline)}. Until then you can replace yours here: ${await bidLink(deps, tender, interest.id)}\n\n--\nSent by grantloop for ${buyer}.`,
-  }));
+  const buyer = await buyerOf(deps, tender);
+  await sendOnce(deps, `${tender.id}#receipt#${interest.id}#${bid.revision}`, async () =>
+    bidReceiptEmail(tender, interest, buyer, bid, await bidLink(deps, tender, interest.id)),
+  );
   return {
     kind: 'done',
     title: 'Thank you: your bid has been received',

@@ -1,3 +1,4 @@
+import { type Block, composeEmail } from '../platform/email/message';
 import { pounds } from '../platform/format';
 import type { Email } from '../platform/ports';
 import type { BidderMail } from './bidder-mail';
@@ -40,13 +41,17 @@ export function lotOutcomes(t: Pick<Tender, 'lots' | 'outcomes'>, bids: Bid[]): 
 
 const verdicts = { successful: 'successful', unsuccessful: 'not successful', 'not-awarded': 'not awarded' } as const;
 
-function lotParagraph(l: LotOutcomeLine, buyer: string): string {
-  const head = `${l.lotTitle.toUpperCase()}: ${verdicts[l.outcome].toUpperCase()}`;
+/** A lot's outcome: its heading, then what it means for the bidder. */
+function lotBlocks(l: LotOutcomeLine, buyer: string): Block[] {
+  const heading = { heading: `${l.lotTitle}: ${verdicts[l.outcome]}` };
   if (l.outcome === 'successful')
-    return `${head}\nYou are awarded this lot at your price of ${pounds(l.yourPrice)}. ${buyer} will be in touch about the agreement and the first payment.`;
+    return [
+      heading,
+      `You are awarded this lot at your price of ${pounds(l.yourPrice)}. ${buyer} will be in touch about the agreement and the first payment.`,
+    ];
   if (l.outcome === 'unsuccessful')
-    return `${head}\nYour bid of ${pounds(l.yourPrice)} was not successful: the lot is awarded to ${l.winner}.`;
-  return `${head}\nNo one is awarded this lot, so no contract is made for it from this tender.`;
+    return [heading, `Your bid of ${pounds(l.yourPrice)} was not successful: the lot is awarded to ${l.winner}.`];
+  return [heading, 'No one is awarded this lot, so no contract is made for it from this tender.'];
 }
 
 /** The email to one bidder: a paragraph per lot it bid for, the outcome first. */
@@ -65,12 +70,15 @@ export function lotOutcomeEmail(
   const intro = p.ended
     ? `"${p.tenderTitle}" ended without an award: ${p.ended}. Here is the outcome of each lot you bid for.`
     : `The award of "${p.tenderTitle}" is decided. Here is the outcome of each lot you bid for.`;
-  return {
+  return composeEmail({
     to: [p.to],
     subject,
-    text:
-      `Hello ${p.orgName},\n\n${intro}\n\n${p.lots.map((l) => lotParagraph(l, p.buyerName)).join('\n\n')}\n\n` +
-      (won < p.lots.length ? 'Your assessment summary, if one was sent, has your scores and the reasons. ' : '') +
-      `Thank you for bidding. Questions: ${p.buyerName}, ${p.buyerEmail}.\n\n--\nSent by grantloop for the ${p.consortiumName} consortium.`,
-  };
+    greeting: p.orgName,
+    body: [intro, ...p.lots.flatMap((l) => lotBlocks(l, p.buyerName))],
+    after: [
+      `${won < p.lots.length ? 'Your assessment summary, if one was sent, has your scores and the reasons. ' : ''}Thank you for bidding.`,
+    ],
+    sender: `the ${p.consortiumName} consortium`,
+    questions: { name: p.buyerName, email: p.buyerEmail },
+  });
 }

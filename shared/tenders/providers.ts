@@ -2,11 +2,12 @@ import { actingOrg } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { parseOrgIdentifier } from '../consortia/org-identifier';
 import { conflict, invalid, notFound } from '../platform/errors';
-import { timeInWords } from '../platform/format';
 import { newId } from '../platform/ids';
 import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
+import { clarificationEmail, tenderInvitationEmail } from './provider-mail';
+import { buyerOf } from './step-mail';
 import type { Interest, Question, TendersDeps } from './store';
 import type { Tender } from './tender';
 import { loadTender, readableTender } from './tenders';
@@ -39,22 +40,15 @@ export async function buyerContact(deps: Pick<TendersDeps, 'tenders' | 'consorti
   return buyer ? { name: buyer.name, email: buyer.contactEmail } : undefined;
 }
 
-const signature = (buyer: string) => `\n\n--\nSent by grantloop for ${buyer}. Reply to this email if you have a problem with the links.`;
-
 /** The provider's links: one to bid (and to replace its bid until the deadline), one to ask a question. */
-async function sendLinks(deps: Deps, tender: Tender, interest: Interest, buyer: string) {
-  const until = timeInWords(tender.dates.submissionDeadline);
-  return sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () => ({
-    to: [interest.email],
-    subject: `${tender.title}: your links to bid and to ask questions`,
-    text:
-      `Hello ${interest.orgName},\n\n${buyer} has published "${tender.title}". ${tender.description}\n\n` +
-      `Lots:\n${tender.lots.map((l) => `  - ${l.title} (${l.scope.label})`).join('\n')}\n\n` +
-      `Bid here (no account needed), by ${until}: ${await bidLink(deps, tender, interest.id)}\n` +
-      `Ask a question by ${timeInWords(tender.dates.clarificationDeadline)}: ${await questionLink(deps, tender, interest.id)}\n\n` +
-      'Each link works once: after you send a bid or a question we email you a fresh one, so you can replace your bid until the deadline. ' +
-      `Answers to every question are sent to all providers, without saying who asked.${signature(buyer)}`,
-  }));
+async function sendLinks(deps: Deps, tender: Tender, interest: Interest) {
+  const buyer = await buyerOf(deps, tender);
+  return sendOnce(deps, `${tender.id}#interest#${interest.id}`, async () =>
+    tenderInvitationEmail(tender, interest, buyer, {
+      bid: await bidLink(deps, tender, interest.id),
+      question: await questionLink(deps, tender, interest.id),
+    }),
+  );
 }
 
 function checkTakesInterest(tender: Tender, now: Date) {
@@ -73,7 +67,7 @@ async function recordInterest(
   input: { orgName: string; email: string; identifier?: string | undefined },
   invitedBy?: string,
 ) {
-  const { tender, consortium } = await loadTender(deps, tenderId);
+  const { tender } = await loadTender(deps, tenderId);
   // A draft is not public: it is as unknown as a made-up id. Nor is a tender run by invitation (not advertised).
   if (['draft', 'sign-off'].includes(tender.status) || (!invitedBy && tender.advertised === false)) throw notFound('tender', tenderId);
   const now = deps.clock.now();
@@ -102,7 +96,7 @@ async function recordInterest(
         now,
       ),
     );
-  return { tender, consortium, interest, email, alreadyRegistered: Boolean(existing) };
+  return { tender, interest, email, alreadyRegistered: Boolean(existing) };
 }
 
 /** A provider registers interest with no account: it gets its links by email, at once. */
@@ -111,9 +105,8 @@ export async function registerInterest(
   tenderId: string,
   input: { orgName: string; email: string; identifier?: string | undefined },
 ) {
-  const { tender, consortium, interest, email } = await recordInterest(deps, tenderId, input);
-  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
-  await sendLinks(deps, tender, interest, buyer);
+  const { tender, interest, email } = await recordInterest(deps, tenderId, input);
+  await sendLinks(deps, tender, interest);
   return { tenderId, registered: true, email };
 }
 
@@ -139,13 +132,12 @@ export async function inviteProvider(
 
 /** On tender.interest-registered: the provider's links, once (a provider who registered was sent them already). */
 export async function sendInterestLinks(deps: Deps, input: { tenderId: string; interestId: string }) {
-  const { tender, consortium } = await loadTender(deps, input.tenderId);
+  const { tender } = await loadTender(deps, input.tenderId);
   const interest = await deps.tenders.getInterest(input.tenderId, input.interestId);
   // Closed since (cancelled, or past its deadline): a link now would only be refused.
   if (!interest || tender.status !== 'published' || deps.clock.now().toISOString() >= tender.dates.submissionDeadline)
     return { sent: false };
-  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
-  return { sent: await sendLinks(deps, tender, interest, buyer) };
+  return { sent: await sendLinks(deps, tender, interest) };
 }
 
 /**
@@ -177,17 +169,15 @@ export async function answerQuestion(
 
 /** On tender.question-answered: the answer goes to every registered provider; nobody learns who asked. */
 export async function tellProvidersOfAnswer(deps: Deps, input: { tenderId: string; questionId: string }) {
-  const { tender, consortium } = await loadTender(deps, input.tenderId);
+  const { tender } = await loadTender(deps, input.tenderId);
   const question = (await deps.tenders.listQuestions(input.tenderId)).find((q) => q.id === input.questionId);
   if (!question?.answer) return { providersTold: 0 };
-  const buyer = (await deps.consortia.getOrganisation(tender.buyerOrgId))?.name ?? consortium.name;
+  const buyer = await buyerOf(deps, tender);
+  const answered = { question: question.question, answer: question.answer };
   let sent = 0;
   for (const interest of await deps.tenders.listInterests(input.tenderId)) {
-    const ok = await sendOnce(deps, `${input.tenderId}#answer#${input.questionId}#${interest.id}`, {
-      to: [interest.email],
-      subject: `${tender.title}: a clarification`,
-      text: `Hello ${interest.orgName},\n\nA provider asked:\n\n  ${question.question}\n\n${buyer} answers:\n\n  ${question.answer}\n\nEvery provider who registered interest gets this answer.${signature(buyer)}`,
-    });
+    const email = clarificationEmail(tender, interest, buyer, answered);
+    const ok = await sendOnce(deps, `${input.tenderId}#answer#${input.questionId}#${interest.id}`, email);
     if (ok) sent++;
   }
   return { providersTold: sent };

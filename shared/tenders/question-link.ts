@@ -4,7 +4,9 @@ import { newId } from '../platform/ids';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
+import { questionReceiptEmail } from './provider-mail';
 import { buyerContact, QUESTION_LINK, type QuestionScope, questionLink } from './providers';
+import { buyerOf } from './step-mail';
 import type { Question, TendersDeps } from './store';
 
 type DV = Pick<TendersDeps, 'platform' | 'consortia' | 'tenders' | 'clock'>;
@@ -89,11 +91,10 @@ async function postQuestion(
     makeEvent('tender.question-asked', subject.tender(tender.id), 'provider', { tenderId: tender.id, questionId: question.id }, now),
   );
   if (!ok) return linkRefused;
-  await sendOnce(deps, `${tender.id}#question#${question.id}`, async () => ({
-    to: [interest.email],
-    subject: `${tender.title}: we have your question`,
-    text: `Hello ${interest.orgName},\n\nWe received your question:\n\n  ${text}\n\nThe answer will be sent to every provider who registered interest, without saying who asked. To ask another: ${await questionLink(deps, tender, interest.id)}\n\n--\nSent by grantloop.`,
-  }));
+  const buyer = await buyerOf(deps, tender);
+  await sendOnce(deps, `${tender.id}#question#${question.id}`, async () =>
+    questionReceiptEmail(tender, interest, buyer, text, await questionLink(deps, tender, interest.id)),
+  );
   return {
     kind: 'done',
     title: 'Thank you: your question has been sent',

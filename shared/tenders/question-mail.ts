@@ -1,5 +1,6 @@
 import { roleAtLeast } from '../consortia/organisation';
 import type { User } from '../consortia/store';
+import { composeEmail } from '../platform/email/message';
 import { timeInWords } from '../platform/format';
 import { staffPageUrl, staffPaths } from '../platform/pages';
 import type { Email } from '../platform/ports';
@@ -42,14 +43,17 @@ export function questionArrivedEmail(p: {
   url: string;
 }): Email {
   const { title, dates } = p.tender;
-  return {
+  return composeEmail({
     to: [p.user.email],
     subject: `${p.consortiumName}: a clarification question on "${title}"`,
-    text:
-      `Hello ${p.user.name},\n\nA provider has asked a clarification question about "${title}":\n\n  ${p.question}\n\n` +
-      `Answer it in grantloop: ${p.url}\n\n` +
+    greeting: p.user.name,
+    body: [`A provider has asked a clarification question about "${title}":`, { quote: p.question }],
+    action: { label: 'Answer the question', url: p.url },
+    after: [
       'Your answer is sent to every provider who registered interest, without saying who asked, and cannot be changed once sent. ' +
-      `Bids are due by ${timeInWords(dates.submissionDeadline)}, so the sooner providers have it the better.\n\n` +
-      `--\nSent by grantloop for the ${p.consortiumName} consortium. You are sent this as an officer or admin of its lead.`,
-  };
+        `Bids are due by ${timeInWords(dates.submissionDeadline)}, so the sooner providers have it the better.`,
+    ],
+    sender: `the ${p.consortiumName} consortium`,
+    why: 'You are sent this as an officer or admin of its lead.',
+  });
 }

@@ -1,11 +1,10 @@
 import { actingOrg, requireActive } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { forbidden, invalid } from '../platform/errors';
-import { pounds, timeInWords } from '../platform/format';
-import { staffPageUrl, staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { type Callback, park, resume } from '../platform/waiting';
 import { subject } from './events';
+import { signOffEscalatedEmail, signOffRequestEmail } from './funder-mail';
 import type { SignOff } from './process';
 import type { TendersDeps } from './store';
 import { signOffState } from './tallies';
@@ -123,14 +122,8 @@ export async function requestSignOff(deps: Steps, input: { tenderId: string } & 
   const deadline = await park(deps, subject.tender(tender.id), WAIT.signOff, input, SIGN_OFF_WINDOW_DAYS);
   let sent = 0;
   for (const { org, amount } of await funderContacts(deps, tender)) {
-    const ok = await sendOnce(deps, `${tender.id}#${tender.attempt}#sign-off#${org.id}`, {
-      to: [org.contactEmail],
-      subject: `${consortium.name}: please sign off the tender "${tender.title}"`,
-      text:
-        `Hello,\n\n${consortium.name} plans to tender "${tender.title}" (${tender.lots.length} lot${tender.lots.length === 1 ? '' : 's'}). ` +
-        `${org.name} is asked to approve the specification and its contribution of ${pounds(amount)}, which will be reserved in the pool when the tender is published, by ${timeInWords(deadline)}.\n\n` +
-        `Approve or refuse (with a reason) in grantloop: ${staffPageUrl(staffPaths.tender(tender.id))}\n\nA refusal sends the tender back to the lead to change.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
-    });
+    const email = signOffRequestEmail({ consortium, tender }, org, amount, deadline);
+    const ok = await sendOnce(deps, `${tender.id}#${tender.attempt}#sign-off#${org.id}`, email);
     if (ok) sent++;
   }
   const state = signOffState(tender);
@@ -155,11 +148,16 @@ export async function escalateSignOff(
   const { pending } = signOffState(tender);
   const names = await deps.consortia.getOrganisations(pending);
   if (lead)
-    await sendOnce(deps, `${tender.id}#${tender.attempt}#sign-off-escalated`, {
-      to: [lead.contactEmail],
-      subject: `${consortium.name}: "${tender.title}" needs the lead's decision`,
-      text: `Hello,\n\nThe sign-off deadline passed without an answer from ${pending.map((id) => names.get(id)?.name ?? id).join(', ')}. As lead, ${lead.name} decides by ${timeInWords(deadline)} whether to proceed with the contributions as drafted or to send the tender back to draft: ${staffPageUrl(staffPaths.tender(tender.id))}\n\nWithout a decision the tender goes back to draft.\n\n--\nSent by grantloop for the ${consortium.name} consortium.`,
-    });
+    await sendOnce(
+      deps,
+      `${tender.id}#${tender.attempt}#sign-off-escalated`,
+      signOffEscalatedEmail(
+        { consortium, tender },
+        lead,
+        pending.map((id) => names.get(id)?.name ?? id),
+        deadline,
+      ),
+    );
   return { escalatedTo: consortium.leadOrgId, pending, waitingUntil: deadline };
 }
 

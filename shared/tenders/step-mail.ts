@@ -1,7 +1,9 @@
-import { staffPageUrl, staffPaths } from '../platform/pages';
+import type { Block, Contact } from '../platform/email/message';
+import { staffPaths } from '../platform/pages';
 import type { Email } from '../platform/ports';
 import { sendOnce } from '../platform/send-once';
 import { bidderMail } from './bidder-mail';
+import { funderEmail } from './funder-mail';
 import { lotOutcomeEmail, lotOutcomes } from './outcome-mail';
 import type { Notice } from './process';
 import type { Interest, TendersDeps } from './store';
@@ -23,7 +25,11 @@ export const notice = (deps: { clock: { now(): Date } }, type: Notice['type'], l
   publishedAt: deps.clock.now().toISOString(),
   lotIds,
 });
-const footer = (name: string) => `\n\n--\nSent by grantloop for the ${name} consortium.`;
+/** The buyer (the lead funder) as provider emails name it, and whom a provider asks. */
+export async function buyerOf(deps: Pick<TendersDeps, 'consortia'>, tender: Pick<Tender, 'buyerOrgId'>): Promise<Contact> {
+  const org = await deps.consortia.getOrganisation(tender.buyerOrgId);
+  return org ? { name: org.name, email: org.contactEmail } : { name: 'the buyer', email: '' };
+}
 
 /** Emails each funder of the tender once per scope, linking to the tender's page where it is seen (its overview unless said). */
 export async function tellFunders(
@@ -31,34 +37,25 @@ export async function tellFunders(
   tender: Tender,
   scope: string,
   subjectLine: string,
-  body: string,
+  body: Block[],
   path = staffPaths.tender(tender.id),
 ) {
   const { consortium } = await loadTender(deps, tender.id);
   const orgs = await deps.consortia.getOrganisations(tender.funders.map((f) => f.orgId));
   let sent = 0;
   for (const org of orgs.values()) {
-    const email: Email = {
-      to: [org.contactEmail],
-      subject: `${consortium.name}: ${subjectLine}`,
-      text: `Hello,\n\n${body}\n\nSee the tender in grantloop: ${staffPageUrl(path)}${footer(consortium.name)}`,
-    };
+    const email = funderEmail({ consortium, tender }, org, subjectLine, body, path);
     if (await sendOnce(deps, `${tender.id}#${scope}#${org.id}`, email)) sent++;
   }
   return sent;
 }
 
 /** Emails each registered provider once per scope, if `write` has something for it. */
-export async function tellProviders(
-  deps: Mailing,
-  tender: Tender,
-  scope: string,
-  write: (i: Interest) => { subject: string; text: string } | undefined,
-) {
+export async function tellProviders(deps: Mailing, tender: Tender, scope: string, write: (i: Interest) => Email | undefined) {
   let sent = 0;
   for (const interest of await deps.tenders.listInterests(tender.id)) {
     const mail = write(interest);
-    if (mail && (await sendOnce(deps, `${tender.id}#${scope}#${interest.id}`, { to: [interest.email], ...mail }))) sent++;
+    if (mail && (await sendOnce(deps, `${tender.id}#${scope}#${interest.id}`, mail))) sent++;
   }
   return sent;
 }
@@ -75,7 +72,6 @@ export async function tellBidders(deps: Mailing, tender: Tender, ended?: string)
   return tellProviders(deps, tender, 'lot-outcomes', (interest) => {
     const lots = byBidder.get(interest.id);
     if (!lots) return undefined;
-    const { to: _to, ...mail } = lotOutcomeEmail({ ...bidderMail(tender, consortium.name, buyer, interest), lots, ended });
-    return mail;
+    return lotOutcomeEmail({ ...bidderMail(tender, consortium.name, buyer, interest), lots, ended });
   });
 }

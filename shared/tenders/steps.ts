@@ -1,14 +1,17 @@
 import { pounds, timeInWords } from '../platform/format';
-import { staffPageUrl, staffPaths } from '../platform/pages';
+import { staffPaths } from '../platform/pages';
 import { sendOnce } from '../platform/send-once';
 import { type Callback, park, resume } from '../platform/waiting';
 import { requires } from './duties';
 import { regimeOfTender, tenderDuties } from './duty-status';
 import { subject } from './events';
+import { scoringRequestEmail } from './funder-mail';
 import { releaseReserve, reserveAndPublish } from './money';
 import type { LotOutcome } from './process';
+import { tenderCancelledEmail } from './provider-mail';
 import { executionName, TENDER_WORKFLOW } from './sign-off';
 import {
+  buyerOf,
   type Mailing,
   type Money,
   notice,
@@ -46,13 +49,9 @@ export async function publishTender(deps: Mailing & Money, input: { tenderId: st
     return reserveAndPublish(deps, tender, { status: 'published', publishedAt: now, notices: [...tender.notices, ...uk4] }, 'workflow');
   });
   await deps.platform.takeWaitingTask(subject.tender(saved.id), WAIT.signOff);
-  await tellFunders(
-    deps,
-    saved,
-    'published',
-    `"${saved.title}" is published`,
+  await tellFunders(deps, saved, 'published', `"${saved.title}" is published`, [
     `All funders signed off "${saved.title}". Its budget of ${pounds(saved.reserved.reduce((a, r) => a + r.amount, 0))} is reserved in the pool, and bids are due by ${timeInWords(saved.dates.submissionDeadline)}.`,
-  );
+  ]);
   return {
     tenderId: saved.id,
     status: saved.status,
@@ -86,14 +85,11 @@ export async function closeSubmissions(deps: Mailing, input: { tenderId: string 
   const bids = await deps.tenders.listBids(saved, deps.clock.now());
   const lotsWithBids = saved.outcomes.filter((o) => o.status === 'open').length;
   if (lotsWithBids) {
+    const { consortium } = await loadTender(deps, saved.id);
     const panel = await Promise.all(saved.panel.map((id) => deps.consortia.getUser(id)));
     for (const user of panel) {
       if (!user) continue;
-      await sendOnce(deps, `${saved.id}#panel#${user.id}`, {
-        to: [user.email],
-        subject: `"${saved.title}": ${bids.length} bid${bids.length === 1 ? '' : 's'} to score`,
-        text: `Hello ${user.name},\n\nThe deadline for "${saved.title}" has passed and the bids are open. As a member of the evaluation panel, please declare any conflict of interest in a bid and score the others independently by ${timeInWords(saved.dates.evaluationEnd)}: ${staffPageUrl(staffPaths.tenderBids(saved.id))}\n\n--\nSent by grantloop.`,
-      });
+      await sendOnce(deps, `${saved.id}#panel#${user.id}`, scoringRequestEmail({ consortium, tender: saved }, user, bids.length));
     }
   }
   return { tenderId: saved.id, bids: bids.length, lotsWithBids };
@@ -110,19 +106,20 @@ export async function awaitEvaluation(deps: Records, input: { tenderId: string }
 export async function requestAwardVotes(deps: Steps, input: { tenderId: string } & Callback) {
   const { tender, consortium } = await loadTender(deps, input.tenderId);
   const deadline = await park(deps, subject.tender(tender.id), WAIT.awardDecision, input, AWARD_VOTE_WINDOW_DAYS);
-  const lines = tender.outcomes
-    .map(
-      (o) =>
-        // No scores: only the panel and the lead's officers read the evaluation (evaluation-access.ts); funders vote on the recommendation.
-        `  - ${tender.lots.find((l) => l.id === o.lotId)?.title}: ${o.winner ? `${o.winner.orgName}, ${pounds(o.winner.price)}` : 'no award'}`,
-    )
-    .join('\n');
+  const recommended = tender.outcomes.map((o): [string, string] =>
+    // No scores: only the panel and the lead's officers read the evaluation (evaluation-access.ts); funders vote on the recommendation.
+    [tender.lots.find((l) => l.id === o.lotId)?.title ?? o.lotId, o.winner ? `${o.winner.orgName}, ${pounds(o.winner.price)}` : 'no award'],
+  );
   const sent = await tellFunders(
     deps,
     tender,
     'award-vote',
     `approve the award of "${tender.title}"`,
-    `The panel has evaluated "${tender.title}" and recommends:\n\n${lines}\n\nPlease approve or reject the award by ${timeInWords(deadline)}. Votes count in proportion to each funder's contribution; the award passes when funders holding ${consortium.quorumPercent}% of it approve.`,
+    [
+      `The panel has evaluated "${tender.title}" and recommends:`,
+      { facts: recommended },
+      `Please approve or reject the award by ${timeInWords(deadline)}. Votes count in proportion to each funder's contribution; the award passes when funders holding ${consortium.quorumPercent}% of it approve.`,
+    ],
     staffPaths.tenderAward(tender.id),
   );
   const t = awardTally(tender, consortium.quorumPercent);
@@ -150,13 +147,9 @@ export async function endUnsuccessful(deps: Mailing & Money, input: { tenderId: 
       { reason },
     );
   });
-  await tellFunders(
-    deps,
-    saved,
-    'ended',
-    `"${saved.title}" ended without an award`,
+  await tellFunders(deps, saved, 'ended', `"${saved.title}" ended without an award`, [
     `"${saved.title}" ended without an award: ${saved.cancellation?.reason ?? 'no bids were received'}. The money reserved for it is available in the pool again.`,
-  );
+  ]);
   // Bids were opened and assessed, but nobody is awarded: each bidder hears so for each lot it bid for.
   if (saved.status === 'cancelled' && saved.cancellation?.by === 'workflow') await tellBidders(deps, saved, saved.cancellation.reason);
   return { tenderId: saved.id, status: saved.status };
@@ -166,16 +159,10 @@ export async function endUnsuccessful(deps: Mailing & Money, input: { tenderId: 
 export async function tenderCancelled(deps: Mailing, input: { tenderId: string }) {
   const { tender } = await loadTender(deps, input.tenderId);
   const reason = tender.cancellation?.reason ?? 'no reason recorded';
-  const funders = await tellFunders(
-    deps,
-    tender,
-    'cancelled',
-    `"${tender.title}" was cancelled`,
+  const funders = await tellFunders(deps, tender, 'cancelled', `"${tender.title}" was cancelled`, [
     `"${tender.title}" was cancelled: ${reason}. The money reserved for it is available in the pool again.`,
-  );
-  const providers = await tellProviders(deps, tender, 'cancelled', (i) => ({
-    subject: `${tender.title}: cancelled`,
-    text: `Hello ${i.orgName},\n\n"${tender.title}" has been cancelled: ${reason}. Thank you for your interest.\n\n--\nSent by grantloop.`,
-  }));
+  ]);
+  const buyer = await buyerOf(deps, tender);
+  const providers = await tellProviders(deps, tender, 'cancelled', (i) => tenderCancelledEmail(tender, i, buyer, reason));
   return { tenderId: tender.id, status: tender.status, emailsSent: funders + providers };
 }

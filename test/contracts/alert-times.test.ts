@@ -52,8 +52,10 @@ describe('alerts to schedule (default policy: 14 and 3 days before, and the morn
 
 describe('evidence link expiry', () => {
   it('60 days after the due date, or 30 days from sending when that is later', () => {
-    expect(evidenceLinkExpiry({ dueDate: '2026-12-03' }, at('2026-12-01T08:15:00Z'))).toBe('2027-02-01T23:59:59Z');
-    expect(evidenceLinkExpiry({ dueDate: '2026-05-11' }, at('2026-12-01T08:15:00Z'))).toBe('2026-12-31T23:59:59Z');
+    // To 11:59pm London time: GMT in winter, BST (an hour ahead of UTC) in summer.
+    expect(evidenceLinkExpiry({ dueDate: '2026-12-03' }, at('2026-12-01T08:15:00Z'))).toBe('2027-02-01T23:59:00.000Z');
+    expect(evidenceLinkExpiry({ dueDate: '2026-05-11' }, at('2026-12-01T08:15:00Z'))).toBe('2026-12-31T23:59:00.000Z');
+    expect(evidenceLinkExpiry({ dueDate: '2026-05-11' }, at('2026-05-01T08:15:00Z'))).toBe('2026-07-10T22:59:00.000Z');
   });
 });
 
@@ -64,7 +66,7 @@ describe('the supplier email', () => {
   const email = (today: string, requested: boolean) =>
     supplierAlert(contract as Contract, m as Milestone, council as Organisation, {
       url: 'https://app.example/m/abc',
-      expiresAt: '2027-02-01T23:59:59Z',
+      expiresAt: '2027-02-01T23:59:00.000Z',
       today,
       requested,
     });
@@ -75,11 +77,14 @@ describe('the supplier email', () => {
     expect(sent.text).toBe(
       'Hello Wyvern Voluntary Action,\n\nMilestone M1, "Ten reviews", of your contract "Youth hub support" with Wyvernshire County Council is due on 3 December 2026 (in 2 days).\n\n' +
         'Wyvernshire County Council asks you to send the evidence for it now.\n\n' +
-        'What is due: Ten reviews.\nEvidence we need: The list.\n\n' +
-        'Send it here, no account needed: https://app.example/m/abc\n' +
-        'The link works once, until 1 February 2027. If it has stopped working, contact Wyvernshire County Council at contracts@wyvernshire.gov.example for a new one.' +
-        '\n\n--\nSent by grantloop for Wyvernshire County Council. Reply to contracts@wyvernshire.gov.example with any questions.',
+        '  - What is due: Ten reviews.\n  - Evidence we need: The list.\n\n' +
+        'Send it with this link. No account is needed.\n\n' +
+        'Send the evidence:\nhttps://app.example/m/abc\n\n' +
+        'This link works once, until 11:59pm on 1 February 2027. If it stops working, ask Wyvernshire County Council (contracts@wyvernshire.gov.example) for a new one.' +
+        '\n\n-- \nSent by grantloop for Wyvernshire County Council.\nQuestions: Wyvernshire County Council, contracts@wyvernshire.gov.example.\n' +
+        'The link is personal to your organisation: please do not forward it.\n',
     );
+    expect(sent.html).toContain('<a href="https://app.example/m/abc"');
   });
 
   it('a late alert counts from the day it goes: overdue after the due day', () => {

@@ -46,7 +46,7 @@ describe('request evidence now', () => {
     expect(first?.body.text).toContain('asks you to send the evidence for it now');
     expect(first?.body.text).toContain(`is due on`);
     expect(first?.body.text).toContain(
-      `The link works once, until ${dayInWords(addDays(c.milestones[0]?.dueDate ?? '', 60))}. If it has stopped working, contact ${council().org.name} at ${council().org.contactEmail} for a new one.`,
+      `This link works once, until 11:59pm on ${dayInWords(addDays(c.milestones[0]?.dueDate ?? '', 60))}. If it stops working, ask ${council().org.name} (${council().org.contactEmail}) for a new one.`,
     );
     const oldUrl = linksIn(first, 'milestone')[0] as string;
     expect((await openLink(oldUrl)).status).toBe(200);

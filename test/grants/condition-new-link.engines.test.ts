@@ -83,8 +83,10 @@ describe('a new evidence link, sent from the grant page', () => {
       'Wyvernshire County Council has sent you a new link for evidence on your grant "Community garden". It replaces the earlier link, which no longer works.',
     );
     expect(text(email)).toContain('  Written permission from the landowner');
-    // 180 days from 29 September 2026.
-    expect(text(email)).toContain('The link works once, until 28 March 2027.');
+    // 180 days from 29 September 2026, to the minute it was sent, on the London clock.
+    expect(text(email)).toMatch(
+      /This link works once, until (\d{1,2}(:\d{2})?[ap]m|midday) on 28 March 2027\. If it stops working, ask Wyvernshire County Council \(/,
+    );
     expect(text(email)).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC/);
     second = linkIn(email as { body: { text?: string } });
     expect(second).not.toBe(first);

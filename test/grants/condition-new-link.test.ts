@@ -7,7 +7,7 @@ import { memoryGrant } from '../support/memory-grant';
 
 /**
  * Fast: "send a new link" on the in-memory adapters. Values typed by hand: the memory clock
- * starts on 1 April 2026, and a condition link works 180 days (until 28 September 2026).
+ * starts at 10am on 1 April 2026, and a condition link works 180 days (until 10am on 28 September 2026).
  */
 async function setup() {
   const { d, lead, member, grantId, emails } = await memoryGrant({
@@ -50,7 +50,11 @@ describe('send a new evidence link (in memory)', () => {
     expect(s.emails()).toHaveLength(2);
     const email = s.emails().at(-1);
     expect(email?.subject).toBe('New link: Evidence needed before payment: Community grant');
-    expect(email?.text).toContain('The link works once, until 28 September 2026.');
+    // 180 days after 10am (BST) on 1 April: 10am (BST) on 28 September.
+    expect(email?.text).toContain(
+      'This link works once, until 10am on 28 September 2026. If it stops working, ask Wyvernshire County Council',
+    );
+    expect(email?.html).toContain('This link works once, until 10am on 28 September 2026.');
     expect(await providerLinks.view(s.d, first)).toMatchObject({ kind: 'problem', status: 410, title: 'This link has been replaced' });
     expect(await providerLinks.post(s.d, first, { scope: 'C1', text: 'Adopted' })).toMatchObject({ status: 410 });
     const second = tokenIn(email?.text);

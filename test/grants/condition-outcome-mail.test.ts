@@ -18,8 +18,8 @@ const condition = (outcome: 'met' | 'waived' | 'not-met', reason?: string) => ({
   decision: { outcome, ...(reason ? { reason } : {}), by: 'user-1', at: '2026-04-30T23:30:00.000Z' },
 });
 const footer =
-  '--\nSent by grantloop for the Wyvernshire Community Partnership (Wyvernshire), which funds "Youth hub support".\n' +
-  'Questions: Wyvernshire County Council, grants@wyvernshire.gov.example.';
+  '-- \nSent by grantloop for the Wyvernshire Community Partnership (Wyvernshire), which funds "Youth hub support".\n' +
+  'Questions: Wyvernshire County Council, grants@wyvernshire.gov.example.\n';
 
 describe('the email a provider gets when a condition is decided', () => {
   it('met: the tranche is no longer held by it, nothing to do, no link', () => {
@@ -34,6 +34,8 @@ describe('the email a provider gets when a condition is decided', () => {
         'It will be paid on that date (or straight away if the date has passed) once nothing else holds it back, such as another condition or a report still to be accepted.\n\n' +
         `There is nothing you need to do.\n\n${footer}`,
     );
+    expect(email.html).toContain('A safeguarding policy adopted by the trustees');
+    expect(email.html).not.toMatch(/<a /);
   });
 
   it('waived: the reason is given, and the payment is freed the same way', () => {
@@ -59,11 +61,14 @@ describe('the email a provider gets when a condition is decided', () => {
         '  A safeguarding policy adopted by the trustees\n\n' +
         'Their reason: The policy has not been signed by the trustees\n\n' +
         'What happens to the payment: the payment of £12,500.00 due on 15 May 2026 stays held back until this condition is met or waived.\n\n' +
-        'What you can do: if you can show that the condition is met, send new evidence here (a short note or a web link; no account needed):\n\n' +
-        'https://grantloop.example/r/abc\n\n' +
-        'The link works once, until 27 October 2026. If it has stopped working, contact Wyvernshire County Council at grants@wyvernshire.gov.example.\n\n' +
-        `${footer} The link is personal to your organisation: please do not forward it.`,
+        'What you can do: if you can show that the condition is met, send new evidence (a short note or a web link; no account needed).\n\n' +
+        'Send new evidence:\nhttps://grantloop.example/r/abc\n\n' +
+        // 08:00 UTC on 27 October is 8am in London: BST ended on the 25th.
+        'This link works once, until 8am on 27 October 2026. If it stops working, ask Wyvernshire County Council (grants@wyvernshire.gov.example) for a new one.\n\n' +
+        `${footer}The link is personal to your organisation: please do not forward it.\n`,
     );
+    expect(email.html).toContain('<a href="https://grantloop.example/r/abc"');
+    expect(email.html).toContain('This link works once, until 8am on 27 October 2026.');
   });
 
   it('a condition that guards no payment, or one already paid, says so rather than promising a release', () => {

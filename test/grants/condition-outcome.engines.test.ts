@@ -67,8 +67,10 @@ describe('a decided condition is emailed to the provider', () => {
         'Their reason: The policy has not been signed by the trustees\n\n' +
         'What happens to the payment: the payment of £12,500.00 due on 15 May 2026 stays held back until this condition is met or waived.',
     );
-    // 180 days from 1 April 2026.
-    expect(text).toContain('The link works once, until 28 September 2026.');
+    // 180 days from 1 April 2026, to the minute it was sent, on the London clock.
+    expect(text).toMatch(
+      /This link works once, until (\d{1,2}(:\d{2})?[ap]m|midday) on 28 September 2026\. If it stops working, ask Wyvernshire County Council \(/,
+    );
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC/);
 
     // The first link was spent by the first evidence; the new one opens the form.

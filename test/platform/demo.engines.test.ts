@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import type { StoredEmail } from '../../infra/local/ses-local';
 import { validate360 } from '../support/giving360';
 import { ocdsValidators, offCodelist } from '../support/ocds';
 import { root } from '../support/stack';
+import { htmlErrors } from '../support/vnu';
 
 describe('npx grantloop demo --json', () => {
-  it('runs the scenario on a fresh stack and prints one JSON object with figures measured from the engines', () => {
+  it('runs the scenario on a fresh stack and prints one JSON object with figures measured from the engines', async () => {
     const out = mkdtempSync(join(tmpdir(), 'grantloop-demo-out-'));
     const run = spawnSync(process.execPath, [join(root, 'bin', 'grantloop.mjs'), 'demo', '--json', '--out', out], {
       cwd: root,
@@ -84,8 +86,14 @@ describe('npx grantloop demo --json', () => {
     // milestone alerts that came due (3 offsets each for five milestones, one for the last).
     expect(summary.usage.schedulesFired).toBe(3 + 9 + 9 * 4 + 1 + 4 + 1 + 16);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
-    const emails = JSON.parse(readFileSync(join(out, 'emails.json'), 'utf8')) as unknown[];
+    const emails = JSON.parse(readFileSync(join(out, 'emails.json'), 'utf8')) as StoredEmail[];
     expect(emails).toHaveLength(summary.emailsSent);
+    // Every email the demo sends is multipart, says no date in ISO form nor a UTC time, and its
+    // HTML passes the W3C checker (all of them in one run).
+    expect(emails.filter((e) => !e.body.text || !e.body.html).map((e) => e.subject)).toEqual([]);
+    const machineDates = emails.filter((e) => /\d{4}-\d{2}-\d{2}|\bUTC\b/.test(`${e.subject}\n${e.body.text}\n${e.body.html}`));
+    expect(machineDates.map((e) => e.subject)).toEqual([]);
+    expect(await htmlErrors(emails.map((e, i) => ({ name: `${i + 1} "${e.subject}"`, html: e.body.html ?? '' })))).toEqual([]);
     const giving = JSON.parse(readFileSync(join(out, '360giving.json'), 'utf8')) as { grants: { fundingOrganization: unknown[] }[] };
     expect(validate360(giving)).toEqual([]);
     // The round's three grants and the tender's two (one per lot), each with every funder whose money it used.

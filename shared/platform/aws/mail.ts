@@ -17,7 +17,7 @@ export const mailer: Mailer = {
             Subject: { Data: email.subject, Charset: 'UTF-8' },
             Body: {
               Text: { Data: email.text, Charset: 'UTF-8' },
-              ...(email.html ? { Html: { Data: email.html, Charset: 'UTF-8' } } : {}),
+              Html: { Data: email.html, Charset: 'UTF-8' },
             },
           },
         },
