@@ -226,8 +226,8 @@ function NewLinkForm({ reportId, until, csrf }: { reportId: string; until: strin
       <input type="hidden" name="action" value="new-link" />
       <h2 class="govuk-heading-m">Send the provider a new link</h2>
       <p class="govuk-body">
-        If the provider has lost the email or the link does not work, send a new one. It works until {dayInWords(until.slice(0, 10))}, when
-        the time to send this report ends.
+        If the provider has lost the email or the link does not work, send a new one. It works until {timeInWords(until)}, when the time to
+        send this report ends.
       </p>
       <WarningText>The link the provider has now stops working. A draft they saved is kept.</WarningText>
       <Button secondary>Send a new link</Button>

@@ -2,7 +2,7 @@ import { actingOrg, loadConsortium } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { awaitingSubmission, type Report } from '../grants/report-schedule';
 import { conflict } from '../platform/errors';
-import { dayInWords } from '../platform/format';
+import { timeInWords } from '../platform/format';
 import { loadReport } from './cycle';
 import { makeEvent, subject } from './events';
 import { linkExpiry } from './mail';
@@ -44,7 +44,7 @@ function refuseWhenClosed(report: Report, now: Date) {
       rule: 'report-not-awaited',
     });
   if (now.toISOString() >= linkExpiry(report))
-    throw conflict(`the time to send this report ended on ${dayInWords(linkExpiry(report).slice(0, 10))}`, {
+    throw conflict(`the time to send this report ended at ${timeInWords(linkExpiry(report))}`, {
       rule: 'report-window-closed',
     });
 }

@@ -40,7 +40,8 @@ describe('send a new report link (in memory)', () => {
     expect(sent).toEqual({
       reportId: s.reportId,
       sentTo: { name: 'Wyvern Voluntary Action', email: s.recipient.org.contactEmail },
-      validUntil: '2026-08-29T23:59:59.000Z',
+      // 11:59pm on 29 August 2026 in London (BST).
+      validUntil: '2026-08-29T22:59:00.000Z',
     });
     // The use case sends nothing itself; its follower does, once however often it runs.
     expect(s.emails()).toHaveLength(1);
@@ -48,7 +49,7 @@ describe('send a new report link (in memory)', () => {
     expect(await s.deliverLast()).toEqual({ sent: false });
     const email = s.emails().at(-1);
     expect(email?.subject).toBe('New link: Report for Community grant');
-    expect(email?.text).toContain('The link works until 29 August 2026.');
+    expect(email?.text).toContain('This link works until 11:59pm on 29 August 2026.');
     expect(email?.text).toContain('anything you saved as a draft is kept');
     const replaced = { kind: 'problem', status: 410, title: 'This link has been replaced' };
     expect(await providerLinks.view(s.d, first)).toMatchObject(replaced);
@@ -79,7 +80,7 @@ describe('send a new report link (in memory)', () => {
     s.sys.advanceDays(151);
     await expect(sendNewReportLink(s.d, s.lead.caller, s.reportId)).rejects.toMatchObject({
       kind: 'conflict',
-      message: 'the time to send this report ended on 29 August 2026',
+      message: 'the time to send this report ended at 11:59pm on 29 August 2026',
     });
     const t = await setup();
     await providerLinks.post(t.d, tokenIn(t.emails()[0]?.text), lightAnswers(t.reportId));

@@ -113,7 +113,7 @@ describe('a new link for a report the provider has not sent', () => {
     const [request] = await mail(f, f.recipient.contactEmail, /^Report due .*: Lost link grant$/);
     const old = linkIn(request as { body: { text?: string } });
     const page = (await staff.get(`/app/reports/${lostId}`)).html;
-    expect(page).toContain('It works until 5 July 2026, when the time to send this report ends.');
+    expect(page).toContain('It works until 11:59pm on 5 July 2026, when the time to send this report ends.');
     const member = await signInAs(stack, (funders[1] as SeededFunder).admin.email);
     expect((await member.get(`/app/reports/${lostId}`)).html).not.toContain('Send a new link');
     expect((await sendNewLink(member)).status).toBe(404);
@@ -125,7 +125,7 @@ describe('a new link for a report the provider has not sent', () => {
     expect((await staff.get(sent.location as string)).html).toContain('A new link is being emailed to the provider.');
     const [email, ...more] = await newLinks();
     expect(more).toEqual([]);
-    expect(email?.body.text).toContain('The link works until 5 July 2026.');
+    expect(email?.body.text).toContain('This link works until 11:59pm on 5 July 2026.');
     const fresh = linkIn(email as { body: { text?: string } });
     const gone = await openLink(old);
     expect([gone.status, gone.html.includes('This link has been replaced')]).toEqual([410, true]);

@@ -89,7 +89,8 @@ describe('the evaluation rule, for every role', () => {
       if (can.outsider) continue;
       const json = JSON.stringify(await getTender(stack, { admin: roles[role] } as unknown as SeededFunder, t.id));
       expect(json, role).not.toContain('Panel-reason-marker');
-      const html = (await (await signInAs(stack, (roles[role] as Who).email)).get(`/app/tenders/${t.id}`)).html;
+      // The evaluation is on the tender's "Bids and evaluation" page.
+      const html = (await (await signInAs(stack, (roles[role] as Who).email)).get(`/app/tenders/${t.id}/bids`)).html;
       expect([html.includes('Evaluation</h2>'), html.includes('£2,500.00')], role).toEqual([can.reads, can.reads]);
     }
   });

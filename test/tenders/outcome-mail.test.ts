@@ -33,8 +33,8 @@ describe('lot outcome emails', () => {
     expect(byBidder.get('B')).toEqual([{ lotTitle: 'South Wyvern', outcome: 'successful', yourPrice: 70_000 }]);
     const mail = lotOutcomeEmail({ ...to, ...buyer, lots: byBidder.get('A') ?? [] });
     expect(mail.subject).toBe('Support: the outcome of your bids (1 of 2 lots awarded to you)');
-    expect(mail.text).toContain('NORTH WYVERN: SUCCESSFUL\nYou are awarded this lot at your price of £900.00.');
-    expect(mail.text).toContain('SOUTH WYVERN: NOT SUCCESSFUL\nYour bid of £950.00 was not successful: the lot is awarded to B Group.');
+    expect(mail.text).toContain('NORTH WYVERN: SUCCESSFUL\n\nYou are awarded this lot at your price of £900.00.');
+    expect(mail.text).toContain('SOUTH WYVERN: NOT SUCCESSFUL\n\nYour bid of £950.00 was not successful: the lot is awarded to B Group.');
     expect(mail.text).not.toContain('£700.00');
   });
 

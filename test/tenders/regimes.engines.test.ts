@@ -64,6 +64,8 @@ async function runTender(title: string, o: RegimeOptions) {
     const path = `/tenders/${t.id}/${o.advertised === false ? 'invitations' : 'interest'}`;
     await stack.api.call(f(0).admin, 'POST', path, { orgName, email });
   }
+  // An invitation's links are emailed by the function following its event.
+  await stack.runtime.settle();
   const scale = o.scale ?? 1;
   for (const [i, [, email]] of providers.entries()) {
     const url = await linkTo(stack, email, new RegExp(`${title}: your links`));

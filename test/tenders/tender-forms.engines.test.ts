@@ -94,7 +94,7 @@ describe('tender forms', () => {
     // Bids close at noon UTC four days after 1 April 2026: 1pm in London (summer time).
     for (const e of told) {
       expect(e.body.text).toContain('May lot 2 be delivered by two partners?');
-      expect(e.body.text).toMatch(new RegExp(`Answer it in grantloop: http\\S+/app/tenders/${t.id}/clarifications\\n`));
+      expect(e.body.text).toMatch(new RegExp(`Answer the question:\\nhttp\\S+/app/tenders/${t.id}/clarifications\\n`));
       expect(e.body.text).toContain('Bids are due by 1pm on 5 April 2026');
       expect(e.body.text).not.toContain('Northmoor');
     }
@@ -171,12 +171,12 @@ describe('tender forms', () => {
     ]);
     const to = (who: string) => outcomes.find((e) => e.destination.to.includes(who))?.body.text ?? '';
     expect(to('office@eastbrook.example.org')).toContain(
-      'ORGANISATIONAL SUPPORT: SUCCESSFUL\nYou are awarded this lot at your price of £560,000.00.',
+      'ORGANISATIONAL SUPPORT: SUCCESSFUL\n\nYou are awarded this lot at your price of £560,000.00.',
     );
     expect(to(NORTHMOOR)).toContain(
-      'ORGANISATIONAL SUPPORT: NOT SUCCESSFUL\nYour bid of £590,000.00 was not successful: the lot is awarded to Eastbrook CVS.',
+      'ORGANISATIONAL SUPPORT: NOT SUCCESSFUL\n\nYour bid of £590,000.00 was not successful: the lot is awarded to Eastbrook CVS.',
     );
-    expect(to(NORTHMOOR)).toContain('VOLUNTEERING SUPPORT: NOT AWARDED\nNo one is awarded this lot');
+    expect(to(NORTHMOOR)).toContain('VOLUNTEERING SUPPORT: NOT AWARDED\n\nNo one is awarded this lot');
     // Nothing of the other bid: Eastbrook never sees Northmoor's price.
     expect(to('office@eastbrook.example.org')).not.toContain('590,000');
   });
