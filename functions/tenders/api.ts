@@ -17,7 +17,10 @@ import {
 
 const tender = 'The tender as its funders see it: lots, criteria, dates, funders, panel and where it is in its process.';
 const tenderForms =
-  '`csrf`, `action` (sign-off, answer, conflict, score, moderate, complete-evaluation, award-vote) and the fields of that form.';
+  '`csrf`, `action` (sign-off-request, sign-off, lead-decision, answer, conflict, score, moderate, complete-evaluation, award-vote) and the fields of that form.';
+
+const draftForm =
+  "`csrf`, `page` (about, procedure, lots, criteria, dates, documents, funding, panel, check), `do` (add, continue, remove-<n>) and the task's fields.";
 
 export const tendersApi = defineApi({
   'POST /consortia/{consortiumId}/tenders': {
@@ -33,6 +36,12 @@ export const tendersApi = defineApi({
     response: 'The tenders, newest first.',
   },
   'GET /tenders/{tenderId}': { summary: 'A tender.', path: tenderIdPath, response: tender },
+  'PUT /tenders/{tenderId}': {
+    summary: 'Changes a draft (the lead): the whole tender again, as drafted; only while it is a draft, such as after a refused sign-off.',
+    path: tenderIdPath,
+    body: newTender,
+    response: tender,
+  },
   'POST /tenders/{tenderId}/sign-off-request': {
     summary: 'Sends the draft to every funder for sign-off (the lead).',
     path: tenderIdPath,
@@ -142,6 +151,26 @@ export const tendersApi = defineApi({
   'GET /app/consortia/{consortiumId}/tenders': { summary: "The consortium's tender pipeline.", path: idsPath('consortiumId') },
   'GET /app/tenders/{tenderId}': { summary: 'A tender page with the forms its funders and panel act on.', path: idsPath('tenderId') },
   'POST /app/tenders/{tenderId}': { summary: "The tender page's forms.", status: 303, path: idsPath('tenderId'), form: tenderForms },
+  'GET /app/consortia/{consortiumId}/tenders/new': {
+    summary: "Drafting a tender as a task list (about, procedure, lots, criteria, key dates, documents, funding, panel), then check and create (the lead's officers).",
+    path: idsPath('consortiumId'),
+  },
+  'POST /app/consortia/{consortiumId}/tenders/new': {
+    summary: 'A task of the draft, or creating it through the same use case as POST /consortia/{consortiumId}/tenders.',
+    status: 303,
+    path: idsPath('consortiumId'),
+    form: draftForm,
+  },
+  'GET /app/tenders/{tenderId}/edit': {
+    summary: "Changing a draft as the same task list, filled in from the tender (the lead's officers, while it is a draft).",
+    path: idsPath('tenderId'),
+  },
+  'POST /app/tenders/{tenderId}/edit': {
+    summary: 'A task of the changed draft, or saving it through the same use case as PUT /tenders/{tenderId}.',
+    status: 303,
+    path: idsPath('tenderId'),
+    form: draftForm,
+  },
   'GET /b/{token}': { summary: 'The bid (or question) form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
   'POST /b/{token}': {
     summary: 'Submits a bid or a clarification question behind an emailed link.',
