@@ -152,7 +152,8 @@ export const tendersApi = defineApi({
   'GET /app/tenders/{tenderId}': { summary: 'A tender page with the forms its funders and panel act on.', path: idsPath('tenderId') },
   'POST /app/tenders/{tenderId}': { summary: "The tender page's forms.", status: 303, path: idsPath('tenderId'), form: tenderForms },
   'GET /app/consortia/{consortiumId}/tenders/new': {
-    summary: "Drafting a tender as a task list (about, procedure, lots, criteria, key dates, documents, funding, panel), then check and create (the lead's officers).",
+    summary:
+      "Drafting a tender as a task list (about, procedure, lots, criteria, key dates, documents, funding, panel), then check and create (the lead's officers).",
     path: idsPath('consortiumId'),
   },
   'POST /app/consortia/{consortiumId}/tenders/new': {

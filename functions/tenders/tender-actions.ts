@@ -10,6 +10,7 @@ import { id } from '../lib/schemas';
 import { chosenForm, decodeForm, type FormFields, type PostedForm, refusal } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
 import * as z from '../lib/zod';
+import { draftActions, draftDoneMessages } from './draft-actions';
 import { answerBody, awardVoteBody, conflictBody, moderationBody, scoreBody, signOffBody } from './schemas';
 
 type Outcome = { done: string } | { errors: FieldError[] };
@@ -88,6 +89,7 @@ export const awardVoteFields: FormFields = {
 };
 
 const actions: Record<string, Action> = {
+  ...draftActions,
   'sign-off': (caller, t, form) =>
     run(
       form,
@@ -178,6 +180,7 @@ export async function runAction(caller: Caller, tender: Tender, form: PostedForm
 }
 
 export const doneMessages: Record<string, string> = {
+  ...draftDoneMessages,
   approved: 'Your organisation approved the specification and its contribution.',
   refused: 'Your refusal has been recorded; the tender goes back to the lead.',
   answered: 'The answer is recorded and is being sent to every registered provider, without naming who asked.',

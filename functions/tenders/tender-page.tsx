@@ -1,3 +1,4 @@
+import { mayAct } from '../../shared/consortia/access';
 import type { Caller } from '../../shared/consortia/caller';
 import { tendersTable } from '../../shared/tenders/aws';
 import { panelOf } from '../../shared/tenders/panel-view';
@@ -28,6 +29,11 @@ export async function tenderPageView(caller: Caller, tenderId: string) {
       signOff: view.status === 'sign-off' && Boolean(myFunder) && !view.signOffs.some((s) => s.orgId === myFunder),
       evaluate: view.status === 'evaluation',
       vote: view.status === 'award-decision' && Boolean(myFunder) && !view.awardVotes.some((v) => v.orgId === myFunder),
+      draft: view.status === 'draft' && mayAct(caller, reading.consortium, ['lead'], 'officer'),
+      leadDecision:
+        view.status === 'sign-off' &&
+        Boolean(view.signOffEscalation && !view.signOffEscalation.decision) &&
+        mayAct(caller, reading.consortium, ['lead'], 'admin'),
     },
   };
 }

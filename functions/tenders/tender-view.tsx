@@ -2,6 +2,7 @@ import { dayInWords, humanise, oneDecimal, percent, pounds, timeInWords } from '
 import type { DutyState } from '../../shared/tenders/duty-status';
 import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
 import { Button, ErrorSummary, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { DraftSection } from './draft-section';
 import { EvaluationSection } from './evaluation-section';
 import type { TenderPageView } from './tender-page';
 import { ActionForm, type SectionProps, stageColour } from './tender-parts';
@@ -19,6 +20,7 @@ export function TenderView(p: SectionProps & { banner?: string | undefined }) {
       <Duties view={view} />
       <Lots view={view} />
       <SignOffs {...p} />
+      <DraftSection {...p} />
       <Clarifications {...p} />
       <Bids view={view} />
       <EvaluationSection {...p} />

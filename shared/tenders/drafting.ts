@@ -38,7 +38,12 @@ async function checkedDraft(deps: Deps, consortium: Consortium, input: DraftInpu
   const { panelEmails, poolId, ...rest } = input;
   const panel = await panelOf(deps, consortium, [...rest.panel, ...(panelEmails ?? [])]);
   // The lots' values are what the funders will pay, VAT included: the estimated value the thresholds compare (Schedule 1).
-  const regime = regimeOf({ estimatedValue: budgetOf(rest), lightTouch: rest.lightTouch, authorityType: rest.authorityType, on: draftedOn });
+  const regime = regimeOf({
+    estimatedValue: budgetOf(rest),
+    lightTouch: rest.lightTouch,
+    authorityType: rest.authorityType,
+    on: draftedOn,
+  });
   const checked = checkTender({ ...rest, panel }, deps.clock.now(), regime);
   checked.funders.forEach((f, i) => {
     const member = consortium.members.find((m) => m.orgId === f.orgId);

@@ -189,7 +189,8 @@ function checkRegime(input: TenderInput, regime: RegimeFacts, fail: Fail): void 
 /** Every lot is scored on all the criteria, so their weights sum to 100 for each lot. */
 export function checkCriteria(criteria: Criterion[], fail: Fail): void {
   const total = criteria.reduce((a, c) => a + c.weight, 0);
-  if (total !== 100) fail(
+  if (total !== 100)
+    fail(
       'criteria',
       'weights-sum-100',
       `the weights add up to ${total}%; they must add up to 100% (every lot is scored on all the criteria)`,

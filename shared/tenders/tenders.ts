@@ -1,4 +1,4 @@
-import { actingOrg, loadConsortium, requireActive, requireReader } from '../consortia/access';
+import { loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { DomainError, notFound } from '../platform/errors';

@@ -16,7 +16,7 @@ export function DateTimeInput(p: { name: string; legend: string; hint: string; t
   const describedBy = [`${p.name}-hint`, error && `${p.name}-error`].filter(Boolean).join(' ');
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" role="group" aria-describedby={describedBy}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy}>
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{p.legend}</legend>
         <div id={`${p.name}-hint`} class="govuk-hint">
           {p.hint}

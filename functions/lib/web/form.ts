@@ -113,9 +113,7 @@ function readDateTime(form: PostedForm, name: string, label: string): Read {
   if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}`, parts: missing };
   const day = readDate(form, name, label);
   if (day.error) return day;
-  const wrong = (['hour', 'minute'] as const).filter(
-    (p) => !/^\d{1,2}$/.test(typed[p]) || Number(typed[p]) > (p === 'hour' ? 23 : 59),
-  );
+  const wrong = (['hour', 'minute'] as const).filter((p) => !/^\d{1,2}$/.test(typed[p]) || Number(typed[p]) > (p === 'hour' ? 23 : 59));
   if (wrong.length) return { error: `${label} must be a real time, from 0:00 to 23:59 on the 24-hour clock`, parts: wrong };
   const time = `${typed.hour.padStart(2, '0')}:${typed.minute.padStart(2, '0')}`;
   const instant = londonTime(day.value as string, time);
