@@ -4,7 +4,7 @@ import * as z from '../lib/zod';
 const dateTime = z.iso.datetime({ offset: true, message: 'must be a date and time like 2027-01-15T12:00:00Z' });
 export const link = z.strictObject({
   title: text(1, 200),
-  url: z.url({ protocol: /^https$/, message: 'must be a link starting with https://' }),
+  url: z.url({ protocol: /^https$/, message: 'must be a link starting with https://' }).check(z.maxLength(2000)),
 });
 
 export const tenderLot = z.strictObject({
