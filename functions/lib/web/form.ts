@@ -15,8 +15,8 @@ import type { FieldError } from './govuk';
  *   missing or a year not of 4 numbers is reported against that box (`DateFieldError`).
  * - `datetime`: the date input with an hour and a minute box (`<name>-hour`, `-minute`), a time
  *   on the London clock (BST or GMT as the day falls) → the ISO instant (`…Z`) it is. A time
- *   the clocks skip (1:30am on the last Sunday of March) is refused; one they repeat (the last
- *   Sunday of October) is the first of the two.
+ *   the clocks skip (1:30am on the last Sunday of March) is refused; one they repeat (1:30am on
+ *   the last Sunday of October) is the second, in GMT: a deadline then is never an hour early.
  * - `whole`: a whole number ("12").
  * - `wholes`: whole numbers typed in one box, separated by commas ("-14, -3, 0, 7") → an array;
  *   left blank, an empty one. An issue with one of them is the box's.
@@ -110,7 +110,8 @@ function readDateTime(form: PostedForm, name: string, label: string): Read {
   const typed = Object.fromEntries(dateTimeParts.map((p) => [p, first(form[`${name}-${p}`])])) as Record<DatePart, string>;
   const missing = dateTimeParts.filter((p) => !typed[p]);
   if (missing.length === dateTimeParts.length) return { blank: true };
-  if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}`, parts: missing };
+  if (missing.length)
+    return { error: `${label} must include ${missing[0] === 'hour' ? 'an' : 'a'} ${missing.join(' and ')}`, parts: missing };
   const day = readDate(form, name, label);
   if (day.error) return day;
   const wrong = (['hour', 'minute'] as const).filter((p) => !/^\d{1,2}$/.test(typed[p]) || Number(typed[p]) > (p === 'hour' ? 23 : 59));
