@@ -36,26 +36,34 @@ const deps = { ...tendersTable, pools: { getPool: readPool } };
 const choice = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : v);
 const items = (input: Record<string, unknown>, key: string) => (input[key] as Record<string, unknown>[] | undefined) ?? [];
 
-/** What a person does not type: ids made from titles, yes/no as true/false, members left blank (or at nothing) as not funding. */
-function adapt(input: Record<string, unknown>): Record<string, unknown> {
-  const lots = items(input, 'lots');
-  const criteria = items(input, 'criteria');
-  const lotId = lotIds(lots.map((l) => String(l.title ?? '')));
-  const criterionId = lotIds(criteria.map((c) => String(c.title ?? '')));
-  return {
-    ...input,
-    lightTouch: choice(input.lightTouch),
-    advertised: choice(input.advertised),
-    lots: lots.map((l, i) => ({ ...l, id: lotId[i] })),
-    criteria: criteria.map((c, i) => ({ ...c, id: criterionId[i] })),
-    funders: items(input, 'funders').filter((f) => typeof f.amount === 'number' && f.amount > 0),
+/**
+ * What a person does not type: ids made from titles, yes/no as true/false, each contribution's
+ * member from the box it was typed in, members left blank (or at nothing) as not funding.
+ */
+const adaptFor =
+  (ctx: Pick<DraftCtx, 'funders'>) =>
+  (input: Record<string, unknown>): Record<string, unknown> => {
+    const lots = items(input, 'lots');
+    const criteria = items(input, 'criteria');
+    const lotId = lotIds(lots.map((l) => String(l.title ?? '')));
+    const criterionId = lotIds(criteria.map((c) => String(c.title ?? '')));
+    return {
+      ...input,
+      lightTouch: choice(input.lightTouch),
+      advertised: choice(input.advertised),
+      lots: lots.map((l, i) => ({ ...l, id: lotId[i] })),
+      criteria: criteria.map((c, i) => ({ ...c, id: criterionId[i] })),
+      funders: Array.from(items(input, 'funders'), (f, i) => ({ orgId: ctx.funders[i]?.orgId, amount: f?.amount })).filter(
+        (f) => typeof f.amount === 'number' && f.amount > 0,
+      ),
+    };
   };
-}
 
 export type Mode = 'new' | 'edit';
 
 /** The journey for this consortium's voting members (one contribution box each). */
 export function tenderJourney(ctx: DraftCtx, mode: Mode, clock: () => Date = () => tendersTable.clock.now()) {
+  const adapt = adaptFor(ctx);
   const questions = [
     aboutQuestion,
     procedureQuestion,

@@ -127,7 +127,7 @@ export function checkTender(input: TenderInput, now: Date, regime: RegimeFacts):
       fail(`funders[${i}].amount`, 'positive-pence', 'a contribution is a whole number of pence above zero');
   });
   if (input.funders.length && funded !== budget) {
-    fail('funders', 'contributions-equal-budget', `the contributions add up to ${funded} pence but the lots are worth ${budget} pence`);
+    fail('funders', 'contributions-equal-budget', `the contributions add up to ${pounds(funded)} but the lots are worth ${pounds(budget)}`);
   }
   if (issues.length) throw new DomainError('validation', issues.map((i) => i.message).join('; '), issues);
   return input;
