@@ -4,12 +4,13 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { draftTender, editDraftTender } from '../../shared/tenders/drafting';
 import { itemsOf } from '../grants/journey-parts';
 import type { PostedForm } from '../lib/web/form';
+import { Lines } from '../lib/web/govuk';
 import type { Journey } from '../lib/web/journey';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { typedPounds } from '../pools/journey-parts';
 import { lotIds } from '../pools/new-pool';
 import type { DraftCtx } from './draft-context';
-import { advertising, authorityTypes, criterionKinds, Lines, labelOf, procedures, serviceKinds, typedMoment } from './draft-parts';
+import { advertising, authorityTypes, criterionKinds, labelOf, procedures, serviceKinds, typedMoment } from './draft-parts';
 import {
   aboutQuestion,
   criteriaQuestion,

@@ -105,15 +105,3 @@ export function Checkboxes(p: { name: string; legend: string; hint?: string; opt
     </div>
   );
 }
-
-/** Several answers, one a line; `none` when there are none. */
-export function Lines({ items, none }: { items: string[]; none: string }) {
-  if (!items.length) return <>{none}</>;
-  return (
-    <ul class="govuk-list">
-      {items.map((i) => (
-        <li>{i}</li>
-      ))}
-    </ul>
-  );
-}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consortium } from '../../shared/consortia/consortium';
 import type { Tender } from '../../shared/tenders/tender';
 import { loadExample } from '../support/example';
-import { type PageClient, signInAs } from '../support/pages';
+import { type PageClient, signInAs, taskList } from '../support/pages';
 import { DAY, startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -32,13 +32,6 @@ const summary = (html: string) =>
     m[1],
     (m[2] as string).replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
   ]);
-const taskList = (html: string) =>
-  [...html.matchAll(/<li class="govuk-task-list__item[^"]*">([\s\S]*?)<\/li>/g)].map((m) => {
-    const item = m[1] as string;
-    const name = /(?:govuk-task-list__link"[^>]*>|<div>)([^<]+)</.exec(item)?.[1]?.trim();
-    const status = /govuk-task-list__status[^>]*>(?:<strong[^>]*>)?([^<]+)</.exec(item)?.[1]?.trim();
-    return [name, status];
-  });
 const moment = (name: string, d: string, m: string, y: string, h: string, min: string) => ({
   [`dates.${name}-day`]: d,
   [`dates.${name}-month`]: m,

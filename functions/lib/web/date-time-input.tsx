@@ -2,15 +2,19 @@ import type { DateFieldError, DatePart } from './form';
 import type { FieldError } from './govuk';
 
 /**
- * GOV.UK's date input with an hour and a minute box after the year, in one fieldset: a moment on
- * the London clock (24-hour), which the form decoder's `datetime` kind turns into the instant it
- * is. The design system has no time component; its date input's markup is used for all five
- * boxes, so an error marks only the boxes it names (`parts`), or all five when the moment as a
+ * GOV.UK's date input (day, month and year boxes in a fieldset, named `<name>-day`, `-month`,
+ * `-year`, which the form decoder's `date` kind reads) and, with `time`, an hour and a minute box
+ * after the year: a moment on the London clock (24-hour), which the `datetime` kind turns into
+ * the instant it is. The design system has no time component; its date input's markup serves all
+ * five boxes. An error marks only the boxes it names (`parts`), or all of them when the date as a
  * whole is wrong.
  */
-const parts: DatePart[] = ['day', 'month', 'year', 'hour', 'minute'];
+type Props = { name: string; legend: string; hint: string; typed: Record<string, string>; errors: FieldError[] };
 
-export function DateTimeInput(p: { name: string; legend: string; hint: string; typed: Record<string, string>; errors: FieldError[] }) {
+export const DateTimeInput = (p: Props) => <DateBoxes {...p} time />;
+
+export function DateBoxes(p: Props & { time?: boolean }) {
+  const parts: DatePart[] = p.time ? ['day', 'month', 'year', 'hour', 'minute'] : ['day', 'month', 'year'];
   const error: Partial<DateFieldError> | undefined = p.errors.find((e) => e.field.startsWith(`${p.name}-`));
   const wrong = error ? (error.parts ?? parts) : [];
   const describedBy = [`${p.name}-hint`, error && `${p.name}-error`].filter(Boolean).join(' ');
