@@ -21,6 +21,13 @@ export interface DraftCtx {
   consortium: Consortium;
   pools: Pool[];
   funders: { orgId: string; name: string }[];
+  /**
+   * Each member's core money available in each pool (pool id → org id → pence): what a tender can
+   * reserve from it (restricted money only where its restriction is the tender's purpose). The
+   * funding page says it, so a contribution the pool cannot cover is not found out only when the
+   * signed-off tender fails to publish.
+   */
+  coreAvailable: Map<string, Map<string, number>>;
   staff: { userId: string; name: string; email: string; orgName: string }[];
   /** The draft being changed (the edit journey). */
   tender?: Tender;
@@ -37,6 +44,17 @@ export async function draftContext(caller: Caller, consortiumId: string, tender?
     Promise.all(orgIds.map((id) => tendersTable.consortia.listOrganisationMembers(id))),
   ]);
   const name = (orgId: string) => orgs.get(orgId)?.name ?? orgId;
+  const offered = pools.filter((p) => p.status === 'open' || p.id === tender?.poolId);
+  const coreAvailable = new Map(
+    await Promise.all(
+      offered.map(async (p) => {
+        const byOrg = new Map<string, number>();
+        for (const b of await dynamoPools.listBuckets(p.id))
+          if (b.restriction.kind === 'core') byOrg.set(b.funderOrgId, (byOrg.get(b.funderOrgId) ?? 0) + b.available);
+        return [p.id, byOrg] as const;
+      }),
+    ),
+  );
   const byUser = new Map<string, string>();
   for (const m of memberships.flat()) if (!byUser.has(m.userId)) byUser.set(m.userId, m.orgId);
   const users = await Promise.all([...byUser.keys()].map((id) => tendersTable.consortia.getUser(id)));
@@ -46,7 +64,8 @@ export async function draftContext(caller: Caller, consortiumId: string, tender?
   return {
     caller,
     consortium,
-    pools: pools.filter((p) => p.status === 'open' || p.id === tender?.poolId),
+    pools: offered,
+    coreAvailable,
     funders: consortium.members.filter((m) => m.role !== 'observer').map((m) => ({ orgId: m.orgId, name: name(m.orgId) })),
     staff,
     ...(tender ? { tender } : {}),

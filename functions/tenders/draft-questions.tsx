@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/platform/errors';
+import { pounds } from '../../shared/platform/format';
 import { checkCriteria, checkDates, issuesOf } from '../../shared/tenders/tender';
 import { DateTimeInput } from '../lib/web/date-time-input';
 import { decodeForm, type FormFields, lengthHint, type PostedForm, refusal } from '../lib/web/form';
@@ -323,6 +324,15 @@ export function fundingFields(ctx: Pick<DraftCtx, 'funders'>): FormFields {
   };
 }
 
+/** What the member has to give, pool by pool: its core money not yet committed or reserved. */
+const availableHint = (ctx: DraftCtx, orgId: string) =>
+  ctx.pools
+    .map(
+      (p) =>
+        `${pounds(ctx.coreAvailable.get(p.id)?.get(orgId) ?? 0)} of core money available${ctx.pools.length > 1 ? ` in ${p.name}` : ''}`,
+    )
+    .join('; ') + '.';
+
 export function fundingQuestion(ctx: Pick<DraftCtx, 'funders'>): Q {
   return {
     id: 'funding',
@@ -346,7 +356,13 @@ export function fundingQuestion(ctx: Pick<DraftCtx, 'funders'>): Q {
           the tender.
         </p>
         {ctx.funders.map((f, i) => (
-          <PoundsInput name={`funders.${i}.amount`} label={`Contribution from ${f.name}`} typed={typed} errors={errors} />
+          <PoundsInput
+            name={`funders.${i}.amount`}
+            label={`Contribution from ${f.name}`}
+            hint={availableHint(ctx, f.orgId)}
+            typed={typed}
+            errors={errors}
+          />
         ))}
       </>
     ),

@@ -7,6 +7,10 @@ import { ActionForm, type SectionProps } from './tender-parts';
  * for sign-off (a warning naming each funder who will be asked), and, when the sign-off deadline
  * has passed with funders silent, decide for them.
  */
+/** A workflow's reason names organisations by id ("not enough money from 01J…"): the page says their names. */
+const named = (view: SectionProps['view'], reason: string) =>
+  view.funders.reduce((text, f) => text.replaceAll(f.orgId, view.orgName(f.orgId)), reason);
+
 export function DraftSection(p: SectionProps) {
   const { view } = p;
   const funders = listInWords(view.funders.map((f) => view.orgName(f.orgId)));
@@ -15,11 +19,18 @@ export function DraftSection(p: SectionProps) {
     return (
       <>
         <h2 class="govuk-heading-m">Draft</h2>
-        {refused.length > 0 && (
+        {refused.length > 0 ? (
           <p class="govuk-body">
             {listInWords(refused.map((s) => view.orgName(s.orgId)))} refused the last version (the reasons are above). Change the draft,
             then send it for sign-off again.
           </p>
+        ) : (
+          view.returnedToDraft && (
+            <p class="govuk-body">
+              It came back to draft at {timeInWords(view.returnedToDraft.at)}: {named(view, view.returnedToDraft.reason)}. Change the draft,
+              then send it for sign-off again.
+            </p>
+          )
         )}
         <p class="govuk-body">
           <a class="govuk-link" href={`/app/tenders/${encodeURIComponent(view.id)}/edit`}>

@@ -186,6 +186,15 @@ describe('drafting a tender in the browser', () => {
       [...funding.matchAll(/for="funders\.(\d+)\.amount">\s*Contribution from ([^<]+?)\s*</g)].map((m) => [m[2] as string, m[1] as string]),
     );
     expect([...boxes.keys()].sort()).toEqual([f.county, f.district, f.icb, f.harbourside, f.millbank].map((w) => w.org.name).sort());
+    // Each box says what the member has to give: its core money neither committed to the example's grants nor reserved.
+    const hint = (who: typeof f.county) =>
+      new RegExp(`id="funders\\.${boxes.get(who.org.name)}\\.amount-hint" class="govuk-hint">([^<]+)<`).exec(funding)?.[1];
+    expect([f.county, f.district, f.icb, f.millbank].map(hint)).toEqual([
+      '£24,425.87 of core money available.',
+      '£0.00 of core money available.',
+      '£16,283.92 of core money available.',
+      '£4,071.05 of core money available.',
+    ]);
     expect((await post(lead, base(), 'funding', contributions(2000, 1500, 1000))).location).toBe(base());
 
     const noPanel = await post(lead, base(), 'panel', {});

@@ -3,7 +3,7 @@ import { settleConsortium } from '../../shared/consortia/invitation';
 import { createPool } from '../../shared/pools/pools';
 import { draftTender, editDraftTender } from '../../shared/tenders/drafting';
 import { memoryTenders } from '../../shared/tenders/memory-store';
-import { submitForSignOff } from '../../shared/tenders/sign-off';
+import { returnToDraft, submitForSignOff } from '../../shared/tenders/sign-off';
 import type { TenderInput } from '../../shared/tenders/tender';
 import { consortium, memorySystem, organisation } from '../support/memory';
 
@@ -94,5 +94,15 @@ describe('changing a draft tender', () => {
       kind: 'conflict',
       details: { rule: 'tender-status', status: 'sign-off' },
     });
+  });
+
+  it('back in draft, says why, holds no money, and can be changed again', async () => {
+    const { sys, deps, lead, input, drafted } = await setup();
+    await submitForSignOff(deps, lead.caller, drafted.id);
+    const reason = `not enough money from ${lead.org.id} in the pool for this tender: £1,000.00 needed, £0.00 available`;
+    await returnToDraft(deps, { tenderId: drafted.id, reason });
+    const back = await deps.tenders.getTender(drafted.id);
+    expect(back).toMatchObject({ status: 'draft', reserved: [], returnedToDraft: { reason, at: sys.clock.now().toISOString() } });
+    expect((await editDraftTender(deps, lead.caller, drafted.id, input({ title: 'Changed' }))).title).toBe('Changed');
   });
 });
