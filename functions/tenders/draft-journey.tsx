@@ -10,18 +10,10 @@ import { consortiumCrumbs } from '../lib/web/navigation';
 import { typedPounds } from '../pools/journey-parts';
 import { lotIds } from '../pools/new-pool';
 import type { DraftCtx } from './draft-context';
+import { fundingQuestion } from './draft-funding';
 import { advertising, authorityTypes, criterionKinds, labelOf, procedures, serviceKinds, typedMoment } from './draft-parts';
-import {
-  aboutQuestion,
-  criteriaQuestion,
-  datesQuestion,
-  documentsQuestion,
-  fundingQuestion,
-  keyDates,
-  lotsQuestion,
-  panelQuestion,
-  procedureQuestion,
-} from './draft-questions';
+import { aboutQuestion, documentsQuestion, lotsQuestion, panelQuestion, procedureQuestion } from './draft-questions';
+import { criteriaQuestion, datesQuestion, keyDates } from './draft-rules';
 import { newTender } from './schemas';
 
 /**

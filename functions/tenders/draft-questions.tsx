@@ -1,34 +1,16 @@
-import { DomainError } from '../../shared/platform/errors';
-import { pounds } from '../../shared/platform/format';
-import { checkCriteria, checkDates, issuesOf } from '../../shared/tenders/tender';
-import { DateTimeInput } from '../lib/web/date-time-input';
-import { decodeForm, type FormFields, lengthHint, type PostedForm, refusal } from '../lib/web/form';
-import { type FieldError, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { lengthHint, type PostedForm } from '../lib/web/form';
+import { Radios, Textarea, TextInput } from '../lib/web/govuk';
 import type { Question } from '../lib/web/journey';
-import * as z from '../lib/zod';
 import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
 import type { DraftCtx } from './draft-context';
-import { advertising, authorityTypes, Checkboxes, criterionKinds, labelOf, procedures, scopeKinds, serviceKinds } from './draft-parts';
-import { criterion, link, newTender, tenderLot } from './schemas';
+import { advertising, authorityTypes, Checkboxes, procedures, scopeKinds, serviceKinds } from './draft-parts';
+import { link, newTender, tenderLot } from './schemas';
 
 /**
  * The tasks of drafting a tender (draft-journey.tsx), each a question page: its fields (named by
  * the `newTender` schema's paths, as the JSON route takes them) and its inputs.
  */
 type Q = Question<DraftCtx>;
-type Adapt = (input: Record<string, unknown>) => Record<string, unknown>;
-
-/** The key dates, in the order they must come. */
-export const keyDates = [
-  {
-    key: 'clarificationDeadline',
-    label: 'Clarification deadline',
-    hint: 'The last moment providers may ask a question.',
-  },
-  { key: 'submissionDeadline', label: 'Submission deadline', hint: 'Bids are sealed until this moment; none is taken after it.' },
-  { key: 'evaluationEnd', label: 'End of evaluation', hint: 'When the panel aims to have scored and moderated every bid.' },
-  { key: 'awardDecision', label: 'Award decision', hint: 'When the funders are to approve the award.' },
-] as const;
 
 const s = newTender.shape;
 const value = (typed: PostedForm, name: string) => String(typed[name] ?? '');
@@ -160,120 +142,6 @@ export const lotsQuestion: Q = {
   ),
 };
 
-/** The use case's own rule over one question's answers, decoded alone, shown against that question's fields. */
-function rule<S extends z.ZodMiniType>(schema: S, fields: FormFields, adapt: Adapt, check: (value: z.infer<S>) => void) {
-  return (typed: PostedForm): FieldError[] => {
-    const decoded = decodeForm(schema, fields, typed, {}, adapt);
-    if (decoded.errors) return [];
-    try {
-      check(decoded.value);
-      return [];
-    } catch (error) {
-      return refusal(error, fields, Object.keys(fields)[0] ?? '');
-    }
-  };
-}
-const refuse = (issues: ReturnType<typeof issuesOf>) => {
-  if (issues.length) throw new DomainError('validation', issues.map((i) => i.message).join('; '), issues);
-};
-
-const criterionItem: FormFields = {
-  title: { label: 'Criterion', missing: 'Enter the criterion' },
-  kind: { label: 'Quality or price', as: 'choice', missing: 'Select quality or price' },
-  weight: { label: 'Weight', as: 'whole', missing: 'Enter the weight, in percent' },
-};
-
-export function criteriaQuestion(adapt: Adapt): Q {
-  const fields: FormFields = { criteria: { label: 'Criteria', as: 'list', missing: 'Add at least one criterion' } };
-  const only = z.strictObject({ criteria: s.criteria });
-  return {
-    id: 'criteria',
-    task: 'Criteria and weights',
-    heading: 'How are bids scored?',
-    fields,
-    list: {
-      path: 'criteria',
-      item: criterionItem,
-      max: 20,
-      noun: 'criterion',
-      describe: (c) => `${c.title ?? ''}: ${labelOf(criterionKinds, c.kind).toLowerCase()}, ${c.weight ?? ''}%`,
-    },
-    verify: (typed) => {
-      const n = Object.keys(typed).filter((k) => /^criteria\.\d+\.title$/.test(k)).length;
-      const all: FormFields = { ...fields };
-      for (let i = 0; i < n; i++) for (const [rel, spec] of Object.entries(criterionItem)) all[`criteria.${i}.${rel}`] = spec;
-      return rule(
-        only,
-        all,
-        (input) => ({ criteria: (adapt(input).criteria as unknown[]) ?? [] }),
-        (v) => refuse(issuesOf((fail) => checkCriteria(v.criteria, fail))),
-      )(typed);
-    },
-    body: ({ typed, errors, next }) => (
-      <>
-        <ListError id="criteria" errors={errors} />
-        <p class="govuk-body">
-          Every lot is scored on the same criteria: at least one of quality, and price at most once. Their weights are whole percentages and
-          must add up to 100% for each lot.
-        </p>
-        <TextInput
-          name={`criteria.${next}.title`}
-          label="Criterion"
-          hint={`For example, local knowledge and relationships. ${lengthHint(criterion.shape.title)}`}
-          value={value(typed, `criteria.${next}.title`)}
-          errors={errors}
-        />
-        <Radios
-          name={`criteria.${next}.kind`}
-          legend="Quality or price"
-          options={criterionKinds}
-          value={value(typed, `criteria.${next}.kind`)}
-          errors={errors}
-        />
-        <TextInput
-          name={`criteria.${next}.weight`}
-          label="Weight"
-          hint="A whole percentage, from 1 to 100."
-          value={value(typed, `criteria.${next}.weight`)}
-          errors={errors}
-          width="3"
-          inputmode="numeric"
-        />
-      </>
-    ),
-  };
-}
-
-export function datesQuestion(now: () => Date): Q {
-  const fields: FormFields = Object.fromEntries(keyDates.map((d) => [`dates.${d.key}`, { label: d.label, as: 'datetime' as const }]));
-  return {
-    id: 'dates',
-    task: 'Key dates',
-    heading: 'When are the key dates?',
-    fields,
-    verify: rule(
-      z.strictObject({ dates: s.dates }),
-      fields,
-      (x) => x,
-      (v) => refuse(issuesOf((fail) => checkDates(v.dates, now(), fail))),
-    ),
-    body: ({ typed, errors }) => (
-      <>
-        <p class="govuk-body">Each is a day and a time on the London clock (24-hour: 17 00 for 5pm), in this order, all in the future.</p>
-        {keyDates.map((d) => (
-          <DateTimeInput
-            name={`dates.${d.key}`}
-            legend={d.label}
-            hint={`${d.hint} For example, 27 3 2027 12 00.`}
-            typed={typed as Record<string, string>}
-            errors={errors}
-          />
-        ))}
-      </>
-    ),
-  };
-}
-
 export const documentsQuestion: Q = {
   id: 'documents',
   task: 'Documents',
@@ -312,62 +180,6 @@ export const documentsQuestion: Q = {
     </>
   ),
 };
-
-/** Each voting member's contribution: one box each, blank for a member who does not fund the tender. */
-export function fundingFields(ctx: Pick<DraftCtx, 'funders'>): FormFields {
-  return {
-    poolId: { label: 'Pool', as: 'choice', missing: 'Select the pool the money comes from' },
-    funders: { label: 'Contributions', as: 'list', missing: 'Enter at least one member’s contribution' },
-    ...Object.fromEntries(
-      ctx.funders.map((f, i) => [`funders.${i}.amount`, { label: `Contribution from ${f.name}`, as: 'pounds' as const, optional: true }]),
-    ),
-  };
-}
-
-/** What the member has to give, pool by pool: its core money not yet committed or reserved. */
-const availableHint = (ctx: DraftCtx, orgId: string) =>
-  ctx.pools
-    .map(
-      (p) =>
-        `${pounds(ctx.coreAvailable.get(p.id)?.get(orgId) ?? 0)} of core money available${ctx.pools.length > 1 ? ` in ${p.name}` : ''}`,
-    )
-    .join('; ') + '.';
-
-export function fundingQuestion(ctx: Pick<DraftCtx, 'funders'>): Q {
-  return {
-    id: 'funding',
-    task: 'Funding from the pool',
-    heading: 'Who pays for it, from which pool?',
-    fields: fundingFields(ctx),
-    body: ({ ctx, typed, errors }) => (
-      <>
-        <ListError id="funders" errors={errors} />
-        <Radios
-          name="poolId"
-          legend="Pool"
-          options={ctx.pools.map((p) => ({ value: p.id, label: p.name }))}
-          value={value(typed, 'poolId')}
-          errors={errors}
-        />
-        <h2 class="govuk-heading-m">Contributions</h2>
-        <p class="govuk-body">
-          What each member puts in from its money in the pool. Together they must come to the value of the lots. Each member is asked to
-          sign off its contribution; it is reserved in the pool only when the tender is published. Leave a member blank if it does not fund
-          the tender.
-        </p>
-        {ctx.funders.map((f, i) => (
-          <PoundsInput
-            name={`funders.${i}.amount`}
-            label={`Contribution from ${f.name}`}
-            hint={availableHint(ctx, f.orgId)}
-            typed={typed}
-            errors={errors}
-          />
-        ))}
-      </>
-    ),
-  };
-}
 
 export const panelQuestion: Q = {
   id: 'panel',

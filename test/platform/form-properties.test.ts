@@ -109,8 +109,8 @@ export const forms: Record<string, Form> = {
   'tender: moderate': { module: 'functions/tenders/tender-actions.ts', schema: moderationBody, fields: moderationFields },
   'tender: lead decision': { module: 'functions/tenders/draft-actions.ts', schema: leadDecisionBody, fields: leadDecisionFields },
   'journey: draft a tender': journeyForm('functions/tenders/draft-pages.tsx', tenderJourney(draftCtx, 'new')),
-  // The same questions, whose own rules (weights, key dates) decode their answers alone (draft-questions.tsx).
-  'journey: change a draft tender': journeyForm('functions/tenders/draft-questions.tsx', tenderJourney(draftCtx, 'edit')),
+  // The same questions, whose own rules (weights, key dates) decode their answers alone (draft-rules.tsx).
+  'journey: change a draft tender': journeyForm('functions/tenders/draft-rules.tsx', tenderJourney(draftCtx, 'edit')),
   'tender: award vote': { module: 'functions/tenders/tender-actions.ts', schema: awardVoteBody, fields: awardVoteFields },
   'contract: decide a milestone': { module: 'functions/contracts/contract-actions.ts', schema: decisionBody, fields: decisionFields('M1') },
   'contract: rate a KPI': { module: 'functions/contracts/contract-actions.ts', schema: ratingBody, fields: ratingFields('K1') },
