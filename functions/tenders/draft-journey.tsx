@@ -68,7 +68,8 @@ export function tenderJourney(ctx: DraftCtx, mode: Mode, clock: () => Date = () 
     panelQuestion,
   ];
   const journey: Journey<typeof newTender, DraftCtx, Caller> = {
-    key: (p) => (mode === 'new' ? `new-tender:${p.consortiumId}` : `edit-tender:${p.tenderId}`),
+    // A change is kept per version of the tender: if the tender changes meanwhile (the API), the task list starts again from it.
+    key: (p) => (mode === 'new' ? `new-tender:${p.consortiumId}` : `edit-tender:${p.tenderId}:${ctx.tender?.version}`),
     path: (p) =>
       mode === 'new' ? `/app/consortia/${p.consortiumId}/tenders/new` : `/app/tenders/${encodeURIComponent(p.tenderId ?? '')}/edit`,
     schema: newTender,

@@ -13,14 +13,16 @@ export async function newTenderPage(req: PageRequest<Caller>): Promise<PageResul
 
 /**
  * Changing a draft: the task list filled in from the tender the first time it is opened (every
- * task completed), then kept as typed beside the session like any journey. Once the tender is no
+ * task completed), then kept as typed beside the session like any journey, for that version of
+ * the tender. Once the tender is no
  * longer a draft (sent for sign-off again) the page says so, and its forms are gone.
  */
 export async function editTenderPage(req: PageRequest<Caller>): Promise<PageResult> {
   const ctx = await editContext(req.caller, req.params.tenderId ?? '');
   const journey = tenderJourney(ctx, 'edit');
   const tender = ctx.tender;
-  if (tender.status !== 'draft' && !(req.method === 'GET' && req.query.page === 'done')) {
+  const done = req.method === 'GET' && req.query.page === 'done';
+  if (tender.status !== 'draft' && !done) {
     if (req.method === 'POST') throw new DomainError('validation', 'this page has no such form');
     return {
       title: 'Not a draft',
@@ -41,6 +43,7 @@ export async function editTenderPage(req: PageRequest<Caller>): Promise<PageResu
     };
   }
   const draft = req.draft(journey.key(req.params));
-  if (!(await draft.get())) await draft.put(answersFrom(tender, ctx, questionIds(ctx)));
+  // The confirmation reads nothing of the draft: filling one in there would only leave it behind.
+  if (!done && !(await draft.get())) await draft.put(answersFrom(tender, ctx, questionIds(ctx)));
   return journeyPage(journey)(req);
 }

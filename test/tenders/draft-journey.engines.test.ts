@@ -348,6 +348,16 @@ describe('drafting a tender in the browser', () => {
       dates: back.dates,
       lots: back.lots,
     });
+    // The JSON route changes the same draft (PUT, the same schema and use case); the task list then starts again from the tender.
+    const retitled = 'Wyvernshire infrastructure support 2026-29';
+    expect((await lead.get(`${edit()}?page=about`)).html).toContain('value="Wyvernshire infrastructure support"');
+    const viaApi = await stack.request('PUT', `/tenders/${tenderId}`, {
+      as: f.county.admin,
+      body: { ...(await tenderBody()), title: retitled },
+    });
+    expect(viaApi.status).toBe(200);
+    expect(viaApi.body).toMatchObject({ title: retitled, version: changed.version + 1, status: 'draft' });
+    expect((await lead.get(`${edit()}?page=about`)).html).toContain(`value="${retitled}"`);
   });
 
   it('is sent again; a member stays silent past the deadline and the lead decides to proceed; the contributions are reserved', async () => {
