@@ -18,6 +18,9 @@ import {
 const tender = 'The tender as its funders see it: lots, criteria, dates, funders, panel and where it is in its process.';
 const forms = (actions: string) => `\`csrf\`, \`action\` (${actions}) and the fields of that form.`;
 
+const draftForm =
+  "`csrf`, `page` (about, procedure, lots, criteria, dates, documents, funding, panel, check), `do` (add, continue, remove-<n>) and the task's fields.";
+
 export const tendersApi = defineApi({
   'POST /consortia/{consortiumId}/tenders': {
     summary: 'Drafts a joint tender funded from a pool (the lead).',
@@ -32,6 +35,12 @@ export const tendersApi = defineApi({
     response: 'The tenders, newest first.',
   },
   'GET /tenders/{tenderId}': { summary: 'A tender.', path: tenderIdPath, response: tender },
+  'PUT /tenders/{tenderId}': {
+    summary: 'Changes a draft (the lead): the whole tender again, as drafted; only while it is a draft, such as after a refused sign-off.',
+    path: tenderIdPath,
+    body: newTender,
+    response: tender,
+  },
   'POST /tenders/{tenderId}/sign-off-request': {
     summary: 'Sends the draft to every funder for sign-off (the lead).',
     path: tenderIdPath,
@@ -147,7 +156,7 @@ export const tendersApi = defineApi({
     summary: "The overview's forms.",
     status: 303,
     path: idsPath('tenderId'),
-    form: forms('sign-off, invite'),
+    form: forms('sign-off-request, sign-off, lead-decision, invite'),
   },
   'GET /app/tenders/{tenderId}/clarifications': {
     summary: "A tender's clarification questions, with the lead's answer forms.",
@@ -188,6 +197,27 @@ export const tendersApi = defineApi({
     status: 303,
     path: idsPath('tenderId'),
     form: forms('cancel'),
+  },
+  'GET /app/consortia/{consortiumId}/tenders/new': {
+    summary:
+      "Drafting a tender as a task list (about, procedure, lots, criteria, key dates, documents, funding, panel), then check and create (the lead's officers).",
+    path: idsPath('consortiumId'),
+  },
+  'POST /app/consortia/{consortiumId}/tenders/new': {
+    summary: 'A task of the draft, or creating it through the same use case as POST /consortia/{consortiumId}/tenders.',
+    status: 303,
+    path: idsPath('consortiumId'),
+    form: draftForm,
+  },
+  'GET /app/tenders/{tenderId}/edit': {
+    summary: "Changing a draft as the same task list, filled in from the tender (the lead's officers, while it is a draft).",
+    path: idsPath('tenderId'),
+  },
+  'POST /app/tenders/{tenderId}/edit': {
+    summary: 'A task of the changed draft, or saving it through the same use case as PUT /tenders/{tenderId}.',
+    status: 303,
+    path: idsPath('tenderId'),
+    form: draftForm,
   },
   'GET /b/{token}': { summary: 'The bid (or question) form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
   'POST /b/{token}': {

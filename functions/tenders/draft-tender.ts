@@ -1,6 +1,6 @@
 import { readPool } from '../../shared/pools/dynamodb-pool-reader';
 import { tendersTable } from '../../shared/tenders/aws';
-import { draftTender } from '../../shared/tenders/tenders';
+import { draftTender } from '../../shared/tenders/drafting';
 import { staffRoute } from '../consortia/staff';
 import { jsonBody, parse } from '../lib/http';
 import { consortiumIdPath } from './paths';

@@ -1,3 +1,4 @@
+import { mayAct } from '../../shared/consortia/access';
 import { humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { tendersTable } from '../../shared/tenders/aws';
 import { tenderPipeline } from '../../shared/tenders/views';
@@ -22,6 +23,12 @@ export const pipelinePage: Page = async ({ caller, params }) => {
           Tenders the members co-design and co-fund from the pool. Bids are sealed until each tender's submission deadline: until then
           nobody, staff included, can see them or how many there are.
         </p>
+        {c.status === 'active' && mayAct(caller, c, ['lead'], 'officer') && (
+          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
+          <a href={`/app/consortia/${c.id}/tenders/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
+            Draft a tender
+          </a>
+        )}
         {view.rows.length ? (
           <Table
             caption={`${view.rows.length} tender${view.rows.length === 1 ? '' : 's'}`}

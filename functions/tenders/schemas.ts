@@ -2,32 +2,37 @@ import { email, id, name, pence, slug, text } from '../lib/schemas';
 import * as z from '../lib/zod';
 
 const dateTime = z.iso.datetime({ offset: true, message: 'must be a date and time like 2027-01-15T12:00:00Z' });
-const link = z.strictObject({ title: text(1, 200), url: z.url({ protocol: /^https$/, message: 'must be a link starting with https://' }) });
+export const link = z.strictObject({
+  title: text(1, 200),
+  url: z.url({ protocol: /^https$/, message: 'must be a link starting with https://' }).check(z.maxLength(2000)),
+});
+
+export const tenderLot = z.strictObject({
+  id: slug,
+  title: name,
+  value: pence,
+  scope: z.strictObject({ kind: z.enum(['geography', 'function']), label: text(1, 200) }),
+});
+export const criterion = z.strictObject({
+  id: slug,
+  title: name,
+  kind: z.enum(['quality', 'price']),
+  weight: z.int().check(z.gte(1), z.lte(100)),
+});
 
 export const newTender = z.strictObject({
   poolId: id,
   title: name,
   description: text(1, 5000),
   documents: z._default(z.array(link).check(z.maxLength(20)), []),
-  lots: z
-    .array(
-      z.strictObject({
-        id: slug,
-        title: name,
-        value: pence,
-        scope: z.strictObject({ kind: z.enum(['geography', 'function']), label: text(1, 200) }),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(20)),
+  lots: z.array(tenderLot).check(z.minLength(1), z.maxLength(20)),
   procedure: z._default(z.enum(['open', 'competitive-flexible']), 'open'),
   // The regime (above threshold, light touch, below threshold) is decided from the lots' values and these (shared/tenders/regime.ts).
   lightTouch: z._default(z.boolean(), true),
   authorityType: z._default(z.enum(['sub-central', 'central']), 'sub-central'),
   advertised: z._default(z.boolean(), true),
   voluntaryStandstillDays: z.optional(z.int().check(z.gte(8), z.lte(30))),
-  criteria: z
-    .array(z.strictObject({ id: slug, title: name, kind: z.enum(['quality', 'price']), weight: z.int().check(z.gte(1), z.lte(100)) }))
-    .check(z.minLength(1), z.maxLength(20)),
+  criteria: z.array(criterion).check(z.minLength(1), z.maxLength(20)),
   dates: z.strictObject({
     clarificationDeadline: dateTime,
     submissionDeadline: dateTime,

@@ -8,6 +8,7 @@ import { id } from '../lib/schemas';
 import { chosenForm, decodeForm, type FormFields, type PostedForm, refusal } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
 import * as z from '../lib/zod';
+import { draftActions, draftDoneMessages } from './draft-actions';
 import { answerBody, providerBody, signOffBody } from './schemas';
 
 export type Outcome = { done: string } | { errors: FieldError[] };
@@ -92,6 +93,7 @@ const invite: Action = async (caller, t, form) => {
 
 /** The overview's forms: a funder's sign-off, and inviting a provider. */
 export const overviewActions: Record<string, Action> = {
+  ...draftActions,
   'sign-off': (caller, t, form) =>
     run(
       form,
@@ -106,6 +108,7 @@ export const overviewActions: Record<string, Action> = {
 };
 
 export const overviewDone: Record<string, string> = {
+  ...draftDoneMessages,
   approved: 'Your organisation approved the specification and its contribution.',
   refused: 'Your refusal has been recorded; the tender goes back to the lead.',
   invited: 'The provider is invited: its links to bid and to ask questions are on their way to it by email.',

@@ -45,6 +45,11 @@ export async function tenderPageView(caller: Caller, tenderId: string, tab: Tend
       cancel: cancellable.has(view.status) && mayAct(caller, reading.consortium, ['lead'], 'admin'),
       challenge: view.status === 'standstill' && Boolean(view.standstill && now < view.standstill.endsAt) && lead,
       resolve: lead,
+      draft: view.status === 'draft' && mayAct(caller, reading.consortium, ['lead'], 'officer'),
+      leadDecision:
+        view.status === 'sign-off' &&
+        Boolean(view.signOffEscalation && !view.signOffEscalation.decision) &&
+        mayAct(caller, reading.consortium, ['lead'], 'admin'),
     },
   };
 }

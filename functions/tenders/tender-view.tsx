@@ -2,6 +2,7 @@ import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform
 import type { DutyState } from '../../shared/tenders/duty-status';
 import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
 import { Button, Radios, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { DraftSection } from './draft-section';
 import { InviteProvider } from './invite-form';
 import type { TenderPageView } from './tender-page';
 import { ActionForm, lotOutcome, type SectionProps, stageColour, tabPath } from './tender-parts';
@@ -21,6 +22,7 @@ export function TenderOverview(p: SectionProps) {
       <Lots view={view} />
       <Documents view={view} />
       <SignOffs {...p} />
+      <DraftSection {...p} />
       {view.may.invite && <InviteProvider {...p} />}
       {view.may.cancel && (
         <>

@@ -14,6 +14,7 @@ export const tendersSlice = defineSlice({
     'Joint tenders: co-designed and co-funded from a pool (budget reserved), sealed bids by emailed link, scoring, award by weighted quorum, standstill and challenges, grants per lot.',
   functions: {
     draftTender: { entry: fn('draft-tender'), description: 'POST /consortia/{consortiumId}/tenders', needs: readWrite },
+    editDraftTender: { entry: fn('edit-draft-tender'), description: 'PUT /tenders/{tenderId} (a draft, by the lead)', needs: readWrite },
     listTenders: { entry: fn('list-tenders'), description: 'GET /consortia/{consortiumId}/tenders', needs: read },
     getTender: { entry: fn('get-tender'), description: 'GET /tenders/{tenderId} (no bid count before the deadline)', needs: read },
     submitForSignOff: { entry: fn('submit-for-sign-off'), description: 'POST /tenders/{tenderId}/sign-off-request', needs: readWrite },
@@ -85,6 +86,11 @@ export const tendersSlice = defineSlice({
       description: "Pages: a tender's bids and evaluation (bid count after the deadline, scoring, moderation) and award (vote, challenges)",
       needs: [...readWrite, 'web', 'task-callback'],
     },
+    tendersJourneys: {
+      entry: fn('journeys'),
+      description: 'Journeys: drafting a tender as a task list, and changing a draft, through the same use cases as the API',
+      needs: [...readWrite, 'web'],
+    },
     tenderOcds: {
       entry: fn('tender-ocds'),
       description: 'GET /tenders/{tenderId}/ocds: releases and the compiled record (bids only after the deadline)',
@@ -148,6 +154,7 @@ export const tendersSlice = defineSlice({
     { method: 'POST', path: '/consortia/{consortiumId}/tenders', fn: 'draftTender', auth: 'staff' },
     { method: 'GET', path: '/consortia/{consortiumId}/tenders', fn: 'listTenders', auth: 'staff' },
     { method: 'GET', path: '/tenders/{tenderId}', fn: 'getTender', auth: 'staff' },
+    { method: 'PUT', path: '/tenders/{tenderId}', fn: 'editDraftTender', auth: 'staff' },
     { method: 'POST', path: '/tenders/{tenderId}/sign-off-request', fn: 'submitForSignOff', auth: 'staff' },
     { method: 'POST', path: '/tenders/{tenderId}/sign-offs', fn: 'signOff', auth: 'staff' },
     { method: 'POST', path: '/tenders/{tenderId}/sign-off-decision', fn: 'leadSignOffDecision', auth: 'staff' },
@@ -176,6 +183,10 @@ export const tendersSlice = defineSlice({
     { method: 'POST', path: '/app/tenders/{tenderId}/bids', fn: 'tendersEvaluationPages', auth: 'page' },
     { method: 'GET', path: '/app/tenders/{tenderId}/award', fn: 'tendersEvaluationPages', auth: 'page' },
     { method: 'POST', path: '/app/tenders/{tenderId}/award', fn: 'tendersEvaluationPages', auth: 'page' },
+    { method: 'GET', path: '/app/consortia/{consortiumId}/tenders/new', fn: 'tendersJourneys', auth: 'page' },
+    { method: 'POST', path: '/app/consortia/{consortiumId}/tenders/new', fn: 'tendersJourneys', auth: 'page' },
+    { method: 'GET', path: '/app/tenders/{tenderId}/edit', fn: 'tendersJourneys', auth: 'page' },
+    { method: 'POST', path: '/app/tenders/{tenderId}/edit', fn: 'tendersJourneys', auth: 'page' },
     { method: 'GET', path: '/b/{token}', fn: 'viewBidLink', auth: 'public' },
     { method: 'POST', path: '/b/{token}', fn: 'submitBidLink', auth: 'public' },
   ],

@@ -6,6 +6,7 @@ import { eventMaker, subjectOf } from '../platform/events';
  */
 export const tendersEvents = [
   'tender.drafted',
+  'tender.edited',
   'tender.submitted-for-sign-off',
   'tender.signed-off',
   'tender.sign-off-refused',

@@ -77,6 +77,8 @@ export interface TenderProcess {
   /** Sign-off attempts so far: a refusal sends the tender back to draft and the next attempt is a new workflow execution. */
   attempt: number;
   signOffs: SignOff[];
+  /** Why the workflow last sent it back to draft (a refusal, no decision, a funder short of money), for the lead to act on. */
+  returnedToDraft?: { reason: string; at: string };
   /** The sign-off deadline passed with funders silent: the lead decides for them. */
   signOffEscalation?: { at: string; decision?: 'proceed' | 'return-to-draft'; by?: string; decidedAt?: string };
   reserved: ReservedShare[];

@@ -165,7 +165,8 @@ export async function escalateSignOff(
 export async function returnToDraft(deps: TenderRecords & Pick<TendersDeps, 'platform'>, input: { tenderId: string; reason: string }) {
   const saved = await changeTender(deps, input.tenderId, async (tender) => {
     if (tender.status !== 'sign-off') return tender;
-    return save(deps, tender, { status: 'draft' }, 'tender.returned-to-draft', 'workflow', { reason: input.reason });
+    const returnedToDraft = { reason: input.reason, at: deps.clock.now().toISOString() };
+    return save(deps, tender, { status: 'draft', returnedToDraft }, 'tender.returned-to-draft', 'workflow', { reason: input.reason });
   });
   await deps.platform.takeWaitingTask(subject.tender(saved.id), WAIT.signOff);
   return { tenderId: saved.id, status: saved.status, reason: input.reason };

@@ -127,13 +127,20 @@ export function checkTender(input: TenderInput, now: Date, regime: RegimeFacts):
       fail(`funders[${i}].amount`, 'positive-pence', 'a contribution is a whole number of pence above zero');
   });
   if (input.funders.length && funded !== budget) {
-    fail('funders', 'contributions-equal-budget', `the contributions add up to ${funded} pence but the lots are worth ${budget} pence`);
+    fail('funders', 'contributions-equal-budget', `the contributions add up to ${pounds(funded)} but the lots are worth ${pounds(budget)}`);
   }
   if (issues.length) throw new DomainError('validation', issues.map((i) => i.message).join('; '), issues);
   return input;
 }
 
 type Fail = (field: string, rule: string, message: string) => void;
+
+/** The issues one of the checks below finds, as `checkTender` reports them: a journey shows them on the page that asks. */
+export function issuesOf(check: (fail: Fail) => void): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  check((field, rule, message) => issues.push({ field, rule, message: `${field}: ${message}` }));
+  return issues;
+}
 
 function checkLots(lots: TenderLot[], fail: Fail): void {
   if (!lots.length) fail('lots', 'required', 'a tender has at least one lot');
@@ -179,9 +186,15 @@ function checkRegime(input: TenderInput, regime: RegimeFacts, fail: Fail): void 
     );
 }
 
-function checkCriteria(criteria: Criterion[], fail: Fail): void {
+/** Every lot is scored on all the criteria, so their weights sum to 100 for each lot. */
+export function checkCriteria(criteria: Criterion[], fail: Fail): void {
   const total = criteria.reduce((a, c) => a + c.weight, 0);
-  if (total !== 100) fail('criteria', 'weights-sum-100', `the weights add up to ${total}; they must add up to 100`);
+  if (total !== 100)
+    fail(
+      'criteria',
+      'weights-sum-100',
+      `the weights add up to ${total}%; they must add up to 100% (every lot is scored on all the criteria)`,
+    );
   if (!criteria.some((c) => c.kind === 'quality')) fail('criteria', 'quality-required', 'at least one quality criterion is needed');
   if (criteria.filter((c) => c.kind === 'price').length > 1) fail('criteria', 'one-price', 'price is one criterion');
   const seen = new Set<string>();
@@ -194,7 +207,16 @@ function checkCriteria(criteria: Criterion[], fail: Fail): void {
   });
 }
 
-function checkDates(d: KeyDates, now: Date, fail: Fail): void {
+/** The key dates in words, for the refusal that puts them out of order. */
+const dateNames: Record<keyof KeyDates, string> = {
+  clarificationDeadline: 'the clarification deadline',
+  submissionDeadline: 'the submission deadline',
+  evaluationEnd: 'the end of evaluation',
+  awardDecision: 'the award decision',
+};
+
+/** Each key date is in the future and after the one before it. */
+export function checkDates(d: KeyDates, now: Date, fail: Fail): void {
   const order: (keyof KeyDates)[] = ['clarificationDeadline', 'submissionDeadline', 'evaluationEnd', 'awardDecision'];
   let previous = now.toISOString();
   let previousName = 'now';
@@ -205,9 +227,9 @@ function checkDates(d: KeyDates, now: Date, fail: Fail): void {
       continue;
     }
     const at = new Date(value).toISOString();
-    if (at <= previous) fail(`dates.${name}`, 'date-order', `must come after ${previousName}`);
+    if (at <= previous) fail(`dates.${name}`, 'date-order', `${dateNames[name]} must be after ${previousName}`);
     previous = at;
-    previousName = name;
+    previousName = dateNames[name];
   }
 }
 

@@ -1,14 +1,10 @@
-import { actingOrg, loadConsortium, requireActive, requireReader } from '../consortia/access';
+import { loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
-import { DomainError, invalid, notFound } from '../platform/errors';
-import { newId } from '../platform/ids';
-import { londonDate } from '../platform/london-time';
+import { DomainError, notFound } from '../platform/errors';
 import { makeEvent, subject, type TendersEvent } from './events';
-import { noProcess } from './process';
-import { regimeOf } from './regime';
 import type { TendersDeps } from './store';
-import { budgetOf, checkTender, type Tender, type TenderInput, type TenderStatus } from './tender';
+import type { Tender, TenderStatus } from './tender';
 
 /** What most tender use cases read and write. */
 export type TenderRecords = Pick<TendersDeps, 'consortia' | 'tenders' | 'clock'>;
@@ -73,78 +69,6 @@ export function requireStatus(tender: Tender, allowed: TenderStatus[], doing: st
       rule: 'tender-status',
       status: tender.status,
     });
-}
-
-/** Normalised ISO times, so the table compares deadlines exactly. */
-const iso = (d: TenderInput['dates']): TenderInput['dates'] => ({
-  clarificationDeadline: new Date(d.clarificationDeadline).toISOString(),
-  submissionDeadline: new Date(d.submissionDeadline).toISOString(),
-  evaluationEnd: new Date(d.evaluationEnd).toISOString(),
-  awardDecision: new Date(d.awardDecision).toISOString(),
-});
-
-/** The lead drafts a tender on one of the consortium's pools; its funders must be voting members, its panel their staff. */
-export async function draftTender(
-  deps: TenderRecords & { pools: Pick<TendersDeps['pools'], 'getPool'> },
-  caller: Caller,
-  consortiumId: string,
-  input: TenderInput & { poolId: string; panelEmails?: string[] | undefined },
-) {
-  const consortium = await loadConsortium(deps, consortiumId);
-  const buyerOrgId = actingOrg(caller, consortium, ['lead'], 'officer');
-  requireActive(consortium);
-  const pool = await deps.pools.getPool(input.poolId);
-  if (pool?.consortiumId !== consortiumId)
-    throw invalid('poolId', 'consortium-pool', `pool ${input.poolId} is not one of ${consortium.name}'s pools`);
-  const now = deps.clock.now();
-  const { panelEmails, poolId, ...rest } = input;
-  const panel = await panelOf(deps, consortium, [...rest.panel, ...(panelEmails ?? [])]);
-  // The lots' values are what the funders will pay, VAT included: the estimated value the thresholds compare (Schedule 1).
-  const regime = regimeOf({
-    estimatedValue: budgetOf(rest),
-    lightTouch: rest.lightTouch,
-    authorityType: rest.authorityType,
-    on: londonDate(now),
-  });
-  const checked = checkTender({ ...rest, panel }, now, regime);
-  checked.funders.forEach((f, i) => {
-    const member = consortium.members.find((m) => m.orgId === f.orgId);
-    if (!member || member.role === 'observer')
-      throw invalid(`funders[${i}].orgId`, 'voting-member', `organisation ${f.orgId} is not a lead or member of ${consortium.name}`);
-  });
-  const tender: Tender = {
-    ...checked,
-    dates: iso(checked.dates),
-    id: newId(now),
-    consortiumId,
-    poolId,
-    buyerOrgId,
-    regime,
-    status: 'draft',
-    createdAt: now.toISOString(),
-    createdBy: caller.user.id,
-    version: 1,
-    ...noProcess(),
-  };
-  await deps.tenders.createTender(
-    tender,
-    makeEvent('tender.drafted', subject.tender(tender.id), caller.user.id, { tenderId: tender.id, consortiumId, status: 'draft' }, now),
-  );
-  return tender;
-}
-
-/** Panel members by user id or email; each must belong to one of the consortium's organisations. */
-async function panelOf(deps: Pick<TendersDeps, 'consortia'>, consortium: Consortium, refs: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, ref] of refs.entries()) {
-    const user = ref.includes('@') ? await deps.consortia.findUserByEmail(ref) : await deps.consortia.getUser(ref);
-    const memberships = user ? await deps.consortia.listMemberships(user.id) : [];
-    if (!user || !memberships.some((m) => consortium.members.some((c) => c.orgId === m.orgId)))
-      throw invalid(`panel[${i}]`, 'consortium-staff', `${ref} is not staff of an organisation in ${consortium.name}`);
-    if (!ids.includes(user.id)) ids.push(user.id);
-  }
-  if (!ids.length) throw invalid('panel', 'required', 'name at least one scorer for the evaluation panel');
-  return ids;
 }
 
 export async function listTenders(deps: TenderRecords, caller: Caller, consortiumId: string) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { award, type Fixture, grantFixture } from '../support/grant';
-import { type PageClient, signInAs } from '../support/pages';
+import { type PageClient, signInAs, taskList } from '../support/pages';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -26,14 +26,6 @@ const summary = (html: string) =>
     m[1],
     (m[2] as string).replace(/&#39;/g, "'"),
   ]);
-/** Each task on the task list and its status, as read. */
-const taskList = (html: string) =>
-  [...html.matchAll(/<li class="govuk-task-list__item[^"]*">([\s\S]*?)<\/li>/g)].map((m) => {
-    const item = m[1] as string;
-    const name = /(?:govuk-task-list__link"[^>]*>|<div>)([^<]+)</.exec(item)?.[1]?.trim();
-    const status = /govuk-task-list__status[^>]*>(?:<strong[^>]*>)?([^<]+)</.exec(item)?.[1]?.trim();
-    return [name, status];
-  });
 type Plan = { tranches: { amount: number; dueDate: string }[]; reports: { dueDate: string; periodStart: string }[]; conditions: unknown[] };
 const grant = () => stack.api.call<Plan & { plannedStart: string; plannedEnd: string }>(f.lead.admin, 'GET', `/grants/${grantId}`);
 

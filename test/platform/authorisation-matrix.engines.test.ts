@@ -81,6 +81,8 @@ beforeAll(async () => {
       ],
     },
     'POST /consortia/{consortiumId}/tenders': tender,
+    // The draft again, as drafted: the lead's change of it (refused once it is no longer a draft, which is still past authorisation).
+    'PUT /tenders/{tenderId}': tender,
   };
   await stack.runtime.settle();
 });

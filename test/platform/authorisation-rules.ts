@@ -80,6 +80,7 @@ export const rules: Record<string, Rule> = {
   'POST /consortia/{consortiumId}/tenders': 'lead',
   'GET /consortia/{consortiumId}/tenders': 'read',
   'GET /tenders/{tenderId}': 'read',
+  'PUT /tenders/{tenderId}': 'lead',
   'POST /tenders/{tenderId}/sign-off-request': 'lead',
   'POST /tenders/{tenderId}/sign-offs': 'member',
   'POST /tenders/{tenderId}/sign-off-decision': 'lead',
@@ -191,6 +192,11 @@ export const pageRules: Record<string, Rule> = {
   // Cancelling is the lead's admins' (cancelTender's rule); anyone else is shown the not-found page.
   'GET /app/tenders/{tenderId}/cancel': 'lead-page',
   'POST /app/tenders/{tenderId}/cancel': 'lead-page',
+  // Drafting a tender and changing a draft: the lead's officers (the fixture's lead admin); anyone else the not-found page.
+  'GET /app/consortia/{consortiumId}/tenders/new': 'lead-page',
+  'POST /app/consortia/{consortiumId}/tenders/new': 'lead-page',
+  'GET /app/tenders/{tenderId}/edit': 'lead-page',
+  'POST /app/tenders/{tenderId}/edit': 'lead-page',
   'GET /app/councils/{orgId}/contracts': 'council-read',
   'POST /app/councils/{orgId}/contracts': 'council-read',
   'GET /app/contracts/{contractId}': 'council-read',

@@ -18,6 +18,7 @@ export const tenderAndContractCases: BadInput[] = [
   ['POST /consortia/{consortiumId}/tenders', `/consortia/${goodId}/tenders`, { body: { poolId: 'x' } }, 'body.poolId', 'invalid_format'],
   ['GET /consortia/{consortiumId}/tenders', '/consortia/x/tenders', {}, 'path.consortiumId', 'invalid_format'],
   ['GET /tenders/{tenderId}', '/tenders/x', {}, 'path.tenderId', 'invalid_format'],
+  ['PUT /tenders/{tenderId}', `/tenders/${goodId}`, { body: { poolId: 'x' } }, 'body.poolId', 'invalid_format'],
   ['POST /tenders/{tenderId}/sign-off-request', '/tenders/x/sign-off-request', {}, 'path.tenderId', 'invalid_format'],
   ['POST /tenders/{tenderId}/sign-offs', `/tenders/${goodId}/sign-offs`, { body: { decision: 'maybe' } }, 'body.decision', 'invalid_value'],
   [

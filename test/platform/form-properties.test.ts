@@ -21,6 +21,7 @@ import {
   fieldId,
   maxLengthOf,
   type PostedForm,
+  postedNames,
   submitForm,
 } from '../../functions/lib/web/form';
 import type * as z from '../../functions/lib/zod';
@@ -35,12 +36,16 @@ import { leadDecisionForm, voteForm } from '../../functions/pools/round-actions'
 import { reviewForm } from '../../functions/reporting/report-page';
 import { awardVoteFields, challengeFields, resolutionFields } from '../../functions/tenders/award-actions';
 import { cancelFields } from '../../functions/tenders/cancel-page';
+import { leadDecisionFields } from '../../functions/tenders/draft-actions';
+import type { DraftCtx } from '../../functions/tenders/draft-context';
+import { tenderJourney } from '../../functions/tenders/draft-journey';
 import { moderationFields, scoreFields } from '../../functions/tenders/evaluation-actions';
 import {
   answerBody,
   awardVoteBody,
   cancelBody,
   challengeBody,
+  leadDecisionBody,
   moderationBody,
   providerBody,
   resolutionBody,
@@ -93,6 +98,13 @@ function amendForm(schema: z.ZodMiniType, paths: string[], fixed: Record<string,
 }
 
 const tender = { criteria: [{ id: 'quality', kind: 'quality', title: 'Quality' }] } as never;
+/** The drafting journey for a consortium of two voting members: a contribution box each. */
+const draftCtx = {
+  funders: [
+    { orgId: '01J0000000000000000000000A', name: 'Wyvernshire County Council' },
+    { orgId: '01J0000000000000000000000B', name: 'Harbourside Trust' },
+  ],
+} as DraftCtx;
 
 export const forms: Record<string, Form> = {
   'consortium: reporting policy': { module: 'functions/overview/consortium-actions.ts', ...policyForm },
@@ -118,6 +130,10 @@ export const forms: Record<string, Form> = {
   'tender: record a challenge': { module: 'functions/tenders/award-actions.ts', schema: challengeBody, fields: challengeFields },
   'tender: resolve a challenge': { module: 'functions/tenders/award-actions.ts', schema: resolutionBody, fields: resolutionFields('C1') },
   'tender: cancel': { module: 'functions/tenders/cancel-page.tsx', schema: cancelBody, fields: cancelFields },
+  'tender: lead decision': { module: 'functions/tenders/draft-actions.ts', schema: leadDecisionBody, fields: leadDecisionFields },
+  'journey: draft a tender': journeyForm('functions/tenders/draft-pages.tsx', tenderJourney(draftCtx, 'new')),
+  // The same questions, whose own rules (weights, key dates) decode their answers alone (draft-rules.tsx).
+  'journey: change a draft tender': journeyForm('functions/tenders/draft-rules.tsx', tenderJourney(draftCtx, 'edit')),
   'contract: decide a milestone': { module: 'functions/contracts/contract-actions.ts', schema: decisionBody, fields: decisionFields('M1') },
   'contract: rate a KPI': { module: 'functions/contracts/contract-actions.ts', schema: ratingBody, fields: ratingFields('K1') },
   'contract: invoice received': { module: 'functions/contracts/payment-actions.ts', schema: invoiceBody, fields: invoiceFields('P1') },
@@ -175,12 +191,7 @@ function schemaAt(schema: z.core.$ZodType, path: string): z.core.$ZodType | unde
 
 const nameOf = (path: string, spec: FieldSpec) => spec.name ?? path;
 /** Every id a form's error may link to: its fields (a date's three boxes) and the form. */
-const idsOf = (fields: FormFields) =>
-  new Set(
-    Object.entries(fields).flatMap(([p, s]) =>
-      s.as === 'date' ? ['day', 'month', 'year'].map((b) => `${nameOf(p, s)}-${b}`) : [nameOf(p, s)],
-    ),
-  );
+const idsOf = (fields: FormFields) => new Set(Object.entries(fields).flatMap(([p, s]) => postedNames(p, s)));
 const zodWords =
   /Invalid input|expected (a |an )?(string|number|array|object)|received (undefined|NaN|string)|NaN|\bundefined\b|\[object|too_(small|big)/;
 const textual = (s: FieldSpec) => !s.as || s.as === 'text';
@@ -252,18 +263,38 @@ describe('every page form refuses bad answers by name and writes nothing', () =>
         for (const [path, spec] of entries) {
           const n = nameOf(path, spec);
           const cases: [PostedForm, string][] =
-            spec.as === 'date'
+            spec.as === 'datetime'
               ? [
-                  [{ [`${n}-day`]: '31', [`${n}-month`]: '2', [`${n}-year`]: '2027' }, `${spec.label} must be a real date`],
-                  [{ [`${n}-day`]: '31', [`${n}-month`]: '4', [`${n}-year`]: '2027' }, `${spec.label} must be a real date`],
-                  [{ [`${n}-day`]: '1\uFFFD', [`${n}-month`]: '4', [`${n}-year`]: '2027' }, `${spec.label} has characters`],
+                  [
+                    { [`${n}-day`]: '31', [`${n}-month`]: '2', [`${n}-year`]: '2027', [`${n}-hour`]: '9', [`${n}-minute`]: '0' },
+                    `${spec.label} must be a real date`,
+                  ],
+                  [
+                    { [`${n}-day`]: '1', [`${n}-month`]: '4', [`${n}-year`]: '2027', [`${n}-hour`]: '24', [`${n}-minute`]: '0' },
+                    `${spec.label} must be a real time`,
+                  ],
+                  // 1:30am on 28 March 2027: the clocks go from 1am to 2am, so no such moment exists in London.
+                  [
+                    { [`${n}-day`]: '28', [`${n}-month`]: '3', [`${n}-year`]: '2027', [`${n}-hour`]: '1', [`${n}-minute`]: '30' },
+                    `${spec.label} is a time that does not exist in London`,
+                  ],
+                  [
+                    { [`${n}-day`]: '1\uFFFD', [`${n}-month`]: '4', [`${n}-year`]: '2027', [`${n}-hour`]: '9', [`${n}-minute`]: '0' },
+                    `${spec.label} has characters`,
+                  ],
                 ]
-              : spec.as === 'pounds'
+              : spec.as === 'date'
                 ? [
-                    [{ [n]: '12.345' }, `${spec.label} must be in pounds and pence, with no more than 2 decimal places`],
-                    [{ [n]: '-5' }, `${spec.label} must be £0.00 or more`],
+                    [{ [`${n}-day`]: '31', [`${n}-month`]: '2', [`${n}-year`]: '2027' }, `${spec.label} must be a real date`],
+                    [{ [`${n}-day`]: '31', [`${n}-month`]: '4', [`${n}-year`]: '2027' }, `${spec.label} must be a real date`],
+                    [{ [`${n}-day`]: '1\uFFFD', [`${n}-month`]: '4', [`${n}-year`]: '2027' }, `${spec.label} has characters`],
                   ]
-                : [[{ [n]: 'Caf\uFFFD' }, `${spec.label} has characters that could not be read: type it again`]];
+                : spec.as === 'pounds'
+                  ? [
+                      [{ [n]: '12.345' }, `${spec.label} must be in pounds and pence, with no more than 2 decimal places`],
+                      [{ [n]: '-5' }, `${spec.label} must be £0.00 or more`],
+                    ]
+                  : [[{ [n]: 'Caf\uFFFD' }, `${spec.label} has characters that could not be read: type it again`]];
           for (const [posted, message] of cases) {
             const r = await send(form, posted);
             expect(errorOn(r.errors, path, spec)?.message, `${name}: ${path}`).toContain(message);

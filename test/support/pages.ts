@@ -61,5 +61,15 @@ const entities: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;':
 export function errorSummary(html: string): [string, string][] {
   const list = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
   const text = (s: string) => s.replace(/&(amp|quot|#39|lt|gt);/g, (e) => entities[e] ?? e);
-  return [...list.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1] as string, text(m[2] as string)]);
+  // A link may name its page before the field (a journey's check page links to the question).
+  return [...list.matchAll(/<a href="[^"#]*#([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1] as string, text(m[2] as string)]);
 }
+
+/** Each task on a GOV.UK task list and its status, as read. */
+export const taskList = (html: string) =>
+  [...html.matchAll(/<li class="govuk-task-list__item[^"]*">([\s\S]*?)<\/li>/g)].map((m) => {
+    const item = m[1] as string;
+    const name = /(?:govuk-task-list__link"[^>]*>|<div>)([^<]+)</.exec(item)?.[1]?.trim();
+    const status = /govuk-task-list__status[^>]*>(?:<strong[^>]*>)?([^<]+)</.exec(item)?.[1]?.trim();
+    return [name, status];
+  });

@@ -68,6 +68,7 @@ export function validBody(route: string, ids: RouteIds): unknown {
     'POST /reports/{reportId}/review': { decision: 'accept' },
     'POST /reports/{reportId}/link': {},
     'POST /consortia/{consortiumId}/tenders': { poolId: ids.poolId },
+    'PUT /tenders/{tenderId}': { poolId: ids.poolId },
     'POST /tenders/{tenderId}/sign-off-request': {},
     'POST /tenders/{tenderId}/sign-offs': { decision: 'approve' },
     'POST /tenders/{tenderId}/sign-off-decision': { decision: 'proceed' },

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/platform/errors';
+import { londonTime, londonWallClock } from '../../../shared/platform/london-time';
 import type * as z from '../zod';
 import type { FieldError } from './govuk';
 
@@ -12,6 +13,10 @@ import type { FieldError } from './govuk';
  * - `pounds`: "£1,250.50" → 125050 pence; at most two decimal places, never negative.
  * - `date`: the GOV.UK date input, fields `<name>-day`, `-month`, `-year` → YYYY-MM-DD; a box
  *   missing or a year not of 4 numbers is reported against that box (`DateFieldError`).
+ * - `datetime`: the date input with an hour and a minute box (`<name>-hour`, `-minute`), a time
+ *   on the London clock (BST or GMT as the day falls) → the ISO instant (`…Z`) it is. A time
+ *   the clocks skip (1:30am on the last Sunday of March) is refused; one they repeat (1:30am on
+ *   the last Sunday of October) is the second, in GMT: a deadline then is never an hour early.
  * - `whole`: a whole number ("12").
  * - `wholes`: whole numbers typed in one box, separated by commas ("-14, -3, 0, 7") → an array;
  *   left blank, an empty one. An issue with one of them is the box's.
@@ -22,7 +27,7 @@ import type { FieldError } from './govuk';
  *   under its name, so a value posted there cannot stand where the items go; it is named so the
  *   list's own rule ("at least one") has a label and a `missing` message.
  */
-export type FieldKind = 'text' | 'pounds' | 'date' | 'whole' | 'wholes' | 'choice' | 'checkboxes' | 'flag' | 'list';
+export type FieldKind = 'text' | 'pounds' | 'date' | 'datetime' | 'whole' | 'wholes' | 'choice' | 'checkboxes' | 'flag' | 'list';
 
 export interface FieldSpec {
   /** The label (or legend) as the page shows it: error messages name the field by it. */
@@ -47,12 +52,21 @@ export type Decoded<T> = { value: T; errors?: undefined } | { value?: undefined;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 const lower = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 const nameOf = (path: string, spec: FieldSpec) => spec.name ?? path;
+const boxed = (spec: FieldSpec) => spec.as === 'date' || spec.as === 'datetime';
 /** The id the error summary links to: a date input's first box, otherwise the field itself. */
-export const fieldId = (path: string, spec: FieldSpec) => (spec.as === 'date' ? `${nameOf(path, spec)}-day` : nameOf(path, spec));
+export const fieldId = (path: string, spec: FieldSpec) => (boxed(spec) ? `${nameOf(path, spec)}-day` : nameOf(path, spec));
+
+/** The names a field is posted under: a date input's three boxes (five with the time), otherwise its own name. */
+export function postedNames(path: string, spec: FieldSpec): string[] {
+  const name = nameOf(path, spec);
+  if (spec.as === 'date') return dateParts.map((p) => `${name}-${p}`);
+  if (spec.as === 'datetime') return dateTimeParts.map((p) => `${name}-${p}`);
+  return [name];
+}
 
 type Read = { value?: unknown; error?: string; blank?: boolean; parts?: DatePart[] };
 
-export type DatePart = 'day' | 'month' | 'year';
+export type DatePart = 'day' | 'month' | 'year' | 'hour' | 'minute';
 
 /**
  * A date input's error when only some of its three boxes are wrong: the summary links to the
@@ -75,6 +89,7 @@ function readPounds(raw: string, label: string): Read {
 }
 
 const dateParts: DatePart[] = ['day', 'month', 'year'];
+const dateTimeParts: DatePart[] = [...dateParts, 'hour', 'minute'];
 
 function readDate(form: PostedForm, name: string, label: string): Read {
   const typed = Object.fromEntries(dateParts.map((p) => [p, first(form[`${name}-${p}`])])) as Record<DatePart, string>;
@@ -90,12 +105,32 @@ function readDate(form: PostedForm, name: string, label: string): Read {
   return { value: iso };
 }
 
+/** A date and a time on the London clock, as the instant it is (see `datetime` above). */
+function readDateTime(form: PostedForm, name: string, label: string): Read {
+  const typed = Object.fromEntries(dateTimeParts.map((p) => [p, first(form[`${name}-${p}`])])) as Record<DatePart, string>;
+  const missing = dateTimeParts.filter((p) => !typed[p]);
+  if (missing.length === dateTimeParts.length) return { blank: true };
+  if (missing.length)
+    return { error: `${label} must include ${missing[0] === 'hour' ? 'an' : 'a'} ${missing.join(' and ')}`, parts: missing };
+  const day = readDate(form, name, label);
+  if (day.error) return day;
+  const wrong = (['hour', 'minute'] as const).filter((p) => !/^\d{1,2}$/.test(typed[p]) || Number(typed[p]) > (p === 'hour' ? 23 : 59));
+  if (wrong.length) return { error: `${label} must be a real time, from 0:00 to 23:59 on the 24-hour clock`, parts: wrong };
+  const time = `${typed.hour.padStart(2, '0')}:${typed.minute.padStart(2, '0')}`;
+  const instant = londonTime(day.value as string, time);
+  const back = londonWallClock(instant);
+  // The hour the clocks skip in spring has no instant: londonTime lands an hour off, and that is refused, not moved.
+  if (back.date !== day.value || back.time !== time)
+    return { error: `${label} is a time that does not exist in London: the clocks go forward an hour that night`, parts: ['hour'] };
+  return { value: instant.toISOString().replace('.000Z', 'Z') };
+}
+
 /** Bytes that were not UTF-8, as the page route read them (each replaced by U+FFFD). */
 const unreadable = (v: string | string[] | undefined) => (Array.isArray(v) ? v : [v ?? '']).some((x) => x.includes('\uFFFD'));
 
 function read(form: PostedForm, path: string, spec: FieldSpec): Read {
   const name = nameOf(path, spec);
-  const posted = spec.as === 'date' ? dateParts.map((p) => form[`${name}-${p}`]) : [form[name]];
+  const posted = postedNames(path, spec).map((n) => form[n]);
   // Refused by field, not as a whole form, so the person sees which answer to type again and keeps the rest.
   if (posted.some(unreadable)) return { error: `${spec.label} has characters that could not be read: type it again` };
   switch (spec.as ?? 'text') {
@@ -103,6 +138,8 @@ function read(form: PostedForm, path: string, spec: FieldSpec): Read {
       return readPounds(first(form[name]), spec.label);
     case 'date':
       return readDate(form, name, spec.label);
+    case 'datetime':
+      return readDateTime(form, name, spec.label);
     case 'whole': {
       const raw = first(form[name]).replace(/,/g, '');
       if (!raw) return { blank: true };
@@ -233,7 +270,7 @@ export function decodeForm<S extends z.ZodMiniType>(
     } else if (!r.blank) put(input, path, r.value);
     else if (!spec.optional && spec.as !== 'list') {
       blank.add(path);
-      put(input, path, spec.as === 'pounds' || spec.as === 'whole' || spec.as === 'date' ? undefined : '');
+      put(input, path, spec.as === 'pounds' || spec.as === 'whole' || boxed(spec) ? undefined : '');
     }
   }
   for (const [path, value] of Object.entries(fixed)) put(input, path, value);

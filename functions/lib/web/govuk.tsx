@@ -203,6 +203,18 @@ export function Button({ children, secondary, name, value }: { children: Child; 
   );
 }
 
+/** Several answers, one a line (a check page's value); `none` when there are none. */
+export function Lines({ items, none }: { items: string[]; none: string }) {
+  if (!items.length) return <>{none}</>;
+  return (
+    <ul class="govuk-list">
+      {items.map((i) => (
+        <li>{i}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** A GOV.UK summary list; a row may end with an action ("Change"), as check-your-answers pages have. */
 export function SummaryList({ rows }: { rows: ([string, Child] | [string, Child, { href: string; label: string }])[] }) {
   // The no-actions modifier is for the rows without one in a list where others have one.

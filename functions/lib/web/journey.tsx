@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { DomainError } from '../../../shared/platform/errors';
 import type { DraftAnswers } from '../../../shared/platform/sessions/store';
 import type * as z from '../zod';
-import { answersAmong, control, decodeForm, type FormFields, fieldId, type PostedForm, refusal } from './form';
+import { answersAmong, control, decodeForm, type FormFields, fieldId, type PostedForm, postedNames, refusal } from './form';
 import { Button, Csrf, ErrorSummary, type FieldError, SummaryList } from './govuk';
 import type { ConsortiumRef, Crumb, Section } from './navigation';
 import type { PageRequest, PageResult } from './page-route';
@@ -37,6 +37,12 @@ export interface Question<Ctx> {
    * of their own (a consortium's lead is its first member); 0 if not given.
    */
   list?: { path: string; item: FormFields; max: number; noun: string; describe: (item: PostedForm, ctx: Ctx) => string; first?: number };
+  /**
+   * The use case's own rules about this question's answers alone (weights adding up to 100, dates
+   * in order), checked once they decode, so a refusal is shown where it is answered and not only
+   * when the whole is sent. The use case checks them again.
+   */
+  verify?: (typed: PostedForm, ctx: Ctx) => FieldError[];
   /** The inputs, given what was typed (with field names as posted) and the errors to show. */
   body: (p: { ctx: Ctx; typed: PostedForm; errors: FieldError[]; next: number }) => Child;
 }
@@ -88,7 +94,8 @@ const decodeAll = <Ctx, C>(j: Journey<z.ZodMiniType, Ctx, C>, typed: PostedForm,
 
 /** Only the errors of some fields (a question's), from decoding the whole draft. */
 function errorsOf(errors: FieldError[] | undefined, fields: FormFields, paths: string[]): FieldError[] {
-  const ids = new Set(paths.map((p) => fieldId(p, fields[p] ?? { label: p })));
+  const ids = new Set(paths.flatMap((p) => [fieldId(p, fields[p] ?? { label: p }), ...postedNames(p, fields[p] ?? { label: p })]));
+  // A date's error may be against any of its boxes (the month alone missing): each is the question's.
   return (errors ?? []).filter((e) => ids.has(e.field) || paths.some((p) => e.field === p));
 }
 
@@ -104,11 +111,7 @@ const withoutItem = (typed: PostedForm, path: string, index: number): PostedForm
 
 /** The answers a question posts (for a list: the item being added), as typed. */
 function answersTo<Ctx>(q: Question<Ctx>, sent: PostedForm, typed: PostedForm, adding: boolean): PostedForm {
-  const names = new Set(
-    Object.entries(q.fields).flatMap(([p, s]) =>
-      s.as === 'date' ? ['day', 'month', 'year'].map((d) => `${s.name ?? p}-${d}`) : [s.name ?? p],
-    ),
-  );
+  const names = new Set(Object.entries(q.fields).flatMap(([p, s]) => postedNames(p, s)));
   const n = q.list ? (q.list.first ?? 0) + countOf(typed, q.list.path, q.list.first) : 0;
   // The new item's box is an answer only when the person asked to add it.
   const out = answersAmong(sent, names, q.list && adding ? `${q.list.path}.${n}.` : undefined);
@@ -116,12 +119,13 @@ function answersTo<Ctx>(q: Question<Ctx>, sent: PostedForm, typed: PostedForm, a
   for (const [p, s] of Object.entries(q.fields)) if (s.as === 'checkboxes' && !((s.name ?? p) in out)) out[s.name ?? p] = [];
   // Radios left unchosen send nothing either: the item being added still has them, empty, so they are checked.
   if (q.list && adding)
-    for (const [rel, s] of Object.entries(q.list.item)) if (s.as !== 'date') out[`${q.list.path}.${n}.${s.name ?? rel}`] ??= '';
+    for (const [rel, s] of Object.entries(q.list.item))
+      if (s.as !== 'date' && s.as !== 'datetime') out[`${q.list.path}.${n}.${s.name ?? rel}`] ??= '';
   return out;
 }
 
 /** The draft's note that a task's question was answered and left with "Continue" (a list may rightly be left empty). */
-const visited = (questionId: string) => `task:${questionId}`;
+export const visited = (questionId: string) => `task:${questionId}`;
 
 /**
  * Each task's status from the draft: not yet started (nothing typed, never continued), completed
@@ -234,6 +238,8 @@ async function answer<S extends z.ZodMiniType, Ctx, C>(
   const errors = errorsOf(decodeAll(j, next, ctx).errors, fields, paths);
   // An item that could not be added stays in its boxes, as typed, and not in the list so far.
   if (errors.length) return show(next, errors, 400, adding ? countOf(typed, q.list?.path ?? '', q.list?.first) : undefined);
+  const broken = adding ? [] : (q.verify?.(next, ctx) ?? []);
+  if (broken.length) return show(next, broken, 400);
   if (j.taskList && !adding) next[visited(q.id)] = 'yes';
   await draft.put(next);
   if (adding) return { redirect: at(q.id) };

@@ -1,0 +1,205 @@
+import { lengthHint, type PostedForm } from '../lib/web/form';
+import { Radios, Textarea, TextInput } from '../lib/web/govuk';
+import type { Question } from '../lib/web/journey';
+import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
+import type { DraftCtx } from './draft-context';
+import { advertising, authorityTypes, Checkboxes, procedures, scopeKinds, serviceKinds } from './draft-parts';
+import { link, newTender, tenderLot } from './schemas';
+
+/**
+ * The tasks of drafting a tender (draft-journey.tsx), each a question page: its fields (named by
+ * the `newTender` schema's paths, as the JSON route takes them) and its inputs.
+ */
+type Q = Question<DraftCtx>;
+
+const s = newTender.shape;
+const value = (typed: PostedForm, name: string) => String(typed[name] ?? '');
+
+export const aboutQuestion: Q = {
+  id: 'about',
+  task: 'Title and description',
+  heading: 'What is the tender for?',
+  fields: {
+    title: { label: 'Title', missing: 'Enter the title of the tender' },
+    description: { label: 'Description', missing: 'Enter a description of what is being bought' },
+  },
+  body: ({ typed, errors }) => (
+    <>
+      <TextInput name="title" label="Title" hint={lengthHint(s.title)} value={value(typed, 'title')} errors={errors} />
+      <Textarea
+        name="description"
+        label="Description"
+        hint={`What the providers will deliver, for whom, and why. Providers read it with the invitation. ${lengthHint(s.description)}`}
+        value={value(typed, 'description')}
+        errors={errors}
+      />
+    </>
+  ),
+};
+
+export const procedureQuestion: Q = {
+  id: 'procedure',
+  task: 'Regime and procedure',
+  heading: 'How is the tender run?',
+  fields: {
+    procedure: { label: 'Procedure', as: 'choice' },
+    lightTouch: { label: 'Kind of service', as: 'choice' },
+    authorityType: { label: 'Kind of authority', as: 'choice' },
+    advertised: { label: 'How providers hear of it', as: 'choice', missing: 'Select whether the tender is advertised' },
+    voluntaryStandstillDays: { label: 'Voluntary standstill', as: 'whole', optional: true },
+    contractMonths: { label: 'Length of each contract', as: 'whole', optional: true },
+  },
+  body: ({ typed, errors }) => (
+    <>
+      <p class="govuk-body">
+        The regime (above threshold, light touch or below threshold) follows from these and the lots' values, against the thresholds of the
+        Procurement Act 2023 in force today. The tender's page then says which notices and periods it needs.
+      </p>
+      <Radios name="procedure" legend="Procedure" options={procedures} value={value(typed, 'procedure')} errors={errors} />
+      <Radios name="lightTouch" legend="Kind of service" options={serviceKinds} value={value(typed, 'lightTouch')} errors={errors} />
+      <Radios
+        name="authorityType"
+        legend="Kind of authority"
+        options={authorityTypes}
+        value={value(typed, 'authorityType')}
+        errors={errors}
+      />
+      <Radios
+        name="advertised"
+        legend="How providers hear of it"
+        options={advertising}
+        value={value(typed, 'advertised')}
+        errors={errors}
+      />
+      <TextInput
+        name="voluntaryStandstillDays"
+        label="Voluntary standstill (optional)"
+        hint="Only for a light-touch contract at or above its threshold: working days, from 8 to 30, between the award notice and the contract."
+        value={value(typed, 'voluntaryStandstillDays')}
+        errors={errors}
+        width="2"
+        inputmode="numeric"
+      />
+      <TextInput
+        name="contractMonths"
+        label="Length of each contract (optional)"
+        hint="In months, from 1 to 120. Leave it blank for 36 months."
+        value={value(typed, 'contractMonths')}
+        errors={errors}
+        width="3"
+        inputmode="numeric"
+      />
+    </>
+  ),
+};
+
+export const lotsQuestion: Q = {
+  id: 'lots',
+  task: 'Lots',
+  heading: 'What are the lots?',
+  fields: { lots: { label: 'Lots', as: 'list', missing: 'Add at least one lot' } },
+  list: {
+    path: 'lots',
+    item: {
+      title: { label: 'Lot title', missing: 'Enter the title of the lot' },
+      value: { label: 'Value of the lot', as: 'pounds', missing: 'Enter the value of the lot' },
+      'scope.kind': { label: 'What the lot covers', as: 'choice', missing: 'Select whether the lot covers a place or what it does' },
+      'scope.label': { label: 'Place or service', missing: 'Enter the place or the service the lot covers' },
+    },
+    max: 20,
+    noun: 'lot',
+    describe: (l) => `${l.title ?? ''}: ${typedPounds(l.value)} (${l['scope.label'] ?? ''})`,
+  },
+  body: ({ typed, errors, next }) => (
+    <>
+      <ListError id="lots" errors={errors} />
+      <p class="govuk-body">
+        Add each lot: each is awarded to its own provider. Its value is what the funders will pay for it, VAT included.
+      </p>
+      <TextInput
+        name={`lots.${next}.title`}
+        label="Lot title"
+        hint={lengthHint(tenderLot.shape.title)}
+        value={value(typed, `lots.${next}.title`)}
+        errors={errors}
+      />
+      <PoundsInput name={`lots.${next}.value`} label="Value of the lot" typed={typed} errors={errors} />
+      <Radios
+        name={`lots.${next}.scope.kind`}
+        legend="What the lot covers"
+        options={scopeKinds}
+        value={value(typed, `lots.${next}.scope.kind`)}
+        errors={errors}
+      />
+      <TextInput
+        name={`lots.${next}.scope.label`}
+        label="Place or service"
+        hint={`The place (North Wyvern) or the service (volunteering). ${lengthHint(tenderLot.shape.scope.shape.label)}`}
+        value={value(typed, `lots.${next}.scope.label`)}
+        errors={errors}
+      />
+    </>
+  ),
+};
+
+export const documentsQuestion: Q = {
+  id: 'documents',
+  task: 'Documents',
+  heading: 'Which documents go with the tender?',
+  fields: { documents: { label: 'Documents', as: 'list', optional: true } },
+  list: {
+    path: 'documents',
+    item: {
+      title: { label: 'Document title', missing: 'Enter the title of the document' },
+      url: { label: 'Link', missing: 'Enter the link to the document' },
+    },
+    max: 20,
+    noun: 'document',
+    describe: (d) => `${d.title ?? ''} (${d.url ?? ''})`,
+  },
+  body: ({ typed, errors, next }) => (
+    <>
+      <p class="govuk-body">
+        Links to the specification and any other documents, published where providers can read them. Add each one, or continue without any.
+      </p>
+      <TextInput
+        name={`documents.${next}.title`}
+        label="Document title"
+        hint={lengthHint(link.shape.title)}
+        value={value(typed, `documents.${next}.title`)}
+        errors={errors}
+      />
+      <TextInput
+        name={`documents.${next}.url`}
+        label="Link"
+        hint="Starting with https://"
+        value={value(typed, `documents.${next}.url`)}
+        errors={errors}
+        type="url"
+      />
+    </>
+  ),
+};
+
+export const panelQuestion: Q = {
+  id: 'panel',
+  task: 'Evaluation panel',
+  heading: 'Who scores the bids?',
+  fields: { panel: { label: 'Evaluation panel', as: 'checkboxes', missing: 'Select at least one person for the evaluation panel' } },
+  verify: (typed) => {
+    const chosen = typed.panel;
+    return (Array.isArray(chosen) ? chosen : chosen ? [chosen] : []).length
+      ? []
+      : [{ field: 'panel', message: 'Select at least one person for the evaluation panel' }];
+  },
+  body: ({ ctx, typed, errors }) => (
+    <Checkboxes
+      name="panel"
+      legend="Evaluation panel"
+      hint="Staff of the consortium's members. Each declares any conflict of interest and scores the bids, which nobody sees before the submission deadline."
+      options={ctx.staff.map((p) => ({ value: p.userId, label: `${p.name}, ${p.orgName}`, hint: p.email }))}
+      value={(Array.isArray(typed.panel) ? typed.panel : typed.panel ? [typed.panel] : []) as string[]}
+      errors={errors}
+    />
+  ),
+};
