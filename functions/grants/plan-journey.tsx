@@ -7,6 +7,7 @@ import { DateInput } from '../contracts/date-input';
 import { lengthHint, type PostedForm } from '../lib/web/form';
 import { Radios, Textarea, TextInput } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
+import { Lines } from '../lib/web/lines';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
 import { type GrantCtx, grantChrome, grantFor, grantHref, itemsOf, typedDay } from './journey-parts';
@@ -247,17 +248,6 @@ function reportingWords(typed: PostedForm, c: Ctx): string {
   const due = typed['reporting.dueDate-year'] ? `, due ${typedDay(typed, 'reporting.dueDate')}` : '';
   const milestone = typed['reporting.milestone'] ? ` (${typed['reporting.milestone']})` : '';
   return `${how}${form}${milestone}${due}`;
-}
-
-function Lines({ items, none }: { items: string[]; none: string }) {
-  if (!items.length) return <>{none}</>;
-  return (
-    <ul class="govuk-list">
-      {items.map((i) => (
-        <li>{i}</li>
-      ))}
-    </ul>
-  );
 }
 
 /** What the system does once the plan is set: the grant workflow, the evidence requests and the reporting cycle. */

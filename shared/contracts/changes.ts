@@ -8,6 +8,7 @@ import {
   type Evidence,
   isClosed,
   type KpiRating,
+  kpiId,
   type Milestone,
   type MilestoneInput,
   newMilestone,
@@ -104,6 +105,8 @@ export interface AmendmentInput {
   /** New due dates by milestone id. */
   dueDates?: Record<string, string> | undefined;
   addMilestones?: MilestoneInput[] | undefined;
+  /** KPIs added (a contract from a tender award has none until the council sets them). */
+  addKpis?: { name: string; target: string }[] | undefined;
 }
 
 /** A change to the contract's terms, kept as history: each field from → to, why, when and by whom. */
@@ -132,12 +135,28 @@ export function amendContract(c: Contract, input: AmendmentInput, ids: { id: str
     changes.push({ field: `milestones.${added.id}`, from: '', to: `${added.title}, due ${added.dueDate}` });
     next = { ...next, milestones: [...next.milestones, added] };
   }
+  next = withKpis(next, input.addKpis ?? [], changes);
   if (!changes.length) throw invalid('why', 'changes-something', 'the amendment changes nothing');
   const at = ids.now.toISOString();
   // Above threshold, a change of more than 10% of the value or the term is published first as a UK10 (s.75).
   const notice = changeNoticeDue(c, changes) ? { notice: { type: 'UK10' as const, publishedAt: at } } : {};
   const amendment = { id: ids.id, at, by: ids.by, why: input.why.trim(), changes, ...notice };
   return { ...next, amendments: [...c.amendments, amendment] };
+}
+
+/** New KPIs after the ones there are (K3 after K2), each name once on the contract, any case. */
+function withKpis(c: Contract, add: { name: string; target: string }[], changes: Amendment['changes']): Contract {
+  const names = new Set(c.kpis.map((k) => k.name.trim().toLowerCase()));
+  const kpis = [...c.kpis];
+  for (const [i, k] of add.entries()) {
+    const name = k.name.trim();
+    if (names.has(name.toLowerCase())) throw invalid(`addKpis.${i}.name`, 'unique', `the contract already has a KPI called "${name}"`);
+    names.add(name.toLowerCase());
+    const id = kpiId(kpis.length);
+    kpis.push({ id, name, target: k.target.trim(), ratings: [] });
+    changes.push({ field: `kpis.${id}`, from: '', to: `${name} (target: ${k.target.trim()})` });
+  }
+  return add.length ? { ...c, kpis } : c;
 }
 
 function rescheduled(c: Contract, dueDates: Record<string, string>, changes: Amendment['changes']): Contract {
@@ -160,6 +179,9 @@ const allowed: Record<ContractStatus, ContractStatus[]> = {
   cancelled: [],
   terminated: [],
 };
+
+/** The statuses a contract may move to from its own. */
+export const nextContractStatuses = (from: ContractStatus): ContractStatus[] => allowed[from];
 
 /** pending → active (signed) or cancelled; active → terminated (ended, early or not). Ending needs a reason. */
 export function changeStatus(c: Contract, to: ContractStatus, reason: string | undefined, now: Date): Contract {
