@@ -32,19 +32,30 @@ const fundings = [
 ];
 const labelOf = (options: { value: string; label: string }[], v: unknown) => options.find((o) => o.value === v)?.label ?? '';
 
-/** A payment number (from 1) becomes the schema's index; a pool's references only go with pool funding. */
+/**
+ * A payment number (from 1) becomes the schema's index. The money is the council's unless said
+ * otherwise (the API's default too): a pool's references typed with no choice made mean a pool;
+ * with the council's budget chosen, they are not sent.
+ */
 function adapt(input: Record<string, unknown>): Record<string, unknown> {
   const milestones = (input.milestones as Record<string, unknown>[] | undefined)?.map(({ payment, ...m }) =>
     payment === undefined ? m : { ...m, payment: fromOne(payment) },
   );
   const funding = input.funding as Record<string, unknown> | undefined;
-  return { ...input, milestones, funding: funding?.kind === 'pool' ? funding : funding && { kind: funding.kind } };
+  if (!funding) return { ...input, milestones };
+  const kind = funding.kind ?? (funding.poolId || funding.grantId ? 'pool' : 'council');
+  return { ...input, milestones, funding: kind === 'council' ? { kind } : { ...funding, kind } };
 }
 
 const periodWords = (typed: PostedForm) =>
   typed['period.startDate-year'] && typed['period.endDate-year']
     ? `Within the contract, ${typedDay(typed, 'period.startDate')} to ${typedDay(typed, 'period.endDate')}.`
     : 'Within the contract’s dates.';
+
+const fundingWords = (typed: PostedForm) =>
+  typed['funding.kind'] === 'pool' || (!typed['funding.kind'] && (typed['funding.poolId'] || typed['funding.grantId']))
+    ? `A grant from a consortium’s pool: grant ${pick(typed, 'funding.grantId')} from pool ${pick(typed, 'funding.poolId')}`
+    : labelOf(fundings, 'council');
 
 export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Caller> = {
   key: (p) => `new-contract:${p.orgId}`,
@@ -143,7 +154,7 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
       task: 'Where the money comes from',
       heading: 'Where does the money come from?',
       fields: {
-        'funding.kind': { label: 'Where the money comes from', as: 'choice', missing: 'Select where the money comes from' },
+        'funding.kind': { label: 'Where the money comes from', as: 'choice', optional: true },
         'funding.poolId': { label: 'Pool reference', optional: true, missing: 'Enter the pool reference' },
         'funding.grantId': { label: 'Grant reference', optional: true, missing: 'Enter the grant reference' },
       },
@@ -153,7 +164,7 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
             name="funding.kind"
             legend="Where the money comes from"
             options={fundings}
-            value={pick(typed, 'funding.kind')}
+            value={pick(typed, 'funding.kind') || 'council'}
             errors={errors}
           />
           <TextInput
@@ -251,7 +262,7 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
         value: [typed['supplier.name'], typed['supplier.email'], typed['supplier.identifier']].filter(Boolean).join(', '),
         question: 'supplier',
       },
-      { key: 'Money from', value: labelOf(fundings, typed['funding.kind']), question: 'funding' },
+      { key: 'Money from', value: fundingWords(typed), question: 'funding' },
       { key: 'Payments', value: <Lines items={itemsOf(typed, 'payments').map(paymentLine)} none="No schedule" />, question: 'payments' },
       {
         key: 'Milestones',

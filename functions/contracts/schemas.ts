@@ -23,7 +23,8 @@ export const newContract = z.strictObject({
   funding: z._default(
     z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('council') }),
-      z.strictObject({ kind: z.literal('pool'), poolId: id, grantId: id }),
+      // Typed on the page as references: the length is stated so a page can say it.
+      z.strictObject({ kind: z.literal('pool'), poolId: id.check(z.maxLength(26)), grantId: id.check(z.maxLength(26)) }),
     ]),
     { kind: 'council' as const },
   ),

@@ -51,7 +51,8 @@ export function contractTasks(contracts: Contract[], council: { id: string; name
   return contracts
     .filter((c) => !isClosed(c))
     .flatMap((c): Task[] => {
-      const href = staffPaths.contract(c.id);
+      // Each task opens the contract's sub-page where it is done.
+      const href = staffPaths.contractMilestones(c.id);
       const milestones = c.milestones.flatMap((m): Task[] => {
         if (m.status !== 'scheduled') return [];
         if (m.evidence)
@@ -83,7 +84,7 @@ export function contractTasks(contracts: Contract[], council: { id: string; name
           label: `Rate ${kpi.name}: ${c.title}`,
           forWhom,
           detail: `For ${dayInWords(quarter.startDate)} to ${dayInWords(quarter.endDate)}, against its target: ${kpi.target}.`,
-          href,
+          href: staffPaths.contractKpis(c.id),
           when: { label: 'Rate by', date: by },
         }),
       );

@@ -11,5 +11,9 @@ export const staffPaths = {
   consortium: (consortiumId: string) => `/app/consortia/${consortiumId}`,
   tender: (tenderId: string) => `/app/tenders/${tenderId}`,
   contract: (contractId: string) => `/app/contracts/${contractId}`,
+  /** The contract's milestones sub-page: where evidence is decided and asked for (alerts and evidence land here). */
+  contractMilestones: (contractId: string) => `/app/contracts/${contractId}/milestones`,
+  /** The contract's KPIs sub-page: where ratings are recorded. */
+  contractKpis: (contractId: string) => `/app/contracts/${contractId}/kpis`,
   councilContracts: (orgId: string) => `/app/councils/${orgId}/contracts`,
 };

@@ -30,10 +30,6 @@ const issue25: string[] = [
   'POST /tenders/{tenderId}/challenges',
   'POST /tenders/{tenderId}/challenges/{challengeId}/resolution',
   'POST /tenders/{tenderId}/cancel',
-  'POST /councils/{orgId}/contracts',
-  'PUT /councils/{orgId}/contract-policy',
-  'POST /contracts/{contractId}/amendments',
-  'POST /contracts/{contractId}/status',
 ];
 
 type Route = { key: string; entry: string };

@@ -43,3 +43,11 @@ export async function advanceToMorning(stack: TestStack, start: string, days: nu
 export async function mailTo(stack: TestStack, to: string, subject: RegExp) {
   return (await stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject));
 }
+
+/** The contract's sub-page a form is on (and posts to), by its action. */
+export function contractFormPath(id: string, action: string | undefined): string {
+  const part = { decide: 'milestones', 'request-evidence': 'milestones', rate: 'kpis', invoice: 'payments', paid: 'payments' }[
+    action ?? ''
+  ];
+  return `/app/contracts/${id}${part ? `/${part}` : ''}`;
+}
