@@ -158,9 +158,7 @@ function schemaAt(schema: z.core.$ZodType, path: string): z.core.$ZodType | unde
       | { shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType; options?: z.core.$ZodType[] }
       | undefined;
     // A union (a contract's funding: the council's, or a pool's): the option that has the field.
-    const option = def?.options
-      ?.map((o) => (o._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[key])
-      .find(Boolean);
+    const option = def?.options?.map((o) => (o._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[key]).find(Boolean);
     at = /^\d+$/.test(key) ? def?.element : (def?.shape?.[key] ?? def?.valueType ?? option);
   }
   return at;
