@@ -1,5 +1,5 @@
 import { kpiRatings } from '../../shared/contracts/contract';
-import { dayInWords, humanise, timeInWords } from '../../shared/platform/format';
+import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { Button, Csrf, type FieldError, Radios, Table, Textarea } from '../lib/web/govuk';
 import type { ContractPart } from './contract-actions';
@@ -216,6 +216,23 @@ function Rate(p: SectionProps & { k: ContractPageView['kpis'][number] }) {
   );
 }
 
+/**
+ * One change of an amendment in words: the record keeps the API's values (pence, ISO dates, field
+ * paths, as the UK10 data does); people read pounds, dates in words and what the field is.
+ */
+function changeWords(c: { field: string; from: string; to: string }): string {
+  const words = (v: string) => (c.field === 'value' && v ? pounds(Number(v)) : v.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => dayInWords(d)));
+  const [, kind, id, rest] = /^(milestones|kpis)\.([MK]\d+)(?:\.(\w+))?$/.exec(c.field) ?? [];
+  const what = kind
+    ? rest === 'dueDate'
+      ? `${id} due date`
+      : `${kind === 'kpis' ? 'KPI' : 'Milestone'} ${id} added`
+    : c.field === 'period.endDate'
+      ? 'End date'
+      : humanise(c.field);
+  return c.from ? `${what}: ${words(c.from)} → ${words(c.to)}` : `${what}: ${words(c.to)}`;
+}
+
 export function Amendments({ view }: { view: ContractPageView }) {
   return (
     <>
@@ -225,7 +242,7 @@ export function Amendments({ view }: { view: ContractPageView }) {
           columns={[{ label: 'When' }, { label: 'What changed' }, { label: 'Why' }, { label: 'Change notice (UK10)' }]}
           rows={view.amendments.map((a) => [
             timeInWords(a.at),
-            a.changes.map((c) => `${humanise(c.field)}: ${c.from || '(none)'} → ${c.to}`).join('; '),
+            a.changes.map(changeWords).join('; '),
             a.why,
             // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
             a.notice ? `Published ${timeInWords(a.notice.publishedAt)}` : 'Not required',

@@ -12,6 +12,7 @@ import {
   type Milestone,
   type MilestoneInput,
   newMilestone,
+  outside,
 } from './contract';
 import { changeNoticeDue } from './notices';
 
@@ -131,7 +132,7 @@ export function amendContract(c: Contract, input: AmendmentInput, ids: { id: str
   for (const [i, m] of (input.addMilestones ?? []).entries()) {
     const added = newMilestone({ ...m, payment: undefined }, next.milestones.length);
     if (added.dueDate < next.period.startDate || added.dueDate > next.period.endDate)
-      throw invalid(`addMilestones.${i}.dueDate`, 'within-period', `${added.dueDate} is outside the contract period`);
+      throw invalid(`addMilestones.${i}.dueDate`, 'within-period', outside(added.dueDate, next.period));
     changes.push({ field: `milestones.${added.id}`, from: '', to: `${added.title}, due ${added.dueDate}` });
     next = { ...next, milestones: [...next.milestones, added] };
   }
@@ -146,12 +147,19 @@ export function amendContract(c: Contract, input: AmendmentInput, ids: { id: str
 
 /** New KPIs after the ones there are (K3 after K2), each name once on the contract, any case. */
 function withKpis(c: Contract, add: { name: string; target: string }[], changes: Amendment['changes']): Contract {
-  const names = new Set(c.kpis.map((k) => k.name.trim().toLowerCase()));
+  const had = new Set(c.kpis.map((k) => k.name.trim().toLowerCase()));
+  const names = new Set(had);
   const kpis = [...c.kpis];
   for (const [i, k] of add.entries()) {
     const name = k.name.trim();
-    if (names.has(name.toLowerCase())) throw invalid(`addKpis.${i}.name`, 'unique', `the contract already has a KPI called "${name}"`);
-    names.add(name.toLowerCase());
+    const key = name.toLowerCase();
+    if (names.has(key))
+      throw invalid(
+        `addKpis.${i}.name`,
+        'unique',
+        had.has(key) ? `the contract already has a KPI called "${name}"` : `KPI "${name}" is listed twice`,
+      );
+    names.add(key);
     const id = kpiId(kpis.length);
     kpis.push({ id, name, target: k.target.trim(), ratings: [] });
     changes.push({ field: `kpis.${id}`, from: '', to: `${name} (target: ${k.target.trim()})` });
@@ -166,7 +174,7 @@ function rescheduled(c: Contract, dueDates: Record<string, string>, changes: Ame
     if (date === m.dueDate) continue;
     if (m.status === 'met') throw conflict(`milestone ${id} is met; its date cannot move`, { rule: 'met-is-final' });
     if (date < next.period.startDate || date > next.period.endDate)
-      throw invalid(`dueDates.${id}`, 'within-period', `${date} is outside the contract period`);
+      throw invalid(`dueDates.${id}`, 'within-period', outside(date, next.period));
     changes.push({ field: `milestones.${id}.dueDate`, from: m.dueDate, to: date });
     next = withMilestone(next, { ...m, dueDate: date, sequence: m.sequence + 1 });
   }
