@@ -10,7 +10,7 @@ import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { itemsOf, typedDay } from '../lib/web/typed';
 import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
 import { DateInput } from './date-input';
-import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
+import { type ContractCtx, contractChrome, contractFor, contractHref, GoTo, pick } from './journey-parts';
 import { KpiInputs, kpiItem, kpiLine, MilestoneInputs, milestoneItem, milestoneLine } from './milestone-fields';
 import { amendmentBody } from './schemas';
 
@@ -35,13 +35,18 @@ const whyQuestion = (heading: string) => ({
 
 const periodOf = (c: ContractCtx) => `Within the contract, ${dayInWords(c.period.startDate)} to ${dayInWords(c.period.endDate)}.`;
 
-export const addMilestonesJourney: Journey<typeof amendmentBody, ContractCtx, Caller> = {
-  key: (p) => `contract-additions:${p.contractId}`,
-  path: (p) => contractHref(p.contractId ?? '', 'milestones/new'),
+/** What both amendment journeys are: their draft's key, their path under the contract, the schema, who may take them. */
+const amendment = (key: string, rest: string, title: string) => ({
+  key: (p: Record<string, string>) => `${key}:${p.contractId}`,
+  path: (p: Record<string, string>) => contractHref(p.contractId ?? '', rest),
   schema: amendmentBody,
-  title: 'Add milestones and KPIs',
+  title,
   load: (req: PageRequest<Caller>) => contractFor(req.caller, req.params.contractId ?? ''),
   chrome: contractChrome,
+});
+
+export const addMilestonesJourney: Journey<typeof amendmentBody, ContractCtx, Caller> = {
+  ...amendment('contract-additions', 'milestones/new', 'Add milestones and KPIs'),
   questions: [
     {
       id: 'milestones',
@@ -102,11 +107,7 @@ function Added({ c }: { c: ContractCtx }) {
         The change is kept in the contract’s amendments. While the contract is active, {c.supplier.name} is emailed a link to send the
         evidence for each new milestone before it is due; one already past an alert time is alerted at the next 9am.
       </p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={contractHref(c.id, 'milestones')}>
-          Go to the contract’s milestones
-        </a>
-      </p>
+      <GoTo href={contractHref(c.id, 'milestones')}>Go to the contract’s milestones</GoTo>
     </>
   );
 }
@@ -118,12 +119,7 @@ const dueField = (id: string) => `dueDates.${id}`;
 /** The fields of "Amend the contract": a milestone's new date for each that may move, so they depend on the contract. */
 export function amendContractJourney(milestoneIds: string[]): Journey<typeof amendmentBody, ContractCtx, Caller> {
   return {
-    key: (p) => `contract-amendment:${p.contractId}`,
-    path: (p) => contractHref(p.contractId ?? '', 'amendments/new'),
-    schema: amendmentBody,
-    title: 'Amend the contract',
-    load: (req: PageRequest<Caller>) => contractFor(req.caller, req.params.contractId ?? ''),
-    chrome: contractChrome,
+    ...amendment('contract-amendment', 'amendments/new', 'Amend the contract'),
     questions: [
       {
         id: 'change',
@@ -177,11 +173,7 @@ export function amendContractJourney(milestoneIds: string[]): Journey<typeof ame
             The contract is now worth {pounds(c.value)} and runs to {dayInWords(c.period.endDate)}. The change and its reason are in its
             amendments; milestones that moved are alerted on their new dates.
           </p>
-          <p class="govuk-body">
-            <a class="govuk-link" href={contractHref(c.id)}>
-              Go to the contract
-            </a>
-          </p>
+          <GoTo href={contractHref(c.id)}>Go to the contract</GoTo>
         </>
       ),
     }),

@@ -10,7 +10,7 @@ import type { PageRequest } from '../lib/web/page-route';
 import { itemsOf, typedDay } from '../lib/web/typed';
 import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
 import { DateInput } from './date-input';
-import { type CouncilCtx, contractHref, contractsHref, councilChrome, councilFor, fromOne, pick } from './journey-parts';
+import { type CouncilCtx, contractHref, contractsHref, councilChrome, councilFor, fromOne, GoTo, pick } from './journey-parts';
 import { KpiInputs, kpiItem, kpiLine, MilestoneInputs, milestoneItem, milestoneLine, paymentLine } from './milestone-fields';
 import { newContract } from './schemas';
 
@@ -289,11 +289,7 @@ function Registered({ c, created }: { c: CouncilCtx; created: string }) {
         one of those times is alerted at 9am tomorrow (or today, before 9am). No account is needed.
       </p>
       <p class="govuk-body">Evidence that arrives is listed in what needs you; you decide it on the contract’s milestones page.</p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={contractHref(created)}>
-          Go to the contract
-        </a>
-      </p>
+      <GoTo href={contractHref(created)}>Go to the contract</GoTo>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { lengthHint } from '../lib/web/form';
 import { Radios, Textarea } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
-import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
+import { type ContractCtx, contractChrome, contractFor, contractHref, GoTo, pick } from './journey-parts';
 import { statusBody } from './schemas';
 
 /**
@@ -89,11 +89,7 @@ export const contractStatusJourney: Journey<typeof statusBody, ContractCtx, Call
     body: (
       <>
         <p class="govuk-body">{statusWords[c.status]}. The change and its reason are on the contract’s page. No one is emailed.</p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={contractHref(c.id)}>
-            Go to the contract
-          </a>
-        </p>
+        <GoTo href={contractHref(c.id)}>Go to the contract</GoTo>
       </>
     ),
   }),
