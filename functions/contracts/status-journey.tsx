@@ -3,12 +3,12 @@ import { setStatus } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
 import { nextContractStatuses } from '../../shared/contracts/changes';
 import type { ContractStatus } from '../../shared/contracts/contract';
-import { conflict } from '../../shared/platform/errors';
+import { DomainError } from '../../shared/platform/errors';
 import { humanise } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { Radios, Textarea } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
-import type { PageRequest } from '../lib/web/page-route';
+import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { type ContractCtx, contractChrome, contractFor, contractHref, GoTo, pick } from './journey-parts';
 import { statusBody } from './schemas';
 
@@ -30,12 +30,7 @@ export const contractStatusJourney: Journey<typeof statusBody, ContractCtx, Call
   path: (p) => contractHref(p.contractId ?? '', 'status'),
   schema: statusBody,
   title: 'Change the contract’s status',
-  load: async (req: PageRequest<Caller>) => {
-    const c = await contractFor(req.caller, req.params.contractId ?? '');
-    if (!nextContractStatuses(c.status).length && req.query.page !== 'done')
-      throw conflict(`${c.title} is ${c.status}: that is final, and its status cannot change`);
-    return c;
-  },
+  load: (req: PageRequest<Caller>) => contractFor(req.caller, req.params.contractId ?? ''),
   chrome: contractChrome,
   questions: [
     {
@@ -95,4 +90,27 @@ export const contractStatusJourney: Journey<typeof statusBody, ContractCtx, Call
   }),
 };
 
-export const contractStatusPage = journeyPage(contractStatusJourney);
+const journey = journeyPage(contractStatusJourney);
+
+/**
+ * Cancelled and terminated are final: the page then says so, and where to see the contract; its
+ * form is gone, so a post to it is refused whole (400).
+ */
+export async function contractStatusPage(req: PageRequest<Caller>): Promise<PageResult> {
+  const c = await contractFor(req.caller, req.params.contractId ?? '');
+  if (nextContractStatuses(c.status).length || (req.method === 'GET' && req.query.page === 'done')) return journey(req);
+  if (req.method === 'POST') throw new DomainError('validation', 'this page has no such form');
+  return {
+    title: 'The status is final',
+    ...contractChrome(c),
+    body: (
+      <>
+        <h1 class="govuk-heading-l">
+          {c.title} is {humanise(c.status).toLowerCase()}
+        </h1>
+        <p class="govuk-body">That is final: its status cannot change. Its record stays, with its milestones and payments.</p>
+        <GoTo href={contractHref(c.id)}>Go to the contract</GoTo>
+      </>
+    ),
+  };
+}

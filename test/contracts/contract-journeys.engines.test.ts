@@ -352,8 +352,10 @@ describe('a contract that came with no milestones or KPIs', () => {
     const sent = await post(path, 'check', {});
     expect((await staff.get(sent.location as string)).html).toContain('Contract terminated');
     expect((await getContract(stack, council(), c.id)).status).toBe('terminated');
-    // Final: the journey answers why, and the overview no longer offers it.
-    expect((await staff.get(path)).status).toBe(409);
+    // Final: the page says so (and takes no form), and the overview no longer offers it.
+    const final = await staff.get(path);
+    expect([final.status, final.html.includes('Awarded support is terminated')]).toEqual([200, true]);
+    expect((await post(path, 'status', { status: 'active' })).status).toBe(400);
     expect((await staff.get(`/app/contracts/${c.id}`)).html).not.toContain(`href="${path}"`);
   });
 });
