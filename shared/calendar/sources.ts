@@ -20,7 +20,7 @@ export function milestoneEvents(c: Contract): FeedEvent[] {
     description: `${c.title}, milestone ${m.id} (${m.type}): ${m.deliverable}\nEvidence asked for: ${m.evidenceRequested}\nStatus: ${statusWords[m.status]}`,
     start: { date: m.dueDate, time: '09:00' },
     minutes: 30,
-    url: staffPageUrl(staffPaths.contractMilestones(c.id)),
+    url: staffPageUrl(staffPaths.contract(c.id)),
   }));
 }
 

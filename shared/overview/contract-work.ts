@@ -52,7 +52,7 @@ export function contractTasks(contracts: Contract[], council: { id: string; name
     .filter((c) => !isClosed(c))
     .flatMap((c): Task[] => {
       // Each task opens the contract's sub-page where it is done.
-      const href = staffPaths.contractMilestones(c.id);
+      const href = staffPaths.contract(c.id);
       const milestones = c.milestones.flatMap((m): Task[] => {
         if (m.status !== 'scheduled') return [];
         if (m.evidence)

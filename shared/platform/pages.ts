@@ -10,9 +10,12 @@ export const staffPaths = {
   round: (roundId: string) => `/app/rounds/${roundId}`,
   consortium: (consortiumId: string) => `/app/consortia/${consortiumId}`,
   tender: (tenderId: string) => `/app/tenders/${tenderId}`,
-  contract: (contractId: string) => `/app/contracts/${contractId}`,
-  /** The contract's milestones sub-page: where evidence is decided and asked for (alerts and evidence land here). */
-  contractMilestones: (contractId: string) => `/app/contracts/${contractId}/milestones`,
+  /**
+   * A contract's milestones sub-page, where evidence is decided and asked for: what staff emails
+   * about a contract (an alert, evidence to decide, a decision), tasks and calendar entries link
+   * to, since each is about a milestone. Its overview is `/app/contracts/{id}`.
+   */
+  contract: (contractId: string) => `/app/contracts/${contractId}/milestones`,
   /** The contract's KPIs sub-page: where ratings are recorded. */
   contractKpis: (contractId: string) => `/app/contracts/${contractId}/kpis`,
   councilContracts: (orgId: string) => `/app/councils/${orgId}/contracts`,

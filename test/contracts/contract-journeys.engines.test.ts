@@ -221,6 +221,9 @@ describe('registering a contract on the pages', () => {
     expect((await openLink(url)).html).toContain('Governance reviews');
     expect((await fillIn(url, { text: 'Twelve reviews done.' })).status).toBe(200);
     expect(await mailTo(stack, supplier, /Hub report/)).toHaveLength(0);
+    // The council's own alert links to where it acts: the contract's milestones.
+    const [toCouncil] = await mailTo(stack, council().org.contactEmail, /Governance reviews/);
+    expect(toCouncil?.body.text).toContain(`/app/contracts/${id}/milestones`);
   });
 });
 
