@@ -108,12 +108,96 @@ export const contractsApi = defineApi({
     summary: "A council's payments page: late payments (CSV), payments over £30,000 by quarter (s.70), a UK8 notice's figures.",
     path: idsPath('orgId'),
   },
-  'GET /app/contracts/{contractId}': { summary: 'A contract page with its decide, rate and payment forms.', path: idsPath('contractId') },
+  'GET /app/contracts/{contractId}': {
+    summary: "A contract's overview: its terms, status, amendments and calendar feed.",
+    path: idsPath('contractId'),
+  },
   'POST /app/contracts/{contractId}': {
-    summary: "The contract page's forms.",
+    summary: "The overview's form: a new calendar feed address.",
     status: 303,
     path: idsPath('contractId'),
-    form: '`csrf`, `action` (decide, request-evidence, rate, invoice, paid, rotate-feed) and the fields of that form.',
+    form: '`csrf` and `action` (rotate-feed).',
+  },
+  'GET /app/contracts/{contractId}/milestones': {
+    summary: "A contract's milestones, with their evidence, decide forms and request evidence now.",
+    path: idsPath('contractId'),
+  },
+  'POST /app/contracts/{contractId}/milestones': {
+    summary: "A milestone's decision, or evidence asked for now.",
+    status: 303,
+    path: idsPath('contractId'),
+    form: '`csrf`, `action` (decide, request-evidence), `milestone` (M1…) and the fields of that form.',
+  },
+  'GET /app/contracts/{contractId}/kpis': {
+    summary: "A contract's KPIs, with their ratings and rating forms.",
+    path: idsPath('contractId'),
+  },
+  'POST /app/contracts/{contractId}/kpis': {
+    summary: "A KPI's rating.",
+    status: 303,
+    path: idsPath('contractId'),
+    form: '`csrf`, `action` (rate), `kpi` (K1…) and the fields of the rating.',
+  },
+  'GET /app/contracts/{contractId}/payments': {
+    summary: "A contract's payments against the 30-day term, with invoice and payment forms.",
+    path: idsPath('contractId'),
+  },
+  'POST /app/contracts/{contractId}/payments': {
+    summary: 'An invoice received, or a payment made.',
+    status: 303,
+    path: idsPath('contractId'),
+    form: '`csrf`, `action` (invoice, paid), `payment` (P1…) and the fields of that form.',
+  },
+  'GET /app/councils/{orgId}/contracts/new': {
+    summary:
+      "Register a contract as a task list (details, supplier, money, payments, milestones, KPIs), then check and register (the council's officers).",
+    path: idsPath('orgId'),
+  },
+  'POST /app/councils/{orgId}/contracts/new': {
+    summary: 'A question of the contract, or registering it through the same schema and use case as POST /councils/{orgId}/contracts.',
+    status: 303,
+    path: idsPath('orgId'),
+    form: '`csrf`, `page` (a question, or check), `do` (add, continue, remove-<n>) and the fields of the question.',
+  },
+  'GET /app/councils/{orgId}/contract-policy': {
+    summary: "The council's contract policy: amber window and alert days, in a form filled with the policy as it is (its admins).",
+    path: idsPath('orgId'),
+  },
+  'POST /app/councils/{orgId}/contract-policy': {
+    summary: 'Saves the policy, through the same schema and use case as PUT /councils/{orgId}/contract-policy.',
+    status: 303,
+    path: idsPath('orgId'),
+    form: '`csrf`, `action` (policy), `amberWithinDays`, `alertOffsetsDays`.',
+  },
+  'GET /app/contracts/{contractId}/milestones/new': {
+    summary: 'Add milestones and KPIs to a contract: question pages, check your answers and a confirmation.',
+    path: idsPath('contractId'),
+  },
+  'POST /app/contracts/{contractId}/milestones/new': {
+    summary: 'A question, or the amendment adding them through the same schema and use case as POST /contracts/{contractId}/amendments.',
+    status: 303,
+    path: idsPath('contractId'),
+    form: '`csrf`, `page` (a question, or check), `do` (add, continue, remove-<n>) and the fields of the question.',
+  },
+  'GET /app/contracts/{contractId}/amendments/new': {
+    summary: "Amend the contract (value, end date, milestones' due dates): question pages, check your answers and a confirmation.",
+    path: idsPath('contractId'),
+  },
+  'POST /app/contracts/{contractId}/amendments/new': {
+    summary: 'A question, or the amendment through the same schema and use case as POST /contracts/{contractId}/amendments.',
+    status: 303,
+    path: idsPath('contractId'),
+    form: '`csrf`, `page` (a question, or check), `do` (add, continue, remove-<n>) and the fields of the question.',
+  },
+  'GET /app/contracts/{contractId}/status': {
+    summary: "Change the contract's status, with a reason: a question page, check your answers and a confirmation.",
+    path: idsPath('contractId'),
+  },
+  'POST /app/contracts/{contractId}/status': {
+    summary: 'The new status, through the same schema and use case as POST /contracts/{contractId}/status.',
+    status: 303,
+    path: idsPath('contractId'),
+    form: '`csrf`, `page` (a question, or check), `do` (add, continue, remove-<n>) and the fields of the question.',
   },
   'GET /m/{token}': { summary: 'The milestone evidence form behind an emailed link (no account).', path: tokenPath, produces: 'html' },
   'POST /m/{token}': {

@@ -31,42 +31,52 @@ export const ratingFields = (k: string) =>
     reason: { label: 'Note (needed for Other)', name: `reason-${k}`, optional: true },
   }) satisfies FormFields;
 
+/** The contract's sub-pages (contract-page.tsx): `''` is its overview. */
+export type ContractPart = '' | 'milestones' | 'kpis' | 'payments';
+
 /**
- * Each form on the contract page, by its `action`: decoded by the shared decoder into the same
- * schema as its JSON route, then the same use case; a refusal comes back against its field, or
- * against the form (its id: `decide-M1`) when it is about the contract's state.
+ * Each form on the contract's sub-pages, by its `action`: decoded by the shared decoder into the
+ * same schema as its JSON route, then the same use case; a refusal comes back against its field,
+ * or against the form (its id: `decide-M1`) when it is about the contract's state. A sub-page
+ * takes only its own forms, so a refusal is shown where the form is.
  */
-const actions: Record<string, Action> = {
-  decide: async (caller, contractId, form) => {
-    const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
-    if (m.errors) return m;
-    const action = { schema: decisionBody, fields: decisionFields(m.id), formId: `decide-${m.id}` };
-    const done = await submitForm(form, action, (input) => decide(contractsTable, caller, contractId, m.id, input));
-    return done.errors ? { errors: done.errors } : { done: 'decided' };
+const actions: Record<ContractPart, Record<string, Action>> = {
+  '': {
+    // No fields: the answer is the feed's new address, shown once.
+    'rotate-feed': async (caller, id) => ({ feedUrl: (await rotateFeed(contractsTable, caller, { kind: 'contract', id })).url }),
   },
-  // No fields but the milestone: a refusal (already decided) is shown against its form, `request-M1`.
-  'request-evidence': async (caller, contractId, form) => {
-    const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
-    if (m.errors) return m;
-    const action = { schema: z.strictObject({}), fields: {}, formId: `request-${m.id}` };
-    const done = await submitForm(form, action, () => requestEvidence(contractsTable, caller, contractId, m.id));
-    return done.errors ? { errors: done.errors } : { done: 'evidence-requested' };
+  milestones: {
+    decide: async (caller, contractId, form) => {
+      const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
+      if (m.errors) return m;
+      const action = { schema: decisionBody, fields: decisionFields(m.id), formId: `decide-${m.id}` };
+      const done = await submitForm(form, action, (input) => decide(contractsTable, caller, contractId, m.id, input));
+      return done.errors ? { errors: done.errors } : { done: 'decided' };
+    },
+    // No fields but the milestone: a refusal (already decided) is shown against its form, `request-M1`.
+    'request-evidence': async (caller, contractId, form) => {
+      const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
+      if (m.errors) return m;
+      const action = { schema: z.strictObject({}), fields: {}, formId: `request-${m.id}` };
+      const done = await submitForm(form, action, () => requestEvidence(contractsTable, caller, contractId, m.id));
+      return done.errors ? { errors: done.errors } : { done: 'evidence-requested' };
+    },
   },
-  rate: async (caller, contractId, form) => {
-    const k = recordOf(form, 'kpi', 'KPI', kpiPath.shape.kpiId);
-    if (k.errors) return k;
-    const action = { schema: ratingBody, fields: ratingFields(k.id), formId: `rate-${k.id}` };
-    const done = await submitForm(form, action, (input) => rate(contractsTable, caller, contractId, k.id, input));
-    return done.errors ? { errors: done.errors } : { done: 'rated' };
+  kpis: {
+    rate: async (caller, contractId, form) => {
+      const k = recordOf(form, 'kpi', 'KPI', kpiPath.shape.kpiId);
+      if (k.errors) return k;
+      const action = { schema: ratingBody, fields: ratingFields(k.id), formId: `rate-${k.id}` };
+      const done = await submitForm(form, action, (input) => rate(contractsTable, caller, contractId, k.id, input));
+      return done.errors ? { errors: done.errors } : { done: 'rated' };
+    },
   },
-  // No fields: the answer is the feed's new address, shown once.
-  'rotate-feed': async (caller, id) => ({ feedUrl: (await rotateFeed(contractsTable, caller, { kind: 'contract', id })).url }),
-  ...paymentActions,
+  payments: paymentActions,
 };
 
-/** Runs the posted form's action; one the page does not have is refused whole (`chosenForm`). */
-export const runAction = (caller: Caller, contractId: string, form: PostedForm): Promise<Outcome> =>
-  chosenForm(form, actions)(caller, contractId, form);
+/** Runs the posted form's action; one the sub-page does not have is refused whole (`chosenForm`). */
+export const runAction = (part: ContractPart, caller: Caller, contractId: string, form: PostedForm): Promise<Outcome> =>
+  chosenForm(form, actions[part])(caller, contractId, form);
 
 export const doneMessages: Record<string, string> = {
   decided: 'The decision is recorded; the supplier and your council contact are told by email.',

@@ -1,11 +1,13 @@
 import { kpiRatings } from '../../shared/contracts/contract';
-import { dayInWords, humanise, timeInWords } from '../../shared/platform/format';
+import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { Button, Csrf, type FieldError, Radios, Table, Textarea } from '../lib/web/govuk';
+import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
 import type { ContractPageView } from './contract-page';
 import { FeedAddress, RagTag } from './contract-parts';
 import { DateInput } from './date-input';
+import { contractHref } from './hrefs';
 import { decisionBody, ratingBody } from './schemas';
 
 export interface SectionProps {
@@ -19,9 +21,9 @@ export interface SectionProps {
 type Child = Parameters<typeof Button>[0]['children'];
 
 /** A form on the contract page; its id is what a refusal that is no one field's links to (contract-actions.ts). */
-function ActionForm(p: { view: ContractPageView; csrf: string; action: string; id: string; children: Child }) {
+function ActionForm(p: { view: ContractPageView; part: ContractPart; csrf: string; action: string; id: string; children: Child }) {
   return (
-    <form method="post" action={`/app/contracts/${encodeURIComponent(p.view.id)}`} id={p.id} novalidate>
+    <form method="post" action={contractHref(p.view.id, p.part)} id={p.id} novalidate>
       <Csrf token={p.csrf} />
       <input type="hidden" name="action" value={p.action} />
       {p.children}
@@ -37,7 +39,7 @@ type MilestoneView = ContractPageView['milestones'][number];
 function RequestEvidence(p: SectionProps & { m: MilestoneView }) {
   if (p.m.status !== 'scheduled') return '';
   return (
-    <ActionForm view={p.view} csrf={p.csrf} action="request-evidence" id={`request-${p.m.id}`}>
+    <ActionForm view={p.view} part="milestones" csrf={p.csrf} action="request-evidence" id={`request-${p.m.id}`}>
       <input type="hidden" name="milestone" value={p.m.id} />
       <Button secondary>
         Request evidence now<span class="govuk-visually-hidden"> for {p.m.id}</span>
@@ -52,6 +54,8 @@ export function Milestones(p: SectionProps) {
   return (
     <>
       <h2 class="govuk-heading-m">Milestones</h2>
+      <AddMore {...p} />
+      {!view.milestones.length && <p class="govuk-body">None yet. The supplier is alerted before each milestone is due.</p>}
       <Table
         columns={[
           { label: 'Milestone' },
@@ -94,7 +98,7 @@ function Decide(p: SectionProps & { m: MilestoneView }) {
   const { m } = p;
   const f = decisionFields(m.id);
   return (
-    <ActionForm view={p.view} csrf={p.csrf} action="decide" id={`decide-${m.id}`}>
+    <ActionForm view={p.view} part="milestones" csrf={p.csrf} action="decide" id={`decide-${m.id}`}>
       <input type="hidden" name="milestone" value={m.id} />
       <Radios
         name={`status-${m.id}`}
@@ -136,11 +140,24 @@ const ratingWords: Record<(typeof kpiRatings)[number], string> = {
   other: 'Other',
 };
 
+/** Where a contract gets more milestones and KPIs (by amendment), for those who may amend it while it is open. */
+function AddMore(p: SectionProps) {
+  if (!p.mayAct || p.view.status === 'cancelled' || p.view.status === 'terminated') return null;
+  return (
+    <p class="govuk-body">
+      <a class="govuk-link" href={`${contractHref(p.view.id, 'milestones')}/new`}>
+        Add milestones and KPIs
+      </a>
+    </p>
+  );
+}
+
 export function Kpis(p: SectionProps) {
-  if (!p.view.kpis.length) return null;
   return (
     <>
       <h2 class="govuk-heading-m">KPIs</h2>
+      <AddMore {...p} />
+      {!p.view.kpis.length && <p class="govuk-body">None yet. Each KPI is rated every quarter here.</p>}
       {p.view.kpis.map((k) => (
         <>
           <Table
@@ -163,7 +180,7 @@ function Rate(p: SectionProps & { k: ContractPageView['kpis'][number] }) {
   const { k } = p;
   const f = ratingFields(k.id);
   return (
-    <ActionForm view={p.view} csrf={p.csrf} action="rate" id={`rate-${k.id}`}>
+    <ActionForm view={p.view} part="kpis" csrf={p.csrf} action="rate" id={`rate-${k.id}`}>
       <input type="hidden" name="kpi" value={k.id} />
       <DateInput
         name={f['period.startDate'].name}
@@ -199,6 +216,23 @@ function Rate(p: SectionProps & { k: ContractPageView['kpis'][number] }) {
   );
 }
 
+/**
+ * One change of an amendment in words: the record keeps the API's values (pence, ISO dates, field
+ * paths, as the UK10 data does); people read pounds, dates in words and what the field is.
+ */
+function changeWords(c: { field: string; from: string; to: string }): string {
+  const words = (v: string) => (c.field === 'value' && v ? pounds(Number(v)) : v.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => dayInWords(d)));
+  const [, kind, id, rest] = /^(milestones|kpis)\.([MK]\d+)(?:\.(\w+))?$/.exec(c.field) ?? [];
+  const what = kind
+    ? rest === 'dueDate'
+      ? `${id} due date`
+      : `${kind === 'kpis' ? 'KPI' : 'Milestone'} ${id} added`
+    : c.field === 'period.endDate'
+      ? 'End date'
+      : humanise(c.field);
+  return c.from ? `${what}: ${words(c.from)} → ${words(c.to)}` : `${what}: ${words(c.to)}`;
+}
+
 export function Amendments({ view }: { view: ContractPageView }) {
   return (
     <>
@@ -208,7 +242,7 @@ export function Amendments({ view }: { view: ContractPageView }) {
           columns={[{ label: 'When' }, { label: 'What changed' }, { label: 'Why' }, { label: 'Change notice (UK10)' }]}
           rows={view.amendments.map((a) => [
             timeInWords(a.at),
-            a.changes.map((c) => `${humanise(c.field)}: ${c.from || '(none)'} → ${c.to}`).join('; '),
+            a.changes.map(changeWords).join('; '),
             a.why,
             // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
             a.notice ? `Published ${timeInWords(a.notice.publishedAt)}` : 'Not required',
@@ -226,13 +260,7 @@ export function Feed(p: SectionProps & { feed: { exists: boolean; createdAt?: st
     <>
       <h2 class="govuk-heading-m">Calendar feed</h2>
       <p class="govuk-body">This contract's milestones, for Outlook or Google Calendar.</p>
-      <FeedAddress
-        action={`/app/contracts/${encodeURIComponent(p.view.id)}`}
-        csrf={p.csrf}
-        feed={p.feed}
-        feedUrl={p.feedUrl}
-        mayAct={p.mayAct}
-      />
+      <FeedAddress action={contractHref(p.view.id, '')} csrf={p.csrf} feed={p.feed} feedUrl={p.feedUrl} mayAct={p.mayAct} />
     </>
   );
 }

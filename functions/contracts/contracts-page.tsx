@@ -10,6 +10,7 @@ import type { Page } from '../consortia/web-sessions';
 import { chosenForm } from '../lib/web/form';
 import { Button, Select, Table, TextInput } from '../lib/web/govuk';
 import { FeedAddress, RagRule, RagTag } from './contract-parts';
+import { contractsHref, policyHref } from './hrefs';
 
 const statusOf = (s: string | undefined) => contractStatuses.find((x) => x === s);
 
@@ -32,6 +33,8 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
   const feed = await feedStatus(contractsTable, { kind: 'council', id: orgId });
   const role = roleIn(caller, orgId);
   const mayAct = caller.user.platformAdmin || (role !== undefined && roleAtLeast(role, 'officer'));
+  // The start links, to those the use cases allow: officers register, admins set the policy.
+  const mayPolicy = caller.user.platformAdmin || (role !== undefined && roleAtLeast(role, 'admin'));
   return {
     title: `Contracts: ${view.council.name}`,
     section: 'contracts',
@@ -40,6 +43,12 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
       <>
         <span class="govuk-caption-l">{view.council.name}</span>
         <h1 class="govuk-heading-l">Contracts</h1>
+        {mayAct && (
+          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
+          <a href={`${contractsHref(orgId)}/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
+            Register a contract
+          </a>
+        )}
         <RagRule amberWithinDays={view.policy.amberWithinDays} />
         <form method="get" action={`/app/councils/${orgId}/contracts`} class="grantloop-filters">
           <Select
@@ -88,6 +97,13 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
             Payments: late payments, and what to publish (section 70 and UK8 notices)
           </a>
         </p>
+        {mayPolicy && (
+          <p class="govuk-body">
+            <a class="govuk-link" href={policyHref(orgId)}>
+              Contract policy: when milestones turn amber and when suppliers are alerted
+            </a>
+          </p>
+        )}
         <CouncilFeed orgId={orgId} csrf={csrf} feed={feed} feedUrl={feedUrl} mayAct={mayAct} />
       </>
     ),

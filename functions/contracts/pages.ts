@@ -1,6 +1,6 @@
 import { staffPage } from '../consortia/web-sessions';
 import { byRoute } from '../lib/web/page-route';
-import { contractPage } from './contract-page';
+import { contractKpisPage, contractMilestonesPage, contractPage, contractPaymentsPage } from './contract-page';
 import { contractsPage } from './contracts-page';
 import { paymentsPage } from './payments-page';
 
@@ -9,5 +9,8 @@ export const handler = staffPage(
     '/app/councils/{orgId}/contracts': contractsPage,
     '/app/councils/{orgId}/payments': paymentsPage,
     '/app/contracts/{contractId}': contractPage,
+    '/app/contracts/{contractId}/milestones': contractMilestonesPage,
+    '/app/contracts/{contractId}/kpis': contractKpisPage,
+    '/app/contracts/{contractId}/payments': contractPaymentsPage,
   }),
 );

@@ -6,6 +6,7 @@ import { Button, Csrf, Table, Tag } from '../lib/web/govuk';
 import type { ContractPageView } from './contract-page';
 import type { SectionProps } from './contract-sections';
 import { DateInput } from './date-input';
+import { contractHref } from './hrefs';
 import { invoiceFields, paidFields } from './payment-actions';
 
 type PaymentView = ContractPageView['payments'][number];
@@ -29,7 +30,7 @@ export function regimeWords(regime: ContractPageView['regime']): string {
 /** The schedule with each payment's invoice, its last day to pay (s.68(2)), when it was paid and its status in words. */
 export function Payments(p: SectionProps) {
   const { view } = p;
-  if (!view.payments.length) return null;
+  if (!view.payments.length) return <p class="govuk-body">No payment schedule. A schedule is set when the contract is registered.</p>;
   const mayRecord = p.mayAct && view.status !== 'cancelled';
   return (
     <>
@@ -67,7 +68,7 @@ export function Payments(p: SectionProps) {
 /** A payment's form; its id (`paid-P1`) is what a refusal about the payment as a whole links to (payment-actions.ts). */
 function PaymentForm(p: SectionProps & { payment: PaymentView; action: string; heading: string; children: Child }) {
   return (
-    <form method="post" action={`/app/contracts/${encodeURIComponent(p.view.id)}`} id={`${p.action}-${p.payment.id}`} novalidate>
+    <form method="post" action={contractHref(p.view.id, 'payments')} id={`${p.action}-${p.payment.id}`} novalidate>
       <Csrf token={p.csrf} />
       <input type="hidden" name="action" value={p.action} />
       <input type="hidden" name="payment" value={p.payment.id} />

@@ -3,7 +3,7 @@ import { regimes } from '../../shared/tenders/regime';
 import { date, email, id, name, pence, text } from '../lib/schemas';
 import * as z from '../lib/zod';
 
-const milestone = z.strictObject({
+export const milestoneBody = z.strictObject({
   title: name,
   type: z.enum(milestoneTypes),
   dueDate: date,
@@ -11,6 +11,8 @@ const milestone = z.strictObject({
   evidenceRequested: text(1, 2000),
   payment: z.optional(z.int().check(z.gte(0), z.lte(99))),
 });
+
+export const kpiBody = z.strictObject({ name, target: text(1, 500) });
 
 export const newContract = z.strictObject({
   title: name,
@@ -21,7 +23,8 @@ export const newContract = z.strictObject({
   funding: z._default(
     z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('council') }),
-      z.strictObject({ kind: z.literal('pool'), poolId: id, grantId: id }),
+      // Typed on the page as references: the length is stated so a page can say it.
+      z.strictObject({ kind: z.literal('pool'), poolId: id.check(z.maxLength(26)), grantId: id.check(z.maxLength(26)) }),
     ]),
     { kind: 'council' as const },
   ),
@@ -30,8 +33,8 @@ export const newContract = z.strictObject({
   regime: z.optional(z.enum(regimes)),
   lightTouch: z.optional(z.boolean()),
   payments: z._default(z.array(z.strictObject({ dueDate: date, amount: pence })).check(z.maxLength(100)), []),
-  milestones: z._default(z.array(milestone).check(z.maxLength(100)), []),
-  kpis: z._default(z.array(z.strictObject({ name, target: text(1, 500) })).check(z.maxLength(30)), []),
+  milestones: z._default(z.array(milestoneBody).check(z.maxLength(100)), []),
+  kpis: z._default(z.array(kpiBody).check(z.maxLength(30)), []),
 });
 
 export const policyBody = z.strictObject({
@@ -56,7 +59,8 @@ export const amendmentBody = z.strictObject({
   value: z.optional(pence),
   endDate: z.optional(date),
   dueDates: z.optional(z.record(z.string().check(z.regex(/^M[1-9][0-9]{0,2}$/, 'must be a milestone id (M1…)')), date)),
-  addMilestones: z.optional(z.array(milestone).check(z.maxLength(20))),
+  addMilestones: z.optional(z.array(milestoneBody).check(z.maxLength(20))),
+  addKpis: z.optional(z.array(kpiBody).check(z.maxLength(30))),
 });
 
 export const statusBody = z.strictObject({ status: z.enum(contractStatuses), reason: z.optional(text(0, 2000)) });

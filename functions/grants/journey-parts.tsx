@@ -4,8 +4,6 @@ import type { MemberRole } from '../../shared/consortia/organisation';
 import { grantsTable } from '../../shared/grants/aws';
 import { grantDetail } from '../../shared/grants/plan';
 import { policyOf, type ReportingPolicy } from '../../shared/grants/report-schedule';
-import { dayInWords } from '../../shared/platform/format';
-import type { PostedForm } from '../lib/web/form';
 import { type Crumb, consortiumCrumbs } from '../lib/web/navigation';
 
 /** What the grant journeys share: the grant as its officers see it, where the pages sit, and dates as typed. */
@@ -35,26 +33,5 @@ export const grantChrome = (c: GrantCtx) => ({
 
 export const grantHref = (grantId: string) => `/app/grants/${encodeURIComponent(grantId)}`;
 
-/** A date input's three boxes as typed, in words if they make a real date ("1 May 2026"), otherwise as typed. */
-export function typedDay(typed: PostedForm, name: string): string {
-  const [d, m, y] = ['day', 'month', 'year'].map((p) => String(typed[`${name}-${p}`] ?? '').trim());
-  const iso = `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T12:00:00Z`).toISOString().slice(0, 10) === iso;
-  return real ? dayInWords(iso) : [d, m, y].filter(Boolean).join('/');
-}
-
-/** The items of an "add another" list in the draft, in order, each with its fields as typed. */
-export function itemsOf(typed: PostedForm, path: string): PostedForm[] {
-  const indices = new Set<number>();
-  for (const k of Object.keys(typed)) {
-    const m = new RegExp(`^${path}\\.(\\d+)\\.`).exec(k);
-    if (m) indices.add(Number(m[1]));
-  }
-  return [...indices]
-    .sort((a, b) => a - b)
-    .map((i) => {
-      const out: PostedForm = {};
-      for (const [k, v] of Object.entries(typed)) if (k.startsWith(`${path}.${i}.`)) out[k.slice(`${path}.${i}.`.length)] = v;
-      return out;
-    });
-}
+// Re-exported where the grant journeys have always found them.
+export { itemsOf, typedDay } from '../lib/web/typed';

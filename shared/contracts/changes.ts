@@ -8,9 +8,11 @@ import {
   type Evidence,
   isClosed,
   type KpiRating,
+  kpiId,
   type Milestone,
   type MilestoneInput,
   newMilestone,
+  outside,
 } from './contract';
 import { changeNoticeDue } from './notices';
 
@@ -104,6 +106,8 @@ export interface AmendmentInput {
   /** New due dates by milestone id. */
   dueDates?: Record<string, string> | undefined;
   addMilestones?: MilestoneInput[] | undefined;
+  /** KPIs added (a contract from a tender award has none until the council sets them). */
+  addKpis?: { name: string; target: string }[] | undefined;
 }
 
 /** A change to the contract's terms, kept as history: each field from → to, why, when and by whom. */
@@ -128,16 +132,39 @@ export function amendContract(c: Contract, input: AmendmentInput, ids: { id: str
   for (const [i, m] of (input.addMilestones ?? []).entries()) {
     const added = newMilestone({ ...m, payment: undefined }, next.milestones.length);
     if (added.dueDate < next.period.startDate || added.dueDate > next.period.endDate)
-      throw invalid(`addMilestones.${i}.dueDate`, 'within-period', `${added.dueDate} is outside the contract period`);
+      throw invalid(`addMilestones.${i}.dueDate`, 'within-period', outside(added.dueDate, next.period));
     changes.push({ field: `milestones.${added.id}`, from: '', to: `${added.title}, due ${added.dueDate}` });
     next = { ...next, milestones: [...next.milestones, added] };
   }
+  next = withKpis(next, input.addKpis ?? [], changes);
   if (!changes.length) throw invalid('why', 'changes-something', 'the amendment changes nothing');
   const at = ids.now.toISOString();
   // Above threshold, a change of more than 10% of the value or the term is published first as a UK10 (s.75).
   const notice = changeNoticeDue(c, changes) ? { notice: { type: 'UK10' as const, publishedAt: at } } : {};
   const amendment = { id: ids.id, at, by: ids.by, why: input.why.trim(), changes, ...notice };
   return { ...next, amendments: [...c.amendments, amendment] };
+}
+
+/** New KPIs after the ones there are (K3 after K2), each name once on the contract, any case. */
+function withKpis(c: Contract, add: { name: string; target: string }[], changes: Amendment['changes']): Contract {
+  const had = new Set(c.kpis.map((k) => k.name.trim().toLowerCase()));
+  const names = new Set(had);
+  const kpis = [...c.kpis];
+  for (const [i, k] of add.entries()) {
+    const name = k.name.trim();
+    const key = name.toLowerCase();
+    if (names.has(key))
+      throw invalid(
+        `addKpis.${i}.name`,
+        'unique',
+        had.has(key) ? `the contract already has a KPI called "${name}"` : `KPI "${name}" is listed twice`,
+      );
+    names.add(key);
+    const id = kpiId(kpis.length);
+    kpis.push({ id, name, target: k.target.trim(), ratings: [] });
+    changes.push({ field: `kpis.${id}`, from: '', to: `${name} (target: ${k.target.trim()})` });
+  }
+  return add.length ? { ...c, kpis } : c;
 }
 
 function rescheduled(c: Contract, dueDates: Record<string, string>, changes: Amendment['changes']): Contract {
@@ -147,7 +174,7 @@ function rescheduled(c: Contract, dueDates: Record<string, string>, changes: Ame
     if (date === m.dueDate) continue;
     if (m.status === 'met') throw conflict(`milestone ${id} is met; its date cannot move`, { rule: 'met-is-final' });
     if (date < next.period.startDate || date > next.period.endDate)
-      throw invalid(`dueDates.${id}`, 'within-period', `${date} is outside the contract period`);
+      throw invalid(`dueDates.${id}`, 'within-period', outside(date, next.period));
     changes.push({ field: `milestones.${id}.dueDate`, from: m.dueDate, to: date });
     next = withMilestone(next, { ...m, dueDate: date, sequence: m.sequence + 1 });
   }
@@ -160,6 +187,9 @@ const allowed: Record<ContractStatus, ContractStatus[]> = {
   cancelled: [],
   terminated: [],
 };
+
+/** The statuses a contract may move to from its own. */
+export const nextContractStatuses = (from: ContractStatus): ContractStatus[] => allowed[from];
 
 /** pending → active (signed) or cancelled; active → terminated (ended, early or not). Ending needs a reason. */
 export function changeStatus(c: Contract, to: ContractStatus, reason: string | undefined, now: Date): Contract {

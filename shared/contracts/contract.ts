@@ -1,5 +1,6 @@
 import { parseOrgIdentifier } from '../consortia/org-identifier';
 import { DomainError, type FieldIssue } from '../platform/errors';
+import { dayInWords, pounds } from '../platform/format';
 import type { Regime } from '../tenders/regime';
 
 /**
@@ -153,6 +154,10 @@ export interface ContractInput {
 
 const within = (date: string, p: { startDate: string; endDate: string }) => date >= p.startDate && date <= p.endDate;
 
+/** Said to people and API clients alike: the date and the period in words. */
+export const outside = (date: string, p: { startDate: string; endDate: string }) =>
+  `${dayInWords(date)} is outside the contract period, ${dayInWords(p.startDate)} to ${dayInWords(p.endDate)}`;
+
 /** Every rule the shape alone cannot check, all reported at once. */
 export function checkContractInput(input: ContractInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -170,15 +175,19 @@ export function checkContractInput(input: ContractInput): FieldIssue[] {
   if (input.period.startDate > input.period.endDate) fail('period.endDate', 'date-order', 'the contract must end on or after it starts');
   const paid = input.payments.reduce((a, p) => a + p.amount, 0);
   if (input.payments.length && paid !== input.value)
-    fail('payments', 'sum-to-value', `the payments add up to ${paid} pence; they must add up to the contract's value, ${input.value}`);
+    fail(
+      'payments',
+      'sum-to-value',
+      `the payments add up to ${pounds(paid)}; they must add up to the contract's value, ${pounds(input.value)}`,
+    );
   input.payments.forEach((p, i) => {
-    if (!within(p.dueDate, input.period)) fail(`payments.${i}.dueDate`, 'within-period', 'a payment falls due within the contract period');
+    if (!within(p.dueDate, input.period)) fail(`payments.${i}.dueDate`, 'within-period', outside(p.dueDate, input.period));
   });
   input.milestones.forEach((m, i) => {
     if (!m.title.trim()) fail(`milestones.${i}.title`, 'required', 'give the milestone a title');
-    if (!within(m.dueDate, input.period)) fail(`milestones.${i}.dueDate`, 'within-period', `${m.dueDate} is outside the contract period`);
+    if (!within(m.dueDate, input.period)) fail(`milestones.${i}.dueDate`, 'within-period', outside(m.dueDate, input.period));
     if (m.payment !== undefined && !input.payments[m.payment])
-      fail(`milestones.${i}.payment`, 'known-payment', `there is no payment ${m.payment} in the schedule`);
+      fail(`milestones.${i}.payment`, 'known-payment', `there is no payment ${m.payment + 1} in the schedule`);
   });
   const names = new Set<string>();
   input.kpis.forEach((k, i) => {

@@ -23,10 +23,9 @@ export const defaultPolicy: ContractPolicy = { amberWithinDays: 14, alertOffsets
 export function checkPolicy(p: ContractPolicy): ContractPolicy {
   if (!Number.isInteger(p.amberWithinDays) || p.amberWithinDays < 0 || p.amberWithinDays > 90)
     throw invalid('amberWithinDays', 'range', 'a whole number of days from 0 to 90');
-  p.alertOffsetsDays.forEach((d, i) => {
-    if (!Number.isInteger(d) || d > -1 || d < -90)
-      throw invalid(`alertOffsetsDays.${i}`, 'range', 'days before the due date: a whole number from -90 to -1');
-  });
+  // The days are one answer (one box on the page): a wrong one is that answer's, whichever it is.
+  if (p.alertOffsetsDays.some((d) => !Number.isInteger(d) || d > -1 || d < -90))
+    throw invalid('alertOffsetsDays', 'range', 'each must be days before the due date: a whole number from -90 to -1');
   return { amberWithinDays: p.amberWithinDays, alertOffsetsDays: [...new Set(p.alertOffsetsDays)].sort((a, b) => a - b) };
 }
 

@@ -51,6 +51,7 @@ export function contractTasks(contracts: Contract[], council: { id: string; name
   return contracts
     .filter((c) => !isClosed(c))
     .flatMap((c): Task[] => {
+      // Each task opens the contract's sub-page where it is done.
       const href = staffPaths.contract(c.id);
       const milestones = c.milestones.flatMap((m): Task[] => {
         if (m.status !== 'scheduled') return [];
@@ -83,7 +84,7 @@ export function contractTasks(contracts: Contract[], council: { id: string; name
           label: `Rate ${kpi.name}: ${c.title}`,
           forWhom,
           detail: `For ${dayInWords(quarter.startDate)} to ${dayInWords(quarter.endDate)}, against its target: ${kpi.target}.`,
-          href,
+          href: staffPaths.contractKpis(c.id),
           when: { label: 'Rate by', date: by },
         }),
       );

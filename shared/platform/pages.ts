@@ -14,6 +14,13 @@ export const staffPaths = {
   tenderClarifications: (tenderId: string) => `/app/tenders/${tenderId}/clarifications`,
   tenderBids: (tenderId: string) => `/app/tenders/${tenderId}/bids`,
   tenderAward: (tenderId: string) => `/app/tenders/${tenderId}/award`,
-  contract: (contractId: string) => `/app/contracts/${contractId}`,
+  /**
+   * A contract's milestones sub-page, where evidence is decided and asked for: what staff emails
+   * about a contract (an alert, evidence to decide, a decision), tasks and calendar entries link
+   * to, since each is about a milestone. Its overview is `/app/contracts/{id}`.
+   */
+  contract: (contractId: string) => `/app/contracts/${contractId}/milestones`,
+  /** The contract's KPIs sub-page: where ratings are recorded. */
+  contractKpis: (contractId: string) => `/app/contracts/${contractId}/kpis`,
   councilContracts: (orgId: string) => `/app/councils/${orgId}/contracts`,
 };

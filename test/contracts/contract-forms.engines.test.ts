@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { type ContractView, contractBody, getContract, register } from '../support/contract';
+import { type ContractView, contractBody, contractFormPath, getContract, register } from '../support/contract';
 import { inDays } from '../support/grant';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -32,7 +32,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.stop());
 
-const send = async (fields: Record<string, string>) => staff.post(`/app/contracts/${contract.id}`, { ...fields, csrf: await staff.csrf() });
+const send = async (fields: Record<string, string>) =>
+  staff.post(contractFormPath(contract.id, fields.action), { ...fields, csrf: await staff.csrf() });
 const date = (name: string, day: string, month: string, year: string) => ({
   [`${name}-day`]: day,
   [`${name}-month`]: month,
@@ -58,7 +59,7 @@ const tooLong = 'x'.repeat(2001);
 describe('the contract page’s forms, decoded as the API decodes them', () => {
   it('decide: nothing chosen, a reason over 2,000 characters, 31 February and 31 April, a part left out, a date to come', async () => {
     const decide = { action: 'decide', milestone: 'M1' };
-    const page = await staff.get(`/app/contracts/${contract.id}`);
+    const page = await staff.get(`/app/contracts/${contract.id}/milestones`);
     expect(page.html).toContain('At most 2,000 characters.');
     expect(page.html).toContain('Date met (optional)');
 
@@ -94,7 +95,7 @@ describe('the contract page’s forms, decoded as the API decodes them', () => {
   it('decide: 2,000 characters are taken; a met milestone decided again is refused on the page, against its form', async () => {
     const reason = 'y'.repeat(2000);
     const partly = await send({ action: 'decide', milestone: 'M2', 'status-M2': 'partiallyMet', 'reason-M2': reason });
-    expect([partly.status, partly.location]).toEqual([303, `/app/contracts/${contract.id}?done=decided`]);
+    expect([partly.status, partly.location]).toEqual([303, `/app/contracts/${contract.id}/milestones?done=decided`]);
     expect((await getContract(stack, council, contract.id)).milestones[1]?.decision?.reason).toBe(reason);
     const met = await send({ action: 'decide', milestone: 'M2', 'status-M2': 'met' });
     expect(met.status).toBe(303);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { contractBody, register } from '../support/contract';
+import { contractBody, contractFormPath, register } from '../support/contract';
 import { type PageClient, signInAs } from '../support/pages';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const post = async (c: PageClient, id: string, fields: Record<string, string>) =>
-  c.post(`/app/contracts/${id}`, { ...fields, csrf: await c.csrf() });
+  c.post(contractFormPath(id, fields.action), { ...fields, csrf: await c.csrf() });
 
 describe('contract pages', () => {
   it("list a council's contracts with RAG and filters, and take decisions, KPI ratings and feed rotation by form", async () => {
@@ -37,7 +37,7 @@ describe('contract pages', () => {
     expect(csv.html.split('\n')[0]).toMatch(/^contract_id,contract,contract_status,supplier/);
 
     // A decision: the status must be chosen; not met needs a reason; each named as its field.
-    const page = await staff.get(`/app/contracts/${c.id}`);
+    const page = await staff.get(`/app/contracts/${c.id}/milestones`);
     expect(page.html).toContain('Decide M1: Milestone 1 of Paged contract');
     const none = await post(staff, c.id, { action: 'decide', milestone: 'M1' });
     expect([none.status, none.html.includes('href="#status-M1"')]).toEqual([400, true]);
@@ -51,7 +51,7 @@ describe('contract pages', () => {
       'dateMet-M1-month': '',
       'dateMet-M1-year': '',
     });
-    expect([met.status, met.location]).toEqual([303, `/app/contracts/${c.id}?done=decided`]);
+    expect([met.status, met.location]).toEqual([303, `/app/contracts/${c.id}/milestones?done=decided`]);
     const after = await staff.get(met.location as string);
     expect(after.html).toContain('The decision is recorded');
     expect(after.html).not.toContain('Decide M1');

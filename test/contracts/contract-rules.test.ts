@@ -143,6 +143,30 @@ describe('KPIs, amendments and status', () => {
     ]);
   });
 
+  it('adds KPIs after the ones there are, each name once on the contract in any case, kept as changes', () => {
+    const added = amendContract(
+      build(),
+      { why: 'Set after the award', addKpis: [{ name: ' Volunteers placed ', target: '50 a year' }] },
+      { id: 'A1', by: 'user-ruth', now },
+    );
+    expect(added.kpis.map((k) => [k.id, k.name, k.target, k.ratings])).toEqual([
+      ['K1', 'Groups supported', '120 a year', []],
+      ['K2', 'Volunteers placed', '50 a year', []],
+    ]);
+    expect(added.amendments[0]?.changes).toEqual([{ field: 'kpis.K2', from: '', to: 'Volunteers placed (target: 50 a year)' }]);
+    const again = (addKpis: { name: string; target: string }[]) => () =>
+      amendContract(build(), { why: 'More', addKpis }, { id: 'A2', by: 'u', now });
+    expect(issuesOf(again([{ name: 'GROUPS SUPPORTED', target: 'x' }]))).toEqual(['addKpis.0.name unique']);
+    expect(
+      issuesOf(
+        again([
+          { name: 'Hubs open', target: '3' },
+          { name: 'hubs open', target: '3' },
+        ]),
+      ),
+    ).toEqual(['addKpis.1.name unique']);
+  });
+
   it('moves status only in OCDS order, and ending needs a reason', () => {
     const pending = { ...build(), status: 'pending' as const };
     const signed = changeStatus(pending, 'active', undefined, now);

@@ -4,7 +4,7 @@ import type { SeededFunder } from '../../infra/local/scenario';
 import { nextLondonNine } from '../../shared/contracts/alerts';
 import { dayInWords } from '../../shared/platform/format';
 import { addDays } from '../../shared/platform/london-time';
-import { contractBody, mailTo, register } from '../support/contract';
+import { contractBody, contractFormPath, mailTo, register } from '../support/contract';
 import { inDays } from '../support/grant';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const post = async (c: PageClient, id: string, fields: Record<string, string>) =>
-  c.post(`/app/contracts/${id}`, { ...fields, csrf: await c.csrf() });
+  c.post(contractFormPath(id, fields.action), { ...fields, csrf: await c.csrf() });
 
 /** A contract that began two months ago, so a milestone may already be overdue. */
 const begunBody = (title: string, dueIn: number[], supplier: string) => ({
@@ -34,11 +34,11 @@ describe('request evidence now', () => {
     const supplier = 'asked-now@wyvern-va.example.org';
     const c = await register(stack, council(), begunBody('Asked contract', [30, 90], supplier));
     const staff = await signInAs(stack, council().admin.email);
-    const page = await staff.get(`/app/contracts/${c.id}`);
+    const page = await staff.get(`/app/contracts/${c.id}/milestones`);
     expect(page.html).toContain('Request evidence now<span class="govuk-visually-hidden"> for M1</span>');
 
     const asked = await post(staff, c.id, { action: 'request-evidence', milestone: 'M1' });
-    expect([asked.status, asked.location]).toEqual([303, `/app/contracts/${c.id}?done=evidence-requested`]);
+    expect([asked.status, asked.location]).toEqual([303, `/app/contracts/${c.id}/milestones?done=evidence-requested`]);
     expect((await staff.get(asked.location as string)).html).toContain('The supplier is being emailed a new link');
     // At once, by the request's follower: no schedule or alert time needed.
     await stack.runtime.settle();
@@ -66,7 +66,7 @@ describe('request evidence now', () => {
 
     // Decided: the page no longer offers it, and a stale form is refused in words.
     await stack.api.call(council().admin, 'POST', `/contracts/${c.id}/milestones/M1/decision`, { status: 'met' });
-    expect((await staff.get(`/app/contracts/${c.id}`)).html).not.toContain('> for M1</span>');
+    expect((await staff.get(`/app/contracts/${c.id}/milestones`)).html).not.toContain('> for M1</span>');
     const late = await post(staff, c.id, { action: 'request-evidence', milestone: 'M1' });
     expect(late.status).toBe(400);
     expect(errorSummary(late.html)).toEqual([
@@ -82,7 +82,7 @@ describe('request evidence now', () => {
       { email: 'viewer-asks@wyvernshire.example.org', name: 'Vic Viewer', role: 'viewer' },
     );
     const viewing = await signInAs(stack, viewer.user.email);
-    expect((await viewing.get(`/app/contracts/${c.id}`)).html).not.toContain('Request evidence now');
+    expect((await viewing.get(`/app/contracts/${c.id}/milestones`)).html).not.toContain('Request evidence now');
     // Pages answer a refusal as they answer a made-up id.
     expect((await post(viewing, c.id, { action: 'request-evidence', milestone: 'M2' })).status).toBe(404);
     const outsider = await stack.request('POST', `/contracts/${c.id}/milestones/M2/evidence-request`, { as: funders[1]?.admin });

@@ -45,6 +45,7 @@ describe('payments on the contract page, in a real browser', () => {
   it('records an invoice with the date input and JavaScript off: told what to fix, then the day to pay by', async () => {
     const page = await signedIn(false);
     await page.goto(`${stack.runtime.apiUrl}/app/contracts/${contract.id}`);
+    await page.getByRole('navigation', { name: 'Contract' }).getByRole('link', { name: 'Payments' }).click();
     const form = page.locator('form', { has: page.locator('input[name="payment"][value="P1"]') });
     await form.getByRole('button', { name: 'Record the invoice' }).click();
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter the date the invoice was received');
@@ -66,6 +67,8 @@ describe('payments on the contract page, in a real browser', () => {
     const found: string[] = [];
     await page.goto(`${stack.runtime.apiUrl}/app/contracts/${contract.id}`);
     found.push(...(await axeOn(page)).map((v) => `contract: ${v}`));
+    await page.goto(`${stack.runtime.apiUrl}/app/contracts/${contract.id}/payments`);
+    found.push(...(await axeOn(page)).map((v) => `contract's payments: ${v}`));
     await page
       .locator('form', { has: page.locator('input[name="payment"][value="P2"]') })
       .getByRole('button', { name: 'Record the invoice' })

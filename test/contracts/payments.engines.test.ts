@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { londonTime } from '../../shared/platform/london-time';
-import { type ContractView, contractBody, getContract, register } from '../support/contract';
+import { type ContractView, contractBody, contractFormPath, getContract, register } from '../support/contract';
 import { type PageClient, signInAs } from '../support/pages';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -45,7 +45,7 @@ afterAll(() => stack?.stop());
 const api = <T>(path: string, body: unknown) => stack.api.call<T>(council().admin, 'POST', path, body);
 const payment = (c: ContractView, id: string) => c.payments.find((p) => p.id === id);
 const post = async (c: PageClient, id: string, fields: Record<string, string>) =>
-  c.post(`/app/contracts/${id}`, { ...fields, csrf: await c.csrf() });
+  c.post(contractFormPath(id, fields.action), { ...fields, csrf: await c.csrf() });
 const dateFields = (name: string, [day, month, year]: string[]) => ({
   [`${name}-day`]: day,
   [`${name}-month`]: month,
@@ -88,8 +88,8 @@ describe('payments under contracts', () => {
   it('takes the invoice and the payment on the contract page, in day, month and year fields, decoded as the API decodes them', async () => {
     const a = contracts.A as ContractView;
     const staff = await signInAs(stack, council().admin.email);
-    const page = await staff.get(`/app/contracts/${a.id}`);
-    expect(page.html).toContain('Light touch: a public contract');
+    expect((await staff.get(`/app/contracts/${a.id}`)).html).toContain('Light touch: a public contract');
+    const page = await staff.get(`/app/contracts/${a.id}/payments`);
     expect(page.html).toMatch(/govuk-tag--orange">Paid 1 day late<\/strong>/);
     expect(page.html).toMatch(/govuk-tag--grey">Awaiting invoice<\/strong>/);
     expect(page.html).toContain('Invoice for P2 (£30,000.01)');
@@ -106,7 +106,7 @@ describe('payments under contracts', () => {
     expect(future.html).toContain('value="21"');
 
     const invoiced = await post(staff, a.id, { action: 'invoice', payment: 'P2', ...dateFields('receivedOn-P2', ['1', '10', '2026']) });
-    expect([invoiced.status, invoiced.location]).toEqual([303, `/app/contracts/${a.id}?done=invoice`]);
+    expect([invoiced.status, invoiced.location]).toEqual([303, `/app/contracts/${a.id}/payments?done=invoice`]);
     const after = await staff.get(invoiced.location as string);
     expect(after.html).toContain('Payment P2 (£30,000.01), to pay by 30 October 2026');
     const early = await post(staff, a.id, { action: 'paid', payment: 'P2', ...dateFields('paidOn-P2', ['30', '9', '2026']) });
@@ -115,7 +115,7 @@ describe('payments under contracts', () => {
     ]);
     const paid = await post(staff, a.id, { action: 'paid', payment: 'P2', ...dateFields('paidOn-P2', ['30', '10', '2026']) });
     expect(paid.status).toBe(303);
-    expect((await staff.get(`/app/contracts/${a.id}`)).html).toMatch(/govuk-tag--green">Paid on time<\/strong>/);
+    expect((await staff.get(`/app/contracts/${a.id}/payments`)).html).toMatch(/govuk-tag--green">Paid on time<\/strong>/);
   });
 
   it('gives the late payments as CSV, from the API and the payments page', async () => {

@@ -96,7 +96,7 @@ describe("a council's contract work", () => {
     expect(overdue).toMatchObject({
       forWhom: "Wyvernshire County Council's contracts",
       detail: 'No evidence yet from Wyvern Voluntary Action for Infrastructure support.',
-      href: '/app/contracts/K1',
+      href: '/app/contracts/K1/milestones',
     });
     expect(kpi?.detail).toBe('For 1 April 2026 to 30 June 2026, against its target: 120 a year.');
   });

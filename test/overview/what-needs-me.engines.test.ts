@@ -268,7 +268,7 @@ describe('what needs me, through a year of work', () => {
     const c = await register(stack, f.county, contractBody(stack, 'Youth hub support', [10, 120], supplier));
     // Its alerts are scheduled from the registration's event.
     await stack.runtime.settle();
-    const href = `/app/contracts/${c.id}`;
+    const href = `/app/contracts/${c.id}/milestones`;
     const forCounty = "For Wyvernshire County Council's contracts.";
     await advanceToMorning(stack, '2026-07-02', 11);
     expect(shown(await needs(f.county, href))).toEqual([
@@ -294,7 +294,7 @@ describe('what needs me, through a year of work', () => {
     expect(await needs(f.county, href)).toEqual([]);
     // 1 October: the July–September quarter is complete, and the contract ran in it.
     await advanceToMorning(stack, '2026-07-02', 91);
-    expect(shown(await needs(f.county, href))).toEqual([
+    expect(shown(await needs(f.county, `/app/contracts/${c.id}/kpis`))).toEqual([
       task(
         'KPI ratings due',
         'Rate Groups supported: Youth hub support',
@@ -303,7 +303,7 @@ describe('what needs me, through a year of work', () => {
     ]);
     const period = { startDate: '2026-07-02', endDate: '2026-09-30' };
     await call(f.county, 'POST', `/contracts/${c.id}/kpis/K1/ratings`, { period, rating: 'good' });
-    expect(await needs(f.county, href)).toEqual([]);
+    expect(await needs(f.county, `/app/contracts/${c.id}/kpis`)).toEqual([]);
   }, 240_000);
 
   it('reads by the consortia and councils the person belongs to, never by grant: three more grants, the same DynamoDB calls', async () => {

@@ -7,6 +7,8 @@
  * - `lead`: an officer (or admin) of the lead organisation; `member`: of any member organisation;
  * - `council-read` / `council-write`: staff / officers of the council that owns the contract;
  * - `org-member`: staff of the organisation named in the path; `org-admin`: its admins;
+ * - `council-page`: a council's contract journey or policy page: its officers (admins for the policy, as the use
+ *   cases allow); the fixture's council is the lead, whose admin is the only one with the role; anyone else the 404 page;
  * - `lead-page`: a page only the lead's admins use (a journey that makes something); anyone else gets the 404 page;
  * - `funder-admin-page`: a page for an admin of any funder (proposing a consortium, which that funder then leads, as
  *   `POST /consortia` allows); anyone else gets the 404 page;
@@ -31,6 +33,7 @@ export type Rule =
   | 'org-member'
   | 'org-admin'
   | 'lead-page'
+  | 'council-page'
   | 'funder-admin-page'
   | 'member-page'
   | 'platform-page'
@@ -202,6 +205,22 @@ export const pageRules: Record<string, Rule> = {
   'GET /app/contracts/{contractId}': 'council-read',
   'POST /app/contracts/{contractId}': 'council-read',
   'GET /app/councils/{orgId}/payments': 'council-read',
+  'GET /app/contracts/{contractId}/milestones': 'council-read',
+  'POST /app/contracts/{contractId}/milestones': 'council-read',
+  'GET /app/contracts/{contractId}/kpis': 'council-read',
+  'POST /app/contracts/{contractId}/kpis': 'council-read',
+  'GET /app/contracts/{contractId}/payments': 'council-read',
+  'POST /app/contracts/{contractId}/payments': 'council-read',
+  'GET /app/councils/{orgId}/contracts/new': 'council-page',
+  'POST /app/councils/{orgId}/contracts/new': 'council-page',
+  'GET /app/councils/{orgId}/contract-policy': 'council-page',
+  'POST /app/councils/{orgId}/contract-policy': 'council-page',
+  'GET /app/contracts/{contractId}/milestones/new': 'council-page',
+  'POST /app/contracts/{contractId}/milestones/new': 'council-page',
+  'GET /app/contracts/{contractId}/amendments/new': 'council-page',
+  'POST /app/contracts/{contractId}/amendments/new': 'council-page',
+  'GET /app/contracts/{contractId}/status': 'council-page',
+  'POST /app/contracts/{contractId}/status': 'council-page',
 };
 
 export type Role = 'platformAdmin' | 'leadAdmin' | 'leadViewer' | 'memberAdmin' | 'otherConsortium' | 'providerStaff';
@@ -234,6 +253,7 @@ export function expected(rule: Rule, role: Role): 'ok' | 403 | 404 {
       return role === 'leadAdmin' ? 'ok' : 403;
     // A page only the lead's admins use (a journey that makes something): everyone else gets the not-found page.
     case 'lead-page':
+    case 'council-page':
       return role === 'leadAdmin' ? 'ok' : 404;
     // The fixture's organisation in the path is the lead's: its admin and its viewer are its staff.
     case 'platform-page':

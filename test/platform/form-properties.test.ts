@@ -6,9 +6,13 @@ import { roleForm } from '../../functions/consortia/member-pages';
 import { newConsortiumJourney } from '../../functions/consortia/new-consortium';
 import { newMemberJourney } from '../../functions/consortia/new-member';
 import { newOrganisationJourney } from '../../functions/consortia/new-organisation';
+import { addMilestonesJourney, amendContractJourney } from '../../functions/contracts/amend-journeys';
 import { decisionFields, ratingFields } from '../../functions/contracts/contract-actions';
 import { invoiceFields, paidFields } from '../../functions/contracts/payment-actions';
+import { policyForm as contractPolicyForm } from '../../functions/contracts/policy-page';
+import { registerContractJourney } from '../../functions/contracts/register-journey';
 import { decisionBody, invoiceBody, paidBody, ratingBody } from '../../functions/contracts/schemas';
+import { contractStatusJourney } from '../../functions/contracts/status-journey';
 import { amendGrantJourney, grantStatusJourney } from '../../functions/grants/change-journeys';
 import { decideForm } from '../../functions/grants/grant-actions';
 import { grantPaymentJourney, grantReturnJourney } from '../../functions/grants/money-journeys';
@@ -164,6 +168,12 @@ export const forms: Record<string, Form> = {
     ...journeyForm('functions/consortia/new-consortium.tsx', newConsortiumJourney),
     fixed: { 'members.0.role': 'lead' },
   },
+  'journey: register a contract': journeyForm('functions/contracts/register-journey.tsx', registerContractJourney),
+  'journey: add milestones and KPIs to a contract': journeyForm('functions/contracts/amend-journeys.tsx', addMilestonesJourney),
+  // Made for the contract's own milestones: here, one whose date may move.
+  'journey: amend a contract': journeyForm('functions/contracts/amend-journeys.tsx', amendContractJourney(['M1'])),
+  "journey: change a contract's status": journeyForm('functions/contracts/status-journey.tsx', contractStatusJourney),
+  'council: the contract policy': { module: 'functions/contracts/policy-page.tsx', ...contractPolicyForm },
   "staff: change a member's role": { module: 'functions/consortia/member-pages.tsx', ...roleForm },
 };
 
@@ -182,9 +192,11 @@ function schemaAt(schema: z.core.$ZodType, path: string): z.core.$ZodType | unde
     while (at && (at._zod.def as { innerType?: z.core.$ZodType }).innerType)
       at = (at._zod.def as { innerType?: z.core.$ZodType }).innerType;
     const def = at?._zod.def as
-      | { shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType }
+      | { shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType; options?: z.core.$ZodType[] }
       | undefined;
-    at = /^\d+$/.test(key) ? def?.element : (def?.shape?.[key] ?? def?.valueType);
+    // A union (a contract's funding: the council's, or a pool's): the option that has the field.
+    const option = def?.options?.map((o) => (o._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[key]).find(Boolean);
+    at = /^\d+$/.test(key) ? def?.element : (def?.shape?.[key] ?? def?.valueType ?? option);
   }
   return at;
 }

@@ -17,18 +17,6 @@ import { root } from '../support/stack';
 /** Routes that stay API-only on purpose, and why (each one is a job for an integration, not a person at a page). */
 const apiOnly: Record<string, string> = {};
 
-/**
- * Routes whose pages come with issue 25 (tenders and contracts set up on pages). Listed so this
- * test holds for issue 24's funders' journeys now; a route here that gains its page fails the
- * test until it is taken off, so the list only shrinks.
- */
-const issue25: string[] = [
-  'POST /councils/{orgId}/contracts',
-  'PUT /councils/{orgId}/contract-policy',
-  'POST /contracts/{contractId}/amendments',
-  'POST /contracts/{contractId}/status',
-];
-
 type Route = { key: string; entry: string };
 
 const staffWrites = (): Route[] => {
@@ -87,26 +75,22 @@ describe('every staff write route has a page form', () => {
     expect(pagesFor(route, half)).toEqual([]);
   });
 
-  it('the lists name real routes, once', () => {
+  it('the API-only list names real routes', () => {
     const keys = new Set(routes.map((r) => r.key));
-    for (const k of [...Object.keys(apiOnly), ...issue25]) expect(keys, k).toContain(k);
-    expect(new Set(issue25).size).toBe(issue25.length);
-    for (const k of issue25) expect(apiOnly[k], k).toBeUndefined();
+    for (const k of Object.keys(apiOnly)) expect(keys, k).toContain(k);
   });
 
-  it('each route has a page, or is listed (and a listed route has none, so the lists only shrink)', () => {
+  it('each route has a page, or is listed (and a listed route has none, so the list only shrinks)', () => {
     const report = routes.map((r) => {
       const found = pagesFor(r, pages);
-      const listed = r.key in apiOnly || issue25.includes(r.key);
+      const listed = r.key in apiOnly;
       return {
         route: r.key,
         pages: found,
         problem: found.length === 0 && !listed ? 'no page' : found.length > 0 && listed ? 'listed but has a page' : '',
       };
     });
-    console.log(
-      report.map((r) => `${r.route.padEnd(62)} ${r.pages.join(', ') || (r.route in apiOnly ? 'API only' : 'issue 25')}`).join('\n'),
-    );
+    console.log(report.map((r) => `${r.route.padEnd(62)} ${r.pages.join(', ') || (r.route in apiOnly ? 'API only' : 'none')}`).join('\n'));
     expect(report.filter((r) => r.problem)).toEqual([]);
   });
 });

@@ -76,9 +76,16 @@ function pageForms(csrf: string): Record<string, { form: Record<string, string>;
       acts: withToken((f) => f.action === 'confirm' || Number.isFinite(Number((f.threshold ?? '').replace(/[£,\s]/g, '') || 'x'))),
     },
     'POST /app/councils/{orgId}/contracts': { form: { csrf, action: 'rotate-feed' }, acts: withToken((f) => f.action === 'rotate-feed') },
-    'POST /app/contracts/{contractId}': {
-      form: { csrf, action: 'rotate-feed' },
-      acts: withToken((f) => ['decide', 'rate', 'rotate-feed'].includes(f.action ?? '')),
+    // The contract's overview and sub-pages each take their own forms (contract-actions.ts).
+    'POST /app/contracts/{contractId}': { form: { csrf, action: 'rotate-feed' }, acts: withToken((f) => f.action === 'rotate-feed') },
+    'POST /app/contracts/{contractId}/milestones': {
+      form: { csrf, action: 'request-evidence', milestone: 'M1' },
+      acts: withToken((f) => ['decide', 'request-evidence'].includes(f.action ?? '')),
+    },
+    'POST /app/contracts/{contractId}/kpis': { form: { csrf, action: 'rate', kpi: 'K1' }, acts: withToken((f) => f.action === 'rate') },
+    'POST /app/contracts/{contractId}/payments': {
+      form: { csrf, action: 'invoice', payment: 'P1' },
+      acts: withToken((f) => ['invoice', 'paid'].includes(f.action ?? '')),
     },
     'POST /app/tenders/{tenderId}': {
       form: { csrf, action: 'complete-evaluation' },

@@ -43,3 +43,17 @@ export async function advanceToMorning(stack: TestStack, start: string, days: nu
 export async function mailTo(stack: TestStack, to: string, subject: RegExp) {
   return (await stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.test(e.subject));
 }
+
+/** The contract's sub-page a form is on (and posts to), by its action. */
+export function contractFormPath(id: string, action: string | undefined): string {
+  const parts: Record<string, string> = {
+    decide: 'milestones',
+    'request-evidence': 'milestones',
+    rate: 'kpis',
+    invoice: 'payments',
+    paid: 'payments',
+  };
+  // Own keys only: an action such as "toString" is one no page has, posted to the overview.
+  const part = Object.hasOwn(parts, action ?? '') ? parts[action ?? ''] : undefined;
+  return `/app/contracts/${id}${part ? `/${part}` : ''}`;
+}

@@ -184,6 +184,8 @@ export function journeyPage<S extends z.ZodMiniType, Ctx, C>(j: Journey<S, Ctx, 
         return checkPage(j, ctx, typed, req.csrf, render, at, refusal(error, allFields(j, typed), 'send'));
       }
     }
+    // Every question's form names its page: a post naming none of them is a form the journey does not have.
+    if (req.method === 'POST' && !j.questions.some((q) => q.id === page)) throw new DomainError('validation', 'this page has no such form');
     // No page named (the start link): the first question.
     const index = Math.max(
       0,
