@@ -75,6 +75,8 @@ export const reviewForm = {
 export const reportPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
   const reportId = params.reportId ?? '';
   if (method === 'POST') {
+    // Outsiders get the not-found page whatever the form says, before anything is read from it.
+    await reportDetail(reportingTable, caller, reportId);
     const which = decodeForm(formName, { action: { label: 'Form', optional: true } }, posted);
     // No form of this page posts anything else: refused whole, as a form the page does not have.
     if (which.errors) throw new DomainError('validation', 'this page has no such form');
@@ -82,7 +84,7 @@ export const reportPage: Page = async ({ caller, params, method, form, posted, q
     const run = chosenForm({ action: which.value.action ?? 'review' }, forms);
     const sent = await run(caller, reportId, posted);
     if (!sent.errors) return { redirect: `/app/reports/${encodeURIComponent(reportId)}?done=${sent.value}` };
-    // Outsiders get the not-found here, whatever the form said.
+    // Read again: a refusal may follow a change made meanwhile (a review by someone else).
     const view = await reportDetail(reportingTable, caller, reportId);
     return {
       title: `Error: ${view.report.label}`,
