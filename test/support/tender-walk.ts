@@ -13,6 +13,12 @@ import type { walk } from './walk';
 
 export const TITLE = 'Wyvernshire infrastructure support 2026–2029';
 export const POOL = 'Wyvernshire Local Infrastructure Pool';
+/** The providers invited: one already on grantloop (the example's), two added by name and email. */
+export const WVA = { name: 'Wyvern Voluntary Action', email: 'hello@wva.example.org' };
+export const EASTBROOK = { name: 'Eastbrook CVS', email: 'office@eastbrook-cvs.example.org' };
+export const HARBOUR = { name: 'Harbour Volunteers', email: 'bids@harbour-volunteers.example.org' };
+/** Lot 1's grant and contract, named after the tender and the lot. */
+export const CONTRACT = `${TITLE}: Organisational support`;
 /**
  * £675,000 of infrastructure support, a light-touch service: above the £663,540 light-touch
  * threshold, with a voluntary standstill of eight working days (the mandatory one applies only

@@ -6,7 +6,8 @@ import type { Consortium } from '../../shared/consortia/consortium';
 import { launchChromium } from '../support/browser';
 import { mailTo } from '../support/contract';
 import { startTestStack, type TestStack } from '../support/stack';
-import { draftTender, fund, readyExample, TITLE } from '../support/tender-walk';
+import { CONTRACT, draftTender, EASTBROOK, fund, HARBOUR, readyExample, TITLE, WVA } from '../support/tender-walk';
+import { addMilestonesAndKpi, bidCard, score, whatTheWalkLeft } from '../support/tender-walk-forms';
 import { walk } from '../support/walk';
 
 /**
@@ -34,11 +35,6 @@ const w = walk(
 );
 const { as, person, step, button, link, fill, pick, panel, h1, main, requests, report } = w;
 
-const WVA = { name: 'Wyvern Voluntary Action', email: 'hello@wva.example.org' };
-const EASTBROOK = { name: 'Eastbrook CVS', email: 'office@eastbrook-cvs.example.org' };
-const HARBOUR = { name: 'Harbour Volunteers', email: 'bids@harbour-volunteers.example.org' };
-const CONTRACT = `${TITLE}: Organisational support`;
-
 const staff = (who: SeededFunder) => ({ staff: who.admin });
 /** Days later, a session has ended (eight hours after its last request): the person signs in again in their browser. */
 const again = async (who: SeededFunder) => {
@@ -50,6 +46,10 @@ const toDo = async (page: Page, task: string | RegExp) => {
   await link(page, 'What needs me');
   await link(page, task);
 };
+let awardPage = '';
+let tenderId = '';
+let contractId = '';
+const idIn = (url: string, under: string) => new RegExp(`/app/${under}/([0-9A-Z]{26})`).exec(url)?.[1] ?? '';
 const bidLink = async (to: string) => tenderLinkIn(await stack.runtime.emails(), to, /your links to bid/);
 
 beforeAll(async () => {
@@ -76,6 +76,7 @@ describe('a joint tender from draft to a decided milestone, in the browser only'
     await step('send it for sign-off', lead, async () => {
       await button(lead, 'Send for sign-off');
       await expect(main(lead)).resolves.toContain('The draft is sent for sign-off');
+      tenderId = idIn(lead.url(), 'tenders');
     });
     await stack.runtime.settle();
     const askedOf = (await stack.runtime.emails())
@@ -190,4 +191,153 @@ describe('a joint tender from draft to a decided milestone, in the browser only'
       });
     }
   }, 60_000);
+  it('at the deadline the bids open; the ICB’s scorer declares a conflict; the panel scores; the lead moderates and completes it', async () => {
+    // 5pm in London on 17 June 2026 is 16:00 UTC (summer time).
+    await stack.runtime.advanceTo(new Date('2026-06-17T16:00:00Z'));
+    await stack.runtime.settle();
+    const icb = await again(f.icb);
+    await step('the ICB’s scorer declares a conflict in one bid and scores the other two', icb, async () => {
+      await toDo(icb, `Score 3 bids: ${TITLE}`);
+      await bidCard(icb, EASTBROOK.name).getByRole('button', { name: 'Declare a conflict of interest in this bid' }).click();
+      await expect(bidCard(icb, EASTBROOK.name).textContent()).resolves.toContain('You declared a conflict of interest in this bid');
+      await score(icb, WVA.name, '70', '70');
+      await score(icb, HARBOUR.name, '75', '65');
+    });
+    const lead = await again(f.county);
+    await step('the lead scores the three bids', lead, async () => {
+      await toDo(lead, `Score 3 bids: ${TITLE}`);
+      await score(lead, WVA.name, '80', '75');
+      await score(lead, EASTBROOK.name, '70', '60');
+      await score(lead, HARBOUR.name, '70', '70');
+    });
+    await step('the lead moderates a score and completes the evaluation', lead, async () => {
+      await lead.getByLabel('Bid', { exact: true }).selectOption({ label: `Organisational support: ${EASTBROOK.name}` });
+      await lead.getByLabel('Criterion', { exact: true }).selectOption({ label: 'Delivery plan' });
+      await fill(lead, 'Moderated score (0 to 100)', '65');
+      await fill(lead, 'Why the panel moderated it', 'Agreed at the panel meeting.');
+      await button(lead, 'Record the moderated score');
+      await expect(main(lead)).resolves.toContain('65.0 (moderated)');
+      await button(lead, 'Complete evaluation');
+    });
+    await stack.runtime.settle();
+  }, 90_000);
+
+  it('the members vote the award; the standstill runs on the virtual clock; lot 1 is awarded and becomes a grant', async () => {
+    // The ICB and the Foundation put in 48% of the money, short of the consortium's 50% quorum; the county's vote carries it.
+    const pages = new Map([
+      [f.icb, await as(staff(f.icb))],
+      [f.millbank, await again(f.millbank)],
+      [f.county, await as(staff(f.county))],
+    ]);
+    for (const [who, page] of pages) {
+      await step(`${who.org.name} votes on the award from what needs me`, page, async () => {
+        await toDo(page, `Vote on the award: ${TITLE}`);
+        await pick(page, 'Approve the award');
+        await button(page, 'Send vote');
+      });
+      await stack.runtime.settle();
+    }
+    const lead = await as(staff(f.county));
+    // Eight working days beginning with Wednesday 17 June: 17 to 19 and 22 to 26 June.
+    await step('the award page shows the standstill', lead, async () => {
+      await lead.getByRole('navigation', { name: 'Tender' }).getByRole('link', { name: 'Award' }).click();
+      awardPage = lead.url();
+      await expect(main(lead)).resolves.toContain('from 17 June 2026 to the end of 26 June 2026');
+      await expect(main(lead)).resolves.toContain(`Recommended: ${WVA.name}, £430,000.00`);
+    });
+    // It ends at midnight in London, 23:00 UTC: a minute before, nothing is awarded.
+    await stack.runtime.advanceTo(new Date('2026-06-26T22:59:00Z'));
+    await stack.runtime.settle();
+    await again(f.county);
+    await step('a minute before the standstill ends, nothing is awarded', lead, async () => {
+      await lead.goto(awardPage);
+      await expect(main(lead)).resolves.toContain(`Recommended: ${WVA.name}, £430,000.00`);
+    });
+    await stack.runtime.advanceTo(new Date('2026-06-26T23:00:30Z'));
+    await stack.runtime.settle();
+    await step('once it has ended, both lots are awarded; lot 1 is a grant', lead, async () => {
+      await lead.reload();
+      await expect(main(lead)).resolves.toContain(`Awarded: ${WVA.name}, £430,000.00`);
+      await expect(main(lead)).resolves.toContain(`Awarded: ${HARBOUR.name}, £215,000.00`);
+      await link(lead, consortium.name);
+      await link(lead, 'Grants');
+      await link(lead, CONTRACT);
+      await expect(main(lead)).resolves.toContain(WVA.name);
+      await expect(main(lead)).resolves.toContain('£430,000.00');
+    });
+  }, 90_000);
+
+  it('lot 1 is a contract: the council adds milestones and KPIs, requests evidence now; the supplier sends it; the council decides it', async () => {
+    const lead = await as(staff(f.county));
+    await step('find the contract the award made', lead, async () => {
+      await link(lead, 'Contracts');
+      await link(lead, CONTRACT);
+      await expect(main(lead)).resolves.toContain(WVA.name);
+      contractId = idIn(lead.url(), 'contracts');
+      await lead.getByRole('navigation', { name: 'Contract' }).getByRole('link', { name: 'Milestones' }).click();
+      await expect(main(lead)).resolves.toContain('None yet');
+    });
+    await step('add two milestones and a KPI', lead, async () => {
+      await addMilestonesAndKpi(w, lead);
+      await link(lead, 'Go to the contract’s milestones');
+      await expect(main(lead)).resolves.toContain('M2: First year report');
+    });
+    await step('request evidence now for the first milestone', lead, async () => {
+      await button(lead, 'Request evidence now for M1');
+      await expect(main(lead)).resolves.toContain('The supplier is being emailed a new link');
+    });
+    await stack.runtime.settle();
+    const [asked] = await mailTo(stack, WVA.email, /^Evidence requested: Governance reviews for ten groups/);
+    const url = linksIn(asked, 'milestone')[0] as string;
+    expect(url).toMatch(/\/m\//);
+    const { page: supplier } = await person();
+    await step('the supplier sends the evidence from the link', supplier, async () => {
+      await supplier.goto(url);
+      await supplier.getByLabel(/What you delivered/).fill('Ten governance reviews done; the list is in our quarterly report.');
+      await button(supplier, 'Send evidence');
+      await expect(h1(supplier)).resolves.toBe('Thank you: your evidence has been sent');
+    });
+    await stack.runtime.settle();
+    await step('the council decides it met', lead, async () => {
+      await lead.reload();
+      await expect(main(lead)).resolves.toContain('Ten governance reviews done');
+      const form = lead.locator('form#decide-M1');
+      await form.getByRole('radio', { name: 'Met', exact: true }).check();
+      await form.getByRole('button', { name: 'Record the decision' }).click();
+      await expect(main(lead)).resolves.toContain('The decision is recorded');
+      // Met on the day the evidence came: the first minutes of Saturday 27 June in London.
+      await expect(main(lead)).resolves.toContain('Met, 27 June 2026');
+    });
+  }, 90_000);
+
+  it('the unsuccessful bidder is emailed its lot’s outcome; the winner too', async () => {
+    const outcome = async (to: string) => {
+      const mails = await mailTo(stack, to, /: your bid for |: the outcome of your bids/);
+      expect(mails, to).toHaveLength(1);
+      expect(mails[0]?.body.html, to).toBeTruthy();
+      return mails[0]?.body.text ?? '';
+    };
+    const lost = await outcome(EASTBROOK.email);
+    expect(lost).toContain('ORGANISATIONAL SUPPORT: NOT SUCCESSFUL');
+    expect(lost).toContain(`Your bid of £440,000.00 was not successful: the lot is awarded to ${WVA.name}.`);
+    expect(lost).not.toContain('VOLUNTEERING SUPPORT');
+    expect(await outcome(WVA.email)).toContain('ORGANISATIONAL SUPPORT: SUCCESSFUL');
+  });
+
+  it('every email sent during the walk has an HTML part, and no date in ISO form nor a UTC time', async () => {
+    const sent = (await stack.runtime.emails()).slice(before);
+    expect(sent.length).toBeGreaterThan(20);
+    expect(sent.filter((e) => !e.body.html).map((e) => e.subject)).toEqual([]);
+    const machineDates = sent.filter((e) => /\d{4}-\d{2}-\d{2}|\bUTC\b/.test(`${e.subject}\n${e.body.text}\n${e.body.html}`));
+    expect(machineDates.map((e) => e.subject)).toEqual([]);
+  });
+
+  it('what the walk left, read back after it: the dates typed on the London clock, the money, the panel’s work, the contract', () =>
+    whatTheWalkLeft(stack, f, tenderId, contractId));
+
+  it('no request went to the JSON API or carried a bearer token', () => {
+    const pages = /^\/(app(\/|$)|sign-in$|sign-out$|assets\/|[bm]\/[A-Za-z0-9_-]{43}$|favicon)/;
+    expect(requests.length).toBeGreaterThan(100);
+    expect(requests.filter((r) => r.auth || !pages.test(r.path))).toEqual([]);
+  });
 });
