@@ -124,6 +124,8 @@ describe('a joint tender from draft to a decided milestone, in the browser only'
       await lead.reload();
       await expect(main(lead)).resolves.toMatch(/Stage\s*Published/);
       await expect(main(lead)).resolves.toContain('£675,000.00, reserved in the pool');
+      // The key dates as they were typed, on the London clock.
+      await expect(main(lead)).resolves.toMatch(/Clarification questions by\s*midday on 10 June 2026\s*Bids by\s*5pm on 17 June 2026/);
     });
   }, 90_000);
 
