@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linksIn, tenderLinkIn } from '../../infra/local/mailbox-links';
-import type { SeededFunder } from '../../infra/local/scenario';
 import type { Consortium } from '../../shared/consortia/consortium';
 import { launchChromium } from '../support/browser';
 import { mailTo } from '../support/contract';
 import { startTestStack, type TestStack } from '../support/stack';
 import { CONTRACT, draftTender, EASTBROOK, fund, HARBOUR, readyExample, TITLE, WVA } from '../support/tender-walk';
 import { addMilestonesAndKpi, bidCard, score, whatTheWalkLeft } from '../support/tender-walk-forms';
+import { walkPeople } from '../support/tender-walk-people';
 import { walk } from '../support/walk';
 
 /**
@@ -35,17 +35,7 @@ const w = walk(
 );
 const { as, person, step, button, link, fill, pick, panel, h1, main, requests, report } = w;
 
-const staff = (who: SeededFunder) => ({ staff: who.admin });
-/** Days later, a session has ended (eight hours after its last request): the person signs in again in their browser. */
-const again = async (who: SeededFunder) => {
-  const page = await as(staff(who));
-  await step(`${who.org.name} signs in again`, page, () => w.signIn(page, who.admin.email));
-  return page;
-};
-const toDo = async (page: Page, task: string | RegExp) => {
-  await link(page, 'What needs me');
-  await link(page, task);
-};
+const { staff, again, toDo, signOff, voteAward } = walkPeople(w);
 let awardPage = '';
 let tenderId = '';
 let contractId = '';
@@ -87,18 +77,6 @@ describe('a joint tender from draft to a decided milestone, in the browser only'
   }, 60_000);
 
   it('the Millbank Foundation refuses with a reason; the lead changes the funding and sends it again; all three sign off', async () => {
-    const signOff = async (who: SeededFunder, decision: 'Approve' | 'Refuse', reason = '') => {
-      const page = await as(staff(who), `${who.org.name} signs in`);
-      await step(`${who.org.name}: ${decision.toLowerCase()} from what needs me`, page, async () => {
-        await toDo(page, `Sign off: ${TITLE}`);
-        await pick(page, decision);
-        if (reason) await fill(page, 'Reason (needed to refuse)', reason);
-        await button(page, 'Send sign-off');
-        await expect(main(page)).resolves.toContain(
-          decision === 'Approve' ? 'Your organisation approved' : 'Your refusal has been recorded',
-        );
-      });
-    };
     await signOff(f.icb, 'Approve');
     const why = 'Our share should be £100,000; the county can cover the rest.';
     await signOff(f.millbank, 'Refuse', why);
@@ -232,11 +210,7 @@ describe('a joint tender from draft to a decided milestone, in the browser only'
       [f.county, await as(staff(f.county))],
     ]);
     for (const [who, page] of pages) {
-      await step(`${who.org.name} votes on the award from what needs me`, page, async () => {
-        await toDo(page, `Vote on the award: ${TITLE}`);
-        await pick(page, 'Approve the award');
-        await button(page, 'Send vote');
-      });
+      await voteAward(who, page);
       await stack.runtime.settle();
     }
     const lead = await as(staff(f.county));
