@@ -65,7 +65,9 @@ export function decideMilestone(
   if (input.status !== 'met' && !reason)
     throw invalid('reason', 'required', `say why the milestone was ${input.status === 'notMet' ? 'not met' : 'only partly met'}`);
   const today = londonDate(now);
-  const dateMet = input.status === 'notMet' ? undefined : (input.dateMet ?? m.evidence?.submittedAt.slice(0, 10) ?? today);
+  // The day the evidence came in England: evidence sent in the first hour of a summer day is the day before in UTC.
+  const sentOn = m.evidence ? londonDate(new Date(m.evidence.submittedAt)) : undefined;
+  const dateMet = input.status === 'notMet' ? undefined : (input.dateMet ?? sentOn ?? today);
   if (dateMet && dateMet > today) throw invalid('dateMet', 'not-future', 'the date it was met cannot be in the future');
   const { dateMet: _old, ...rest } = m;
   return withMilestone(c, {

@@ -83,6 +83,9 @@ describe('milestones: evidence and decisions', () => {
     });
     expect(issuesOf(() => decideMilestone(met, 'M1', { status: 'notMet', reason: 'x' }, 'u', now))).toEqual(['met-is-final']);
     expect(issuesOf(() => submitEvidence(met, 'M1', evidence))).toEqual(['milestone-open']);
+    // Evidence sent at half past midnight in a London summer is the day before in UTC: the day it was met is London's.
+    const afterMidnight = submitEvidence(build(), 'M1', { ...evidence, submittedAt: '2026-04-29T23:30:00Z' });
+    expect(decideMilestone(afterMidnight, 'M1', { status: 'met' }, 'u', now).milestones[0]?.dateMet).toBe('2026-04-30');
   });
 
   it('not met and partly met need a reason; a missed milestone can be met later', () => {
