@@ -42,8 +42,9 @@ export async function editTenderPage(req: PageRequest<Caller>): Promise<PageResu
       ),
     };
   }
-  const draft = req.draft(journey.key(req.params));
-  // The confirmation reads nothing of the draft: filling one in there would only leave it behind.
-  if (!done && !(await draft.get())) await draft.put(answersFrom(tender, ctx, questionIds(ctx)));
-  return journeyPage(journey)(req);
+  // Until something is typed, the draft reads as the tender itself: nothing is written on a GET,
+  // and the first answer saves the whole draft. The confirmation reads nothing of it.
+  const stored = req.draft(journey.key(req.params));
+  const draft = { ...stored, get: async () => (await stored.get()) ?? (done ? undefined : answersFrom(tender, ctx, questionIds(ctx))) };
+  return journeyPage(journey)({ ...req, draft: () => draft });
 }

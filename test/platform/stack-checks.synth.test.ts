@@ -36,7 +36,8 @@ describe('CloudFormation limits', () => {
     const templates = [templateFile, ...readdirSync(directory).filter((f) => f.endsWith('.nested.template.json'))];
     const counts = templates.map((f) => [f, Object.keys(JSON.parse(readFileSync(join(directory, f), 'utf8')).Resources).length] as const);
     expect(counts.length).toBe(new Set(Object.values(catalog.functions).map((f) => f.feature)).size + 1);
-    for (const [file, count] of counts) expect(count, file).toBeLessThanOrEqual(250);
+    // 300 leaves 200 of CloudFormation's 500 to grow into; tenders is the largest (263 with issue 25's pages and followers).
+    for (const [file, count] of counts) expect(count, file).toBeLessThanOrEqual(300);
   });
 });
 

@@ -43,6 +43,8 @@ async function records(stack: TestStack, funders: SeededFunder[]) {
       ],
     },
     'POST /consortia/{consortiumId}/tenders': tender,
+    // A change to a draft takes the whole tender, as drafting does.
+    'PUT /tenders/{tenderId}': tender,
     'POST /tenders/{tenderId}/interest': { orgName: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' },
   };
   return { lead, ids, overrides };
