@@ -8,11 +8,11 @@ import { runFaultPlans } from '../proof/faults';
  * after each plan. Seed 9001's tender is won on both lots by a bidder that gave no identifier.
  */
 describe('the money path and a joint tender under injected faults', () => {
-  it('keeps every invariant under three seeded plans, each injecting faults of every kind, AwardLot included', async () => {
-    const figures = await runFaultPlans({ plans: 3, firstSeed: 9001, rates: { lambda: 0.15, throttle: 0.05 } });
+  it('keeps every invariant under two seeded plans, each injecting faults of every kind, AwardLot included', async () => {
+    const figures = await runFaultPlans({ plans: 2, firstSeed: 9001, rates: { lambda: 0.15, throttle: 0.05 } });
     expect(figures.violations).toEqual([]);
-    expect(figures.plans).toBe(3);
-    expect(figures.tenders).toBe(3);
+    expect(figures.plans).toBe(2);
+    expect(figures.tenders).toBe(2);
     for (const kind of ['throw', 'timeout', 'twice', 'throttle']) expect(figures.byKind[kind]).toBeGreaterThan(0);
     // Seeded, so every run faults the same steps: AwardLot, where a retry used to fail a lot, among them.
     expect(figures.byFunction['step:awardLot']).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ import { root, startTestStack, type TestStack } from '../support/stack';
  * every route gets malformed and hostile requests made from its contract. FUZZ_PER_ROUTE and
  * FUZZ_SEED change the size and the seed; a failure prints the seed, route and case that replay it.
  */
-const perRoute = Number(process.env.FUZZ_PER_ROUTE ?? 20);
+const perRoute = Number(process.env.FUZZ_PER_ROUTE ?? 10);
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_101);
 
 let stack: TestStack;
