@@ -2,6 +2,7 @@ import { loadConsortium } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { DomainError } from '../platform/errors';
+import { londonDate } from '../platform/london-time';
 import { poundsDecimal } from '../platform/money';
 import type { FundingShare, Grant, GrantChange } from './grant';
 import type { Pool } from './pool';
@@ -42,7 +43,8 @@ function grantRecord({ grant, shares, changes }: Detailed, { pool, consortium, o
     description: grant.description ?? grant.title,
     currency: grant.currency,
     amountAwarded: poundsDecimal(grant.amount),
-    awardDate: grant.awardedAt.slice(0, 10),
+    // The day the decision was made where it was made: a grant awarded at 00:30 in a London summer is that day's, not the UTC day before.
+    awardDate: londonDate(new Date(grant.awardedAt)),
     plannedDates: [{ startDate: grant.plannedStart, endDate: grant.plannedEnd, duration: grant.durationMonths }],
     recipientOrganization: [org(grant.recipientOrgId)],
     fundingOrganization: [...byFunder.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => org(id)),

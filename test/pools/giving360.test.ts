@@ -6,6 +6,7 @@ import { export360Giving, grantModified } from '../../shared/pools/giving360';
 import { createPool, recordContribution, recordPledge } from '../../shared/pools/pools';
 import { validate360 } from '../support/giving360';
 import { consortium, memorySystem, organisation } from '../support/memory';
+import { memoryPool } from '../support/memory-grant';
 
 describe("a grant's dateModified in 360Giving", () => {
   it('is its award, or the latest amendment of what the record shows (amount, dates); conditions and status do not count', () => {
@@ -71,5 +72,15 @@ describe("a grant's dateModified in 360Giving", () => {
     ]);
     expect(pkg.issued).toBe('2026-04-12');
     expect(validate360(pkg)).toEqual([]);
+  });
+});
+
+describe("a grant's awardDate in 360Giving", () => {
+  it('is the day in London: awarded at 00:30 BST on 1 July 2026 (23:30 UTC on 30 June), it is 1 July', async () => {
+    const { sys, d, lead, recipient, pool } = await memoryPool(new Date('2026-06-30T23:30:00Z'));
+    const award = { recipientOrgId: recipient.org.id, title: 'Night award', amount: 20_000, currency: 'GBP', durationMonths: 12 };
+    await allocateDirect(d, lead.caller, pool.id, { ...award, plannedStart: '2026-07-01' });
+    const pkg = (await export360Giving(sys.deps, lead.caller, pool.id)) as { grants: { awardDate: string }[] };
+    expect(pkg.grants.map((g) => g.awardDate)).toEqual(['2026-07-01']);
   });
 });

@@ -9,10 +9,10 @@ type Plan = Parameters<typeof setPlan>[3];
 /**
  * An active consortium with £50,000 received in its pool (from the member, core), on the
  * in-memory adapters: a lead (Wyvernshire County Council), a member (Harbourside Trust) and a
- * provider to fund (Wyvern Voluntary Action). The memory clock starts on 1 April 2026.
+ * provider to fund (Wyvern Voluntary Action). The memory clock starts on 1 April 2026 unless given.
  */
-export async function memoryPool() {
-  const sys = memorySystem();
+export async function memoryPool(start?: Date) {
+  const sys = memorySystem(start);
   const d = sys.deps;
   const admin = await sys.admin();
   const lead = await organisation(sys, admin, 'Wyvernshire County Council');
