@@ -37,7 +37,7 @@ const done: Record<string, string> = {
   'new-link': 'A new link is being emailed to the provider. The link they had no longer works; any draft they saved is kept.',
 };
 
-/** "Send a new link": a button only (the JSON route, POST /reports/{id}/link, has no body either). */
+/** "Send a new link": a button only, as its use case takes nothing but the report. */
 const noFields = z.strictObject({});
 const formName = z.object({ action: z.optional(z.string()) });
 export const newLinkForm: FormAction<typeof noFields> = { schema: noFields, fields: {}, formId: 'new-link' };

@@ -1,7 +1,7 @@
 import { timeInWords } from '../../shared/platform/format';
 import { londonTime, londonWallClock } from '../../shared/platform/london-time';
 import type { PostedForm } from '../lib/web/form';
-import type { FieldError, Option } from '../lib/web/govuk';
+import type { Option } from '../lib/web/govuk';
 
 /** Pieces of the tender journeys' pages: checkboxes, answers as the check page words them. */
 
@@ -55,53 +55,4 @@ export function typedMoment(typed: PostedForm, name: string): string {
     if (back.date === date && back.time === time) return timeInWords(at);
   }
   return `${[d, m, y].filter(Boolean).join('/')} ${[h, min].filter(Boolean).join(':')}`.trim();
-}
-
-/** GOV.UK checkboxes: every value ticked is posted under the one name; the first box carries the field's id for the error summary. */
-export function Checkboxes(p: { name: string; legend: string; hint?: string; options: Option[]; value: string[]; errors: FieldError[] }) {
-  const error = p.errors.find((e) => e.field === p.name)?.message;
-  const described = [p.hint && `${p.name}-hint`, error && `${p.name}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={described}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{p.legend}</legend>
-        {p.hint && (
-          <div id={`${p.name}-hint`} class="govuk-hint">
-            {p.hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${p.name}-error`} class="govuk-error-message">
-            <span class="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div class="govuk-checkboxes" data-module="govuk-checkboxes">
-          {p.options.map((o, i) => {
-            const id = i === 0 ? p.name : `${p.name}-${i + 1}`;
-            return (
-              <div class="govuk-checkboxes__item">
-                <input
-                  class="govuk-checkboxes__input"
-                  id={id}
-                  name={p.name}
-                  type="checkbox"
-                  value={o.value}
-                  checked={p.value.includes(o.value)}
-                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
-                />
-                <label class="govuk-label govuk-checkboxes__label" for={id}>
-                  {o.label}
-                </label>
-                {o.hint && (
-                  <div id={`${id}-item-hint`} class="govuk-hint govuk-checkboxes__hint">
-                    {o.hint}
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
 }

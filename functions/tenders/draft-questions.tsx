@@ -1,9 +1,9 @@
 import { lengthHint, type PostedForm } from '../lib/web/form';
-import { Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { Checkboxes, Radios, Textarea, TextInput } from '../lib/web/govuk';
 import type { Question } from '../lib/web/journey';
 import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
 import type { DraftCtx } from './draft-context';
-import { advertising, authorityTypes, Checkboxes, procedures, scopeKinds, serviceKinds } from './draft-parts';
+import { advertising, authorityTypes, procedures, scopeKinds, serviceKinds } from './draft-parts';
 import { link, newTender, tenderLot } from './schemas';
 
 /**

@@ -118,14 +118,8 @@ export interface Option {
   hint?: string;
 }
 
-export function Radios(p: {
-  name: string;
-  legend: string;
-  options: Option[];
-  value?: string | undefined;
-  errors?: FieldError[];
-  hint?: string;
-}) {
+/** A question of radios or checkboxes: the fieldset, its legend, hint and error, around the items. */
+function ChoiceGroup(p: { name: string; legend: string; hint?: string | undefined; errors?: FieldError[] | undefined; children: Child }) {
   const error = errorFor(p.errors, p.name);
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -137,23 +131,74 @@ export function Radios(p: {
           </div>
         )}
         <ErrorMessage id={p.name} message={error} />
-        <div class="govuk-radios" data-module="govuk-radios">
-          {p.options.map((o, i) => {
-            // The first radio carries the field's id, so the error summary's link lands on it.
-            const id = i === 0 ? p.name : `${p.name}-${i + 1}`;
-            return (
-              <div class="govuk-radios__item">
-                <input class="govuk-radios__input" id={id} name={p.name} type="radio" value={o.value} checked={p.value === o.value} />
-                <label class="govuk-label govuk-radios__label" for={id}>
-                  {o.label}
-                </label>
-                {o.hint && <div class="govuk-hint govuk-radios__hint">{o.hint}</div>}
-              </div>
-            );
-          })}
-        </div>
+        {p.children}
       </fieldset>
     </div>
+  );
+}
+
+// The first item carries the field's id, so the error summary's link lands on it.
+const itemId = (name: string, i: number) => (i === 0 ? name : `${name}-${i + 1}`);
+
+export function Radios(p: {
+  name: string;
+  legend: string;
+  options: Option[];
+  value?: string | undefined;
+  errors?: FieldError[];
+  hint?: string;
+}) {
+  return (
+    <ChoiceGroup {...p}>
+      <div class="govuk-radios" data-module="govuk-radios">
+        {p.options.map((o, i) => {
+          const id = itemId(p.name, i);
+          return (
+            <div class="govuk-radios__item">
+              <input class="govuk-radios__input" id={id} name={p.name} type="radio" value={o.value} checked={p.value === o.value} />
+              <label class="govuk-label govuk-radios__label" for={id}>
+                {o.label}
+              </label>
+              {o.hint && <div class="govuk-hint govuk-radios__hint">{o.hint}</div>}
+            </div>
+          );
+        })}
+      </div>
+    </ChoiceGroup>
+  );
+}
+
+/** GOV.UK checkboxes: every value ticked is posted under the one name. */
+export function Checkboxes(p: { name: string; legend: string; hint?: string; options: Option[]; value: string[]; errors: FieldError[] }) {
+  return (
+    <ChoiceGroup {...p}>
+      <div class="govuk-checkboxes" data-module="govuk-checkboxes">
+        {p.options.map((o, i) => {
+          const id = itemId(p.name, i);
+          return (
+            <div class="govuk-checkboxes__item">
+              <input
+                class="govuk-checkboxes__input"
+                id={id}
+                name={p.name}
+                type="checkbox"
+                value={o.value}
+                checked={p.value.includes(o.value)}
+                aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+              />
+              <label class="govuk-label govuk-checkboxes__label" for={id}>
+                {o.label}
+              </label>
+              {o.hint && (
+                <div id={`${id}-item-hint`} class="govuk-hint govuk-checkboxes__hint">
+                  {o.hint}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </ChoiceGroup>
   );
 }
 
