@@ -3,7 +3,7 @@ import type { LinkRecord } from './links/token';
 
 /**
  * Ports to the outside world that every feature shares. Adapters live in `aws/` (the real
- * services, on both targets) and `memory/` (fast tests).
+ * services, on both targets) and, for fast tests, `test/support/in-memory/` (no production path uses those).
  */
 
 /** Every email is multipart, both parts rendered from one message (platform/email/message.ts). */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
-import { memoryConsortia } from '../../shared/consortia/memory-store';
 import type { ConsortiaStore } from '../../shared/consortia/store';
 import type { DomainEvent } from '../../shared/platform/events';
 import { newId } from '../../shared/platform/ids';
-import { MemoryTable } from '../../shared/platform/memory/table';
+import { memoryConsortia } from '../support/in-memory/consortia';
+import { MemoryTable } from '../support/in-memory/table';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**

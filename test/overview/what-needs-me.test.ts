@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../shared/consortia/caller';
 import { settleConsortium } from '../../shared/consortia/invitation';
 import { addMember } from '../../shared/consortia/organisations';
-import { memoryContracts } from '../../shared/contracts/memory-store';
 import { decide, requestConditionEvidence } from '../../shared/grants/conditions';
 import { setPlan } from '../../shared/grants/plan';
 import { whatNeedsMe } from '../../shared/overview/what-needs-me';
@@ -13,12 +12,13 @@ import { voteOnAward } from '../../shared/tenders/award';
 import { declareConflict, scoreBid } from '../../shared/tenders/evaluation';
 import { makeEvent, subject } from '../../shared/tenders/events';
 import { keys as tenderKeys } from '../../shared/tenders/keys';
-import { memoryTenders } from '../../shared/tenders/memory-store';
 import { noProcess } from '../../shared/tenders/process';
 import { answerQuestion } from '../../shared/tenders/providers';
 import type { RegimeFacts } from '../../shared/tenders/regime';
 import { signOff } from '../../shared/tenders/sign-off';
 import type { Tender } from '../../shared/tenders/tender';
+import { memoryContracts } from '../support/in-memory/contracts';
+import { memoryTenders } from '../support/in-memory/tenders';
 import { consortium, memorySystem, organisation } from '../support/memory';
 
 /** Fast: what needs me on the in-memory adapters, with tenders written as their workflow leaves them. */

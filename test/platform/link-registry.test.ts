@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { issueLink, type LinkKind, type LinkPage, LinkRegistry, linkRefused } from '../../shared/platform/links/registry';
 import { hashLinkToken } from '../../shared/platform/links/token';
-import { memoryPlatform } from '../../shared/platform/memory/platform-store';
-import { MemoryTable } from '../../shared/platform/memory/table';
+import { memoryPlatform } from '../support/in-memory/platform';
+import { MemoryTable } from '../support/in-memory/table';
 
 type Deps = { platform: ReturnType<typeof memoryPlatform>; clock: { now(): Date } };
 type Note = { kind: 'note'; noteId: string };

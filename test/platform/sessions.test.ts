@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { byRoute, type PageRequest } from '../../functions/lib/web/page-route';
 import { safeNext } from '../../functions/lib/web/security';
 import { DomainError } from '../../shared/platform/errors';
-import { MemoryTable } from '../../shared/platform/memory/table';
-import { memorySessions } from '../../shared/platform/sessions/memory-store';
 import { newSession, sessionEnd, sessionHash, sessionState } from '../../shared/platform/sessions/session';
 import { endSession, openSession, startSession } from '../../shared/platform/sessions/sessions';
+import { memorySessions } from '../support/in-memory/sessions';
+import { MemoryTable } from '../support/in-memory/table';
 
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(Date.UTC(2026, 10, 22, 9) + hours * HOUR);

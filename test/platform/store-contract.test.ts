@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { MemoryTable } from '../../shared/platform/memory/table';
+import { MemoryTable } from '../support/in-memory/table';
 import { memoryStores } from '../support/memory';
 import { storeContract } from '../support/store-contract';
 

@@ -1,6 +1,6 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { addMember, createOrganisation } from '../../shared/consortia/organisations';
-import { memoryContracts } from '../../shared/contracts/memory-store';
+import { memoryContracts } from './in-memory/contracts';
 import { memorySystem } from './memory';
 
 /**

@@ -1,16 +1,16 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { createConsortium } from '../../shared/consortia/consortia';
 import type { Consortium, ConsortiumRole } from '../../shared/consortia/consortium';
-import { memoryConsortia } from '../../shared/consortia/memory-store';
 import type { Organisation } from '../../shared/consortia/organisation';
 import { addMember, createOrganisation, createUser } from '../../shared/consortia/organisations';
 import type { User } from '../../shared/consortia/store';
-import { memoryGrants } from '../../shared/grants/memory-store';
-import { memoryOutside } from '../../shared/platform/memory/outside';
-import { memoryPlatform } from '../../shared/platform/memory/platform-store';
-import { MemoryTable } from '../../shared/platform/memory/table';
-import { memoryPools, memoryRounds } from '../../shared/pools/memory-store';
-import { memoryReports } from '../../shared/reporting/memory-store';
+import { memoryConsortia } from './in-memory/consortia';
+import { memoryGrants } from './in-memory/grants';
+import { memoryOutside } from './in-memory/outside';
+import { memoryPlatform } from './in-memory/platform';
+import { memoryPools, memoryRounds } from './in-memory/pools';
+import { memoryReports } from './in-memory/reporting';
+import { MemoryTable } from './in-memory/table';
 
 export const DAY = 86400_000;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startStandstill } from '../../shared/tenders/award-notice';
-import { memoryTenders } from '../../shared/tenders/memory-store';
 import { noProcess } from '../../shared/tenders/process';
 import { regimeOf } from '../../shared/tenders/regime';
 import type { Tender } from '../../shared/tenders/tender';
+import { memoryTenders } from '../support/in-memory/tenders';
 import { consortium, memorySystem, organisation } from '../support/memory';
 
 /**

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { settleConsortium } from '../../shared/consortia/invitation';
 import { createPool } from '../../shared/pools/pools';
 import { draftTender, editDraftTender } from '../../shared/tenders/drafting';
-import { memoryTenders } from '../../shared/tenders/memory-store';
 import { returnToDraft, submitForSignOff } from '../../shared/tenders/sign-off';
 import type { TenderInput } from '../../shared/tenders/tender';
+import { memoryTenders } from '../support/in-memory/tenders';
 import { consortium, memorySystem, organisation } from '../support/memory';
 
 /**

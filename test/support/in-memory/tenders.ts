@@ -1,12 +1,12 @@
-import { keys as consortiaKeys } from '../consortia/keys';
-import { conflict } from '../platform/errors';
-import { consumeLinkOp } from '../platform/memory/platform-store';
-import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from '../platform/memory/table';
-import { ledgerOps } from '../pools/memory-store';
-import { keys } from './keys';
-import { requireUnsealed } from './sealed';
-import type { Bid, Interest, Question, TenderLedger, TenderStore } from './store';
-import type { Tender } from './tender';
+import { keys as consortiaKeys } from '../../../shared/consortia/keys';
+import { conflict } from '../../../shared/platform/errors';
+import { keys } from '../../../shared/tenders/keys';
+import { requireUnsealed } from '../../../shared/tenders/sealed';
+import type { Bid, Interest, Question, TenderLedger, TenderStore } from '../../../shared/tenders/store';
+import type { Tender } from '../../../shared/tenders/tender';
+import { consumeLinkOp } from './platform';
+import { ledgerOps } from './pools';
+import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from './table';
 
 const changed = (id: string) => conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
 

@@ -1,14 +1,21 @@
-import { keys as consortiaKeys } from '../consortia/keys';
-import { keys as grantKeys } from '../grants/keys';
-import { conflict, DomainError } from '../platform/errors';
-import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, strip } from '../platform/memory/table';
-import type { FundingShare, Grant } from './grant';
-import { keys } from './keys';
-import { bucketOf } from './ledger-transaction';
-import type { Pledge } from './pledge';
-import type { Pool } from './pool';
-import type { Proposal, Round, Vote } from './round';
-import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError, type StoredEntry } from './store';
+import { keys as consortiaKeys } from '../../../shared/consortia/keys';
+import { keys as grantKeys } from '../../../shared/grants/keys';
+import { conflict, DomainError } from '../../../shared/platform/errors';
+import type { FundingShare, Grant } from '../../../shared/pools/grant';
+import { keys } from '../../../shared/pools/keys';
+import { bucketOf } from '../../../shared/pools/ledger-transaction';
+import type { Pledge } from '../../../shared/pools/pledge';
+import type { Pool } from '../../../shared/pools/pool';
+import type { Proposal, Round, Vote } from '../../../shared/pools/round';
+import {
+  GrantExistsError,
+  type LedgerWrite,
+  type PoolStore,
+  type RoundStore,
+  StaleLedgerError,
+  type StoredEntry,
+} from '../../../shared/pools/store';
+import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, strip } from './table';
 
 const add = (item: Item | undefined, deltas: Partial<Record<string, number>>): Item => {
   const next: Item = { ...item };
@@ -16,7 +23,7 @@ const add = (item: Item | undefined, deltas: Partial<Record<string, number>>): I
   return next;
 };
 
-/** The ledger transaction of ledger-transaction.ts, as memory operations with the same conditions. */
+/** The ledger transaction of shared/pools/ledger-transaction.ts, as memory operations with the same conditions. */
 export function ledgerOps(w: LedgerWrite): MemoryOp[] {
   const seq = w.expectedSeq + 1;
   const ops: MemoryOp[] = [

@@ -1,12 +1,12 @@
-import { keys as consortiaKeys } from '../consortia/keys';
-import { conflict } from '../platform/errors';
-import { consumeLinkOp } from '../platform/memory/platform-store';
-import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, refuse, strip } from '../platform/memory/table';
-import { ledgerOps } from '../pools/memory-store';
-import type { Condition, ConditionToDecide, Tranche } from './grant-plan';
-import { keys } from './keys';
-import type { Report } from './report-schedule';
-import { type Amendment, type GrantStore, TrancheReleasedError } from './store';
+import { keys as consortiaKeys } from '../../../shared/consortia/keys';
+import type { Condition, ConditionToDecide, Tranche } from '../../../shared/grants/grant-plan';
+import { keys } from '../../../shared/grants/keys';
+import type { Report } from '../../../shared/grants/report-schedule';
+import { type Amendment, type GrantStore, TrancheReleasedError } from '../../../shared/grants/store';
+import { conflict } from '../../../shared/platform/errors';
+import { consumeLinkOp } from './platform';
+import { ledgerOps } from './pools';
+import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, refuse, strip } from './table';
 
 /** A report item with both its indexes, as the DynamoDB adapter writes it. */
 export const memoryReportItem = (r: Report): Item => ({
@@ -27,8 +27,7 @@ const amendmentOp = (grantId: string, a: Amendment): MemoryOp => ({
   write: () => ({ entity: 'amendment', ...a }),
 });
 
-/** Grants on the in-memory table (fast tests); same keys, same conditions as dynamodb-store.ts. */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: an adapter: one short method per port operation, kept together like dynamodb-store.ts.
+/** Grants on the in-memory table (fast tests); same keys, same conditions as shared/grants/dynamodb-store.ts. */
 export function memoryGrants(table: MemoryTable): GrantStore {
   return {
     async setPlan(grantId, plan, event) {

@@ -1,13 +1,12 @@
-import { conflict, DomainError } from '../platform/errors';
-import { eventOp, type MemoryTable, mustNotExist, strip } from '../platform/memory/table';
-import type { Consortium, ConsortiumMember } from './consortium';
-import { keys } from './keys';
-import type { Organisation } from './organisation';
-import { staffChanged } from './staff';
-import type { ConsortiaStore, Membership, User } from './store';
+import type { Consortium, ConsortiumMember } from '../../../shared/consortia/consortium';
+import { keys } from '../../../shared/consortia/keys';
+import type { Organisation } from '../../../shared/consortia/organisation';
+import { staffChanged } from '../../../shared/consortia/staff';
+import type { ConsortiaStore, Membership, User } from '../../../shared/consortia/store';
+import { conflict, DomainError } from '../../../shared/platform/errors';
+import { eventOp, type MemoryTable, mustNotExist, strip } from './table';
 
-/** The consortia store on the in-memory table (fast tests); same keys, same conditions as dynamodb-store.ts. */
-// biome-ignore lint/complexity/noExcessiveLinesPerFunction: an adapter: one short method per port operation, kept together like dynamodb-store.ts.
+/** The consortia store on the in-memory table (fast tests); same keys, same conditions as shared/consortia/dynamodb-store.ts. */
 export function memoryConsortia(table: MemoryTable): ConsortiaStore {
   const orgOf = (orgId: string) => strip<Organisation>(table.get(keys.organisation(orgId)));
   const store: ConsortiaStore = {

@@ -1,7 +1,7 @@
-import { platformKeys as keys } from '../keys';
-import { type MemoryTable, mustExist, mustNotExist, strip } from '../memory/table';
-import type { LoginAttempt, Session } from './session';
-import type { DraftAnswers, SessionStore } from './store';
+import { platformKeys as keys } from '../../../shared/platform/keys';
+import type { LoginAttempt, Session } from '../../../shared/platform/sessions/session';
+import type { DraftAnswers, SessionStore } from '../../../shared/platform/sessions/store';
+import { type MemoryTable, mustExist, mustNotExist, strip } from './table';
 
 export function memorySessions(table: MemoryTable): SessionStore {
   return {

@@ -1,6 +1,6 @@
-import { conflict } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Email, EventPublisher, Mailer, OneTimeSchedule, Scheduler, Workflows } from '../ports';
+import { conflict } from '../../../shared/platform/errors';
+import type { DomainEvent } from '../../../shared/platform/events';
+import type { Email, EventPublisher, Mailer, OneTimeSchedule, Scheduler, Workflows } from '../../../shared/platform/ports';
 
 /**
  * The outside world for fast tests: what would be sent, started, resumed or scheduled is

@@ -1,14 +1,14 @@
-import type { Report } from '../grants/report-schedule';
-import { conflict } from '../platform/errors';
-import { consumeLinkOp, takeWaitingOp } from '../platform/memory/platform-store';
-import { eventOp, type Item, type MemoryTable, mustNotExist, refuse, strip } from '../platform/memory/table';
-import { keys } from './keys';
-import type { Draft, Review, Submission } from './records';
-import type { ReportStore } from './store';
+import type { Report } from '../../../shared/grants/report-schedule';
+import { conflict } from '../../../shared/platform/errors';
+import { keys } from '../../../shared/reporting/keys';
+import type { Draft, Review, Submission } from '../../../shared/reporting/records';
+import type { ReportStore } from '../../../shared/reporting/store';
+import { consumeLinkOp, takeWaitingOp } from './platform';
+import { eventOp, type Item, type MemoryTable, mustNotExist, refuse, strip } from './table';
 
 const awaiting = ['requested', 'changes-requested', 'overdue', 'very-late'];
 
-/** Reports' progress on the in-memory table (fast tests); same keys, same conditions as dynamodb-store.ts. */
+/** Reports' progress on the in-memory table (fast tests); same keys, same conditions as shared/reporting/dynamodb-store.ts. */
 export function memoryReports(table: MemoryTable): ReportStore {
   const moveTo = (report: Report, to: string) => (cur: Item | undefined) => ({
     ...cur,

@@ -1,6 +1,6 @@
-import { conflict } from '../errors';
-import type { DomainEvent } from '../events';
-import { platformKeys } from '../keys';
+import { conflict } from '../../../shared/platform/errors';
+import type { DomainEvent } from '../../../shared/platform/events';
+import { platformKeys } from '../../../shared/platform/keys';
 
 export type Item = Record<string, unknown>;
 export interface Key {

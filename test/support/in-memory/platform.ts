@@ -1,8 +1,8 @@
-import { conflict } from '../errors';
-import type { DomainEvent } from '../events';
-import { platformKeys as keys } from '../keys';
-import type { LinkRecord } from '../links/token';
-import type { PlatformStore, WaitingTask } from '../ports';
+import { conflict } from '../../../shared/platform/errors';
+import type { DomainEvent } from '../../../shared/platform/events';
+import { platformKeys as keys } from '../../../shared/platform/keys';
+import type { LinkRecord } from '../../../shared/platform/links/token';
+import type { PlatformStore, WaitingTask } from '../../../shared/platform/ports';
 import { eventOp, type MemoryTable, mustExist, mustNotExist, refuse, strip } from './table';
 
 /** The stored link item back as a record: its expiry is kept as `expiresAtIso` (the TTL owns `expiresAt`). */

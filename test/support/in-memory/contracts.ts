@@ -1,11 +1,11 @@
-import { keys as consortiaKeys } from '../consortia/keys';
-import { conflict } from '../platform/errors';
-import { consumeLinkOp } from '../platform/memory/platform-store';
-import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from '../platform/memory/table';
-import type { Contract } from './contract';
-import { keys } from './keys';
-import type { ContractPolicy } from './rag';
-import type { ContractStore } from './store';
+import { keys as consortiaKeys } from '../../../shared/consortia/keys';
+import type { Contract } from '../../../shared/contracts/contract';
+import { keys } from '../../../shared/contracts/keys';
+import type { ContractPolicy } from '../../../shared/contracts/rag';
+import type { ContractStore } from '../../../shared/contracts/store';
+import { conflict } from '../../../shared/platform/errors';
+import { consumeLinkOp } from './platform';
+import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from './table';
 
 const changed = (id: string) => conflict(`contract ${id} was changed by someone else; reload and try again`, { rule: 'contract-version' });
 
