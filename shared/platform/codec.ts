@@ -1,0 +1,114 @@
+import type * as z from 'zod/mini';
+
+/** An item as the table holds it: keys, bookkeeping and the record's attributes. */
+export type Item = Record<string, unknown>;
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** The keys a record is written under: its primary key and the index keys it carries. */
+export type ItemKeys = ItemKey & Partial<Record<'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk', string>>;
+
+/**
+ * Attributes the table uses and no record holds: keys, the entity name, the stored shape's
+ * version and the time-to-live. Reading a record leaves them out.
+ */
+export const bookkeeping: readonly string[] = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'v', 'expiresAt'];
+
+/**
+ * An item that does not fit its record's stored shape. It names the item's key and the field, so
+ * a renamed attribute or an item written by other code fails where it is read, saying which.
+ */
+export class StoredItemError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly key: ItemKey,
+    readonly field: string,
+    why: string,
+  ) {
+    super(`stored ${kind} ${key.pk} / ${key.sk}: ${field} ${why}`);
+    this.name = 'StoredItemError';
+  }
+}
+
+/** One record kind: who owns it, where it is keyed, and the shape it is stored in. */
+export interface RecordCodec<T> {
+  /** The feature that defines the record and every write to it. */
+  readonly owner: string;
+  /** The `entity` attribute of its items. */
+  readonly kind: string;
+  /** The stored shape's version, written as `v` (an item without one was written before versions: 1). */
+  readonly version: number;
+  /** The start of its `pk` and `sk` (exact for a fixed sort key): no two record kinds share one. */
+  readonly prefix: ItemKey;
+  readonly schema: z.ZodMiniType;
+  keys(value: T): ItemKeys;
+  /** The item to put: keys, entity, version and the value's attributes. */
+  toItem(value: T): Item;
+  /** The value of an item read back; a StoredItemError when it does not fit. */
+  fromItem(item: Item): T;
+  /** `fromItem`, or undefined when nothing was found. */
+  fromOptional(item: Item | undefined): T | undefined;
+}
+
+/**
+ * With `S extends ZodMiniType<T>` (what it gives is a T): the schema also takes every value of T
+ * and names every field of T (an optional field it left out would be dropped on reading), so it
+ * states T exactly.
+ */
+type TakesEvery<S extends z.ZodMiniType, T> = [T] extends [z.input<S>]
+  ? [Exclude<keyof T, keyof z.output<S>>] extends [never]
+    ? unknown
+    : never
+  : never;
+
+const keyOf = (item: Item): ItemKey => ({ pk: String(item.pk ?? '?'), sk: String(item.sk ?? '?') });
+
+const why = (issue: z.core.$ZodIssue): string => {
+  if (issue.code === 'invalid_type') return `is not a ${issue.expected}`;
+  if (issue.code === 'invalid_value') return `is none of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return `does not fit (${issue.code})`;
+};
+
+/**
+ * A record kind's codec. Used as `recordCodec<Pool>()({ ... })`: the type is given, the schema is
+ * checked against it when the code is type-checked (a field added to the type and not to the
+ * schema, or the other way round, does not compile).
+ */
+export function recordCodec<T extends object>() {
+  return <S extends z.ZodMiniType<T>>(spec: {
+    owner: string;
+    kind: string;
+    version: number;
+    prefix: ItemKey;
+    schema: S & TakesEvery<S, T>;
+    keys: (value: T) => ItemKeys;
+  }): RecordCodec<T> => {
+    const schema: z.ZodMiniType<T> = spec.schema;
+    const codec: RecordCodec<T> = {
+      owner: spec.owner,
+      kind: spec.kind,
+      version: spec.version,
+      prefix: spec.prefix,
+      schema,
+      keys: spec.keys,
+      toItem(value) {
+        const item: Item = {};
+        return Object.assign(item, value, spec.keys(value), { entity: spec.kind, v: spec.version });
+      },
+      fromItem(item) {
+        const v = item.v ?? 1;
+        if (v !== spec.version) throw new StoredItemError(spec.kind, keyOf(item), 'v', `is ${String(v)}; this code reads ${spec.version}`);
+        const value = Object.fromEntries(Object.entries(item).filter(([k]) => !bookkeeping.includes(k)));
+        const parsed = schema.safeParse(value);
+        if (parsed.success) return parsed.data;
+        const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+        throw new StoredItemError(spec.kind, keyOf(item), issue.path.join('.') || '(item)', why(issue));
+      },
+      fromOptional: (item) => (item ? codec.fromItem(item) : undefined),
+    };
+    return codec;
+  };
+}
