@@ -1,6 +1,6 @@
 import type { Consortium } from '../../shared/consortia/consortium';
 import type { Organisation } from '../../shared/consortia/organisation';
-import type { Grant } from '../../shared/pools/grant';
+import type { Grant } from '../../shared/grants/grant';
 import type { Pledge } from '../../shared/pools/pledge';
 import type { Pool } from '../../shared/pools/pool';
 import type { Round } from '../../shared/pools/round';

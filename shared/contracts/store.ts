@@ -1,7 +1,7 @@
 import type { ConsortiaStore } from '../consortia/store';
+import type { Grant } from '../grants/grant';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Scheduler } from '../platform/ports';
-import type { Grant } from '../pools/grant';
 import type { Pool } from '../pools/pool';
 import type { Contract } from './contract';
 import type { ContractPolicy } from './rag';

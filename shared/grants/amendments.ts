@@ -77,7 +77,7 @@ export async function amend(
 export async function changeStatus(deps: GrantRecords, caller: Caller, grantId: string, input: { status: GrantStatus; reason: string }) {
   const { grant } = await loadGrant(deps, grantId);
   actingOrg(caller, await loadConsortium(deps, grant.consortiumId), ['lead'], 'admin', { what: 'grant', id: grantId });
-  const from = (grant as { status: GrantStatus }).status;
+  const from = grant.status;
   checkTransition(from, input.status);
   const now = deps.clock.now();
   const amendment = {

@@ -2,7 +2,7 @@ import { loadConsortium } from '../consortia/access';
 import type { Consortium } from '../consortia/consortium';
 import type { Organisation } from '../consortia/organisation';
 import { loadGrant } from '../pools/awards';
-import type { Grant } from '../pools/grant';
+import type { Grant } from './grant';
 import type { GrantsDeps } from './store';
 
 /** Who a grant's emails and link pages are from and to. */

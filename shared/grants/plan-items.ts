@@ -1,6 +1,6 @@
 import { invalid } from '../platform/errors';
 import { plural } from '../platform/format';
-import type { Grant } from '../pools/grant';
+import type { Grant } from './grant';
 import type { Condition, ConditionKind, Tranche } from './grant-plan';
 import type { Report, ReportPeriod } from './report-schedule';
 

@@ -1,7 +1,8 @@
 import { loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
+import type { Grant } from '../grants/grant';
 import type { Condition } from '../grants/grant-plan';
-import type { FundingShare, Grant } from '../pools/grant';
+import type { FundingShare } from '../pools/grant';
 import type { OverviewDeps } from './what-needs-me';
 
 export interface GrantFacts {

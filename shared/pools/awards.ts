@@ -1,10 +1,11 @@
 import { actingOrg, requireActive } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
+import type { Grant } from '../grants/grant';
 import { DomainError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { checkCurrency, checkPence } from '../platform/money';
 import { makeEvent, subject } from './events';
-import { type AllocationRequest, type FundingShare, type Grant, plannedEnd } from './grant';
+import { type AllocationRequest, type FundingShare, plannedEnd } from './grant';
 import { allocation } from './ledger';
 import { checkLot, type Pool } from './pool';
 import { balancesOf, type PoolDeps, readablePool, withFreshPool } from './pools';

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Grant } from '../grants/grant';
 import { documentClient as db, entity } from '../platform/aws/dynamodb';
 import { config } from '../platform/config';
-import type { Grant } from './grant';
 import { keys } from './keys';
 import type { Pool } from './pool';
 

@@ -1,12 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
+import type { Grant } from '../grants/grant';
 import { keys as grantKeys } from '../grants/keys';
 import { byPrefix, documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
 import { eventItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
 import { readPool } from './dynamodb-pool-reader';
-import type { FundingShare, Grant } from './grant';
+import type { FundingShare } from './grant';
 import { keys } from './keys';
 import { bucketOf, ledgerTransaction } from './ledger-transaction';
 import type { Pledge } from './pledge';

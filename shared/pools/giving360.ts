@@ -1,10 +1,11 @@
 import { loadConsortium } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
+import type { Grant, GrantChange } from '../grants/grant';
 import { DomainError } from '../platform/errors';
 import { londonDate } from '../platform/london-time';
 import { poundsDecimal } from '../platform/money';
-import type { FundingShare, Grant, GrantChange } from './grant';
+import type { FundingShare } from './grant';
 import type { Pool } from './pool';
 import { loadPool, type PoolDeps, readablePool } from './pools';
 

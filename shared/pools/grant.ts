@@ -20,30 +20,6 @@ export interface AllocationRequest {
   regrantType?: RegrantType | undefined;
 }
 
-export interface Grant extends AllocationRequest {
-  id: string;
-  poolId: string;
-  consortiumId: string;
-  currency: 'GBP';
-  fundingType: 'core' | 'restricted';
-  plannedStart: string;
-  plannedEnd: string;
-  awardedAt: string;
-  awardedBy: string;
-  status: 'awarded';
-  roundId?: string;
-  /** A grant (or contract) awarded through a tender, and the tender's lot it won. */
-  tenderId?: string;
-  tenderLotId?: string;
-  beneficiaryOrgIds: string[];
-}
-
-/** A change recorded under a grant after its award (the grants feature's amendments): its kind and when. */
-export interface GrantChange {
-  kind: string;
-  at: string;
-}
-
 export interface FundingShare {
   bucket: string;
   funderOrgId: string;

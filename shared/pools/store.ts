@@ -1,7 +1,8 @@
 import type { ConsortiaStore } from '../consortia/store';
+import type { Grant, GrantChange } from '../grants/grant';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Workflows } from '../platform/ports';
-import type { FundingShare, Grant, GrantChange } from './grant';
+import type { FundingShare } from './grant';
 import type { LedgerEntry } from './ledger';
 import type { Pledge } from './pledge';
 import type { Pool, PoolTotals } from './pool';

@@ -1,5 +1,6 @@
+import type { Grant } from '../grants/grant';
 import { makeEvent as poolEvent, subject as poolSubject } from '../pools/events';
-import type { FundingShare, Grant } from '../pools/grant';
+import type { FundingShare } from '../pools/grant';
 import { plannedEnd } from '../pools/grant';
 import { awardFromReserve, reservation, unreservation } from '../pools/ledger';
 import { withFreshPool } from '../pools/pools';

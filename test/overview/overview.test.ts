@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Grant } from '../../shared/grants/grant';
 import type { Condition } from '../../shared/grants/grant-plan';
 import { aggregateEvidence, type EvidenceItem } from '../../shared/overview/evidence';
 import { fundingQuality, type GrantFacts } from '../../shared/overview/funding-quality';
-import type { FundingShare, Grant } from '../../shared/pools/grant';
+import type { FundingShare } from '../../shared/pools/grant';
 import { reportTemplates } from '../../shared/reporting/templates';
 
 const grant = (id: string, recipient: string, amount: number, start: string, end: string, months = 12): Grant =>

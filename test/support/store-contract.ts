@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { ConsortiaStore } from '../../shared/consortia/store';
+import type { Grant } from '../../shared/grants/grant';
 import type { Report } from '../../shared/grants/report-schedule';
 import type { GrantStore } from '../../shared/grants/store';
 import { TrancheReleasedError } from '../../shared/grants/store';
@@ -8,7 +9,6 @@ import { newId } from '../../shared/platform/ids';
 import { platformKeys } from '../../shared/platform/keys';
 import { newLinkToken } from '../../shared/platform/links/token';
 import type { PlatformStore } from '../../shared/platform/ports';
-import type { Grant } from '../../shared/pools/grant';
 import type { Pool } from '../../shared/pools/pool';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
 import { keys as reportKeys } from '../../shared/reporting/keys';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import type { FundingShare, Grant } from '../../shared/pools/grant';
+import type { Grant } from '../../shared/grants/grant';
+import type { FundingShare } from '../../shared/pools/grant';
 import type { Tender } from '../../shared/tenders/tender';
 import { openLink, postLink, scopeOf } from '../support/grant';
 import { ocdsValidators, offCodelist } from '../support/ocds';

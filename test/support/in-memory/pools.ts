@@ -1,7 +1,8 @@
 import { keys as consortiaKeys } from '../../../shared/consortia/keys';
+import type { Grant } from '../../../shared/grants/grant';
 import { keys as grantKeys } from '../../../shared/grants/keys';
 import { conflict, DomainError } from '../../../shared/platform/errors';
-import type { FundingShare, Grant } from '../../../shared/pools/grant';
+import type { FundingShare } from '../../../shared/pools/grant';
 import { keys } from '../../../shared/pools/keys';
 import { bucketOf } from '../../../shared/pools/ledger-transaction';
 import type { Pledge } from '../../../shared/pools/pledge';
