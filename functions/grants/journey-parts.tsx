@@ -2,8 +2,9 @@ import { actingOrg, loadConsortium } from '../../shared/consortia/access';
 import type { Caller } from '../../shared/consortia/caller';
 import type { MemberRole } from '../../shared/consortia/organisation';
 import { grantsTable } from '../../shared/grants/aws';
+import { policyOf } from '../../shared/grants/codecs';
 import { grantDetail } from '../../shared/grants/plan';
-import { policyOf, type ReportingPolicy } from '../../shared/grants/report-schedule';
+import type { ReportingPolicy } from '../../shared/grants/report-schedule';
 import { type Crumb, consortiumCrumbs } from '../lib/web/navigation';
 
 /** What the grant journeys share: the grant as its officers see it, where the pages sit, and dates as typed. */

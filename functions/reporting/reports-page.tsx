@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { reportStatuses } from '../../shared/grants/report-schedule';
 import { count, dayInWords, humanise, plural } from '../../shared/platform/format';
 import { reportingTable } from '../../shared/reporting/aws';
+import { reportStatuses } from '../../shared/reporting/report';
 import { consortiumReports, type ReportFilters, type ReportSort, reportSorts } from '../../shared/reporting/report-table';
 import type { Page } from '../consortia/web-sessions';
 import { Button, ErrorSummary, type FieldError, Select, Tag, TextInput } from '../lib/web/govuk';

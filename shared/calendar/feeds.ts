@@ -1,9 +1,9 @@
 import type { ConsortiaStore } from '../consortia/store';
 import { loadCouncil } from '../contracts/contracts';
 import type { ContractStore } from '../contracts/store';
-import { reportStatuses } from '../grants/report-schedule';
 import { type LinkKind, LinkRegistry } from '../platform/links/registry';
 import type { PlatformStore } from '../platform/ports';
+import { reportStatuses } from '../reporting/report';
 import type { ReportStore } from '../reporting/store';
 import type { TenderStore } from '../tenders/store';
 import { type FeedEvent, type FeedLog, renderCalendar } from './feed';

@@ -1,6 +1,6 @@
 import { type Contract, isClosed } from '../contracts/contract';
-import type { Report } from '../grants/report-schedule';
 import { staffPageUrl, staffPaths } from '../platform/pages';
+import type { Report } from '../reporting/report';
 import type { Tender } from '../tenders/tender';
 import type { FeedEvent } from './feed';
 

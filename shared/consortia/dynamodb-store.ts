@@ -1,13 +1,22 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db, entity, queryAll } from '../platform/aws/dynamodb';
+import { documentClient as db, queryAll } from '../platform/aws/dynamodb';
 import { eventItem, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
-import type { Consortium, ConsortiumMember } from './consortium';
+import {
+  consortiumMemberRecord,
+  consortiumOf,
+  consortiumRecord,
+  membershipRecord,
+  organisationIdentifierRecord,
+  organisationRecord,
+  userEmailRecord,
+  userRecord,
+} from './codecs';
 import { keys } from './keys';
 import type { Organisation } from './organisation';
 import { staffChanged } from './staff';
-import type { ConsortiaStore, Membership, User } from './store';
+import type { ConsortiaStore } from './store';
 
 const primaryKey = (k: { pk: string; sk: string }) => ({ pk: k.pk, sk: k.sk });
 
@@ -20,14 +29,14 @@ export const dynamoConsortia: ConsortiaStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.organisation(org.id), ...keys.organisationIndex(org.kind, org.name, org.id), entity: 'organisation', ...org },
+            Item: organisationRecord.toItem(org),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.organisationIdentifier(org.identifier), entity: 'organisation-identifier', orgId: org.id },
+            Item: organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -44,12 +53,13 @@ export const dynamoConsortia: ConsortiaStore = {
 
   async getOrganisation(orgId) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.organisation(orgId) }));
-    return entity<Organisation>(out.Item);
+    return organisationRecord.fromOptional(out.Item);
   },
 
   async findOrganisationByIdentifier(identifier) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.organisationIdentifier(identifier) }));
-    return out.Item ? this.getOrganisation(String(out.Item.orgId)) : undefined;
+    const guard = organisationIdentifierRecord.fromOptional(out.Item);
+    return guard ? this.getOrganisation(guard.orgId) : undefined;
   },
 
   async getOrganisations(orgIds) {
@@ -62,7 +72,7 @@ export const dynamoConsortia: ConsortiaStore = {
       while (request && Object.keys(request).length > 0) {
         const out = await db.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of out.Responses?.[table()] ?? []) {
-          const org = entity<Organisation>(item) as Organisation;
+          const org = organisationRecord.fromItem(item);
           found.set(org.id, org);
         }
         request = out.UnprocessedKeys as typeof request;
@@ -78,7 +88,7 @@ export const dynamoConsortia: ConsortiaStore = {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.organisationIndex(kind, '', '').gsi1pk },
     });
-    return items.map((i) => entity<Organisation>(i) as Organisation);
+    return items.map(organisationRecord.fromItem);
   },
 
   async createUser(user, event) {
@@ -87,14 +97,14 @@ export const dynamoConsortia: ConsortiaStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.user(user.id), entity: 'user', ...user },
+            Item: userRecord.toItem(user),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.userEmail(user.email), entity: 'user-email', userId: user.id },
+            Item: userEmailRecord.toItem({ userId: user.id }, user.email),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -109,19 +119,18 @@ export const dynamoConsortia: ConsortiaStore = {
 
   async getUser(userId) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.user(userId) }));
-    return entity<User>(out.Item);
+    return userRecord.fromOptional(out.Item);
   },
 
   async findUserByEmail(email) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.userEmail(email) }));
-    const userId = out.Item?.userId as string | undefined;
-    return userId ? this.getUser(userId) : undefined;
+    const guard = userEmailRecord.fromOptional(out.Item);
+    return guard ? this.getUser(guard.userId) : undefined;
   },
 
   async putMembership(m, event) {
-    await transact(
-      [{ Put: { TableName: table(), Item: { ...keys.membership(m.userId, m.orgId), entity: 'membership', ...m } } }, eventItem(event)],
-      () => conflict('membership could not be recorded'),
+    await transact([{ Put: { TableName: table(), Item: membershipRecord.toItem(m) } }, eventItem(event)], () =>
+      conflict('membership could not be recorded'),
     );
   },
 
@@ -133,7 +142,7 @@ export const dynamoConsortia: ConsortiaStore = {
       ExpressionAttributeValues: { ':was': current.role },
     };
     const change: TransactItem = next
-      ? { Put: { TableName: table(), Item: { ...key, entity: 'membership', ...next }, ...unchanged } }
+      ? { Put: { TableName: table(), Item: membershipRecord.toItem(next), ...unchanged } }
       : { Delete: { TableName: table(), Key: primaryKey(key), ...unchanged } };
     const stays: TransactItem[] = keeps
       ? [
@@ -157,7 +166,7 @@ export const dynamoConsortia: ConsortiaStore = {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
       ExpressionAttributeValues: { ':pk': keys.user(userId).pk, ':sk': keys.memberPrefix },
     });
-    return items.map((i) => entity<Membership>(i) as Membership);
+    return items.map(membershipRecord.fromItem);
   },
 
   async listOrganisationMembers(orgId) {
@@ -167,7 +176,7 @@ export const dynamoConsortia: ConsortiaStore = {
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
       ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':sk': keys.memberPrefix },
     });
-    return items.map((i) => entity<Membership>(i) as Membership);
+    return items.map(membershipRecord.fromItem);
   },
 
   async createConsortium(c, event) {
@@ -177,14 +186,14 @@ export const dynamoConsortia: ConsortiaStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.consortium(c.id), entity: 'consortium', ...header },
+            Item: consortiumRecord.toItem(header),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
         ...members.map((m) => ({
           Put: {
             TableName: table(),
-            Item: { ...keys.consortiumMember(c.id, m.orgId), entity: 'consortium-member', consortiumId: c.id, ...m },
+            Item: consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }),
           },
         })),
         eventItem(event),
@@ -197,14 +206,13 @@ export const dynamoConsortia: ConsortiaStore = {
     const items = await queryAll({
       TableName: table(),
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.consortium(consortiumId).pk, ':from': 'CONS', ':to': `${keys.memberPrefix}\uffff` },
+      ExpressionAttributeValues: {
+        ':pk': keys.consortium(consortiumId).pk,
+        ':from': keys.consortium(consortiumId).sk,
+        ':to': `${keys.memberPrefix}\uffff`,
+      },
     });
-    const header = items.find((i) => i.sk === 'CONS');
-    if (!header) return undefined;
-    const members = items
-      .filter((i) => String(i.sk).startsWith(keys.memberPrefix))
-      .map((i) => ({ orgId: i.orgId as string, role: i.role as ConsortiumMember['role'] }));
-    return { ...(entity<Omit<Consortium, 'members'>>(header) as Omit<Consortium, 'members'>), members };
+    return consortiumOf(items, consortiumId);
   },
 
   async listConsortiaOf(orgId) {
@@ -214,7 +222,7 @@ export const dynamoConsortia: ConsortiaStore = {
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
       ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':sk': keys.consortiumPrefix },
     });
-    return items.map((i) => i.consortiumId as string);
+    return items.map((i) => consortiumMemberRecord.fromItem(i).consortiumId);
   },
 
   async saveConsortiumStatus(c, expectedVersion, event) {
@@ -238,6 +246,24 @@ export const dynamoConsortia: ConsortiaStore = {
         eventItem(event),
       ],
       () => conflict(`consortium ${c.id} was changed by someone else; reload and try again`),
+    );
+  },
+
+  async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
+    await transact(
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.consortium(consortiumId),
+            UpdateExpression: 'SET reportingPolicy = :policy, version = :next',
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':policy': policy, ':next': expectedVersion + 1, ':expected': expectedVersion },
+          },
+        },
+        eventItem(event),
+      ],
+      () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
     );
   },
 };

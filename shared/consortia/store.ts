@@ -46,6 +46,11 @@ export interface ConsortiaStore {
   listConsortiaOf(orgId: string): Promise<string[]>;
   /** Optimistic: fails with a conflict if the stored version is not `expectedVersion`. */
   saveConsortiumStatus(consortium: Consortium, expectedVersion: number, event: DomainEvent): Promise<void>;
+  /**
+   * The grants feature's reporting policy, kept on the consortium so one version guards both
+   * (grants checks and reads it with its own schema); a conflict if the version moved.
+   */
+  saveReportingPolicy(consortiumId: string, policy: unknown, expectedVersion: number, event: DomainEvent): Promise<void>;
 }
 
 /** Everything the consortia use cases may use; each use case takes only what it picks. */

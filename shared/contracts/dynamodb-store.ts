@@ -1,25 +1,23 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
-import { byPrefix, documentClient as db, entity, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, queryAll } from '../platform/aws/dynamodb';
 import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
+import { contractRecord, policyRecord } from './codecs';
 import type { Contract } from './contract';
 import { keys } from './keys';
-import type { ContractPolicy } from './rag';
 import type { ContractStore } from './store';
 
 const table = () => config.tableName();
 export const changed = (id: string) =>
   conflict(`contract ${id} was changed by someone else; reload and try again`, { rule: 'contract-version' });
 
-const contractItem = (c: Contract) => ({ ...keys.contract(c.id), ...keys.contractIndex(c.councilOrgId, c.id), entity: 'contract', ...c });
-
 function saveItem(c: Contract, expectedVersion: number): TransactItem {
   return {
     Put: {
       TableName: table(),
-      Item: contractItem(c),
+      Item: contractRecord.toItem(c),
       ConditionExpression: 'version = :expected',
       ExpressionAttributeValues: { ':expected': expectedVersion },
     },
@@ -29,18 +27,18 @@ function saveItem(c: Contract, expectedVersion: number): TransactItem {
 export const dynamoContracts: ContractStore = {
   async createContract(c, event) {
     await transact(
-      [{ Put: { TableName: table(), Item: contractItem(c), ConditionExpression: 'attribute_not_exists(pk)' } }, eventItem(event)],
+      [{ Put: { TableName: table(), Item: contractRecord.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } }, eventItem(event)],
       () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' }),
     );
   },
 
   async getContract(contractId) {
-    return entity<Contract>((await db.send(new GetCommand({ TableName: table(), Key: keys.contract(contractId) }))).Item);
+    return contractRecord.fromOptional((await db.send(new GetCommand({ TableName: table(), Key: keys.contract(contractId) }))).Item);
   },
 
   async listCouncilContracts(councilOrgId) {
     const items = await queryAll(byPrefix(table(), consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1'));
-    return items.map((i) => entity<Contract>(i) as Contract);
+    return items.map(contractRecord.fromItem);
   },
 
   async saveContract(c, expectedVersion, event) {
@@ -51,14 +49,12 @@ export const dynamoContracts: ContractStore = {
     attempt([consumeLinkItem(linkHash, now), saveItem(c, expectedVersion), eventItem(event)]),
 
   async getPolicy(councilOrgId) {
-    const item = (await db.send(new GetCommand({ TableName: table(), Key: keys.policy(councilOrgId) }))).Item;
-    return item ? (item.policy as ContractPolicy) : undefined;
+    return policyRecord.fromOptional((await db.send(new GetCommand({ TableName: table(), Key: keys.policy(councilOrgId) }))).Item)?.policy;
   },
 
   async savePolicy(councilOrgId, policy, event) {
-    await transact(
-      [{ Put: { TableName: table(), Item: { ...keys.policy(councilOrgId), entity: 'contract-policy', policy } } }, eventItem(event)],
-      () => conflict('the policy could not be saved; try again'),
+    await transact([{ Put: { TableName: table(), Item: policyRecord.toItem({ policy }, councilOrgId) } }, eventItem(event)], () =>
+      conflict('the policy could not be saved; try again'),
     );
   },
 };

@@ -1,35 +1,19 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys as consortiaKeys } from '../consortia/keys';
-import { byPrefix, documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
 import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
 import { ledgerTransaction } from '../pools/ledger-transaction';
-import type { Condition, ConditionToDecide, Tranche } from './grant-plan';
+import { reportRecord } from '../reporting/codecs';
+import { keys as reportKeys } from '../reporting/keys';
+import { amendmentRecord, conditionRecord, conditionToDecideRecord, planOf, trancheRecord } from './codecs';
 import { keys } from './keys';
-import type { Report } from './report-schedule';
 import { type Amendment, type GrantStore, TrancheReleasedError } from './store';
 
 const table = () => config.tableName();
 
-/** A report item with both its indexes: by grant and due date, by consortium and status. */
-export const reportItem = (r: Report) => ({
-  ...keys.report(r.id),
-  ...keys.reportIndex(r.grantId, r.consortiumId, r.status, r.dueDate, r.id),
-  entity: 'report',
-  ...r,
-});
-
-/** The sparse item that lists a condition as waiting for a decision, on its consortium's gsi2 partition. */
-const toDecideItem = (d: ConditionToDecide) => ({
-  ...keys.conditionToDecide(d.grantId, d.conditionId),
-  ...keys.conditionToDecideIndex(d.consortiumId, d.submittedAt, d.grantId, d.conditionId),
-  entity: 'condition-to-decide',
-  ...d,
-});
-
 const amendmentItem = (grantId: string, a: Amendment): TransactItem => ({
-  Put: { TableName: table(), Item: { ...keys.amendment(grantId, a.at, a.id), entity: 'amendment', ...a } },
+  Put: { TableName: table(), Item: amendmentRecord.toItem(a, grantId) },
 });
 
 export const dynamoGrants: GrantStore = {
@@ -46,11 +30,12 @@ export const dynamoGrants: GrantStore = {
             ExpressionAttributeValues: { ':at': event.occurredAt, ':awarded': 'awarded' },
           },
         },
-        ...plan.conditions.map((c) => ({
-          Put: { TableName: table(), Item: { ...keys.condition(grantId, c.id), entity: 'condition', ...c } },
+        ...plan.conditions.map((c) => ({ Put: { TableName: table(), Item: conditionRecord.toItem(c) } })),
+        ...plan.tranches.map((t) => ({ Put: { TableName: table(), Item: trancheRecord.toItem(t) } })),
+        // The reports the plan owes are reporting's records, created here in the plan's one write.
+        ...plan.reports.map((r) => ({
+          Put: { TableName: table(), Item: reportRecord.toItem(r), ConditionExpression: 'attribute_not_exists(pk)' },
         })),
-        ...plan.tranches.map((t) => ({ Put: { TableName: table(), Item: { ...keys.tranche(grantId, t.seq), entity: 'tranche', ...t } } })),
-        ...plan.reports.map((r) => ({ Put: { TableName: table(), Item: reportItem(r), ConditionExpression: 'attribute_not_exists(pk)' } })),
         eventItem(event),
       ],
       () => conflict(`grant ${grantId} already has a plan; change it with an amendment`, { rule: 'plan-once' }),
@@ -58,17 +43,14 @@ export const dynamoGrants: GrantStore = {
   },
 
   async getPlan(grantId) {
-    const items = await queryAll(partition(table(), keys.grant(grantId).pk));
-    const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => entity<T>(i) as T);
-    return {
-      conditions: of<Condition>(keys.prefix.condition),
-      tranches: of<Tranche>(keys.prefix.tranche),
-      amendments: of<Amendment>(keys.prefix.amendment),
-    };
+    return planOf(await queryAll(partition(table(), keys.grant(grantId).pk)));
   },
 
   async listGrantReports(grantId) {
-    return (await queryAll(byPrefix(table(), keys.grant(grantId).pk, keys.prefix.report, 'gsi1'))).map((i) => entity<Report>(i) as Report);
+    // Reporting's records, read by its keys and codec: a grant's reports by due date.
+    return (await queryAll(byPrefix(table(), reportKeys.grantPartition(grantId), reportKeys.prefix.report, 'gsi1'))).map(
+      reportRecord.fromItem,
+    );
   },
 
   async saveCondition(c, expectedVersion, event) {
@@ -77,7 +59,7 @@ export const dynamoGrants: GrantStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.condition(c.grantId, c.id), entity: 'condition', ...c },
+            Item: conditionRecord.toItem(c),
             ConditionExpression: 'version = :expected',
             ExpressionAttributeValues: { ':expected': expectedVersion },
           },
@@ -151,7 +133,7 @@ export const dynamoGrants: GrantStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.condition(c.grantId, c.id), entity: 'condition', ...c },
+            Item: conditionRecord.toItem(c),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -165,7 +147,7 @@ export const dynamoGrants: GrantStore = {
   async submitEvidence(linkHash, c, toDecide, now, event) {
     return attempt([
       consumeLinkItem(linkHash, now),
-      { Put: { TableName: table(), Item: toDecideItem(toDecide) } },
+      { Put: { TableName: table(), Item: conditionToDecideRecord.toItem(toDecide) } },
       {
         Update: {
           TableName: table(),
@@ -193,7 +175,7 @@ export const dynamoGrants: GrantStore = {
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.conditionsToDecide(consortiumId) },
     });
-    return items.map((i) => entity<ConditionToDecide>(i) as ConditionToDecide);
+    return items.map(conditionToDecideRecord.fromItem);
   },
 
   async releaseTranche(write, { grantId, seq }) {
@@ -215,6 +197,23 @@ export const dynamoGrants: GrantStore = {
 
   async amendAmount(write, { grantId, tranches, amendment }) {
     const tx = ledgerTransaction(write);
+    // The grant's own amount moves with the ledger entry and its funders' shares (pools' items).
+    if (write.grantAmount) {
+      const { from, to } = write.grantAmount;
+      tx.push(
+        {
+          Update: {
+            TableName: table(),
+            Key: keys.grant(grantId),
+            UpdateExpression: 'SET #amount = :to',
+            ConditionExpression: '#amount = :from',
+            ExpressionAttributeNames: { '#amount': 'amount' },
+            ExpressionAttributeValues: { ':to': to, ':from': from },
+          },
+        },
+        () => conflict(`grant ${grantId} was amended by someone else; reload and try again`),
+      );
+    }
     for (const t of tranches) {
       tx.push(
         {
@@ -232,23 +231,5 @@ export const dynamoGrants: GrantStore = {
     }
     tx.push(amendmentItem(grantId, amendment), () => conflict('amendment already recorded'));
     await transact(tx.items, tx.explain);
-  },
-
-  async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: table(),
-            Key: consortiaKeys.consortium(consortiumId),
-            UpdateExpression: 'SET reportingPolicy = :policy, version = :next',
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':policy': policy, ':next': expectedVersion + 1, ':expected': expectedVersion },
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
-    );
   },
 };

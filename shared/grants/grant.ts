@@ -22,6 +22,8 @@ export interface Grant extends AllocationRequest {
   tenderId?: string;
   tenderLotId?: string;
   beneficiaryOrgIds: string[];
+  /** When its plan was set (a plan is set once; changes after are amendments). */
+  planSetAt?: string;
 }
 
 /** A change recorded under a grant after its award (an amendment): its kind and when. */

@@ -3,18 +3,28 @@ import { keys as poolsKeys } from '../pools/keys';
 const conditionsToDecide = (consortiumId: string) => `CONDITIONS-TO-DECIDE#${consortiumId}`;
 
 /**
- * Keys of what a grant's plan adds under the grant (conditions, tranches, amendments) and of
- * the reports it owes (docs/ARCHITECTURE.md, "Access patterns").
+ * Keys of a grant and what its plan adds under it (conditions, tranches, amendments)
+ * (docs/ARCHITECTURE.md, "Access patterns"). The reports it owes are keyed by reporting.
  */
 export const keys = {
-  grant: poolsKeys.grant,
+  grant: (grantId: string) => ({
+    pk: `GRANT#${grantId}`,
+    sk: 'GRANT',
+  }),
+  /** A pool's grants (gsi1, in the pool's partition of the index); and, on gsi2, the grants an organisation received. */
+  grantIndex: (poolId: string, grantId: string, recipientOrgId: string) => ({
+    gsi1pk: poolsKeys.pool(poolId).pk,
+    gsi1sk: `GRANT#${grantId}`,
+    gsi2pk: `RECIPIENT#${recipientOrgId}`,
+    gsi2sk: `GRANT#${grantId}`,
+  }),
   condition: (grantId: string, conditionId: string) => ({
-    pk: poolsKeys.grant(grantId).pk,
+    pk: `GRANT#${grantId}`,
     sk: `COND#${conditionId}`,
   }),
   /** A condition whose evidence waits for the lead's decision: a sparse item beside it, deleted with the decision. */
   conditionToDecide: (grantId: string, conditionId: string) => ({
-    pk: poolsKeys.grant(grantId).pk,
+    pk: `GRANT#${grantId}`,
     sk: `DECIDE#${conditionId}`,
   }),
   /** …listed by consortium on gsi2, oldest evidence first ("what needs me"). */
@@ -25,23 +35,12 @@ export const keys = {
   /** The gsi2 partition of a consortium's conditions waiting for a decision. */
   conditionsToDecide,
   tranche: (grantId: string, seq: number) => ({
-    pk: poolsKeys.grant(grantId).pk,
+    pk: `GRANT#${grantId}`,
     sk: `TRANCHE#${String(seq).padStart(3, '0')}`,
   }),
   amendment: (grantId: string, at: string, id: string) => ({
-    pk: poolsKeys.grant(grantId).pk,
+    pk: `GRANT#${grantId}`,
     sk: `AMEND#${at}#${id}`,
   }),
-  report: (reportId: string) => ({
-    pk: `REPORT#${reportId}`,
-    sk: 'REPORT',
-  }),
-  /** A grant's reports by due date; and, on gsi2, a consortium's reports by status (what is overdue). */
-  reportIndex: (grantId: string, consortiumId: string, status: string, dueDate: string, reportId: string) => ({
-    gsi1pk: poolsKeys.grant(grantId).pk,
-    gsi1sk: `REPORT#${dueDate}#${reportId}`,
-    gsi2pk: `REPORTS#${consortiumId}#${status}`,
-    gsi2sk: `${dueDate}#${reportId}`,
-  }),
-  prefix: { condition: 'COND#', tranche: 'TRANCHE#', amendment: 'AMEND#', report: 'REPORT#' },
+  prefix: { grant: 'GRANT#', condition: 'COND#', tranche: 'TRANCHE#', amendment: 'AMEND#' },
 } as const;

@@ -1,8 +1,9 @@
 import { invalid } from '../platform/errors';
 import { plural } from '../platform/format';
+import type { Report } from '../reporting/report';
 import type { Grant } from './grant';
 import type { Condition, ConditionKind, Tranche } from './grant-plan';
-import type { Report, ReportPeriod } from './report-schedule';
+import type { ReportPeriod } from './report-schedule';
 
 /** What a plan writes, built from the lead's input: pure, so each rule is checked before anything is stored. */
 export function planReports(grant: Grant, periods: ReportPeriod[], newId: () => string): Report[] {

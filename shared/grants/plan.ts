@@ -2,10 +2,11 @@ import { actingOrg, loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { newId } from '../platform/ids';
 import { loadGrant } from '../pools/awards';
+import { policyOf } from './codecs';
 import { makeEvent, subject } from './events';
 import { type ConditionKind, checkPlanDates, checkTranches } from './grant-plan';
 import { planConditions, planReports, planTranches } from './plan-items';
-import { type Frequency, policyOf, reportPeriods } from './report-schedule';
+import { type Frequency, reportPeriods } from './report-schedule';
 import type { GrantsDeps } from './store';
 
 /** Reading a grant and its plan. */

@@ -1,52 +1,9 @@
 import { invalid } from '../platform/errors';
 import { dayInWords } from '../platform/format';
 import { addDays, addMonths } from '../platform/london-time';
+import type { ReportTemplateId } from '../reporting/report';
 
-/**
- * The reports a grant owes: set with its plan, proportionate to its size. Collecting and
- * reviewing them is the reporting feature's job.
- */
-export type ReportTemplateId = 'light' | 'full';
-
-export const reportStatuses = [
-  'scheduled',
-  'requested',
-  'submitted',
-  'changes-requested',
-  'overdue',
-  'very-late',
-  'accepted',
-  'not-submitted',
-] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
-
-/** Statuses in which the provider may still submit through a link. */
-export const awaitingSubmission: ReportStatus[] = ['requested', 'changes-requested', 'overdue', 'very-late'];
-
-export interface Report {
-  id: string;
-  grantId: string;
-  poolId: string;
-  consortiumId: string;
-  recipientOrgId: string;
-  /** The grant's title, so a list of reports across grants ("what needs me") can say which grant without reading each one. */
-  grantTitle?: string | undefined;
-  index: number;
-  label: string;
-  periodStart: string;
-  periodEnd: string;
-  dueDate: string;
-  templateId: ReportTemplateId;
-  status: ReportStatus;
-  submissions: number;
-  reviews: number;
-  remindersSent: number;
-  /** Raised each time staff send a new link: a link of an earlier generation answers "replaced". */
-  linkGeneration?: number | undefined;
-  linksReplacedAt?: string | undefined;
-  version: number;
-}
-
+/** How often a grant reports: set with its plan, by its size (the reports themselves are the reporting feature's records). */
 export const frequencies = ['quarterly', 'six-monthly', 'annual', 'one-off', 'milestone'] as const;
 export type Frequency = (typeof frequencies)[number];
 
@@ -136,7 +93,3 @@ export function reportPeriods(
   }
   return periods;
 }
-
-/** The consortium's own policy, or the default. */
-export const policyOf = (c: { reportingPolicy?: unknown }): ReportingPolicy =>
-  (c.reportingPolicy as ReportingPolicy | undefined) ?? defaultReportingPolicy;

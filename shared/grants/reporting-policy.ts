@@ -6,7 +6,7 @@ import type { GrantsDeps } from './store';
 
 /** The lead sets how much reporting the consortium's grants carry (applies to plans set afterwards). */
 export async function setReportingPolicy(
-  deps: Pick<GrantsDeps, 'consortia' | 'grants' | 'clock'>,
+  deps: Pick<GrantsDeps, 'consortia' | 'clock'>,
   caller: Caller,
   consortiumId: string,
   input: ReportingPolicy,
@@ -16,7 +16,8 @@ export async function setReportingPolicy(
   requireOrgRole(caller, consortium.leadOrgId, 'admin');
   const policy = checkPolicy(input);
   const now = deps.clock.now();
-  await deps.grants.saveReportingPolicy(
+  // Kept on the consortium (one version guards both), so written by consortia's store.
+  await deps.consortia.saveReportingPolicy(
     consortiumId,
     policy,
     consortium.version,

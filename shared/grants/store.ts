@@ -2,8 +2,8 @@ import type { ConsortiaStore } from '../consortia/store';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Scheduler, Workflows } from '../platform/ports';
 import type { LedgerWrite, PoolStore } from '../pools/store';
+import type { Report } from '../reporting/report';
 import type { Condition, ConditionToDecide, GrantStatus, Tranche } from './grant-plan';
-import type { Report, ReportingPolicy } from './report-schedule';
 
 export interface Amendment {
   id: string;
@@ -24,7 +24,7 @@ export class TrancheReleasedError extends Error {
   }
 }
 
-/** What follows an award: the plan (conditions, tranches, reports owed), amendments, and the consortium's reporting policy. */
+/** What follows an award: the plan (conditions, tranches, reports owed) and amendments. */
 export interface GrantStore {
   /** Writes conditions, tranches and reports for a grant that has none yet, with the event. */
   setPlan(grantId: string, plan: { conditions: Condition[]; tranches: Tranche[]; reports: Report[] }, event: DomainEvent): Promise<void>;
@@ -50,7 +50,6 @@ export interface GrantStore {
     write: LedgerWrite,
     change: { grantId: string; tranches: { seq: number; amount: number; status: 'scheduled' | 'cancelled' }[]; amendment: Amendment },
   ): Promise<void>;
-  saveReportingPolicy(consortiumId: string, policy: ReportingPolicy, expectedVersion: number, event: DomainEvent): Promise<void>;
 }
 
 /** Everything the grants use cases may use; each use case takes only what it picks. */

@@ -2,8 +2,9 @@ import { loadWithOrgs, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import { roleAtLeast } from '../consortia/organisation';
 import { proposalState } from '../consortia/proposing';
-import { policyOf, reportStatuses } from '../grants/report-schedule';
+import { policyOf } from '../grants/codecs';
 import type { PlatformStore } from '../platform/ports';
+import { reportStatuses } from '../reporting/report';
 import { consortiumReports } from '../reporting/report-table';
 import type { OverviewDeps } from './what-needs-me';
 

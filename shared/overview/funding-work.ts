@@ -2,13 +2,13 @@ import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { CONFIRMATION_WINDOW_DAYS } from '../consortia/invitation-terms';
 import type { ConditionToDecide } from '../grants/grant-plan';
-import type { Report } from '../grants/report-schedule';
 import type { GrantStore } from '../grants/store';
 import { plural } from '../platform/format';
 import { staffPaths } from '../platform/pages';
 import type { Round } from '../pools/round';
 import { VOTING_WINDOW_DAYS } from '../pools/rounds';
 import type { PoolStore, RoundStore } from '../pools/store';
+import type { Report } from '../reporting/report';
 import type { ReportStore } from '../reporting/store';
 import { actingMember, dayOf, daysAfter, inConsortium, type Names, type Task } from './tasks';
 

@@ -34,7 +34,8 @@ export class StoredItemError extends Error {
 }
 
 /** One record kind: who owns it, where it is keyed, and the shape it is stored in. */
-export interface RecordCodec<T> {
+/** `A`: what the keys need besides the value (the parent's id for a record stored under its parent). */
+export interface RecordCodec<T, A extends unknown[] = []> {
   /** The feature that defines the record and every write to it. */
   readonly owner: string;
   /** The `entity` attribute of its items. */
@@ -44,9 +45,9 @@ export interface RecordCodec<T> {
   /** The start of its `pk` and `sk` (exact for a fixed sort key): no two record kinds share one. */
   readonly prefix: ItemKey;
   readonly schema: z.ZodMiniType;
-  keys(value: T): ItemKeys;
+  keys(value: T, ...at: A): ItemKeys;
   /** The item to put: keys, entity, version and the value's attributes. */
-  toItem(value: T): Item;
+  toItem(value: T, ...at: A): Item;
   /** The value of an item read back; a StoredItemError when it does not fit. */
   fromItem(item: Item): T;
   /** `fromItem`, or undefined when nothing was found. */
@@ -66,6 +67,13 @@ type TakesEvery<S extends z.ZodMiniType, T> = [T] extends [z.input<S>]
 
 const keyOf = (item: Item): ItemKey => ({ pk: String(item.pk ?? '?'), sk: String(item.sk ?? '?') });
 
+/** The first thing that does not fit, as an error naming the key and the field. */
+function misfit(kind: string, key: ItemKey, issues: z.core.$ZodIssue[], under: string[] = []): StoredItemError {
+  const [issue] = issues;
+  if (!issue) return new StoredItemError(kind, key, under.join('.') || '(item)', 'does not fit');
+  return new StoredItemError(kind, key, [...under, ...issue.path.map(String)].join('.') || '(item)', why(issue));
+}
+
 const why = (issue: z.core.$ZodIssue): string => {
   if (issue.code === 'invalid_type') return `is not a ${issue.expected}`;
   if (issue.code === 'invalid_value') return `is none of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -73,30 +81,40 @@ const why = (issue: z.core.$ZodIssue): string => {
 };
 
 /**
+ * One attribute of a stored item that its owner keeps opaque and another feature reads with its
+ * own schema (grants' reporting policy on a consortium): a StoredItemError naming it if it does not fit.
+ */
+export function readAttribute<T>(schema: z.ZodMiniType<T>, value: unknown, at: { kind: string; key: ItemKey; field: string }): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw misfit(at.kind, at.key, parsed.error.issues, [at.field]);
+}
+
+/**
  * A record kind's codec. Used as `recordCodec<Pool>()({ ... })`: the type is given, the schema is
  * checked against it when the code is type-checked (a field added to the type and not to the
  * schema, or the other way round, does not compile).
  */
-export function recordCodec<T extends object>() {
+export function recordCodec<T extends object, A extends unknown[] = []>() {
   return <S extends z.ZodMiniType<T>>(spec: {
     owner: string;
     kind: string;
     version: number;
     prefix: ItemKey;
     schema: S & TakesEvery<S, T>;
-    keys: (value: T) => ItemKeys;
-  }): RecordCodec<T> => {
+    keys: (value: T, ...at: A) => ItemKeys;
+  }): RecordCodec<T, A> => {
     const schema: z.ZodMiniType<T> = spec.schema;
-    const codec: RecordCodec<T> = {
+    const codec: RecordCodec<T, A> = {
       owner: spec.owner,
       kind: spec.kind,
       version: spec.version,
       prefix: spec.prefix,
       schema,
       keys: spec.keys,
-      toItem(value) {
+      toItem(value, ...at) {
         const item: Item = {};
-        return Object.assign(item, value, spec.keys(value), { entity: spec.kind, v: spec.version });
+        return Object.assign(item, value, spec.keys(value, ...at), { entity: spec.kind, v: spec.version });
       },
       fromItem(item) {
         const v = item.v ?? 1;
@@ -104,8 +122,7 @@ export function recordCodec<T extends object>() {
         const value = Object.fromEntries(Object.entries(item).filter(([k]) => !bookkeeping.includes(k)));
         const parsed = schema.safeParse(value);
         if (parsed.success) return parsed.data;
-        const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-        throw new StoredItemError(spec.kind, keyOf(item), issue.path.join('.') || '(item)', why(issue));
+        throw misfit(spec.kind, keyOf(item), parsed.error.issues);
       },
       fromOptional: (item) => (item ? codec.fromItem(item) : undefined),
     };

@@ -82,8 +82,8 @@ export interface PlatformStore {
   putLink(link: LinkRecord): Promise<void>;
   getLink(hash: string): Promise<LinkRecord | undefined>;
   /**
-   * The link and, in the same round trip, the records a POST through it will need: each as
-   * stored without its keys, or undefined when absent, in the order asked.
+   * The link and, in the same round trip, the records a POST through it will need: each item as
+   * stored (for the owner's codec to read), or undefined when absent, in the order asked.
    */
   getLinkWith(hash: string, also: ItemKey[]): Promise<{ link?: LinkRecord; items: (Record<string, unknown> | undefined)[] }>;
   /** A revoked link is as unknown as a made-up one (a rotated calendar feed's old URL). */

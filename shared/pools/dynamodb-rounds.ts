@@ -1,10 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
 import { eventItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
+import { proposalRecord, roundOf, roundRecord, voteRecord } from './codecs';
 import { keys } from './keys';
-import type { Proposal, Round, Vote } from './round';
 import type { RoundStore } from './store';
 
 const table = () => config.tableName();
@@ -16,7 +16,7 @@ export const dynamoRounds: RoundStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.round(round.id), ...keys.roundIndex(round.poolId, round.id), entity: 'round', ...round },
+            Item: roundRecord.toItem(round),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -27,15 +27,11 @@ export const dynamoRounds: RoundStore = {
   },
 
   async getRound(roundId) {
-    const items = await queryAll(partition(table(), keys.round(roundId).pk));
-    const header = items.find((i) => i.sk === 'ROUND');
-    if (!header) return undefined;
-    const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => entity<T>(i) as T);
-    return { round: entity<Round>(header) as Round, proposals: of<Proposal>('PROPOSAL#'), votes: of<Vote>('VOTE#') };
+    return roundOf(await queryAll(partition(table(), keys.round(roundId).pk)), roundId);
   },
 
   async listPoolRounds(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.round, 'gsi1'))).map((i) => entity<Round>(i) as Round);
+    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.round, 'gsi1'))).map(roundRecord.fromItem);
   },
 
   async addProposal(roundId, proposal, event) {
@@ -50,7 +46,7 @@ export const dynamoRounds: RoundStore = {
             ExpressionAttributeValues: { ':open': 'open' },
           },
         },
-        { Put: { TableName: table(), Item: { ...keys.proposal(roundId, proposal.id), entity: 'proposal', ...proposal } } },
+        { Put: { TableName: table(), Item: proposalRecord.toItem(proposal, roundId) } },
         eventItem(event),
       ],
       () => conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' }),
@@ -72,7 +68,7 @@ export const dynamoRounds: RoundStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.vote(roundId, vote.orgId), entity: 'vote', ...vote },
+            Item: voteRecord.toItem(vote, roundId),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

@@ -1,26 +1,19 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
-import type { Grant } from '../grants/grant';
+import { grantOf, grantRecord } from '../grants/codecs';
 import { keys as grantKeys } from '../grants/keys';
-import { byPrefix, documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
 import { eventItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
+import { ledgerEntryRecord, pledgeRecord, poolRecord, shareRecord } from './codecs';
 import { readPool } from './dynamodb-pool-reader';
-import type { FundingShare } from './grant';
+import { grantWithShares } from './grant-items';
 import { keys } from './keys';
 import { bucketOf, ledgerTransaction } from './ledger-transaction';
-import type { Pledge } from './pledge';
-import type { Pool } from './pool';
-import type { PoolStore, StoredEntry } from './store';
+import type { PoolStore } from './store';
 
 const table = () => config.tableName();
-
-/** Grant items carry an internal version the domain type does not. */
-const grantOf = (item: Record<string, unknown>): Grant => {
-  const { version: _v, ...grant } = entity<Grant & { version: number }>(item) as Grant & { version: number };
-  return grant;
-};
 
 export const dynamoPools: PoolStore = {
   async createPool(pool, event) {
@@ -29,7 +22,7 @@ export const dynamoPools: PoolStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.pool(pool.id), ...keys.poolIndex(pool.consortiumId, pool.id), entity: 'pool', ...pool },
+            Item: poolRecord.toItem(pool),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -43,7 +36,7 @@ export const dynamoPools: PoolStore = {
 
   async listPools(consortiumId) {
     const items = await queryAll(byPrefix(table(), consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'));
-    return items.map((i) => entity<Pool>(i) as Pool);
+    return items.map(poolRecord.fromItem);
   },
 
   async createPledge(pledge, event) {
@@ -53,12 +46,7 @@ export const dynamoPools: PoolStore = {
         {
           Put: {
             TableName: table(),
-            Item: {
-              ...keys.pledge(pledge.poolId, pledge.id),
-              ...keys.pledgeIndex(pledge.funderOrgId, pledge.poolId, pledge.id),
-              entity: 'pledge',
-              ...pledge,
-            },
+            Item: pledgeRecord.toItem(pledge),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -80,11 +68,11 @@ export const dynamoPools: PoolStore = {
 
   async getPledge(poolId, pledgeId) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.pledge(poolId, pledgeId) }));
-    return entity<Pledge>(out.Item);
+    return pledgeRecord.fromOptional(out.Item);
   },
 
   async listPledges(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.pledge))).map((i) => entity<Pledge>(i) as Pledge);
+    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.pledge))).map(pledgeRecord.fromItem);
   },
 
   async listBuckets(poolId) {
@@ -97,32 +85,22 @@ export const dynamoPools: PoolStore = {
   },
 
   async listLedger(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.ledger))).map((i) => entity<StoredEntry>(i) as StoredEntry);
+    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.ledger))).map(ledgerEntryRecord.fromItem);
   },
 
   async getGrant(grantId) {
-    const items = await queryAll(partition(table(), keys.grant(grantId).pk));
-    const header = items.find((i) => i.sk === 'GRANT');
-    if (!header) return undefined;
-    const shares = items
-      .filter((i) => String(i.sk).startsWith(keys.prefix.share))
-      .map((i) => {
-        const { grantId: _g, ...share } = entity<FundingShare & { grantId: string }>(i) as FundingShare & { grantId: string };
-        return share;
-      });
-    // The grant's amendments live in its partition too (written by the grants feature): read with it, at no extra cost.
-    const changes = items
-      .filter((i) => String(i.sk).startsWith(grantKeys.prefix.amendment))
-      .map((i) => ({ kind: String(i.kind), at: String(i.at) }));
-    return { grant: grantOf(header), shares, changes };
+    return grantWithShares(await queryAll(partition(table(), grantKeys.grant(grantId).pk)), grantId);
   },
 
   async listPoolGrants(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.grant, 'gsi1'))).map(grantOf);
+    // A pool's grants are listed in its partition of gsi1 (grants' `keys.grantIndex`).
+    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, grantKeys.prefix.grant, 'gsi1'))).map((i) =>
+      grantOf(grantRecord.fromItem(i)),
+    );
   },
 
   async listFunderShares(funderOrgId, poolId) {
     const items = await queryAll(byPrefix(table(), consortiaKeys.organisation(funderOrgId).pk, `${keys.prefix.share}${poolId}#`, 'gsi1'));
-    return items.map((i) => entity<FundingShare & { grantId: string }>(i) as FundingShare & { grantId: string });
+    return items.map(shareRecord.fromItem);
   },
 };

@@ -1,6 +1,6 @@
 import { keys as consortiaKeys } from '../consortia/keys';
 
-/** Keys of pools, their money, the grants committed from them, and rounds (docs/ARCHITECTURE.md). */
+/** Keys of pools, their money (with each funder's share of a grant, under the grant), and rounds (docs/ARCHITECTURE.md). */
 export const keys = {
   pool: (poolId: string) => ({
     pk: `POOL#${poolId}`,
@@ -30,18 +30,10 @@ export const keys = {
     pk: `POOL#${poolId}`,
     sk: `LEDGER#${String(seq).padStart(10, '0')}`,
   }),
-  grant: (grantId: string) => ({
-    pk: `GRANT#${grantId}`,
-    sk: 'GRANT',
-  }),
-  /** A pool's grants; and, on gsi2, the grants an organisation received. */
-  grantIndex: (poolId: string, grantId: string, recipientOrgId: string) => ({
-    gsi1pk: `POOL#${poolId}`,
-    gsi1sk: `GRANT#${grantId}`,
-    gsi2pk: `RECIPIENT#${recipientOrgId}`,
-    gsi2sk: `GRANT#${grantId}`,
-  }),
-  /** One funder's share of one grant; the index lists a funder's shares for its statement. */
+  /**
+   * One funder's share of one grant, in the grant's partition (grants' `keys.grant`, spelled here
+   * because pools sits below grants); the index lists a funder's shares for its statement.
+   */
   grantShare: (grantId: string, bucket: string, funderOrgId: string, poolId: string) => ({
     pk: `GRANT#${grantId}`,
     sk: `SHARE#${bucket}`,
@@ -64,5 +56,14 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `VOTE#${orgId}`,
   }),
-  prefix: { pledge: 'PLEDGE#', bucket: 'BUCKET#', ledger: 'LEDGER#', grant: 'GRANT#', share: 'SHARE#', pool: 'POOL#', round: 'ROUND#' },
+  prefix: {
+    pledge: 'PLEDGE#',
+    bucket: 'BUCKET#',
+    ledger: 'LEDGER#',
+    share: 'SHARE#',
+    pool: 'POOL#',
+    round: 'ROUND#',
+    proposal: 'PROPOSAL#',
+    vote: 'VOTE#',
+  },
 } as const;

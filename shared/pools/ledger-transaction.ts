@@ -1,7 +1,10 @@
+import { grantRecord } from '../grants/codecs';
 import type { TransactItem } from '../platform/aws/transact';
 import { eventItem } from '../platform/aws/transact';
+import type { Item } from '../platform/codec';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
+import { bucketRecord, ledgerEntryRecord, shareRecord } from './codecs';
 import { keys } from './keys';
 import { type Bucket, GrantExistsError, type LedgerWrite, StaleLedgerError } from './store';
 
@@ -9,14 +12,21 @@ const table = () => config.tableName();
 const totalsFields = ['pledged', 'received', 'committed', 'paid', 'returned', 'reserved'] as const;
 export const bucketFields = ['available', 'received', 'committed', 'paid', 'returned', 'reserved'] as const;
 
-/** A bucket item as both adapters store it (`BUCKET#<bucket>`), read back as the port's Bucket. */
-export const bucketOf = (item: Record<string, unknown>): Bucket =>
-  ({
+/** A bucket item as both adapters store it (`BUCKET#<bucket>`), read back as the port's Bucket: a figure never added is 0. */
+export const bucketOf = (item: Item): Bucket => {
+  const b = bucketRecord.fromItem(item);
+  return {
     bucket: String(item.sk).slice(keys.prefix.bucket.length),
-    funderOrgId: item.funderOrgId as string,
-    restriction: item.restriction as Bucket['restriction'],
-    ...Object.fromEntries(bucketFields.map((f) => [f, (item[f] as number | undefined) ?? 0])),
-  }) as Bucket;
+    funderOrgId: b.funderOrgId,
+    restriction: b.restriction,
+    available: b.available ?? 0,
+    received: b.received ?? 0,
+    committed: b.committed ?? 0,
+    paid: b.paid ?? 0,
+    returned: b.returned ?? 0,
+    reserved: b.reserved ?? 0,
+  };
+};
 
 /** ADD clauses for the non-zero deltas, with their values. */
 function adds(prefix: string, deltas: Partial<Record<string, number>>, fields: readonly string[]) {
@@ -72,7 +82,7 @@ export function ledgerTransaction(w: LedgerWrite): Transaction {
     {
       Put: {
         TableName: table(),
-        Item: { ...keys.ledgerEntry(w.poolId, seq), entity: 'ledger-entry', seq, at: w.at, actor: w.actor, ...w.entry },
+        Item: ledgerEntryRecord.toItem({ seq, at: w.at, actor: w.actor, ...w.entry }, w.poolId),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -134,13 +144,8 @@ function grantItems(tx: Transaction, w: LedgerWrite): void {
       {
         Put: {
           TableName: table(),
-          Item: {
-            ...keys.grant(grant.id),
-            ...keys.grantIndex(grant.poolId, grant.id, grant.recipientOrgId),
-            entity: 'grant',
-            version: 1,
-            ...grant,
-          },
+          // The grants feature's record, written with its codec: the money and the grant are one write.
+          Item: grantRecord.toItem({ ...grant, version: 1 }),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -151,7 +156,7 @@ function grantItems(tx: Transaction, w: LedgerWrite): void {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.grantShare(grant.id, s.bucket, s.funderOrgId, grant.poolId), entity: 'grant-share', grantId: grant.id, ...s },
+            Item: shareRecord.toItem({ grantId: grant.id, ...s }, grant.poolId),
           },
         },
         () => new GrantExistsError(grant.id),
@@ -177,20 +182,8 @@ function grantItems(tx: Transaction, w: LedgerWrite): void {
   if (w.grantAmount) grantAmountItems(tx, w.poolId, w.grantAmount);
 }
 
+/** The funders' shares move with a grant's new amount (the grant item itself is grants' write, in the same transaction). */
 function grantAmountItems(tx: Transaction, poolId: string, g: NonNullable<LedgerWrite['grantAmount']>): void {
-  tx.push(
-    {
-      Update: {
-        TableName: table(),
-        Key: keys.grant(g.grantId),
-        UpdateExpression: 'SET #amount = :to',
-        ConditionExpression: '#amount = :from',
-        ExpressionAttributeNames: { '#amount': 'amount' },
-        ExpressionAttributeValues: { ':to': g.to, ':from': g.from },
-      },
-    },
-    () => conflict(`grant ${g.grantId} was amended by someone else; reload and try again`),
-  );
   for (const sh of g.shares) {
     const share = keys.grantShare(g.grantId, sh.bucket, sh.funderOrgId, poolId);
     tx.push(

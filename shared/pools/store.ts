@@ -51,7 +51,7 @@ export interface LedgerWrite {
   newGrant?: { grant: Grant; shares: FundingShare[] };
   /** Payment or return: per-share changes on an existing grant. */
   shareDeltas?: { grantId: string; poolId: string; bucket: string; funderOrgId: string; paid?: number; returned?: number }[];
-  /** A change of a grant's amount: the grant and its funders' shares move with the entry. */
+  /** A change of a grant's amount: its funders' shares move with the entry (the grant item's amount is grants' write, in the same transaction). */
   grantAmount?: {
     grantId: string;
     from: number;

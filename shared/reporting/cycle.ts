@@ -1,5 +1,5 @@
+import { policyOf } from '../grants/codecs';
 import { grantContext } from '../grants/context';
-import { policyOf, type Report, type ReportStatus } from '../grants/report-schedule';
 import { nudgeGrant } from '../grants/tranches';
 import { notFound } from '../platform/errors';
 import { issueLink } from '../platform/links/registry';
@@ -18,6 +18,7 @@ import {
   reviewRequestEmail,
   veryLateEmail,
 } from './mail';
+import type { Report, ReportStatus } from './report';
 import type { ReportingDeps } from './store';
 import { dueMoment, veryLateMoment } from './timing';
 

@@ -1,11 +1,11 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { awaitingSubmission, type Report } from '../grants/report-schedule';
-import { documentClient as db, entity, partition, queryAll } from '../platform/aws/dynamodb';
+import { documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
 import { attempt, consumeLinkItem, eventItem, takeWaitingItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
+import { draftRecord, reportOf, reportRecord, reviewRecord, submissionRecord } from './codecs';
 import { keys } from './keys';
-import type { Draft, Review, Submission } from './records';
+import { awaitingSubmission } from './report';
 import type { ReportStore } from './store';
 
 const table = () => config.tableName();
@@ -13,16 +13,7 @@ const table = () => config.tableName();
 export const dynamoReports: ReportStore = {
   async getReport(reportId) {
     const items = await queryAll(partition(table(), keys.report(reportId).pk));
-    const header = items.find((i) => i.sk === 'REPORT');
-    if (!header) return undefined;
-    const of = <T>(prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map((i) => entity<T>(i) as T);
-    const draft = items.find((i) => i.sk === 'DRAFT');
-    return {
-      report: entity<Report>(header) as Report,
-      submissions: of<Submission>(keys.prefix.submission),
-      reviews: of<Review>(keys.prefix.review),
-      ...(draft ? { draft: entity<Draft>(draft) as Draft } : {}),
-    };
+    return reportOf(items, reportId);
   },
 
   async listReportsByStatus(consortiumId, status) {
@@ -30,13 +21,13 @@ export const dynamoReports: ReportStore = {
       TableName: table(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.byStatus(consortiumId, status) },
+      ExpressionAttributeValues: { ':pk': keys.statusPartition(consortiumId, status) },
     });
-    return items.map((i) => entity<Report>(i) as Report);
+    return items.map(reportRecord.fromItem);
   },
 
   async setReportStatus(report, from, to, event) {
-    const index = keys.reportIndex(report.grantId, report.consortiumId, to, report.dueDate, report.id);
+    const index = keys.byStatus(report.consortiumId, to, report.dueDate, report.id);
     return attempt([
       {
         Update: {
@@ -86,11 +77,11 @@ export const dynamoReports: ReportStore = {
   },
 
   async saveDraft(reportId, draft) {
-    await db.send(new PutCommand({ TableName: table(), Item: { ...keys.draft(reportId), entity: 'draft', ...draft } }));
+    await db.send(new PutCommand({ TableName: table(), Item: draftRecord.toItem(draft, reportId) }));
   },
 
   async submitViaLink(linkHash, report, submission, now, event, waiting) {
-    const index = keys.reportIndex(report.grantId, report.consortiumId, 'submitted', report.dueDate, report.id);
+    const index = keys.byStatus(report.consortiumId, 'submitted', report.dueDate, report.id);
     return attempt([
       consumeLinkItem(linkHash, now),
       {
@@ -117,7 +108,7 @@ export const dynamoReports: ReportStore = {
       {
         Put: {
           TableName: table(),
-          Item: { ...keys.submission(report.id, submission.n), entity: 'submission', ...submission },
+          Item: submissionRecord.toItem(submission, report.id),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -141,7 +132,7 @@ export const dynamoReports: ReportStore = {
             ExpressionAttributeValues: { ':n': review.n, ':before': review.n - 1, ':submitted': 'submitted' },
           },
         },
-        { Put: { TableName: table(), Item: { ...keys.review(report.id, review.n), entity: 'review', ...review } } },
+        { Put: { TableName: table(), Item: reviewRecord.toItem(review, report.id) } },
         eventItem(event),
       ],
       () => conflict(`report ${report.id} is not waiting for a review (it may already have been reviewed)`, { rule: 'review-once' }),

@@ -1,22 +1,43 @@
 import { keys as grantsKeys } from '../grants/keys';
 
-/** Keys of what a report period collects under its report item (docs/ARCHITECTURE.md, "Access patterns"). */
+const reportPk = (reportId: string) => `REPORT#${reportId}`;
+/** The gsi2 partition of a consortium's reports in one status. */
+const byStatus = (consortiumId: string, status: string) => `REPORTS#${consortiumId}#${status}`;
+
+/**
+ * Keys of report periods and what each collects under its report item (docs/ARCHITECTURE.md,
+ * "Access patterns"): the only place `REPORT`, `DRAFT` and the rest are spelled.
+ */
 export const keys = {
-  report: grantsKeys.report,
-  reportIndex: grantsKeys.reportIndex,
+  report: (reportId: string) => ({
+    pk: reportPk(reportId),
+    sk: 'REPORT',
+  }),
+  /** A grant's reports by due date (gsi1, in the grant's partition of the index). */
+  byGrant: (grantId: string, dueDate: string, reportId: string) => ({
+    gsi1pk: grantsKeys.grant(grantId).pk,
+    gsi1sk: `REPORT#${dueDate}#${reportId}`,
+  }),
+  /** The gsi1 partition of a grant's reports. */
+  grantPartition: (grantId: string) => grantsKeys.grant(grantId).pk,
+  /** …and a consortium's reports by status, then due date (gsi2): the status moves in the same update as the key. */
+  byStatus: (consortiumId: string, status: string, dueDate: string, reportId: string) => ({
+    gsi2pk: byStatus(consortiumId, status),
+    gsi2sk: `${dueDate}#${reportId}`,
+  }),
+  /** The gsi2 partition of a consortium's reports in one status. */
+  statusPartition: byStatus,
   submission: (reportId: string, n: number) => ({
-    pk: grantsKeys.report(reportId).pk,
+    pk: reportPk(reportId),
     sk: `SUBMISSION#${String(n).padStart(3, '0')}`,
   }),
   review: (reportId: string, n: number) => ({
-    pk: grantsKeys.report(reportId).pk,
+    pk: reportPk(reportId),
     sk: `REVIEW#${String(n).padStart(3, '0')}`,
   }),
   draft: (reportId: string) => ({
-    pk: grantsKeys.report(reportId).pk,
+    pk: reportPk(reportId),
     sk: 'DRAFT',
   }),
-  /** A consortium's reports in one status, by due date. */
-  byStatus: (consortiumId: string, status: string) => grantsKeys.reportIndex('', consortiumId, status, '', '').gsi2pk,
-  prefix: { submission: 'SUBMISSION#', review: 'REVIEW#' },
+  prefix: { report: 'REPORT#', submission: 'SUBMISSION#', review: 'REVIEW#' },
 } as const;

@@ -1,10 +1,10 @@
 import type { GrantContext } from '../grants/context';
 import { fromFunders, providerLink } from '../grants/mail';
-import type { Report } from '../grants/report-schedule';
 import { composeEmail } from '../platform/email/message';
 import { dayInWords } from '../platform/format';
 import { addDays, endOfLondonDay } from '../platform/london-time';
 import type { Email } from '../platform/ports';
+import type { Report } from './report';
 
 /** Links stay usable for a while after the report is very late, then the funder must send a new one. */
 export const LINK_VALID_DAYS_AFTER_DUE = 60;

@@ -1,10 +1,11 @@
+import { policyOf } from '../grants/codecs';
 import { grantContext } from '../grants/context';
-import { awaitingSubmission, policyOf } from '../grants/report-schedule';
 import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { type CycleDeps, loadReport } from './cycle';
 import { makeEvent, subject } from './events';
 import { linkExpiry, REPORT_LINK, reminderEmail, reportScope } from './mail';
+import { awaitingSubmission } from './report';
 import type { ReportingDeps } from './store';
 import { reminderTimes } from './timing';
 

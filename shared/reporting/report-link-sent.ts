@@ -1,8 +1,8 @@
 import { grantContext } from '../grants/context';
-import { awaitingSubmission } from '../grants/report-schedule';
 import { issueLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { linkExpiry, REPORT_LINK, reportLinkReplacedEmail, reportScope } from './mail';
+import { awaitingSubmission } from './report';
 import type { ReportingDeps } from './store';
 
 /**

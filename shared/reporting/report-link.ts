@@ -1,15 +1,17 @@
 import { grantContext } from '../grants/context';
-import { awaitingSubmission, type Report } from '../grants/report-schedule';
+import { waitingTaskRecord } from '../platform/codecs';
 import type { FieldIssue } from '../platform/errors';
 import { dayInWords, timeInWords } from '../platform/format';
 import { platformKeys } from '../platform/keys';
 import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
 import type { WaitingTask } from '../platform/ports';
 import { resumeTaken } from '../platform/waiting';
+import { reportRecord } from './codecs';
 import { resumeReport, SUBMISSION_WAIT } from './cycle';
 import { makeEvent, subject } from './events';
 import { keys } from './keys';
 import { REPORT_LINK, type ReportScope } from './mail';
+import { awaitingSubmission, type Report } from './report';
 
 export type { ReportScope };
 
@@ -125,7 +127,7 @@ async function postReport(deps: DP, opened: OpenedLink<ReportScope>, form: Recor
   const reportId = scope.reportId;
   const values = answersOf(form);
   const [header, parked] = opened.prefetched ?? [];
-  const report = header ? (header as unknown as Report) : (await deps.reports.getReport(reportId))?.report;
+  const report = reportRecord.fromOptional(header) ?? (await deps.reports.getReport(reportId))?.report;
   // Not taking submissions, or replaced since the page was shown: refused before anything is written.
   if (!report || !awaitingSubmission.includes(report.status) || isReplaced(report, scope)) return reportForm(deps, scope);
   const now = deps.clock.now();
@@ -145,7 +147,7 @@ async function postReport(deps: DP, opened: OpenedLink<ReportScope>, form: Recor
     now,
   );
   const submit = (waiting?: WaitingTask) => deps.reports.submitViaLink(hash, report, submission, now.toISOString(), event, waiting);
-  const waiting = parked as WaitingTask | undefined;
+  const waiting = waitingTaskRecord.fromOptional(parked);
   if (waiting && (await submit(waiting))) {
     await resumeTaken(deps, waiting, { submitted: n });
   } else {

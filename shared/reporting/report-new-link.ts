@@ -1,11 +1,11 @@
 import { actingOrg, loadConsortium } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
-import { awaitingSubmission, type Report } from '../grants/report-schedule';
 import { conflict } from '../platform/errors';
 import { timeInWords } from '../platform/format';
 import { loadReport } from './cycle';
 import { makeEvent, subject } from './events';
 import { linkExpiry } from './mail';
+import { awaitingSubmission, type Report } from './report';
 import type { ReportingDeps } from './store';
 
 type D = Pick<ReportingDeps, 'reports' | 'consortia' | 'clock'>;

@@ -1,6 +1,6 @@
 import { loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
-import { type Report, type ReportStatus, reportStatuses } from '../grants/report-schedule';
+import { type Report, type ReportStatus, reportStatuses } from './report';
 import type { ReportingDeps } from './store';
 
 type D = Pick<ReportingDeps, 'reports' | 'consortia' | 'pools'>;

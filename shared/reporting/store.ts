@@ -1,10 +1,10 @@
 import type { ConsortiaStore } from '../consortia/store';
-import type { Report, ReportStatus } from '../grants/report-schedule';
 import type { GrantStore } from '../grants/store';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Scheduler, WaitingTask, Workflows } from '../platform/ports';
 import type { PoolStore } from '../pools/store';
 import type { Draft, Review, Submission } from './records';
+import type { Report, ReportStatus } from './report';
 
 /** A report period's progress: its status, what was sent, what the funder decided. */
 export interface ReportStore {

@@ -1,5 +1,5 @@
-import type { ReportTemplateId } from '../grants/report-schedule';
 import { pounds } from '../platform/format';
+import type { ReportTemplateId } from './report';
 
 /** The five functions of local infrastructure, and its three outcome pathways. */
 export const infrastructureFunctions = [

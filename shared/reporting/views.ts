@@ -1,8 +1,8 @@
 import { loadConsortium, mayAct, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
-import { awaitingSubmission, type ReportStatus } from '../grants/report-schedule';
 import { loadReport } from './cycle';
 import { linkExpiry } from './mail';
+import { awaitingSubmission, type ReportStatus } from './report';
 import type { ReportingDeps } from './store';
 import { reportTemplates } from './templates';
 

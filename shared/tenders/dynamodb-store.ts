@@ -1,12 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
-import { byPrefix, documentClient as db, entity, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, queryAll } from '../platform/aws/dynamodb';
 import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
+import { bidRecord, interestRecord, questionRecord, tenderRecord } from './codecs';
 import { keys } from './keys';
 import { requireUnsealed } from './sealed';
-import type { Bid, Interest, Question, TenderStore } from './store';
+import type { TenderStore } from './store';
 import type { Tender } from './tender';
 
 const table = () => config.tableName();
@@ -18,15 +19,14 @@ export function tenderItem(tender: Tender, expectedVersion: number): TransactIte
   return {
     Put: {
       TableName: table(),
-      Item: { ...keys.tender(tender.id), ...keys.tenderIndex(tender.consortiumId, tender.id), entity: 'tender', ...tender },
+      Item: tenderRecord.toItem(tender),
       ConditionExpression: 'version = :expected',
       ExpressionAttributeValues: { ':expected': expectedVersion },
     },
   };
 }
 
-const read = async <T>(key: { pk: string; sk: string }) =>
-  entity<T>((await db.send(new GetCommand({ TableName: table(), Key: key }))).Item);
+const read = async (key: { pk: string; sk: string }) => (await db.send(new GetCommand({ TableName: table(), Key: key }))).Item;
 
 export const dynamoTenders: TenderStore = {
   async createTender(tender, event) {
@@ -35,7 +35,7 @@ export const dynamoTenders: TenderStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.tender(tender.id), ...keys.tenderIndex(tender.consortiumId, tender.id), entity: 'tender', ...tender },
+            Item: tenderRecord.toItem(tender),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -45,11 +45,11 @@ export const dynamoTenders: TenderStore = {
     );
   },
 
-  getTender: (tenderId) => read<Tender>(keys.tender(tenderId)),
+  getTender: async (tenderId) => tenderRecord.fromOptional(await read(keys.tender(tenderId))),
 
   async listTenders(consortiumId) {
     const items = await queryAll(byPrefix(table(), consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'));
-    return items.map((i) => entity<Tender>(i) as Tender);
+    return items.map(tenderRecord.fromItem);
   },
 
   async saveTender(tender, expectedVersion, event) {
@@ -62,7 +62,7 @@ export const dynamoTenders: TenderStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.interest(interest.tenderId, interest.id), entity: 'interest', ...interest },
+            Item: interestRecord.toItem(interest),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -72,11 +72,11 @@ export const dynamoTenders: TenderStore = {
     );
   },
 
-  getInterest: (tenderId, interestId) => read<Interest>(keys.interest(tenderId, interestId)),
+  getInterest: async (tenderId, interestId) => interestRecord.fromOptional(await read(keys.interest(tenderId, interestId))),
 
   async listInterests(tenderId) {
     const items = await queryAll(byPrefix(table(), keys.tender(tenderId).pk, keys.prefix.interest));
-    return items.map((i) => entity<Interest>(i) as Interest);
+    return items.map(interestRecord.fromItem);
   },
 
   async addQuestion(question, linkHash, now, event) {
@@ -85,7 +85,7 @@ export const dynamoTenders: TenderStore = {
       {
         Put: {
           TableName: table(),
-          Item: { ...keys.question(question.tenderId, question.id), entity: 'question', ...question },
+          Item: questionRecord.toItem(question),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -99,7 +99,7 @@ export const dynamoTenders: TenderStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...keys.question(question.tenderId, question.id), entity: 'question', ...question },
+            Item: questionRecord.toItem(question),
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answer)',
           },
         },
@@ -111,7 +111,7 @@ export const dynamoTenders: TenderStore = {
 
   async listQuestions(tenderId) {
     const items = await queryAll(byPrefix(table(), keys.tender(tenderId).pk, keys.prefix.question));
-    return items.map((i) => entity<Question>(i) as Question);
+    return items.map(questionRecord.fromItem);
   },
 
   async submitBid(bid, linkHash, now, event) {
@@ -130,7 +130,7 @@ export const dynamoTenders: TenderStore = {
       {
         Put: {
           TableName: table(),
-          Item: { ...keys.bid(bid.tenderId, bid.interestId), entity: 'bid', ...bid },
+          Item: bidRecord.toItem(bid),
           ConditionExpression: bid.revision === 1 ? 'attribute_not_exists(pk)' : 'revision = :previous',
           ...(bid.revision === 1 ? {} : { ExpressionAttributeValues: { ':previous': bid.revision - 1 } }),
         },
@@ -139,11 +139,11 @@ export const dynamoTenders: TenderStore = {
     ]);
   },
 
-  getBid: (tenderId, interestId) => read<Bid>(keys.bid(tenderId, interestId)),
+  getBid: async (tenderId, interestId) => bidRecord.fromOptional(await read(keys.bid(tenderId, interestId))),
 
   async listBids(tender, now) {
     requireUnsealed(tender, now);
     const items = await queryAll(byPrefix(table(), keys.tender(tender.id).pk, keys.prefix.bid));
-    return items.map((i) => entity<Bid>(i) as Bid);
+    return items.map(bidRecord.fromItem);
   },
 };

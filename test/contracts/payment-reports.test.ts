@@ -8,6 +8,7 @@ import { contractFromAward } from '../../shared/contracts/from-tender';
 import { paymentNotices } from '../../shared/contracts/payment-publication';
 import { latePayments, latePaymentsCsv } from '../../shared/contracts/payment-reports';
 import { contractView } from '../../shared/contracts/views';
+import { eventRecord } from '../../shared/platform/codecs';
 import type { DomainError } from '../../shared/platform/errors';
 import type { Regime } from '../../shared/tenders/regime';
 import { contractInput } from '../support/contract-input';
@@ -88,7 +89,7 @@ describe('recording invoices and payments', () => {
       ['P3', '2026-11-10', '2026-12-09', '2027-01-19', 'Paid 41 days late'],
     ]);
     expect((await contractView(s.deps, s.officer, ids.D as string)).payments[1]?.status.label).toBe('Overdue by 2 days');
-    const events = s.sys.table.query<{ type: string; data: Record<string, unknown> }>(subject.contract(ids.A as string), 'EVENT#');
+    const events = s.sys.table.query(subject.contract(ids.A as string), 'EVENT#').map(eventRecord.fromItem);
     expect(events.filter((e) => e.type === 'contract.payment-made').map((e) => [e.data.paymentId, e.data.daysLate])).toEqual(
       expect.arrayContaining([
         ['P1', 1],

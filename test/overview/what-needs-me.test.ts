@@ -14,7 +14,6 @@ import { makeEvent, subject } from '../../shared/tenders/events';
 import { keys as tenderKeys } from '../../shared/tenders/keys';
 import { noProcess } from '../../shared/tenders/process';
 import { answerQuestion } from '../../shared/tenders/providers';
-import type { RegimeFacts } from '../../shared/tenders/regime';
 import { signOff } from '../../shared/tenders/sign-off';
 import type { Tender } from '../../shared/tenders/tender';
 import { memoryContracts } from '../support/in-memory/contracts';
@@ -57,7 +56,15 @@ async function tender(s: Setup, over: Partial<Tender>): Promise<Tender> {
     consortiumId: s.cons.id,
     poolId: 'pool',
     buyerOrgId: s.lead.org.id,
-    regime: { regime: 'below-threshold' } as RegimeFacts,
+    // Whole facts, as a drafted tender has them: the store's codec refuses a tender without them.
+    regime: {
+      regime: 'below-threshold',
+      authorityType: 'sub-central',
+      estimatedValue: 450_000,
+      threshold: 20_772_000,
+      thresholdsFrom: '2026-01-01',
+      notifiable: false,
+    },
     status: 'published',
     createdAt: '2026-06-01T09:00:00.000Z',
     createdBy: s.lead.caller.user.id,

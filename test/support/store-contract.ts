@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import type { ConsortiaStore } from '../../shared/consortia/store';
 import type { Grant } from '../../shared/grants/grant';
-import type { Report } from '../../shared/grants/report-schedule';
 import type { GrantStore } from '../../shared/grants/store';
 import { TrancheReleasedError } from '../../shared/grants/store';
 import type { DomainEvent } from '../../shared/platform/events';
@@ -12,6 +11,7 @@ import type { PlatformStore } from '../../shared/platform/ports';
 import type { Pool } from '../../shared/pools/pool';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
 import { keys as reportKeys } from '../../shared/reporting/keys';
+import type { Report } from '../../shared/reporting/report';
 import type { ReportStore } from '../../shared/reporting/store';
 
 export interface Stores {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settleConsortium } from '../../shared/consortia/invitation';
+import { eventRecord } from '../../shared/platform/codecs';
 import { createPool } from '../../shared/pools/pools';
 import { draftTender, editDraftTender } from '../../shared/tenders/drafting';
 import { returnToDraft, submitForSignOff } from '../../shared/tenders/sign-off';
@@ -71,7 +72,7 @@ describe('changing a draft tender', () => {
     expect(edited).toMatchObject({ status: 'draft', version: drafted.version + 1, createdAt: drafted.createdAt });
     expect(edited.lots[0]?.value).toBe(21_000_000);
     expect(edited.regime).toMatchObject({ regime: 'below-threshold', thresholdsFrom: '2025-02-24' });
-    const events = sys.table.query<{ type: string; data: { attempt: number } }>(`tender#${drafted.id}`, 'EVENT#');
+    const events = sys.table.query(`tender#${drafted.id}`, 'EVENT#').map(eventRecord.fromItem);
     expect(events.filter((e) => e.type === 'tender.edited').map((e) => e.data)).toEqual([
       { tenderId: drafted.id, status: 'draft', attempt: 0 },
     ]);

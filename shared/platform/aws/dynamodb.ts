@@ -80,14 +80,6 @@ export const documentClient = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true },
 });
 
-const bookkeeping = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'expiresAt']);
-
-/** Strips key and bookkeeping attributes so callers see the entity only. */
-export function entity<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !bookkeeping.has(k))) as T;
-}
-
 /** Every page of a Query; lists are always served by Query on a key or an index. */
 export async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];

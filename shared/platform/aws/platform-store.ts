@@ -1,21 +1,20 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { currentLinkRecord, eventRecord, linkOf, linkRecord, onceRecord, waitingTaskRecord } from '../codecs';
 import { config } from '../config';
 import { conflict } from '../errors';
-import type { DomainEvent } from '../events';
 import { platformKeys as keys } from '../keys';
 import type { LinkRecord } from '../links/token';
-import type { ItemKey, PlatformStore, WaitingTask } from '../ports';
-import { documentClient as db, entity, queryAll } from './dynamodb';
+import type { ItemKey, PlatformStore } from '../ports';
+import { documentClient as db, queryAll } from './dynamodb';
 import { eventItem, transact } from './transact';
 
 const table = () => config.tableName();
 
 /** The stored link item back as a record: its expiry is kept as `expiresAtIso` (the TTL owns `expiresAt`). */
 function asLink(item: Record<string, unknown> | undefined): LinkRecord | undefined {
-  if (!item) return undefined;
-  const { expiresAtIso, ...rest } = entity<Record<string, unknown>>(item) as Record<string, unknown>;
-  return { ...(rest as Omit<LinkRecord, 'expiresAt'>), expiresAt: expiresAtIso as string };
+  const stored = linkRecord.fromOptional(item);
+  return stored && linkOf(stored);
 }
 
 /**
@@ -36,12 +35,9 @@ async function getMany(wanted: ItemKey[]): Promise<Map<string, Record<string, un
 }
 
 /** A link record as stored: the TTL removes it a month after the link expires. */
-const linkItem = (link: LinkRecord) => ({
-  ...keys.link(link.hash),
-  entity: 'link',
-  ...link,
-  expiresAtIso: link.expiresAt,
-  expiresAt: epoch(link.expiresAt) + 30 * 86400,
+const linkItem = ({ expiresAt, ...link }: LinkRecord) => ({
+  ...linkRecord.toItem({ ...link, expiresAtIso: expiresAt }),
+  expiresAt: epoch(expiresAt) + 30 * 86400,
 });
 const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
@@ -54,9 +50,7 @@ export const dynamoPlatform: PlatformStore = {
       new PutCommand({
         TableName: table(),
         Item: {
-          ...keys.waitingTask(task.subject, task.purpose),
-          entity: 'waiting-task',
-          ...task,
+          ...waitingTaskRecord.toItem(task),
           // Kept a week past the deadline for diagnosis, then removed by TTL.
           expiresAt: epoch(task.deadline) + 7 * 86400,
         },
@@ -66,7 +60,7 @@ export const dynamoPlatform: PlatformStore = {
 
   async getWaitingTask(subject, purpose) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.waitingTask(subject, purpose) }));
-    return entity<WaitingTask>(out.Item);
+    return waitingTaskRecord.fromOptional(out.Item);
   },
 
   async takeWaitingTask(subject, purpose) {
@@ -79,7 +73,7 @@ export const dynamoPlatform: PlatformStore = {
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return entity<WaitingTask>(out.Attributes);
+      return waitingTaskRecord.fromOptional(out.Attributes);
     } catch (error) {
       if (refused(error)) return undefined;
       throw error;
@@ -92,9 +86,7 @@ export const dynamoPlatform: PlatformStore = {
         new PutCommand({
           TableName: table(),
           Item: {
-            ...keys.once(scope),
-            entity: 'once',
-            claimedAt: now.toISOString(),
+            ...onceRecord.toItem({ claimedAt: now.toISOString() }, scope),
             expiresAt: epoch(now.toISOString()) + ttlDays * 86400,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -121,7 +113,7 @@ export const dynamoPlatform: PlatformStore = {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
       ExpressionAttributeValues: { ':pk': subject, ':sk': keys.eventPrefix },
     });
-    return items.map((i) => entity<DomainEvent>(i) as DomainEvent);
+    return items.map(eventRecord.fromItem);
   },
 
   async putLink(link) {
@@ -137,7 +129,7 @@ export const dynamoPlatform: PlatformStore = {
     const wanted = [keys.link(hash), ...also];
     const found = await getMany(wanted);
     const at = (k: ItemKey) => found.get(`${k.pk}\u0000${k.sk}`);
-    return { link: asLink(at(wanted[0] as ItemKey)), items: also.map((k) => entity<Record<string, unknown>>(at(k))) };
+    return { link: asLink(at(keys.link(hash))), items: also.map(at) };
   },
 
   async revokeLink(hash, now) {
@@ -155,7 +147,7 @@ export const dynamoPlatform: PlatformStore = {
 
   async getCurrentLink(pointer) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: pointer }));
-    return out.Item ? { hash: String(out.Item.hash), createdAt: String(out.Item.createdAt) } : undefined;
+    return currentLinkRecord.fromOptional(out.Item);
   },
 
   async rotateLink(pointer, link, previous, event) {
@@ -179,7 +171,7 @@ export const dynamoPlatform: PlatformStore = {
         {
           Put: {
             TableName: table(),
-            Item: { ...pointer, entity: 'current-link', hash: link.hash, createdAt: link.createdAt },
+            Item: currentLinkRecord.toItem({ hash: link.hash, createdAt: link.createdAt }, pointer),
             ...(previous
               ? {
                   // HASH is a DynamoDB reserved word.

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { eventRecord } from '../codecs';
 import { config } from '../config';
 import { DomainError } from '../errors';
 import type { DomainEvent } from '../events';
@@ -14,7 +15,7 @@ export function eventItem(event: DomainEvent): TransactItem {
   return {
     Put: {
       TableName: config.tableName(),
-      Item: { ...platformKeys.event(event.subject, event.occurredAt, event.id), entity: 'event', ...event },
+      Item: eventRecord.toItem(event),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db, entity } from '../aws/dynamodb';
+import { documentClient as db } from '../aws/dynamodb';
+import { journeyDraftRecord, loginAttemptRecord, sessionRecord } from '../codecs';
 import { config } from '../config';
 import { platformKeys as keys } from '../keys';
-import { LOGIN_ATTEMPT_MS, type LoginAttempt, type Session, sessionEnd } from './session';
-import type { DraftAnswers, SessionStore } from './store';
+import { LOGIN_ATTEMPT_MS, sessionEnd } from './session';
+import type { SessionStore } from './store';
 
 const table = () => config.tableName();
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -14,7 +15,7 @@ export const dynamoSessions: SessionStore = {
     await db.send(
       new PutCommand({
         TableName: table(),
-        Item: { ...keys.session(session.hash), entity: 'session', ...session, expiresAt: epoch(sessionEnd(session)) },
+        Item: { ...sessionRecord.toItem(session), expiresAt: epoch(sessionEnd(session)) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -22,7 +23,7 @@ export const dynamoSessions: SessionStore = {
 
   async getSession(hash) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.session(hash), ConsistentRead: true }));
-    return entity<Session>(out.Item);
+    return sessionRecord.fromOptional(out.Item);
   },
 
   async touchSession(hash, lastSeenAt, expiresAt) {
@@ -49,14 +50,14 @@ export const dynamoSessions: SessionStore = {
     await db.send(
       new PutCommand({
         TableName: table(),
-        Item: { ...keys.sessionDraft(hash, journey), entity: 'draft', answers, expiresAt: epoch(expiresAt) },
+        Item: { ...journeyDraftRecord.toItem({ answers }, hash, journey), expiresAt: epoch(expiresAt) },
       }),
     );
   },
 
   async getDraft(hash, journey) {
     const out = await db.send(new GetCommand({ TableName: table(), Key: keys.sessionDraft(hash, journey), ConsistentRead: true }));
-    return (out.Item?.answers as DraftAnswers | undefined) ?? undefined;
+    return journeyDraftRecord.fromOptional(out.Item)?.answers;
   },
 
   async deleteDraft(hash, journey) {
@@ -65,13 +66,11 @@ export const dynamoSessions: SessionStore = {
 
   async putLoginAttempt(attempt) {
     const ttl = epoch(new Date(new Date(attempt.createdAt).getTime() + LOGIN_ATTEMPT_MS));
-    await db.send(
-      new PutCommand({ TableName: table(), Item: { ...keys.loginAttempt(attempt.hash), entity: 'login', ...attempt, expiresAt: ttl } }),
-    );
+    await db.send(new PutCommand({ TableName: table(), Item: { ...loginAttemptRecord.toItem(attempt), expiresAt: ttl } }));
   },
 
   async takeLoginAttempt(hash) {
     const out = await db.send(new DeleteCommand({ TableName: table(), Key: keys.loginAttempt(hash), ReturnValues: 'ALL_OLD' }));
-    return entity<LoginAttempt>(out.Attributes);
+    return loginAttemptRecord.fromOptional(out.Attributes);
   },
 };

@@ -1,21 +1,32 @@
-import type { Consortium, ConsortiumMember } from '../../../shared/consortia/consortium';
+import {
+  consortiumMemberRecord,
+  consortiumOf,
+  consortiumRecord,
+  membershipRecord,
+  organisationIdentifierRecord,
+  organisationRecord,
+  userEmailRecord,
+  userRecord,
+} from '../../../shared/consortia/codecs';
 import { keys } from '../../../shared/consortia/keys';
 import type { Organisation } from '../../../shared/consortia/organisation';
 import { staffChanged } from '../../../shared/consortia/staff';
-import type { ConsortiaStore, Membership, User } from '../../../shared/consortia/store';
+import type { ConsortiaStore } from '../../../shared/consortia/store';
 import { conflict, DomainError } from '../../../shared/platform/errors';
-import { eventOp, type MemoryTable, mustNotExist, strip } from './table';
+import { change, eventOp, holds, type MemoryTable, mustNotExist } from './table';
 
-/** The consortia store on the in-memory table (fast tests); same keys, same conditions as shared/consortia/dynamodb-store.ts. */
+/** The consortia store on the in-memory table (fast tests); same codecs, keys and conditions as shared/consortia/dynamodb-store.ts. */
 export function memoryConsortia(table: MemoryTable): ConsortiaStore {
-  const orgOf = (orgId: string) => strip<Organisation>(table.get(keys.organisation(orgId)));
+  const orgOf = (orgId: string) => organisationRecord.fromOptional(table.get(keys.organisation(orgId)));
+  const userOf = (userId: string) => userRecord.fromOptional(table.get(keys.user(userId)));
+  const moved = (consortiumId: string) => () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`);
   const store: ConsortiaStore = {
     async createOrganisation(org, event) {
       table.transact([
         {
           key: keys.organisation(org.id),
           check: mustNotExist(() => conflict(`organisation ${org.id} already exists`)),
-          write: () => ({ ...keys.organisationIndex(org.kind, org.name, org.id), entity: 'organisation', ...org }),
+          write: () => organisationRecord.toItem(org),
         },
         {
           key: keys.organisationIdentifier(org.identifier),
@@ -25,7 +36,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
                 { field: 'identifier', rule: 'unique-identifier', message: `${org.identifier} is already registered` },
               ]),
           ),
-          write: () => ({ entity: 'organisation-identifier', orgId: org.id }),
+          write: () => organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier),
         },
         eventOp(event),
       ]);
@@ -34,7 +45,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       return orgOf(orgId);
     },
     async findOrganisationByIdentifier(identifier) {
-      const guard = table.get<{ orgId: string }>(keys.organisationIdentifier(identifier));
+      const guard = organisationIdentifierRecord.fromOptional(table.get(keys.organisationIdentifier(identifier)));
       return guard ? orgOf(guard.orgId) : undefined;
     },
     async getOrganisations(orgIds) {
@@ -46,7 +57,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       return found;
     },
     async listOrganisations(kind) {
-      return table.query(keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1').map((i) => strip<Organisation>(i) as Organisation);
+      return table.query(keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1').map(organisationRecord.fromItem);
     },
     async createUser(user, event) {
       const taken = () =>
@@ -54,47 +65,43 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
           { field: 'email', rule: 'unique-email', message: `${user.email} is already registered` },
         ]);
       table.transact([
-        { key: keys.user(user.id), check: mustNotExist(taken), write: () => ({ entity: 'user', ...user }) },
-        { key: keys.userEmail(user.email), check: mustNotExist(taken), write: () => ({ entity: 'user-email', userId: user.id }) },
+        { key: keys.user(user.id), check: mustNotExist(taken), write: () => userRecord.toItem(user) },
+        {
+          key: keys.userEmail(user.email),
+          check: mustNotExist(taken),
+          write: () => userEmailRecord.toItem({ userId: user.id }, user.email),
+        },
         eventOp(event),
       ]);
     },
     async getUser(userId) {
-      return strip<User>(table.get(keys.user(userId)));
+      return userOf(userId);
     },
     async findUserByEmail(email) {
-      const userId = table.get(keys.userEmail(email))?.userId as string | undefined;
-      return userId ? strip<User>(table.get(keys.user(userId))) : undefined;
+      const guard = userEmailRecord.fromOptional(table.get(keys.userEmail(email)));
+      return guard ? userOf(guard.userId) : undefined;
     },
     async putMembership(m, event) {
-      const k = keys.membership(m.userId, m.orgId);
-      table.transact([{ key: k, write: () => ({ gsi1pk: k.gsi1pk, gsi1sk: k.gsi1sk, entity: 'membership', ...m }) }, eventOp(event)]);
+      table.transact([{ key: keys.membership(m.userId, m.orgId), write: () => membershipRecord.toItem(m) }, eventOp(event)]);
     },
     async replaceMembership(current, next, keeps, event) {
-      const k = keys.membership(current.userId, current.orgId);
-      const unchanged = (cur: Record<string, unknown> | undefined) => (cur?.role === current.role ? undefined : staffChanged());
       table.transact([
         {
-          key: k,
-          check: unchanged,
-          write: () => (next ? { gsi1pk: k.gsi1pk, gsi1sk: k.gsi1sk, entity: 'membership', ...next } : undefined),
+          key: keys.membership(current.userId, current.orgId),
+          check: holds(membershipRecord, (m) => m.role === current.role, staffChanged),
+          write: () => (next ? membershipRecord.toItem(next) : undefined),
         },
         ...(keeps
-          ? [
-              {
-                key: keys.membership(keeps.userId, keeps.orgId),
-                check: (cur: Record<string, unknown> | undefined) => (cur?.role === 'admin' ? undefined : staffChanged()),
-              },
-            ]
+          ? [{ key: keys.membership(keeps.userId, keeps.orgId), check: holds(membershipRecord, (m) => m.role === 'admin', staffChanged) }]
           : []),
         eventOp(event),
       ]);
     },
     async listMemberships(userId) {
-      return table.query(keys.user(userId).pk, keys.memberPrefix).map((i) => strip<Membership>(i) as Membership);
+      return table.query(keys.user(userId).pk, keys.memberPrefix).map(membershipRecord.fromItem);
     },
     async listOrganisationMembers(orgId) {
-      return table.query(keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1').map((i) => strip<Membership>(i) as Membership);
+      return table.query(keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1').map(membershipRecord.fromItem);
     },
     async createConsortium(c, event) {
       const { members, ...header } = c;
@@ -102,33 +109,39 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
         {
           key: keys.consortium(c.id),
           check: mustNotExist(() => conflict(`consortium ${c.id} already exists`)),
-          write: () => ({ entity: 'consortium', ...header }),
+          write: () => consortiumRecord.toItem(header),
         },
-        ...members.map((m) => {
-          const k = keys.consortiumMember(c.id, m.orgId);
-          return { key: k, write: () => ({ gsi1pk: k.gsi1pk, gsi1sk: k.gsi1sk, entity: 'consortium-member', consortiumId: c.id, ...m }) };
-        }),
+        ...members.map((m) => ({
+          key: keys.consortiumMember(c.id, m.orgId),
+          write: () => consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }),
+        })),
         eventOp(event),
       ]);
     },
     async getConsortium(consortiumId) {
-      const header = strip<Omit<Consortium, 'members'>>(table.get(keys.consortium(consortiumId)));
-      if (!header) return undefined;
-      const members = table
-        .query(keys.consortium(consortiumId).pk, keys.memberPrefix)
-        .map((i) => ({ orgId: i.orgId as string, role: i.role as ConsortiumMember['role'] }));
-      return { ...header, members };
+      return consortiumOf(table.query(keys.consortium(consortiumId).pk), consortiumId);
     },
     async listConsortiaOf(orgId) {
-      return table.query(keys.organisation(orgId).pk, keys.consortiumPrefix, 'gsi1').map((i) => i.consortiumId as string);
+      return table
+        .query(keys.organisation(orgId).pk, keys.consortiumPrefix, 'gsi1')
+        .map((i) => consortiumMemberRecord.fromItem(i).consortiumId);
     },
     async saveConsortiumStatus(c, expectedVersion, event) {
       table.transact([
         {
           key: keys.consortium(c.id),
-          check: (cur) =>
-            cur?.version === expectedVersion ? undefined : conflict(`consortium ${c.id} was changed by someone else; reload and try again`),
-          write: (cur) => ({ ...cur, status: c.status, version: c.version, activatedAt: c.activatedAt ?? null }),
+          check: holds(consortiumRecord, (s) => s.version === expectedVersion, moved(c.id)),
+          write: change(consortiumRecord, (s) => ({ ...s, status: c.status, version: c.version, activatedAt: c.activatedAt })),
+        },
+        eventOp(event),
+      ]);
+    },
+    async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
+      table.transact([
+        {
+          key: keys.consortium(consortiumId),
+          check: holds(consortiumRecord, (s) => s.version === expectedVersion, moved(consortiumId)),
+          write: change(consortiumRecord, (s) => ({ ...s, reportingPolicy: policy, version: expectedVersion + 1 })),
         },
         eventOp(event),
       ]);

@@ -1,21 +1,21 @@
 import { keys as consortiaKeys } from '../../../shared/consortia/keys';
+import { contractRecord, policyRecord } from '../../../shared/contracts/codecs';
 import type { Contract } from '../../../shared/contracts/contract';
 import { keys } from '../../../shared/contracts/keys';
-import type { ContractPolicy } from '../../../shared/contracts/rag';
 import type { ContractStore } from '../../../shared/contracts/store';
 import { conflict } from '../../../shared/platform/errors';
 import { consumeLinkOp } from './platform';
-import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from './table';
+import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
 
 const changed = (id: string) => conflict(`contract ${id} was changed by someone else; reload and try again`, { rule: 'contract-version' });
 
 const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () => changed(c.id)) => ({
   key: keys.contract(c.id),
-  check: (cur: Record<string, unknown> | undefined) => (cur?.version === expectedVersion ? undefined : stale()),
-  write: () => ({ ...keys.contractIndex(c.councilOrgId, c.id), entity: 'contract', ...c }),
+  check: holds(contractRecord, (s) => s.version === expectedVersion, stale),
+  write: () => contractRecord.toItem(c),
 });
 
-/** Contracts on the in-memory table (fast tests): same keys and conditions as the DynamoDB adapter. */
+/** Contracts on the in-memory table (fast tests): same codecs, keys and conditions as shared/contracts/dynamodb-store.ts. */
 export function memoryContracts(table: MemoryTable): ContractStore {
   return {
     async createContract(c, event) {
@@ -23,18 +23,16 @@ export function memoryContracts(table: MemoryTable): ContractStore {
         {
           key: keys.contract(c.id),
           check: mustNotExist(() => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' })),
-          write: () => ({ ...keys.contractIndex(c.councilOrgId, c.id), entity: 'contract', ...c }),
+          write: () => contractRecord.toItem(c),
         },
         eventOp(event),
       ]);
     },
     async getContract(contractId) {
-      return strip<Contract>(table.get(keys.contract(contractId)));
+      return contractRecord.fromOptional(table.get(keys.contract(contractId)));
     },
     async listCouncilContracts(councilOrgId) {
-      return table
-        .query(consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1')
-        .map((i) => strip<Contract>(i) as Contract);
+      return table.query(consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1').map(contractRecord.fromItem);
     },
     async saveContract(c, expectedVersion, event) {
       table.transact([saveOp(c, expectedVersion), eventOp(event)]);
@@ -44,10 +42,10 @@ export function memoryContracts(table: MemoryTable): ContractStore {
       return table.attempt([consumeLinkOp(linkHash, now), saveOp(c, expectedVersion, () => refuse('contract changed')), eventOp(event)]);
     },
     async getPolicy(councilOrgId) {
-      return table.get<{ policy: ContractPolicy }>(keys.policy(councilOrgId))?.policy;
+      return policyRecord.fromOptional(table.get(keys.policy(councilOrgId)))?.policy;
     },
     async savePolicy(councilOrgId, policy, event) {
-      table.transact([{ key: keys.policy(councilOrgId), write: () => ({ entity: 'contract-policy', policy }) }, eventOp(event)]);
+      table.transact([{ key: keys.policy(councilOrgId), write: () => policyRecord.toItem({ policy }, councilOrgId) }, eventOp(event)]);
     },
   };
 }

@@ -1,33 +1,32 @@
+import { currentLinkRecord, eventRecord, linkOf, linkRecord, onceRecord, waitingTaskRecord } from '../../../shared/platform/codecs';
 import { conflict } from '../../../shared/platform/errors';
-import type { DomainEvent } from '../../../shared/platform/events';
 import { platformKeys as keys } from '../../../shared/platform/keys';
 import type { LinkRecord } from '../../../shared/platform/links/token';
 import type { PlatformStore, WaitingTask } from '../../../shared/platform/ports';
-import { eventOp, type MemoryTable, mustExist, mustNotExist, refuse, strip } from './table';
+import { eventOp, type MemoryTable, mustExist, mustNotExist, refuse } from './table';
 
 /** The stored link item back as a record: its expiry is kept as `expiresAtIso` (the TTL owns `expiresAt`). */
 function asLink(item: Record<string, unknown> | undefined): LinkRecord | undefined {
-  if (!item) return undefined;
-  const { expiresAtIso, ...rest } = item;
-  return { ...(rest as Omit<LinkRecord, 'expiresAt'>), expiresAt: expiresAtIso as string };
+  const stored = linkRecord.fromOptional(item);
+  return stored && linkOf(stored);
 }
 
 export function memoryPlatform(table: MemoryTable): PlatformStore {
   return {
     async putWaitingTask(task) {
-      table.put(keys.waitingTask(task.subject, task.purpose), { entity: 'waiting-task', ...task });
+      table.put(keys.waitingTask(task.subject, task.purpose), waitingTaskRecord.toItem(task));
     },
     async getWaitingTask(subject, purpose) {
-      return strip<WaitingTask>(table.get(keys.waitingTask(subject, purpose)));
+      return waitingTaskRecord.fromOptional(table.get(keys.waitingTask(subject, purpose)));
     },
     async takeWaitingTask(subject, purpose) {
       const key = keys.waitingTask(subject, purpose);
       const found = table.get(key);
-      return table.attempt([{ key, check: mustExist(), write: () => undefined }]) ? strip<WaitingTask>(found) : undefined;
+      return table.attempt([{ key, check: mustExist(), write: () => undefined }]) ? waitingTaskRecord.fromOptional(found) : undefined;
     },
     async claimOnce(scope, now) {
       const key = keys.once(scope);
-      return table.attempt([{ key, check: mustNotExist(), write: () => ({ entity: 'once', claimedAt: now.toISOString() }) }]);
+      return table.attempt([{ key, check: mustNotExist(), write: () => onceRecord.toItem({ claimedAt: now.toISOString() }, scope) }]);
     },
     async releaseOnce(scope) {
       table.transact([{ key: keys.once(scope), write: () => undefined }]);
@@ -36,16 +35,16 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
       table.transact([eventOp(event)]);
     },
     async listEvents(subject) {
-      return table.query(subject, keys.eventPrefix).map((i) => strip<DomainEvent>(i) as DomainEvent);
+      return table.query(subject, keys.eventPrefix).map(eventRecord.fromItem);
     },
     async putLink(link) {
       table.transact([putLinkOp(link)]);
     },
     async getLink(hash) {
-      return asLink(strip(table.get(keys.link(hash))));
+      return asLink(table.get(keys.link(hash)));
     },
     async getLinkWith(hash, also) {
-      return { link: asLink(strip(table.get(keys.link(hash)))), items: also.map((k) => strip(table.get(k))) };
+      return { link: asLink(table.get(keys.link(hash))), items: also.map((k) => table.get(k)) };
     },
     async revokeLink(hash, now) {
       table.transact([
@@ -57,8 +56,7 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
       ]);
     },
     async getCurrentLink(pointer) {
-      const item = table.get<{ hash: string; createdAt: string }>(pointer);
-      return item ? { hash: item.hash, createdAt: item.createdAt } : undefined;
+      return currentLinkRecord.fromOptional(table.get(pointer));
     },
     async rotateLink(pointer, link, previous, event) {
       const rotated = () =>
@@ -68,7 +66,7 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
         {
           key: pointer,
           check: (cur) => ((previous ? cur?.hash === previous : !cur) ? undefined : rotated()),
-          write: () => ({ entity: 'current-link', hash: link.hash, createdAt: link.createdAt }),
+          write: () => currentLinkRecord.toItem({ hash: link.hash, createdAt: link.createdAt }, pointer),
         },
         ...(previous
           ? [
@@ -93,7 +91,7 @@ function putLinkOp(link: LinkRecord) {
   return {
     key: keys.link(link.hash),
     check: mustNotExist(() => conflict('link exists')),
-    write: () => ({ entity: 'link', ...rest, expiresAtIso: expiresAt }),
+    write: () => linkRecord.toItem({ ...rest, expiresAtIso: expiresAt }),
   };
 }
 

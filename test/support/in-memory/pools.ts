@@ -1,28 +1,33 @@
 import { keys as consortiaKeys } from '../../../shared/consortia/keys';
-import type { Grant } from '../../../shared/grants/grant';
+import { grantOf, grantRecord } from '../../../shared/grants/codecs';
 import { keys as grantKeys } from '../../../shared/grants/keys';
 import { conflict, DomainError } from '../../../shared/platform/errors';
-import type { FundingShare } from '../../../shared/pools/grant';
+import {
+  bucketRecord,
+  ledgerEntryRecord,
+  pledgeRecord,
+  poolRecord,
+  proposalRecord,
+  roundOf,
+  roundRecord,
+  type StoredBucket,
+  shareRecord,
+  voteRecord,
+} from '../../../shared/pools/codecs';
+import { grantWithShares } from '../../../shared/pools/grant-items';
 import { keys } from '../../../shared/pools/keys';
 import { bucketOf } from '../../../shared/pools/ledger-transaction';
-import type { Pledge } from '../../../shared/pools/pledge';
-import type { Pool } from '../../../shared/pools/pool';
-import type { Proposal, Round, Vote } from '../../../shared/pools/round';
-import {
-  GrantExistsError,
-  type LedgerWrite,
-  type PoolStore,
-  type RoundStore,
-  StaleLedgerError,
-  type StoredEntry,
-} from '../../../shared/pools/store';
-import { eventOp, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist, strip } from './table';
+import type { Round } from '../../../shared/pools/round';
+import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../../shared/pools/store';
+import { change, eventOp, holds, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist } from './table';
 
-const add = (item: Item | undefined, deltas: Partial<Record<string, number>>): Item => {
-  const next: Item = { ...item };
-  for (const [f, d] of Object.entries(deltas)) if (d) next[f] = ((next[f] as number | undefined) ?? 0) + d;
+/** Adds each non-zero delta to the figure (absent counts as 0), as DynamoDB's ADD does. */
+function add<T extends object>(value: T, deltas: Partial<Record<keyof T, number>>): T {
+  const next = { ...value };
+  for (const [f, d] of Object.entries(deltas))
+    if (typeof d === 'number' && d) Object.assign(next, { [f]: (Number(Reflect.get(next, f)) || 0) + d });
   return next;
-};
+}
 
 /** The ledger transaction of shared/pools/ledger-transaction.ts, as memory operations with the same conditions. */
 export function ledgerOps(w: LedgerWrite): MemoryOp[] {
@@ -30,31 +35,31 @@ export function ledgerOps(w: LedgerWrite): MemoryOp[] {
   const ops: MemoryOp[] = [
     {
       key: keys.pool(w.poolId),
-      check: (cur) => (cur?.ledgerSeq === w.expectedSeq ? undefined : new StaleLedgerError()),
-      write: (cur) => ({ ...add(cur, w.totals), ledgerSeq: seq }),
+      check: holds(
+        poolRecord,
+        (p) => p.ledgerSeq === w.expectedSeq,
+        () => new StaleLedgerError(),
+      ),
+      write: change(poolRecord, (p) => ({ ...add(p, w.totals), ledgerSeq: seq })),
     },
     {
       key: keys.ledgerEntry(w.poolId, seq),
       check: mustNotExist(() => new StaleLedgerError()),
-      write: () => ({ entity: 'ledger-entry', seq, at: w.at, actor: w.actor, ...w.entry }),
+      write: () => ledgerEntryRecord.toItem({ seq, at: w.at, actor: w.actor, ...w.entry }, w.poolId),
     },
     eventOp(w.event),
     ...w.buckets.map((b) => {
-      const debit = (b.delta.available ?? 0) < 0 ? -(b.delta.available as number) : 0;
-      const unreserve = (b.delta.reserved ?? 0) < 0 ? -(b.delta.reserved as number) : 0;
+      const debit = -Math.min(0, b.delta.available ?? 0);
+      const unreserve = -Math.min(0, b.delta.reserved ?? 0);
+      const short = () => conflict(`not enough money left in ${b.bucket}`, { rule: 'bucket-not-negative' });
+      const stored = (cur: Item | undefined): StoredBucket =>
+        cur ? bucketRecord.fromItem(cur) : { funderOrgId: b.funderOrgId, restriction: b.restriction };
       return {
         key: keys.bucket(w.poolId, b.bucket),
         check: (cur: Item | undefined) =>
-          (debit && ((cur?.available as number | undefined) ?? 0) < debit) ||
-          (unreserve && ((cur?.reserved as number | undefined) ?? 0) < unreserve)
-            ? conflict(`not enough money left in ${b.bucket}`, { rule: 'bucket-not-negative' })
-            : undefined,
-        write: (cur: Item | undefined) => ({
-          ...add(cur, b.delta),
-          entity: 'bucket',
-          funderOrgId: b.funderOrgId,
-          restriction: b.restriction,
-        }),
+          (stored(cur).available ?? 0) < debit || (stored(cur).reserved ?? 0) < unreserve ? short() : undefined,
+        write: (cur: Item | undefined) =>
+          bucketRecord.toItem({ ...add(stored(cur), b.delta), funderOrgId: b.funderOrgId, restriction: b.restriction }, w.poolId, b.bucket),
       };
     }),
   ];
@@ -62,15 +67,15 @@ export function ledgerOps(w: LedgerWrite): MemoryOp[] {
     const r = w.pledgeReceipt;
     ops.push({
       key: keys.pledge(w.poolId, r.pledgeId),
-      check: (cur) =>
-        ((cur?.years as { received: number }[] | undefined)?.[r.yearIndex]?.received ?? Number.POSITIVE_INFINITY) <= r.maxReceivedBefore
-          ? undefined
-          : conflict('over-receipt: another receipt against this pledge arrived first; reload the pledge', { rule: 'no-over-receipt' }),
-      write: (cur) => {
-        const years = structuredClone(cur?.years as { received: number }[]);
-        (years[r.yearIndex] as { received: number }).received += r.amount;
-        return { ...cur, years };
-      },
+      check: holds(
+        pledgeRecord,
+        (p) => (p.years[r.yearIndex]?.received ?? Number.POSITIVE_INFINITY) <= r.maxReceivedBefore,
+        () => conflict('over-receipt: another receipt against this pledge arrived first; reload the pledge', { rule: 'no-over-receipt' }),
+      ),
+      write: change(pledgeRecord, (p) => ({
+        ...p,
+        years: p.years.map((y, i) => (i === r.yearIndex ? { ...y, received: y.received + r.amount } : y)),
+      })),
     });
   }
   ops.push(...grantOps(w));
@@ -82,64 +87,43 @@ function grantOps(w: LedgerWrite): MemoryOp[] {
   if (w.newGrant) {
     const { grant, shares } = w.newGrant;
     ops.push({
-      key: keys.grant(grant.id),
+      key: grantKeys.grant(grant.id),
       check: mustNotExist(() => new GrantExistsError(grant.id)),
-      write: () => ({ ...keys.grantIndex(grant.poolId, grant.id, grant.recipientOrgId), entity: 'grant', version: 1, ...grant }),
+      write: () => grantRecord.toItem({ ...grant, version: 1 }),
     });
     for (const s of shares) {
-      const k = keys.grantShare(grant.id, s.bucket, s.funderOrgId, grant.poolId);
-      ops.push({ key: k, write: () => ({ gsi1pk: k.gsi1pk, gsi1sk: k.gsi1sk, entity: 'grant-share', grantId: grant.id, ...s }) });
+      ops.push({
+        key: keys.grantShare(grant.id, s.bucket, s.funderOrgId, grant.poolId),
+        write: () => shareRecord.toItem({ grantId: grant.id, ...s }, grant.poolId),
+      });
     }
   }
   for (const s of w.shareDeltas ?? []) {
-    const { pk, sk } = keys.grantShare(s.grantId, s.bucket, s.funderOrgId, s.poolId);
     ops.push({
-      key: { pk, sk },
+      key: keys.grantShare(s.grantId, s.bucket, s.funderOrgId, s.poolId),
       check: mustExist(() => conflict(`grant ${s.grantId} has no share for ${s.bucket}`)),
-      write: (cur) => add(cur, { paid: s.paid, returned: s.returned }),
+      write: change(shareRecord, (sh) => ({ ...sh, paid: sh.paid + (s.paid ?? 0), returned: sh.returned + (s.returned ?? 0) }), s.poolId),
     });
   }
   const g = w.grantAmount;
-  if (g) {
+  for (const sh of g?.shares ?? []) {
+    if (!g) break;
+    const cut = () => conflict(`grant ${g.grantId}: a funder's share changed meanwhile; reload and try again`);
     ops.push({
-      key: keys.grant(g.grantId),
-      check: (cur) =>
-        cur?.amount === g.from ? undefined : conflict(`grant ${g.grantId} was amended by someone else; reload and try again`),
-      write: (cur) => ({ ...cur, amount: g.to }),
+      key: keys.grantShare(g.grantId, sh.bucket, sh.funderOrgId, w.poolId),
+      check: (cur) => (sh.delta < 0 && (cur ? shareRecord.fromItem(cur).amount : 0) < -sh.delta ? cut() : undefined),
+      // A raise may bring in a funder the grant did not use before: its share is created then.
+      write: (cur) => {
+        const was = cur ? shareRecord.fromItem(cur) : { paid: 0, returned: 0, amount: 0 };
+        const share = { ...was, grantId: g.grantId, bucket: sh.bucket, funderOrgId: sh.funderOrgId, restriction: sh.restriction };
+        return shareRecord.toItem({ ...share, amount: was.amount + sh.delta }, w.poolId);
+      },
     });
-    for (const sh of g.shares) {
-      const k = keys.grantShare(g.grantId, sh.bucket, sh.funderOrgId, w.poolId);
-      ops.push({
-        key: { pk: k.pk, sk: k.sk },
-        check: (cur) =>
-          sh.delta < 0 && ((cur?.amount as number | undefined) ?? 0) < -sh.delta
-            ? conflict(`grant ${g.grantId}: a funder's share changed meanwhile; reload and try again`)
-            : undefined,
-        write: (cur) => ({
-          ...cur,
-          gsi1pk: k.gsi1pk,
-          gsi1sk: k.gsi1sk,
-          entity: 'grant-share',
-          grantId: g.grantId,
-          bucket: sh.bucket,
-          funderOrgId: sh.funderOrgId,
-          restriction: sh.restriction,
-          paid: cur?.paid ?? 0,
-          returned: cur?.returned ?? 0,
-          amount: ((cur?.amount as number | undefined) ?? 0) + sh.delta,
-        }),
-      });
-    }
   }
   return ops;
 }
 
-const grantOf = (item: Item): Grant => {
-  const { version: _v, ...grant } = strip<Grant & { version: number }>(item) as Grant & { version: number };
-  return grant;
-};
-
-/** Pools and rounds on the in-memory table (fast tests); same keys, same conditions as the DynamoDB adapters. */
+/** Pools and rounds on the in-memory table (fast tests); same codecs, keys and conditions as the DynamoDB adapters. */
 export function memoryPools(table: MemoryTable): PoolStore {
   return {
     async createPool(pool, event) {
@@ -147,16 +131,16 @@ export function memoryPools(table: MemoryTable): PoolStore {
         {
           key: keys.pool(pool.id),
           check: mustNotExist(() => conflict(`pool ${pool.id} already exists`)),
-          write: () => ({ ...keys.poolIndex(pool.consortiumId, pool.id), entity: 'pool', ...pool }),
+          write: () => poolRecord.toItem(pool),
         },
         eventOp(event),
       ]);
     },
     async getPool(poolId) {
-      return strip<Pool>(table.get(keys.pool(poolId)));
+      return poolRecord.fromOptional(table.get(keys.pool(poolId)));
     },
     async listPools(consortiumId) {
-      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1').map((i) => strip<Pool>(i) as Pool);
+      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1').map(poolRecord.fromItem);
     },
     async createPledge(pledge, event) {
       const total = pledge.years.reduce((a, y) => a + y.amount, 0);
@@ -164,21 +148,21 @@ export function memoryPools(table: MemoryTable): PoolStore {
         {
           key: keys.pledge(pledge.poolId, pledge.id),
           check: mustNotExist(() => conflict(`pledge ${pledge.id} already exists`)),
-          write: () => ({ ...keys.pledgeIndex(pledge.funderOrgId, pledge.poolId, pledge.id), entity: 'pledge', ...pledge }),
+          write: () => pledgeRecord.toItem(pledge),
         },
         {
           key: keys.pool(pledge.poolId),
           check: mustExist(() => new DomainError('not-found', `pool ${pledge.poolId} does not exist`)),
-          write: (cur) => add(cur, { pledged: total }),
+          write: change(poolRecord, (p) => ({ ...p, pledged: p.pledged + total })),
         },
         eventOp(event),
       ]);
     },
     async getPledge(poolId, pledgeId) {
-      return strip<Pledge>(table.get(keys.pledge(poolId, pledgeId)));
+      return pledgeRecord.fromOptional(table.get(keys.pledge(poolId, pledgeId)));
     },
     async listPledges(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.pledge).map((i) => strip<Pledge>(i) as Pledge);
+      return table.query(keys.pool(poolId).pk, keys.prefix.pledge).map(pledgeRecord.fromItem);
     },
     async listBuckets(poolId) {
       return table.query(keys.pool(poolId).pk, keys.prefix.bucket).map(bucketOf);
@@ -187,53 +171,40 @@ export function memoryPools(table: MemoryTable): PoolStore {
       table.transact(ledgerOps(write));
     },
     async listLedger(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.ledger).map((i) => strip<StoredEntry>(i) as StoredEntry);
+      return table.query(keys.pool(poolId).pk, keys.prefix.ledger).map((i) => ledgerEntryRecord.fromItem(i));
     },
     async getGrant(grantId) {
-      const header = table.get(keys.grant(grantId));
-      if (!header) return undefined;
-      const shares = table.query(keys.grant(grantId).pk, keys.prefix.share).map((i) => {
-        const { grantId: _g, ...share } = strip<FundingShare & { grantId: string }>(i) as FundingShare & { grantId: string };
-        return share;
-      });
-      const changes = table
-        .query(keys.grant(grantId).pk, grantKeys.prefix.amendment)
-        .map((i) => ({ kind: String(i.kind), at: String(i.at) }));
-      return { grant: grantOf(header), shares, changes };
+      return grantWithShares(table.query(grantKeys.grant(grantId).pk), grantId);
     },
     async listPoolGrants(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.grant, 'gsi1').map(grantOf);
+      return table.query(keys.pool(poolId).pk, grantKeys.prefix.grant, 'gsi1').map((i) => grantOf(grantRecord.fromItem(i)));
     },
     async listFunderShares(funderOrgId, poolId) {
       return table
         .query(consortiaKeys.organisation(funderOrgId).pk, `${keys.prefix.share}${poolId}#`, 'gsi1')
-        .map((i) => strip<FundingShare & { grantId: string }>(i) as FundingShare & { grantId: string });
+        .map((i) => shareRecord.fromItem(i));
     },
   };
 }
 
 export function memoryRounds(table: MemoryTable): RoundStore {
-  const roundStatus = (allowed: string[], error: () => Error) => (cur: Item | undefined) =>
-    allowed.includes(String(cur?.status)) ? undefined : error();
+  const roundStatus = (allowed: Round['status'][], error: () => Error) => holds(roundRecord, (r) => allowed.includes(r.status), error);
   return {
     async createRound(round, event) {
       table.transact([
         {
           key: keys.round(round.id),
           check: mustNotExist(() => conflict(`round ${round.id} already exists`)),
-          write: () => ({ ...keys.roundIndex(round.poolId, round.id), entity: 'round', ...round }),
+          write: () => roundRecord.toItem(round),
         },
         eventOp(event),
       ]);
     },
     async getRound(roundId) {
-      const header = strip<Round>(table.get(keys.round(roundId)));
-      if (!header) return undefined;
-      const of = <T>(prefix: string) => table.query(keys.round(roundId).pk, prefix).map((i) => strip<T>(i) as T);
-      return { round: header, proposals: of<Proposal>('PROPOSAL#'), votes: of<Vote>('VOTE#') };
+      return roundOf(table.query(keys.round(roundId).pk), roundId);
     },
     async listPoolRounds(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.round, 'gsi1').map((i) => strip<Round>(i) as Round);
+      return table.query(keys.pool(poolId).pk, keys.prefix.round, 'gsi1').map(roundRecord.fromItem);
     },
     async addProposal(roundId, proposal, event) {
       table.transact([
@@ -243,7 +214,7 @@ export function memoryRounds(table: MemoryTable): RoundStore {
             conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' }),
           ),
         },
-        { key: keys.proposal(roundId, proposal.id), write: () => ({ entity: 'proposal', ...proposal }) },
+        { key: keys.proposal(roundId, proposal.id), write: () => proposalRecord.toItem(proposal, roundId) },
         eventOp(event),
       ]);
     },
@@ -258,7 +229,7 @@ export function memoryRounds(table: MemoryTable): RoundStore {
           check: mustNotExist(() =>
             conflict(`your organisation has already voted in round ${roundId}`, { rule: 'one-vote-per-organisation' }),
           ),
-          write: () => ({ entity: 'vote', ...vote }),
+          write: () => voteRecord.toItem(vote, roundId),
         },
         eventOp(event),
       ]);
@@ -267,15 +238,18 @@ export function memoryRounds(table: MemoryTable): RoundStore {
       table.transact([
         {
           key: keys.round(round.id),
-          check: (cur) =>
-            cur?.version === expectedVersion ? undefined : conflict(`round ${round.id} was changed by someone else; reload and try again`),
-          write: (cur) => ({ ...cur, ...round }),
+          check: holds(
+            roundRecord,
+            (r) => r.version === expectedVersion,
+            () => conflict(`round ${round.id} was changed by someone else; reload and try again`),
+          ),
+          write: change(roundRecord, (r) => ({ ...r, ...round })),
         },
         eventOp(event),
       ]);
     },
     async markProposal(roundId, proposalId, fields) {
-      table.transact([{ key: keys.proposal(roundId, proposalId), write: (cur) => ({ ...cur, ...fields }) }]);
+      table.transact([{ key: keys.proposal(roundId, proposalId), write: change(proposalRecord, (p) => ({ ...p, ...fields }), roundId) }]);
     },
   };
 }

@@ -1,65 +1,47 @@
-import type { Report } from '../../../shared/grants/report-schedule';
 import { conflict } from '../../../shared/platform/errors';
+import { draftRecord, reportOf, reportRecord, reviewRecord, submissionRecord } from '../../../shared/reporting/codecs';
 import { keys } from '../../../shared/reporting/keys';
-import type { Draft, Review, Submission } from '../../../shared/reporting/records';
+import { awaitingSubmission, type ReportStatus } from '../../../shared/reporting/report';
 import type { ReportStore } from '../../../shared/reporting/store';
 import { consumeLinkOp, takeWaitingOp } from './platform';
-import { eventOp, type Item, type MemoryTable, mustNotExist, refuse, strip } from './table';
+import { change, eventOp, holds, type MemoryTable, mustNotExist } from './table';
 
-const awaiting = ['requested', 'changes-requested', 'overdue', 'very-late'];
-
-/** Reports' progress on the in-memory table (fast tests); same keys, same conditions as shared/reporting/dynamodb-store.ts. */
+/** Reports' progress on the in-memory table (fast tests); same codecs, keys and conditions as shared/reporting/dynamodb-store.ts. */
 export function memoryReports(table: MemoryTable): ReportStore {
-  const moveTo = (report: Report, to: string) => (cur: Item | undefined) => ({
-    ...cur,
-    status: to,
-    gsi2pk: keys.reportIndex(report.grantId, report.consortiumId, to, report.dueDate, report.id).gsi2pk,
-    version: ((cur?.version as number) ?? 0) + 1,
-  });
+  const moveTo = (to: ReportStatus) => change(reportRecord, (r) => ({ ...r, status: to, version: r.version + 1 }));
   return {
     async getReport(reportId) {
-      const header = strip<Report>(table.get(keys.report(reportId)));
-      if (!header) return undefined;
-      const of = <T>(prefix: string) => table.query(keys.report(reportId).pk, prefix).map((i) => strip<T>(i) as T);
-      const draft = strip<Draft>(table.get(keys.draft(reportId)));
-      return {
-        report: header,
-        submissions: of<Submission>(keys.prefix.submission),
-        reviews: of<Review>(keys.prefix.review),
-        ...(draft ? { draft } : {}),
-      };
+      return reportOf(table.query(keys.report(reportId).pk), reportId);
     },
     async listReportsByStatus(consortiumId, status) {
-      return table.query(keys.byStatus(consortiumId, status), '', 'gsi2').map((i) => strip<Report>(i) as Report);
+      return table.query(keys.statusPartition(consortiumId, status), '', 'gsi2').map(reportRecord.fromItem);
     },
     async setReportStatus(report, from, to, event) {
       return table.attempt([
-        {
-          key: keys.report(report.id),
-          check: (cur) => (from.includes(cur?.status as never) ? undefined : refuse()),
-          write: moveTo(report, to),
-        },
+        { key: keys.report(report.id), check: holds(reportRecord, (r) => from.includes(r.status)), write: moveTo(to) },
         ...(event ? [eventOp(event)] : []),
       ]);
     },
     async countReminder(reportId) {
-      table.transact([
-        { key: keys.report(reportId), write: (cur) => ({ ...cur, remindersSent: ((cur?.remindersSent as number) ?? 0) + 1 }) },
-      ]);
+      table.transact([{ key: keys.report(reportId), write: change(reportRecord, (r) => ({ ...r, remindersSent: r.remindersSent + 1 })) }]);
     },
     async saveDraft(reportId, draft) {
-      table.put(keys.draft(reportId), { entity: 'draft', ...draft });
+      table.put(keys.draft(reportId), draftRecord.toItem(draft, reportId));
     },
     async submitViaLink(linkHash, report, submission, now, event, waiting) {
-      const submitted = moveTo(report, 'submitted');
+      const submitted = moveTo('submitted');
       return table.attempt([
         consumeLinkOp(linkHash, now),
         {
           key: keys.report(report.id),
-          check: (cur) => (awaiting.includes(String(cur?.status)) && cur?.submissions === submission.n - 1 ? undefined : refuse()),
-          write: (cur) => ({ ...submitted(cur), submissions: submission.n }),
+          check: holds(reportRecord, (r) => awaitingSubmission.includes(r.status) && r.submissions === submission.n - 1),
+          write: (cur) => change(reportRecord, (r) => ({ ...r, submissions: submission.n }))(submitted(cur)),
         },
-        { key: keys.submission(report.id, submission.n), check: mustNotExist(), write: () => ({ entity: 'submission', ...submission }) },
+        {
+          key: keys.submission(report.id, submission.n),
+          check: mustNotExist(),
+          write: () => submissionRecord.toItem(submission, report.id),
+        },
         { key: keys.draft(report.id), write: () => undefined },
         eventOp(event),
         ...(waiting ? [takeWaitingOp(waiting)] : []),
@@ -69,8 +51,8 @@ export function memoryReports(table: MemoryTable): ReportStore {
       return table.attempt([
         {
           key: keys.report(report.id),
-          check: (cur) => (awaiting.includes(String(cur?.status)) && cur?.version === report.version ? undefined : refuse()),
-          write: (cur) => ({ ...cur, linkGeneration: generation, linksReplacedAt: at, version: (cur?.version as number) + 1 }),
+          check: holds(reportRecord, (r) => awaitingSubmission.includes(r.status) && r.version === report.version),
+          write: change(reportRecord, (r) => ({ ...r, linkGeneration: generation, linksReplacedAt: at, version: r.version + 1 })),
         },
         eventOp(event),
       ]);
@@ -79,13 +61,14 @@ export function memoryReports(table: MemoryTable): ReportStore {
       table.transact([
         {
           key: keys.report(report.id),
-          check: (cur) =>
-            cur?.status === 'submitted' && cur?.reviews === review.n - 1 && cur?.submissions === review.n
-              ? undefined
-              : conflict(`report ${report.id} is not waiting for a review (it may already have been reviewed)`, { rule: 'review-once' }),
-          write: (cur) => ({ ...cur, reviews: review.n }),
+          check: holds(
+            reportRecord,
+            (r) => r.status === 'submitted' && r.reviews === review.n - 1 && r.submissions === review.n,
+            () => conflict(`report ${report.id} is not waiting for a review (it may already have been reviewed)`, { rule: 'review-once' }),
+          ),
+          write: change(reportRecord, (r) => ({ ...r, reviews: review.n })),
         },
-        { key: keys.review(report.id, review.n), write: () => ({ entity: 'review', ...review }) },
+        { key: keys.review(report.id, review.n), write: () => reviewRecord.toItem(review, report.id) },
         eventOp(event),
       ]);
     },

@@ -1,3 +1,5 @@
+import type { RecordCodec } from '../../../shared/platform/codec';
+import { eventRecord } from '../../../shared/platform/codecs';
 import { conflict } from '../../../shared/platform/errors';
 import type { DomainEvent } from '../../../shared/platform/events';
 import { platformKeys } from '../../../shared/platform/keys';
@@ -30,19 +32,20 @@ const id = (k: Key) => `${k.pk}\u0000${k.sk}`;
 export class MemoryTable {
   private readonly items = new Map<string, Item>();
 
-  get<T = Item>(key: Key): T | undefined {
+  /** The item as stored (keys and bookkeeping included): the record's codec reads it. */
+  get(key: Key): Item | undefined {
     const item = this.items.get(id(key));
-    return item ? (structuredClone(item) as T) : undefined;
+    return item ? structuredClone(item) : undefined;
   }
 
   /** Items of one partition (or index partition), in sort-key order, optionally by sort-key prefix. */
-  query<T = Item>(pk: string, prefix = '', index?: 'gsi1' | 'gsi2'): T[] {
+  query(pk: string, prefix = '', index?: 'gsi1' | 'gsi2'): Item[] {
     const p = index ? `${index}pk` : 'pk';
     const s = index ? `${index}sk` : 'sk';
     return [...this.items.values()]
       .filter((i) => i[p] === pk && String(i[s] ?? '').startsWith(prefix))
       .sort((a, b) => (String(a[s]) < String(b[s]) ? -1 : String(a[s]) > String(b[s]) ? 1 : 0))
-      .map((i) => structuredClone(i) as T);
+      .map((i) => structuredClone(i));
   }
 
   /** All conditions first, then all writes: nothing is half-written when one fails. */
@@ -101,13 +104,22 @@ export function eventOp(event: DomainEvent): MemoryOp {
   return {
     key: platformKeys.event(event.subject, event.occurredAt, event.id),
     check: mustNotExist(() => conflict(`event ${event.id} was already recorded`)),
-    write: () => ({ ...platformKeys.event(event.subject, event.occurredAt, event.id), entity: 'event', ...event }),
+    write: () => eventRecord.toItem(event),
   };
 }
 
-/** Strips key and bookkeeping attributes, as the DynamoDB adapters' `entity` does. */
-export function strip<T>(item: Item | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, entity, expiresAt, ...rest } = item;
-  return rest as T;
-}
+/**
+ * A write that changes a record in place through its codec, as an UpdateItem does on DynamoDB:
+ * the stored item read, changed, written back (keys follow the value, so an index key moves with
+ * the status it is built from); nothing when there is no item.
+ */
+export const change =
+  <T extends object, A extends unknown[]>(codec: RecordCodec<T, A>, next: (value: T) => T, ...at: A) =>
+  (cur: Item | undefined): Item | undefined =>
+    cur ? codec.toItem(next(codec.fromItem(cur)), ...at) : undefined;
+
+/** A condition on a record as stored now (false when there is none), read through its codec. */
+export const holds =
+  <T extends object>(codec: RecordCodec<T, never>, ok: (value: T) => boolean, error: () => Error = () => refuse()) =>
+  (cur: Item | undefined): Error | undefined =>
+    cur && ok(codec.fromItem(cur)) ? undefined : error();

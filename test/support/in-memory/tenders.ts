@@ -1,22 +1,28 @@
 import { keys as consortiaKeys } from '../../../shared/consortia/keys';
 import { conflict } from '../../../shared/platform/errors';
+import { bidRecord, interestRecord, questionRecord, tenderRecord } from '../../../shared/tenders/codecs';
 import { keys } from '../../../shared/tenders/keys';
 import { requireUnsealed } from '../../../shared/tenders/sealed';
-import type { Bid, Interest, Question, TenderLedger, TenderStore } from '../../../shared/tenders/store';
+import type { TenderLedger, TenderStore } from '../../../shared/tenders/store';
 import type { Tender } from '../../../shared/tenders/tender';
 import { consumeLinkOp } from './platform';
 import { ledgerOps } from './pools';
-import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from './table';
+import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
 
 const changed = (id: string) => conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
 
 const tenderOp = (tender: Tender, expectedVersion: number) => ({
   key: keys.tender(tender.id),
-  check: (cur: Record<string, unknown> | undefined) => (cur?.version === expectedVersion ? undefined : changed(tender.id)),
-  write: (cur: Record<string, unknown> | undefined) => ({ ...cur, ...tender }),
+  check: holds(
+    tenderRecord,
+    (t) => t.version === expectedVersion,
+    () => changed(tender.id),
+  ),
+  // The whole item replaced, as the DynamoDB adapter's Put does.
+  write: () => tenderRecord.toItem(tender),
 });
 
-/** Tenders on the in-memory table (fast tests): same keys and conditions as the DynamoDB adapter. */
+/** Tenders on the in-memory table (fast tests): same codecs, keys and conditions as shared/tenders/dynamodb-store.ts. */
 export function memoryTenders(table: MemoryTable): TenderStore {
   return {
     async createTender(tender, event) {
@@ -24,31 +30,31 @@ export function memoryTenders(table: MemoryTable): TenderStore {
         {
           key: keys.tender(tender.id),
           check: mustNotExist(() => conflict(`tender ${tender.id} already exists`)),
-          write: () => ({ ...keys.tenderIndex(tender.consortiumId, tender.id), entity: 'tender', ...tender }),
+          write: () => tenderRecord.toItem(tender),
         },
         eventOp(event),
       ]);
     },
     async getTender(tenderId) {
-      return strip<Tender>(table.get(keys.tender(tenderId)));
+      return tenderRecord.fromOptional(table.get(keys.tender(tenderId)));
     },
     async listTenders(consortiumId) {
-      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1').map((i) => strip<Tender>(i) as Tender);
+      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1').map(tenderRecord.fromItem);
     },
     async saveTender(tender, expectedVersion, event) {
       table.transact([tenderOp(tender, expectedVersion), eventOp(event)]);
     },
     async addInterest(interest, event) {
       table.transact([
-        { key: keys.interest(interest.tenderId, interest.id), check: mustNotExist(), write: () => ({ entity: 'interest', ...interest }) },
+        { key: keys.interest(interest.tenderId, interest.id), check: mustNotExist(), write: () => interestRecord.toItem(interest) },
         eventOp(event),
       ]);
     },
     async getInterest(tenderId, interestId) {
-      return strip<Interest>(table.get(keys.interest(tenderId, interestId)));
+      return interestRecord.fromOptional(table.get(keys.interest(tenderId, interestId)));
     },
     async listInterests(tenderId) {
-      return table.query(keys.tender(tenderId).pk, keys.prefix.interest).map((i) => strip<Interest>(i) as Interest);
+      return table.query(keys.tender(tenderId).pk, keys.prefix.interest).map(interestRecord.fromItem);
     },
     async addQuestion(question, linkHash, now, event) {
       return table.attempt([
@@ -56,7 +62,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
         {
           key: keys.question(question.tenderId, question.id),
           check: mustNotExist(),
-          write: () => ({ entity: 'question', ...question }),
+          write: () => questionRecord.toItem(question),
         },
         eventOp(event),
       ]);
@@ -65,37 +71,40 @@ export function memoryTenders(table: MemoryTable): TenderStore {
       table.transact([
         {
           key: keys.question(question.tenderId, question.id),
-          check: (cur) => (cur && !cur.answer ? undefined : conflict(`question ${question.id} was already answered`)),
-          write: (cur) => ({ ...cur, ...question }),
+          check: holds(
+            questionRecord,
+            (q) => !q.answer,
+            () => conflict(`question ${question.id} was already answered`),
+          ),
+          write: () => questionRecord.toItem(question),
         },
         eventOp(event),
       ]);
     },
     async listQuestions(tenderId) {
-      return table.query(keys.tender(tenderId).pk, keys.prefix.question).map((i) => strip<Question>(i) as Question);
+      return table.query(keys.tender(tenderId).pk, keys.prefix.question).map(questionRecord.fromItem);
     },
     async submitBid(bid, linkHash, now, event) {
       return table.attempt([
         consumeLinkOp(linkHash, now),
         {
           key: keys.tender(bid.tenderId),
-          check: (cur) =>
-            cur?.status === 'published' && String((cur.dates as Tender['dates']).submissionDeadline) > now ? undefined : refuse(),
+          check: holds(tenderRecord, (t) => t.status === 'published' && t.dates.submissionDeadline > now),
         },
         {
           key: keys.bid(bid.tenderId, bid.interestId),
-          check: (cur) => (((cur?.revision as number | undefined) ?? 0) === bid.revision - 1 ? undefined : refuse()),
-          write: () => ({ entity: 'bid', ...bid }),
+          check: (cur) => ((cur ? bidRecord.fromItem(cur).revision : 0) === bid.revision - 1 ? undefined : refuse()),
+          write: () => bidRecord.toItem(bid),
         },
         eventOp(event),
       ]);
     },
     async getBid(tenderId, interestId) {
-      return strip<Bid>(table.get(keys.bid(tenderId, interestId)));
+      return bidRecord.fromOptional(table.get(keys.bid(tenderId, interestId)));
     },
     async listBids(tender, now) {
       requireUnsealed(tender, now);
-      return table.query(keys.tender(tender.id).pk, keys.prefix.bid).map((i) => strip<Bid>(i) as Bid);
+      return table.query(keys.tender(tender.id).pk, keys.prefix.bid).map(bidRecord.fromItem);
     },
   };
 }

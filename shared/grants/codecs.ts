@@ -1,0 +1,166 @@
+import * as z from 'zod/mini';
+import { keys as consortiaKeys } from '../consortia/keys';
+import { type Item, readAttribute, recordCodec } from '../platform/codec';
+import { allocationRequestShape } from '../pools/codecs';
+import type { Grant } from './grant';
+import { type Condition, type ConditionToDecide, grantStatuses, type Tranche } from './grant-plan';
+import { keys } from './keys';
+import { defaultReportingPolicy, frequencies, type ReportingPolicy } from './report-schedule';
+import type { Amendment } from './store';
+
+/** The grants feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
+const owner = 'grants';
+
+/** A grant as stored: with the version its item was created at (an internal guard the domain type does not carry). */
+export type StoredGrant = Grant & { version: number };
+
+/**
+ * The grant item. Created in the award's ledger transaction (pools' `ledgerTransaction` puts
+ * `grantRecord.toItem`), so the money and the grant are one write; every later change is a grants
+ * use case (status, dates, plan, amount).
+ */
+export const grantRecord = recordCodec<StoredGrant>()({
+  owner,
+  kind: 'grant',
+  version: 1,
+  prefix: { pk: 'GRANT#', sk: 'GRANT' },
+  schema: z.object({
+    ...allocationRequestShape,
+    id: z.string(),
+    poolId: z.string(),
+    consortiumId: z.string(),
+    currency: z.literal('GBP'),
+    fundingType: z.enum(['core', 'restricted']),
+    plannedStart: z.string(),
+    plannedEnd: z.string(),
+    awardedAt: z.string(),
+    awardedBy: z.string(),
+    status: z.enum(grantStatuses),
+    roundId: z.optional(z.string()),
+    tenderId: z.optional(z.string()),
+    tenderLotId: z.optional(z.string()),
+    beneficiaryOrgIds: z.array(z.string()),
+    planSetAt: z.optional(z.string()),
+    version: z.number(),
+  }),
+  keys: (g) => ({ ...keys.grant(g.id), ...keys.grantIndex(g.poolId, g.id, g.recipientOrgId) }),
+});
+
+/** The grant as the domain sees it: the stored item less its internal version. */
+export const grantOf = (stored: StoredGrant): Grant => {
+  const { version: _v, ...grant } = stored;
+  return grant;
+};
+
+export const conditionRecord = recordCodec<Condition>()({
+  owner,
+  kind: 'condition',
+  version: 1,
+  prefix: { pk: 'GRANT#', sk: 'COND#' },
+  schema: z.object({
+    id: z.string(),
+    grantId: z.string(),
+    description: z.string(),
+    kind: z.enum(['before-first-payment', 'before-tranche', 'ongoing']),
+    trancheId: z.optional(z.string()),
+    status: z.enum(['pending', 'evidence-submitted', 'met', 'waived', 'not-met']),
+    evidence: z.optional(z.object({ text: z.optional(z.string()), url: z.optional(z.string()), submittedAt: z.string() })),
+    decision: z.optional(
+      z.object({ outcome: z.enum(['met', 'waived', 'not-met']), reason: z.optional(z.string()), by: z.string(), at: z.string() }),
+    ),
+    linkGeneration: z.optional(z.number()),
+    linksReplacedAt: z.optional(z.string()),
+    version: z.number(),
+  }),
+  keys: (c) => keys.condition(c.grantId, c.id),
+});
+
+export const conditionToDecideRecord = recordCodec<ConditionToDecide>()({
+  owner,
+  kind: 'condition-to-decide',
+  version: 1,
+  prefix: { pk: 'GRANT#', sk: 'DECIDE#' },
+  schema: z.object({
+    consortiumId: z.string(),
+    grantId: z.string(),
+    grantTitle: z.string(),
+    recipientOrgId: z.string(),
+    conditionId: z.string(),
+    description: z.string(),
+    submittedAt: z.string(),
+  }),
+  keys: (d) => ({
+    ...keys.conditionToDecide(d.grantId, d.conditionId),
+    ...keys.conditionToDecideIndex(d.consortiumId, d.submittedAt, d.grantId, d.conditionId),
+  }),
+});
+
+export const trancheRecord = recordCodec<Tranche>()({
+  owner,
+  kind: 'tranche',
+  version: 1,
+  prefix: { pk: 'GRANT#', sk: 'TRANCHE#' },
+  schema: z.object({
+    id: z.string(),
+    grantId: z.string(),
+    seq: z.number(),
+    amount: z.number(),
+    dueDate: z.string(),
+    reportId: z.optional(z.string()),
+    status: z.enum(['scheduled', 'released', 'cancelled']),
+    releasedAt: z.optional(z.string()),
+    blockedByConditionsAt: z.optional(z.string()),
+  }),
+  keys: (t) => keys.tranche(t.grantId, t.seq),
+});
+
+export const amendmentRecord = recordCodec<Amendment, [grantId: string]>()({
+  owner,
+  kind: 'amendment',
+  version: 1,
+  prefix: { pk: 'GRANT#', sk: 'AMEND#' },
+  schema: z.object({
+    id: z.string(),
+    kind: z.enum(['dates', 'conditions', 'status', 'amount']),
+    changes: z.record(z.string(), z.unknown()),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string(),
+  }),
+  keys: (a, grantId) => keys.amendment(grantId, a.at, a.id),
+});
+
+/** A grant's plan from the items of its partition (one Query on `GRANT#<id>`), each kind by its sort-key prefix. */
+export function planOf(items: Item[]) {
+  const under = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
+  return {
+    conditions: under(keys.prefix.condition).map(conditionRecord.fromItem),
+    tranches: under(keys.prefix.tranche).map(trancheRecord.fromItem),
+    amendments: under(keys.prefix.amendment).map((i) => amendmentRecord.fromItem(i)),
+  };
+}
+
+const tier = z.object({ frequency: z.enum(frequencies), template: z.enum(['light', 'full']) });
+
+/** The consortium's reporting policy: grants' own, stored on the consortium item (consortia keeps it opaque). */
+export const reportingPolicySchema: z.ZodMiniType<ReportingPolicy> = z.object({
+  thresholdPence: z.number(),
+  small: tier,
+  large: tier,
+  dueDaysAfterPeriodEnd: z.number(),
+  reminderOffsetsDays: z.array(z.number()),
+  veryLateAfterDays: z.number(),
+});
+
+/** The consortium's own policy (stored on the consortium, read with grants' schema), or the default. */
+export const policyOf = (c: { id: string; reportingPolicy?: unknown }): ReportingPolicy =>
+  c.reportingPolicy === undefined
+    ? defaultReportingPolicy
+    : readAttribute(reportingPolicySchema, c.reportingPolicy, {
+        kind: 'consortium',
+        key: consortiaKeys.consortium(c.id),
+        field: 'reportingPolicy',
+      });
+
+/** Every record kind grants owns (the ownership test reads their prefixes). */
+export const records = [grantRecord, conditionRecord, conditionToDecideRecord, trancheRecord, amendmentRecord];
