@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../platform/errors';
 import { dayInWords } from '../platform/format';
 import { type LinkKind, type LinkPage, type OpenedLink, unknownLink } from '../platform/links/registry';
+import { PROVIDER_LINK_PATH } from '../reporting/link-path';
 import { grantContext } from './context';
 import { makeEvent, subject } from './events';
 import { type Condition, conditionToDecide } from './grant-plan';
@@ -122,7 +123,8 @@ async function postEvidence(deps: D, { hash, scope }: OpenedLink<ConditionScope>
 /** Evidence for one condition of a grant, sent once through its emailed link. */
 export const conditionLink: LinkKind<ConditionScope, D, D, EvidenceForm> = {
   kind: 'condition',
-  path: '/r',
+  // Served by reporting's provider-link route, so its prefix is reporting's.
+  path: PROVIDER_LINK_PATH,
   policy: 'single-use',
   scopeId: (scope) => scope.conditionId,
   async contact(deps, scope) {

@@ -4,13 +4,14 @@ import { composeEmail } from '../platform/email/message';
 import { dayInWords } from '../platform/format';
 import { addDays, endOfLondonDay } from '../platform/london-time';
 import type { Email } from '../platform/ports';
+import { PROVIDER_LINK_PATH } from './link-path';
 import type { Report } from './report';
 
 /** Links stay usable for a while after the report is very late, then the funder must send a new one. */
 export const LINK_VALID_DAYS_AFTER_DUE = 60;
 
 /** Report links live at `/r/<token>` (see report-link.ts). */
-export const REPORT_LINK = { kind: 'report', path: '/r' } as const;
+export const REPORT_LINK = { kind: 'report', path: PROVIDER_LINK_PATH } as const;
 
 /** The end of the London day 60 days after the due date: the email says "until 11:59pm on …". */
 export const linkExpiry = (report: Report) => endOfLondonDay(addDays(report.dueDate, LINK_VALID_DAYS_AFTER_DUE));
