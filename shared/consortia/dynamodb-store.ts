@@ -66,16 +66,14 @@ export const dynamoConsortia: ConsortiaStore = {
     const found = new Map<string, Organisation>();
     const unique = [...new Set(orgIds)];
     for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [table()]: { Keys: unique.slice(i, i + 100).map((id) => keys.organisation(id)) },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const out = await db.send(new BatchGetCommand({ RequestItems: request }));
+      let pending: Record<string, unknown>[] = unique.slice(i, i + 100).map((id) => keys.organisation(id));
+      while (pending.length > 0) {
+        const out = await db.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
         for (const item of out.Responses?.[table()] ?? []) {
           const org = organisationRecord.fromItem(item);
           found.set(org.id, org);
         }
-        request = out.UnprocessedKeys as typeof request;
+        pending = out.UnprocessedKeys?.[table()]?.Keys ?? [];
       }
     }
     return found;

@@ -112,8 +112,8 @@ export function ledgerTransaction(w: LedgerWrite): Transaction {
 function bucketItems(tx: Transaction, w: LedgerWrite): void {
   for (const b of w.buckets) {
     const delta = adds('b', b.delta, bucketFields);
-    const debit = (b.delta.available ?? 0) < 0 ? -(b.delta.available as number) : 0;
-    const unreserve = (b.delta.reserved ?? 0) < 0 ? -(b.delta.reserved as number) : 0;
+    const debit = Math.max(0, -(b.delta.available ?? 0));
+    const unreserve = Math.max(0, -(b.delta.reserved ?? 0));
     const conditions = [...(debit ? ['available >= :debit'] : []), ...(unreserve ? ['reserved >= :unreserve'] : [])];
     tx.push(
       {

@@ -16,7 +16,7 @@ export const reportRecord = recordCodec<Report>()({
   owner,
   kind: 'report',
   version: 1,
-  prefix: { pk: 'REPORT#', sk: 'REPORT' },
+  prefix: { pk: keys.prefix.report, sk: keys.sk.report },
   schema: z.object({
     id: z.string(),
     grantId: z.string(),
@@ -49,7 +49,7 @@ export const submissionRecord = recordCodec<Submission, [reportId: string]>()({
   owner,
   kind: 'submission',
   version: 1,
-  prefix: { pk: 'REPORT#', sk: 'SUBMISSION#' },
+  prefix: { pk: keys.prefix.report, sk: keys.prefix.submission },
   schema: z.object({
     n: z.number(),
     measures: z.record(z.string(), z.number()),
@@ -64,7 +64,7 @@ export const reviewRecord = recordCodec<Review, [reportId: string]>()({
   owner,
   kind: 'review',
   version: 1,
-  prefix: { pk: 'REPORT#', sk: 'REVIEW#' },
+  prefix: { pk: keys.prefix.report, sk: keys.prefix.review },
   schema: z.object({
     n: z.number(),
     decision: z.enum(['accept', 'request-changes']),
@@ -79,7 +79,7 @@ export const draftRecord = recordCodec<Draft, [reportId: string]>()({
   owner,
   kind: 'draft',
   version: 1,
-  prefix: { pk: 'REPORT#', sk: 'DRAFT' },
+  prefix: { pk: keys.prefix.report, sk: keys.sk.draft },
   schema: z.object({ measures: z.record(z.string(), z.string()), questions: z.record(z.string(), z.string()), savedAt: z.string() }),
   keys: (_d, reportId) => keys.draft(reportId),
 });

@@ -1,6 +1,8 @@
 import { keys as grantsKeys } from '../grants/keys';
 
 const reportPk = (reportId: string) => `REPORT#${reportId}`;
+/** The sort keys of a report's own item and of its draft. */
+const sk = { report: 'REPORT', draft: 'DRAFT' } as const;
 /** The gsi2 partition of a consortium's reports in one status. */
 const byStatus = (consortiumId: string, status: string) => `REPORTS#${consortiumId}#${status}`;
 
@@ -11,7 +13,7 @@ const byStatus = (consortiumId: string, status: string) => `REPORTS#${consortium
 export const keys = {
   report: (reportId: string) => ({
     pk: reportPk(reportId),
-    sk: 'REPORT',
+    sk: sk.report,
   }),
   /** A grant's reports by due date (gsi1, in the grant's partition of the index). */
   byGrant: (grantId: string, dueDate: string, reportId: string) => ({
@@ -37,7 +39,8 @@ export const keys = {
   }),
   draft: (reportId: string) => ({
     pk: reportPk(reportId),
-    sk: 'DRAFT',
+    sk: sk.draft,
   }),
+  sk,
   prefix: { report: 'REPORT#', submission: 'SUBMISSION#', review: 'REVIEW#' },
 } as const;

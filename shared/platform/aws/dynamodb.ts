@@ -86,7 +86,7 @@ export async function queryAll(input: QueryCommandInput): Promise<Record<string,
   let start: Record<string, unknown> | undefined;
   do {
     const page = await documentClient.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
   return items;

@@ -49,8 +49,8 @@ export function ledgerOps(w: LedgerWrite): MemoryOp[] {
     },
     eventOp(w.event),
     ...w.buckets.map((b) => {
-      const debit = -Math.min(0, b.delta.available ?? 0);
-      const unreserve = -Math.min(0, b.delta.reserved ?? 0);
+      const debit = Math.max(0, -(b.delta.available ?? 0));
+      const unreserve = Math.max(0, -(b.delta.reserved ?? 0));
       const short = () => conflict(`not enough money left in ${b.bucket}`, { rule: 'bucket-not-negative' });
       const stored = (cur: Item | undefined): StoredBucket =>
         cur ? bucketRecord.fromItem(cur) : { funderOrgId: b.funderOrgId, restriction: b.restriction };
