@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
+import { dynamoContracts } from '../../shared/contracts/dynamodb-store';
 import { dynamoGrants } from '../../shared/grants/dynamodb-store';
 import { dynamoPlatform } from '../../shared/platform/aws/platform-store';
 import { dynamoRounds } from '../../shared/pools/dynamodb-rounds';
 import { dynamoPools } from '../../shared/pools/dynamodb-store';
 import { dynamoReports } from '../../shared/reporting/dynamodb-store';
+import { dynamoTenderLedger } from '../../shared/tenders/dynamodb-ledger';
+import { dynamoTenders } from '../../shared/tenders/dynamodb-store';
 import { startTestStack, type TestStack } from '../support/stack';
 import { storeContract } from '../support/store-contract';
 
@@ -22,5 +25,8 @@ describe('store contract: the DynamoDB adapters on DynamoDB Local', () => {
     rounds: dynamoRounds,
     grants: dynamoGrants,
     reports: dynamoReports,
+    tenders: dynamoTenders,
+    tenderLedger: dynamoTenderLedger,
+    contracts: dynamoContracts,
   }));
 });

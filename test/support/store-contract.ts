@@ -1,18 +1,19 @@
 import { expect, it } from 'vitest';
 import type { ConsortiaStore } from '../../shared/consortia/store';
-import type { Grant } from '../../shared/grants/grant';
+import type { ContractStore } from '../../shared/contracts/store';
 import type { GrantStore } from '../../shared/grants/store';
 import { TrancheReleasedError } from '../../shared/grants/store';
-import type { DomainEvent } from '../../shared/platform/events';
 import { newId } from '../../shared/platform/ids';
 import { platformKeys } from '../../shared/platform/keys';
 import { newLinkToken } from '../../shared/platform/links/token';
 import type { PlatformStore } from '../../shared/platform/ports';
-import type { Pool } from '../../shared/pools/pool';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
 import { keys as reportKeys } from '../../shared/reporting/keys';
 import type { Report } from '../../shared/reporting/report';
 import type { ReportStore } from '../../shared/reporting/store';
+import type { TenderLedger, TenderStore } from '../../shared/tenders/store';
+import { at, award, contribution, event, NOW, pool } from './store-contract/fixtures';
+import { tendersContractsAndFeeds } from './store-contract/tenders-contracts';
 
 export interface Stores {
   platform: PlatformStore;
@@ -21,107 +22,17 @@ export interface Stores {
   rounds: RoundStore;
   grants: GrantStore;
   reports: ReportStore;
-}
-
-const NOW = new Date('2026-04-01T09:00:00Z');
-const at = NOW.toISOString();
-const event = (subject: string): DomainEvent => ({
-  id: newId(NOW),
-  type: 'probe',
-  version: 1,
-  subject,
-  occurredAt: at,
-  actor: 'test',
-  data: {},
-});
-
-function pool(): Pool {
-  return {
-    id: newId(NOW),
-    consortiumId: newId(NOW),
-    name: 'Contract pool',
-    purpose: 'contract tests',
-    currency: 'GBP',
-    lots: [],
-    status: 'open',
-    createdAt: at,
-    createdBy: 'test',
-    ledgerSeq: 0,
-    pledged: 0,
-    received: 0,
-    committed: 0,
-    paid: 0,
-    returned: 0,
-    reserved: 0,
-  };
-}
-
-/** A contribution of `amount` into one funder's core bucket, planned against `seq`. */
-const contribution = (p: Pool, funder: string, amount: number, seq: number): LedgerWrite => ({
-  poolId: p.id,
-  expectedSeq: seq,
-  entry: {
-    type: 'contribution',
-    memo: 'in',
-    postings: [
-      { account: 'bank', amount },
-      { account: `fund:${funder}|core`, amount: -amount },
-    ],
-  },
-  at,
-  actor: 'test',
-  totals: { received: amount },
-  buckets: [
-    { bucket: `${funder}|core`, funderOrgId: funder, restriction: { kind: 'core' }, delta: { available: amount, received: amount } },
-  ],
-  event: event(`pool#${p.id}`),
-});
-
-/** An award of `amount` from that bucket as a new grant (with its one share). */
-function award(p: Pool, funder: string, amount: number, seq: number, grantId = newId(NOW)): LedgerWrite {
-  const grant: Grant = {
-    id: grantId,
-    poolId: p.id,
-    consortiumId: p.consortiumId,
-    currency: 'GBP',
-    fundingType: 'core',
-    recipientOrgId: 'provider',
-    title: 'Contract grant',
-    amount,
-    durationMonths: 12,
-    plannedStart: '2026-04-01',
-    plannedEnd: '2027-03-31',
-    awardedAt: at,
-    awardedBy: 'test',
-    status: 'awarded',
-    beneficiaryOrgIds: [],
-  };
-  const bucket = `${funder}|core`;
-  return {
-    poolId: p.id,
-    expectedSeq: seq,
-    entry: {
-      type: 'allocation',
-      memo: 'award',
-      grantId,
-      postings: [
-        { account: `fund:${bucket}`, amount },
-        { account: `grant:${grantId}:${bucket}`, amount: -amount },
-      ],
-    },
-    at,
-    actor: 'test',
-    totals: { committed: amount },
-    buckets: [{ bucket, funderOrgId: funder, restriction: { kind: 'core' }, delta: { available: -amount, committed: amount } }],
-    newGrant: { grant, shares: [{ bucket, funderOrgId: funder, restriction: { kind: 'core' }, amount, paid: 0, returned: 0 }] },
-    event: event(`grant#${grantId}`),
-  };
+  tenders: TenderStore;
+  tenderLedger: TenderLedger;
+  contracts: ContractStore;
 }
 
 /**
  * What every implementation of the ports must do, run against the in-memory adapters (fast
  * layer) and the DynamoDB adapters on DynamoDB Local (engines layer): the invariants the use
- * cases rely on are enforced by the store, not by a read before the write.
+ * cases rely on are enforced by the store, not by a read before the write. Every feature's port
+ * is here: consortia, pools, grants, reporting and the platform below; tenders, contracts and the
+ * calendar's feed pointers in store-contract/tenders-contracts.ts.
  */
 export function storeContract(stores: () => Stores) {
   it('a parked task token is taken once; a once-marker is claimed once until released', async () => {
@@ -392,4 +303,6 @@ export function storeContract(stores: () => Stores) {
     });
     expect((await rounds.getRound(round.id))?.votes).toHaveLength(1);
   });
+
+  tendersContractsAndFeeds(stores);
 }

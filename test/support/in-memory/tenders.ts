@@ -46,7 +46,11 @@ export function memoryTenders(table: MemoryTable): TenderStore {
     },
     async addInterest(interest, event) {
       table.transact([
-        { key: keys.interest(interest.tenderId, interest.id), check: mustNotExist(), write: () => interestRecord.toItem(interest) },
+        {
+          key: keys.interest(interest.tenderId, interest.id),
+          check: mustNotExist(() => conflict(`interest ${interest.id} already exists`)),
+          write: () => interestRecord.toItem(interest),
+        },
         eventOp(event),
       ]);
     },

@@ -1,0 +1,173 @@
+import type { Contract } from '../../../shared/contracts/contract';
+import type { Grant } from '../../../shared/grants/grant';
+import type { DomainEvent } from '../../../shared/platform/events';
+import { newId } from '../../../shared/platform/ids';
+import type { Pool } from '../../../shared/pools/pool';
+import type { LedgerWrite } from '../../../shared/pools/store';
+import { noProcess } from '../../../shared/tenders/process';
+import { regimeOf } from '../../../shared/tenders/regime';
+import type { Tender } from '../../../shared/tenders/tender';
+
+export const NOW = new Date('2026-04-01T09:00:00Z');
+export const at = NOW.toISOString();
+export const event = (subject: string): DomainEvent => ({
+  id: newId(NOW),
+  type: 'probe',
+  version: 1,
+  subject,
+  occurredAt: at,
+  actor: 'test',
+  data: {},
+});
+
+/** A published tender of one lot, its bids due on `deadline`: whole, as the codec stores it. */
+export function tender(consortiumId: string, deadline = '2026-05-01T12:00:00.000Z'): Tender {
+  return {
+    ...noProcess(),
+    id: newId(NOW),
+    consortiumId,
+    poolId: newId(NOW),
+    buyerOrgId: 'lead',
+    regime: regimeOf({ estimatedValue: 100_000, lightTouch: true, authorityType: 'sub-central', on: '2026-04-01' }),
+    status: 'published',
+    createdAt: at,
+    createdBy: 'test',
+    version: 1,
+    title: 'Contract tender',
+    description: 'store contract',
+    documents: [],
+    lots: [{ id: 'lot-1', title: 'Lot', value: 100_000, scope: { kind: 'function', label: 'Support' } }],
+    procedure: 'open',
+    lightTouch: true,
+    authorityType: 'sub-central',
+    advertised: false,
+    criteria: [{ id: 'q', title: 'Quality', kind: 'quality', weight: 100 }],
+    dates: {
+      clarificationDeadline: '2026-04-20T12:00:00.000Z',
+      submissionDeadline: deadline,
+      evaluationEnd: '2026-05-20T12:00:00.000Z',
+      awardDecision: '2026-05-30T12:00:00.000Z',
+    },
+    funders: [{ orgId: 'lead', amount: 100_000 }],
+    panel: ['scorer'],
+  };
+}
+
+/** A council's contract with one payment and one milestone. */
+export function contract(councilOrgId: string): Contract {
+  return {
+    id: newId(NOW),
+    councilOrgId,
+    title: 'Contract',
+    description: 'store contract',
+    supplier: { name: 'Supplier', email: 'supplier@example.org' },
+    value: 50_000,
+    currency: 'GBP',
+    period: { startDate: '2026-04-01', endDate: '2027-03-31' },
+    funding: { kind: 'council' },
+    source: { kind: 'direct' },
+    status: 'active',
+    payments: [{ id: 'P1', dueDate: '2026-06-01', amount: 50_000 }],
+    milestones: [
+      {
+        id: 'M1',
+        title: 'Plan',
+        type: 'delivery',
+        dueDate: '2026-05-31',
+        deliverable: 'A plan',
+        evidenceRequested: 'The plan',
+        paymentId: 'P1',
+        status: 'scheduled',
+        sequence: 0,
+      },
+    ],
+    kpis: [],
+    amendments: [],
+    createdAt: at,
+    createdBy: 'test',
+    version: 1,
+  };
+}
+
+export function pool(): Pool {
+  return {
+    id: newId(NOW),
+    consortiumId: newId(NOW),
+    name: 'Contract pool',
+    purpose: 'contract tests',
+    currency: 'GBP',
+    lots: [],
+    status: 'open',
+    createdAt: at,
+    createdBy: 'test',
+    ledgerSeq: 0,
+    pledged: 0,
+    received: 0,
+    committed: 0,
+    paid: 0,
+    returned: 0,
+    reserved: 0,
+  };
+}
+
+/** A contribution of `amount` into one funder's core bucket, planned against `seq`. */
+export const contribution = (p: Pool, funder: string, amount: number, seq: number): LedgerWrite => ({
+  poolId: p.id,
+  expectedSeq: seq,
+  entry: {
+    type: 'contribution',
+    memo: 'in',
+    postings: [
+      { account: 'bank', amount },
+      { account: `fund:${funder}|core`, amount: -amount },
+    ],
+  },
+  at,
+  actor: 'test',
+  totals: { received: amount },
+  buckets: [
+    { bucket: `${funder}|core`, funderOrgId: funder, restriction: { kind: 'core' }, delta: { available: amount, received: amount } },
+  ],
+  event: event(`pool#${p.id}`),
+});
+
+/** An award of `amount` from that bucket as a new grant (with its one share). */
+export function award(p: Pool, funder: string, amount: number, seq: number, grantId = newId(NOW)): LedgerWrite {
+  const grant: Grant = {
+    id: grantId,
+    poolId: p.id,
+    consortiumId: p.consortiumId,
+    currency: 'GBP',
+    fundingType: 'core',
+    recipientOrgId: 'provider',
+    title: 'Contract grant',
+    amount,
+    durationMonths: 12,
+    plannedStart: '2026-04-01',
+    plannedEnd: '2027-03-31',
+    awardedAt: at,
+    awardedBy: 'test',
+    status: 'awarded',
+    beneficiaryOrgIds: [],
+  };
+  const bucket = `${funder}|core`;
+  return {
+    poolId: p.id,
+    expectedSeq: seq,
+    entry: {
+      type: 'allocation',
+      memo: 'award',
+      grantId,
+      postings: [
+        { account: `fund:${bucket}`, amount },
+        { account: `grant:${grantId}:${bucket}`, amount: -amount },
+      ],
+    },
+    at,
+    actor: 'test',
+    totals: { committed: amount },
+    buckets: [{ bucket, funderOrgId: funder, restriction: { kind: 'core' }, delta: { available: -amount, committed: amount } }],
+    newGrant: { grant, shares: [{ bucket, funderOrgId: funder, restriction: { kind: 'core' }, amount, paid: 0, returned: 0 }] },
+    event: event(`grant#${grantId}`),
+  };
+}
