@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
 import { publisher } from '../../shared/platform/aws/events';
+import { eventRecord } from '../../shared/platform/codecs';
 import type { DomainEvent } from '../../shared/platform/events';
 import { logger } from '../lib/logger';
 
@@ -18,8 +19,8 @@ export const handler = middy<DynamoDBStreamEvent, { published: number }>()
     for (const record of event.Records) {
       const image = record.dynamodb?.NewImage;
       if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'event') continue;
-      const { pk, sk, gsi2pk, gsi2sk, entity, ...domainEvent } = unmarshall(image as Record<string, AttributeValue> as never);
-      events.push(domainEvent as DomainEvent);
+      // Read with the event record's codec: the item's keys, entity and `v` stay out of what is published.
+      events.push(eventRecord.fromItem(unmarshall(image as Record<string, AttributeValue> as never)));
     }
     if (events.length > 0) await publisher.publish(events);
     logger.debug('published events', { count: events.length });
