@@ -75,7 +75,13 @@ export async function export360Giving(deps: PoolDeps, caller: Caller | 'system',
   const { pool, consortium } = caller === 'system' ? await poolWithConsortium(deps, poolId) : await readablePool(deps, caller, poolId);
   const grants = await deps.pools.listPoolGrants(poolId);
   if (grants.length === 0) throw new DomainError('conflict', `pool ${pool.name} has no grants yet; a 360Giving package needs at least one`);
-  const detailed = await Promise.all(grants.map(async (g) => (await deps.pools.getGrant(g.id)) as Detailed));
+  const detailed = await Promise.all(
+    grants.map(async (g): Promise<Detailed> => {
+      const found = await deps.pools.getGrant(g.id);
+      if (!found) throw new DomainError('not-found', `grant ${g.id} is listed in pool ${poolId} but cannot be read`);
+      return found;
+    }),
+  );
   const orgIds = detailed.flatMap(({ grant, shares }) => [grant.recipientOrgId, ...shares.map((s) => s.funderOrgId)]);
   const orgs = await deps.consortia.getOrganisations(orgIds);
   const org = (id: string) => ({ id: orgs.get(id)?.identifier as string, name: orgs.get(id)?.name as string });
