@@ -1,8 +1,11 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
 import { dynamoContracts } from '../../shared/contracts/dynamodb-store';
 import { dynamoGrants } from '../../shared/grants/dynamodb-store';
+import { documentClient } from '../../shared/platform/aws/dynamodb';
 import { dynamoPlatform } from '../../shared/platform/aws/platform-store';
+import { config } from '../../shared/platform/config';
 import { dynamoRounds } from '../../shared/pools/dynamodb-rounds';
 import { dynamoPools } from '../../shared/pools/dynamodb-store';
 import { dynamoReports } from '../../shared/reporting/dynamodb-store';
@@ -28,5 +31,8 @@ describe('store contract: the DynamoDB adapters on DynamoDB Local', () => {
     tenders: dynamoTenders,
     tenderLedger: dynamoTenderLedger,
     contracts: dynamoContracts,
+    putItem: async (item) => {
+      await documentClient.send(new PutCommand({ TableName: config.tableName(), Item: item }));
+    },
   }));
 });

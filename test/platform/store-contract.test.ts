@@ -12,5 +12,6 @@ describe('store contract: the in-memory adapters', () => {
     tenders: memoryTenders(table),
     tenderLedger: memoryTenderLedger(table),
     contracts: memoryContracts(table),
+    putItem: async (item) => table.put({ pk: item.pk, sk: item.sk }, item),
   }));
 });
