@@ -3,6 +3,7 @@ import { documentClient as db, queryAll } from '../platform/aws/dynamodb';
 import { eventItem, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
+import type { DomainEvent } from '../platform/events';
 import {
   consortiumMemberRecord,
   consortiumOf,
@@ -21,6 +22,36 @@ import type { ConsortiaStore } from './store';
 const primaryKey = (k: { pk: string; sk: string }) => ({ pk: k.pk, sk: k.sk });
 
 const table = () => config.tableName();
+
+/**
+ * Sets attributes of the consortium item (`#name` → `:name`), with the event, only if its version
+ * is still the one read: a status and the reporting policy are guarded by the same version.
+ */
+async function changeConsortium(
+  consortiumId: string,
+  expectedVersion: number,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+  event: DomainEvent,
+): Promise<void> {
+  const sets = Object.keys(names).map((n) => `${n} = :${n.slice(1)}`);
+  await transact(
+    [
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.consortium(consortiumId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ...values, ':expected': expectedVersion },
+        },
+      },
+      eventItem(event),
+    ],
+    () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
+  );
+}
 
 export const dynamoConsortia: ConsortiaStore = {
   async createOrganisation(org, event) {
@@ -224,44 +255,22 @@ export const dynamoConsortia: ConsortiaStore = {
   },
 
   async saveConsortiumStatus(c, expectedVersion, event) {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.consortium(c.id),
-            UpdateExpression: 'SET #status = :status, version = :version, activatedAt = :activatedAt',
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':status': c.status,
-              ':version': c.version,
-              ':expected': expectedVersion,
-              ':activatedAt': c.activatedAt ?? null,
-            },
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`consortium ${c.id} was changed by someone else; reload and try again`),
+    await changeConsortium(
+      c.id,
+      expectedVersion,
+      { '#status': 'status', '#version': 'version', '#activatedAt': 'activatedAt' },
+      { ':status': c.status, ':version': c.version, ':activatedAt': c.activatedAt ?? null },
+      event,
     );
   },
 
   async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.consortium(consortiumId),
-            UpdateExpression: 'SET reportingPolicy = :policy, version = :next',
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':policy': policy, ':next': expectedVersion + 1, ':expected': expectedVersion },
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
+    await changeConsortium(
+      consortiumId,
+      expectedVersion,
+      { '#reportingPolicy': 'reportingPolicy', '#version': 'version' },
+      { ':reportingPolicy': policy, ':version': expectedVersion + 1 },
+      event,
     );
   },
 };

@@ -6,7 +6,7 @@ import { conflict } from '../platform/errors';
 import { ledgerTransaction } from '../pools/ledger-transaction';
 import { reportRecord } from '../reporting/codecs';
 import { keys as reportKeys } from '../reporting/keys';
-import { amendmentRecord, conditionRecord, conditionToDecideRecord, planOf, trancheRecord } from './codecs';
+import { amendmentRecord, conditionRecord, conditionToDecideRecord, planOf, type StoredGrant, trancheRecord } from './codecs';
 import { keys } from './keys';
 import { type Amendment, type GrantStore, TrancheReleasedError } from './store';
 
@@ -14,6 +14,18 @@ const table = () => config.tableName();
 
 const amendmentItem = (grantId: string, a: Amendment): TransactItem => ({
   Put: { TableName: table(), Item: amendmentRecord.toItem(a, grantId) },
+});
+
+/** The grant's status or amount moved from the value read to the next, only if it still has the value read. */
+const moveGrant = <F extends 'status' | 'amount'>(grantId: string, field: F, from: StoredGrant[F], to: StoredGrant[F]): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: keys.grant(grantId),
+    UpdateExpression: 'SET #field = :to',
+    ConditionExpression: '#field = :from',
+    ExpressionAttributeNames: { '#field': field },
+    ExpressionAttributeValues: { ':to': to, ':from': from },
+  },
 });
 
 export const dynamoGrants: GrantStore = {
@@ -89,22 +101,8 @@ export const dynamoGrants: GrantStore = {
   },
 
   async saveGrantStatus(grantId, from, to, amendment, event) {
-    await transact(
-      [
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.grant(grantId),
-            UpdateExpression: 'SET #status = :to',
-            ConditionExpression: '#status = :from',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':to': to, ':from': from },
-          },
-        },
-        amendmentItem(grantId, amendment),
-        eventItem(event),
-      ],
-      () => conflict(`grant ${grantId} is no longer ${from}; reload and try again`),
+    await transact([moveGrant(grantId, 'status', from, to), amendmentItem(grantId, amendment), eventItem(event)], () =>
+      conflict(`grant ${grantId} is no longer ${from}; reload and try again`),
     );
   },
 
@@ -200,19 +198,7 @@ export const dynamoGrants: GrantStore = {
     // The grant's own amount moves with the ledger entry and its funders' shares (pools' items).
     if (write.grantAmount) {
       const { from, to } = write.grantAmount;
-      tx.push(
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.grant(grantId),
-            UpdateExpression: 'SET #amount = :to',
-            ConditionExpression: '#amount = :from',
-            ExpressionAttributeNames: { '#amount': 'amount' },
-            ExpressionAttributeValues: { ':to': to, ':from': from },
-          },
-        },
-        () => conflict(`grant ${grantId} was amended by someone else; reload and try again`),
-      );
+      tx.push(moveGrant(grantId, 'amount', from, to), () => conflict(`grant ${grantId} was amended by someone else; reload and try again`));
     }
     for (const t of tranches) {
       tx.push(

@@ -86,6 +86,31 @@ export function storeContract(stores: () => Stores) {
     });
   });
 
+  it('a consortium changes only under its version: its status and the reporting policy grants keeps on it', async () => {
+    const { consortia } = stores();
+    const c = {
+      id: newId(NOW),
+      name: 'Contract consortium',
+      place: 'Wyvernshire',
+      leadOrgId: 'L',
+      status: 'inviting' as const,
+      members: [{ orgId: 'L', role: 'lead' as const }],
+      quorumPercent: 60,
+      createdAt: at,
+      createdBy: 'test',
+      version: 1,
+    };
+    await consortia.createConsortium(c, event(`consortium#${c.id}`));
+    const policy = { thresholdPence: 5, reminderOffsetsDays: [-3] };
+    await consortia.saveReportingPolicy(c.id, policy, 1, event(`consortium#${c.id}`));
+    await expect(consortia.saveReportingPolicy(c.id, policy, 1, event(`consortium#${c.id}`))).rejects.toMatchObject({ kind: 'conflict' });
+    const active = { ...c, status: 'active' as const, version: 3, activatedAt: at };
+    await expect(consortia.saveConsortiumStatus(active, 1, event(`consortium#${c.id}`))).rejects.toMatchObject({ kind: 'conflict' });
+    await consortia.saveConsortiumStatus(active, 2, event(`consortium#${c.id}`));
+    expect(await consortia.getConsortium(c.id)).toEqual({ ...active, reportingPolicy: policy });
+    expect(await consortia.listConsortiaOf('L')).toContain(c.id);
+  });
+
   it('the ledger: a stale sequence, an overdrawn bucket and a grant committed twice are refused, and nothing of them is written', async () => {
     const { pools } = stores();
     const p = pool();
