@@ -8,7 +8,7 @@ import type { Membership, User } from './store';
 /** The consortia feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
 const owner = 'consortia';
 
-export const organisationRecord = recordCodec<Organisation>()({
+export const organisationRecord = /* @__PURE__ */ recordCodec<Organisation>()({
   owner,
   kind: 'organisation',
   version: 1,
@@ -26,7 +26,7 @@ export const organisationRecord = recordCodec<Organisation>()({
 });
 
 /** One organisation per org-id identifier: the guard points at it. */
-export const organisationIdentifierRecord = recordCodec<{ orgId: string }, [identifier: string]>()({
+export const organisationIdentifierRecord = /* @__PURE__ */ recordCodec<{ orgId: string }, [identifier: string]>()({
   owner,
   kind: 'organisation-identifier',
   version: 1,
@@ -35,7 +35,7 @@ export const organisationIdentifierRecord = recordCodec<{ orgId: string }, [iden
   keys: (_g, identifier) => keys.organisationIdentifier(identifier),
 });
 
-export const userRecord = recordCodec<User>()({
+export const userRecord = /* @__PURE__ */ recordCodec<User>()({
   owner,
   kind: 'user',
   version: 1,
@@ -45,7 +45,7 @@ export const userRecord = recordCodec<User>()({
 });
 
 /** One user per email: the guard points at them. */
-export const userEmailRecord = recordCodec<{ userId: string }, [email: string]>()({
+export const userEmailRecord = /* @__PURE__ */ recordCodec<{ userId: string }, [email: string]>()({
   owner,
   kind: 'user-email',
   version: 1,
@@ -54,7 +54,7 @@ export const userEmailRecord = recordCodec<{ userId: string }, [email: string]>(
   keys: (_g, email) => keys.userEmail(email),
 });
 
-export const membershipRecord = recordCodec<Membership>()({
+export const membershipRecord = /* @__PURE__ */ recordCodec<Membership>()({
   owner,
   kind: 'membership',
   version: 1,
@@ -64,7 +64,7 @@ export const membershipRecord = recordCodec<Membership>()({
 });
 
 /** The consortium item: everything but its members, who are items of their own beside it. */
-export const consortiumRecord = recordCodec<Omit<Consortium, 'members'>>()({
+export const consortiumRecord = /* @__PURE__ */ recordCodec<Omit<Consortium, 'members'>>()({
   owner,
   kind: 'consortium',
   version: 1,
@@ -92,7 +92,7 @@ export const consortiumRecord = recordCodec<Omit<Consortium, 'members'>>()({
   keys: (c) => keys.consortium(c.id),
 });
 
-export const consortiumMemberRecord = recordCodec<ConsortiumMember & { consortiumId: string }>()({
+export const consortiumMemberRecord = /* @__PURE__ */ recordCodec<ConsortiumMember & { consortiumId: string }>()({
   owner,
   kind: 'consortium-member',
   version: 1,

@@ -51,7 +51,7 @@ const amendment = z.object({
 });
 
 /** The whole contract (milestones, payments, KPIs, amendments on it), replaced under its version. */
-export const contractRecord = recordCodec<Contract>()({
+export const contractRecord = /* @__PURE__ */ recordCodec<Contract>()({
   owner,
   kind: 'contract',
   version: 1,
@@ -89,7 +89,7 @@ export const contractRecord = recordCodec<Contract>()({
 });
 
 /** How a council colours and alerts its contracts, beside its organisation item. */
-export const policyRecord = recordCodec<{ policy: ContractPolicy }, [councilOrgId: string]>()({
+export const policyRecord = /* @__PURE__ */ recordCodec<{ policy: ContractPolicy }, [councilOrgId: string]>()({
   owner,
   kind: 'contract-policy',
   version: 1,

@@ -19,7 +19,7 @@ export type StoredGrant = Grant & { version: number };
  * `grantRecord.toItem`), so the money and the grant are one write; every later change is a grants
  * use case (status, dates, plan, amount).
  */
-export const grantRecord = recordCodec<StoredGrant>()({
+export const grantRecord = /* @__PURE__ */ recordCodec<StoredGrant>()({
   owner,
   kind: 'grant',
   version: 1,
@@ -52,7 +52,7 @@ export const grantOf = (stored: StoredGrant): Grant => {
   return grant;
 };
 
-export const conditionRecord = recordCodec<Condition>()({
+export const conditionRecord = /* @__PURE__ */ recordCodec<Condition>()({
   owner,
   kind: 'condition',
   version: 1,
@@ -75,7 +75,7 @@ export const conditionRecord = recordCodec<Condition>()({
   keys: (c) => keys.condition(c.grantId, c.id),
 });
 
-export const conditionToDecideRecord = recordCodec<ConditionToDecide>()({
+export const conditionToDecideRecord = /* @__PURE__ */ recordCodec<ConditionToDecide>()({
   owner,
   kind: 'condition-to-decide',
   version: 1,
@@ -95,7 +95,7 @@ export const conditionToDecideRecord = recordCodec<ConditionToDecide>()({
   }),
 });
 
-export const trancheRecord = recordCodec<Tranche>()({
+export const trancheRecord = /* @__PURE__ */ recordCodec<Tranche>()({
   owner,
   kind: 'tranche',
   version: 1,
@@ -114,7 +114,7 @@ export const trancheRecord = recordCodec<Tranche>()({
   keys: (t) => keys.tranche(t.grantId, t.seq),
 });
 
-export const amendmentRecord = recordCodec<Amendment, [grantId: string]>()({
+export const amendmentRecord = /* @__PURE__ */ recordCodec<Amendment, [grantId: string]>()({
   owner,
   kind: 'amendment',
   version: 1,

@@ -95,7 +95,9 @@ export function readAttribute<T>(schema: z.ZodMiniType<T>, value: unknown, at: {
  * checked against it when the code is type-checked (a field added to the type and not to the
  * schema, or the other way round, does not compile).
  */
+// @__NO_SIDE_EFFECTS__
 export function recordCodec<T extends object, A extends unknown[] = []>() {
+  // @__NO_SIDE_EFFECTS__
   return <S extends z.ZodMiniType<T>>(spec: {
     owner: string;
     kind: string;

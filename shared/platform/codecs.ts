@@ -11,7 +11,7 @@ import type { DraftAnswers } from './sessions/store';
 const owner = 'platform';
 
 /** Events sit under their subject (any partition), so only their sort key is the platform's. */
-export const eventRecord = recordCodec<DomainEvent>()({
+export const eventRecord = /* @__PURE__ */ recordCodec<DomainEvent>()({
   owner,
   kind: 'event',
   version: 1,
@@ -28,7 +28,7 @@ export const eventRecord = recordCodec<DomainEvent>()({
   keys: (e) => keys.event(e.subject, e.occurredAt, e.id),
 });
 
-export const waitingTaskRecord = recordCodec<WaitingTask>()({
+export const waitingTaskRecord = /* @__PURE__ */ recordCodec<WaitingTask>()({
   owner,
   kind: 'waiting-task',
   version: 1,
@@ -37,7 +37,7 @@ export const waitingTaskRecord = recordCodec<WaitingTask>()({
   keys: (t) => keys.waitingTask(t.subject, t.purpose),
 });
 
-export const onceRecord = recordCodec<{ claimedAt: string }, [scope: string]>()({
+export const onceRecord = /* @__PURE__ */ recordCodec<{ claimedAt: string }, [scope: string]>()({
   owner,
   kind: 'once',
   version: 1,
@@ -49,7 +49,7 @@ export const onceRecord = recordCodec<{ claimedAt: string }, [scope: string]>()(
 /** A link as stored: its expiry is kept as `expiresAtIso`, since the table's TTL owns `expiresAt`. */
 export type StoredLink = Omit<LinkRecord, 'expiresAt'> & { expiresAtIso: string; revokedAt?: string };
 
-export const linkRecord = recordCodec<StoredLink>()({
+export const linkRecord = /* @__PURE__ */ recordCodec<StoredLink>()({
   owner,
   kind: 'link',
   version: 1,
@@ -76,7 +76,7 @@ export const linkOf = (stored: StoredLink): LinkRecord => {
  * Which reusable link an owner record uses now (a calendar feed). The item is the platform's (its
  * rotation is one platform write); its key is the owner feature's, given as `at`.
  */
-export const currentLinkRecord = recordCodec<CurrentLink, [pointer: ItemKey]>()({
+export const currentLinkRecord = /* @__PURE__ */ recordCodec<CurrentLink, [pointer: ItemKey]>()({
   owner,
   kind: 'current-link',
   version: 1,
@@ -86,7 +86,7 @@ export const currentLinkRecord = recordCodec<CurrentLink, [pointer: ItemKey]>()(
   keys: (_l, pointer) => ({ pk: pointer.pk, sk: pointer.sk }),
 });
 
-export const sessionRecord = recordCodec<Session>()({
+export const sessionRecord = /* @__PURE__ */ recordCodec<Session>()({
   owner,
   kind: 'session',
   version: 1,
@@ -95,7 +95,7 @@ export const sessionRecord = recordCodec<Session>()({
   keys: (s) => keys.session(s.hash),
 });
 
-export const journeyDraftRecord = recordCodec<{ answers: DraftAnswers }, [hash: string, journey: string]>()({
+export const journeyDraftRecord = /* @__PURE__ */ recordCodec<{ answers: DraftAnswers }, [hash: string, journey: string]>()({
   owner,
   kind: 'draft',
   version: 1,
@@ -104,7 +104,7 @@ export const journeyDraftRecord = recordCodec<{ answers: DraftAnswers }, [hash: 
   keys: (_d, hash, journey) => keys.sessionDraft(hash, journey),
 });
 
-export const loginAttemptRecord = recordCodec<LoginAttempt>()({
+export const loginAttemptRecord = /* @__PURE__ */ recordCodec<LoginAttempt>()({
   owner,
   kind: 'login',
   version: 1,

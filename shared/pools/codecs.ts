@@ -41,7 +41,7 @@ const totals = {
   reserved: z._default(z.number(), 0),
 };
 
-export const poolRecord = recordCodec<Pool>()({
+export const poolRecord = /* @__PURE__ */ recordCodec<Pool>()({
   owner,
   kind: 'pool',
   version: 1,
@@ -62,7 +62,7 @@ export const poolRecord = recordCodec<Pool>()({
   keys: (p) => ({ ...keys.pool(p.id), ...keys.poolIndex(p.consortiumId, p.id) }),
 });
 
-export const pledgeRecord = recordCodec<Pledge>()({
+export const pledgeRecord = /* @__PURE__ */ recordCodec<Pledge>()({
   owner,
   kind: 'pledge',
   version: 1,
@@ -93,7 +93,7 @@ export interface StoredBucket {
   reserved?: number;
 }
 
-export const bucketRecord = recordCodec<StoredBucket, [poolId: string, bucket: string]>()({
+export const bucketRecord = /* @__PURE__ */ recordCodec<StoredBucket, [poolId: string, bucket: string]>()({
   owner,
   kind: 'bucket',
   version: 1,
@@ -113,7 +113,7 @@ export const bucketRecord = recordCodec<StoredBucket, [poolId: string, bucket: s
 
 const posting = z.object({ account: z.string(), amount: z.number() });
 
-export const ledgerEntryRecord = recordCodec<StoredEntry, [poolId: string]>()({
+export const ledgerEntryRecord = /* @__PURE__ */ recordCodec<StoredEntry, [poolId: string]>()({
   owner,
   kind: 'ledger-entry',
   version: 1,
@@ -132,7 +132,7 @@ export const ledgerEntryRecord = recordCodec<StoredEntry, [poolId: string]>()({
 });
 
 /** One funder's share of a grant: pool money, kept in the grant's partition and listed by funder. */
-export const shareRecord = recordCodec<FundingShare & { grantId: string }, [poolId: string]>()({
+export const shareRecord = /* @__PURE__ */ recordCodec<FundingShare & { grantId: string }, [poolId: string]>()({
   owner,
   kind: 'grant-share',
   version: 1,
@@ -149,7 +149,7 @@ export const shareRecord = recordCodec<FundingShare & { grantId: string }, [pool
   keys: (s, poolId) => keys.grantShare(s.grantId, s.bucket, s.funderOrgId, poolId),
 });
 
-export const roundRecord = recordCodec<Round>()({
+export const roundRecord = /* @__PURE__ */ recordCodec<Round>()({
   owner,
   kind: 'round',
   version: 1,
@@ -169,7 +169,7 @@ export const roundRecord = recordCodec<Round>()({
   keys: (r) => ({ ...keys.round(r.id), ...keys.roundIndex(r.poolId, r.id) }),
 });
 
-export const proposalRecord = recordCodec<Proposal, [roundId: string]>()({
+export const proposalRecord = /* @__PURE__ */ recordCodec<Proposal, [roundId: string]>()({
   owner,
   kind: 'proposal',
   version: 1,
@@ -185,7 +185,7 @@ export const proposalRecord = recordCodec<Proposal, [roundId: string]>()({
   keys: (p, roundId) => keys.proposal(roundId, p.id),
 });
 
-export const voteRecord = recordCodec<Vote, [roundId: string]>()({
+export const voteRecord = /* @__PURE__ */ recordCodec<Vote, [roundId: string]>()({
   owner,
   kind: 'vote',
   version: 1,

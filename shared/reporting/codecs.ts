@@ -12,7 +12,7 @@ const owner = 'reporting';
  * with a grant's plan (grants' setPlan puts `reportRecord.toItem` in the plan's transaction); every
  * later change is a reporting use case.
  */
-export const reportRecord = recordCodec<Report>()({
+export const reportRecord = /* @__PURE__ */ recordCodec<Report>()({
   owner,
   kind: 'report',
   version: 1,
@@ -45,7 +45,7 @@ export const reportRecord = recordCodec<Report>()({
   }),
 });
 
-export const submissionRecord = recordCodec<Submission, [reportId: string]>()({
+export const submissionRecord = /* @__PURE__ */ recordCodec<Submission, [reportId: string]>()({
   owner,
   kind: 'submission',
   version: 1,
@@ -60,7 +60,7 @@ export const submissionRecord = recordCodec<Submission, [reportId: string]>()({
   keys: (s, reportId) => keys.submission(reportId, s.n),
 });
 
-export const reviewRecord = recordCodec<Review, [reportId: string]>()({
+export const reviewRecord = /* @__PURE__ */ recordCodec<Review, [reportId: string]>()({
   owner,
   kind: 'review',
   version: 1,
@@ -75,7 +75,7 @@ export const reviewRecord = recordCodec<Review, [reportId: string]>()({
   keys: (r, reportId) => keys.review(reportId, r.n),
 });
 
-export const draftRecord = recordCodec<Draft, [reportId: string]>()({
+export const draftRecord = /* @__PURE__ */ recordCodec<Draft, [reportId: string]>()({
   owner,
   kind: 'draft',
   version: 1,

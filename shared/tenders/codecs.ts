@@ -99,7 +99,7 @@ const process = {
 };
 
 /** The whole tender (its process included), replaced under its version. */
-export const tenderRecord = recordCodec<Tender>()({
+export const tenderRecord = /* @__PURE__ */ recordCodec<Tender>()({
   owner,
   kind: 'tender',
   version: 1,
@@ -127,7 +127,7 @@ export const tenderRecord = recordCodec<Tender>()({
   keys: (t) => ({ ...keys.tender(t.id), ...keys.tenderIndex(t.consortiumId, t.id) }),
 });
 
-export const interestRecord = recordCodec<Interest>()({
+export const interestRecord = /* @__PURE__ */ recordCodec<Interest>()({
   owner,
   kind: 'interest',
   version: 1,
@@ -144,7 +144,7 @@ export const interestRecord = recordCodec<Interest>()({
   keys: (i) => keys.interest(i.tenderId, i.id),
 });
 
-export const questionRecord = recordCodec<Question>()({
+export const questionRecord = /* @__PURE__ */ recordCodec<Question>()({
   owner,
   kind: 'question',
   version: 1,
@@ -162,7 +162,7 @@ export const questionRecord = recordCodec<Question>()({
   keys: (q) => keys.question(q.tenderId, q.id),
 });
 
-export const bidRecord = recordCodec<Bid>()({
+export const bidRecord = /* @__PURE__ */ recordCodec<Bid>()({
   owner,
   kind: 'bid',
   version: 1,
