@@ -62,7 +62,7 @@ function plan(award: Award): { entry: LedgerEntry; shares: Map<string, number> }
  * Pure: the caller writes it (pools under the pool's sequence; tenders with the tender item
  * under its version), inside one retryStale attempt. Not enough money is a 409 from the planner.
  */
-export function awardGrant(pool: Pool, award: Award, now: Date): Awarded {
+export function awardGrant(pool: Pick<Pool, 'id' | 'consortiumId' | 'currency' | 'ledgerSeq'>, award: Award, now: Date): Awarded {
   const { grantId, request, source, actor } = award;
   const { entry, shares } = plan(award);
   const shareList: FundingShare[] = [...shares].map(([bucket, amount]) => ({

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { awardGrant } from '../../shared/grants/award';
-import type { Pool } from '../../shared/pools/pool';
 import type { Bucket } from '../../shared/pools/store';
 
-const pool: Pool = {
-  id: 'P1',
-  consortiumId: 'C1',
-  name: 'Pool',
-  purpose: 'support',
-  currency: 'GBP',
-  lots: [{ id: 'north', name: 'North' }],
-  status: 'open',
-  createdAt: '2026-04-01T09:00:00.000Z',
-  createdBy: 'u',
-  ledgerSeq: 7,
-  pledged: 0,
-  received: 0,
-  committed: 0,
-  paid: 0,
-  returned: 0,
-  reserved: 0,
-};
+// What an award reads of the pool: its ids, currency and ledger sequence.
+const pool = { id: 'P1', consortiumId: 'C1', currency: 'GBP' as const, ledgerSeq: 7 };
 
 const bucket = (key: string, available: number): Bucket => ({
   bucket: key,
