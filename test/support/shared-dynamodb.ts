@@ -1,5 +1,5 @@
-import { claimPortBlock } from '../../infra/local/port-claims';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { claimPortBlock } from '../../infra/local/port-claims';
 
 /**
  * The engines project's global setup: one DynamoDB Local for the whole run. Each test stack

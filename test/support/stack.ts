@@ -84,7 +84,12 @@ export async function startTestStack(keep?: { stateDir: string; ports: Ports; cl
   };
 }
 
-async function dynamoScan(endpoint: string, table: string, start: Record<string, never> | undefined, select: 'COUNT' | 'ALL_ATTRIBUTES' = 'COUNT') {
+async function dynamoScan(
+  endpoint: string,
+  table: string,
+  start: Record<string, never> | undefined,
+  select: 'COUNT' | 'ALL_ATTRIBUTES' = 'COUNT',
+) {
   const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   return client.send(new ScanCommand({ TableName: table, Select: select, ExclusiveStartKey: start }));
