@@ -3,13 +3,13 @@ import { amend } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
 import { dayInWords, pounds } from '../../shared/platform/format';
 import { type FormFields, lengthHint, type PostedForm } from '../lib/web/form';
-import { Lines, Textarea } from '../lib/web/govuk';
+import { Lines, PoundsInput, Textarea } from '../lib/web/govuk';
+import { GoTo, ListError } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
-import { itemsOf, typedDay } from '../lib/web/typed';
-import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
+import { itemsOf, typedDay, typedPounds } from '../lib/web/typed';
 import { DateInput } from './date-input';
-import { type ContractCtx, contractChrome, contractFor, contractHref, GoTo, pick } from './journey-parts';
+import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
 import { KpiInputs, kpiItem, kpiLine, MilestoneInputs, milestoneItem, milestoneLine } from './milestone-fields';
 import { amendmentBody } from './schemas';
 

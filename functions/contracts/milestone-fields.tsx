@@ -1,7 +1,6 @@
 import { type FormFields, lengthHint, type PostedForm } from '../lib/web/form';
 import { type FieldError, Radios, Textarea, TextInput } from '../lib/web/govuk';
-import { typedDay } from '../lib/web/typed';
-import { typedPounds } from '../pools/journey-parts';
+import { typedDay, typedPounds } from '../lib/web/typed';
 import { DateInput } from './date-input';
 import { milestoneTypeName, milestoneTypeOptions, pick } from './journey-parts';
 import { kpiBody, milestoneBody } from './schemas';

@@ -7,9 +7,10 @@ import { DomainError } from '../../shared/platform/errors';
 import { humanise } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { Radios, Textarea } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
-import { type ContractCtx, contractChrome, contractFor, contractHref, GoTo, pick } from './journey-parts';
+import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
 import { statusBody } from './schemas';
 
 /**

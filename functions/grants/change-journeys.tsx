@@ -6,10 +6,10 @@ import { conflict } from '../../shared/platform/errors';
 import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import { DateInput } from '../contracts/date-input';
 import { lengthHint } from '../lib/web/form';
-import { Radios, Textarea } from '../lib/web/govuk';
+import { PoundsInput, Radios, Textarea } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
-import { PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { type GrantCtx, grantChrome, grantFor, grantHref, typedDay } from './journey-parts';
 import { amendment, changeReason, conditionText, grantStatusChange } from './schemas';
 

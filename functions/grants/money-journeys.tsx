@@ -4,10 +4,10 @@ import { pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
 import { moveGrantMoney } from '../../shared/pools/payments';
 import { lengthHint } from '../lib/web/form';
-import { TextInput } from '../lib/web/govuk';
+import { PoundsInput, TextInput } from '../lib/web/govuk';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
-import { PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { moneyMovement } from '../pools/schemas';
 import { type GrantCtx, grantChrome, grantFor, grantHref } from './journey-parts';
 

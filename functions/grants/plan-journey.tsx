@@ -5,10 +5,11 @@ import { DomainError } from '../../shared/platform/errors';
 import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import { DateInput } from '../contracts/date-input';
 import { lengthHint, type PostedForm } from '../lib/web/form';
-import { Lines, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { Lines, PoundsInput, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { ListError } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
-import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { type GrantCtx, grantChrome, grantFor, grantHref, itemsOf, typedDay } from './journey-parts';
 import { conditionText, grantPlan, milestoneName } from './schemas';
 

@@ -1,8 +1,8 @@
 import { pounds } from '../../shared/platform/format';
 import type { FormFields, PostedForm } from '../lib/web/form';
-import { Radios } from '../lib/web/govuk';
+import { PoundsInput, Radios } from '../lib/web/govuk';
+import { ListError } from '../lib/web/inputs';
 import type { Question } from '../lib/web/journey';
-import { ListError, PoundsInput } from '../pools/journey-parts';
 import type { DraftCtx } from './draft-context';
 
 /** The funding task of drafting a tender: the pool, and each voting member's contribution from it. */

@@ -1,7 +1,8 @@
 import { lengthHint, type PostedForm } from '../lib/web/form';
-import { Checkboxes, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { Checkboxes, PoundsInput, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { ListError } from '../lib/web/inputs';
 import type { Question } from '../lib/web/journey';
-import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import type { DraftCtx } from './draft-context';
 import { advertising, authorityTypes, procedures, scopeKinds, serviceKinds } from './draft-parts';
 import { link, newTender, tenderLot } from './schemas';

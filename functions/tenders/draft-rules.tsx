@@ -3,9 +3,9 @@ import { checkCriteria, checkDates, issuesOf } from '../../shared/tenders/tender
 import { DateTimeInput } from '../lib/web/date-time-input';
 import { decodeForm, type FormFields, lengthHint, type PostedForm, refusal } from '../lib/web/form';
 import { type FieldError, Radios, TextInput } from '../lib/web/govuk';
+import { ListError } from '../lib/web/inputs';
 import type { Question } from '../lib/web/journey';
 import * as z from '../lib/zod';
-import { ListError } from '../pools/journey-parts';
 import type { DraftCtx } from './draft-context';
 import { criterionKinds, labelOf } from './draft-parts';
 import { criterion, newTender } from './schemas';

@@ -112,6 +112,37 @@ export function TextInput(
   );
 }
 
+/** A GOV.UK text input for pounds: a £ prefix, numeric keyboard. */
+export function PoundsInput(p: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  typed: Readonly<Record<string, unknown>>;
+  errors: FieldError[];
+}) {
+  return (
+    <Field {...p}>
+      {(aria, error) => (
+        <div class="govuk-input__wrapper">
+          <div class="govuk-input__prefix" aria-hidden="true">
+            £
+          </div>
+          <input
+            class={`govuk-input govuk-input--width-10${error ? ' govuk-input--error' : ''}`}
+            id={p.name}
+            name={p.name}
+            type="text"
+            inputmode="decimal"
+            spellcheck={false}
+            value={String(p.typed[p.name] ?? '')}
+            aria-describedby={aria}
+          />
+        </div>
+      )}
+    </Field>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;
