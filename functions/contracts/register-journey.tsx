@@ -185,13 +185,13 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
       heading: 'What are the milestones?',
       fields: { milestones: { label: 'Milestones', as: 'list', optional: true } },
       list: { path: 'milestones', item: milestoneItem(true), max: 100, noun: 'milestone', describe: milestoneLine },
-      body: ({ typed, errors, next }) => (
+      body: ({ typed, errors, item }) => (
         <>
           <ListError id="milestones" errors={errors} />
           <p class="govuk-body">
             Add each milestone one at a time, or continue without any: you can add them later by amending the contract.
           </p>
-          <MilestoneInputs path="milestones" next={next} typed={typed} errors={errors} period={periodWords(typed)} payments />
+          <MilestoneInputs item={item} period={periodWords(typed)} payments />
         </>
       ),
     },
@@ -201,11 +201,11 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
       heading: 'What are the key performance indicators?',
       fields: { kpis: { label: 'KPIs', as: 'list', optional: true } },
       list: { path: 'kpis', item: kpiItem, max: 30, noun: 'KPI', describe: kpiLine },
-      body: ({ typed, errors, next }) => (
+      body: ({ errors, item }) => (
         <>
           <ListError id="kpis" errors={errors} />
           <p class="govuk-body">Each KPI is rated every quarter on the contract’s page. Add each one, or continue without any.</p>
-          <KpiInputs path="kpis" next={next} typed={typed} errors={errors} />
+          <KpiInputs item={item} />
         </>
       ),
     },
