@@ -33,6 +33,10 @@ export function inputsFor(typed: Typed, errors: FieldError[], prefix = '') {
     Day: (p: { name: string; legend: string; hint: string }) => (
       <DateBoxes {...p} name={at(p.name)} typed={typed as Record<string, string>} errors={errors} />
     ),
+    /** A moment on the London clock: the date's boxes, then the hour's and the minute's. */
+    Moment: (p: { name: string; legend: string; hint: string }) => (
+      <DateBoxes {...p} name={at(p.name)} typed={typed as Record<string, string>} errors={errors} time />
+    ),
     /** Radios; `value` where the choice shown is not simply what was typed (a default). */
     Choice: (p: { name: string; legend: string; hint?: string; options: Option[]; value?: string }) => (
       <Radios {...p} name={at(p.name)} value={p.value ?? value(p.name)} errors={errors} />
