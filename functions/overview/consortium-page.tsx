@@ -3,7 +3,9 @@ import { overviewTable } from '../../shared/overview/aws';
 import { consortiumOverview } from '../../shared/overview/consortium';
 import { humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { Button, Csrf, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Table, Tag, TextInput } from '../lib/web/govuk';
+import { ActionForm } from '../lib/web/form-page';
+import { Button, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Table, Tag } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { runConsortiumAction } from './consortium-actions';
 import { ProposalState } from './proposal-state';
@@ -91,12 +93,10 @@ function ConsortiumView({
         ]}
       />
       {c.status === 'inviting' && view.canManage && (
-        <form method="post" action={`/app/consortia/${c.id}`} id="confirm" novalidate>
-          <Csrf token={csrf} />
-          <input type="hidden" name="action" value="confirm" />
+        <ActionForm action="confirm" id="confirm" to={`/app/consortia/${c.id}`} csrf={csrf}>
           <p class="govuk-body">Your organisation leads this consortium: it starts once you confirm it.</p>
           <Button>Confirm the consortium</Button>
-        </form>
+        </ActionForm>
       )}
       <ProposalState view={view} />
       <Table
@@ -173,6 +173,7 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
     { value: 'light', label: 'Light form' },
     { value: 'full', label: 'Full form' },
   ];
+  const field = inputsFor(typed, errors);
   if (!view.canManage) {
     const p = view.policy;
     return (
@@ -186,16 +187,12 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
     );
   }
   return (
-    <form method="post" action={`/app/consortia/${view.consortium.id}`} id="policy" novalidate>
-      <Csrf token={csrf} />
-      <input type="hidden" name="action" value="policy" />
+    <ActionForm action="policy" id="policy" to={`/app/consortia/${view.consortium.id}`} csrf={csrf}>
       <h2 class="govuk-heading-m">Reporting policy</h2>
-      <TextInput
+      <field.Text
         name="threshold"
         label="Small-grant threshold"
         hint="In pounds: grants under this amount are small grants"
-        value={typed.threshold}
-        errors={errors}
         width="10"
         inputmode="decimal"
       />
@@ -203,33 +200,20 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
       <Select name="small.template" label="Small grants use" options={templates} value={typed['small.template']} />
       <Select name="large.frequency" label="Larger grants report" options={freq} value={typed['large.frequency']} />
       <Select name="large.template" label="Larger grants use" options={templates} value={typed['large.template']} />
-      <TextInput
+      <field.Whole
         name="dueDaysAfterPeriodEnd"
         label="Days until a report is due"
         hint="Counted from the end of each reporting period"
-        value={typed.dueDaysAfterPeriodEnd}
-        errors={errors}
         width="3"
-        inputmode="numeric"
       />
-      <TextInput
+      <field.Text
         name="reminderOffsetsDays"
         label="Reminder days"
         hint="Days from the due date, separated by commas; negative is before, for example -14, -3, 0, 7"
-        value={typed.reminderOffsetsDays}
-        errors={errors}
         width="10"
       />
-      <TextInput
-        name="veryLateAfterDays"
-        label="Days until a report is very late"
-        hint="Counted from the day it was due"
-        value={typed.veryLateAfterDays}
-        errors={errors}
-        width="3"
-        inputmode="numeric"
-      />
+      <field.Whole name="veryLateAfterDays" label="Days until a report is very late" hint="Counted from the day it was due" width="3" />
       <Button>Save reporting policy</Button>
-    </form>
+    </ActionForm>
   );
 }

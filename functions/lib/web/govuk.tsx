@@ -265,11 +265,13 @@ export function WarningText({ children }: { children: Child }) {
   );
 }
 
-export function Button({ children, secondary, name, value }: { children: Child; secondary?: boolean; name?: string; value?: string }) {
+/** A form's button; `warning` for one that deletes or ends something for good. */
+export function Button(p: { children: Child; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
+  const { children, secondary, warning, name, value } = p;
   return (
     <button
       type="submit"
-      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}${warning ? ' govuk-button--warning' : ''}`}
       data-module="govuk-button"
       name={name}
       value={value}
