@@ -2,8 +2,9 @@ import { kpiRatings } from '../../shared/contracts/contract';
 import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { ActionForm } from '../lib/web/form-page';
-import { Button, type FieldError, Table } from '../lib/web/govuk';
+import { Button, type FieldError } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
+import { Table } from '../lib/web/table';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
 import type { ContractPageView } from './contract-page';
@@ -52,14 +53,7 @@ export function Milestones(p: SectionProps) {
       <AddMore {...p} />
       {!view.milestones.length && <p class="govuk-body">None yet. The supplier is alerted before each milestone is due.</p>}
       <Table
-        columns={[
-          { label: 'Milestone' },
-          { label: 'Due' },
-          { label: 'Status' },
-          { label: 'RAG' },
-          { label: 'Evidence' },
-          ...(mayRequest ? [{ label: 'Ask the supplier' }] : []),
-        ]}
+        columns={['Milestone', 'Due', 'Status', 'RAG', 'Evidence', ...(mayRequest ? [{ label: 'Ask the supplier' }] : [])]}
         rows={view.milestones.map((m) => [
           `${m.id}: ${m.title} (${m.type})`,
           dayInWords(m.dueDate),
@@ -147,7 +141,7 @@ export function Kpis(p: SectionProps) {
         <>
           <Table
             caption={`${k.name} (target: ${k.target})`}
-            columns={[{ label: 'Period' }, { label: 'Rating' }, { label: 'Note' }]}
+            columns={['Period', 'Rating', 'Note']}
             rows={k.ratings.map((r) => [
               `${dayInWords(r.period.startDate)} to ${dayInWords(r.period.endDate)}`,
               ratingWords[r.rating],
@@ -202,7 +196,7 @@ export function Amendments({ view }: { view: ContractPageView }) {
       <h2 class="govuk-heading-m">Amendments</h2>
       {view.amendments.length ? (
         <Table
-          columns={[{ label: 'When' }, { label: 'What changed' }, { label: 'Why' }, { label: 'Change notice (UK10)' }]}
+          columns={['When', 'What changed', 'Why', 'Change notice (UK10)']}
           rows={view.amendments.map((a) => [
             timeInWords(a.at),
             a.changes.map(changeWords).join('; '),

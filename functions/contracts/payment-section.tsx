@@ -3,8 +3,9 @@ import type { PaymentState } from '../../shared/contracts/payments';
 import { dayInWords, pounds } from '../../shared/platform/format';
 import { regimeNames } from '../../shared/tenders/regime';
 import { ActionForm } from '../lib/web/form-page';
-import { Button, Table, Tag } from '../lib/web/govuk';
+import { Button, Tag } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
+import { figures, Table } from '../lib/web/table';
 import type { ContractPageView } from './contract-page';
 import type { SectionProps } from './contract-sections';
 import { DateInput } from './date-input';
@@ -42,15 +43,7 @@ export function Payments(p: SectionProps) {
         the Procurement Act 2023; section 88 below threshold).
       </p>
       <Table
-        columns={[
-          { label: 'Payment' },
-          { label: 'Amount', numeric: true },
-          { label: 'Scheduled for' },
-          { label: 'Invoice received' },
-          { label: 'Pay by' },
-          { label: 'Paid' },
-          { label: 'Status' },
-        ]}
+        columns={['Payment', ...figures('Amount'), 'Scheduled for', 'Invoice received', 'Pay by', 'Paid', 'Status']}
         rows={view.payments.map((x) => [
           x.id,
           pounds(x.amount),

@@ -13,13 +13,13 @@ import {
   Radios,
   SuccessBanner,
   SummaryList,
-  Table,
   Tag,
   Textarea,
   WarningText,
 } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
+import { figures, Link, Table } from '../lib/web/table';
 import { runConditionForm } from './grant-actions';
 import { conditionDecision } from './schemas';
 
@@ -103,7 +103,7 @@ function GrantView({
       <Manage view={view} />
       <h2 class="govuk-heading-m">Tranches</h2>
       <Table
-        columns={[{ label: 'Tranche' }, { label: 'Due' }, { label: 'Amount', numeric: true }, { label: 'Status' }]}
+        columns={['Tranche', 'Due', ...figures('Amount'), 'Status']}
         rows={view.tranches.map((t) => [
           String(t.seq),
           dayInWords(t.dueDate),
@@ -121,11 +121,9 @@ function GrantView({
       ))}
       <h2 class="govuk-heading-m">Reports</h2>
       <Table
-        columns={[{ label: 'Report' }, { label: 'Due' }, { label: 'Status' }]}
+        columns={['Report', 'Due', 'Status']}
         rows={view.reports.map((r) => [
-          <a class="govuk-link" href={`/app/reports/${r.id}`}>
-            {r.label}
-          </a>,
+          <Link href={`/app/reports/${r.id}`}>{r.label}</Link>,
           dayInWords(r.dueDate),
           <Tag colour={statusColour[r.status]}>{humanise(r.status)}</Tag>,
         ])}
@@ -134,17 +132,10 @@ function GrantView({
       {view.amendments.length === 0 ? (
         <p class="govuk-body">No amendments.</p>
       ) : (
-        <Table
-          columns={[{ label: 'When' }, { label: 'What' }, { label: 'Reason' }]}
-          rows={view.amendments.map((a) => [timeInWords(a.at), humanise(a.kind), a.reason])}
-        />
+        <Table columns={['When', 'What', 'Reason']} rows={view.amendments.map((a) => [timeInWords(a.at), humanise(a.kind), a.reason])} />
       )}
       <h2 class="govuk-heading-m">Audit trail</h2>
-      <Table
-        id="audit-trail"
-        columns={[{ label: 'When' }, { label: 'What happened' }]}
-        rows={view.events.map((e) => [timeInWords(e.occurredAt), e.what])}
-      />
+      <Table id="audit-trail" columns={['When', 'What happened']} rows={view.events.map((e) => [timeInWords(e.occurredAt), e.what])} />
     </>
   );
 }

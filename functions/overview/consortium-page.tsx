@@ -4,9 +4,10 @@ import { consortiumOverview } from '../../shared/overview/consortium';
 import { humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { ActionForm } from '../lib/web/form-page';
-import { Button, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Table, Tag } from '../lib/web/govuk';
+import { Button, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Tag } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 import { runConsortiumAction } from './consortium-actions';
 import { ProposalState } from './proposal-state';
 
@@ -101,7 +102,7 @@ function ConsortiumView({
       <ProposalState view={view} />
       <Table
         caption="Members"
-        columns={[{ label: 'Organisation' }, { label: 'Role' }, { label: 'Funder type' }]}
+        columns={['Organisation', 'Role', 'Funder type']}
         rows={view.members.map((m) => [m.name, humanise(m.role), m.kind ? (funderTypeNames[m.kind] ?? humanise(m.kind)) : ''])}
       />
       <h2 class="govuk-heading-m" id="pools">
@@ -111,9 +112,7 @@ function ConsortiumView({
       <ul class="govuk-list govuk-list--bullet">
         {view.pools.map((p) => (
           <li>
-            <a class="govuk-link" href={`/app/pools/${p.id}`}>
-              {p.name}
-            </a>
+            <Link href={`/app/pools/${p.id}`}>{p.name}</Link>
             {p.rounds.length > 0 && (
               <>
                 {' '}
@@ -121,10 +120,7 @@ function ConsortiumView({
                 {p.rounds.map((r, i) => (
                   <>
                     {i > 0 ? ', ' : ''}
-                    <a class="govuk-link" href={`/app/rounds/${r.id}`}>
-                      {r.name}
-                    </a>{' '}
-                    {humanise(r.status).toLowerCase()}
+                    <Link href={`/app/rounds/${r.id}`}>{r.name}</Link> {humanise(r.status).toLowerCase()}
                   </>
                 ))}
                 )
@@ -135,15 +131,10 @@ function ConsortiumView({
       </ul>
       <h2 class="govuk-heading-m">Reports</h2>
       <Table
-        columns={[{ label: 'Status' }, { label: 'Reports', numeric: true }]}
+        columns={['Status', ...figures('Reports')]}
         rows={view.reportCounts
           .filter((r) => r.count > 0)
-          .map((r) => [
-            <a class="govuk-link" href={`/app/consortia/${c.id}/reports?status=${r.status}`}>
-              {humanise(r.status)}
-            </a>,
-            String(r.count),
-          ])}
+          .map((r) => [<Link href={`/app/consortia/${c.id}/reports?status=${r.status}`}>{humanise(r.status)}</Link>, String(r.count)])}
       />
       <p class="govuk-body">
         <a class="govuk-link" href={`/app/consortia/${c.id}/reports`}>

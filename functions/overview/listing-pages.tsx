@@ -2,8 +2,9 @@ import { overviewTable } from '../../shared/overview/aws';
 import { consortiumGrants, consortiumPools, consortiumRounds } from '../../shared/overview/listings';
 import { dayInWords, humanise, plural, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { Table, Tag } from '../lib/web/govuk';
+import { Tag } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 
 /** The list pages behind the navigation's Pools, Rounds and Grants: each row links to the record's own page. */
 
@@ -31,17 +32,9 @@ export const poolsPage: Page = async ({ caller, params }) => {
           <Table
             id="pools-table"
             caption={plural(view.pools.length, 'pool')}
-            columns={[
-              { label: 'Pool' },
-              { label: 'Received', numeric: true },
-              { label: 'Committed', numeric: true },
-              { label: 'Available', numeric: true },
-              { label: 'Rounds', numeric: true },
-            ]}
+            columns={['Pool', ...figures('Received', 'Committed', 'Available', 'Rounds')]}
             rows={view.pools.map((p) => [
-              <a class="govuk-link" href={`/app/pools/${p.id}`}>
-                {p.name}
-              </a>,
+              <Link href={`/app/pools/${p.id}`}>{p.name}</Link>,
               pounds(p.received),
               pounds(p.committed),
               pounds(p.available),
@@ -73,11 +66,9 @@ export const roundsPage: Page = async ({ caller, params }) => {
           <Table
             id="rounds-table"
             caption={plural(view.rounds.length, 'round')}
-            columns={[{ label: 'Round' }, { label: 'Pool' }, { label: 'Opened' }, { label: 'Status' }]}
+            columns={['Round', 'Pool', 'Opened', 'Status']}
             rows={view.rounds.map((r) => [
-              <a class="govuk-link" href={`/app/rounds/${r.id}`}>
-                {r.name}
-              </a>,
+              <Link href={`/app/rounds/${r.id}`}>{r.name}</Link>,
               r.pool,
               dayInWords(r.openedAt),
               <Tag>{humanise(r.status)}</Tag>,
@@ -133,17 +124,9 @@ export const grantsPage: Page = async ({ caller, params }) => {
           <Table
             id="grants-table"
             caption={plural(view.grants.length, 'grant')}
-            columns={[
-              { label: 'Grant' },
-              { label: 'Recipient' },
-              { label: 'Pool' },
-              { label: 'Dates' },
-              { label: 'Amount', numeric: true },
-            ]}
+            columns={['Grant', 'Recipient', 'Pool', 'Dates', ...figures('Amount')]}
             rows={view.grants.map((g) => [
-              <a class="govuk-link" href={`/app/grants/${g.id}`}>
-                {g.title}
-              </a>,
+              <Link href={`/app/grants/${g.id}`}>{g.title}</Link>,
               g.recipient,
               g.pool,
               `${dayInWords(g.plannedStart)} to ${dayInWords(g.plannedEnd)}`,

@@ -5,8 +5,9 @@ import { ledgerCsv, ledgerView } from '../../shared/pools/ledger-view';
 import { poolPageView } from '../../shared/pools/pool-page';
 import type { Page } from '../consortia/web-sessions';
 import { BalanceChart, ChartBeside, monthSpan, StackedColumns } from '../lib/web/charts';
-import { SummaryList, Table } from '../lib/web/govuk';
+import { SummaryList } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof poolPageView>>;
 
@@ -86,7 +87,7 @@ function PoolView({ view }: { view: View }) {
       <Table
         id="funders-table"
         caption="Funders"
-        columns={[{ label: 'Funder' }, { label: 'Pledged', numeric: true }, { label: 'Received', numeric: true }, { label: 'Statement' }]}
+        columns={['Funder', ...figures('Pledged', 'Received'), 'Statement']}
         rows={s.funders.map((f) => [
           f.name ?? f.orgId,
           pounds(f.pledged),
@@ -122,14 +123,7 @@ function Pledges({ view, base }: { view: View; base: string }) {
       <Table
         id="pledges-table"
         caption="Pledges by financial year"
-        columns={[
-          { label: 'Funder' },
-          { label: 'Restriction' },
-          { label: 'Year' },
-          { label: 'Pledged', numeric: true },
-          { label: 'Received', numeric: true },
-          ...(receive ? [{ label: 'Money received' }] : []),
-        ]}
+        columns={['Funder', 'Restriction', 'Year', ...figures('Pledged', 'Received'), ...(receive ? [{ label: 'Money received' }] : [])]}
         rows={view.pledges.flatMap((p) =>
           p.years.map((y, i) => [
             p.funder,
@@ -190,13 +184,13 @@ function FreeRiders({ view }: { view: View }) {
       <h2 class="govuk-heading-m">Who pays, who benefits</h2>
       <Table
         caption="Contributors across the consortium's pools"
-        columns={[{ label: 'Organisation' }, { label: 'Contributed', numeric: true }, { label: 'Benefits from grants', numeric: true }]}
+        columns={['Organisation', ...figures('Contributed', 'Benefits from grants')]}
         rows={r.contributors.map((c) => [c.name ?? c.orgId, pounds(c.contributed), c.benefitsFrom ? pounds(c.benefitsFrom.value) : '—'])}
       />
       {r.benefitingWithoutContributing.length > 0 ? (
         <Table
           caption="Benefiting without contributing"
-          columns={[{ label: 'Organisation' }, { label: 'Grants', numeric: true }, { label: 'Value of those grants', numeric: true }]}
+          columns={['Organisation', ...figures('Grants', 'Value of those grants')]}
           rows={r.benefitingWithoutContributing.map((c) => [
             c.name ?? c.orgId,
             String(c.benefitsFrom.grants),
@@ -244,7 +238,7 @@ function Charts({ view, base }: { view: View; base: string }) {
           <Table
             id="balance-table"
             caption="Balance at the end of each month"
-            columns={[{ label: 'Month' }, { label: 'Balance', numeric: true }]}
+            columns={['Month', ...figures('Balance')]}
             rows={monthEnds(view.ledger).map((m) => [m.month, pounds(m.balance)])}
           />
         }
@@ -266,9 +260,7 @@ function Charts({ view, base }: { view: View; base: string }) {
             caption="Received by financial year"
             columns={[{ label: 'Funder' }, ...view.contributions.years.map((y) => ({ label: y, numeric: true }))]}
             rows={view.contributions.byFunder.map((f) => [
-              <a class="govuk-link" href={`${base}/statement/${f.orgId}`}>
-                {f.name}
-              </a>,
+              <Link href={`${base}/statement/${f.orgId}`}>{f.name}</Link>,
               ...f.received.map((v) => pounds(v)),
             ])}
           />
@@ -293,13 +285,7 @@ function Ledger({ view, base }: { view: View; base: string }) {
       </p>
       <Table
         id="ledger-table"
-        columns={[
-          { label: 'No.' },
-          { label: 'Date' },
-          { label: 'Entry' },
-          { label: 'Bank change', numeric: true },
-          { label: 'Balance', numeric: true },
-        ]}
+        columns={['No.', 'Date', 'Entry', ...figures('Bank change', 'Balance')]}
         rows={view.ledger.map((e) => [String(e.seq), dayInWords(e.at), e.what, pounds(e.bankChange), pounds(e.runningBalance)])}
       />
     </>

@@ -4,8 +4,9 @@ import { poolsTable } from '../../shared/pools/aws';
 import { getRound, roundDeadline, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Tag, Textarea } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { Link, Table } from '../lib/web/table';
 import { doneMessages, runRoundAction } from './round-actions';
 import { CloseForm, ProposalsTable, RoundStarts } from './round-sections';
 import { newVote } from './schemas';
@@ -102,12 +103,7 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
       <SummaryList
         rows={[
           ['Status', <Tag>{humanise(view.status)}</Tag>],
-          [
-            'Pool',
-            <a class="govuk-link" href={`/app/pools/${view.pool.id}`}>
-              {view.pool.name}
-            </a>,
-          ],
+          ['Pool', <Link href={`/app/pools/${view.pool.id}`}>{view.pool.name}</Link>],
           ['Opened', timeInWords(view.openedAt)],
           ...(view.deadline
             ? [[view.status === 'voting' ? 'Voting open until' : 'The lead decides by', timeInWords(view.deadline)] as [string, string]]
@@ -121,7 +117,7 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
       <ProposalsTable view={view} />
       <Table
         caption="Votes"
-        columns={[{ label: 'Organisation' }, { label: 'Vote' }, { label: 'When' }, { label: 'Comment' }]}
+        columns={['Organisation', 'Vote', 'When', 'Comment']}
         rows={view.votes.map((v) => [view.orgNames.get(v.orgId) ?? v.orgId, humanise(v.decision), timeInWords(v.at), v.comment ?? ''])}
       />
       {(view.mayVote || view.mayDecide) && <DecisionForm {...p} />}

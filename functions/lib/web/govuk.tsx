@@ -317,38 +317,6 @@ export function SummaryList({ rows }: { rows: ([string, Child] | [string, Child,
   );
 }
 
-export interface Column {
-  label: string;
-  numeric?: boolean;
-}
-
-/** A GOV.UK table; numeric columns are right-aligned so figures line up. */
-export function Table({ caption, columns, rows, id }: { caption?: string; columns: Column[]; rows: Child[][]; id?: string }) {
-  return (
-    <table class="govuk-table" id={id}>
-      {caption && <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>}
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {columns.map((c) => (
-            <th scope="col" class={`govuk-table__header${c.numeric ? ' govuk-table__header--numeric' : ''}`}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((row) => (
-          <tr class="govuk-table__row">
-            {row.map((cell, i) => (
-              <td class={`govuk-table__cell${columns[i]?.numeric ? ' govuk-table__cell--numeric grantloop-figure' : ''}`}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 const tagColours: Record<string, string> = {
   green: 'govuk-tag--green',
   red: 'govuk-tag--red',
