@@ -5,6 +5,7 @@ import { grantPageView } from '../../shared/grants/views';
 import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
+import { recordPage } from '../lib/web/form-page';
 import {
   Button,
   Csrf,
@@ -28,27 +29,29 @@ type Outcome = 'met' | 'waived' | 'not-met';
 const outcomes: Outcome[] = ['met', 'waived', 'not-met'];
 
 /** A grant: plan, conditions (with the lead's decide forms), tranches, reports, amendments and its audit trail. */
-export const grantPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
-  const grantId = params.grantId ?? '';
-  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
-  const view = await grantPageView(grantsTable, caller, grantId);
-  if (method === 'POST') {
-    const outcome = await runConditionForm(caller, grantId, posted);
-    if ('done' in outcome) return { redirect: `/app/grants/${encodeURIComponent(grantId)}?done=${outcome.done}` };
-    return {
-      title: `Error: ${view.title}`,
-      status: 400,
+export const grantPage: Page = (req) => {
+  const grantId = req.params.grantId ?? '';
+  return recordPage(req, {
+    read: () => grantPageView(grantsTable, req.caller, grantId),
+    act: (posted) => runConditionForm(req.caller, grantId, posted),
+    here: `/app/grants/${encodeURIComponent(grantId)}`,
+    show: async (view, sent) => ({
+      title: view.title,
       ...where(view),
-      body: <GrantView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
-    };
-  }
-  const banner = outcomes.includes(query.done as Outcome)
-    ? `Condition decided: ${humanise(query.done as string)}. The provider is emailed the outcome, with your reason if you gave one.`
-    : query.done === 'new-link'
-      ? await newLinkBanner(grantId)
-      : undefined;
-  return { title: view.title, ...where(view), body: <GrantView view={view} csrf={csrf} errors={[]} banner={banner} /> };
+      body: sent ? (
+        <GrantView view={view} csrf={req.csrf} {...sent} />
+      ) : (
+        <GrantView view={view} csrf={req.csrf} errors={[]} banner={await bannerOf(req.query.done, grantId)} />
+      ),
+    }),
+  });
 };
+
+async function bannerOf(done: string | undefined, grantId: string) {
+  if (outcomes.includes(done as Outcome))
+    return `Condition decided: ${humanise(done as string)}. The provider is emailed the outcome, with your reason if you gave one.`;
+  return done === 'new-link' ? await newLinkBanner(grantId) : undefined;
+}
 
 /** Where the new link went: the recipient's contact, read again as the email was addressed. */
 async function newLinkBanner(grantId: string) {

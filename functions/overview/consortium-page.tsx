@@ -3,7 +3,7 @@ import { overviewTable } from '../../shared/overview/aws';
 import { consortiumOverview } from '../../shared/overview/consortium';
 import { humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { ActionForm } from '../lib/web/form-page';
+import { ActionForm, recordPage } from '../lib/web/form-page';
 import { Button, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Tag } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
@@ -20,25 +20,24 @@ const done: Record<string, string> = {
 };
 
 /** The consortium: members, pools and rounds, reports, the lead's confirmation and the reporting policy form. */
-export const consortiumPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
-  const consortiumId = params.consortiumId ?? '';
-  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
-  const view = await consortiumOverview(overviewTable, caller, consortiumId);
-  if (method === 'POST') {
-    const outcome = await runConsortiumAction(caller, consortiumId, posted);
-    if ('done' in outcome) return { redirect: `/app/consortia/${encodeURIComponent(consortiumId)}?done=${outcome.done}` };
-    return {
-      title: `Error: ${view.consortium.name}`,
-      status: 400,
+export const consortiumPage: Page = (req) => {
+  const consortiumId = req.params.consortiumId ?? '';
+  return recordPage(req, {
+    read: () => consortiumOverview(overviewTable, req.caller, consortiumId),
+    act: (posted) => runConsortiumAction(req.caller, consortiumId, posted),
+    here: `/app/consortia/${encodeURIComponent(consortiumId)}`,
+    show: async (view, sent) => ({
+      title: view.consortium.name,
       ...where(view),
-      body: <ConsortiumView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
-    };
-  }
-  return {
-    title: view.consortium.name,
-    ...where(view),
-    body: <ConsortiumView view={view} csrf={csrf} errors={[]} typed={typedFrom(view.policy)} banner={done[query.done ?? '']} />,
-  };
+      body: (
+        <ConsortiumView
+          view={view}
+          csrf={req.csrf}
+          {...(sent ?? { errors: [], typed: typedFrom(view.policy), banner: done[req.query.done ?? ''] })}
+        />
+      ),
+    }),
+  });
 };
 
 /** The consortium's overview is the first of its areas; its parent is what needs me. */

@@ -4,6 +4,7 @@ import { poolsTable } from '../../shared/pools/aws';
 import { getRound, roundDeadline, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
+import { recordPage } from '../lib/web/form-page';
 import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Tag, Textarea } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { Link, Table } from '../lib/web/table';
@@ -63,25 +64,18 @@ const decisions = [
 ];
 
 /** A round: proposals, the weighted votes so far, a vote form for members, and the lead's decision form after escalation. */
-export const roundPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
-  const roundId = params.roundId ?? '';
-  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
-  const view = await roundView(poolsTable, caller, roundId);
-  if (method === 'POST') {
-    const outcome = await runRoundAction(caller, roundId, posted);
-    if ('done' in outcome) return { redirect: `/app/rounds/${encodeURIComponent(roundId)}?done=${outcome.done}` };
-    return {
-      title: `Error: ${view.name}`,
-      status: 400,
+export const roundPage: Page = (req) => {
+  const roundId = req.params.roundId ?? '';
+  return recordPage(req, {
+    read: () => roundView(poolsTable, req.caller, roundId),
+    act: (posted) => runRoundAction(req.caller, roundId, posted),
+    here: `/app/rounds/${encodeURIComponent(roundId)}`,
+    show: async (view, sent) => ({
+      title: view.name,
       ...where(view),
-      body: <RoundView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
-    };
-  }
-  return {
-    title: view.name,
-    ...where(view),
-    body: <RoundView view={view} csrf={csrf} errors={[]} typed={{}} banner={doneMessages[query.done ?? '']} />,
-  };
+      body: <RoundView view={view} csrf={req.csrf} {...(sent ?? { errors: [], typed: {}, banner: doneMessages[req.query.done ?? ''] })} />,
+    }),
+  });
 };
 
 /** A round sits under its consortium's rounds. */

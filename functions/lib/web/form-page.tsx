@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { Csrf, ErrorSummary, type FieldError, SuccessBanner } from './govuk';
+import type { PageRequest, PageResult } from './page-route';
 
 /**
  * The frame of a page that asks one thing (a form, an "are you sure"): the error summary, the
@@ -42,4 +43,30 @@ export function ActionForm(p: { action: string; csrf: string; id?: string | unde
       {p.children}
     </form>
   );
+}
+
+/** What a record page's forms answer: what was done (said on the page after the redirect), or the errors to show. */
+export type Outcome = { done: string } | { errors: FieldError[] };
+
+/**
+ * A record's page with forms on it (a grant, a round, a consortium). The record is read first, so
+ * an outsider gets the not-found a made-up id gets, whatever the form says. A post runs its action
+ * and redirects to the page saying what was done (`?done=`), or shows the page again with the
+ * errors against what was typed ("Error: " before the title, 400).
+ */
+export async function recordPage<V>(
+  req: Pick<PageRequest<unknown>, 'method' | 'posted' | 'form'>,
+  p: {
+    read: () => Promise<V>;
+    act: (posted: PageRequest<unknown>['posted']) => Promise<Outcome>;
+    here: string;
+    show: (view: V, sent?: { errors: FieldError[]; typed: Record<string, string> }) => Promise<PageResult & { title: string }>;
+  },
+): Promise<PageResult> {
+  const view = await p.read();
+  if (req.method !== 'POST') return p.show(view);
+  const outcome = await p.act(req.posted);
+  if ('done' in outcome) return { redirect: `${p.here}?done=${outcome.done}` };
+  const page = await p.show(view, { errors: outcome.errors, typed: req.form });
+  return { ...page, title: `Error: ${page.title}`, status: 400 };
 }
