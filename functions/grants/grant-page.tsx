@@ -6,18 +6,8 @@ import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
 import { recordPage } from '../lib/web/form-page';
-import {
-  Button,
-  Csrf,
-  ErrorSummary,
-  type FieldError,
-  Radios,
-  SuccessBanner,
-  SummaryList,
-  Tag,
-  Textarea,
-  WarningText,
-} from '../lib/web/govuk';
+import { Button, Csrf, ErrorSummary, type FieldError, SuccessBanner, SummaryList, Tag, WarningText } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
 import { figures, Link, Table } from '../lib/web/table';
@@ -204,6 +194,7 @@ function ConditionBlock({
   typed?: Typed | undefined;
 }) {
   const open = c.status !== 'met' && c.status !== 'waived';
+  const field = inputsFor(typed ?? {}, errors);
   return (
     <div class="govuk-summary-card">
       <div class="govuk-summary-card__title-wrapper">
@@ -229,11 +220,9 @@ function ConditionBlock({
           <form method="post" action={`/app/grants/${encodeURIComponent(view.id)}`} id={`decide-${c.id}`} novalidate>
             <Csrf token={csrf} />
             <input type="hidden" name="condition" value={c.id} />
-            <Radios
+            <field.Choice
               name={`outcome-${c.id}`}
               legend="Decide this condition"
-              value={typed?.[`outcome-${c.id}`]}
-              errors={errors}
               options={[
                 { value: 'met', label: 'Met' },
                 { value: 'waived', label: 'Waived', hint: 'Give a reason.' },
@@ -244,14 +233,7 @@ function ConditionBlock({
                 },
               ]}
             />
-            <Textarea
-              name={`reason-${c.id}`}
-              label="Reason"
-              hint={lengthHint(conditionDecision.shape.reason)}
-              value={typed?.[`reason-${c.id}`]}
-              errors={errors}
-              rows={3}
-            />
+            <field.Area name={`reason-${c.id}`} label="Reason" hint={lengthHint(conditionDecision.shape.reason)} rows={3} />
             <Button>Record decision</Button>
           </form>
         )}

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { dayInWords, monthInWords, pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
 import { export360Giving } from '../../shared/pools/giving360';
@@ -35,6 +36,14 @@ export const poolPage: Page = async ({ caller, params, query }) => {
   };
 };
 
+/** A row of the pool's figures: the amount carries an id, so a test or a person's tool can find it. */
+const figure = (label: string, id: string, pence: number): [string, Child] => [
+  label,
+  <span class="grantloop-figure" id={`figure-${id}`}>
+    {pounds(pence)}
+  </span>,
+];
+
 function PoolView({ view }: { view: View }) {
   const s = view.summary;
   const base = `/app/pools/${s.id}`;
@@ -45,42 +54,12 @@ function PoolView({ view }: { view: View }) {
       <p class="govuk-body">{s.purpose}</p>
       <SummaryList
         rows={[
-          [
-            'Pledged',
-            <span class="grantloop-figure" id="figure-pledged">
-              {pounds(s.pledged)}
-            </span>,
-          ],
-          [
-            'Received',
-            <span class="grantloop-figure" id="figure-received">
-              {pounds(s.received)}
-            </span>,
-          ],
-          [
-            'Committed to grants',
-            <span class="grantloop-figure" id="figure-committed">
-              {pounds(s.committed)}
-            </span>,
-          ],
-          [
-            'Paid out',
-            <span class="grantloop-figure" id="figure-paid">
-              {pounds(s.paid)}
-            </span>,
-          ],
-          [
-            'Available to commit',
-            <span class="grantloop-figure" id="figure-available">
-              {pounds(s.available)}
-            </span>,
-          ],
-          [
-            'In the bank',
-            <span class="grantloop-figure" id="figure-bank">
-              {pounds(s.bank)}
-            </span>,
-          ],
+          figure('Pledged', 'pledged', s.pledged),
+          figure('Received', 'received', s.received),
+          figure('Committed to grants', 'committed', s.committed),
+          figure('Paid out', 'paid', s.paid),
+          figure('Available to commit', 'available', s.available),
+          figure('In the bank', 'bank', s.bank),
         ]}
       />
       <Charts view={view} base={base} />
