@@ -7,6 +7,7 @@ import { poolPageView } from '../../shared/pools/pool-page';
 import type { Page } from '../consortia/web-sessions';
 import { BalanceChart, ChartBeside, monthSpan, StackedColumns } from '../lib/web/charts';
 import { SummaryList } from '../lib/web/govuk';
+import { StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { figures, Link, Table } from '../lib/web/table';
 
@@ -83,14 +84,6 @@ function PoolView({ view }: { view: View }) {
     </>
   );
 }
-
-/** A link styled as GOV.UK's button, as its template writes it: the start of a journey. */
-const StartLink = ({ href, children }: { href: string; children: string }) => (
-  // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-  <a href={href} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-    {children}
-  </a>
-);
 
 /** Pledges by year; the lead's officers record money received against each, funders' officers record a pledge. */
 function Pledges({ view, base }: { view: View; base: string }) {
