@@ -90,30 +90,21 @@ export async function startLocal(options: LocalOptions) {
     log(`error: ${message}`);
   };
   await claimFolder(options.stateDir, log);
-
   const { stoppers, stop } = lifecycle(options.stateDir);
   const ports = await choosePorts(options.ports, stoppers);
-
   try {
     log('starting DynamoDB Local (Java)…');
-    const { dynamo, ses, created } = await startEngines(options, ports, stoppers);
+    const { dynamo, ses, created, table } = await startEngines(options, ports, stoppers);
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const dynamodbUrl = await tableEndpoint(dynamo.endpoint, options.faults, stoppers);
-    const table = options.sharedDynamoDb?.table ?? names.table;
     const urls = { dynamodb: dynamodbUrl, mail: ses.url, aws: `http://127.0.0.1:${ports.aws}`, api: apiUrl, table };
     installFunctionEnvironments();
     Object.assign(process.env, operatorEnvironment(urls));
     for (const v of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL']) delete process.env[v];
     useClock(options.clock);
 
-    const { lambdas, sfn, bus, scheduler, poller, issuer } = await startEmulators(options, catalog, {
-      ports,
-      urls,
-      dynamo,
-      created,
-      stoppers,
-      onError,
-    });
+    const c = { ports, urls, dynamo, created, stoppers, onError };
+    const { lambdas, sfn, bus, scheduler, poller, issuer } = await startEmulators(options, catalog, c);
     const components = () =>
       healthOf({ dynamo, ses, sfn, bus, lambdas, scheduler, poller, clock: options.clock, persistent: !options.inMemory });
     const assetsDir = buildAssets(options.root, join(options.stateDir, 'assets'));
@@ -130,7 +121,6 @@ export async function startLocal(options: LocalOptions) {
       webUrl: `${apiUrl}/app`,
       mailUrl: ses.url,
       dynamodbEndpoint: dynamo.endpoint,
-      /** The table's name: the stack's own, or this runtime's in a shared engine. */
       table,
       tableCreated: created,
       clock: options.clock,
@@ -258,7 +248,7 @@ async function startEngines(options: LocalOptions, ports: Ports, stoppers: (() =
     const ses = await startSesLocal(ports.mail);
     stoppers.push(ses.stop, () => dropTable(dynamo.client, shared.table));
     const { created } = await ensureTable(dynamo.client, shared.table);
-    return { dynamo, ses, created };
+    return { dynamo, ses, created, table: shared.table };
   }
   const dbDir = join(options.stateDir, 'dynamodb');
   if (!options.inMemory) mkdirSync(dbDir, { recursive: true });
@@ -271,7 +261,7 @@ async function startEngines(options: LocalOptions, ports: Ports, stoppers: (() =
   if (sesStart.status === 'rejected') throw sesStart.reason;
   recordEngines(enginesFile(options.stateDir));
   const { created } = await ensureTable(dynamoStart.value.client, names.table);
-  return { dynamo: dynamoStart.value as DynamoEngine, ses: sesStart.value, created };
+  return { dynamo: dynamoStart.value as DynamoEngine, ses: sesStart.value, created, table: names.table };
 }
 
 type DynamoEngine = ReturnType<typeof attachDynamoDbLocal>;
