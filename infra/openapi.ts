@@ -73,15 +73,26 @@ function success(r: RouteSpec, op: Operation): Json {
   const produces = producesOf(r, op);
   if (produces === 'redirect')
     return { description: 'Redirected (303) to where the browser goes next.', headers: { Location: { schema: { type: 'string' } } } };
-  if (produces === 'html') return html(typeof op.response === 'string' ? op.response : op.summary);
+  if (produces === 'html') {
+    const page = html(typeof op.response === 'string' ? op.response : op.summary);
+    return op.downloads ? { ...page, content: { ...page.content, ...downloads(op) } } : page;
+  }
   if (produces === 'calendar') return { description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } };
-  const schema =
-    op.response === undefined || typeof op.response === 'string'
-      ? { type: 'object', description: op.response ?? op.summary, 'x-grantloop-loose': true }
-      : jsonSchema(op.response, 'output');
-  const content: Json = json(schema);
-  if (op.csv) content['text/csv'] = { schema: { type: 'string', description: 'The same as CSV, with ?format=csv.' } };
-  return { description: op.summary, content };
+  if (op.response === undefined || typeof op.response === 'string')
+    throw new Error(`openapi: ${routeKey(r)} answers JSON but names no response schema (give the view model's zod schema)`);
+  return { description: op.summary, content: { ...json(jsonSchema(op.response, 'output')), ...downloads(op) } };
+}
+
+/** What the route also answers when its query asks for a download (a CSV, a JSON file). */
+function downloads(op: Operation): Json {
+  const out: Json = {};
+  for (const [type, d] of Object.entries(op.downloads ?? {}))
+    out[type] = {
+      schema: d.schema
+        ? { ...jsonSchema(d.schema, 'output'), description: `With ${d.when}.` }
+        : { type: 'string', description: `With ${d.when}.` },
+    };
+  return out;
 }
 
 function refusals(r: RouteSpec, op: Operation): Json {
