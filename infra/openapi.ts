@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { errorBody, gatewayError, type Operation } from '../functions/lib/api';
+import { errorBody, gatewayError, gatewayFailure, type Operation } from '../functions/lib/api';
 import * as z from '../functions/lib/zod';
 import type { Auth, RouteSpec } from '../shared/platform/catalog';
 import { operations, routeKey, shapeOf } from './api';
@@ -62,8 +62,19 @@ const errorResponses: Record<string, Json> = {
     description: "The record's state refuses this now; the message says why.",
     content: json({ $ref: '#/components/schemas/Error' }),
   },
-  Internal: { description: 'Something went wrong; it has been logged.', content: json({ $ref: '#/components/schemas/Error' }) },
-  PageProblem: html('A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 500).'),
+  Internal: {
+    description: 'Something went wrong; it has been logged. If the function itself failed, API Gateway answers `{message}`.',
+    content: json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayFailure' }] }),
+  },
+  PageProblem: html('A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 410 replaced link).'),
+  PageFailure: {
+    description: "The page saying something went wrong (it has been logged); if the function itself failed, API Gateway's JSON `{message}`.",
+    content: { 'text/html': { schema: { type: 'string' } }, ...json({ $ref: '#/components/schemas/GatewayFailure' }) },
+  },
+  FeedFailure: {
+    description: "The function failed: API Gateway's JSON `{message}`.",
+    content: json({ $ref: '#/components/schemas/GatewayFailure' }),
+  },
 };
 
 /** How a route is answered: JSON for staff routes and the JSON public ones, else what the operation says. */
@@ -96,9 +107,15 @@ function downloads(op: Operation): Json {
 }
 
 function refusals(r: RouteSpec, op: Operation): Json {
-  if (producesOf(r, op) !== 'json' && r.auth !== 'public')
-    return { '303': { description: 'No session: sent to sign in.' }, '4XX': ref('PageProblem'), '500': ref('PageProblem') };
-  if (producesOf(r, op) !== 'json') return { '4XX': ref('PageProblem'), '500': ref('PageProblem') };
+  const produces = producesOf(r, op);
+  if (produces === 'calendar')
+    return {
+      '404': { description: 'No such feed (or one replaced): plain text.', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '500': ref('FeedFailure'),
+    };
+  if (produces !== 'json' && r.auth !== 'public')
+    return { '303': { description: 'No session: sent to sign in.' }, '4XX': ref('PageProblem'), '500': ref('PageFailure') };
+  if (produces !== 'json') return { '4XX': ref('PageProblem'), '500': ref('PageFailure') };
   const out: Json = { '400': ref('BadRequest') };
   if (r.auth === 'staff') Object.assign(out, { '401': ref('Unauthorized'), '403': ref('Forbidden') });
   if (r.path.includes('{')) out['404'] = ref('NotFound');
@@ -186,7 +203,11 @@ export function openApiDocument(routes: readonly RouteSpec[] = catalog.routes, o
     tags: slices.map((s) => ({ name: s.feature, description: s.summary })),
     paths,
     components: {
-      schemas: { Error: jsonSchema(errorBody, 'output'), GatewayError: jsonSchema(gatewayError, 'output') },
+      schemas: {
+        Error: jsonSchema(errorBody, 'output'),
+        GatewayError: jsonSchema(gatewayError, 'output'),
+        GatewayFailure: jsonSchema(gatewayFailure, 'output'),
+      },
       responses: errorResponses,
       securitySchemes: {
         staffToken: {

@@ -1,5 +1,6 @@
 import { defineApi, idsPath, tokenPath } from '../lib/api';
 import { formatQuery } from '../lib/schemas';
+import * as z from '../lib/zod';
 import { contractIdPath, contractsQuery, kpiPath, milestonePath, noticesQuery, orgIdPath, paymentPath } from './paths';
 import { amendmentBody, decisionBody, invoiceBody, newContract, paidBody, policyBody, ratingBody, statusBody } from './schemas';
 import * as views from './views';
@@ -96,7 +97,12 @@ export const contractsApi = defineApi({
     path: contractIdPath,
     response: views.ocdsPackage,
   },
-  'GET /app/councils/{orgId}/contracts': { summary: "A council's contracts page (filters, CSV download).", path: idsPath('orgId') },
+  'GET /app/councils/{orgId}/contracts': {
+    summary: "A council's contracts page (filters; every milestone as CSV with ?download=milestones).",
+    path: idsPath('orgId'),
+    query: z.object({ ...contractsQuery.def.shape, download: z.optional(z.literal('milestones')) }),
+    downloads: { 'text/csv': { when: '?download=milestones' } },
+  },
   'POST /app/councils/{orgId}/contracts': {
     summary: "Makes (or replaces) the council's calendar feed.",
     path: idsPath('orgId'),
@@ -105,6 +111,8 @@ export const contractsApi = defineApi({
   'GET /app/councils/{orgId}/payments': {
     summary: "A council's payments page: late payments (CSV), payments over £30,000 by quarter (s.70), a UK8 notice's figures.",
     path: idsPath('orgId'),
+    query: z.object({ ...noticesQuery.def.shape, download: z.optional(z.literal('late-payments')) }),
+    downloads: { 'text/csv': { when: '?download=late-payments' } },
   },
   'GET /app/contracts/{contractId}': {
     summary: "A contract's overview: its terms, status, amendments and calendar feed.",

@@ -74,3 +74,6 @@ export const errorBody = z.looseObject({
 
 /** What API Gateway itself answers when no route matches, or the JWT authorizer refuses. */
 export const gatewayError = z.strictObject({ message: z.string() });
+
+/** What API Gateway answers when the function itself fails (500); the local runtime adds the error as `detail`. */
+export const gatewayFailure = z.strictObject({ message: z.string(), detail: z.optional(z.string()) });

@@ -1,5 +1,6 @@
 import { defineApi, idsPath } from '../lib/api';
 import { formatQuery } from '../lib/schemas';
+import * as z from '../lib/zod';
 import {
   allocationRequest,
   consortiumIdPath,
@@ -23,8 +24,21 @@ const roundForm =
   '`csrf`, `action` (`vote` with `decision` and `comment`, `lead-decision` with `decision`, or `close` to close the round for voting) and the fields of that form.';
 
 export const poolsApi = defineApi({
-  'GET /app/pools/{poolId}': { summary: 'A pool: its money by funder, charts and the ledger.', path: idsPath('poolId') },
-  'GET /app/pools/{poolId}/statement/{orgId}': { summary: "One funder's statement for a pool.", path: idsPath('poolId', 'orgId') },
+  'GET /app/pools/{poolId}': {
+    summary: 'A pool: its money by funder, charts and the ledger (the ledger as CSV, or the 360Giving file, by ?format).',
+    path: idsPath('poolId'),
+    query: z.object({ format: z.optional(z.enum(['ledger-csv', '360giving'])) }),
+    downloads: {
+      'text/csv': { when: '?format=ledger-csv' },
+      'application/json': { when: '?format=360giving', schema: views.giving360 },
+    },
+  },
+  'GET /app/pools/{poolId}/statement/{orgId}': {
+    summary: "One funder's statement for a pool (CSV with ?format=csv).",
+    path: idsPath('poolId', 'orgId'),
+    query: z.object({ format: z.optional(z.literal('csv')) }),
+    downloads: { 'text/csv': { when: '?format=csv' } },
+  },
   'GET /app/consortia/{consortiumId}/pools/new': {
     summary:
       'Create a pool: a question page (`?page=about|lots`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<poolId>`).',

@@ -1,4 +1,8 @@
+import { reportStatuses } from '../../shared/grants/report-schedule';
+import { reportSorts } from '../../shared/reporting/report-table';
 import { defineApi, idsPath, tokenPath } from '../lib/api';
+import { date } from '../lib/schemas';
+import * as z from '../lib/zod';
 import { consortiumIdPath, reportIdPath, reportReview, reportStatusQuery } from './schemas';
 import * as views from './views';
 
@@ -43,7 +47,18 @@ export const reportingApi = defineApi({
     form: '`csrf`, `decision` (accept, request-changes) and `comments`.',
   },
   'GET /app/consortia/{consortiumId}/reports': {
-    summary: 'Every report of the consortium in one filterable table (CSV with ?format=csv).',
+    summary: 'Every report of the consortium in one filterable table (CSV with ?format=csv); a filter it cannot read is named on the page.',
     path: idsPath('consortiumId'),
+    query: z.object({
+      status: z.optional(z.enum(reportStatuses)),
+      from: z.optional(date),
+      to: z.optional(date),
+      grant: z.optional(z.string()),
+      provider: z.optional(z.string()),
+      sort: z.optional(z.enum(reportSorts)),
+      order: z.optional(z.enum(['asc', 'desc'])),
+      format: z.optional(z.literal('csv')),
+    }),
+    downloads: { 'text/csv': { when: '?format=csv' } },
   },
 });
