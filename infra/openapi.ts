@@ -66,9 +66,12 @@ const errorResponses: Record<string, Json> = {
     description: 'Something went wrong; it has been logged. If the function itself failed, API Gateway answers `{message}`.',
     content: json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayFailure' }] }),
   },
-  PageProblem: html('A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 410 replaced link).'),
+  PageProblem: html(
+    'A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 410 replaced link).',
+  ),
   PageFailure: {
-    description: "The page saying something went wrong (it has been logged); if the function itself failed, API Gateway's JSON `{message}`.",
+    description:
+      "The page saying something went wrong (it has been logged); if the function itself failed, API Gateway's JSON `{message}`.",
     content: { 'text/html': { schema: { type: 'string' } }, ...json({ $ref: '#/components/schemas/GatewayFailure' }) },
   },
   FeedFailure: {

@@ -84,7 +84,7 @@ const store = globalThis as { grantloopContractMismatches?: string[] };
 export function recordExchange(x: Exchange): void {
   served ??= contractValidator(JSON.parse(readFileSync(join(root, 'shared/platform/openapi.json'), 'utf8')) as Doc);
   const problems = served(x);
-  if (problems.length) (store.grantloopContractMismatches ??= []).push(...problems);
+  if (problems.length) store.grantloopContractMismatches = [...(store.grantloopContractMismatches ?? []), ...problems];
 }
 
 /** The mismatches recorded so far, emptied. */

@@ -15,7 +15,9 @@ describe('the contract check the engines tests replay their traffic through', ()
     expect(check({ ...confirmed, body: JSON.stringify({ consortiumId: id, confirmed: true }) })).toEqual([]);
     const refused = { error: 'not-found', message: 'no such consortium', what: 'consortium', id };
     expect(check({ ...confirmed, status: 404, body: JSON.stringify(refused) })).toEqual([]);
-    expect(check({ method: 'GET', route: '/cal/{token}', status: 404, contentType: 'text/plain; charset=utf-8', body: 'Not found.\n' })).toEqual([]);
+    expect(
+      check({ method: 'GET', route: '/cal/{token}', status: 404, contentType: 'text/plain; charset=utf-8', body: 'Not found.\n' }),
+    ).toEqual([]);
   });
 
   it('catches a wrong body: a field missing, one too many, a wrong type', () => {
