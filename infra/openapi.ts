@@ -122,7 +122,8 @@ function refusals(r: RouteSpec, op: Operation): Json {
   const out: Json = { '400': ref('BadRequest') };
   if (r.auth === 'staff') Object.assign(out, { '401': ref('Unauthorized'), '403': ref('Forbidden') });
   if (r.path.includes('{')) out['404'] = ref('NotFound');
-  if (r.method !== 'GET') out['409'] = ref('Conflict');
+  // A read can be refused by a record's state too (no grants yet to export, bids still sealed).
+  if (r.method !== 'GET' || r.path.includes('{')) out['409'] = ref('Conflict');
   out['500'] = ref('Internal');
   return out;
 }

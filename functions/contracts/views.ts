@@ -140,7 +140,7 @@ const maybeTime = z.string().check(z.describe('an ISO 8601 date and time, or emp
 
 export const latePayments = z.strictObject({
   council: named,
-  asOf: isoDate,
+  asOf: isoTime,
   rows: z.array(
     z.strictObject({
       contractId: z.string(),
@@ -162,7 +162,7 @@ export const latePayments = z.strictObject({
 
 export const councilMilestones = z.strictObject({
   council: named,
-  asOf: isoDate,
+  asOf: isoTime,
   rows: z.array(
     z.strictObject({
       contractId: z.string(),
@@ -205,7 +205,7 @@ const share = z.strictObject({ count: z.int(), percent: z.nullable(z.number()) }
 
 export const paymentNotices = z.strictObject({
   council: z.strictObject({ id: z.string(), name: z.string(), identifier: z.string(), contactEmail: z.string() }),
-  asOf: isoDate,
+  asOf: isoTime,
   significantPayments: z.strictObject({
     over: wholePence,
     inForceFrom: isoDate,

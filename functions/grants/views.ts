@@ -86,6 +86,8 @@ export const amendment = z.union([
 export const grantDetail = z.strictObject({
   ...grantFields,
   status: z.enum(grantStatuses),
+  /** When the plan was set (the grant record carries it once it has one). */
+  planSetAt: z.optional(isoTime),
   recipient: z.strictObject({ id: z.string(), name: z.optional(z.string()) }),
   funders: z.array(z.strictObject({ ...fundingShare, name: z.optional(z.string()) })),
   conditions: z.array(condition),

@@ -205,7 +205,7 @@ const named = z.strictObject({ id: z.string(), name: z.string() });
 export const giving360 = z.strictObject({
   version: z.string(),
   title: z.string(),
-  issued: isoTime,
+  issued: isoDate,
   publisher: z.strictObject({ name: z.string() }),
   grants: z.array(
     z.strictObject({

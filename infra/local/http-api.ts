@@ -64,6 +64,14 @@ function checkAnswer(req: IncomingMessage, res: ServerResponse, routes: readonly
   const matched = decodes(url.pathname) ? matchRoute(routes, req.method ?? 'GET', url.pathname) : undefined;
   // No route is API Gateway's own 404, not an operation's answer.
   if (!matched) return;
+  // Headers given to writeHead are sent, not kept where getHeader finds them.
+  let contentType: string | undefined;
+  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, headers?: Record<string, unknown>) => {
+    const given = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    if (given !== undefined) contentType = String(given);
+    return writeHead(status, headers);
+  }) as typeof res.writeHead;
   const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
     const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
@@ -71,7 +79,7 @@ function checkAnswer(req: IncomingMessage, res: ServerResponse, routes: readonly
       method: matched.route.method,
       route: matched.route.path,
       status: res.statusCode,
-      contentType: res.getHeader('content-type')?.toString(),
+      contentType: contentType ?? res.getHeader('content-type')?.toString(),
       body,
     };
     void contractCheck?.then((m) => m.recordExchange(exchange));

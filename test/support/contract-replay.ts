@@ -7,7 +7,7 @@ import { afterAll } from 'vitest';
 import { takeContractMismatches } from '../../infra/local/contract-check';
 
 // Read when the runtime's HTTP module loads, which the test file imports after this.
-process.env.GRANTLOOP_CONTRACT_CHECK = '1';
+process.env.GRANTLOOP_CONTRACT_CHECK ??= '1';
 
 afterAll(async () => {
   // An answer is checked once it is sent; let the last ones be recorded.
