@@ -173,7 +173,25 @@ function operation(r: RouteSpec, op: Operation, targets: Set<string>): Json {
     security: security[r.auth],
     ...(params.length ? { parameters: params } : {}),
     ...(body ? { requestBody: body } : {}),
-    responses: { [status]: success(r, op), ...refusals(r, op) },
+    responses: responses(r, op, status),
+  };
+}
+
+/**
+ * A page's form that redirects when it is done (303) answers the page again (200) when it is not:
+ * the form with its errors, or what it did shown once (a feed's new address). Without a session
+ * the same 303 goes to sign in.
+ */
+function responses(r: RouteSpec, op: Operation, status: string): Json {
+  if (producesOf(r, op) !== 'html' || status !== '303') return { [status]: success(r, op), ...refusals(r, op) };
+  const redirect = {
+    description: `Redirected (303) to where the browser goes next${r.auth === 'public' ? '' : ', or to sign in without a session'}.`,
+    headers: { Location: { schema: { type: 'string' } } },
+  };
+  return {
+    ...refusals(r, op),
+    '303': redirect,
+    '200': html("The page again: the form's errors, or what it did shown once."),
   };
 }
 
