@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { errorBody, gatewayError, gatewayFailure, type Operation } from '../functions/lib/api';
 import * as z from '../functions/lib/zod';
 import type { Auth, RouteSpec } from '../shared/platform/catalog';
-import { operations, routeKey, shapeOf } from './api';
+import { featureViews, operations, routeKey, shapeOf } from './api';
 import { catalog, slices } from './catalog';
 
 type Json = Record<string, unknown>;
@@ -37,6 +37,33 @@ export function jsonSchema(schema: z.ZodMiniType, io: Io): Json {
 }
 
 const json = (schema: Json) => ({ 'application/json': { schema } });
+
+/**
+ * The view-model schemas by name: the export's name, capitalised, or with its feature's in front
+ * where two features use the same one (`GrantsLinkSent`, `ReportingLinkSent`).
+ */
+function viewNames(): Map<unknown, string> {
+  const cap = (s: string) => s[0]?.toUpperCase() + s.slice(1);
+  const all = Object.entries(featureViews).flatMap(([feature, views]) =>
+    Object.entries(views).map(([name, schema]) => ({ feature, name, schema })),
+  );
+  const taken = (name: string) => all.filter((v) => v.name === name).length > 1;
+  return new Map(all.map((v) => [v.schema, taken(v.name) ? cap(v.feature) + cap(v.name) : cap(v.name)]));
+}
+
+/** Answers' schemas named under `components.schemas`, referred to by each operation that gives them. */
+class NamedViews {
+  readonly names = viewNames();
+  readonly used: Record<string, Json> = {};
+  ref(schema: z.ZodMiniType): Json {
+    const name = this.names.get(schema);
+    if (!name) return jsonSchema(schema, 'output');
+    this.used[name] ??= jsonSchema(schema, 'output');
+    return { $ref: `#/components/schemas/${name}` };
+  }
+}
+// One per document being made: openApiDocument starts it afresh.
+let views = new NamedViews();
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
@@ -94,7 +121,7 @@ function success(r: RouteSpec, op: Operation): Json {
   if (produces === 'calendar') return { description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } };
   if (op.response === undefined || typeof op.response === 'string')
     throw new Error(`openapi: ${routeKey(r)} answers JSON but names no response schema (give the view model's zod schema)`);
-  return { description: op.summary, content: { ...json(jsonSchema(op.response, 'output')), ...downloads(op) } };
+  return { description: op.summary, content: { ...json(views.ref(op.response)), ...downloads(op) } };
 }
 
 /** What the route also answers when its query asks for a download (a CSV, a JSON file). */
@@ -102,9 +129,7 @@ function downloads(op: Operation): Json {
   const out: Json = {};
   for (const [type, d] of Object.entries(op.downloads ?? {}))
     out[type] = {
-      schema: d.schema
-        ? { ...jsonSchema(d.schema, 'output'), description: `With ${d.when}.` }
-        : { type: 'string', description: `With ${d.when}.` },
+      schema: d.schema ? { ...views.ref(d.schema), description: `With ${d.when}.` } : { type: 'string', description: `With ${d.when}.` },
     };
   return out;
 }
@@ -209,6 +234,7 @@ function targetsByKey(routes: readonly RouteSpec[]): Map<string, Set<string>> {
 
 export function openApiDocument(routes: readonly RouteSpec[] = catalog.routes, ops: Record<string, Operation> = operations): Json {
   const paths: Record<string, Record<string, Json>> = {};
+  views = new NamedViews();
   const targets = targetsByKey(routes);
   const seen = new Set<string>();
   for (const r of routes) {
@@ -229,6 +255,7 @@ export function openApiDocument(routes: readonly RouteSpec[] = catalog.routes, o
         Error: jsonSchema(errorBody, 'output'),
         GatewayError: jsonSchema(gatewayError, 'output'),
         GatewayFailure: jsonSchema(gatewayFailure, 'output'),
+        ...Object.fromEntries(Object.entries(views.used).sort(([a], [b]) => a.localeCompare(b))),
       },
       responses: errorResponses,
       securitySchemes: {

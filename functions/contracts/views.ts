@@ -138,52 +138,47 @@ export const evidenceRequested = z.strictObject({ contractId: z.string(), milest
 const maybeDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/));
 const maybeTime = z.string().check(z.describe('an ISO 8601 date and time, or empty'));
 
-export const latePayments = z.strictObject({
-  council: named,
-  asOf: isoTime,
-  rows: z.array(
-    z.strictObject({
-      contractId: z.string(),
-      contract: z.string(),
-      contractStatus: status,
-      regime: z.string(),
-      supplier: z.string(),
-      supplierIdentifier: z.string(),
-      paymentId: z.string(),
-      amount: wholePence,
-      receivedOn: maybeDate,
-      payBy: maybeDate,
-      paidOn: maybeDate,
-      status: paymentState,
-      daysLate: z.int(),
-    }),
-  ),
+/** A council's rows, one per payment or milestone, each with its contract and supplier. */
+const councilRows = <S extends z.core.$ZodLooseShape>(row: S) =>
+  z.strictObject({
+    council: named,
+    asOf: isoTime,
+    rows: z.array(
+      z.strictObject({
+        contractId: z.string(),
+        contract: z.string(),
+        contractStatus: status,
+        supplier: z.string(),
+        supplierIdentifier: z.string(),
+        ...row,
+      }),
+    ),
+  });
+
+export const latePayments = councilRows({
+  regime: z.string(),
+  paymentId: z.string(),
+  amount: wholePence,
+  receivedOn: maybeDate,
+  payBy: maybeDate,
+  paidOn: maybeDate,
+  status: paymentState,
+  daysLate: z.int(),
 });
 
-export const councilMilestones = z.strictObject({
-  council: named,
-  asOf: isoTime,
-  rows: z.array(
-    z.strictObject({
-      contractId: z.string(),
-      contract: z.string(),
-      contractStatus: status,
-      supplier: z.string(),
-      supplierIdentifier: z.string(),
-      milestoneId: z.string(),
-      milestone: z.string(),
-      type: z.enum(milestoneTypes),
-      dueDate: isoDate,
-      status: z.enum(milestoneStatuses),
-      dateMet: maybeDate,
-      rag: z.string(),
-      why: z.string(),
-      evidenceAt: maybeTime,
-      decidedAt: maybeTime,
-      decisionReason: z.string(),
-      payment: z.union([z.string(), wholePence]),
-    }),
-  ),
+export const councilMilestones = councilRows({
+  milestoneId: z.string(),
+  milestone: z.string(),
+  type: z.enum(milestoneTypes),
+  dueDate: isoDate,
+  status: z.enum(milestoneStatuses),
+  dateMet: maybeDate,
+  rag: z.string(),
+  why: z.string(),
+  evidenceAt: maybeTime,
+  decidedAt: maybeTime,
+  decisionReason: z.string(),
+  payment: z.union([z.string(), wholePence]),
 });
 
 const paidPayment = z.strictObject({
