@@ -27,6 +27,9 @@ describe('the contract check the engines tests replay their traffic through', ()
     );
     expect(check({ ...confirmed, body: JSON.stringify({ consortiumId: 7, confirmed: true }) })[0]).toMatch(/consortiumId must be string/);
     expect(check({ ...confirmed, body: 'not json' })[0]).toMatch(/not JSON/);
+    // A view model named under components.schemas is checked through its reference.
+    const tender = { method: 'GET', route: '/tenders/{tenderId}', status: 200, contentType: json };
+    expect(check({ ...tender, body: JSON.stringify({ id }) })[0]).toMatch(/must have required property/);
   });
 
   it('catches a status the operation does not list', () => {
