@@ -114,19 +114,31 @@ export const trancheRecord = /* @__PURE__ */ recordCodec<Tranche>()({
   keys: (t) => keys.tranche(t.grantId, t.seq),
 });
 
+const amendmentFields = { id: z.string(), reason: z.string(), by: z.string(), at: z.string() };
+
 export const amendmentRecord = /* @__PURE__ */ recordCodec<Amendment, [grantId: string]>()({
   owner,
   kind: 'amendment',
   version: 1,
   prefix: { pk: 'GRANT#', sk: 'AMEND#' },
-  schema: z.object({
-    id: z.string(),
-    kind: z.enum(['dates', 'conditions', 'status', 'amount']),
-    changes: z.record(z.string(), z.unknown()),
-    reason: z.string(),
-    by: z.string(),
-    at: z.string(),
-  }),
+  // One shape per kind: what changed, as [before, after] (the Amendment union).
+  schema: z.discriminatedUnion('kind', [
+    z.object({
+      ...amendmentFields,
+      kind: z.literal('dates'),
+      changes: z.object({ plannedStart: z.array(z.string()), plannedEnd: z.array(z.string()) }),
+    }),
+    z.object({ ...amendmentFields, kind: z.literal('conditions'), changes: z.object({ added: z.string(), description: z.string() }) }),
+    z.object({ ...amendmentFields, kind: z.literal('status'), changes: z.object({ status: z.array(z.enum(grantStatuses)) }) }),
+    z.object({
+      ...amendmentFields,
+      kind: z.literal('amount'),
+      changes: z.object({
+        amount: z.array(z.number()),
+        tranches: z.array(z.object({ seq: z.number(), amount: z.number(), status: z.enum(['scheduled', 'cancelled']) })),
+      }),
+    }),
+  ]),
   keys: (a, grantId) => keys.amendment(grantId, a.at, a.id),
 });
 

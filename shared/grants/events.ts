@@ -1,6 +1,7 @@
 import { eventMaker, subjectOf } from '../platform/events';
 
 export const grantsEvents = [
+  'grant.awarded',
   'grant.plan-set',
   'grant.status-changed',
   'grant.amended',

@@ -26,6 +26,9 @@ export interface Grant extends AllocationRequest {
   planSetAt?: string;
 }
 
+/** A grant as its award creates it: grants moves it on from `awarded` later. */
+export type AwardedGrant = Grant & { status: 'awarded' };
+
 /** A change recorded under a grant after its award (an amendment): its kind and when. */
 export interface GrantChange {
   kind: string;

@@ -4,7 +4,6 @@ export const poolsEvents = [
   'pool.created',
   'pledge.recorded',
   'contribution.received',
-  'grant.awarded',
   'payment.made',
   'payment.returned',
   'round.opened',

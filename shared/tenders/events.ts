@@ -23,7 +23,6 @@ export const tendersEvents = [
   'tender.evaluated',
   'tender.award-vote-recorded',
   'tender.award-approved',
-  'tender.award-rejected',
   'tender.assessment-summaries-sent',
   'tender.award-notice-published',
   'tender.standstill-started',

@@ -3,11 +3,11 @@ import { contractRecord, policyRecord } from '../../../shared/contracts/codecs';
 import type { Contract } from '../../../shared/contracts/contract';
 import { keys } from '../../../shared/contracts/keys';
 import type { ContractStore } from '../../../shared/contracts/store';
-import { conflict } from '../../../shared/platform/errors';
+import { conflict, StaleWriteError } from '../../../shared/platform/errors';
 import { consumeLinkOp } from './platform';
 import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
 
-const changed = (id: string) => conflict(`contract ${id} was changed by someone else; reload and try again`, { rule: 'contract-version' });
+const changed = (id: string) => new StaleWriteError('contract', id);
 
 const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () => changed(c.id)) => ({
   key: keys.contract(c.id),

@@ -38,13 +38,13 @@ export function ledgerOps(w: LedgerWrite): MemoryOp[] {
       check: holds(
         poolRecord,
         (p) => p.ledgerSeq === w.expectedSeq,
-        () => new StaleLedgerError(),
+        () => new StaleLedgerError(w.poolId),
       ),
       write: change(poolRecord, (p) => ({ ...add(p, w.totals), ledgerSeq: seq })),
     },
     {
       key: keys.ledgerEntry(w.poolId, seq),
-      check: mustNotExist(() => new StaleLedgerError()),
+      check: mustNotExist(() => new StaleLedgerError(w.poolId)),
       write: () => ledgerEntryRecord.toItem({ seq, at: w.at, actor: w.actor, ...w.entry }, w.poolId),
     },
     eventOp(w.event),

@@ -1,5 +1,5 @@
 import { keys as consortiaKeys } from '../../../shared/consortia/keys';
-import { conflict } from '../../../shared/platform/errors';
+import { conflict, StaleWriteError } from '../../../shared/platform/errors';
 import { bidRecord, interestRecord, questionRecord, tenderRecord } from '../../../shared/tenders/codecs';
 import { keys } from '../../../shared/tenders/keys';
 import { requireUnsealed } from '../../../shared/tenders/sealed';
@@ -9,7 +9,7 @@ import { consumeLinkOp } from './platform';
 import { ledgerOps } from './pools';
 import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
 
-const changed = (id: string) => conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
+const changed = (id: string) => new StaleWriteError('tender', id);
 
 const tenderOp = (tender: Tender, expectedVersion: number) => ({
   key: keys.tender(tender.id),
@@ -114,7 +114,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
 }
 
 export const memoryTenderLedger = (table: MemoryTable): TenderLedger => ({
-  async saveTenderWithLedger(tender, expectedVersion, write) {
-    table.transact([...ledgerOps(write), tenderOp(tender, expectedVersion)]);
+  async saveTenderWithLedger(tender, expectedVersion, write, event) {
+    table.transact([...ledgerOps(write), tenderOp(tender, expectedVersion), ...(event ? [eventOp(event)] : [])]);
   },
 });
