@@ -30,12 +30,20 @@ export default defineConfig({
         test: {
           name: 'engines',
           include: engines,
+          // A browser walk's step or a history played in beforeAll takes seconds alone and a
+          // minute or more when CI's two cores are shared by three files: a limit is for a hang,
+          // not for a busy machine.
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
           globalSetup: ['test/support/shared-dynamodb.ts'],
           setupFiles: ['test/support/contract-replay.ts'],
         },
       },
       // One synth takes about half a minute on two cores (more when the machine is busy).
-      { extends: true, test: { name: 'synth', include: synth, globalSetup: ['test/support/synth-once.ts'], hookTimeout: 600_000 } },
+      {
+        extends: true,
+        test: { name: 'synth', include: synth, globalSetup: ['test/support/synth-once.ts'], testTimeout: 240_000, hookTimeout: 600_000 },
+      },
     ],
   },
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   // P2's invoice is in, so the page offers the form recording its payment.
   await stack.api.call(council.admin, 'POST', `/contracts/${contract.id}/payments/P2/invoice`, { receivedOn: inDays(stack, 0) });
   staff = await signInAs(stack, council.admin.email);
-}, 120_000);
+});
 afterAll(() => stack?.stop());
 
 const send = async (fields: Record<string, string>) =>

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await stack.runtime.advanceTo(londonTime('2027-01-20', '09:00'));
   await stack.runtime.settle();
   browser = await launchChromium();
-}, 120_000);
+});
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -39,7 +39,7 @@ beforeAll(async () => {
   contracts.D = await register(stack, council(), body('Paid contract D', [10_000_000], { regime: 'above-threshold' }));
   await stack.runtime.advanceTo(londonTime('2027-01-20', '09:00'));
   await stack.runtime.settle();
-}, 120_000);
+});
 afterAll(() => stack?.stop());
 
 const api = <T>(path: string, body: unknown) => stack.api.call<T>(council().admin, 'POST', path, body);

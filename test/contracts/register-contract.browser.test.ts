@@ -124,7 +124,7 @@ describe('a contract registered on the pages', () => {
     expect((await openLink(linksIn(alert, 'milestone')[0] as string)).status).toBe(200);
     expect(await mailTo(stack, supplier, /First report/)).toHaveLength(0);
     console.log(w.report());
-  }, 60_000);
+  });
 
   it('has no serious or critical accessibility violation on the contract journeys and sub-pages, errors showing or not', async () => {
     const page = await browser.newPage({ javaScriptEnabled: true });
@@ -158,5 +158,5 @@ describe('a contract registered on the pages', () => {
     }
     expect(found).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 });

@@ -15,7 +15,7 @@ const examples = allExampleEmails();
 describe('email HTML', () => {
   it('passes the Nu HTML Checker with no errors, for every email builder', async () => {
     expect(await htmlErrors(examples.map(({ name, email }) => ({ name, html: email.html })))).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('an email sent through SES', () => {

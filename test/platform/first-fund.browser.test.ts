@@ -59,7 +59,7 @@ const GRANT = 'Infrastructure support for North Fenmoor';
 beforeAll(async () => {
   stack = await startTestStack();
   browser = await launchChromium();
-}, 120_000);
+});
 afterAll(async () => {
   console.log(report());
   await browser?.close();

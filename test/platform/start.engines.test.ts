@@ -56,7 +56,7 @@ describe('npm start (grantloop start)', () => {
     await until('child processes to exit', () => childPids.every((pid) => !alive(pid)), 10_000);
     expect(existsSync(join(dir, 'runtime.json'))).toBe(false);
     await expect(fetch(lock.dynamodb)).rejects.toThrow();
-  }, 180_000);
+  });
 
   it('without Java it says what to install instead of crashing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'grantloop-nojava-'));

@@ -36,7 +36,7 @@ beforeAll(async () => {
   round = await stack.api.call<Round>((funders[0] as SeededFunder).admin, 'POST', `/pools/${poolId}/rounds`, { name: 'Axe round' });
   await stack.runtime.settle();
   browser = await launchChromium();
-}, 120_000);
+});
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -129,7 +129,7 @@ describe('allocations against the pool balance', () => {
     const check = await reconcile({ pools: dynamoPoolStore }, fresh as NonNullable<typeof fresh>);
     expect(check.problems).toEqual([]);
     expect(check).toMatchObject({ balanced: true, committed: 700_000, received: 700_001, entries: 3 + 7 });
-  }, 120_000);
+  });
 
   it('restricted money funds only its lot; shares are exact; payments and returns move money back to the right funders', async () => {
     const { pool, pledge, receive, lead, consortium } = await setupPool(stack, funders, 'Restriction Fund');

@@ -52,7 +52,7 @@ beforeAll(async () => {
   await postLink(url, lightAnswers(scopeOf((await openLink(url)).html)));
   await stack.runtime.settle();
   staff = await signInAs(stack, f.lead.admin.email);
-}, 180_000);
+});
 afterAll(() => stack?.stop());
 
 const send = async (fields: Record<string, string>) => staff.post(`/app/reports/${reportId}`, { ...fields, csrf: await staff.csrf() });

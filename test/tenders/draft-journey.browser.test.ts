@@ -32,7 +32,7 @@ beforeAll(async () => {
     tenderBody(stack, funders, setup.pool.id, { title: 'Browser draft tender' }),
   );
   browser = await launchChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

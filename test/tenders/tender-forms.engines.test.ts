@@ -45,7 +45,7 @@ beforeAll(async () => {
   // £900,000 of goods and services: above the threshold, so a mandatory standstill of eight working days.
   const body = tenderBody(stack, funders, setup.pool.id, { title: TITLE, days: [2, 4, 6, 8], scale: 200, lightTouch: false });
   t = await publishedTender(stack, funders, body);
-}, 180_000);
+});
 afterAll(() => stack?.stop());
 
 describe('tender forms', () => {

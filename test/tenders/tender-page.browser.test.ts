@@ -40,7 +40,7 @@ beforeAll(async () => {
   await stack.runtime.settle();
   open = await publishedTender(stack, funders, tenderBody(stack, funders, setup.pool.id, { title: 'Browser open tender' }));
   browser = await launchChromium();
-}, 180_000);
+});
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
