@@ -1,9 +1,12 @@
 import { contractsTable } from '../../shared/contracts/aws';
 import { contractFromAward } from '../../shared/contracts/from-tender';
+import { poolsEvents } from '../../shared/pools/events';
 import { dynamoTenders } from '../../shared/tenders/dynamodb-store';
 import { eventOf, taskHandler } from '../lib/task';
-import * as z from '../lib/zod';
 
-const awarded = eventOf('grant.awarded', { grantId: z.string(), tenderId: z.optional(z.string()) });
+const awarded = eventOf(poolsEvents, 'grant.awarded');
 
-export const handler = taskHandler(awarded, (event) => contractFromAward({ ...contractsTable, tenders: dynamoTenders }, event.detail.data));
+export const handler = taskHandler(awarded, (event) => {
+  const { grantId, tenderId } = event.detail.data;
+  return contractFromAward({ ...contractsTable, tenders: dynamoTenders }, { grantId, tenderId });
+});

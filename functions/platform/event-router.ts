@@ -3,8 +3,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
 import { publisher } from '../../shared/platform/aws/events';
-import type { DomainEvent } from '../../shared/platform/events';
+import { type DomainEvent, eventEnvelope } from '../../shared/platform/events';
 import { logger } from '../lib/logger';
+import * as z from '../lib/zod';
 
 /**
  * The outbox relay: event items written in the same transaction as each state change arrive
@@ -19,7 +20,9 @@ export const handler = middy<DynamoDBStreamEvent, { published: number }>()
       const image = record.dynamodb?.NewImage;
       if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'event') continue;
       const { pk, sk, gsi2pk, gsi2sk, entity, ...domainEvent } = unmarshall(image as Record<string, AttributeValue> as never);
-      events.push(domainEvent as DomainEvent);
+      // Its payload was checked against its producer's schema when it was written (the outbox);
+      // here only the envelope, so the relay stays knowing no feature.
+      events.push(z.parse(eventEnvelope, domainEvent));
     }
     if (events.length > 0) await publisher.publish(events);
     logger.debug('published events', { count: events.length });

@@ -1,6 +1,13 @@
-import { eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, eventMaker, subjectOf } from '../platform/events';
+import * as z from '../platform/zod';
 
-export const calendarEvents = ['calendar.feed-rotated'] as const;
+/** What calendar writes, with its payload. */
+export const calendarEvents = defineEvents('calendar', {
+  'calendar.feed-rotated': {
+    writtenBy: 'a council officer',
+    data: z.strictObject({ owner: z.enum(['council', 'contract']), id: z.string(), replaced: z.boolean() }),
+  },
+});
 
 export const makeEvent = eventMaker(calendarEvents);
 

@@ -109,7 +109,20 @@ export async function sendAlert(deps: Pick<ContractsDeps, 'platform' | 'consorti
   if (await sendOnce(deps, `${key}#council`, councilAlert(contract, m, council, today))) sent++;
   if (sent)
     await deps.platform.appendEvent(
-      makeEvent('milestone.alert-sent', subject.contract(contract.id), 'scheduler', { ...input, recipients: sent }, deps.clock.now()),
+      makeEvent(
+        'milestone.alert-sent',
+        subject.contract(contract.id),
+        'scheduler',
+        // Named one by one: the schedule's input carries its own `kind`, which is no part of the event.
+        {
+          contractId: input.contractId,
+          milestoneId: input.milestoneId,
+          dueDate: input.dueDate,
+          offsetDays: input.offsetDays,
+          recipients: sent,
+        },
+        deps.clock.now(),
+      ),
     );
   return { sent, reason: sent ? 'alerted' : 'already sent' };
 }

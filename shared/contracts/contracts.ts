@@ -5,7 +5,7 @@ import { newId } from '../platform/ids';
 import { londonDate } from '../platform/london-time';
 import { regimeOf } from '../tenders/regime';
 import { buildContract, type Contract, type ContractInput, type ContractStatus } from './contract';
-import { type ContractsEvent, makeEvent, subject } from './events';
+import { type ContractChange, type ContractsEvent, contractEventData, makeEvent, subject } from './events';
 import { type ContractPolicy, checkPolicy, defaultPolicy } from './rag';
 import type { ContractStore, ContractsDeps } from './store';
 
@@ -95,20 +95,21 @@ const MAX_ATTEMPTS = 20;
  * Applies a change to the contract as it is now and saves it under its version, with the event
  * naming it; if someone else saved first, reads again and re-applies.
  */
-export async function changeContract(
+export async function changeContract<K extends ContractsEvent>(
   deps: ContractRecords,
   caller: Caller,
   contractId: string,
-  type: ContractsEvent,
+  type: K,
   change: (c: Contract, now: Date) => Contract,
-  data: (next: Contract) => Record<string, unknown> = () => ({}),
+  data: (next: Contract) => ContractChange<K>,
 ): Promise<Contract> {
   for (let i = 0; ; i++) {
     const current = await readableContract(deps, caller, contractId);
     requireOrgRole(caller, current.councilOrgId, 'officer');
     const now = deps.clock.now();
     const next = { ...change(current, now), version: current.version + 1 };
-    const event = makeEvent(type, subject.contract(contractId), caller.user.id, { contractId, status: next.status, ...data(next) }, now);
+    const payload = contractEventData<K>({ contractId, status: next.status }, data(next));
+    const event = makeEvent(type, subject.contract(contractId), caller.user.id, payload, now);
     try {
       await deps.contracts.saveContract(next, current.version, event);
       return next;

@@ -1,14 +1,38 @@
-import { eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, eventMaker, subjectOf } from '../platform/events';
+import * as z from '../platform/zod';
 
-export const grantsEvents = [
-  'grant.plan-set',
-  'grant.status-changed',
-  'grant.amended',
-  'condition.evidence-submitted',
-  'condition.decided',
-  'condition.link-replaced',
-  'consortium.reporting-policy-set',
-] as const;
+const grant = { grantId: z.string() };
+const condition = { ...grant, conditionId: z.string() };
+const amount = z.int().check(z.describe('pence, only for the amount'));
+
+/** What grants writes, each with its payload: what its consumers may rely on. */
+export const grantsEvents = defineEvents('grants', {
+  'grant.plan-set': {
+    writtenBy: 'POST /grants/{id}/plan',
+    data: z.strictObject({ ...grant, reports: z.int(), tranches: z.int(), conditions: z.int() }),
+  },
+  'grant.status-changed': {
+    writtenBy: 'a status change, or the first release (awarded → active)',
+    data: z.strictObject({ ...grant, from: z.string(), to: z.string() }),
+  },
+  'grant.amended': {
+    writtenBy: 'an amendment: dates, an added condition, or the amount',
+    data: z.strictObject({ ...grant, kind: z.enum(['dates', 'conditions', 'amount']), from: z.optional(amount), to: z.optional(amount) }),
+  },
+  'condition.evidence-submitted': { writtenBy: 'emailed link', data: z.strictObject(condition) },
+  'condition.decided': {
+    writtenBy: 'funder',
+    data: z.strictObject({ ...condition, outcome: z.enum(['met', 'waived', 'not-met']) }),
+  },
+  'condition.link-replaced': {
+    writtenBy: 'POST /grants/{id}/conditions/{c}/link (or the grant page\'s "Send a new link")',
+    data: z.strictObject({ ...condition, linkGeneration: z.int(), validUntil: z.string() }),
+  },
+  'consortium.reporting-policy-set': {
+    writtenBy: 'PUT /consortia/{id}/reporting-policy',
+    data: z.strictObject({ consortiumId: z.string(), thresholdPence: z.int().check(z.describe('pence')) }),
+  },
+});
 
 export const makeEvent = eventMaker(grantsEvents);
 

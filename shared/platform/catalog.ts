@@ -1,4 +1,5 @@
 import type { Need } from './environment';
+import type { EventSpecs } from './events';
 
 /**
  * What the system is made of, declared by each feature in its `catalog.ts` and concatenated in
@@ -61,8 +62,8 @@ export interface Slice<F extends Record<string, FunctionSpec> = Record<string, F
   routes: readonly RouteSpec<keyof F & string>[];
   rules: readonly RuleSpec<keyof F & string>[];
   workflows: readonly WorkflowSpec<keyof F & string>[];
-  /** The event types the feature writes. */
-  events: readonly string[];
+  /** The event types the feature writes, each with its payload schema (its `events.ts`). */
+  events: EventSpecs;
   /** The kinds of emailed link it issues. */
   linkKinds: readonly string[];
 }
@@ -75,7 +76,7 @@ export interface SliceShape {
   routes: readonly RouteSpec[];
   rules: readonly RuleSpec[];
   workflows: readonly WorkflowSpec[];
-  events: readonly string[];
+  events: EventSpecs;
   linkKinds: readonly string[];
 }
 
@@ -112,7 +113,7 @@ export const platformSlice = defineSlice({
   ],
   rules: [],
   workflows: [],
-  events: [],
+  events: {},
   linkKinds: [],
 });
 

@@ -1,24 +1,63 @@
-import { eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, eventMaker, subjectOf } from '../platform/events';
+import * as z from '../platform/zod';
 
-export const poolsEvents = [
-  'pool.created',
-  'pledge.recorded',
-  'contribution.received',
-  'grant.awarded',
-  'payment.made',
-  'payment.returned',
-  'round.opened',
-  'round.proposal-added',
-  'round.closed',
-  'round.vote-recorded',
-  'round.escalated',
-  'round.approved',
-  'round.rejected',
-  'round.expired',
-  'round.committed',
-] as const;
+const round = { roundId: z.string(), poolId: z.string() };
+const settled = {
+  writtenBy: 'workflow steps',
+  data: z.strictObject({ ...round, status: z.enum(['voting', 'escalated', 'approved', 'rejected', 'expired', 'committed']) }),
+};
+const pence = z.int().check(z.describe('pence'));
+const money = { grantId: z.string(), poolId: z.string(), amount: pence };
 
-export type PoolsEvent = (typeof poolsEvents)[number];
+/** What pools writes, each with its payload (amounts in pence): what its consumers may rely on. */
+export const poolsEvents = defineEvents('pools', {
+  'pool.created': { writtenBy: 'POST /consortia/{id}/pools', data: z.strictObject({ poolId: z.string(), consortiumId: z.string() }) },
+  'pledge.recorded': {
+    writtenBy: 'POST /pools/{id}/pledges',
+    data: z.strictObject({ poolId: z.string(), pledgeId: z.string(), funderOrgId: z.string() }),
+  },
+  'contribution.received': {
+    writtenBy: 'contribution (ledger)',
+    data: z.strictObject({
+      poolId: z.string(),
+      pledgeId: z.string(),
+      funderOrgId: z.string(),
+      amount: pence,
+      financialYear: z.string(),
+      receivedOn: z.string(),
+    }),
+  },
+  'grant.awarded': {
+    writtenBy: "allocation (ledger), or a tender's lot award",
+    data: z.strictObject({
+      ...money,
+      recipientOrgId: z.string(),
+      tenderId: z.optional(z.string().check(z.describe("only for a grant awarded from a tender's lot"))),
+    }),
+  },
+  'payment.made': {
+    writtenBy: 'payment (ledger), or a tranche released',
+    data: z.strictObject({ ...money, tranche: z.optional(z.int().check(z.describe("the tranche's number, only for its release"))) }),
+  },
+  'payment.returned': { writtenBy: 'return (ledger)', data: z.strictObject(money) },
+  'round.opened': { writtenBy: 'POST /pools/{id}/rounds', data: z.strictObject(round) },
+  'round.proposal-added': {
+    writtenBy: 'POST /rounds/{id}/proposals',
+    data: z.strictObject({ roundId: z.string(), proposalId: z.string(), amount: pence }),
+  },
+  'round.closed': { ...settled, writtenBy: 'POST /rounds/{id}/close' },
+  'round.vote-recorded': {
+    writtenBy: 'POST /rounds/{id}/votes',
+    data: z.strictObject({ roundId: z.string(), orgId: z.string(), decision: z.enum(['approve', 'reject']) }),
+  },
+  'round.escalated': settled,
+  'round.approved': settled,
+  'round.rejected': settled,
+  'round.expired': settled,
+  'round.committed': settled,
+});
+
+export type PoolsEvent = keyof typeof poolsEvents;
 
 export const makeEvent = eventMaker(poolsEvents);
 

@@ -36,20 +36,21 @@ export async function load(deps: Pick<PoolsDeps, 'consortia' | 'rounds'>, roundI
   return { ...found, consortium };
 }
 
-const eventOf: Record<RoundStatus, PoolsEvent> = {
-  open: 'round.opened',
+/** A round is opened by `createRound` (its own event); every later status has one. */
+type Later = Exclude<RoundStatus, 'open'>;
+const eventOf = {
   voting: 'round.closed',
   escalated: 'round.escalated',
   approved: 'round.approved',
   rejected: 'round.rejected',
   expired: 'round.expired',
   committed: 'round.committed',
-};
+} as const satisfies Record<Later, PoolsEvent>;
 
 export async function setStatus(
   deps: Pick<PoolsDeps, 'rounds' | 'clock'>,
   round: Round,
-  status: RoundStatus,
+  status: Later,
   actor: string,
   extra: Partial<Round> = {},
 ) {

@@ -1,17 +1,31 @@
-import { eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, eventMaker, subjectOf } from '../platform/events';
+import * as z from '../platform/zod';
 
-export const reportingEvents = [
-  'report.opened',
-  'report.submitted',
-  'report.reviewed',
-  'report.changes-requested',
-  'report.accepted',
-  'report.overdue',
-  'report.very-late',
-  'report.not-submitted',
-  'report.reminder-sent',
-  'report.link-replaced',
-] as const;
+const report = { reportId: z.string(), grantId: z.string() };
+const late = { writtenBy: 'workflow', data: z.strictObject(report) };
+
+/** What reporting writes, each with its payload: what its consumers may rely on. */
+export const reportingEvents = defineEvents('reporting', {
+  'report.opened': { writtenBy: 'workflow step OpenPeriod', data: z.strictObject({ ...report, dueDate: z.string() }) },
+  'report.submitted': { writtenBy: 'emailed link (POST)', data: z.strictObject({ ...report, submission: z.int() }) },
+  'report.reviewed': {
+    writtenBy: 'funder',
+    data: z.strictObject({ reportId: z.string(), decision: z.enum(['accept', 'request-changes']) }),
+  },
+  'report.changes-requested': { writtenBy: 'workflow', data: z.strictObject({ reportId: z.string() }) },
+  'report.accepted': { writtenBy: 'workflow', data: z.strictObject(report) },
+  'report.overdue': late,
+  'report.very-late': late,
+  'report.not-submitted': late,
+  'report.reminder-sent': {
+    writtenBy: 'scheduled reminder',
+    data: z.strictObject({ reportId: z.string(), offsetDays: z.int() }),
+  },
+  'report.link-replaced': {
+    writtenBy: 'POST /reports/{id}/link (or the report page\'s "Send a new link")',
+    data: z.strictObject({ ...report, linkGeneration: z.int() }),
+  },
+});
 
 export const makeEvent = eventMaker(reportingEvents);
 

@@ -3,11 +3,12 @@ import type { ConsortiaStore } from '../../shared/consortia/store';
 import type { Report } from '../../shared/grants/report-schedule';
 import type { GrantStore } from '../../shared/grants/store';
 import { TrancheReleasedError } from '../../shared/grants/store';
-import type { DomainEvent } from '../../shared/platform/events';
+import { type DomainEvent, defineEvents } from '../../shared/platform/events';
 import { newId } from '../../shared/platform/ids';
 import { platformKeys } from '../../shared/platform/keys';
 import { newLinkToken } from '../../shared/platform/links/token';
 import type { PlatformStore } from '../../shared/platform/ports';
+import * as z from '../../shared/platform/zod';
 import type { Grant } from '../../shared/pools/grant';
 import type { Pool } from '../../shared/pools/pool';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
@@ -25,6 +26,8 @@ export interface Stores {
 
 const NOW = new Date('2026-04-01T09:00:00Z');
 const at = NOW.toISOString();
+// The outbox writes only declared events: the contract's own, with nothing in it.
+defineEvents('store-contract', { probe: { writtenBy: 'the store contract', data: z.strictObject({}) } });
 const event = (subject: string): DomainEvent => ({
   id: newId(NOW),
   type: 'probe',

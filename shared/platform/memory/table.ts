@@ -1,5 +1,5 @@
 import { conflict } from '../errors';
-import type { DomainEvent } from '../events';
+import { type DomainEvent, outboxEvent } from '../events';
 import { platformKeys } from '../keys';
 
 export type Item = Record<string, unknown>;
@@ -96,8 +96,9 @@ export const mustExist =
   (current: Item | undefined) =>
     current ? undefined : error();
 
-/** The event item that rides in every state-changing transaction, as `eventItem` writes it. */
+/** The event item that rides in every state-changing transaction, as `eventItem` writes (and checks) it. */
 export function eventOp(event: DomainEvent): MemoryOp {
+  outboxEvent(event);
   return {
     key: platformKeys.event(event.subject, event.occurredAt, event.id),
     check: mustNotExist(() => conflict(`event ${event.id} was already recorded`)),

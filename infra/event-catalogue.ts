@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from '../functions/lib/zod';
+import type { SliceShape } from '../shared/platform/catalog';
+import { buildCatalog, slices } from './catalog';
+
+/**
+ * The event catalogue in docs/ARCHITECTURE.md, generated from what the code declares: each
+ * producer's payload schemas (its `events.ts`, through its catalog slice) and the rules that
+ * consume them. A test fails if the document and this differ: `npx tsx infra/event-catalogue.ts`
+ * rewrites the block in place.
+ */
+type Json = { type?: string; description?: string; enum?: unknown[]; items?: Json; properties?: Record<string, Json>; required?: string[] };
+
+const code = (s: unknown) => `\`${String(s)}\``;
+// A table cell holds no pipe and no line break.
+const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function typeOf(s: Json): string {
+  const note = s.description ? ` (${s.description})` : '';
+  if (s.enum) return s.enum.map(code).join(' or ') + note;
+  if (s.type === 'array' && s.items) return `list of ${typeOf(s.items)}${note}`;
+  if (s.type === 'object') return `{${fields(s)}}${note}`;
+  return (s.type ?? 'any') + note;
+}
+
+function fields(s: Json): string {
+  const required = new Set(s.required ?? []);
+  return Object.entries(s.properties ?? {})
+    .map(([name, field]) => `${code(name)}${required.has(name) ? '' : ' (optional)'}: ${typeOf(field)}`)
+    .join(', ');
+}
+
+/** One row per event type, in the order the features and their `events.ts` declare them. */
+export function eventCatalogue(parts: readonly SliceShape[] = slices as readonly SliceShape[]): string {
+  const c = buildCatalog(parts);
+  const rows = parts.flatMap((slice) =>
+    Object.entries(slice.events).map(([type, spec]) => {
+      const data = fields(z.toJSONSchema(spec.data) as Json);
+      const consumers = c.rules
+        .filter((r) => r.detailTypes.includes(type))
+        .map((r) => {
+          const description = c.functions[r.fn]?.description ?? r.fn;
+          return `rule ${r.id} → ${description.split(' → ').slice(1).join(' → ') || description}`;
+        });
+      return [
+        code(type),
+        `${slice.feature}: ${spec.writtenBy}`,
+        spec.note ? `${data}<br>${spec.note}` : data,
+        consumers.length ? consumers.join('<br>') : '—',
+      ].map(cell);
+    }),
+  );
+  return ['| type | written by | data | consumers |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+if (process.argv[1]?.endsWith('event-catalogue.ts')) {
+  const path = join(import.meta.dirname, '..', 'docs', 'ARCHITECTURE.md');
+  const doc = readFileSync(path, 'utf8');
+  const block = /(<!-- events:start -->\n)[\s\S]*?(\n<!-- events:end -->)/;
+  if (!block.test(doc)) throw new Error('docs/ARCHITECTURE.md has no <!-- events:start --> … <!-- events:end --> block');
+  writeFileSync(
+    path,
+    doc.replace(block, (_m, a: string, b: string) => `${a}${eventCatalogue()}${b}`),
+  );
+}
