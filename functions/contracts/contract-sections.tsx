@@ -1,22 +1,14 @@
 import { kpiRatings } from '../../shared/contracts/contract';
 import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
-import { Button, Csrf, type FieldError, Radios, Table, Textarea } from '../lib/web/govuk';
+import { Button, Csrf, Radios, Table, Textarea } from '../lib/web/govuk';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
-import type { ContractPageView } from './contract-page';
 import { FeedAddress, RagTag } from './contract-parts';
 import { DateInput } from './date-input';
 import { contractHref } from './hrefs';
+import type { ContractPageView, SectionProps } from './page-types';
 import { decisionBody, ratingBody } from './schemas';
-
-export interface SectionProps {
-  view: ContractPageView;
-  csrf: string;
-  errors: FieldError[];
-  typed: Record<string, string>;
-  mayAct: boolean;
-}
 
 type Child = Parameters<typeof Button>[0]['children'];
 

@@ -3,10 +3,9 @@ import type { PaymentState } from '../../shared/contracts/payments';
 import { dayInWords, pounds } from '../../shared/platform/format';
 import { regimeNames } from '../../shared/tenders/regime';
 import { Button, Csrf, Table, Tag } from '../lib/web/govuk';
-import type { ContractPageView } from './contract-page';
-import type { SectionProps } from './contract-sections';
 import { DateInput } from './date-input';
 import { contractHref } from './hrefs';
+import type { ContractPageView, SectionProps } from './page-types';
 import { invoiceFields, paidFields } from './payment-actions';
 
 type PaymentView = ContractPageView['payments'][number];

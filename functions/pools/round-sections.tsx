@@ -1,6 +1,6 @@
 import { listInWords, plural, pounds } from '../../shared/platform/format';
 import { Button, Csrf, type FieldError, Table, Tag, WarningText } from '../lib/web/govuk';
-import type { View } from './round-page';
+import type { View } from './round-view';
 
 /** Parts of the round page: the proposals with their recipients, the start of adding one, and the lead's close form. */
 

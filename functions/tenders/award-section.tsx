@@ -2,7 +2,7 @@ import { dayInWords, humanise, percent, pounds, timeInWords } from '../../shared
 import { lengthHint } from '../lib/web/form';
 import { Button, Radios, SummaryList, Table, Textarea } from '../lib/web/govuk';
 import { challengeBody, resolutionBody } from './schemas';
-import type { TenderPageView } from './tender-page';
+import type { TenderPageView } from './tender-page-view';
 import { ActionForm, lotOutcome, type SectionProps } from './tender-parts';
 
 type Challenge = TenderPageView['challenges'][number];

@@ -1,6 +1,6 @@
 import { oneDecimal, plural, pounds, timeInWords } from '../../shared/platform/format';
 import { Button, Select, Table, Textarea, TextInput } from '../lib/web/govuk';
-import type { TenderPageView } from './tender-page';
+import type { TenderPageView } from './tender-page-view';
 import { ActionForm, type SectionProps } from './tender-parts';
 
 type Panel = NonNullable<TenderPageView['panel']>;

@@ -4,7 +4,7 @@ import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
 import { Button, Radios, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
 import { DraftSection } from './draft-section';
 import { InviteProvider } from './invite-form';
-import type { TenderPageView } from './tender-page';
+import type { TenderPageView } from './tender-page-view';
 import { ActionForm, lotOutcome, type SectionProps, stageColour, tabPath } from './tender-parts';
 
 /**

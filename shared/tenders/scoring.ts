@@ -1,5 +1,3 @@
-import type { Criterion } from './tender';
-
 /**
  * Evaluation of one lot's bids. Scorers score quality criteria 0–100 independently; a scorer who
  * declared a conflict of interest on a bid is left out of that bid; the panel may then moderate
@@ -11,6 +9,18 @@ export interface BidForScoring {
   /** pence */
   price: number;
   submittedAt: string;
+}
+
+/**
+ * What a tender is evaluated against. Declared here, with the scoring, and used by the tender:
+ * the tender holds its process (conflicts, scores, moderations), so scoring must not depend on it.
+ */
+export interface Criterion {
+  id: string;
+  title: string;
+  kind: 'quality' | 'price';
+  /** Whole percentage points; a tender's weights sum to 100. */
+  weight: number;
 }
 
 export interface Score {

@@ -2,6 +2,7 @@ import { DomainError, type FieldIssue } from '../platform/errors';
 import { pounds } from '../platform/format';
 import type { TenderProcess } from './process';
 import type { AuthorityType, RegimeFacts } from './regime';
+import type { Criterion } from './scoring';
 import { STANDSTILL_WORKING_DAYS } from './statutory-periods';
 
 /**
@@ -32,14 +33,6 @@ export interface TenderLot {
   value: number;
   /** Councils split infrastructure support by place or by what it does (e.g. volunteering). */
   scope: { kind: 'geography' | 'function'; label: string };
-}
-
-export interface Criterion {
-  id: string;
-  title: string;
-  kind: 'quality' | 'price';
-  /** Whole percentage points; a tender's weights sum to 100. */
-  weight: number;
 }
 
 export interface KeyDates {

@@ -1,5 +1,5 @@
-import type { Block, EmailMessage } from './message';
-import { expiryNote, footerLines, greetingLine } from './message';
+import type { Block, EmailMessage } from './shape';
+import { expiryNote, footerLines, greetingLine } from './shape';
 
 /**
  * The HTML part: a whole, valid document (the W3C Nu checker passes it: test/platform/
