@@ -16,7 +16,7 @@ import { reportingApi } from '../functions/reporting/api';
 import { tendersApi } from '../functions/tenders/api';
 import type { RouteSpec } from '../shared/platform/catalog';
 
-export const featureApis: Readonly<Record<string, Api>> = {
+const featureApis: Readonly<Record<string, Api>> = {
   platform: platformApi,
   consortia: consortiaApi,
   pools: poolsApi,
@@ -31,7 +31,7 @@ export const featureApis: Readonly<Record<string, Api>> = {
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
 
 /** Every feature's operations by route key; a key declared by two features is an error. */
-export function mergeApis(apis: Readonly<Record<string, Api>> = featureApis): Record<string, Operation> {
+function mergeApis(apis: Readonly<Record<string, Api>> = featureApis): Record<string, Operation> {
   const all: Record<string, Operation> = {};
   for (const [feature, api] of Object.entries(apis)) {
     for (const [key, op] of Object.entries(api)) {

@@ -21,9 +21,9 @@ const headers = {
 };
 
 /** Each form a registry's kinds show, rendered to a full page. */
-export type FormRenderers<Form extends { form: string }> = { [K in Form['form']]: (model: Extract<Form, { form: K }>) => string };
+type FormRenderers<Form extends { form: string }> = { [K in Form['form']]: (model: Extract<Form, { form: K }>) => string };
 
-export function renderLinkPage<Form extends { form: string }>(
+function renderLinkPage<Form extends { form: string }>(
   page: LinkPage<Form>,
   forms: FormRenderers<Form>,
 ): { status: number; html: string } {
@@ -34,7 +34,7 @@ export function renderLinkPage<Form extends { form: string }>(
 }
 
 /** A form body, urlencoded as browsers send it (API Gateway may hand it over base64-encoded). */
-export function formFields(event: APIGatewayProxyEventV2): Record<string, string> {
+function formFields(event: APIGatewayProxyEventV2): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(bodyText(event)));
 }
 

@@ -9,7 +9,7 @@ import { consortiumCrumbs } from '../lib/web/navigation';
 
 type View = Awaited<ReturnType<typeof consortiumEvidence>>;
 
-export const measureText = (m: MeasureTotal) =>
+const measureText = (m: MeasureTotal) =>
   m.type === 'currency'
     ? pounds(m.value)
     : m.type === 'percentage'

@@ -10,7 +10,7 @@ type Q = Question<DraftCtx>;
 const value = (typed: PostedForm, name: string) => String(typed[name] ?? '');
 
 /** Each voting member's contribution: one box each, blank for a member who does not fund the tender. */
-export function fundingFields(ctx: Pick<DraftCtx, 'funders'>): FormFields {
+function fundingFields(ctx: Pick<DraftCtx, 'funders'>): FormFields {
   return {
     poolId: { label: 'Pool', as: 'choice', missing: 'Select the pool the money comes from' },
     funders: { label: 'Contributions', as: 'list', missing: 'Enter at least one member’s contribution' },

@@ -9,7 +9,7 @@ import { type TenderPageView, tenderPageView } from './tender-page-view';
 import { type SectionProps, TenderNavigation, type TenderTab, tabPath, tenderTabs } from './tender-parts';
 
 /** One of a tender's pages: its place in the sub-navigation, its forms by `action`, their banners, and what it shows. */
-export interface TenderSubPage {
+interface TenderSubPage {
   tab: TenderTab;
   actions: Record<string, Action>;
   done: Record<string, string>;

@@ -66,7 +66,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   return { created: true };
 }
 
-export function createTableInput(tableName: string) {
+function createTableInput(tableName: string) {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,

@@ -35,7 +35,7 @@ const retired: Record<string, string> = {
   'GB-GOR': 'GB-GOR was retired by org-id.guide; use the GB-GOV register instead (for example GB-GOV-D9)',
 };
 
-export const knownPrefixes = Object.keys(lists);
+const knownPrefixes = Object.keys(lists);
 
 export function parseOrgIdentifier(raw: string, field = 'identifier'): { prefix: string; id: string; value: string } {
   const value = raw.trim();

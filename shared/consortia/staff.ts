@@ -13,7 +13,7 @@ type D = Pick<ConsortiaDeps, 'consortia' | 'clock'>;
  * (`replaceMembership` checks that the admin who stays is still an admin, in the same
  * transaction), so two admins removing each other at once cannot leave none.
  */
-export function adminWhoStays(
+function adminWhoStays(
   members: Membership[],
   change: { userId: string; role?: MemberRole },
   names: { person: string; org: string },

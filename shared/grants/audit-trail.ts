@@ -3,7 +3,7 @@ import { humanise, listInWords, plural, pounds } from '../platform/format';
 import { poolsEvents } from '../pools/events';
 import { grantsEvents } from './events';
 
-export interface TrailNames {
+interface TrailNames {
   /** The person, organisation or process that acted, in words ("Ruth Okafor", "grantloop"). */
   by: string;
   recipient: string;

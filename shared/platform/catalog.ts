@@ -54,7 +54,7 @@ export interface WorkflowSpec<F extends string = string> {
   substitutions: Readonly<Record<string, F>>;
 }
 
-export interface Slice<F extends Record<string, FunctionSpec> = Record<string, FunctionSpec>> {
+interface Slice<F extends Record<string, FunctionSpec> = Record<string, FunctionSpec>> {
   feature: string;
   /** One line for the feature map in docs/ARCHITECTURE.md. */
   summary: string;

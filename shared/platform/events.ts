@@ -94,7 +94,7 @@ function problemOf(issue: z.core.$ZodIssue, data: unknown): string {
 }
 
 /** A payload checked against its schema, or an EventPayloadError naming the type and the first field that does not fit. */
-export function checkData<S extends z.ZodMiniObject>(type: string, schema: S, data: unknown): z.output<S> {
+function checkData<S extends z.ZodMiniObject>(type: string, schema: S, data: unknown): z.output<S> {
   const result = z.safeParse(schema, data);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;

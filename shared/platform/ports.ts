@@ -52,7 +52,7 @@ export interface WaitingTask {
 }
 
 /** Which link a reusable link's owner uses now: only the hash, as for every link. */
-export interface CurrentLink {
+interface CurrentLink {
   hash: string;
   createdAt: string;
 }
@@ -99,10 +99,4 @@ export interface PlatformStore {
 
   /** One read that proves the table answers (health checks). */
   probe(): Promise<void>;
-}
-
-/** What the platform's own use cases (waiting, send-once, links) need. */
-export interface PlatformDeps {
-  platform: PlatformStore;
-  clock: { now(): Date };
 }

@@ -127,7 +127,7 @@ const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 2 + Math.r
  * The pool stayed contended through every attempt: a 409 for a person, and for a workflow an
  * error its Retry waits out (every Lambda task's transient Retry lists it), since a later try succeeds.
  */
-export class PoolBusyError extends DomainError {
+class PoolBusyError extends DomainError {
   constructor() {
     super('conflict', 'the pool is very busy; try again in a moment');
     this.name = 'PoolBusyError';

@@ -17,7 +17,7 @@ import type { PoolsDeps } from './store';
 /** Reading and recording rounds. */
 export type RoundRecords = Pick<PoolsDeps, 'consortia' | 'pools' | 'rounds' | 'clock'>;
 /** …and resuming the round's workflow. */
-export type RoundCallbacks = RoundRecords & Pick<PoolsDeps, 'platform' | 'workflows'>;
+type RoundCallbacks = RoundRecords & Pick<PoolsDeps, 'platform' | 'workflows'>;
 /** …and emailing the funders (the workflow's steps). */
 export type RoundDeps = RoundCallbacks & Pick<PoolsDeps, 'mailer'>;
 
@@ -95,7 +95,7 @@ export async function getRound(deps: RoundRecords, caller: Caller, roundId: stri
 }
 
 /** A proposal's input: to an organisation on grantloop, or to a provider added with it. */
-export type ProposalInput = Omit<AllocationRequest, 'recipientOrgId'> & {
+type ProposalInput = Omit<AllocationRequest, 'recipientOrgId'> & {
   recipientOrgId?: string | undefined;
   newRecipient?: NewRecipient | undefined;
 };

@@ -15,10 +15,10 @@ export const regimes = ['above-threshold', 'light-touch', 'below-threshold'] as 
 export type Regime = (typeof regimes)[number];
 
 /** Central government authorities (departments, NHS trusts) have a lower threshold than sub-central ones (councils). */
-export const authorityTypes = ['sub-central', 'central'] as const;
+const authorityTypes = ['sub-central', 'central'] as const;
 export type AuthorityType = (typeof authorityTypes)[number];
 
-export interface ThresholdSet {
+interface ThresholdSet {
   /** The first day a procurement beginning on it takes these amounts. */
   from: string;
   source: string;

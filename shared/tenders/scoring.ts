@@ -4,7 +4,7 @@
  * a criterion's score, with a reason. Price is scored relative to the lowest price. All
  * arithmetic is in whole hundredths, so equal totals are truly equal and the tie rule decides.
  */
-export interface BidForScoring {
+interface BidForScoring {
   bidId: string;
   /** pence */
   price: number;

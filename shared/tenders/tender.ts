@@ -10,8 +10,8 @@ import { STANDSTILL_WORKING_DAYS } from './statutory-periods';
  * is the sum of its lots' values, reserved in a pool, and split between the funders as they
  * agree at sign-off.
  */
-export const procedures = ['open', 'competitive-flexible'] as const;
-export type Procedure = (typeof procedures)[number];
+const procedures = ['open', 'competitive-flexible'] as const;
+type Procedure = (typeof procedures)[number];
 
 export const tenderStatuses = [
   'draft',
@@ -26,7 +26,7 @@ export const tenderStatuses = [
 ] as const;
 export type TenderStatus = (typeof tenderStatuses)[number];
 
-export interface TenderLot {
+interface TenderLot {
   id: string;
   title: string;
   /** pence */
@@ -35,14 +35,14 @@ export interface TenderLot {
   scope: { kind: 'geography' | 'function'; label: string };
 }
 
-export interface KeyDates {
+interface KeyDates {
   clarificationDeadline: string;
   submissionDeadline: string;
   evaluationEnd: string;
   awardDecision: string;
 }
 
-export interface FunderContribution {
+interface FunderContribution {
   orgId: string;
   /** pence */
   amount: number;

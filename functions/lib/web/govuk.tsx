@@ -284,7 +284,7 @@ export function SummaryList({ rows }: { rows: ([string, Child] | [string, Child,
   );
 }
 
-export interface Column {
+interface Column {
   label: string;
   numeric?: boolean;
 }

@@ -8,7 +8,7 @@ import { expiryNote, footerLines, greetingLine } from './shape';
  * comments and answers are typed by people.
  */
 
-export const escapeHtml = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Escaped, with the writer's line breaks kept. */

@@ -18,7 +18,7 @@ export interface Contact {
 const named = (c: Contact, open = ' (', close = ')') => (c.email ? `${c.name}${open}${c.email}${close}` : c.name);
 
 /** A paragraph; a newline inside it is a line break. */
-export type Paragraph = string;
+type Paragraph = string;
 
 export type Block =
   | Paragraph
@@ -72,7 +72,7 @@ export function expiryNote(expires: NonNullable<Action['expires']>): string {
 }
 
 /** A token link is for one organisation: said wherever one is sent, never where none is. */
-export const PERSONAL_LINK = 'The link is personal to your organisation: please do not forward it.';
+const PERSONAL_LINK = 'The link is personal to your organisation: please do not forward it.';
 
 /** The footer's lines, the same in both parts. */
 export function footerLines(m: EmailMessage): string[] {
