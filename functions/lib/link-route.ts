@@ -23,10 +23,7 @@ const headers = {
 /** Each form a registry's kinds show, rendered to a full page. */
 type FormRenderers<Form extends { form: string }> = { [K in Form['form']]: (model: Extract<Form, { form: K }>) => string };
 
-function renderLinkPage<Form extends { form: string }>(
-  page: LinkPage<Form>,
-  forms: FormRenderers<Form>,
-): { status: number; html: string } {
+function renderLinkPage<Form extends { form: string }>(page: LinkPage<Form>, forms: FormRenderers<Form>): { status: number; html: string } {
   if (page.kind === 'problem') return { status: page.status, html: problemPage(page) };
   if (page.kind === 'done') return { status: 200, html: donePage(page) };
   const render = forms[page.model.form as Form['form']] as (model: Form) => string;

@@ -11,7 +11,6 @@ import { makeEvent, subject } from './events';
 import { keys } from './keys';
 import { REPORT_LINK, type ReportScope } from './mail';
 
-
 import type { ReportingDeps } from './store';
 import { answersAsTyped, checkAnswers, type ReportTemplate, reportTemplates } from './templates';
 
