@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as z from '../functions/lib/zod';
 import type { SliceShape } from '../shared/platform/catalog';
 import { buildCatalog, slices } from './catalog';
+import { rewriteDocBlock } from './doc-blocks';
 
 /**
  * The event catalogue in docs/ARCHITECTURE.md, generated from what the code declares: each
@@ -54,13 +53,4 @@ export function eventCatalogue(parts: readonly SliceShape[] = slices as readonly
   return ['| type | written by | data | consumers |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-if (process.argv[1]?.endsWith('event-catalogue.ts')) {
-  const path = join(import.meta.dirname, '..', 'docs', 'ARCHITECTURE.md');
-  const doc = readFileSync(path, 'utf8');
-  const block = /(<!-- events:start -->\n)[\s\S]*?(\n<!-- events:end -->)/;
-  if (!block.test(doc)) throw new Error('docs/ARCHITECTURE.md has no <!-- events:start --> … <!-- events:end --> block');
-  writeFileSync(
-    path,
-    doc.replace(block, (_m, a: string, b: string) => `${a}${eventCatalogue()}${b}`),
-  );
-}
+if (process.argv[1]?.endsWith('event-catalogue.ts')) rewriteDocBlock('events', eventCatalogue());

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slices } from '../../infra/catalog';
+import { docBlock } from '../../infra/doc-blocks';
 import { eventCatalogue } from '../../infra/event-catalogue';
 import { featureMap } from '../../infra/feature-map';
 import { regimeTable } from '../../infra/regime-table';
@@ -24,8 +25,7 @@ describe('docs/ARCHITECTURE.md stays true', () => {
   });
 
   it("has the event catalogue generated from the producers' payload schemas and the rules (regenerate with npx tsx infra/event-catalogue.ts)", () => {
-    const between = /<!-- events:start -->\n([\s\S]*?)\n<!-- events:end -->/.exec(architecture)?.[1];
-    expect(between).toBe(eventCatalogue());
+    expect(docBlock('events', architecture)).toBe(eventCatalogue());
     expect(architecture.indexOf('<!-- events:start -->')).toBeGreaterThan(architecture.indexOf('## Events'));
   });
 
