@@ -9,24 +9,26 @@ import { rewriteDocBlock } from './doc-blocks';
  * consume them. A test fails if the document and this differ: `npx tsx infra/event-catalogue.ts`
  * rewrites the block in place.
  */
-type Json = { type?: string; description?: string; enum?: unknown[]; items?: Json; properties?: Record<string, Json>; required?: string[] };
+type Json = { type?: string; enum?: unknown[]; items?: Json; properties?: Record<string, Json>; required?: string[] };
 
 const code = (s: unknown) => `\`${String(s)}\``;
 // A table cell holds no pipe and no line break.
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 function typeOf(s: Json): string {
-  const note = s.description ? ` (${s.description})` : '';
-  if (s.enum) return s.enum.map(code).join(' or ') + note;
-  if (s.type === 'array' && s.items) return `list of ${typeOf(s.items)}${note}`;
-  if (s.type === 'object') return `{${fields(s)}}${note}`;
-  return (s.type ?? 'any') + note;
+  if (s.enum) return s.enum.map(code).join(' or ');
+  if (s.type === 'array' && s.items) return `list of ${typeOf(s.items)}`;
+  if (s.type === 'object') return `{${fields(s)}}`;
+  return s.type ?? 'any';
 }
 
-function fields(s: Json): string {
+function fields(s: Json, notes: Readonly<Record<string, string>> = {}): string {
   const required = new Set(s.required ?? []);
   return Object.entries(s.properties ?? {})
-    .map(([name, field]) => `${code(name)}${required.has(name) ? '' : ' (optional)'}: ${typeOf(field)}`)
+    .map(([name, field]) => {
+      const note = notes[name] ? ` (${notes[name]})` : '';
+      return `${code(name)}${required.has(name) ? '' : ' (optional)'}: ${typeOf(field)}${note}`;
+    })
     .join(', ');
 }
 
@@ -35,7 +37,7 @@ export function eventCatalogue(parts: readonly SliceShape[] = slices as readonly
   const c = buildCatalog(parts);
   const rows = parts.flatMap((slice) =>
     Object.entries(slice.events).map(([type, spec]) => {
-      const data = fields(z.toJSONSchema(spec.data) as Json);
+      const data = fields(z.toJSONSchema(spec.data) as Json, spec.fields);
       const consumers = c.rules
         .filter((r) => r.detailTypes.includes(type))
         .map((r) => {

@@ -3,9 +3,20 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
 import { publisher } from '../../shared/platform/aws/events';
-import { type DomainEvent, eventEnvelope } from '../../shared/platform/events';
+import type { DomainEvent } from '../../shared/platform/events';
 import { logger } from '../lib/logger';
 import * as z from '../lib/zod';
+
+/** Any event's envelope, whatever its type: what the relay reads back from the stream. */
+const eventEnvelope = z.strictObject({
+  id: z.string(),
+  type: z.string(),
+  version: z.literal(1),
+  subject: z.string(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
 
 /**
  * The outbox relay: event items written in the same transaction as each state change arrive

@@ -23,8 +23,9 @@ export const contractsEvents = defineEvents('contracts', {
     data: z.strictObject({
       councilOrgId: z.string(),
       amberWithinDays: z.int(),
-      alertOffsetsDays: z.array(z.int().check(z.describe('days before the due date (negative)'))),
+      alertOffsetsDays: z.array(z.int()),
     }),
+    fields: { alertOffsetsDays: 'days before the due date (negative)' },
   },
   'milestone.evidence-submitted': { writtenBy: 'the supplier, by emailed link (`/m/{token}`)', data: z.strictObject(milestone) },
   'milestone.decided': {
@@ -33,8 +34,9 @@ export const contractsEvents = defineEvents('contracts', {
       ...changed,
       milestoneId: z.string(),
       decision: z.enum(['met', 'partiallyMet', 'notMet']),
-      sequence: z.optional(z.int().check(z.describe("the decision's number on the milestone: one email per decision"))),
+      sequence: z.optional(z.int()),
     }),
+    fields: { sequence: "the decision's number on the milestone: one email per decision" },
   },
   'milestone.alert-sent': {
     writtenBy: 'scheduled alert',
@@ -67,10 +69,11 @@ export const contractsEvents = defineEvents('contracts', {
     data: z.strictObject({
       ...changed,
       paymentId: z.string(),
-      amount: z.optional(z.int().check(z.describe('pence'))),
+      amount: z.optional(z.int()),
       paidOn: z.string(),
       daysLate: z.int(),
     }),
+    fields: { amount: 'pence' },
   },
 });
 

@@ -3,7 +3,6 @@ import * as z from '../platform/zod';
 
 const grant = { grantId: z.string() };
 const condition = { ...grant, conditionId: z.string() };
-const amount = z.int().check(z.describe('pence, only for the amount'));
 
 /** What grants writes, each with its payload: what its consumers may rely on. */
 export const grantsEvents = defineEvents('grants', {
@@ -17,7 +16,8 @@ export const grantsEvents = defineEvents('grants', {
   },
   'grant.amended': {
     writtenBy: 'an amendment: dates, an added condition, or the amount',
-    data: z.strictObject({ ...grant, kind: z.enum(['dates', 'conditions', 'amount']), from: z.optional(amount), to: z.optional(amount) }),
+    data: z.strictObject({ ...grant, kind: z.enum(['dates', 'conditions', 'amount']), from: z.optional(z.int()), to: z.optional(z.int()) }),
+    fields: { from: 'pence, only for the amount', to: 'pence, only for the amount' },
   },
   'condition.evidence-submitted': { writtenBy: 'emailed link', data: z.strictObject(condition) },
   'condition.decided': {
@@ -30,7 +30,8 @@ export const grantsEvents = defineEvents('grants', {
   },
   'consortium.reporting-policy-set': {
     writtenBy: 'PUT /consortia/{id}/reporting-policy',
-    data: z.strictObject({ consortiumId: z.string(), thresholdPence: z.int().check(z.describe('pence')) }),
+    data: z.strictObject({ consortiumId: z.string(), thresholdPence: z.int() }),
+    fields: { thresholdPence: 'pence' },
   },
 });
 

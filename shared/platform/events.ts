@@ -1,5 +1,7 @@
 import { newId } from './ids';
-import * as z from './zod';
+// Types only: the platform validates through each schema's own Standard Schema `validate`, so a
+// bundle that writes no event (or only reads) carries no zod on the platform's account.
+import type * as z from './zod';
 
 /**
  * Domain events: written as items in the same transaction as the state change they describe
@@ -20,17 +22,6 @@ export interface DomainEvent<T = Record<string, unknown>> {
   data: T;
 }
 
-/** Any event's envelope, whatever its type: what the outbox relay reads back from the stream. */
-export const eventEnvelope = z.strictObject({
-  id: z.string(),
-  type: z.string(),
-  version: z.literal(1),
-  subject: z.string(),
-  occurredAt: z.string(),
-  actor: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});
-
 export const subjectOf = (kind: string, id: string): string => `${kind}#${id}`;
 
 /**
@@ -43,6 +34,8 @@ export interface EventSpec<S extends z.ZodMiniObject = z.ZodMiniObject> {
   data: S;
   /** Anything else a reader of the catalogue should know (what the payload leaves out, and why). */
   note?: string;
+  /** What a field means beyond its type, for the catalogue (`pence`, `only for …`). */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export type EventSpecs = Readonly<Record<string, EventSpec>>;
@@ -95,9 +88,11 @@ function problemOf(issue: z.core.$ZodIssue, data: unknown): string {
 
 /** A payload checked against its schema, or an EventPayloadError naming the type and the first field that does not fit. */
 function checkData<S extends z.ZodMiniObject>(type: string, schema: S, data: unknown): z.output<S> {
-  const result = z.safeParse(schema, data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
+  const result = schema['~standard'].validate(data);
+  if (result instanceof Promise) throw new Error(`event ${type}: its payload schema must check synchronously`);
+  if (!result.issues) return result.value as z.output<S>;
+  // A zod schema's issues are zod's own (with their codes), behind the standard interface.
+  const issue = result.issues[0] as z.core.$ZodIssue;
   throw new EventPayloadError(type, issue.path.map(String).join('.'), problemOf(issue, data));
 }
 

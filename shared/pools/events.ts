@@ -6,8 +6,7 @@ const settled = {
   writtenBy: 'workflow steps',
   data: z.strictObject({ ...round, status: z.enum(['voting', 'escalated', 'approved', 'rejected', 'expired', 'committed']) }),
 };
-const pence = z.int().check(z.describe('pence'));
-const money = { grantId: z.string(), poolId: z.string(), amount: pence };
+const money = { grantId: z.string(), poolId: z.string(), amount: z.int() };
 
 /** What pools writes, each with its payload (amounts in pence): what its consumers may rely on. */
 export const poolsEvents = defineEvents('pools', {
@@ -22,28 +21,32 @@ export const poolsEvents = defineEvents('pools', {
       poolId: z.string(),
       pledgeId: z.string(),
       funderOrgId: z.string(),
-      amount: pence,
+      amount: z.int(),
       financialYear: z.string(),
       receivedOn: z.string(),
     }),
+    fields: { amount: 'pence' },
   },
   'grant.awarded': {
     writtenBy: "allocation (ledger), or a tender's lot award",
     data: z.strictObject({
       ...money,
       recipientOrgId: z.string(),
-      tenderId: z.optional(z.string().check(z.describe("only for a grant awarded from a tender's lot"))),
+      tenderId: z.optional(z.string()),
     }),
+    fields: { amount: 'pence', tenderId: "only for a grant awarded from a tender's lot" },
   },
   'payment.made': {
     writtenBy: 'payment (ledger), or a tranche released',
-    data: z.strictObject({ ...money, tranche: z.optional(z.int().check(z.describe("the tranche's number, only for its release"))) }),
+    data: z.strictObject({ ...money, tranche: z.optional(z.int()) }),
+    fields: { amount: 'pence', tranche: "the tranche's number, only for its release" },
   },
-  'payment.returned': { writtenBy: 'return (ledger)', data: z.strictObject(money) },
+  'payment.returned': { writtenBy: 'return (ledger)', data: z.strictObject(money), fields: { amount: 'pence' } },
   'round.opened': { writtenBy: 'POST /pools/{id}/rounds', data: z.strictObject(round) },
   'round.proposal-added': {
     writtenBy: 'POST /rounds/{id}/proposals',
-    data: z.strictObject({ roundId: z.string(), proposalId: z.string(), amount: pence }),
+    data: z.strictObject({ roundId: z.string(), proposalId: z.string(), amount: z.int() }),
+    fields: { amount: 'pence' },
   },
   'round.closed': { ...settled, writtenBy: 'POST /rounds/{id}/close' },
   'round.vote-recorded': {

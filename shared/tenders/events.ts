@@ -5,8 +5,7 @@ import { tenderStatuses } from './tender';
 /** Every change saved under the tender's version carries the status it left the tender in. */
 const changed = { tenderId: z.string(), status: z.enum(tenderStatuses) };
 /** An ending hands back what the tender still held (pence). */
-const pence = z.int().check(z.describe('pence'));
-const ended = { ...changed, released: pence };
+const ended = { ...changed, released: z.int() };
 const lots = z.array(z.string());
 const question = { writtenBy: '', data: z.strictObject({ tenderId: z.string(), questionId: z.string() }) };
 const bid = {
@@ -40,12 +39,14 @@ export const tendersEvents = defineEvents('tenders', {
   'tender.sign-off-refused': signOff,
   'tender.sign-off-escalated': {
     writtenBy: "workflow (the sign-off deadline passed), then the lead's decision",
-    data: z.strictObject({ ...changed, decision: z.optional(z.enum(['proceed', 'return-to-draft']).check(z.describe("only the lead's"))) }),
+    data: z.strictObject({ ...changed, decision: z.optional(z.enum(['proceed', 'return-to-draft'])) }),
+    fields: { decision: "only the lead's" },
   },
   'tender.returned-to-draft': { writtenBy: 'workflow', data: z.strictObject({ ...changed, reason: z.string() }) },
   'tender.published': {
     writtenBy: 'workflow step Publish (with the `reservation` ledger entry)',
-    data: z.strictObject({ ...changed, poolId: z.string(), reserved: pence }),
+    data: z.strictObject({ ...changed, poolId: z.string(), reserved: z.int() }),
+    fields: { reserved: 'pence' },
   },
   'tender.interest-registered': {
     writtenBy: 'a provider (public route), or the lead inviting one (API or the tender overview)',
@@ -103,12 +104,21 @@ export const tendersEvents = defineEvents('tenders', {
     data: z.strictObject({ ...changed, lotId: z.string(), challengeId: z.string(), outcome: z.enum(['dismissed', 'upheld']) }),
   },
   'tender.lot-failed': { writtenBy: 'workflow step AwardLot: a challenge upheld', data: z.strictObject({ ...changed, lotId: z.string() }) },
-  'tender.completed': { writtenBy: 'workflow step CompleteTender', data: z.strictObject({ ...ended, awarded: lots }) },
+  'tender.completed': {
+    writtenBy: 'workflow step CompleteTender',
+    data: z.strictObject({ ...ended, awarded: lots }),
+    fields: { released: 'pence' },
+  },
   'tender.unsuccessful': {
     writtenBy: 'workflow: no lot awarded, or no bids',
     data: z.strictObject({ ...ended, awarded: z.optional(lots), reason: z.optional(z.string()) }),
+    fields: { released: 'pence' },
   },
-  'tender.cancelled': { writtenBy: 'the lead, or workflow', data: z.strictObject({ ...ended, reason: z.string() }) },
+  'tender.cancelled': {
+    writtenBy: 'the lead, or workflow',
+    data: z.strictObject({ ...ended, reason: z.string() }),
+    fields: { released: 'pence' },
+  },
   'bid.submitted': { ...bid, writtenBy: 'emailed link (POST)' },
   'bid.late-refused': { ...bid, writtenBy: 'emailed link (POST), after the deadline' },
 });
