@@ -21,7 +21,17 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'CRITICAL' },
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...engines, ...synth] } },
-      { extends: true, test: { name: 'engines', include: engines } },
+      // One DynamoDB Local for the run, a table per stack; every answer the local runtime gives in
+      // these files is checked against the API contract.
+      {
+        extends: true,
+        test: {
+          name: 'engines',
+          include: engines,
+          globalSetup: ['test/support/shared-dynamodb.ts'],
+          setupFiles: ['test/support/contract-replay.ts'],
+        },
+      },
       // One synth takes about half a minute on two cores (more when the machine is busy).
       { extends: true, test: { name: 'synth', include: synth, globalSetup: ['test/support/synth-once.ts'], hookTimeout: 600_000 } },
     ],

@@ -4,16 +4,24 @@
  * together: a route without an operation, or an operation without a route, is an error.
  */
 import { calendarApi } from '../functions/calendar/api';
+import * as calendarViews from '../functions/calendar/views';
 import { consortiaApi } from '../functions/consortia/api';
+import * as consortiaViews from '../functions/consortia/views';
 import { contractsApi } from '../functions/contracts/api';
+import * as contractsViews from '../functions/contracts/views';
 import { grantsApi } from '../functions/grants/api';
+import * as grantsViews from '../functions/grants/views';
 import type { Api, Operation } from '../functions/lib/api';
 import type * as z from '../functions/lib/zod';
 import { overviewApi } from '../functions/overview/api';
 import { platformApi } from '../functions/platform/api';
+import * as platformViews from '../functions/platform/views';
 import { poolsApi } from '../functions/pools/api';
+import * as poolsViews from '../functions/pools/views';
 import { reportingApi } from '../functions/reporting/api';
+import * as reportingViews from '../functions/reporting/views';
 import { tendersApi } from '../functions/tenders/api';
+import * as tendersViews from '../functions/tenders/views';
 import type { RouteSpec } from '../shared/platform/catalog';
 
 const featureApis: Readonly<Record<string, Api>> = {
@@ -26,6 +34,21 @@ const featureApis: Readonly<Record<string, Api>> = {
   tenders: tendersApi,
   contracts: contractsApi,
   calendar: calendarApi,
+};
+
+/**
+ * Each feature's view-model schemas (`functions/<feature>/views.ts`): the document names each
+ * answer's schema once under `components.schemas` and refers to it from every operation.
+ */
+export const featureViews: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  platform: platformViews,
+  consortia: consortiaViews,
+  pools: poolsViews,
+  grants: grantsViews,
+  reporting: reportingViews,
+  tenders: tendersViews,
+  contracts: contractsViews,
+  calendar: calendarViews,
 };
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

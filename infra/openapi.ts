@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { errorBody, gatewayError, type Operation } from '../functions/lib/api';
+import { errorBody, gatewayError, gatewayFailure, type Operation } from '../functions/lib/api';
 import * as z from '../functions/lib/zod';
 import type { Auth, RouteSpec } from '../shared/platform/catalog';
-import { operations, routeKey, shapeOf } from './api';
+import { featureViews, operations, routeKey, shapeOf } from './api';
 import { catalog, slices } from './catalog';
 
 type Json = Record<string, unknown>;
@@ -37,6 +37,33 @@ export function jsonSchema(schema: z.ZodMiniType, io: Io): Json {
 }
 
 const json = (schema: Json) => ({ 'application/json': { schema } });
+
+/**
+ * The view-model schemas by name: the export's name, capitalised, or with its feature's in front
+ * where two features use the same one (`GrantsLinkSent`, `ReportingLinkSent`).
+ */
+function viewNames(): Map<unknown, string> {
+  const cap = (s: string) => s[0]?.toUpperCase() + s.slice(1);
+  const all = Object.entries(featureViews).flatMap(([feature, views]) =>
+    Object.entries(views).map(([name, schema]) => ({ feature, name, schema })),
+  );
+  const taken = (name: string) => all.filter((v) => v.name === name).length > 1;
+  return new Map(all.map((v) => [v.schema, taken(v.name) ? cap(v.feature) + cap(v.name) : cap(v.name)]));
+}
+
+/** Answers' schemas named under `components.schemas`, referred to by each operation that gives them. */
+class NamedViews {
+  readonly names = viewNames();
+  readonly used: Record<string, Json> = {};
+  ref(schema: z.ZodMiniType): Json {
+    const name = this.names.get(schema);
+    if (!name) return jsonSchema(schema, 'output');
+    this.used[name] ??= jsonSchema(schema, 'output');
+    return { $ref: `#/components/schemas/${name}` };
+  }
+}
+// One per document being made: openApiDocument starts it afresh.
+let views = new NamedViews();
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
@@ -62,8 +89,22 @@ const errorResponses: Record<string, Json> = {
     description: "The record's state refuses this now; the message says why.",
     content: json({ $ref: '#/components/schemas/Error' }),
   },
-  Internal: { description: 'Something went wrong; it has been logged.', content: json({ $ref: '#/components/schemas/Error' }) },
-  PageProblem: html('A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 500).'),
+  Internal: {
+    description: 'Something went wrong; it has been logged. If the function itself failed, API Gateway answers `{message}`.',
+    content: json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayFailure' }] }),
+  },
+  PageProblem: html(
+    'A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 410 replaced link).',
+  ),
+  PageFailure: {
+    description:
+      "The page saying something went wrong (it has been logged); if the function itself failed, API Gateway's JSON `{message}`.",
+    content: { 'text/html': { schema: { type: 'string' } }, ...json({ $ref: '#/components/schemas/GatewayFailure' }) },
+  },
+  FeedFailure: {
+    description: "The function failed: API Gateway's JSON `{message}`.",
+    content: json({ $ref: '#/components/schemas/GatewayFailure' }),
+  },
 };
 
 /** How a route is answered: JSON for staff routes and the JSON public ones, else what the operation says. */
@@ -73,25 +114,41 @@ function success(r: RouteSpec, op: Operation): Json {
   const produces = producesOf(r, op);
   if (produces === 'redirect')
     return { description: 'Redirected (303) to where the browser goes next.', headers: { Location: { schema: { type: 'string' } } } };
-  if (produces === 'html') return html(typeof op.response === 'string' ? op.response : op.summary);
+  if (produces === 'html') {
+    const page = html(typeof op.response === 'string' ? op.response : op.summary);
+    return op.downloads ? { ...page, content: { ...page.content, ...downloads(op) } } : page;
+  }
   if (produces === 'calendar') return { description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } };
-  const schema =
-    op.response === undefined || typeof op.response === 'string'
-      ? { type: 'object', description: op.response ?? op.summary, 'x-grantloop-loose': true }
-      : jsonSchema(op.response, 'output');
-  const content: Json = json(schema);
-  if (op.csv) content['text/csv'] = { schema: { type: 'string', description: 'The same as CSV, with ?format=csv.' } };
-  return { description: op.summary, content };
+  if (op.response === undefined || typeof op.response === 'string')
+    throw new Error(`openapi: ${routeKey(r)} answers JSON but names no response schema (give the view model's zod schema)`);
+  return { description: op.summary, content: { ...json(views.ref(op.response)), ...downloads(op) } };
+}
+
+/** What the route also answers when its query asks for a download (a CSV, a JSON file). */
+function downloads(op: Operation): Json {
+  const out: Json = {};
+  for (const [type, d] of Object.entries(op.downloads ?? {}))
+    out[type] = {
+      schema: d.schema ? { ...views.ref(d.schema), description: `With ${d.when}.` } : { type: 'string', description: `With ${d.when}.` },
+    };
+  return out;
 }
 
 function refusals(r: RouteSpec, op: Operation): Json {
-  if (producesOf(r, op) !== 'json' && r.auth !== 'public')
-    return { '303': { description: 'No session: sent to sign in.' }, '4XX': ref('PageProblem'), '500': ref('PageProblem') };
-  if (producesOf(r, op) !== 'json') return { '4XX': ref('PageProblem'), '500': ref('PageProblem') };
+  const produces = producesOf(r, op);
+  if (produces === 'calendar')
+    return {
+      '404': { description: 'No such feed (or one replaced): plain text.', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '500': ref('FeedFailure'),
+    };
+  if (produces !== 'json' && r.auth !== 'public')
+    return { '303': { description: 'No session: sent to sign in.' }, '4XX': ref('PageProblem'), '500': ref('PageFailure') };
+  if (produces !== 'json') return { '4XX': ref('PageProblem'), '500': ref('PageFailure') };
   const out: Json = { '400': ref('BadRequest') };
   if (r.auth === 'staff') Object.assign(out, { '401': ref('Unauthorized'), '403': ref('Forbidden') });
   if (r.path.includes('{')) out['404'] = ref('NotFound');
-  if (r.method !== 'GET') out['409'] = ref('Conflict');
+  // A read can be refused by a record's state too (no grants yet to export, bids still sealed).
+  if (r.method !== 'GET' || r.path.includes('{')) out['409'] = ref('Conflict');
   out['500'] = ref('Internal');
   return out;
 }
@@ -141,7 +198,25 @@ function operation(r: RouteSpec, op: Operation, targets: Set<string>): Json {
     security: security[r.auth],
     ...(params.length ? { parameters: params } : {}),
     ...(body ? { requestBody: body } : {}),
-    responses: { [status]: success(r, op), ...refusals(r, op) },
+    responses: responses(r, op, status),
+  };
+}
+
+/**
+ * A page's form that redirects when it is done (303) answers the page again (200) when it is not:
+ * the form with its errors, or what it did shown once (a feed's new address). Without a session
+ * the same 303 goes to sign in.
+ */
+function responses(r: RouteSpec, op: Operation, status: string): Json {
+  if (producesOf(r, op) !== 'html' || status !== '303') return { [status]: success(r, op), ...refusals(r, op) };
+  const redirect = {
+    description: `Redirected (303) to where the browser goes next${r.auth === 'public' ? '' : ', or to sign in without a session'}.`,
+    headers: { Location: { schema: { type: 'string' } } },
+  };
+  return {
+    ...refusals(r, op),
+    '303': redirect,
+    '200': html("The page again: the form's errors, or what it did shown once."),
   };
 }
 
@@ -159,6 +234,7 @@ function targetsByKey(routes: readonly RouteSpec[]): Map<string, Set<string>> {
 
 export function openApiDocument(routes: readonly RouteSpec[] = catalog.routes, ops: Record<string, Operation> = operations): Json {
   const paths: Record<string, Record<string, Json>> = {};
+  views = new NamedViews();
   const targets = targetsByKey(routes);
   const seen = new Set<string>();
   for (const r of routes) {
@@ -175,7 +251,12 @@ export function openApiDocument(routes: readonly RouteSpec[] = catalog.routes, o
     tags: slices.map((s) => ({ name: s.feature, description: s.summary })),
     paths,
     components: {
-      schemas: { Error: jsonSchema(errorBody, 'output'), GatewayError: jsonSchema(gatewayError, 'output') },
+      schemas: {
+        Error: jsonSchema(errorBody, 'output'),
+        GatewayError: jsonSchema(gatewayError, 'output'),
+        GatewayFailure: jsonSchema(gatewayFailure, 'output'),
+        ...Object.fromEntries(Object.entries(views.used).sort(([a], [b]) => a.localeCompare(b))),
+      },
       responses: errorResponses,
       securitySchemes: {
         staffToken: {

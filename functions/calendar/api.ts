@@ -1,8 +1,7 @@
 import { defineApi } from '../lib/api';
 import * as z from '../lib/zod';
 import { feedOwnerPath } from './paths';
-
-const rotated = z.strictObject({ url: z.string(), createdAt: z.string(), replaced: z.boolean() });
+import * as views from './views';
 
 // zod's JSON Schema leaves out the refine (exactly one of the two owners): each route names one.
 export const calendarApi = defineApi({
@@ -10,13 +9,13 @@ export const calendarApi = defineApi({
     summary: "A new address for the council's calendar feed (the old one stops working); shown in this answer only.",
     status: 201,
     path: feedOwnerPath,
-    response: rotated,
+    response: views.rotated,
   },
   'POST /contracts/{contractId}/calendar-feed': {
     summary: "A new address for one contract's calendar feed; shown in this answer only.",
     status: 201,
     path: feedOwnerPath,
-    response: rotated,
+    response: views.rotated,
   },
   'GET /cal/{token}': {
     summary: 'The calendar (iCalendar), for Outlook and Google to poll; a 404 in plain text for an unknown address.',

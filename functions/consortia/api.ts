@@ -1,5 +1,3 @@
-import { consortiumRoles } from '../../shared/consortia/consortium';
-import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
 import { defineApi, idsPath } from '../lib/api';
 import * as z from '../lib/zod';
 import {
@@ -12,79 +10,55 @@ import {
   newOrganisation,
   orgIdPath,
 } from './schemas';
-
-const at = z.string().check(z.describe('an ISO 8601 date and time'));
-const user = z.strictObject({ id: z.string(), email: z.string(), name: z.string(), platformAdmin: z.boolean(), createdAt: at });
-const membership = z.strictObject({ userId: z.string(), orgId: z.string(), role: z.enum(memberRoles), grantedAt: at });
-const organisation = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(organisationKinds),
-  funderType: z.optional(z.enum(funderTypes)),
-  identifier: z.string(),
-  contactEmail: z.string(),
-  createdAt: at,
-});
-const consortiumFields = {
-  id: z.string(),
-  name: z.string(),
-  place: z.string(),
-  leadOrgId: z.string(),
-  status: z.enum(['inviting', 'active', 'lapsed']),
-  quorumPercent: z.int(),
-  reportingPolicy: z.optional(z.looseObject({})),
-  createdAt: at,
-  createdBy: z.string(),
-  version: z.int(),
-  activatedAt: z.optional(at),
-};
-const consortium = z.strictObject({
-  ...consortiumFields,
-  members: z.array(z.strictObject({ orgId: z.string(), role: z.enum(consortiumRoles) })),
-});
+import * as views from './views';
 
 const signInForm = '`email` (and `next`, a path under /app to return to). Locally only; on AWS Cognito signs staff in.';
 
 export const consortiaApi = defineApi({
   'GET /me': {
     summary: 'The caller: their user and memberships, read from the table.',
-    response: z.strictObject({ user, memberships: z.array(membership) }),
+    response: views.me,
   },
-  'POST /organisations': { summary: 'A new organisation (platform admins).', status: 201, body: newOrganisation, response: organisation },
+  'POST /organisations': {
+    summary: 'A new organisation (platform admins).',
+    status: 201,
+    body: newOrganisation,
+    response: views.organisation,
+  },
   'GET /organisations': {
     summary: 'Organisations of one kind.',
     query: listOrganisationsQuery,
-    response: z.strictObject({ organisations: z.array(organisation) }),
+    response: views.organisations,
   },
   'GET /organisations/{orgId}': {
     summary: 'An organisation with its people and consortia (its own staff).',
     path: orgIdPath,
-    response: 'The organisation, with `members` (users and roles) and `consortia` (those it belongs to).',
+    response: views.organisationDetail,
   },
   'POST /organisations/{orgId}/members': {
     summary: 'Adds a person to an organisation with a role, creating the user on first sight (org admins).',
     status: 201,
     path: orgIdPath,
     body: newMember,
-    response: z.strictObject({ user, membership }),
+    response: views.memberAdded,
   },
   'PUT /organisations/{orgId}/members/{userId}/role': {
     summary: "Gives a member of an organisation's staff another role (org admins); an organisation's last admin cannot be demoted (409).",
     path: memberPath,
     body: memberRole,
-    response: membership,
+    response: views.membership,
   },
   'DELETE /organisations/{orgId}/members/{userId}': {
     summary:
       "Takes a person off an organisation's staff (org admins); they can no longer act for it, at once. The last admin cannot be removed (409).",
     path: memberPath,
-    response: z.strictObject({ orgId: z.string(), userId: z.string(), removed: z.literal(true) }),
+    response: views.memberRemoved,
   },
   'POST /consortia': {
     summary: 'Proposes a consortium; every member is invited by email.',
     status: 201,
     body: newConsortium,
-    response: consortium,
+    response: views.consortium,
   },
   'GET /app/consortia/new': {
     summary:
@@ -99,24 +73,13 @@ export const consortiaApi = defineApi({
   'GET /consortia/{consortiumId}': {
     summary: 'A consortium, to its members.',
     path: consortiumIdPath,
-    response: z.strictObject({
-      ...consortiumFields,
-      members: z.array(
-        z.strictObject({
-          orgId: z.string(),
-          role: z.enum(consortiumRoles),
-          name: z.optional(z.string()),
-          funderType: z.optional(z.enum(funderTypes)),
-        }),
-      ),
-      awaitingConfirmationUntil: z.optional(at),
-    }),
+    response: views.consortiumDetail,
   },
   'POST /consortia/{consortiumId}/confirm': {
     summary: "The lead's confirmation; the invitation workflow goes on.",
     status: 202,
     path: consortiumIdPath,
-    response: z.strictObject({ consortiumId: z.string(), confirmed: z.literal(true) }),
+    response: views.confirmed,
   },
   'GET /app/organisations': {
     summary:

@@ -3,7 +3,9 @@ import type { Caller } from '../../shared/consortia/caller';
 import { type MemberRole, memberRoles, roleHints, roleNames } from '../../shared/consortia/organisation';
 import { changeMemberRole, memberToManage, removeMember } from '../../shared/consortia/staff';
 import { chosenForm, type FormAction, type PostedForm, refusal, submitForm } from '../lib/web/form';
-import { Button, Csrf, ErrorSummary, type FieldError, Radios } from '../lib/web/govuk';
+import { ActionForm, formPage } from '../lib/web/form-page';
+import { Button, type FieldError } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { organisationsCrumbs } from './organisations-page';
 import { memberRole } from './schemas';
@@ -37,33 +39,30 @@ export const roleForm: FormAction<typeof memberRole> = {
   formId: 'role-form',
 };
 
-function roleView(m: Member, csrf: string, typed: PostedForm, errors: FieldError[], status = 200): PageResult {
-  const heading = `What role should ${m.user.name} have?`;
+function roleView(m: Member, csrf: string, typed: PostedForm, errors: FieldError[]): PageResult {
+  const field = inputsFor(typed, errors);
   return {
-    title: `${errors.length ? 'Error: ' : ''}${heading}`,
-    status,
     ...chrome(m),
-    body: (
-      <>
-        <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">{m.org.name}</span>
-        <h1 class="govuk-heading-l">{heading}</h1>
-        <form method="post" id="role-form" novalidate>
-          <Csrf token={csrf} />
-          <input type="hidden" name="action" value="role" />
-          <Radios
-            name="role"
-            legend="Role"
-            hint={`${m.user.name} (${m.user.email}) is ${roleNames[m.role].toLowerCase()} now.`}
-            options={memberRoles.map((r) => ({ value: r, label: roleNames[r], hint: roleHints[r] }))}
-            value={String(typed.role ?? m.role)}
-            errors={errors}
-          />
-          <Button>Change the role</Button>
-        </form>
-        {back(m)}
-      </>
-    ),
+    ...formPage({
+      heading: `What role should ${m.user.name} have?`,
+      caption: m.org.name,
+      errors,
+      children: (
+        <>
+          <ActionForm action="role" id="role-form" csrf={csrf}>
+            <field.Choice
+              name="role"
+              legend="Role"
+              hint={`${m.user.name} (${m.user.email}) is ${roleNames[m.role].toLowerCase()} now.`}
+              options={memberRoles.map((r) => ({ value: r, label: roleNames[r], hint: roleHints[r] }))}
+              value={String(typed.role ?? m.role)}
+            />
+            <Button>Change the role</Button>
+          </ActionForm>
+          {back(m)}
+        </>
+      ),
+    }),
   };
 }
 
@@ -74,35 +73,30 @@ export async function rolePage(req: PageRequest<Caller>): Promise<PageResult> {
   const done = await submitForm(req.posted, form, (input) =>
     changeMemberRole(consortiaTable, req.caller, m.org.id, m.user.id, input as { role: MemberRole }),
   );
-  if (done.errors) return roleView(m, req.csrf, req.posted, done.errors, 400);
+  if (done.errors) return roleView(m, req.csrf, req.posted, done.errors);
   return { redirect: `${orgPath(m)}?done=role&user=${encodeURIComponent(m.user.id)}` };
 }
 
-function removeView(m: Member, csrf: string, errors: FieldError[], status = 200): PageResult {
-  const heading = `Are you sure you want to remove ${m.user.name}?`;
+function removeView(m: Member, csrf: string, errors: FieldError[]): PageResult {
   return {
-    title: `${errors.length ? 'Error: ' : ''}${heading}`,
-    status,
     ...chrome(m),
-    body: (
-      <>
-        <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">{m.org.name}</span>
-        <h1 class="govuk-heading-l">{heading}</h1>
-        <p class="govuk-body">
-          {m.user.name} ({m.user.email}, {roleNames[m.role].toLowerCase()}) will no longer be able to act for {m.org.name}, from their next
-          click. Anything they have already done stays recorded under their name.
-        </p>
-        <form method="post" id="remove" novalidate>
-          <Csrf token={csrf} />
-          <input type="hidden" name="action" value="remove" />
-          <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-            Yes, remove {m.user.name}
-          </button>
-        </form>
-        {back(m)}
-      </>
-    ),
+    ...formPage({
+      heading: `Are you sure you want to remove ${m.user.name}?`,
+      caption: m.org.name,
+      errors,
+      children: (
+        <>
+          <p class="govuk-body">
+            {m.user.name} ({m.user.email}, {roleNames[m.role].toLowerCase()}) will no longer be able to act for {m.org.name}, from their
+            next click. Anything they have already done stays recorded under their name.
+          </p>
+          <ActionForm action="remove" id="remove" csrf={csrf}>
+            <Button warning>Yes, remove {m.user.name}</Button>
+          </ActionForm>
+          {back(m)}
+        </>
+      ),
+    }),
   };
 }
 
@@ -113,7 +107,7 @@ export async function removePage(req: PageRequest<Caller>): Promise<PageResult> 
   try {
     await removeMember(consortiaTable, req.caller, m.org.id, m.user.id);
   } catch (error) {
-    return removeView(m, req.csrf, refusal(error, {}, 'remove'), 400);
+    return removeView(m, req.csrf, refusal(error, {}, 'remove'));
   }
   // Someone who removed themselves can no longer see the organisation: they go back to the list.
   if (m.user.id === req.caller.user.id) return { redirect: '/app/organisations' };

@@ -7,7 +7,8 @@ import type { Organisation } from '../../shared/consortia/organisation';
 import { proposalChoices } from '../../shared/consortia/proposing';
 import { dayInWords, listInWords } from '../../shared/platform/format';
 import { lengthHint, type PostedForm } from '../lib/web/form';
-import { type FieldError, Radios, TextInput } from '../lib/web/govuk';
+import type { FieldError } from '../lib/web/govuk';
+import { asOption, GoTo, type Inputs } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { newConsortium } from './schemas';
@@ -31,6 +32,7 @@ const roles = [
   { value: 'member', label: 'Member', hint: "Pledges money to the consortium's pools and votes on its rounds and tender awards." },
   { value: 'observer', label: 'Observer', hint: "Sees the consortium's pools, rounds and grants, but does not pledge or vote." },
 ];
+const s = newConsortium.shape;
 const roleWords: Record<string, string> = { lead: 'lead', member: 'member', observer: 'observer' };
 
 const nameOf = (c: Ctx, orgId: unknown) => c.funders.find((o) => o.id === orgId)?.name ?? String(orgId ?? '');
@@ -45,7 +47,7 @@ const listed = (typed: PostedForm) =>
 
 const describe = (item: PostedForm, c: Ctx) => `${nameOf(c, item.orgId)} (${roleWords[String(item.role)] ?? 'no role chosen'})`;
 
-function LeadQuestion({ ctx, typed, errors }: { ctx: Ctx; typed: PostedForm; errors: FieldError[] }) {
+function LeadQuestion({ ctx, field }: { ctx: Ctx; field: Inputs }) {
   const only = ctx.leads.length === 1 ? ctx.leads[0] : undefined;
   if (only)
     return (
@@ -55,18 +57,16 @@ function LeadQuestion({ ctx, typed, errors }: { ctx: Ctx; typed: PostedForm; err
       </div>
     );
   return (
-    <Radios
+    <field.Choice
       name="members.0.orgId"
       legend="Which organisation will lead it?"
       hint="The lead confirms the consortium once the invitations are out, and runs its pools and rounds. You can choose a funder you are an admin of."
-      options={ctx.leads.map((o) => ({ value: o.id, label: o.name }))}
-      value={String(typed['members.0.orgId'] ?? '')}
-      errors={errors}
+      options={ctx.leads.map(asOption)}
     />
   );
 }
 
-function MemberQuestion({ ctx, typed, errors, next }: { ctx: Ctx; typed: PostedForm; errors: FieldError[]; next: number }) {
+function MemberQuestion({ ctx, typed, errors, item }: { ctx: Ctx; typed: PostedForm; errors: FieldError[]; item: Inputs }) {
   const taken = new Set([leadOf(typed, ctx), ...listed(typed).map((m) => m.orgId)]);
   const choices = ctx.funders.filter((o) => !taken.has(o.id));
   const error = errors.find((e) => e.field === 'members');
@@ -87,20 +87,8 @@ function MemberQuestion({ ctx, typed, errors, next }: { ctx: Ctx; typed: PostedF
         <p class="govuk-body">Every other funder in grantloop is already listed. A platform administrator adds new organisations.</p>
       ) : (
         <>
-          <Radios
-            name={`members.${next}.orgId`}
-            legend="Organisation to add"
-            options={choices.map((o) => ({ value: o.id, label: o.name }))}
-            value={String(typed[`members.${next}.orgId`] ?? '')}
-            errors={errors}
-          />
-          <Radios
-            name={`members.${next}.role`}
-            legend="Its role"
-            options={roles}
-            value={String(typed[`members.${next}.role`] ?? '')}
-            errors={errors}
-          />
+          <item.Choice name="orgId" legend="Organisation to add" options={choices.map(asOption)} />
+          <item.Choice name="role" legend="Its role" options={roles} />
         </>
       )}
     </>
@@ -131,23 +119,15 @@ export const newConsortiumJourney: Journey<typeof newConsortium, Ctx, Caller> = 
         place: { label: 'Place it serves', missing: 'Enter the place the consortium serves' },
         'members.0.orgId': { label: 'Lead organisation', as: 'choice', missing: 'Select the organisation that will lead it' },
       },
-      body: ({ ctx, typed, errors }) => (
+      body: ({ ctx, field }) => (
         <>
-          <TextInput
-            name="name"
-            label="Name of the consortium"
-            hint={`For example, Wyvernshire Community Fund. ${lengthHint(newConsortium.shape.name)}`}
-            value={String(typed.name ?? '')}
-            errors={errors}
-          />
-          <TextInput
+          <field.Text name="name" label="Name of the consortium" hint={`For example, Wyvernshire Community Fund. ${lengthHint(s.name)}`} />
+          <field.Text
             name="place"
             label="Place it serves"
-            hint={`The county, city or area, as members will recognise it. ${lengthHint(newConsortium.shape.place)}`}
-            value={String(typed.place ?? '')}
-            errors={errors}
+            hint={`The county, city or area, as members will recognise it. ${lengthHint(s.place)}`}
           />
-          <LeadQuestion ctx={ctx} typed={typed} errors={errors} />
+          <LeadQuestion ctx={ctx} field={field} />
         </>
       ),
     },
@@ -172,15 +152,12 @@ export const newConsortiumJourney: Journey<typeof newConsortium, Ctx, Caller> = 
       id: 'quorum',
       heading: 'What quorum do votes need?',
       fields: { quorumPercent: { label: 'Quorum', as: 'whole', optional: true } },
-      body: ({ typed, errors }) => (
-        <TextInput
+      body: ({ field }) => (
+        <field.Whole
           name="quorumPercent"
           label="Quorum"
           hint={`As a percentage: a round's grants, or a tender's award, are approved when the funders who vote yes hold this share of the money paid into the pool. A whole number from 1 to 100. Leave it blank for ${DEFAULT_QUORUM_PERCENT}%.`}
-          value={String(typed.quorumPercent ?? '')}
-          errors={errors}
           width="3"
-          inputmode="numeric"
         />
       ),
     },
@@ -244,11 +221,7 @@ function Proposed({ c, proposed }: { c: Ctx; proposed: NonNullable<Ctx['proposed
         proposal lapses. {listInWords(others)} {others.length === 1 ? 'has' : 'have'} nothing to do now, and everyone is emailed again when
         it starts.
       </p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/app/consortia/${encodeURIComponent(proposed.id)}`}>
-          Go to the consortium
-        </a>
-      </p>
+      <GoTo href={`/app/consortia/${encodeURIComponent(proposed.id)}`}>Go to the consortium</GoTo>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { type MemberRole, memberRoles, type Organisation, roleHints, roleNames }
 import { addMember } from '../../shared/consortia/organisations';
 import { organisationToManage } from '../../shared/consortia/staff';
 import { lengthHint } from '../lib/web/form';
-import { Radios, TextInput } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { organisationsCrumbs } from './organisations-page';
@@ -44,26 +44,17 @@ export const newMemberJourney: Journey<typeof newMember, Ctx, Caller> = {
         email: { label: 'Email address', missing: 'Enter their email address' },
         role: { label: 'Role', as: 'choice', missing: 'Select their role' },
       },
-      body: ({ ctx, typed, errors }) => (
+      body: ({ ctx, field }) => (
         <>
-          <TextInput
-            name="name"
-            label="Full name"
-            autocomplete="off"
-            value={String(typed.name ?? '')}
-            errors={errors}
-            hint={lengthHint(newMember.shape.name)}
-          />
-          <TextInput
+          <field.Text name="name" label="Full name" autocomplete="off" hint={lengthHint(newMember.shape.name)} />
+          <field.Text
             name="email"
             label="Email address"
             hint={`They sign in with it. ${lengthHint(newMember.shape.email)}`}
             type="email"
             autocomplete="off"
-            value={String(typed.email ?? '')}
-            errors={errors}
           />
-          <Radios name="role" legend={`Role at ${ctx.org.name}`} options={roleOptions} value={String(typed.role ?? '')} errors={errors} />
+          <field.Choice name="role" legend={`Role at ${ctx.org.name}`} options={roleOptions} />
         </>
       ),
     },
@@ -85,11 +76,9 @@ export const newMemberJourney: Journey<typeof newMember, Ctx, Caller> = {
           They can now sign in with their email address and act for {c.org.name} with their role. Nobody has been emailed: tell them they
           have been added.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/organisations/${encodeURIComponent(c.org.id)}?done=added&user=${encodeURIComponent(userId)}`}>
-            Go to {c.org.name}'s staff
-          </a>
-        </p>
+        <GoTo href={`/app/organisations/${encodeURIComponent(c.org.id)}?done=added&user=${encodeURIComponent(userId)}`}>
+          Go to {c.org.name}'s staff
+        </GoTo>
       </>
     ),
   }),

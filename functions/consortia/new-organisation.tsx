@@ -11,7 +11,8 @@ import {
 } from '../../shared/consortia/organisation';
 import { createOrganisation } from '../../shared/consortia/organisations';
 import { lengthHint } from '../lib/web/form';
-import { type FieldError, TextInput } from '../lib/web/govuk';
+import type { FieldError } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { organisationsCrumbs } from './organisations-page';
@@ -31,6 +32,9 @@ const kindHints: Record<OrganisationKind, string> = {
   provider: 'Receives grants: a charity, community group or social enterprise',
   council: 'Manages its own contracts with providers. A council that also pools money with other funders is a funder (local authority)',
 };
+
+const orgIdHint =
+  "Its identifier on a register, from org-id.guide: GB-CHC- and its charity number (GB-CHC-1123456), GB-COH- and its company number, GB-LAE- and a council's code (GB-LAE-KEN), GB-NHS- and an NHS code; or 360G- and a name for a group on no register.";
 
 const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
 
@@ -163,31 +167,16 @@ export const newOrganisationJourney: Journey<typeof newOrganisation, Ctx, Caller
         identifier: { label: 'Org-id', missing: 'Enter its org-id' },
         contactEmail: { label: 'Contact email address', missing: 'Enter a contact email address' },
       },
-      body: ({ typed, errors }) => (
+      body: ({ field }) => (
         <>
-          <TextInput
-            name="name"
-            label="Name of the organisation"
-            value={String(typed.name ?? '')}
-            errors={errors}
-            hint={lengthHint(newOrganisation.shape.name)}
-          />
-          <TextInput
-            name="identifier"
-            label="Org-id"
-            hint="Its identifier on a register, from org-id.guide: GB-CHC- and its charity number (GB-CHC-1123456), GB-COH- and its company number, GB-LAE- and a council's code (GB-LAE-KEN), GB-NHS- and an NHS code; or 360G- and a name for a group on no register."
-            value={String(typed.identifier ?? '')}
-            errors={errors}
-            width="20"
-          />
-          <TextInput
+          <field.Text name="name" label="Name of the organisation" hint={lengthHint(newOrganisation.shape.name)} />
+          <field.Text name="identifier" label="Org-id" hint={orgIdHint} width="20" />
+          <field.Text
             name="contactEmail"
             label="Contact email address"
             hint="Where invitations to consortia are sent."
             type="email"
             autocomplete="email"
-            value={String(typed.contactEmail ?? '')}
-            errors={errors}
           />
         </>
       ),
@@ -211,11 +200,7 @@ export const newOrganisationJourney: Journey<typeof newOrganisation, Ctx, Caller
           Nobody has been emailed. Next, add its staff: each can then sign in with their email address and act with their role. Its first
           admin can add the rest.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/organisations/${encodeURIComponent(orgId)}`}>
-            Go to the organisation
-          </a>
-        </p>
+        <GoTo href={`/app/organisations/${encodeURIComponent(orgId)}`}>Go to the organisation</GoTo>
       </>
     ),
   }),

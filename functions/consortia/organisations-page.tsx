@@ -9,7 +9,8 @@ import {
 } from '../../shared/consortia/organisation';
 import { organisationStaff, organisationsList } from '../../shared/consortia/staff';
 import { plural } from '../../shared/platform/format';
-import { SuccessBanner, SummaryList, Table } from '../lib/web/govuk';
+import { SuccessBanner, SummaryList } from '../lib/web/govuk';
+import { figures, Link, Table } from '../lib/web/table';
 import type { Page } from './web-sessions';
 
 /**
@@ -51,17 +52,9 @@ export const organisationsPage: Page = async ({ caller }) => {
         ) : (
           <Table
             caption={plural(rows.length, 'organisation')}
-            columns={[
-              { label: 'Name' },
-              { label: 'Kind' },
-              { label: 'Type of funder' },
-              { label: 'Org-id' },
-              { label: 'Staff', numeric: true },
-            ]}
+            columns={['Name', 'Kind', 'Type of funder', 'Org-id', ...figures('Staff')]}
             rows={rows.map((r) => [
-              <a class="govuk-link" href={orgHref(r.org.id)}>
-                {r.org.name}
-              </a>,
+              <Link href={orgHref(r.org.id)}>{r.org.name}</Link>,
               kindNames[r.org.kind],
               funderTypeInWords(r.org),
               r.org.identifier,
@@ -124,7 +117,7 @@ export const organisationPage: Page = async ({ caller, params, query }) => {
         ) : (
           <Table
             caption={plural(staff.length, 'member of staff', 'members of staff')}
-            columns={[{ label: 'Name' }, { label: 'Email address' }, { label: 'Role' }, ...(manage ? [{ label: 'Actions' }] : [])]}
+            columns={['Name', 'Email address', 'Role', ...(manage ? [{ label: 'Actions' }] : [])]}
             rows={staff.map((s) => [
               s.name,
               s.email,

@@ -3,13 +3,12 @@ import { amend } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
 import { dayInWords, pounds } from '../../shared/platform/format';
 import { type FormFields, lengthHint, type PostedForm } from '../lib/web/form';
-import { Lines, Textarea } from '../lib/web/govuk';
+import { Lines } from '../lib/web/govuk';
+import { GoTo, type Inputs, ListError } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
-import { itemsOf, typedDay } from '../lib/web/typed';
-import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
-import { DateInput } from './date-input';
-import { type ContractCtx, contractChrome, contractFor, contractHref, GoTo, pick } from './journey-parts';
+import { itemsOf, typedDay, typedPounds } from '../lib/web/typed';
+import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
 import { KpiInputs, kpiItem, kpiLine, MilestoneInputs, milestoneItem, milestoneLine } from './milestone-fields';
 import { amendmentBody } from './schemas';
 
@@ -27,9 +26,7 @@ const whyQuestion = (heading: string) => ({
   id: 'why',
   heading,
   fields: whyField,
-  body: ({ typed, errors }: { typed: PostedForm; errors: { field: string; message: string }[] }) => (
-    <Textarea name="why" label="Reason for the change" hint={whyHint} value={pick(typed, 'why')} errors={errors} />
-  ),
+  body: ({ field }: { field: Inputs }) => <field.Area name="why" label="Reason for the change" hint={whyHint} />,
 });
 
 const periodOf = (c: ContractCtx) => `Within the contract, ${dayInWords(c.period.startDate)} to ${dayInWords(c.period.endDate)}.`;
@@ -52,7 +49,7 @@ export const addMilestonesJourney: Journey<typeof amendmentBody, ContractCtx, Ca
       heading: 'Which milestones do you want to add?',
       fields: { addMilestones: { label: 'Milestones', as: 'list', optional: true } },
       list: { path: 'addMilestones', item: milestoneItem(false), max: 20, noun: 'milestone', describe: milestoneLine },
-      body: ({ ctx, typed, errors, next }) => (
+      body: ({ ctx, errors, item }) => (
         <>
           <ListError id="addMilestones" errors={errors} />
           <p class="govuk-body">
@@ -61,7 +58,7 @@ export const addMilestonesJourney: Journey<typeof amendmentBody, ContractCtx, Ca
               : 'The contract has no milestones yet. '}
             Add each new one, or continue to add only KPIs.
           </p>
-          <MilestoneInputs path="addMilestones" next={next} typed={typed} errors={errors} period={periodOf(ctx)} />
+          <MilestoneInputs item={item} period={periodOf(ctx)} />
         </>
       ),
     },
@@ -70,14 +67,14 @@ export const addMilestonesJourney: Journey<typeof amendmentBody, ContractCtx, Ca
       heading: 'Which KPIs do you want to add?',
       fields: { addKpis: { label: 'KPIs', as: 'list', optional: true } },
       list: { path: 'addKpis', item: kpiItem, max: 30, noun: 'KPI', describe: kpiLine },
-      body: ({ ctx, typed, errors, next }) => (
+      body: ({ ctx, errors, item }) => (
         <>
           <ListError id="addKpis" errors={errors} />
           <p class="govuk-body">
             {ctx.kpis.length ? `It has these KPIs: ${ctx.kpis.map((k) => k.name).join(', ')}. ` : 'The contract has no KPIs yet. '}
             Add each new one, or continue without any.
           </p>
-          <KpiInputs path="addKpis" next={next} typed={typed} errors={errors} />
+          <KpiInputs item={item} />
         </>
       ),
     },
@@ -130,25 +127,17 @@ export function amendContractJourney(milestoneIds: string[]): Journey<typeof ame
             milestoneIds.map((id) => [dueField(id), { label: `New due date of ${id}`, as: 'date' as const, optional: true }]),
           ),
         },
-        body: ({ ctx, typed, errors }) => (
+        body: ({ ctx, field }) => (
           <>
             <p class="govuk-body">Fill in only what changes; leave the rest blank.</p>
-            <PoundsInput name="value" label="New value" hint={`It is ${pounds(ctx.value)} now.`} typed={typed} errors={errors} />
-            <DateInput
+            <field.Pounds name="value" label="New value" hint={`It is ${pounds(ctx.value)} now.`} />
+            <field.Day
               name="endDate"
               legend="New end date"
               hint={`It ends on ${dayInWords(ctx.period.endDate)} now. For example, 31 3 2028.`}
-              typed={typed as Record<string, string>}
-              errors={errors}
             />
             {movable(ctx).map((m) => (
-              <DateInput
-                name={dueField(m.id)}
-                legend={`New due date of ${m.id}`}
-                hint={`${m.title}: due ${dayInWords(m.dueDate)} now.`}
-                typed={typed as Record<string, string>}
-                errors={errors}
-              />
+              <field.Day name={dueField(m.id)} legend={`New due date of ${m.id}`} hint={`${m.title}: due ${dayInWords(m.dueDate)} now.`} />
             ))}
           </>
         ),

@@ -1,10 +1,9 @@
 import { defineApi, idsPath, tokenPath } from '../lib/api';
 import { formatQuery } from '../lib/schemas';
+import * as z from '../lib/zod';
 import { contractIdPath, contractsQuery, kpiPath, milestonePath, noticesQuery, orgIdPath, paymentPath } from './paths';
 import { amendmentBody, decisionBody, invoiceBody, newContract, paidBody, policyBody, ratingBody, statusBody } from './schemas';
-
-const contract =
-  'The contract: supplier, value (pence), period, regime, payments, milestones with red/amber/green, KPIs and their ratings.';
+import * as views from './views';
 
 export const contractsApi = defineApi({
   'POST /councils/{orgId}/contracts': {
@@ -12,93 +11,98 @@ export const contractsApi = defineApi({
     status: 201,
     path: orgIdPath,
     body: newContract,
-    response: contract,
+    response: views.contract,
   },
   'GET /councils/{orgId}/contracts': {
     summary: "A council's contracts, worst RAG first.",
     path: orgIdPath,
     query: contractsQuery,
-    response: 'The contracts with their RAG.',
+    response: views.councilContracts,
   },
   'PUT /councils/{orgId}/contract-policy': {
     summary: "The council's amber window and alert days.",
     path: orgIdPath,
     body: policyBody,
-    response: 'The policy as set.',
+    response: views.policySet,
   },
-  'GET /contracts/{contractId}': { summary: 'A contract.', path: contractIdPath, response: contract },
+  'GET /contracts/{contractId}': { summary: 'A contract.', path: contractIdPath, response: views.contractView },
   'POST /contracts/{contractId}/milestones/{milestoneId}/decision': {
     summary: 'Decides a milestone: met, partly met or not met.',
     path: milestonePath,
     body: decisionBody,
-    response: contract,
+    response: views.contract,
   },
   'POST /contracts/{contractId}/milestones/{milestoneId}/evidence-request': {
     summary:
       "Emails the supplier a new evidence link for a milestone not yet decided, at once; the link sent before answers 410 (the council's officers).",
     status: 201,
     path: milestonePath,
-    response: 'To whom the link went and when it stops working.',
+    response: views.evidenceRequested,
   },
   'POST /contracts/{contractId}/kpis/{kpiId}/ratings': {
     summary: "A KPI's rating for a period.",
     status: 201,
     path: kpiPath,
     body: ratingBody,
-    response: contract,
+    response: views.contract,
   },
   'POST /contracts/{contractId}/amendments': {
     summary: "Amends a contract's value, end date or milestones, saying why.",
     status: 201,
     path: contractIdPath,
     body: amendmentBody,
-    response: contract,
+    response: views.contract,
   },
   'POST /contracts/{contractId}/status': {
     summary: "Changes a contract's status, with a reason.",
     path: contractIdPath,
     body: statusBody,
-    response: contract,
+    response: views.contract,
   },
   'POST /contracts/{contractId}/payments/{paymentId}/invoice': {
     summary: "Records the day a payment's invoice was received (and its own due day, if later): 30 days to pay (s.68(2)).",
     path: paymentPath,
     body: invoiceBody,
-    response: contract,
+    response: views.contract,
   },
   'POST /contracts/{contractId}/payments/{paymentId}/paid': {
     summary: 'Records the day a payment reached the supplier, once, after its invoice.',
     path: paymentPath,
     body: paidBody,
-    response: contract,
+    response: views.contract,
   },
   'GET /councils/{orgId}/late-payments': {
     summary: "Every payment of the council's contracts made or still owed after its 30-day term (JSON, or CSV with ?format=csv).",
     path: orgIdPath,
     query: formatQuery,
-    csv: true,
-    response: 'The late payments with their contracts, suppliers, the three dates and days late.',
+    downloads: { 'text/csv': { when: '?format=csv' } },
+    response: views.latePayments,
   },
   'GET /councils/{orgId}/payment-notices': {
     summary:
       'Payments over £30,000 under public contracts by quarter (s.70), and what a UK8 notice for a reporting period would contain (s.69).',
     path: orgIdPath,
     query: noticesQuery,
-    response: 'The s.70 quarters with their publication deadlines, the UK8 figures for the period, and what grantloop does not hold.',
+    response: views.paymentNotices,
   },
   'GET /councils/{orgId}/milestones': {
     summary: "Every milestone of the council's contracts (JSON, or CSV with ?format=csv).",
     path: orgIdPath,
     query: formatQuery,
-    csv: true,
-    response: 'The milestones with their contracts, due dates and RAG.',
+    downloads: { 'text/csv': { when: '?format=csv' } },
+    response: views.councilMilestones,
   },
   'GET /contracts/{contractId}/ocds': {
     summary: "The contract's OCDS release package.",
     path: contractIdPath,
-    response: 'An OCDS 1.1 release package.',
+    response: views.ocdsPackage,
   },
-  'GET /app/councils/{orgId}/contracts': { summary: "A council's contracts page (filters, CSV download).", path: idsPath('orgId') },
+  'GET /app/councils/{orgId}/contracts': {
+    summary: "A council's contracts page (filters; every milestone as CSV with ?download=milestones).",
+    path: idsPath('orgId'),
+    query: z.object({ ...contractsQuery.def.shape, download: z.optional(z.literal('milestones')) }),
+    downloads: { 'text/csv': { when: '?download=milestones' } },
+  },
   'POST /app/councils/{orgId}/contracts': {
     summary: "Makes (or replaces) the council's calendar feed.",
     path: idsPath('orgId'),
@@ -107,6 +111,8 @@ export const contractsApi = defineApi({
   'GET /app/councils/{orgId}/payments': {
     summary: "A council's payments page: late payments (CSV), payments over £30,000 by quarter (s.70), a UK8 notice's figures.",
     path: idsPath('orgId'),
+    query: z.object({ ...noticesQuery.def.shape, download: z.optional(z.literal('late-payments')) }),
+    downloads: { 'text/csv': { when: '?download=late-payments' } },
   },
   'GET /app/contracts/{contractId}': {
     summary: "A contract's overview: its terms, status, amendments and calendar feed.",

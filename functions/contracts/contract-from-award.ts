@@ -1,12 +1,9 @@
 import { contractsTable } from '../../shared/contracts/aws';
 import { contractFromAward } from '../../shared/contracts/from-tender';
-import { poolsEvents } from '../../shared/pools/events';
-import { dynamoTenders } from '../../shared/tenders/dynamodb-store';
+import { tendersEvents } from '../../shared/tenders/events';
 import { eventOf, taskHandler } from '../lib/task';
 
-const awarded = eventOf(poolsEvents, 'grant.awarded');
+// Read with tenders' own schema for tender.lot-awarded: the contract is built from the event alone.
+const lotAwarded = eventOf(tendersEvents, 'tender.lot-awarded');
 
-export const handler = taskHandler(awarded, (event) => {
-  const { grantId, tenderId } = event.detail.data;
-  return contractFromAward({ ...contractsTable, tenders: dynamoTenders }, { grantId, tenderId });
-});
+export const handler = taskHandler(lotAwarded, (event) => contractFromAward(contractsTable, event.detail.data));

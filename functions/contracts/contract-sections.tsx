@@ -1,11 +1,13 @@
 import { kpiRatings } from '../../shared/contracts/contract';
 import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
-import { Button, Csrf, Radios, Table, Textarea } from '../lib/web/govuk';
+import { ActionForm } from '../lib/web/form-page';
+import { Button } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
+import { Table } from '../lib/web/table';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
 import { FeedAddress, RagTag } from './contract-parts';
-import { DateInput } from './date-input';
 import { contractHref } from './hrefs';
 import type { ContractPageView, SectionProps } from './page-types';
 import { decisionBody, ratingBody } from './schemas';
@@ -13,14 +15,8 @@ import { decisionBody, ratingBody } from './schemas';
 type Child = Parameters<typeof Button>[0]['children'];
 
 /** A form on the contract page; its id is what a refusal that is no one field's links to (contract-actions.ts). */
-function ActionForm(p: { view: ContractPageView; part: ContractPart; csrf: string; action: string; id: string; children: Child }) {
-  return (
-    <form method="post" action={contractHref(p.view.id, p.part)} id={p.id} novalidate>
-      <Csrf token={p.csrf} />
-      <input type="hidden" name="action" value={p.action} />
-      {p.children}
-    </form>
-  );
+function PartForm(p: { view: ContractPageView; part: ContractPart; csrf: string; action: string; id: string; children: Child }) {
+  return <ActionForm {...p} to={contractHref(p.view.id, p.part)} />;
 }
 
 const statusWords = { scheduled: 'Scheduled', met: 'Met', partiallyMet: 'Partly met', notMet: 'Not met' } as const;
@@ -31,12 +27,12 @@ type MilestoneView = ContractPageView['milestones'][number];
 function RequestEvidence(p: SectionProps & { m: MilestoneView }) {
   if (p.m.status !== 'scheduled') return '';
   return (
-    <ActionForm view={p.view} part="milestones" csrf={p.csrf} action="request-evidence" id={`request-${p.m.id}`}>
+    <PartForm view={p.view} part="milestones" csrf={p.csrf} action="request-evidence" id={`request-${p.m.id}`}>
       <input type="hidden" name="milestone" value={p.m.id} />
       <Button secondary>
         Request evidence now<span class="govuk-visually-hidden"> for {p.m.id}</span>
       </Button>
-    </ActionForm>
+    </PartForm>
   );
 }
 
@@ -49,14 +45,7 @@ export function Milestones(p: SectionProps) {
       <AddMore {...p} />
       {!view.milestones.length && <p class="govuk-body">None yet. The supplier is alerted before each milestone is due.</p>}
       <Table
-        columns={[
-          { label: 'Milestone' },
-          { label: 'Due' },
-          { label: 'Status' },
-          { label: 'RAG' },
-          { label: 'Evidence' },
-          ...(mayRequest ? [{ label: 'Ask the supplier' }] : []),
-        ]}
+        columns={['Milestone', 'Due', 'Status', 'RAG', 'Evidence', ...(mayRequest ? [{ label: 'Ask the supplier' }] : [])]}
         rows={view.milestones.map((m) => [
           `${m.id}: ${m.title} (${m.type})`,
           dayInWords(m.dueDate),
@@ -89,38 +78,28 @@ export function Milestones(p: SectionProps) {
 function Decide(p: SectionProps & { m: MilestoneView }) {
   const { m } = p;
   const f = decisionFields(m.id);
+  const field = inputsFor(p.typed, p.errors);
   return (
-    <ActionForm view={p.view} part="milestones" csrf={p.csrf} action="decide" id={`decide-${m.id}`}>
+    <PartForm view={p.view} part="milestones" csrf={p.csrf} action="decide" id={`decide-${m.id}`}>
       <input type="hidden" name="milestone" value={m.id} />
-      <Radios
+      <field.Choice
         name={`status-${m.id}`}
         legend={`Decide ${m.id}: ${m.title}`}
         hint={`Due ${dayInWords(m.dueDate)}. ${m.deliverable} Evidence asked for: ${m.evidenceRequested}`}
-        value={p.typed[`status-${m.id}`]}
-        errors={p.errors}
         options={[
           { value: 'met', label: 'Met' },
           { value: 'partiallyMet', label: 'Partly met' },
           { value: 'notMet', label: 'Not met' },
         ].filter((o) => o.value !== m.status)}
       />
-      <DateInput
+      <field.Day
         name={f.dateMet.name}
         legend={`${f.dateMet.label} (optional)`}
         hint="For example, 5 12 2026. Left blank, it is the day the evidence was sent, or today."
-        typed={p.typed}
-        errors={p.errors}
       />
-      <Textarea
-        name={f.reason.name}
-        label={f.reason.label}
-        hint={lengthHint(decisionBody.shape.reason)}
-        value={p.typed[f.reason.name]}
-        rows={2}
-        errors={p.errors}
-      />
+      <field.Area name={f.reason.name} label={f.reason.label} hint={lengthHint(decisionBody.shape.reason)} rows={2} />
       <Button>Record the decision</Button>
-    </ActionForm>
+    </PartForm>
   );
 }
 
@@ -154,7 +133,7 @@ export function Kpis(p: SectionProps) {
         <>
           <Table
             caption={`${k.name} (target: ${k.target})`}
-            columns={[{ label: 'Period' }, { label: 'Rating' }, { label: 'Note' }]}
+            columns={['Period', 'Rating', 'Note']}
             rows={k.ratings.map((r) => [
               `${dayInWords(r.period.startDate)} to ${dayInWords(r.period.endDate)}`,
               ratingWords[r.rating],
@@ -171,40 +150,18 @@ export function Kpis(p: SectionProps) {
 function Rate(p: SectionProps & { k: ContractPageView['kpis'][number] }) {
   const { k } = p;
   const f = ratingFields(k.id);
+  const field = inputsFor(p.typed, p.errors);
+  const start = f['period.startDate'];
+  const end = f['period.endDate'];
   return (
-    <ActionForm view={p.view} part="kpis" csrf={p.csrf} action="rate" id={`rate-${k.id}`}>
+    <PartForm view={p.view} part="kpis" csrf={p.csrf} action="rate" id={`rate-${k.id}`}>
       <input type="hidden" name="kpi" value={k.id} />
-      <DateInput
-        name={f['period.startDate'].name}
-        legend={f['period.startDate'].label}
-        hint="The first day of the period rated, for example 1 4 2026"
-        typed={p.typed}
-        errors={p.errors}
-      />
-      <DateInput
-        name={f['period.endDate'].name}
-        legend={f['period.endDate'].label}
-        hint="Its last day, for example 30 6 2026: a period is rated once it has ended"
-        typed={p.typed}
-        errors={p.errors}
-      />
-      <Radios
-        name={f.rating.name}
-        legend={`Rate ${k.name}`}
-        value={p.typed[f.rating.name]}
-        errors={p.errors}
-        options={kpiRatings.map((r) => ({ value: r, label: ratingWords[r] }))}
-      />
-      <Textarea
-        name={f.reason.name}
-        label={f.reason.label}
-        hint={lengthHint(ratingBody.shape.reason)}
-        value={p.typed[f.reason.name]}
-        rows={2}
-        errors={p.errors}
-      />
+      <field.Day name={start.name} legend={start.label} hint="The first day of the period rated, for example 1 4 2026" />
+      <field.Day name={end.name} legend={end.label} hint="Its last day, for example 30 6 2026: a period is rated once it has ended" />
+      <field.Choice name={f.rating.name} legend={`Rate ${k.name}`} options={kpiRatings.map((r) => ({ value: r, label: ratingWords[r] }))} />
+      <field.Area name={f.reason.name} label={f.reason.label} hint={lengthHint(ratingBody.shape.reason)} rows={2} />
       <Button>Record the rating</Button>
-    </ActionForm>
+    </PartForm>
   );
 }
 
@@ -231,7 +188,7 @@ export function Amendments({ view }: { view: ContractPageView }) {
       <h2 class="govuk-heading-m">Amendments</h2>
       {view.amendments.length ? (
         <Table
-          columns={[{ label: 'When' }, { label: 'What changed' }, { label: 'Why' }, { label: 'Change notice (UK10)' }]}
+          columns={['When', 'What changed', 'Why', 'Change notice (UK10)']}
           rows={view.amendments.map((a) => [
             timeInWords(a.at),
             a.changes.map(changeWords).join('; '),

@@ -8,7 +8,8 @@ import { councilContracts } from '../../shared/contracts/views';
 import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { chosenForm } from '../lib/web/form';
-import { Button, Select, Table, TextInput } from '../lib/web/govuk';
+import { Button, Select, TextInput } from '../lib/web/govuk';
+import { figures, Link, Table } from '../lib/web/table';
 import { FeedAddress, RagRule, RagTag } from './contract-parts';
 import { contractsHref, policyHref } from './hrefs';
 
@@ -63,19 +64,9 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
         {view.rows.length ? (
           <Table
             caption={`${view.rows.length} contract${view.rows.length === 1 ? '' : 's'}`}
-            columns={[
-              { label: 'Contract' },
-              { label: 'Supplier' },
-              { label: 'Status' },
-              { label: 'RAG' },
-              { label: 'Overdue', numeric: true },
-              { label: 'Next milestone' },
-              { label: 'Value', numeric: true },
-            ]}
+            columns={['Contract', 'Supplier', 'Status', 'RAG', ...figures('Overdue'), 'Next milestone', ...figures('Value')]}
             rows={view.rows.map((c) => [
-              <a class="govuk-link" href={`/app/contracts/${c.id}`}>
-                {c.title}
-              </a>,
+              <Link href={`/app/contracts/${c.id}`}>{c.title}</Link>,
               c.supplier,
               humanise(c.status),
               <RagTag rag={c.rag} />,

@@ -73,14 +73,3 @@ export const milestoneTypeName = (t: unknown) => (milestoneTypeWords[t as keyof 
 export const fromOne = (n: unknown) => (typeof n === 'number' ? n - 1 : n);
 
 export const pick = (typed: PostedForm, name: string) => String(typed[name] ?? '');
-
-/** A confirmation's way on: one link, in a paragraph of its own. */
-export function GoTo({ href, children }: { href: string; children: string }) {
-  return (
-    <p class="govuk-body">
-      <a class="govuk-link" href={href}>
-        {children}
-      </a>
-    </p>
-  );
-}

@@ -1,9 +1,7 @@
 import { type FormFields, lengthHint, type PostedForm } from '../lib/web/form';
-import { type FieldError, Radios, Textarea, TextInput } from '../lib/web/govuk';
-import { typedDay } from '../lib/web/typed';
-import { typedPounds } from '../pools/journey-parts';
-import { DateInput } from './date-input';
-import { milestoneTypeName, milestoneTypeOptions, pick } from './journey-parts';
+import type { Inputs } from '../lib/web/inputs';
+import { typedDay, typedPounds } from '../lib/web/typed';
+import { milestoneTypeName, milestoneTypeOptions } from './journey-parts';
 import { kpiBody, milestoneBody } from './schemas';
 
 /**
@@ -24,76 +22,42 @@ export const kpiItem: FormFields = {
   target: { label: 'Target', missing: 'Enter the target' },
 };
 
-type Inputs = { path: string; next: number; typed: PostedForm; errors: FieldError[] };
-
-export function MilestoneInputs(p: Inputs & { period: string; payments?: boolean }) {
-  const at = (f: string) => `${p.path}.${p.next}.${f}`;
+/** A milestone's inputs, `item` being the list's inputs for the next item. */
+export function MilestoneInputs({ item, period, payments }: { item: Inputs; period: string; payments?: boolean }) {
+  const s = milestoneBody.shape;
   return (
     <>
-      <TextInput name={at('title')} label="Milestone title" value={pick(p.typed, at('title'))} errors={p.errors} />
-      <Radios
-        name={at('type')}
-        legend="Type of milestone"
-        options={milestoneTypeOptions}
-        value={pick(p.typed, at('type'))}
-        errors={p.errors}
-      />
-      <DateInput
-        name={at('dueDate')}
+      <item.Text name="title" label="Milestone title" />
+      <item.Choice name="type" legend="Type of milestone" options={milestoneTypeOptions} />
+      <item.Day
+        name="dueDate"
         legend="Due date"
-        hint={`${p.period} For example, 30 6 2027. The supplier is alerted before it, and the morning after if it is overdue.`}
-        typed={p.typed as Record<string, string>}
-        errors={p.errors}
+        hint={`${period} For example, 30 6 2027. The supplier is alerted before it, and the morning after if it is overdue.`}
       />
-      <Textarea
-        name={at('deliverable')}
-        label="What the supplier delivers"
-        hint={lengthHint(milestoneBody.shape.deliverable)}
-        value={pick(p.typed, at('deliverable'))}
-        errors={p.errors}
-        rows={2}
-      />
-      <Textarea
-        name={at('evidenceRequested')}
+      <item.Area name="deliverable" label="What the supplier delivers" hint={lengthHint(s.deliverable)} rows={2} />
+      <item.Area
+        name="evidenceRequested"
         label="Evidence asked for"
-        hint={`What the supplier sends from the emailed link to show it is done. ${lengthHint(milestoneBody.shape.evidenceRequested)}`}
-        value={pick(p.typed, at('evidenceRequested'))}
-        errors={p.errors}
+        hint={`What the supplier sends from the emailed link to show it is done. ${lengthHint(s.evidenceRequested)}`}
         rows={2}
       />
-      {p.payments && (
-        <TextInput
-          name={at('payment')}
+      {payments && (
+        <item.Whole
+          name="payment"
           label="Payment it releases (optional)"
           hint="The number of a payment in the schedule: 1 for the first."
-          value={pick(p.typed, at('payment'))}
-          errors={p.errors}
           width="2"
-          inputmode="numeric"
         />
       )}
     </>
   );
 }
 
-export function KpiInputs(p: Inputs) {
-  const at = (f: string) => `${p.path}.${p.next}.${f}`;
+export function KpiInputs({ item }: { item: Inputs }) {
   return (
     <>
-      <TextInput
-        name={at('name')}
-        label="KPI name"
-        hint="For example, groups supported."
-        value={pick(p.typed, at('name'))}
-        errors={p.errors}
-      />
-      <TextInput
-        name={at('target')}
-        label="Target"
-        hint={`For example, 120 a year. ${lengthHint(kpiBody.shape.target)}`}
-        value={pick(p.typed, at('target'))}
-        errors={p.errors}
-      />
+      <item.Text name="name" label="KPI name" hint="For example, groups supported." />
+      <item.Text name="target" label="Target" hint={`For example, 120 a year. ${lengthHint(kpiBody.shape.target)}`} />
     </>
   );
 }

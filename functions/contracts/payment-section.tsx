@@ -2,7 +2,10 @@ import type { Child } from 'hono/jsx';
 import type { PaymentState } from '../../shared/contracts/payments';
 import { dayInWords, pounds } from '../../shared/platform/format';
 import { regimeNames } from '../../shared/tenders/regime';
-import { Button, Csrf, Table, Tag } from '../lib/web/govuk';
+import { ActionForm } from '../lib/web/form-page';
+import { Button, Tag } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
+import { figures, Table } from '../lib/web/table';
 import { DateInput } from './date-input';
 import { contractHref } from './hrefs';
 import type { ContractPageView, SectionProps } from './page-types';
@@ -39,15 +42,7 @@ export function Payments(p: SectionProps) {
         the Procurement Act 2023; section 88 below threshold).
       </p>
       <Table
-        columns={[
-          { label: 'Payment' },
-          { label: 'Amount', numeric: true },
-          { label: 'Scheduled for' },
-          { label: 'Invoice received' },
-          { label: 'Pay by' },
-          { label: 'Paid' },
-          { label: 'Status' },
-        ]}
+        columns={['Payment', ...figures('Amount'), 'Scheduled for', 'Invoice received', 'Pay by', 'Paid', 'Status']}
         rows={view.payments.map((x) => [
           x.id,
           pounds(x.amount),
@@ -67,28 +62,25 @@ export function Payments(p: SectionProps) {
 /** A payment's form; its id (`paid-P1`) is what a refusal about the payment as a whole links to (payment-actions.ts). */
 function PaymentForm(p: SectionProps & { payment: PaymentView; action: string; heading: string; children: Child }) {
   return (
-    <form method="post" action={contractHref(p.view.id, 'payments')} id={`${p.action}-${p.payment.id}`} novalidate>
-      <Csrf token={p.csrf} />
-      <input type="hidden" name="action" value={p.action} />
+    <ActionForm action={p.action} csrf={p.csrf} to={contractHref(p.view.id, 'payments')} id={`${p.action}-${p.payment.id}`}>
       <input type="hidden" name="payment" value={p.payment.id} />
       <h3 class="govuk-heading-s">{p.heading}</h3>
       {p.children}
-    </form>
+    </ActionForm>
   );
 }
 
 function RecordInvoice(p: SectionProps & { payment: PaymentView }) {
   const { payment } = p;
   const f = invoiceFields(payment.id);
+  const field = inputsFor(p.typed, p.errors);
   return (
     <PaymentForm {...p} action="invoice" heading={`Invoice for ${payment.id} (${pounds(payment.amount)})`}>
-      <DateInput name={f.receivedOn.name} legend={f.receivedOn.label} hint="For example, 5 12 2026" typed={p.typed} errors={p.errors} />
-      <DateInput
+      <field.Day name={f.receivedOn.name} legend={f.receivedOn.label} hint="For example, 5 12 2026" />
+      <field.Day
         name={f.fallsDueOn.name}
         legend={`${f.fallsDueOn.label} (optional)`}
         hint="Only if the invoice gives a day later than the day it was received: the 30 days then begin with that day"
-        typed={p.typed}
-        errors={p.errors}
       />
       <Button>Record the invoice</Button>
     </PaymentForm>
@@ -97,12 +89,13 @@ function RecordInvoice(p: SectionProps & { payment: PaymentView }) {
 
 function RecordPaid(p: SectionProps & { payment: PaymentView }) {
   const { payment } = p;
+  const { paidOn } = paidFields(payment.id);
   const payBy = payment.invoice ? `, to pay by ${dayInWords(payment.invoice.payBy)}` : '';
   return (
     <PaymentForm {...p} action="paid" heading={`Payment ${payment.id} (${pounds(payment.amount)})${payBy}`}>
       <DateInput
-        name={paidFields(payment.id).paidOn.name}
-        legend={paidFields(payment.id).paidOn.label}
+        name={paidOn.name}
+        legend={paidOn.label}
         hint="The day the money reached the supplier, for example 2 1 2027"
         typed={p.typed}
         errors={p.errors}

@@ -4,7 +4,8 @@ import { latePayments, latePaymentsCsv } from '../../shared/contracts/payment-re
 import { dayInWords, pounds } from '../../shared/platform/format';
 import { reportingPeriodOf } from '../../shared/tenders/statutory-periods';
 import type { Page } from '../consortia/web-sessions';
-import { Button, Select, SummaryList, Table, Tag } from '../lib/web/govuk';
+import { Button, Select, SummaryList, Tag } from '../lib/web/govuk';
+import { figures, Table } from '../lib/web/table';
 import { noticesQuery } from './paths';
 
 type Notices = Awaited<ReturnType<typeof paymentNotices>>;
@@ -56,15 +57,7 @@ function LatePayments({ late, orgId }: { late: Late; orgId: string }) {
       </p>
       {late.rows.length ? (
         <Table
-          columns={[
-            { label: 'Contract' },
-            { label: 'Payment' },
-            { label: 'Amount', numeric: true },
-            { label: 'Invoice received' },
-            { label: 'Pay by' },
-            { label: 'Paid' },
-            { label: 'Status' },
-          ]}
+          columns={['Contract', 'Payment', ...figures('Amount'), 'Invoice received', 'Pay by', 'Paid', 'Status']}
           rows={late.rows.map((r) => [
             <a class="govuk-link" href={`/app/contracts/${r.contractId}`}>
               {r.contract} ({r.supplier})
@@ -133,13 +126,7 @@ function Significant({ notices }: { notices: Notices }) {
         s.quarters.map((q) => (
           <Table
             caption={`${span(q)}: publish by ${dayInWords(q.publishBy)}${q.ended ? '' : ' (the quarter has not ended)'}`}
-            columns={[
-              { label: 'Contract' },
-              { label: 'Supplier' },
-              { label: 'Payment' },
-              { label: 'Paid' },
-              { label: 'Amount', numeric: true },
-            ]}
+            columns={['Contract', 'Supplier', 'Payment', 'Paid', ...figures('Amount')]}
             rows={q.payments.map((r) => [
               r.contract,
               `${r.supplier}${r.supplierIdentifier ? ` (${r.supplierIdentifier})` : ''}`,

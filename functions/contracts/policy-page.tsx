@@ -3,7 +3,9 @@ import { policyOf, setContractPolicy } from '../../shared/contracts/contracts';
 import type { ContractPolicy } from '../../shared/contracts/rag';
 import type { Page } from '../consortia/web-sessions';
 import { chosenForm, type FormAction, submitForm } from '../lib/web/form';
-import { Button, Csrf, ErrorSummary, type FieldError, SuccessBanner, TextInput } from '../lib/web/govuk';
+import { ActionForm, formPage } from '../lib/web/form-page';
+import { Button, type FieldError } from '../lib/web/govuk';
+import { GoTo, inputsFor } from '../lib/web/inputs';
 import { contractsHref, councilChrome, councilFor, policyHref } from './journey-parts';
 import { policyBody } from './schemas';
 
@@ -38,49 +40,39 @@ export const contractPolicyPage: Page = async ({ caller, params, method, form, p
     if (!done.errors) return { redirect: `${here}?done=saved` };
     errors = done.errors;
   }
-  const typed = method === 'POST' ? form : shown(await policyOf(contractsTable, c.council.id));
+  const field = inputsFor(method === 'POST' ? form : shown(await policyOf(contractsTable, c.council.id)), errors);
   return {
-    title: `${errors.length ? 'Error: ' : ''}Contract policy: ${c.council.name}`,
-    status: errors.length ? 400 : 200,
     ...councilChrome(c),
-    body: (
-      <>
-        {query.done === 'saved' && <SuccessBanner heading="The policy is saved. Milestone alerts follow it from now on." />}
-        <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">{c.council.name}</span>
-        <h1 class="govuk-heading-l">Contract policy</h1>
-        <p class="govuk-body">
-          It applies to every contract of the council: the colours on the contracts list, and when suppliers are emailed a link to send a
-          milestone’s evidence. Alerts go at 9am, and also the morning after a milestone is overdue.
-        </p>
-        <form method="post" id="policy" novalidate>
-          <Csrf token={csrf} />
-          <input type="hidden" name="action" value="policy" />
-          <TextInput
-            name="amberWithinDays"
-            label="Days before the due date a milestone turns amber"
-            hint="From 0 to 90. Amber means due soon with no evidence yet; for example, 14."
-            value={typed.amberWithinDays}
-            errors={errors}
-            width="3"
-            inputmode="numeric"
-          />
-          <TextInput
-            name="alertOffsetsDays"
-            label="Alert days"
-            hint="Days before the due date, as negative numbers separated by commas, at most 5: for example, -14, -3 emails the supplier 14 and 3 days before."
-            value={typed.alertOffsetsDays}
-            errors={errors}
-            width="10"
-          />
-          <Button>Save the policy</Button>
-        </form>
-        <p class="govuk-body">
-          <a class="govuk-link" href={contractsHref(c.council.id)}>
-            Back to the contracts
-          </a>
-        </p>
-      </>
-    ),
+    ...formPage({
+      heading: 'Contract policy',
+      title: `Contract policy: ${c.council.name}`,
+      caption: c.council.name,
+      errors,
+      banner: query.done === 'saved' && 'The policy is saved. Milestone alerts follow it from now on.',
+      children: (
+        <>
+          <p class="govuk-body">
+            It applies to every contract of the council: the colours on the contracts list, and when suppliers are emailed a link to send a
+            milestone’s evidence. Alerts go at 9am, and also the morning after a milestone is overdue.
+          </p>
+          <ActionForm action="policy" id="policy" csrf={csrf}>
+            <field.Whole
+              name="amberWithinDays"
+              label="Days before the due date a milestone turns amber"
+              hint="From 0 to 90. Amber means due soon with no evidence yet; for example, 14."
+              width="3"
+            />
+            <field.Text
+              name="alertOffsetsDays"
+              label="Alert days"
+              hint="Days before the due date, as negative numbers separated by commas, at most 5: for example, -14, -3 emails the supplier 14 and 3 days before."
+              width="10"
+            />
+            <Button>Save the policy</Button>
+          </ActionForm>
+          <GoTo href={contractsHref(c.council.id)}>Back to the contracts</GoTo>
+        </>
+      ),
+    }),
   };
 };

@@ -3,13 +3,12 @@ import { contractsTable } from '../../shared/contracts/aws';
 import { registerContract } from '../../shared/contracts/contracts';
 import { readGrant, readPool } from '../../shared/pools/dynamodb-pool-reader';
 import { lengthHint, type PostedForm } from '../lib/web/form';
-import { Lines, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { Lines } from '../lib/web/govuk';
+import { GoTo, ListError } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
-import { itemsOf, typedDay } from '../lib/web/typed';
-import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
-import { DateInput } from './date-input';
-import { type CouncilCtx, contractHref, contractsHref, councilChrome, councilFor, fromOne, GoTo, pick } from './journey-parts';
+import { itemsOf, typedDay, typedPounds } from '../lib/web/typed';
+import { type CouncilCtx, contractHref, contractsHref, councilChrome, councilFor, fromOne, pick } from './journey-parts';
 import { KpiInputs, kpiItem, kpiLine, MilestoneInputs, milestoneItem, milestoneLine, paymentLine } from './milestone-fields';
 import { newContract } from './schemas';
 
@@ -29,6 +28,8 @@ const fundings = [
   { value: 'council', label: 'The council’s own budget' },
   { value: 'pool', label: 'A grant from a consortium’s pool', hint: 'Give the pool and the grant below, as on the grant’s page.' },
 ];
+const descriptionHint = lengthHint(newContract.shape.description);
+const orgIdHint = 'As an org-id: GB-CHC-1077001 for a charity in England and Wales, GB-COH-09876543 for a company.';
 const labelOf = (options: { value: string; label: string }[], v: unknown) => options.find((o) => o.value === v)?.label ?? '';
 
 /**
@@ -86,33 +87,14 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
         'period.endDate': { label: 'End date', as: 'date', missing: 'Enter the end date' },
         status: { label: 'Is the contract signed?', as: 'choice', missing: 'Select whether the contract is signed' },
       },
-      body: ({ typed, errors }) => (
+      body: ({ field }) => (
         <>
-          <TextInput name="title" label="Contract title" value={pick(typed, 'title')} errors={errors} />
-          <Textarea
-            name="description"
-            label="Description (optional)"
-            hint={`What the contract buys. ${lengthHint(newContract.shape.description)}`}
-            value={pick(typed, 'description')}
-            errors={errors}
-            rows={3}
-          />
-          <PoundsInput name="value" label="Value" hint="The whole contract, for example 90,000." typed={typed} errors={errors} />
-          <DateInput
-            name="period.startDate"
-            legend="Start date"
-            hint="For example, 1 4 2026."
-            typed={typed as Record<string, string>}
-            errors={errors}
-          />
-          <DateInput
-            name="period.endDate"
-            legend="End date"
-            hint="For example, 31 3 2027."
-            typed={typed as Record<string, string>}
-            errors={errors}
-          />
-          <Radios name="status" legend="Is the contract signed?" options={statuses} value={pick(typed, 'status')} errors={errors} />
+          <field.Text name="title" label="Contract title" />
+          <field.Area name="description" label="Description (optional)" hint={`What the contract buys. ${descriptionHint}`} rows={3} />
+          <field.Pounds name="value" label="Value" hint="The whole contract, for example 90,000." />
+          <field.Day name="period.startDate" legend="Start date" hint="For example, 1 4 2026." />
+          <field.Day name="period.endDate" legend="End date" hint="For example, 31 3 2027." />
+          <field.Choice name="status" legend="Is the contract signed?" options={statuses} />
         </>
       ),
     },
@@ -125,26 +107,17 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
         'supplier.email': { label: 'Supplier email address', missing: 'Enter the supplier’s email address' },
         'supplier.identifier': { label: 'Charity or company number', optional: true },
       },
-      body: ({ typed, errors }) => (
+      body: ({ field }) => (
         <>
-          <TextInput name="supplier.name" label="Supplier name" value={pick(typed, 'supplier.name')} errors={errors} />
-          <TextInput
+          <field.Text name="supplier.name" label="Supplier name" />
+          <field.Text
             name="supplier.email"
             label="Supplier email address"
             hint="Milestone alerts and evidence links go here. No account is needed."
-            value={pick(typed, 'supplier.email')}
-            errors={errors}
             type="email"
             autocomplete="email"
           />
-          <TextInput
-            name="supplier.identifier"
-            label="Charity or company number (optional)"
-            hint="As an org-id: GB-CHC-1077001 for a charity in England and Wales, GB-COH-09876543 for a company."
-            value={pick(typed, 'supplier.identifier')}
-            errors={errors}
-            width="20"
-          />
+          <field.Text name="supplier.identifier" label="Charity or company number (optional)" hint={orgIdHint} width="20" />
         </>
       ),
     },
@@ -157,31 +130,21 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
         'funding.poolId': { label: 'Pool reference', optional: true, missing: 'Enter the pool reference' },
         'funding.grantId': { label: 'Grant reference', optional: true, missing: 'Enter the grant reference' },
       },
-      body: ({ typed, errors }) => (
+      body: ({ typed, field }) => (
         <>
-          <Radios
+          <field.Choice
             name="funding.kind"
             legend="Where the money comes from"
             options={fundings}
             value={pick(typed, 'funding.kind') || 'council'}
-            errors={errors}
           />
-          <TextInput
+          <field.Text
             name="funding.poolId"
             label="Pool reference"
             hint="Only for a grant from a pool: 26 letters and numbers."
-            value={pick(typed, 'funding.poolId')}
-            errors={errors}
             width="20"
           />
-          <TextInput
-            name="funding.grantId"
-            label="Grant reference"
-            hint="The grant for the same amount as the contract."
-            value={pick(typed, 'funding.grantId')}
-            errors={errors}
-            width="20"
-          />
+          <field.Text name="funding.grantId" label="Grant reference" hint="The grant for the same amount as the contract." width="20" />
         </>
       ),
     },
@@ -200,20 +163,18 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
         noun: 'payment',
         describe: paymentLine,
       },
-      body: ({ typed, errors, next }) => (
+      body: ({ typed, errors, item }) => (
         <>
           <ListError id="payments" errors={errors} />
           <p class="govuk-body">
             Add each payment in date order: together they must come to the contract’s value
             {typed.value ? `, ${typedPounds(typed.value)}` : ''}. Each is due within 30 days of its invoice. Or continue without a schedule.
           </p>
-          <PoundsInput name={`payments.${next}.amount`} label="Amount" typed={typed} errors={errors} />
-          <DateInput
-            name={`payments.${next}.dueDate`}
+          <item.Pounds name="amount" label="Amount" />
+          <item.Day
+            name="dueDate"
             legend="Payment date"
             hint={`${periodWords(typed)} For example, 30 6 2026: when the supplier invoices for it.`}
-            typed={typed as Record<string, string>}
-            errors={errors}
           />
         </>
       ),
@@ -224,13 +185,13 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
       heading: 'What are the milestones?',
       fields: { milestones: { label: 'Milestones', as: 'list', optional: true } },
       list: { path: 'milestones', item: milestoneItem(true), max: 100, noun: 'milestone', describe: milestoneLine },
-      body: ({ typed, errors, next }) => (
+      body: ({ typed, errors, item }) => (
         <>
           <ListError id="milestones" errors={errors} />
           <p class="govuk-body">
             Add each milestone one at a time, or continue without any: you can add them later by amending the contract.
           </p>
-          <MilestoneInputs path="milestones" next={next} typed={typed} errors={errors} period={periodWords(typed)} payments />
+          <MilestoneInputs item={item} period={periodWords(typed)} payments />
         </>
       ),
     },
@@ -240,11 +201,11 @@ export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Ca
       heading: 'What are the key performance indicators?',
       fields: { kpis: { label: 'KPIs', as: 'list', optional: true } },
       list: { path: 'kpis', item: kpiItem, max: 30, noun: 'KPI', describe: kpiLine },
-      body: ({ typed, errors, next }) => (
+      body: ({ errors, item }) => (
         <>
           <ListError id="kpis" errors={errors} />
           <p class="govuk-body">Each KPI is rated every quarter on the contract’s page. Add each one, or continue without any.</p>
-          <KpiInputs path="kpis" next={next} typed={typed} errors={errors} />
+          <KpiInputs item={item} />
         </>
       ),
     },

@@ -6,10 +6,11 @@ import type { ContractStatus } from '../../shared/contracts/contract';
 import { DomainError } from '../../shared/platform/errors';
 import { humanise } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
-import { Radios, Textarea } from '../lib/web/govuk';
+import { WarningText } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
-import { type ContractCtx, contractChrome, contractFor, contractHref, GoTo, pick } from './journey-parts';
+import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
 import { statusBody } from './schemas';
 
 /**
@@ -40,32 +41,22 @@ export const contractStatusJourney: Journey<typeof statusBody, ContractCtx, Call
         status: { label: 'New status', as: 'choice', missing: 'Select the new status' },
         reason: { label: 'Reason for the change', optional: true },
       },
-      body: ({ ctx, typed, errors }) => (
+      body: ({ ctx, field }) => (
         <>
-          <Radios
+          <field.Choice
             name="status"
             legend="New status"
             hint={`It is ${humanise(ctx.status).toLowerCase()} now.`}
             options={nextContractStatuses(ctx.status).map((s) => ({ value: s, label: statusWords[s] }))}
-            value={pick(typed, 'status')}
-            errors={errors}
           />
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">Warning</span>
-              Cancelling or terminating a contract cannot be undone: its milestones are no longer alerted or decided, and no more evidence
-              can be sent.
-            </strong>
-          </div>
-          <Textarea
+          <WarningText>
+            Cancelling or terminating a contract cannot be undone: its milestones are no longer alerted or decided, and no more evidence can
+            be sent.
+          </WarningText>
+          <field.Area
             name="reason"
             label="Reason for the change"
             hint={`Needed to cancel or terminate. It is kept with the contract. ${lengthHint(statusBody.shape.reason)}`}
-            value={pick(typed, 'reason')}
-            errors={errors}
           />
         </>
       ),

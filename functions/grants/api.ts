@@ -9,51 +9,52 @@ import {
   grantStatusChange,
   reportingPolicy,
 } from './schemas';
+import * as views from './views';
 
 export const grantsApi = defineApi({
   'GET /grants/{grantId}': {
     summary: 'A grant: plan, conditions, tranches, reports and amendments.',
     path: grantIdPath,
-    response: 'The grant with its plan, conditions, tranches (pence), reports and amendments.',
+    response: views.grantDetail,
   },
   'POST /grants/{grantId}/plan': {
     summary: "A grant's plan: conditions, tranches and reporting (the lead).",
     status: 201,
     path: grantIdPath,
     body: grantPlan,
-    response: 'The plan as set, with the reports it schedules.',
+    response: views.grantDetail,
   },
   'POST /grants/{grantId}/conditions/{conditionId}/decision': {
     summary: 'Decides a condition: met, waived or not met (with a reason).',
     path: conditionPath,
     body: conditionDecision,
-    response: 'The condition as decided.',
+    response: views.condition,
   },
   'POST /grants/{grantId}/conditions/{conditionId}/link': {
     summary:
       "Emails the provider a new evidence link for a condition still waiting for evidence (pending or not met); every earlier link answers 410 'replaced' (the lead's officers).",
     status: 201,
     path: conditionPath,
-    response: 'To whom the link went and when it stops working.',
+    response: views.linkSent,
   },
   'POST /grants/{grantId}/amendments': {
     summary: "Amends a grant's amount, dates or conditions, with a reason.",
     status: 201,
     path: grantIdPath,
     body: amendment,
-    response: 'The amendment as recorded.',
+    response: views.amendment,
   },
   'POST /grants/{grantId}/status': {
     summary: 'Suspends, resumes, ends or closes a grant, with a reason.',
     path: grantIdPath,
     body: grantStatusChange,
-    response: 'The grant with its new status.',
+    response: views.statusChanged,
   },
   'PUT /consortia/{consortiumId}/reporting-policy': {
     summary: "The consortium's reporting policy, proportionate to grant size (the lead).",
     path: consortiumIdPath,
     body: reportingPolicy,
-    response: 'The policy as set.',
+    response: views.policySet,
   },
   'GET /app/grants/{grantId}': { summary: 'A grant page with the decide forms and audit trail.', path: idsPath('grantId') },
   'POST /app/grants/{grantId}': {

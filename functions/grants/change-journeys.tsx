@@ -4,12 +4,11 @@ import { grantsTable } from '../../shared/grants/aws';
 import { type GrantStatus, nextStatuses } from '../../shared/grants/grant-plan';
 import { conflict } from '../../shared/platform/errors';
 import { dayInWords, humanise, pounds } from '../../shared/platform/format';
-import { DateInput } from '../contracts/date-input';
 import { lengthHint } from '../lib/web/form';
-import { Radios, Textarea } from '../lib/web/govuk';
+import { GoTo, type Inputs } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
-import { PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { type GrantCtx, grantChrome, grantFor, grantHref, typedDay } from './journey-parts';
 import { amendment, changeReason, conditionText, grantStatusChange } from './schemas';
 
@@ -56,9 +55,7 @@ export const amendGrantJourney: Journey<typeof amendment, GrantCtx, Caller> = {
       id: 'kind',
       heading: 'What do you want to change?',
       fields: { kind: { label: 'What to change', as: 'choice', missing: 'Select what you want to change' } },
-      body: ({ typed, errors }) => (
-        <Radios name="kind" legend="What to change" options={kinds} value={String(typed.kind ?? '')} errors={errors} />
-      ),
+      body: ({ field }) => <field.Choice name="kind" legend="What to change" options={kinds} />,
     },
     {
       id: 'change',
@@ -69,15 +66,13 @@ export const amendGrantJourney: Journey<typeof amendment, GrantCtx, Caller> = {
         plannedEnd: { label: 'New end date', as: 'date', optional: true, missing: 'Enter the new end date' },
         'add.description': { label: 'Condition', optional: true, missing: 'Enter the condition' },
       },
-      body: ({ ctx, typed, errors }) => <ChangeFields c={ctx} typed={typed} errors={errors} />,
+      body: ({ ctx, typed, field }) => <ChangeFields c={ctx} kind={typed.kind} field={field} />,
     },
     {
       id: 'reason',
       heading: 'Why is the grant changing?',
       fields: { reason: { label: 'Reason for the change', missing: 'Enter the reason for the change' } },
-      body: ({ typed, errors }) => (
-        <Textarea name="reason" label="Reason for the change" hint={reasonHint} value={String(typed.reason ?? '')} errors={errors} />
-      ),
+      body: ({ field }) => <field.Area name="reason" label="Reason for the change" hint={reasonHint} />,
     },
   ],
   check: {
@@ -92,43 +87,25 @@ export const amendGrantJourney: Journey<typeof amendment, GrantCtx, Caller> = {
   done: (c, created) => ({ panel: 'Grant amended', body: <Amended c={c} created={created} /> }),
 };
 
-function ChangeFields({
-  c,
-  typed,
-  errors,
-}: {
-  c: GrantCtx;
-  typed: Record<string, string | string[]>;
-  errors: { field: string; message: string }[];
-}) {
-  if (typed.kind === 'amount')
-    return <PoundsInput name="amount" label="New amount" hint={`The grant is ${pounds(c.amount)} now.`} typed={typed} errors={errors} />;
-  if (typed.kind === 'dates')
+/** The inputs of the kind of change chosen. */
+function ChangeFields({ c, kind, field }: { c: GrantCtx; kind: unknown; field: Inputs }) {
+  if (kind === 'amount') return <field.Pounds name="amount" label="New amount" hint={`The grant is ${pounds(c.amount)} now.`} />;
+  if (kind === 'dates')
     return (
       <>
-        <DateInput
+        <field.Day
           name="plannedStart"
           legend="New start date"
           hint={`It starts on ${dayInWords(c.plannedStart)} now. For example, 1 4 2026.`}
-          typed={typed as Record<string, string>}
-          errors={errors}
         />
-        <DateInput
-          name="plannedEnd"
-          legend="New end date"
-          hint={`It ends on ${dayInWords(c.plannedEnd)} now. For example, 31 3 2027.`}
-          typed={typed as Record<string, string>}
-          errors={errors}
-        />
+        <field.Day name="plannedEnd" legend="New end date" hint={`It ends on ${dayInWords(c.plannedEnd)} now. For example, 31 3 2027.`} />
       </>
     );
   return (
-    <Textarea
+    <field.Area
       name="add.description"
       label="Condition"
       hint={`What the provider must keep doing for the rest of the grant. ${lengthHint(conditionText)}`}
-      value={String(typed['add.description'] ?? '')}
-      errors={errors}
       rows={3}
     />
   );
@@ -147,11 +124,7 @@ function Amended({ c, created }: { c: GrantCtx; created: string }) {
     <>
       <p class="govuk-body">{what}</p>
       <p class="govuk-body">The amendment and its reason are in the grant's history. No one is emailed.</p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={grantHref(c.id)}>
-          Go to the grant
-        </a>
-      </p>
+      <GoTo href={grantHref(c.id)}>Go to the grant</GoTo>
     </>
   );
 }
@@ -185,17 +158,15 @@ export const grantStatusJourney: Journey<typeof grantStatusChange, GrantCtx, Cal
         status: { label: 'New status', as: 'choice', missing: 'Select the new status' },
         reason: { label: 'Reason for the change', missing: 'Enter the reason for the change' },
       },
-      body: ({ ctx, typed, errors }) => (
+      body: ({ ctx, field }) => (
         <>
-          <Radios
+          <field.Choice
             name="status"
             legend="New status"
             hint={`It is ${humanise(ctx.status).toLowerCase()} now.`}
             options={nextStatuses(ctx.status as GrantStatus).map((s) => ({ value: s, label: statusWords[s] }))}
-            value={String(typed.status ?? '')}
-            errors={errors}
           />
-          <Textarea name="reason" label="Reason for the change" hint={reasonHint} value={String(typed.reason ?? '')} errors={errors} />
+          <field.Area name="reason" label="Reason for the change" hint={reasonHint} />
         </>
       ),
     },
@@ -215,11 +186,7 @@ export const grantStatusJourney: Journey<typeof grantStatusChange, GrantCtx, Cal
         <p class="govuk-body">
           {statusWords[c.status as GrantStatus]}. The change and its reason are in the grant's history. No one is emailed.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={grantHref(c.id)}>
-            Go to the grant
-          </a>
-        </p>
+        <GoTo href={grantHref(c.id)}>Go to the grant</GoTo>
       </>
     ),
   }),

@@ -5,21 +5,12 @@ import { grantPageView } from '../../shared/grants/views';
 import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import {
-  Button,
-  Csrf,
-  ErrorSummary,
-  type FieldError,
-  Radios,
-  SuccessBanner,
-  SummaryList,
-  Table,
-  Tag,
-  Textarea,
-  WarningText,
-} from '../lib/web/govuk';
+import { recordPage } from '../lib/web/form-page';
+import { Button, Csrf, ErrorSummary, type FieldError, SuccessBanner, SummaryList, Tag, WarningText } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
+import { figures, Link, Table } from '../lib/web/table';
 import { runConditionForm } from './grant-actions';
 import { conditionDecision } from './schemas';
 
@@ -28,27 +19,29 @@ type Outcome = 'met' | 'waived' | 'not-met';
 const outcomes: Outcome[] = ['met', 'waived', 'not-met'];
 
 /** A grant: plan, conditions (with the lead's decide forms), tranches, reports, amendments and its audit trail. */
-export const grantPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
-  const grantId = params.grantId ?? '';
-  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
-  const view = await grantPageView(grantsTable, caller, grantId);
-  if (method === 'POST') {
-    const outcome = await runConditionForm(caller, grantId, posted);
-    if ('done' in outcome) return { redirect: `/app/grants/${encodeURIComponent(grantId)}?done=${outcome.done}` };
-    return {
-      title: `Error: ${view.title}`,
-      status: 400,
+export const grantPage: Page = (req) => {
+  const grantId = req.params.grantId ?? '';
+  return recordPage(req, {
+    read: () => grantPageView(grantsTable, req.caller, grantId),
+    act: (posted) => runConditionForm(req.caller, grantId, posted),
+    here: `/app/grants/${encodeURIComponent(grantId)}`,
+    show: async (view, sent) => ({
+      title: view.title,
       ...where(view),
-      body: <GrantView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
-    };
-  }
-  const banner = outcomes.includes(query.done as Outcome)
-    ? `Condition decided: ${humanise(query.done as string)}. The provider is emailed the outcome, with your reason if you gave one.`
-    : query.done === 'new-link'
-      ? await newLinkBanner(grantId)
-      : undefined;
-  return { title: view.title, ...where(view), body: <GrantView view={view} csrf={csrf} errors={[]} banner={banner} /> };
+      body: sent ? (
+        <GrantView view={view} csrf={req.csrf} {...sent} />
+      ) : (
+        <GrantView view={view} csrf={req.csrf} errors={[]} banner={await bannerOf(req.query.done, grantId)} />
+      ),
+    }),
+  });
 };
+
+async function bannerOf(done: string | undefined, grantId: string) {
+  if (outcomes.includes(done as Outcome))
+    return `Condition decided: ${humanise(done as string)}. The provider is emailed the outcome, with your reason if you gave one.`;
+  return done === 'new-link' ? await newLinkBanner(grantId) : undefined;
+}
 
 /** Where the new link went: the recipient's contact, read again as the email was addressed. */
 async function newLinkBanner(grantId: string) {
@@ -103,7 +96,7 @@ function GrantView({
       <Manage view={view} />
       <h2 class="govuk-heading-m">Tranches</h2>
       <Table
-        columns={[{ label: 'Tranche' }, { label: 'Due' }, { label: 'Amount', numeric: true }, { label: 'Status' }]}
+        columns={['Tranche', 'Due', ...figures('Amount'), 'Status']}
         rows={view.tranches.map((t) => [
           String(t.seq),
           dayInWords(t.dueDate),
@@ -121,11 +114,9 @@ function GrantView({
       ))}
       <h2 class="govuk-heading-m">Reports</h2>
       <Table
-        columns={[{ label: 'Report' }, { label: 'Due' }, { label: 'Status' }]}
+        columns={['Report', 'Due', 'Status']}
         rows={view.reports.map((r) => [
-          <a class="govuk-link" href={`/app/reports/${r.id}`}>
-            {r.label}
-          </a>,
+          <Link href={`/app/reports/${r.id}`}>{r.label}</Link>,
           dayInWords(r.dueDate),
           <Tag colour={statusColour[r.status]}>{humanise(r.status)}</Tag>,
         ])}
@@ -134,17 +125,10 @@ function GrantView({
       {view.amendments.length === 0 ? (
         <p class="govuk-body">No amendments.</p>
       ) : (
-        <Table
-          columns={[{ label: 'When' }, { label: 'What' }, { label: 'Reason' }]}
-          rows={view.amendments.map((a) => [timeInWords(a.at), humanise(a.kind), a.reason])}
-        />
+        <Table columns={['When', 'What', 'Reason']} rows={view.amendments.map((a) => [timeInWords(a.at), humanise(a.kind), a.reason])} />
       )}
       <h2 class="govuk-heading-m">Audit trail</h2>
-      <Table
-        id="audit-trail"
-        columns={[{ label: 'When' }, { label: 'What happened' }]}
-        rows={view.events.map((e) => [timeInWords(e.occurredAt), e.what])}
-      />
+      <Table id="audit-trail" columns={['When', 'What happened']} rows={view.events.map((e) => [timeInWords(e.occurredAt), e.what])} />
     </>
   );
 }
@@ -210,6 +194,7 @@ function ConditionBlock({
   typed?: Typed | undefined;
 }) {
   const open = c.status !== 'met' && c.status !== 'waived';
+  const field = inputsFor(typed ?? {}, errors);
   return (
     <div class="govuk-summary-card">
       <div class="govuk-summary-card__title-wrapper">
@@ -235,11 +220,9 @@ function ConditionBlock({
           <form method="post" action={`/app/grants/${encodeURIComponent(view.id)}`} id={`decide-${c.id}`} novalidate>
             <Csrf token={csrf} />
             <input type="hidden" name="condition" value={c.id} />
-            <Radios
+            <field.Choice
               name={`outcome-${c.id}`}
               legend="Decide this condition"
-              value={typed?.[`outcome-${c.id}`]}
-              errors={errors}
               options={[
                 { value: 'met', label: 'Met' },
                 { value: 'waived', label: 'Waived', hint: 'Give a reason.' },
@@ -250,14 +233,7 @@ function ConditionBlock({
                 },
               ]}
             />
-            <Textarea
-              name={`reason-${c.id}`}
-              label="Reason"
-              hint={lengthHint(conditionDecision.shape.reason)}
-              value={typed?.[`reason-${c.id}`]}
-              errors={errors}
-              rows={3}
-            />
+            <field.Area name={`reason-${c.id}`} label="Reason" hint={lengthHint(conditionDecision.shape.reason)} rows={3} />
             <Button>Record decision</Button>
           </form>
         )}

@@ -4,10 +4,10 @@ import { pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
 import { moveGrantMoney } from '../../shared/pools/payments';
 import { lengthHint } from '../lib/web/form';
-import { TextInput } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
-import { PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { moneyMovement } from '../pools/schemas';
 import { type GrantCtx, grantChrome, grantFor, grantHref } from './journey-parts';
 
@@ -76,20 +76,18 @@ function moneyJourney(kind: Kind): Journey<typeof moneyMovement, GrantCtx, Calle
           // Named without "(optional)" in messages: "Note for the ledger must be 200 characters or fewer".
           memo: { label: 'Note for the ledger', optional: true },
         },
-        body: ({ ctx, typed, errors }) => (
+        body: ({ ctx, field }) => (
           <>
             {kind === 'payment' && ctx.tranches.length > 0 && (
               <p class="govuk-body">
                 grantloop pays the plan's tranches itself, on their dates. Record here only money paid outside that schedule.
               </p>
             )}
-            <PoundsInput name="amount" label={w.label} hint={w.hint(ctx)} typed={typed} errors={errors} />
-            <TextInput
+            <field.Pounds name="amount" label={w.label} hint={w.hint(ctx)} />
+            <field.Text
               name="memo"
               label="Note for the ledger (optional)"
               hint={`For example, the remittance reference. Funders see it in the pool's ledger. ${lengthHint(moneyMovement.shape.memo)}`}
-              value={String(typed.memo ?? '')}
-              errors={errors}
             />
           </>
         ),
@@ -128,11 +126,7 @@ function MoneyMoved({ c, kind, amount }: { c: GrantCtx; kind: Kind; amount: numb
           can fund other grants. No one is emailed.
         </p>
       )}
-      <p class="govuk-body">
-        <a class="govuk-link" href={grantHref(c.id)}>
-          Go to the grant
-        </a>
-      </p>
+      <GoTo href={grantHref(c.id)}>Go to the grant</GoTo>
     </>
   );
 }

@@ -3,12 +3,12 @@ import { grantsTable } from '../../shared/grants/aws';
 import { setPlan } from '../../shared/grants/plan';
 import { DomainError } from '../../shared/platform/errors';
 import { dayInWords, humanise, pounds } from '../../shared/platform/format';
-import { DateInput } from '../contracts/date-input';
 import { lengthHint, type PostedForm } from '../lib/web/form';
-import { Lines, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { Lines } from '../lib/web/govuk';
+import { GoTo, ListError } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
-import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { type GrantCtx, grantChrome, grantFor, grantHref, itemsOf, typedDay } from './journey-parts';
 import { conditionText, grantPlan, milestoneName } from './schemas';
 
@@ -93,35 +93,24 @@ export const grantPlanJourney: Journey<typeof grantPlan, Ctx, Caller> = {
         noun: 'condition',
         describe: (c) => `${c.description ?? ''} (${labelOf(kinds, c.kind).toLowerCase()}${c.trancheIndex ? ` ${c.trancheIndex}` : ''})`,
       },
-      body: ({ typed, errors, next }) => (
+      body: ({ item }) => (
         <>
           <p class="govuk-body">
             The provider is emailed a link to send evidence for each condition that holds a payment back. Add each one, or continue without
             any.
           </p>
-          <Textarea
-            name={`conditions.${next}.description`}
+          <item.Area
+            name="description"
             label="Condition"
             hint={`For example, a safeguarding policy adopted by the trustees. ${lengthHint(conditionText)}`}
-            value={String(typed[`conditions.${next}.description`] ?? '')}
-            errors={errors}
             rows={3}
           />
-          <Radios
-            name={`conditions.${next}.kind`}
-            legend="When it must be met"
-            options={kinds}
-            value={String(typed[`conditions.${next}.kind`] ?? '')}
-            errors={errors}
-          />
-          <TextInput
-            name={`conditions.${next}.trancheIndex`}
+          <item.Choice name="kind" legend="When it must be met" options={kinds} />
+          <item.Whole
+            name="trancheIndex"
             label="Tranche number"
             hint="Only for a condition before a particular tranche: 2 for the second payment."
-            value={String(typed[`conditions.${next}.trancheIndex`] ?? '')}
-            errors={errors}
             width="2"
-            inputmode="numeric"
           />
         </>
       ),
@@ -144,30 +133,20 @@ export const grantPlanJourney: Journey<typeof grantPlan, Ctx, Caller> = {
         noun: 'tranche',
         describe: (t) => `${typedPounds(t.amount)} on ${typedDay(t, 'dueDate')}${t.reportIndex ? `, after report ${t.reportIndex}` : ''}`,
       },
-      body: ({ ctx, typed, errors, next }) => (
+      body: ({ ctx, errors, item }) => (
         <>
           <ListError id="tranches" errors={errors} />
           <p class="govuk-body">
             Add each payment in date order. Together they must come to {pounds(ctx.amount)}, each paid between{' '}
             {dayInWords(ctx.plannedStart)} and {dayInWords(ctx.plannedEnd)}.
           </p>
-          <PoundsInput name={`tranches.${next}.amount`} label="Amount" typed={typed} errors={errors} />
-          <DateInput
-            name={`tranches.${next}.dueDate`}
+          <item.Pounds name="amount" label="Amount" />
+          <item.Day
+            name="dueDate"
             legend="Payment date"
             hint="For example, 1 5 2026. It is paid on this date once the conditions before it are met."
-            typed={typed as Record<string, string>}
-            errors={errors}
           />
-          <TextInput
-            name={`tranches.${next}.reportIndex`}
-            label="Report it waits for (optional)"
-            hint="The number of a report that must be accepted before this tranche is paid: 1 for the first report."
-            value={String(typed[`tranches.${next}.reportIndex`] ?? '')}
-            errors={errors}
-            width="2"
-            inputmode="numeric"
-          />
+          <item.Whole name="reportIndex" label="Report it waits for (optional)" hint={reportIndexHint} width="2" />
         </>
       ),
     },
@@ -200,41 +179,34 @@ function reportingQuestion(): Journey<typeof grantPlan, Ctx, Caller>['questions'
       'reporting.dueDate': { label: 'Report due date', as: 'date', optional: true },
       'reporting.milestone': { label: 'Milestone', optional: true },
     },
-    body: ({ ctx, typed, errors }) => (
+    body: ({ ctx, field }) => (
       <>
-        <Radios
+        <field.Choice
           name="reporting.frequency"
           legend="How often"
           options={[{ value: '', label: `As the consortium’s policy says for a grant this size (${policyInWords(ctx)})` }, ...frequencies]}
-          value={String(typed['reporting.frequency'] ?? '')}
-          errors={errors}
         />
-        <Radios
+        <field.Choice
           name="reporting.template"
           legend="Report form"
           options={[{ value: '', label: 'As the consortium’s policy says' }, ...templates]}
-          value={String(typed['reporting.template'] ?? '')}
-          errors={errors}
         />
-        <DateInput
+        <field.Day
           name="reporting.dueDate"
           legend="Report due date"
           hint={`Only for a report once, on a date or at a milestone. Between ${dayInWords(ctx.plannedStart)} and ${dayInWords(ctx.plannedEnd)}, for example 31 3 2027.`}
-          typed={typed as Record<string, string>}
-          errors={errors}
         />
-        <TextInput
+        <field.Text
           name="reporting.milestone"
           label="Milestone"
           hint={`Only for a report at a milestone: for example, the new hub opens. ${lengthHint(milestoneName)}`}
-          value={String(typed['reporting.milestone'] ?? '')}
-          errors={errors}
         />
       </>
     ),
   };
 }
 
+const reportIndexHint = 'The number of a report that must be accepted before this tranche is paid: 1 for the first report.';
 const conditionWords = (c: PostedForm) =>
   `${c.description ?? ''}: ${labelOf(kinds, c.kind).toLowerCase()}${c.kind === 'before-tranche' ? ` ${c.trancheIndex ?? ''}` : ''}`;
 const trancheWords = (t: PostedForm) =>
@@ -272,11 +244,7 @@ function PlanSet({ c }: { c: Ctx }) {
           four weeks before the due date if that is sooner), with reminders before and after the due date. No account is needed.
         </p>
       )}
-      <p class="govuk-body">
-        <a class="govuk-link" href={grantHref(c.id)}>
-          Go to the grant
-        </a>
-      </p>
+      <GoTo href={grantHref(c.id)}>Go to the grant</GoTo>
     </>
   );
 }

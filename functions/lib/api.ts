@@ -18,15 +18,32 @@ export interface Operation {
   /** A urlencoded form (pages, emailed links, sign-in): described, as the page code reads fields one by one. */
   form?: string;
   /**
-   * The success body: a zod schema where the contract states it exactly, or a sentence where
-   * the view model is only described (the document marks those `x-grantloop-loose`).
+   * The success body. A JSON answer must give the zod schema of its view model (the handler
+   * checks its body with `satisfies View<typeof schema>`, so the two cannot drift; the document
+   * generator refuses a JSON route without one). A page, a calendar or a redirect may give a
+   * sentence saying what it shows.
    */
   response?: z.ZodMiniType | string;
   /** What the success answer is when it is not JSON (staff routes are JSON, pages HTML). */
   produces?: 'json' | 'html' | 'calendar' | 'redirect';
-  /** Also answers `text/csv` when asked with `?format=csv`. */
-  csv?: boolean;
+  /**
+   * Other media types the same route answers with when the query asks (`?format=csv`, a page's
+   * `?download=milestones`): each with a sentence saying when, or for JSON the schema of its body.
+   */
+  downloads?: Readonly<Partial<Record<'text/csv' | 'application/json', { when: string; schema?: z.ZodMiniType }>>>;
 }
+
+/**
+ * A JSON answer's type as the contract states it. Handlers import the schema with `import type`
+ * (nothing is bundled) and check their body: `body: view satisfies View<typeof poolSummary>`.
+ */
+export type View<S extends z.ZodMiniType> = z.output<S>;
+
+/** Answer fields every view model uses. */
+export const isoTime = z.iso.datetime();
+export const isoDate = z.iso.date();
+/** Money in an answer: whole pence (may be zero or, for a change, negative). */
+export const wholePence = z.int();
 
 /** One feature's operations, by route key ("METHOD /path" as in the catalog). */
 export type Api = Readonly<Record<string, Operation>>;
@@ -57,3 +74,6 @@ export const errorBody = z.looseObject({
 
 /** What API Gateway itself answers when no route matches, or the JWT authorizer refuses. */
 export const gatewayError = z.strictObject({ message: z.string() });
+
+/** What API Gateway answers when the function itself fails (500); the local runtime adds the error as `detail`. */
+export const gatewayFailure = z.strictObject({ message: z.string(), detail: z.optional(z.string()) });

@@ -1,4 +1,5 @@
 import { defineApi, idsPath } from '../lib/api';
+import * as z from '../lib/zod';
 
 export const overviewApi = defineApi({
   'GET /app': { summary: 'What needs me: reports to review, overdue reports, votes, conditions, consortia to confirm.' },
@@ -13,12 +14,19 @@ export const overviewApi = defineApi({
     form: '`csrf`, `action` (confirm or policy) and, for the policy, `threshold` (pounds), the tiers and the day counts.',
   },
   'GET /app/consortia/{consortiumId}/evidence': {
-    summary: 'Evidence by the five functions of local infrastructure and its three outcome pathways.',
+    summary: 'Evidence by the five functions of local infrastructure and its three outcome pathways (CSV with ?format=csv).',
     path: idsPath('consortiumId'),
+    query: z.object({
+      year: z.optional(z.string().check(z.describe('A financial year such as 2026-27 (the latest with reports if not given).'))),
+      format: z.optional(z.literal('csv')),
+    }),
+    downloads: { 'text/csv': { when: '?format=csv' } },
   },
   'GET /app/consortia/{consortiumId}/funding-quality': {
-    summary: 'Funding quality: length, continuity, core share, conditions, funder concentration.',
+    summary: 'Funding quality: length, continuity, core share, conditions, funder concentration (CSV with ?format=csv).',
     path: idsPath('consortiumId'),
+    query: z.object({ format: z.optional(z.literal('csv')) }),
+    downloads: { 'text/csv': { when: '?format=csv' } },
   },
   'GET /app/consortia/{consortiumId}/pools': {
     summary: "The consortium's pools, with what each received, committed and has available.",

@@ -3,8 +3,11 @@ import { overviewTable } from '../../shared/overview/aws';
 import { consortiumOverview } from '../../shared/overview/consortium';
 import { humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { Button, Csrf, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Table, Tag, TextInput } from '../lib/web/govuk';
+import { ActionForm, recordPage } from '../lib/web/form-page';
+import { Button, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Tag } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 import { runConsortiumAction } from './consortium-actions';
 import { ProposalState } from './proposal-state';
 
@@ -17,25 +20,24 @@ const done: Record<string, string> = {
 };
 
 /** The consortium: members, pools and rounds, reports, the lead's confirmation and the reporting policy form. */
-export const consortiumPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
-  const consortiumId = params.consortiumId ?? '';
-  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
-  const view = await consortiumOverview(overviewTable, caller, consortiumId);
-  if (method === 'POST') {
-    const outcome = await runConsortiumAction(caller, consortiumId, posted);
-    if ('done' in outcome) return { redirect: `/app/consortia/${encodeURIComponent(consortiumId)}?done=${outcome.done}` };
-    return {
-      title: `Error: ${view.consortium.name}`,
-      status: 400,
+export const consortiumPage: Page = (req) => {
+  const consortiumId = req.params.consortiumId ?? '';
+  return recordPage(req, {
+    read: () => consortiumOverview(overviewTable, req.caller, consortiumId),
+    act: (posted) => runConsortiumAction(req.caller, consortiumId, posted),
+    here: `/app/consortia/${encodeURIComponent(consortiumId)}`,
+    show: async (view, sent) => ({
+      title: view.consortium.name,
       ...where(view),
-      body: <ConsortiumView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
-    };
-  }
-  return {
-    title: view.consortium.name,
-    ...where(view),
-    body: <ConsortiumView view={view} csrf={csrf} errors={[]} typed={typedFrom(view.policy)} banner={done[query.done ?? '']} />,
-  };
+      body: (
+        <ConsortiumView
+          view={view}
+          csrf={req.csrf}
+          {...(sent ?? { errors: [], typed: typedFrom(view.policy), banner: done[req.query.done ?? ''] })}
+        />
+      ),
+    }),
+  });
 };
 
 /** The consortium's overview is the first of its areas; its parent is what needs me. */
@@ -91,17 +93,15 @@ function ConsortiumView({
         ]}
       />
       {c.status === 'inviting' && view.canManage && (
-        <form method="post" action={`/app/consortia/${c.id}`} id="confirm" novalidate>
-          <Csrf token={csrf} />
-          <input type="hidden" name="action" value="confirm" />
+        <ActionForm action="confirm" id="confirm" to={`/app/consortia/${c.id}`} csrf={csrf}>
           <p class="govuk-body">Your organisation leads this consortium: it starts once you confirm it.</p>
           <Button>Confirm the consortium</Button>
-        </form>
+        </ActionForm>
       )}
       <ProposalState view={view} />
       <Table
         caption="Members"
-        columns={[{ label: 'Organisation' }, { label: 'Role' }, { label: 'Funder type' }]}
+        columns={['Organisation', 'Role', 'Funder type']}
         rows={view.members.map((m) => [m.name, humanise(m.role), m.kind ? (funderTypeNames[m.kind] ?? humanise(m.kind)) : ''])}
       />
       <h2 class="govuk-heading-m" id="pools">
@@ -111,9 +111,7 @@ function ConsortiumView({
       <ul class="govuk-list govuk-list--bullet">
         {view.pools.map((p) => (
           <li>
-            <a class="govuk-link" href={`/app/pools/${p.id}`}>
-              {p.name}
-            </a>
+            <Link href={`/app/pools/${p.id}`}>{p.name}</Link>
             {p.rounds.length > 0 && (
               <>
                 {' '}
@@ -121,10 +119,7 @@ function ConsortiumView({
                 {p.rounds.map((r, i) => (
                   <>
                     {i > 0 ? ', ' : ''}
-                    <a class="govuk-link" href={`/app/rounds/${r.id}`}>
-                      {r.name}
-                    </a>{' '}
-                    {humanise(r.status).toLowerCase()}
+                    <Link href={`/app/rounds/${r.id}`}>{r.name}</Link> {humanise(r.status).toLowerCase()}
                   </>
                 ))}
                 )
@@ -135,15 +130,10 @@ function ConsortiumView({
       </ul>
       <h2 class="govuk-heading-m">Reports</h2>
       <Table
-        columns={[{ label: 'Status' }, { label: 'Reports', numeric: true }]}
+        columns={['Status', ...figures('Reports')]}
         rows={view.reportCounts
           .filter((r) => r.count > 0)
-          .map((r) => [
-            <a class="govuk-link" href={`/app/consortia/${c.id}/reports?status=${r.status}`}>
-              {humanise(r.status)}
-            </a>,
-            String(r.count),
-          ])}
+          .map((r) => [<Link href={`/app/consortia/${c.id}/reports?status=${r.status}`}>{humanise(r.status)}</Link>, String(r.count)])}
       />
       <p class="govuk-body">
         <a class="govuk-link" href={`/app/consortia/${c.id}/reports`}>
@@ -173,6 +163,7 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
     { value: 'light', label: 'Light form' },
     { value: 'full', label: 'Full form' },
   ];
+  const field = inputsFor(typed, errors);
   if (!view.canManage) {
     const p = view.policy;
     return (
@@ -186,16 +177,12 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
     );
   }
   return (
-    <form method="post" action={`/app/consortia/${view.consortium.id}`} id="policy" novalidate>
-      <Csrf token={csrf} />
-      <input type="hidden" name="action" value="policy" />
+    <ActionForm action="policy" id="policy" to={`/app/consortia/${view.consortium.id}`} csrf={csrf}>
       <h2 class="govuk-heading-m">Reporting policy</h2>
-      <TextInput
+      <field.Text
         name="threshold"
         label="Small-grant threshold"
         hint="In pounds: grants under this amount are small grants"
-        value={typed.threshold}
-        errors={errors}
         width="10"
         inputmode="decimal"
       />
@@ -203,33 +190,20 @@ function PolicyForm({ view, csrf, errors, typed }: { view: View; csrf: string; e
       <Select name="small.template" label="Small grants use" options={templates} value={typed['small.template']} />
       <Select name="large.frequency" label="Larger grants report" options={freq} value={typed['large.frequency']} />
       <Select name="large.template" label="Larger grants use" options={templates} value={typed['large.template']} />
-      <TextInput
+      <field.Whole
         name="dueDaysAfterPeriodEnd"
         label="Days until a report is due"
         hint="Counted from the end of each reporting period"
-        value={typed.dueDaysAfterPeriodEnd}
-        errors={errors}
         width="3"
-        inputmode="numeric"
       />
-      <TextInput
+      <field.Text
         name="reminderOffsetsDays"
         label="Reminder days"
         hint="Days from the due date, separated by commas; negative is before, for example -14, -3, 0, 7"
-        value={typed.reminderOffsetsDays}
-        errors={errors}
         width="10"
       />
-      <TextInput
-        name="veryLateAfterDays"
-        label="Days until a report is very late"
-        hint="Counted from the day it was due"
-        value={typed.veryLateAfterDays}
-        errors={errors}
-        width="3"
-        inputmode="numeric"
-      />
+      <field.Whole name="veryLateAfterDays" label="Days until a report is very late" hint="Counted from the day it was due" width="3" />
       <Button>Save reporting policy</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,8 +4,9 @@ import { consortiumEvidence, type MeasureTotal } from '../../shared/overview/evi
 import { count, percent, plural, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { BarChart, ChartBeside, niceTicks } from '../lib/web/charts';
-import { Button, Select, Table } from '../lib/web/govuk';
+import { Button, Select } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumEvidence>>;
 
@@ -88,7 +89,7 @@ function EvidenceView({ view }: { view: View }) {
                 <p class="govuk-body">{t.reports === 0 ? 'No report gave evidence here yet.' : `${plural(t.reports, 'report')}.`}</p>
                 {t.measures.length > 0 && (
                   <Table
-                    columns={[{ label: 'Measure' }, { label: 'Total', numeric: true }, { label: 'Reports', numeric: true }]}
+                    columns={['Measure', ...figures('Total', 'Reports')]}
                     rows={t.measures.map((m) => [
                       m.label,
                       <span data-measure={`${t.tag}/${m.id}`}>{measureText(m)}</span>,

@@ -4,8 +4,9 @@ import { consortiumFundingQuality } from '../../shared/overview/funding-quality'
 import { oneDecimal, percent, plural, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { BarChart, ChartBeside } from '../lib/web/charts';
-import { SummaryList, Table } from '../lib/web/govuk';
+import { SummaryList } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumFundingQuality>>;
 const pct = percent;
@@ -100,21 +101,9 @@ function QualityView({ view }: { view: View }) {
       <Table
         id="quality-table"
         caption="Per grant"
-        columns={[
-          { label: 'Grant' },
-          { label: 'Amount', numeric: true },
-          { label: 'Months', numeric: true },
-          { label: 'Gap (days)', numeric: true },
-          { label: 'Core', numeric: true },
-          { label: 'Conditions', numeric: true },
-          { label: 'Per £10k', numeric: true },
-          { label: 'Largest funder', numeric: true },
-          { label: 'Funders', numeric: true },
-        ]}
+        columns={['Grant', ...figures('Amount', 'Months', 'Gap (days)', 'Core', 'Conditions', 'Per £10k', 'Largest funder', 'Funders')]}
         rows={view.grants.map((g) => [
-          <a class="govuk-link" href={`/app/grants/${g.grantId}`}>
-            {g.title}
-          </a>,
+          <Link href={`/app/grants/${g.grantId}`}>{g.title}</Link>,
           pounds(g.amount),
           String(g.months),
           g.gapDays === null ? '—' : String(g.gapDays),

@@ -1,6 +1,6 @@
 import type { consortiumOverview } from '../../shared/overview/consortium';
 import { timeInWords } from '../../shared/platform/format';
-import { Table } from '../lib/web/govuk';
+import { Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumOverview>>;
 
@@ -32,7 +32,7 @@ export function ProposalState({ view }: { view: View }) {
       </p>
       <Table
         caption="Who has answered"
-        columns={[{ label: 'Organisation' }, { label: 'Role' }, { label: 'Invitation' }, { label: 'Answer' }]}
+        columns={['Organisation', 'Role', 'Invitation', 'Answer']}
         rows={[...view.members]
           // The lead first (the one answer awaited), then the rest by name.
           .sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead') || a.name.localeCompare(b.name))

@@ -1,5 +1,6 @@
 import { defineApi, idsPath } from '../lib/api';
 import { formatQuery } from '../lib/schemas';
+import * as z from '../lib/zod';
 import {
   allocationRequest,
   consortiumIdPath,
@@ -17,13 +18,27 @@ import {
   proposalRequest,
   roundIdPath,
 } from './schemas';
+import * as views from './views';
 
 const roundForm =
   '`csrf`, `action` (`vote` with `decision` and `comment`, `lead-decision` with `decision`, or `close` to close the round for voting) and the fields of that form.';
 
 export const poolsApi = defineApi({
-  'GET /app/pools/{poolId}': { summary: 'A pool: its money by funder, charts and the ledger.', path: idsPath('poolId') },
-  'GET /app/pools/{poolId}/statement/{orgId}': { summary: "One funder's statement for a pool.", path: idsPath('poolId', 'orgId') },
+  'GET /app/pools/{poolId}': {
+    summary: 'A pool: its money by funder, charts and the ledger (the ledger as CSV, or the 360Giving file, by ?format).',
+    path: idsPath('poolId'),
+    query: z.object({ format: z.optional(z.enum(['ledger-csv', '360giving'])) }),
+    downloads: {
+      'text/csv': { when: '?format=ledger-csv' },
+      'application/json': { when: '?format=360giving', schema: views.giving360 },
+    },
+  },
+  'GET /app/pools/{poolId}/statement/{orgId}': {
+    summary: "One funder's statement for a pool (CSV with ?format=csv).",
+    path: idsPath('poolId', 'orgId'),
+    query: z.object({ format: z.optional(z.literal('csv')) }),
+    downloads: { 'text/csv': { when: '?format=csv' } },
+  },
   'GET /app/consortia/{consortiumId}/pools/new': {
     summary:
       'Create a pool: a question page (`?page=about|lots`), check your answers (`?page=check`) or the confirmation (`?page=done&created=<poolId>`).',
@@ -97,109 +112,109 @@ export const poolsApi = defineApi({
     status: 201,
     path: consortiumIdPath,
     body: newPool,
-    response: 'The pool: id, consortium, name, purpose, lots, currency GBP.',
+    response: views.pool,
   },
   'GET /consortia/{consortiumId}/free-riders': {
     summary: 'Members who benefit from the pools without putting money in.',
     path: consortiumIdPath,
-    response: 'Each member with what it pledged, paid and benefits from.',
+    response: views.freeRiders,
   },
   'GET /pools/{poolId}': {
     summary: "A pool's summary: balances, pledges, grants.",
     path: poolIdPath,
-    response: 'The pool with its balances (pence) by funder, restriction and year, its pledges and grants.',
+    response: views.poolSummary,
   },
   'POST /pools/{poolId}/pledges': {
     summary: "A funder's pledge over one or more financial years.",
     status: 201,
     path: poolIdPath,
     body: newPledge,
-    response: 'The pledge as recorded.',
+    response: views.pledge,
   },
   'POST /pools/{poolId}/pledges/{pledgeId}/contributions': {
     summary: 'Money received against a pledge (the lead).',
     status: 201,
     path: pledgePath,
     body: newContribution,
-    response: 'The contribution as posted to the ledger.',
+    response: views.contribution,
   },
   'POST /pools/{poolId}/allocations': {
     summary: 'A grant awarded straight from the pool (the lead).',
     status: 201,
     path: poolIdPath,
     body: allocationRequest,
-    response: "The grant, with each funder's share in pence.",
+    response: views.awardedGrant,
   },
   'GET /pools/{poolId}/ledger': {
     summary: "The pool's double-entry ledger (JSON, or CSV with ?format=csv).",
     path: poolIdPath,
     query: formatQuery,
-    csv: true,
-    response: 'The ledger: every posting with its accounts, amount in pence and balance.',
+    downloads: { 'text/csv': { when: '?format=csv' } },
+    response: views.ledger,
   },
   'GET /pools/{poolId}/funders/{orgId}/statement': {
     summary: "One funder's statement (JSON, or CSV with ?format=csv).",
     path: funderStatementPath,
     query: formatQuery,
-    csv: true,
-    response: 'What the funder pledged, paid and what its money funded, in pence.',
+    downloads: { 'text/csv': { when: '?format=csv' } },
+    response: views.funderStatement,
   },
   'GET /pools/{poolId}/360giving': {
     summary: "The pool's grants as a 360Giving data package.",
     path: poolIdPath,
-    response: 'A 360Giving data package (valid against the 360Giving schema).',
+    response: views.giving360,
   },
   'POST /pools/{poolId}/rounds': {
     summary: 'Opens an allocation round (the lead).',
     status: 201,
     path: poolIdPath,
     body: newRound,
-    response: 'The round.',
+    response: views.round,
   },
   'POST /grants/{grantId}/payments': {
     summary: 'A payment on a grant, from the pool (the lead).',
     status: 201,
     path: grantIdPath,
     body: moneyMovement,
-    response: 'The ledger transaction.',
+    response: views.moneyMoved,
   },
   'POST /grants/{grantId}/returns': {
     summary: 'Money paid on a grant coming back to the pool (the lead).',
     status: 201,
     path: grantIdPath,
     body: moneyMovement,
-    response: 'The ledger transaction.',
+    response: views.moneyMoved,
   },
   'GET /rounds/{roundId}': {
     summary: 'A round with its proposals and votes.',
     path: roundIdPath,
-    response: 'The round, proposals and votes.',
+    response: views.roundDetail,
   },
   'POST /rounds/{roundId}/proposals': {
     summary: 'A proposal in an open round (a member), to an organisation on grantloop or to a provider added with it (`newRecipient`).',
     status: 201,
     path: roundIdPath,
     body: proposalRequest,
-    response: 'The proposal.',
+    response: views.proposal,
   },
   'POST /rounds/{roundId}/close': {
     summary: 'Closes a round for voting (the lead).',
     status: 202,
     path: roundIdPath,
-    response: 'The round, now voting.',
+    response: views.round,
   },
   'POST /rounds/{roundId}/votes': {
     summary: "A member's vote, weighted by what it put in.",
     status: 201,
     path: roundIdPath,
     body: newVote,
-    response: 'The vote and the tally.',
+    response: views.voteCast,
   },
   'POST /rounds/{roundId}/decision': {
     summary: "The lead's decision on an escalated round.",
     status: 202,
     path: roundIdPath,
     body: leadDecisionBody,
-    response: 'The decision.',
+    response: views.leadDecided,
   },
 });

@@ -2,10 +2,12 @@ import { workflows } from '../../shared/platform/aws/workflows';
 import { poolsTable } from '../../shared/pools/aws';
 import { closeRound } from '../../shared/pools/rounds';
 import { staffRoute } from '../consortia/staff';
+import type { View } from '../lib/api';
 import { parse } from '../lib/http';
 import { roundIdPath } from './schemas';
+import type * as views from './views';
 
 export const handler = staffRoute(async (event, caller) => {
   const { roundId } = parse(roundIdPath, event.pathParameters ?? {}, 'path');
-  return { status: 202, body: await closeRound({ ...poolsTable, workflows }, caller, roundId) };
+  return { status: 202, body: (await closeRound({ ...poolsTable, workflows }, caller, roundId)) satisfies View<typeof views.round> };
 });

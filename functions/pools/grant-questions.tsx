@@ -2,9 +2,8 @@ import type { Child } from 'hono/jsx';
 import { plural } from '../../shared/platform/format';
 import type { Lot } from '../../shared/pools/pool';
 import { lengthHint, type PostedForm } from '../lib/web/form';
-import { Radios, Textarea, TextInput } from '../lib/web/govuk';
 import type { Question } from '../lib/web/journey';
-import { PoundsInput, typedPounds } from './journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { allocationRequest } from './schemas';
 
 /**
@@ -15,6 +14,7 @@ import { allocationRequest } from './schemas';
 type GrantCtx = { pool: { lots: Lot[] } };
 
 const NO_LOT = 'none';
+const s = allocationRequest.shape;
 
 const lotOptions = (ctx: GrantCtx) => [
   ...ctx.pool.lots.map((l) => ({ value: l.id, label: l.name })),
@@ -33,21 +33,13 @@ export const grantQuestions: Question<GrantCtx>[] = [
       title: { label: 'Title', missing: 'Enter the title of the proposal' },
       description: { label: 'Description', optional: true },
     },
-    body: ({ typed, errors }) => (
+    body: ({ field }) => (
       <>
-        <TextInput
-          name="title"
-          label="Title"
-          hint={`For example, Volunteer brokerage in North Wyvern. ${lengthHint(allocationRequest.shape.title)}`}
-          value={String(typed.title ?? '')}
-          errors={errors}
-        />
-        <Textarea
+        <field.Text name="title" label="Title" hint={`For example, Volunteer brokerage in North Wyvern. ${lengthHint(s.title)}`} />
+        <field.Area
           name="description"
           label="Description (optional)"
-          hint={`What the grant pays for and what it should achieve. ${lengthHint(allocationRequest.shape.description)}`}
-          value={String(typed.description ?? '')}
-          errors={errors}
+          hint={`What the grant pays for and what it should achieve. ${lengthHint(s.description)}`}
         />
       </>
     ),
@@ -61,19 +53,11 @@ export const grantQuestions: Question<GrantCtx>[] = [
       lotId: { label: 'Lot', as: 'choice', missing: 'Select the lot, or no particular lot' },
       durationMonths: { label: 'Duration in months', as: 'whole', missing: 'Enter how many months the grant runs for' },
     },
-    body: ({ ctx, typed, errors }) => (
+    body: ({ ctx, field }) => (
       <>
-        <PoundsInput name="amount" label="Amount" typed={typed} errors={errors} />
-        <Radios name="lotId" legend="Lot" options={lotOptions(ctx)} value={String(typed.lotId ?? '')} errors={errors} />
-        <TextInput
-          name="durationMonths"
-          label="Duration in months"
-          hint="From 1 to 120 months. For example, 12"
-          width="3"
-          inputmode="numeric"
-          value={String(typed.durationMonths ?? '')}
-          errors={errors}
-        />
+        <field.Pounds name="amount" label="Amount" />
+        <field.Choice name="lotId" legend="Lot" options={lotOptions(ctx)} />
+        <field.Whole name="durationMonths" label="Duration in months" hint="From 1 to 120 months. For example, 12" width="3" />
       </>
     ),
   },

@@ -4,12 +4,11 @@ import { staffPaths } from '../../shared/platform/pages';
 import { allocateDirect } from '../../shared/pools/awards';
 import { poolsTable } from '../../shared/pools/aws';
 import type { loadPool } from '../../shared/pools/pools';
-import { Radios } from '../lib/web/govuk';
+import { asOption, GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
-import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
 import { grantQuestions, grantRows, withoutNoLot } from './grant-questions';
-import { poolForLeadAdmins } from './journey-parts';
+import { poolChrome, poolForLeadAdmins } from './journey-parts';
 import { allocationRequest } from './schemas';
 
 /**
@@ -41,11 +40,7 @@ export const newAwardJourney: Journey<typeof allocationRequest, Ctx, Caller> = {
       providers: providers.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)),
     };
   },
-  chrome: (c) => ({
-    section: 'pools',
-    consortium: c.consortium,
-    crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
-  }),
+  chrome: poolChrome,
   fixed: (c) => ({ currency: c.pool.currency }),
   adapt: withoutNoLot,
   questions: [
@@ -53,16 +48,9 @@ export const newAwardJourney: Journey<typeof allocationRequest, Ctx, Caller> = {
       id: 'recipient',
       heading: 'Who receives the grant?',
       fields: { recipientOrgId: { label: 'Recipient', as: 'choice', missing: 'Select the organisation that receives the grant' } },
-      body: ({ ctx, typed, errors }) => (
+      body: ({ ctx, field }) => (
         <>
-          <Radios
-            name="recipientOrgId"
-            legend="Recipient"
-            hint="Providers on grantloop."
-            options={ctx.providers.map((p) => ({ value: p.id, label: p.name }))}
-            value={String(typed.recipientOrgId ?? '')}
-            errors={errors}
-          />
+          <field.Choice name="recipientOrgId" legend="Recipient" hint="Providers on grantloop." options={ctx.providers.map(asOption)} />
           <div class="govuk-inset-text">
             If the recipient is not listed, propose the grant in a round instead, where it can be added on the way, or ask a grantloop
             administrator to add it.
@@ -89,11 +77,7 @@ export const newAwardJourney: Journey<typeof allocationRequest, Ctx, Caller> = {
           The money is committed from the pool, shared between the funders whose money can fund it. No one is emailed yet. Next, set the
           grant's plan on its page: its conditions, the tranches it is paid in, and the reports it owes.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={staffPaths.grant(encodeURIComponent(grantId))}>
-            Go to the grant
-          </a>
-        </p>
+        <GoTo href={staffPaths.grant(encodeURIComponent(grantId))}>Go to the grant</GoTo>
       </>
     ),
   }),

@@ -5,12 +5,12 @@ import { dayInWords, pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
 import { restrictionInWords } from '../../shared/pools/pool-page';
 import { readablePool, recordContribution } from '../../shared/pools/pools';
-import { DateInput } from '../contracts/date-input';
-import { Radios, SummaryList } from '../lib/web/govuk';
+import { SummaryList } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
-import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
-import { financialYearInWords, PoundsInput, typedPounds } from './journey-parts';
+import { typedPounds } from '../lib/web/typed';
+import { financialYearInWords, poolChrome } from './journey-parts';
 import { newContribution } from './schemas';
 
 /**
@@ -44,11 +44,7 @@ export const newContributionJourney: Journey<typeof newContribution, Ctx, Caller
     const funder = (await poolsTable.consortia.getOrganisation(pledge.funderOrgId))?.name ?? 'The funder';
     return { ...found, caller, pledge, funder };
   },
-  chrome: (c) => ({
-    section: 'pools',
-    consortium: c.consortium,
-    crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
-  }),
+  chrome: poolChrome,
   fixed: (c) => ({ currency: c.pool.currency }),
   questions: [
     {
@@ -60,7 +56,7 @@ export const newContributionJourney: Journey<typeof newContribution, Ctx, Caller
         // Left unchosen, the use case takes the financial year the date falls in, as the API does.
         financialYear: { label: 'Year of the pledge it pays', as: 'choice', optional: true },
       },
-      body: ({ ctx, typed, errors }) => (
+      body: ({ ctx, typed, field }) => (
         <>
           <SummaryList
             rows={[
@@ -68,15 +64,9 @@ export const newContributionJourney: Journey<typeof newContribution, Ctx, Caller
               ['Restriction', restrictionInWords(ctx.pledge.restriction, ctx.pool.lots)],
             ]}
           />
-          <PoundsInput name="amount" label="Amount received" typed={typed} errors={errors} />
-          <DateInput
-            name="receivedOn"
-            legend="Date received"
-            hint="The day it reached the pool's bank account, for example 5 12 2026"
-            typed={typed as Record<string, string>}
-            errors={errors}
-          />
-          <Radios
+          <field.Pounds name="amount" label="Amount received" />
+          <field.Day name="receivedOn" legend="Date received" hint="The day it reached the pool's bank account, for example 5 12 2026" />
+          <field.Choice
             name="financialYear"
             legend="Year of the pledge it pays"
             hint="If you do not choose, it is the financial year the date received falls in."
@@ -87,7 +77,6 @@ export const newContributionJourney: Journey<typeof newContribution, Ctx, Caller
             }))}
             // A pledge of one year has it chosen already.
             value={String(typed.financialYear ?? (ctx.pledge.years.length === 1 ? ctx.pledge.years[0]?.financialYear : ''))}
-            errors={errors}
           />
         </>
       ),
@@ -112,11 +101,7 @@ export const newContributionJourney: Journey<typeof newContribution, Ctx, Caller
           {c.pledge.restriction.kind === 'core' ? '' : ' in its lot'}. Votes on the pool's rounds are weighted by the money each funder has
           paid in. No one is emailed.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/pools/${encodeURIComponent(c.pool.id)}`}>
-            Go to the pool
-          </a>
-        </p>
+        <GoTo href={`/app/pools/${encodeURIComponent(c.pool.id)}`}>Go to the pool</GoTo>
       </>
     ),
   }),

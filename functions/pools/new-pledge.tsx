@@ -3,11 +3,11 @@ import { notFound } from '../../shared/platform/errors';
 import { poolsTable } from '../../shared/pools/aws';
 import { pledgersFor, readablePool, recordPledge } from '../../shared/pools/pools';
 import type { PostedForm } from '../lib/web/form';
-import { Radios } from '../lib/web/govuk';
+import { asOption, GoTo, ListError } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
-import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
-import { financialYearInWords, financialYearOptions, ListError, PoundsInput, restrictionOptions, typedPounds } from './journey-parts';
+import { typedPounds } from '../lib/web/typed';
+import { financialYearInWords, financialYearOptions, poolChrome, restrictionOptions } from './journey-parts';
 import { newPledge } from './schemas';
 
 /**
@@ -42,11 +42,7 @@ export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
     const funders = ids.map((id) => ({ id, name: orgs.get(id)?.name ?? id }));
     return { ...found, caller, funders, now: poolsTable.clock.now() };
   },
-  chrome: (c) => ({
-    section: 'pools',
-    consortium: c.consortium,
-    crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
-  }),
+  chrome: poolChrome,
   fixed: (c) => ({ currency: c.pool.currency }),
   // The radio's value is `core` or a lot's id; the schema's restriction is an object. Left blank, the schema says so.
   adapt: (input) => {
@@ -59,15 +55,14 @@ export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
       id: 'funder',
       heading: 'Who is pledging?',
       fields: { funderOrgId: { label: 'Organisation', as: 'choice', missing: 'Select the organisation that is pledging' } },
-      body: ({ ctx, typed, errors }) => (
-        <Radios
+      body: ({ ctx, typed, field }) => (
+        <field.Choice
           name="funderOrgId"
           legend="Organisation"
           hint="You can pledge for an organisation in the consortium where you are an officer or admin."
-          options={ctx.funders.map((f) => ({ value: f.id, label: f.name }))}
+          options={ctx.funders.map(asOption)}
           // Someone who can pledge for one organisation only has it chosen for them.
           value={String(typed.funderOrgId ?? (ctx.funders.length === 1 ? ctx.funders[0]?.id : ''))}
-          errors={errors}
         />
       ),
     },
@@ -86,18 +81,12 @@ export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
         noun: 'this year',
         describe: (y) => `${financialYearInWords(String(y.financialYear ?? ''))}: ${typedPounds(y.amount)}`,
       },
-      body: ({ ctx, typed, errors, next }) => (
+      body: ({ ctx, errors, item }) => (
         <>
           <ListError id="years" errors={errors} />
           <p class="govuk-body">Add each financial year the pledge covers (April to March), then continue.</p>
-          <Radios
-            name={`years.${next}.financialYear`}
-            legend="Financial year"
-            options={financialYearOptions(ctx.now)}
-            value={String(typed[`years.${next}.financialYear`] ?? '')}
-            errors={errors}
-          />
-          <PoundsInput name={`years.${next}.amount`} label="Amount for the year" typed={typed} errors={errors} />
+          <item.Choice name="financialYear" legend="Financial year" options={financialYearOptions(ctx.now)} />
+          <item.Pounds name="amount" label="Amount for the year" />
         </>
       ),
     },
@@ -105,14 +94,12 @@ export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
       id: 'restriction',
       heading: 'Is the money restricted to a lot?',
       fields: { restriction: { label: 'Restriction', as: 'choice', missing: 'Select whether the money is restricted to a lot' } },
-      body: ({ ctx, typed, errors }) => (
-        <Radios
+      body: ({ ctx, field }) => (
+        <field.Choice
           name="restriction"
           legend="Restriction"
           hint="Restricted money can only fund grants in its lot."
           options={restrictionOptions(ctx.pool.lots)}
-          value={String(typed.restriction ?? '')}
-          errors={errors}
         />
       ),
     },
@@ -141,11 +128,7 @@ export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
           When the money arrives, an officer of the lead organisation records it against the pledge on the pool's page: only money received
           can fund grants.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/pools/${encodeURIComponent(c.pool.id)}`}>
-            Go to the pool
-          </a>
-        </p>
+        <GoTo href={`/app/pools/${encodeURIComponent(c.pool.id)}`}>Go to the pool</GoTo>
       </>
     ),
   }),

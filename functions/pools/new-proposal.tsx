@@ -4,7 +4,8 @@ import { poolsTable } from '../../shared/pools/aws';
 import { loadPool } from '../../shared/pools/pools';
 import { addProposal, load as loadRound } from '../../shared/pools/rounds';
 import { lengthHint } from '../lib/web/form';
-import { type FieldError, TextInput } from '../lib/web/govuk';
+import type { FieldError } from '../lib/web/govuk';
+import { GoTo, inputsFor, type Typed } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
 import { ListedOrNew } from '../lib/web/listed-or-new';
 import { consortiumCrumbs } from '../lib/web/navigation';
@@ -114,16 +115,8 @@ export const newProposalJourney: Journey<typeof proposalRequest, Ctx, Caller> = 
           The proposal is in {c.round.name}. When the lead closes the round, every voting member of {c.consortium.name} is emailed and asked
           to approve or reject the proposals. No one is emailed yet.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/rounds/${encodeURIComponent(c.round.id)}/proposals/new`}>
-            Add another proposal
-          </a>
-        </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/rounds/${encodeURIComponent(c.round.id)}`}>
-            Go to the round
-          </a>
-        </p>
+        <GoTo href={`/app/rounds/${encodeURIComponent(c.round.id)}/proposals/new`}>Add another proposal</GoTo>
+        <GoTo href={`/app/rounds/${encodeURIComponent(c.round.id)}`}>Go to the round</GoTo>
       </>
     ),
   }),
@@ -132,10 +125,8 @@ export const newProposalJourney: Journey<typeof proposalRequest, Ctx, Caller> = 
 export const newProposalPage = journeyPage(newProposalJourney);
 
 /** The recipient: a provider on grantloop, or one added on the way (its name, org-id and contact email). */
-function RecipientRadios(p: { providers: { id: string; name: string }[]; typed: Record<string, unknown>; errors: FieldError[] }) {
-  const text = (name: string, label: string, hint?: string) => (
-    <TextInput name={name} label={label} hint={hint} value={String(p.typed[name] ?? '')} errors={p.errors} />
-  );
+function RecipientRadios(p: { providers: { id: string; name: string }[]; typed: Typed; errors: FieldError[] }) {
+  const field = inputsFor(p.typed, p.errors);
   return (
     <ListedOrNew
       name="recipientOrgId"
@@ -147,17 +138,17 @@ function RecipientRadios(p: { providers: { id: string; name: string }[]; typed: 
       chosen={String(p.typed.recipientOrgId ?? '')}
       errors={p.errors}
     >
-      {text('newRecipient.name', "Recipient's name", lengthHint(newRecipient.shape.name))}
-      {text(
-        'newRecipient.identifier',
-        "Recipient's org-id",
-        'Its charity, company or other register number with its org-id.guide prefix, for example GB-CHC-1066001 or GB-COH-09876543.',
-      )}
-      {text(
-        'newRecipient.contactEmail',
-        "Recipient's contact email",
-        'Grantloop writes to the recipient here, for example to ask for its reports.',
-      )}
+      <field.Text name="newRecipient.name" label="Recipient's name" hint={lengthHint(newRecipient.shape.name)} />
+      <field.Text
+        name="newRecipient.identifier"
+        label="Recipient's org-id"
+        hint="Its charity, company or other register number with its org-id.guide prefix, for example GB-CHC-1066001 or GB-COH-09876543."
+      />
+      <field.Text
+        name="newRecipient.contactEmail"
+        label="Recipient's contact email"
+        hint="Grantloop writes to the recipient here, for example to ask for its reports."
+      />
     </ListedOrNew>
   );
 }

@@ -4,11 +4,10 @@ import { poolsTable } from '../../shared/pools/aws';
 import type { loadPool } from '../../shared/pools/pools';
 import { openRound, ROUND_CLOSE_WINDOW_DAYS, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import { lengthHint } from '../lib/web/form';
-import { TextInput } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyPage } from '../lib/web/journey';
-import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
-import { poolForLeadAdmins } from './journey-parts';
+import { poolChrome, poolForLeadAdmins } from './journey-parts';
 import { newRound } from './schemas';
 
 /**
@@ -27,25 +26,20 @@ export const newRoundJourney: Journey<typeof newRound, Ctx, Caller> = {
     const { pool, consortium } = await poolForLeadAdmins(req.caller, req.params.poolId ?? '');
     return { pool, consortium, caller: req.caller };
   },
-  chrome: (c) => ({
-    section: 'rounds',
-    consortium: c.consortium,
-    crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
-  }),
+  // Under the pool it is opened on, in the consortium's rounds.
+  chrome: (c) => poolChrome(c, 'rounds'),
   questions: [
     {
       id: 'about',
       heading: 'What is the round called?',
       fields: { name: { label: 'Name of the round', missing: 'Enter the name of the round' } },
-      body: ({ ctx, typed, errors }) => (
+      body: ({ ctx, field }) => (
         <>
           <p class="govuk-body">The round takes proposals for grants from {ctx.pool.name}.</p>
-          <TextInput
+          <field.Text
             name="name"
             label="Name of the round"
             hint={`For example, Spring 2027 small grants. ${lengthHint(newRound.shape.name)}`}
-            value={String(typed.name ?? '')}
-            errors={errors}
           />
         </>
       ),
@@ -71,11 +65,7 @@ export const newRoundJourney: Journey<typeof newRound, Ctx, Caller> = {
           When the proposals are in, close the round for voting within {ROUND_CLOSE_WINDOW_DAYS} days. Every voting member is then emailed
           and has {VOTING_WINDOW_DAYS} days to vote.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/rounds/${encodeURIComponent(roundId)}`}>
-            Go to the round
-          </a>
-        </p>
+        <GoTo href={`/app/rounds/${encodeURIComponent(roundId)}`}>Go to the round</GoTo>
       </>
     ),
   }),

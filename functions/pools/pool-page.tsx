@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { dayInWords, monthInWords, pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
 import { export360Giving } from '../../shared/pools/giving360';
@@ -5,8 +6,10 @@ import { ledgerCsv, ledgerView } from '../../shared/pools/ledger-view';
 import { poolPageView } from '../../shared/pools/pool-page';
 import type { Page } from '../consortia/web-sessions';
 import { BalanceChart, ChartBeside, monthSpan, StackedColumns } from '../lib/web/charts';
-import { SummaryList, Table } from '../lib/web/govuk';
+import { SummaryList } from '../lib/web/govuk';
+import { StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof poolPageView>>;
 
@@ -34,6 +37,14 @@ export const poolPage: Page = async ({ caller, params, query }) => {
   };
 };
 
+/** A row of the pool's figures: the amount carries an id, so a test or a person's tool can find it. */
+const figure = (label: string, id: string, pence: number): [string, Child] => [
+  label,
+  <span class="grantloop-figure" id={`figure-${id}`}>
+    {pounds(pence)}
+  </span>,
+];
+
 function PoolView({ view }: { view: View }) {
   const s = view.summary;
   const base = `/app/pools/${s.id}`;
@@ -44,49 +55,19 @@ function PoolView({ view }: { view: View }) {
       <p class="govuk-body">{s.purpose}</p>
       <SummaryList
         rows={[
-          [
-            'Pledged',
-            <span class="grantloop-figure" id="figure-pledged">
-              {pounds(s.pledged)}
-            </span>,
-          ],
-          [
-            'Received',
-            <span class="grantloop-figure" id="figure-received">
-              {pounds(s.received)}
-            </span>,
-          ],
-          [
-            'Committed to grants',
-            <span class="grantloop-figure" id="figure-committed">
-              {pounds(s.committed)}
-            </span>,
-          ],
-          [
-            'Paid out',
-            <span class="grantloop-figure" id="figure-paid">
-              {pounds(s.paid)}
-            </span>,
-          ],
-          [
-            'Available to commit',
-            <span class="grantloop-figure" id="figure-available">
-              {pounds(s.available)}
-            </span>,
-          ],
-          [
-            'In the bank',
-            <span class="grantloop-figure" id="figure-bank">
-              {pounds(s.bank)}
-            </span>,
-          ],
+          figure('Pledged', 'pledged', s.pledged),
+          figure('Received', 'received', s.received),
+          figure('Committed to grants', 'committed', s.committed),
+          figure('Paid out', 'paid', s.paid),
+          figure('Available to commit', 'available', s.available),
+          figure('In the bank', 'bank', s.bank),
         ]}
       />
       <Charts view={view} base={base} />
       <Table
         id="funders-table"
         caption="Funders"
-        columns={[{ label: 'Funder' }, { label: 'Pledged', numeric: true }, { label: 'Received', numeric: true }, { label: 'Statement' }]}
+        columns={['Funder', ...figures('Pledged', 'Received'), 'Statement']}
         rows={s.funders.map((f) => [
           f.name ?? f.orgId,
           pounds(f.pledged),
@@ -104,14 +85,6 @@ function PoolView({ view }: { view: View }) {
   );
 }
 
-/** A link styled as GOV.UK's button, as its template writes it: the start of a journey. */
-const StartLink = ({ href, children }: { href: string; children: string }) => (
-  // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-  <a href={href} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-    {children}
-  </a>
-);
-
 /** Pledges by year; the lead's officers record money received against each, funders' officers record a pledge. */
 function Pledges({ view, base }: { view: View; base: string }) {
   const receive = view.may.receive;
@@ -122,14 +95,7 @@ function Pledges({ view, base }: { view: View; base: string }) {
       <Table
         id="pledges-table"
         caption="Pledges by financial year"
-        columns={[
-          { label: 'Funder' },
-          { label: 'Restriction' },
-          { label: 'Year' },
-          { label: 'Pledged', numeric: true },
-          { label: 'Received', numeric: true },
-          ...(receive ? [{ label: 'Money received' }] : []),
-        ]}
+        columns={['Funder', 'Restriction', 'Year', ...figures('Pledged', 'Received'), ...(receive ? [{ label: 'Money received' }] : [])]}
         rows={view.pledges.flatMap((p) =>
           p.years.map((y, i) => [
             p.funder,
@@ -190,13 +156,13 @@ function FreeRiders({ view }: { view: View }) {
       <h2 class="govuk-heading-m">Who pays, who benefits</h2>
       <Table
         caption="Contributors across the consortium's pools"
-        columns={[{ label: 'Organisation' }, { label: 'Contributed', numeric: true }, { label: 'Benefits from grants', numeric: true }]}
+        columns={['Organisation', ...figures('Contributed', 'Benefits from grants')]}
         rows={r.contributors.map((c) => [c.name ?? c.orgId, pounds(c.contributed), c.benefitsFrom ? pounds(c.benefitsFrom.value) : '—'])}
       />
       {r.benefitingWithoutContributing.length > 0 ? (
         <Table
           caption="Benefiting without contributing"
-          columns={[{ label: 'Organisation' }, { label: 'Grants', numeric: true }, { label: 'Value of those grants', numeric: true }]}
+          columns={['Organisation', ...figures('Grants', 'Value of those grants')]}
           rows={r.benefitingWithoutContributing.map((c) => [
             c.name ?? c.orgId,
             String(c.benefitsFrom.grants),
@@ -244,7 +210,7 @@ function Charts({ view, base }: { view: View; base: string }) {
           <Table
             id="balance-table"
             caption="Balance at the end of each month"
-            columns={[{ label: 'Month' }, { label: 'Balance', numeric: true }]}
+            columns={['Month', ...figures('Balance')]}
             rows={monthEnds(view.ledger).map((m) => [m.month, pounds(m.balance)])}
           />
         }
@@ -266,9 +232,7 @@ function Charts({ view, base }: { view: View; base: string }) {
             caption="Received by financial year"
             columns={[{ label: 'Funder' }, ...view.contributions.years.map((y) => ({ label: y, numeric: true }))]}
             rows={view.contributions.byFunder.map((f) => [
-              <a class="govuk-link" href={`${base}/statement/${f.orgId}`}>
-                {f.name}
-              </a>,
+              <Link href={`${base}/statement/${f.orgId}`}>{f.name}</Link>,
               ...f.received.map((v) => pounds(v)),
             ])}
           />
@@ -293,13 +257,7 @@ function Ledger({ view, base }: { view: View; base: string }) {
       </p>
       <Table
         id="ledger-table"
-        columns={[
-          { label: 'No.' },
-          { label: 'Date' },
-          { label: 'Entry' },
-          { label: 'Bank change', numeric: true },
-          { label: 'Balance', numeric: true },
-        ]}
+        columns={['No.', 'Date', 'Entry', ...figures('Bank change', 'Balance')]}
         rows={view.ledger.map((e) => [String(e.seq), dayInWords(e.at), e.what, pounds(e.bankChange), pounds(e.runningBalance)])}
       />
     </>

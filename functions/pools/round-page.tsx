@@ -4,8 +4,10 @@ import { poolsTable } from '../../shared/pools/aws';
 import { getRound, roundDeadline, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { recordPage } from '../lib/web/form-page';
+import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Tag, Textarea } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { Link, Table } from '../lib/web/table';
 import { doneMessages, runRoundAction } from './round-actions';
 import { CloseForm, ProposalsTable, RoundStarts } from './round-sections';
 import type { View } from './round-view';
@@ -48,25 +50,18 @@ const decisions = [
 ];
 
 /** A round: proposals, the weighted votes so far, a vote form for members, and the lead's decision form after escalation. */
-export const roundPage: Page = async ({ caller, params, method, form, posted, query, csrf }) => {
-  const roundId = params.roundId ?? '';
-  // Read first: outsiders get the not-found a made-up id gets, whatever the form says.
-  const view = await roundView(poolsTable, caller, roundId);
-  if (method === 'POST') {
-    const outcome = await runRoundAction(caller, roundId, posted);
-    if ('done' in outcome) return { redirect: `/app/rounds/${encodeURIComponent(roundId)}?done=${outcome.done}` };
-    return {
-      title: `Error: ${view.name}`,
-      status: 400,
+export const roundPage: Page = (req) => {
+  const roundId = req.params.roundId ?? '';
+  return recordPage(req, {
+    read: () => roundView(poolsTable, req.caller, roundId),
+    act: (posted) => runRoundAction(req.caller, roundId, posted),
+    here: `/app/rounds/${encodeURIComponent(roundId)}`,
+    show: async (view, sent) => ({
+      title: view.name,
       ...where(view),
-      body: <RoundView view={view} csrf={csrf} errors={outcome.errors} typed={form} />,
-    };
-  }
-  return {
-    title: view.name,
-    ...where(view),
-    body: <RoundView view={view} csrf={csrf} errors={[]} typed={{}} banner={doneMessages[query.done ?? '']} />,
-  };
+      body: <RoundView view={view} csrf={req.csrf} {...(sent ?? { errors: [], typed: {}, banner: doneMessages[req.query.done ?? ''] })} />,
+    }),
+  });
 };
 
 /** A round sits under its consortium's rounds. */
@@ -88,12 +83,7 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
       <SummaryList
         rows={[
           ['Status', <Tag>{humanise(view.status)}</Tag>],
-          [
-            'Pool',
-            <a class="govuk-link" href={`/app/pools/${view.pool.id}`}>
-              {view.pool.name}
-            </a>,
-          ],
+          ['Pool', <Link href={`/app/pools/${view.pool.id}`}>{view.pool.name}</Link>],
           ['Opened', timeInWords(view.openedAt)],
           ...(view.deadline
             ? [[view.status === 'voting' ? 'Voting open until' : 'The lead decides by', timeInWords(view.deadline)] as [string, string]]
@@ -107,7 +97,7 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
       <ProposalsTable view={view} />
       <Table
         caption="Votes"
-        columns={[{ label: 'Organisation' }, { label: 'Vote' }, { label: 'When' }, { label: 'Comment' }]}
+        columns={['Organisation', 'Vote', 'When', 'Comment']}
         rows={view.votes.map((v) => [view.orgNames.get(v.orgId) ?? v.orgId, humanise(v.decision), timeInWords(v.at), v.comment ?? ''])}
       />
       {(view.mayVote || view.mayDecide) && <DecisionForm {...p} />}

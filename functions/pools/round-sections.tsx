@@ -1,5 +1,6 @@
 import { listInWords, plural, pounds } from '../../shared/platform/format';
-import { Button, Csrf, type FieldError, Table, Tag, WarningText } from '../lib/web/govuk';
+import { Button, Csrf, type FieldError, Tag, WarningText } from '../lib/web/govuk';
+import { figures, Table } from '../lib/web/table';
 import type { View } from './round-view';
 
 /** Parts of the round page: the proposals with their recipients, the start of adding one, and the lead's close form. */
@@ -12,14 +13,7 @@ export function ProposalsTable({ view }: { view: View }) {
     <Table
       id="proposals-table"
       caption={plural(view.proposals.length, 'proposal')}
-      columns={[
-        { label: 'Proposal' },
-        { label: 'Recipient' },
-        { label: 'Lot' },
-        { label: 'Amount', numeric: true },
-        { label: 'Months', numeric: true },
-        { label: 'Status' },
-      ]}
+      columns={['Proposal', 'Recipient', 'Lot', ...figures('Amount', 'Months'), 'Status']}
       rows={view.proposals.map((x) => [
         <>
           <strong>{x.title}</strong>

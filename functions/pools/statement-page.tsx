@@ -3,8 +3,9 @@ import { poolsTable } from '../../shared/pools/aws';
 import { readablePool } from '../../shared/pools/pools';
 import { funderStatement, funderStatementCsv } from '../../shared/pools/statements';
 import type { Page } from '../consortia/web-sessions';
-import { SummaryList, Table } from '../lib/web/govuk';
+import { SummaryList } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 
 /** What one funder pledged and paid, what it funded, and its exact share of each grant (CSV too). */
 export const statementPage: Page = async ({ caller, params, query }) => {
@@ -41,17 +42,9 @@ export const statementPage: Page = async ({ caller, params, query }) => {
         <Table
           id="statement-grants"
           caption="What our money funded"
-          columns={[
-            { label: 'Grant' },
-            { label: 'Grant amount', numeric: true },
-            { label: 'Our share', numeric: true },
-            { label: 'Paid', numeric: true },
-            { label: 'Returned', numeric: true },
-          ]}
+          columns={['Grant', ...figures('Grant amount', 'Our share', 'Paid', 'Returned')]}
           rows={s.grants.map((g) => [
-            <a class="govuk-link" href={`/app/grants/${g.grantId}`}>
-              {g.title ?? 'Untitled grant'}
-            </a>,
+            <Link href={`/app/grants/${g.grantId}`}>{g.title ?? 'Untitled grant'}</Link>,
             pounds(g.grantAmount),
             pounds(g.share),
             pounds(g.paid),

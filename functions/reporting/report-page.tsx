@@ -8,28 +8,19 @@ import { review } from '../../shared/reporting/review';
 import { reportDetail } from '../../shared/reporting/views';
 import type { Page } from '../consortia/web-sessions';
 import { chosenForm, type Decoded, decodeForm, type FormAction, lengthHint, type PostedForm, submitForm } from '../lib/web/form';
-import {
-  Button,
-  Csrf,
-  ErrorSummary,
-  type FieldError,
-  Radios,
-  SuccessBanner,
-  SummaryList,
-  Tag,
-  Textarea,
-  WarningText,
-} from '../lib/web/govuk';
+import { ActionForm } from '../lib/web/form-page';
+import { Button, Csrf, ErrorSummary, type FieldError, SuccessBanner, SummaryList, Tag, WarningText } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
 import * as z from '../lib/zod';
 import { reportReview } from './schemas';
 
 type Detail = Awaited<ReturnType<typeof reportDetail>>;
-interface Typed {
+type Typed = {
   decision?: string | undefined;
   comments?: string | undefined;
-}
+};
 
 const done: Record<string, string> = {
   accept: 'Report accepted: the provider has been thanked, and any payment waiting on it will be released.',
@@ -195,25 +186,22 @@ function Reviews({ view }: { view: Detail }) {
 }
 
 function ReviewForm({ reportId, csrf, errors, typed }: { reportId: string; csrf: string; errors: FieldError[]; typed: Typed }) {
+  const field = inputsFor(typed, errors);
   return (
     <form method="post" action={`/app/reports/${encodeURIComponent(reportId)}`} id={reviewForm.formId} novalidate>
       <Csrf token={csrf} />
-      <Radios
+      <field.Choice
         name="decision"
         legend={reviewForm.fields.decision.label}
-        value={typed.decision}
-        errors={errors}
         options={[
           { value: 'accept', label: 'Accept the report', hint: 'The provider is thanked; a payment waiting on this report is released.' },
           { value: 'request-changes', label: 'Ask for changes', hint: 'The provider gets a new link with your comments.' },
         ]}
       />
-      <Textarea
+      <field.Area
         name="comments"
         label={reviewForm.fields.comments.label}
         hint={`Needed if you ask for changes. ${lengthHint(reportReview.shape.comments)}`}
-        value={typed.comments}
-        errors={errors}
       />
       <Button>Send review</Button>
     </form>
@@ -223,9 +211,7 @@ function ReviewForm({ reportId, csrf, errors, typed }: { reportId: string; csrf:
 /** For a provider whose link was lost or who asks again: one button, and what it does to the old link. */
 function NewLinkForm({ reportId, until, csrf }: { reportId: string; until: string; csrf: string }) {
   return (
-    <form method="post" action={`/app/reports/${encodeURIComponent(reportId)}`} id={newLinkForm.formId} novalidate>
-      <Csrf token={csrf} />
-      <input type="hidden" name="action" value="new-link" />
+    <ActionForm action="new-link" id={newLinkForm.formId} to={`/app/reports/${encodeURIComponent(reportId)}`} csrf={csrf}>
       <h2 class="govuk-heading-m">Send the provider a new link</h2>
       <p class="govuk-body">
         If the provider has lost the email or the link does not work, send a new one. It works until {timeInWords(until)}, when the time to
@@ -233,6 +219,6 @@ function NewLinkForm({ reportId, until, csrf }: { reportId: string; until: strin
       </p>
       <WarningText>The link the provider has now stops working. A draft they saved is kept.</WarningText>
       <Button secondary>Send a new link</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -7,6 +7,7 @@ import type { Page } from '../consortia/web-sessions';
 import { Button, ErrorSummary, type FieldError, Select, Tag, TextInput } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
+import { Link } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumReports>>;
 
@@ -145,9 +146,7 @@ function ReportsView({ view, query, errors }: { view: View; query: Record<string
           {view.rows.map((r) => (
             <tr class="govuk-table__row">
               <td class="govuk-table__cell">
-                <a class="govuk-link" href={`/app/reports/${r.id}`}>
-                  {r.label}
-                </a>
+                <Link href={`/app/reports/${r.id}`}>{r.label}</Link>
               </td>
               <td class="govuk-table__cell">{r.grantTitle}</td>
               <td class="govuk-table__cell">{r.providerName}</td>

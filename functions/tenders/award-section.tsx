@@ -1,6 +1,7 @@
 import { dayInWords, humanise, percent, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
-import { Button, Radios, SummaryList, Table, Textarea } from '../lib/web/govuk';
+import { Button, Radios, SummaryList, Textarea } from '../lib/web/govuk';
+import { Table } from '../lib/web/table';
 import { challengeBody, resolutionBody } from './schemas';
 import type { TenderPageView } from './tender-page-view';
 import { ActionForm, lotOutcome, type SectionProps } from './tender-parts';
@@ -18,11 +19,7 @@ export function AwardSection(p: SectionProps) {
   return (
     <>
       <h2 class="govuk-heading-m">Award</h2>
-      <Table
-        caption="Outcome of each lot"
-        columns={[{ label: 'Lot' }, { label: 'Outcome' }]}
-        rows={view.lots.map((l) => [l.title, lotOutcome(view, l.id)])}
-      />
+      <Table caption="Outcome of each lot" columns={['Lot', 'Outcome']} rows={view.lots.map((l) => [l.title, lotOutcome(view, l.id)])} />
       <Vote {...p} />
       {view.standstill ? (
         <p class="govuk-body">
@@ -36,7 +33,7 @@ export function AwardSection(p: SectionProps) {
       <h2 class="govuk-heading-m">Challenges</h2>
       {view.challenges.length ? (
         <Table
-          columns={[{ label: 'Lot' }, { label: 'Received' }, { label: 'Grounds' }, { label: 'Status' }]}
+          columns={['Lot', 'Received', 'Grounds', 'Status']}
           rows={view.challenges.map((c) => [
             lotTitle(c.lotId),
             timeInWords(c.receivedAt),

@@ -7,7 +7,9 @@ import { tenderMoney, tendersTable } from '../../shared/tenders/aws';
 import { readableTender } from '../../shared/tenders/tenders';
 import type { Page } from '../consortia/web-sessions';
 import { chosenForm, type FormFields, lengthHint, submitForm } from '../lib/web/form';
-import { Csrf, ErrorSummary, type FieldError, Textarea } from '../lib/web/govuk';
+import { ActionForm, formPage } from '../lib/web/form-page';
+import { Button, type FieldError, WarningText } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { cancelBody } from './schemas';
 import { tabPath } from './tender-parts';
@@ -36,55 +38,42 @@ export const cancelPage: Page = async ({ caller, params, method, posted, form, c
     if (!done.errors) return { redirect: `${tabPath('overview', tenderId)}?done=cancelled` };
     errors = done.errors;
   }
-  const typed: Record<string, string> = method === 'POST' ? form : {};
+  const field = inputsFor(method === 'POST' ? form : {}, errors);
   const reserved = tender.reserved.reduce((a, r) => a + r.amount, 0);
-  const heading = `Are you sure you want to cancel "${tender.title}"?`;
   const ref = { id: consortium.id, name: consortium.name };
   return {
-    title: `${errors.length ? 'Error: ' : ''}${heading}`,
-    status: errors.length ? 400 : 200,
     section: 'tenders',
     consortium: ref,
     crumbs: [...consortiumCrumbs(ref, 'tenders'), { href: tabPath('overview', tenderId), label: tender.title }],
-    body: (
-      <>
-        <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">Joint tender</span>
-        <h1 class="govuk-heading-l">{heading}</h1>
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">Warning</span>
+    ...formPage({
+      heading: `Are you sure you want to cancel "${tender.title}"?`,
+      caption: 'Joint tender',
+      errors,
+      children: (
+        <>
+          <WarningText>
             Cancelling cannot be undone.{' '}
             {reserved
               ? `The ${pounds(reserved)} reserved for it in the pool is released to its funders at once.`
               : 'Nothing is reserved in the pool for it yet.'}{' '}
             Every funder and every provider who registered interest is emailed the reason.
-          </strong>
-        </div>
-        <form method="post" id="cancel" novalidate>
-          <Csrf token={csrf} />
-          <input type="hidden" name="action" value="cancel" />
-          <Textarea
-            name="reason"
-            label="Why the tender is cancelled"
-            hint={`Funders and providers are told this. ${lengthHint(cancelBody.shape.reason)}`}
-            value={typed.reason}
-            rows={4}
-            errors={errors}
-          />
-          <div class="govuk-button-group">
-            <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
-              Yes, cancel the tender
-            </button>
-            <a class="govuk-link" href={tabPath('overview', tenderId)}>
-              No, go back to the tender
-            </a>
-          </div>
-        </form>
-      </>
-    ),
+          </WarningText>
+          <ActionForm action="cancel" id="cancel" csrf={csrf}>
+            <field.Area
+              name="reason"
+              label="Why the tender is cancelled"
+              hint={`Funders and providers are told this. ${lengthHint(cancelBody.shape.reason)}`}
+              rows={4}
+            />
+            <div class="govuk-button-group">
+              <Button warning>Yes, cancel the tender</Button>
+              <a class="govuk-link" href={tabPath('overview', tenderId)}>
+                No, go back to the tender
+              </a>
+            </div>
+          </ActionForm>
+        </>
+      ),
+    }),
   };
 };

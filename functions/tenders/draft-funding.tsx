@@ -1,13 +1,11 @@
 import { pounds } from '../../shared/platform/format';
-import type { FormFields, PostedForm } from '../lib/web/form';
-import { Radios } from '../lib/web/govuk';
+import type { FormFields } from '../lib/web/form';
+import { asOption, ListError } from '../lib/web/inputs';
 import type { Question } from '../lib/web/journey';
-import { ListError, PoundsInput } from '../pools/journey-parts';
 import type { DraftCtx } from './draft-context';
 
 /** The funding task of drafting a tender: the pool, and each voting member's contribution from it. */
 type Q = Question<DraftCtx>;
-const value = (typed: PostedForm, name: string) => String(typed[name] ?? '');
 
 /** Each voting member's contribution: one box each, blank for a member who does not fund the tender. */
 function fundingFields(ctx: Pick<DraftCtx, 'funders'>): FormFields {
@@ -34,16 +32,10 @@ export function fundingQuestion(ctx: Pick<DraftCtx, 'funders'>): Q {
     task: 'Funding from the pool',
     heading: 'Who pays for it, from which pool?',
     fields: fundingFields(ctx),
-    body: ({ ctx, typed, errors }) => (
+    body: ({ ctx, errors, field }) => (
       <>
         <ListError id="funders" errors={errors} />
-        <Radios
-          name="poolId"
-          legend="Pool"
-          options={ctx.pools.map((p) => ({ value: p.id, label: p.name }))}
-          value={value(typed, 'poolId')}
-          errors={errors}
-        />
+        <field.Choice name="poolId" legend="Pool" options={ctx.pools.map(asOption)} />
         <h2 class="govuk-heading-m">Contributions</h2>
         <p class="govuk-body">
           What each member puts in from its money in the pool. Together they must come to the value of the lots. Each member is asked to
@@ -51,13 +43,7 @@ export function fundingQuestion(ctx: Pick<DraftCtx, 'funders'>): Q {
           the tender.
         </p>
         {ctx.funders.map((f, i) => (
-          <PoundsInput
-            name={`funders.${i}.amount`}
-            label={`Contribution from ${f.name}`}
-            hint={availableHint(ctx, f.orgId)}
-            typed={typed}
-            errors={errors}
-          />
+          <field.Pounds name={`funders.${i}.amount`} label={`Contribution from ${f.name}`} hint={availableHint(ctx, f.orgId)} />
         ))}
       </>
     ),

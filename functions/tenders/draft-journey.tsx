@@ -7,7 +7,7 @@ import type { PostedForm } from '../lib/web/form';
 import { Lines } from '../lib/web/govuk';
 import type { Journey } from '../lib/web/journey';
 import { consortiumCrumbs } from '../lib/web/navigation';
-import { typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import { lotIds } from '../pools/new-pool';
 import type { DraftCtx } from './draft-context';
 import { fundingQuestion } from './draft-funding';

@@ -1,7 +1,8 @@
-import { lengthHint, type PostedForm } from '../lib/web/form';
-import { Checkboxes, Radios, Textarea, TextInput } from '../lib/web/govuk';
+import { lengthHint } from '../lib/web/form';
+import { Checkboxes } from '../lib/web/govuk';
+import { ListError } from '../lib/web/inputs';
 import type { Question } from '../lib/web/journey';
-import { ListError, PoundsInput, typedPounds } from '../pools/journey-parts';
+import { typedPounds } from '../lib/web/typed';
 import type { DraftCtx } from './draft-context';
 import { advertising, authorityTypes, procedures, scopeKinds, serviceKinds } from './draft-parts';
 import { link, newTender, tenderLot } from './schemas';
@@ -13,7 +14,6 @@ import { link, newTender, tenderLot } from './schemas';
 type Q = Question<DraftCtx>;
 
 const s = newTender.shape;
-const value = (typed: PostedForm, name: string) => String(typed[name] ?? '');
 
 export const aboutQuestion: Q = {
   id: 'about',
@@ -23,15 +23,13 @@ export const aboutQuestion: Q = {
     title: { label: 'Title', missing: 'Enter the title of the tender' },
     description: { label: 'Description', missing: 'Enter a description of what is being bought' },
   },
-  body: ({ typed, errors }) => (
+  body: ({ field }) => (
     <>
-      <TextInput name="title" label="Title" hint={lengthHint(s.title)} value={value(typed, 'title')} errors={errors} />
-      <Textarea
+      <field.Text name="title" label="Title" hint={lengthHint(s.title)} />
+      <field.Area
         name="description"
         label="Description"
         hint={`What the providers will deliver, for whom, and why. Providers read it with the invitation. ${lengthHint(s.description)}`}
-        value={value(typed, 'description')}
-        errors={errors}
       />
     </>
   ),
@@ -49,45 +47,27 @@ export const procedureQuestion: Q = {
     voluntaryStandstillDays: { label: 'Voluntary standstill', as: 'whole', optional: true },
     contractMonths: { label: 'Length of each contract', as: 'whole', optional: true },
   },
-  body: ({ typed, errors }) => (
+  body: ({ field }) => (
     <>
       <p class="govuk-body">
         The regime (above threshold, light touch or below threshold) follows from these and the lots' values, against the thresholds of the
         Procurement Act 2023 in force today. The tender's page then says which notices and periods it needs.
       </p>
-      <Radios name="procedure" legend="Procedure" options={procedures} value={value(typed, 'procedure')} errors={errors} />
-      <Radios name="lightTouch" legend="Kind of service" options={serviceKinds} value={value(typed, 'lightTouch')} errors={errors} />
-      <Radios
-        name="authorityType"
-        legend="Kind of authority"
-        options={authorityTypes}
-        value={value(typed, 'authorityType')}
-        errors={errors}
-      />
-      <Radios
-        name="advertised"
-        legend="How providers hear of it"
-        options={advertising}
-        value={value(typed, 'advertised')}
-        errors={errors}
-      />
-      <TextInput
+      <field.Choice name="procedure" legend="Procedure" options={procedures} />
+      <field.Choice name="lightTouch" legend="Kind of service" options={serviceKinds} />
+      <field.Choice name="authorityType" legend="Kind of authority" options={authorityTypes} />
+      <field.Choice name="advertised" legend="How providers hear of it" options={advertising} />
+      <field.Whole
         name="voluntaryStandstillDays"
         label="Voluntary standstill (optional)"
         hint="Only for a light-touch contract at or above its threshold: working days, from 8 to 30, between the award notice and the contract."
-        value={value(typed, 'voluntaryStandstillDays')}
-        errors={errors}
         width="2"
-        inputmode="numeric"
       />
-      <TextInput
+      <field.Whole
         name="contractMonths"
         label="Length of each contract (optional)"
         hint="In months, from 1 to 120. Leave it blank for 36 months."
-        value={value(typed, 'contractMonths')}
-        errors={errors}
         width="3"
-        inputmode="numeric"
       />
     </>
   ),
@@ -110,33 +90,19 @@ export const lotsQuestion: Q = {
     noun: 'lot',
     describe: (l) => `${l.title ?? ''}: ${typedPounds(l.value)} (${l['scope.label'] ?? ''})`,
   },
-  body: ({ typed, errors, next }) => (
+  body: ({ errors, item }) => (
     <>
       <ListError id="lots" errors={errors} />
       <p class="govuk-body">
         Add each lot: each is awarded to its own provider. Its value is what the funders will pay for it, VAT included.
       </p>
-      <TextInput
-        name={`lots.${next}.title`}
-        label="Lot title"
-        hint={lengthHint(tenderLot.shape.title)}
-        value={value(typed, `lots.${next}.title`)}
-        errors={errors}
-      />
-      <PoundsInput name={`lots.${next}.value`} label="Value of the lot" typed={typed} errors={errors} />
-      <Radios
-        name={`lots.${next}.scope.kind`}
-        legend="What the lot covers"
-        options={scopeKinds}
-        value={value(typed, `lots.${next}.scope.kind`)}
-        errors={errors}
-      />
-      <TextInput
-        name={`lots.${next}.scope.label`}
+      <item.Text name="title" label="Lot title" hint={lengthHint(tenderLot.shape.title)} />
+      <item.Pounds name="value" label="Value of the lot" />
+      <item.Choice name="scope.kind" legend="What the lot covers" options={scopeKinds} />
+      <item.Text
+        name="scope.label"
         label="Place or service"
         hint={`The place (North Wyvern) or the service (volunteering). ${lengthHint(tenderLot.shape.scope.shape.label)}`}
-        value={value(typed, `lots.${next}.scope.label`)}
-        errors={errors}
       />
     </>
   ),
@@ -157,26 +123,13 @@ export const documentsQuestion: Q = {
     noun: 'document',
     describe: (d) => `${d.title ?? ''} (${d.url ?? ''})`,
   },
-  body: ({ typed, errors, next }) => (
+  body: ({ item }) => (
     <>
       <p class="govuk-body">
         Links to the specification and any other documents, published where providers can read them. Add each one, or continue without any.
       </p>
-      <TextInput
-        name={`documents.${next}.title`}
-        label="Document title"
-        hint={lengthHint(link.shape.title)}
-        value={value(typed, `documents.${next}.title`)}
-        errors={errors}
-      />
-      <TextInput
-        name={`documents.${next}.url`}
-        label="Link"
-        hint="Starting with https://"
-        value={value(typed, `documents.${next}.url`)}
-        errors={errors}
-        type="url"
-      />
+      <item.Text name="title" label="Document title" hint={lengthHint(link.shape.title)} />
+      <item.Text name="url" label="Link" hint="Starting with https://" type="url" />
     </>
   ),
 };

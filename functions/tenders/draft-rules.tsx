@@ -1,11 +1,10 @@
 import { DomainError } from '../../shared/platform/errors';
 import { checkCriteria, checkDates, issuesOf } from '../../shared/tenders/tender';
-import { DateTimeInput } from '../lib/web/date-time-input';
 import { decodeForm, type FormFields, lengthHint, type PostedForm, refusal } from '../lib/web/form';
-import { type FieldError, Radios, TextInput } from '../lib/web/govuk';
+import type { FieldError } from '../lib/web/govuk';
+import { ListError } from '../lib/web/inputs';
 import type { Question } from '../lib/web/journey';
 import * as z from '../lib/zod';
-import { ListError } from '../pools/journey-parts';
 import type { DraftCtx } from './draft-context';
 import { criterionKinds, labelOf } from './draft-parts';
 import { criterion, newTender } from './schemas';
@@ -20,7 +19,6 @@ type Q = Question<DraftCtx>;
 type Adapt = (input: Record<string, unknown>) => Record<string, unknown>;
 
 const s = newTender.shape;
-const value = (typed: PostedForm, name: string) => String(typed[name] ?? '');
 
 /** The key dates, in the order they must come. */
 export const keyDates = [
@@ -83,36 +81,20 @@ export function criteriaQuestion(adapt: Adapt): Q {
         (v) => refuse(issuesOf((fail) => checkCriteria(v.criteria, fail))),
       )(typed);
     },
-    body: ({ typed, errors, next }) => (
+    body: ({ errors, item }) => (
       <>
         <ListError id="criteria" errors={errors} />
         <p class="govuk-body">
           Every lot is scored on the same criteria: at least one of quality, and price at most once. Their weights are whole percentages and
           must add up to 100% for each lot.
         </p>
-        <TextInput
-          name={`criteria.${next}.title`}
+        <item.Text
+          name="title"
           label="Criterion"
           hint={`For example, local knowledge and relationships. ${lengthHint(criterion.shape.title)}`}
-          value={value(typed, `criteria.${next}.title`)}
-          errors={errors}
         />
-        <Radios
-          name={`criteria.${next}.kind`}
-          legend="Quality or price"
-          options={criterionKinds}
-          value={value(typed, `criteria.${next}.kind`)}
-          errors={errors}
-        />
-        <TextInput
-          name={`criteria.${next}.weight`}
-          label="Weight"
-          hint="A whole percentage, from 1 to 100."
-          value={value(typed, `criteria.${next}.weight`)}
-          errors={errors}
-          width="3"
-          inputmode="numeric"
-        />
+        <item.Choice name="kind" legend="Quality or price" options={criterionKinds} />
+        <item.Whole name="weight" label="Weight" hint="A whole percentage, from 1 to 100." width="3" />
       </>
     ),
   };
@@ -131,17 +113,11 @@ export function datesQuestion(now: () => Date): Q {
       (x) => x,
       (v) => refuse(issuesOf((fail) => checkDates(v.dates, now(), fail))),
     ),
-    body: ({ typed, errors }) => (
+    body: ({ field }) => (
       <>
         <p class="govuk-body">Each is a day and a time on the London clock (24-hour: 17 00 for 5pm), in this order, all in the future.</p>
         {keyDates.map((d) => (
-          <DateTimeInput
-            name={`dates.${d.key}`}
-            legend={d.label}
-            hint={`${d.hint} For example, 27 3 2027 12 00.`}
-            typed={typed as Record<string, string>}
-            errors={errors}
-          />
+          <field.Moment name={`dates.${d.key}`} legend={d.label} hint={`${d.hint} For example, 27 3 2027 12 00.`} />
         ))}
       </>
     ),

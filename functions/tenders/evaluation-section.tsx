@@ -1,5 +1,6 @@
 import { oneDecimal, plural, pounds, timeInWords } from '../../shared/platform/format';
-import { Button, Select, Table, Textarea, TextInput } from '../lib/web/govuk';
+import { Button, Select, Textarea, TextInput } from '../lib/web/govuk';
+import { figures, Link, Table } from '../lib/web/table';
 import type { TenderPageView } from './tender-page-view';
 import { ActionForm, type SectionProps } from './tender-parts';
 
@@ -23,7 +24,7 @@ export function BidsSection(p: SectionProps) {
       ) : (
         <Table
           caption={`${plural(view.bids.received, 'provider')} bid`}
-          columns={[{ label: 'Lot' }, { label: 'Bids', numeric: true }]}
+          columns={['Lot', ...figures('Bids')]}
           rows={view.lots.map((l) => [l.title, String(view.bids.sealed ? 0 : (view.bids.byLot[l.id] ?? 0))])}
         />
       )}
@@ -99,9 +100,7 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
       </dl>
       {bid.documents.map((d) => (
         <p class="govuk-body">
-          <a class="govuk-link" href={d.url}>
-            {d.title}
-          </a>
+          <Link href={d.url}>{d.title}</Link>
         </p>
       ))}
       {bid.conflicted ? (

@@ -3,8 +3,9 @@ import { humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { tendersTable } from '../../shared/tenders/aws';
 import { tenderPipeline } from '../../shared/tenders/views';
 import type { Page } from '../consortia/web-sessions';
-import { Table, Tag } from '../lib/web/govuk';
+import { Tag } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { figures, Link, Table } from '../lib/web/table';
 import { stageColour } from './tender-parts';
 
 /** A consortium's tenders and where each stands; bid counts appear only once a tender's deadline has passed. */
@@ -32,18 +33,9 @@ export const pipelinePage: Page = async ({ caller, params }) => {
         {view.rows.length ? (
           <Table
             caption={`${view.rows.length} tender${view.rows.length === 1 ? '' : 's'}`}
-            columns={[
-              { label: 'Tender' },
-              { label: 'Stage' },
-              { label: 'Lots', numeric: true },
-              { label: 'Budget', numeric: true },
-              { label: 'Submission deadline' },
-              { label: 'Bids' },
-            ]}
+            columns={['Tender', 'Stage', ...figures('Lots', 'Budget'), 'Submission deadline', 'Bids']}
             rows={view.rows.map((t) => [
-              <a class="govuk-link" href={`/app/tenders/${t.id}`}>
-                {t.title}
-              </a>,
+              <Link href={`/app/tenders/${t.id}`}>{t.title}</Link>,
               <Tag colour={stageColour[t.status]}>{humanise(t.status)}</Tag>,
               String(t.lots),
               pounds(t.budget),

@@ -1,10 +1,12 @@
 import { tendersTable } from '../../shared/tenders/aws';
 import { submitForSignOff } from '../../shared/tenders/sign-off';
 import { staffRoute } from '../consortia/staff';
+import type { View } from '../lib/api';
 import { parse } from '../lib/http';
 import { tenderIdPath } from './paths';
+import type * as views from './views';
 
 export const handler = staffRoute(async (event, caller) => {
   const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
-  return { body: await submitForSignOff(tendersTable, caller, tenderId) };
+  return { body: (await submitForSignOff(tendersTable, caller, tenderId)) satisfies View<typeof views.tender> };
 });

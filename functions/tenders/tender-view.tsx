@@ -1,7 +1,8 @@
 import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import type { DutyState } from '../../shared/tenders/duty-status';
 import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
-import { Button, Radios, SummaryList, Table, Tag, Textarea } from '../lib/web/govuk';
+import { Button, Radios, SummaryList, Tag, Textarea } from '../lib/web/govuk';
+import { figures, Link, Table } from '../lib/web/table';
 import { DraftSection } from './draft-section';
 import { InviteProvider } from './invite-form';
 import type { TenderPageView } from './tender-page-view';
@@ -55,9 +56,7 @@ function Documents({ view }: { view: TenderPageView }) {
       <ul class="govuk-list">
         {view.documents.map((d) => (
           <li>
-            <a class="govuk-link" href={d.url}>
-              {d.title}
-            </a>
+            <Link href={d.url}>{d.title}</Link>
           </li>
         ))}
       </ul>
@@ -119,7 +118,7 @@ function Duties({ view }: { view: TenderPageView }) {
   return (
     <Table
       caption="Notices and periods (Procurement Act 2023)"
-      columns={[{ label: 'What' }, { label: 'Required' }, { label: 'When' }, { label: 'Status' }]}
+      columns={['What', 'Required', 'When', 'Status']}
       rows={view.duties.map((d) => [
         d.title,
         d.required === 'voluntary' ? 'Chosen by the consortium' : humanise(d.required),
@@ -134,7 +133,7 @@ function Lots({ view }: { view: TenderPageView }) {
   return (
     <Table
       caption="Lots"
-      columns={[{ label: 'Lot' }, { label: 'Scope' }, { label: 'Value', numeric: true }, { label: 'Outcome' }]}
+      columns={['Lot', 'Scope', ...figures('Value'), 'Outcome']}
       rows={view.lots.map((l) => {
         const outcome = lotOutcome(view, l.id);
         return [l.title, `${humanise(l.scope.kind)}: ${l.scope.label}`, pounds(l.value), outcome];
@@ -149,7 +148,7 @@ function SignOffs(p: SectionProps) {
     <>
       <h2 class="govuk-heading-m">Funders and sign-off</h2>
       <Table
-        columns={[{ label: 'Funder' }, { label: 'Contribution', numeric: true }, { label: 'Sign-off' }, { label: 'Reason' }]}
+        columns={['Funder', ...figures('Contribution'), 'Sign-off', 'Reason']}
         rows={view.funders.map((f) => {
           const s = view.signOffs.find((x) => x.orgId === f.orgId);
           return [

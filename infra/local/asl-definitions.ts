@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { WorkflowSpec } from '../../shared/platform/catalog';
+import { cachedText, hashOf } from './start-cache';
 
 // aws-local-stepfunctions calls Promise.withResolvers (Node 22); without it every Task throws a
 // TypeError that a `Catch: States.ALL` would silently swallow.
@@ -42,9 +43,26 @@ export function eachState(def: Json, visit: (name: string, state: StateDef) => v
   }
 }
 
-/** A resumed execution starts at a later state, which leaves earlier ones unreachable: the file itself was validated at start. */
+/**
+ * An engine for a definition. A new one is checked by asl-validator (through the engine) once
+ * per change of the definition or of either package, not on every start: the check compiles
+ * its JSON schemas anew each time, about a fifth of a second a workflow. A resumed execution
+ * starts at a later state, which leaves earlier ones unreachable: the file itself was checked.
+ */
 export function engineFor(definition: Json, resumed = false): StateMachine {
-  return new StateMachine(definition as unknown as StateMachineDefinition, {
-    validationOptions: resumed ? { noValidate: true } : { checkArn: false },
-  });
+  const engine = (validationOptions: { noValidate: true } | { checkArn: false }) =>
+    new StateMachine(definition as unknown as StateMachineDefinition, { validationOptions });
+  if (!resumed) {
+    const key = hashOf(JSON.stringify(definition), versionOf('asl-validator'), versionOf('aws-local-stepfunctions'));
+    cachedText('asl-checked', key, () => {
+      engine({ checkArn: false });
+      return 'checked';
+    });
+  }
+  return engine({ noValidate: true });
 }
+
+// Read from the folder, not resolved: aws-local-stepfunctions' exports do not include package.json.
+const versionOf = (pkg: string) =>
+  (JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+    .version;

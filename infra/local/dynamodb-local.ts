@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
@@ -45,7 +46,16 @@ export async function startDynamoDbLocal(port: number, dbPath: string | undefine
     await stopChild(child);
     throw error as LocalSetupError;
   }
-  return { child, endpoint, client, stop: () => stopChild(child) };
+  return { child, endpoint, client, running: () => child.exitCode === null, stop: () => stopChild(child) };
+}
+
+/**
+ * A DynamoDB Local another process started (the engines tests share one JVM, since each start
+ * costs seconds of CPU and a cold JIT): the runtime only makes and drops its own table in it.
+ */
+export function attachDynamoDbLocal(endpoint: string) {
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: localCredentials });
+  return { endpoint, client, running: () => true, stop: () => {} };
 }
 
 /** Creates the table exactly as the CDK stack declares it (same definition object). */
@@ -64,6 +74,11 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     }),
   );
   return { created: true };
+}
+
+/** Drops a table made for one runtime in a shared engine, so the JVM's memory does not grow run by run. */
+export async function dropTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => {});
 }
 
 function createTableInput(tableName: string) {

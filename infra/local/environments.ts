@@ -12,6 +12,8 @@ interface LocalUrls {
   mail: string;
   aws: string;
   api: string;
+  /** The table's name in that DynamoDB (the stack's, or a test runtime's own in a shared engine). */
+  table: string;
 }
 
 /** What Lambda itself puts in every function's environment, with each SDK client pointed at its local engine. */
@@ -45,11 +47,11 @@ export function ocidPrefix(): string {
 }
 
 /** The resources needs refer to, as they are named locally (the stack passes CDK references instead). */
-const localNeedValues = (apiUrl: string): NeedValues => ({
-  tableName: names.table,
+const localNeedValues = (urls: LocalUrls): NeedValues => ({
+  tableName: urls.table,
   senderEmail: 'grantloop@grantloop.local',
   sesConfigurationSet: 'grantloop',
-  appUrl: apiUrl,
+  appUrl: urls.api,
   eventBusName: names.eventBus,
   scheduleGroup: names.scheduleGroup,
   schedulerRoleArn: `arn:aws:iam::${localAccount}:role/grantloop-scheduler`,
@@ -66,7 +68,7 @@ const localNeedValues = (apiUrl: string): NeedValues => ({
 export function functionEnvironments(catalog: Catalog, urls: LocalUrls) {
   return (fnId: string) => ({
     ...lambdaEnvironment(fnId, urls),
-    ...environmentFor(catalog.functions[fnId]?.needs ?? [], localNeedValues(urls.api)),
+    ...environmentFor(catalog.functions[fnId]?.needs ?? [], localNeedValues(urls)),
   });
 }
 
@@ -75,6 +77,6 @@ export function functionEnvironments(catalog: Catalog, urls: LocalUrls) {
  * exports, tests reading the table): every variable any need produces. Handlers never see it.
  */
 export function operatorEnvironment(urls: LocalUrls): Record<string, string> {
-  const all = environmentFor(['table-read', 'mail', 'publish-events'], localNeedValues(urls.api));
+  const all = environmentFor(['table-read', 'mail', 'publish-events'], localNeedValues(urls));
   return { ...lambdaEnvironment('operator', urls), ...all, LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN' };
 }

@@ -53,6 +53,40 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
+// Tests set this to check every answer against the API contract (`contract-check.ts`; Ajv is a
+// development dependency, so it is loaded only then).
+const checking = process.env.GRANTLOOP_CONTRACT_CHECK === '1';
+const contractCheck = checking ? import('./contract-check') : undefined;
+
+/** Keeps what the client is sent and, once it is all sent, has it checked against the document. */
+function checkAnswer(req: IncomingMessage, res: ServerResponse, routes: readonly RouteSpec[]): void {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const matched = decodes(url.pathname) ? matchRoute(routes, req.method ?? 'GET', url.pathname) : undefined;
+  // No route is API Gateway's own 404, not an operation's answer.
+  if (!matched) return;
+  // Headers given to writeHead are sent, not kept where getHeader finds them.
+  let contentType: string | undefined;
+  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, headers?: Record<string, unknown>) => {
+    const given = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    if (given !== undefined) contentType = String(given);
+    return writeHead(status, headers);
+  }) as typeof res.writeHead;
+  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+    const exchange = {
+      method: matched.route.method,
+      route: matched.route.path,
+      status: res.statusCode,
+      contentType: contentType ?? res.getHeader('content-type')?.toString(),
+      body,
+    };
+    void contractCheck?.then((m) => m.recordExchange(exchange));
+    return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
+  }) as typeof res.end;
+}
+
 /**
  * API Gateway HTTP API, thinly: match the route from the catalog, run the JWT authorizer on
  * staff routes, build the payload-format-2.0 event, call the same handler, map its result.
@@ -67,6 +101,7 @@ export function startHttpApi(
   const server = createServer((req, res) => {
     // CloudFront's WAF answers before API Gateway sees the request: so here, before routing.
     if (limited(req, res)) return;
+    if (checking) checkAnswer(req, res, deps.catalog.routes);
     handle(req, res, deps).catch((error) => send(res, 500, { message: 'Internal Server Error', detail: String(error) }));
   });
   return new Promise((resolve, reject) => {

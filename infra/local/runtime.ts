@@ -7,7 +7,7 @@ import { type Usage, usageSnapshot } from '../../shared/platform/usage';
 import { buildAssets } from '../assets';
 import { type Catalog, catalog as defaultCatalog, forTarget } from '../catalog';
 import { startAwsEmulator } from './aws-emulator';
-import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { attachDynamoDbLocal, dropTable, ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { functionEnvironments, operatorEnvironment } from './environments';
 import { LocalEventBus } from './event-bus';
 import type { FaultPlan } from './faults';
@@ -46,6 +46,12 @@ interface LocalOptions {
   catalog?: Catalog;
   /** The proof suite's fault plan: failing steps, router batches, events and throttled DynamoDB calls. */
   faults?: FaultPlan;
+  /**
+   * A DynamoDB Local already running, and a table of this runtime's own in it (made on start,
+   * dropped on stop): the engines tests share one JVM across files. Without it the runtime
+   * starts its own engine and uses the stack's table name.
+   */
+  sharedDynamoDb?: { endpoint: string; table: string };
 }
 
 export type LocalRuntime = Awaited<ReturnType<typeof startLocal>>;
@@ -84,29 +90,21 @@ export async function startLocal(options: LocalOptions) {
     log(`error: ${message}`);
   };
   await claimFolder(options.stateDir, log);
-
   const { stoppers, stop } = lifecycle(options.stateDir);
   const ports = await choosePorts(options.ports, stoppers);
-
   try {
     log('starting DynamoDB Local (Java)…');
-    const { dynamo, ses, created } = await startEngines(options, ports, stoppers);
+    const { dynamo, ses, created, table } = await startEngines(options, ports, stoppers);
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const dynamodbUrl = await tableEndpoint(dynamo.endpoint, options.faults, stoppers);
-    const urls = { dynamodb: dynamodbUrl, mail: ses.url, aws: `http://127.0.0.1:${ports.aws}`, api: apiUrl };
+    const urls = { dynamodb: dynamodbUrl, mail: ses.url, aws: `http://127.0.0.1:${ports.aws}`, api: apiUrl, table };
     installFunctionEnvironments();
     Object.assign(process.env, operatorEnvironment(urls));
     for (const v of ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL']) delete process.env[v];
     useClock(options.clock);
 
-    const { lambdas, sfn, bus, scheduler, poller, issuer } = await startEmulators(options, catalog, {
-      ports,
-      urls,
-      dynamo,
-      created,
-      stoppers,
-      onError,
-    });
+    const c = { ports, urls, dynamo, created, stoppers, onError };
+    const { lambdas, sfn, bus, scheduler, poller, issuer } = await startEmulators(options, catalog, c);
     const components = () =>
       healthOf({ dynamo, ses, sfn, bus, lambdas, scheduler, poller, clock: options.clock, persistent: !options.inMemory });
     const assetsDir = buildAssets(options.root, join(options.stateDir, 'assets'));
@@ -123,6 +121,7 @@ export async function startLocal(options: LocalOptions) {
       webUrl: `${apiUrl}/app`,
       mailUrl: ses.url,
       dynamodbEndpoint: dynamo.endpoint,
+      table,
       tableCreated: created,
       clock: options.clock,
       issuer,
@@ -183,7 +182,7 @@ async function startEmulators(
   const awsServer = await startAwsEmulator(c.ports.aws, { sfn, bus, scheduler });
   c.stoppers.push(() => closeServer(awsServer));
   c.stoppers.push(() => sfn.abortRunning());
-  const poller = new StreamPoller(c.dynamo.endpoint, c.dynamo.client, names.table, lambdas, c.onError, journal);
+  const poller = new StreamPoller(c.dynamo.endpoint, c.dynamo.client, c.urls.table, lambdas, c.onError, journal);
   await poller.init(c.created);
   const issuer = await localIssuerKeys(join(options.stateDir, 'issuer-key.json'));
   // What a previous run left unfinished carries on, as it would have on AWS.
@@ -243,6 +242,14 @@ async function choosePorts(fixed: Ports | undefined, stoppers: (() => Promise<vo
 
 /** DynamoDB Local and the SES emulator start at once; if either fails, the other is not left running. */
 async function startEngines(options: LocalOptions, ports: Ports, stoppers: (() => Promise<void> | void)[]) {
+  const shared = options.sharedDynamoDb;
+  if (shared) {
+    const dynamo = attachDynamoDbLocal(shared.endpoint);
+    const ses = await startSesLocal(ports.mail);
+    stoppers.push(ses.stop, () => dropTable(dynamo.client, shared.table));
+    const { created } = await ensureTable(dynamo.client, shared.table);
+    return { dynamo, ses, created, table: shared.table };
+  }
   const dbDir = join(options.stateDir, 'dynamodb');
   if (!options.inMemory) mkdirSync(dbDir, { recursive: true });
   const [dynamoStart, sesStart] = await Promise.allSettled([
@@ -254,8 +261,10 @@ async function startEngines(options: LocalOptions, ports: Ports, stoppers: (() =
   if (sesStart.status === 'rejected') throw sesStart.reason;
   recordEngines(enginesFile(options.stateDir));
   const { created } = await ensureTable(dynamoStart.value.client, names.table);
-  return { dynamo: dynamoStart.value, ses: sesStart.value, created };
+  return { dynamo: dynamoStart.value as DynamoEngine, ses: sesStart.value, created, table: names.table };
 }
+
+type DynamoEngine = ReturnType<typeof attachDynamoDbLocal>;
 
 /** Waits until the stream is drained and no function or execution is mid-flight (twice in a row). */
 function settler(poller: StreamPoller, busy: () => boolean) {
@@ -287,7 +296,7 @@ function healthOf(c: {
   const state = (bad: boolean) => (bad ? 'degraded' : 'ok');
   return {
     dynamodb: {
-      state: c.dynamo.child.exitCode === null ? 'ok' : 'stopped',
+      state: c.dynamo.running() ? 'ok' : 'stopped',
       engine: 'DynamoDB Local',
       endpoint: c.dynamo.endpoint,
       persistent: c.persistent,

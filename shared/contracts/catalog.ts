@@ -79,7 +79,7 @@ export const contractsSlice = defineSlice({
     submitMilestoneLink: { entry: fn('submit-link'), description: "POST /m/{token}: a milestone's evidence", needs: readWrite },
     contractFromAward: {
       entry: fn('contract-from-award'),
-      description: "grant.awarded from a tender's lot → the buying council's contract (same id as the grant)",
+      description: "tender.lot-awarded → the buying council's contract, from the event alone (same id as the grant)",
       needs: readWrite,
       async: true,
     },
@@ -154,7 +154,7 @@ export const contractsSlice = defineSlice({
     { method: 'POST', path: '/m/{token}', fn: 'submitMilestoneLink', auth: 'public' },
   ],
   rules: [
-    { id: 'ContractFromTenderAward', detailTypes: ['grant.awarded'], fn: 'contractFromAward' },
+    { id: 'ContractFromTenderAward', detailTypes: ['tender.lot-awarded'], fn: 'contractFromAward' },
     {
       id: 'ScheduleMilestoneAlerts',
       detailTypes: ['contract.registered', 'contract.amended', 'contract.policy-set'],

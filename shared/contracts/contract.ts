@@ -15,7 +15,7 @@ export type ContractStatus = (typeof contractStatuses)[number];
 export const milestoneTypes = ['delivery', 'reporting', 'payment', 'engagement', 'assessment', 'approval', 'financing'] as const;
 type MilestoneType = (typeof milestoneTypes)[number];
 
-const milestoneStatuses = ['scheduled', 'met', 'partiallyMet', 'notMet'] as const;
+export const milestoneStatuses = ['scheduled', 'met', 'partiallyMet', 'notMet'] as const;
 type MilestoneStatus = (typeof milestoneStatuses)[number];
 export type Decision = Exclude<MilestoneStatus, 'scheduled'>;
 

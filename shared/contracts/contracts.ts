@@ -1,8 +1,9 @@
 import { type Caller, requireOrgRole, roleIn } from '../consortia/caller';
 import type { Organisation } from '../consortia/organisation';
-import { conflict, DomainError, invalid, notFound } from '../platform/errors';
+import { conflict, invalid, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { londonDate } from '../platform/london-time';
+import { changeVersioned } from '../platform/versioned';
 import { regimeOf } from '../tenders/regime';
 import { buildContract, type Contract, type ContractInput, type ContractStatus } from './contract';
 import { type ContractChange, type ContractsEvent, contractEventData, makeEvent, subject } from './events';
@@ -89,13 +90,11 @@ async function checkPoolFunding(deps: Pick<ContractsDeps, 'pools'>, funding: { p
     throw invalid('value', 'matches-grant', `the contract is worth ${value} pence but its grant commits ${grant.amount}`);
 }
 
-const MAX_ATTEMPTS = 20;
-
 /**
  * Applies a change to the contract as it is now and saves it under its version, with the event
- * naming it; if someone else saved first, reads again and re-applies.
+ * naming it; if someone else saved first, reads again and re-applies (changeVersioned).
  */
-export async function changeContract<K extends ContractsEvent>(
+export function changeContract<K extends ContractsEvent>(
   deps: ContractRecords,
   caller: Caller,
   contractId: string,
@@ -103,21 +102,24 @@ export async function changeContract<K extends ContractsEvent>(
   change: (c: Contract, now: Date) => Contract,
   data: (next: Contract) => ContractChange<K>,
 ): Promise<Contract> {
-  for (let i = 0; ; i++) {
-    const current = await readableContract(deps, caller, contractId);
-    requireOrgRole(caller, current.councilOrgId, 'officer');
-    const now = deps.clock.now();
-    const next = { ...change(current, now), version: current.version + 1 };
-    const payload = contractEventData<K>({ contractId, status: next.status }, data(next));
-    const event = makeEvent(type, subject.contract(contractId), caller.user.id, payload, now);
-    try {
+  return changeVersioned({
+    read: async () => {
+      const current = await readableContract(deps, caller, contractId);
+      requireOrgRole(caller, current.councilOrgId, 'officer');
+      return current;
+    },
+    change: (current) => {
+      const now = deps.clock.now();
+      const next = { ...change(current, now), version: current.version + 1 };
+      const payload = contractEventData<K>({ contractId, status: next.status }, data(next));
+      const event = makeEvent(type, subject.contract(contractId), caller.user.id, payload, now);
+      return { next, event };
+    },
+    write: async ({ next, event }, current) => {
       await deps.contracts.saveContract(next, current.version, event);
       return next;
-    } catch (error) {
-      const stale = error instanceof DomainError && error.details.rule === 'contract-version';
-      if (!stale || i >= MAX_ATTEMPTS) throw error;
-    }
-  }
+    },
+  });
 }
 
 export async function setContractPolicy(deps: ContractRecords, caller: Caller, councilOrgId: string, input: ContractPolicy) {

@@ -1,17 +1,16 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
 import { byPrefix, documentClient as db, entity, queryAll } from '../platform/aws/dynamodb';
-import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
+import { attempt, consumeLinkItem, eventItem, eventRecorded, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
-import { conflict } from '../platform/errors';
+import { conflict, StaleWriteError } from '../platform/errors';
 import type { Contract } from './contract';
 import { keys } from './keys';
 import type { ContractPolicy } from './rag';
 import type { ContractStore } from './store';
 
 const table = () => config.tableName();
-export const changed = (id: string) =>
-  conflict(`contract ${id} was changed by someone else; reload and try again`, { rule: 'contract-version' });
+export const changed = (id: string) => new StaleWriteError('contract', id);
 
 const contractItem = (c: Contract) => ({ ...keys.contract(c.id), ...keys.contractIndex(c.councilOrgId, c.id), entity: 'contract', ...c });
 
@@ -44,7 +43,7 @@ export const dynamoContracts: ContractStore = {
   },
 
   async saveContract(c, expectedVersion, event) {
-    await transact([saveItem(c, expectedVersion), eventItem(event)], () => changed(c.id));
+    await transact([saveItem(c, expectedVersion), eventItem(event)], (i) => (i === 0 ? changed(c.id) : eventRecorded(event)));
   },
 
   saveContractByLink: (c, expectedVersion, linkHash, now, event) =>

@@ -1,5 +1,5 @@
 import { keys as consortiaKeys } from '../consortia/keys';
-import { conflict } from '../platform/errors';
+import { conflict, StaleWriteError } from '../platform/errors';
 import { consumeLinkOp } from '../platform/memory/platform-store';
 import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from '../platform/memory/table';
 import type { Contract } from './contract';
@@ -7,7 +7,7 @@ import { keys } from './keys';
 import type { ContractPolicy } from './rag';
 import type { ContractStore } from './store';
 
-const changed = (id: string) => conflict(`contract ${id} was changed by someone else; reload and try again`, { rule: 'contract-version' });
+const changed = (id: string) => new StaleWriteError('contract', id);
 
 const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () => changed(c.id)) => ({
   key: keys.contract(c.id),

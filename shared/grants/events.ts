@@ -6,6 +6,17 @@ const condition = { ...grant, conditionId: z.string() };
 
 /** What grants writes, each with its payload: what its consumers may rely on. */
 export const grantsEvents = defineEvents('grants', {
+  'grant.awarded': {
+    writtenBy: "awardGrant: a round's proposal (allocation, under the pool's sequence), or a tender's lot",
+    data: z.strictObject({
+      ...grant,
+      poolId: z.string(),
+      amount: z.int(),
+      recipientOrgId: z.string(),
+      tenderId: z.optional(z.string()),
+    }),
+    fields: { amount: 'pence', tenderId: "only for a grant awarded from a tender's lot" },
+  },
   'grant.plan-set': {
     writtenBy: 'POST /grants/{id}/plan',
     data: z.strictObject({ ...grant, reports: z.int(), tranches: z.int(), conditions: z.int() }),

@@ -5,14 +5,13 @@ import type { LedgerWrite, PoolStore } from '../pools/store';
 import type { Condition, ConditionToDecide, GrantStatus, Tranche } from './grant-plan';
 import type { Report, ReportingPolicy } from './report-schedule';
 
-export interface Amendment {
-  id: string;
-  kind: 'dates' | 'conditions' | 'status' | 'amount';
-  changes: Record<string, unknown>;
-  reason: string;
-  by: string;
-  at: string;
-}
+/** A change to an awarded grant: what changed, as [before, after] (a condition: the one added; an amount: the tranches it cut too). */
+export type Amendment = { id: string; reason: string; by: string; at: string } & (
+  | { kind: 'dates'; changes: { plannedStart: string[]; plannedEnd: string[] } }
+  | { kind: 'conditions'; changes: { added: string; description: string } }
+  | { kind: 'status'; changes: { status: GrantStatus[] } }
+  | { kind: 'amount'; changes: { amount: number[]; tranches: { seq: number; amount: number; status: 'scheduled' | 'cancelled' }[] } }
+);
 
 export class TrancheReleasedError extends Error {
   constructor(

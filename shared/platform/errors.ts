@@ -40,3 +40,27 @@ export const forbidden = (message: string): DomainError => new DomainError('forb
 
 export const conflict = (message: string, details: Record<string, unknown> = {}): DomainError =>
   new DomainError('conflict', message, [], details);
+
+/**
+ * A write made under `version = :expected` (or a pool's `ledgerSeq = :expected`) found that the
+ * record moved on since it was read. The adapters throw it for that condition alone, so it is the
+ * one signal `retryStale` (versioned.ts) retries on: read again, decide again, write again.
+ * A 409 like any conflict (its name stays `ConflictError`, which the ASL files' Catch clauses
+ * match), with the rule `<record>-version` the API has always answered.
+ */
+export class StaleWriteError extends DomainError {
+  constructor(
+    readonly record: string,
+    readonly id: string,
+  ) {
+    super('conflict', `${record} ${id} was changed by someone else; reload and try again`, [], { rule: `${record}-version` });
+  }
+
+  /** What the caller gets when the record moved under every attempt: a 409 that says to try again shortly. */
+  busy(attempts: number): DomainError {
+    return conflict(`${this.record} ${this.id} was changed by others ${attempts} times while this was being saved; try again in a moment`, {
+      rule: `${this.record}-busy`,
+      attempts,
+    });
+  }
+}

@@ -1,14 +1,12 @@
 import { actingOrg, requireActive } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
+import { awardGrant } from '../grants/award';
 import { DomainError, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { checkCurrency, checkPence } from '../platform/money';
-import { makeEvent, subject } from './events';
-import { type AllocationRequest, type FundingShare, type Grant, plannedEnd } from './grant';
-import { allocation } from './ledger';
+import type { AllocationRequest, FundingShare, Grant } from './grant';
 import { checkLot, type Pool } from './pool';
-import { balancesOf, type PoolDeps, readablePool, withFreshPool } from './pools';
-import { parseBucketKey } from './restriction';
+import { type PoolDeps, readablePool, withFreshPool } from './pools';
 import { GrantExistsError, type PoolsDeps } from './store';
 
 /** A grant committed from a pool, with its funders' shares; not-found if there is none. */
@@ -46,9 +44,10 @@ export async function checkAllocationRequest(
 }
 
 /**
- * Commits one grant from the pool: the shares are planned against what each bucket has now and
- * written with the grant in one transaction. Idempotent by grant id: committing the same grant
- * again returns it unchanged. Not enough eligible money is a 409 carrying what is available.
+ * Commits one grant from the pool (awardGrant, from a proposal's source): the shares are planned
+ * against what each bucket has now and written with the grant in one transaction. Idempotent by
+ * grant id: committing the same grant again returns it unchanged. Not enough eligible money is a
+ * 409 carrying what is available.
  */
 export async function commitGrant(
   deps: PoolDeps,
@@ -59,61 +58,14 @@ export async function commitGrant(
   const now = deps.clock.now();
   try {
     return await withFreshPool(deps, input.poolId, async (pool, buckets) => {
-      const { request } = input;
-      const target = { lotId: request.lotId, purpose: request.purpose };
-      const { entry, shares } = allocation(
-        balancesOf(await buckets()),
-        input.grantId,
-        request.amount,
-        target,
-        `grant ${input.grantId}: ${request.title}`,
+      const source = { kind: 'proposal' as const, buckets: await buckets(), roundId: input.roundId };
+      const { grant, shares, write } = awardGrant(
+        pool,
+        { grantId: input.grantId, request: input.request, source, actor: input.actor },
+        now,
       );
-      const plannedStart = request.plannedStart ?? now.toISOString().slice(0, 10);
-      const shareList: FundingShare[] = [...shares].map(([bucket, amount]) => ({
-        bucket,
-        ...parseBucketKey(bucket),
-        amount,
-        paid: 0,
-        returned: 0,
-      }));
-      const grant: Grant = {
-        ...request,
-        id: input.grantId,
-        poolId: pool.id,
-        consortiumId: pool.consortiumId,
-        currency: pool.currency,
-        fundingType: shareList.every((s) => s.restriction.kind === 'core') ? 'core' : 'restricted',
-        plannedStart,
-        plannedEnd: plannedEnd(plannedStart, request.durationMonths),
-        awardedAt: now.toISOString(),
-        awardedBy: input.actor,
-        status: 'awarded',
-        beneficiaryOrgIds: request.beneficiaryOrgIds ?? [],
-        ...(input.roundId ? { roundId: input.roundId } : {}),
-      };
-      await deps.pools.writeLedger({
-        poolId: pool.id,
-        expectedSeq: pool.ledgerSeq,
-        entry,
-        at: now.toISOString(),
-        actor: input.actor,
-        totals: { committed: request.amount },
-        buckets: shareList.map((s) => ({
-          bucket: s.bucket,
-          funderOrgId: s.funderOrgId,
-          restriction: s.restriction,
-          delta: { available: -s.amount, committed: s.amount },
-        })),
-        newGrant: { grant, shares: shareList },
-        event: makeEvent(
-          'grant.awarded',
-          subject.grant(grant.id),
-          input.actor,
-          { grantId: grant.id, poolId: pool.id, amount: grant.amount, recipientOrgId: grant.recipientOrgId },
-          now,
-        ),
-      });
-      return { grant, shares: shareList, created: true };
+      await deps.pools.writeLedger(write);
+      return { grant, shares, created: true };
     });
   } catch (error) {
     if (error instanceof GrantExistsError) {

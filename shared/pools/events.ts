@@ -27,15 +27,6 @@ export const poolsEvents = defineEvents('pools', {
     }),
     fields: { amount: 'pence' },
   },
-  'grant.awarded': {
-    writtenBy: "allocation (ledger), or a tender's lot award",
-    data: z.strictObject({
-      ...money,
-      recipientOrgId: z.string(),
-      tenderId: z.optional(z.string()),
-    }),
-    fields: { amount: 'pence', tenderId: "only for a grant awarded from a tender's lot" },
-  },
   'payment.made': {
     writtenBy: 'payment (ledger), or a tranche released',
     data: z.strictObject({ ...money, tranche: z.optional(z.int()) }),

@@ -65,7 +65,7 @@ export function ledgerTransaction(w: LedgerWrite): Transaction {
         ExpressionAttributeValues: { ':seq': w.expectedSeq, ':next': w.expectedSeq + 1, ...totals.values },
       },
     },
-    () => new StaleLedgerError(),
+    () => new StaleLedgerError(w.poolId),
   );
   const seq = w.expectedSeq + 1;
   tx.push(
@@ -76,7 +76,7 @@ export function ledgerTransaction(w: LedgerWrite): Transaction {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    () => new StaleLedgerError(),
+    () => new StaleLedgerError(w.poolId),
   );
   tx.push(eventItem(w.event), () => conflict(`event ${w.event.id} was already recorded`));
   bucketItems(tx, w);

@@ -22,12 +22,12 @@ export function ledgerOps(w: LedgerWrite): MemoryOp[] {
   const ops: MemoryOp[] = [
     {
       key: keys.pool(w.poolId),
-      check: (cur) => (cur?.ledgerSeq === w.expectedSeq ? undefined : new StaleLedgerError()),
+      check: (cur) => (cur?.ledgerSeq === w.expectedSeq ? undefined : new StaleLedgerError(w.poolId)),
       write: (cur) => ({ ...add(cur, w.totals), ledgerSeq: seq }),
     },
     {
       key: keys.ledgerEntry(w.poolId, seq),
-      check: mustNotExist(() => new StaleLedgerError()),
+      check: mustNotExist(() => new StaleLedgerError(w.poolId)),
       write: () => ({ entity: 'ledger-entry', seq, at: w.at, actor: w.actor, ...w.entry }),
     },
     eventOp(w.event),

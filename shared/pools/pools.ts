@@ -2,15 +2,16 @@ import { actingOrg, loadConsortium, requireActive, requireReader } from '../cons
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { roleAtLeast } from '../consortia/organisation';
-import { DomainError, forbidden, invalid, notFound } from '../platform/errors';
+import { forbidden, invalid, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { checkCurrency, checkPence } from '../platform/money';
+import { type RetryOptions, retryStale } from '../platform/versioned';
 import { makeEvent, subject } from './events';
 import { type Balances, contribution as contributionEntry, emptyBalances } from './ledger';
 import { checkReceipt, financialYearOf, type Pledge, preparePledgeYears } from './pledge';
 import { checkLots, type Lot, type Pool } from './pool';
 import { bucketKey, checkRestriction, type Restriction } from './restriction';
-import { type Bucket, type PoolsDeps, StaleLedgerError } from './store';
+import type { Bucket, PoolsDeps } from './store';
 
 /** What most pool use cases read and write. */
 export type PoolDeps = Pick<PoolsDeps, 'consortia' | 'pools' | 'clock'>;
@@ -115,48 +116,22 @@ export async function recordPledge(
   return pledge;
 }
 
-const MAX_ATTEMPTS = 60;
-/**
- * Exponential backoff with full jitter, capped at 100 ms: with a few writers it retries at once,
- * with dozens (32 clients, or a batch of tranche payments) they spread out instead of wasting
- * reads and cancelled transactions on the pool item in lockstep.
- */
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 2 + Math.random() * Math.min(100, 4 * 2 ** attempt)));
-
-/**
- * The pool stayed contended through every attempt: a 409 for a person, and for a workflow an
- * error its Retry waits out (every Lambda task's transient Retry lists it), since a later try succeeds.
- */
-class PoolBusyError extends DomainError {
-  constructor() {
-    super('conflict', 'the pool is very busy; try again in a moment');
-    this.name = 'PoolBusyError';
-  }
-}
-
 /**
  * Plans a ledger change against the pool as read, then writes it under the pool's sequence.
- * A concurrent change makes the write stale: re-read and plan again. Business refusals
- * (not enough money, over-receipt) come out of the planner or the conditions as 409s.
+ * A concurrent change makes the write stale: re-read and plan again (retryStale: one budget, and
+ * inside a larger change, such as a tender's, that change's attempt). Business refusals (not
+ * enough money, over-receipt) come out of the planner or the conditions as 409s.
  * Buckets are read only by plans that spend from them: a payment or receipt needs the pool
  * item alone, and the bucket Query shares a partition with the ledger, which grows all year.
  */
-export async function withFreshPool<T>(
+export function withFreshPool<T>(
   deps: Pick<PoolsDeps, 'pools'>,
   poolId: string,
   attempt: (pool: Pool, buckets: () => Promise<Bucket[]>) => Promise<T>,
+  options?: RetryOptions,
 ): Promise<T> {
   const buckets = () => deps.pools.listBuckets(poolId);
-  for (let i = 0; i < MAX_ATTEMPTS; i++) {
-    const pool = await loadPool(deps, poolId);
-    try {
-      return await attempt(pool, buckets);
-    } catch (error) {
-      if (!(error instanceof StaleLedgerError)) throw error;
-      await backoff(i);
-    }
-  }
-  throw new PoolBusyError();
+  return retryStale(async () => attempt(await loadPool(deps, poolId), buckets), options);
 }
 
 export function balancesOf(buckets: Bucket[]): Balances {

@@ -1,4 +1,5 @@
 import type { ConsortiaStore } from '../consortia/store';
+import { DomainError, StaleWriteError } from '../platform/errors';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Workflows } from '../platform/ports';
 import type { FundingShare, Grant, GrantChange } from './grant';
@@ -59,10 +60,38 @@ export interface LedgerWrite {
   };
 }
 
-export class StaleLedgerError extends Error {
+/** What every ledger write starts from: the entry, planned against the pool's sequence as read, at this moment, by this actor. */
+export const plannedAgainst = (pool: Pick<Pool, 'id' | 'ledgerSeq'>, entry: LedgerEntry, now: Date, actor: string) => ({
+  poolId: pool.id,
+  expectedSeq: pool.ledgerSeq,
+  entry,
+  at: now.toISOString(),
+  actor,
+});
+
+/**
+ * The pool's ledger moved on since the plan was made (its `ledgerSeq` condition failed): the
+ * platform's stale write, retried like any other, except that a pool still contended after every
+ * attempt is a PoolBusyError, which the workflows that move pool money wait out.
+ */
+export class StaleLedgerError extends StaleWriteError {
+  constructor(poolId: string) {
+    super('pool', poolId);
+  }
+
+  override busy(): DomainError {
+    return new PoolBusyError();
+  }
+}
+
+/**
+ * The pool stayed contended through every attempt: a 409 for a person, and for a workflow an
+ * error its Retry waits out (every Lambda task's transient Retry lists it), since a later try succeeds.
+ */
+export class PoolBusyError extends DomainError {
   constructor() {
-    super('the pool changed while this was being planned');
-    this.name = 'StaleLedgerError';
+    super('conflict', 'the pool is very busy; try again in a moment');
+    this.name = 'PoolBusyError';
   }
 }
 

@@ -4,7 +4,6 @@ import { prepareOrganisation } from '../consortia/organisation';
 import { DomainError } from '../platform/errors';
 import { pounds } from '../platform/format';
 import { newId } from '../platform/ids';
-import { londonDate } from '../platform/london-time';
 import { staffPaths } from '../platform/pages';
 import { type Callback, park } from '../platform/waiting';
 import { requires } from './duties';
@@ -108,7 +107,8 @@ export async function awardLot(deps: Records & Money, input: { tenderId: string;
   const interest = await deps.tenders.getInterest(tender.id, outcome.winner.interestId);
   if (!interest) throw new Error(`interest ${outcome.winner.interestId} is missing`);
   const org = await winnerOrg(deps, interest);
-  const lot = tender.lots.find((l) => l.id === input.lotId);
+  const lot = { id: input.lotId, title: tender.lots.find((l) => l.id === input.lotId)?.title ?? input.lotId };
+  const winner = { interestId: interest.id, orgId: org.id, name: interest.orgName, email: interest.email, identifier: interest.identifier };
   const grantId = outcome.grantId ?? newId(deps.clock.now());
   const result = await changeTender(deps, tender.id, async (t) => {
     const o = t.outcomes.find((x) => x.lotId === input.lotId);
@@ -118,15 +118,7 @@ export async function awardLot(deps: Records & Money, input: { tenderId: string;
     return awardLotFromReserve(
       deps,
       t,
-      input.lotId,
-      {
-        grantId,
-        recipientOrgId: org.id,
-        price: o.winner.price,
-        title: `${t.title}: ${lot?.title ?? input.lotId}`,
-        durationMonths: t.contractMonths ?? 36,
-        plannedStart: londonDate(deps.clock.now()),
-      },
+      { lot, grantId, price: o.winner.price, winner, durationMonths: t.contractMonths ?? 36 },
       { outcomes: t.outcomes.map((x) => (x.lotId === input.lotId ? { ...x, status: 'awarded', grantId, awardedAt: now } : x)) },
       'workflow',
     );

@@ -1,17 +1,16 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
 import { byPrefix, documentClient as db, entity, queryAll } from '../platform/aws/dynamodb';
-import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
+import { attempt, consumeLinkItem, eventItem, eventRecorded, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
-import { conflict } from '../platform/errors';
+import { conflict, StaleWriteError } from '../platform/errors';
 import { keys } from './keys';
 import { requireUnsealed } from './sealed';
 import type { Bid, Interest, Question, TenderStore } from './store';
 import type { Tender } from './tender';
 
 const table = () => config.tableName();
-export const changed = (id: string) =>
-  conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
+export const changed = (id: string) => new StaleWriteError('tender', id);
 
 /** The whole tender item, replaced under its version (the process state lives on it). */
 export function tenderItem(tender: Tender, expectedVersion: number): TransactItem {
@@ -53,7 +52,7 @@ export const dynamoTenders: TenderStore = {
   },
 
   async saveTender(tender, expectedVersion, event) {
-    await transact([tenderItem(tender, expectedVersion), eventItem(event)], () => changed(tender.id));
+    await transact([tenderItem(tender, expectedVersion), eventItem(event)], (i) => (i === 0 ? changed(tender.id) : eventRecorded(event)));
   },
 
   async addInterest(interest, event) {

@@ -1,5 +1,6 @@
 import { defineEvents, type EventData, eventMaker, subjectOf } from '../platform/events';
 import * as z from '../platform/zod';
+import { regimes } from './regime';
 import { tenderStatuses } from './tender';
 
 /** Every change saved under the tender's version carries the status it left the tender in. */
@@ -102,6 +103,37 @@ export const tendersEvents = defineEvents('tenders', {
   'tender.challenge-resolved': {
     writtenBy: 'the lead',
     data: z.strictObject({ ...changed, lotId: z.string(), challengeId: z.string(), outcome: z.enum(['dismissed', 'upheld']) }),
+  },
+  'tender.lot-awarded': {
+    writtenBy: "workflow step AwardLot, with the lot's grant (grant.awarded)",
+    data: z.strictObject({
+      ...changed,
+      lot: z.strictObject({ id: z.string(), title: z.string() }),
+      price: z.int(),
+      winner: z.strictObject({
+        interestId: z.string(),
+        orgId: z.string(),
+        name: z.string(),
+        email: z.string(),
+        identifier: z.optional(z.string()),
+      }),
+      grantId: z.string(),
+      poolId: z.string(),
+      buyerOrgId: z.string(),
+      title: z.string(),
+      description: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      regime: z.optional(z.enum(regimes)),
+    }),
+    fields: {
+      price: 'pence',
+      winner: 'the organisation the grant goes to, and the bidder as it gave itself (`identifier`: its org-id, if given)',
+      title: "the award's title (`<tender>: <lot>`); `description` is the tender's",
+      startDate: "the grant's planned term, with `endDate`",
+      regime: 'absent for a tender stored before tenders carried their regime',
+    },
+    note: "all the buying council's contract needs: its consumer never reads the tenders store",
   },
   'tender.lot-failed': { writtenBy: 'workflow step AwardLot: a challenge upheld', data: z.strictObject({ ...changed, lotId: z.string() }) },
   'tender.completed': {

@@ -1,5 +1,5 @@
 import { keys as consortiaKeys } from '../consortia/keys';
-import { conflict } from '../platform/errors';
+import { conflict, StaleWriteError } from '../platform/errors';
 import { consumeLinkOp } from '../platform/memory/platform-store';
 import { eventOp, type MemoryTable, mustNotExist, refuse, strip } from '../platform/memory/table';
 import { ledgerOps } from '../pools/memory-store';
@@ -8,7 +8,7 @@ import { requireUnsealed } from './sealed';
 import type { Bid, Interest, Question, TenderLedger, TenderStore } from './store';
 import type { Tender } from './tender';
 
-const changed = (id: string) => conflict(`tender ${id} was changed by someone else; reload and try again`, { rule: 'tender-version' });
+const changed = (id: string) => new StaleWriteError('tender', id);
 
 const tenderOp = (tender: Tender, expectedVersion: number) => ({
   key: keys.tender(tender.id),
@@ -101,7 +101,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
 }
 
 export const memoryTenderLedger = (table: MemoryTable): TenderLedger => ({
-  async saveTenderWithLedger(tender, expectedVersion, write) {
-    table.transact([...ledgerOps(write), tenderOp(tender, expectedVersion)]);
+  async saveTenderWithLedger(tender, expectedVersion, write, event) {
+    table.transact([...ledgerOps(write), tenderOp(tender, expectedVersion), ...(event ? [eventOp(event)] : [])]);
   },
 });

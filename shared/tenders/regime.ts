@@ -15,7 +15,7 @@ export const regimes = ['above-threshold', 'light-touch', 'below-threshold'] as 
 export type Regime = (typeof regimes)[number];
 
 /** Central government authorities (departments, NHS trusts) have a lower threshold than sub-central ones (councils). */
-const authorityTypes = ['sub-central', 'central'] as const;
+export const authorityTypes = ['sub-central', 'central'] as const;
 export type AuthorityType = (typeof authorityTypes)[number];
 
 interface ThresholdSet {

@@ -85,7 +85,8 @@ export interface TenderStore {
 
 /** A tender's change with a pool ledger write in one transaction (reserve, award a lot, hand back): apart, so reads bundle no ledger code. */
 export interface TenderLedger {
-  saveTenderWithLedger(tender: Tender, expectedVersion: number, write: LedgerWrite): Promise<void>;
+  /** `event` is the tender's own, when the ledger's event is another's (a lot's `grant.awarded`); StaleWriteError if either version moved. */
+  saveTenderWithLedger(tender: Tender, expectedVersion: number, write: LedgerWrite, event?: DomainEvent): Promise<void>;
 }
 
 export interface TendersDeps {

@@ -10,7 +10,7 @@ import { STANDSTILL_WORKING_DAYS } from './statutory-periods';
  * is the sum of its lots' values, reserved in a pool, and split between the funders as they
  * agree at sign-off.
  */
-const procedures = ['open', 'competitive-flexible'] as const;
+export const procedures = ['open', 'competitive-flexible'] as const;
 type Procedure = (typeof procedures)[number];
 
 export const tenderStatuses = [

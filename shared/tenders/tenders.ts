@@ -2,6 +2,7 @@ import { loadConsortium, requireReader } from '../consortia/access';
 import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { DomainError, notFound } from '../platform/errors';
+import { retryStale } from '../platform/versioned';
 import { makeEvent, subject, type TenderChange, type TendersEvent, tenderEventData } from './events';
 import type { TendersDeps } from './store';
 import type { Tender, TenderStatus } from './tender';
@@ -23,29 +24,23 @@ export async function readableTender(deps: Pick<TendersDeps, 'tenders' | 'consor
   return found;
 }
 
-const MAX_ATTEMPTS = 20;
-
 /**
  * Applies a change to the tender as it is now and saves it under its version; if someone else
- * saved first, reads it again and re-applies (the change decides afresh whether it still may).
+ * saved first (the tender's version, or the pool's sequence when the change moves pool money),
+ * reads it again and re-applies: the change decides afresh whether it still may (retryStale).
  */
-export async function changeTender<T>(
+export function changeTender<T>(
   deps: Pick<TendersDeps, 'tenders' | 'consortia'>,
   /** A tender id, or the id and the person acting: someone in no member organisation then gets not-found, as for a made-up id. */
   which: string | { tenderId: string; as: Caller },
   change: (tender: Tender, consortium: Consortium) => Promise<T>,
 ): Promise<T> {
   const tenderId = typeof which === 'string' ? which : which.tenderId;
-  for (let i = 0; ; i++) {
+  return retryStale(async () => {
     const { tender, consortium } = await loadTender(deps, tenderId);
     if (typeof which !== 'string') requireReader(which.as, consortium, 'tender', tenderId);
-    try {
-      return await change(tender, consortium);
-    } catch (error) {
-      const stale = error instanceof DomainError && error.details.rule === 'tender-version';
-      if (!stale || i >= MAX_ATTEMPTS) throw error;
-    }
-  }
+    return change(tender, consortium);
+  });
 }
 
 /** Saves the tender moved on by one version, with the event describing the change. */

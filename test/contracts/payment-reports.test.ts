@@ -120,40 +120,33 @@ describe('recording invoices and payments', () => {
 });
 
 describe('the regime of a contract from a tender award', () => {
-  const award = (regime: unknown) => {
+  const award = (regime: Regime | undefined) => {
     const created: Contract[] = [];
-    const tender = {
-      id: 'T1',
-      title: 'Infrastructure support',
-      description: 'Support for small groups.',
-      buyerOrgId: s.council.id,
-      poolId: 'P',
-      contractMonths: 12,
-      lots: [{ id: 'lot-1', title: 'Lot 1' }],
-      outcomes: [
-        {
-          lotId: 'lot-1',
-          grantId: 'G0',
-          awardedAt: '2027-01-05T10:00:00Z',
-          winner: { interestId: 'I1', price: 5_000_000 },
-        },
-      ],
-      ...(regime ? { regime } : {}),
-    };
     const deps = {
       consortia: s.deps.consortia,
       contracts: { createContract: async (c: Contract) => void created.push(c) },
-      tenders: {
-        getTender: async () => tender,
-        getInterest: async () => ({ orgName: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' }),
-      },
       clock: s.sys.clock,
     };
-    return contractFromAward(deps as never, { grantId: 'G0', tenderId: 'T1' }).then(() => created[0]?.regime);
+    // tender.lot-awarded as the tender's award writes it: the contract needs nothing else.
+    const event = {
+      tenderId: 'T1',
+      lot: { id: 'lot-1', title: 'Lot 1' },
+      price: 5_000_000,
+      winner: { interestId: 'I1', orgId: 'O1', name: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' },
+      grantId: 'G0',
+      poolId: 'P',
+      buyerOrgId: s.council.id,
+      title: 'Infrastructure support: Lot 1',
+      description: 'Support for small groups.',
+      startDate: '2027-01-05',
+      endDate: '2028-01-04',
+      ...(regime ? { regime } : {}),
+    };
+    return contractFromAward(deps, event).then(() => created[0]?.regime);
   };
 
   it('takes the tender’s regime, and leaves it unknown for a tender stored before tenders carried one', async () => {
-    expect(await award({ regime: 'light-touch', notifiable: true })).toBe('light-touch');
+    expect(await award('light-touch')).toBe('light-touch');
     expect(await award(undefined)).toBeUndefined();
   });
 });

@@ -343,7 +343,7 @@ describe('grants use cases (in memory)', () => {
     await to('terminated');
     expect(await nextTranche(s.d, { grantId })).toMatchObject({ ready: false, blockers: { held: true } });
     await expect(to('active')).rejects.toMatchObject({ details: { rule: 'grant-lifecycle' } });
-    const history = (await s.detail(grantId)).amendments.map((a) => (a.changes.status as string[]).join(' → '));
+    const history = (await s.detail(grantId)).amendments.map((a) => (a.kind === 'status' ? a.changes.status.join(' → ') : a.kind));
     expect(history).toEqual(['awarded → suspended', 'suspended → active', 'active → terminated']);
   });
 

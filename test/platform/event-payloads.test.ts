@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { eventOf } from '../../functions/lib/task';
 import { slices } from '../../infra/catalog';
 import { makeEvent as contractEvent, contractsEvents } from '../../shared/contracts/events';
-import { grantsEvents } from '../../shared/grants/events';
+import { makeEvent as grantEvent, grantsEvents } from '../../shared/grants/events';
 import { eventItem } from '../../shared/platform/aws/transact';
 import { type DomainEvent, EventPayloadError, readEvent } from '../../shared/platform/events';
 import * as z from '../../shared/platform/zod';
 import { makeEvent as poolEvent, poolsEvents } from '../../shared/pools/events';
+import { tendersEvents } from '../../shared/tenders/events';
 import { memorySystem } from '../support/memory';
 
 const NOW = new Date('2026-04-01T09:00:00Z');
@@ -30,7 +31,7 @@ describe('typed events: each producer states its payloads, the outbox holds it t
   });
 
   it('the outbox builds the item of an event that fits', () => {
-    const event = poolEvent(
+    const event = grantEvent(
       'grant.awarded',
       'grant#g1',
       'test',
@@ -96,6 +97,31 @@ describe('typed events: each producer states its payloads, the outbox holds it t
         .success,
     ).toBe(false);
     expect(z.safeParse(schema, { 'detail-type': 'milestone.evidence-submitted', detail }).success).toBe(false);
+  });
+
+  it('tender.lot-awarded: the contract is built from what tenders promises, the regime included', () => {
+    const schema = eventOf(tendersEvents, 'tender.lot-awarded');
+    const data = {
+      tenderId: 't1',
+      status: 'standstill',
+      lot: { id: 'lot-1', title: 'Lot 1' },
+      price: 5_000_000,
+      winner: { interestId: 'i1', orgId: 'o1', name: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' },
+      grantId: 'g1',
+      poolId: 'p1',
+      buyerOrgId: 'o2',
+      title: 'Support: Lot 1',
+      description: 'Support for small groups.',
+      startDate: '2026-05-01',
+      endDate: '2027-04-30',
+      regime: 'light-touch',
+    };
+    const read = z.parse(schema, { 'detail-type': 'tender.lot-awarded', detail: { occurredAt: NOW.toISOString(), data } });
+    expect(read.detail.data.regime).toBe('light-touch');
+    expect(() => eventItem(forged('tender.lot-awarded', { ...data, winner: { ...data.winner, email: undefined } }))).toThrow(
+      /^event tender\.lot-awarded: data\.winner\.email is missing/,
+    );
+    expect(() => eventItem(forged('tender.lot-awarded', { ...data, regime: 'open' }))).toThrow(/data\.regime does not fit/);
   });
 
   it('a stored event is read with its producer’s schema: narrowed by type, unknown types left alone', () => {

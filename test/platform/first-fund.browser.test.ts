@@ -369,7 +369,7 @@ describe('from an empty grantloop to a report accepted, in the browser only', ()
     expect(kinds.size).toBeGreaterThan(30);
     expect(withErrors.length).toBeGreaterThan(18);
     expect(found).toEqual([]);
-  });
+  }, 300_000); // about 45 pages and 65 runs of axe: a minute alone, several on a busy CI machine
 
   it('no request went to the JSON API or carried a bearer token', () => {
     const pages = /^\/(app(\/|$)|sign-in$|sign-out$|assets\/|r\/[A-Za-z0-9_-]{43}$|favicon)/;

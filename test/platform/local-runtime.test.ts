@@ -40,7 +40,13 @@ const catalog = buildCatalog([
 ]);
 
 const START = new Date('2026-04-01T09:00:00Z');
-const urls = { dynamodb: 'http://127.0.0.1:9', mail: 'http://127.0.0.1:9', aws: 'http://127.0.0.1:9', api: 'http://127.0.0.1:9' };
+const urls = {
+  dynamodb: 'http://127.0.0.1:9',
+  mail: 'http://127.0.0.1:9',
+  aws: 'http://127.0.0.1:9',
+  api: 'http://127.0.0.1:9',
+  table: 'grantloop',
+};
 
 function runtime() {
   const clock = new LocalClock('virtual', START);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../infra/catalog';
+import { localCredentials } from '../../infra/local/dynamodb-local';
 import { type LocalRuntime, startLocal } from '../../infra/local/runtime';
 import { LocalClock } from '../../infra/local/virtual-clock';
 import { defineSlice } from '../../shared/platform/catalog';
@@ -72,5 +73,35 @@ describe('the table stream → router mapping, locally', () => {
     expect(runtime.poller.largestBatch).toBe(delivery.stream.batchSize);
     expect(runtime.poller.failedRecords).toHaveLength(1);
     expect(runtime.errors.join('\n')).toMatch(/the router failed 6 times on a record/);
+  });
+
+  it('a runtime sharing the engine (as the engines tests do) routes its first record though another table wrote after its poller started', async () => {
+    const { dynamoPlatform } = await import('../../shared/platform/aws/platform-store');
+    const { DynamoDBClient, PutItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const dir = mkdtempSync(join(tmpdir(), 'grantloop-stream-'));
+    const shared = { endpoint: runtime.dynamodbEndpoint, table: 'grantloop-second' };
+    const second = await startLocal({
+      root,
+      stateDir: dir,
+      inMemory: true,
+      clock: new LocalClock('virtual', START),
+      catalog,
+      sharedDynamoDb: shared,
+    });
+    try {
+      // Its poller holds a TRIM_HORIZON iterator on its table's empty shard; the first table writes.
+      const db = new DynamoDBClient({ endpoint: runtime.dynamodbEndpoint, region: 'eu-west-2', credentials: localCredentials });
+      for (let n = 0; n < 3; n++)
+        await db.send(new PutItemCommand({ TableName: runtime.table, Item: { pk: { S: `OTHER#${n}` }, sk: { S: 'X' } } }));
+      const seen = (globalThis as Record<string, unknown>).__routed as { records: number };
+      const before = seen.records;
+      await dynamoPlatform.appendEvent(event(1000)); // the operator's table is now the second runtime's
+      await second.settle();
+      expect(seen.records).toBe(before + 1);
+      expect(second.errors).toEqual([]);
+    } finally {
+      await second.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

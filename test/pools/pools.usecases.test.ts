@@ -239,7 +239,7 @@ describe('pools use cases (in memory)', () => {
     // The retry loop itself: a stale attempt is planned again; a business refusal is not retried.
     let calls = 0;
     const twice = await withFreshPool(s.sys.deps, s.poolId, async (pool) => {
-      if (++calls === 1) throw new StaleLedgerError();
+      if (++calls === 1) throw new StaleLedgerError(s.poolId);
       return pool.ledgerSeq;
     });
     expect({ twice, calls }).toEqual({ twice: 2, calls: 2 });
@@ -247,7 +247,7 @@ describe('pools use cases (in memory)', () => {
     let tries = 0;
     const busy = withFreshPool(s.sys.deps, s.poolId, async () => {
       tries++;
-      throw new StaleLedgerError();
+      throw new StaleLedgerError(s.poolId);
     });
     await expect(busy).rejects.toMatchObject({ name: 'PoolBusyError', kind: 'conflict', message: expect.stringMatching(/very busy/) });
     expect(tries).toBe(60);

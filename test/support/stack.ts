@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { names } from '../../infra/catalog';
 import { apiClient } from '../../infra/local/client';
 import { withEnvironment } from '../../infra/local/function-env';
 import { type Ports, startLocal } from '../../infra/local/runtime';
@@ -20,10 +19,21 @@ export const DAY = 86400_000;
  * the same handlers and ASL files, and a virtual clock the test moves. A test of restarts
  * brings its own folder (kept, and the table in it), ports and clock.
  */
+let stacks = 0;
+
 export async function startTestStack(keep?: { stateDir: string; ports: Ports; clock: LocalClock }) {
   const stateDir = keep?.stateDir ?? mkdtempSync(join(tmpdir(), 'grantloop-test-'));
   const clock = keep?.clock ?? new LocalClock('virtual', START);
-  const runtime = await startLocal({ root, stateDir, inMemory: !keep, clock, ...(keep ? { ports: keep.ports } : {}) });
+  const shared = process.env.GRANTLOOP_TEST_DYNAMODB;
+  const runtime = await startLocal({
+    root,
+    stateDir,
+    inMemory: !keep,
+    clock,
+    ...(keep ? { ports: keep.ports } : {}),
+    // A restart test keeps its own engine and folder; every other stack gets a fresh table in the shared one.
+    ...(shared && !keep ? { sharedDynamoDb: { endpoint: shared, table: `grantloop-${process.pid}-${++stacks}` } } : {}),
+  });
   const api = apiClient(runtime.apiUrl, runtime.issuer);
   const admin = await ensurePlatformAdmin();
   return {
@@ -50,7 +60,7 @@ export async function startTestStack(keep?: { stateDir: string; ports: Ports; cl
       let count = 0;
       let start: Record<string, never> | undefined;
       do {
-        const page = await dynamoScan(runtime.dynamodbEndpoint, start);
+        const page = await dynamoScan(runtime.dynamodbEndpoint, runtime.table, start);
         count += page.Count ?? 0;
         start = page.LastEvaluatedKey as typeof start;
       } while (start);
@@ -61,7 +71,7 @@ export async function startTestStack(keep?: { stateDir: string; ports: Ports; cl
       const parts: string[] = [];
       let start: Record<string, never> | undefined;
       do {
-        const page = await dynamoScan(runtime.dynamodbEndpoint, start, 'ALL_ATTRIBUTES');
+        const page = await dynamoScan(runtime.dynamodbEndpoint, runtime.table, start, 'ALL_ATTRIBUTES');
         parts.push(JSON.stringify(page.Items ?? []));
         start = page.LastEvaluatedKey as typeof start;
       } while (start);
@@ -74,10 +84,15 @@ export async function startTestStack(keep?: { stateDir: string; ports: Ports; cl
   };
 }
 
-async function dynamoScan(endpoint: string, start: Record<string, never> | undefined, select: 'COUNT' | 'ALL_ATTRIBUTES' = 'COUNT') {
+async function dynamoScan(
+  endpoint: string,
+  table: string,
+  start: Record<string, never> | undefined,
+  select: 'COUNT' | 'ALL_ATTRIBUTES' = 'COUNT',
+) {
   const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return client.send(new ScanCommand({ TableName: names.table, Select: select, ExclusiveStartKey: start }));
+  return client.send(new ScanCommand({ TableName: table, Select: select, ExclusiveStartKey: start }));
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;

@@ -112,6 +112,37 @@ export function TextInput(
   );
 }
 
+/** A GOV.UK text input for pounds: a £ prefix, numeric keyboard. */
+export function PoundsInput(p: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  typed: Readonly<Record<string, unknown>>;
+  errors: FieldError[];
+}) {
+  return (
+    <Field {...p}>
+      {(aria, error) => (
+        <div class="govuk-input__wrapper">
+          <div class="govuk-input__prefix" aria-hidden="true">
+            £
+          </div>
+          <input
+            class={`govuk-input govuk-input--width-10${error ? ' govuk-input--error' : ''}`}
+            id={p.name}
+            name={p.name}
+            type="text"
+            inputmode="decimal"
+            spellcheck={false}
+            value={String(p.typed[p.name] ?? '')}
+            aria-describedby={aria}
+          />
+        </div>
+      )}
+    </Field>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;
@@ -234,11 +265,13 @@ export function WarningText({ children }: { children: Child }) {
   );
 }
 
-export function Button({ children, secondary, name, value }: { children: Child; secondary?: boolean; name?: string; value?: string }) {
+/** A form's button; `warning` for one that deletes or ends something for good. */
+export function Button(p: { children: Child; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
+  const { children, secondary, warning, name, value } = p;
   return (
     <button
       type="submit"
-      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}${warning ? ' govuk-button--warning' : ''}`}
       data-module="govuk-button"
       name={name}
       value={value}
@@ -281,38 +314,6 @@ export function SummaryList({ rows }: { rows: ([string, Child] | [string, Child,
         </div>
       ))}
     </dl>
-  );
-}
-
-interface Column {
-  label: string;
-  numeric?: boolean;
-}
-
-/** A GOV.UK table; numeric columns are right-aligned so figures line up. */
-export function Table({ caption, columns, rows, id }: { caption?: string; columns: Column[]; rows: Child[][]; id?: string }) {
-  return (
-    <table class="govuk-table" id={id}>
-      {caption && <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>}
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {columns.map((c) => (
-            <th scope="col" class={`govuk-table__header${c.numeric ? ' govuk-table__header--numeric' : ''}`}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((row) => (
-          <tr class="govuk-table__row">
-            {row.map((cell, i) => (
-              <td class={`govuk-table__cell${columns[i]?.numeric ? ' govuk-table__cell--numeric grantloop-figure' : ''}`}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

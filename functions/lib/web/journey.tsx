@@ -4,6 +4,7 @@ import type { DraftAnswers } from '../../../shared/platform/sessions/store';
 import type * as z from '../zod';
 import { answersAmong, control, decodeForm, type FormFields, fieldId, type PostedForm, postedNames, refusal } from './form';
 import { Button, Csrf, ErrorSummary, type FieldError, SummaryList } from './govuk';
+import { type Inputs, inputsFor } from './inputs';
 import type { ConsortiumRef, Crumb, Section } from './navigation';
 import type { PageRequest, PageResult } from './page-route';
 import { type Task, TaskList } from './task-list';
@@ -43,8 +44,11 @@ export interface Question<Ctx> {
    * when the whole is sent. The use case checks them again.
    */
   verify?: (typed: PostedForm, ctx: Ctx) => FieldError[];
-  /** The inputs, given what was typed (with field names as posted) and the errors to show. */
-  body: (p: { ctx: Ctx; typed: PostedForm; errors: FieldError[]; next: number }) => Child;
+  /**
+   * The inputs, given what was typed (with field names as posted) and the errors to show: `field`
+   * are bound to them, `item` too, named as the list's next item's fields (`lots.2.`).
+   */
+  body: (p: { ctx: Ctx; typed: PostedForm; errors: FieldError[]; next: number; field: Inputs; item: Inputs }) => Child;
 }
 
 export interface Journey<S extends z.ZodMiniType, Ctx, C> {
@@ -302,6 +306,8 @@ function QuestionView<S extends z.ZodMiniType, Ctx, C>(p: {
   const { q } = p;
   const first = q.list?.first ?? 0;
   const count = q.list ? (p.listed ?? countOf(p.typed, q.list.path, first)) : 0;
+  const next = first + count;
+  const item = inputsFor(p.typed, p.errors, q.list ? `${q.list.path}.${next}.` : '');
   return (
     <>
       {p.j.taskList && (
@@ -317,7 +323,7 @@ function QuestionView<S extends z.ZodMiniType, Ctx, C>(p: {
         <Csrf token={p.csrf} />
         <input type="hidden" name="page" value={q.id} />
         {p.toCheck && <input type="hidden" name="return" value="check" />}
-        {q.body({ ctx: p.ctx, typed: p.typed, errors: p.errors, next: first + count })}
+        {q.body({ ctx: p.ctx, typed: p.typed, errors: p.errors, next, field: inputsFor(p.typed, p.errors), item })}
         <div class="govuk-button-group">
           {q.list && count < q.list.max && (
             <Button secondary name="do" value="add">

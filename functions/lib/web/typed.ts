@@ -1,4 +1,4 @@
-import { dayInWords } from '../../../shared/platform/format';
+import { dayInWords, pounds } from '../../../shared/platform/format';
 import type { PostedForm } from './form';
 
 /** What a journey's draft holds, as typed, for its check page: dates in words where they are dates, and "add another" items. */
@@ -25,4 +25,13 @@ export function itemsOf(typed: PostedForm, path: string): PostedForm[] {
       for (const [k, v] of Object.entries(typed)) if (k.startsWith(`${path}.${i}.`)) out[k.slice(`${path}.${i}.`.length)] = v;
       return out;
     });
+}
+
+/** "£1,250.00" for what was typed as pounds, or what was typed if it is not an amount (the check page shows it as typed). */
+export function typedPounds(raw: unknown): string {
+  const text = String(raw ?? '')
+    .replace(/^£/, '')
+    .replace(/,/g, '')
+    .trim();
+  return /^\d+(\.\d{1,2})?$/.test(text) ? pounds(Math.round(Number(text) * 100)) : String(raw ?? '');
 }

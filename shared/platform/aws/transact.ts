@@ -24,6 +24,9 @@ export function eventItem(event: DomainEvent): TransactItem {
   };
 }
 
+/** What a failed event item means: its id was written before (a transaction must not record an event twice). */
+export const eventRecorded = (event: DomainEvent): DomainError => new DomainError('conflict', `event ${event.id} was already recorded`);
+
 /** Consumes a single-use link in the transaction that records what was sent through it. */
 export function consumeLinkItem(hash: string, now: string): TransactItem {
   return {

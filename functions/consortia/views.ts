@@ -1,0 +1,63 @@
+/**
+ * What the consortia routes answer: a zod schema of each view model the use cases return. The
+ * API contract states these (`api.ts`) and each handler checks its body against the same
+ * schema's type (`satisfies View<typeof …>`), so the document and the answer cannot drift apart.
+ */
+import { consortiumRoles } from '../../shared/consortia/consortium';
+import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
+import { isoTime } from '../lib/api';
+import * as z from '../lib/zod';
+
+const at = isoTime;
+export const user = z.strictObject({ id: z.string(), email: z.string(), name: z.string(), platformAdmin: z.boolean(), createdAt: at });
+export const membership = z.strictObject({ userId: z.string(), orgId: z.string(), role: z.enum(memberRoles), grantedAt: at });
+export const organisation = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  funderType: z.optional(z.enum(funderTypes)),
+  identifier: z.string(),
+  contactEmail: z.string(),
+  createdAt: at,
+});
+const consortiumFields = {
+  id: z.string(),
+  name: z.string(),
+  place: z.string(),
+  leadOrgId: z.string(),
+  status: z.enum(['inviting', 'active', 'lapsed']),
+  quorumPercent: z.int(),
+  /** Opaque to consortia: the grants feature's policy, as `PUT /consortia/{consortiumId}/reporting-policy` set it. */
+  reportingPolicy: z.optional(z.unknown()),
+  createdAt: at,
+  createdBy: z.string(),
+  version: z.int(),
+  activatedAt: z.optional(at),
+};
+export const consortium = z.strictObject({
+  ...consortiumFields,
+  members: z.array(z.strictObject({ orgId: z.string(), role: z.enum(consortiumRoles) })),
+});
+
+export const me = z.strictObject({ user, memberships: z.array(membership) });
+export const organisations = z.strictObject({ organisations: z.array(organisation) });
+export const organisationDetail = z.strictObject({
+  ...organisation.def.shape,
+  members: z.array(membership),
+  consortia: z.array(z.string()),
+});
+export const memberAdded = z.strictObject({ user, membership });
+export const memberRemoved = z.strictObject({ orgId: z.string(), userId: z.string(), removed: z.literal(true) });
+export const consortiumDetail = z.strictObject({
+  ...consortiumFields,
+  members: z.array(
+    z.strictObject({
+      orgId: z.string(),
+      role: z.enum(consortiumRoles),
+      name: z.optional(z.string()),
+      funderType: z.optional(z.enum(funderTypes)),
+    }),
+  ),
+  awaitingConfirmationUntil: z.optional(at),
+});
+export const confirmed = z.strictObject({ consortiumId: z.string(), confirmed: z.boolean() });
