@@ -36,7 +36,7 @@ function fields(s: Json, notes: Readonly<Record<string, string>> = {}): string {
 export function eventCatalogue(parts: readonly SliceShape[] = slices as readonly SliceShape[]): string {
   const c = buildCatalog(parts);
   const rows = parts.flatMap((slice) =>
-    Object.entries(slice.events).map(([type, spec]) => {
+    Object.entries(slice.events()).map(([type, spec]) => {
       const data = fields(z.toJSONSchema(spec.data) as Json, spec.fields);
       const consumers = c.rules
         .filter((r) => r.detailTypes.includes(type))

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { DomainError } from '../../shared/platform/errors';
-import type { EventSpecs } from '../../shared/platform/events';
+import type { Events, EventType } from '../../shared/platform/events';
 import { parse } from './http';
 import { logger } from './logger';
 import * as z from './zod';
@@ -28,10 +28,10 @@ export function taskHandler<S extends z.ZodMiniType, R>(schema: S, fn: (input: z
  * the producer's own schema (from the producer's `events.ts`): a consumer relies on exactly what
  * the producer promises, and a payload that breaks the promise fails here, by field.
  */
-export const eventOf = <D extends EventSpecs, K extends keyof D & string>(specs: D, type: K) =>
+export const eventOf = <E extends Events, K extends EventType<E>>(events: E, type: K) =>
   z.object({
     'detail-type': z.literal(type),
-    detail: z.object({ occurredAt: z.string(), data: specs[type]?.data as D[K]['data'] }),
+    detail: z.object({ occurredAt: z.string(), data: events()[type]?.data as ReturnType<E>[K]['data'] }),
   });
 
 /** What a `.waitForTaskToken` step hands its function, next to the step's own fields. */

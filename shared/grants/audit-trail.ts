@@ -12,7 +12,7 @@ interface TrailNames {
 }
 
 /** The producers of the events under a grant's subject: pools (the award, the money) and grants. */
-const trailEvents = { ...poolsEvents, ...grantsEvents };
+const trailEvents = [poolsEvents, grantsEvents];
 
 /** What one event says, without who did it, its payload read with its producer's schema. */
 function what(e: Pick<DomainEvent, 'type' | 'data'>, n: TrailNames): string {

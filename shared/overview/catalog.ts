@@ -39,6 +39,6 @@ export const overviewSlice = defineSlice({
   ],
   rules: [],
   workflows: [],
-  events: {},
+  events: () => ({}),
   linkKinds: [],
 });

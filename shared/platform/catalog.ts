@@ -1,5 +1,5 @@
 import type { Need } from './environment';
-import type { EventSpecs } from './events';
+import type { Events } from './events';
 
 /**
  * What the system is made of, declared by each feature in its `catalog.ts` and concatenated in
@@ -62,8 +62,8 @@ interface Slice<F extends Record<string, FunctionSpec> = Record<string, Function
   routes: readonly RouteSpec<keyof F & string>[];
   rules: readonly RuleSpec<keyof F & string>[];
   workflows: readonly WorkflowSpec<keyof F & string>[];
-  /** The event types the feature writes, each with its payload schema (its `events.ts`). */
-  events: EventSpecs;
+  /** The event types the feature writes, each with its payload schema (its `events.ts`), built when first asked for. */
+  events: Events;
   /** The kinds of emailed link it issues. */
   linkKinds: readonly string[];
 }
@@ -76,7 +76,7 @@ export interface SliceShape {
   routes: readonly RouteSpec[];
   rules: readonly RuleSpec[];
   workflows: readonly WorkflowSpec[];
-  events: EventSpecs;
+  events: Events;
   linkKinds: readonly string[];
 }
 
@@ -113,7 +113,7 @@ export const platformSlice = defineSlice({
   ],
   rules: [],
   workflows: [],
-  events: {},
+  events: () => ({}),
   linkKinds: [],
 });
 

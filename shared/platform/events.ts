@@ -1,7 +1,8 @@
 import { newId } from './ids';
-// Types only: the platform validates through each schema's own Standard Schema `validate`, so a
-// bundle that writes no event (or only reads) carries no zod on the platform's account.
 import type * as z from './zod';
+// Only zod's locale, set when a feature's schemas are built: the platform checks through each
+// schema's own Standard Schema `validate`, so a bundle that builds none carries no zod on its account.
+import { inEnglish } from './zod';
 
 /**
  * Domain events: written as items in the same transaction as the state change they describe
@@ -40,11 +41,23 @@ export interface EventSpec<S extends z.ZodMiniObject = z.ZodMiniObject> {
 
 export type EventSpecs = Readonly<Record<string, EventSpec>>;
 
-/** The payload of one type, as written and as read. */
-export type EventData<D extends EventSpecs, K extends keyof D> = z.output<D[K]['data']>;
+/**
+ * A feature's event types with their payload schemas, built on first use (and once): a bundle
+ * that imports a feature's events module only for its subjects, or not at all for the events
+ * it writes, neither carries nor builds the schemas (see `defineEvents`).
+ */
+export type Events<D extends EventSpecs = EventSpecs> = () => D;
 
-/** Any one of a feature's events, narrowed by its `type`. */
-export type EventOf<D extends EventSpecs> = { [K in keyof D & string]: { type: K; data: EventData<D, K> } }[keyof D & string];
+/** The event types a feature declares. */
+export type EventType<E extends Events> = keyof ReturnType<E> & string;
+
+/** The payload of one type, as written and as read. */
+export type EventData<E extends Events, K extends EventType<E>> = z.output<ReturnType<E>[K]['data']>;
+
+/** Any one of a feature's events (or of several features'), narrowed by its `type`. */
+export type EventOf<E extends Events> = E extends Events
+  ? { [K in EventType<E>]: { type: K; data: EventData<E, K> } }[EventType<E>]
+  : never;
 
 /** A payload that does not fit its type's schema, named by the type and the field. */
 export class EventPayloadError extends Error {
@@ -58,21 +71,36 @@ export class EventPayloadError extends Error {
   }
 }
 
-// Every type any feature declares, filled as each feature's events.ts is loaded. A feature's
-// events are made only through its own events.ts, so a type made in this process is here.
-const declared = new Map<string, { feature: string; spec: EventSpec }>();
+// Every feature whose events module is loaded, with its specs (built when first asked for). A
+// feature's events are made only through its own events.ts, so a type made in this process is here.
+const declared: { feature: string; events: Events }[] = [];
 
 /**
- * A feature's event types with their payload schemas. Two features may not declare one type:
- * an event has one producer, whose schema is the promise its consumers read.
+ * A feature's event types with their payload schemas, as a function that builds them on its first
+ * call and hands back the same record after. Call it as `/* @__PURE__ *\/ defineEvents(…, () => ({…}))`:
+ * the bundler may then leave out a feature's schemas (and the zod they use) from a bundle that
+ * neither makes nor reads its events. Two features may not declare one type: an event has one
+ * producer, whose schema is the promise its consumers read (checked when the type is looked up).
  */
-export function defineEvents<const D extends EventSpecs>(feature: string, specs: D): D {
-  for (const [type, spec] of Object.entries(specs)) {
-    const owner = declared.get(type)?.feature;
-    if (owner && owner !== feature) throw new Error(`event type ${type} is declared by ${owner} and ${feature}`);
-    declared.set(type, { feature, spec });
-  }
-  return specs;
+export function defineEvents<const D extends EventSpecs>(feature: string, build: () => D): Events<D> {
+  let specs: D | undefined;
+  const events = () => {
+    if (!specs) {
+      inEnglish();
+      specs = build();
+    }
+    return specs;
+  };
+  declared.push({ feature, events });
+  return events;
+}
+
+/** The spec of a type from whichever loaded feature declares it. */
+function declaredSpec(type: string): EventSpec | undefined {
+  const owners = declared.filter((d) => Object.hasOwn(d.events(), type));
+  const features = [...new Set(owners.map((o) => o.feature))];
+  if (features.length > 1) throw new Error(`event type ${type} is declared by ${features.join(' and ')}`);
+  return owners.at(-1)?.events()[type];
 }
 
 function problemOf(issue: z.core.$ZodIssue, data: unknown): string {
@@ -102,35 +130,43 @@ function checkData<S extends z.ZodMiniObject>(type: string, schema: S, data: unk
  * written, so no consumer ever receives a payload its producer did not promise.
  */
 export function outboxEvent(event: DomainEvent): DomainEvent {
-  const found = declared.get(event.type);
-  if (!found) throw new EventPayloadError(event.type, '', 'cannot be written: no feature declares this event type');
-  checkData(event.type, found.spec.data, event.data);
+  const spec = declaredSpec(event.type);
+  if (!spec) throw new EventPayloadError(event.type, '', 'cannot be written: no feature declares this event type');
+  checkData(event.type, spec.data, event.data);
   return event;
 }
 
 /**
  * Each feature gets a maker that accepts only the types it declares, each with its own payload
- * (so a misspelt type or a missing field fails the type check rather than a rule on AWS).
+ * (so a misspelt type or a missing field fails the type check rather than a rule on AWS). The
+ * payload is checked where the event item is built (`outboxEvent`).
  */
-export function eventMaker<D extends EventSpecs>(specs: D) {
-  return <K extends keyof D & string>(
+export function eventMaker<E extends Events>(events: E) {
+  return <K extends EventType<E>>(
     type: K,
     subject: string,
     actor: string,
-    data: EventData<D, K>,
+    data: EventData<E, K>,
     now: Date,
-  ): DomainEvent<EventData<D, K>> => {
-    if (!Object.hasOwn(specs, type)) throw new Error(`event type ${type} is not declared`);
+  ): DomainEvent<EventData<E, K>> => {
+    if (!Object.hasOwn(events(), type)) throw new Error(`event type ${type} is not declared`);
     return { id: newId(now), type, version: 1, subject, occurredAt: now.toISOString(), actor, data };
   };
 }
 
 /**
- * A stored or delivered event read with its producer's schema: its type narrowed and its payload
- * checked, or undefined for a type the producer does not declare.
+ * A stored or delivered event read with its producers' schemas: its type narrowed and its payload
+ * checked, or undefined for a type none of them declares.
  */
-export function readEvent<D extends EventSpecs>(specs: D, event: Pick<DomainEvent<unknown>, 'type' | 'data'>): EventOf<D> | undefined {
-  const spec = Object.hasOwn(specs, event.type) ? specs[event.type] : undefined;
-  if (!spec) return undefined;
-  return { type: event.type, data: checkData(event.type, spec.data, event.data) } as EventOf<D>;
+export function readEvent<E extends Events>(
+  producers: E | readonly E[],
+  event: Pick<DomainEvent<unknown>, 'type' | 'data'>,
+): EventOf<E> | undefined {
+  for (const events of Array.isArray(producers) ? producers : [producers]) {
+    const specs = (events as E)();
+    if (Object.hasOwn(specs, event.type)) {
+      return { type: event.type, data: checkData(event.type, (specs[event.type] as EventSpec).data, event.data) } as EventOf<E>;
+    }
+  }
+  return undefined;
 }

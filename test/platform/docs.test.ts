@@ -41,7 +41,7 @@ describe('docs/ARCHITECTURE.md stays true', () => {
     const events = /## Events\n([\s\S]*?)\n## Workflows/.exec(architecture)?.[1] ?? '';
     const workflows = /## Workflows\n([\s\S]*?)\n## Emailed links/.exec(architecture)?.[1] ?? '';
     for (const slice of slices) {
-      for (const type of Object.keys(slice.events)) expect(events, type).toContain(`\`${type}\``);
+      for (const type of Object.keys(slice.events())) expect(events, type).toContain(`\`${type}\``);
       for (const w of slice.workflows) expect(workflows, w.id).toContain(`### ${w.id} (\`${w.file}\`)`);
     }
   });

@@ -21,7 +21,7 @@ describe('typed events: each producer states its payloads, the outbox holds it t
   it('every type a feature writes has a strict payload schema, and one producer', () => {
     const owners = new Map<string, string>();
     for (const slice of slices) {
-      for (const [type, spec] of Object.entries(slice.events)) {
+      for (const [type, spec] of Object.entries(slice.events())) {
         expect(owners.get(type), `${type} is written by ${owners.get(type)} and ${slice.feature}`).toBeUndefined();
         owners.set(type, slice.feature);
         expect(spec.writtenBy, type).not.toBe('');
@@ -125,10 +125,10 @@ describe('typed events: each producer states its payloads, the outbox holds it t
   });
 
   it('a stored event is read with its producer’s schema: narrowed by type, unknown types left alone', () => {
-    const read = readEvent(
-      { ...poolsEvents, ...grantsEvents },
-      { type: 'payment.made', data: { grantId: 'g1', poolId: 'p1', amount: 100, tranche: 2 } },
-    );
+    const read = readEvent([poolsEvents, grantsEvents], {
+      type: 'payment.made',
+      data: { grantId: 'g1', poolId: 'p1', amount: 100, tranche: 2 },
+    });
     expect(read?.type === 'payment.made' && read.data.tranche).toBe(2);
     expect(readEvent(grantsEvents, { type: 'report.opened', data: {} })).toBeUndefined();
     expect(() => readEvent(grantsEvents, { type: 'condition.decided', data: { grantId: 'g1' } })).toThrow(/data\.conditionId is missing/);

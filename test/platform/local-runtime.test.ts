@@ -34,7 +34,7 @@ const catalog = buildCatalog([
       { id: 'Broken', detailTypes: ['probe.broken'], fn: 'brokenConsumer' },
     ],
     workflows: [],
-    events: { 'probe.pair': probe, 'probe.broken': probe },
+    events: () => ({ 'probe.pair': probe, 'probe.broken': probe }),
     linkKinds: [],
   }),
 ]);

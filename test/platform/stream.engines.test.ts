@@ -14,9 +14,9 @@ import * as z from '../../shared/platform/zod';
 import { root, START } from '../support/stack';
 
 /** The probe's one event: the outbox writes only declared types. */
-const probeEvents = defineEvents('stream-probe', {
+const probeEvents = defineEvents('stream-probe', () => ({
   'probe.written': { writtenBy: 'this test', data: z.strictObject({ n: z.int(), poison: z.optional(z.boolean()) }) },
-});
+}));
 
 /** The real local runtime on DynamoDB Local, with a router that refuses one poisoned record. */
 const catalog = buildCatalog([
