@@ -1,5 +1,6 @@
 import * as z from '../functions/lib/zod';
 import type { SliceShape } from '../shared/platform/catalog';
+import type { EventNote } from '../shared/platform/events';
 import { buildCatalog, slices } from './catalog';
 import { rewriteDocBlock } from './doc-blocks';
 
@@ -22,7 +23,7 @@ function typeOf(s: Json): string {
   return s.type ?? 'any';
 }
 
-function fields(s: Json, notes: Readonly<Record<string, string>> = {}): string {
+function fields(s: Json, notes: EventNote['fields'] = {}): string {
   const required = new Set(s.required ?? []);
   return Object.entries(s.properties ?? {})
     .map(([name, field]) => {
@@ -36,8 +37,10 @@ function fields(s: Json, notes: Readonly<Record<string, string>> = {}): string {
 export function eventCatalogue(parts: readonly SliceShape[] = slices as readonly SliceShape[]): string {
   const c = buildCatalog(parts);
   const rows = parts.flatMap((slice) =>
-    Object.entries(slice.events()).map(([type, spec]) => {
-      const data = fields(z.toJSONSchema(spec.data) as Json, spec.fields);
+    Object.entries(slice.events()).map(([type, schema]) => {
+      const notes = slice.eventNotes[type];
+      if (!notes) throw new Error(`event type ${type} has no note in ${slice.feature}'s events.ts`);
+      const data = fields(z.toJSONSchema(schema) as Json, notes.fields);
       const consumers = c.rules
         .filter((r) => r.detailTypes.includes(type))
         .map((r) => {
@@ -46,8 +49,8 @@ export function eventCatalogue(parts: readonly SliceShape[] = slices as readonly
         });
       return [
         code(type),
-        `${slice.feature}: ${spec.writtenBy}`,
-        spec.note ? `${data}<br>${spec.note}` : data,
+        `${slice.feature}: ${notes.writtenBy}`,
+        notes.note ? `${data}<br>${notes.note}` : data,
         consumers.length ? consumers.join('<br>') : '—',
       ].map(cell);
     }),

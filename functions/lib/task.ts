@@ -31,7 +31,7 @@ export function taskHandler<S extends z.ZodMiniType, R>(schema: S, fn: (input: z
 export const eventOf = <E extends Events, K extends EventType<E>>(events: E, type: K) =>
   z.object({
     'detail-type': z.literal(type),
-    detail: z.object({ occurredAt: z.string(), data: events()[type]?.data as ReturnType<E>[K]['data'] }),
+    detail: z.object({ occurredAt: z.string(), data: events()[type] as ReturnType<E>[K] }),
   });
 
 /** What a `.waitForTaskToken` step hands its function, next to the step's own fields. */

@@ -1,4 +1,4 @@
-import { defineEvents, eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, type EventNotes, eventMaker, subjectOf } from '../platform/events';
 import * as z from '../platform/zod';
 import { memberRoles, organisationKinds } from './organisation';
 
@@ -7,27 +7,35 @@ export const consortiaEvents = /* @__PURE__ */ defineEvents('consortia', () => {
   const consortium = { consortiumId: z.string() };
   const membership = { userId: z.string(), orgId: z.string(), role: z.enum(memberRoles) };
   return {
-    'organisation.created': {
-      writtenBy: 'POST /organisations, or a recipient added while awarding',
-      data: z.strictObject({ orgId: z.string(), kind: z.enum(organisationKinds) }),
-    },
-    'user.created': { writtenBy: 'adding a member (first sight of an email)', data: z.strictObject({ userId: z.string() }) },
-    'membership.granted': { writtenBy: 'POST /organisations/{orgId}/members', data: z.strictObject(membership) },
-    'membership.role-changed': {
-      writtenBy: 'PUT /organisations/{orgId}/members/{userId}/role (or re-adding someone with another role)',
-      data: z.strictObject({ ...membership, previousRole: z.enum(memberRoles) }),
-    },
-    'membership.revoked': { writtenBy: 'DELETE /organisations/{orgId}/members/{userId}', data: z.strictObject(membership) },
-    'consortium.created': { writtenBy: 'POST /consortia', data: z.strictObject({ ...consortium, leadOrgId: z.string() }) },
-    'consortium.invitations-sent': {
-      writtenBy: 'workflow step SendInvitations',
-      data: z.strictObject({ ...consortium, invited: z.int() }),
-    },
-    'consortium.reminder-sent': { writtenBy: 'scheduled reminder', data: z.strictObject({ ...consortium, to: z.string() }) },
-    'consortium.activated': { writtenBy: 'workflow step Activate', data: z.strictObject(consortium) },
-    'consortium.lapsed': { writtenBy: 'workflow step Lapse', data: z.strictObject(consortium) },
+    'organisation.created': z.strictObject({ orgId: z.string(), kind: z.enum(organisationKinds) }),
+    'user.created': z.strictObject({ userId: z.string() }),
+    'membership.granted': z.strictObject(membership),
+    'membership.role-changed': z.strictObject({ ...membership, previousRole: z.enum(memberRoles) }),
+    'membership.revoked': z.strictObject(membership),
+    'consortium.created': z.strictObject({ ...consortium, leadOrgId: z.string() }),
+    'consortium.invitations-sent': z.strictObject({ ...consortium, invited: z.int() }),
+    'consortium.reminder-sent': z.strictObject({ ...consortium, to: z.string() }),
+    'consortium.activated': z.strictObject(consortium),
+    'consortium.lapsed': z.strictObject(consortium),
   };
 });
+
+/**
+ * Who writes each type, and what a field means beyond its type: for the event catalogue in
+ * docs/ARCHITECTURE.md only (through the catalog slice), so no Lambda bundle carries the prose.
+ */
+export const consortiaEventNotes: EventNotes<typeof consortiaEvents> = {
+  'organisation.created': { writtenBy: 'POST /organisations, or a recipient added while awarding' },
+  'user.created': { writtenBy: 'adding a member (first sight of an email)' },
+  'membership.granted': { writtenBy: 'POST /organisations/{orgId}/members' },
+  'membership.role-changed': { writtenBy: 'PUT /organisations/{orgId}/members/{userId}/role (or re-adding someone with another role)' },
+  'membership.revoked': { writtenBy: 'DELETE /organisations/{orgId}/members/{userId}' },
+  'consortium.created': { writtenBy: 'POST /consortia' },
+  'consortium.invitations-sent': { writtenBy: 'workflow step SendInvitations' },
+  'consortium.reminder-sent': { writtenBy: 'scheduled reminder' },
+  'consortium.activated': { writtenBy: 'workflow step Activate' },
+  'consortium.lapsed': { writtenBy: 'workflow step Lapse' },
+};
 
 export const makeEvent = /* @__PURE__ */ eventMaker(consortiaEvents);
 

@@ -40,5 +40,6 @@ export const overviewSlice = defineSlice({
   rules: [],
   workflows: [],
   events: () => ({}),
+  eventNotes: {},
   linkKinds: [],
 });

@@ -1,5 +1,5 @@
 import type { Need } from './environment';
-import type { Events } from './events';
+import type { EventNote, Events } from './events';
 
 /**
  * What the system is made of, declared by each feature in its `catalog.ts` and concatenated in
@@ -64,6 +64,8 @@ interface Slice<F extends Record<string, FunctionSpec> = Record<string, Function
   workflows: readonly WorkflowSpec<keyof F & string>[];
   /** The event types the feature writes, each with its payload schema (its `events.ts`), built when first asked for. */
   events: Events;
+  /** Who writes each of those types, for the event catalogue (its `events.ts` notes). */
+  eventNotes: Readonly<Record<string, EventNote>>;
   /** The kinds of emailed link it issues. */
   linkKinds: readonly string[];
 }
@@ -77,6 +79,7 @@ export interface SliceShape {
   rules: readonly RuleSpec[];
   workflows: readonly WorkflowSpec[];
   events: Events;
+  eventNotes: Readonly<Record<string, EventNote>>;
   linkKinds: readonly string[];
 }
 
@@ -114,6 +117,7 @@ export const platformSlice = defineSlice({
   rules: [],
   workflows: [],
   events: () => ({}),
+  eventNotes: {},
   linkKinds: [],
 });
 

@@ -26,25 +26,14 @@ export interface DomainEvent<T = Record<string, unknown>> {
 export const subjectOf = (kind: string, id: string): string => `${kind}#${id}`;
 
 /**
- * One event type a feature writes: the schema of its payload (what every consumer may rely on,
- * and all it may rely on: strict, so a field no schema names cannot slip out) and, for the event
- * catalogue in docs/ARCHITECTURE.md, who writes it.
+ * A feature's event types, each with the schema of its payload: what every consumer may rely on,
+ * and all it may rely on (strict, so a field no schema names cannot slip out).
  */
-export interface EventSpec<S extends z.ZodMiniObject = z.ZodMiniObject> {
-  writtenBy: string;
-  data: S;
-  /** Anything else a reader of the catalogue should know (what the payload leaves out, and why). */
-  note?: string;
-  /** What a field means beyond its type, for the catalogue (`pence`, `only for …`). */
-  fields?: Readonly<Record<string, string>>;
-}
-
-export type EventSpecs = Readonly<Record<string, EventSpec>>;
+export type EventSpecs = Readonly<Record<string, z.ZodMiniObject>>;
 
 /**
- * A feature's event types with their payload schemas, built on first use (and once): a bundle
- * that imports a feature's events module only for its subjects, or not at all for the events
- * it writes, neither carries nor builds the schemas (see `defineEvents`).
+ * A feature's event types with their payload schemas, built on first use (and once): a Lambda
+ * that loads a feature's events module but writes none of its events never builds them.
  */
 export type Events<D extends EventSpecs = EventSpecs> = () => D;
 
@@ -52,12 +41,26 @@ export type Events<D extends EventSpecs = EventSpecs> = () => D;
 export type EventType<E extends Events> = keyof ReturnType<E> & string;
 
 /** The payload of one type, as written and as read. */
-export type EventData<E extends Events, K extends EventType<E>> = z.output<ReturnType<E>[K]['data']>;
+export type EventData<E extends Events, K extends EventType<E>> = z.output<ReturnType<E>[K]>;
 
 /** Any one of a feature's events (or of several features'), narrowed by its `type`. */
 export type EventOf<E extends Events> = E extends Events
   ? { [K in EventType<E>]: { type: K; data: EventData<E, K> } }[EventType<E>]
   : never;
+
+/**
+ * For the event catalogue in docs/ARCHITECTURE.md: who writes a type, anything else its reader
+ * should know (what the payload leaves out, and why), and what a field means beyond its type
+ * (`pence`, `only for …`). Kept apart from the schemas, so no Lambda bundle carries the prose.
+ */
+export interface EventNote<Fields extends string = string> {
+  writtenBy: string;
+  note?: string;
+  fields?: { readonly [F in Fields]?: string };
+}
+
+/** A note for every type a feature declares, naming only fields its payload has. */
+export type EventNotes<E extends Events> = { readonly [K in EventType<E>]: EventNote<keyof EventData<E, K> & string> };
 
 /** A payload that does not fit its type's schema, named by the type and the field. */
 export class EventPayloadError extends Error {
@@ -95,12 +98,12 @@ export function defineEvents<const D extends EventSpecs>(feature: string, build:
   return events;
 }
 
-/** The spec of a type from whichever loaded feature declares it. */
-function declaredSpec(type: string): EventSpec | undefined {
-  const owners = declared.filter((d) => Object.hasOwn(d.events(), type));
-  const features = [...new Set(owners.map((o) => o.feature))];
-  if (features.length > 1) throw new Error(`event type ${type} is declared by ${features.join(' and ')}`);
-  return owners.at(-1)?.events()[type];
+/**
+ * The payload schema of a type from whichever loaded feature declares it. That one feature
+ * declares it is checked over the catalog (test/platform/event-payloads.test.ts), not here.
+ */
+function declaredSchema(type: string): z.ZodMiniObject | undefined {
+  return declared.find((d) => Object.hasOwn(d.events(), type))?.events()[type];
 }
 
 function problemOf(issue: z.core.$ZodIssue, data: unknown): string {
@@ -130,28 +133,26 @@ function checkData<S extends z.ZodMiniObject>(type: string, schema: S, data: unk
  * written, so no consumer ever receives a payload its producer did not promise.
  */
 export function outboxEvent(event: DomainEvent): DomainEvent {
-  const spec = declaredSpec(event.type);
-  if (!spec) throw new EventPayloadError(event.type, '', 'cannot be written: no feature declares this event type');
-  checkData(event.type, spec.data, event.data);
+  const schema = declaredSchema(event.type);
+  if (!schema) throw new EventPayloadError(event.type, '', 'cannot be written: no feature declares this event type');
+  checkData(event.type, schema, event.data);
   return event;
 }
 
 /**
  * Each feature gets a maker that accepts only the types it declares, each with its own payload
  * (so a misspelt type or a missing field fails the type check rather than a rule on AWS). The
- * payload is checked where the event item is built (`outboxEvent`).
+ * payload is checked where the event item is built (`outboxEvent`); `events` is there for its
+ * types, and so that a bundle that makes a feature's events keeps that feature's schemas.
  */
-export function eventMaker<E extends Events>(events: E) {
+export function eventMaker<E extends Events>(_events: E) {
   return <K extends EventType<E>>(
     type: K,
     subject: string,
     actor: string,
     data: EventData<E, K>,
     now: Date,
-  ): DomainEvent<EventData<E, K>> => {
-    if (!Object.hasOwn(events(), type)) throw new Error(`event type ${type} is not declared`);
-    return { id: newId(now), type, version: 1, subject, occurredAt: now.toISOString(), actor, data };
-  };
+  ): DomainEvent<EventData<E, K>> => ({ id: newId(now), type, version: 1, subject, occurredAt: now.toISOString(), actor, data });
 }
 
 /**
@@ -165,7 +166,7 @@ export function readEvent<E extends Events>(
   for (const events of Array.isArray(producers) ? producers : [producers]) {
     const specs = (events as E)();
     if (Object.hasOwn(specs, event.type)) {
-      return { type: event.type, data: checkData(event.type, (specs[event.type] as EventSpec).data, event.data) } as EventOf<E>;
+      return { type: event.type, data: checkData(event.type, specs[event.type] as z.ZodMiniObject, event.data) } as EventOf<E>;
     }
   }
   return undefined;

@@ -21,12 +21,15 @@ describe('typed events: each producer states its payloads, the outbox holds it t
   it('every type a feature writes has a strict payload schema, and one producer', () => {
     const owners = new Map<string, string>();
     for (const slice of slices) {
-      for (const [type, spec] of Object.entries(slice.events())) {
+      for (const [type, schema] of Object.entries(slice.events())) {
         expect(owners.get(type), `${type} is written by ${owners.get(type)} and ${slice.feature}`).toBeUndefined();
         owners.set(type, slice.feature);
-        expect(spec.writtenBy, type).not.toBe('');
-        expect((z.toJSONSchema(spec.data) as { additionalProperties?: boolean }).additionalProperties, type).toBe(false);
+        expect(slice.eventNotes[type]?.writtenBy, type).toBeTruthy();
+        expect((z.toJSONSchema(schema) as { additionalProperties?: boolean }).additionalProperties, type).toBe(false);
       }
+      expect(Object.keys(slice.eventNotes).sort(), `${slice.feature}: a note for each type, and none for another`).toEqual(
+        Object.keys(slice.events()).sort(),
+      );
     }
   });
 

@@ -14,7 +14,7 @@ const fixture = (name: string) => `test/platform/fixtures/${name}.ts`;
 
 /** A catalog of fixture functions, checked like the real one and run by the real local runtime parts. */
 /** The probes are put on the bus directly, so their payload is anything. */
-const probe = { writtenBy: 'this test', data: z.object({}) };
+const probe = z.object({});
 const catalog = buildCatalog([
   defineSlice({
     feature: 'fixtures',
@@ -35,6 +35,7 @@ const catalog = buildCatalog([
     ],
     workflows: [],
     events: () => ({ 'probe.pair': probe, 'probe.broken': probe }),
+    eventNotes: { 'probe.pair': { writtenBy: 'this test' }, 'probe.broken': { writtenBy: 'this test' } },
     linkKinds: [],
   }),
 ]);

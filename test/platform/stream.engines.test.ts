@@ -15,7 +15,7 @@ import { root, START } from '../support/stack';
 
 /** The probe's one event: the outbox writes only declared types. */
 const probeEvents = defineEvents('stream-probe', () => ({
-  'probe.written': { writtenBy: 'this test', data: z.strictObject({ n: z.int(), poison: z.optional(z.boolean()) }) },
+  'probe.written': z.strictObject({ n: z.int(), poison: z.optional(z.boolean()) }),
 }));
 
 /** The real local runtime on DynamoDB Local, with a router that refuses one poisoned record. */
@@ -35,6 +35,7 @@ const catalog = buildCatalog([
     rules: [],
     workflows: [],
     events: probeEvents,
+    eventNotes: { 'probe.written': { writtenBy: 'this test' } },
     linkKinds: [],
   }),
 ]);

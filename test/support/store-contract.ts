@@ -27,7 +27,7 @@ export interface Stores {
 const NOW = new Date('2026-04-01T09:00:00Z');
 const at = NOW.toISOString();
 // The outbox writes only declared events: the contract's own, with nothing in it.
-defineEvents('store-contract', () => ({ probe: { writtenBy: 'the store contract', data: z.strictObject({}) } }));
+defineEvents('store-contract', () => ({ probe: z.strictObject({}) }));
 const event = (subject: string): DomainEvent => ({
   id: newId(NOW),
   type: 'probe',
