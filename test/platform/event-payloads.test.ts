@@ -104,24 +104,23 @@ describe('typed events: each producer states its payloads, the outbox holds it t
 
   it('tender.lot-awarded: the contract is built from what tenders promises, the regime included', () => {
     const schema = eventOf(tendersEvents, 'tender.lot-awarded');
+    const winner = { interestId: 'i1', orgId: 'o1', name: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' };
+    const term = { startDate: '2026-05-01', endDate: '2027-04-30' };
+    const ids = { tenderId: 't1', grantId: 'g1', poolId: 'p1', buyerOrgId: 'o2' };
+    const words = { title: 'Support: Lot 1', description: 'Support for small groups.' };
     const data = {
-      tenderId: 't1',
+      ...ids,
+      ...words,
+      ...term,
       status: 'standstill',
       lot: { id: 'lot-1', title: 'Lot 1' },
-      price: 5_000_000,
-      winner: { interestId: 'i1', orgId: 'o1', name: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' },
-      grantId: 'g1',
-      poolId: 'p1',
-      buyerOrgId: 'o2',
-      title: 'Support: Lot 1',
-      description: 'Support for small groups.',
-      startDate: '2026-05-01',
-      endDate: '2027-04-30',
+      price: 50_000_00,
+      winner,
       regime: 'light-touch',
     };
     const read = z.parse(schema, { 'detail-type': 'tender.lot-awarded', detail: { occurredAt: NOW.toISOString(), data } });
     expect(read.detail.data.regime).toBe('light-touch');
-    expect(() => eventItem(forged('tender.lot-awarded', { ...data, winner: { ...data.winner, email: undefined } }))).toThrow(
+    expect(() => eventItem(forged('tender.lot-awarded', { ...data, winner: { ...winner, email: undefined } }))).toThrow(
       /^event tender\.lot-awarded: data\.winner\.email is missing/,
     );
     expect(() => eventItem(forged('tender.lot-awarded', { ...data, regime: 'open' }))).toThrow(/data\.regime does not fit/);
