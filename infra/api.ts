@@ -24,7 +24,7 @@ import { tendersApi } from '../functions/tenders/api';
 import * as tendersViews from '../functions/tenders/views';
 import type { RouteSpec } from '../shared/platform/catalog';
 
-export const featureApis: Readonly<Record<string, Api>> = {
+const featureApis: Readonly<Record<string, Api>> = {
   platform: platformApi,
   consortia: consortiaApi,
   pools: poolsApi,
@@ -54,7 +54,7 @@ export const featureViews: Readonly<Record<string, Readonly<Record<string, unkno
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
 
 /** Every feature's operations by route key; a key declared by two features is an error. */
-export function mergeApis(apis: Readonly<Record<string, Api>> = featureApis): Record<string, Operation> {
+function mergeApis(apis: Readonly<Record<string, Api>> = featureApis): Record<string, Operation> {
   const all: Record<string, Operation> = {};
   for (const [feature, api] of Object.entries(apis)) {
     for (const [key, op] of Object.entries(api)) {

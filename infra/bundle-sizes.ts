@@ -5,7 +5,7 @@ import { mergedTemplate } from './assembly-template';
 /** Each function's bundle is at most this, and half of them at most `medianBytes` (KB = 1,000 bytes). */
 export const bundleLimits = { maxBytes: 400_000, medianBytes: 300_000 };
 
-export interface BundleSize {
+interface BundleSize {
   functionName: string;
   bytes: number;
 }
@@ -51,7 +51,7 @@ export function median(sizes: BundleSize[]): number {
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /** A readable table with the limits beside it. */
-export function report(sizes: BundleSize[]): { text: string; ok: boolean } {
+function report(sizes: BundleSize[]): { text: string; ok: boolean } {
   const largest = sizes.at(-1)?.bytes ?? 0;
   const mid = median(sizes);
   const okMax = largest <= bundleLimits.maxBytes;

@@ -50,7 +50,7 @@ export function buildCatalog(parts: readonly SliceShape[]): Catalog {
     rules: parts.flatMap((s) => s.rules),
     workflows: parts.flatMap((s) => s.workflows),
   };
-  checkReferences(catalog, new Set(parts.flatMap((s) => s.events)));
+  checkReferences(catalog, new Set(parts.flatMap((s) => Object.keys(s.events()))));
   return catalog;
 }
 

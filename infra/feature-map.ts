@@ -30,7 +30,7 @@ export function featureMap(root: string, parts: readonly SliceShape[] = slices a
       list(folders(root, s.feature)),
       list(s.routes.map((r) => `${r.method} ${r.path}`)),
       list(s.workflows.map((w) => w.id)),
-      list(s.events),
+      list(Object.keys(s.events())),
       list(s.linkKinds),
     ].join(' | '),
   );

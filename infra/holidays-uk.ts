@@ -12,10 +12,10 @@ import HolidaysParser from 'date-holidays-parser';
  *   npx tsx infra/holidays-uk.ts > shared/tenders/holidays-uk.json
  * A test fails if the file and the installed library disagree, so an upgrade cannot be missed.
  */
-export const HOLIDAY_YEARS = { from: 2020, to: 2060 };
+const HOLIDAY_YEARS = { from: 2020, to: 2060 };
 
 /** date-holidays' codes for the three jurisdictions whose bank holidays the 1971 Act sets (Wales shares England's). */
-export const UK_PARTS = ['ENG', 'SCT', 'NIR'] as const;
+const UK_PARTS = ['ENG', 'SCT', 'NIR'] as const;
 
 export function ukHolidayData() {
   const all = data as { version: string };

@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { dutiesFor, dutyIds, dutyTitles } from '../shared/tenders/duties';
 import { NOTIFIABLE_FROM, type RegimeFacts, THRESHOLDS } from '../shared/tenders/regime';
+import { rewriteDocBlock } from './doc-blocks';
 
 /**
  * docs/ARCHITECTURE.md's table of regimes × notices × periods, generated from the same
@@ -51,13 +50,4 @@ export function regimeTable(): string {
   ].join('\n');
 }
 
-if (process.argv[1]?.endsWith('regime-table.ts')) {
-  const path = join(import.meta.dirname, '..', 'docs', 'ARCHITECTURE.md');
-  const doc = readFileSync(path, 'utf8');
-  const block = /(<!-- regimes:start -->\n)[\s\S]*?(\n<!-- regimes:end -->)/;
-  if (!block.test(doc)) throw new Error('docs/ARCHITECTURE.md has no <!-- regimes:start --> … <!-- regimes:end --> block');
-  writeFileSync(
-    path,
-    doc.replace(block, (_m, a: string, b: string) => `${a}${regimeTable()}${b}`),
-  );
-}
+if (process.argv[1]?.endsWith('regime-table.ts')) rewriteDocBlock('regimes', regimeTable());

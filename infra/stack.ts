@@ -21,7 +21,7 @@ import { Workflow } from './constructs/workflows';
 /** Catalog entries name files relative to the repository root, wherever the app is run from. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-export interface GrantloopStackProps extends StackProps {
+interface GrantloopStackProps extends StackProps {
   senderEmail: string;
   /** Base URL put into emails and checked as the pages' origin; defaults to the CloudFront distribution's. */
   appUrl?: string;

@@ -23,8 +23,7 @@ export const organisationsCrumbs = [
   { href: '/app/organisations', label: 'Organisations' },
 ];
 
-export const funderTypeInWords = (org: Pick<Organisation, 'funderType'>) =>
-  org.funderType ? funderTypeNames[org.funderType as FunderType] : '';
+const funderTypeInWords = (org: Pick<Organisation, 'funderType'>) => (org.funderType ? funderTypeNames[org.funderType as FunderType] : '');
 
 const orgHref = (orgId: string) => `/app/organisations/${encodeURIComponent(orgId)}`;
 

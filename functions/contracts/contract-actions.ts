@@ -4,15 +4,12 @@ import { decide, rate } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
 import { requestEvidence } from '../../shared/contracts/evidence-request';
 import { chosenForm, type FormFields, type PostedForm, submitForm } from '../lib/web/form';
-import type { FieldError } from '../lib/web/govuk';
 import * as z from '../lib/zod';
+import type { Action, Outcome } from './page-types';
 import { kpiPath, milestonePath } from './paths';
 import { paymentActions, paymentDoneMessages } from './payment-actions';
 import { decisionBody, ratingBody } from './schemas';
 import { recordOf } from './which-record';
-
-export type Outcome = { done: string } | { errors: FieldError[] } | { feedUrl: string };
-export type Action = (caller: Caller, contractId: string, form: PostedForm) => Promise<Outcome>;
 
 /** The decision form of milestone `m`: the names and labels the page uses (contract-sections.tsx). */
 export const decisionFields = (m: string) =>

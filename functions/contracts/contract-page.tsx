@@ -13,8 +13,9 @@ import { ErrorSummary, SuccessBanner, SummaryList } from '../lib/web/govuk';
 import { SubNavigation } from '../lib/web/sub-navigation';
 import { type ContractPart, doneMessages, runAction } from './contract-actions';
 import { RagRule, RagTag } from './contract-parts';
-import { Amendments, Feed, Kpis, Milestones, type SectionProps } from './contract-sections';
+import { Amendments, Feed, Kpis, Milestones } from './contract-sections';
 import { contractHref } from './hrefs';
+import type { SectionProps } from './page-types';
 import { Payments, regimeWords } from './payment-section';
 
 /**
@@ -150,5 +151,3 @@ export const contractPage = contractPart('');
 export const contractMilestonesPage = contractPart('milestones');
 export const contractKpisPage = contractPart('kpis');
 export const contractPaymentsPage = contractPart('payments');
-
-export type ContractPageView = Awaited<ReturnType<typeof contractView>>;

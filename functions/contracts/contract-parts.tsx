@@ -2,7 +2,7 @@ import type { Rag } from '../../shared/contracts/rag';
 import { timeInWords } from '../../shared/platform/format';
 import { Button, Csrf, Tag } from '../lib/web/govuk';
 
-export const ragColour: Record<Rag, 'green' | 'yellow' | 'red'> = { green: 'green', amber: 'yellow', red: 'red' };
+const ragColour: Record<Rag, 'green' | 'yellow' | 'red'> = { green: 'green', amber: 'yellow', red: 'red' };
 const ragWord: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
 
 /** A RAG as a tag with its word (never colour alone), and why. */

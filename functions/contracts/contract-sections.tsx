@@ -2,23 +2,15 @@ import { kpiRatings } from '../../shared/contracts/contract';
 import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { ActionForm } from '../lib/web/form-page';
-import { Button, type FieldError } from '../lib/web/govuk';
+import { Button } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
 import { Table } from '../lib/web/table';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
-import type { ContractPageView } from './contract-page';
 import { FeedAddress, RagTag } from './contract-parts';
 import { contractHref } from './hrefs';
+import type { ContractPageView, SectionProps } from './page-types';
 import { decisionBody, ratingBody } from './schemas';
-
-export interface SectionProps {
-  view: ContractPageView;
-  csrf: string;
-  errors: FieldError[];
-  typed: Record<string, string>;
-  mayAct: boolean;
-}
 
 type Child = Parameters<typeof Button>[0]['children'];
 

@@ -14,7 +14,7 @@ export { contractHref, contractsHref, policyHref } from './hrefs';
 /** What the contract journeys share: who may take them, where they sit, and milestone types in words. */
 
 /** `role` or more in the council (or a platform admin): the role the use case checks; anyone else gets not-found, never forbidden. */
-export function requireCouncilRole(caller: Caller, orgId: string, role: MemberRole, what: string, id: string): void {
+function requireCouncilRole(caller: Caller, orgId: string, role: MemberRole, what: string, id: string): void {
   const held = roleIn(caller, orgId);
   if (caller.user.platformAdmin || (held && roleAtLeast(held, role))) return;
   throw notFound(what, id);
@@ -57,7 +57,7 @@ export const contractChrome = (c: ContractCtx) => ({
   ] as Crumb[],
 });
 
-export const milestoneTypeWords: Record<(typeof milestoneTypes)[number], string> = {
+const milestoneTypeWords: Record<(typeof milestoneTypes)[number], string> = {
   delivery: 'Delivery: something the supplier provides',
   reporting: 'Reporting: a report the supplier sends',
   payment: 'Payment: a payment is made',

@@ -1,17 +1,18 @@
 import { notifyDecision, notifyEvidence } from '../../shared/contracts/alerts';
 import { contractsTable } from '../../shared/contracts/aws';
+import { contractsEvents } from '../../shared/contracts/events';
 import { mailer } from '../../shared/platform/aws/mail';
-import { taskHandler } from '../lib/task';
+import { eventOf, taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 
-const change = z.object({
-  'detail-type': z.enum(['milestone.decided', 'milestone.evidence-submitted']),
-  detail: z.object({ data: z.object({ contractId: z.string(), milestoneId: z.string(), sequence: z.optional(z.int()) }) }),
-});
+const change = z.union([eventOf(contractsEvents, 'milestone.decided'), eventOf(contractsEvents, 'milestone.evidence-submitted')]);
 
 export const handler = taskHandler(change, (event) => {
   const deps = { ...contractsTable, mailer };
-  const { contractId, milestoneId, sequence } = event.detail.data;
-  if (event['detail-type'] === 'milestone.decided') return notifyDecision(deps, { contractId, milestoneId, sequence: sequence ?? 0 });
+  if (event['detail-type'] === 'milestone.decided') {
+    const { contractId, milestoneId, sequence } = event.detail.data;
+    return notifyDecision(deps, { contractId, milestoneId, sequence: sequence ?? 0 });
+  }
+  const { contractId, milestoneId } = event.detail.data;
   return notifyEvidence(deps, { contractId, milestoneId });
 });

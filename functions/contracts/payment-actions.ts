@@ -1,7 +1,7 @@
 import { invoiceReceived, paymentMade } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
 import { type FormFields, type PostedForm, submitForm } from '../lib/web/form';
-import type { Action } from './contract-actions';
+import type { Action } from './page-types';
 import { paymentPath } from './paths';
 import { invoiceBody, paidBody } from './schemas';
 import { recordOf } from './which-record';

@@ -6,10 +6,9 @@ import { ActionForm } from '../lib/web/form-page';
 import { Button, Tag } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
 import { figures, Table } from '../lib/web/table';
-import type { ContractPageView } from './contract-page';
-import type { SectionProps } from './contract-sections';
 import { DateInput } from './date-input';
 import { contractHref } from './hrefs';
+import type { ContractPageView, SectionProps } from './page-types';
 import { invoiceFields, paidFields } from './payment-actions';
 
 type PaymentView = ContractPageView['payments'][number];

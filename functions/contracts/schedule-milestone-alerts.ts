@@ -1,18 +1,19 @@
 import { scheduleAlerts, scheduleCouncilAlerts } from '../../shared/contracts/alerts';
 import { contractsTable } from '../../shared/contracts/aws';
+import { contractsEvents } from '../../shared/contracts/events';
 import { scheduler } from '../../shared/platform/aws/schedules';
-import { taskHandler } from '../lib/task';
+import { eventOf, taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 
-const contractEvent = z.object({
-  'detail-type': z.enum(['contract.registered', 'contract.amended', 'contract.policy-set']),
-  detail: z.object({ data: z.object({ contractId: z.optional(z.string()), councilOrgId: z.optional(z.string()) }) }),
-});
+const contractEvent = z.union([
+  eventOf(contractsEvents, 'contract.registered'),
+  eventOf(contractsEvents, 'contract.amended'),
+  eventOf(contractsEvents, 'contract.policy-set'),
+]);
 
 /** A contract's alerts when it is registered or amended; every contract's of a council when its policy changes. */
 export const handler = taskHandler(contractEvent, (event) => {
   const deps = { ...contractsTable, scheduler };
-  const { contractId, councilOrgId } = event.detail.data;
-  if (contractId) return scheduleAlerts(deps, { contractId });
-  return scheduleCouncilAlerts(deps, { councilOrgId: councilOrgId ?? '' });
+  if (event['detail-type'] === 'contract.policy-set') return scheduleCouncilAlerts(deps, { councilOrgId: event.detail.data.councilOrgId });
+  return scheduleAlerts(deps, { contractId: event.detail.data.contractId });
 });

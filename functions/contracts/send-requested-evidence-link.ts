@@ -1,16 +1,14 @@
 import { contractsTable } from '../../shared/contracts/aws';
+import { contractsEvents } from '../../shared/contracts/events';
 import { sendRequestedEvidenceLink } from '../../shared/contracts/evidence-request';
 import { mailer } from '../../shared/platform/aws/mail';
-import { taskHandler } from '../lib/task';
+import { eventOf, taskHandler } from '../lib/task';
 import * as z from '../lib/zod';
 
-const data = { contractId: z.string(), milestoneId: z.string(), by: z.string() };
 // The event's id names the request: two asked for at the same instant are two emails.
-const requested = z.object({
-  'detail-type': z.literal('milestone.evidence-requested'),
-  detail: z.object({ id: z.string(), data: z.object(data) }),
-});
+const requested = eventOf(contractsEvents, 'milestone.evidence-requested');
+const withId = z.object({ ...requested.shape, detail: z.object({ ...requested.shape.detail.shape, id: z.string() }) });
 
-export const handler = taskHandler(requested, (event) =>
+export const handler = taskHandler(withId, (event) =>
   sendRequestedEvidenceLink({ ...contractsTable, mailer }, { ...event.detail.data, requestId: event.detail.id }),
 );

@@ -29,7 +29,7 @@ export const decideForm = (conditionId: string): FormAction<typeof conditionDeci
 const which = z.strictObject({ condition: conditionPath.shape.conditionId, action: z.optional(z.string()) });
 
 /** A condition's "send a new link" form: a button only (the JSON route has no body either). */
-export const newLinkForm = (conditionId: string): FormAction<typeof noFields> => ({
+const newLinkForm = (conditionId: string): FormAction<typeof noFields> => ({
   schema: noFields,
   fields: {},
   formId: `new-link-${conditionId}`,

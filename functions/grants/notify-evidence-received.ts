@@ -1,9 +1,9 @@
 import { grantsTable } from '../../shared/grants/aws';
 import { notifyEvidenceReceived } from '../../shared/grants/conditions';
+import { grantsEvents } from '../../shared/grants/events';
 import { mailer } from '../../shared/platform/aws/mail';
 import { eventOf, taskHandler } from '../lib/task';
-import * as z from '../lib/zod';
 
-const evidenceSubmitted = eventOf('condition.evidence-submitted', { grantId: z.string(), conditionId: z.string() });
+const evidenceSubmitted = eventOf(grantsEvents, 'condition.evidence-submitted');
 
 export const handler = taskHandler(evidenceSubmitted, (event) => notifyEvidenceReceived({ ...grantsTable, mailer }, event.detail.data));

@@ -1,14 +1,9 @@
 import { grantsTable } from '../../shared/grants/aws';
 import { sendReplacedConditionLink } from '../../shared/grants/condition-link-sent';
+import { grantsEvents } from '../../shared/grants/events';
 import { mailer } from '../../shared/platform/aws/mail';
 import { eventOf, taskHandler } from '../lib/task';
-import * as z from '../lib/zod';
 
-const replaced = eventOf('condition.link-replaced', {
-  grantId: z.string(),
-  conditionId: z.string(),
-  linkGeneration: z.int(),
-  validUntil: z.string(),
-});
+const replaced = eventOf(grantsEvents, 'condition.link-replaced');
 
 export const handler = taskHandler(replaced, (event) => sendReplacedConditionLink({ ...grantsTable, mailer }, event.detail.data));

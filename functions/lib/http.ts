@@ -23,7 +23,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResultV2 => ({
   body: JSON.stringify(body),
 });
 
-export function zodIssues(error: z.core.$ZodError, prefix: string): FieldIssue[] {
+function zodIssues(error: z.core.$ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((i) => {
     const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || prefix;
     return { field, rule: i.code, message: `${field}: ${i.message}` };

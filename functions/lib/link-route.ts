@@ -21,12 +21,9 @@ const headers = {
 };
 
 /** Each form a registry's kinds show, rendered to a full page. */
-export type FormRenderers<Form extends { form: string }> = { [K in Form['form']]: (model: Extract<Form, { form: K }>) => string };
+type FormRenderers<Form extends { form: string }> = { [K in Form['form']]: (model: Extract<Form, { form: K }>) => string };
 
-export function renderLinkPage<Form extends { form: string }>(
-  page: LinkPage<Form>,
-  forms: FormRenderers<Form>,
-): { status: number; html: string } {
+function renderLinkPage<Form extends { form: string }>(page: LinkPage<Form>, forms: FormRenderers<Form>): { status: number; html: string } {
   if (page.kind === 'problem') return { status: page.status, html: problemPage(page) };
   if (page.kind === 'done') return { status: 200, html: donePage(page) };
   const render = forms[page.model.form as Form['form']] as (model: Form) => string;
@@ -34,7 +31,7 @@ export function renderLinkPage<Form extends { form: string }>(
 }
 
 /** A form body, urlencoded as browsers send it (API Gateway may hand it over base64-encoded). */
-export function formFields(event: APIGatewayProxyEventV2): Record<string, string> {
+function formFields(event: APIGatewayProxyEventV2): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(bodyText(event)));
 }
 

@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { DomainError } from '../../shared/platform/errors';
+import type { Events, EventType } from '../../shared/platform/events';
 import { parse } from './http';
 import { logger } from './logger';
 import * as z from './zod';
@@ -22,9 +23,16 @@ export function taskHandler<S extends z.ZodMiniType, R>(schema: S, fn: (input: z
     });
 }
 
-/** An EventBridge event of one detail-type, as a rule target receives it, with the `data` fields it reads. */
-export const eventOf = <T extends string, S extends z.core.$ZodShape>(type: T, data: S) =>
-  z.object({ 'detail-type': z.literal(type), detail: z.object({ occurredAt: z.string(), data: z.object(data) }) });
+/**
+ * An EventBridge event of one detail-type, as a rule target receives it, its payload read with
+ * the producer's own schema (from the producer's `events.ts`): a consumer relies on exactly what
+ * the producer promises, and a payload that breaks the promise fails here, by field.
+ */
+export const eventOf = <E extends Events, K extends EventType<E>>(events: E, type: K) =>
+  z.object({
+    'detail-type': z.literal(type),
+    detail: z.object({ occurredAt: z.string(), data: events()[type] as ReturnType<E>[K] }),
+  });
 
 /** What a `.waitForTaskToken` step hands its function, next to the step's own fields. */
 export const callbackOf = <S extends z.core.$ZodShape>(shape: S) =>

@@ -1,9 +1,7 @@
-import { en } from 'zod/locales';
-import { config } from 'zod/mini';
+import { inEnglish } from '../../shared/platform/zod';
 
-// Zod Mini is the same validator in a tree-shakeable form (a quarter of the bundle of the
-// classic API); it carries no messages until a locale is set, so every handler gets English.
-// Import it as a namespace (`import * as z from '../lib/zod'`) so unused parts are left out.
-config(en());
+// The handlers' zod is the platform's (zod/mini with English messages): one configuration,
+// whether a schema is a request body here or an event payload in shared/.
+inEnglish();
 
-export * from 'zod/mini';
+export * from '../../shared/platform/zod';

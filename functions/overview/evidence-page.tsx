@@ -10,7 +10,7 @@ import { figures, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumEvidence>>;
 
-export const measureText = (m: MeasureTotal) =>
+const measureText = (m: MeasureTotal) =>
   m.type === 'currency'
     ? pounds(m.value)
     : m.type === 'percentage'

@@ -11,12 +11,12 @@ import { allocationRequest } from './schemas';
  * direct award (both decode into `allocationRequest`'s fields): what it is for, then how much,
  * from which lot and for how long.
  */
-export type GrantCtx = { pool: { lots: Lot[] } };
+type GrantCtx = { pool: { lots: Lot[] } };
 
-export const NO_LOT = 'none';
+const NO_LOT = 'none';
 const s = allocationRequest.shape;
 
-export const lotOptions = (ctx: GrantCtx) => [
+const lotOptions = (ctx: GrantCtx) => [
   ...ctx.pool.lots.map((l) => ({ value: l.id, label: l.name })),
   { value: NO_LOT, label: 'No particular lot', hint: 'Only money that is not restricted to a lot can fund it.' },
 ];

@@ -29,7 +29,7 @@ export const leadDecisionForm: FormAction<typeof leadDecisionBody> = {
 };
 
 /** Closing takes no answers (the JSON route has no body): the form is only the lead's say-so, and a refusal shows against it. */
-export const closeForm: FormAction<z.ZodMiniObject<Record<string, never>>> = {
+const closeForm: FormAction<z.ZodMiniObject<Record<string, never>>> = {
   schema: z.strictObject({}),
   fields: {},
   formId: 'close',

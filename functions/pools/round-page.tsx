@@ -10,22 +10,8 @@ import { consortiumCrumbs } from '../lib/web/navigation';
 import { Link, Table } from '../lib/web/table';
 import { doneMessages, runRoundAction } from './round-actions';
 import { CloseForm, ProposalsTable, RoundStarts } from './round-sections';
+import type { View } from './round-view';
 import { newVote } from './schemas';
-
-export type View = Awaited<ReturnType<typeof getRound>> & {
-  orgNames: Map<string, string>;
-  mayVote: boolean;
-  mayDecide: boolean;
-  /** Adding proposals (the lead's and members' officers) and closing for voting (the lead's admins), while the round is open. */
-  mayPropose: boolean;
-  mayClose: boolean;
-  /** Until when the vote, or the lead's decision, is open. */
-  deadline: string | undefined;
-  /** The voting members, who are emailed when the round closes. */
-  voters: string[];
-  consortium: { id: string; name: string };
-  pool: { id: string; name: string; lots: { id: string; name: string }[] };
-};
 
 /** The round with its voters' names (the use case gives organisation ids). */
 async function roundView(

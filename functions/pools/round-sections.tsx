@@ -1,7 +1,7 @@
 import { listInWords, plural, pounds } from '../../shared/platform/format';
 import { Button, Csrf, type FieldError, Tag, WarningText } from '../lib/web/govuk';
 import { figures, Table } from '../lib/web/table';
-import type { View } from './round-page';
+import type { View } from './round-view';
 
 /** Parts of the round page: the proposals with their recipients, the start of adding one, and the lead's close form. */
 

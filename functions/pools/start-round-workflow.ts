@@ -1,9 +1,9 @@
 import { workflows } from '../../shared/platform/aws/workflows';
+import { poolsEvents } from '../../shared/pools/events';
 import { startRoundWorkflow } from '../../shared/pools/round-steps';
 import { eventOf, taskHandler } from '../lib/task';
-import * as z from '../lib/zod';
 
 /** round.opened → the allocation-round workflow, named after the round. */
-export const handler = taskHandler(eventOf('round.opened', { roundId: z.string() }), (event) =>
+export const handler = taskHandler(eventOf(poolsEvents, 'round.opened'), (event) =>
   startRoundWorkflow({ workflows }, event.detail.data.roundId),
 );

@@ -31,7 +31,7 @@ const done: Record<string, string> = {
 /** "Send a new link": a button only, as its use case takes nothing but the report. */
 const noFields = z.strictObject({});
 const formName = z.object({ action: z.optional(z.string()) });
-export const newLinkForm: FormAction<typeof noFields> = { schema: noFields, fields: {}, formId: 'new-link' };
+const newLinkForm: FormAction<typeof noFields> = { schema: noFields, fields: {}, formId: 'new-link' };
 
 type Run = (caller: Caller, reportId: string, posted: PostedForm) => Promise<Decoded<string>>;
 

@@ -3,7 +3,7 @@ import { lengthHint } from '../lib/web/form';
 import { Button, Radios, SummaryList, Textarea } from '../lib/web/govuk';
 import { Table } from '../lib/web/table';
 import { challengeBody, resolutionBody } from './schemas';
-import type { TenderPageView } from './tender-page';
+import type { TenderPageView } from './tender-page-view';
 import { ActionForm, lotOutcome, type SectionProps } from './tender-parts';
 
 type Challenge = TenderPageView['challenges'][number];

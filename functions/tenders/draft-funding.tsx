@@ -8,7 +8,7 @@ import type { DraftCtx } from './draft-context';
 type Q = Question<DraftCtx>;
 
 /** Each voting member's contribution: one box each, blank for a member who does not fund the tender. */
-export function fundingFields(ctx: Pick<DraftCtx, 'funders'>): FormFields {
+function fundingFields(ctx: Pick<DraftCtx, 'funders'>): FormFields {
   return {
     poolId: { label: 'Pool', as: 'choice', missing: 'Select the pool the money comes from' },
     funders: { label: 'Contributions', as: 'list', missing: 'Enter at least one member’s contribution' },

@@ -52,7 +52,7 @@ const adaptFor =
     };
   };
 
-export type Mode = 'new' | 'edit';
+type Mode = 'new' | 'edit';
 
 /** The journey for this consortium's voting members (one contribution box each). */
 export function tenderJourney(ctx: DraftCtx, mode: Mode, clock: () => Date = () => tendersTable.clock.now()) {

@@ -1,7 +1,7 @@
 import { oneDecimal, plural, pounds, timeInWords } from '../../shared/platform/format';
 import { Button, Select, Textarea, TextInput } from '../lib/web/govuk';
 import { figures, Link, Table } from '../lib/web/table';
-import type { TenderPageView } from './tender-page';
+import type { TenderPageView } from './tender-page-view';
 import { ActionForm, type SectionProps } from './tender-parts';
 
 type Panel = NonNullable<TenderPageView['panel']>;

@@ -1,9 +1,12 @@
 import { mailer } from '../../shared/platform/aws/mail';
 import { tendersTable } from '../../shared/tenders/aws';
+import { tendersEvents } from '../../shared/tenders/events';
 import { sendInterestLinks } from '../../shared/tenders/providers';
 import { eventOf, taskHandler } from '../lib/task';
-import * as z from '../lib/zod';
 
-const interestRegistered = eventOf('tender.interest-registered', { tenderId: z.string(), interestId: z.string() });
+const interestRegistered = eventOf(tendersEvents, 'tender.interest-registered');
 
-export const handler = taskHandler(interestRegistered, (event) => sendInterestLinks({ ...tendersTable, mailer }, event.detail.data));
+export const handler = taskHandler(interestRegistered, (event) => {
+  const { tenderId, interestId } = event.detail.data;
+  return sendInterestLinks({ ...tendersTable, mailer }, { tenderId, interestId });
+});

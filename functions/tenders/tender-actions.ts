@@ -11,7 +11,7 @@ import * as z from '../lib/zod';
 import { draftActions, draftDoneMessages } from './draft-actions';
 import { answerBody, providerBody, signOffBody } from './schemas';
 
-export type Outcome = { done: string } | { errors: FieldError[] };
+type Outcome = { done: string } | { errors: FieldError[] };
 
 // No mail client here: what a form changes is mailed by functions that follow its event (an answer, an invitation).
 export const deps = { ...tendersTable, workflows };

@@ -4,7 +4,7 @@ import { staffPaths } from '../../shared/platform/pages';
 import type { TenderStatus } from '../../shared/tenders/tender';
 import { Csrf, type FieldError } from '../lib/web/govuk';
 import { SubNavigation } from '../lib/web/sub-navigation';
-import type { TenderPageView } from './tender-page';
+import type { TenderPageView } from './tender-page-view';
 
 export const stageColour: Record<TenderStatus, 'green' | 'red' | 'yellow' | 'grey' | 'blue' | 'orange' | 'purple'> = {
   draft: 'grey',

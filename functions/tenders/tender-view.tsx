@@ -5,7 +5,7 @@ import { Button, Radios, SummaryList, Tag, Textarea } from '../lib/web/govuk';
 import { figures, Link, Table } from '../lib/web/table';
 import { DraftSection } from './draft-section';
 import { InviteProvider } from './invite-form';
-import type { TenderPageView } from './tender-page';
+import type { TenderPageView } from './tender-page-view';
 import { ActionForm, lotOutcome, type SectionProps, stageColour, tabPath } from './tender-parts';
 
 /**

@@ -20,7 +20,7 @@ import type { RouteSpec } from '../../shared/platform/catalog';
 // One JSON object per request, with the fields needed to trace a request to its handler's logs.
 // The route key (`GET /r/{token}`), never the path: a path carries the emailed link's token or
 // the calendar feed's, and a log kept for a month must not hold what opens a provider's report.
-export const accessLogFormat = AccessLogFormat.custom(
+const accessLogFormat = AccessLogFormat.custom(
   JSON.stringify({
     requestId: '$context.requestId',
     time: '$context.requestTime',

@@ -10,7 +10,7 @@ import type { RuleSpec } from '../../shared/platform/catalog';
 import { delivery } from '../../shared/platform/delivery';
 import { EVENT_SOURCE } from '../../shared/platform/events';
 
-export interface EventsProps {
+interface EventsProps {
   eventBusName: string;
   table: ITable;
   /** Receives the table stream (the outbox relay). */

@@ -9,7 +9,7 @@ import type { FunctionSpec } from '../../shared/platform/catalog';
 import { delivery } from '../../shared/platform/delivery';
 import type { OnePassBundles } from '../bundling/one-pass';
 
-export interface GrantloopFunctionProps {
+interface GrantloopFunctionProps {
   spec: FunctionSpec;
   functionName: string;
   /** The stack's functions, bundled together; this one's code is taken from it by function name. */

@@ -5,7 +5,7 @@ import type { RouteSpec } from '../../shared/platform/catalog';
 import { linkPathPrefixes, linkRateLimit, tooManyRequests } from '../link-rate-limit';
 
 /** CloudFront takes only web ACLs created in us-east-1, whatever region the rest of the system is in. */
-export const webAclRegion = 'us-east-1';
+const webAclRegion = 'us-east-1';
 const outputName = 'WebAclArn';
 const bodyKey = 'too-many-requests';
 

@@ -8,7 +8,7 @@ import type { DataTable } from './data-table';
 import type { Mail } from './mail';
 import type { Scheduling } from './scheduling';
 
-export interface NeedsContext {
+interface NeedsContext {
   table: DataTable;
   mail: Mail;
   appUrl: string;

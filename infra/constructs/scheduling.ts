@@ -4,7 +4,7 @@ import type { IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lamb
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 
-export interface SchedulingProps {
+interface SchedulingProps {
   groupName: string;
   /** The only functions a schedule in this group may invoke. */
   targets: IFunction[];

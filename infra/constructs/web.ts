@@ -28,7 +28,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildAssets } from '../assets';
 
-export interface WebProps {
+interface WebProps {
   httpApi: HttpApi;
   userPool: UserPool;
   repoRoot: string;

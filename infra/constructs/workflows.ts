@@ -8,7 +8,7 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import { Construct } from 'constructs';
 import type { WorkflowSpec } from '../../shared/platform/catalog';
 
-export interface WorkflowProps {
+interface WorkflowProps {
   spec: WorkflowSpec;
   stateMachineName: string;
   repoRoot: string;

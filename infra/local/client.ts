@@ -1,6 +1,6 @@
 import type { LocalIssuer } from './jwt-issuer';
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,

@@ -22,7 +22,7 @@ export interface PoolDemoResult {
 
 export type DemoFunders = Record<'county' | 'district' | 'icb' | 'harbourside' | 'millbank' | 'communityFoundation', SeededFunder>;
 
-export interface PoolScenarioInput {
+interface PoolScenarioInput {
   runtime: LocalRuntime;
   api: Api;
   funders: DemoFunders;

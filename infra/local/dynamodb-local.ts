@@ -81,7 +81,7 @@ export async function dropTable(client: DynamoDBClient, tableName: string): Prom
   await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => {});
 }
 
-export function createTableInput(tableName: string) {
+function createTableInput(tableName: string) {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,

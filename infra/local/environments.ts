@@ -7,7 +7,7 @@ import { localCredentials } from './dynamodb-local';
 import { functionArn, localAccount, localRegion } from './lambdas';
 import { stateMachineArn } from './step-functions';
 
-export interface LocalUrls {
+interface LocalUrls {
   dynamodb: string;
   mail: string;
   aws: string;

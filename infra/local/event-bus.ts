@@ -5,7 +5,7 @@ import type { LocalLambdas } from './lambdas';
 import { localAccount, localRegion } from './lambdas';
 import type { LocalClock } from './virtual-clock';
 
-export interface PutEventsEntry {
+interface PutEventsEntry {
   Source?: string;
   DetailType?: string;
   Detail?: string;

@@ -86,7 +86,7 @@ export function byRole(funders: SeededFunder[]): DemoFunders {
 }
 
 /** Day 0: three consortia are proposed by their leads; the invitations go out. */
-export async function proposeConsortia({ runtime, api, f, progress }: DemoRun): Promise<Consortia> {
+async function proposeConsortia({ runtime, api, f, progress }: DemoRun): Promise<Consortia> {
   const propose = (lead: SeededFunder, name: string, place: string, members: [SeededFunder, 'member' | 'observer'][]) =>
     api.call<Consortium>(lead.admin, 'POST', '/consortia', {
       name,
@@ -112,7 +112,7 @@ export async function proposeConsortia({ runtime, api, f, progress }: DemoRun): 
 }
 
 /** Days 2–15: one lead confirms at once, one after its reminder, and the third window closes. */
-export async function confirmationsAndReminders({ runtime, api, f, progress }: DemoRun, proposed: Consortia): Promise<void> {
+async function confirmationsAndReminders({ runtime, api, f, progress }: DemoRun, proposed: Consortia): Promise<void> {
   progress('day 2: the county council confirms its consortium…');
   await runtime.advanceTo(new Date(START.getTime() + 2 * DAY));
   await api.call(f.county.admin, 'POST', `/consortia/${proposed.wyvern.id}/confirm`);
@@ -129,7 +129,7 @@ export async function confirmationsAndReminders({ runtime, api, f, progress }: D
 }
 
 /** Reads each consortium back as its lead and checks where it ended up. */
-export async function readConsortia({ api, f, check }: DemoRun, proposed: Consortia): Promise<Consortia> {
+async function readConsortia({ api, f, check }: DemoRun, proposed: Consortia): Promise<Consortia> {
   const read = (lead: SeededFunder, id: string) => api.call<Consortium>(lead.admin, 'GET', `/consortia/${id}`);
   const final = {
     wyvern: await read(f.county, proposed.wyvern.id),
@@ -143,10 +143,10 @@ export async function readConsortia({ api, f, check }: DemoRun, proposed: Consor
 }
 
 /** The end of the example's history: a year of reporting, then an underspend coming back. */
-export const END = new Date('2027-08-31T12:00:00Z');
+const END = new Date('2027-08-31T12:00:00Z');
 
 /** Day 60 to `until` (at most August 2027): the three grants' reporting and payments; at the end an underspend comes back. */
-export async function reportingYear(
+async function reportingYear(
   { runtime, api, f, progress, check }: DemoRun,
   pooled: PoolDemoResult,
   until: Date = END,

@@ -70,7 +70,7 @@ function hash(text: string): number {
 }
 
 /** A small, well-known 32-bit PRNG: enough for spreading faults, and the same on every machine. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,8 +7,8 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } f
  * API Gateway's JWT authorizer does (signature, issuer, audience, expiry). The key lives in the
  * state folder so `npx grantloop token` can sign for a runtime started in another terminal.
  */
-export const localIssuer = 'https://grantloop.local/issuer';
-export const localAudience = 'grantloop-local-client';
+const localIssuer = 'https://grantloop.local/issuer';
+const localAudience = 'grantloop-local-client';
 
 interface StoredKey {
   privateJwk: JWK;

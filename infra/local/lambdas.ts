@@ -17,12 +17,12 @@ export const localRegion = 'eu-west-2';
 export const localAccount = '000000000000';
 export const functionArn = (id: string) => `arn:aws:lambda:${localRegion}:${localAccount}:function:${names.functionName(id)}`;
 
-export class FunctionNotFound extends Error {
+class FunctionNotFound extends Error {
   override name = 'ResourceNotFoundException';
 }
 
 /** An asynchronous event Lambda gave up on after its retries: what the function's dead-letter queue holds on AWS. */
-export interface DeadLetter {
+interface DeadLetter {
   fn: string;
   event: unknown;
   error: string;

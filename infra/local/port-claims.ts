@@ -35,7 +35,7 @@ export function claimPort(port: number): boolean {
   }
 }
 
-export const releasePorts = (ports: number[]) => {
+const releasePorts = (ports: number[]) => {
   for (const p of ports) rmSync(join(claimsDir, String(p)), { force: true });
 };
 

@@ -10,7 +10,7 @@ interface Slice {
   lastAt: number;
 }
 
-export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const SLICES_PER_WINDOW = 30;
 const SWEEP_EVERY = 1000;

@@ -34,7 +34,7 @@ export interface Ports {
 
 export const defaultPorts: Ports = { api: 4000, mail: 4005, dynamodb: 4002, aws: 4003 };
 
-export interface LocalOptions {
+interface LocalOptions {
   root: string;
   stateDir: string;
   inMemory: boolean;

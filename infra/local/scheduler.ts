@@ -4,7 +4,7 @@ import { type Journal, noJournal } from './journal';
 import type { LocalLambdas } from './lambdas';
 import type { LocalClock } from './virtual-clock';
 
-export interface CreateScheduleInput {
+interface CreateScheduleInput {
   Name: string;
   GroupName?: string;
   ScheduleExpression: string;

@@ -6,7 +6,7 @@ import type { NewOrganisation } from '../../shared/consortia/organisation';
  */
 export const platformAdmin = { email: 'admin@grantloop.local', name: 'Platform Admin' };
 
-export interface SeedFunder {
+interface SeedFunder {
   org: NewOrganisation;
   admin: { email: string; name: string };
   role: 'lead' | 'member' | 'observer';

@@ -1,5 +1,5 @@
 import { defineSlice } from '../platform/catalog';
-import { calendarEvents } from './events';
+import { calendarEventNotes, calendarEvents } from './events';
 
 const fn = (name: string) => `functions/calendar/${name}.ts`;
 
@@ -24,5 +24,6 @@ export const calendarSlice = defineSlice({
   rules: [],
   workflows: [],
   events: calendarEvents,
+  eventNotes: calendarEventNotes,
   linkKinds: ['calendar-feed'],
 });

@@ -3,7 +3,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { londonTime, londonWallClock } from '../platform/london-time';
 
 /** A London wall-clock time: `YYYY-MM-DD`, `HH:MM`. */
-export interface WallClock {
+interface WallClock {
   date: string;
   time: string;
 }

@@ -10,7 +10,7 @@ import { type FeedEvent, type FeedLog, renderCalendar } from './feed';
 import { FEED_LINK, type FeedScope } from './rotate';
 import { milestoneEvents, reportEvents, tenderEvents } from './sources';
 
-export interface CalendarDeps {
+interface CalendarDeps {
   platform: PlatformStore;
   consortia: ConsortiaStore;
   contracts: Pick<ContractStore, 'getContract' | 'listCouncilContracts'>;

@@ -1,5 +1,5 @@
 import { defineSlice } from '../platform/catalog';
-import { consortiaEvents } from './events';
+import { consortiaEventNotes, consortiaEvents } from './events';
 
 const tableRW = ['table-read', 'table-write'] as const;
 
@@ -134,5 +134,6 @@ export const consortiaSlice = defineSlice({
     },
   ],
   events: consortiaEvents,
+  eventNotes: consortiaEventNotes,
   linkKinds: [],
 });

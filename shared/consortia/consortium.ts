@@ -5,7 +5,7 @@ export const consortiumRoles = ['lead', 'member', 'observer'] as const;
 export type ConsortiumRole = (typeof consortiumRoles)[number];
 
 /** inviting → active when the lead confirms; → lapsed when the confirmation window closes. */
-export type ConsortiumStatus = 'inviting' | 'active' | 'lapsed';
+type ConsortiumStatus = 'inviting' | 'active' | 'lapsed';
 
 export interface ConsortiumMember {
   orgId: string;

@@ -1,19 +1,43 @@
-import { eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, type EventNotes, eventMaker, subjectOf } from '../platform/events';
+import * as z from '../platform/zod';
+import { memberRoles, organisationKinds } from './organisation';
 
-export const consortiaEvents = [
-  'organisation.created',
-  'user.created',
-  'membership.granted',
-  'membership.role-changed',
-  'membership.revoked',
-  'consortium.created',
-  'consortium.invitations-sent',
-  'consortium.reminder-sent',
-  'consortium.activated',
-  'consortium.lapsed',
-] as const;
+/** What consortia writes, each with its payload: what its consumers may rely on. */
+export const consortiaEvents = /* @__PURE__ */ defineEvents('consortia', () => {
+  const consortium = { consortiumId: z.string() };
+  const membership = { userId: z.string(), orgId: z.string(), role: z.enum(memberRoles) };
+  return {
+    'organisation.created': z.strictObject({ orgId: z.string(), kind: z.enum(organisationKinds) }),
+    'user.created': z.strictObject({ userId: z.string() }),
+    'membership.granted': z.strictObject(membership),
+    'membership.role-changed': z.strictObject({ ...membership, previousRole: z.enum(memberRoles) }),
+    'membership.revoked': z.strictObject(membership),
+    'consortium.created': z.strictObject({ ...consortium, leadOrgId: z.string() }),
+    'consortium.invitations-sent': z.strictObject({ ...consortium, invited: z.int() }),
+    'consortium.reminder-sent': z.strictObject({ ...consortium, to: z.string() }),
+    'consortium.activated': z.strictObject(consortium),
+    'consortium.lapsed': z.strictObject(consortium),
+  };
+});
 
-export const makeEvent = eventMaker(consortiaEvents);
+/**
+ * Who writes each type, and what a field means beyond its type: for the event catalogue in
+ * docs/ARCHITECTURE.md only (through the catalog slice), so no Lambda bundle carries the prose.
+ */
+export const consortiaEventNotes: EventNotes<typeof consortiaEvents> = {
+  'organisation.created': { writtenBy: 'POST /organisations, or a recipient added while awarding' },
+  'user.created': { writtenBy: 'adding a member (first sight of an email)' },
+  'membership.granted': { writtenBy: 'POST /organisations/{orgId}/members' },
+  'membership.role-changed': { writtenBy: 'PUT /organisations/{orgId}/members/{userId}/role (or re-adding someone with another role)' },
+  'membership.revoked': { writtenBy: 'DELETE /organisations/{orgId}/members/{userId}' },
+  'consortium.created': { writtenBy: 'POST /consortia' },
+  'consortium.invitations-sent': { writtenBy: 'workflow step SendInvitations' },
+  'consortium.reminder-sent': { writtenBy: 'scheduled reminder' },
+  'consortium.activated': { writtenBy: 'workflow step Activate' },
+  'consortium.lapsed': { writtenBy: 'workflow step Lapse' },
+};
+
+export const makeEvent = /* @__PURE__ */ eventMaker(consortiaEvents);
 
 export const subject = {
   organisation: (orgId: string) => subjectOf('organisation', orgId),

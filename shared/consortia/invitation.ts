@@ -86,7 +86,7 @@ export async function startInvitationWorkflow(deps: Pick<ConsortiaDeps, 'workflo
   return deps.workflows.start(INVITATION_WORKFLOW, `consortium-${consortiumId}`, { consortiumId });
 }
 
-export const LEAD_REMINDER_FUNCTION = 'sendLeadReminder';
+const LEAD_REMINDER_FUNCTION = 'sendLeadReminder';
 
 export async function scheduleLeadReminder(deps: Pick<ConsortiaDeps, 'scheduler'>, input: { consortiumId: string; invitedAt: string }) {
   const at = new Date(new Date(input.invitedAt).getTime() + LEAD_REMINDER_AFTER_DAYS * 86400_000);

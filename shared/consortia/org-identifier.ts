@@ -35,7 +35,8 @@ const retired: Record<string, string> = {
   'GB-GOR': 'GB-GOR was retired by org-id.guide; use the GB-GOV register instead (for example GB-GOV-D9)',
 };
 
-export const knownPrefixes = Object.keys(lists);
+// Pure: a bundle that parses no identifier (it only reads organisations) leaves the lists out.
+const knownPrefixes = /* @__PURE__ */ Object.keys(lists);
 
 export function parseOrgIdentifier(raw: string, field = 'identifier'): { prefix: string; id: string; value: string } {
   const value = raw.trim();

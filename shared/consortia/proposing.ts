@@ -12,7 +12,7 @@ import type { ConsortiaDeps } from './store';
  * that will lead it (or a platform admin), and only a funder can be a member at all, so only a
  * funder can lead. The pages offer the journey, and its lead, by these same rules.
  */
-export const mayLead = (caller: Caller, org: Organisation): boolean =>
+const mayLead = (caller: Caller, org: Organisation): boolean =>
   org.kind === 'funder' && (caller.user.platformAdmin || roleIn(caller, org.id) === 'admin');
 
 /** Whether the caller may propose a consortium at all: the organisations are their memberships' (already read). */

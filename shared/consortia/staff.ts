@@ -13,11 +13,7 @@ type D = Pick<ConsortiaDeps, 'consortia' | 'clock'>;
  * (`replaceMembership` checks that the admin who stays is still an admin, in the same
  * transaction), so two admins removing each other at once cannot leave none.
  */
-export function adminWhoStays(
-  members: Membership[],
-  change: { userId: string; role?: MemberRole },
-  names: { person: string; org: string },
-) {
+function adminWhoStays(members: Membership[], change: { userId: string; role?: MemberRole }, names: { person: string; org: string }) {
   const current = members.find((m) => m.userId === change.userId);
   if (current?.role !== 'admin' || change.role === 'admin') return undefined;
   const other = members.find((m) => m.role === 'admin' && m.userId !== change.userId);

@@ -54,7 +54,15 @@ export const setStatus = (
   caller: Caller,
   contractId: string,
   input: { status: ContractStatus; reason?: string | undefined },
-) => changeContract(deps, caller, contractId, 'contract.status-changed', (c, now) => changeStatus(c, input.status, input.reason, now));
+) =>
+  changeContract(
+    deps,
+    caller,
+    contractId,
+    'contract.status-changed',
+    (c, now) => changeStatus(c, input.status, input.reason, now),
+    () => ({}),
+  );
 
 const paymentIn = (c: Contract, id: string) => c.payments.find((p) => p.id === id);
 

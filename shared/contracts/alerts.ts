@@ -8,14 +8,14 @@ import { councilAlert, decisionEmails, evidenceArrived, supplierAlert } from './
 import type { ContractPolicy } from './rag';
 import type { ContractsDeps } from './store';
 
-export const ALERT_FUNCTION = 'sendMilestoneAlert';
+const ALERT_FUNCTION = 'sendMilestoneAlert';
 /** The morning after the due date: overdue. */
-export const OVERDUE_OFFSET = 1;
+const OVERDUE_OFFSET = 1;
 
 type AlertInput = { contractId: string; milestoneId: string; dueDate: string; offsetDays: number };
 
 /** 09:00 London on each day the council's policy names before the due date, and the morning after it. */
-export const alertTimes = (dueDate: string, policy: ContractPolicy) =>
+const alertTimes = (dueDate: string, policy: ContractPolicy) =>
   [...policy.alertOffsetsDays, OVERDUE_OFFSET].map((offsetDays) => ({ offsetDays, at: londonTime(addDays(dueDate, offsetDays), '09:00') }));
 
 /** The first 09:00 on the London clock after an instant (BST in summer, GMT in winter). */
@@ -40,7 +40,7 @@ export function alertsToSchedule(dueDate: string, policy: ContractPolicy, now: D
 }
 
 /** The schedule's name carries the due date, so a moved milestone gets new schedules and the old ones find it moved. */
-export const alertName = (a: AlertInput) =>
+const alertName = (a: AlertInput) =>
   `ms-${a.contractId}-${a.milestoneId}-${a.dueDate.replaceAll('-', '')}-${a.offsetDays < 0 ? `m${-a.offsetDays}` : `p${a.offsetDays}`}`;
 
 /** contract.registered / contract.amended / contract.policy-set → one-time schedules for every future alert of every open milestone. */
@@ -109,7 +109,20 @@ export async function sendAlert(deps: Pick<ContractsDeps, 'platform' | 'consorti
   if (await sendOnce(deps, `${key}#council`, councilAlert(contract, m, council, today))) sent++;
   if (sent)
     await deps.platform.appendEvent(
-      makeEvent('milestone.alert-sent', subject.contract(contract.id), 'scheduler', { ...input, recipients: sent }, deps.clock.now()),
+      makeEvent(
+        'milestone.alert-sent',
+        subject.contract(contract.id),
+        'scheduler',
+        // Named one by one: the schedule's input carries its own `kind`, which is no part of the event.
+        {
+          contractId: input.contractId,
+          milestoneId: input.milestoneId,
+          dueDate: input.dueDate,
+          offsetDays: input.offsetDays,
+          recipients: sent,
+        },
+        deps.clock.now(),
+      ),
     );
   return { sent, reason: sent ? 'alerted' : 'already sent' };
 }

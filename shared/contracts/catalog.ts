@@ -1,5 +1,5 @@
 import { defineSlice } from '../platform/catalog';
-import { contractsEvents } from './events';
+import { contractsEventNotes, contractsEvents } from './events';
 
 const read = ['table-read'] as const;
 const readWrite = ['table-read', 'table-write'] as const;
@@ -165,5 +165,6 @@ export const contractsSlice = defineSlice({
   ],
   workflows: [],
   events: contractsEvents,
+  eventNotes: contractsEventNotes,
   linkKinds: ['milestone'],
 });

@@ -13,10 +13,10 @@ export type ContractStatus = (typeof contractStatuses)[number];
 
 /** OCDS milestoneType codes that make sense once a contract exists (not preProcurement). */
 export const milestoneTypes = ['delivery', 'reporting', 'payment', 'engagement', 'assessment', 'approval', 'financing'] as const;
-export type MilestoneType = (typeof milestoneTypes)[number];
+type MilestoneType = (typeof milestoneTypes)[number];
 
 export const milestoneStatuses = ['scheduled', 'met', 'partiallyMet', 'notMet'] as const;
-export type MilestoneStatus = (typeof milestoneStatuses)[number];
+type MilestoneStatus = (typeof milestoneStatuses)[number];
 export type Decision = Exclude<MilestoneStatus, 'scheduled'>;
 
 export interface Evidence {
@@ -56,7 +56,7 @@ export interface Payment {
   paid?: { paidOn: string; by: string; at: string };
 }
 
-export interface PaymentInvoice {
+interface PaymentInvoice {
   receivedOn: string;
   /** The day payment falls due under the invoice itself, when the invoice gave one. */
   fallsDueOn?: string;
@@ -88,10 +88,10 @@ export interface Amendment {
   notice?: { type: 'UK10'; publishedAt: string };
 }
 
-export type Funding = { kind: 'council' } | { kind: 'pool'; poolId: string; grantId: string };
-export type Source = { kind: 'direct' } | { kind: 'tender'; tenderId: string; lotId: string };
+type Funding = { kind: 'council' } | { kind: 'pool'; poolId: string; grantId: string };
+type Source = { kind: 'direct' } | { kind: 'tender'; tenderId: string; lotId: string };
 
-export interface Supplier {
+interface Supplier {
   name: string;
   email: string;
   identifier?: string;
@@ -159,7 +159,7 @@ export const outside = (date: string, p: { startDate: string; endDate: string })
   `${dayInWords(date)} is outside the contract period, ${dayInWords(p.startDate)} to ${dayInWords(p.endDate)}`;
 
 /** Every rule the shape alone cannot check, all reported at once. */
-export function checkContractInput(input: ContractInput): FieldIssue[] {
+function checkContractInput(input: ContractInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const fail = (field: string, rule: string, message: string) => issues.push({ field, rule, message });
   if (!input.title.trim()) fail('title', 'required', 'give the contract a title');
@@ -197,8 +197,8 @@ export function checkContractInput(input: ContractInput): FieldIssue[] {
   return issues;
 }
 
-export const milestoneId = (index: number) => `M${index + 1}`;
-export const paymentId = (index: number) => `P${index + 1}`;
+const milestoneId = (index: number) => `M${index + 1}`;
+const paymentId = (index: number) => `P${index + 1}`;
 export const kpiId = (index: number) => `K${index + 1}`;
 
 export function newMilestone(m: MilestoneInput, index: number): Milestone {

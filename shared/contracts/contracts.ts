@@ -6,7 +6,7 @@ import { londonDate } from '../platform/london-time';
 import { changeVersioned } from '../platform/versioned';
 import { regimeOf } from '../tenders/regime';
 import { buildContract, type Contract, type ContractInput, type ContractStatus } from './contract';
-import { type ContractsEvent, makeEvent, subject } from './events';
+import { type ContractChange, type ContractsEvent, contractEventData, makeEvent, subject } from './events';
 import { type ContractPolicy, checkPolicy, defaultPolicy } from './rag';
 import type { ContractStore, ContractsDeps } from './store';
 
@@ -94,13 +94,13 @@ async function checkPoolFunding(deps: Pick<ContractsDeps, 'pools'>, funding: { p
  * Applies a change to the contract as it is now and saves it under its version, with the event
  * naming it; if someone else saved first, reads again and re-applies (changeVersioned).
  */
-export function changeContract(
+export function changeContract<K extends ContractsEvent>(
   deps: ContractRecords,
   caller: Caller,
   contractId: string,
-  type: ContractsEvent,
+  type: K,
   change: (c: Contract, now: Date) => Contract,
-  data: (next: Contract) => Record<string, unknown> = () => ({}),
+  data: (next: Contract) => ContractChange<K>,
 ): Promise<Contract> {
   return changeVersioned({
     read: async () => {
@@ -111,7 +111,8 @@ export function changeContract(
     change: (current) => {
       const now = deps.clock.now();
       const next = { ...change(current, now), version: current.version + 1 };
-      const event = makeEvent(type, subject.contract(contractId), caller.user.id, { contractId, status: next.status, ...data(next) }, now);
+      const payload = contractEventData<K>({ contractId, status: next.status }, data(next));
+      const event = makeEvent(type, subject.contract(contractId), caller.user.id, payload, now);
       return { next, event };
     },
     write: async ({ next, event }, current) => {

@@ -53,7 +53,7 @@ export async function issueMilestoneLink(
 }
 
 /** Why evidence cannot be asked for now, in the officer's words; undefined when it can. */
-export function cannotRequest(c: Contract, m: Milestone | undefined, milestoneId: string): DomainError | undefined {
+function cannotRequest(c: Contract, m: Milestone | undefined, milestoneId: string): DomainError | undefined {
   if (!m) return notFound('milestone', milestoneId);
   if (isClosed(c)) return conflict(`contract "${c.title}" is ${c.status}; evidence can no longer be asked for`, { rule: 'contract-open' });
   if (m.status !== 'scheduled')

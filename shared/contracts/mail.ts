@@ -39,7 +39,7 @@ const from = (council: Pick<Organisation, 'name' | 'contactEmail'>): Pick<EmailM
 });
 
 /** The link sent to the supplier: by an alert, or at once when the council asks for the evidence now. */
-export interface EvidenceLink {
+interface EvidenceLink {
   url: string;
   expiresAt: string;
   /** The London day the email goes. */

@@ -70,7 +70,7 @@ function implementation(c: Contract): Json {
  * the release shows (registration, amendments, milestone decisions, KPI ratings, status
  * changes). Evidence a supplier sends is not published, so it does not move the date.
  */
-export function lastChanged(c: Contract): string {
+function lastChanged(c: Contract): string {
   const times = [
     c.createdAt,
     c.statusChangedAt,

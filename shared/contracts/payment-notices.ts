@@ -21,9 +21,9 @@ import type { Contract, Payment } from './contract';
  * (s.3), and contracts whose regime is not stated are left out and counted, never guessed.
  */
 
-export const isPublicContract = (regime: Regime | undefined) => regime === 'above-threshold' || regime === 'light-touch';
+const isPublicContract = (regime: Regime | undefined) => regime === 'above-threshold' || regime === 'light-touch';
 
-export interface PaidPayment {
+interface PaidPayment {
   contractId: string;
   contract: string;
   supplier: string;

@@ -20,7 +20,7 @@ export async function councilPayments(deps: ContractRecords, caller: Caller, cou
 }
 
 /** What grantloop cannot know, said wherever its figures are shown. */
-export const notHeld = {
+const notHeld = {
   section70: [
     'when each procurement began: s.70 covers contracts procured under the Act from 1 April 2026 (earlier procurements are not in scope), which grantloop does not record',
     'the exact fields the Procurement (Amendment) Regulations 2026 specify for this information: grantloop lists what it holds (contract, supplier, date, amount)',

@@ -76,7 +76,7 @@ export function recordPaid(c: Contract, paymentId: string, input: { paidOn: stri
 
 export type PaymentState = 'awaiting-invoice' | 'awaiting-payment' | 'overdue' | 'paid-on-time' | 'paid-late';
 
-export interface PaymentStatus {
+interface PaymentStatus {
   state: PaymentState;
   /** Paid late: days after the last day of the term; overdue: days so far. */
   daysLate: number;

@@ -31,7 +31,7 @@ export function checkPolicy(p: ContractPolicy): ContractPolicy {
 
 export type Rag = 'green' | 'amber' | 'red';
 
-export interface RagResult {
+interface RagResult {
   rag: Rag;
   why: string;
 }

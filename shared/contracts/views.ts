@@ -24,7 +24,7 @@ export async function contractView(deps: ContractRecords, caller: Caller, contra
   };
 }
 
-export interface ContractFilter {
+interface ContractFilter {
   status?: ContractStatus | undefined;
   /** Part of the supplier's name, any case. */
   supplier?: string | undefined;

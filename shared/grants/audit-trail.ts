@@ -1,7 +1,9 @@
-import type { DomainEvent } from '../platform/events';
+import { type DomainEvent, readEvent } from '../platform/events';
 import { humanise, listInWords, plural, pounds } from '../platform/format';
+import { poolsEvents } from '../pools/events';
+import { grantsEvents } from './events';
 
-export interface TrailNames {
+interface TrailNames {
   /** The person, organisation or process that acted, in words ("Ruth Okafor", "grantloop"). */
   by: string;
   recipient: string;
@@ -9,33 +11,41 @@ export interface TrailNames {
   condition: (id: string) => string | undefined;
 }
 
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
+/** The producers of the events under a grant's subject: pools (the award, the money) and grants. */
+const trailEvents = [poolsEvents, grantsEvents];
 
-/** What one event says, without who did it. */
+/** What one event says, without who did it, its payload read with its producer's schema. */
 function what(e: Pick<DomainEvent, 'type' | 'data'>, n: TrailNames): string {
-  const d = e.data as Record<string, unknown>;
-  const condition = `the condition “${n.condition(text(d.conditionId)) ?? 'no longer in the plan'}”`;
-  switch (e.type) {
+  const known = readEvent(trailEvents, e);
+  const condition = (id: string) => `the condition “${n.condition(id) ?? 'no longer in the plan'}”`;
+  switch (known?.type) {
     case 'grant.awarded':
-      return `Grant of ${pounds(num(d.amount))} awarded to ${n.recipient}`;
-    case 'grant.plan-set':
-      return `Plan set (${listInWords([plural(num(d.tranches), 'payment tranche'), plural(num(d.conditions), 'condition'), plural(num(d.reports), 'report')])})`;
+      return `Grant of ${pounds(known.data.amount)} awarded to ${n.recipient}`;
+    case 'grant.plan-set': {
+      const d = known.data;
+      return `Plan set (${listInWords([plural(d.tranches, 'payment tranche'), plural(d.conditions, 'condition'), plural(d.reports, 'report')])})`;
+    }
     case 'grant.status-changed':
-      return `Status changed from ${humanise(text(d.from)).toLowerCase()} to ${humanise(text(d.to)).toLowerCase()}`;
-    case 'grant.amended':
-      if (d.kind === 'amount') return `Amount changed from ${pounds(num(d.from))} to ${pounds(num(d.to))}`;
+      return `Status changed from ${humanise(known.data.from).toLowerCase()} to ${humanise(known.data.to).toLowerCase()}`;
+    case 'grant.amended': {
+      const d = known.data;
+      if (d.kind === 'amount') return `Amount changed from ${pounds(d.from ?? 0)} to ${pounds(d.to ?? 0)}`;
       return d.kind === 'conditions' ? 'A condition added' : 'Dates changed';
-    case 'payment.made':
-      return `${d.tranche ? `Tranche ${num(d.tranche)} released: payment` : 'Payment'} of ${pounds(num(d.amount))} made`;
+    }
+    case 'payment.made': {
+      const d = known.data;
+      return `${d.tranche ? `Tranche ${d.tranche} released: payment` : 'Payment'} of ${pounds(d.amount)} made`;
+    }
     case 'payment.returned':
-      return `Return of ${pounds(num(d.amount))} recorded`;
+      return `Return of ${pounds(known.data.amount)} recorded`;
     case 'condition.evidence-submitted':
-      return `Evidence sent for ${condition}`;
+      return `Evidence sent for ${condition(known.data.conditionId)}`;
     case 'condition.link-replaced':
-      return `New evidence link emailed for ${condition}; earlier links stopped working`;
-    case 'condition.decided':
-      return `${condition.charAt(0).toUpperCase()}${condition.slice(1)} decided: ${humanise(text(d.outcome)).toLowerCase()}`;
+      return `New evidence link emailed for ${condition(known.data.conditionId)}; earlier links stopped working`;
+    case 'condition.decided': {
+      const c = condition(known.data.conditionId);
+      return `${c.charAt(0).toUpperCase()}${c.slice(1)} decided: ${humanise(known.data.outcome).toLowerCase()}`;
+    }
     default:
       return humanise(e.type.replace(/\./g, ' '));
   }

@@ -1,5 +1,5 @@
 import { defineSlice } from '../platform/catalog';
-import { grantsEvents } from './events';
+import { grantsEventNotes, grantsEvents } from './events';
 
 const readWrite = ['table-read', 'table-write'] as const;
 const fn = (name: string) => `functions/grants/${name}.ts`;
@@ -125,5 +125,6 @@ export const grantsSlice = defineSlice({
     },
   ],
   events: grantsEvents,
+  eventNotes: grantsEventNotes,
   linkKinds: ['condition'],
 });

@@ -8,7 +8,7 @@ import { type Condition, conditionToDecide } from './grant-plan';
 import type { GrantsDeps } from './store';
 
 /** `generation`: the condition's link generation when issued (absent: 0), so a replaced link is known. */
-export type ConditionScope = { kind: 'condition'; conditionId: string; grantId: string; generation?: string };
+type ConditionScope = { kind: 'condition'; conditionId: string; grantId: string; generation?: string };
 
 /** The scope of a new link for a condition now: its current generation. */
 export const conditionScope = (c: Pick<Condition, 'id' | 'grantId' | 'linkGeneration'>): ConditionScope => ({

@@ -11,7 +11,7 @@ import type { GrantsDeps } from './store';
 type D = Pick<GrantsDeps, 'platform' | 'consortia' | 'pools' | 'grants' | 'clock'>;
 
 /** What staff are told once a new link is on its way: to whom, and until when it works. */
-export interface NewLinkSent {
+interface NewLinkSent {
   conditionId: string;
   sentTo: { name: string; email: string };
   validUntil: string;

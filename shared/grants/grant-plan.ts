@@ -3,7 +3,7 @@ import { dayInWords, pounds } from '../platform/format';
 
 export const conditionKinds = ['before-first-payment', 'before-tranche', 'ongoing'] as const;
 export type ConditionKind = (typeof conditionKinds)[number];
-export type ConditionStatus = 'pending' | 'evidence-submitted' | 'met' | 'waived' | 'not-met';
+type ConditionStatus = 'pending' | 'evidence-submitted' | 'met' | 'waived' | 'not-met';
 
 export interface Condition {
   id: string;

@@ -4,7 +4,7 @@ import type { Email } from '../platform/ports';
 import type { GrantContext } from './context';
 
 /** What the footer reads of a grant's context. */
-export interface Funders {
+interface Funders {
   consortium: Pick<GrantContext['consortium'], 'name' | 'place'>;
   lead: Pick<GrantContext['lead'], 'name' | 'contactEmail'>;
   grant: Pick<GrantContext['grant'], 'title'>;

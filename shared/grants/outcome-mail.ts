@@ -7,7 +7,7 @@ import type { Condition, Tranche } from './grant-plan';
 import { fromFunders, providerLink } from './mail';
 
 /** Who the email is from and to, and the grant: what it reads of a GrantContext. */
-export interface OutcomeContext {
+interface OutcomeContext {
   consortium: Pick<GrantContext['consortium'], 'name' | 'place'>;
   lead: Pick<GrantContext['lead'], 'name' | 'contactEmail'>;
   recipient: Pick<GrantContext['recipient'], 'name' | 'contactEmail'>;
@@ -15,13 +15,13 @@ export interface OutcomeContext {
 }
 
 /** A decided condition, as its email needs it. */
-export type DecidedCondition = Pick<Condition, 'description'> & { decision: NonNullable<Condition['decision']> };
+type DecidedCondition = Pick<Condition, 'description'> & { decision: NonNullable<Condition['decision']> };
 
 /** The tranche a condition guards, as the email reads it. */
-export type GuardedTranche = Pick<Tranche, 'amount' | 'dueDate' | 'status'>;
+type GuardedTranche = Pick<Tranche, 'amount' | 'dueDate' | 'status'>;
 
 /** A fresh evidence link for a condition that was not met: where to send, and until when. */
-export interface EvidenceLink {
+interface EvidenceLink {
   url: string;
   validUntil: string;
 }

@@ -9,7 +9,7 @@ import { type GrantStatus, trancheBlockers } from './grant-plan';
 import { type GrantsDeps, TrancheReleasedError } from './store';
 
 /** The grant workflow's steps (grants-tranches.asl.json). */
-export const GRANT_WORKFLOW = 'grant';
+const GRANT_WORKFLOW = 'grant';
 const TRANCHE_WAIT = 'tranche-ready';
 
 type Plans = Pick<GrantsDeps, 'pools' | 'grants' | 'clock'>;

@@ -39,6 +39,7 @@ export const overviewSlice = defineSlice({
   ],
   rules: [],
   workflows: [],
-  events: [],
+  events: () => ({}),
+  eventNotes: {},
   linkKinds: [],
 });

@@ -5,7 +5,7 @@ import { addDays, addMonths, londonDate } from '../platform/london-time';
 import { staffPaths } from '../platform/pages';
 import type { Task } from './tasks';
 
-export interface Period {
+interface Period {
   startDate: string;
   endDate: string;
 }

@@ -12,7 +12,7 @@ import type { Report } from '../reporting/report';
 import type { ReportStore } from '../reporting/store';
 import { actingMember, dayOf, daysAfter, inConsortium, type Names, type Task } from './tasks';
 
-export interface FundingReads {
+interface FundingReads {
   pools: Pick<PoolStore, 'listPools'>;
   rounds: Pick<RoundStore, 'listPoolRounds' | 'getRound'>;
   grants: Pick<GrantStore, 'listConditionsToDecide'>;

@@ -4,7 +4,7 @@ import { type MemberRole, roleAtLeast } from '../consortia/organisation';
 import { londonDate } from '../platform/london-time';
 
 /** Every kind of work "what needs me" lists, in the order the page shows them. */
-export const taskKinds = [
+const taskKinds = [
   'confirm-consortium',
   'sign-off-tender',
   'award-vote',

@@ -17,7 +17,7 @@ export interface TenderReads {
 }
 
 /** What waits on the caller in one tender, before it is put into words. */
-export interface TenderWork {
+interface TenderWork {
   consortium: Consortium;
   tender: Tender;
   /** The caller's funder organisation that has not yet signed off, or voted on the award. */

@@ -24,7 +24,7 @@ export interface OverviewDeps {
   clock: { now(): Date };
 }
 
-export type WhatNeedsMeDeps = OverviewDeps & TenderReads & { contracts: Pick<ContractStore, 'listCouncilContracts'> };
+type WhatNeedsMeDeps = OverviewDeps & TenderReads & { contracts: Pick<ContractStore, 'listCouncilContracts'> };
 
 /**
  * What needs the signed-in person, across every consortium their organisations are in and every

@@ -1,4 +1,5 @@
 import type { Need } from './environment';
+import type { EventNote, Events } from './events';
 
 /**
  * What the system is made of, declared by each feature in its `catalog.ts` and concatenated in
@@ -53,7 +54,7 @@ export interface WorkflowSpec<F extends string = string> {
   substitutions: Readonly<Record<string, F>>;
 }
 
-export interface Slice<F extends Record<string, FunctionSpec> = Record<string, FunctionSpec>> {
+interface Slice<F extends Record<string, FunctionSpec> = Record<string, FunctionSpec>> {
   feature: string;
   /** One line for the feature map in docs/ARCHITECTURE.md. */
   summary: string;
@@ -61,8 +62,10 @@ export interface Slice<F extends Record<string, FunctionSpec> = Record<string, F
   routes: readonly RouteSpec<keyof F & string>[];
   rules: readonly RuleSpec<keyof F & string>[];
   workflows: readonly WorkflowSpec<keyof F & string>[];
-  /** The event types the feature writes. */
-  events: readonly string[];
+  /** The event types the feature writes, each with its payload schema (its `events.ts`), built when first asked for. */
+  events: Events;
+  /** Who writes each of those types, for the event catalogue (its `events.ts` notes). */
+  eventNotes: Readonly<Record<string, EventNote>>;
   /** The kinds of emailed link it issues. */
   linkKinds: readonly string[];
 }
@@ -75,7 +78,8 @@ export interface SliceShape {
   routes: readonly RouteSpec[];
   rules: readonly RuleSpec[];
   workflows: readonly WorkflowSpec[];
-  events: readonly string[];
+  events: Events;
+  eventNotes: Readonly<Record<string, EventNote>>;
   linkKinds: readonly string[];
 }
 
@@ -112,7 +116,8 @@ export const platformSlice = defineSlice({
   ],
   rules: [],
   workflows: [],
-  events: [],
+  events: () => ({}),
+  eventNotes: {},
   linkKinds: [],
 });
 

@@ -5,7 +5,7 @@ import { envNames, needFor } from './environment';
  * the function's needs, and the local runtime gives each handler the same variables. Read at
  * the moment of use, never at module load, so each invocation sees its own function's set.
  */
-export function env(name: string): string {
+function env(name: string): string {
   const value = process.env[name];
   if (!value) {
     throw new Error(`environment variable ${name} is not set: this function's catalog entry must declare the need ${needFor(name)}`);

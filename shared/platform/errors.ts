@@ -2,7 +2,7 @@
  * Domain errors carry the HTTP-independent kind of failure plus the field and rule that were
  * broken, so every layer (API, workflow task, CLI) can tell the user exactly what to fix.
  */
-export type ErrorKind = 'validation' | 'unauthorised' | 'forbidden' | 'not-found' | 'conflict';
+type ErrorKind = 'validation' | 'unauthorised' | 'forbidden' | 'not-found' | 'conflict';
 
 export interface FieldIssue {
   field: string;

@@ -100,9 +100,3 @@ export interface PlatformStore {
   /** One read that proves the table answers (health checks). */
   probe(): Promise<void>;
 }
-
-/** What the platform's own use cases (waiting, send-once, links) need. */
-export interface PlatformDeps {
-  platform: PlatformStore;
-  clock: { now(): Date };
-}

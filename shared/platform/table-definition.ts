@@ -3,7 +3,7 @@
  * both build the table from this object, and a test checks the synthesized template against
  * it, so the two targets cannot drift.
  */
-export interface IndexDefinition {
+interface IndexDefinition {
   indexName: string;
   partitionKey: string;
   sortKey: string;

@@ -1,5 +1,5 @@
 import { defineSlice } from '../platform/catalog';
-import { poolsEvents } from './events';
+import { poolsEventNotes, poolsEvents } from './events';
 
 const read = ['table-read'] as const;
 const readWrite = ['table-read', 'table-write'] as const;
@@ -126,5 +126,6 @@ export const poolsSlice = defineSlice({
     },
   ],
   events: poolsEvents,
+  eventNotes: poolsEventNotes,
   linkKinds: [],
 });

@@ -16,7 +16,7 @@ async function poolWithConsortium(deps: PoolDeps, poolId: string) {
 }
 
 /** Our grants' 360Giving identifiers: the 360G- prefix for publishers without a registered one. */
-export const grantIdentifier = (grantId: string) => `360G-grantloop-${grantId}`;
+const grantIdentifier = (grantId: string) => `360G-grantloop-${grantId}`;
 
 /**
  * Amendments that change what a grant's record shows: its amount (and with it the funders'

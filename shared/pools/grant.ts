@@ -3,7 +3,7 @@ import type { Restriction } from './restriction';
 
 /** Codes from the 360Giving regrantType codelist (a test checks them against the official CSV). */
 export const regrantTypes = ['FRG010', 'FRG020', 'FRG030', 'FRG040', 'FRG050', 'FRG060', 'FRG070'] as const;
-export type RegrantType = (typeof regrantTypes)[number];
+type RegrantType = (typeof regrantTypes)[number];
 
 /** What a funder proposes to fund: the same shape for a round's proposal and a direct award. */
 export interface AllocationRequest {

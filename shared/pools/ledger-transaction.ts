@@ -10,7 +10,7 @@ import { type Bucket, GrantExistsError, type LedgerWrite, StaleLedgerError } fro
 
 const table = () => config.tableName();
 const totalsFields = ['pledged', 'received', 'committed', 'paid', 'returned', 'reserved'] as const;
-export const bucketFields = ['available', 'received', 'committed', 'paid', 'returned', 'reserved'] as const;
+const bucketFields = ['available', 'received', 'committed', 'paid', 'returned', 'reserved'] as const;
 
 /** A bucket item as both adapters store it (`BUCKET#<bucket>`), read back as the port's Bucket: a figure never added is 0. */
 export const bucketOf = (item: Item): Bucket => {
@@ -43,7 +43,7 @@ function adds(prefix: string, deltas: Partial<Record<string, number>>, fields: r
 }
 
 /** Transaction items, each with the error its failed condition means. */
-export class Transaction {
+class Transaction {
   readonly items: TransactItem[] = [];
   private readonly reasons: (() => Error)[] = [];
 

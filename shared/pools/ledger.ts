@@ -22,9 +22,9 @@ import { canFund, type GrantTarget, parseBucketKey } from './restriction';
  *   allocation    Dr reserve:T:b (split) Cr grant:G:b    (a tender's lot awarded: the reserve becomes a grant)
  *   unreservation Dr reserve:T:b       Cr fund:b         (a tender cancelled, failed, or awarded below budget)
  */
-export type EntryType = 'contribution' | 'allocation' | 'payment' | 'return' | 'release' | 'reservation' | 'unreservation';
+type EntryType = 'contribution' | 'allocation' | 'payment' | 'return' | 'release' | 'reservation' | 'unreservation';
 
-export interface Posting {
+interface Posting {
   account: string;
   amount: number;
 }
@@ -37,7 +37,7 @@ export interface LedgerEntry {
   memo: string;
 }
 
-export const account = {
+const account = {
   bank: 'bank',
   fund: (bucket: string) => `fund:${bucket}`,
   grant: (grantId: string, bucket: string) => `grant:${grantId}:${bucket}`,
@@ -114,7 +114,7 @@ export function apply(b: Balances, entry: LedgerEntry): Balances {
 export const replay = (entries: LedgerEntry[]): Balances => entries.reduce(apply, emptyBalances());
 
 // Read by people on the pages: in pounds (the amounts stay in pence in `details` for the API).
-export const insufficient = (needed: number, available: number, what: string) =>
+const insufficient = (needed: number, available: number, what: string) =>
   new DomainError('conflict', `not enough ${what}: ${pounds(needed)} needed, ${pounds(available)} available`, [], { needed, available });
 
 // ---- planning: each returns the entry to write; the store applies it under conditions ----
@@ -131,7 +131,7 @@ export function contribution(bucket: string, amount: number, memo: string): Ledg
 }
 
 /** Money this grant may use: each bucket whose restriction allows the grant's target. */
-export function eligibleBuckets(b: Balances, target: GrantTarget): [string, number][] {
+function eligibleBuckets(b: Balances, target: GrantTarget): [string, number][] {
   return sorted(b.available).filter(([bucket, v]) => v > 0 && canFund(parseBucketKey(bucket).restriction, target));
 }
 

@@ -48,7 +48,7 @@ export async function moveMoney(
     amount: number;
     memo?: string | undefined;
     actor: string;
-    eventData?: Record<string, unknown>;
+    eventData?: { tranche: number };
   },
   write: (w: LedgerWrite) => Promise<void> = (w) => deps.pools.writeLedger(w),
 ) {

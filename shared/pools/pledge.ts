@@ -4,7 +4,7 @@ import { checkPence } from '../platform/money';
 import type { Restriction } from './restriction';
 
 /** A funder's promise to a pool, possibly over several financial years (April to March). */
-export interface PledgeYear {
+interface PledgeYear {
   financialYear: string;
   amount: number;
   received: number;
@@ -20,7 +20,7 @@ export interface Pledge {
 }
 
 /** `2026-27`: the English public-sector financial year starting 1 April 2026. */
-export function checkFinancialYear(field: string, fy: string): string {
+function checkFinancialYear(field: string, fy: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(fy);
   if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) {
     throw invalid(field, 'financial-year', `must be a financial year like 2026-27 (April 2026 to March 2027); got "${fy}"`);

@@ -22,7 +22,7 @@ export const restrictionInWords = (r: Restriction, lots: { id: string; name: str
  * A ledger entry in words for the page (the CSV keeps its type, grant id and memo): what moved,
  * for which grant and whom, by name. A tender's reservation keeps its memo, which names the tender.
  */
-export function entryInWords(e: Pick<Entry, 'type' | 'grantId' | 'memo' | 'bankChange'>, grants: GrantNames, funder: string): string {
+function entryInWords(e: Pick<Entry, 'type' | 'grantId' | 'memo' | 'bankChange'>, grants: GrantNames, funder: string): string {
   const g = e.grantId ? grants.get(e.grantId) : undefined;
   const grant = g ? `“${g.title}” (${g.recipient})` : 'a grant';
   const tranche = /^tranche (\d+)/.exec(e.memo)?.[1];

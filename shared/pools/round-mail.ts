@@ -7,7 +7,7 @@ import type { Email } from '../platform/ports';
 import type { Proposal } from './round';
 
 /** What a round's emails read of the round and its consortium. */
-export interface RoundMail {
+interface RoundMail {
   round: { id: string; name: string };
   consortium: { name: string; quorumPercent?: number | undefined };
 }

@@ -23,7 +23,7 @@ import type { PoolsDeps } from './store';
 /** Recording an outcome and telling the funders, without resuming anything. */
 type Notify = RoundRecords & Pick<PoolsDeps, 'platform' | 'mailer'>;
 
-export const ROUND_WORKFLOW = 'allocation-round';
+const ROUND_WORKFLOW = 'allocation-round';
 
 // ---- workflow steps (pools-allocation-round.asl.json) ----
 

@@ -29,7 +29,7 @@ export interface Vote {
   at: string;
 }
 
-export interface Tally {
+interface Tally {
   approveWeight: number;
   rejectWeight: number;
   totalWeight: number;

@@ -17,7 +17,7 @@ import type { PoolsDeps } from './store';
 /** Reading and recording rounds. */
 export type RoundRecords = Pick<PoolsDeps, 'consortia' | 'pools' | 'rounds' | 'clock'>;
 /** …and resuming the round's workflow. */
-export type RoundCallbacks = RoundRecords & Pick<PoolsDeps, 'platform' | 'workflows'>;
+type RoundCallbacks = RoundRecords & Pick<PoolsDeps, 'platform' | 'workflows'>;
 /** …and emailing the funders (the workflow's steps). */
 export type RoundDeps = RoundCallbacks & Pick<PoolsDeps, 'mailer'>;
 
@@ -36,20 +36,21 @@ export async function load(deps: Pick<PoolsDeps, 'consortia' | 'rounds'>, roundI
   return { ...found, consortium };
 }
 
-const eventOf: Record<RoundStatus, PoolsEvent> = {
-  open: 'round.opened',
+/** A round is opened by `createRound` (its own event); every later status has one. */
+type Later = Exclude<RoundStatus, 'open'>;
+const eventOf = {
   voting: 'round.closed',
   escalated: 'round.escalated',
   approved: 'round.approved',
   rejected: 'round.rejected',
   expired: 'round.expired',
   committed: 'round.committed',
-};
+} as const satisfies Record<Later, PoolsEvent>;
 
 export async function setStatus(
   deps: Pick<PoolsDeps, 'rounds' | 'clock'>,
   round: Round,
-  status: RoundStatus,
+  status: Later,
   actor: string,
   extra: Partial<Round> = {},
 ) {
@@ -94,7 +95,7 @@ export async function getRound(deps: RoundRecords, caller: Caller, roundId: stri
 }
 
 /** A proposal's input: to an organisation on grantloop, or to a provider added with it. */
-export type ProposalInput = Omit<AllocationRequest, 'recipientOrgId'> & {
+type ProposalInput = Omit<AllocationRequest, 'recipientOrgId'> & {
   recipientOrgId?: string | undefined;
   newRecipient?: NewRecipient | undefined;
 };

@@ -1,5 +1,5 @@
 import { defineSlice } from '../platform/catalog';
-import { reportingEvents } from './events';
+import { reportingEventNotes, reportingEvents } from './events';
 
 const readWrite = ['table-read', 'table-write'] as const;
 const fn = (name: string) => `functions/reporting/${name}.ts`;
@@ -120,5 +120,6 @@ export const reportingSlice = defineSlice({
     },
   ],
   events: reportingEvents,
+  eventNotes: reportingEventNotes,
   linkKinds: ['report'],
 });

@@ -23,7 +23,7 @@ import type { ReportingDeps } from './store';
 import { dueMoment, veryLateMoment } from './timing';
 
 /** The reporting-cycle workflow's steps (reporting-cycle.asl.json), one execution per report period. */
-export const REPORTING_WORKFLOW = 'reporting-cycle';
+const REPORTING_WORKFLOW = 'reporting-cycle';
 /** Opens each period's cycle (scheduled by scheduleReportPeriods). */
 export const OPEN_PERIOD_FUNCTION = 'openReportPeriod';
 

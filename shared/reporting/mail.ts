@@ -8,7 +8,7 @@ import { PROVIDER_LINK_PATH } from './link-path';
 import type { Report } from './report';
 
 /** Links stay usable for a while after the report is very late, then the funder must send a new one. */
-export const LINK_VALID_DAYS_AFTER_DUE = 60;
+const LINK_VALID_DAYS_AFTER_DUE = 60;
 
 /** Report links live at `/r/<token>` (see report-link.ts). */
 export const REPORT_LINK = { kind: 'report', path: PROVIDER_LINK_PATH } as const;

@@ -13,8 +13,6 @@ import { keys } from './keys';
 import { REPORT_LINK, type ReportScope } from './mail';
 import { awaitingSubmission, type Report } from './report';
 
-export type { ReportScope };
-
 import type { ReportingDeps } from './store';
 import { answersAsTyped, checkAnswers, type ReportTemplate, reportTemplates } from './templates';
 

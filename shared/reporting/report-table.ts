@@ -19,7 +19,7 @@ export interface ReportFilters {
 export const reportSorts = ['due', 'grant', 'provider', 'status'] as const;
 export type ReportSort = (typeof reportSorts)[number];
 
-export type ReportRow = Report & { grantTitle: string; providerName: string };
+type ReportRow = Report & { grantTitle: string; providerName: string };
 
 const sortKey: Record<ReportSort, (r: ReportRow) => string> = {
   due: (r) => `${r.dueDate}#${r.grantTitle}`,

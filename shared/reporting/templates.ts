@@ -12,14 +12,14 @@ export const infrastructureFunctions = [
 export const outcomePathways = ['better-targeted-resources', 'improved-policy-making', 'community-trust-empowerment-belonging'] as const;
 export type ReportTag = (typeof infrastructureFunctions)[number] | (typeof outcomePathways)[number];
 
-export interface Measure {
+interface Measure {
   id: string;
   label: string;
   type: 'number' | 'currency' | 'percentage';
   unit?: string;
   tags: ReportTag[];
 }
-export interface Question {
+interface Question {
   id: string;
   text: string;
   maxLength: number;

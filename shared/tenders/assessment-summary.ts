@@ -10,7 +10,7 @@ import type { Tender } from './tender';
  * the same for the most advantageous tender, and the outcome. It holds nothing of any other
  * unsuccessful tender: not its scores, not its price, not even how many there were.
  */
-export interface CriterionAssessment {
+interface CriterionAssessment {
   title: string;
   kind: 'quality' | 'price';
   weight: number;

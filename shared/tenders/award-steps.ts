@@ -31,7 +31,7 @@ export async function checkLot(deps: Records, input: { tenderId: string; lotId: 
 }
 
 /** The challenge was resolved between the check and the park: the workflow's Catch checks the lot again. */
-export class ChallengeResolvedError extends Error {
+class ChallengeResolvedError extends Error {
   constructor(lotId: string) {
     super(`the challenge on lot ${lotId} was resolved before the workflow waited for it`);
     this.name = 'ChallengeResolved';

@@ -1,5 +1,5 @@
 import { defineSlice } from '../platform/catalog';
-import { tendersEvents } from './events';
+import { tendersEventNotes, tendersEvents } from './events';
 
 const read = ['table-read'] as const;
 const readWrite = ['table-read', 'table-write'] as const;
@@ -222,5 +222,6 @@ export const tendersSlice = defineSlice({
     },
   ],
   events: tendersEvents,
+  eventNotes: tendersEventNotes,
   linkKinds: ['bid', 'tender-question'],
 });

@@ -17,7 +17,7 @@ import { changeTender, requireStatus, save, type TenderRecords } from './tenders
  * (tender.ts) hold for both, so a changed draft is as sound as a new one.
  */
 type Deps = TenderRecords & { pools: Pick<TendersDeps['pools'], 'getPool'> };
-export type DraftInput = TenderInput & { poolId: string; panelEmails?: string[] | undefined };
+type DraftInput = TenderInput & { poolId: string; panelEmails?: string[] | undefined };
 
 /** Normalised ISO times, so the table compares deadlines exactly. */
 const iso = (d: TenderInput['dates']): TenderInput['dates'] => ({

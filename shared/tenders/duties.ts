@@ -22,7 +22,7 @@ export interface Duty {
   section: string;
 }
 
-export interface DutyOptions {
+interface DutyOptions {
   advertised: boolean;
   voluntaryStandstillDays?: number | undefined;
   /** The largest lot's value (pence): each lot is its own contract, and KPIs (UK9) start above £5 million. */

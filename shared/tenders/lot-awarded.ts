@@ -1,42 +1,17 @@
-import type { DomainEvent } from '../platform/events';
-import { makeEvent, subject } from './events';
-import type { Regime } from './regime';
-import type { Tender, TenderStatus } from './tender';
-
-/** The winner of a lot: the organisation the grant goes to, and the bidder as it gave itself. */
-export type LotWinner = {
-  interestId: string;
-  orgId: string;
-  name: string;
-  email: string;
-  /** The org-id identifier the bidder gave, if any. */
-  identifier?: string | undefined;
-};
+import type { DomainEvent, EventData } from '../platform/events';
+import { makeEvent, subject, type tendersEvents } from './events';
+import type { Tender } from './tender';
 
 /**
  * `tender.lot-awarded`, written with the lot's grant: the lot, the price and the winner, with the
  * grant that funds it, its term and the buyer, so a consumer (the buying council's contract)
- * needs nothing else: it never reads the tenders store.
+ * needs nothing else: it never reads the tenders store. Its shape is the payload schema tenders
+ * declares (events.ts), so what is written and what the consumer parses are one promise.
  */
-export type LotAwarded = {
-  tenderId: string;
-  status: TenderStatus;
-  lot: { id: string; title: string };
-  /** pence */
-  price: number;
-  winner: LotWinner;
-  grantId: string;
-  poolId: string;
-  buyerOrgId: string;
-  /** The award's title (`<tender>: <lot>`) and the tender's description. */
-  title: string;
-  description: string;
-  /** The grant's planned term. */
-  startDate: string;
-  endDate: string;
-  /** Absent for a tender stored before tenders carried their regime. */
-  regime?: Regime | undefined;
-};
+export type LotAwarded = EventData<typeof tendersEvents, 'tender.lot-awarded'>;
+
+/** The winner of a lot: the organisation the grant goes to, and the bidder as it gave itself. */
+export type LotWinner = LotAwarded['winner'];
 
 export function lotAwarded(
   saved: Tender,

@@ -4,7 +4,7 @@ import { reservation, unreservation } from '../pools/ledger';
 import { loadPool } from '../pools/pools';
 import { parseBucketKey } from '../pools/restriction';
 import { type LedgerWrite, plannedAgainst } from '../pools/store';
-import { makeEvent, subject, type TendersEvent } from './events';
+import { makeEvent, subject, type TenderChange, type TendersEvent, tenderEventData } from './events';
 import { type LotWinner, lotAwarded } from './lot-awarded';
 import type { ReservedShare } from './process';
 import type { TendersDeps } from './store';
@@ -54,13 +54,13 @@ export async function reserveAndPublish(deps: Deps, tender: Tender, next: Partia
 }
 
 /** Hands back whatever the tender still holds (cancelled, unsuccessful, or awarded below budget), with the tender's change. */
-export async function releaseReserve(
+export async function releaseReserve<K extends TendersEvent>(
   deps: Deps,
   tender: Tender,
   next: Partial<Tender>,
-  type: TendersEvent,
+  type: K,
   actor: string,
-  data: Record<string, unknown> = {},
+  data: TenderChange<K, 'released'>,
 ): Promise<Tender> {
   const now = deps.clock.now();
   const held = tender.reserved.reduce((a, r) => a + r.amount, 0);
@@ -69,7 +69,7 @@ export async function releaseReserve(
     type,
     subject.tender(tender.id),
     actor,
-    { tenderId: tender.id, status: saved.status, released: held, ...data },
+    tenderEventData<K>({ tenderId: tender.id, status: saved.status, released: held }, data),
     now,
   );
   if (held === 0) {

@@ -2,7 +2,7 @@ import type { Json } from './ocds-parts';
 import type { Release } from './ocds-releases';
 
 /** The extensions our releases use, as their `extension.json` URLs at the versions the schemas in ../shared/schemas are from. */
-export const OCDS_EXTENSIONS = [
+const OCDS_EXTENSIONS = [
   'https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json',
   'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json',
   'https://raw.githubusercontent.com/cabinetoffice/ocds_uk_extension/aa0e43b84dfad0cb9b839a8135e0bc4b285d32fc/extension.json',

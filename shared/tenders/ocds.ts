@@ -7,7 +7,7 @@ import { bidsUnsealed } from './tender';
 import { loadTender, readableTender, type TenderRecords } from './tenders';
 
 /** An OCDS ocid prefix as the Open Contracting Partnership registers them: `ocds-` and six letters or digits. */
-export const ocidPrefixPattern = /^ocds-[a-z0-9]{6}$/;
+const ocidPrefixPattern = /^ocds-[a-z0-9]{6}$/;
 
 export function checkOcidPrefix(prefix: string): string {
   if (!ocidPrefixPattern.test(prefix)) {
@@ -18,7 +18,7 @@ export function checkOcidPrefix(prefix: string): string {
 
 export const ocidOf = (prefix: string, tenderId: string) => `${prefix}-${tenderId}`;
 
-export interface OcdsRequest {
+interface OcdsRequest {
   tenderId: string;
   prefix: string;
   kind: 'record' | 'release';

@@ -10,7 +10,7 @@ import type { Tender } from './tender';
  * price, whether it won, and otherwise to whom the lot went (named in the award notice anyway)
  * or that nobody was awarded it. Nothing of any other bid: no price, no score, no count.
  */
-export interface LotOutcomeLine {
+interface LotOutcomeLine {
   lotTitle: string;
   outcome: 'successful' | 'unsuccessful' | 'not-awarded';
   yourPrice: number;

@@ -14,7 +14,7 @@ export interface SignOff {
   at: string;
 }
 
-export type LotStatus = 'open' | 'no-bids' | 'recommended' | 'awarded' | 'failed';
+type LotStatus = 'open' | 'no-bids' | 'recommended' | 'awarded' | 'failed';
 
 export interface LotOutcome {
   lotId: string;
@@ -28,7 +28,7 @@ export interface LotOutcome {
   reason?: string;
 }
 
-export interface Challenge {
+interface Challenge {
   id: string;
   lotId: string;
   grounds: string;
@@ -40,7 +40,7 @@ export interface Challenge {
 }
 
 /** The Procurement Act notices a tender's own workflow publishes: tender (UK4), contract award (UK6), contract details (UK7). */
-export type NoticeType = 'UK4' | 'UK6' | 'UK7';
+type NoticeType = 'UK4' | 'UK6' | 'UK7';
 
 export interface Notice {
   type: NoticeType;

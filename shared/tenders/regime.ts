@@ -18,7 +18,7 @@ export type Regime = (typeof regimes)[number];
 export const authorityTypes = ['sub-central', 'central'] as const;
 export type AuthorityType = (typeof authorityTypes)[number];
 
-export interface ThresholdSet {
+interface ThresholdSet {
   /** The first day a procurement beginning on it takes these amounts. */
   from: string;
   source: string;

@@ -1,16 +1,26 @@
-import type { Criterion } from './tender';
-
 /**
  * Evaluation of one lot's bids. Scorers score quality criteria 0–100 independently; a scorer who
  * declared a conflict of interest on a bid is left out of that bid; the panel may then moderate
  * a criterion's score, with a reason. Price is scored relative to the lowest price. All
  * arithmetic is in whole hundredths, so equal totals are truly equal and the tie rule decides.
  */
-export interface BidForScoring {
+interface BidForScoring {
   bidId: string;
   /** pence */
   price: number;
   submittedAt: string;
+}
+
+/**
+ * What a tender is evaluated against. Declared here, with the scoring, and used by the tender:
+ * the tender holds its process (conflicts, scores, moderations), so scoring must not depend on it.
+ */
+export interface Criterion {
+  id: string;
+  title: string;
+  kind: 'quality' | 'price';
+  /** Whole percentage points; a tender's weights sum to 100. */
+  weight: number;
 }
 
 export interface Score {

@@ -99,7 +99,7 @@ export async function leadSignOffDecision(
       { signOffEscalation: { ...escalation, decision: input.decision, by: caller.user.id, decidedAt: deps.clock.now().toISOString() } },
       'tender.sign-off-escalated',
       caller.user.id,
-      input,
+      { decision: input.decision },
     );
   });
   await resume(deps, subject.tender(tenderId), WAIT.signOff, { outcome: input.decision === 'proceed' ? 'approved' : 'refused' });
@@ -142,7 +142,7 @@ export async function escalateSignOff(
     await changeTender(deps, tender.id, async (t) =>
       t.signOffEscalation
         ? t
-        : save(deps, t, { signOffEscalation: { at: deps.clock.now().toISOString() } }, 'tender.sign-off-escalated', 'workflow'),
+        : save(deps, t, { signOffEscalation: { at: deps.clock.now().toISOString() } }, 'tender.sign-off-escalated', 'workflow', {}),
     );
   const lead = await deps.consortia.getOrganisation(consortium.leadOrgId);
   const { pending } = signOffState(tender);

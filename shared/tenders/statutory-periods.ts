@@ -26,7 +26,7 @@ export function standstill(publishedOn: string, workingDays = STANDSTILL_WORKING
 }
 
 /** The last day of a period of `days` days beginning with `start` (its first day counts). */
-export const lastDayOf = (start: string, days: number) => addDays(start, days - 1);
+const lastDayOf = (start: string, days: number) => addDays(start, days - 1);
 
 /**
  * When the contract details notice (UK7) is due, from the day the contract is entered into:
@@ -103,7 +103,7 @@ export function paymentQuarter(paidOn: string) {
  * (SI 2025/1316), so the periods are 1 January to 31 March 2026, then 1 April to 30 September
  * and 1 October to 31 March. Undefined before it came into force.
  */
-export const SECTION_69_IN_FORCE = '2026-01-01';
+const SECTION_69_IN_FORCE = '2026-01-01';
 
 export function reportingPeriodOf(date: string) {
   if (date < SECTION_69_IN_FORCE) return undefined;

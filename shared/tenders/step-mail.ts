@@ -13,7 +13,7 @@ import { loadTender, type TenderRecords } from './tenders';
 /** What the workflow's steps may use: each takes only what it needs, so its bundle carries no unused client. */
 export type Records = TenderRecords & Pick<TendersDeps, 'platform'>;
 export type Mailing = Records & Pick<TendersDeps, 'mailer'>;
-export type Resuming = Records & Pick<TendersDeps, 'workflows'>;
+type Resuming = Records & Pick<TendersDeps, 'workflows'>;
 export type Steps = Mailing & Resuming;
 /** Steps that reserve, award or hand back pool money. */
 export type Money = Pick<TendersDeps, 'pools' | 'tenderLedger'>;

@@ -2,6 +2,7 @@ import { DomainError, type FieldIssue } from '../platform/errors';
 import { pounds } from '../platform/format';
 import type { TenderProcess } from './process';
 import type { AuthorityType, RegimeFacts } from './regime';
+import type { Criterion } from './scoring';
 import { STANDSTILL_WORKING_DAYS } from './statutory-periods';
 
 /**
@@ -10,7 +11,7 @@ import { STANDSTILL_WORKING_DAYS } from './statutory-periods';
  * agree at sign-off.
  */
 export const procedures = ['open', 'competitive-flexible'] as const;
-export type Procedure = (typeof procedures)[number];
+type Procedure = (typeof procedures)[number];
 
 export const tenderStatuses = [
   'draft',
@@ -25,7 +26,7 @@ export const tenderStatuses = [
 ] as const;
 export type TenderStatus = (typeof tenderStatuses)[number];
 
-export interface TenderLot {
+interface TenderLot {
   id: string;
   title: string;
   /** pence */
@@ -34,22 +35,14 @@ export interface TenderLot {
   scope: { kind: 'geography' | 'function'; label: string };
 }
 
-export interface Criterion {
-  id: string;
-  title: string;
-  kind: 'quality' | 'price';
-  /** Whole percentage points; a tender's weights sum to 100. */
-  weight: number;
-}
-
-export interface KeyDates {
+interface KeyDates {
   clarificationDeadline: string;
   submissionDeadline: string;
   evaluationEnd: string;
   awardDecision: string;
 }
 
-export interface FunderContribution {
+interface FunderContribution {
   orgId: string;
   /** pence */
   amount: number;

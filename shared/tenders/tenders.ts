@@ -3,7 +3,7 @@ import type { Caller } from '../consortia/caller';
 import type { Consortium } from '../consortia/consortium';
 import { DomainError, notFound } from '../platform/errors';
 import { retryStale } from '../platform/versioned';
-import { makeEvent, subject, type TendersEvent } from './events';
+import { makeEvent, subject, type TenderChange, type TendersEvent, tenderEventData } from './events';
 import type { TendersDeps } from './store';
 import type { Tender, TenderStatus } from './tender';
 
@@ -44,16 +44,17 @@ export function changeTender<T>(
 }
 
 /** Saves the tender moved on by one version, with the event describing the change. */
-export async function save(
+export async function save<K extends TendersEvent>(
   deps: Pick<TendersDeps, 'tenders' | 'clock'>,
   tender: Tender,
   next: Partial<Tender>,
-  type: TendersEvent,
+  type: K,
   actor: string,
-  data: Record<string, unknown> = {},
+  data: TenderChange<K>,
 ): Promise<Tender> {
   const saved: Tender = { ...tender, ...next, version: tender.version + 1 };
-  const event = makeEvent(type, subject.tender(tender.id), actor, { tenderId: tender.id, status: saved.status, ...data }, deps.clock.now());
+  const payload = tenderEventData<K>({ tenderId: tender.id, status: saved.status }, data);
+  const event = makeEvent(type, subject.tender(tender.id), actor, payload, deps.clock.now());
   await deps.tenders.saveTender(saved, tender.version, event);
   return saved;
 }

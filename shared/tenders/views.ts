@@ -97,7 +97,7 @@ export async function tenderPipeline(deps: Pick<TendersDeps, 'consortia' | 'tend
 
 type Outcome = Tender['outcomes'][number];
 /** A lot's outcome as a reader sees it: the ranking and the winning score only with the evaluation. */
-export type VisibleOutcome = Omit<Outcome, 'winner'> & { winner?: Omit<NonNullable<Outcome['winner']>, 'total'> & { total?: number } };
+type VisibleOutcome = Omit<Outcome, 'winner'> & { winner?: Omit<NonNullable<Outcome['winner']>, 'total'> & { total?: number } };
 
 /** A lot's outcome without its ranking or the winning score. */
 function withoutEvaluation({ ranking: _r, winner, ...o }: Outcome): VisibleOutcome {

@@ -20,7 +20,7 @@ export const LEAD_DECISION_WINDOW_DAYS = 5;
 export const AWARD_VOTE_WINDOW_DAYS = 10;
 
 /** The error a cancelled tender's waiting steps fail with; the workflow catches it and ends as cancelled. */
-export const CANCELLED = 'TenderCancelled';
+const CANCELLED = 'TenderCancelled';
 
 /** Stops whatever the tender's workflow is waiting for, so it ends (its Catch reports the cancellation). */
 export async function stopWaiting(

@@ -18,7 +18,7 @@ const toDate = (d: string) => new Date(`${d}T12:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Whether `date` (YYYY-MM-DD) is a bank holiday in any part of the UK. */
-export function isUkBankHoliday(date: string): boolean {
+function isUkBankHoliday(date: string): boolean {
   const year = Number(date.slice(0, 4));
   if (year < data.from || year > data.to)
     throw new Error(`bank holidays are known for ${data.from}–${data.to}; regenerate holidays-uk.json to count working days in ${year}`);

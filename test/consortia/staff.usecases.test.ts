@@ -80,7 +80,14 @@ describe("an organisation's staff (in memory)", () => {
     const ada = await add('ada@harbourside.test', 'Ada Admin', 'admin');
     const members = await sys.deps.consortia.listOrganisationMembers(trust.org.id);
     const of = (id: string) => members.find((m) => m.userId === id) as (typeof members)[number];
-    const event = (userId: string) => makeEvent('membership.revoked', `organisation#${trust.org.id}`, 'test', { userId }, sys.clock.now());
+    const event = (userId: string) =>
+      makeEvent(
+        'membership.revoked',
+        `organisation#${trust.org.id}`,
+        'test',
+        { userId, orgId: trust.org.id, role: 'admin' },
+        sys.clock.now(),
+      );
     // Both read two admins; the first removal goes through, the second finds the admin it counted on gone.
     await sys.deps.consortia.replaceMembership(of(firstAdmin.id), undefined, of(ada.id), event(firstAdmin.id));
     await expect(sys.deps.consortia.replaceMembership(of(ada.id), undefined, of(firstAdmin.id), event(ada.id))).rejects.toMatchObject({

@@ -92,7 +92,10 @@ async function tender(s: Setup, over: Partial<Tender>): Promise<Tender> {
     ...noProcess(),
     ...over,
   };
-  await s.deps.tenders.createTender(t, makeEvent('tender.drafted', subject.tender(t.id), 'test', {}, NOW));
+  await s.deps.tenders.createTender(
+    t,
+    makeEvent('tender.drafted', subject.tender(t.id), 'test', { tenderId: t.id, status: t.status, consortiumId: t.consortiumId }, NOW),
+  );
   return t;
 }
 

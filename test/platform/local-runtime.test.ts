@@ -7,11 +7,14 @@ import { LocalScheduler } from '../../infra/local/scheduler';
 import { LocalClock } from '../../infra/local/virtual-clock';
 import { defineSlice } from '../../shared/platform/catalog';
 import { useClock } from '../../shared/platform/clock';
+import * as z from '../../shared/platform/zod';
 import { root } from '../support/stack';
 
 const fixture = (name: string) => `test/platform/fixtures/${name}.ts`;
 
 /** A catalog of fixture functions, checked like the real one and run by the real local runtime parts. */
+/** The probes are put on the bus directly, so their payload is anything. */
+const probe = z.object({});
 const catalog = buildCatalog([
   defineSlice({
     feature: 'fixtures',
@@ -31,7 +34,8 @@ const catalog = buildCatalog([
       { id: 'Broken', detailTypes: ['probe.broken'], fn: 'brokenConsumer' },
     ],
     workflows: [],
-    events: ['probe.pair', 'probe.broken'],
+    events: () => ({ 'probe.pair': probe, 'probe.broken': probe }),
+    eventNotes: { 'probe.pair': { writtenBy: 'this test' }, 'probe.broken': { writtenBy: 'this test' } },
     linkKinds: [],
   }),
 ]);

@@ -8,9 +8,15 @@ import { type LocalRuntime, startLocal } from '../../infra/local/runtime';
 import { LocalClock } from '../../infra/local/virtual-clock';
 import { defineSlice } from '../../shared/platform/catalog';
 import { delivery } from '../../shared/platform/delivery';
-import type { DomainEvent } from '../../shared/platform/events';
+import { type DomainEvent, defineEvents } from '../../shared/platform/events';
 import { newId } from '../../shared/platform/ids';
+import * as z from '../../shared/platform/zod';
 import { root, START } from '../support/stack';
+
+/** The probe's one event: the outbox writes only declared types. */
+const probeEvents = defineEvents('stream-probe', () => ({
+  'probe.written': z.strictObject({ n: z.int(), poison: z.optional(z.boolean()) }),
+}));
 
 /** The real local runtime on DynamoDB Local, with a router that refuses one poisoned record. */
 const catalog = buildCatalog([
@@ -28,7 +34,8 @@ const catalog = buildCatalog([
     routes: [],
     rules: [],
     workflows: [],
-    events: [],
+    events: probeEvents,
+    eventNotes: { 'probe.written': { writtenBy: 'this test' } },
     linkKinds: [],
   }),
 ]);

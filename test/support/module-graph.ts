@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseAst } from 'vite';
 import { catalog, forTarget } from '../../infra/catalog';
@@ -62,4 +62,48 @@ export function functionsGraph(entries: string[]): string[] {
 export function pageModules(): string[] {
   const c = forTarget(catalog, 'local');
   return functionsGraph([...new Set(c.routes.filter((r) => r.auth === 'page').map((r) => c.functions[r.fn]?.entry as string))]);
+}
+
+/** Every TypeScript file under the folders (repository-relative paths), sorted. */
+export function sourceFiles(folders: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(`${dir}/${e.name}`) : /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [`${dir}/${e.name}`] : [],
+    );
+  return folders.flatMap(walk).sort();
+}
+
+/**
+ * The import cycles of a graph (module → the modules it imports): its strongly connected
+ * components of more than one module, or of one that imports itself (Tarjan's algorithm), each
+ * sorted, in a stable order.
+ */
+export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) {
+      onStack.delete(w);
+      component.push(w);
+    }
+    if (component.length > 1 || graph.get(v)?.includes(v)) found.push(component.sort());
+  };
+  for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
+  return found.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
 }

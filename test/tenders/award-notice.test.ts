@@ -57,7 +57,7 @@ async function tenderIn(o: { value: number; lightTouch: boolean; voluntary?: num
     subject: `tender#${tender.id}`,
     occurredAt: tender.createdAt,
     actor: 'test',
-    data: {},
+    data: { tenderId: tender.id, status: tender.status, consortiumId: tender.consortiumId },
   });
   const deps = { ...sys.deps, tenders };
   return { step: () => startStandstill(deps, { tenderId: tender.id }), read: () => tenders.getTender(tender.id) };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/platform/errors';
 import { regimeOf } from '../../shared/tenders/regime';
-import { rankBids, TIE_RULE } from '../../shared/tenders/scoring';
-import { bidsUnsealed, budgetOf, type Criterion, checkTender as check, type TenderInput, takesBids } from '../../shared/tenders/tender';
+import { type Criterion, rankBids, TIE_RULE } from '../../shared/tenders/scoring';
+import { bidsUnsealed, budgetOf, checkTender as check, type TenderInput, takesBids } from '../../shared/tenders/tender';
 
 const now = new Date('2026-11-22T09:00:00Z');
 const criteria: Criterion[] = [

@@ -11,10 +11,10 @@ import { londonDate } from '../../../shared/platform/london-time';
  */
 
 /** Every chart's width in its own units (the viewBox); the page scales it to its column. */
-export const CHART_WIDTH = 600;
+const CHART_WIDTH = 600;
 const FONT = 12;
 /** A generous average character width at 12px in a system sans-serif (0.6em; digits are about 0.55em). */
-export const CHAR_WIDTH = 0.6 * FONT;
+const CHAR_WIDTH = 0.6 * FONT;
 const textWidth = (s: string) => s.length * CHAR_WIDTH;
 const fit = (s: string, room: number) => {
   const chars = Math.floor(room / CHAR_WIDTH);
@@ -22,7 +22,7 @@ const fit = (s: string, room: number) => {
 };
 
 /** GOV.UK palette colours, distinguishable side by side. */
-export const seriesColours = ['#1d70b8', '#00703c', '#d4351c', '#4c2c92', '#f47738', '#28a197', '#5694ca', '#912b88'];
+const seriesColours = ['#1d70b8', '#00703c', '#d4351c', '#4c2c92', '#f47738', '#28a197', '#5694ca', '#912b88'];
 
 /** Ticks from zero at a round step (1, 2, 2.5 or 5 × a power of ten), about `target` of them, the last at or above `max`. */
 export function niceTicks(max: number, { target = 4, minStep = 1 } = {}): number[] {

@@ -27,7 +27,7 @@ import type { FieldError } from './govuk';
  *   under its name, so a value posted there cannot stand where the items go; it is named so the
  *   list's own rule ("at least one") has a label and a `missing` message.
  */
-export type FieldKind = 'text' | 'pounds' | 'date' | 'datetime' | 'whole' | 'wholes' | 'choice' | 'checkboxes' | 'flag' | 'list';
+type FieldKind = 'text' | 'pounds' | 'date' | 'datetime' | 'whole' | 'wholes' | 'choice' | 'checkboxes' | 'flag' | 'list';
 
 export interface FieldSpec {
   /** The label (or legend) as the page shows it: error messages name the field by it. */
@@ -195,7 +195,7 @@ function emptyMessage(spec: FieldSpec): string {
 }
 
 /** What a zod issue says to a person, naming the field by its label (a table per rule, not zod's English). */
-export function messageFor(issue: z.core.$ZodIssue, spec: FieldSpec): string {
+function messageFor(issue: z.core.$ZodIssue, spec: FieldSpec): string {
   const label = spec.label;
   const picks = spec.as === 'choice' || spec.as === 'checkboxes' || spec.as === 'flag';
   const custom = issue.message && !/^(Invalid|Too (small|big)|Expected)/.test(issue.message) ? issue.message : undefined;

@@ -32,7 +32,7 @@ export interface Crumb {
 }
 
 /** A consortium's areas, in the order the navigation shows them; each a page that lists what the area holds. */
-export const consortiumAreas: { section: Section; label: string; path: (consortiumId: string) => string }[] = [
+const consortiumAreas: { section: Section; label: string; path: (consortiumId: string) => string }[] = [
   { section: 'overview', label: 'Overview', path: (id) => `/app/consortia/${id}` },
   { section: 'pools', label: 'Pools', path: (id) => `/app/consortia/${id}/pools` },
   { section: 'rounds', label: 'Rounds', path: (id) => `/app/consortia/${id}/rounds` },
@@ -56,7 +56,7 @@ export function consortiumCrumbs(consortium: ConsortiumRef, area?: Section, ...m
   ];
 }
 
-export interface NavigationProps {
+interface NavigationProps {
   user: { name: string };
   csrf?: string | undefined;
   section?: Section | undefined;

@@ -28,7 +28,7 @@ export interface PageRequest<Caller> {
   draft: (journey: string) => Draft;
 }
 
-export interface Draft {
+interface Draft {
   get(): Promise<DraftAnswers | undefined>;
   put(answers: DraftAnswers): Promise<void>;
   clear(): Promise<void>;
@@ -90,7 +90,7 @@ const problem = (status: number, title: string, message: string, chrome: Chrome 
  * GOV.UK's page not found pattern (no breadcrumbs, no jargon, not blaming the reader). Other
  * consortia's pages are as absent as pages that do not exist: the same page, so nothing leaks.
  */
-export const notFoundPage = (chrome: Chrome) =>
+const notFoundPage = (chrome: Chrome) =>
   render(
     'Page not found',
     { ...chrome, crumbs: [] },

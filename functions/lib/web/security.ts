@@ -3,8 +3,8 @@ import { config } from '../../../shared/platform/config';
 import { type ApiEvent, bodyText } from '../http';
 
 /** On AWS the pages are served over HTTPS (CloudFront); locally over plain HTTP on 127.0.0.1. */
-export const secure = () => config.appUrl().startsWith('https://');
-export const appOrigin = () => new URL(config.appUrl()).origin;
+const secure = () => config.appUrl().startsWith('https://');
+const appOrigin = () => new URL(config.appUrl()).origin;
 
 /**
  * `__Host-` binds the cookie to this exact origin (Secure, Path=/, no Domain), but browsers

@@ -51,7 +51,7 @@ function writtenPartitions(input: WriteInput): string[] {
  * failed a grant's tranche step now and then under load: three refusals in a row on one call,
  * which no workflow Retry treats as transient.
  */
-export const dynamodb = new DynamoDBClient({ maxAttempts: 5 });
+const dynamodb = new DynamoDBClient({ maxAttempts: 5 });
 dynamodb.middlewareStack.add(
   (next, context) => async (args) => {
     // Counted here, under every use case, so a round-trip figure cannot drift from the code.

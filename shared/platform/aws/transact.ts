@@ -3,15 +3,19 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import { eventRecord } from '../codecs';
 import { config } from '../config';
 import { DomainError } from '../errors';
-import type { DomainEvent } from '../events';
+import { type DomainEvent, outboxEvent } from '../events';
 import { platformKeys } from '../keys';
 import type { WaitingTask } from '../ports';
 import { documentClient } from './dynamodb';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** The event item that rides in every state-changing transaction (audit trail + outbox). */
+/**
+ * The event item that rides in every state-changing transaction (audit trail + outbox). An event
+ * whose payload does not fit its producer's schema is refused here, before the transaction.
+ */
 export function eventItem(event: DomainEvent): TransactItem {
+  outboxEvent(event);
   return {
     Put: {
       TableName: config.tableName(),

@@ -1,5 +1,5 @@
-import type { Block, EmailMessage } from './message';
-import { expiryNote, footerLines, greetingLine } from './message';
+import type { Block, EmailMessage } from './shape';
+import { expiryNote, footerLines, greetingLine } from './shape';
 
 /**
  * The HTML part: a whole, valid document (the W3C Nu checker passes it: test/platform/
@@ -8,7 +8,7 @@ import { expiryNote, footerLines, greetingLine } from './message';
  * comments and answers are typed by people.
  */
 
-export const escapeHtml = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Escaped, with the writer's line breaks kept. */

@@ -1,5 +1,5 @@
-import type { Block, EmailMessage } from './message';
-import { expiryNote, footerLines, greetingLine } from './message';
+import type { Block, EmailMessage } from './shape';
+import { expiryNote, footerLines, greetingLine } from './shape';
 
 /**
  * The plain-text part: read in any mail program and on any phone. No wrapping (mail programs

@@ -25,7 +25,7 @@ export function newSession(email: string, now: Date): { id: string; session: Ses
 
 export const sessionHash = hashLinkToken;
 
-export type SessionState = 'valid' | 'idle' | 'expired';
+type SessionState = 'valid' | 'idle' | 'expired';
 
 export function sessionState(s: Session, now: Date): SessionState {
   const t = now.getTime();

@@ -1,7 +1,7 @@
 import type { RecordCodec } from '../../../shared/platform/codec';
 import { eventRecord } from '../../../shared/platform/codecs';
 import { conflict } from '../../../shared/platform/errors';
-import type { DomainEvent } from '../../../shared/platform/events';
+import { type DomainEvent, outboxEvent } from '../../../shared/platform/events';
 import { platformKeys } from '../../../shared/platform/keys';
 
 export type Item = Record<string, unknown>;
@@ -99,8 +99,9 @@ export const mustExist =
   (current: Item | undefined) =>
     current ? undefined : error();
 
-/** The event item that rides in every state-changing transaction, as `eventItem` writes it. */
+/** The event item that rides in every state-changing transaction, as `eventItem` writes (and checks) it. */
 export function eventOp(event: DomainEvent): MemoryOp {
+  outboxEvent(event);
   return {
     key: platformKeys.event(event.subject, event.occurredAt, event.id),
     check: mustNotExist(() => conflict(`event ${event.id} was already recorded`)),

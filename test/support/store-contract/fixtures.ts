@@ -1,7 +1,8 @@
 import type { Contract } from '../../../shared/contracts/contract';
 import type { Grant } from '../../../shared/grants/grant';
-import type { DomainEvent } from '../../../shared/platform/events';
+import { type DomainEvent, defineEvents } from '../../../shared/platform/events';
 import { newId } from '../../../shared/platform/ids';
+import * as z from '../../../shared/platform/zod';
 import type { Pool } from '../../../shared/pools/pool';
 import type { LedgerWrite } from '../../../shared/pools/store';
 import { noProcess } from '../../../shared/tenders/process';
@@ -10,6 +11,8 @@ import type { Tender } from '../../../shared/tenders/tender';
 
 export const NOW = new Date('2026-04-01T09:00:00Z');
 export const at = NOW.toISOString();
+// The outbox writes only declared events: the contract's own, with nothing in it.
+defineEvents('store-contract', () => ({ probe: z.strictObject({}) }));
 export const event = (subject: string): DomainEvent => ({
   id: newId(NOW),
   type: 'probe',
