@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Consortium } from '../../shared/consortia/consortium';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
+const { stack, funders } = useTestStack({ seed: true });
 
 const lead = () => funders[0] as SeededFunder;
 async function propose(name: string, members: SeededFunder[]): Promise<Consortium> {

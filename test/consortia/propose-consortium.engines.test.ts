@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Consortium } from '../../shared/consortia/consortium';
 import type { User } from '../../shared/consortia/store';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Proposing a consortium from the browser, as a funder's admin does with JavaScript off: the
@@ -12,16 +13,12 @@ import { DAY, startTestStack, type TestStack } from '../support/stack';
  * write nothing; the members receive the invitation; the proposal is reachable from what needs
  * me and its page says who has answered; only a funder's admins (and the platform admin) see it.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let viewer: User;
 let providerStaff: User;
-const f = (i: number) => funders[i] as SeededFunder;
 const base = '/app/consortia/new';
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   viewer = (
     await stack.api.call<{ user: User }>(stack.admin, 'POST', `/organisations/${f(0).org.id}/members`, {
       email: 'vera.viewer@wyvernshire.example.org',
@@ -43,7 +40,6 @@ beforeAll(async () => {
     })
   ).user;
 });
-afterAll(() => stack?.stop());
 
 /** The consortia the lead's organisation is in, read through the API: what a refused page must not change. */
 const consortiaOfLead = async () =>

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grantFixture, inDays, mail, plan } from '../support/grant';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { award, grantFixture, inDays, mail, plan } from '../support/grant';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The grant page's decide form over plain HTTP, as a browser without JavaScript sends it: decoded
@@ -10,8 +9,7 @@ import { startTestStack, type TestStack } from '../support/stack';
  * so the reason has the API's limit on the page too (a 300,000-character "not met" reason was
  * once saved through the page and rendered in full).
  */
-let stack: TestStack;
-let f: Fixture;
+const { stack, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let grantId: string;
 let lead: PageClient;
 type Condition = { id: string; status: string; version: number; decision?: { outcome: string; reason?: string } };
@@ -27,8 +25,6 @@ const summary = (html: string) =>
 const textarea = (html: string, name: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
   grantId = (await award(f, 'Decide-form grant', 300_000)).id;
   await plan(f, grantId, {
     conditions: [{ description: 'A safeguarding policy adopted by the board', kind: 'before-first-payment' }],
@@ -37,7 +33,6 @@ beforeAll(async () => {
   });
   lead = await signInAs(stack, f.lead.admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe('the grant page’s decide form', () => {
   it('refuses an empty decision, a missing reason and a reason over 1,000 characters, keeping what was typed and saving nothing', async () => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Consortium } from '../../shared/consortia/consortium';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The consortium page's two forms over plain HTTP, as a browser without JavaScript sends them:
@@ -11,11 +10,9 @@ import { startTestStack, type TestStack } from '../support/stack';
  * parses with. A form it refuses answers 400 naming each field by its label, keeps what was
  * typed and writes nothing; a refusal by the rules shows on the page.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funder: f } = useTestStack({ seed: true });
 let consortium: Consortium;
 let lead: PageClient;
-const f = (i: number) => funders[i] as SeededFunder;
 type Read = Consortium & { reportingPolicy?: Record<string, unknown> };
 const read = () => stack.api.call<Read>(f(0).admin, 'GET', `/consortia/${consortium.id}`);
 const post = async (fields: Record<string, string>) => lead.post(`/app/consortia/${consortium.id}`, { ...fields, csrf: await lead.csrf() });
@@ -41,8 +38,6 @@ const atLimits = {
 };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   consortium = await stack.api.call<Consortium>(f(0).admin, 'POST', '/consortia', {
     name: 'Page Confirm Fund',
     place: 'Wyvernshire',
@@ -54,7 +49,6 @@ beforeAll(async () => {
   await stack.runtime.settle();
   lead = await signInAs(stack, f(0).admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe('the consortium page forms', () => {
   it('the lead confirms by the form; confirming again is refused on the page, against the form', async () => {

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/catalog';
-import { type Organisation, startTestStack, type TestStack } from '../support/stack';
+import type { Organisation } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 import { type BadInput, goodId, tenderAndContractCases } from './bad-input-cases';
 
-let stack: TestStack;
+const { stack } = useTestStack();
 let org: Organisation;
 
 beforeAll(async () => {
-  stack = await startTestStack();
   const [first] = await stack.seed();
   org = first?.org as Organisation;
 });
-afterAll(() => stack?.stop());
 
 const funder = {
   name: 'Wyvern Trust',

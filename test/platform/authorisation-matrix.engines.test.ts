@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { signInAs } from '../support/pages';
 import { fillPath, type RouteIds, validBody } from '../support/route-bodies';
 import { routeRecords } from '../support/route-records';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 import { expected, pageRules, type Role, rules } from './authorisation-rules';
 
 type Who = { id: string; email: string };
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 let ids: RouteIds;
 let who: Record<Role, Who>;
 let overrides: Record<string, unknown>;
@@ -29,8 +28,6 @@ async function staffOf(org: { name: string; kind: string; identifier: string; fu
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const { lead, tender, ids: records } = await routeRecords(stack, funders, 'Matrix');
   const viewer = await stack.api.call<{ user: Who }>(stack.admin, 'POST', `/organisations/${lead.org.id}/members`, {
     email: 'viewer@wyvernshire.example.org',
@@ -86,7 +83,6 @@ beforeAll(async () => {
   };
   await stack.runtime.settle();
 });
-afterAll(() => stack?.stop());
 
 const staffRoutes = forTarget(catalog, 'local').routes.filter((r) => r.auth === 'staff');
 /**

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
 import { dynamoGrants } from '../../shared/grants/dynamodb-store';
 import { dynamoPlatform } from '../../shared/platform/aws/platform-store';
 import { dynamoRounds } from '../../shared/pools/dynamodb-rounds';
 import { dynamoPools } from '../../shared/pools/dynamodb-store';
 import { dynamoReports } from '../../shared/reporting/dynamodb-store';
-import { startTestStack, type TestStack } from '../support/stack';
 import { storeContract } from '../support/store-contract';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack?.stop());
+// DynamoDB Local and its table: the adapters under test find them through the environment the stack sets.
+useTestStack();
 
 describe('store contract: the DynamoDB adapters on DynamoDB Local', () => {
   storeContract(() => ({

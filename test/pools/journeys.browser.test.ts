@@ -1,27 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Round } from '../../shared/pools/round';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * axe-core on the pools journeys in Chromium: each question page as first shown and with its
  * errors showing, each check-your-answers page with what is still missing, the pool page and the
  * round page with their start links and the close form. No serious or critical violation.
  */
-let stack: TestStack;
-let browser: Browser;
-let funders: SeededFunder[];
+const { stack, funders, browser } = useTestStack({ seed: true, browser: true });
 let poolId: string;
 let pledgeId: string;
 let round: Round;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   await stack.api.call(stack.admin, 'POST', '/organisations', {
     name: 'Eastbrook CVS',
     kind: 'provider',
@@ -35,12 +29,7 @@ beforeAll(async () => {
   await setup.receive(pledge, 100_000);
   round = await stack.api.call<Round>((funders[0] as SeededFunder).admin, 'POST', `/pools/${poolId}/rounds`, { name: 'Axe round' });
   await stack.runtime.settle();
-  browser = await launchChromium();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe('the pools journeys in a real browser', () => {
   it('has no serious or critical accessibility violation on any question page, with or without its errors', async () => {

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lotIds } from '../../functions/pools/new-pool';
-import type { SeededFunder } from '../../infra/local/scenario';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Creating a pool from the browser, as a lead's admin does with JavaScript off: question pages,
  * lots added one at a time, check your answers, confirmation. Mistakes are named by the
  * page's labels and write nothing; only the lead's admins see the journey.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let consortiumId: string;
-const f = (i: number) => funders[i] as SeededFunder;
 const base = () => `/app/consortia/${consortiumId}/pools/new`;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   consortiumId = (await setupPool(stack, funders, 'Journey Fund')).consortium.id;
 });
-afterAll(() => stack?.stop());
 
 const pools = async () =>
   (await stack.api.call<{ id: string; name: string }[]>(f(0).admin, 'GET', `/consortia/${consortiumId}`)) as unknown;

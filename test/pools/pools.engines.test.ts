@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Pledge } from '../../shared/pools/pledge';
 import { reconcile } from '../../shared/pools/reconcile';
 import { validate360 } from '../support/giving360';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 let recipient: { id: string };
 let partner: { id: string };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   recipient = await stack.api.call(stack.admin, 'POST', '/organisations', {
     name: 'Wyvern Voluntary Action',
     kind: 'provider',
@@ -27,7 +24,6 @@ beforeAll(async () => {
     contactEmail: 'partnerships@wyvern-nhs.example.org',
   });
 });
-afterAll(() => stack?.stop());
 
 const grant = (amount: number, extra: Record<string, unknown> = {}) => ({
   recipientOrgId: recipient.id,

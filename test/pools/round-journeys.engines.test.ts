@@ -1,32 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { timeInWords } from '../../shared/platform/format';
 import type { Round } from '../../shared/pools/round';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Opening a round and closing it for voting from the browser, with JavaScript off: the start
  * links are shown only to the lead's admins, mistakes are named by the page's label and write
  * nothing, and the round page then says until when voting is open.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let poolId: string;
 let consortiumId: string;
-const f = (i: number) => funders[i] as SeededFunder;
 const base = () => `/app/pools/${poolId}/rounds/new`;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const setup = await setupPool(stack, funders, 'Round Journey Fund');
   poolId = setup.pool.id;
   consortiumId = setup.consortium.id;
   await setup.receive(await setup.pledge(f(0), 500_000), 500_000);
 });
-afterAll(() => stack?.stop());
 
 const post = async (c: PageClient, page: string, fields: Record<string, string>) =>
   c.post(`${base()}?page=${page}`, { page, ...fields, csrf: await c.csrf() });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Round } from '../../shared/pools/round';
 import { type PageClient, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The round page's two forms over plain HTTP, as a browser without JavaScript sends them: each is
@@ -11,10 +11,8 @@ import { DAY, startTestStack, type TestStack } from '../support/stack';
  * the schema refuses answers 400 with the field named by its label, keeps what was typed and
  * writes nothing, and a refusal by the rules shows on the page, against the form.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let round: Round;
-const f = (i: number) => funders[i] as SeededFunder;
 type RoundRead = Round & { votes: { orgId: string; decision: string; comment?: string }[] };
 const read = () => stack.api.call<RoundRead>(f(0).admin, 'GET', `/rounds/${round.id}`);
 const post = async (c: PageClient, fields: Record<string, string>) =>
@@ -28,8 +26,6 @@ const summary = (html: string) =>
 const textarea = (html: string, name: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const recipient = await stack.api.call<{ id: string }>(stack.admin, 'POST', '/organisations', {
     name: 'Eastbrook CVS',
     kind: 'provider',
@@ -51,7 +47,6 @@ beforeAll(async () => {
   await stack.api.call(f(0).admin, 'POST', `/rounds/${round.id}/close`);
   await stack.runtime.settle();
 });
-afterAll(() => stack?.stop());
 
 describe('the round page forms', () => {
   it('the vote: empty, or a comment over 1,000 characters, is refused with the field named and nothing saved; at 1,000 it is saved', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
 import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Assessment summaries (Procurement Act 2023, s.50(3)): two lots, three bidders. Each bidder is
@@ -9,15 +8,7 @@ import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody }
  * winning tender's, and nothing of the other unsuccessful bidder: not its reasons, its scores or
  * its price. Every figure expected here is worked out by hand from the scores and prices below.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
-const f = (i: number) => funders[i] as SeededFunder;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 
 const bidders = {
   A: ['Ashdown Community Action', 'bids@ashdown.example.org'],

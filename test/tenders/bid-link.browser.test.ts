@@ -1,25 +1,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { launchChromium } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
 import { fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const { stack, funders, browser } = useTestStack({ seed: true, browser: true });
 
 const lot = (page: Page, id: string) => page.locator(`fieldset[id="lot.${id}"]`);
 

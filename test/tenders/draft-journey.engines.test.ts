@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Consortium } from '../../shared/consortia/consortium';
 import type { Tender } from '../../shared/tenders/tender';
 import { loadExample } from '../support/example';
 import { errorSummary, type PageClient, signInAs, taskList } from '../support/pages';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Issue 25, drafting: on the example consortium (Wyvernshire Local Infrastructure Fund, the county
@@ -15,7 +16,7 @@ import { DAY, startTestStack, type TestStack } from '../support/stack';
  * a lot without a value) are refused on the page that asks, naming the field as it is labelled.
  * Key dates are typed on the London clock and checked against instants worked out by hand.
  */
-let stack: TestStack;
+const { stack } = useTestStack();
 let f: Awaited<ReturnType<typeof loadExample>>['f'];
 let wyvern: Consortium;
 let poolId: string;
@@ -51,7 +52,6 @@ const getTender = () => stack.api.call<Tender>(f.county.admin, 'GET', `/tenders/
 const pool = () => stack.api.call<{ reserved: number; available: number }>(f.county.admin, 'GET', `/pools/${poolId}`);
 
 beforeAll(async () => {
-  stack = await startTestStack();
   // The example up to 3 June 2026 (BST): the consortia confirmed, the pooled fund's rounds decided.
   const example = await loadExample(stack, new Date('2026-06-03T12:00:00Z'));
   f = example.f;
@@ -59,7 +59,6 @@ beforeAll(async () => {
   poolId = example.pooled.poolId;
   lead = await signInAs(stack, f.county.admin.email);
 }, 300_000);
-afterAll(() => stack?.stop());
 
 describe('drafting a tender in the browser', () => {
   it('is offered on the tenders list to the lead, and to nobody else', async () => {

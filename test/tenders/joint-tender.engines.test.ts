@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FundingShare, Grant } from '../../shared/pools/grant';
 import type { Tender } from '../../shared/tenders/tender';
 import { openLink, postLink, scopeOf } from '../support/grant';
 import { ocdsValidators, offCodelist } from '../support/ocds';
-import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let setup: Awaited<ReturnType<typeof fundedConsortium>>;
 
-const f = (i: number) => funders[i] as SeededFunder;
 // Enough for a £900,000 tender: each of five funders puts £400,000 into the pool.
 const EACH = 40_000_000;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   setup = await fundedConsortium(stack, funders, 'Tender Fund', EACH);
 });
-afterAll(() => stack?.stop());
 
 const pool = async () => {
   const p = await stack.api.call<{ available: number; reserved: number; committed: number }>(f(0).admin, 'GET', `/pools/${setup.pool.id}`);

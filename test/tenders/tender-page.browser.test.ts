@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The tender page in Chromium: the notices and periods the regime asks for, and a panel member
@@ -13,17 +12,12 @@ import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../s
  * and without an error showing.
  */
 
-let stack: TestStack;
-let funders: SeededFunder[];
-let browser: Browser;
+const { stack, funders, browser, funder: f } = useTestStack({ seed: true, browser: true });
 let t: Tender;
 /** A tender still open for bids, where the lead invites providers and may cancel. */
 let open: Tender;
-const f = (i: number) => funders[i] as SeededFunder;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const setup = await fundedConsortium(stack, funders, 'Browser Tender Fund', 40_000_000);
   const body = tenderBody(stack, funders, setup.pool.id, {
     title: 'Browser regime tender',
@@ -39,12 +33,7 @@ beforeAll(async () => {
   await stack.runtime.advanceTo(new Date(body.dates.submissionDeadline));
   await stack.runtime.settle();
   open = await publishedTender(stack, funders, tenderBody(stack, funders, setup.pool.id, { title: 'Browser open tender' }));
-  browser = await launchChromium();
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 async function signedIn(who: SeededFunder, javaScriptEnabled: boolean): Promise<Page> {
   const page = await browser.newPage({ javaScriptEnabled });
