@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { award, grantFixture, inDays, mail, plan } from '../support/grant';
-import { type PageClient, signInAs } from '../support/pages';
+import { errorSummary, type PageClient, signInAs, textareaIn } from '../support/pages';
 import { useTestStack } from '../support/use-stack';
 
 /**
@@ -16,13 +16,8 @@ type Condition = { id: string; status: string; version: number; decision?: { out
 const condition = async () =>
   (await stack.api.call<{ conditions: Condition[] }>(f.lead.admin, 'GET', `/grants/${grantId}`)).conditions[0] as Condition;
 const post = async (fields: Record<string, string>) => lead.post(`/app/grants/${grantId}`, { ...fields, csrf: await lead.csrf() });
-/** The error summary's entries: [where each links, what it says]. */
-const summary = (html: string) =>
-  [...(/govuk-error-summary__list">(.*?)<\/ul>/s.exec(html)?.[1] ?? '').matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => [
-    m[1],
-    m[2],
-  ]);
-const textarea = (html: string, name: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+/** The error summary's entries, [the field it links to on this page, its message]. */
+const summary = (html: string) => errorSummary(html, 'this page');
 
 beforeAll(async () => {
   grantId = (await award(f, 'Decide-form grant', 300_000)).id;
@@ -55,7 +50,7 @@ describe('the grant page’s decide form', () => {
     const over = await post({ condition: 'C1', 'outcome-C1': 'not-met', 'reason-C1': `${long}!` });
     expect(over.status).toBe(400);
     expect(summary(over.html)).toEqual([['reason-C1', 'Reason must be 1,000 characters or fewer']]);
-    expect(textarea(over.html, 'reason-C1')).toBe(`${long}!`);
+    expect(textareaIn(over.html, 'reason-C1')).toBe(`${long}!`);
     expect(over.html).toMatch(/name="outcome-C1" type="radio" value="not-met" checked/);
 
     const huge = await post({ condition: 'C1', 'outcome-C1': 'not-met', 'reason-C1': 'x'.repeat(300_000) });

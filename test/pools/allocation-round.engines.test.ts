@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from '../../shared/pools/pool';
 import type { Round } from '../../shared/pools/round';
+import { addProvider, EASTBROOK } from '../support/consortia';
 import { setupPool } from '../support/pool';
 import { DAY } from '../support/stack';
 import { useTestStack } from '../support/use-stack';
@@ -9,12 +10,7 @@ const { stack, funders, funder: f } = useTestStack({ seed: true });
 let recipient: { id: string };
 
 beforeAll(async () => {
-  recipient = await stack.api.call(stack.admin, 'POST', '/organisations', {
-    name: 'Eastbrook CVS',
-    kind: 'provider',
-    identifier: 'GB-CHC-1066001',
-    contactEmail: 'office@eastbrook-cvs.example.org',
-  });
+  recipient = await addProvider(stack, EASTBROOK);
 });
 
 /** A pool where the lead put in 40%, then 30%, 20% and 10% from three members; quorum 50%. */

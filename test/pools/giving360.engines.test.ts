@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addProvider, WVA } from '../support/consortia';
 import { validate360 } from '../support/giving360';
 import { setupPool } from '../support/pool';
 import { DAY } from '../support/stack';
@@ -8,12 +9,7 @@ const { stack, funders } = useTestStack({ seed: true });
 let recipient: { id: string };
 
 beforeAll(async () => {
-  recipient = await stack.api.call(stack.admin, 'POST', '/organisations', {
-    name: 'Wyvern Voluntary Action',
-    kind: 'provider',
-    identifier: 'GB-CHC-1077001',
-    contactEmail: 'hello@wva.example.org',
-  });
+  recipient = await addProvider(stack, WVA);
 });
 
 type Package = { issued: string; grants: { id: string; dateModified: string; plannedDates: { startDate: string; endDate: string }[] }[] };

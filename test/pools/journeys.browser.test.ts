@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Round } from '../../shared/pools/round';
 import { axeOn } from '../support/axe';
+import { addProvider, EASTBROOK } from '../support/consortia';
 import { setupPool } from '../support/pool';
 import { useTestStack } from '../support/use-stack';
 
@@ -16,12 +17,7 @@ let pledgeId: string;
 let round: Round;
 
 beforeAll(async () => {
-  await stack.api.call(stack.admin, 'POST', '/organisations', {
-    name: 'Eastbrook CVS',
-    kind: 'provider',
-    identifier: 'GB-CHC-1066001',
-    contactEmail: 'office@eastbrook-cvs.example.org',
-  });
+  await addProvider(stack, EASTBROOK);
   const setup = await setupPool(stack, funders, 'Axe Fund');
   poolId = setup.pool.id;
   const pledge = await setup.pledge(funders[0] as SeededFunder, 500_000, { kind: 'core' }, ['2026-27', '2027-28']);

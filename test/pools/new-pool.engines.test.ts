@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lotIds } from '../../functions/pools/new-pool';
-import { errorSummary, type PageClient, signInAs } from '../support/pages';
+import { errorSummary, type PageClient, sendCheck, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
 import { useTestStack } from '../support/use-stack';
 
@@ -68,12 +68,9 @@ describe('creating a pool in the browser', () => {
     expect(check.status).toBe(200);
     expect(check.html).toContain('Check your answers before you create the pool');
     expect(check.html).toContain('North Wyvern, Coast');
-    const sent = await lead.post(`${base()}?page=check`, { page: 'check', csrf: await lead.csrf() });
-    expect(sent.location).toMatch(new RegExp(`^${base()}\\?page=done&created=[0-9A-Z]{26}$`));
-    const poolId = /created=([0-9A-Z]{26})/.exec(sent.location ?? '')?.[1];
-    const done = await lead.get(sent.location as string);
-    expect(done.html).toContain('Pool created');
-    expect(done.html).toContain(`href="/app/pools/${poolId}"`);
+    const { id: poolId, done } = await sendCheck(lead, base());
+    expect(done).toContain('Pool created');
+    expect(done).toContain(`href="/app/pools/${poolId}"`);
     const pool = await stack.api.call<{ name: string; purpose: string; lots: { id: string; name: string }[] }>(
       f(0).admin,
       'GET',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorSummary, type PageClient, signInAs } from '../support/pages';
+import { errorSummary, type PageClient, sendCheck, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
 import { useTestStack } from '../support/use-stack';
 
@@ -79,12 +79,9 @@ describe('recording a pledge in the browser', () => {
     expect(check.html).toContain('Check your answers before you record the pledge');
     expect(check.html).toContain('2026-27: £1,250.50, 2027-28: £2,000.00');
     expect(check.html).toContain('Only grants in North Wyvern');
-    const sent = await member.post(`${base()}?page=check`, { page: 'check', csrf: await member.csrf() });
-    expect(sent.location).toMatch(new RegExp(`^${base()}\\?page=done&created=[0-9A-Z]{26}$`));
-    const pledgeId = /created=([0-9A-Z]{26})/.exec(sent.location ?? '')?.[1];
-    const done = await member.get(sent.location as string);
-    expect(done.html).toContain('Pledge recorded');
-    expect(done.html).toContain(`href="/app/pools/${poolId}"`);
+    const { id: pledgeId, done } = await sendCheck(member, base());
+    expect(done).toContain('Pledge recorded');
+    expect(done).toContain(`href="/app/pools/${poolId}"`);
 
     expect((await pool()).pledged).toBe(325_050);
     expect((await statement(1)).pledges).toEqual([

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Proposal, Round } from '../../shared/pools/round';
+import { addProvider, EASTBROOK } from '../support/consortia';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
 import { useTestStack } from '../support/use-stack';
@@ -19,12 +20,7 @@ const post = async (c: PageClient, page: string, fields: Record<string, string>)
   c.post(`${base()}?page=${page}`, { page, ...fields, csrf: await c.csrf() });
 
 beforeAll(async () => {
-  recipient = await stack.api.call<{ id: string; name: string }>(stack.admin, 'POST', '/organisations', {
-    name: 'Eastbrook CVS',
-    kind: 'provider',
-    identifier: 'GB-CHC-1066001',
-    contactEmail: 'office@eastbrook-cvs.example.org',
-  });
+  recipient = await addProvider(stack, EASTBROOK);
   const setup = await setupPool(stack, funders, 'Proposal Journey Fund');
   await setup.receive(await setup.pledge(f(0), 5_000_000), 5_000_000);
   round = await stack.api.call<Round>(f(0).admin, 'POST', `/pools/${setup.pool.id}/rounds`, { name: 'Winter round' });

@@ -1,6 +1,7 @@
 import { linksIn, openLink, postLink, scopeOf } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { addDays, londonDate } from '../../shared/platform/london-time';
+import { addProvider, WVA } from './consortia';
 import { setupPool } from './pool';
 import type { TestStack } from './stack';
 
@@ -16,12 +17,7 @@ export interface Fixture {
 export async function grantFixture(stack: TestStack, funders: SeededFunder[]): Promise<Fixture> {
   const { pool, pledge, receive, lead, consortium } = await setupPool(stack, funders, 'Grants Fund');
   await receive(await pledge(funders[1] as SeededFunder, 100_000_000), 100_000_000);
-  const recipient = await stack.api.call<{ id: string; contactEmail: string; name: string }>(stack.admin, 'POST', '/organisations', {
-    name: 'Wyvern Voluntary Action',
-    kind: 'provider',
-    identifier: 'GB-CHC-1077001',
-    contactEmail: 'hello@wva.example.org',
-  });
+  const recipient = await addProvider(stack, WVA);
   return { stack, lead, poolId: pool.id, consortiumId: consortium.id, recipient };
 }
 
