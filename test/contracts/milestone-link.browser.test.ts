@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linksIn } from '../../infra/local/mailbox-links';
+import { openEmailedLink } from '../support/browser';
 import { advanceToMorning, contractBody, getContract, mailTo, register } from '../support/contract';
 import { today } from '../support/grant';
 import { useTestStack } from '../support/use-stack';
@@ -20,10 +21,7 @@ describe('a supplier sends milestone evidence from the alert email, in a real br
     const alert = alerts.at(-1);
     const url = linksIn(alert, 'milestone')[0] as string;
 
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    const opened = await page.goto(url);
-    expect(opened?.status()).toBe(200);
-    expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+    const page = await openEmailedLink(browser, url);
     await expect(page.locator('h1').textContent()).resolves.toBe('Evidence for a milestone');
     await expect(page.locator('main').textContent()).resolves.toContain('A list of the groups and their reviews.');
 

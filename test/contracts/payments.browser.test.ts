@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { londonTime } from '../../shared/platform/london-time';
 import { axeOn } from '../support/axe';
+import { signedInPage } from '../support/browser';
 import { type ContractView, contractBody, register } from '../support/contract';
 import { useTestStack } from '../support/use-stack';
 
@@ -24,12 +24,7 @@ beforeAll(async () => {
   await stack.runtime.settle();
 }, 120_000);
 
-async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
-  const page = await browser.newPage({ javaScriptEnabled });
-  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${council().admin.name}`) }).click();
-  return page;
-}
+const signedIn = (javaScriptEnabled: boolean) => signedInPage(browser, stack, council(), javaScriptEnabled);
 
 describe('payments on the contract page, in a real browser', () => {
   it('records an invoice with the date input and JavaScript off: told what to fix, then the day to pay by', async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Round } from '../../shared/pools/round';
 import { axeOn } from '../support/axe';
+import { signedInPage } from '../support/browser';
 import { addProvider, EASTBROOK } from '../support/consortia';
 import { setupPool } from '../support/pool';
 import { useTestStack } from '../support/use-stack';
@@ -30,9 +31,7 @@ beforeAll(async () => {
 describe('the pools journeys in a real browser', () => {
   it('has no serious or critical accessibility violation on any question page, with or without its errors', async () => {
     const lead = funders[0] as SeededFunder;
-    const page = await browser.newPage({ javaScriptEnabled: true });
-    await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-    await page.getByRole('button', { name: new RegExp(`Sign in as ${lead.admin.name}`) }).click();
+    const page = await signedInPage(browser, stack, lead, true);
     const found: string[] = [];
     const check = async (name: string) => found.push(...(await axeOn(page)).map((v) => `${name}: ${v}`));
     const journeys: [string, string, string[]][] = [

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openEmailedLink } from '../support/browser';
 import { award, grantFixture, inDays, linkIn, mail, plan, report } from '../support/grant';
 import { DAY } from '../support/stack';
 import { useTestStack } from '../support/use-stack';
@@ -19,10 +20,7 @@ describe('a provider reports from the link in their email, in a real browser', (
     const [email] = await mail(f, f.recipient.contactEmail, /^Report due .*: Browser grant$/);
     const url = linkIn(email as { body: { text?: string } });
 
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    const response = await page.goto(url);
-    expect(response?.status()).toBe(200);
-    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    const page = await openEmailedLink(browser, url);
     await expect(page.locator('h1').textContent()).resolves.toContain('Report');
     await expect(page.locator('main').textContent()).resolves.toContain('Browser grant');
 

@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { axeOn } from '../support/axe';
+import { signedInPage } from '../support/browser';
 import { fundedConsortium, tenderBody } from '../support/tender';
 import { useTestStack } from '../support/use-stack';
 
@@ -28,12 +28,7 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
-  const page = await browser.newPage({ javaScriptEnabled });
-  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${lead().admin.name}`) }).click();
-  return page;
-}
+const signedIn = (javaScriptEnabled: boolean) => signedInPage(browser, stack, lead(), javaScriptEnabled);
 
 const questions = ['about', 'procedure', 'lots', 'criteria', 'dates', 'documents', 'funding', 'panel'];
 

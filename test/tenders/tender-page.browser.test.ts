@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { axeOn } from '../support/axe';
+import { signedInPage } from '../support/browser';
 import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
 import { useTestStack } from '../support/use-stack';
 
@@ -35,12 +35,7 @@ beforeAll(async () => {
   open = await publishedTender(stack, funders, tenderBody(stack, funders, setup.pool.id, { title: 'Browser open tender' }));
 }, 180_000);
 
-async function signedIn(who: SeededFunder, javaScriptEnabled: boolean): Promise<Page> {
-  const page = await browser.newPage({ javaScriptEnabled });
-  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${who.admin.name}`) }).click();
-  return page;
-}
+const signedIn = (who: SeededFunder, javaScriptEnabled: boolean) => signedInPage(browser, stack, who, javaScriptEnabled);
 
 describe('the tender page in a real browser', () => {
   it('a panel member scores with JavaScript off: a missing reason is named, then the scores are saved', async () => {
