@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { aboveThreshold, bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
 import { useTestStack } from '../support/use-stack';
 
 /**
@@ -28,12 +28,7 @@ const quality: Record<string, [number, number]> = { A1: [90, 85], B1: [60, 60], 
 describe('assessment summaries', () => {
   it('each bidder gets its own scores and the winner’s with the reasons, nothing of the third bidder’s, before the UK6', async () => {
     const setup = await fundedConsortium(stack, funders, 'Summaries Fund', 40_000_000);
-    const body = tenderBody(stack, funders, setup.pool.id, {
-      title: 'Summaries tender',
-      days: [2, 4, 6, 8],
-      scale: 200,
-      lightTouch: false,
-    });
+    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Summaries tender', days: [2, 4, 6, 8], ...aboveThreshold });
     const t = await publishedTender(stack, funders, body);
     for (const [name, email] of Object.values(bidders))
       await stack.api.call(undefined, 'POST', `/tenders/${t.id}/interest`, { orgName: name, email });

@@ -3,7 +3,7 @@ import type { FundingShare, Grant } from '../../shared/pools/grant';
 import type { Tender } from '../../shared/tenders/tender';
 import { openLink, postLink, scopeOf } from '../support/grant';
 import { ocdsValidators, offCodelist } from '../support/ocds';
-import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { aboveThreshold, bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
 import { useTestStack } from '../support/use-stack';
 
 const { stack, funders, funder: f } = useTestStack({ seed: true });
@@ -55,8 +55,7 @@ describe('a joint tender, end to end on the local engines', () => {
     const body = tenderBody(stack, funders, setup.pool.id, {
       title: 'Wyvernshire infrastructure support',
       days: [9, 19, 27, 29],
-      scale: 200,
-      lightTouch: false,
+      ...aboveThreshold,
     });
     const t = await publishedTender(stack, funders, body);
     let view = await getTender(stack, f(0), t.id);

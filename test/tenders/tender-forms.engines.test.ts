@@ -3,7 +3,7 @@ import { fillIn } from '../../infra/local/mailbox-links';
 import type { Organisation } from '../../shared/consortia/organisation';
 import type { Tender } from '../../shared/tenders/tender';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { aboveThreshold, bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
 import { useTestStack } from '../support/use-stack';
 
 /**
@@ -38,7 +38,7 @@ beforeAll(async () => {
   ] as const)
     await stack.api.call(f(0).admin, 'POST', `/organisations/${f(0).org.id}/members`, { ...who, role });
   // £900,000 of goods and services: above the threshold, so a mandatory standstill of eight working days.
-  const body = tenderBody(stack, funders, setup.pool.id, { title: TITLE, days: [2, 4, 6, 8], scale: 200, lightTouch: false });
+  const body = tenderBody(stack, funders, setup.pool.id, { title: TITLE, days: [2, 4, 6, 8], ...aboveThreshold });
   t = await publishedTender(stack, funders, body);
 }, 180_000);
 

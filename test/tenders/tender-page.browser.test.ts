@@ -3,7 +3,7 @@ import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { axeOn } from '../support/axe';
 import { signedInPage } from '../support/browser';
-import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { aboveThreshold, bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
 import { useTestStack } from '../support/use-stack';
 
 /**
@@ -19,12 +19,7 @@ let open: Tender;
 
 beforeAll(async () => {
   const setup = await fundedConsortium(stack, funders, 'Browser Tender Fund', 40_000_000);
-  const body = tenderBody(stack, funders, setup.pool.id, {
-    title: 'Browser regime tender',
-    days: [2, 4, 6, 8],
-    scale: 200,
-    lightTouch: false,
-  });
+  const body = tenderBody(stack, funders, setup.pool.id, { title: 'Browser regime tender', days: [2, 4, 6, 8], ...aboveThreshold });
   t = await publishedTender(stack, funders, body);
   await stack.api.call(undefined, 'POST', `/tenders/${t.id}/interest`, { orgName: 'Eastbrook CVS', email: 'office@eastbrook.example.org' });
   await bid(await linkTo(stack, 'office@eastbrook.example.org', /Browser regime tender: your links/), {
