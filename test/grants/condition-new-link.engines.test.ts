@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { award, grant, grantFixture, linkIn, mail, openLink, plan, postLink, scopeOf, today } from '../support/grant';
+import { conditionalGrant, grant, grantFixture, linkIn, mail, openLink, postLink, scopeOf, today } from '../support/grant';
 import { type PageClient, signInAs } from '../support/pages';
 import { useTestStack } from '../support/use-stack';
 
@@ -27,11 +27,10 @@ const sendNewLink = async (client: PageClient) => {
 const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]?.trim();
 
 beforeAll(async () => {
-  grantId = (await award(f, 'Community garden', 800_000)).id;
-  await plan(f, grantId, {
-    conditions: [{ description: 'Written permission from the landowner', kind: 'before-first-payment' }],
-    tranches: [{ amount: 800_000, dueDate: '2026-05-15' }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: '2027-03-31' },
+  grantId = await conditionalGrant(f, 'Community garden', 800_000, {
+    condition: 'Written permission from the landowner',
+    trancheDue: '2026-05-15',
+    reportDue: '2027-03-31',
   });
   lead = await signInAs(stack, f.lead.admin.email);
 });

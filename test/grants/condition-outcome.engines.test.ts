@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { award, grant, grantFixture, linkIn, mail, openLink, plan, postLink, scopeOf, today } from '../support/grant';
+import { conditionalGrant, grant, grantFixture, linkIn, mail, openLink, postLink, scopeOf, today } from '../support/grant';
 import { useTestStack } from '../support/use-stack';
 
 /**
@@ -34,11 +34,10 @@ async function sendEvidence(url: string, text: string) {
 }
 
 beforeAll(async () => {
-  grantId = (await award(f, 'Youth hub support', 1_250_000)).id;
-  await plan(f, grantId, {
-    conditions: [{ description: 'A safeguarding policy adopted by the trustees', kind: 'before-first-payment' }],
-    tranches: [{ amount: 1_250_000, dueDate: '2026-05-15' }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: '2026-06-30' },
+  grantId = await conditionalGrant(f, 'Youth hub support', 1_250_000, {
+    condition: 'A safeguarding policy adopted by the trustees',
+    trancheDue: '2026-05-15',
+    reportDue: '2026-06-30',
   });
 });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { award, grantFixture, inDays, mail, plan } from '../support/grant';
+import { conditionalGrant, grantFixture, inDays, mail } from '../support/grant';
 import { errorSummary, type PageClient, signInAs, textareaIn } from '../support/pages';
 import { useTestStack } from '../support/use-stack';
 
@@ -20,11 +20,10 @@ const post = async (fields: Record<string, string>) => lead.post(`/app/grants/${
 const summary = (html: string) => errorSummary(html, 'this page');
 
 beforeAll(async () => {
-  grantId = (await award(f, 'Decide-form grant', 300_000)).id;
-  await plan(f, grantId, {
-    conditions: [{ description: 'A safeguarding policy adopted by the board', kind: 'before-first-payment' }],
-    tranches: [{ amount: 300_000, dueDate: inDays(stack, 1) }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 40) },
+  grantId = await conditionalGrant(f, 'Decide-form grant', 300_000, {
+    condition: 'A safeguarding policy adopted by the board',
+    trancheDue: inDays(stack, 1),
+    reportDue: inDays(stack, 40),
   });
   lead = await signInAs(stack, f.lead.admin.email);
 });

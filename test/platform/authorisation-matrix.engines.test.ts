@@ -28,7 +28,14 @@ async function staffOf(org: { name: string; kind: string; identifier: string; fu
 }
 
 beforeAll(async () => {
-  const { lead, tender, ids: records } = await routeRecords(stack, funders, 'Matrix');
+  const {
+    lead,
+    ids: records,
+    bodies,
+  } = await routeRecords(stack, funders, 'Matrix', {
+    identifier: 'GB-CHC-1199204',
+    contactEmail: 'm@example.org',
+  });
   const viewer = await stack.api.call<{ user: Who }>(stack.admin, 'POST', `/organisations/${lead.org.id}/members`, {
     email: 'viewer@wyvernshire.example.org',
     name: 'Vic Viewer',
@@ -61,26 +68,7 @@ beforeAll(async () => {
     providerStaff: provider.user,
   };
   orgOf = { leadAdmin: lead.org.id, leadViewer: lead.org.id, memberAdmin: (funders[1] as SeededFunder).org.id };
-  overrides = {
-    'POST /organisations': {
-      name: 'Matrix Trust',
-      kind: 'funder',
-      funderType: 'trust-foundation',
-      identifier: 'GB-CHC-1199204',
-      contactEmail: 'm@example.org',
-    },
-    'POST /consortia': {
-      name: 'Matrix Two',
-      place: 'Wyvernshire',
-      members: [
-        { orgId: lead.org.id, role: 'lead' },
-        { orgId: (funders[1] as SeededFunder).org.id, role: 'member' },
-      ],
-    },
-    'POST /consortia/{consortiumId}/tenders': tender,
-    // The draft again, as drafted: the lead's change of it (refused once it is no longer a draft, which is still past authorisation).
-    'PUT /tenders/{tenderId}': tender,
-  };
+  overrides = bodies;
   await stack.runtime.settle();
 });
 

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  award,
-  grant,
-  grantFixture,
-  inDays,
-  lightAnswers,
-  linkIn,
-  mail,
-  openLink,
-  plan,
-  postLink,
-  report,
-  scopeOf,
-} from '../support/grant';
+import { openLink, postLink, scopeOf } from '../../infra/local/mailbox-links';
+import { award, grant, grantFixture, inDays, lightAnswers, linkIn, mail, plan, report } from '../support/grant';
 import { DAY } from '../support/stack';
 import { useTestStack } from '../support/use-stack';
 

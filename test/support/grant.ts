@@ -46,6 +46,25 @@ export async function plan(f: Fixture, grantId: string, body: unknown) {
   };
 }
 
+/**
+ * A grant of `amount` paid in one tranche due on `trancheDue`, held back until one condition
+ * (`condition`) is met, with a one-off light report due on `reportDue`; answers its id.
+ */
+export async function conditionalGrant(
+  f: Fixture,
+  title: string,
+  amount: number,
+  { condition, trancheDue, reportDue }: { condition: string; trancheDue: string; reportDue: string },
+): Promise<string> {
+  const grantId = (await award(f, title, amount)).id;
+  await plan(f, grantId, {
+    conditions: [{ description: condition, kind: 'before-first-payment' }],
+    tranches: [{ amount, dueDate: trancheDue }],
+    reporting: { frequency: 'one-off', template: 'light', dueDate: reportDue },
+  });
+  return grantId;
+}
+
 export async function mail(f: Fixture, to: string, subject: RegExp) {
   return (await f.stack.runtime.emails()).filter((e) => e.destination.to.includes(to) && subject.exec(e.subject) !== null);
 }
