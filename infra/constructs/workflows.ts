@@ -20,15 +20,13 @@ interface WorkflowProps {
  * definition; the only difference between targets is what `${...}` resolves to.
  */
 export class Workflow extends Construct {
-  readonly stateMachine: StateMachine;
-
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
     const { spec } = props;
     const targets = Object.entries(spec.substitutions).map(([name, fnId]) => [name, props.functions[fnId] as IFunction] as const);
 
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
+    const stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: props.stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
       // Inline (not fromFile) keeps the definition in the template, where tests and cfn-lint can read it.
@@ -38,11 +36,11 @@ export class Workflow extends Construct {
       tracingEnabled: true,
     });
     // The ASL invokes unqualified ARNs, so the version/alias wildcard CDK's grantInvoke adds is not needed.
-    this.stateMachine.addToRolePolicy(
+    stateMachine.addToRolePolicy(
       new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [...new Set(targets.map(([, fn]) => fn.functionArn))] }),
     );
 
-    Validations.of(this.stateMachine).acknowledge({
+    Validations.of(stateMachine).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Execution logging needs the logs:*LogDelivery/Describe* actions and tracing needs xray:PutTraceSegments/PutTelemetryRecords/GetSampling*; none supports resource-level permissions.',

@@ -62,6 +62,34 @@ export interface NeedValues {
   functionArn(functionId: string): string;
 }
 
+type PlainNeed = Exclude<Need, object>;
+type NeedValue = { [K in keyof NeedValues]: NeedValues[K] extends string ? K : never }[keyof NeedValues];
+
+/**
+ * The variables each plain need sets, and the value each takes: one table, read both by
+ * `environmentFor` (what a function is given) and by `needFor` (what to declare for a variable).
+ */
+const plainNeeds: Record<PlainNeed, readonly (readonly [variable: string, value: NeedValue])[]> = {
+  'table-read': [[envNames.table, 'tableName']],
+  'table-write': [[envNames.table, 'tableName']],
+  mail: [
+    [envNames.senderEmail, 'senderEmail'],
+    [envNames.sesConfigurationSet, 'sesConfigurationSet'],
+    [envNames.appUrl, 'appUrl'],
+  ],
+  'publish-events': [[envNames.eventBus, 'eventBusName']],
+  web: [[envNames.appUrl, 'appUrl']],
+  'sign-in': [
+    [envNames.appUrl, 'appUrl'],
+    [envNames.authDomain, 'authDomain'],
+    [envNames.authClientId, 'authClientId'],
+    [envNames.authIssuer, 'authIssuer'],
+  ],
+  'open-data': [[envNames.ocidPrefix, 'ocidPrefix']],
+  // Answering task tokens needs a permission, not configuration.
+  'task-callback': [],
+};
+
 export function environmentFor(needs: readonly Need[], v: NeedValues): Record<string, string> {
   const env: Record<string, string> = {};
   for (const need of needs) {
@@ -75,57 +103,20 @@ export function environmentFor(needs: readonly Need[], v: NeedValues): Record<st
       }
       continue;
     }
-    switch (need) {
-      case 'table-read':
-      case 'table-write':
-        env[envNames.table] = v.tableName;
-        break;
-      case 'mail':
-        env[envNames.senderEmail] = v.senderEmail;
-        env[envNames.sesConfigurationSet] = v.sesConfigurationSet;
-        env[envNames.appUrl] = v.appUrl;
-        break;
-      case 'publish-events':
-        env[envNames.eventBus] = v.eventBusName;
-        break;
-      case 'web':
-        env[envNames.appUrl] = v.appUrl;
-        break;
-      case 'sign-in':
-        env[envNames.appUrl] = v.appUrl;
-        env[envNames.authDomain] = v.authDomain;
-        env[envNames.authClientId] = v.authClientId;
-        env[envNames.authIssuer] = v.authIssuer;
-        break;
-      case 'open-data':
-        env[envNames.ocidPrefix] = v.ocidPrefix;
-        break;
-      case 'task-callback':
-        // Answering task tokens needs a permission, not configuration.
-        break;
-      default:
-        throw new Error(`need ${need satisfies never} produces no environment`);
-    }
+    const variables = Object.hasOwn(plainNeeds, need) ? plainNeeds[need] : undefined;
+    if (!variables) throw new Error(`need ${need} produces no environment`);
+    for (const [variable, value] of variables) env[variable] = v[value];
   }
   return env;
 }
 
 /** Which need a variable comes from, for the error a function gets when it reads one it was not given. */
 export function needFor(variable: string): string {
-  const fixed: Record<string, string> = {
-    [envNames.table]: "'table-read' or 'table-write'",
-    [envNames.senderEmail]: "'mail'",
-    [envNames.sesConfigurationSet]: "'mail'",
-    [envNames.appUrl]: "'mail', 'web' or 'sign-in'",
-    [envNames.authDomain]: "'sign-in'",
-    [envNames.authClientId]: "'sign-in'",
-    [envNames.authIssuer]: "'sign-in'",
-    [envNames.ocidPrefix]: "'open-data'",
-    [envNames.eventBus]: "'publish-events'",
-    [envNames.scheduleGroup]: '{ schedules: <function id> }',
-    [envNames.schedulerRole]: '{ schedules: <function id> }',
-  };
-  if (fixed[variable]) return fixed[variable];
+  const from = Object.entries(plainNeeds)
+    .filter(([, variables]) => variables.some(([name]) => name === variable))
+    .map(([need]) => `'${need}'`);
+  if (from.length) return from.length === 1 ? (from[0] as string) : `${from.slice(0, -1).join(', ')} or ${from.at(-1)}`;
+  if (variable === envNames.scheduleGroup || variable === envNames.schedulerRole) return '{ schedules: <function id> }';
   if (variable.startsWith('WORKFLOW_ARN_')) return '{ startWorkflow: <workflow id> }';
   if (variable.startsWith('FUNCTION_ARN_')) return '{ schedules: <function id> }';
   return 'no need (it is not a grantloop variable)';

@@ -26,7 +26,7 @@ export const tenderStatuses = [
 ] as const;
 export type TenderStatus = (typeof tenderStatuses)[number];
 
-interface TenderLot {
+export interface TenderLot {
   id: string;
   title: string;
   /** pence */

@@ -1,19 +1,12 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { contractBody, register } from '../support/contract';
-import { startTestStack, type TestStack } from '../support/stack';
 import { fundedConsortium, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 const council = () => funders[0] as SeededFunder;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
 
 /** Parsed by ical.js, an independent strict parser: it throws on anything malformed. */
 async function fetchCalendar(url: string) {

@@ -10,17 +10,14 @@ import {
   startInvitationWorkflow,
 } from '../../shared/consortia/invitation';
 import { DomainError } from '../../shared/platform/errors';
-import { consortium, memorySystem, organisation } from '../support/memory';
+import { consortium, memorySystem } from '../support/memory';
+import { registeredFunders } from '../support/usecases';
 
 /** Fast: the use cases on the in-memory adapters (no engines); the workflow around them is tested in invitation.engines.test.ts. */
 async function setup() {
   const sys = memorySystem();
   const admin = await sys.admin();
-  const funders = [
-    await organisation(sys, admin, 'Wyvernshire County Council'),
-    await organisation(sys, admin, 'Harbourside Trust'),
-    await organisation(sys, admin, 'Millbank Foundation'),
-  ];
+  const funders = await registeredFunders(sys, admin, 3);
   const c = await consortium(sys, funders);
   return { sys, admin, funders, c, lead: funders[0]!, member: funders[1]! };
 }

@@ -25,6 +25,8 @@ const ruleOf = (fn: () => unknown) => {
   }
   return 'ok';
 };
+/** The rule a proposal of these members, each [orgId, role], breaks. */
+const ruleFor = (...members: [string, 'lead' | 'member'][]) => ruleOf(() => make(members.map(([orgId, role]) => ({ orgId, role }))));
 
 describe('consortium rules', () => {
   it('starts inviting, with the lead recorded and names trimmed', () => {
@@ -37,49 +39,14 @@ describe('consortium rules', () => {
   });
 
   it('needs exactly one lead', () => {
-    expect(
-      ruleOf(() =>
-        make([
-          { orgId: '1', role: 'member' },
-          { orgId: '2', role: 'member' },
-        ]),
-      ),
-    ).toBe('exactly-one-lead');
-    expect(
-      ruleOf(() =>
-        make([
-          { orgId: '1', role: 'lead' },
-          { orgId: '2', role: 'lead' },
-        ]),
-      ),
-    ).toBe('exactly-one-lead');
+    expect(ruleFor(['1', 'member'], ['2', 'member'])).toBe('exactly-one-lead');
+    expect(ruleFor(['1', 'lead'], ['2', 'lead'])).toBe('exactly-one-lead');
   });
 
   it('accepts only funders, each once, that exist', () => {
-    expect(
-      ruleOf(() =>
-        make([
-          { orgId: '1', role: 'lead' },
-          { orgId: 'p', role: 'member' },
-        ]),
-      ),
-    ).toBe('member-is-funder');
-    expect(
-      ruleOf(() =>
-        make([
-          { orgId: '1', role: 'lead' },
-          { orgId: '1', role: 'member' },
-        ]),
-      ),
-    ).toBe('unique-member');
-    expect(
-      ruleOf(() =>
-        make([
-          { orgId: '1', role: 'lead' },
-          { orgId: '9', role: 'member' },
-        ]),
-      ),
-    ).toBe('organisation-exists');
+    expect(ruleFor(['1', 'lead'], ['p', 'member'])).toBe('member-is-funder');
+    expect(ruleFor(['1', 'lead'], ['1', 'member'])).toBe('unique-member');
+    expect(ruleFor(['1', 'lead'], ['9', 'member'])).toBe('organisation-exists');
   });
 
   it('activates once and bumps the version; a lapsed consortium cannot be activated', () => {

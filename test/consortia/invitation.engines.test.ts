@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Consortium } from '../../shared/consortia/consortium';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { proposeConsortium } from '../support/consortia';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
+const { stack, funders } = useTestStack({ seed: true });
 
 const lead = () => funders[0] as SeededFunder;
-async function propose(name: string, members: SeededFunder[]): Promise<Consortium> {
-  const c = await stack.api.call<Consortium>(lead().admin, 'POST', '/consortia', {
-    name,
-    place: 'Wyvernshire',
-    members: [{ orgId: lead().org.id, role: 'lead' }, ...members.map((m) => ({ orgId: m.org.id, role: 'member' }))],
-  });
-  await stack.runtime.settle();
-  return c;
-}
+const propose = (name: string, members: SeededFunder[]) => proposeConsortium(stack, name, lead(), members);
 const execution = (c: Consortium) => stack.runtime.sfn.list().find((e) => e.name === `consortium-${c.id}`);
 const mailTo = async (address: string, subject: RegExp) =>
   (await stack.runtime.emails()).filter((e) => e.destination.to.includes(address) && subject.test(e.subject));

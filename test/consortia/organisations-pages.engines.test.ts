@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { describe, expect, it } from 'vitest';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Organisations and their staff from the browser, as the platform admin and an organisation's
@@ -10,15 +9,7 @@ import { startTestStack, type TestStack } from '../support/stack';
  * staff, adding a member of staff, changing a role and removing someone. Mistakes are named by
  * the pages' labels and write nothing; what is made is read back through the JSON API.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
-const f = (i: number) => funders[i] as SeededFunder;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
+const { stack, funder: f } = useTestStack({ seed: true });
 
 type Org = { id: string; name: string; kind: string; funderType?: string; identifier: string; contactEmail: string };
 type Staffed = Org & { members: { userId: string; role: string }[] };

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Consortium } from '../../shared/consortia/consortium';
 import type { User } from '../../shared/consortia/store';
+import { addProvider, addStaff, proposeConsortium } from '../support/consortia';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Proposing a consortium from the browser, as a funder's admin does with JavaScript off: the
@@ -12,38 +14,16 @@ import { DAY, startTestStack, type TestStack } from '../support/stack';
  * write nothing; the members receive the invitation; the proposal is reachable from what needs
  * me and its page says who has answered; only a funder's admins (and the platform admin) see it.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let viewer: User;
 let providerStaff: User;
-const f = (i: number) => funders[i] as SeededFunder;
 const base = '/app/consortia/new';
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  viewer = (
-    await stack.api.call<{ user: User }>(stack.admin, 'POST', `/organisations/${f(0).org.id}/members`, {
-      email: 'vera.viewer@wyvernshire.example.org',
-      name: 'Vera Viewer',
-      role: 'viewer',
-    })
-  ).user;
-  const provider = await stack.api.call<{ id: string }>(stack.admin, 'POST', '/organisations', {
-    name: 'Harbour Arts',
-    kind: 'provider',
-    identifier: 'GB-CHC-1199301',
-    contactEmail: 'hello@harbour-arts.example.org',
-  });
-  providerStaff = (
-    await stack.api.call<{ user: User }>(stack.admin, 'POST', `/organisations/${provider.id}/members`, {
-      email: 'pat@harbour-arts.example.org',
-      name: 'Pat Provider',
-      role: 'admin',
-    })
-  ).user;
+  viewer = await addStaff(stack, f(0).org.id, { email: 'vera.viewer@wyvernshire.example.org', name: 'Vera Viewer', role: 'viewer' });
+  const provider = await addProvider(stack, ['Harbour Arts', 'GB-CHC-1199301', 'hello@harbour-arts.example.org']);
+  providerStaff = await addStaff(stack, provider.id, { email: 'pat@harbour-arts.example.org', name: 'Pat Provider', role: 'admin' });
 });
-afterAll(() => stack?.stop());
 
 /** The consortia the lead's organisation is in, read through the API: what a refused page must not change. */
 const consortiaOfLead = async () =>
@@ -233,15 +213,7 @@ describe('proposing a consortium in the browser', () => {
 
   // Last: it moves the clock past the confirmation window.
   it('says in words that a proposal its lead never confirmed has lapsed', async () => {
-    const c = await stack.api.call<Consortium>(f(0).admin, 'POST', '/consortia', {
-      name: 'Forgotten Fund',
-      place: 'Wyvernshire',
-      members: [
-        { orgId: f(0).org.id, role: 'lead' },
-        { orgId: f(4).org.id, role: 'member' },
-      ],
-    });
-    await stack.runtime.settle();
+    const c = await proposeConsortium(stack, 'Forgotten Fund', f(0), [f(4)]);
     await stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + 15 * DAY));
     const member = await signInAs(stack, f(4).admin.email);
     expect((await member.get('/app')).html).toContain('Forgotten Fund</a> (Wyvernshire, lapsed: its lead did not confirm it in time)');

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
 import type { ConsortiaStore } from '../../shared/consortia/store';
 import type { DomainEvent } from '../../shared/platform/events';
 import { newId } from '../../shared/platform/ids';
 import { memoryConsortia } from '../support/in-memory/consortia';
 import { MemoryTable } from '../support/in-memory/table';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The store's side of "an organisation keeps an admin", on both adapters: a membership changes
@@ -13,11 +13,8 @@ import { startTestStack, type TestStack } from '../support/stack';
  * counted on to stay is one, in the same transaction. So two admins removing each other at
  * once cannot leave none (the use cases' side is staff.usecases.test.ts).
  */
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack?.stop());
+// DynamoDB Local and its table: the adapters under test find them through the environment the stack sets.
+useTestStack();
 
 const NOW = new Date('2026-04-01T09:00:00Z');
 const event = (subject: string): DomainEvent => ({

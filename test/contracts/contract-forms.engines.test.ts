@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ContractView, contractBody, contractFormPath, getContract, register } from '../support/contract';
 import { inDays } from '../support/grant';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Every form of the contract page, sent wrong over HTTP as a browser without JavaScript sends it:
@@ -11,15 +10,13 @@ import { startTestStack, type TestStack } from '../support/stack';
  * error summary naming the field as the page labels it, keeps what was typed, and writes nothing.
  * A rule the contract's state breaks (a conflict) is a message on the page, linked to its form.
  */
-let stack: TestStack;
-let council: SeededFunder;
+const { stack, funder } = useTestStack({ seed: true });
+const council = () => funder(0);
 let staff: PageClient;
 let contract: ContractView;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  council = (await stack.seed())[0] as SeededFunder;
-  contract = await register(stack, council, {
+  contract = await register(stack, council(), {
     ...contractBody(stack, 'Form checks contract', [5, 60]),
     payments: [
       { dueDate: inDays(stack, 30), amount: 4_000_000 },
@@ -27,10 +24,9 @@ beforeAll(async () => {
     ],
   });
   // P2's invoice is in, so the page offers the form recording its payment.
-  await stack.api.call(council.admin, 'POST', `/contracts/${contract.id}/payments/P2/invoice`, { receivedOn: inDays(stack, 0) });
-  staff = await signInAs(stack, council.admin.email);
+  await stack.api.call(council().admin, 'POST', `/contracts/${contract.id}/payments/P2/invoice`, { receivedOn: inDays(stack, 0) });
+  staff = await signInAs(stack, council().admin.email);
 });
-afterAll(() => stack?.stop());
 
 const send = async (fields: Record<string, string>) =>
   staff.post(contractFormPath(contract.id, fields.action), { ...fields, csrf: await staff.csrf() });
@@ -42,13 +38,13 @@ const date = (name: string, day: string, month: string, year: string) => ({
 
 /** Sends a form that must be refused: 400, these errors in this order, and the contract as it was (its version too). */
 async function refused(fields: Record<string, string>, errors: [string, string][]): Promise<string> {
-  const before = await getContract(stack, council, contract.id);
+  const before = await getContract(stack, council(), contract.id);
   const res = await send(fields);
   expect(res.status).toBe(400);
   expect(errorSummary(res.html)).toEqual(errors);
   expect(res.html).not.toContain('This could not be done');
   await stack.runtime.settle();
-  const after = await getContract(stack, council, contract.id);
+  const after = await getContract(stack, council(), contract.id);
   expect(after.version).toBe(before.version);
   expect(after).toEqual(before);
   return res.html;
@@ -96,7 +92,7 @@ describe('the contract page’s forms, decoded as the API decodes them', () => {
     const reason = 'y'.repeat(2000);
     const partly = await send({ action: 'decide', milestone: 'M2', 'status-M2': 'partiallyMet', 'reason-M2': reason });
     expect([partly.status, partly.location]).toEqual([303, `/app/contracts/${contract.id}/milestones?done=decided`]);
-    expect((await getContract(stack, council, contract.id)).milestones[1]?.decision?.reason).toBe(reason);
+    expect((await getContract(stack, council(), contract.id)).milestones[1]?.decision?.reason).toBe(reason);
     const met = await send({ action: 'decide', milestone: 'M2', 'status-M2': 'met' });
     expect(met.status).toBe(303);
     const html = await refused({ action: 'decide', milestone: 'M2', 'status-M2': 'notMet', 'reason-M2': 'Changed our mind' }, [
@@ -162,11 +158,11 @@ describe('the contract page’s forms, decoded as the API decodes them', () => {
   });
 
   it('refuses an action no page has, and a hidden field that names no record, without writing', async () => {
-    const before = await getContract(stack, council, contract.id);
+    const before = await getContract(stack, council(), contract.id);
     expect((await send({ action: 'toString' })).status).toBe(400);
     await refused({ action: 'decide', milestone: 'P1', 'status-M1': 'met' }, [
       ['milestone', 'Milestone must be a milestone (M1…) or KPI (K1…) id'],
     ]);
-    expect((await getContract(stack, council, contract.id)).version).toBe(before.version);
+    expect((await getContract(stack, council(), contract.id)).version).toBe(before.version);
   });
 });

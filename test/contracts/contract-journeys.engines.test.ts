@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillIn, linksIn, openLink } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { nextLondonNine } from '../../shared/contracts/alerts';
 import { type ContractView, getContract, mailTo } from '../support/contract';
 import { inDays } from '../support/grant';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * A council's contracts from the browser, as its staff use them with JavaScript off (issue 25):
@@ -14,8 +14,7 @@ import { startTestStack, type TestStack } from '../support/stack';
  * schema and use case; mistakes and the domain's refusals are named by the page's labels, on the
  * question that asks for the answer, and nothing is written until the whole is right.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 let staff: PageClient;
 const council = () => funders[0] as SeededFunder;
 const list = () => `/app/councils/${council().org.id}/contracts`;
@@ -36,11 +35,8 @@ const summary = (html: string) =>
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   staff = await signInAs(stack, council().admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe('registering a contract on the pages', () => {
   const supplier = 'journeys@wyvern-va.example.org';

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { contractBody, contractFormPath, register } from '../support/contract';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /** The contract pages over plain HTTP, as a browser without JavaScript uses them. */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 const council = () => funders[0] as SeededFunder;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
 
 const post = async (c: PageClient, id: string, fields: Record<string, string>) =>
   c.post(contractFormPath(id, fields.action), { ...fields, csrf: await c.csrf() });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { amendContract, changeStatus, decideMilestone, rateKpi, submitEvidence } from '../../shared/contracts/changes';
-import { buildContract, type ContractInput } from '../../shared/contracts/contract';
+import type { ContractInput } from '../../shared/contracts/contract';
 import { DomainError } from '../../shared/platform/errors';
-import { contractInput } from '../support/contract-input';
+import { contractInput, registeredContract } from '../support/contract-input';
 
-const build = (over: Partial<ContractInput> = {}) =>
-  buildContract(contractInput(over), {
-    id: '01JCONTRACT0000000000000000',
-    councilOrgId: 'org-wyv',
-    by: 'user-ruth',
-    now: new Date('2026-03-20T10:00:00Z'),
-    source: { kind: 'direct' },
-    status: 'active',
-  });
+const build = (over: Partial<ContractInput> = {}) => registeredContract(contractInput(over));
 
 const issuesOf = (f: () => unknown) => {
   try {

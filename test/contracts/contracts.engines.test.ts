@@ -1,24 +1,17 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fillIn, linksIn, openLink } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { advanceToMorning, type ContractView, contractBody, getContract, mailTo, register } from '../support/contract';
 import { today } from '../support/grant';
 import { ocdsValidators, offCodelist } from '../support/ocds';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 /** The day each test's timeline counts from (the virtual clock moves on across tests). */
 let start: string;
 const council = () => funders[0] as SeededFunder;
 const contact = () => council().org.contactEmail;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
 
 const ragOf = (c: ContractView, id: string) => c.milestones.find((m) => m.id === id)?.rag;
 

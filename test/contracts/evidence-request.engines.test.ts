@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fillIn, linksIn, openLink } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { nextLondonNine } from '../../shared/contracts/alerts';
@@ -7,18 +7,11 @@ import { addDays } from '../../shared/platform/london-time';
 import { contractBody, contractFormPath, mailTo, register } from '../support/contract';
 import { inDays } from '../support/grant';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /** Evidence asked for now from the contract page, and the alert a late-registered milestone gets. */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 const council = () => funders[0] as SeededFunder;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
 
 const post = async (c: PageClient, id: string, fields: Record<string, string>) =>
   c.post(contractFormPath(id, fields.action), { ...fields, csrf: await c.csrf() });

@@ -1,31 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linksIn } from '../../infra/local/mailbox-links';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { launchChromium } from '../support/browser';
+import { openEmailedLink } from '../support/browser';
 import { advanceToMorning, contractBody, getContract, mailTo, register } from '../support/contract';
 import { today } from '../support/grant';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let council: SeededFunder;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  council = (await stack.seed())[0] as SeededFunder;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const { stack, funder, browser } = useTestStack({ seed: true, browser: true });
+const council = () => funder(0);
 
 describe('a supplier sends milestone evidence from the alert email, in a real browser with JavaScript off', () => {
   it('opens the link, is told what to fix, sends the evidence; the council sees it', async () => {
     const start = today(stack);
     const supplier = 'browser@wyvern-va.example.org';
-    const c = await register(stack, council, contractBody(stack, 'Browser contract', [10], supplier));
+    const c = await register(stack, council(), contractBody(stack, 'Browser contract', [10], supplier));
     await stack.runtime.settle();
     await advanceToMorning(stack, start, 7); // 3 days before it is due
     // Registered after its 14-day alert time, it had that alert the next morning; the 3-day one's link replaces it.
@@ -34,10 +21,7 @@ describe('a supplier sends milestone evidence from the alert email, in a real br
     const alert = alerts.at(-1);
     const url = linksIn(alert, 'milestone')[0] as string;
 
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    const opened = await page.goto(url);
-    expect(opened?.status()).toBe(200);
-    expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+    const page = await openEmailedLink(browser, url);
     await expect(page.locator('h1').textContent()).resolves.toBe('Evidence for a milestone');
     await expect(page.locator('main').textContent()).resolves.toContain('A list of the groups and their reviews.');
 
@@ -54,8 +38,8 @@ describe('a supplier sends milestone evidence from the alert email, in a real br
     await page.close();
 
     await stack.runtime.settle();
-    expect(await mailTo(stack, council.org.contactEmail, /^Evidence to decide: Milestone 1 of Browser contract/)).toHaveLength(1);
-    const m1 = (await getContract(stack, council, c.id)).milestones[0];
+    expect(await mailTo(stack, council().org.contactEmail, /^Evidence to decide: Milestone 1 of Browser contract/)).toHaveLength(1);
+    const m1 = (await getContract(stack, council(), c.id)).milestones[0];
     expect(m1?.evidence).toMatchObject({
       text: 'Ten governance reviews, listed in the report.',
       url: 'https://wyvern-va.example.org/reviews',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { changeStatus } from '../../shared/contracts/changes';
-import { buildContract, type Contract } from '../../shared/contracts/contract';
+import type { Contract } from '../../shared/contracts/contract';
 import { paymentStatus, recordInvoice, recordPaid } from '../../shared/contracts/payments';
 import { DomainError } from '../../shared/platform/errors';
 import { daysToPay, paymentDueByInvoice, paymentQuarter, reportingPeriodOf } from '../../shared/tenders/statutory-periods';
-import { contractInput } from '../support/contract-input';
+import { contractInput, registeredContract } from '../support/contract-input';
 
 /**
  * Every expected date below was counted by hand on a calendar (30 days beginning with the day
@@ -13,7 +13,7 @@ import { contractInput } from '../support/contract-input';
 const now = new Date('2027-02-10T10:00:00Z');
 
 const build = (): Contract =>
-  buildContract(
+  registeredContract(
     contractInput({
       value: 12_000_000,
       period: { startDate: '2026-04-01', endDate: '2027-03-31' },
@@ -22,14 +22,6 @@ const build = (): Contract =>
         { dueDate: '2027-01-15', amount: 6_000_000 },
       ],
     }),
-    {
-      id: '01JCONTRACT0000000000000000',
-      councilOrgId: 'org-wyv',
-      by: 'user-ruth',
-      now: new Date('2026-03-20T10:00:00Z'),
-      source: { kind: 'direct' },
-      status: 'active',
-    },
   );
 
 const refusal = (f: () => unknown) => {

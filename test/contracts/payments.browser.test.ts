@@ -1,21 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { londonTime } from '../../shared/platform/london-time';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
+import { signedInPage } from '../support/browser';
 import { type ContractView, contractBody, register } from '../support/contract';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let council: SeededFunder;
-let browser: Browser;
+const { stack, funder, browser } = useTestStack({ seed: true, browser: true });
+const council = () => funder(0);
 let contract: ContractView;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  council = (await stack.seed())[0] as SeededFunder;
-  contract = await register(stack, council, {
+  contract = await register(stack, council(), {
     ...contractBody(stack, 'Browser payments contract', []),
     value: 6_000_000,
     period: { startDate: '2026-04-01', endDate: '2027-03-31' },
@@ -27,19 +22,9 @@ beforeAll(async () => {
   });
   await stack.runtime.advanceTo(londonTime('2027-01-20', '09:00'));
   await stack.runtime.settle();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
-async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
-  const page = await browser.newPage({ javaScriptEnabled });
-  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${council.admin.name}`) }).click();
-  return page;
-}
+const signedIn = (javaScriptEnabled: boolean) => signedInPage(browser, stack, council(), javaScriptEnabled);
 
 describe('payments on the contract page, in a real browser', () => {
   it('records an invoice with the date input and JavaScript off: told what to fix, then the day to pay by', async () => {
@@ -74,7 +59,7 @@ describe('payments on the contract page, in a real browser', () => {
       .getByRole('button', { name: 'Record the invoice' })
       .click();
     found.push(...(await axeOn(page)).map((v) => `contract with an error: ${v}`));
-    await page.goto(`${stack.runtime.apiUrl}/app/councils/${council.org.id}/payments?period=2026-10-01`);
+    await page.goto(`${stack.runtime.apiUrl}/app/councils/${council().org.id}/payments?period=2026-10-01`);
     found.push(...(await axeOn(page)).map((v) => `payments: ${v}`));
     expect(found).toEqual([]);
     await page.close();

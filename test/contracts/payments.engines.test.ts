@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { londonTime } from '../../shared/platform/london-time';
 import { type ContractView, contractBody, contractFormPath, getContract, register } from '../support/contract';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Payments under contracts through the API and the pages, on the engines. The clock moves to
@@ -17,14 +17,11 @@ import { startTestStack, type TestStack } from '../support/stack';
  * | B (below threshold) | P1      | £50,000.00  | 1 Dec 2026  | 30 Dec 2026 | 2 Jan 2027  | 32                    | 3    |
  * | D (above threshold) | P1      | £100,000.00 | 20 Sep 2026 | 19 Oct 2026 | 5 Nov 2026  | 46                    | 17   |
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 const council = () => funders[0] as SeededFunder;
 const contracts: Record<string, ContractView> = {};
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const period = { startDate: '2026-04-01', endDate: '2027-03-31' };
   const body = (title: string, amounts: number[], extra: Record<string, unknown>) => ({
     ...contractBody(stack, title, []),
@@ -40,7 +37,6 @@ beforeAll(async () => {
   await stack.runtime.advanceTo(londonTime('2027-01-20', '09:00'));
   await stack.runtime.settle();
 });
-afterAll(() => stack?.stop());
 
 const api = <T>(path: string, body: unknown) => stack.api.call<T>(council().admin, 'POST', path, body);
 const payment = (c: ContractView, id: string) => c.payments.find((p) => p.id === id);

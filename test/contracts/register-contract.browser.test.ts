@@ -1,13 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linksIn, openLink } from '../../infra/local/mailbox-links';
-import type { SeededFunder } from '../../infra/local/scenario';
 import { nextLondonNine } from '../../shared/contracts/alerts';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
 import { mailTo } from '../support/contract';
 import { inDays } from '../support/grant';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 import { walk } from '../support/walk';
 
 /**
@@ -15,29 +12,18 @@ import { walk } from '../support/walk';
  * Chromium with JavaScript off (no JSON API, no bearer token), with a milestone already overdue;
  * the supplier gets its link by the next 09:00 London, and not before.
  */
-let stack: TestStack;
-let council: SeededFunder;
-let browser: Browser;
+const { stack, funder, browser } = useTestStack({ seed: true, browser: true });
+const council = () => funder(0);
 let contractId = '';
 const w = walk(
   () => stack,
   () => browser,
 );
 
-beforeAll(async () => {
-  stack = await startTestStack();
-  council = (await stack.seed())[0] as SeededFunder;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
 describe('a contract registered on the pages', () => {
   it('with a milestone already overdue: the supplier is emailed its link at the next 09:00 London', async () => {
     const supplier = 'registered-in-browser@wyvern-va.example.org';
-    const page = await w.as({ staff: council.admin });
+    const page = await w.as({ staff: council().admin });
     const { button, link, fill, pick, date, step, panel } = w;
 
     await step('opens the contracts and starts', page, async () => {
@@ -128,14 +114,14 @@ describe('a contract registered on the pages', () => {
 
   it('has no serious or critical accessibility violation on the contract journeys and sub-pages, errors showing or not', async () => {
     const page = await browser.newPage({ javaScriptEnabled: true });
-    await w.signIn(page, council.admin.email);
+    await w.signIn(page, council().admin.email);
     const base = stack.runtime.apiUrl;
-    const contracts = `/app/councils/${council.org.id}/contracts`;
+    const contracts = `/app/councils/${council().org.id}/contracts`;
     const pages = [
       contracts,
       `${contracts}/new`,
       ...['contract', 'supplier', 'funding', 'payments', 'milestones', 'kpis', 'check'].map((q) => `${contracts}/new?page=${q}`),
-      `/app/councils/${council.org.id}/contract-policy`,
+      `/app/councils/${council().org.id}/contract-policy`,
       ...['', '/milestones', '/kpis', '/payments'].map((part) => `/app/contracts/${contractId}${part}`),
       ...['milestones/new?page=milestones', 'milestones/new?page=kpis', 'amendments/new?page=change', 'status'].map(
         (rest) => `/app/contracts/${contractId}/${rest}`,

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grant, grantFixture, linkIn, mail, openLink, plan, postLink, scopeOf, today } from '../support/grant';
+import { conditionalGrant, grant, grantFixture, linkIn, mail, openLink, postLink, scopeOf, today } from '../support/grant';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Issue 25's expired-link test: the provider's evidence link expires, the lead sends a new one
@@ -11,9 +11,7 @@ import { startTestStack, type TestStack } from '../support/stack';
  * a condition link works for 180 days (until 28 September 2026); the grant "Community garden"
  * has one tranche of £8,000.00 due 15 May 2026, held by its one condition.
  */
-let stack: TestStack;
-let f: Fixture;
-let funders: SeededFunder[];
+const { stack, funders, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let grantId: string;
 let lead: PageClient;
 
@@ -29,18 +27,13 @@ const sendNewLink = async (client: PageClient) => {
 const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]?.trim();
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = (await stack.seed()) as SeededFunder[];
-  f = await grantFixture(stack, funders);
-  grantId = (await award(f, 'Community garden', 800_000)).id;
-  await plan(f, grantId, {
-    conditions: [{ description: 'Written permission from the landowner', kind: 'before-first-payment' }],
-    tranches: [{ amount: 800_000, dueDate: '2026-05-15' }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: '2027-03-31' },
+  grantId = await conditionalGrant(f, 'Community garden', 800_000, {
+    condition: 'Written permission from the landowner',
+    trancheDue: '2026-05-15',
+    reportDue: '2027-03-31',
   });
   lead = await signInAs(stack, f.lead.admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe('a new evidence link, sent from the grant page', () => {
   let first: string;

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grant, grantFixture, linkIn, mail, openLink, plan, postLink, scopeOf, today } from '../support/grant';
-import { startTestStack, type TestStack } from '../support/stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conditionalGrant, grant, grantFixture, linkIn, mail, openLink, postLink, scopeOf, today } from '../support/grant';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * A condition decided through the API tells the provider, by one email per decision, which the
@@ -9,8 +8,7 @@ import { startTestStack, type TestStack } from '../support/stack';
  * typed by hand: the virtual clock starts on 1 April 2026; the grant "Youth hub support" has one
  * tranche of £12,500.00 due 15 May 2026, held by a safeguarding condition.
  */
-let stack: TestStack;
-let f: Fixture;
+const { stack, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let grantId: string;
 
 type Condition = { id: string; status: string; decision?: { outcome: string; at: string } };
@@ -36,16 +34,12 @@ async function sendEvidence(url: string, text: string) {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
-  grantId = (await award(f, 'Youth hub support', 1_250_000)).id;
-  await plan(f, grantId, {
-    conditions: [{ description: 'A safeguarding policy adopted by the trustees', kind: 'before-first-payment' }],
-    tranches: [{ amount: 1_250_000, dueDate: '2026-05-15' }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: '2026-06-30' },
+  grantId = await conditionalGrant(f, 'Youth hub support', 1_250_000, {
+    condition: 'A safeguarding policy adopted by the trustees',
+    trancheDue: '2026-05-15',
+    reportDue: '2026-06-30',
   });
 });
-afterAll(() => stack?.stop());
 
 describe('a decided condition is emailed to the provider', () => {
   it('not met: once, with the reason, the payment held and a new link; delivered again, nothing more', async () => {

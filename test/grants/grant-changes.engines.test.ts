@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grantFixture, plan } from '../support/grant';
+import { award, grantFixture, plan } from '../support/grant';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Changing a grant from its page, as the lead's officers do with JavaScript off: record a
@@ -10,9 +10,7 @@ import { startTestStack, type TestStack } from '../support/stack';
  * check your answers and a confirmation, through the JSON routes' own schemas and use cases;
  * mistakes and the domain's refusals are named by the page's labels, and nothing is written.
  */
-let stack: TestStack;
-let f: Fixture;
-let funders: SeededFunder[];
+const { stack, funders, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let grantId: string;
 let lead: PageClient;
 const at = (rest: string) => `/app/grants/${grantId}/${rest}`;
@@ -33,15 +31,11 @@ const grant = () => stack.api.call<Grant>(f.lead.admin, 'GET', `/grants/${grantI
 const paid = async () => (await grant()).funders.reduce((a, s) => a + s.paid - s.returned, 0);
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = (await stack.seed()) as SeededFunder[];
-  f = await grantFixture(stack, funders);
   grantId = (await award(f, 'Grant to change', 300_000)).id;
   // One tranche, due later in the year, so nothing is paid by the workflow while the test runs.
   await plan(f, grantId, { tranches: [{ amount: 300_000, dueDate: '2026-09-01' }] });
   lead = await signInAs(stack, f.lead.admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe('changing a grant from its page', () => {
   it('offers each change to the lead, and none to a member, who gets the not-found page', async () => {

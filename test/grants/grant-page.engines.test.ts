@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grantFixture, inDays, mail, plan } from '../support/grant';
-import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conditionalGrant, grantFixture, inDays, mail } from '../support/grant';
+import { errorSummary, type PageClient, signInAs, textareaIn } from '../support/pages';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The grant page's decide form over plain HTTP, as a browser without JavaScript sends it: decoded
@@ -10,34 +9,24 @@ import { startTestStack, type TestStack } from '../support/stack';
  * so the reason has the API's limit on the page too (a 300,000-character "not met" reason was
  * once saved through the page and rendered in full).
  */
-let stack: TestStack;
-let f: Fixture;
+const { stack, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let grantId: string;
 let lead: PageClient;
 type Condition = { id: string; status: string; version: number; decision?: { outcome: string; reason?: string } };
 const condition = async () =>
   (await stack.api.call<{ conditions: Condition[] }>(f.lead.admin, 'GET', `/grants/${grantId}`)).conditions[0] as Condition;
 const post = async (fields: Record<string, string>) => lead.post(`/app/grants/${grantId}`, { ...fields, csrf: await lead.csrf() });
-/** The error summary's entries: [where each links, what it says]. */
-const summary = (html: string) =>
-  [...(/govuk-error-summary__list">(.*?)<\/ul>/s.exec(html)?.[1] ?? '').matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => [
-    m[1],
-    m[2],
-  ]);
-const textarea = (html: string, name: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+/** The error summary's entries, [the field it links to on this page, its message]. */
+const summary = (html: string) => errorSummary(html, 'this page');
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
-  grantId = (await award(f, 'Decide-form grant', 300_000)).id;
-  await plan(f, grantId, {
-    conditions: [{ description: 'A safeguarding policy adopted by the board', kind: 'before-first-payment' }],
-    tranches: [{ amount: 300_000, dueDate: inDays(stack, 1) }],
-    reporting: { frequency: 'one-off', template: 'light', dueDate: inDays(stack, 40) },
+  grantId = await conditionalGrant(f, 'Decide-form grant', 300_000, {
+    condition: 'A safeguarding policy adopted by the board',
+    trancheDue: inDays(stack, 1),
+    reportDue: inDays(stack, 40),
   });
   lead = await signInAs(stack, f.lead.admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe('the grant page’s decide form', () => {
   it('refuses an empty decision, a missing reason and a reason over 1,000 characters, keeping what was typed and saving nothing', async () => {
@@ -60,7 +49,7 @@ describe('the grant page’s decide form', () => {
     const over = await post({ condition: 'C1', 'outcome-C1': 'not-met', 'reason-C1': `${long}!` });
     expect(over.status).toBe(400);
     expect(summary(over.html)).toEqual([['reason-C1', 'Reason must be 1,000 characters or fewer']]);
-    expect(textarea(over.html, 'reason-C1')).toBe(`${long}!`);
+    expect(textareaIn(over.html, 'reason-C1')).toBe(`${long}!`);
     expect(over.html).toMatch(/name="outcome-C1" type="radio" value="not-met" checked/);
 
     const huge = await post({ condition: 'C1', 'outcome-C1': 'not-met', 'reason-C1': 'x'.repeat(300_000) });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grantFixture } from '../support/grant';
+import { award, grantFixture } from '../support/grant';
 import { type PageClient, signInAs, taskList } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * A grant's plan from the browser, as the lead's admin sets it with JavaScript off: a task list
@@ -11,9 +11,7 @@ import { startTestStack, type TestStack } from '../support/stack';
  * rule (every date within the grant's own dates) shown on the page as the API answers it.
  * Dates are typed by hand: the grant runs from 1 April 2026 to 31 March 2027.
  */
-let stack: TestStack;
-let f: Fixture;
-let funders: SeededFunder[];
+const { stack, funders, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let grantId: string;
 let lead: PageClient;
 const base = () => `/app/grants/${grantId}/plan`;
@@ -30,13 +28,9 @@ type Plan = { tranches: { amount: number; dueDate: string }[]; reports: { dueDat
 const grant = () => stack.api.call<Plan & { plannedStart: string; plannedEnd: string }>(f.lead.admin, 'GET', `/grants/${grantId}`);
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = (await stack.seed()) as SeededFunder[];
-  f = await grantFixture(stack, funders);
   grantId = (await award(f, 'Task-list grant', 300_000)).id;
   lead = await signInAs(stack, f.lead.admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe("a grant's plan as a task list", () => {
   it('the API refuses a report due before the grant starts, naming the field', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Consortium } from '../../shared/consortia/consortium';
-import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
+import { proposeConsortium } from '../support/consortia';
+import { errorSummary, type PageClient, signInAs } from '../support/pages';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The consortium page's two forms over plain HTTP, as a browser without JavaScript sends them:
@@ -11,20 +11,14 @@ import { startTestStack, type TestStack } from '../support/stack';
  * parses with. A form it refuses answers 400 naming each field by its label, keeps what was
  * typed and writes nothing; a refusal by the rules shows on the page.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funder: f } = useTestStack({ seed: true });
 let consortium: Consortium;
 let lead: PageClient;
-const f = (i: number) => funders[i] as SeededFunder;
 type Read = Consortium & { reportingPolicy?: Record<string, unknown> };
 const read = () => stack.api.call<Read>(f(0).admin, 'GET', `/consortia/${consortium.id}`);
 const post = async (fields: Record<string, string>) => lead.post(`/app/consortia/${consortium.id}`, { ...fields, csrf: await lead.csrf() });
-/** The error summary's entries: [where each links, what it says]. */
-const summary = (html: string) =>
-  [...(/govuk-error-summary__list">(.*?)<\/ul>/s.exec(html)?.[1] ?? '').matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => [
-    m[1],
-    m[2],
-  ]);
+/** The error summary's entries, [the field it links to on this page, its message]. */
+const summary = (html: string) => errorSummary(html, 'this page');
 const typedIn = (html: string, name: string) => new RegExp(`name="${name.replace('.', '\\.')}"[^>]*value="([^"]*)"`).exec(html)?.[1];
 
 /** A policy the schema accepts, with every number at its limit: due 120 days after, 8 reminders. */
@@ -41,20 +35,9 @@ const atLimits = {
 };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  consortium = await stack.api.call<Consortium>(f(0).admin, 'POST', '/consortia', {
-    name: 'Page Confirm Fund',
-    place: 'Wyvernshire',
-    members: [
-      { orgId: f(0).org.id, role: 'lead' },
-      { orgId: f(1).org.id, role: 'member' },
-    ],
-  });
-  await stack.runtime.settle();
+  consortium = await proposeConsortium(stack, 'Page Confirm Fund', f(0), [f(1)]);
   lead = await signInAs(stack, f(0).admin.email);
 });
-afterAll(() => stack?.stop());
 
 describe('the consortium page forms', () => {
   it('the lead confirms by the form; confirming again is refused on the page, against the form', async () => {

@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { slices } from '../../infra/catalog';
 import { pounds } from '../../shared/platform/format';
-import { launchChromium } from '../support/browser';
 import { loadExample } from '../support/example';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The example's history stops here: mid-year, with reports, payments, conditions and rounds in every state. */
 const TODAY = new Date('2026-11-22T12:00:00Z');
 
-let stack: TestStack;
-let browser: Browser;
+const { stack, browser } = useTestStack({ browser: true });
 let page: Page;
 let example: Awaited<ReturnType<typeof loadExample>>;
 let paths: Record<string, string>;
@@ -23,7 +21,6 @@ type Json = Record<string, any>;
 const api = <T = Json>(path: string) => stack.api.call<T>(example.f.county.admin, 'GET', path);
 
 beforeAll(async () => {
-  stack = await startTestStack();
   example = await loadExample(stack, TODAY);
   const { pooled, final, f } = example;
   const grantId = pooled.grants.wva.id;
@@ -48,7 +45,6 @@ beforeAll(async () => {
     'what needs me at /app/': '/app/',
     'page not found': '/app/no-such-page',
   };
-  browser = await launchChromium();
   // JavaScript on only so axe can run: the pages themselves carry none.
   page = await browser.newPage();
   await page.goto(`${stack.runtime.apiUrl}/sign-in`);
@@ -57,10 +53,6 @@ beforeAll(async () => {
   await page.goto(`${stack.runtime.apiUrl}${paths.consortium}`);
   paths.round = (await page.locator('a[href^="/app/rounds/"]').first().getAttribute('href')) as string;
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
 const open = async (path: string) => {

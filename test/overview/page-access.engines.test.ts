@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Organisation } from '../../shared/consortia/organisation';
 import type { User } from '../../shared/consortia/store';
-import { award, type Fixture, grantFixture, inDays, plan } from '../support/grant';
+import { award, grantFixture, inDays, plan } from '../support/grant';
 import { type PageClient, pageClient, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let f: Fixture;
+const { stack, funders, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let insider: PageClient;
 let outsider: PageClient;
 let pages: string[];
 let reportId: string;
 let grantId: string;
 let roundId: string;
-let funders: SeededFunder[];
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = (await stack.seed()) as SeededFunder[];
-  f = await grantFixture(stack, funders);
   const g = await award(f, 'Access grant', 300_000);
   grantId = g.id;
   const p = await plan(f, g.id, {
@@ -64,9 +59,6 @@ beforeAll(async () => {
   ];
   insider = await signInAs(stack, f.lead.admin.email);
   outsider = await signInAs(stack, user.email);
-});
-afterAll(async () => {
-  await stack?.stop();
 });
 
 describe('who may see and do what on the staff pages', () => {

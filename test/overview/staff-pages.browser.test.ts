@@ -1,38 +1,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { launchChromium } from '../support/browser';
-import {
-  award,
-  type Fixture,
-  grantFixture,
-  inDays,
-  lightAnswers,
-  linkIn,
-  mail,
-  openLink,
-  plan,
-  postLink,
-  report,
-  scopeOf,
-} from '../support/grant';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { award, grantFixture, inDays, lightAnswers, linkIn, mail, openLink, plan, postLink, report, scopeOf } from '../support/grant';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let f: Fixture;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const { stack, fixture: f, browser } = useTestStack({ seed: true, fixture: grantFixture, browser: true });
 
 /** The provider answers through the newest link emailed to them (as in the report-link test). */
 async function providerSubmits(subject: RegExp) {

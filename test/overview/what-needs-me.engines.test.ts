@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillIn, linksIn } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Consortium } from '../../shared/consortia/consortium';
@@ -6,8 +6,8 @@ import type { Tender } from '../../shared/tenders/tender';
 import { advanceToMorning, contractBody, mailTo, register } from '../support/contract';
 import { loadExample } from '../support/example';
 import { award, type Fixture, inDays, lightAnswers, openLink, plan, postLink, scopeOf } from '../support/grant';
-import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, linkTo, scored, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 import { countHomeCalls, type ShownTask, whatNeeds } from './home-tasks';
 
 /**
@@ -15,7 +15,7 @@ import { countHomeCalls, type ShownTask, whatNeeds } from './home-tasks';
  * contract's, every kind of waiting work appears on "what needs me" for the right people, says
  * what, for whom and by when, links to where it is done, and goes once it is done.
  */
-let stack: TestStack;
+const { stack } = useTestStack();
 let f: Awaited<ReturnType<typeof loadExample>>['f'];
 let funders: SeededFunder[];
 let fund: Fixture;
@@ -32,7 +32,6 @@ const call = <T = unknown>(who: SeededFunder, method: string, path: string, body
   stack.api.call<T>(who.admin, method, path, body);
 
 beforeAll(async () => {
-  stack = await startTestStack();
   // The example up to 3 June 2026: three consortia, the pooled fund's rounds decided, three grants planned.
   ({ f } = await loadExample(stack, new Date('2026-06-03T12:00:00Z')));
   funders = [f.county, f.district, f.icb, f.harbourside, f.millbank, f.communityFoundation];
@@ -46,7 +45,6 @@ beforeAll(async () => {
   });
   fund = { stack, lead: f.county, poolId: tenderFund.pool.id, consortiumId: tenderFund.consortium.id, recipient };
 }, 300_000);
-afterAll(() => stack?.stop());
 
 describe('what needs me, through a year of work', () => {
   it('a consortium to confirm waits on its lead’s admins, by the end of the 14 days, until confirmed', async () => {

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/catalog';
-import { type Organisation, startTestStack, type TestStack } from '../support/stack';
+import { addStaff } from '../support/consortia';
+import type { Organisation } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 import { type BadInput, goodId, tenderAndContractCases } from './bad-input-cases';
 
-let stack: TestStack;
+const { stack } = useTestStack();
 let org: Organisation;
 
 beforeAll(async () => {
-  stack = await startTestStack();
   const [first] = await stack.seed();
   org = first?.org as Organisation;
 });
-afterAll(() => stack?.stop());
 
 const funder = {
   name: 'Wyvern Trust',
@@ -273,16 +273,7 @@ describe('who may do what is read from the table', () => {
   });
 
   it('only a platform admin creates organisations; only an org admin adds members', async () => {
-    const { user: officer } = await stack.api.call<{ user: { id: string; email: string } }>(
-      stack.admin,
-      'POST',
-      `/organisations/${org.id}/members`,
-      {
-        email: 'officer@wyvernshire.example.org',
-        name: 'Olu Officer',
-        role: 'officer',
-      },
-    );
+    const officer = await addStaff(stack, org.id, { email: 'officer@wyvernshire.example.org', name: 'Olu Officer', role: 'officer' });
     const before = await stack.itemCount();
     const create = await stack.request('POST', '/organisations', { as: officer, body: funder });
     expect(create.status).toBe(403);

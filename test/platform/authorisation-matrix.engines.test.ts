@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { signInAs } from '../support/pages';
 import { fillPath, type RouteIds, validBody } from '../support/route-bodies';
 import { routeRecords } from '../support/route-records';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 import { expected, pageRules, type Role, rules } from './authorisation-rules';
 
 type Who = { id: string; email: string };
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 let ids: RouteIds;
 let who: Record<Role, Who>;
 let overrides: Record<string, unknown>;
@@ -29,9 +28,14 @@ async function staffOf(org: { name: string; kind: string; identifier: string; fu
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  const { lead, tender, ids: records } = await routeRecords(stack, funders, 'Matrix');
+  const {
+    lead,
+    ids: records,
+    bodies,
+  } = await routeRecords(stack, funders, 'Matrix', {
+    identifier: 'GB-CHC-1199204',
+    contactEmail: 'm@example.org',
+  });
   const viewer = await stack.api.call<{ user: Who }>(stack.admin, 'POST', `/organisations/${lead.org.id}/members`, {
     email: 'viewer@wyvernshire.example.org',
     name: 'Vic Viewer',
@@ -64,29 +68,9 @@ beforeAll(async () => {
     providerStaff: provider.user,
   };
   orgOf = { leadAdmin: lead.org.id, leadViewer: lead.org.id, memberAdmin: (funders[1] as SeededFunder).org.id };
-  overrides = {
-    'POST /organisations': {
-      name: 'Matrix Trust',
-      kind: 'funder',
-      funderType: 'trust-foundation',
-      identifier: 'GB-CHC-1199204',
-      contactEmail: 'm@example.org',
-    },
-    'POST /consortia': {
-      name: 'Matrix Two',
-      place: 'Wyvernshire',
-      members: [
-        { orgId: lead.org.id, role: 'lead' },
-        { orgId: (funders[1] as SeededFunder).org.id, role: 'member' },
-      ],
-    },
-    'POST /consortia/{consortiumId}/tenders': tender,
-    // The draft again, as drafted: the lead's change of it (refused once it is no longer a draft, which is still past authorisation).
-    'PUT /tenders/{tenderId}': tender,
-  };
+  overrides = bodies;
   await stack.runtime.settle();
 });
-afterAll(() => stack?.stop());
 
 const staffRoutes = forTarget(catalog, 'local').routes.filter((r) => r.auth === 'staff');
 /**

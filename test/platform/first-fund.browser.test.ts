@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { linksIn } from '../../infra/local/mailbox-links';
 import { platformAdmin } from '../../infra/local/seed';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 import { walk } from '../support/walk';
 
 /**
@@ -19,8 +18,7 @@ import { walk } from '../support/walk';
  * checked: none goes to the JSON API or carries a bearer token. Each step's page loads are
  * counted and printed.
  */
-let stack: TestStack;
-let browser: Browser;
+const { stack, browser } = useTestStack({ browser: true });
 const { as, person, step, signIn, button, link, fill, pick, panel, h1, main, date, requests, visited, report } = walk(
   () => stack,
   () => browser,
@@ -56,14 +54,8 @@ const POOL = 'Fenmoor Infrastructure Fund';
 const ROUND = 'Spring 2026 round';
 const GRANT = 'Infrastructure support for North Fenmoor';
 
-beforeAll(async () => {
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
 afterAll(async () => {
   console.log(report());
-  await browser?.close();
-  await stack?.stop();
 });
 
 const emailsTo = async (to: string, subject: RegExp) =>

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as z from '../../functions/lib/zod';
 import { operations } from '../../infra/api';
 import { catalog, forTarget } from '../../infra/catalog';
 import { openApiFile } from '../../infra/openapi';
 import { type FuzzReport, fuzz } from '../proof/fuzz';
 import { type Fixture, prepareFixture } from '../proof/fuzz-fixture';
-import { root, startTestStack, type TestStack } from '../support/stack';
+import { root } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Issue 11, item 4 at the size `npm test` affords (`npm run proof` runs ≥ 1,000 a route):
@@ -17,16 +18,14 @@ import { root, startTestStack, type TestStack } from '../support/stack';
 const perRoute = Number(process.env.FUZZ_PER_ROUTE ?? 10);
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_101);
 
-let stack: TestStack;
+const { stack } = useTestStack();
 let fixture: Fixture;
 let report: FuzzReport;
 
 beforeAll(async () => {
-  stack = await startTestStack();
   fixture = await prepareFixture(stack);
   report = await fuzz(stack, { perRoute, seed, fixture });
 }, 600_000);
-afterAll(() => stack?.stop());
 
 const replay = (r: FuzzReport) =>
   r.failures.map(

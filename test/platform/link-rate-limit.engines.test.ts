@@ -1,18 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
 import { linkPathPrefixes, linkRateLimit } from '../../infra/link-rate-limit';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
+const { stack } = useTestStack();
 
-beforeAll(async () => {
-  stack = await startTestStack();
-});
 afterAll(async () => {
   for (const agent of clients.values()) agent.destroy();
-  await stack?.stop();
 });
 
 const GUESSES = 10_000;

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { newId } from '../../shared/platform/ids';
 import { contractBody, register } from '../support/contract';
 import { signInAs } from '../support/pages';
 import { fillPath, type RouteIds, validBody } from '../support/route-bodies';
-import { startTestStack, type TestStack } from '../support/stack';
 import { fundedConsortium, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 let real: RouteIds;
 let fake: RouteIds;
 let outsider: { id: string; email: string };
@@ -18,8 +17,6 @@ let tender: unknown;
 const NAME = 'Outsider Test Fund';
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const lead = funders[0] as SeededFunder;
   const setup = await fundedConsortium(stack, funders, NAME, 1_000_000);
   const call = <T>(method: string, path: string, body?: unknown) => stack.api.call<T & { id: string }>(lead.admin, method, path, body);
@@ -68,7 +65,6 @@ beforeAll(async () => {
   outsider = added.user;
   await stack.runtime.settle();
 });
-afterAll(() => stack?.stop());
 
 const scoped = forTarget(catalog, 'local').routes.filter(
   (r) => r.auth === 'staff' && r.path.includes('{') && !r.path.startsWith('/organisations/'),

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillIn, linksIn } from '../../infra/local/mailbox-links';
-import type { SeededFunder } from '../../infra/local/scenario';
 import { advanceToMorning, contractBody, mailTo, register } from '../support/contract';
 import { today } from '../support/grant';
 import { signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
-
-let stack: TestStack;
-let council: SeededFunder;
+import { useTestStack } from '../support/use-stack';
 
 /** Everything the functions log, as CloudWatch would receive it (at the most talkative level). */
 const logged: string[] = [];
@@ -29,25 +25,25 @@ beforeAll(async () => {
       logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     };
   }
-  stack = await startTestStack();
-  council = (await stack.seed())[0] as SeededFunder;
 });
-afterAll(() => stack?.stop());
+// Started after the capture above, so the functions log at the level it sets, into it.
+const { stack, funder } = useTestStack({ seed: true });
+const council = () => funder(0);
 
 describe('secrets are never stored', () => {
   it('no emailed link token, session id or JWT appears in any item of the table, events included, nor in any log line', async () => {
     const start = today(stack);
     const supplier = 'secrets@wyvern-va.example.org';
-    const c = await register(stack, council, contractBody(stack, 'Secret contract', [10], supplier));
+    const c = await register(stack, council(), contractBody(stack, 'Secret contract', [10], supplier));
     await stack.runtime.settle();
     await advanceToMorning(stack, start, 7);
     // The latest alert's link: each alert's new link replaces the one before.
     const url = linksIn((await mailTo(stack, supplier, /^Coming up: /)).at(-1), 'milestone')[0] as string;
     expect((await fillIn(url, { text: 'Done' })).status).toBe(200);
-    const page = await signInAs(stack, council.admin.email);
+    const page = await signInAs(stack, council().admin.email);
     const made = await page.post(`/app/contracts/${c.id}`, { action: 'rotate-feed', csrf: await page.csrf() });
     const feedToken = /\/cal\/([A-Za-z0-9_-]{43})/.exec(made.html)?.[1] as string;
-    const jwt = await stack.runtime.issuer.sign({ sub: council.admin.id, email: council.admin.email });
+    const jwt = await stack.runtime.issuer.sign({ sub: council().admin.id, email: council().admin.email });
     expect((await fetch(`${stack.runtime.apiUrl}/contracts/${c.id}`, { headers: { authorization: `Bearer ${jwt}` } })).status).toBe(200);
     await stack.runtime.settle();
 

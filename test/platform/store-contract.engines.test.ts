@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
 import { dynamoContracts } from '../../shared/contracts/dynamodb-store';
 import { dynamoGrants } from '../../shared/grants/dynamodb-store';
@@ -11,14 +11,11 @@ import { dynamoPools } from '../../shared/pools/dynamodb-store';
 import { dynamoReports } from '../../shared/reporting/dynamodb-store';
 import { dynamoTenderLedger } from '../../shared/tenders/dynamodb-ledger';
 import { dynamoTenders } from '../../shared/tenders/dynamodb-store';
-import { startTestStack, type TestStack } from '../support/stack';
 import { storeContract } from '../support/store-contract';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack?.stop());
+// DynamoDB Local and its table: the adapters under test find them through the environment the stack sets.
+useTestStack();
 
 describe('store contract: the DynamoDB adapters on DynamoDB Local', () => {
   storeContract(() => ({

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { errorSummary, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 import { goodId } from './bad-input-cases';
 
-let stack: TestStack;
-let funders: SeededFunder[];
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
+const { stack, funders } = useTestStack({ seed: true });
 
 const routes = forTarget(catalog, 'local').routes.filter((r) => r.method !== 'GET');
 /** Pages, emailed-link forms and sign-in answer in HTML; every other route in JSON. */

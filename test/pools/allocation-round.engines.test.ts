@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from '../../shared/pools/pool';
 import type { Round } from '../../shared/pools/round';
+import { addProvider, EASTBROOK } from '../support/consortia';
 import { setupPool } from '../support/pool';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let recipient: { id: string };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  recipient = await stack.api.call(stack.admin, 'POST', '/organisations', {
-    name: 'Eastbrook CVS',
-    kind: 'provider',
-    identifier: 'GB-CHC-1066001',
-    contactEmail: 'office@eastbrook-cvs.example.org',
-  });
+  recipient = await addProvider(stack, EASTBROOK);
 });
-afterAll(() => stack?.stop());
-
-const f = (i: number) => funders[i] as SeededFunder;
 
 /** A pool where the lead put in 40%, then 30%, 20% and 10% from three members; quorum 50%. */
 async function fundedPool(name: string) {

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addProvider, WVA } from '../support/consortia';
 import { validate360 } from '../support/giving360';
 import { setupPool } from '../support/pool';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 let recipient: { id: string };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  recipient = await stack.api.call(stack.admin, 'POST', '/organisations', {
-    name: 'Wyvern Voluntary Action',
-    kind: 'provider',
-    identifier: 'GB-CHC-1077001',
-    contactEmail: 'hello@wva.example.org',
-  });
+  recipient = await addProvider(stack, WVA);
 });
-afterAll(() => stack?.stop());
 
 type Package = { issued: string; grants: { id: string; dateModified: string; plannedDates: { startDate: string; endDate: string }[] }[] };
 

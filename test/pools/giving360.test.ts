@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { settleConsortium } from '../../shared/consortia/invitation';
 import { amend, changeStatus } from '../../shared/grants/amendments';
 import { allocateDirect } from '../../shared/pools/awards';
 import { export360Giving, grantModified } from '../../shared/pools/giving360';
-import { createPool, recordContribution, recordPledge } from '../../shared/pools/pools';
 import { validate360 } from '../support/giving360';
-import { consortium, memorySystem, organisation } from '../support/memory';
+import { memorySystem, organisation } from '../support/memory';
 import { memoryPool } from '../support/memory-grant';
+import { fundedPool } from '../support/usecases';
 
 describe("a grant's dateModified in 360Giving", () => {
   it('is its award, or the latest amendment of what the record shows (amount, dates); conditions and status do not count', () => {
@@ -29,16 +28,7 @@ describe("a grant's dateModified in 360Giving", () => {
     const lead = await organisation(sys, admin, 'Wyvernshire County Council');
     const member = await organisation(sys, admin, 'Harbourside Trust');
     const provider = await organisation(sys, admin, 'Eastbrook CVS', 'provider');
-    const c = await consortium(sys, [lead, member]);
-    await settleConsortium(sys.deps, { consortiumId: c.id, outcome: 'activate' });
-    const pool = await createPool(sys.deps, lead.caller, c.id, { name: 'Wyvern Fund', purpose: 'Local infrastructure support', lots: [] });
-    const p = await recordPledge(sys.deps, lead.caller, pool.id, {
-      funderOrgId: lead.org.id,
-      currency: 'GBP',
-      years: [{ financialYear: '2026-27', amount: 100_000 }],
-      restriction: { kind: 'core' },
-    });
-    await recordContribution(sys.deps, lead.caller, pool.id, p.id, { amount: 100_000, currency: 'GBP', receivedOn: '2026-04-01' });
+    const { pool } = await fundedPool(sys, [lead, member], lead, 'Wyvern Fund', 100_000);
     const award = (title: string) =>
       allocateDirect(sys.deps, lead.caller, pool.id, {
         recipientOrgId: provider.org.id,

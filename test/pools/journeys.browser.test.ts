@@ -1,33 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Round } from '../../shared/pools/round';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
+import { signedInPage } from '../support/browser';
+import { addProvider, EASTBROOK } from '../support/consortia';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * axe-core on the pools journeys in Chromium: each question page as first shown and with its
  * errors showing, each check-your-answers page with what is still missing, the pool page and the
  * round page with their start links and the close form. No serious or critical violation.
  */
-let stack: TestStack;
-let browser: Browser;
-let funders: SeededFunder[];
+const { stack, funders, browser } = useTestStack({ seed: true, browser: true });
 let poolId: string;
 let pledgeId: string;
 let round: Round;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  await stack.api.call(stack.admin, 'POST', '/organisations', {
-    name: 'Eastbrook CVS',
-    kind: 'provider',
-    identifier: 'GB-CHC-1066001',
-    contactEmail: 'office@eastbrook-cvs.example.org',
-  });
+  await addProvider(stack, EASTBROOK);
   const setup = await setupPool(stack, funders, 'Axe Fund');
   poolId = setup.pool.id;
   const pledge = await setup.pledge(funders[0] as SeededFunder, 500_000, { kind: 'core' }, ['2026-27', '2027-28']);
@@ -35,19 +26,12 @@ beforeAll(async () => {
   await setup.receive(pledge, 100_000);
   round = await stack.api.call<Round>((funders[0] as SeededFunder).admin, 'POST', `/pools/${poolId}/rounds`, { name: 'Axe round' });
   await stack.runtime.settle();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
 describe('the pools journeys in a real browser', () => {
   it('has no serious or critical accessibility violation on any question page, with or without its errors', async () => {
     const lead = funders[0] as SeededFunder;
-    const page = await browser.newPage({ javaScriptEnabled: true });
-    await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-    await page.getByRole('button', { name: new RegExp(`Sign in as ${lead.admin.name}`) }).click();
+    const page = await signedInPage(browser, stack, lead, true);
     const found: string[] = [];
     const check = async (name: string) => found.push(...(await axeOn(page)).map((v) => `${name}: ${v}`));
     const journeys: [string, string, string[]][] = [

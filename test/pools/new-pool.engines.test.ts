@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lotIds } from '../../functions/pools/new-pool';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { errorSummary, type PageClient, signInAs } from '../support/pages';
+import { errorSummary, type PageClient, sendCheck, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Creating a pool from the browser, as a lead's admin does with JavaScript off: question pages,
  * lots added one at a time, check your answers, confirmation. Mistakes are named by the
  * page's labels and write nothing; only the lead's admins see the journey.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let consortiumId: string;
-const f = (i: number) => funders[i] as SeededFunder;
 const base = () => `/app/consortia/${consortiumId}/pools/new`;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   consortiumId = (await setupPool(stack, funders, 'Journey Fund')).consortium.id;
 });
-afterAll(() => stack?.stop());
 
 const pools = async () =>
   (await stack.api.call<{ id: string; name: string }[]>(f(0).admin, 'GET', `/consortia/${consortiumId}`)) as unknown;
@@ -74,12 +68,9 @@ describe('creating a pool in the browser', () => {
     expect(check.status).toBe(200);
     expect(check.html).toContain('Check your answers before you create the pool');
     expect(check.html).toContain('North Wyvern, Coast');
-    const sent = await lead.post(`${base()}?page=check`, { page: 'check', csrf: await lead.csrf() });
-    expect(sent.location).toMatch(new RegExp(`^${base()}\\?page=done&created=[0-9A-Z]{26}$`));
-    const poolId = /created=([0-9A-Z]{26})/.exec(sent.location ?? '')?.[1];
-    const done = await lead.get(sent.location as string);
-    expect(done.html).toContain('Pool created');
-    expect(done.html).toContain(`href="/app/pools/${poolId}"`);
+    const { id: poolId, done } = await sendCheck(lead, base());
+    expect(done).toContain('Pool created');
+    expect(done).toContain(`href="/app/pools/${poolId}"`);
     const pool = await stack.api.call<{ name: string; purpose: string; lots: { id: string; name: string }[] }>(
       f(0).admin,
       'GET',

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { errorSummary, type PageClient, signInAs } from '../support/pages';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorSummary, type PageClient, sendCheck, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Recording a pledge and the money received against it, in the browser with JavaScript off:
@@ -10,17 +9,12 @@ import { startTestStack, type TestStack } from '../support/stack';
  * keep what was typed and write nothing; each journey is offered only to those its use case
  * accepts, and anyone else who finds it gets the not-found page.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let poolId: string;
-const f = (i: number) => funders[i] as SeededFunder;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   poolId = (await setupPool(stack, funders, 'Pledge Journey Fund')).pool.id;
 });
-afterAll(() => stack?.stop());
 
 type Statement = { pledges: { id: string; restriction: string; years: { financialYear: string; amount: number; received: number }[] }[] };
 const statement = (i: number) => stack.api.call<Statement>(f(0).admin, 'GET', `/pools/${poolId}/funders/${f(i).org.id}/statement`);
@@ -85,12 +79,9 @@ describe('recording a pledge in the browser', () => {
     expect(check.html).toContain('Check your answers before you record the pledge');
     expect(check.html).toContain('2026-27: £1,250.50, 2027-28: £2,000.00');
     expect(check.html).toContain('Only grants in North Wyvern');
-    const sent = await member.post(`${base()}?page=check`, { page: 'check', csrf: await member.csrf() });
-    expect(sent.location).toMatch(new RegExp(`^${base()}\\?page=done&created=[0-9A-Z]{26}$`));
-    const pledgeId = /created=([0-9A-Z]{26})/.exec(sent.location ?? '')?.[1];
-    const done = await member.get(sent.location as string);
-    expect(done.html).toContain('Pledge recorded');
-    expect(done.html).toContain(`href="/app/pools/${poolId}"`);
+    const { id: pledgeId, done } = await sendCheck(member, base());
+    expect(done).toContain('Pledge recorded');
+    expect(done).toContain(`href="/app/pools/${poolId}"`);
 
     expect((await pool()).pledged).toBe(325_050);
     expect((await statement(1)).pledges).toEqual([

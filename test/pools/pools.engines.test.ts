@@ -1,33 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Pledge } from '../../shared/pools/pledge';
 import { reconcile } from '../../shared/pools/reconcile';
+import { addOrganisation, addProvider, addStaff, WVA } from '../support/consortia';
 import { validate360 } from '../support/giving360';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders } = useTestStack({ seed: true });
 let recipient: { id: string };
 let partner: { id: string };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  recipient = await stack.api.call(stack.admin, 'POST', '/organisations', {
-    name: 'Wyvern Voluntary Action',
-    kind: 'provider',
-    identifier: 'GB-CHC-1077001',
-    contactEmail: 'hello@wva.example.org',
-  });
-  partner = await stack.api.call(stack.admin, 'POST', '/organisations', {
+  recipient = await addProvider(stack, WVA);
+  partner = await addOrganisation(stack, {
     name: 'Wyvern Community NHS Trust',
     kind: 'council',
     identifier: 'GB-NHS-RWY',
     contactEmail: 'partnerships@wyvern-nhs.example.org',
   });
 });
-afterAll(() => stack?.stop());
 
 const grant = (amount: number, extra: Record<string, unknown> = {}) => ({
   recipientOrgId: recipient.id,
@@ -63,16 +55,7 @@ describe('pledges and contributions', () => {
     const other = await stack.request('POST', `/pools/${pool.id}/pledges`, { as: (funders[2] as SeededFunder).admin, body });
     expect(other.status).toBe(403);
     // Outsiders (here, staff of a provider) cannot even see that the pool exists.
-    const { user: outsider } = await stack.api.call<{ user: { id: string; email: string } }>(
-      stack.admin,
-      'POST',
-      `/organisations/${recipient.id}/members`,
-      {
-        email: 'staff@wva.example.org',
-        name: 'Provider Staff',
-        role: 'admin',
-      },
-    );
+    const outsider = await addStaff(stack, recipient.id, { email: 'staff@wva.example.org', name: 'Provider Staff', role: 'admin' });
     expect((await stack.request('GET', `/pools/${pool.id}`, { as: outsider })).status).toBe(404);
     expect((await stack.request('GET', `/pools/${pool.id}`, { as: lead.admin })).status).toBe(200);
   });

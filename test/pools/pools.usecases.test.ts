@@ -23,17 +23,13 @@ import { addProposal, closeRound, getRound, leadDecision, openRound, vote } from
 import { funderStatement, funderStatementCsv, poolSummary } from '../../shared/pools/statements';
 import { StaleLedgerError } from '../../shared/pools/store';
 import { consortium, DAY, memorySystem, organisation } from '../support/memory';
+import { registeredFunders } from '../support/usecases';
 
 /** Fast: the pools use cases on the in-memory adapters (no engines); the same behaviour end to end is in the *.engines tests. */
 async function setup({ activate = true } = {}) {
   const sys = memorySystem();
   const admin = await sys.admin();
-  const funders = [
-    await organisation(sys, admin, 'Wyvernshire County Council'),
-    await organisation(sys, admin, 'Harbourside Trust'),
-    await organisation(sys, admin, 'Millbank Foundation'),
-    await organisation(sys, admin, 'Wyvern ICB'),
-  ];
+  const funders = await registeredFunders(sys, admin, 4);
   const c = await consortium(sys, funders, ['lead', 'member', 'member', 'observer']);
   if (activate) await settleConsortium(sys.deps, { consortiumId: c.id, outcome: 'activate' });
   const provider = await organisation(sys, admin, 'Eastbrook CVS', 'provider');

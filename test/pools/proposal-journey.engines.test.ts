@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Proposal, Round } from '../../shared/pools/round';
+import { addProvider, EASTBROOK } from '../support/consortia';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Adding a proposal to an open round from the browser, as a member's officer does with
@@ -11,31 +11,21 @@ import { startTestStack, type TestStack } from '../support/stack';
  * answers, a confirmation offering another. Mistakes are named by the pages' labels and write
  * nothing; the round page then shows the proposal with its recipient's name.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let round: Round;
 let recipient: { id: string; name: string };
-const f = (i: number) => funders[i] as SeededFunder;
 const base = () => `/app/rounds/${round.id}/proposals/new`;
 const read = () => stack.api.call<Round & { proposals: Proposal[] }>(f(0).admin, 'GET', `/rounds/${round.id}`);
 const post = async (c: PageClient, page: string, fields: Record<string, string>) =>
   c.post(`${base()}?page=${page}`, { page, ...fields, csrf: await c.csrf() });
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  recipient = await stack.api.call<{ id: string; name: string }>(stack.admin, 'POST', '/organisations', {
-    name: 'Eastbrook CVS',
-    kind: 'provider',
-    identifier: 'GB-CHC-1066001',
-    contactEmail: 'office@eastbrook-cvs.example.org',
-  });
+  recipient = await addProvider(stack, EASTBROOK);
   const setup = await setupPool(stack, funders, 'Proposal Journey Fund');
   await setup.receive(await setup.pledge(f(0), 5_000_000), 5_000_000);
   round = await stack.api.call<Round>(f(0).admin, 'POST', `/pools/${setup.pool.id}/rounds`, { name: 'Winter round' });
   await stack.runtime.settle();
 });
-afterAll(() => stack?.stop());
 
 describe('adding a proposal in the browser', () => {
   it('goes from the round page through the questions to a confirmation; mistakes are named, kept and write nothing', async () => {

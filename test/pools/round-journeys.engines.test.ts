@@ -1,32 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { timeInWords } from '../../shared/platform/format';
 import type { Round } from '../../shared/pools/round';
-import { errorSummary, type PageClient, signInAs } from '../support/pages';
+import { addProvider } from '../support/consortia';
+import { errorSummary, type PageClient, sendCheck, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { startTestStack, type TestStack } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Opening a round and closing it for voting from the browser, with JavaScript off: the start
  * links are shown only to the lead's admins, mistakes are named by the page's label and write
  * nothing, and the round page then says until when voting is open.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let poolId: string;
 let consortiumId: string;
-const f = (i: number) => funders[i] as SeededFunder;
 const base = () => `/app/pools/${poolId}/rounds/new`;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const setup = await setupPool(stack, funders, 'Round Journey Fund');
   poolId = setup.pool.id;
   consortiumId = setup.consortium.id;
   await setup.receive(await setup.pledge(f(0), 500_000), 500_000);
 });
-afterAll(() => stack?.stop());
 
 const post = async (c: PageClient, page: string, fields: Record<string, string>) =>
   c.post(`${base()}?page=${page}`, { page, ...fields, csrf: await c.csrf() });
@@ -52,12 +47,9 @@ describe('opening a round in the browser', () => {
     const check = await lead.get(`${base()}?page=check`);
     expect(check.html).toContain('Check your answers before you open the round');
     expect(check.html).toContain('Round Journey Fund pool');
-    const sent = await lead.post(`${base()}?page=check`, { page: 'check', csrf: await lead.csrf() });
-    expect(sent.location).toMatch(new RegExp(`^${base()}\\?page=done&created=[0-9A-Z]{26}$`));
-    const roundId = /created=([0-9A-Z]{26})/.exec(sent.location ?? '')?.[1];
-    const done = await lead.get(sent.location as string);
-    expect(done.html).toContain('Round opened');
-    expect(done.html).toContain(`href="/app/rounds/${roundId}"`);
+    const { id: roundId, done } = await sendCheck(lead, base());
+    expect(done).toContain('Round opened');
+    expect(done).toContain(`href="/app/rounds/${roundId}"`);
     const round = await stack.api.call<Round>(f(0).admin, 'GET', `/rounds/${roundId}`);
     expect(round).toMatchObject({ name: 'Spring small grants', poolId, status: 'open' });
   });
@@ -73,12 +65,7 @@ describe('opening a round in the browser', () => {
 
 describe('closing a round from its page', () => {
   it('warns who is emailed, refuses a round with no proposals on the page, then closes it and says until when voting is open', async () => {
-    const provider = await stack.api.call<{ id: string }>(stack.admin, 'POST', '/organisations', {
-      name: 'Harbour Arts',
-      kind: 'provider',
-      identifier: 'GB-CHC-1066002',
-      contactEmail: 'office@harbour-arts.example.org',
-    });
+    const provider = await addProvider(stack, ['Harbour Arts', 'GB-CHC-1066002', 'office@harbour-arts.example.org']);
     const round = await stack.api.call<Round>(f(0).admin, 'POST', `/pools/${poolId}/rounds`, { name: 'Closing round' });
     await stack.runtime.settle();
     const read = () => stack.api.call<Round>(f(0).admin, 'GET', `/rounds/${round.id}`);
@@ -132,12 +119,7 @@ describe('awarding a grant straight from the pool', () => {
     c.post(`${award()}?page=${page}`, { page, ...fields, csrf: await c.csrf() });
 
   it('goes from the pool page to the grant; mistakes are named, and more than the pool has is refused on check your answers', async () => {
-    const provider = await stack.api.call<{ id: string }>(stack.admin, 'POST', '/organisations', {
-      name: 'Coastline Advice',
-      kind: 'provider',
-      identifier: 'GB-CHC-1066003',
-      contactEmail: 'office@coastline.example.org',
-    });
+    const provider = await addProvider(stack, ['Coastline Advice', 'GB-CHC-1066003', 'office@coastline.example.org']);
     const lead = await signInAs(stack, f(0).admin.email);
     expect((await lead.get(`/app/pools/${poolId}`)).html).toContain(`href="${award()}"`);
     expect(errorSummary((await at(lead, 'recipient', {})).html)).toEqual([

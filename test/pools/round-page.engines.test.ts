@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Round } from '../../shared/pools/round';
-import { type PageClient, signInAs } from '../support/pages';
+import { addProvider, EASTBROOK } from '../support/consortia';
+import { errorSummary, type PageClient, signInAs, textareaIn } from '../support/pages';
 import { setupPool } from '../support/pool';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The round page's two forms over plain HTTP, as a browser without JavaScript sends them: each is
@@ -11,31 +12,17 @@ import { DAY, startTestStack, type TestStack } from '../support/stack';
  * the schema refuses answers 400 with the field named by its label, keeps what was typed and
  * writes nothing, and a refusal by the rules shows on the page, against the form.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let round: Round;
-const f = (i: number) => funders[i] as SeededFunder;
 type RoundRead = Round & { votes: { orgId: string; decision: string; comment?: string }[] };
 const read = () => stack.api.call<RoundRead>(f(0).admin, 'GET', `/rounds/${round.id}`);
 const post = async (c: PageClient, fields: Record<string, string>) =>
   c.post(`/app/rounds/${round.id}`, { ...fields, csrf: await c.csrf() });
-/** The error summary's entries: [where each links, what it says]. */
-const summary = (html: string) =>
-  [...(/govuk-error-summary__list">(.*?)<\/ul>/s.exec(html)?.[1] ?? '').matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => [
-    m[1],
-    m[2],
-  ]);
-const textarea = (html: string, name: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+/** The error summary's entries, [the field it links to on this page, its message]. */
+const summary = (html: string) => errorSummary(html, 'this page');
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  const recipient = await stack.api.call<{ id: string }>(stack.admin, 'POST', '/organisations', {
-    name: 'Eastbrook CVS',
-    kind: 'provider',
-    identifier: 'GB-CHC-1066001',
-    contactEmail: 'office@eastbrook-cvs.example.org',
-  });
+  const recipient = await addProvider(stack, EASTBROOK);
   // The lead put in 40%, then 30%, 20% and 10% from three members; the quorum is 50%.
   const setup = await setupPool(stack, funders, 'Round Page Fund');
   for (const [i, amount] of [400_000, 300_000, 200_000, 100_000].entries()) await setup.receive(await setup.pledge(f(i), amount), amount);
@@ -51,7 +38,6 @@ beforeAll(async () => {
   await stack.api.call(f(0).admin, 'POST', `/rounds/${round.id}/close`);
   await stack.runtime.settle();
 });
-afterAll(() => stack?.stop());
 
 describe('the round page forms', () => {
   it('the vote: empty, or a comment over 1,000 characters, is refused with the field named and nothing saved; at 1,000 it is saved', async () => {
@@ -68,13 +54,13 @@ describe('the round page forms', () => {
     // A comment typed without a decision is kept for the second try.
     const noDecision = await post(member, { action: 'vote', comment: 'Good value for the north.' });
     expect(summary(noDecision.html)).toEqual([['decision', 'Select approve or reject']]);
-    expect(textarea(noDecision.html, 'comment')).toBe('Good value for the north.');
+    expect(textareaIn(noDecision.html, 'comment')).toBe('Good value for the north.');
 
     const long = `${'a'.repeat(999)}b`;
     const over = await post(member, { action: 'vote', decision: 'approve', comment: `${long}c` });
     expect(over.status).toBe(400);
     expect(summary(over.html)).toEqual([['comment', 'Comment must be 1,000 characters or fewer']]);
-    expect(textarea(over.html, 'comment')).toBe(`${long}c`);
+    expect(textareaIn(over.html, 'comment')).toBe(`${long}c`);
     expect(over.html).toMatch(/id="decision" name="decision" type="radio" value="approve" checked/);
     expect((await read()).votes).toEqual([]);
     expect(await stack.itemCount()).toBe(before);

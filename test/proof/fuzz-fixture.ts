@@ -25,26 +25,9 @@ const bearer = async (stack: TestStack, who: { id: string; email: string }) =>
   `Bearer ${await stack.runtime.issuer.sign({ sub: who.id, email: who.email }, 24 * 3600)}`;
 
 async function records(stack: TestStack, funders: SeededFunder[]) {
-  const { lead, tender, ids } = await routeRecords(stack, funders, 'Fuzz');
+  const { lead, ids, bodies } = await routeRecords(stack, funders, 'Fuzz', { identifier: 'GB-CHC-1199304', contactEmail: 'f@example.org' });
   const overrides: Record<string, unknown> = {
-    'POST /organisations': {
-      name: 'Fuzz Trust',
-      kind: 'funder',
-      funderType: 'trust-foundation',
-      identifier: 'GB-CHC-1199304',
-      contactEmail: 'f@example.org',
-    },
-    'POST /consortia': {
-      name: 'Fuzz Two',
-      place: 'Wyvernshire',
-      members: [
-        { orgId: lead.org.id, role: 'lead' },
-        { orgId: (funders[1] as SeededFunder).org.id, role: 'member' },
-      ],
-    },
-    'POST /consortia/{consortiumId}/tenders': tender,
-    // A change to a draft takes the whole tender, as drafting does.
-    'PUT /tenders/{tenderId}': tender,
+    ...bodies,
     'POST /tenders/{tenderId}/interest': { orgName: 'Eastbrook CVS', email: 'bids@eastbrook.example.org' },
   };
   return { lead, ids, overrides };

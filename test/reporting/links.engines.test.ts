@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import {
-  award,
-  type Fixture,
-  grantFixture,
-  inDays,
-  lightAnswers,
-  linkIn,
-  mail,
-  openLink,
-  plan,
-  postLink,
-  report,
-  scopeOf,
-} from '../support/grant';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { award, grantFixture, inDays, lightAnswers, linkIn, mail, openLink, plan, postLink, report, scopeOf } from '../support/grant';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let f: Fixture;
+const { stack, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 const links: Record<string, { url: string; reportId: string }> = {};
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  const funders: SeededFunder[] = await stack.seed();
-  f = await grantFixture(stack, funders);
   // Three grants, each with one report due in 30 days; their requests go out at once.
   for (const title of ['Alpha grant', 'Bravo grant', 'Charlie grant']) {
     const g = await award(f, title, 300_000);
@@ -39,7 +22,6 @@ beforeAll(async () => {
     (links[title] as { url: string }).url = linkIn(request as { body: { text?: string } });
   }
 });
-afterAll(() => stack?.stop());
 
 const titles = ['Alpha grant', 'Bravo grant', 'Charlie grant'];
 const leaksNothing = (html: string) => {

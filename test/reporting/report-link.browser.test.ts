@@ -1,25 +1,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { launchChromium } from '../support/browser';
-import { award, type Fixture, grantFixture, inDays, linkIn, mail, plan, report } from '../support/grant';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { openEmailedLink } from '../support/browser';
+import { award, grantFixture, inDays, linkIn, mail, plan, report } from '../support/grant';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let f: Fixture;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const { stack, fixture: f, browser } = useTestStack({ seed: true, fixture: grantFixture, browser: true });
 
 describe('a provider reports from the link in their email, in a real browser', () => {
   it('opens the emailed link, fills the form, submits, sees the confirmation; the funder then sees the report', async () => {
@@ -33,10 +20,7 @@ describe('a provider reports from the link in their email, in a real browser', (
     const [email] = await mail(f, f.recipient.contactEmail, /^Report due .*: Browser grant$/);
     const url = linkIn(email as { body: { text?: string } });
 
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    const response = await page.goto(url);
-    expect(response?.status()).toBe(200);
-    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    const page = await openEmailedLink(browser, url);
     await expect(page.locator('h1').textContent()).resolves.toContain('Report');
     await expect(page.locator('main').textContent()).resolves.toContain('Browser grant');
 

@@ -1,38 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import {
-  award,
-  type Fixture,
-  grantFixture,
-  inDays,
-  lightAnswers,
-  linkIn,
-  mail,
-  openLink,
-  plan,
-  postLink,
-  report,
-  scopeOf,
-} from '../support/grant';
+import { award, grantFixture, inDays, lightAnswers, linkIn, mail, openLink, plan, postLink, report, scopeOf } from '../support/grant';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The report page's review form over HTTP, sent wrong as a browser without JavaScript sends it:
  * decoded into the API's own body (`reportReview`), each mistake answers 400 with the error
  * summary naming the field as the page labels it, keeps what was typed, and writes nothing.
  */
-let stack: TestStack;
-let f: Fixture;
+const { stack, funders, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 let staff: PageClient;
 let reportId: string;
 let lostId: string;
-let funders: SeededFunder[];
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = (await stack.seed()) as SeededFunder[];
-  f = await grantFixture(stack, funders);
   const g = await award(f, 'Review form grant', 500_000);
   const p = await plan(f, g.id, {
     tranches: [{ amount: 500_000, dueDate: inDays(stack, 0) }],
@@ -53,7 +36,6 @@ beforeAll(async () => {
   await stack.runtime.settle();
   staff = await signInAs(stack, f.lead.admin.email);
 });
-afterAll(() => stack?.stop());
 
 const send = async (fields: Record<string, string>) => staff.post(`/app/reports/${reportId}`, { ...fields, csrf: await staff.csrf() });
 

@@ -1,31 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import {
-  award,
-  type Fixture,
-  grant,
-  grantFixture,
-  inDays,
-  lightAnswers,
-  linkIn,
-  mail,
-  openLink,
-  plan,
-  postLink,
-  report,
-  scopeOf,
-} from '../support/grant';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { openLink, postLink, scopeOf } from '../../infra/local/mailbox-links';
+import { award, grant, grantFixture, inDays, lightAnswers, linkIn, mail, plan, report } from '../support/grant';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let f: Fixture;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  const funders: SeededFunder[] = await stack.seed();
-  f = await grantFixture(stack, funders);
-});
-afterAll(() => stack?.stop());
+const { stack, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 
 const advance = (days: number) => stack.runtime.advanceTo(new Date(stack.clock.now().getTime() + days * DAY));
 const execution = (name: string) => stack.runtime.sfn.list().find((e) => e.name === name);

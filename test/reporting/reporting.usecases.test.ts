@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { settleConsortium } from '../../shared/consortia/invitation';
 import { setPlan } from '../../shared/grants/plan';
 import { awaitTranche, nextTranche } from '../../shared/grants/tranches';
 import type { LinkPage } from '../../shared/platform/links/registry';
 import { hashLinkToken } from '../../shared/platform/links/token';
 import { addDays, londonDate, londonTime } from '../../shared/platform/london-time';
 import { allocateDirect } from '../../shared/pools/awards';
-import { createPool, recordContribution, recordPledge } from '../../shared/pools/pools';
 import {
   acceptReport,
   awaitReview,
@@ -24,7 +22,8 @@ import { REMINDER_FUNCTION, scheduleReminders, sendReminder } from '../../shared
 import { review } from '../../shared/reporting/review';
 import { reportDetail, reportsByStatus } from '../../shared/reporting/views';
 import { lightAnswers } from '../support/grant';
-import { consortium, memorySystem, organisation } from '../support/memory';
+import { memorySystem, organisation } from '../support/memory';
+import { fundedPool } from '../support/usecases';
 
 /** Fast: the reporting use cases on the in-memory adapters (no engines); the workflow around them is tested in reporting-cycle.engines.test.ts. */
 async function setup() {
@@ -34,16 +33,7 @@ async function setup() {
   const member = await organisation(sys, admin, 'Harbourside Trust');
   const provider = await organisation(sys, admin, 'Wyvern Voluntary Action', 'provider');
   const outsider = await organisation(sys, admin, 'Elsewhere Foundation');
-  const c = await consortium(sys, [lead, member]);
-  await settleConsortium(sys.deps, { consortiumId: c.id, outcome: 'activate' });
-  const pool = await createPool(sys.deps, lead.caller, c.id, { name: 'Grants Fund', purpose: 'Local infrastructure support', lots: [] });
-  const pledge = await recordPledge(sys.deps, member.caller, pool.id, {
-    funderOrgId: member.org.id,
-    currency: 'GBP',
-    years: [{ financialYear: '2026-27', amount: 100_000_000 }],
-    restriction: { kind: 'core' },
-  });
-  await recordContribution(sys.deps, lead.caller, pool.id, pledge.id, { amount: 100_000_000, currency: 'GBP', receivedOn: '2026-04-01' });
+  const { c, pool } = await fundedPool(sys, [lead, member], member, 'Grants Fund', 100_000_000);
   const today = londonDate(sys.clock.now());
   type Reporting = { frequency?: 'quarterly' | 'one-off'; template?: 'light'; dueDate?: string };
   type Tranches = { amount: number; dueDate: string; reportIndex?: number }[];

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { award, type Fixture, grantFixture, inDays, linkIn, mail, openLink, plan, postLink, report, scopeOf } from '../support/grant';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { award, grantFixture, inDays, linkIn, mail, openLink, plan, postLink, report, scopeOf } from '../support/grant';
 import { signInAs } from '../support/pages';
-import { DAY, startTestStack, type TestStack } from '../support/stack';
+import { DAY } from '../support/stack';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Changes requested, over HTTP as the provider and the lead meet it: the new link's form opens
  * with the reviewer's comments above it and every answer of the last submission in its inputs,
  * so the provider changes only what was asked; a draft saved since wins over the submission.
  */
-let stack: TestStack;
-let f: Fixture;
+const { stack, fixture: f } = useTestStack({ seed: true, fixture: grantFixture });
 
 const comment = 'Please split the funding figure by source.\n\nAnd name one group in the example.';
 
@@ -68,12 +67,9 @@ let a: { reportId: string; first: string; link: string };
 let b: { reportId: string; first: string; link: string };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  f = await grantFixture(stack, (await stack.seed()) as SeededFunder[]);
   a = await changesRequested('Resubmit grant');
   b = await changesRequested('Draft grant');
 }, 240_000);
-afterAll(() => stack?.stop());
 
 describe('the form behind the link sent after "ask for changes"', () => {
   it('shows the reviewer’s comments above the form and every earlier answer in its inputs, and opening it twice spends nothing', async () => {

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { TestStack } from './stack';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,4 +23,29 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A new page (JavaScript on or off) of someone signed in through the local sign-in page's "Sign in as" button. */
+export async function signedInPage(
+  browser: Browser,
+  stack: TestStack,
+  who: { admin: { name: string } },
+  javaScriptEnabled: boolean,
+): Promise<Page> {
+  const page = await browser.newPage({ javaScriptEnabled });
+  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${who.admin.name}`) }).click();
+  return page;
+}
+
+/**
+ * An emailed link opened as its recipient opens it, in a new page with JavaScript off: it must
+ * answer 200 and tell the browser to send no referrer (the link's token stays out of other sites' logs).
+ */
+export async function openEmailedLink(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ javaScriptEnabled: false });
+  const opened = await page.goto(url);
+  expect(opened?.status()).toBe(200);
+  expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+  return page;
 }

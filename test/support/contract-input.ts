@@ -1,4 +1,4 @@
-import type { ContractInput } from '../../shared/contracts/contract';
+import { buildContract, type Contract, type ContractInput } from '../../shared/contracts/contract';
 
 /** A year's contract for organisational support: two payments, two milestones linked to them, one KPI. */
 export const contractInput = (over: Partial<ContractInput> = {}): ContractInput => ({
@@ -33,3 +33,14 @@ export const contractInput = (over: Partial<ContractInput> = {}): ContractInput 
   kpis: [{ name: 'Groups supported', target: '120 a year' }],
   ...over,
 });
+
+/** A contract built from `input` as the council's officer registered it on 20 March 2026, active from the start. */
+export const registeredContract = (input: ContractInput): Contract =>
+  buildContract(input, {
+    id: '01JCONTRACT0000000000000000',
+    councilOrgId: 'org-wyv',
+    by: 'user-ruth',
+    now: new Date('2026-03-20T10:00:00Z'),
+    source: { kind: 'direct' },
+    status: 'active',
+  });

@@ -1,6 +1,7 @@
 import { linksIn, openLink, postLink, scopeOf } from '../../infra/local/mailbox-links';
 import type { SeededFunder } from '../../infra/local/scenario';
 import { addDays, londonDate } from '../../shared/platform/london-time';
+import { addProvider, WVA } from './consortia';
 import { setupPool } from './pool';
 import type { TestStack } from './stack';
 
@@ -16,12 +17,7 @@ export interface Fixture {
 export async function grantFixture(stack: TestStack, funders: SeededFunder[]): Promise<Fixture> {
   const { pool, pledge, receive, lead, consortium } = await setupPool(stack, funders, 'Grants Fund');
   await receive(await pledge(funders[1] as SeededFunder, 100_000_000), 100_000_000);
-  const recipient = await stack.api.call<{ id: string; contactEmail: string; name: string }>(stack.admin, 'POST', '/organisations', {
-    name: 'Wyvern Voluntary Action',
-    kind: 'provider',
-    identifier: 'GB-CHC-1077001',
-    contactEmail: 'hello@wva.example.org',
-  });
+  const recipient = await addProvider(stack, WVA);
   return { stack, lead, poolId: pool.id, consortiumId: consortium.id, recipient };
 }
 
@@ -48,6 +44,25 @@ export async function plan(f: Fixture, grantId: string, body: unknown) {
     tranches: { seq: number; status: string }[];
     conditions: { id: string }[];
   };
+}
+
+/**
+ * A grant of `amount` paid in one tranche due on `trancheDue`, held back until one condition
+ * (`condition`) is met, with a one-off light report due on `reportDue`; answers its id.
+ */
+export async function conditionalGrant(
+  f: Fixture,
+  title: string,
+  amount: number,
+  { condition, trancheDue, reportDue }: { condition: string; trancheDue: string; reportDue: string },
+): Promise<string> {
+  const grantId = (await award(f, title, amount)).id;
+  await plan(f, grantId, {
+    conditions: [{ description: condition, kind: 'before-first-payment' }],
+    tranches: [{ amount, dueDate: trancheDue }],
+    reporting: { frequency: 'one-off', template: 'light', dueDate: reportDue },
+  });
+  return grantId;
 }
 
 export async function mail(f: Fixture, to: string, subject: RegExp) {

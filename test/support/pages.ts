@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { TestStack } from './stack';
 
 /** A browser's view of the staff pages over plain HTTP: a cookie jar of one session, redirects not followed. */
@@ -55,15 +56,34 @@ export function pageClient(stack: TestStack, cookie: string, setCookie = ''): Pa
   return client;
 }
 
+/**
+ * Sends a journey's check-your-answers page: it must redirect to the journey's confirmation naming
+ * what it created (a new id); answers that id and the confirmation page's HTML.
+ */
+export async function sendCheck(client: PageClient, journey: string): Promise<{ id: string; done: string }> {
+  const sent = await client.post(`${journey}?page=check`, { page: 'check', csrf: await client.csrf() });
+  expect(sent.location).toMatch(new RegExp(`^${journey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\?page=done&created=[0-9A-Z]{26}$`));
+  const id = /created=([0-9A-Z]{26})/.exec(sent.location ?? '')?.[1] as string;
+  return { id, done: (await client.get(sent.location as string)).html };
+}
+
 const entities: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
 
-/** A page's GOV.UK error summary: each entry's link target (the field's id) and its message, as shown. */
-export function errorSummary(html: string): [string, string][] {
+/**
+ * A page's GOV.UK error summary: each entry's link target (the field's id) and its message, as
+ * shown. A link may name its page before the field (a journey's check page links to the
+ * question); `'this page'` reads only links to a field on the page itself, as a page's own forms give.
+ */
+export function errorSummary(html: string, links: 'any page' | 'this page' = 'any page'): [string, string][] {
   const list = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
   const text = (s: string) => s.replace(/&(amp|quot|#39|lt|gt);/g, (e) => entities[e] ?? e);
-  // A link may name its page before the field (a journey's check page links to the question).
-  return [...list.matchAll(/<a href="[^"#]*#([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1] as string, text(m[2] as string)]);
+  const entry = links === 'this page' ? /<a href="#([^"]+)">([^<]*)<\/a>/g : /<a href="[^"#]*#([^"]+)">([^<]+)<\/a>/g;
+  return [...list.matchAll(entry)].map((m) => [m[1] as string, text(m[2] as string)]);
 }
+
+/** What a textarea on the page holds (what was typed, kept when a form is refused). */
+export const textareaIn = (html: string, name: string) =>
+  new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
 
 /** Each task on a GOV.UK task list and its status, as read. */
 export const taskList = (html: string) =>

@@ -10,8 +10,17 @@ import { fundedConsortium, tenderBody } from './tender';
  * One record of every kind a scoped route names, made by the first funder as lead: a funded
  * consortium and its pool, a pledge, a grant with a plan (so a report), a round, a draft tender
  * and a council's contract. The authorisation matrix and the fuzzer both ask every route of them.
+ * `bodies` are the requests that must differ from the catalog's examples to be accepted against
+ * them: a new organisation (when `newOrg` names its org-id and email), a consortium of the lead and the second
+ * funder, and the tender as drafted (to draft again, and as a change to the draft, which takes the
+ * whole tender; refused once it is no longer a draft, which is still past authorisation).
  */
-export async function routeRecords(stack: TestStack, funders: SeededFunder[], name: string) {
+export async function routeRecords(
+  stack: TestStack,
+  funders: SeededFunder[],
+  name: string,
+  newOrg?: { identifier: string; contactEmail: string },
+) {
   const lead = funders[0] as SeededFunder;
   const setup = await fundedConsortium(stack, funders, `${name} Fund`, 1_000_000);
   const call = <T>(path: string, body: unknown) => stack.api.call<T & { id: string }>(lead.admin, 'POST', path, body);
@@ -55,5 +64,18 @@ export async function routeRecords(stack: TestStack, funders: SeededFunder[], na
     recipientOrgId: lead.org.id,
     userId: departing.user.id,
   };
-  return { lead, setup, tender, ids };
+  const bodies: Record<string, unknown> = {
+    ...(newOrg ? { 'POST /organisations': { name: `${name} Trust`, kind: 'funder', funderType: 'trust-foundation', ...newOrg } } : {}),
+    'POST /consortia': {
+      name: `${name} Two`,
+      place: 'Wyvernshire',
+      members: [
+        { orgId: lead.org.id, role: 'lead' },
+        { orgId: (funders[1] as SeededFunder).org.id, role: 'member' },
+      ],
+    },
+    'POST /consortia/{consortiumId}/tenders': tender,
+    'PUT /tenders/{tenderId}': tender,
+  };
+  return { lead, setup, tender, ids, bodies };
 }

@@ -4,6 +4,7 @@ import type { Tender } from '../../shared/tenders/tender';
 import type { tenderView } from '../../shared/tenders/views';
 import { setupPool } from './pool';
 import type { TestStack } from './stack';
+import { twoLots } from './tender-input';
 
 export type TenderView = Awaited<ReturnType<typeof tenderView>>;
 
@@ -32,6 +33,9 @@ export interface RegimeOptions {
   voluntaryStandstillDays?: number;
 }
 
+/** £900,000 of goods and services (not light touch): above the £207,720 threshold, so the full regime applies. */
+export const aboveThreshold = { scale: 200, lightTouch: false } as const;
+
 /**
  * A two-lot tender funded by the five voting members in the proportions given (pence). By
  * default it is worth £4,500: a below-threshold contract too small to be notifiable.
@@ -51,10 +55,7 @@ export function tenderBody(
     title: opts.title,
     description: 'Infrastructure support for the voluntary and community sector, in two lots.',
     documents: [{ title: 'Specification', url: 'https://wyvernshire.example.org/spec.pdf' }],
-    lots: [
-      { id: 'org-support', title: 'Organisational support', value: a, scope: { kind: 'function', label: 'Organisational development' } },
-      { id: 'volunteering', title: 'Volunteering support', value: b, scope: { kind: 'function', label: 'Volunteering' } },
-    ],
+    lots: twoLots(a, b),
     ...(opts.lightTouch === undefined ? {} : { lightTouch: opts.lightTouch }),
     ...(opts.advertised === undefined ? {} : { advertised: opts.advertised }),
     ...(opts.voluntaryStandstillDays === undefined ? {} : { voluntaryStandstillDays: opts.voluntaryStandstillDays }),

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
-import { startTestStack, type TestStack } from '../support/stack';
-import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { describe, expect, it } from 'vitest';
+import { aboveThreshold, bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Assessment summaries (Procurement Act 2023, s.50(3)): two lots, three bidders. Each bidder is
@@ -9,15 +8,7 @@ import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody }
  * winning tender's, and nothing of the other unsuccessful bidder: not its reasons, its scores or
  * its price. Every figure expected here is worked out by hand from the scores and prices below.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
-const f = (i: number) => funders[i] as SeededFunder;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 
 const bidders = {
   A: ['Ashdown Community Action', 'bids@ashdown.example.org'],
@@ -37,12 +28,7 @@ const quality: Record<string, [number, number]> = { A1: [90, 85], B1: [60, 60], 
 describe('assessment summaries', () => {
   it('each bidder gets its own scores and the winner’s with the reasons, nothing of the third bidder’s, before the UK6', async () => {
     const setup = await fundedConsortium(stack, funders, 'Summaries Fund', 40_000_000);
-    const body = tenderBody(stack, funders, setup.pool.id, {
-      title: 'Summaries tender',
-      days: [2, 4, 6, 8],
-      scale: 200,
-      lightTouch: false,
-    });
+    const body = tenderBody(stack, funders, setup.pool.id, { title: 'Summaries tender', days: [2, 4, 6, 8], ...aboveThreshold });
     const t = await publishedTender(stack, funders, body);
     for (const [name, email] of Object.values(bidders))
       await stack.api.call(undefined, 'POST', `/tenders/${t.id}/interest`, { orgName: name, email });

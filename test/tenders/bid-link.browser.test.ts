@@ -1,25 +1,13 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { launchChromium } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
+import { openEmailedLink } from '../support/browser';
 import { fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const { stack, funders, browser } = useTestStack({ seed: true, browser: true });
 
 const lot = (page: Page, id: string) => page.locator(`fieldset[id="lot.${id}"]`);
 
@@ -32,10 +20,7 @@ describe('a provider bids from the link in their email, in a real browser with J
     await stack.api.call(lead, 'POST', `/tenders/${tender.id}/interest`, { orgName: 'Northfold CVS', email: 'bids@northfold.example.org' });
     const url = await linkTo(stack, 'bids@northfold.example.org', /Browser tender: your links to bid/);
 
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    const opened = await page.goto(url);
-    expect(opened?.status()).toBe(200);
-    expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+    const page = await openEmailedLink(browser, url);
     await expect(page.locator('h1').textContent()).resolves.toBe('Your bid: Browser tender');
     await expect(page.locator('main').textContent()).resolves.toContain('Northfold CVS');
     await page.screenshot({ path: join(tmpdir(), 'grantloop-bid-form.png'), fullPage: true });

@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
+import { signedInPage } from '../support/browser';
 import { fundedConsortium, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The drafting pages in Chromium: a task answered with JavaScript off (the key dates, typed on
@@ -13,16 +12,12 @@ import { fundedConsortium, tenderBody } from '../support/tender';
  * serious or critical violation on the task list, every question page with and without its
  * errors showing, a draft's check page, and the tender page with the draft's forms.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
-let browser: Browser;
+const { stack, funders, browser } = useTestStack({ seed: true, browser: true });
 let consortiumId: string;
 let draft: Tender;
 const lead = () => funders[0] as SeededFunder;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const setup = await fundedConsortium(stack, funders, 'Browser Draft Fund', 1_000_000);
   consortiumId = setup.consortium.id;
   draft = await stack.api.call<Tender>(
@@ -31,19 +26,9 @@ beforeAll(async () => {
     `/consortia/${consortiumId}/tenders`,
     tenderBody(stack, funders, setup.pool.id, { title: 'Browser draft tender' }),
   );
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
-async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
-  const page = await browser.newPage({ javaScriptEnabled });
-  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${lead().admin.name}`) }).click();
-  return page;
-}
+const signedIn = (javaScriptEnabled: boolean) => signedInPage(browser, stack, lead(), javaScriptEnabled);
 
 const questions = ['about', 'procedure', 'lots', 'criteria', 'dates', 'documents', 'funding', 'panel'];
 

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Who reads a tender's evaluation (scores, reasons, rankings, bid prices) and who scores it, for
@@ -13,16 +13,12 @@ import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tend
  * does not score, and another member's admin does neither.
  */
 type Who = { id: string; email: string };
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let t: Tender;
 let bids: string[];
 const roles: Record<string, Who> = {};
-const f = (i: number) => funders[i] as SeededFunder;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const setup = await fundedConsortium(stack, funders, 'Access Fund', 1_000_000);
   const body = { ...tenderBody(stack, funders, setup.pool.id, { title: 'Access tender', days: [2, 4, 6, 8] }), panel: [f(1).admin.email] };
   t = await publishedTender(stack, funders, body);
@@ -63,7 +59,6 @@ beforeAll(async () => {
   bids = lots.flatMap((l) => l.ranking.map((r) => r.bidId));
   await stack.api.call(f(1).admin, 'POST', `/tenders/${t.id}/scores`, { bidId: bids[0], ...scored(80, 70, 'Panel-reason-marker.') });
 });
-afterAll(() => stack?.stop());
 
 /** What each role may do with the evaluation: read it, or also score. Outsiders are not told the tender exists. */
 const rule: Record<string, { reads: boolean; scores: boolean; outsider?: boolean }> = {

@@ -1,13 +1,11 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linksIn, tenderLinkIn } from '../../infra/local/mailbox-links';
 import type { Consortium } from '../../shared/consortia/consortium';
-import { launchChromium } from '../support/browser';
 import { mailTo } from '../support/contract';
-import { startTestStack, type TestStack } from '../support/stack';
 import { CONTRACT, draftTender, EASTBROOK, fund, HARBOUR, readyExample, TITLE, WVA } from '../support/tender-walk';
 import { addMilestonesAndKpi, bidCard, score, whatTheWalkLeft } from '../support/tender-walk-forms';
 import { walkPeople } from '../support/tender-walk-people';
+import { useTestStack } from '../support/use-stack';
 import { walk } from '../support/walk';
 
 /**
@@ -23,8 +21,7 @@ import { walk } from '../support/walk';
  * council decides it; the unsuccessful bidder is emailed its lot's outcome. Only the setup (the
  * example, and more core money for the three funders) uses the API.
  */
-let stack: TestStack;
-let browser: Browser;
+const { stack, browser } = useTestStack({ browser: true });
 let f: Awaited<ReturnType<typeof readyExample>>['f'];
 let consortium: Consortium;
 /** How many emails the example had sent before the walk began. */
@@ -43,15 +40,11 @@ const idIn = (url: string, under: string) => new RegExp(`/app/${under}/([0-9A-Z]
 const bidLink = async (to: string) => tenderLinkIn(await stack.runtime.emails(), to, /your links to bid/);
 
 beforeAll(async () => {
-  stack = await startTestStack();
   ({ f, consortium } = await readyExample(stack));
   before = (await stack.runtime.emails()).length;
-  browser = await launchChromium();
 }, 300_000);
 afterAll(async () => {
   console.log(report());
-  await browser?.close();
-  await stack?.stop();
 });
 
 describe('a joint tender from draft to a decided milestone, in the browser only', () => {

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grant } from '../../shared/grants/grant';
 import type { FundingShare } from '../../shared/pools/grant';
 import type { Tender } from '../../shared/tenders/tender';
 import { openLink, postLink, scopeOf } from '../support/grant';
 import { ocdsValidators, offCodelist } from '../support/ocds';
-import { startTestStack, type TestStack } from '../support/stack';
-import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { aboveThreshold, bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let setup: Awaited<ReturnType<typeof fundedConsortium>>;
 
-const f = (i: number) => funders[i] as SeededFunder;
 // Enough for a £900,000 tender: each of five funders puts £400,000 into the pool.
 const EACH = 40_000_000;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   setup = await fundedConsortium(stack, funders, 'Tender Fund', EACH);
 });
-afterAll(() => stack?.stop());
 
 const pool = async () => {
   const p = await stack.api.call<{ available: number; reserved: number; committed: number }>(f(0).admin, 'GET', `/pools/${setup.pool.id}`);
@@ -62,8 +56,7 @@ describe('a joint tender, end to end on the local engines', () => {
     const body = tenderBody(stack, funders, setup.pool.id, {
       title: 'Wyvernshire infrastructure support',
       days: [9, 19, 27, 29],
-      scale: 200,
-      lightTouch: false,
+      ...aboveThreshold,
     });
     const t = await publishedTender(stack, funders, body);
     let view = await getTender(stack, f(0), t.id);

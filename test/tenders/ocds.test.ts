@@ -5,6 +5,7 @@ import { noProcess } from '../../shared/tenders/process';
 import { regimeOf } from '../../shared/tenders/regime';
 import type { Tender } from '../../shared/tenders/tender';
 import { ocdsValidators, offCodelist } from '../support/ocds';
+import { winterDates } from '../support/tender-input';
 
 /** The builder and the validator without engines: what a package must say, and that the validator does catch mistakes. */
 const published: Tender = {
@@ -31,12 +32,7 @@ const published: Tender = {
     { id: 'local-knowledge', title: 'Local knowledge', kind: 'quality', weight: 70 },
     { id: 'price', title: 'Price', kind: 'price', weight: 30 },
   ],
-  dates: {
-    clarificationDeadline: '2026-12-10T12:00:00Z',
-    submissionDeadline: '2027-01-15T12:00:00Z',
-    evaluationEnd: '2027-02-05T17:00:00Z',
-    awardDecision: '2027-02-12T12:00:00Z',
-  },
+  dates: winterDates,
   funders: [
     { orgId: 'county', amount: 50_000_000 },
     { orgId: 'icb', amount: 20_000_000 },

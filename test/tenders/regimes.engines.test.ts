@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededFunder } from '../../infra/local/scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tender } from '../../shared/tenders/tender';
 import { ocdsValidators, offCodelist } from '../support/ocds';
-import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, getTender, linkTo, publishedTender, type RegimeOptions, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * One tender in each regime of the Procurement Act 2023, from drafting to the end, on the local
  * engines: each publishes exactly the notices the Act asks for in its regime and no others, as
  * its OCDS releases show (valid against core 1.1.5 with the lots, bids and UK extensions).
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let setup: Awaited<ReturnType<typeof fundedConsortium>>;
-const f = (i: number) => funders[i] as SeededFunder;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   // Three £900,000 tenders and three small ones: each funder puts £1,000,000 into the pool.
   setup = await fundedConsortium(stack, funders, 'Regimes Fund', 100_000_000);
 });
-afterAll(() => stack?.stop());
 
 // biome-ignore lint/suspicious/noExplicitAny: OCDS packages are read as the JSON they are
 type Json = Record<string, any>;

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalog, forTarget } from '../../infra/catalog';
-import type { SeededFunder } from '../../infra/local/scenario';
 import { mailer } from '../../shared/platform/aws/mail';
 import { tenderMoney, tendersTable } from '../../shared/tenders/aws';
 import { publishTender } from '../../shared/tenders/steps';
 import type { Tender } from '../../shared/tenders/tender';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, getTender, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
-let stack: TestStack;
-let funders: SeededFunder[];
-const f = (i: number) => funders[i] as SeededFunder;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
-});
-afterAll(() => stack?.stop());
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 
 const MARKER = 'Sealed-content-marker-4417';
 

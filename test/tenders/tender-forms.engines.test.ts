@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillIn } from '../../infra/local/mailbox-links';
-import type { SeededFunder } from '../../infra/local/scenario';
 import type { Organisation } from '../../shared/consortia/organisation';
 import type { Tender } from '../../shared/tenders/tender';
 import { errorSummary, type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
-import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { aboveThreshold, bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * Issue 25's tender forms over plain HTTP, as a browser without JavaScript uses them: inviting a
@@ -13,12 +12,10 @@ import { bid, fundedConsortium, getTender, linkTo, publishedTender, scored, tend
  * arrives, recording and resolving a challenge on the award page, each bidder told the outcome
  * of each lot, and cancelling a tender after "Are you sure".
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let setup: Awaited<ReturnType<typeof fundedConsortium>>;
 let eastbrook: Organisation;
 let t: Tender;
-const f = (i: number) => funders[i] as SeededFunder;
 const FUND = 'Forms Tender Fund';
 const TITLE = 'Forms tender';
 const OFFICER = { name: 'Priya Shah', email: 'priya.shah@wyvernshire.example.org' };
@@ -28,8 +25,6 @@ const post = async (c: PageClient, path: string, fields: Record<string, string>)
 const at = (sub = '') => `/app/tenders/${t.id}${sub}`;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   setup = await fundedConsortium(stack, funders, FUND, 40_000_000);
   eastbrook = await stack.api.call<Organisation>(stack.admin, 'POST', '/organisations', {
     name: 'Eastbrook CVS',
@@ -43,10 +38,9 @@ beforeAll(async () => {
   ] as const)
     await stack.api.call(f(0).admin, 'POST', `/organisations/${f(0).org.id}/members`, { ...who, role });
   // £900,000 of goods and services: above the threshold, so a mandatory standstill of eight working days.
-  const body = tenderBody(stack, funders, setup.pool.id, { title: TITLE, days: [2, 4, 6, 8], scale: 200, lightTouch: false });
+  const body = tenderBody(stack, funders, setup.pool.id, { title: TITLE, days: [2, 4, 6, 8], ...aboveThreshold });
   t = await publishedTender(stack, funders, body);
 });
-afterAll(() => stack?.stop());
 
 describe('tender forms', () => {
   it('the lead invites a provider on grantloop and one added on the way; mistakes are named by their labels and write nothing', async () => {

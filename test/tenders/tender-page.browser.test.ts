@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { axeOn } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { startTestStack, type TestStack } from '../support/stack';
-import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { signedInPage } from '../support/browser';
+import { aboveThreshold, bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The tender page in Chromium: the notices and periods the regime asks for, and a panel member
@@ -13,24 +12,14 @@ import { bid, fundedConsortium, linkTo, publishedTender, tenderBody } from '../s
  * and without an error showing.
  */
 
-let stack: TestStack;
-let funders: SeededFunder[];
-let browser: Browser;
+const { stack, funders, browser, funder: f } = useTestStack({ seed: true, browser: true });
 let t: Tender;
 /** A tender still open for bids, where the lead invites providers and may cancel. */
 let open: Tender;
-const f = (i: number) => funders[i] as SeededFunder;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   const setup = await fundedConsortium(stack, funders, 'Browser Tender Fund', 40_000_000);
-  const body = tenderBody(stack, funders, setup.pool.id, {
-    title: 'Browser regime tender',
-    days: [2, 4, 6, 8],
-    scale: 200,
-    lightTouch: false,
-  });
+  const body = tenderBody(stack, funders, setup.pool.id, { title: 'Browser regime tender', days: [2, 4, 6, 8], ...aboveThreshold });
   t = await publishedTender(stack, funders, body);
   await stack.api.call(undefined, 'POST', `/tenders/${t.id}/interest`, { orgName: 'Eastbrook CVS', email: 'office@eastbrook.example.org' });
   await bid(await linkTo(stack, 'office@eastbrook.example.org', /Browser regime tender: your links/), {
@@ -39,19 +28,9 @@ beforeAll(async () => {
   await stack.runtime.advanceTo(new Date(body.dates.submissionDeadline));
   await stack.runtime.settle();
   open = await publishedTender(stack, funders, tenderBody(stack, funders, setup.pool.id, { title: 'Browser open tender' }));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
-async function signedIn(who: SeededFunder, javaScriptEnabled: boolean): Promise<Page> {
-  const page = await browser.newPage({ javaScriptEnabled });
-  await page.goto(`${stack.runtime.apiUrl}/sign-in`);
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${who.admin.name}`) }).click();
-  return page;
-}
+const signedIn = (who: SeededFunder, javaScriptEnabled: boolean) => signedInPage(browser, stack, who, javaScriptEnabled);
 
 describe('the tender page in a real browser', () => {
   it('a panel member scores with JavaScript off: a missing reason is named, then the scores are saved', async () => {

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillIn, openLink } from '../../infra/local/mailbox-links';
-import type { SeededFunder } from '../../infra/local/scenario';
 import type { Tender } from '../../shared/tenders/tender';
 import { type PageClient, signInAs } from '../support/pages';
-import { startTestStack, type TestStack } from '../support/stack';
 import { bid, fundedConsortium, getTender, linkTo, tenderBody } from '../support/tender';
+import { useTestStack } from '../support/use-stack';
 
 /**
  * The tender pages over plain HTTP, as a browser without JavaScript uses them: sign-off, the
  * sealed bids before the deadline, then scoring, a conflict, moderation, completion and a vote.
  */
-let stack: TestStack;
-let funders: SeededFunder[];
+const { stack, funders, funder: f } = useTestStack({ seed: true });
 let setup: Awaited<ReturnType<typeof fundedConsortium>>;
-const f = (i: number) => funders[i] as SeededFunder;
 /** A tender's sub-page: its overview ('') or /clarifications, /bids, /award. */
 type Sub = '' | '/clarifications' | '/bids' | '/award';
 const page = (c: PageClient, t: Tender, sub: Sub = '') => c.get(`/app/tenders/${t.id}${sub}`);
@@ -21,11 +18,8 @@ const post = async (c: PageClient, t: Tender, fields: Record<string, string>, su
   c.post(`/app/tenders/${t.id}${sub}`, { ...fields, csrf: await c.csrf() });
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  funders = await stack.seed();
   setup = await fundedConsortium(stack, funders, 'Pages Tender Fund', 30_000_000);
 });
-afterAll(() => stack?.stop());
 
 describe('tender pages', () => {
   it('take a funder through sign-off, keep bids sealed, then let the panel score, declare a conflict and moderate, and funders vote', async () => {

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/platform/errors';
 import { regimeOf } from '../../shared/tenders/regime';
 import { type Criterion, rankBids, TIE_RULE } from '../../shared/tenders/scoring';
 import { bidsUnsealed, budgetOf, checkTender as check, type TenderInput, takesBids } from '../../shared/tenders/tender';
+import { twoLots, winterDates } from '../support/tender-input';
 
 const now = new Date('2026-11-22T09:00:00Z');
 const criteria: Criterion[] = [
@@ -14,26 +15,13 @@ const input = (over: Partial<TenderInput> = {}): TenderInput => ({
   title: 'Wyvernshire infrastructure support 2027–2030',
   description: 'Two lots: organisational support, and volunteering support.',
   documents: [{ title: 'Specification', url: 'https://wyvernshire.example.org/spec.pdf' }],
-  lots: [
-    {
-      id: 'org-support',
-      title: 'Organisational support',
-      value: 30_000_000,
-      scope: { kind: 'function', label: 'Organisational development' },
-    },
-    { id: 'volunteering', title: 'Volunteering support', value: 15_000_000, scope: { kind: 'function', label: 'Volunteering' } },
-  ],
+  lots: twoLots(30_000_000, 15_000_000),
   procedure: 'open',
   lightTouch: true,
   authorityType: 'sub-central',
   advertised: true,
   criteria,
-  dates: {
-    clarificationDeadline: '2026-12-10T12:00:00Z',
-    submissionDeadline: '2027-01-15T12:00:00Z',
-    evaluationEnd: '2027-02-05T17:00:00Z',
-    awardDecision: '2027-02-12T12:00:00Z',
-  },
+  dates: winterDates,
   funders: [
     { orgId: 'county', amount: 25_000_000 },
     { orgId: 'icb', amount: 20_000_000 },

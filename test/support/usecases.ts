@@ -1,0 +1,35 @@
+import type { Caller } from '../../shared/consortia/caller';
+import { settleConsortium } from '../../shared/consortia/invitation';
+import type { Organisation } from '../../shared/consortia/organisation';
+import { createPool, recordContribution, recordPledge } from '../../shared/pools/pools';
+import { consortium, type MemorySystem, organisation } from './memory';
+
+type Funder = { org: Organisation; caller: Caller };
+
+/** The fast tests' funders, in this order, each with an admin: the first leads what they form. */
+const funderNames = ['Wyvernshire County Council', 'Harbourside Trust', 'Millbank Foundation', 'Wyvern ICB'];
+
+/** The first `count` of the fast tests' funders, registered by the platform admin. */
+export async function registeredFunders(sys: MemorySystem, admin: Caller, count: number): Promise<Funder[]> {
+  const made: Funder[] = [];
+  for (const name of funderNames.slice(0, count)) made.push(await organisation(sys, admin, name));
+  return made;
+}
+
+/**
+ * An active consortium of `lead` and `member` with one pool (no lots) holding `amount` of core
+ * money for 2026-27, pledged by `from` and received on 1 April 2026: money to award.
+ */
+export async function fundedPool(sys: MemorySystem, [lead, member]: [Funder, Funder], from: Funder, name: string, amount: number) {
+  const c = await consortium(sys, [lead, member]);
+  await settleConsortium(sys.deps, { consortiumId: c.id, outcome: 'activate' });
+  const pool = await createPool(sys.deps, lead.caller, c.id, { name, purpose: 'Local infrastructure support', lots: [] });
+  const pledge = await recordPledge(sys.deps, from.caller, pool.id, {
+    funderOrgId: from.org.id,
+    currency: 'GBP',
+    years: [{ financialYear: '2026-27', amount }],
+    restriction: { kind: 'core' },
+  });
+  await recordContribution(sys.deps, lead.caller, pool.id, pledge.id, { amount, currency: 'GBP', receivedOn: '2026-04-01' });
+  return { c, pool };
+}
