@@ -2,8 +2,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedTemplate } from './assembly-template';
 
-/** Each function's bundle is at most this, and half of them at most `medianBytes` (KB = 1,000 bytes). */
-export const bundleLimits = { maxBytes: 400_000, medianBytes: 300_000 };
+/**
+ * Each function's bundle is at most this, and half of them at most `medianBytes` (KB = 1,000
+ * bytes). Raised from 400 and 300 KB with issue 26, knowingly: every stored item is now read and
+ * written through a zod schema of its shape (codecs) and every event payload checked by its
+ * producer's schema, which costs a bundle that touches a store about 20 KB (largest 397 → 421 KB,
+ * median 298 → 316 KB, after making event schemas lazy). Most of a bundle is the AWS SDK (about
+ * 250 KB of the largest); issue 27 judges cold start by whole-process import time instead.
+ */
+export const bundleLimits = { maxBytes: 430_000, medianBytes: 320_000 };
 
 interface BundleSize {
   functionName: string;

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundleLimits } from '../../infra/bundle-sizes';
 import { workflows } from '../../infra/catalog';
 import { benchBundles, bundleTable } from './bundles';
 import { costModel } from './cost';
@@ -63,8 +64,8 @@ if (!skip.has('bundles')) {
   results.bundles = b;
   say(bundleTable(b));
   targets.push(
-    target('largest bundle', b.maxBytes / 1000, 400, ' KB'),
-    target('median bundle', b.medianBytes / 1000, 300, ' KB'),
+    target('largest bundle', b.maxBytes / 1000, bundleLimits.maxBytes / 1000, ' KB'),
+    target('median bundle', b.medianBytes / 1000, bundleLimits.medianBytes / 1000, ' KB'),
     target('cold init, median function ÷ empty handler (wall)', b.medianRatio, 1.5, '×'),
     target('cold init, worst function ÷ empty handler (CPU, steady under load)', b.maxCpuRatio, 1.5, '×'),
   );
