@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
 import type { ConsortiaStore } from '../../shared/consortia/store';
-import type { DomainEvent } from '../../shared/platform/events';
 import { newId } from '../../shared/platform/ids';
 import { memoryConsortia } from '../support/in-memory/consortia';
 import { MemoryTable } from '../support/in-memory/table';
+import { event, NOW } from '../support/store-contract/fixtures';
 import { useTestStack } from '../support/use-stack';
 
 /**
@@ -16,16 +16,7 @@ import { useTestStack } from '../support/use-stack';
 // DynamoDB Local and its table: the adapters under test find them through the environment the stack sets.
 useTestStack();
 
-const NOW = new Date('2026-04-01T09:00:00Z');
-const event = (subject: string): DomainEvent => ({
-  id: newId(NOW),
-  type: 'probe',
-  version: 1,
-  subject,
-  occurredAt: NOW.toISOString(),
-  actor: 'test',
-  data: {},
-});
+// The store contract's event: a type it declares, as the outbox writes only declared events.
 
 function contract(store: () => ConsortiaStore) {
   it('a membership changes only as read, and an admin leaves only while the admin who stays is one', async () => {
