@@ -89,6 +89,10 @@ const errorResponses: Record<string, Json> = {
     description: "The record's state refuses this now; the message says why.",
     content: json({ $ref: '#/components/schemas/Error' }),
   },
+  UnsupportedMediaType: {
+    description: 'A body sent with a Content-Type other than JSON (`application/json` or `…+json`).',
+    content: json({ $ref: '#/components/schemas/Error' }),
+  },
   Internal: {
     description: 'Something went wrong; it has been logged. If the function itself failed, API Gateway answers `{message}`.',
     content: json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayFailure' }] }),
@@ -149,6 +153,7 @@ function refusals(r: RouteSpec, op: Operation): Json {
   if (r.path.includes('{')) out['404'] = ref('NotFound');
   // A read can be refused by a record's state too (no grants yet to export, bids still sealed).
   if (r.method !== 'GET' || r.path.includes('{')) out['409'] = ref('Conflict');
+  if (op.body) out['415'] = ref('UnsupportedMediaType');
   out['500'] = ref('Internal');
   return out;
 }

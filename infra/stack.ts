@@ -10,6 +10,7 @@ import { type Catalog, catalog as defaultCatalog, forTarget, names, scheduleTarg
 import { Api } from './constructs/api';
 import { DataTable } from './constructs/data-table';
 import { Events } from './constructs/events';
+import { FrontDoorSecret, rotationBundle } from './constructs/front-door';
 import { GrantloopFunction } from './constructs/grantloop-function';
 import { LinkRateLimitStack, wafEnabled } from './constructs/link-rate-limit';
 import { Mail } from './constructs/mail';
@@ -72,12 +73,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 }
 
 /** Every function of the catalog, in its feature's stack, all bundled in one esbuild pass. */
-function catalogFunctions(features: FeatureStacks, catalog: Catalog, logLevel?: string): Record<string, LambdaFunction> {
+function catalogFunctions(
+  features: FeatureStacks,
+  catalog: Catalog,
+  bundles: OnePassBundles,
+  logLevel?: string,
+): Record<string, LambdaFunction> {
   const entries = Object.entries(catalog.functions);
-  const bundles = new OnePassBundles(
-    repoRoot,
-    Object.fromEntries(entries.map(([fnId, spec]) => [names.functionName(fnId), join(repoRoot, spec.entry)])),
-  );
   return Object.fromEntries(
     entries.map(([fnId, spec]) => {
       const built = new GrantloopFunction(features.of(spec.feature), `Fn-${fnId}`, {
@@ -92,6 +94,27 @@ function catalogFunctions(features: FeatureStacks, catalog: Catalog, logLevel?: 
   );
 }
 
+/**
+ * CloudFront in front of the API, with the front door's secret: CloudFront sends it, every
+ * function that serves a route checks it, and Secrets Manager rotates it (front-door.ts).
+ */
+function webBehindFrontDoor(
+  stack: Stack,
+  p: { api: Api; catalog: Catalog; bundles: OnePassBundles; functions: Record<string, LambdaFunction>; webAclArn?: string },
+): Web {
+  const frontDoor = new FrontDoorSecret(stack, 'FrontDoor');
+  const web = new Web(stack, 'Web', {
+    httpApi: p.api.httpApi,
+    userPool: p.api.userPool,
+    repoRoot,
+    webAclArn: p.webAclArn,
+    originHeaders: frontDoor.originHeaders,
+  });
+  frontDoor.rotateWith(web.distribution, p.bundles.code(rotationBundle.name));
+  for (const fnId of new Set(p.catalog.routes.map((r) => r.fn))) frontDoor.admit(p.functions[fnId] as LambdaFunction);
+  return web;
+}
+
 /** Everything the catalog declares, on AWS. */
 export class GrantloopStack extends Stack {
   readonly functions: Record<string, LambdaFunction>;
@@ -104,7 +127,13 @@ export class GrantloopStack extends Stack {
     const mail = new Mail(this, 'Mail', { senderEmail: props.senderEmail });
 
     const features = new FeatureStacks(this);
-    this.functions = catalogFunctions(features, catalog, props.logLevel);
+    const bundles = new OnePassBundles(repoRoot, {
+      ...Object.fromEntries(
+        Object.entries(catalog.functions).map(([fnId, spec]) => [names.functionName(fnId), join(repoRoot, spec.entry)]),
+      ),
+      [rotationBundle.name]: join(repoRoot, rotationBundle.entry),
+    });
+    this.functions = catalogFunctions(features, catalog, bundles, props.logLevel);
     const fn = (fnId: string) => this.functions[fnId] as LambdaFunction;
 
     const scheduling = new Scheduling(this, 'Scheduling', {
@@ -128,7 +157,7 @@ export class GrantloopStack extends Stack {
     const waf = wafEnabled(this)
       ? new LinkRateLimitStack(scope, `${id}Waf`, { routes: catalog.routes, description: 'grantloop: rate limit on the emailed links' })
       : undefined;
-    const web = new Web(this, 'Web', { httpApi: api.httpApi, userPool: api.userPool, repoRoot, webAclArn: waf?.arnFor(this) });
+    const web = webBehindFrontDoor(this, { api, catalog, bundles, functions: this.functions, webAclArn: waf?.arnFor(this) });
 
     const events = new Events(this, 'Events', {
       eventBusName: names.eventBus,

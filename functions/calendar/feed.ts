@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { calendarTable } from '../../shared/calendar/aws';
 import { feedCalendar, feedLinks } from '../../shared/calendar/feeds';
 import type { FeedScope } from '../../shared/calendar/rotate';
+import { throughFrontDoor } from '../lib/front-door';
 import { logger } from '../lib/logger';
 
 const text = (statusCode: number, body: string): APIGatewayProxyResultV2 => ({
@@ -18,6 +19,7 @@ const text = (statusCode: number, body: string): APIGatewayProxyResultV2 => ({
  */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
+  .use(throughFrontDoor())
   .handler(async (event) => {
     const token = (event.pathParameters?.token ?? '').replace(/\.ics$/, '');
     const resolved = await feedLinks.resolve(calendarTable, token);

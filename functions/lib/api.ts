@@ -64,7 +64,7 @@ export const tokenPath = z.object({ token: z.string().check(z.regex(/^[A-Za-z0-9
 
 /** Every JSON refusal (`publicRoute` in `http.ts`): the kind, a readable message, and each broken rule by field. */
 export const errorBody = z.looseObject({
-  error: z.enum(['validation', 'unauthorised', 'forbidden', 'not-found', 'conflict', 'internal']),
+  error: z.enum(['validation', 'unauthorised', 'forbidden', 'not-found', 'conflict', 'unsupported-media-type', 'internal']),
   message: z.string(),
   issues: z.optional(z.array(z.strictObject({ field: z.string(), rule: z.string(), message: z.string() }))),
   /** Not-found names what was asked for. */

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DomainError, type FieldIssue } from '../../shared/platform/errors';
+import { throughFrontDoor } from './front-door';
 import { logger } from './logger';
 import type * as z from './zod';
 
@@ -62,8 +63,18 @@ export function bodyText(event: Pick<ApiEvent, 'body' | 'isBase64Encoded'>): str
   return text;
 }
 
+/**
+ * A body sent as anything but JSON is refused (415), whatever its text (issue 27): a browser may
+ * send `text/plain` across origins without asking first (a "simple" request, no CORS preflight),
+ * and the WAF's JSON body inspection applies only to JSON. `application/json` and any
+ * `+json` type pass, with or without parameters (`; charset=utf-8`).
+ */
+class UnsupportedMediaType extends Error {}
+const isJson = (contentType: string | undefined) => /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType?.trim() ?? '');
+
 export function jsonBody(event: ApiEvent): unknown {
   if (!event.body) return {};
+  if (!isJson(event.headers?.['content-type'])) throw new UnsupportedMediaType();
   const raw = bodyText(event);
   try {
     return JSON.parse(raw);
@@ -78,6 +89,7 @@ export function jsonBody(event: ApiEvent): unknown {
 export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
   return middy<ApiEvent, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
+    .use(throughFrontDoor())
     .handler(async (event) => {
       try {
         // Every route refuses a body that is not UTF-8, whether or not it reads one.
@@ -96,6 +108,10 @@ export function publicRoute(fn: (event: ApiEvent) => Promise<Result>) {
         }
         return json(status, body);
       } catch (error) {
+        if (error instanceof UnsupportedMediaType) {
+          const message = 'the request body must be JSON, sent with Content-Type: application/json';
+          return json(415, { error: 'unsupported-media-type', message, issues: [{ field: 'content-type', rule: 'json', message }] });
+        }
         if (error instanceof DomainError) {
           return json(statusOf[error.kind], { error: error.kind, message: error.message, issues: error.issues, ...error.details });
         }

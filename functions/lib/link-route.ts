@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/platform/errors';
 import type { LinkPage } from '../../shared/platform/links/registry';
+import { throughFrontDoor } from './front-door';
 import { donePage, layout, problemPage } from './html';
 import { bodyText } from './http';
 import { logger } from './logger';
@@ -49,6 +50,7 @@ export function linkRoute<Form extends { form: string }>(
 ) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
+    .use(throughFrontDoor())
     .handler(async (event) => {
       try {
         const form = event.requestContext.http.method === 'POST' ? formFields(event) : {};

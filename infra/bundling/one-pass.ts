@@ -18,11 +18,11 @@ export function bundleOptions(repoRoot: string): BuildOptions {
     platform: 'node',
     format: 'esm',
     minify: true,
-    // Lambda sets NODE_OPTIONS=--enable-source-maps: stack traces name the TypeScript source.
+    // Written beside each bundle but not loaded at run time (no --enable-source-maps: it slowed
+    // every cold start); infra/stack-trace.ts maps a logged stack back to the TypeScript source.
     sourcemap: true,
     // The mappings are all a stack trace uses. With the sources' text in it too, the map was 3 to
-    // 5 times as large, and Node reads and parses it at every cold start: about 17 ms of CPU for
-    // the largest bundle (test/bench/bundles.ts), and a larger zip to fetch.
+    // 5 times as large, and a larger zip to fetch.
     sourcesContent: false,
     mainFields: ['module', 'main'],
     // Bundled CommonJS dependencies call require(), which ESM output does not define.

@@ -34,6 +34,8 @@ interface WebProps {
   repoRoot: string;
   /** The web ACL (rate limit on the emailed links); none when the deployment turned WAF off. */
   webAclArn?: string;
+  /** Headers CloudFront adds to every request to the API: the front door's secret (front-door.ts). */
+  originHeaders: Record<string, string>;
 }
 
 /**
@@ -66,6 +68,7 @@ export class Web extends Construct {
     const region = Stack.of(this).region;
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: props.originHeaders,
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `grantloop staff pages and API (${region})`,

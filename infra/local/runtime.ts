@@ -254,7 +254,7 @@ async function startEngines(options: LocalOptions, ports: Ports, stoppers: (() =
   if (!options.inMemory) mkdirSync(dbDir, { recursive: true });
   const [dynamoStart, sesStart] = await Promise.allSettled([
     startDynamoDbLocal(ports.dynamodb, options.inMemory ? undefined : dbDir),
-    startSesLocal(ports.mail),
+    startSesLocal(ports.mail, options.inMemory ? undefined : join(options.stateDir, 'mailbox.jsonl')),
   ]);
   for (const started of [dynamoStart, sesStart]) if (started.status === 'fulfilled') stoppers.push(started.value.stop);
   if (dynamoStart.status === 'rejected') throw dynamoStart.reason;

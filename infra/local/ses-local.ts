@@ -11,10 +11,16 @@ export interface StoredEmail {
   at: number;
 }
 
-/** The SES v2 emulator (aws-ses-v2-local) as a child process: SendEmail in, a web mailbox out. */
-export async function startSesLocal(port: number) {
+/**
+ * The SES v2 emulator (aws-ses-v2-local) as a child process: SendEmail in, a web mailbox out.
+ * With `mailboxFile`, the mailbox outlives a restart (ses-mailbox.cjs keeps it in that file).
+ */
+export async function startSesLocal(port: number, mailboxFile?: string) {
   const pkg = dirname(createRequire(import.meta.url).resolve('aws-ses-v2-local/package.json'));
-  const child = spawnChild(process.execPath, [join(pkg, 'dist', 'cli.js'), '--port', String(port), '--host', '127.0.0.1']);
+  const server = ['--port', String(port), '--host', '127.0.0.1'];
+  const child = mailboxFile
+    ? spawnChild(process.execPath, [join(import.meta.dirname, 'ses-mailbox.cjs'), mailboxFile, ...server])
+    : spawnChild(process.execPath, [join(pkg, 'dist', 'cli.js'), ...server]);
   const url = `http://127.0.0.1:${port}`;
   await waitFor('SES emulator', async () => (await fetch(`${url}/health-check`)).ok, 20_000, child).catch(async (e) => {
     await stopChild(child);

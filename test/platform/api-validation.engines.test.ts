@@ -295,6 +295,28 @@ describe('who may do what is read from the table', () => {
     expect(await stack.itemCount()).toBe(before);
   });
 
+  it('415 for a JSON body sent as text/plain (a cross-origin "simple" request), and nothing written', async () => {
+    const token = await stack.runtime.issuer.sign({ sub: stack.admin.id, email: stack.admin.email });
+    const send = (contentType: string | undefined, identifier: string) =>
+      fetch(`${stack.runtime.apiUrl}/organisations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+        body: JSON.stringify({ ...funder, identifier }),
+      });
+    const before = await stack.itemCount();
+    for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'application/jsonp', undefined]) {
+      const res = await send(type, 'GB-CHC-1090003');
+      expect(res.status, String(type)).toBe(415);
+      const body = (await res.json()) as { error: string; issues: { field: string; rule: string }[] };
+      expect(body.error).toBe('unsupported-media-type');
+      expect(body.issues).toContainEqual(expect.objectContaining({ field: 'content-type', rule: 'json' }));
+    }
+    expect(await stack.itemCount()).toBe(before);
+    // JSON with parameters, and a +json type, are JSON.
+    expect((await send('application/json; charset=utf-8', 'GB-CHC-1090004')).status).toBe(201);
+    expect((await send('application/merge-patch+json', 'GB-CHC-1090005')).status).toBe(201);
+  });
+
   it('a created organisation writes its event in the same transaction and is listed by kind', async () => {
     const created = await stack.api.call<Organisation>(stack.admin, 'POST', '/organisations', { ...funder, identifier: 'GB-CHC-1090002' });
     const { dynamoPlatform } = await import('../../shared/platform/aws/platform-store');

@@ -83,12 +83,19 @@ describe('a restart of the local runtime on the same folder', () => {
     const pendingSchedules = pending(stack);
     expect(pendingSchedules.length).toBeGreaterThan(0);
     const items = await stack.itemCount();
+    const mailBefore = (await stack.runtime.emails()).map((e) => e.messageId);
+    expect(mailBefore.length).toBeGreaterThan(0);
     await stack.stop();
 
     // Down for three days: the second tranche fell due meanwhile (day 4).
     stack = await startTestStack({ stateDir: dir, ports, clock: new LocalClock('virtual', at(6)) });
     try {
       expect(await stack.itemCount()).toBe(items);
+      // The mailbox is kept in the folder too (issue 27): the emailed links still work, so the emails stay.
+      expect((await stack.runtime.emails()).map((e) => e.messageId)).toEqual(mailBefore);
+      expect(
+        linkIn(((await mail(f, f.recipient.contactEmail, /^Report due .*: Restart grant$/))[0] ?? {}) as { body: { text?: string } }),
+      ).toBe(url);
       expect(running(stack)).toEqual(before);
       expect(pending(stack)).toEqual(pendingSchedules);
       await stack.runtime.settle();

@@ -4,6 +4,7 @@ import { awsCatalog as catalog } from '../../infra/catalog';
 const { functions, routes } = catalog;
 
 import { environmentFor, type NeedValues } from '../../shared/platform/environment';
+import { frontDoor } from '../../shared/platform/front-door';
 import { keyAttributes, tableDefinition } from '../../shared/platform/table-definition';
 import { synthesized } from '../support/assembly';
 import type { Json } from '../support/template';
@@ -115,7 +116,9 @@ describe('functions', () => {
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       expect(fn.Properties.MemorySize, id).toBe(512);
-      expect(fn.Properties.Environment.Variables, id).toMatchObject({ NODE_OPTIONS: '--enable-source-maps', LOG_LEVEL: 'INFO' });
+      expect(fn.Properties.Environment.Variables, id).toMatchObject({ LOG_LEVEL: 'INFO' });
+      // Issue 27: Node parsing the source map at every cold start made the import 1.78× as slow.
+      expect(String(fn.Properties.Environment.Variables.NODE_OPTIONS ?? ''), id).not.toContain('--enable-source-maps');
       const logGroup = fn.Properties.LoggingConfig.LogGroup.Ref;
       expect(t.resources[logGroup]!.Properties.RetentionInDays, id).toBe(30);
     }
@@ -126,7 +129,8 @@ describe('functions', () => {
       const p = t.resources[t.functionLogicalId(fnId)]!.Properties;
       expect(p.Description).toBe(spec.description);
       expect(p.Timeout, fnId).toBe(spec.timeoutSeconds ?? 15);
-      const expected = new Set(['NODE_OPTIONS', 'LOG_LEVEL', ...envOfNeeds(fnId)]);
+      const routed = routes.some((r) => r.fn === fnId);
+      const expected = new Set(['LOG_LEVEL', ...envOfNeeds(fnId), ...(routed ? [frontDoor.secretEnv] : [])]);
       expect(Object.keys(p.Environment.Variables).sort(), fnId).toEqual([...expected].sort());
     }
   });
@@ -136,7 +140,7 @@ describe('functions', () => {
     const [machineId] = t
       .ofType('AWS::StepFunctions::StateMachine')
       .find(([, m]) => m.Properties.StateMachineName === 'grantloop-consortium-invitation')!;
-    expect(Object.keys(env('startConsortiumWorkflow')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'WORKFLOW_ARN_CONSORTIUM_INVITATION']);
+    expect(Object.keys(env('startConsortiumWorkflow')).sort()).toEqual(['LOG_LEVEL', 'WORKFLOW_ARN_CONSORTIUM_INVITATION']);
     // Built from the fixed name (no reference, so a task may start its own workflow): it ends with the machine's name.
     expect(JSON.stringify(env('startConsortiumWorkflow').WORKFLOW_ARN_CONSORTIUM_INVITATION)).toContain(
       ':stateMachine:grantloop-consortium-invitation',
@@ -147,7 +151,6 @@ describe('functions', () => {
     expect(Object.keys(env('acceptReport')).sort()).toEqual([
       'APP_URL',
       'LOG_LEVEL',
-      'NODE_OPTIONS',
       'SENDER_EMAIL',
       'SES_CONFIGURATION_SET',
       'TABLE_NAME',
@@ -195,5 +198,49 @@ describe('logs keep no secrets', () => {
       >;
       expect(vars.POWERTOOLS_LOGGER_LOG_EVENT, id).toBeUndefined();
     }
+  });
+});
+
+describe('the front door (issue 27): the API refuses what did not come through CloudFront', () => {
+  const secretId = () => t.ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('FrontDoor'))?.[0] as string;
+
+  it('CloudFront sends the secret header to the API, resolved from Secrets Manager at deploy (never in the template)', () => {
+    const [, distribution] = t.ofType('AWS::CloudFront::Distribution')[0]!;
+    const origins = distribution.Properties.DistributionConfig.Origins as Json[];
+    const api = origins.find((o) => o.CustomOriginConfig);
+    const header = (api?.OriginCustomHeaders as Json[] | undefined)?.find((h) => h.HeaderName === frontDoor.header);
+    const value = JSON.stringify(header?.HeaderValue);
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toContain(secretId());
+    expect(value).toContain(':SecretString:current::');
+  });
+
+  it('every function that serves a route, and only those, reads that secret and nothing else in Secrets Manager', () => {
+    for (const fnId of Object.keys(functions)) {
+      const routed = routes.some((r) => r.fn === fnId);
+      const env = t.resources[t.functionLogicalId(fnId)]!.Properties.Environment.Variables as Json;
+      expect(frontDoor.secretEnv in env, fnId).toBe(routed);
+      const reads = t.statementsOfRole(t.roleOfFunction(fnId)).filter((s) => JSON.stringify(s.Action).includes('secretsmanager:'));
+      expect(reads.length > 0, fnId).toBe(routed);
+      for (const s of reads) {
+        expect(s.Action, fnId).toBe('secretsmanager:GetSecretValue');
+        expect(JSON.stringify(s.Resource), fnId).not.toContain('*');
+      }
+    }
+  });
+
+  it('Secrets Manager rotates it every 30 days with a function that may change only this distribution', () => {
+    const [, schedule] = t.ofType('AWS::SecretsManager::RotationSchedule')[0]!;
+    expect(schedule.Properties.SecretId).toEqual({ Ref: secretId() });
+    expect(schedule.Properties.RotationRules.ScheduleExpression).toBe('rate(30 days)');
+    const rotation = schedule.Properties.RotationLambdaARN['Fn::GetAtt'][0] as string;
+    const role = t.resources[rotation]!.Properties.Role['Fn::GetAtt'][0] as string;
+    const cloudfront = t.statementsOfRole(role).filter((s) => JSON.stringify(s.Action).includes('cloudfront:'));
+    expect(cloudfront).toHaveLength(1);
+    expect(cloudfront[0]!.Action).toEqual(['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution']);
+    expect(JSON.stringify(cloudfront[0]!.Resource)).toContain(':distribution/');
+    expect(t.resources[rotation]!.Properties.Environment.Variables.DISTRIBUTION_ID).toEqual({
+      Ref: t.ofType('AWS::CloudFront::Distribution')[0]![0],
+    });
   });
 });

@@ -107,7 +107,7 @@ function breaker(t: Target, r: Rng): Partial<Case> & { domain?: boolean } {
   return { ...base, broke: 'noise only' };
 }
 
-/** Noise that breaks nothing by itself: unknown query keys, a wrong content type, odd headers. */
+/** Noise: unknown query keys and odd headers break nothing; a wrong content type on a JSON body is a 415 (issue 27). */
 function noise(t: Target, r: Rng, c: Partial<Case>): Partial<Case> {
   const out = { ...c, headers: { ...t.headers } };
   if (r.chance(0.25)) {

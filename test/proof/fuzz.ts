@@ -293,10 +293,16 @@ export function problemWith(res: Answer, routes: readonly RouteSpec[], c: Pick<C
   const parsed = errorBody.safeParse(res.json);
   if (!parsed.success) return `a ${res.status} that is not the error shape`;
   const body = parsed.data;
-  const expected: Record<number, string> = { 400: 'validation', 403: 'forbidden', 404: 'not-found', 409: 'conflict' };
+  const expected: Record<number, string> = {
+    400: 'validation',
+    403: 'forbidden',
+    404: 'not-found',
+    409: 'conflict',
+    415: 'unsupported-media-type',
+  };
   if (expected[res.status] !== body.error) return `a ${res.status} with error "${body.error}"`;
-  if (res.status === 400 && !(body.issues?.length && body.issues.every((i) => i.field && i.rule)))
-    return 'a 400 whose issues do not name a field and a rule';
+  if ((res.status === 400 || res.status === 415) && !(body.issues?.length && body.issues.every((i) => i.field && i.rule)))
+    return `a ${res.status} whose issues do not name a field and a rule`;
   if (res.status === 404 && !(body.what && body.id)) return 'a 404 that does not say what was not found';
   if (!body.message) return `a ${res.status} without a message`;
   return undefined;

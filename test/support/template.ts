@@ -22,6 +22,7 @@ export const allowedOnAnyResource: Record<string, string> = {
   'logs:DescribeResourcePolicies': 'Step Functions vended log delivery',
   'logs:DescribeLogGroups': 'Step Functions vended log delivery',
   'dynamodb:ListStreams': 'no resource-level permissions; the stream event source mapping of eventRouter needs it',
+  'secretsmanager:GetRandomPassword': "takes no resource; CDK's rotation schedule grants it to the front door's rotation function",
 };
 
 export const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);

@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/platform/errors';
 import { sessionEnd } from '../../../shared/platform/sessions/session';
 import { openSession, type SessionDeps } from '../../../shared/platform/sessions/sessions';
 import type { DraftAnswers } from '../../../shared/platform/sessions/store';
+import { throughFrontDoor } from '../front-door';
 import type { ApiEvent } from '../http';
 import { logger } from '../logger';
 import { type Chrome, Layout } from './layout';
@@ -151,6 +152,7 @@ export function pageRoute<Caller extends StaffCaller>(
   return (fn: (req: PageRequest<Caller>) => Promise<PageResult>) =>
     middy<ApiEvent, APIGatewayProxyResultV2>()
       .use(injectLambdaContext(logger))
+      .use(throughFrontDoor())
       .handler(async (event) => {
         const method = event.requestContext.http.method;
         const session = await openSession(deps, readCookie(event, sessionCookieName()));
@@ -237,6 +239,7 @@ export function byRoute<Caller>(pages: Record<string, Page<Caller>>): Page<Calle
 export function plainPage(fn: (event: ApiEvent) => Promise<APIGatewayProxyResultV2>) {
   return middy<ApiEvent, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
+    .use(throughFrontDoor())
     .handler(async (event) => {
       if (event.body && !readForm(event)) return unreadableForm();
       try {

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { clock } from '../clock';
+import { lazy } from '../lazy';
 import { recordPartitionWrite, recordUsage, trackingPartitions } from '../usage';
 
 interface CapacityShape {
@@ -51,34 +52,40 @@ function writtenPartitions(input: WriteInput): string[] {
  * failed a grant's tranche step now and then under load: three refusals in a row on one call,
  * which no workflow Retry treats as transient.
  */
-const dynamodb = new DynamoDBClient({ maxAttempts: 5 });
-dynamodb.middlewareStack.add(
-  (next, context) => async (args) => {
-    // Counted here, under every use case, so a round-trip figure cannot drift from the code.
-    recordUsage('dynamodbCalls', 1);
-    if (context.commandName === 'ScanCommand') recordUsage('dynamodbScans', 1);
-    if (trackingPartitions() && writeCommands.has(context.commandName ?? '')) {
-      const hour = clock.now().getUTCHours();
-      for (const pk of writtenPartitions(args.input as WriteInput)) recordPartitionWrite(pk, hour);
-    }
-    const input = args.input as Record<string, unknown>;
-    if (!('ReturnConsumedCapacity' in input)) input.ReturnConsumedCapacity = 'TOTAL';
-    const result = await next(args);
-    const reported = (result.output as { ConsumedCapacity?: CapacityShape | CapacityShape[] }).ConsumedCapacity;
-    const isWrite = writeCommands.has(context.commandName ?? '');
-    for (const c of Array.isArray(reported) ? reported : reported ? [reported] : []) {
-      // DynamoDB reports only the total unless asked for INDEXES; attribute it by the kind of call.
-      const total = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-      recordUsage(isWrite ? 'dynamodbWriteUnits' : 'dynamodbReadUnits', total);
-    }
-    return result;
-  },
-  { step: 'initialize', name: 'grantloopConsumedCapacity' },
-);
+function makeClient(): DynamoDBDocumentClient {
+  const dynamodb = new DynamoDBClient({ maxAttempts: 5 });
+  dynamodb.middlewareStack.add(
+    (next, context) => async (args) => {
+      // Counted here, under every use case, so a round-trip figure cannot drift from the code.
+      recordUsage('dynamodbCalls', 1);
+      if (context.commandName === 'ScanCommand') recordUsage('dynamodbScans', 1);
+      if (trackingPartitions() && writeCommands.has(context.commandName ?? '')) {
+        const hour = clock.now().getUTCHours();
+        for (const pk of writtenPartitions(args.input as WriteInput)) recordPartitionWrite(pk, hour);
+      }
+      const input = args.input as Record<string, unknown>;
+      if (!('ReturnConsumedCapacity' in input)) input.ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      const reported = (result.output as { ConsumedCapacity?: CapacityShape | CapacityShape[] }).ConsumedCapacity;
+      const isWrite = writeCommands.has(context.commandName ?? '');
+      for (const c of Array.isArray(reported) ? reported : reported ? [reported] : []) {
+        // DynamoDB reports only the total unless asked for INDEXES; attribute it by the kind of call.
+        const total = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
+        recordUsage(isWrite ? 'dynamodbWriteUnits' : 'dynamodbReadUnits', total);
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'grantloopConsumedCapacity' },
+  );
 
-export const documentClient = DynamoDBDocumentClient.from(dynamodb, {
-  marshallOptions: { removeUndefinedValues: true },
-});
+  return DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** Made on first use (shared/platform/lazy.ts says why); `send` is all the stores use. */
+const client = lazy(makeClient);
+export const documentClient: Pick<DynamoDBDocumentClient, 'send'> = {
+  send: ((...args: Parameters<DynamoDBDocumentClient['send']>) => client().send(...args)) as DynamoDBDocumentClient['send'],
+};
 
 /** Every page of a Query; lists are always served by Query on a key or an index. */
 export async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {

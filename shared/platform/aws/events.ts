@@ -1,16 +1,17 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { config } from '../config';
 import { EVENT_SOURCE } from '../events';
+import { lazy } from '../lazy';
 import type { EventPublisher } from '../ports';
 
-const eventBridge = new EventBridgeClient({});
+const eventBridge = lazy(() => new EventBridgeClient({}));
 
 export const publisher: EventPublisher = {
   async publish(events) {
     // PutEvents takes at most 10 entries per call.
     for (let i = 0; i < events.length; i += 10) {
       const batch = events.slice(i, i + 10);
-      const out = await eventBridge.send(
+      const out = await eventBridge().send(
         new PutEventsCommand({
           Entries: batch.map((e) => ({
             EventBusName: config.eventBusName(),

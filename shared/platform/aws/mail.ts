@@ -1,13 +1,14 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../config';
+import { lazy } from '../lazy';
 import type { Mailer } from '../ports';
 
-const ses = new SESv2Client({});
+const ses = lazy(() => new SESv2Client({}));
 
 /** SES v2 SendEmail, as the sender and through the configuration set the `mail` need provides. */
 export const mailer: Mailer = {
   async send(email) {
-    const out = await ses.send(
+    const out = await ses().send(
       new SendEmailCommand({
         FromEmailAddress: config.senderEmail(),
         Destination: { ToAddresses: email.to },

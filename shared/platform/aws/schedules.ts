@@ -1,9 +1,10 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { config } from '../config';
 import { delivery } from '../delivery';
+import { lazy } from '../lazy';
 import type { Scheduler } from '../ports';
 
-const client = new SchedulerClient({});
+const client = lazy(() => new SchedulerClient({}));
 
 /** `at()` takes a UTC wall-clock time without zone or milliseconds. */
 const atExpression = (d: Date) => `at(${d.toISOString().slice(0, 19)})`;
@@ -12,7 +13,7 @@ const atExpression = (d: Date) => `at(${d.toISOString().slice(0, 19)})`;
 export const scheduler: Scheduler = {
   async scheduleOnce(s) {
     try {
-      await client.send(
+      await client().send(
         new CreateScheduleCommand({
           Name: s.name,
           GroupName: config.scheduleGroup(),

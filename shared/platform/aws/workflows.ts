@@ -10,9 +10,10 @@ import {
 } from '@aws-sdk/client-sfn';
 import { config } from '../config';
 import { conflict } from '../errors';
+import { lazy } from '../lazy';
 import type { Workflows } from '../ports';
 
-const sfn = new SFNClient({});
+const sfn = lazy(() => new SFNClient({}));
 
 /** A token the engine no longer waits on (answered, timed out) is a conflict for the caller. */
 function mapTokenError(error: unknown): never {
@@ -26,7 +27,7 @@ function mapTokenError(error: unknown): never {
 export const workflows: Workflows = {
   async start(workflowId, name, input) {
     try {
-      await sfn.send(new StartExecutionCommand({ stateMachineArn: config.workflowArn(workflowId), name, input: JSON.stringify(input) }));
+      await sfn().send(new StartExecutionCommand({ stateMachineArn: config.workflowArn(workflowId), name, input: JSON.stringify(input) }));
       return { started: true };
     } catch (error) {
       // Deterministic names make a repeated start (retried event, duplicate delivery) harmless.
@@ -35,9 +36,11 @@ export const workflows: Workflows = {
     }
   },
   async succeed(taskToken, output) {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) })).catch(mapTokenError);
+    await sfn()
+      .send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
+      .catch(mapTokenError);
   },
   async fail(taskToken, error, cause) {
-    await sfn.send(new SendTaskFailureCommand({ taskToken, error, cause })).catch(mapTokenError);
+    await sfn().send(new SendTaskFailureCommand({ taskToken, error, cause })).catch(mapTokenError);
   },
 };
