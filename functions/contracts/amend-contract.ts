@@ -1,18 +1,12 @@
 import { amend } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
-import { staffRoute } from '../consortia/staff';
+import { staffCommand } from '../consortia/staff';
 import type { View } from '../lib/api';
-import { jsonBody, parse } from '../lib/http';
 import { contractIdPath } from './paths';
 import { amendmentBody } from './schemas';
 import type * as views from './views';
 
-export const handler = staffRoute(async (event, caller) => {
-  const { contractId } = parse(contractIdPath, event.pathParameters ?? {}, 'path');
-  return {
-    status: 201,
-    body: (await amend(contractsTable, caller, contractId, parse(amendmentBody, jsonBody(event), 'body'))) satisfies View<
-      typeof views.contract
-    >,
-  };
-});
+export const handler = staffCommand(
+  { path: contractIdPath, body: amendmentBody, status: 201 },
+  async (caller, { contractId }, input) => (await amend(contractsTable, caller, contractId, input)) satisfies View<typeof views.contract>,
+);

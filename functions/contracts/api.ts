@@ -1,9 +1,18 @@
-import { defineApi, idsPath, tokenPath } from '../lib/api';
+import { defineApi, idsPath, type Operation, tokenPath } from '../lib/api';
 import { formatQuery } from '../lib/schemas';
 import * as z from '../lib/zod';
 import { contractIdPath, contractsQuery, kpiPath, milestonePath, noticesQuery, orgIdPath, paymentPath } from './paths';
 import { amendmentBody, decisionBody, invoiceBody, newContract, paidBody, policyBody, ratingBody, statusBody } from './schemas';
 import * as views from './views';
+
+/** A council's page: its own query, and one CSV it also gives when the query asks (`?download=milestones`). */
+const councilPage = (summary: string, query: z.ZodMiniObject, download: string) =>
+  ({
+    summary,
+    path: idsPath('orgId'),
+    query: z.object({ ...query.def.shape, download: z.optional(z.literal(download)) }),
+    downloads: { 'text/csv': { when: `?download=${download}` } },
+  }) satisfies Operation;
 
 export const contractsApi = defineApi({
   'POST /councils/{orgId}/contracts': {
@@ -97,23 +106,21 @@ export const contractsApi = defineApi({
     path: contractIdPath,
     response: views.ocdsPackage,
   },
-  'GET /app/councils/{orgId}/contracts': {
-    summary: "A council's contracts page (filters; every milestone as CSV with ?download=milestones).",
-    path: idsPath('orgId'),
-    query: z.object({ ...contractsQuery.def.shape, download: z.optional(z.literal('milestones')) }),
-    downloads: { 'text/csv': { when: '?download=milestones' } },
-  },
+  'GET /app/councils/{orgId}/contracts': councilPage(
+    "A council's contracts page (filters; every milestone as CSV with ?download=milestones).",
+    contractsQuery,
+    'milestones',
+  ),
   'POST /app/councils/{orgId}/contracts': {
     summary: "Makes (or replaces) the council's calendar feed.",
     path: idsPath('orgId'),
     form: '`csrf` and `action` (rotate-feed).',
   },
-  'GET /app/councils/{orgId}/payments': {
-    summary: "A council's payments page: late payments (CSV), payments over £30,000 by quarter (s.70), a UK8 notice's figures.",
-    path: idsPath('orgId'),
-    query: z.object({ ...noticesQuery.def.shape, download: z.optional(z.literal('late-payments')) }),
-    downloads: { 'text/csv': { when: '?download=late-payments' } },
-  },
+  'GET /app/councils/{orgId}/payments': councilPage(
+    "A council's payments page: late payments (CSV), payments over £30,000 by quarter (s.70), a UK8 notice's figures.",
+    noticesQuery,
+    'late-payments',
+  ),
   'GET /app/contracts/{contractId}': {
     summary: "A contract's overview: its terms, status, amendments and calendar feed.",
     path: idsPath('contractId'),

@@ -3,13 +3,13 @@ import type { Caller } from '../../shared/consortia/caller';
 import { decide, rate } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
 import { requestEvidence } from '../../shared/contracts/evidence-request';
-import { chosenForm, type FormFields, type PostedForm, submitForm } from '../lib/web/form';
+import { chosenForm, type FormFields, type PostedForm } from '../lib/web/form';
+import { recordForm, type Which } from '../lib/web/form-actions';
 import * as z from '../lib/zod';
 import type { Action, Outcome } from './page-types';
 import { kpiPath, milestonePath } from './paths';
 import { paymentActions, paymentDoneMessages } from './payment-actions';
 import { decisionBody, ratingBody } from './schemas';
-import { recordOf } from './which-record';
 
 /** The decision form of milestone `m`: the names and labels the page uses (contract-sections.tsx). */
 export const decisionFields = (m: string) =>
@@ -31,6 +31,8 @@ export const ratingFields = (k: string) =>
 /** The contract's sub-pages (contract-page.tsx): `''` is its overview. */
 export type ContractPart = '' | 'milestones' | 'kpis' | 'payments';
 
+const milestone: Which = { name: 'milestone', label: 'Milestone', schema: milestonePath.shape.milestoneId };
+
 /**
  * Each form on the contract's sub-pages, by its `action`: decoded by the shared decoder into the
  * same schema as its JSON route, then the same use case; a refusal comes back against its field,
@@ -43,30 +45,27 @@ const actions: Record<ContractPart, Record<string, Action>> = {
     'rotate-feed': async (caller, id) => ({ feedUrl: (await rotateFeed(contractsTable, caller, { kind: 'contract', id })).url }),
   },
   milestones: {
-    decide: async (caller, contractId, form) => {
-      const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
-      if (m.errors) return m;
-      const action = { schema: decisionBody, fields: decisionFields(m.id), formId: `decide-${m.id}` };
-      const done = await submitForm(form, action, (input) => decide(contractsTable, caller, contractId, m.id, input));
-      return done.errors ? { errors: done.errors } : { done: 'decided' };
-    },
+    decide: recordForm(
+      milestone,
+      (m) => ({ schema: decisionBody, fields: decisionFields(m), formId: `decide-${m}` }),
+      (caller, contractId, m, input) => decide(contractsTable, caller, contractId, m, input),
+      () => 'decided',
+    ),
     // No fields but the milestone: a refusal (already decided) is shown against its form, `request-M1`.
-    'request-evidence': async (caller, contractId, form) => {
-      const m = recordOf(form, 'milestone', 'Milestone', milestonePath.shape.milestoneId);
-      if (m.errors) return m;
-      const action = { schema: z.strictObject({}), fields: {}, formId: `request-${m.id}` };
-      const done = await submitForm(form, action, () => requestEvidence(contractsTable, caller, contractId, m.id));
-      return done.errors ? { errors: done.errors } : { done: 'evidence-requested' };
-    },
+    'request-evidence': recordForm(
+      milestone,
+      (m) => ({ schema: z.strictObject({}), fields: {}, formId: `request-${m}` }),
+      (caller, contractId, m) => requestEvidence(contractsTable, caller, contractId, m),
+      () => 'evidence-requested',
+    ),
   },
   kpis: {
-    rate: async (caller, contractId, form) => {
-      const k = recordOf(form, 'kpi', 'KPI', kpiPath.shape.kpiId);
-      if (k.errors) return k;
-      const action = { schema: ratingBody, fields: ratingFields(k.id), formId: `rate-${k.id}` };
-      const done = await submitForm(form, action, (input) => rate(contractsTable, caller, contractId, k.id, input));
-      return done.errors ? { errors: done.errors } : { done: 'rated' };
-    },
+    rate: recordForm(
+      { name: 'kpi', label: 'KPI', schema: kpiPath.shape.kpiId },
+      (k) => ({ schema: ratingBody, fields: ratingFields(k), formId: `rate-${k}` }),
+      (caller, contractId, k, input) => rate(contractsTable, caller, contractId, k, input),
+      () => 'rated',
+    ),
   },
   payments: paymentActions,
 };

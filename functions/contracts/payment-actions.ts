@@ -1,10 +1,10 @@
 import { invoiceReceived, paymentMade } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
-import { type FormFields, type PostedForm, submitForm } from '../lib/web/form';
+import type { FormFields } from '../lib/web/form';
+import { recordForm, type Which } from '../lib/web/form-actions';
 import type { Action } from './page-types';
 import { paymentPath } from './paths';
 import { invoiceBody, paidBody } from './schemas';
-import { recordOf } from './which-record';
 
 /** The invoice form of payment `p`: GOV.UK date inputs, named and labelled as the page shows them (payment-section.tsx). */
 export const invoiceFields = (p: string) =>
@@ -22,7 +22,7 @@ export const invoiceFields = (p: string) =>
 export const paidFields = (p: string) =>
   ({ paidOn: { label: 'Date paid', name: `paidOn-${p}`, as: 'date', missing: 'Enter the date paid' } }) satisfies FormFields;
 
-const paymentOf = (form: PostedForm) => recordOf(form, 'payment', 'Payment', paymentPath.shape.paymentId);
+const payment: Which = { name: 'payment', label: 'Payment', schema: paymentPath.shape.paymentId };
 
 /**
  * The contract page's payment forms, an invoice received and a payment made, decoded into the
@@ -30,20 +30,18 @@ const paymentOf = (form: PostedForm) => recordOf(form, 'payment', 'Payment', pay
  * against its form (`invoice-P1`, `paid-P1`).
  */
 export const paymentActions: Record<string, Action> = {
-  invoice: async (caller, contractId, form) => {
-    const p = paymentOf(form);
-    if (p.errors) return p;
-    const action = { schema: invoiceBody, fields: invoiceFields(p.id), formId: `invoice-${p.id}` };
-    const done = await submitForm(form, action, (input) => invoiceReceived(contractsTable, caller, contractId, p.id, input));
-    return done.errors ? { errors: done.errors } : { done: 'invoice' };
-  },
-  paid: async (caller, contractId, form) => {
-    const p = paymentOf(form);
-    if (p.errors) return p;
-    const action = { schema: paidBody, fields: paidFields(p.id), formId: `paid-${p.id}` };
-    const done = await submitForm(form, action, (input) => paymentMade(contractsTable, caller, contractId, p.id, input));
-    return done.errors ? { errors: done.errors } : { done: 'paid' };
-  },
+  invoice: recordForm(
+    payment,
+    (p) => ({ schema: invoiceBody, fields: invoiceFields(p), formId: `invoice-${p}` }),
+    (caller, contractId, p, input) => invoiceReceived(contractsTable, caller, contractId, p, input),
+    () => 'invoice',
+  ),
+  paid: recordForm(
+    payment,
+    (p) => ({ schema: paidBody, fields: paidFields(p), formId: `paid-${p}` }),
+    (caller, contractId, p, input) => paymentMade(contractsTable, caller, contractId, p, input),
+    () => 'paid',
+  ),
 };
 
 export const paymentDoneMessages: Record<string, string> = {

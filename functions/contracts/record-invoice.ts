@@ -1,21 +1,13 @@
 import { invoiceReceived } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
-import { staffRoute } from '../consortia/staff';
+import { staffCommand } from '../consortia/staff';
 import type { View } from '../lib/api';
-import { jsonBody, parse } from '../lib/http';
 import { paymentPath } from './paths';
 import { invoiceBody } from './schemas';
 import type * as views from './views';
 
-export const handler = staffRoute(async (event, caller) => {
-  const { contractId, paymentId } = parse(paymentPath, event.pathParameters ?? {}, 'path');
-  return {
-    body: (await invoiceReceived(
-      contractsTable,
-      caller,
-      contractId,
-      paymentId,
-      parse(invoiceBody, jsonBody(event), 'body'),
-    )) satisfies View<typeof views.contract>,
-  };
-});
+export const handler = staffCommand(
+  { path: paymentPath, body: invoiceBody },
+  async (caller, { contractId, paymentId }, input) =>
+    (await invoiceReceived(contractsTable, caller, contractId, paymentId, input)) satisfies View<typeof views.contract>,
+);

@@ -1,17 +1,13 @@
 import { setStatus } from '../../shared/contracts/actions';
 import { contractsTable } from '../../shared/contracts/aws';
-import { staffRoute } from '../consortia/staff';
+import { staffCommand } from '../consortia/staff';
 import type { View } from '../lib/api';
-import { jsonBody, parse } from '../lib/http';
 import { contractIdPath } from './paths';
 import { statusBody } from './schemas';
 import type * as views from './views';
 
-export const handler = staffRoute(async (event, caller) => {
-  const { contractId } = parse(contractIdPath, event.pathParameters ?? {}, 'path');
-  return {
-    body: (await setStatus(contractsTable, caller, contractId, parse(statusBody, jsonBody(event), 'body'))) satisfies View<
-      typeof views.contract
-    >,
-  };
-});
+export const handler = staffCommand(
+  { path: contractIdPath, body: statusBody },
+  async (caller, { contractId }, input) =>
+    (await setStatus(contractsTable, caller, contractId, input)) satisfies View<typeof views.contract>,
+);

@@ -1,18 +1,13 @@
 import { workflows } from '../../shared/platform/aws/workflows';
 import { poolsTable } from '../../shared/pools/aws';
 import { vote } from '../../shared/pools/rounds';
-import { staffRoute } from '../consortia/staff';
+import { staffCommand } from '../consortia/staff';
 import type { View } from '../lib/api';
-import { jsonBody, parse } from '../lib/http';
 import { newVote, roundIdPath } from './schemas';
 import type * as views from './views';
 
-export const handler = staffRoute(async (event, caller) => {
-  const { roundId } = parse(roundIdPath, event.pathParameters ?? {}, 'path');
-  return {
-    status: 201,
-    body: (await vote({ ...poolsTable, workflows }, caller, roundId, parse(newVote, jsonBody(event), 'body'))) satisfies View<
-      typeof views.voteCast
-    >,
-  };
-});
+export const handler = staffCommand(
+  { path: roundIdPath, body: newVote, status: 201 },
+  async (caller, { roundId }, input) =>
+    (await vote({ ...poolsTable, workflows }, caller, roundId, input)) satisfies View<typeof views.voteCast>,
+);

@@ -1,9 +1,9 @@
 import { recordChallenge, resolveChallenge, voteOnAward } from '../../shared/tenders/award';
 import { id } from '../lib/schemas';
-import { decodeForm, type FormFields } from '../lib/web/form';
-import * as z from '../lib/zod';
+import type { FormFields } from '../lib/web/form';
+import { recordForm } from '../lib/web/form-actions';
 import { awardVoteBody, challengeBody, resolutionBody } from './schemas';
-import { type Action, deps, run } from './tender-actions';
+import { type Action, deps, tenderForm } from './tender-form';
 
 /** The award page's forms (award-section.tsx): a funder's vote, and the lead recording and resolving challenges. */
 
@@ -23,40 +23,14 @@ export const resolutionFields = (c: string): FormFields => ({
 });
 
 export const awardActions: Record<string, Action> = {
-  'award-vote': (caller, t, form) =>
-    run(
-      form,
-      awardVoteBody,
-      awardVoteFields,
-      {},
-      'award-vote',
-      (i) => voteOnAward(deps, caller, t.id, i),
-      () => 'voted',
-    ),
-  challenge: (caller, t, form) =>
-    run(
-      form,
-      challengeBody,
-      challengeFields,
-      {},
-      'challenge',
-      (i) => recordChallenge(deps, caller, t.id, i),
-      () => 'challenged',
-    ),
-  resolve: async (caller, t, form) => {
-    const which = decodeForm(z.strictObject({ challenge: id }), { challenge: { label: 'Challenge' } }, form);
-    if (which.errors) return { errors: which.errors };
-    const challengeId = which.value.challenge;
-    return run(
-      form,
-      resolutionBody,
-      resolutionFields(challengeId),
-      {},
-      `resolve-${challengeId}`,
-      (i) => resolveChallenge(deps, caller, t.id, challengeId, i),
-      (i) => (i.outcome === 'upheld' ? 'upheld' : 'dismissed'),
-    );
-  },
+  'award-vote': tenderForm({ schema: awardVoteBody, fields: awardVoteFields, formId: 'award-vote' }, voteOnAward, () => 'voted'),
+  challenge: tenderForm({ schema: challengeBody, fields: challengeFields, formId: 'challenge' }, recordChallenge, () => 'challenged'),
+  resolve: recordForm(
+    { name: 'challenge', label: 'Challenge', schema: id },
+    (c) => ({ schema: resolutionBody, fields: resolutionFields(c), formId: `resolve-${c}` }),
+    (caller, t, c, i) => resolveChallenge(deps, caller, t.id, c, i),
+    (i) => (i.outcome === 'upheld' ? 'upheld' : 'dismissed'),
+  ),
 };
 
 export const awardDone: Record<string, string> = {

@@ -1,14 +1,16 @@
 import { completeEvaluation, declareConflict, moderate, scoreBid } from '../../shared/tenders/evaluation';
 import type { Tender } from '../../shared/tenders/tender';
-import { decodeForm, type FormFields } from '../lib/web/form';
+import type { FormFields } from '../lib/web/form';
+import { recordForm, type Which } from '../lib/web/form-actions';
 import * as z from '../lib/zod';
 import { conflictBody, moderationBody, scoreBody } from './schemas';
-import { type Action, deps, run } from './tender-actions';
+import { type Action, deps, tenderForm } from './tender-form';
 
 /** The bids and evaluation page's forms (evaluation-section.tsx): the panel's scores and conflicts, the lead's moderation and completion. */
 
 const bidField = { bidId: { label: 'Bid', name: 'bid' } };
 const hiddenBid = z.strictObject({ bidId: conflictBody.shape.bidId });
+const bid: Which = { name: 'bid', label: 'Bid', schema: hiddenBid.shape.bidId };
 
 export const moderationFields: FormFields = {
   bidId: { label: 'Bid', name: 'mod-bid', as: 'choice', missing: 'Select the bid' },
@@ -37,54 +39,24 @@ export function scoreFields(t: Pick<Tender, 'criteria'>, bidId: string): FormFie
 }
 
 export const evaluationActions: Record<string, Action> = {
-  conflict: async (caller, t, form) => {
-    const which = decodeForm(hiddenBid, bidField, form);
-    if (which.errors) return { errors: which.errors };
-    const formId = `conflict-${which.value.bidId}`;
-    return run(
-      form,
-      hiddenBid,
-      bidField,
-      {},
-      formId,
-      (i) => declareConflict(deps, caller, t.id, i),
-      () => 'conflict',
-    );
-  },
-  score: async (caller, t, form) => {
-    const which = decodeForm(hiddenBid, bidField, form);
-    if (which.errors) return { errors: which.errors };
-    const { bidId } = which.value;
-    return run(
-      form,
-      scoreBody,
-      scoreFields(t, bidId),
-      { bidId },
-      `score-${bidId}`,
-      (i) => scoreBid(deps, caller, t.id, i),
-      () => 'scored',
-    );
-  },
-  moderate: (caller, t, form) =>
-    run(
-      form,
-      moderationBody,
-      moderationFields,
-      {},
-      'mod-bid',
-      (i) => moderate(deps, caller, t.id, i),
-      () => 'moderated',
-    ),
-  'complete-evaluation': (caller, t, form) =>
-    run(
-      form,
-      z.strictObject({}),
-      {},
-      {},
-      'complete-evaluation',
-      () => completeEvaluation(deps, caller, t.id),
-      () => 'evaluated',
-    ),
+  conflict: recordForm(
+    bid,
+    (b) => ({ schema: hiddenBid, fields: bidField, formId: `conflict-${b}` }),
+    (caller, t, _b, i) => declareConflict(deps, caller, t.id, i),
+    () => 'conflict',
+  ),
+  score: recordForm(
+    bid,
+    (b, t) => ({ schema: scoreBody, fields: scoreFields(t, b), formId: `score-${b}`, fixed: { bidId: b } }),
+    (caller, t, _b, i) => scoreBid(deps, caller, t.id, i),
+    () => 'scored',
+  ),
+  moderate: tenderForm({ schema: moderationBody, fields: moderationFields, formId: 'mod-bid' }, moderate, () => 'moderated'),
+  'complete-evaluation': tenderForm(
+    { schema: z.strictObject({}), fields: {}, formId: 'complete-evaluation' },
+    completeEvaluation,
+    () => 'evaluated',
+  ),
 };
 
 export const evaluationDone: Record<string, string> = {

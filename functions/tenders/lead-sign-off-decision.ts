@@ -1,21 +1,14 @@
 import { workflows } from '../../shared/platform/aws/workflows';
 import { tendersTable } from '../../shared/tenders/aws';
 import { leadSignOffDecision } from '../../shared/tenders/sign-off';
-import { staffRoute } from '../consortia/staff';
+import { staffCommand } from '../consortia/staff';
 import type { View } from '../lib/api';
-import { jsonBody, parse } from '../lib/http';
 import { tenderIdPath } from './paths';
 import { leadDecisionBody } from './schemas';
 import type * as views from './views';
 
-export const handler = staffRoute(async (event, caller) => {
-  const { tenderId } = parse(tenderIdPath, event.pathParameters ?? {}, 'path');
-  return {
-    body: (await leadSignOffDecision(
-      { ...tendersTable, workflows },
-      caller,
-      tenderId,
-      parse(leadDecisionBody, jsonBody(event), 'body'),
-    )) satisfies View<typeof views.leadSignOff>,
-  };
-});
+export const handler = staffCommand(
+  { path: tenderIdPath, body: leadDecisionBody },
+  async (caller, { tenderId }, input) =>
+    (await leadSignOffDecision({ ...tendersTable, workflows }, caller, tenderId, input)) satisfies View<typeof views.leadSignOff>,
+);

@@ -1,51 +1,19 @@
 import type { Caller } from '../../shared/consortia/caller';
-import { workflows } from '../../shared/platform/aws/workflows';
-import { tendersTable } from '../../shared/tenders/aws';
 import { answerQuestion, inviteProvider } from '../../shared/tenders/providers';
 import { signOff } from '../../shared/tenders/sign-off';
 import type { Tender } from '../../shared/tenders/tender';
 import { id } from '../lib/schemas';
-import { chosenForm, decodeForm, type FormFields, type PostedForm, refusal } from '../lib/web/form';
-import type { FieldError } from '../lib/web/govuk';
+import { chosenForm, decodeForm, type FormFields, type PostedForm } from '../lib/web/form';
+import { type FormOutcome, formOutcome, recordForm } from '../lib/web/form-actions';
 import * as z from '../lib/zod';
 import { draftActions, draftDoneMessages } from './draft-actions';
 import { answerBody, providerBody, signOffBody } from './schemas';
+import { type Action, deps, tenderForm } from './tender-form';
 
-type Outcome = { done: string } | { errors: FieldError[] };
-
-// No mail client here: what a form changes is mailed by functions that follow its event (an answer, an invitation).
-export const deps = { ...tendersTable, workflows };
-
-/**
- * Each form on a tender's pages, by its `action`: decoded by the shared decoder into the same
- * schema as its JSON route, then the same use case. The field names and labels are the page's
- * (tender-view.tsx, clarifications-section.tsx, evaluation-section.tsx, award-section.tsx); a
- * refusal comes back against its field. Each page has its own forms: another page's is refused.
- */
-export type Action = (caller: Caller, t: Tender, form: PostedForm) => Promise<Outcome>;
-
-/** Decodes, runs the use case, and maps its refusal to the form's fields. */
-export async function run<S extends z.ZodMiniType, R>(
-  form: PostedForm,
-  schema: S,
-  fields: FormFields,
-  fixed: Record<string, unknown>,
-  formId: string,
-  useCase: (input: z.infer<S>) => Promise<R>,
-  done: (input: z.infer<S>, result: R) => string,
-): Promise<Outcome> {
-  const decoded = decodeForm(schema, fields, form, fixed);
-  if (decoded.errors) return { errors: decoded.errors };
-  try {
-    const result = await useCase(decoded.value);
-    return { done: done(decoded.value, result) };
-  } catch (error) {
-    return { errors: refusal(error, fields, formId) };
-  }
-}
+export type { Action };
 
 /** Runs the posted form's action; an unknown action is refused whole, as a form no page has. */
-export async function runAction(actions: Record<string, Action>, caller: Caller, tender: Tender, form: PostedForm): Promise<Outcome> {
+export async function runAction(actions: Record<string, Action>, caller: Caller, tender: Tender, form: PostedForm): Promise<FormOutcome> {
   return chosenForm(form, actions)(caller, tender, form);
 }
 
@@ -84,26 +52,20 @@ const invite: Action = async (caller, t, form) => {
   const useCase = (i: z.infer<typeof providerBody>) => inviteProvider(deps, caller, t.id, i);
   const done = (_i: unknown, r: { alreadyRegistered: boolean }) => (r.alreadyRegistered ? 'already-registered' : 'invited');
   const chosen = which.value.provider;
-  if (chosen === NEW_PROVIDER) return run(form, providerBody, newProviderFields, {}, 'invite', useCase, done);
+  if (chosen === NEW_PROVIDER)
+    return formOutcome(form, { schema: providerBody, fields: newProviderFields, formId: 'invite' }, useCase, done);
   const org = await deps.consortia.getOrganisation(chosen);
   if (org?.kind !== 'provider') return { errors: [{ field: 'provider', message: 'Select a provider from the list' }] };
   const fixed = { orgName: org.name, email: org.contactEmail, identifier: org.identifier };
-  return run(form, providerBody, {}, fixed, 'invite', useCase, done);
+  return formOutcome(form, { schema: providerBody, fields: {}, formId: 'invite', fixed }, useCase, done);
 };
 
 /** The overview's forms: a funder's sign-off, and inviting a provider. */
 export const overviewActions: Record<string, Action> = {
   ...draftActions,
-  'sign-off': (caller, t, form) =>
-    run(
-      form,
-      signOffBody,
-      signOffFields,
-      {},
-      'sign-off',
-      (input) => signOff(deps, caller, t.id, input),
-      (i) => (i.decision === 'approve' ? 'approved' : 'refused'),
-    ),
+  'sign-off': tenderForm({ schema: signOffBody, fields: signOffFields, formId: 'sign-off' }, signOff, (i) =>
+    i.decision === 'approve' ? 'approved' : 'refused',
+  ),
   invite,
 };
 
@@ -118,20 +80,12 @@ export const overviewDone: Record<string, string> = {
 
 /** The clarifications page's form: the lead's answer to one question. */
 export const clarificationActions: Record<string, Action> = {
-  answer: async (caller, t, form) => {
-    const which = decodeForm(z.strictObject({ question: id }), { question: { label: 'Question' } }, form);
-    if (which.errors) return { errors: which.errors };
-    const questionId = which.value.question;
-    return run(
-      form,
-      answerBody,
-      answerFields(questionId),
-      {},
-      `answer-${questionId}`,
-      (i) => answerQuestion(deps, caller, t.id, questionId, i),
-      () => 'answered',
-    );
-  },
+  answer: recordForm(
+    { name: 'question', label: 'Question', schema: id },
+    (q) => ({ schema: answerBody, fields: answerFields(q), formId: `answer-${q}` }),
+    (caller, t, q, input) => answerQuestion(deps, caller, t.id, q, input),
+    () => 'answered',
+  ),
 };
 
 export const clarificationsDone: Record<string, string> = {

@@ -181,7 +181,7 @@ export const forms: Record<string, Form> = {
 const pickersOnly = new Set([
   'functions/lib/web/form.ts',
   'functions/lib/web/journey.tsx',
-  'functions/contracts/which-record.ts',
+  'functions/lib/web/form-actions.ts',
   'functions/contracts/contracts-page.tsx',
 ]);
 
