@@ -1,6 +1,6 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db, queryAll } from '../platform/aws/dynamodb';
-import { eventItem, type TransactItem, transact } from '../platform/aws/transact';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { byPrefix, documentClient as db, getItem, partition, queryAll } from '../platform/aws/dynamodb';
+import { eventItem, put, putNew, setAt, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
 import type { DomainEvent } from '../platform/events';
@@ -24,53 +24,20 @@ const primaryKey = (k: { pk: string; sk: string }) => ({ pk: k.pk, sk: k.sk });
 const table = () => config.tableName();
 
 /**
- * Sets attributes of the consortium item (`#name` → `:name`), with the event, only if its version
- * is still the one read: a status and the reporting policy are guarded by the same version.
+ * Sets attributes of the consortium item, with the event, only if its version is still the one
+ * read: a status and the reporting policy are guarded by the same version.
  */
-async function changeConsortium(
-  consortiumId: string,
-  expectedVersion: number,
-  names: Record<string, string>,
-  values: Record<string, unknown>,
-  event: DomainEvent,
-): Promise<void> {
-  const sets = Object.keys(names).map((n) => `${n} = :${n.slice(1)}`);
-  await transact(
-    [
-      {
-        Update: {
-          TableName: table(),
-          Key: keys.consortium(consortiumId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ...values, ':expected': expectedVersion },
-        },
-      },
-      eventItem(event),
-    ],
-    () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
+const changeConsortium = (consortiumId: string, expectedVersion: number, fields: Record<string, unknown>, event: DomainEvent) =>
+  transact([setAt(keys.consortium(consortiumId), fields, expectedVersion), eventItem(event)], () =>
+    conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
   );
-}
 
 export const dynamoConsortia: ConsortiaStore = {
   async createOrganisation(org, event) {
     await transact(
       [
-        {
-          Put: {
-            TableName: table(),
-            Item: organisationRecord.toItem(org),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: table(),
-            Item: organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        putNew(organisationRecord.toItem(org)),
+        putNew(organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier)),
         eventItem(event),
       ],
       (failed) =>
@@ -82,14 +49,10 @@ export const dynamoConsortia: ConsortiaStore = {
     );
   },
 
-  async getOrganisation(orgId) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.organisation(orgId) }));
-    return organisationRecord.fromOptional(out.Item);
-  },
+  getOrganisation: async (orgId) => organisationRecord.fromOptional(await getItem(table(), keys.organisation(orgId))),
 
   async findOrganisationByIdentifier(identifier) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.organisationIdentifier(identifier) }));
-    const guard = organisationIdentifierRecord.fromOptional(out.Item);
+    const guard = organisationIdentifierRecord.fromOptional(await getItem(table(), keys.organisationIdentifier(identifier)));
     return guard ? this.getOrganisation(guard.orgId) : undefined;
   },
 
@@ -111,34 +74,13 @@ export const dynamoConsortia: ConsortiaStore = {
   },
 
   async listOrganisations(kind) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.organisationIndex(kind, '', '').gsi1pk },
-    });
+    const items = await queryAll(partition(table(), keys.organisationIndex(kind, '', '').gsi1pk, 'gsi1'));
     return items.map(organisationRecord.fromItem);
   },
 
   async createUser(user, event) {
     await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: userRecord.toItem(user),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: table(),
-            Item: userEmailRecord.toItem({ userId: user.id }, user.email),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
+      [putNew(userRecord.toItem(user)), putNew(userEmailRecord.toItem({ userId: user.id }, user.email)), eventItem(event)],
       () =>
         new DomainError('conflict', `a user with email ${user.email} already exists`, [
           { field: 'email', rule: 'unique-email', message: `${user.email} is already registered` },
@@ -146,21 +88,15 @@ export const dynamoConsortia: ConsortiaStore = {
     );
   },
 
-  async getUser(userId) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.user(userId) }));
-    return userRecord.fromOptional(out.Item);
-  },
+  getUser: async (userId) => userRecord.fromOptional(await getItem(table(), keys.user(userId))),
 
   async findUserByEmail(email) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.userEmail(email) }));
-    const guard = userEmailRecord.fromOptional(out.Item);
+    const guard = userEmailRecord.fromOptional(await getItem(table(), keys.userEmail(email)));
     return guard ? this.getUser(guard.userId) : undefined;
   },
 
   async putMembership(m, event) {
-    await transact([{ Put: { TableName: table(), Item: membershipRecord.toItem(m) } }, eventItem(event)], () =>
-      conflict('membership could not be recorded'),
-    );
+    await transact([put(membershipRecord.toItem(m)), eventItem(event)], () => conflict('membership could not be recorded'));
   },
 
   async replaceMembership(current, next, keeps, event) {
@@ -190,21 +126,12 @@ export const dynamoConsortia: ConsortiaStore = {
   },
 
   async listMemberships(userId) {
-    const items = await queryAll({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.user(userId).pk, ':sk': keys.memberPrefix },
-    });
+    const items = await queryAll(byPrefix(table(), keys.user(userId).pk, keys.memberPrefix));
     return items.map(membershipRecord.fromItem);
   },
 
   async listOrganisationMembers(orgId) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':sk': keys.memberPrefix },
-    });
+    const items = await queryAll(byPrefix(table(), keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'));
     return items.map(membershipRecord.fromItem);
   },
 
@@ -212,19 +139,8 @@ export const dynamoConsortia: ConsortiaStore = {
     const { members, ...header } = c;
     await transact(
       [
-        {
-          Put: {
-            TableName: table(),
-            Item: consortiumRecord.toItem(header),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        ...members.map((m) => ({
-          Put: {
-            TableName: table(),
-            Item: consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }),
-          },
-        })),
+        putNew(consortiumRecord.toItem(header)),
+        ...members.map((m) => put(consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }))),
         eventItem(event),
       ],
       () => conflict(`consortium ${c.id} already exists`),
@@ -245,32 +161,13 @@ export const dynamoConsortia: ConsortiaStore = {
   },
 
   async listConsortiaOf(orgId) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':sk': keys.consortiumPrefix },
-    });
+    const items = await queryAll(byPrefix(table(), keys.organisation(orgId).pk, keys.consortiumPrefix, 'gsi1'));
     return items.map((i) => consortiumMemberRecord.fromItem(i).consortiumId);
   },
 
-  async saveConsortiumStatus(c, expectedVersion, event) {
-    await changeConsortium(
-      c.id,
-      expectedVersion,
-      { '#status': 'status', '#version': 'version', '#activatedAt': 'activatedAt' },
-      { ':status': c.status, ':version': c.version, ':activatedAt': c.activatedAt ?? null },
-      event,
-    );
-  },
+  saveConsortiumStatus: (c, expectedVersion, event) =>
+    changeConsortium(c.id, expectedVersion, { status: c.status, version: c.version, activatedAt: c.activatedAt ?? null }, event),
 
-  async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
-    await changeConsortium(
-      consortiumId,
-      expectedVersion,
-      { '#reportingPolicy': 'reportingPolicy', '#version': 'version' },
-      { ':reportingPolicy': policy, ':version': expectedVersion + 1 },
-      event,
-    );
-  },
+  saveReportingPolicy: (consortiumId, policy, expectedVersion, event) =>
+    changeConsortium(consortiumId, expectedVersion, { reportingPolicy: policy, version: expectedVersion + 1 }, event),
 };

@@ -1,7 +1,16 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
-import { byPrefix, documentClient as db, queryAll } from '../platform/aws/dynamodb';
-import { attempt, consumeLinkItem, eventItem, eventRecorded, type TransactItem, transact } from '../platform/aws/transact';
+import { byPrefix, getItem, queryAll } from '../platform/aws/dynamodb';
+import {
+  attempt,
+  consumeLinkItem,
+  createWithEvent,
+  eventItem,
+  eventRecorded,
+  put,
+  putAt,
+  type TransactItem,
+  transact,
+} from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, StaleWriteError } from '../platform/errors';
 import { contractRecord, policyRecord } from './codecs';
@@ -12,28 +21,13 @@ import type { ContractStore } from './store';
 const table = () => config.tableName();
 export const changed = (id: string) => new StaleWriteError('contract', id);
 
-function saveItem(c: Contract, expectedVersion: number): TransactItem {
-  return {
-    Put: {
-      TableName: table(),
-      Item: contractRecord.toItem(c),
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': expectedVersion },
-    },
-  };
-}
+const saveItem = (c: Contract, expectedVersion: number): TransactItem => putAt(contractRecord.toItem(c), expectedVersion);
 
 export const dynamoContracts: ContractStore = {
-  async createContract(c, event) {
-    await transact(
-      [{ Put: { TableName: table(), Item: contractRecord.toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } }, eventItem(event)],
-      () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' }),
-    );
-  },
+  createContract: (c, event) =>
+    createWithEvent(contractRecord.toItem(c), event, () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' })),
 
-  async getContract(contractId) {
-    return contractRecord.fromOptional((await db.send(new GetCommand({ TableName: table(), Key: keys.contract(contractId) }))).Item);
-  },
+  getContract: async (contractId) => contractRecord.fromOptional(await getItem(table(), keys.contract(contractId))),
 
   async listCouncilContracts(councilOrgId) {
     const items = await queryAll(byPrefix(table(), consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1'));
@@ -47,12 +41,10 @@ export const dynamoContracts: ContractStore = {
   saveContractByLink: (c, expectedVersion, linkHash, now, event) =>
     attempt([consumeLinkItem(linkHash, now), saveItem(c, expectedVersion), eventItem(event)]),
 
-  async getPolicy(councilOrgId) {
-    return policyRecord.fromOptional((await db.send(new GetCommand({ TableName: table(), Key: keys.policy(councilOrgId) }))).Item)?.policy;
-  },
+  getPolicy: async (councilOrgId) => policyRecord.fromOptional(await getItem(table(), keys.policy(councilOrgId)))?.policy,
 
   async savePolicy(councilOrgId, policy, event) {
-    await transact([{ Put: { TableName: table(), Item: policyRecord.toItem({ policy }, councilOrgId) } }, eventItem(event)], () =>
+    await transact([put(policyRecord.toItem({ policy }, councilOrgId)), eventItem(event)], () =>
       conflict('the policy could not be saved; try again'),
     );
   },

@@ -1,9 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
 import { grantOf, grantRecord } from '../grants/codecs';
 import { keys as grantKeys } from '../grants/keys';
-import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
-import { eventItem, transact } from '../platform/aws/transact';
+import { byPrefix, getItem, partition, queryAll } from '../platform/aws/dynamodb';
+import { createWithEvent, eventItem, putNew, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
 import { ledgerEntryRecord, pledgeRecord, poolRecord, shareRecord } from './codecs';
@@ -16,21 +15,7 @@ import type { PoolStore } from './store';
 const table = () => config.tableName();
 
 export const dynamoPools: PoolStore = {
-  async createPool(pool, event) {
-    await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: poolRecord.toItem(pool),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`pool ${pool.id} already exists`),
-    );
-  },
+  createPool: (pool, event) => createWithEvent(poolRecord.toItem(pool), event, () => conflict(`pool ${pool.id} already exists`)),
 
   getPool: readPool,
 
@@ -43,13 +28,7 @@ export const dynamoPools: PoolStore = {
     const total = pledge.years.reduce((a, y) => a + y.amount, 0);
     await transact(
       [
-        {
-          Put: {
-            TableName: table(),
-            Item: pledgeRecord.toItem(pledge),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        putNew(pledgeRecord.toItem(pledge)),
         {
           Update: {
             TableName: table(),
@@ -66,10 +45,7 @@ export const dynamoPools: PoolStore = {
     );
   },
 
-  async getPledge(poolId, pledgeId) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.pledge(poolId, pledgeId) }));
-    return pledgeRecord.fromOptional(out.Item);
-  },
+  getPledge: async (poolId, pledgeId) => pledgeRecord.fromOptional(await getItem(table(), keys.pledge(poolId, pledgeId))),
 
   async listPledges(poolId) {
     return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.pledge))).map(pledgeRecord.fromItem);

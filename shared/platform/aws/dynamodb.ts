@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { clock } from '../clock';
 import { recordPartitionWrite, recordUsage, trackingPartitions } from '../usage';
 
@@ -104,9 +104,14 @@ export const byPrefix = (tableName: string, pk: string, prefix: string, index?: 
   };
 };
 
-/** Every item of one partition (an aggregate and what lives under it). */
-export const partition = (tableName: string, pk: string): QueryCommandInput => ({
+/** Every item of one partition (an aggregate and what lives under it), on the table or an index. */
+export const partition = (tableName: string, pk: string, index?: 'gsi1' | 'gsi2'): QueryCommandInput => ({
   TableName: tableName,
-  KeyConditionExpression: 'pk = :pk',
+  ...(index ? { IndexName: index } : {}),
+  KeyConditionExpression: `${index ? `${index}pk` : 'pk'} = :pk`,
   ExpressionAttributeValues: { ':pk': pk },
 });
+
+/** The item under one key of the table, or undefined. */
+export const getItem = async (tableName: string, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> =>
+  (await documentClient.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
