@@ -5,28 +5,18 @@ import { keys } from '../../../shared/contracts/keys';
 import type { ContractStore } from '../../../shared/contracts/store';
 import { conflict, StaleWriteError } from '../../../shared/platform/errors';
 import { consumeLinkOp } from './platform';
-import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
+import { createOnce, eventOp, type MemoryTable, putAtOp, putOp, refuse } from './table';
 
 const changed = (id: string) => new StaleWriteError('contract', id);
 
-const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () => changed(c.id)) => ({
-  key: keys.contract(c.id),
-  check: holds(contractRecord, (s) => s.version === expectedVersion, stale),
-  write: () => contractRecord.toItem(c),
-});
+const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () => changed(c.id)) =>
+  putAtOp(contractRecord, c, expectedVersion, stale);
 
 /** Contracts on the in-memory table (fast tests): same codecs, keys and conditions as shared/contracts/dynamodb-store.ts. */
 export function memoryContracts(table: MemoryTable): ContractStore {
   return {
     async createContract(c, event) {
-      table.transact([
-        {
-          key: keys.contract(c.id),
-          check: mustNotExist(() => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' })),
-          write: () => contractRecord.toItem(c),
-        },
-        eventOp(event),
-      ]);
+      createOnce(table, contractRecord.toItem(c), event, () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' }));
     },
     async getContract(contractId) {
       return contractRecord.fromOptional(table.get(keys.contract(contractId)));
@@ -45,7 +35,7 @@ export function memoryContracts(table: MemoryTable): ContractStore {
       return policyRecord.fromOptional(table.get(keys.policy(councilOrgId)))?.policy;
     },
     async savePolicy(councilOrgId, policy, event) {
-      table.transact([{ key: keys.policy(councilOrgId), write: () => policyRecord.toItem({ policy }, councilOrgId) }, eventOp(event)]);
+      table.transact([putOp(policyRecord.toItem({ policy }, councilOrgId)), eventOp(event)]);
     },
   };
 }

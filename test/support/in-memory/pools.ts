@@ -17,9 +17,22 @@ import {
 import { grantWithShares } from '../../../shared/pools/grant-items';
 import { keys } from '../../../shared/pools/keys';
 import { bucketOf } from '../../../shared/pools/ledger-transaction';
-import type { Round } from '../../../shared/pools/round';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../../shared/pools/store';
-import { change, eventOp, holds, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist } from './table';
+import {
+  change,
+  createOnce,
+  eventOp,
+  holds,
+  type Item,
+  type MemoryOp,
+  type MemoryTable,
+  mustExist,
+  mustNotExist,
+  newOp,
+  putOp,
+  setAtOp,
+  statusOp,
+} from './table';
 
 /** Adds each non-zero delta to the figure (absent counts as 0), as DynamoDB's ADD does. */
 function add<T extends object>(value: T, deltas: Partial<Record<keyof T, number>>): T {
@@ -86,17 +99,8 @@ function grantOps(w: LedgerWrite): MemoryOp[] {
   const ops: MemoryOp[] = [];
   if (w.newGrant) {
     const { grant, shares } = w.newGrant;
-    ops.push({
-      key: grantKeys.grant(grant.id),
-      check: mustNotExist(() => new GrantExistsError(grant.id)),
-      write: () => grantRecord.toItem({ ...grant, version: 1 }),
-    });
-    for (const s of shares) {
-      ops.push({
-        key: keys.grantShare(grant.id, s.bucket, s.funderOrgId, grant.poolId),
-        write: () => shareRecord.toItem({ grantId: grant.id, ...s }, grant.poolId),
-      });
-    }
+    ops.push(newOp(grantRecord.toItem({ ...grant, version: 1 }), () => new GrantExistsError(grant.id)));
+    for (const s of shares) ops.push(putOp(shareRecord.toItem({ grantId: grant.id, ...s }, grant.poolId)));
   }
   for (const s of w.shareDeltas ?? []) {
     ops.push({
@@ -127,14 +131,7 @@ function grantOps(w: LedgerWrite): MemoryOp[] {
 export function memoryPools(table: MemoryTable): PoolStore {
   return {
     async createPool(pool, event) {
-      table.transact([
-        {
-          key: keys.pool(pool.id),
-          check: mustNotExist(() => conflict(`pool ${pool.id} already exists`)),
-          write: () => poolRecord.toItem(pool),
-        },
-        eventOp(event),
-      ]);
+      createOnce(table, poolRecord.toItem(pool), event, () => conflict(`pool ${pool.id} already exists`));
     },
     async getPool(poolId) {
       return poolRecord.fromOptional(table.get(keys.pool(poolId)));
@@ -145,11 +142,7 @@ export function memoryPools(table: MemoryTable): PoolStore {
     async createPledge(pledge, event) {
       const total = pledge.years.reduce((a, y) => a + y.amount, 0);
       table.transact([
-        {
-          key: keys.pledge(pledge.poolId, pledge.id),
-          check: mustNotExist(() => conflict(`pledge ${pledge.id} already exists`)),
-          write: () => pledgeRecord.toItem(pledge),
-        },
+        newOp(pledgeRecord.toItem(pledge), () => conflict(`pledge ${pledge.id} already exists`)),
         {
           key: keys.pool(pledge.poolId),
           check: mustExist(() => new DomainError('not-found', `pool ${pledge.poolId} does not exist`)),
@@ -188,17 +181,9 @@ export function memoryPools(table: MemoryTable): PoolStore {
 }
 
 export function memoryRounds(table: MemoryTable): RoundStore {
-  const roundStatus = (allowed: Round['status'][], error: () => Error) => holds(roundRecord, (r) => allowed.includes(r.status), error);
   return {
     async createRound(round, event) {
-      table.transact([
-        {
-          key: keys.round(round.id),
-          check: mustNotExist(() => conflict(`round ${round.id} already exists`)),
-          write: () => roundRecord.toItem(round),
-        },
-        eventOp(event),
-      ]);
+      createOnce(table, roundRecord.toItem(round), event, () => conflict(`round ${round.id} already exists`));
     },
     async getRound(roundId) {
       return roundOf(table.query(keys.round(roundId).pk), roundId);
@@ -207,46 +192,25 @@ export function memoryRounds(table: MemoryTable): RoundStore {
       return table.query(keys.pool(poolId).pk, keys.prefix.round, 'gsi1').map(roundRecord.fromItem);
     },
     async addProposal(roundId, proposal, event) {
+      const closed = () => conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' });
       table.transact([
-        {
-          key: keys.round(roundId),
-          check: roundStatus(['open'], () =>
-            conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' }),
-          ),
-        },
-        { key: keys.proposal(roundId, proposal.id), write: () => proposalRecord.toItem(proposal, roundId) },
+        statusOp(roundRecord, keys.round(roundId), ['open'], closed),
+        putOp(proposalRecord.toItem(proposal, roundId)),
         eventOp(event),
       ]);
     },
     async putVote(roundId, vote, event) {
+      const notVoting = () => conflict(`round ${roundId} is not taking votes`, { rule: 'round-voting' });
+      const voted = () => conflict(`your organisation has already voted in round ${roundId}`, { rule: 'one-vote-per-organisation' });
       table.transact([
-        {
-          key: keys.round(roundId),
-          check: roundStatus(['voting', 'escalated'], () => conflict(`round ${roundId} is not taking votes`, { rule: 'round-voting' })),
-        },
-        {
-          key: keys.vote(roundId, vote.orgId),
-          check: mustNotExist(() =>
-            conflict(`your organisation has already voted in round ${roundId}`, { rule: 'one-vote-per-organisation' }),
-          ),
-          write: () => voteRecord.toItem(vote, roundId),
-        },
+        statusOp(roundRecord, keys.round(roundId), ['voting', 'escalated'], notVoting),
+        newOp(voteRecord.toItem(vote, roundId), voted),
         eventOp(event),
       ]);
     },
     async saveRound(round, expectedVersion, event) {
-      table.transact([
-        {
-          key: keys.round(round.id),
-          check: holds(
-            roundRecord,
-            (r) => r.version === expectedVersion,
-            () => conflict(`round ${round.id} was changed by someone else; reload and try again`),
-          ),
-          write: change(roundRecord, (r) => ({ ...r, ...round })),
-        },
-        eventOp(event),
-      ]);
+      const moved = () => conflict(`round ${round.id} was changed by someone else; reload and try again`);
+      table.transact([setAtOp(roundRecord, keys.round(round.id), round, expectedVersion, moved), eventOp(event)]);
     },
     async markProposal(roundId, proposalId, fields) {
       table.transact([{ key: keys.proposal(roundId, proposalId), write: change(proposalRecord, (p) => ({ ...p, ...fields }), roundId) }]);

@@ -7,33 +7,18 @@ import type { TenderLedger, TenderStore } from '../../../shared/tenders/store';
 import type { Tender } from '../../../shared/tenders/tender';
 import { consumeLinkOp } from './platform';
 import { ledgerOps } from './pools';
-import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
+import { createOnce, eventOp, holds, type MemoryTable, newOp, putAtOp, refuse } from './table';
 
 const changed = (id: string) => new StaleWriteError('tender', id);
 
-const tenderOp = (tender: Tender, expectedVersion: number) => ({
-  key: keys.tender(tender.id),
-  check: holds(
-    tenderRecord,
-    (t) => t.version === expectedVersion,
-    () => changed(tender.id),
-  ),
-  // The whole item replaced, as the DynamoDB adapter's Put does.
-  write: () => tenderRecord.toItem(tender),
-});
+// The whole item replaced, as the DynamoDB adapter's Put does.
+const tenderOp = (tender: Tender, expectedVersion: number) => putAtOp(tenderRecord, tender, expectedVersion, () => changed(tender.id));
 
 /** Tenders on the in-memory table (fast tests): same codecs, keys and conditions as shared/tenders/dynamodb-store.ts. */
 export function memoryTenders(table: MemoryTable): TenderStore {
   return {
     async createTender(tender, event) {
-      table.transact([
-        {
-          key: keys.tender(tender.id),
-          check: mustNotExist(() => conflict(`tender ${tender.id} already exists`)),
-          write: () => tenderRecord.toItem(tender),
-        },
-        eventOp(event),
-      ]);
+      createOnce(table, tenderRecord.toItem(tender), event, () => conflict(`tender ${tender.id} already exists`));
     },
     async getTender(tenderId) {
       return tenderRecord.fromOptional(table.get(keys.tender(tenderId)));
@@ -45,14 +30,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
       table.transact([tenderOp(tender, expectedVersion), eventOp(event)]);
     },
     async addInterest(interest, event) {
-      table.transact([
-        {
-          key: keys.interest(interest.tenderId, interest.id),
-          check: mustNotExist(() => conflict(`interest ${interest.id} already exists`)),
-          write: () => interestRecord.toItem(interest),
-        },
-        eventOp(event),
-      ]);
+      createOnce(table, interestRecord.toItem(interest), event, () => conflict(`interest ${interest.id} already exists`));
     },
     async getInterest(tenderId, interestId) {
       return interestRecord.fromOptional(table.get(keys.interest(tenderId, interestId)));
@@ -61,15 +39,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
       return table.query(keys.tender(tenderId).pk, keys.prefix.interest).map(interestRecord.fromItem);
     },
     async addQuestion(question, linkHash, now, event) {
-      return table.attempt([
-        consumeLinkOp(linkHash, now),
-        {
-          key: keys.question(question.tenderId, question.id),
-          check: mustNotExist(),
-          write: () => questionRecord.toItem(question),
-        },
-        eventOp(event),
-      ]);
+      return table.attempt([consumeLinkOp(linkHash, now), newOp(questionRecord.toItem(question)), eventOp(event)]);
     },
     async answerQuestion(question, event) {
       table.transact([
