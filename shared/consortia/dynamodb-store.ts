@@ -1,5 +1,5 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient as db, getItem, partition, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, listRecords, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
 import { eventItem, put, putNew, setAt, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
@@ -49,10 +49,10 @@ export const dynamoConsortia: ConsortiaStore = {
     );
   },
 
-  getOrganisation: async (orgId) => organisationRecord.fromOptional(await getItem(table(), keys.organisation(orgId))),
+  getOrganisation: (orgId) => readRecord(organisationRecord, keys.organisation(orgId)),
 
   async findOrganisationByIdentifier(identifier) {
-    const guard = organisationIdentifierRecord.fromOptional(await getItem(table(), keys.organisationIdentifier(identifier)));
+    const guard = await readRecord(organisationIdentifierRecord, keys.organisationIdentifier(identifier));
     return guard ? this.getOrganisation(guard.orgId) : undefined;
   },
 
@@ -88,10 +88,10 @@ export const dynamoConsortia: ConsortiaStore = {
     );
   },
 
-  getUser: async (userId) => userRecord.fromOptional(await getItem(table(), keys.user(userId))),
+  getUser: (userId) => readRecord(userRecord, keys.user(userId)),
 
   async findUserByEmail(email) {
-    const guard = userEmailRecord.fromOptional(await getItem(table(), keys.userEmail(email)));
+    const guard = await readRecord(userEmailRecord, keys.userEmail(email));
     return guard ? this.getUser(guard.userId) : undefined;
   },
 
@@ -125,15 +125,9 @@ export const dynamoConsortia: ConsortiaStore = {
     await transact([change, ...stays, eventItem(event)], () => staffChanged());
   },
 
-  async listMemberships(userId) {
-    const items = await queryAll(byPrefix(table(), keys.user(userId).pk, keys.memberPrefix));
-    return items.map(membershipRecord.fromItem);
-  },
+  listMemberships: (userId) => listRecords(membershipRecord, keys.user(userId).pk, keys.memberPrefix),
 
-  async listOrganisationMembers(orgId) {
-    const items = await queryAll(byPrefix(table(), keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'));
-    return items.map(membershipRecord.fromItem);
-  },
+  listOrganisationMembers: (orgId) => listRecords(membershipRecord, keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'),
 
   async createConsortium(c, event) {
     const { members, ...header } = c;

@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
+import { documentClient as db, listRecords, partition, queryAll } from '../platform/aws/dynamodb';
 import { createWithEvent, eventItem, put, putNew, setAt, statusCheck, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
@@ -16,9 +16,7 @@ export const dynamoRounds: RoundStore = {
     return roundOf(await queryAll(partition(table(), keys.round(roundId).pk)), roundId);
   },
 
-  async listPoolRounds(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.round, 'gsi1'))).map(roundRecord.fromItem);
-  },
+  listPoolRounds: (poolId) => listRecords(roundRecord, keys.pool(poolId).pk, keys.prefix.round, 'gsi1'),
 
   async addProposal(roundId, proposal, event) {
     await transact([statusCheck(keys.round(roundId), ['open']), put(proposalRecord.toItem(proposal, roundId)), eventItem(event)], () =>

@@ -1,7 +1,7 @@
 import { keys as consortiaKeys } from '../consortia/keys';
 import { grantOf, grantRecord } from '../grants/codecs';
 import { keys as grantKeys } from '../grants/keys';
-import { byPrefix, getItem, partition, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, listRecords, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
 import { createWithEvent, eventItem, putNew, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
@@ -19,10 +19,7 @@ export const dynamoPools: PoolStore = {
 
   getPool: readPool,
 
-  async listPools(consortiumId) {
-    const items = await queryAll(byPrefix(table(), consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'));
-    return items.map(poolRecord.fromItem);
-  },
+  listPools: (consortiumId) => listRecords(poolRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'),
 
   async createPledge(pledge, event) {
     const total = pledge.years.reduce((a, y) => a + y.amount, 0);
@@ -45,11 +42,9 @@ export const dynamoPools: PoolStore = {
     );
   },
 
-  getPledge: async (poolId, pledgeId) => pledgeRecord.fromOptional(await getItem(table(), keys.pledge(poolId, pledgeId))),
+  getPledge: (poolId, pledgeId) => readRecord(pledgeRecord, keys.pledge(poolId, pledgeId)),
 
-  async listPledges(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.pledge))).map(pledgeRecord.fromItem);
-  },
+  listPledges: (poolId) => listRecords(pledgeRecord, keys.pool(poolId).pk, keys.prefix.pledge),
 
   async listBuckets(poolId) {
     return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.bucket))).map(bucketOf);
@@ -60,9 +55,7 @@ export const dynamoPools: PoolStore = {
     await transact(tx.items, tx.explain);
   },
 
-  async listLedger(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.ledger))).map(ledgerEntryRecord.fromItem);
-  },
+  listLedger: (poolId) => listRecords(ledgerEntryRecord, keys.pool(poolId).pk, keys.prefix.ledger),
 
   async getGrant(grantId) {
     return grantWithShares(await queryAll(partition(table(), grantKeys.grant(grantId).pk)), grantId);
@@ -75,8 +68,6 @@ export const dynamoPools: PoolStore = {
     );
   },
 
-  async listFunderShares(funderOrgId, poolId) {
-    const items = await queryAll(byPrefix(table(), consortiaKeys.organisation(funderOrgId).pk, `${keys.prefix.share}${poolId}#`, 'gsi1'));
-    return items.map(shareRecord.fromItem);
-  },
+  listFunderShares: (funderOrgId, poolId) =>
+    listRecords(shareRecord, consortiaKeys.organisation(funderOrgId).pk, `${keys.prefix.share}${poolId}#`, 'gsi1'),
 };

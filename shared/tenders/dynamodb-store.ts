@@ -1,16 +1,16 @@
 import { keys as consortiaKeys } from '../consortia/keys';
-import { byPrefix, getItem, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, listRecords, queryAll, readRecord } from '../platform/aws/dynamodb';
 import {
   attempt,
   consumeLinkItem,
   createWithEvent,
   eventItem,
-  eventRecorded,
   putAt,
   putNew,
   statusCheck,
   type TransactItem,
   transact,
+  writeVersioned,
 } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, StaleWriteError } from '../platform/errors';
@@ -26,32 +26,22 @@ export const changed = (id: string) => new StaleWriteError('tender', id);
 /** The whole tender item, replaced under its version (the process state lives on it). */
 export const tenderItem = (tender: Tender, expectedVersion: number): TransactItem => putAt(tenderRecord.toItem(tender), expectedVersion);
 
-const read = (key: { pk: string; sk: string }) => getItem(table(), key);
-
 export const dynamoTenders: TenderStore = {
   createTender: (tender, event) =>
     createWithEvent(tenderRecord.toItem(tender), event, () => conflict(`tender ${tender.id} already exists`)),
 
-  getTender: async (tenderId) => tenderRecord.fromOptional(await read(keys.tender(tenderId))),
+  getTender: (tenderId) => readRecord(tenderRecord, keys.tender(tenderId)),
 
-  async listTenders(consortiumId) {
-    const items = await queryAll(byPrefix(table(), consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'));
-    return items.map(tenderRecord.fromItem);
-  },
+  listTenders: (consortiumId) => listRecords(tenderRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'),
 
-  async saveTender(tender, expectedVersion, event) {
-    await transact([tenderItem(tender, expectedVersion), eventItem(event)], (i) => (i === 0 ? changed(tender.id) : eventRecorded(event)));
-  },
+  saveTender: (tender, expectedVersion, event) => writeVersioned(tenderItem(tender, expectedVersion), event, () => changed(tender.id)),
 
   addInterest: (interest, event) =>
     createWithEvent(interestRecord.toItem(interest), event, () => conflict(`interest ${interest.id} already exists`)),
 
-  getInterest: async (tenderId, interestId) => interestRecord.fromOptional(await read(keys.interest(tenderId, interestId))),
+  getInterest: (tenderId, interestId) => readRecord(interestRecord, keys.interest(tenderId, interestId)),
 
-  async listInterests(tenderId) {
-    const items = await queryAll(byPrefix(table(), keys.tender(tenderId).pk, keys.prefix.interest));
-    return items.map(interestRecord.fromItem);
-  },
+  listInterests: (tenderId) => listRecords(interestRecord, keys.tender(tenderId).pk, keys.prefix.interest),
 
   async addQuestion(question, linkHash, now, event) {
     return attempt([consumeLinkItem(linkHash, now), putNew(questionRecord.toItem(question)), eventItem(event)]);
@@ -73,10 +63,7 @@ export const dynamoTenders: TenderStore = {
     );
   },
 
-  async listQuestions(tenderId) {
-    const items = await queryAll(byPrefix(table(), keys.tender(tenderId).pk, keys.prefix.question));
-    return items.map(questionRecord.fromItem);
-  },
+  listQuestions: (tenderId) => listRecords(questionRecord, keys.tender(tenderId).pk, keys.prefix.question),
 
   async submitBid(bid, linkHash, now, event) {
     return attempt([
@@ -97,7 +84,7 @@ export const dynamoTenders: TenderStore = {
     ]);
   },
 
-  getBid: async (tenderId, interestId) => bidRecord.fromOptional(await read(keys.bid(tenderId, interestId))),
+  getBid: (tenderId, interestId) => readRecord(bidRecord, keys.bid(tenderId, interestId)),
 
   async listBids(tender, now) {
     requireUnsealed(tender, now);

@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { clock } from '../clock';
+import type { ItemKey, RecordCodec } from '../codec';
+import { config } from '../config';
 import { recordPartitionWrite, recordUsage, trackingPartitions } from '../usage';
 
 interface CapacityShape {
@@ -115,3 +117,11 @@ export const partition = (tableName: string, pk: string, index?: 'gsi1' | 'gsi2'
 /** The item under one key of the table, or undefined. */
 export const getItem = async (tableName: string, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> =>
   (await documentClient.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
+
+/** One record of the table read through its codec, or undefined when there is none. */
+export const readRecord = async <T>(codec: RecordCodec<T, never>, key: ItemKey): Promise<T | undefined> =>
+  codec.fromOptional(await getItem(config.tableName(), key));
+
+/** The records of a partition of the table or an index (those whose sort keys start with `prefix`), read through their codec. */
+export const listRecords = async <T>(codec: RecordCodec<T, never>, pk: string, prefix: string, index?: 'gsi1' | 'gsi2'): Promise<T[]> =>
+  (await queryAll(byPrefix(config.tableName(), pk, prefix, index))).map((item) => codec.fromItem(item));

@@ -84,6 +84,10 @@ export function statusCheck(
 export const createWithEvent = (item: Record<string, unknown>, event: DomainEvent, exists: () => Error): Promise<void> =>
   transact([putNew(item), eventItem(event)], exists);
 
+/** A versioned record written with its event: `stale` when its version moved, a conflict when the event was recorded before. */
+export const writeVersioned = (item: TransactItem, event: DomainEvent, stale: () => Error): Promise<void> =>
+  transact([item, eventItem(event)], (failed) => (failed === 0 ? stale() : eventRecorded(event)));
+
 /** What a failed event item means: its id was written before (a transaction must not record an event twice). */
 export const eventRecorded = (event: DomainEvent): DomainError => new DomainError('conflict', `event ${event.id} was already recorded`);
 

@@ -19,8 +19,8 @@ import { eventOp, holds, type MemoryTable, newOp, putOp, setAtOp } from './table
 
 /** The consortia store on the in-memory table (fast tests); same codecs, keys and conditions as shared/consortia/dynamodb-store.ts. */
 export function memoryConsortia(table: MemoryTable): ConsortiaStore {
-  const orgOf = (orgId: string) => organisationRecord.fromOptional(table.get(keys.organisation(orgId)));
-  const userOf = (userId: string) => userRecord.fromOptional(table.get(keys.user(userId)));
+  const orgOf = (orgId: string) => table.read(organisationRecord, keys.organisation(orgId));
+  const userOf = (userId: string) => table.read(userRecord, keys.user(userId));
   const moved = (consortiumId: string) => () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`);
   const changeConsortium = (consortiumId: string, expectedVersion: number, fields: Partial<Consortium>, event: DomainEvent) =>
     table.transact([
@@ -43,7 +43,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       return orgOf(orgId);
     },
     async findOrganisationByIdentifier(identifier) {
-      const guard = organisationIdentifierRecord.fromOptional(table.get(keys.organisationIdentifier(identifier)));
+      const guard = table.read(organisationIdentifierRecord, keys.organisationIdentifier(identifier));
       return guard ? orgOf(guard.orgId) : undefined;
     },
     async getOrganisations(orgIds) {
@@ -54,9 +54,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       }
       return found;
     },
-    async listOrganisations(kind) {
-      return table.query(keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1').map(organisationRecord.fromItem);
-    },
+    listOrganisations: async (kind) => table.list(organisationRecord, keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1'),
     async createUser(user, event) {
       const taken = () =>
         new DomainError('conflict', `a user with email ${user.email} already exists`, [
@@ -72,7 +70,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       return userOf(userId);
     },
     async findUserByEmail(email) {
-      const guard = userEmailRecord.fromOptional(table.get(keys.userEmail(email)));
+      const guard = table.read(userEmailRecord, keys.userEmail(email));
       return guard ? userOf(guard.userId) : undefined;
     },
     async putMembership(m, event) {
@@ -91,12 +89,8 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
         eventOp(event),
       ]);
     },
-    async listMemberships(userId) {
-      return table.query(keys.user(userId).pk, keys.memberPrefix).map(membershipRecord.fromItem);
-    },
-    async listOrganisationMembers(orgId) {
-      return table.query(keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1').map(membershipRecord.fromItem);
-    },
+    listMemberships: async (userId) => table.list(membershipRecord, keys.user(userId).pk, keys.memberPrefix),
+    listOrganisationMembers: async (orgId) => table.list(membershipRecord, keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'),
     async createConsortium(c, event) {
       const { members, ...header } = c;
       table.transact([

@@ -18,12 +18,9 @@ export function memoryContracts(table: MemoryTable): ContractStore {
     async createContract(c, event) {
       createOnce(table, contractRecord.toItem(c), event, () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' }));
     },
-    async getContract(contractId) {
-      return contractRecord.fromOptional(table.get(keys.contract(contractId)));
-    },
-    async listCouncilContracts(councilOrgId) {
-      return table.query(consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1').map(contractRecord.fromItem);
-    },
+    getContract: async (contractId) => table.read(contractRecord, keys.contract(contractId)),
+    listCouncilContracts: async (councilOrgId) =>
+      table.list(contractRecord, consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1'),
     async saveContract(c, expectedVersion, event) {
       table.transact([saveOp(c, expectedVersion), eventOp(event)]);
     },
@@ -31,9 +28,7 @@ export function memoryContracts(table: MemoryTable): ContractStore {
       // As on DynamoDB, a changed contract is a refusal (false) here, like a spent link.
       return table.attempt([consumeLinkOp(linkHash, now), saveOp(c, expectedVersion, () => refuse('contract changed')), eventOp(event)]);
     },
-    async getPolicy(councilOrgId) {
-      return policyRecord.fromOptional(table.get(keys.policy(councilOrgId)))?.policy;
-    },
+    getPolicy: async (councilOrgId) => table.read(policyRecord, keys.policy(councilOrgId))?.policy,
     async savePolicy(councilOrgId, policy, event) {
       table.transact([putOp(policyRecord.toItem({ policy }, councilOrgId)), eventOp(event)]);
     },

@@ -37,9 +37,7 @@ export function memoryGrants(table: MemoryTable): GrantStore {
     async getPlan(grantId) {
       return planOf(table.query(keys.grant(grantId).pk));
     },
-    async listGrantReports(grantId) {
-      return table.query(reportKeys.grantPartition(grantId), reportKeys.prefix.report, 'gsi1').map(reportRecord.fromItem);
-    },
+    listGrantReports: async (grantId) => table.list(reportRecord, reportKeys.grantPartition(grantId), reportKeys.prefix.report, 'gsi1'),
     async saveCondition(c, expectedVersion, event) {
       table.transact([
         putAtOp(conditionRecord, c, expectedVersion, () => conflict(`condition ${c.id} was changed by someone else; reload and try again`)),
@@ -110,9 +108,7 @@ export function memoryGrants(table: MemoryTable): GrantStore {
         eventOp(event),
       ]);
     },
-    async listConditionsToDecide(consortiumId) {
-      return table.query(keys.conditionsToDecide(consortiumId), '', 'gsi2').map(conditionToDecideRecord.fromItem);
-    },
+    listConditionsToDecide: async (consortiumId) => table.list(conditionToDecideRecord, keys.conditionsToDecide(consortiumId), '', 'gsi2'),
     async releaseTranche(write, { grantId, seq }) {
       table.transact([
         ...ledgerOps(write),

@@ -133,12 +133,8 @@ export function memoryPools(table: MemoryTable): PoolStore {
     async createPool(pool, event) {
       createOnce(table, poolRecord.toItem(pool), event, () => conflict(`pool ${pool.id} already exists`));
     },
-    async getPool(poolId) {
-      return poolRecord.fromOptional(table.get(keys.pool(poolId)));
-    },
-    async listPools(consortiumId) {
-      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1').map(poolRecord.fromItem);
-    },
+    getPool: async (poolId) => table.read(poolRecord, keys.pool(poolId)),
+    listPools: async (consortiumId) => table.list(poolRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'),
     async createPledge(pledge, event) {
       const total = pledge.years.reduce((a, y) => a + y.amount, 0);
       table.transact([
@@ -151,21 +147,15 @@ export function memoryPools(table: MemoryTable): PoolStore {
         eventOp(event),
       ]);
     },
-    async getPledge(poolId, pledgeId) {
-      return pledgeRecord.fromOptional(table.get(keys.pledge(poolId, pledgeId)));
-    },
-    async listPledges(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.pledge).map(pledgeRecord.fromItem);
-    },
+    getPledge: async (poolId, pledgeId) => table.read(pledgeRecord, keys.pledge(poolId, pledgeId)),
+    listPledges: async (poolId) => table.list(pledgeRecord, keys.pool(poolId).pk, keys.prefix.pledge),
     async listBuckets(poolId) {
       return table.query(keys.pool(poolId).pk, keys.prefix.bucket).map(bucketOf);
     },
     async writeLedger(write) {
       table.transact(ledgerOps(write));
     },
-    async listLedger(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.ledger).map((i) => ledgerEntryRecord.fromItem(i));
-    },
+    listLedger: async (poolId) => table.list(ledgerEntryRecord, keys.pool(poolId).pk, keys.prefix.ledger),
     async getGrant(grantId) {
       return grantWithShares(table.query(grantKeys.grant(grantId).pk), grantId);
     },
@@ -188,9 +178,7 @@ export function memoryRounds(table: MemoryTable): RoundStore {
     async getRound(roundId) {
       return roundOf(table.query(keys.round(roundId).pk), roundId);
     },
-    async listPoolRounds(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.round, 'gsi1').map(roundRecord.fromItem);
-    },
+    listPoolRounds: async (poolId) => table.list(roundRecord, keys.pool(poolId).pk, keys.prefix.round, 'gsi1'),
     async addProposal(roundId, proposal, event) {
       const closed = () => conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' });
       table.transact([

@@ -13,9 +13,7 @@ export function memoryReports(table: MemoryTable): ReportStore {
     async getReport(reportId) {
       return reportOf(table.query(keys.report(reportId).pk), reportId);
     },
-    async listReportsByStatus(consortiumId, status) {
-      return table.query(keys.statusPartition(consortiumId, status), '', 'gsi2').map(reportRecord.fromItem);
-    },
+    listReportsByStatus: async (consortiumId, status) => table.list(reportRecord, keys.statusPartition(consortiumId, status), '', 'gsi2'),
     async setReportStatus(report, from, to, event) {
       return table.attempt([
         { key: keys.report(report.id), check: holds(reportRecord, (r) => from.includes(r.status)), write: moveTo(to) },

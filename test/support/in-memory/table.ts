@@ -48,6 +48,16 @@ export class MemoryTable {
       .map((i) => structuredClone(i));
   }
 
+  /** One record read through its codec, or undefined when there is none (the DynamoDB adapters' `readRecord`). */
+  read<T>(codec: RecordCodec<T, never>, key: Key): T | undefined {
+    return codec.fromOptional(this.get(key));
+  }
+
+  /** The records of one (index) partition under a sort-key prefix, read through their codec (`listRecords`). */
+  list<T>(codec: RecordCodec<T, never>, pk: string, prefix = '', index?: 'gsi1' | 'gsi2'): T[] {
+    return this.query(pk, prefix, index).map((item) => codec.fromItem(item));
+  }
+
   /** All conditions first, then all writes: nothing is half-written when one fails. */
   transact(ops: MemoryOp[]): void {
     const seen = new Set<string>();

@@ -20,24 +20,16 @@ export function memoryTenders(table: MemoryTable): TenderStore {
     async createTender(tender, event) {
       createOnce(table, tenderRecord.toItem(tender), event, () => conflict(`tender ${tender.id} already exists`));
     },
-    async getTender(tenderId) {
-      return tenderRecord.fromOptional(table.get(keys.tender(tenderId)));
-    },
-    async listTenders(consortiumId) {
-      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1').map(tenderRecord.fromItem);
-    },
+    getTender: async (tenderId) => table.read(tenderRecord, keys.tender(tenderId)),
+    listTenders: async (consortiumId) => table.list(tenderRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'),
     async saveTender(tender, expectedVersion, event) {
       table.transact([tenderOp(tender, expectedVersion), eventOp(event)]);
     },
     async addInterest(interest, event) {
       createOnce(table, interestRecord.toItem(interest), event, () => conflict(`interest ${interest.id} already exists`));
     },
-    async getInterest(tenderId, interestId) {
-      return interestRecord.fromOptional(table.get(keys.interest(tenderId, interestId)));
-    },
-    async listInterests(tenderId) {
-      return table.query(keys.tender(tenderId).pk, keys.prefix.interest).map(interestRecord.fromItem);
-    },
+    getInterest: async (tenderId, interestId) => table.read(interestRecord, keys.interest(tenderId, interestId)),
+    listInterests: async (tenderId) => table.list(interestRecord, keys.tender(tenderId).pk, keys.prefix.interest),
     async addQuestion(question, linkHash, now, event) {
       return table.attempt([consumeLinkOp(linkHash, now), newOp(questionRecord.toItem(question)), eventOp(event)]);
     },
@@ -55,9 +47,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
         eventOp(event),
       ]);
     },
-    async listQuestions(tenderId) {
-      return table.query(keys.tender(tenderId).pk, keys.prefix.question).map(questionRecord.fromItem);
-    },
+    listQuestions: async (tenderId) => table.list(questionRecord, keys.tender(tenderId).pk, keys.prefix.question),
     async submitBid(bid, linkHash, now, event) {
       return table.attempt([
         consumeLinkOp(linkHash, now),
@@ -73,9 +63,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
         eventOp(event),
       ]);
     },
-    async getBid(tenderId, interestId) {
-      return bidRecord.fromOptional(table.get(keys.bid(tenderId, interestId)));
-    },
+    getBid: async (tenderId, interestId) => table.read(bidRecord, keys.bid(tenderId, interestId)),
     async listBids(tender, now) {
       requireUnsealed(tender, now);
       return table.query(keys.tender(tender.id).pk, keys.prefix.bid).map(bidRecord.fromItem);
