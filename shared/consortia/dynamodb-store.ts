@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { byPrefix, documentClient as db, listRecords, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
 import { eventItem, put, putNew, setAt, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
-import { conflict, DomainError } from '../platform/errors';
+import { conflict } from '../platform/errors';
 import type { DomainEvent } from '../platform/events';
 import {
   consortiumMemberRecord,
@@ -17,7 +17,7 @@ import {
 import { keys } from './keys';
 import type { Organisation } from './organisation';
 import { staffChanged } from './staff';
-import type { ConsortiaStore } from './store';
+import { type ConsortiaStore, emailTaken, identifierTaken } from './store';
 
 const primaryKey = (k: { pk: string; sk: string }) => ({ pk: k.pk, sk: k.sk });
 
@@ -40,12 +40,7 @@ export const dynamoConsortia: ConsortiaStore = {
         putNew(organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier)),
         eventItem(event),
       ],
-      (failed) =>
-        failed === 1
-          ? new DomainError('conflict', `an organisation with identifier ${org.identifier} already exists`, [
-              { field: 'identifier', rule: 'unique-identifier', message: `${org.identifier} is already registered` },
-            ])
-          : conflict(`organisation ${org.id} already exists`),
+      (failed) => (failed === 1 ? identifierTaken(org.identifier) : conflict(`organisation ${org.id} already exists`)),
     );
   },
 
@@ -81,10 +76,7 @@ export const dynamoConsortia: ConsortiaStore = {
   async createUser(user, event) {
     await transact(
       [putNew(userRecord.toItem(user)), putNew(userEmailRecord.toItem({ userId: user.id }, user.email)), eventItem(event)],
-      () =>
-        new DomainError('conflict', `a user with email ${user.email} already exists`, [
-          { field: 'email', rule: 'unique-email', message: `${user.email} is already registered` },
-        ]),
+      () => emailTaken(user.email),
     );
   },
 

@@ -12,8 +12,8 @@ import type { Consortium } from '../../../shared/consortia/consortium';
 import { keys } from '../../../shared/consortia/keys';
 import type { Organisation } from '../../../shared/consortia/organisation';
 import { staffChanged } from '../../../shared/consortia/staff';
-import type { ConsortiaStore } from '../../../shared/consortia/store';
-import { conflict, DomainError } from '../../../shared/platform/errors';
+import { type ConsortiaStore, emailTaken, identifierTaken } from '../../../shared/consortia/store';
+import { conflict } from '../../../shared/platform/errors';
 import type { DomainEvent } from '../../../shared/platform/events';
 import { eventOp, holds, type MemoryTable, newOp, putOp, setAtOp } from './table';
 
@@ -29,13 +29,9 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
     ]);
   const store: ConsortiaStore = {
     async createOrganisation(org, event) {
-      const taken = () =>
-        new DomainError('conflict', `an organisation with identifier ${org.identifier} already exists`, [
-          { field: 'identifier', rule: 'unique-identifier', message: `${org.identifier} is already registered` },
-        ]);
       table.transact([
         newOp(organisationRecord.toItem(org), () => conflict(`organisation ${org.id} already exists`)),
-        newOp(organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier), taken),
+        newOp(organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier), () => identifierTaken(org.identifier)),
         eventOp(event),
       ]);
     },
@@ -56,10 +52,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
     },
     listOrganisations: async (kind) => table.list(organisationRecord, keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1'),
     async createUser(user, event) {
-      const taken = () =>
-        new DomainError('conflict', `a user with email ${user.email} already exists`, [
-          { field: 'email', rule: 'unique-email', message: `${user.email} is already registered` },
-        ]);
+      const taken = () => emailTaken(user.email);
       table.transact([
         newOp(userRecord.toItem(user), taken),
         newOp(userEmailRecord.toItem({ userId: user.id }, user.email), taken),

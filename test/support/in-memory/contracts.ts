@@ -15,9 +15,8 @@ const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () =>
 /** Contracts on the in-memory table (fast tests): same codecs, keys and conditions as shared/contracts/dynamodb-store.ts. */
 export function memoryContracts(table: MemoryTable): ContractStore {
   return {
-    async createContract(c, event) {
-      createOnce(table, contractRecord.toItem(c), event, () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' }));
-    },
+    createContract: (c, event) =>
+      createOnce(table, contractRecord.toItem(c), event, () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' })),
     getContract: async (contractId) => table.read(contractRecord, keys.contract(contractId)),
     listCouncilContracts: async (councilOrgId) =>
       table.list(contractRecord, consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1'),

@@ -130,9 +130,7 @@ function grantOps(w: LedgerWrite): MemoryOp[] {
 /** Pools and rounds on the in-memory table (fast tests); same codecs, keys and conditions as the DynamoDB adapters. */
 export function memoryPools(table: MemoryTable): PoolStore {
   return {
-    async createPool(pool, event) {
-      createOnce(table, poolRecord.toItem(pool), event, () => conflict(`pool ${pool.id} already exists`));
-    },
+    createPool: (pool, event) => createOnce(table, poolRecord.toItem(pool), event, () => conflict(`pool ${pool.id} already exists`)),
     getPool: async (poolId) => table.read(poolRecord, keys.pool(poolId)),
     listPools: async (consortiumId) => table.list(poolRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'),
     async createPledge(pledge, event) {
@@ -172,9 +170,7 @@ export function memoryPools(table: MemoryTable): PoolStore {
 
 export function memoryRounds(table: MemoryTable): RoundStore {
   return {
-    async createRound(round, event) {
-      createOnce(table, roundRecord.toItem(round), event, () => conflict(`round ${round.id} already exists`));
-    },
+    createRound: (round, event) => createOnce(table, roundRecord.toItem(round), event, () => conflict(`round ${round.id} already exists`)),
     async getRound(roundId) {
       return roundOf(table.query(keys.round(roundId).pk), roundId);
     },

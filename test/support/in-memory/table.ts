@@ -148,7 +148,7 @@ export const newOp = (item: Item, exists: () => Error = () => refuse()): MemoryO
 export const putOp = (item: Item): MemoryOp => ({ key: keyOf(item), write: () => item });
 
 /** A record created once with its event: the DynamoDB adapters' `createWithEvent`. */
-export const createOnce = (table: MemoryTable, item: Item, event: DomainEvent, exists: () => Error): void =>
+export const createOnce = async (table: MemoryTable, item: Item, event: DomainEvent, exists: () => Error): Promise<void> =>
   table.transact([newOp(item, exists), eventOp(event)]);
 
 /** The condition of a versioned write (`putAt`, `setAt`): the record as stored still has the version read. */

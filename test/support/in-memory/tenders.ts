@@ -17,17 +17,15 @@ const tenderOp = (tender: Tender, expectedVersion: number) => putAtOp(tenderReco
 /** Tenders on the in-memory table (fast tests): same codecs, keys and conditions as shared/tenders/dynamodb-store.ts. */
 export function memoryTenders(table: MemoryTable): TenderStore {
   return {
-    async createTender(tender, event) {
-      createOnce(table, tenderRecord.toItem(tender), event, () => conflict(`tender ${tender.id} already exists`));
-    },
+    createTender: (tender, event) =>
+      createOnce(table, tenderRecord.toItem(tender), event, () => conflict(`tender ${tender.id} already exists`)),
     getTender: async (tenderId) => table.read(tenderRecord, keys.tender(tenderId)),
     listTenders: async (consortiumId) => table.list(tenderRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'),
     async saveTender(tender, expectedVersion, event) {
       table.transact([tenderOp(tender, expectedVersion), eventOp(event)]);
     },
-    async addInterest(interest, event) {
-      createOnce(table, interestRecord.toItem(interest), event, () => conflict(`interest ${interest.id} already exists`));
-    },
+    addInterest: (interest, event) =>
+      createOnce(table, interestRecord.toItem(interest), event, () => conflict(`interest ${interest.id} already exists`)),
     getInterest: async (tenderId, interestId) => table.read(interestRecord, keys.interest(tenderId, interestId)),
     listInterests: async (tenderId) => table.list(interestRecord, keys.tender(tenderId).pk, keys.prefix.interest),
     async addQuestion(question, linkHash, now, event) {
