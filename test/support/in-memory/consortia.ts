@@ -35,9 +35,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
         eventOp(event),
       ]);
     },
-    async getOrganisation(orgId) {
-      return orgOf(orgId);
-    },
+    getOrganisation: async (orgId) => orgOf(orgId),
     async findOrganisationByIdentifier(identifier) {
       const guard = table.read(organisationIdentifierRecord, keys.organisationIdentifier(identifier));
       return guard ? orgOf(guard.orgId) : undefined;
@@ -59,9 +57,7 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
         eventOp(event),
       ]);
     },
-    async getUser(userId) {
-      return userOf(userId);
-    },
+    getUser: async (userId) => userOf(userId),
     async findUserByEmail(email) {
       const guard = table.read(userEmailRecord, keys.userEmail(email));
       return guard ? userOf(guard.userId) : undefined;
