@@ -3,6 +3,7 @@
  * API contract states these (`api.ts`) and each handler checks its body against the same
  * schema's type (`satisfies View<typeof …>`), so the document and the answer cannot drift apart.
  */
+import { consortiumIdentity } from '../../shared/consortia/codecs';
 import { consortiumRoles } from '../../shared/consortia/consortium';
 import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
 import { isoTime } from '../lib/api';
@@ -21,11 +22,7 @@ export const organisation = z.strictObject({
   createdAt: at,
 });
 const consortiumFields = {
-  id: z.string(),
-  name: z.string(),
-  place: z.string(),
-  leadOrgId: z.string(),
-  status: z.enum(['inviting', 'active', 'lapsed']),
+  ...consortiumIdentity,
   quorumPercent: z.int(),
   /** Opaque to consortia: the grants feature's policy, as `PUT /consortia/{consortiumId}/reporting-policy` set it. */
   reportingPolicy: z.optional(z.unknown()),

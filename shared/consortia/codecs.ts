@@ -63,6 +63,15 @@ export const membershipRecord = /* @__PURE__ */ recordCodec<Membership>()({
   keys: (m) => keys.membership(m.userId, m.orgId),
 });
 
+/** Who and where a consortium is, and its status: the same stored and served (the API's consortium views spread it). */
+export const consortiumIdentity = {
+  id: z.string(),
+  name: z.string(),
+  place: z.string(),
+  leadOrgId: z.string(),
+  status: z.enum(['inviting', 'active', 'lapsed']),
+};
+
 /** The consortium item: everything but its members, who are items of their own beside it. */
 export const consortiumRecord = /* @__PURE__ */ recordCodec<Omit<Consortium, 'members'>>()({
   owner,
@@ -70,11 +79,7 @@ export const consortiumRecord = /* @__PURE__ */ recordCodec<Omit<Consortium, 'me
   version: 1,
   prefix: { pk: 'CONS#', sk: 'CONS' },
   schema: z.object({
-    id: z.string(),
-    name: z.string(),
-    place: z.string(),
-    leadOrgId: z.string(),
-    status: z.enum(['inviting', 'active', 'lapsed']),
+    ...consortiumIdentity,
     quorumPercent: z.number(),
     // The grants feature's (`ReportingPolicy`): it reads it with its own schema.
     reportingPolicy: z.optional(z.unknown()),
