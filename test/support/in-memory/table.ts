@@ -152,7 +152,7 @@ export const createOnce = async (table: MemoryTable, item: Item, event: DomainEv
   table.transact([newOp(item, exists), eventOp(event)]);
 
 /** The condition of a versioned write (`putAt`, `setAt`): the record as stored still has the version read. */
-export const atVersion = <T extends { version: number }>(codec: RecordCodec<T, never>, expectedVersion: number, stale: () => Error) =>
+const atVersion = <T extends { version: number }>(codec: RecordCodec<T, never>, expectedVersion: number, stale: () => Error) =>
   holds(codec, (stored) => stored.version === expectedVersion, stale);
 
 /** A whole versioned record replaced under the version read: the DynamoDB adapters' `putAt`. */
