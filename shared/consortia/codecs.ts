@@ -8,20 +8,22 @@ import type { Membership, User } from './store';
 /** The consortia feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
 const owner = 'consortia';
 
+/** An organisation but for its creation time: the same stored and served (the API's organisation view spreads it). */
+export const organisationIdentity = {
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  funderType: z.optional(z.enum(funderTypes)),
+  identifier: z.string(),
+  contactEmail: z.string(),
+};
+
 export const organisationRecord = /* @__PURE__ */ recordCodec<Organisation>()({
   owner,
   kind: 'organisation',
   version: 1,
   prefix: { pk: 'ORG#', sk: 'ORG' },
-  schema: z.object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(organisationKinds),
-    funderType: z.optional(z.enum(funderTypes)),
-    identifier: z.string(),
-    contactEmail: z.string(),
-    createdAt: z.string(),
-  }),
+  schema: z.object({ ...organisationIdentity, createdAt: z.string() }),
   keys: (o) => ({ ...keys.organisation(o.id), ...keys.organisationIndex(o.kind, o.name, o.id) }),
 });
 
