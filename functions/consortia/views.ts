@@ -3,29 +3,18 @@
  * API contract states these (`api.ts`) and each handler checks its body against the same
  * schema's type (`satisfies View<typeof …>`), so the document and the answer cannot drift apart.
  */
+import { consortiumIdentity, organisationIdentity } from '../../shared/consortia/codecs';
 import { consortiumRoles } from '../../shared/consortia/consortium';
-import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
+import { funderTypes, memberRoles } from '../../shared/consortia/organisation';
 import { isoTime } from '../lib/api';
 import * as z from '../lib/zod';
 
 const at = isoTime;
 export const user = z.strictObject({ id: z.string(), email: z.string(), name: z.string(), platformAdmin: z.boolean(), createdAt: at });
 export const membership = z.strictObject({ userId: z.string(), orgId: z.string(), role: z.enum(memberRoles), grantedAt: at });
-export const organisation = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(organisationKinds),
-  funderType: z.optional(z.enum(funderTypes)),
-  identifier: z.string(),
-  contactEmail: z.string(),
-  createdAt: at,
-});
+export const organisation = z.strictObject({ ...organisationIdentity, createdAt: at });
 const consortiumFields = {
-  id: z.string(),
-  name: z.string(),
-  place: z.string(),
-  leadOrgId: z.string(),
-  status: z.enum(['inviting', 'active', 'lapsed']),
+  ...consortiumIdentity,
   quorumPercent: z.int(),
   /** Opaque to consortia: the grants feature's policy, as `PUT /consortia/{consortiumId}/reporting-policy` set it. */
   reportingPolicy: z.optional(z.unknown()),

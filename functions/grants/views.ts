@@ -5,6 +5,7 @@
  */
 import { conditionKinds, grantStatuses } from '../../shared/grants/grant-plan';
 import { frequencies } from '../../shared/grants/report-schedule';
+import { reportSubject } from '../../shared/reporting/codecs';
 import { reportStatuses } from '../../shared/reporting/report';
 import { isoDate, isoTime, wholePence } from '../lib/api';
 import * as z from '../lib/zod';
@@ -40,12 +41,7 @@ const tranche = z.strictObject({
 
 /** A report owed on a grant, as scheduled and tracked. */
 export const report = z.strictObject({
-  id: z.string(),
-  grantId: z.string(),
-  poolId: z.string(),
-  consortiumId: z.string(),
-  recipientOrgId: z.string(),
-  grantTitle: z.optional(z.string()),
+  ...reportSubject,
   index: z.int(),
   label: z.string(),
   periodStart: isoDate,

@@ -4,6 +4,7 @@
  * type (`satisfies View<typeof …>`), so the document and the answer cannot drift apart.
  */
 import { funderTypes, organisationKinds } from '../../shared/consortia/organisation';
+import { proposalOutcome } from '../../shared/pools/codecs';
 import { regrantTypes } from '../../shared/pools/grant';
 import { isoDate, isoTime, wholePence } from '../lib/api';
 import * as z from '../lib/zod';
@@ -241,14 +242,7 @@ const roundFields = {
 };
 export const round = z.strictObject(roundFields);
 
-export const proposal = z.strictObject({
-  ...allocationFields,
-  id: z.string(),
-  by: z.string(),
-  status: z.enum(['proposed', 'funded', 'not-funded']),
-  grantId: z.optional(z.string()),
-  reason: z.optional(z.string()),
-});
+export const proposal = z.strictObject({ ...allocationFields, ...proposalOutcome });
 
 const tally = z.strictObject({
   approveWeight: z.number(),

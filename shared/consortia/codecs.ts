@@ -8,20 +8,22 @@ import type { Membership, User } from './store';
 /** The consortia feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
 const owner = 'consortia';
 
+/** An organisation but for its creation time: the same stored and served (the API's organisation view spreads it). */
+export const organisationIdentity = {
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  funderType: z.optional(z.enum(funderTypes)),
+  identifier: z.string(),
+  contactEmail: z.string(),
+};
+
 export const organisationRecord = /* @__PURE__ */ recordCodec<Organisation>()({
   owner,
   kind: 'organisation',
   version: 1,
   prefix: { pk: 'ORG#', sk: 'ORG' },
-  schema: z.object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(organisationKinds),
-    funderType: z.optional(z.enum(funderTypes)),
-    identifier: z.string(),
-    contactEmail: z.string(),
-    createdAt: z.string(),
-  }),
+  schema: z.object({ ...organisationIdentity, createdAt: z.string() }),
   keys: (o) => ({ ...keys.organisation(o.id), ...keys.organisationIndex(o.kind, o.name, o.id) }),
 });
 
@@ -63,6 +65,15 @@ export const membershipRecord = /* @__PURE__ */ recordCodec<Membership>()({
   keys: (m) => keys.membership(m.userId, m.orgId),
 });
 
+/** Who and where a consortium is, and its status: the same stored and served (the API's consortium views spread it). */
+export const consortiumIdentity = {
+  id: z.string(),
+  name: z.string(),
+  place: z.string(),
+  leadOrgId: z.string(),
+  status: z.enum(['inviting', 'active', 'lapsed']),
+};
+
 /** The consortium item: everything but its members, who are items of their own beside it. */
 export const consortiumRecord = /* @__PURE__ */ recordCodec<Omit<Consortium, 'members'>>()({
   owner,
@@ -70,11 +81,7 @@ export const consortiumRecord = /* @__PURE__ */ recordCodec<Omit<Consortium, 'me
   version: 1,
   prefix: { pk: 'CONS#', sk: 'CONS' },
   schema: z.object({
-    id: z.string(),
-    name: z.string(),
-    place: z.string(),
-    leadOrgId: z.string(),
-    status: z.enum(['inviting', 'active', 'lapsed']),
+    ...consortiumIdentity,
     quorumPercent: z.number(),
     // The grants feature's (`ReportingPolicy`): it reads it with its own schema.
     reportingPolicy: z.optional(z.unknown()),

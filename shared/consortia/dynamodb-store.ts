@@ -1,8 +1,8 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db, queryAll } from '../platform/aws/dynamodb';
-import { eventItem, type TransactItem, transact } from '../platform/aws/transact';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { byPrefix, documentClient as db, listRecords, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
+import { eventItem, put, putNew, setAt, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
-import { conflict, DomainError } from '../platform/errors';
+import { conflict } from '../platform/errors';
 import type { DomainEvent } from '../platform/events';
 import {
   consortiumMemberRecord,
@@ -17,79 +17,37 @@ import {
 import { keys } from './keys';
 import type { Organisation } from './organisation';
 import { staffChanged } from './staff';
-import type { ConsortiaStore } from './store';
+import { type ConsortiaStore, emailTaken, identifierTaken } from './store';
 
 const primaryKey = (k: { pk: string; sk: string }) => ({ pk: k.pk, sk: k.sk });
 
 const table = () => config.tableName();
 
 /**
- * Sets attributes of the consortium item (`#name` → `:name`), with the event, only if its version
- * is still the one read: a status and the reporting policy are guarded by the same version.
+ * Sets attributes of the consortium item, with the event, only if its version is still the one
+ * read: a status and the reporting policy are guarded by the same version.
  */
-async function changeConsortium(
-  consortiumId: string,
-  expectedVersion: number,
-  names: Record<string, string>,
-  values: Record<string, unknown>,
-  event: DomainEvent,
-): Promise<void> {
-  const sets = Object.keys(names).map((n) => `${n} = :${n.slice(1)}`);
-  await transact(
-    [
-      {
-        Update: {
-          TableName: table(),
-          Key: keys.consortium(consortiumId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ...values, ':expected': expectedVersion },
-        },
-      },
-      eventItem(event),
-    ],
-    () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
+const changeConsortium = (consortiumId: string, expectedVersion: number, fields: Record<string, unknown>, event: DomainEvent) =>
+  transact([setAt(keys.consortium(consortiumId), fields, expectedVersion), eventItem(event)], () =>
+    conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`),
   );
-}
 
 export const dynamoConsortia: ConsortiaStore = {
   async createOrganisation(org, event) {
     await transact(
       [
-        {
-          Put: {
-            TableName: table(),
-            Item: organisationRecord.toItem(org),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: table(),
-            Item: organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        putNew(organisationRecord.toItem(org)),
+        putNew(organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier)),
         eventItem(event),
       ],
-      (failed) =>
-        failed === 1
-          ? new DomainError('conflict', `an organisation with identifier ${org.identifier} already exists`, [
-              { field: 'identifier', rule: 'unique-identifier', message: `${org.identifier} is already registered` },
-            ])
-          : conflict(`organisation ${org.id} already exists`),
+      (failed) => (failed === 1 ? identifierTaken(org.identifier) : conflict(`organisation ${org.id} already exists`)),
     );
   },
 
-  async getOrganisation(orgId) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.organisation(orgId) }));
-    return organisationRecord.fromOptional(out.Item);
-  },
+  getOrganisation: (orgId) => readRecord(organisationRecord, keys.organisation(orgId)),
 
   async findOrganisationByIdentifier(identifier) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.organisationIdentifier(identifier) }));
-    const guard = organisationIdentifierRecord.fromOptional(out.Item);
+    const guard = await readRecord(organisationIdentifierRecord, keys.organisationIdentifier(identifier));
     return guard ? this.getOrganisation(guard.orgId) : undefined;
   },
 
@@ -111,56 +69,26 @@ export const dynamoConsortia: ConsortiaStore = {
   },
 
   async listOrganisations(kind) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.organisationIndex(kind, '', '').gsi1pk },
-    });
+    const items = await queryAll(partition(table(), keys.organisationIndex(kind, '', '').gsi1pk, 'gsi1'));
     return items.map(organisationRecord.fromItem);
   },
 
   async createUser(user, event) {
     await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: userRecord.toItem(user),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: table(),
-            Item: userEmailRecord.toItem({ userId: user.id }, user.email),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
-      () =>
-        new DomainError('conflict', `a user with email ${user.email} already exists`, [
-          { field: 'email', rule: 'unique-email', message: `${user.email} is already registered` },
-        ]),
+      [putNew(userRecord.toItem(user)), putNew(userEmailRecord.toItem({ userId: user.id }, user.email)), eventItem(event)],
+      () => emailTaken(user.email),
     );
   },
 
-  async getUser(userId) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.user(userId) }));
-    return userRecord.fromOptional(out.Item);
-  },
+  getUser: (userId) => readRecord(userRecord, keys.user(userId)),
 
   async findUserByEmail(email) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.userEmail(email) }));
-    const guard = userEmailRecord.fromOptional(out.Item);
+    const guard = await readRecord(userEmailRecord, keys.userEmail(email));
     return guard ? this.getUser(guard.userId) : undefined;
   },
 
   async putMembership(m, event) {
-    await transact([{ Put: { TableName: table(), Item: membershipRecord.toItem(m) } }, eventItem(event)], () =>
-      conflict('membership could not be recorded'),
-    );
+    await transact([put(membershipRecord.toItem(m)), eventItem(event)], () => conflict('membership could not be recorded'));
   },
 
   async replaceMembership(current, next, keeps, event) {
@@ -189,42 +117,16 @@ export const dynamoConsortia: ConsortiaStore = {
     await transact([change, ...stays, eventItem(event)], () => staffChanged());
   },
 
-  async listMemberships(userId) {
-    const items = await queryAll({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.user(userId).pk, ':sk': keys.memberPrefix },
-    });
-    return items.map(membershipRecord.fromItem);
-  },
+  listMemberships: (userId) => listRecords(membershipRecord, keys.user(userId).pk, keys.memberPrefix),
 
-  async listOrganisationMembers(orgId) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':sk': keys.memberPrefix },
-    });
-    return items.map(membershipRecord.fromItem);
-  },
+  listOrganisationMembers: (orgId) => listRecords(membershipRecord, keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'),
 
   async createConsortium(c, event) {
     const { members, ...header } = c;
     await transact(
       [
-        {
-          Put: {
-            TableName: table(),
-            Item: consortiumRecord.toItem(header),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        ...members.map((m) => ({
-          Put: {
-            TableName: table(),
-            Item: consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }),
-          },
-        })),
+        putNew(consortiumRecord.toItem(header)),
+        ...members.map((m) => put(consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }))),
         eventItem(event),
       ],
       () => conflict(`consortium ${c.id} already exists`),
@@ -245,32 +147,13 @@ export const dynamoConsortia: ConsortiaStore = {
   },
 
   async listConsortiaOf(orgId) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':sk': keys.consortiumPrefix },
-    });
+    const items = await queryAll(byPrefix(table(), keys.organisation(orgId).pk, keys.consortiumPrefix, 'gsi1'));
     return items.map((i) => consortiumMemberRecord.fromItem(i).consortiumId);
   },
 
-  async saveConsortiumStatus(c, expectedVersion, event) {
-    await changeConsortium(
-      c.id,
-      expectedVersion,
-      { '#status': 'status', '#version': 'version', '#activatedAt': 'activatedAt' },
-      { ':status': c.status, ':version': c.version, ':activatedAt': c.activatedAt ?? null },
-      event,
-    );
-  },
+  saveConsortiumStatus: (c, expectedVersion, event) =>
+    changeConsortium(c.id, expectedVersion, { status: c.status, version: c.version, activatedAt: c.activatedAt ?? null }, event),
 
-  async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
-    await changeConsortium(
-      consortiumId,
-      expectedVersion,
-      { '#reportingPolicy': 'reportingPolicy', '#version': 'version' },
-      { ':reportingPolicy': policy, ':version': expectedVersion + 1 },
-      event,
-    );
-  },
+  saveReportingPolicy: (consortiumId, policy, expectedVersion, event) =>
+    changeConsortium(consortiumId, expectedVersion, { reportingPolicy: policy, version: expectedVersion + 1 }, event),
 };

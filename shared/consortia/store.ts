@@ -1,3 +1,4 @@
+import { DomainError } from '../platform/errors';
 import type { DomainEvent } from '../platform/events';
 import type { Mailer, PlatformStore, Scheduler, Workflows } from '../platform/ports';
 import type { Consortium } from './consortium';
@@ -17,6 +18,14 @@ export interface Membership {
   role: MemberRole;
   grantedAt: string;
 }
+
+/** What both adapters refuse a second organisation with an identifier, or a second user with an email, with. */
+const taken = (field: 'identifier' | 'email', what: string, value: string) =>
+  new DomainError('conflict', `${what} with ${field} ${value} already exists`, [
+    { field, rule: `unique-${field}`, message: `${value} is already registered` },
+  ]);
+export const identifierTaken = (identifier: string) => taken('identifier', 'an organisation', identifier);
+export const emailTaken = (email: string) => taken('email', 'a user', email);
 
 /** Organisations, their people, and consortia. */
 export interface ConsortiaStore {

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
-import { attempt, consumeLinkItem, eventItem, type TransactItem, transact } from '../platform/aws/transact';
+import { attempt, consumeLinkItem, eventItem, put, putAt, putNew, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
 import { ledgerTransaction } from '../pools/ledger-transaction';
@@ -12,9 +12,7 @@ import { type Amendment, type GrantStore, TrancheReleasedError } from './store';
 
 const table = () => config.tableName();
 
-const amendmentItem = (grantId: string, a: Amendment): TransactItem => ({
-  Put: { TableName: table(), Item: amendmentRecord.toItem(a, grantId) },
-});
+const amendmentItem = (grantId: string, a: Amendment): TransactItem => put(amendmentRecord.toItem(a, grantId));
 
 /** The grant's status or amount moved from the value read to the next, only if it still has the value read. */
 const moveGrant = <F extends 'status' | 'amount'>(grantId: string, field: F, from: StoredGrant[F], to: StoredGrant[F]): TransactItem => ({
@@ -42,12 +40,10 @@ export const dynamoGrants: GrantStore = {
             ExpressionAttributeValues: { ':at': event.occurredAt, ':awarded': 'awarded' },
           },
         },
-        ...plan.conditions.map((c) => ({ Put: { TableName: table(), Item: conditionRecord.toItem(c) } })),
-        ...plan.tranches.map((t) => ({ Put: { TableName: table(), Item: trancheRecord.toItem(t) } })),
+        ...plan.conditions.map((c) => put(conditionRecord.toItem(c))),
+        ...plan.tranches.map((t) => put(trancheRecord.toItem(t))),
         // The reports the plan owes are reporting's records, created here in the plan's one write.
-        ...plan.reports.map((r) => ({
-          Put: { TableName: table(), Item: reportRecord.toItem(r), ConditionExpression: 'attribute_not_exists(pk)' },
-        })),
+        ...plan.reports.map((r) => putNew(reportRecord.toItem(r))),
         eventItem(event),
       ],
       () => conflict(`grant ${grantId} already has a plan; change it with an amendment`, { rule: 'plan-once' }),
@@ -68,14 +64,7 @@ export const dynamoGrants: GrantStore = {
   async saveCondition(c, expectedVersion, event) {
     await transact(
       [
-        {
-          Put: {
-            TableName: table(),
-            Item: conditionRecord.toItem(c),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          },
-        },
+        putAt(conditionRecord.toItem(c), expectedVersion),
         // Decided (or changed in any way): it no longer waits on anyone. Deleting an absent item is no error.
         { Delete: { TableName: table(), Key: keys.conditionToDecide(c.grantId, c.id) } },
         eventItem(event),
@@ -126,26 +115,15 @@ export const dynamoGrants: GrantStore = {
   },
 
   async addCondition(c, amendment, event) {
-    await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: conditionRecord.toItem(c),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        amendmentItem(c.grantId, amendment),
-        eventItem(event),
-      ],
-      () => conflict(`condition ${c.id} already exists`),
+    await transact([putNew(conditionRecord.toItem(c)), amendmentItem(c.grantId, amendment), eventItem(event)], () =>
+      conflict(`condition ${c.id} already exists`),
     );
   },
 
   async submitEvidence(linkHash, c, toDecide, now, event) {
     return attempt([
       consumeLinkItem(linkHash, now),
-      { Put: { TableName: table(), Item: conditionToDecideRecord.toItem(toDecide) } },
+      put(conditionToDecideRecord.toItem(toDecide)),
       {
         Update: {
           TableName: table(),
@@ -167,12 +145,7 @@ export const dynamoGrants: GrantStore = {
   },
 
   async listConditionsToDecide(consortiumId) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.conditionsToDecide(consortiumId) },
-    });
+    const items = await queryAll(partition(table(), keys.conditionsToDecide(consortiumId), 'gsi2'));
     return items.map(conditionToDecideRecord.fromItem);
   },
 

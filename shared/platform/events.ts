@@ -62,6 +62,24 @@ export interface EventNote<Fields extends string = string> {
 /** A note for every type a feature declares, naming only fields its payload has. */
 export type EventNotes<E extends Events> = { readonly [K in EventType<E>]: EventNote<keyof EventData<E, K> & string> };
 
+/**
+ * A feature's notes, where several types have one writer and nothing more to say: those are
+ * listed under the writer (`bySameWriter`), the others in `notes`. Used as
+ * `/* @__PURE__ *\/ eventNotes<typeof events>()(notes, bySameWriter)`, so that a bundle that does not
+ * use the notes leaves them out, prose and all.
+ */
+// @__NO_SIDE_EFFECTS__
+export function eventNotes<E extends Events>() {
+  // @__NO_SIDE_EFFECTS__
+  return <const K extends EventType<E>>(
+    notes: Omit<EventNotes<E>, K>,
+    bySameWriter: Readonly<Record<string, readonly K[]>>,
+  ): EventNotes<E> => {
+    const shared = Object.entries(bySameWriter).flatMap(([writtenBy, types]) => types.map((type) => [type, { writtenBy }]));
+    return { ...notes, ...Object.fromEntries(shared) } as EventNotes<E>;
+  };
+}
+
 /** A payload that does not fit its type's schema, named by the type and the field. */
 export class EventPayloadError extends Error {
   override name = 'EventPayloadError';

@@ -169,19 +169,21 @@ export const roundRecord = /* @__PURE__ */ recordCodec<Round>()({
   keys: (r) => ({ ...keys.round(r.id), ...keys.roundIndex(r.poolId, r.id) }),
 });
 
+/** Who proposed it and what became of it: the same stored and served (the API's proposal view spreads it). */
+export const proposalOutcome = {
+  id: z.string(),
+  by: z.string(),
+  status: z.enum(['proposed', 'funded', 'not-funded']),
+  grantId: z.optional(z.string()),
+  reason: z.optional(z.string()),
+};
+
 export const proposalRecord = /* @__PURE__ */ recordCodec<Proposal, [roundId: string]>()({
   owner,
   kind: 'proposal',
   version: 1,
   prefix: { pk: 'ROUND#', sk: 'PROPOSAL#' },
-  schema: z.object({
-    ...allocationRequestShape,
-    id: z.string(),
-    by: z.string(),
-    status: z.enum(['proposed', 'funded', 'not-funded']),
-    grantId: z.optional(z.string()),
-    reason: z.optional(z.string()),
-  }),
+  schema: z.object({ ...allocationRequestShape, ...proposalOutcome }),
   keys: (p, roundId) => keys.proposal(roundId, p.id),
 });
 

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
-import { eventItem, transact } from '../platform/aws/transact';
+import { documentClient as db, listRecords, partition, queryAll } from '../platform/aws/dynamodb';
+import { createWithEvent, eventItem, put, putNew, setAt, statusCheck, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
 import { proposalRecord, roundOf, roundRecord, voteRecord } from './codecs';
@@ -10,70 +10,23 @@ import type { RoundStore } from './store';
 const table = () => config.tableName();
 
 export const dynamoRounds: RoundStore = {
-  async createRound(round, event) {
-    await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: roundRecord.toItem(round),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`round ${round.id} already exists`),
-    );
-  },
+  createRound: (round, event) => createWithEvent(roundRecord.toItem(round), event, () => conflict(`round ${round.id} already exists`)),
 
   async getRound(roundId) {
     return roundOf(await queryAll(partition(table(), keys.round(roundId).pk)), roundId);
   },
 
-  async listPoolRounds(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.round, 'gsi1'))).map(roundRecord.fromItem);
-  },
+  listPoolRounds: (poolId) => listRecords(roundRecord, keys.pool(poolId).pk, keys.prefix.round, 'gsi1'),
 
   async addProposal(roundId, proposal, event) {
-    await transact(
-      [
-        {
-          ConditionCheck: {
-            TableName: table(),
-            Key: keys.round(roundId),
-            ConditionExpression: '#status = :open',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':open': 'open' },
-          },
-        },
-        { Put: { TableName: table(), Item: proposalRecord.toItem(proposal, roundId) } },
-        eventItem(event),
-      ],
-      () => conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' }),
+    await transact([statusCheck(keys.round(roundId), ['open']), put(proposalRecord.toItem(proposal, roundId)), eventItem(event)], () =>
+      conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' }),
     );
   },
 
   async putVote(roundId, vote, event) {
     await transact(
-      [
-        {
-          ConditionCheck: {
-            TableName: table(),
-            Key: keys.round(roundId),
-            ConditionExpression: '#status IN (:voting, :escalated)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':voting': 'voting', ':escalated': 'escalated' },
-          },
-        },
-        {
-          Put: {
-            TableName: table(),
-            Item: voteRecord.toItem(vote, roundId),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
+      [statusCheck(keys.round(roundId), ['voting', 'escalated']), putNew(voteRecord.toItem(vote, roundId)), eventItem(event)],
       (i) =>
         i === 0
           ? conflict(`round ${roundId} is not taking votes`, { rule: 'round-voting' })
@@ -83,28 +36,8 @@ export const dynamoRounds: RoundStore = {
 
   async saveRound(round, expectedVersion, event) {
     const { id, ...fields } = round;
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':expected': expectedVersion };
-    const sets = Object.entries(fields).map(([k, v], i) => {
-      names[`#f${i}`] = k;
-      values[`:v${i}`] = v;
-      return `#f${i} = :v${i}`;
-    });
-    await transact(
-      [
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.round(id),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`round ${id} was changed by someone else; reload and try again`),
+    await transact([setAt(keys.round(id), fields, expectedVersion), eventItem(event)], () =>
+      conflict(`round ${id} was changed by someone else; reload and try again`),
     );
   },
 

@@ -1,9 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
 import { grantOf, grantRecord } from '../grants/codecs';
 import { keys as grantKeys } from '../grants/keys';
-import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
-import { eventItem, transact } from '../platform/aws/transact';
+import { byPrefix, listRecords, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
+import { createWithEvent, eventItem, putNew, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, DomainError } from '../platform/errors';
 import { ledgerEntryRecord, pledgeRecord, poolRecord, shareRecord } from './codecs';
@@ -16,40 +15,17 @@ import type { PoolStore } from './store';
 const table = () => config.tableName();
 
 export const dynamoPools: PoolStore = {
-  async createPool(pool, event) {
-    await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: poolRecord.toItem(pool),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`pool ${pool.id} already exists`),
-    );
-  },
+  createPool: (pool, event) => createWithEvent(poolRecord.toItem(pool), event, () => conflict(`pool ${pool.id} already exists`)),
 
   getPool: readPool,
 
-  async listPools(consortiumId) {
-    const items = await queryAll(byPrefix(table(), consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'));
-    return items.map(poolRecord.fromItem);
-  },
+  listPools: (consortiumId) => listRecords(poolRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'),
 
   async createPledge(pledge, event) {
     const total = pledge.years.reduce((a, y) => a + y.amount, 0);
     await transact(
       [
-        {
-          Put: {
-            TableName: table(),
-            Item: pledgeRecord.toItem(pledge),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        putNew(pledgeRecord.toItem(pledge)),
         {
           Update: {
             TableName: table(),
@@ -66,14 +42,9 @@ export const dynamoPools: PoolStore = {
     );
   },
 
-  async getPledge(poolId, pledgeId) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.pledge(poolId, pledgeId) }));
-    return pledgeRecord.fromOptional(out.Item);
-  },
+  getPledge: (poolId, pledgeId) => readRecord(pledgeRecord, keys.pledge(poolId, pledgeId)),
 
-  async listPledges(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.pledge))).map(pledgeRecord.fromItem);
-  },
+  listPledges: (poolId) => listRecords(pledgeRecord, keys.pool(poolId).pk, keys.prefix.pledge),
 
   async listBuckets(poolId) {
     return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.bucket))).map(bucketOf);
@@ -84,9 +55,7 @@ export const dynamoPools: PoolStore = {
     await transact(tx.items, tx.explain);
   },
 
-  async listLedger(poolId) {
-    return (await queryAll(byPrefix(table(), keys.pool(poolId).pk, keys.prefix.ledger))).map(ledgerEntryRecord.fromItem);
-  },
+  listLedger: (poolId) => listRecords(ledgerEntryRecord, keys.pool(poolId).pk, keys.prefix.ledger),
 
   async getGrant(grantId) {
     return grantWithShares(await queryAll(partition(table(), grantKeys.grant(grantId).pk)), grantId);
@@ -99,8 +68,6 @@ export const dynamoPools: PoolStore = {
     );
   },
 
-  async listFunderShares(funderOrgId, poolId) {
-    const items = await queryAll(byPrefix(table(), consortiaKeys.organisation(funderOrgId).pk, `${keys.prefix.share}${poolId}#`, 'gsi1'));
-    return items.map(shareRecord.fromItem);
-  },
+  listFunderShares: (funderOrgId, poolId) =>
+    listRecords(shareRecord, consortiaKeys.organisation(funderOrgId).pk, `${keys.prefix.share}${poolId}#`, 'gsi1'),
 };

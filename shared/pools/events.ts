@@ -1,4 +1,4 @@
-import { defineEvents, type EventNotes, type EventType, eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, type EventType, eventMaker, eventNotes, subjectOf } from '../platform/events';
 import * as z from '../platform/zod';
 
 /** What pools writes, each with its payload (amounts in pence): what its consumers may rely on. */
@@ -35,25 +35,23 @@ export const poolsEvents = /* @__PURE__ */ defineEvents('pools', () => {
  * Who writes each type, and what a field means beyond its type: for the event catalogue in
  * docs/ARCHITECTURE.md only (through the catalog slice), so no Lambda bundle carries the prose.
  */
-export const poolsEventNotes: EventNotes<typeof poolsEvents> = {
-  'pool.created': { writtenBy: 'POST /consortia/{id}/pools' },
-  'pledge.recorded': { writtenBy: 'POST /pools/{id}/pledges' },
-  'contribution.received': { writtenBy: 'contribution (ledger)', fields: { amount: 'pence' } },
-  'payment.made': {
-    writtenBy: 'payment (ledger), or a tranche released',
-    fields: { amount: 'pence', tranche: "the tranche's number, only for its release" },
+export const poolsEventNotes = /* @__PURE__ */ eventNotes<typeof poolsEvents>()(
+  {
+    'pool.created': { writtenBy: 'POST /consortia/{id}/pools' },
+    'pledge.recorded': { writtenBy: 'POST /pools/{id}/pledges' },
+    'contribution.received': { writtenBy: 'contribution (ledger)', fields: { amount: 'pence' } },
+    'payment.made': {
+      writtenBy: 'payment (ledger), or a tranche released',
+      fields: { amount: 'pence', tranche: "the tranche's number, only for its release" },
+    },
+    'payment.returned': { writtenBy: 'return (ledger)', fields: { amount: 'pence' } },
+    'round.opened': { writtenBy: 'POST /pools/{id}/rounds' },
+    'round.proposal-added': { writtenBy: 'POST /rounds/{id}/proposals', fields: { amount: 'pence' } },
+    'round.closed': { writtenBy: 'POST /rounds/{id}/close' },
+    'round.vote-recorded': { writtenBy: 'POST /rounds/{id}/votes' },
   },
-  'payment.returned': { writtenBy: 'return (ledger)', fields: { amount: 'pence' } },
-  'round.opened': { writtenBy: 'POST /pools/{id}/rounds' },
-  'round.proposal-added': { writtenBy: 'POST /rounds/{id}/proposals', fields: { amount: 'pence' } },
-  'round.closed': { writtenBy: 'POST /rounds/{id}/close' },
-  'round.vote-recorded': { writtenBy: 'POST /rounds/{id}/votes' },
-  'round.escalated': { writtenBy: 'workflow steps' },
-  'round.approved': { writtenBy: 'workflow steps' },
-  'round.rejected': { writtenBy: 'workflow steps' },
-  'round.expired': { writtenBy: 'workflow steps' },
-  'round.committed': { writtenBy: 'workflow steps' },
-};
+  { 'workflow steps': ['round.escalated', 'round.approved', 'round.rejected', 'round.expired', 'round.committed'] },
+);
 
 export type PoolsEvent = EventType<typeof poolsEvents>;
 

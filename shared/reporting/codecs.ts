@@ -7,6 +7,16 @@ import { type Report, reportStatuses } from './report';
 /** The reporting feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
 const owner = 'reporting';
 
+/** What a report is about: the same stored and served (the API's report view spreads it). */
+export const reportSubject = {
+  id: z.string(),
+  grantId: z.string(),
+  poolId: z.string(),
+  consortiumId: z.string(),
+  recipientOrgId: z.string(),
+  grantTitle: z.optional(z.string()),
+};
+
 /**
  * A report period, with both its indexes: by grant and due date, by consortium and status. Created
  * with a grant's plan (grants' setPlan puts `reportRecord.toItem` in the plan's transaction); every
@@ -18,12 +28,7 @@ export const reportRecord = /* @__PURE__ */ recordCodec<Report>()({
   version: 1,
   prefix: { pk: keys.prefix.report, sk: keys.sk.report },
   schema: z.object({
-    id: z.string(),
-    grantId: z.string(),
-    poolId: z.string(),
-    consortiumId: z.string(),
-    recipientOrgId: z.string(),
-    grantTitle: z.optional(z.string()),
+    ...reportSubject,
     index: z.number(),
     label: z.string(),
     periodStart: z.string(),

@@ -1,6 +1,6 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
-import { attempt, consumeLinkItem, eventItem, takeWaitingItem, transact } from '../platform/aws/transact';
+import { attempt, consumeLinkItem, eventItem, put, putNew, takeWaitingItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
 import { draftRecord, reportOf, reportRecord, reviewRecord, submissionRecord } from './codecs';
@@ -17,12 +17,7 @@ export const dynamoReports: ReportStore = {
   },
 
   async listReportsByStatus(consortiumId, status) {
-    const items = await queryAll({
-      TableName: table(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.statusPartition(consortiumId, status) },
-    });
+    const items = await queryAll(partition(table(), keys.statusPartition(consortiumId, status), 'gsi2'));
     return items.map(reportRecord.fromItem);
   },
 
@@ -105,13 +100,7 @@ export const dynamoReports: ReportStore = {
           },
         },
       },
-      {
-        Put: {
-          TableName: table(),
-          Item: submissionRecord.toItem(submission, report.id),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      putNew(submissionRecord.toItem(submission, report.id)),
       { Delete: { TableName: table(), Key: keys.draft(report.id) } },
       eventItem(event),
       ...(waiting ? [takeWaitingItem(waiting)] : []),
@@ -132,7 +121,7 @@ export const dynamoReports: ReportStore = {
             ExpressionAttributeValues: { ':n': review.n, ':before': review.n - 1, ':submitted': 'submitted' },
           },
         },
-        { Put: { TableName: table(), Item: reviewRecord.toItem(review, report.id) } },
+        put(reviewRecord.toItem(review, report.id)),
         eventItem(event),
       ],
       () => conflict(`report ${report.id} is not waiting for a review (it may already have been reviewed)`, { rule: 'review-once' }),

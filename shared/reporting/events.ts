@@ -1,4 +1,4 @@
-import { defineEvents, type EventNotes, eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, eventMaker, eventNotes, subjectOf } from '../platform/events';
 import * as z from '../platform/zod';
 
 /** What reporting writes, each with its payload: what its consumers may rely on. */
@@ -23,18 +23,16 @@ export const reportingEvents = /* @__PURE__ */ defineEvents('reporting', () => {
  * Who writes each type, and what a field means beyond its type: for the event catalogue in
  * docs/ARCHITECTURE.md only (through the catalog slice), so no Lambda bundle carries the prose.
  */
-export const reportingEventNotes: EventNotes<typeof reportingEvents> = {
-  'report.opened': { writtenBy: 'workflow step OpenPeriod' },
-  'report.submitted': { writtenBy: 'emailed link (POST)' },
-  'report.reviewed': { writtenBy: 'funder' },
-  'report.changes-requested': { writtenBy: 'workflow' },
-  'report.accepted': { writtenBy: 'workflow' },
-  'report.overdue': { writtenBy: 'workflow' },
-  'report.very-late': { writtenBy: 'workflow' },
-  'report.not-submitted': { writtenBy: 'workflow' },
-  'report.reminder-sent': { writtenBy: 'scheduled reminder' },
-  'report.link-replaced': { writtenBy: 'POST /reports/{id}/link (or the report page\'s "Send a new link")' },
-};
+export const reportingEventNotes = /* @__PURE__ */ eventNotes<typeof reportingEvents>()(
+  {
+    'report.opened': { writtenBy: 'workflow step OpenPeriod' },
+    'report.submitted': { writtenBy: 'emailed link (POST)' },
+    'report.reviewed': { writtenBy: 'funder' },
+    'report.reminder-sent': { writtenBy: 'scheduled reminder' },
+    'report.link-replaced': { writtenBy: 'POST /reports/{id}/link (or the report page\'s "Send a new link")' },
+  },
+  { workflow: ['report.changes-requested', 'report.accepted', 'report.overdue', 'report.very-late', 'report.not-submitted'] },
+);
 
 export const makeEvent = /* @__PURE__ */ eventMaker(reportingEvents);
 

@@ -1,7 +1,17 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys as consortiaKeys } from '../consortia/keys';
-import { byPrefix, documentClient as db, queryAll } from '../platform/aws/dynamodb';
-import { attempt, consumeLinkItem, eventItem, eventRecorded, type TransactItem, transact } from '../platform/aws/transact';
+import { byPrefix, listRecords, queryAll, readRecord } from '../platform/aws/dynamodb';
+import {
+  attempt,
+  consumeLinkItem,
+  createWithEvent,
+  eventItem,
+  putAt,
+  putNew,
+  statusCheck,
+  type TransactItem,
+  transact,
+  writeVersioned,
+} from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, StaleWriteError } from '../platform/errors';
 import { bidRecord, interestRecord, questionRecord, tenderRecord } from './codecs';
@@ -14,82 +24,27 @@ const table = () => config.tableName();
 export const changed = (id: string) => new StaleWriteError('tender', id);
 
 /** The whole tender item, replaced under its version (the process state lives on it). */
-export function tenderItem(tender: Tender, expectedVersion: number): TransactItem {
-  return {
-    Put: {
-      TableName: table(),
-      Item: tenderRecord.toItem(tender),
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': expectedVersion },
-    },
-  };
-}
-
-const read = async (key: { pk: string; sk: string }) => (await db.send(new GetCommand({ TableName: table(), Key: key }))).Item;
+export const tenderItem = (tender: Tender, expectedVersion: number): TransactItem => putAt(tenderRecord.toItem(tender), expectedVersion);
 
 export const dynamoTenders: TenderStore = {
-  async createTender(tender, event) {
-    await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: tenderRecord.toItem(tender),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`tender ${tender.id} already exists`),
-    );
-  },
+  createTender: (tender, event) =>
+    createWithEvent(tenderRecord.toItem(tender), event, () => conflict(`tender ${tender.id} already exists`)),
 
-  getTender: async (tenderId) => tenderRecord.fromOptional(await read(keys.tender(tenderId))),
+  getTender: (tenderId) => readRecord(tenderRecord, keys.tender(tenderId)),
 
-  async listTenders(consortiumId) {
-    const items = await queryAll(byPrefix(table(), consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'));
-    return items.map(tenderRecord.fromItem);
-  },
+  listTenders: (consortiumId) => listRecords(tenderRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'),
 
-  async saveTender(tender, expectedVersion, event) {
-    await transact([tenderItem(tender, expectedVersion), eventItem(event)], (i) => (i === 0 ? changed(tender.id) : eventRecorded(event)));
-  },
+  saveTender: (tender, expectedVersion, event) => writeVersioned(tenderItem(tender, expectedVersion), event, () => changed(tender.id)),
 
-  async addInterest(interest, event) {
-    await transact(
-      [
-        {
-          Put: {
-            TableName: table(),
-            Item: interestRecord.toItem(interest),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventItem(event),
-      ],
-      () => conflict(`interest ${interest.id} already exists`),
-    );
-  },
+  addInterest: (interest, event) =>
+    createWithEvent(interestRecord.toItem(interest), event, () => conflict(`interest ${interest.id} already exists`)),
 
-  getInterest: async (tenderId, interestId) => interestRecord.fromOptional(await read(keys.interest(tenderId, interestId))),
+  getInterest: (tenderId, interestId) => readRecord(interestRecord, keys.interest(tenderId, interestId)),
 
-  async listInterests(tenderId) {
-    const items = await queryAll(byPrefix(table(), keys.tender(tenderId).pk, keys.prefix.interest));
-    return items.map(interestRecord.fromItem);
-  },
+  listInterests: (tenderId) => listRecords(interestRecord, keys.tender(tenderId).pk, keys.prefix.interest),
 
   async addQuestion(question, linkHash, now, event) {
-    return attempt([
-      consumeLinkItem(linkHash, now),
-      {
-        Put: {
-          TableName: table(),
-          Item: questionRecord.toItem(question),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      eventItem(event),
-    ]);
+    return attempt([consumeLinkItem(linkHash, now), putNew(questionRecord.toItem(question)), eventItem(event)]);
   },
 
   async answerQuestion(question, event) {
@@ -108,37 +63,28 @@ export const dynamoTenders: TenderStore = {
     );
   },
 
-  async listQuestions(tenderId) {
-    const items = await queryAll(byPrefix(table(), keys.tender(tenderId).pk, keys.prefix.question));
-    return items.map(questionRecord.fromItem);
-  },
+  listQuestions: (tenderId) => listRecords(questionRecord, keys.tender(tenderId).pk, keys.prefix.question),
 
   async submitBid(bid, linkHash, now, event) {
     return attempt([
       consumeLinkItem(linkHash, now),
-      {
-        // The deadline is checked by DynamoDB at the moment of writing, not by an earlier read.
-        ConditionCheck: {
-          TableName: table(),
-          Key: keys.tender(bid.tenderId),
-          ConditionExpression: '#status = :published AND dates.submissionDeadline > :now',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':published': 'published', ':now': now },
-        },
-      },
-      {
-        Put: {
-          TableName: table(),
-          Item: bidRecord.toItem(bid),
-          ConditionExpression: bid.revision === 1 ? 'attribute_not_exists(pk)' : 'revision = :previous',
-          ...(bid.revision === 1 ? {} : { ExpressionAttributeValues: { ':previous': bid.revision - 1 } }),
-        },
-      },
+      // The deadline is checked by DynamoDB at the moment of writing, not by an earlier read.
+      statusCheck(keys.tender(bid.tenderId), ['published'], { condition: 'dates.submissionDeadline > :now', values: { ':now': now } }),
+      bid.revision === 1
+        ? putNew(bidRecord.toItem(bid))
+        : {
+            Put: {
+              TableName: table(),
+              Item: bidRecord.toItem(bid),
+              ConditionExpression: 'revision = :previous',
+              ExpressionAttributeValues: { ':previous': bid.revision - 1 },
+            },
+          },
       eventItem(event),
     ]);
   },
 
-  getBid: async (tenderId, interestId) => bidRecord.fromOptional(await read(keys.bid(tenderId, interestId))),
+  getBid: (tenderId, interestId) => readRecord(bidRecord, keys.bid(tenderId, interestId)),
 
   async listBids(tender, now) {
     requireUnsealed(tender, now);

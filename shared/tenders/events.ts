@@ -1,4 +1,4 @@
-import { defineEvents, type EventData, type EventNotes, type EventType, eventMaker, subjectOf } from '../platform/events';
+import { defineEvents, type EventData, type EventType, eventMaker, eventNotes, subjectOf } from '../platform/events';
 import * as z from '../platform/zod';
 import { regimes } from './regime';
 import { tenderStatuses } from './tender';
@@ -115,57 +115,56 @@ const bidNote = 'under the subject `bid#<tenderId>.<interestId>`, with the tende
  * Who writes each type, and what a field means beyond its type: for the event catalogue in
  * docs/ARCHITECTURE.md only (through the catalog slice), so no Lambda bundle carries the prose.
  */
-export const tendersEventNotes: EventNotes<typeof tendersEvents> = {
-  'tender.drafted': { writtenBy: 'POST /consortia/{id}/tenders (or the draft journey)' },
-  'tender.edited': { writtenBy: 'PUT /tenders/{id} (or the change-a-draft journey), only while a draft' },
-  'tender.submitted-for-sign-off': { writtenBy: 'POST /tenders/{id}/sign-off-request' },
-  'tender.signed-off': { writtenBy: 'a funder (POST /tenders/{id}/sign-off)' },
-  'tender.sign-off-refused': { writtenBy: 'a funder (POST /tenders/{id}/sign-off)' },
-  'tender.sign-off-escalated': {
-    writtenBy: "workflow (the sign-off deadline passed), then the lead's decision",
-    fields: { decision: "only the lead's" },
-  },
-  'tender.returned-to-draft': { writtenBy: 'workflow' },
-  'tender.published': { writtenBy: 'workflow step Publish (with the `reservation` ledger entry)', fields: { reserved: 'pence' } },
-  'tender.interest-registered': { writtenBy: 'a provider (public route), or the lead inviting one (API or the tender overview)' },
-  'tender.question-asked': { writtenBy: 'a provider, by emailed link' },
-  'tender.question-answered': { writtenBy: 'the lead (API or the clarifications page; once per question)' },
-  'tender.submissions-closed': { writtenBy: 'workflow step CloseSubmissions (after the deadline)' },
-  'tender.conflict-declared': { writtenBy: 'a panel member' },
-  'tender.scored': { writtenBy: 'a panel member' },
-  'tender.moderated': { writtenBy: 'the lead' },
-  'tender.evaluated': { writtenBy: 'the lead' },
-  'tender.award-vote-recorded': { writtenBy: 'a funder' },
-  'tender.award-approved': { writtenBy: 'workflow step StartStandstill: no contract award notice due' },
-  'tender.assessment-summaries-sent': { writtenBy: "workflow step SendAssessmentSummaries, once every bidder's summary is sent" },
-  'tender.award-notice-published': { writtenBy: 'workflow step StartStandstill: a UK6 with no standstill (light touch)' },
-  'tender.standstill-started': { writtenBy: 'workflow step StartStandstill' },
-  'tender.challenge-received': { writtenBy: 'the lead' },
-  'tender.challenge-resolved': { writtenBy: 'the lead' },
-  'tender.lot-awarded': {
-    writtenBy: "workflow step AwardLot, with the lot's grant (grant.awarded)",
-    fields: {
-      price: 'pence',
-      winner: 'the organisation the grant goes to, and the bidder as it gave itself (`identifier`: its org-id, if given)',
-      title: "the award's title (`<tender>: <lot>`); `description` is the tender's",
-      startDate: "the grant's planned term, with `endDate`",
-      regime: 'absent for a tender stored before tenders carried their regime',
+export const tendersEventNotes = /* @__PURE__ */ eventNotes<typeof tendersEvents>()(
+  {
+    'tender.drafted': { writtenBy: 'POST /consortia/{id}/tenders (or the draft journey)' },
+    'tender.edited': { writtenBy: 'PUT /tenders/{id} (or the change-a-draft journey), only while a draft' },
+    'tender.submitted-for-sign-off': { writtenBy: 'POST /tenders/{id}/sign-off-request' },
+    'tender.sign-off-escalated': {
+      writtenBy: "workflow (the sign-off deadline passed), then the lead's decision",
+      fields: { decision: "only the lead's" },
     },
-    note: "all the buying council's contract needs: its consumer never reads the tenders store",
+    'tender.returned-to-draft': { writtenBy: 'workflow' },
+    'tender.published': { writtenBy: 'workflow step Publish (with the `reservation` ledger entry)', fields: { reserved: 'pence' } },
+    'tender.interest-registered': { writtenBy: 'a provider (public route), or the lead inviting one (API or the tender overview)' },
+    'tender.question-asked': { writtenBy: 'a provider, by emailed link' },
+    'tender.question-answered': { writtenBy: 'the lead (API or the clarifications page; once per question)' },
+    'tender.submissions-closed': { writtenBy: 'workflow step CloseSubmissions (after the deadline)' },
+    'tender.award-vote-recorded': { writtenBy: 'a funder' },
+    'tender.award-approved': { writtenBy: 'workflow step StartStandstill: no contract award notice due' },
+    'tender.assessment-summaries-sent': { writtenBy: "workflow step SendAssessmentSummaries, once every bidder's summary is sent" },
+    'tender.award-notice-published': { writtenBy: 'workflow step StartStandstill: a UK6 with no standstill (light touch)' },
+    'tender.standstill-started': { writtenBy: 'workflow step StartStandstill' },
+    'tender.lot-awarded': {
+      writtenBy: "workflow step AwardLot, with the lot's grant (grant.awarded)",
+      fields: {
+        price: 'pence',
+        winner: 'the organisation the grant goes to, and the bidder as it gave itself (`identifier`: its org-id, if given)',
+        title: "the award's title (`<tender>: <lot>`); `description` is the tender's",
+        startDate: "the grant's planned term, with `endDate`",
+        regime: 'absent for a tender stored before tenders carried their regime',
+      },
+      note: "all the buying council's contract needs: its consumer never reads the tenders store",
+    },
+    'tender.lot-failed': { writtenBy: 'workflow step AwardLot: a challenge upheld' },
+    'tender.completed': { writtenBy: 'workflow step CompleteTender', fields: { released: 'pence' } },
+    'tender.unsuccessful': { writtenBy: 'workflow: no lot awarded, or no bids', fields: { released: 'pence' } },
+    'tender.cancelled': { writtenBy: 'the lead, or workflow', fields: { released: 'pence' } },
+    'bid.submitted': {
+      writtenBy: 'emailed link (POST)',
+      note: bidNote,
+    },
+    'bid.late-refused': {
+      writtenBy: 'emailed link (POST), after the deadline',
+      note: bidNote,
+    },
   },
-  'tender.lot-failed': { writtenBy: 'workflow step AwardLot: a challenge upheld' },
-  'tender.completed': { writtenBy: 'workflow step CompleteTender', fields: { released: 'pence' } },
-  'tender.unsuccessful': { writtenBy: 'workflow: no lot awarded, or no bids', fields: { released: 'pence' } },
-  'tender.cancelled': { writtenBy: 'the lead, or workflow', fields: { released: 'pence' } },
-  'bid.submitted': {
-    writtenBy: 'emailed link (POST)',
-    note: bidNote,
+  {
+    'a funder (POST /tenders/{id}/sign-off)': ['tender.signed-off', 'tender.sign-off-refused'],
+    'a panel member': ['tender.conflict-declared', 'tender.scored'],
+    'the lead': ['tender.moderated', 'tender.evaluated', 'tender.challenge-received', 'tender.challenge-resolved'],
   },
-  'bid.late-refused': {
-    writtenBy: 'emailed link (POST), after the deadline',
-    note: bidNote,
-  },
-};
+);
 
 export type TendersEvent = EventType<typeof tendersEvents>;
 

@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { clock } from '../clock';
+import type { ItemKey, RecordCodec } from '../codec';
+import { config } from '../config';
 import { lazy } from '../lazy';
 import { recordPartitionWrite, recordUsage, trackingPartitions } from '../usage';
 
@@ -111,9 +113,22 @@ export const byPrefix = (tableName: string, pk: string, prefix: string, index?: 
   };
 };
 
-/** Every item of one partition (an aggregate and what lives under it). */
-export const partition = (tableName: string, pk: string): QueryCommandInput => ({
+/** Every item of one partition (an aggregate and what lives under it), on the table or an index. */
+export const partition = (tableName: string, pk: string, index?: 'gsi1' | 'gsi2'): QueryCommandInput => ({
   TableName: tableName,
-  KeyConditionExpression: 'pk = :pk',
+  ...(index ? { IndexName: index } : {}),
+  KeyConditionExpression: `${index ? `${index}pk` : 'pk'} = :pk`,
   ExpressionAttributeValues: { ':pk': pk },
 });
+
+/** The item under one key of the table, or undefined. */
+export const getItem = async (tableName: string, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> =>
+  (await documentClient.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
+
+/** One record of the table read through its codec, or undefined when there is none. */
+export const readRecord = async <T>(codec: RecordCodec<T, never>, key: ItemKey): Promise<T | undefined> =>
+  codec.fromOptional(await getItem(config.tableName(), key));
+
+/** The records of a partition of the table or an index (those whose sort keys start with `prefix`), read through their codec. */
+export const listRecords = async <T>(codec: RecordCodec<T, never>, pk: string, prefix: string, index?: 'gsi1' | 'gsi2'): Promise<T[]> =>
+  (await queryAll(byPrefix(config.tableName(), pk, prefix, index))).map((item) => codec.fromItem(item));

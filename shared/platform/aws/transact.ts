@@ -25,6 +25,69 @@ export function eventItem(event: DomainEvent): TransactItem {
   };
 }
 
+/** A new item: refused when an item with its key exists, so a record is created once. */
+export const putNew = (item: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: config.tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+/** An item written whatever is there (a record replaced in place, a child beside its guarded parent). */
+export const put = (item: Record<string, unknown>): TransactItem => ({ Put: { TableName: config.tableName(), Item: item } });
+
+/** A whole versioned record replaced, only if its version is still the one read. */
+export const putAt = (item: Record<string, unknown>, expectedVersion: number): TransactItem => ({
+  Put: {
+    TableName: config.tableName(),
+    Item: item,
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  },
+});
+
+/** Sets attributes of a versioned record's item (`version` among them, moved on), only if its version is still the one read. */
+export function setAt(key: { pk: string; sk: string }, fields: Record<string, unknown>, expectedVersion: number): TransactItem {
+  const entries = Object.entries(fields);
+  return {
+    Update: {
+      TableName: config.tableName(),
+      Key: key,
+      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+      ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])), ':expected': expectedVersion },
+    },
+  };
+}
+
+/**
+ * A condition on an item's `status` checked in the transaction (the item is not written): it is
+ * one of `statuses`, and `also` holds (e.g. a deadline); `values` are those `also` names.
+ */
+export function statusCheck(
+  key: { pk: string; sk: string },
+  statuses: readonly string[],
+  also?: { condition: string; values: Record<string, unknown> },
+): TransactItem {
+  const named = statuses.map((s, i) => [`:status${i}`, s] as const);
+  const inStatus = named.length === 1 ? `#status = ${named[0]?.[0]}` : `#status IN (${named.map(([k]) => k).join(', ')})`;
+  return {
+    ConditionCheck: {
+      TableName: config.tableName(),
+      Key: key,
+      ConditionExpression: also ? `${inStatus} AND ${also.condition}` : inStatus,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...Object.fromEntries(named), ...also?.values },
+    },
+  };
+}
+
+/** Creates a record with its event in one transaction; `exists` is the error when its key is taken. */
+export const createWithEvent = (item: Record<string, unknown>, event: DomainEvent, exists: () => Error): Promise<void> =>
+  transact([putNew(item), eventItem(event)], exists);
+
+/** A versioned record written with its event: `stale` when its version moved, a conflict when the event was recorded before. */
+export const writeVersioned = (item: TransactItem, event: DomainEvent, stale: () => Error): Promise<void> =>
+  transact([item, eventItem(event)], (failed) => (failed === 0 ? stale() : eventRecorded(event)));
+
 /** What a failed event item means: its id was written before (a transaction must not record an event twice). */
 export const eventRecorded = (event: DomainEvent): DomainError => new DomainError('conflict', `event ${event.id} was already recorded`);
 

@@ -8,44 +8,36 @@ import {
   userEmailRecord,
   userRecord,
 } from '../../../shared/consortia/codecs';
+import type { Consortium } from '../../../shared/consortia/consortium';
 import { keys } from '../../../shared/consortia/keys';
 import type { Organisation } from '../../../shared/consortia/organisation';
 import { staffChanged } from '../../../shared/consortia/staff';
-import type { ConsortiaStore } from '../../../shared/consortia/store';
-import { conflict, DomainError } from '../../../shared/platform/errors';
-import { change, eventOp, holds, type MemoryTable, mustNotExist } from './table';
+import { type ConsortiaStore, emailTaken, identifierTaken } from '../../../shared/consortia/store';
+import { conflict } from '../../../shared/platform/errors';
+import type { DomainEvent } from '../../../shared/platform/events';
+import { eventOp, holds, type MemoryTable, newOp, putOp, setAtOp } from './table';
 
 /** The consortia store on the in-memory table (fast tests); same codecs, keys and conditions as shared/consortia/dynamodb-store.ts. */
 export function memoryConsortia(table: MemoryTable): ConsortiaStore {
-  const orgOf = (orgId: string) => organisationRecord.fromOptional(table.get(keys.organisation(orgId)));
-  const userOf = (userId: string) => userRecord.fromOptional(table.get(keys.user(userId)));
+  const orgOf = (orgId: string) => table.read(organisationRecord, keys.organisation(orgId));
+  const userOf = (userId: string) => table.read(userRecord, keys.user(userId));
   const moved = (consortiumId: string) => () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`);
+  const changeConsortium = (consortiumId: string, expectedVersion: number, fields: Partial<Consortium>, event: DomainEvent) =>
+    table.transact([
+      setAtOp(consortiumRecord, keys.consortium(consortiumId), fields, expectedVersion, moved(consortiumId)),
+      eventOp(event),
+    ]);
   const store: ConsortiaStore = {
     async createOrganisation(org, event) {
       table.transact([
-        {
-          key: keys.organisation(org.id),
-          check: mustNotExist(() => conflict(`organisation ${org.id} already exists`)),
-          write: () => organisationRecord.toItem(org),
-        },
-        {
-          key: keys.organisationIdentifier(org.identifier),
-          check: mustNotExist(
-            () =>
-              new DomainError('conflict', `an organisation with identifier ${org.identifier} already exists`, [
-                { field: 'identifier', rule: 'unique-identifier', message: `${org.identifier} is already registered` },
-              ]),
-          ),
-          write: () => organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier),
-        },
+        newOp(organisationRecord.toItem(org), () => conflict(`organisation ${org.id} already exists`)),
+        newOp(organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier), () => identifierTaken(org.identifier)),
         eventOp(event),
       ]);
     },
-    async getOrganisation(orgId) {
-      return orgOf(orgId);
-    },
+    getOrganisation: async (orgId) => orgOf(orgId),
     async findOrganisationByIdentifier(identifier) {
-      const guard = organisationIdentifierRecord.fromOptional(table.get(keys.organisationIdentifier(identifier)));
+      const guard = table.read(organisationIdentifierRecord, keys.organisationIdentifier(identifier));
       return guard ? orgOf(guard.orgId) : undefined;
     },
     async getOrganisations(orgIds) {
@@ -56,33 +48,22 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       }
       return found;
     },
-    async listOrganisations(kind) {
-      return table.query(keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1').map(organisationRecord.fromItem);
-    },
+    listOrganisations: async (kind) => table.list(organisationRecord, keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1'),
     async createUser(user, event) {
-      const taken = () =>
-        new DomainError('conflict', `a user with email ${user.email} already exists`, [
-          { field: 'email', rule: 'unique-email', message: `${user.email} is already registered` },
-        ]);
+      const taken = () => emailTaken(user.email);
       table.transact([
-        { key: keys.user(user.id), check: mustNotExist(taken), write: () => userRecord.toItem(user) },
-        {
-          key: keys.userEmail(user.email),
-          check: mustNotExist(taken),
-          write: () => userEmailRecord.toItem({ userId: user.id }, user.email),
-        },
+        newOp(userRecord.toItem(user), taken),
+        newOp(userEmailRecord.toItem({ userId: user.id }, user.email), taken),
         eventOp(event),
       ]);
     },
-    async getUser(userId) {
-      return userOf(userId);
-    },
+    getUser: async (userId) => userOf(userId),
     async findUserByEmail(email) {
-      const guard = userEmailRecord.fromOptional(table.get(keys.userEmail(email)));
+      const guard = table.read(userEmailRecord, keys.userEmail(email));
       return guard ? userOf(guard.userId) : undefined;
     },
     async putMembership(m, event) {
-      table.transact([{ key: keys.membership(m.userId, m.orgId), write: () => membershipRecord.toItem(m) }, eventOp(event)]);
+      table.transact([putOp(membershipRecord.toItem(m)), eventOp(event)]);
     },
     async replaceMembership(current, next, keeps, event) {
       table.transact([
@@ -97,24 +78,13 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
         eventOp(event),
       ]);
     },
-    async listMemberships(userId) {
-      return table.query(keys.user(userId).pk, keys.memberPrefix).map(membershipRecord.fromItem);
-    },
-    async listOrganisationMembers(orgId) {
-      return table.query(keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1').map(membershipRecord.fromItem);
-    },
+    listMemberships: async (userId) => table.list(membershipRecord, keys.user(userId).pk, keys.memberPrefix),
+    listOrganisationMembers: async (orgId) => table.list(membershipRecord, keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'),
     async createConsortium(c, event) {
       const { members, ...header } = c;
       table.transact([
-        {
-          key: keys.consortium(c.id),
-          check: mustNotExist(() => conflict(`consortium ${c.id} already exists`)),
-          write: () => consortiumRecord.toItem(header),
-        },
-        ...members.map((m) => ({
-          key: keys.consortiumMember(c.id, m.orgId),
-          write: () => consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }),
-        })),
+        newOp(consortiumRecord.toItem(header), () => conflict(`consortium ${c.id} already exists`)),
+        ...members.map((m) => putOp(consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }))),
         eventOp(event),
       ]);
     },
@@ -127,24 +97,10 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
         .map((i) => consortiumMemberRecord.fromItem(i).consortiumId);
     },
     async saveConsortiumStatus(c, expectedVersion, event) {
-      table.transact([
-        {
-          key: keys.consortium(c.id),
-          check: holds(consortiumRecord, (s) => s.version === expectedVersion, moved(c.id)),
-          write: change(consortiumRecord, (s) => ({ ...s, status: c.status, version: c.version, activatedAt: c.activatedAt })),
-        },
-        eventOp(event),
-      ]);
+      changeConsortium(c.id, expectedVersion, { status: c.status, version: c.version, activatedAt: c.activatedAt }, event);
     },
     async saveReportingPolicy(consortiumId, policy, expectedVersion, event) {
-      table.transact([
-        {
-          key: keys.consortium(consortiumId),
-          check: holds(consortiumRecord, (s) => s.version === expectedVersion, moved(consortiumId)),
-          write: change(consortiumRecord, (s) => ({ ...s, reportingPolicy: policy, version: expectedVersion + 1 })),
-        },
-        eventOp(event),
-      ]);
+      changeConsortium(consortiumId, expectedVersion, { reportingPolicy: policy, version: expectedVersion + 1 }, event);
     },
   };
   return store;

@@ -5,35 +5,21 @@ import { keys } from '../../../shared/contracts/keys';
 import type { ContractStore } from '../../../shared/contracts/store';
 import { conflict, StaleWriteError } from '../../../shared/platform/errors';
 import { consumeLinkOp } from './platform';
-import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
+import { createOnce, eventOp, type MemoryTable, putAtOp, putOp, refuse } from './table';
 
 const changed = (id: string) => new StaleWriteError('contract', id);
 
-const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () => changed(c.id)) => ({
-  key: keys.contract(c.id),
-  check: holds(contractRecord, (s) => s.version === expectedVersion, stale),
-  write: () => contractRecord.toItem(c),
-});
+const saveOp = (c: Contract, expectedVersion: number, stale: () => Error = () => changed(c.id)) =>
+  putAtOp(contractRecord, c, expectedVersion, stale);
 
 /** Contracts on the in-memory table (fast tests): same codecs, keys and conditions as shared/contracts/dynamodb-store.ts. */
 export function memoryContracts(table: MemoryTable): ContractStore {
   return {
-    async createContract(c, event) {
-      table.transact([
-        {
-          key: keys.contract(c.id),
-          check: mustNotExist(() => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' })),
-          write: () => contractRecord.toItem(c),
-        },
-        eventOp(event),
-      ]);
-    },
-    async getContract(contractId) {
-      return contractRecord.fromOptional(table.get(keys.contract(contractId)));
-    },
-    async listCouncilContracts(councilOrgId) {
-      return table.query(consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1').map(contractRecord.fromItem);
-    },
+    createContract: (c, event) =>
+      createOnce(table, contractRecord.toItem(c), event, () => conflict(`contract ${c.id} already exists`, { rule: 'contract-exists' })),
+    getContract: async (contractId) => table.read(contractRecord, keys.contract(contractId)),
+    listCouncilContracts: async (councilOrgId) =>
+      table.list(contractRecord, consortiaKeys.organisation(councilOrgId).pk, keys.prefix.contract, 'gsi1'),
     async saveContract(c, expectedVersion, event) {
       table.transact([saveOp(c, expectedVersion), eventOp(event)]);
     },
@@ -41,11 +27,9 @@ export function memoryContracts(table: MemoryTable): ContractStore {
       // As on DynamoDB, a changed contract is a refusal (false) here, like a spent link.
       return table.attempt([consumeLinkOp(linkHash, now), saveOp(c, expectedVersion, () => refuse('contract changed')), eventOp(event)]);
     },
-    async getPolicy(councilOrgId) {
-      return policyRecord.fromOptional(table.get(keys.policy(councilOrgId)))?.policy;
-    },
+    getPolicy: async (councilOrgId) => table.read(policyRecord, keys.policy(councilOrgId))?.policy,
     async savePolicy(councilOrgId, policy, event) {
-      table.transact([{ key: keys.policy(councilOrgId), write: () => policyRecord.toItem({ policy }, councilOrgId) }, eventOp(event)]);
+      table.transact([putOp(policyRecord.toItem({ policy }, councilOrgId)), eventOp(event)]);
     },
   };
 }

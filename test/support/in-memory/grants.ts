@@ -13,12 +13,9 @@ import { reportRecord } from '../../../shared/reporting/codecs';
 import { keys as reportKeys } from '../../../shared/reporting/keys';
 import { consumeLinkOp } from './platform';
 import { ledgerOps } from './pools';
-import { change, eventOp, holds, type MemoryOp, type MemoryTable, mustNotExist } from './table';
+import { change, eventOp, holds, type MemoryOp, type MemoryTable, newOp, putAtOp, putOp } from './table';
 
-const amendmentOp = (grantId: string, a: Amendment): MemoryOp => ({
-  key: keys.amendment(grantId, a.at, a.id),
-  write: () => amendmentRecord.toItem(a, grantId),
-});
+const amendmentOp = (grantId: string, a: Amendment): MemoryOp => putOp(amendmentRecord.toItem(a, grantId));
 
 /** Grants on the in-memory table (fast tests); same codecs, keys and conditions as shared/grants/dynamodb-store.ts. */
 export function memoryGrants(table: MemoryTable): GrantStore {
@@ -31,29 +28,19 @@ export function memoryGrants(table: MemoryTable): GrantStore {
           check: holds(grantRecord, (g) => !g.planSetAt, once),
           write: change(grantRecord, (g) => ({ ...g, planSetAt: event.occurredAt })),
         },
-        ...plan.conditions.map((c) => ({ key: keys.condition(grantId, c.id), write: () => conditionRecord.toItem(c) })),
-        ...plan.tranches.map((t) => ({ key: keys.tranche(grantId, t.seq), write: () => trancheRecord.toItem(t) })),
-        ...plan.reports.map((r) => ({ key: reportKeys.report(r.id), check: mustNotExist(once), write: () => reportRecord.toItem(r) })),
+        ...plan.conditions.map((c) => putOp(conditionRecord.toItem(c))),
+        ...plan.tranches.map((t) => putOp(trancheRecord.toItem(t))),
+        ...plan.reports.map((r) => newOp(reportRecord.toItem(r), once)),
         eventOp(event),
       ]);
     },
     async getPlan(grantId) {
       return planOf(table.query(keys.grant(grantId).pk));
     },
-    async listGrantReports(grantId) {
-      return table.query(reportKeys.grantPartition(grantId), reportKeys.prefix.report, 'gsi1').map(reportRecord.fromItem);
-    },
+    listGrantReports: async (grantId) => table.list(reportRecord, reportKeys.grantPartition(grantId), reportKeys.prefix.report, 'gsi1'),
     async saveCondition(c, expectedVersion, event) {
       table.transact([
-        {
-          key: keys.condition(c.grantId, c.id),
-          check: holds(
-            conditionRecord,
-            (s) => s.version === expectedVersion,
-            () => conflict(`condition ${c.id} was changed by someone else; reload and try again`),
-          ),
-          write: () => conditionRecord.toItem(c),
-        },
+        putAtOp(conditionRecord, c, expectedVersion, () => conflict(`condition ${c.id} was changed by someone else; reload and try again`)),
         { key: keys.conditionToDecide(c.grantId, c.id), write: () => undefined },
         eventOp(event),
       ]);
@@ -99,11 +86,7 @@ export function memoryGrants(table: MemoryTable): GrantStore {
     },
     async addCondition(c, amendment, event) {
       table.transact([
-        {
-          key: keys.condition(c.grantId, c.id),
-          check: mustNotExist(() => conflict(`condition ${c.id} already exists`)),
-          write: () => conditionRecord.toItem(c),
-        },
+        newOp(conditionRecord.toItem(c), () => conflict(`condition ${c.id} already exists`)),
         amendmentOp(c.grantId, amendment),
         eventOp(event),
       ]);
@@ -111,7 +94,7 @@ export function memoryGrants(table: MemoryTable): GrantStore {
     async submitEvidence(linkHash, c, toDecide, now, event) {
       return table.attempt([
         consumeLinkOp(linkHash, now),
-        { key: keys.conditionToDecide(c.grantId, c.id), write: () => conditionToDecideRecord.toItem(toDecide) },
+        putOp(conditionToDecideRecord.toItem(toDecide)),
         {
           key: keys.condition(c.grantId, c.id),
           check: holds(conditionRecord, (s) => s.status === 'pending' || s.status === 'not-met'),
@@ -125,9 +108,7 @@ export function memoryGrants(table: MemoryTable): GrantStore {
         eventOp(event),
       ]);
     },
-    async listConditionsToDecide(consortiumId) {
-      return table.query(keys.conditionsToDecide(consortiumId), '', 'gsi2').map(conditionToDecideRecord.fromItem);
-    },
+    listConditionsToDecide: async (consortiumId) => table.list(conditionToDecideRecord, keys.conditionsToDecide(consortiumId), '', 'gsi2'),
     async releaseTranche(write, { grantId, seq }) {
       table.transact([
         ...ledgerOps(write),

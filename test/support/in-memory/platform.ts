@@ -16,9 +16,7 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
     async putWaitingTask(task) {
       table.put(keys.waitingTask(task.subject, task.purpose), waitingTaskRecord.toItem(task));
     },
-    async getWaitingTask(subject, purpose) {
-      return waitingTaskRecord.fromOptional(table.get(keys.waitingTask(subject, purpose)));
-    },
+    getWaitingTask: async (subject, purpose) => table.read(waitingTaskRecord, keys.waitingTask(subject, purpose)),
     async takeWaitingTask(subject, purpose) {
       const key = keys.waitingTask(subject, purpose);
       const found = table.get(key);
@@ -34,9 +32,7 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
     async appendEvent(event) {
       table.transact([eventOp(event)]);
     },
-    async listEvents(subject) {
-      return table.query(subject, keys.eventPrefix).map(eventRecord.fromItem);
-    },
+    listEvents: async (subject) => table.list(eventRecord, subject, keys.eventPrefix),
     async putLink(link) {
       table.transact([putLinkOp(link)]);
     },
@@ -55,9 +51,7 @@ export function memoryPlatform(table: MemoryTable): PlatformStore {
         },
       ]);
     },
-    async getCurrentLink(pointer) {
-      return currentLinkRecord.fromOptional(table.get(pointer));
-    },
+    getCurrentLink: async (pointer) => table.read(currentLinkRecord, pointer),
     async rotateLink(pointer, link, previous, event) {
       const rotated = () =>
         conflict('the link was changed by someone else at the same moment; reload and try again', { rule: 'link-rotated' });

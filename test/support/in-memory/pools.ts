@@ -17,9 +17,22 @@ import {
 import { grantWithShares } from '../../../shared/pools/grant-items';
 import { keys } from '../../../shared/pools/keys';
 import { bucketOf } from '../../../shared/pools/ledger-transaction';
-import type { Round } from '../../../shared/pools/round';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../../shared/pools/store';
-import { change, eventOp, holds, type Item, type MemoryOp, type MemoryTable, mustExist, mustNotExist } from './table';
+import {
+  change,
+  createOnce,
+  eventOp,
+  holds,
+  type Item,
+  type MemoryOp,
+  type MemoryTable,
+  mustExist,
+  mustNotExist,
+  newOp,
+  putOp,
+  setAtOp,
+  statusOp,
+} from './table';
 
 /** Adds each non-zero delta to the figure (absent counts as 0), as DynamoDB's ADD does. */
 function add<T extends object>(value: T, deltas: Partial<Record<keyof T, number>>): T {
@@ -86,17 +99,8 @@ function grantOps(w: LedgerWrite): MemoryOp[] {
   const ops: MemoryOp[] = [];
   if (w.newGrant) {
     const { grant, shares } = w.newGrant;
-    ops.push({
-      key: grantKeys.grant(grant.id),
-      check: mustNotExist(() => new GrantExistsError(grant.id)),
-      write: () => grantRecord.toItem({ ...grant, version: 1 }),
-    });
-    for (const s of shares) {
-      ops.push({
-        key: keys.grantShare(grant.id, s.bucket, s.funderOrgId, grant.poolId),
-        write: () => shareRecord.toItem({ grantId: grant.id, ...s }, grant.poolId),
-      });
-    }
+    ops.push(newOp(grantRecord.toItem({ ...grant, version: 1 }), () => new GrantExistsError(grant.id)));
+    for (const s of shares) ops.push(putOp(shareRecord.toItem({ grantId: grant.id, ...s }, grant.poolId)));
   }
   for (const s of w.shareDeltas ?? []) {
     ops.push({
@@ -126,30 +130,13 @@ function grantOps(w: LedgerWrite): MemoryOp[] {
 /** Pools and rounds on the in-memory table (fast tests); same codecs, keys and conditions as the DynamoDB adapters. */
 export function memoryPools(table: MemoryTable): PoolStore {
   return {
-    async createPool(pool, event) {
-      table.transact([
-        {
-          key: keys.pool(pool.id),
-          check: mustNotExist(() => conflict(`pool ${pool.id} already exists`)),
-          write: () => poolRecord.toItem(pool),
-        },
-        eventOp(event),
-      ]);
-    },
-    async getPool(poolId) {
-      return poolRecord.fromOptional(table.get(keys.pool(poolId)));
-    },
-    async listPools(consortiumId) {
-      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1').map(poolRecord.fromItem);
-    },
+    createPool: (pool, event) => createOnce(table, poolRecord.toItem(pool), event, () => conflict(`pool ${pool.id} already exists`)),
+    getPool: async (poolId) => table.read(poolRecord, keys.pool(poolId)),
+    listPools: async (consortiumId) => table.list(poolRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.pool, 'gsi1'),
     async createPledge(pledge, event) {
       const total = pledge.years.reduce((a, y) => a + y.amount, 0);
       table.transact([
-        {
-          key: keys.pledge(pledge.poolId, pledge.id),
-          check: mustNotExist(() => conflict(`pledge ${pledge.id} already exists`)),
-          write: () => pledgeRecord.toItem(pledge),
-        },
+        newOp(pledgeRecord.toItem(pledge), () => conflict(`pledge ${pledge.id} already exists`)),
         {
           key: keys.pool(pledge.poolId),
           check: mustExist(() => new DomainError('not-found', `pool ${pledge.poolId} does not exist`)),
@@ -158,21 +145,15 @@ export function memoryPools(table: MemoryTable): PoolStore {
         eventOp(event),
       ]);
     },
-    async getPledge(poolId, pledgeId) {
-      return pledgeRecord.fromOptional(table.get(keys.pledge(poolId, pledgeId)));
-    },
-    async listPledges(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.pledge).map(pledgeRecord.fromItem);
-    },
+    getPledge: async (poolId, pledgeId) => table.read(pledgeRecord, keys.pledge(poolId, pledgeId)),
+    listPledges: async (poolId) => table.list(pledgeRecord, keys.pool(poolId).pk, keys.prefix.pledge),
     async listBuckets(poolId) {
       return table.query(keys.pool(poolId).pk, keys.prefix.bucket).map(bucketOf);
     },
     async writeLedger(write) {
       table.transact(ledgerOps(write));
     },
-    async listLedger(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.ledger).map((i) => ledgerEntryRecord.fromItem(i));
-    },
+    listLedger: async (poolId) => table.list(ledgerEntryRecord, keys.pool(poolId).pk, keys.prefix.ledger),
     async getGrant(grantId) {
       return grantWithShares(table.query(grantKeys.grant(grantId).pk), grantId);
     },
@@ -188,65 +169,32 @@ export function memoryPools(table: MemoryTable): PoolStore {
 }
 
 export function memoryRounds(table: MemoryTable): RoundStore {
-  const roundStatus = (allowed: Round['status'][], error: () => Error) => holds(roundRecord, (r) => allowed.includes(r.status), error);
   return {
-    async createRound(round, event) {
-      table.transact([
-        {
-          key: keys.round(round.id),
-          check: mustNotExist(() => conflict(`round ${round.id} already exists`)),
-          write: () => roundRecord.toItem(round),
-        },
-        eventOp(event),
-      ]);
-    },
+    createRound: (round, event) => createOnce(table, roundRecord.toItem(round), event, () => conflict(`round ${round.id} already exists`)),
     async getRound(roundId) {
       return roundOf(table.query(keys.round(roundId).pk), roundId);
     },
-    async listPoolRounds(poolId) {
-      return table.query(keys.pool(poolId).pk, keys.prefix.round, 'gsi1').map(roundRecord.fromItem);
-    },
+    listPoolRounds: async (poolId) => table.list(roundRecord, keys.pool(poolId).pk, keys.prefix.round, 'gsi1'),
     async addProposal(roundId, proposal, event) {
+      const closed = () => conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' });
       table.transact([
-        {
-          key: keys.round(roundId),
-          check: roundStatus(['open'], () =>
-            conflict(`round ${roundId} is closed: proposals can only be added while it is open`, { rule: 'round-open' }),
-          ),
-        },
-        { key: keys.proposal(roundId, proposal.id), write: () => proposalRecord.toItem(proposal, roundId) },
+        statusOp(roundRecord, keys.round(roundId), ['open'], closed),
+        putOp(proposalRecord.toItem(proposal, roundId)),
         eventOp(event),
       ]);
     },
     async putVote(roundId, vote, event) {
+      const notVoting = () => conflict(`round ${roundId} is not taking votes`, { rule: 'round-voting' });
+      const voted = () => conflict(`your organisation has already voted in round ${roundId}`, { rule: 'one-vote-per-organisation' });
       table.transact([
-        {
-          key: keys.round(roundId),
-          check: roundStatus(['voting', 'escalated'], () => conflict(`round ${roundId} is not taking votes`, { rule: 'round-voting' })),
-        },
-        {
-          key: keys.vote(roundId, vote.orgId),
-          check: mustNotExist(() =>
-            conflict(`your organisation has already voted in round ${roundId}`, { rule: 'one-vote-per-organisation' }),
-          ),
-          write: () => voteRecord.toItem(vote, roundId),
-        },
+        statusOp(roundRecord, keys.round(roundId), ['voting', 'escalated'], notVoting),
+        newOp(voteRecord.toItem(vote, roundId), voted),
         eventOp(event),
       ]);
     },
     async saveRound(round, expectedVersion, event) {
-      table.transact([
-        {
-          key: keys.round(round.id),
-          check: holds(
-            roundRecord,
-            (r) => r.version === expectedVersion,
-            () => conflict(`round ${round.id} was changed by someone else; reload and try again`),
-          ),
-          write: change(roundRecord, (r) => ({ ...r, ...round })),
-        },
-        eventOp(event),
-      ]);
+      const moved = () => conflict(`round ${round.id} was changed by someone else; reload and try again`);
+      table.transact([setAtOp(roundRecord, keys.round(round.id), round, expectedVersion, moved), eventOp(event)]);
     },
     async markProposal(roundId, proposalId, fields) {
       table.transact([{ key: keys.proposal(roundId, proposalId), write: change(proposalRecord, (p) => ({ ...p, ...fields }), roundId) }]);

@@ -4,7 +4,7 @@ import { keys } from '../../../shared/reporting/keys';
 import { awaitingSubmission, type ReportStatus } from '../../../shared/reporting/report';
 import type { ReportStore } from '../../../shared/reporting/store';
 import { consumeLinkOp, takeWaitingOp } from './platform';
-import { change, eventOp, holds, type MemoryTable, mustNotExist } from './table';
+import { change, eventOp, holds, type MemoryTable, newOp, putOp } from './table';
 
 /** Reports' progress on the in-memory table (fast tests); same codecs, keys and conditions as shared/reporting/dynamodb-store.ts. */
 export function memoryReports(table: MemoryTable): ReportStore {
@@ -13,9 +13,7 @@ export function memoryReports(table: MemoryTable): ReportStore {
     async getReport(reportId) {
       return reportOf(table.query(keys.report(reportId).pk), reportId);
     },
-    async listReportsByStatus(consortiumId, status) {
-      return table.query(keys.statusPartition(consortiumId, status), '', 'gsi2').map(reportRecord.fromItem);
-    },
+    listReportsByStatus: async (consortiumId, status) => table.list(reportRecord, keys.statusPartition(consortiumId, status), '', 'gsi2'),
     async setReportStatus(report, from, to, event) {
       return table.attempt([
         { key: keys.report(report.id), check: holds(reportRecord, (r) => from.includes(r.status)), write: moveTo(to) },
@@ -37,11 +35,7 @@ export function memoryReports(table: MemoryTable): ReportStore {
           check: holds(reportRecord, (r) => awaitingSubmission.includes(r.status) && r.submissions === submission.n - 1),
           write: (cur) => change(reportRecord, (r) => ({ ...r, submissions: submission.n }))(submitted(cur)),
         },
-        {
-          key: keys.submission(report.id, submission.n),
-          check: mustNotExist(),
-          write: () => submissionRecord.toItem(submission, report.id),
-        },
+        newOp(submissionRecord.toItem(submission, report.id)),
         { key: keys.draft(report.id), write: () => undefined },
         eventOp(event),
         ...(waiting ? [takeWaitingOp(waiting)] : []),
@@ -68,7 +62,7 @@ export function memoryReports(table: MemoryTable): ReportStore {
           ),
           write: change(reportRecord, (r) => ({ ...r, reviews: review.n })),
         },
-        { key: keys.review(report.id, review.n), write: () => reviewRecord.toItem(review, report.id) },
+        putOp(reviewRecord.toItem(review, report.id)),
         eventOp(event),
       ]);
     },

@@ -8,9 +8,7 @@ export function memorySessions(table: MemoryTable): SessionStore {
     async putSession(session) {
       table.transact([{ key: keys.session(session.hash), check: mustNotExist(), write: () => sessionRecord.toItem(session) }]);
     },
-    async getSession(hash) {
-      return sessionRecord.fromOptional(table.get(keys.session(hash)));
-    },
+    getSession: async (hash) => table.read(sessionRecord, keys.session(hash)),
     async touchSession(hash, lastSeenAt) {
       table.attempt([{ key: keys.session(hash), check: mustExist(), write: (cur) => ({ ...cur, lastSeenAt }) }]);
     },
@@ -20,9 +18,7 @@ export function memorySessions(table: MemoryTable): SessionStore {
     async putDraft(hash, journey, answers) {
       table.put(keys.sessionDraft(hash, journey), journeyDraftRecord.toItem({ answers }, hash, journey));
     },
-    async getDraft(hash, journey) {
-      return journeyDraftRecord.fromOptional(table.get(keys.sessionDraft(hash, journey)))?.answers;
-    },
+    getDraft: async (hash, journey) => table.read(journeyDraftRecord, keys.sessionDraft(hash, journey))?.answers,
     async deleteDraft(hash, journey) {
       table.transact([{ key: keys.sessionDraft(hash, journey), write: () => undefined }]);
     },
@@ -30,7 +26,7 @@ export function memorySessions(table: MemoryTable): SessionStore {
       table.put(keys.loginAttempt(attempt.hash), loginAttemptRecord.toItem(attempt));
     },
     async takeLoginAttempt(hash) {
-      const found = loginAttemptRecord.fromOptional(table.get(keys.loginAttempt(hash)));
+      const found = table.read(loginAttemptRecord, keys.loginAttempt(hash));
       table.transact([{ key: keys.loginAttempt(hash), write: () => undefined }]);
       return found;
     },

@@ -48,6 +48,16 @@ export class MemoryTable {
       .map((i) => structuredClone(i));
   }
 
+  /** One record read through its codec, or undefined when there is none (the DynamoDB adapters' `readRecord`). */
+  read<T>(codec: RecordCodec<T, never>, key: Key): T | undefined {
+    return codec.fromOptional(this.get(key));
+  }
+
+  /** The records of one (index) partition under a sort-key prefix, read through their codec (`listRecords`). */
+  list<T>(codec: RecordCodec<T, never>, pk: string, prefix = '', index?: 'gsi1' | 'gsi2'): T[] {
+    return this.query(pk, prefix, index).map((item) => codec.fromItem(item));
+  }
+
   /** All conditions first, then all writes: nothing is half-written when one fails. */
   transact(ops: MemoryOp[]): void {
     const seen = new Set<string>();
@@ -124,3 +134,54 @@ export const holds =
   <T extends object>(codec: RecordCodec<T, never>, ok: (value: T) => boolean, error: () => Error = () => refuse()) =>
   (cur: Item | undefined): Error | undefined =>
     cur && ok(codec.fromItem(cur)) ? undefined : error();
+
+const keyOf = (item: Item): Key => ({ pk: String(item.pk), sk: String(item.sk) });
+
+/** A new item, refused (with `exists`) when its key is taken: the DynamoDB adapters' `putNew`. */
+export const newOp = (item: Item, exists: () => Error = () => refuse()): MemoryOp => ({
+  key: keyOf(item),
+  check: mustNotExist(exists),
+  write: () => item,
+});
+
+/** An item written whatever is there: the DynamoDB adapters' `put`. */
+export const putOp = (item: Item): MemoryOp => ({ key: keyOf(item), write: () => item });
+
+/** A record created once with its event: the DynamoDB adapters' `createWithEvent`. */
+export const createOnce = async (table: MemoryTable, item: Item, event: DomainEvent, exists: () => Error): Promise<void> =>
+  table.transact([newOp(item, exists), eventOp(event)]);
+
+/** The condition of a versioned write (`putAt`, `setAt`): the record as stored still has the version read. */
+const atVersion = <T extends { version: number }>(codec: RecordCodec<T, never>, expectedVersion: number, stale: () => Error) =>
+  holds(codec, (stored) => stored.version === expectedVersion, stale);
+
+/** A whole versioned record replaced under the version read: the DynamoDB adapters' `putAt`. */
+export const putAtOp = <T extends { version: number }>(
+  codec: RecordCodec<T>,
+  value: T,
+  expectedVersion: number,
+  stale: () => Error,
+): MemoryOp => {
+  const item = codec.toItem(value);
+  return { key: keyOf(item), check: atVersion(codec, expectedVersion, stale), write: () => item };
+};
+
+/** Attributes of a versioned record set under the version read: the DynamoDB adapters' `setAt`. */
+export const setAtOp = <T extends { version: number }>(
+  codec: RecordCodec<T>,
+  key: Key,
+  fields: Partial<T>,
+  expectedVersion: number,
+  stale: () => Error,
+): MemoryOp => ({ key, check: atVersion(codec, expectedVersion, stale), write: change(codec, (stored) => ({ ...stored, ...fields })) });
+
+/** A condition on a record's status, nothing written: the DynamoDB adapters' `statusCheck`. */
+export const statusOp = <T extends { status: string }>(
+  codec: RecordCodec<T, never>,
+  key: Key,
+  statuses: readonly T['status'][],
+  error: () => Error = () => refuse(),
+): MemoryOp => ({
+  key,
+  check: holds(codec, (stored) => statuses.includes(stored.status), error),
+});

@@ -7,69 +7,29 @@ import type { TenderLedger, TenderStore } from '../../../shared/tenders/store';
 import type { Tender } from '../../../shared/tenders/tender';
 import { consumeLinkOp } from './platform';
 import { ledgerOps } from './pools';
-import { eventOp, holds, type MemoryTable, mustNotExist, refuse } from './table';
+import { createOnce, eventOp, holds, type MemoryTable, newOp, putAtOp, refuse } from './table';
 
 const changed = (id: string) => new StaleWriteError('tender', id);
 
-const tenderOp = (tender: Tender, expectedVersion: number) => ({
-  key: keys.tender(tender.id),
-  check: holds(
-    tenderRecord,
-    (t) => t.version === expectedVersion,
-    () => changed(tender.id),
-  ),
-  // The whole item replaced, as the DynamoDB adapter's Put does.
-  write: () => tenderRecord.toItem(tender),
-});
+// The whole item replaced, as the DynamoDB adapter's Put does.
+const tenderOp = (tender: Tender, expectedVersion: number) => putAtOp(tenderRecord, tender, expectedVersion, () => changed(tender.id));
 
 /** Tenders on the in-memory table (fast tests): same codecs, keys and conditions as shared/tenders/dynamodb-store.ts. */
 export function memoryTenders(table: MemoryTable): TenderStore {
   return {
-    async createTender(tender, event) {
-      table.transact([
-        {
-          key: keys.tender(tender.id),
-          check: mustNotExist(() => conflict(`tender ${tender.id} already exists`)),
-          write: () => tenderRecord.toItem(tender),
-        },
-        eventOp(event),
-      ]);
-    },
-    async getTender(tenderId) {
-      return tenderRecord.fromOptional(table.get(keys.tender(tenderId)));
-    },
-    async listTenders(consortiumId) {
-      return table.query(consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1').map(tenderRecord.fromItem);
-    },
+    createTender: (tender, event) =>
+      createOnce(table, tenderRecord.toItem(tender), event, () => conflict(`tender ${tender.id} already exists`)),
+    getTender: async (tenderId) => table.read(tenderRecord, keys.tender(tenderId)),
+    listTenders: async (consortiumId) => table.list(tenderRecord, consortiaKeys.consortium(consortiumId).pk, keys.prefix.tender, 'gsi1'),
     async saveTender(tender, expectedVersion, event) {
       table.transact([tenderOp(tender, expectedVersion), eventOp(event)]);
     },
-    async addInterest(interest, event) {
-      table.transact([
-        {
-          key: keys.interest(interest.tenderId, interest.id),
-          check: mustNotExist(() => conflict(`interest ${interest.id} already exists`)),
-          write: () => interestRecord.toItem(interest),
-        },
-        eventOp(event),
-      ]);
-    },
-    async getInterest(tenderId, interestId) {
-      return interestRecord.fromOptional(table.get(keys.interest(tenderId, interestId)));
-    },
-    async listInterests(tenderId) {
-      return table.query(keys.tender(tenderId).pk, keys.prefix.interest).map(interestRecord.fromItem);
-    },
+    addInterest: (interest, event) =>
+      createOnce(table, interestRecord.toItem(interest), event, () => conflict(`interest ${interest.id} already exists`)),
+    getInterest: async (tenderId, interestId) => table.read(interestRecord, keys.interest(tenderId, interestId)),
+    listInterests: async (tenderId) => table.list(interestRecord, keys.tender(tenderId).pk, keys.prefix.interest),
     async addQuestion(question, linkHash, now, event) {
-      return table.attempt([
-        consumeLinkOp(linkHash, now),
-        {
-          key: keys.question(question.tenderId, question.id),
-          check: mustNotExist(),
-          write: () => questionRecord.toItem(question),
-        },
-        eventOp(event),
-      ]);
+      return table.attempt([consumeLinkOp(linkHash, now), newOp(questionRecord.toItem(question)), eventOp(event)]);
     },
     async answerQuestion(question, event) {
       table.transact([
@@ -85,9 +45,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
         eventOp(event),
       ]);
     },
-    async listQuestions(tenderId) {
-      return table.query(keys.tender(tenderId).pk, keys.prefix.question).map(questionRecord.fromItem);
-    },
+    listQuestions: async (tenderId) => table.list(questionRecord, keys.tender(tenderId).pk, keys.prefix.question),
     async submitBid(bid, linkHash, now, event) {
       return table.attempt([
         consumeLinkOp(linkHash, now),
@@ -103,9 +61,7 @@ export function memoryTenders(table: MemoryTable): TenderStore {
         eventOp(event),
       ]);
     },
-    async getBid(tenderId, interestId) {
-      return bidRecord.fromOptional(table.get(keys.bid(tenderId, interestId)));
-    },
+    getBid: async (tenderId, interestId) => table.read(bidRecord, keys.bid(tenderId, interestId)),
     async listBids(tender, now) {
       requireUnsealed(tender, now);
       return table.query(keys.tender(tender.id).pk, keys.prefix.bid).map(bidRecord.fromItem);
