@@ -67,36 +67,22 @@ let views = new NamedViews();
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
+/** A JSON refusal: the error shape unless the gateway may answer instead. */
+const refusal = (description: string, schema: Json = { $ref: '#/components/schemas/Error' }) => ({ description, content: json(schema) });
+
 /** The JSON refusals every staff and public JSON route may give, by status. */
 const errorResponses: Record<string, Json> = {
-  BadRequest: {
-    description: 'A rule was broken: each issue names the field and the rule.',
-    content: json({ $ref: '#/components/schemas/Error' }),
-  },
-  Unauthorized: {
-    description: 'No valid token (the JWT authorizer answers `{message}`; a token without an email claim gets the error shape).',
-    content: json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayError' }] }),
-  },
-  Forbidden: {
-    description: 'A member of the consortium or organisation without the role this needs.',
-    content: json({ $ref: '#/components/schemas/Error' }),
-  },
-  NotFound: {
-    description: 'No such record, or one the caller may not know of (outsiders get the same answer); `what` and `id` name it.',
-    content: json({ $ref: '#/components/schemas/Error' }),
-  },
-  Conflict: {
-    description: "The record's state refuses this now; the message says why.",
-    content: json({ $ref: '#/components/schemas/Error' }),
-  },
-  UnsupportedMediaType: {
-    description: 'A body sent with a Content-Type other than JSON (`application/json` or `…+json`).',
-    content: json({ $ref: '#/components/schemas/Error' }),
-  },
-  Internal: {
-    description: 'Something went wrong; it has been logged. If the function itself failed, API Gateway answers `{message}`.',
-    content: json({ oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayFailure' }] }),
-  },
+  BadRequest: refusal('A rule was broken: each issue names the field and the rule.'),
+  Unauthorized: refusal('No valid token (the JWT authorizer answers `{message}`; a token without an email claim gets the error shape).', {
+    oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayError' }],
+  }),
+  Forbidden: refusal('A member of the consortium or organisation without the role this needs.'),
+  NotFound: refusal('No such record, or one the caller may not know of (outsiders get the same answer); `what` and `id` name it.'),
+  Conflict: refusal("The record's state refuses this now; the message says why."),
+  UnsupportedMediaType: refusal('A body sent with a Content-Type other than JSON (`application/json` or `…+json`).'),
+  Internal: refusal('Something went wrong; it has been logged. If the function itself failed, API Gateway answers `{message}`.', {
+    oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayFailure' }],
+  }),
   PageProblem: html(
     'A page saying what went wrong (400 unreadable form, 403 expired form, 404 no such page, 409 refused, 410 replaced link).',
   ),
@@ -105,10 +91,7 @@ const errorResponses: Record<string, Json> = {
       "The page saying something went wrong (it has been logged); if the function itself failed, API Gateway's JSON `{message}`.",
     content: { 'text/html': { schema: { type: 'string' } }, ...json({ $ref: '#/components/schemas/GatewayFailure' }) },
   },
-  FeedFailure: {
-    description: "The function failed: API Gateway's JSON `{message}`.",
-    content: json({ $ref: '#/components/schemas/GatewayFailure' }),
-  },
+  FeedFailure: refusal("The function failed: API Gateway's JSON `{message}`.", { $ref: '#/components/schemas/GatewayFailure' }),
 };
 
 /** How a route is answered: JSON for staff routes and the JSON public ones, else what the operation says. */

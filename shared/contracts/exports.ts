@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Caller } from '../consortia/caller';
+import { csvOf } from '../platform/csv';
 import { poundsDecimal } from '../platform/money';
 import { newestDate, type PackageMeta } from '../tenders/ocds-package';
 import { isClosed } from './contract';
@@ -43,30 +43,28 @@ export async function councilMilestones(deps: ContractRecords, caller: Caller, c
 }
 
 export const milestonesCsv = (view: Awaited<ReturnType<typeof councilMilestones>>) =>
-  stringify(
-    view.rows.map((r) => ({ ...r })),
-    {
-      header: true,
-      columns: [
-        { key: 'contractId', header: 'contract_id' },
-        { key: 'contract', header: 'contract' },
-        { key: 'contractStatus', header: 'contract_status' },
-        { key: 'supplier', header: 'supplier' },
-        { key: 'supplierIdentifier', header: 'supplier_identifier' },
-        { key: 'milestoneId', header: 'milestone_id' },
-        { key: 'milestone', header: 'milestone' },
-        { key: 'type', header: 'type' },
-        { key: 'dueDate', header: 'due_date' },
-        { key: 'status', header: 'status' },
-        { key: 'dateMet', header: 'date_met' },
-        { key: 'rag', header: 'rag' },
-        { key: 'why', header: 'rag_reason' },
-        { key: 'evidenceAt', header: 'evidence_received_at' },
-        { key: 'decidedAt', header: 'decided_at' },
-        { key: 'decisionReason', header: 'decision_reason' },
-        { key: 'payment', header: 'linked_payment_gbp' },
-      ],
-    },
+  csvOf(
+    view.rows,
+    [
+      'contractId',
+      'contract',
+      'contractStatus',
+      'supplier',
+      'supplierIdentifier',
+      'milestoneId',
+      'milestone',
+      'type',
+      'dueDate',
+      'status',
+      'dateMet',
+      'rag',
+      'why',
+      'evidenceAt',
+      'decidedAt',
+      'decisionReason',
+      'payment',
+    ],
+    { why: 'rag_reason', evidenceAt: 'evidence_received_at', payment: 'linked_payment_gbp' },
   );
 
 /** The contract's implementation as an OCDS release package (milestones, KPI ratings, amendments). */

@@ -40,20 +40,25 @@ interface PaidPayment {
   daysLate: number;
 }
 
-type Invoiced = Payment & Required<Pick<Payment, 'invoice'>>;
+export type Invoiced = Payment & Required<Pick<Payment, 'invoice'>>;
 
 const invoicedOf = (c: Contract) => c.payments.filter((p): p is Invoiced => p.invoice !== undefined);
+
+/** Who was paid, for what and when it was owed: the columns every list of invoiced payments shows. */
+export const invoicedPayment = (c: Contract, p: Invoiced) => ({
+  supplier: c.supplier.name,
+  supplierIdentifier: c.supplier.identifier ?? '',
+  paymentId: p.id,
+  amount: p.amount,
+  receivedOn: p.invoice.receivedOn,
+  payBy: p.invoice.payBy,
+});
 
 function paidRow(c: Contract, p: Invoiced & Required<Pick<Payment, 'paid'>>): PaidPayment {
   return {
     contractId: c.id,
     contract: c.title,
-    supplier: c.supplier.name,
-    supplierIdentifier: c.supplier.identifier ?? '',
-    paymentId: p.id,
-    amount: p.amount,
-    receivedOn: p.invoice.receivedOn,
-    payBy: p.invoice.payBy,
+    ...invoicedPayment(c, p),
     paidOn: p.paid.paidOn,
     daysToPay: daysToPay(p.invoice.receivedOn, p.paid.paidOn),
     daysLate: daysAfter(p.invoice.payBy, p.paid.paidOn),

@@ -1,7 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Caller } from '../consortia/caller';
+import { csvOf } from '../platform/csv';
 import { poundsDecimal } from '../platform/money';
 import type { ContractRecords } from './contracts';
+import { invoicedPayment } from './payment-notices';
 import { councilPayments } from './payment-publication';
 import { isLate, paymentStatus } from './payments';
 
@@ -21,12 +22,7 @@ export async function latePayments(deps: ContractRecords, caller: Caller, counci
           contract: c.title,
           contractStatus: c.status,
           regime: c.regime ?? '',
-          supplier: c.supplier.name,
-          supplierIdentifier: c.supplier.identifier ?? '',
-          paymentId: p.id,
-          amount: p.amount,
-          receivedOn: p.invoice.receivedOn,
-          payBy: p.invoice.payBy,
+          ...invoicedPayment(c, { ...p, invoice: p.invoice }),
           paidOn: p.paid?.paidOn ?? '',
           status: status.state,
           daysLate: status.daysLate,
@@ -39,24 +35,22 @@ export async function latePayments(deps: ContractRecords, caller: Caller, counci
 }
 
 export const latePaymentsCsv = (view: Awaited<ReturnType<typeof latePayments>>) =>
-  stringify(
+  csvOf(
     view.rows.map((r) => ({ ...r, amount: poundsDecimal(r.amount) })),
-    {
-      header: true,
-      columns: [
-        { key: 'contractId', header: 'contract_id' },
-        { key: 'contract', header: 'contract' },
-        { key: 'contractStatus', header: 'contract_status' },
-        { key: 'regime', header: 'regime' },
-        { key: 'supplier', header: 'supplier' },
-        { key: 'supplierIdentifier', header: 'supplier_identifier' },
-        { key: 'paymentId', header: 'payment_id' },
-        { key: 'amount', header: 'amount_gbp' },
-        { key: 'receivedOn', header: 'invoice_received' },
-        { key: 'payBy', header: 'pay_by' },
-        { key: 'paidOn', header: 'paid' },
-        { key: 'status', header: 'status' },
-        { key: 'daysLate', header: 'days_late' },
-      ],
-    },
+    [
+      'contractId',
+      'contract',
+      'contractStatus',
+      'regime',
+      'supplier',
+      'supplierIdentifier',
+      'paymentId',
+      'amount',
+      'receivedOn',
+      'payBy',
+      'paidOn',
+      'status',
+      'daysLate',
+    ],
+    { amount: 'amount_gbp', receivedOn: 'invoice_received', paidOn: 'paid' },
   );

@@ -1,110 +1,75 @@
-import { defineSlice } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
 import { grantsEventNotes, grantsEvents } from './events';
 
-const readWrite = ['table-read', 'table-write'] as const;
-const fn = (name: string) => `functions/grants/${name}.ts`;
+const { handler, task, onEvent, pages } = functionsIn('grants');
+
+const grant = workflow('grant', 'workflows/grants-tranches.asl.json', {
+  nextTranche: task('next-tranche', 'pay every tranche that can go now, then say whether to wait, hand over or end', readWrite),
+  awaitTranche: task('await-tranche', 'store the token a decision or accepted report resumes', [...readWrite, 'task-callback']),
+  continueGrant: task('continue-grant', 'hand the grant over to a fresh execution before the one-year limit', [{ startWorkflow: 'grant' }]),
+});
 
 export const grantsSlice = defineSlice({
   feature: 'grants',
   summary: 'Follow-through of an award: plan (conditions, tranches, reports owed), lifecycle, amendments, tranche releases.',
   functions: {
-    getGrant: { entry: fn('get-grant'), description: 'GET /grants/{grantId}', needs: ['table-read'] },
-    setGrantPlan: { entry: fn('set-grant-plan'), description: 'POST /grants/{grantId}/plan', needs: readWrite },
-    decideCondition: {
-      entry: fn('decide-condition'),
-      description: 'POST /grants/{grantId}/conditions/{conditionId}/decision',
-      needs: [...readWrite, 'task-callback'],
-    },
-    sendConditionLink: {
-      entry: fn('send-condition-link'),
-      description: 'POST /grants/{grantId}/conditions/{conditionId}/link',
-      needs: readWrite,
-    },
-    amendGrant: { entry: fn('amend-grant'), description: 'POST /grants/{grantId}/amendments', needs: readWrite },
-    grantStatus: { entry: fn('grant-status'), description: 'POST /grants/{grantId}/status', needs: readWrite },
-    setReportingPolicy: {
-      entry: fn('set-reporting-policy'),
-      description: 'PUT /consortia/{consortiumId}/reporting-policy',
-      needs: readWrite,
-    },
-    onGrantPlanSet: {
-      entry: fn('start-grant-workflow'),
-      description: 'grant.plan-set → start the grant workflow',
-      needs: [{ startWorkflow: 'grant' }],
-      async: true,
-    },
-    requestConditionEvidence: {
-      entry: fn('request-condition-evidence'),
-      description: 'grant.plan-set → ask for condition evidence by link',
-      needs: [...readWrite, 'mail'],
-      async: true,
-    },
-    notifyEvidenceReceived: {
-      entry: fn('notify-evidence-received'),
-      description: 'condition.evidence-submitted → tell the lead where to decide',
-      needs: ['table-read', 'table-write', 'mail'],
-      async: true,
-    },
-    notifyConditionDecided: {
-      entry: fn('notify-condition-decided'),
-      description: 'condition.decided → tell the provider the outcome and what happens to the payment',
-      // table-write: the send-once marker, and the new evidence link after "not met".
-      needs: [...readWrite, 'mail'],
-      async: true,
-    },
-    sendReplacedConditionLink: {
-      entry: fn('send-replaced-condition-link'),
-      description: 'condition.link-replaced → email the provider the new evidence link',
-      // table-write: the send-once marker and the link itself.
-      needs: [...readWrite, 'mail'],
-      async: true,
-    },
-    nextTranche: {
-      entry: fn('next-tranche'),
-      description: 'Workflow task: pay every tranche that can go now, then say whether to wait, hand over or end',
-      needs: readWrite,
-    },
-    awaitTranche: {
-      entry: fn('await-tranche'),
-      description: 'Workflow task: store the token a decision or accepted report resumes',
-      needs: [...readWrite, 'task-callback'],
-    },
-    continueGrant: {
-      entry: fn('continue-grant'),
-      description: 'Workflow task: hand the grant over to a fresh execution before the one-year limit',
-      needs: [{ startWorkflow: 'grant' }],
-    },
-    grantsPages: {
-      entry: fn('pages'),
-      description: 'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
-      needs: [...readWrite, 'web', 'task-callback', 'mail'],
-    },
-    grantsJourneys: {
-      entry: fn('journeys'),
-      description: 'Journeys: a grant’s plan as a task list; payments, returns, amendments and status as question pages',
-      needs: [...readWrite, 'web'],
-    },
+    getGrant: handler('get-grant', 'GET /grants/{grantId}', read),
+    setGrantPlan: handler('set-grant-plan', 'POST /grants/{grantId}/plan', readWrite),
+    decideCondition: handler('decide-condition', 'POST /grants/{grantId}/conditions/{conditionId}/decision', [
+      ...readWrite,
+      'task-callback',
+    ]),
+    sendConditionLink: handler('send-condition-link', 'POST /grants/{grantId}/conditions/{conditionId}/link', readWrite),
+    amendGrant: handler('amend-grant', 'POST /grants/{grantId}/amendments', readWrite),
+    grantStatus: handler('grant-status', 'POST /grants/{grantId}/status', readWrite),
+    setReportingPolicy: handler('set-reporting-policy', 'PUT /consortia/{consortiumId}/reporting-policy', readWrite),
+    onGrantPlanSet: onEvent('start-grant-workflow', 'grant.plan-set → start the grant workflow', [{ startWorkflow: 'grant' }]),
+    requestConditionEvidence: onEvent('request-condition-evidence', 'grant.plan-set → ask for condition evidence by link', [
+      ...readWrite,
+      'mail',
+    ]),
+    notifyEvidenceReceived: onEvent('notify-evidence-received', 'condition.evidence-submitted → tell the lead where to decide', [
+      ...readWrite,
+      'mail',
+    ]),
+    // table-write: the send-once marker, and the new evidence link after "not met".
+    notifyConditionDecided: onEvent(
+      'notify-condition-decided',
+      'condition.decided → tell the provider the outcome and what happens to the payment',
+      mailing,
+    ),
+    // table-write: the send-once marker and the link itself.
+    sendReplacedConditionLink: onEvent(
+      'send-replaced-condition-link',
+      'condition.link-replaced → email the provider the new evidence link',
+      mailing,
+    ),
+    ...grant.tasks,
+    grantsPages: pages(
+      'pages',
+      'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
+      'task-callback',
+      'mail',
+    ),
+    grantsJourneys: pages(
+      'journeys',
+      'Journeys: a grant’s plan as a task list; payments, returns, amendments and status as question pages',
+    ),
   },
   routes: [
-    { method: 'GET', path: '/grants/{grantId}', fn: 'getGrant', auth: 'staff' },
-    { method: 'POST', path: '/grants/{grantId}/plan', fn: 'setGrantPlan', auth: 'staff' },
-    { method: 'POST', path: '/grants/{grantId}/conditions/{conditionId}/decision', fn: 'decideCondition', auth: 'staff' },
-    { method: 'POST', path: '/grants/{grantId}/conditions/{conditionId}/link', fn: 'sendConditionLink', auth: 'staff' },
-    { method: 'POST', path: '/grants/{grantId}/amendments', fn: 'amendGrant', auth: 'staff' },
-    { method: 'POST', path: '/grants/{grantId}/status', fn: 'grantStatus', auth: 'staff' },
-    { method: 'PUT', path: '/consortia/{consortiumId}/reporting-policy', fn: 'setReportingPolicy', auth: 'staff' },
-    { method: 'GET', path: '/app/grants/{grantId}', fn: 'grantsPages', auth: 'page' },
-    { method: 'POST', path: '/app/grants/{grantId}', fn: 'grantsPages', auth: 'page' },
-    { method: 'GET', path: '/app/grants/{grantId}/plan', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'POST', path: '/app/grants/{grantId}/plan', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'GET', path: '/app/grants/{grantId}/payments/new', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'POST', path: '/app/grants/{grantId}/payments/new', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'GET', path: '/app/grants/{grantId}/returns/new', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'POST', path: '/app/grants/{grantId}/returns/new', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'GET', path: '/app/grants/{grantId}/amendments/new', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'POST', path: '/app/grants/{grantId}/amendments/new', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'GET', path: '/app/grants/{grantId}/status', fn: 'grantsJourneys', auth: 'page' },
-    { method: 'POST', path: '/app/grants/{grantId}/status', fn: 'grantsJourneys', auth: 'page' },
+    route.staff('GET /grants/{grantId}', 'getGrant'),
+    route.staff('POST /grants/{grantId}/plan', 'setGrantPlan'),
+    route.staff('POST /grants/{grantId}/conditions/{conditionId}/decision', 'decideCondition'),
+    route.staff('POST /grants/{grantId}/conditions/{conditionId}/link', 'sendConditionLink'),
+    route.staff('POST /grants/{grantId}/amendments', 'amendGrant'),
+    route.staff('POST /grants/{grantId}/status', 'grantStatus'),
+    route.staff('PUT /consortia/{consortiumId}/reporting-policy', 'setReportingPolicy'),
+    route.page('GET POST /app/grants/{grantId}', 'grantsPages'),
+    route.page('GET POST /app/grants/{grantId}/plan', 'grantsJourneys'),
+    route.page('GET POST /app/grants/{grantId}/payments/new', 'grantsJourneys'),
+    route.page('GET POST /app/grants/{grantId}/returns/new', 'grantsJourneys'),
+    route.page('GET POST /app/grants/{grantId}/amendments/new', 'grantsJourneys'),
+    route.page('GET POST /app/grants/{grantId}/status', 'grantsJourneys'),
   ],
   rules: [
     { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },
@@ -113,17 +78,7 @@ export const grantsSlice = defineSlice({
     { id: 'NotifyConditionDecided', detailTypes: ['condition.decided'], fn: 'notifyConditionDecided' },
     { id: 'SendReplacedConditionLink', detailTypes: ['condition.link-replaced'], fn: 'sendReplacedConditionLink' },
   ],
-  workflows: [
-    {
-      id: 'grant',
-      file: 'workflows/grants-tranches.asl.json',
-      substitutions: {
-        NextTrancheFunctionArn: 'nextTranche',
-        AwaitTrancheFunctionArn: 'awaitTranche',
-        ContinueGrantFunctionArn: 'continueGrant',
-      },
-    },
-  ],
+  workflows: [grant.spec],
   events: grantsEvents,
   eventNotes: grantsEventNotes,
   linkKinds: ['condition'],

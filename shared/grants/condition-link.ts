@@ -2,7 +2,7 @@ import type { FieldIssue } from '../platform/errors';
 import { dayInWords } from '../platform/format';
 import { type LinkKind, type LinkPage, type OpenedLink, unknownLink } from '../platform/links/registry';
 import { PROVIDER_LINK_PATH } from '../reporting/link-path';
-import { grantContext } from './context';
+import { grantContext, leadContact } from './context';
 import { makeEvent, subject } from './events';
 import { type Condition, conditionToDecide } from './grant-plan';
 import type { GrantsDeps } from './store';
@@ -127,10 +127,7 @@ export const conditionLink: LinkKind<ConditionScope, D, D, EvidenceForm> = {
   path: PROVIDER_LINK_PATH,
   policy: 'single-use',
   scopeId: (scope) => scope.conditionId,
-  async contact(deps, scope) {
-    const { lead } = await grantContext(deps, scope.grantId);
-    return { name: lead.name, email: lead.contactEmail };
-  },
+  contact: leadContact,
   view: (deps, opened) => evidenceForm(deps, opened.scope),
   post: postEvidence,
 };

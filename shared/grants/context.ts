@@ -24,3 +24,9 @@ export async function grantContext(deps: Pick<GrantsDeps, 'consortia' | 'pools'>
     lead: orgs.get(consortium.leadOrgId) as Organisation,
   };
 }
+
+/** Whom a provider asks when a grant's emailed link no longer works: the consortium's lead. */
+export async function leadContact(deps: Pick<GrantsDeps, 'consortia' | 'pools'>, scope: { grantId: string }) {
+  const { lead } = await grantContext(deps, scope.grantId);
+  return { name: lead.name, email: lead.contactEmail };
+}

@@ -5,6 +5,10 @@ import type { Grant } from './grant';
 import type { Condition, ConditionKind, Tranche } from './grant-plan';
 import type { ReportPeriod } from './report-schedule';
 
+/** The lead's input for one tranche (`reportIndex`: the report it waits for) and one condition (`trancheIndex`: the tranche it holds back). */
+export type TrancheInput = { amount: number; dueDate: string; reportIndex?: number | undefined };
+export type ConditionInput = { description: string; kind: ConditionKind; trancheIndex?: number | undefined };
+
 /** What a plan writes, built from the lead's input: pure, so each rule is checked before anything is stored. */
 export function planReports(grant: Grant, periods: ReportPeriod[], newId: () => string): Report[] {
   return periods.map((p) => ({
@@ -29,11 +33,7 @@ export function planReports(grant: Grant, periods: ReportPeriod[], newId: () => 
 }
 
 /** Tranches in order; one tied to a report period waits for that report to be accepted. */
-export function planTranches(
-  grantId: string,
-  input: { amount: number; dueDate: string; reportIndex?: number | undefined }[],
-  reports: Report[],
-): Tranche[] {
+export function planTranches(grantId: string, input: TrancheInput[], reports: Report[]): Tranche[] {
   return input.map((t, i) => {
     if (t.reportIndex !== undefined && !reports[t.reportIndex]) {
       throw invalid(
@@ -55,11 +55,7 @@ export function planTranches(
 }
 
 /** `before-first-payment` guards tranche 1, `before-tranche` a named tranche, `ongoing` none. */
-export function planConditions(
-  grantId: string,
-  input: { description: string; kind: ConditionKind; trancheIndex?: number | undefined }[],
-  tranches: Tranche[],
-): Condition[] {
+export function planConditions(grantId: string, input: ConditionInput[], tranches: Tranche[]): Condition[] {
   return input.map((c, i) => {
     const tranche =
       c.kind === 'before-first-payment' ? tranches[0] : c.kind === 'before-tranche' ? tranches[c.trancheIndex ?? -1] : undefined;

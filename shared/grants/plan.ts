@@ -4,8 +4,8 @@ import { newId } from '../platform/ids';
 import { loadGrant } from '../pools/awards';
 import { policyOf } from './codecs';
 import { makeEvent, subject } from './events';
-import { type ConditionKind, checkPlanDates, checkTranches } from './grant-plan';
-import { planConditions, planReports, planTranches } from './plan-items';
+import { checkPlanDates, checkTranches } from './grant-plan';
+import { type ConditionInput, planConditions, planReports, planTranches, type TrancheInput } from './plan-items';
 import { type Frequency, reportPeriods } from './report-schedule';
 import type { GrantsDeps } from './store';
 
@@ -15,8 +15,8 @@ export type GrantReads = Pick<GrantsDeps, 'consortia' | 'pools' | 'grants'>;
 export type GrantRecords = GrantReads & Pick<GrantsDeps, 'clock'>;
 
 export interface PlanInput {
-  conditions: { description: string; kind: ConditionKind; trancheIndex?: number | undefined }[];
-  tranches: { amount: number; dueDate: string; reportIndex?: number | undefined }[];
+  conditions: ConditionInput[];
+  tranches: TrancheInput[];
   reporting?:
     | {
         frequency?: Frequency | undefined;

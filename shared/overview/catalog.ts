@@ -1,45 +1,30 @@
-import { defineSlice } from '../platform/catalog';
+import { defineSlice, functionsIn, route } from '../platform/catalog';
 
-const fn = (name: string) => `functions/overview/${name}.ts`;
-const page = ['table-read', 'table-write', 'web'] as const;
+const { pages } = functionsIn('overview');
 
 export const overviewSlice = defineSlice({
   feature: 'overview',
   summary: 'Staff pages that read across every feature: what needs me, the consortium, evidence, funding quality.',
   functions: {
-    overviewPages: {
-      entry: fn('pages'),
-      description: 'Pages: a consortium (members, pools, rounds, reports, reporting policy); its pools, rounds and grants',
-      needs: [...page, 'task-callback'],
-    },
-    overviewInsights: {
-      entry: fn('insights'),
-      description: 'Pages: the consortium’s evidence and funding quality (charts beside their tables, CSVs)',
-      needs: ['table-read', 'table-write', 'web'],
-    },
-    overviewHome: {
-      entry: fn('home'),
-      description: 'Page: what needs me (every kind of waiting work); any other path under /app: page not found',
-      needs: [...page],
-    },
+    overviewPages: pages(
+      'pages',
+      'Pages: a consortium (members, pools, rounds, reports, reporting policy); its pools, rounds and grants',
+      'task-callback',
+    ),
+    overviewInsights: pages('insights', 'Pages: the consortium’s evidence and funding quality (charts beside their tables, CSVs)'),
+    overviewHome: pages('home', 'Page: what needs me (every kind of waiting work); any other path under /app: page not found'),
   },
   routes: [
-    { method: 'GET', path: '/app', fn: 'overviewHome', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}', fn: 'overviewPages', auth: 'page' },
-    { method: 'POST', path: '/app/consortia/{consortiumId}', fn: 'overviewPages', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}/evidence', fn: 'overviewInsights', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}/funding-quality', fn: 'overviewInsights', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}/pools', fn: 'overviewPages', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}/rounds', fn: 'overviewPages', auth: 'page' },
-    { method: 'GET', path: '/app/consortia/{consortiumId}/grants', fn: 'overviewPages', auth: 'page' },
+    route.page('GET /app', 'overviewHome'),
+    route.page('GET POST /app/consortia/{consortiumId}', 'overviewPages'),
+    route.page('GET /app/consortia/{consortiumId}/evidence', 'overviewInsights'),
+    route.page('GET /app/consortia/{consortiumId}/funding-quality', 'overviewInsights'),
+    route.page('GET /app/consortia/{consortiumId}/pools', 'overviewPages'),
+    route.page('GET /app/consortia/{consortiumId}/rounds', 'overviewPages'),
+    route.page('GET /app/consortia/{consortiumId}/grants', 'overviewPages'),
     // Any other path under /app: the page-not-found page (and /app/ answered as /app), on both
     // targets, where API Gateway's own answer would be {"message":"Not Found"}. The most specific
     // route wins on AWS, and locally (infra/local/http-api.ts), so every page above still gets its own.
-    { method: 'GET', path: '/app/{proxy+}', fn: 'overviewHome', auth: 'page' },
+    route.page('GET /app/{proxy+}', 'overviewHome'),
   ],
-  rules: [],
-  workflows: [],
-  events: () => ({}),
-  eventNotes: {},
-  linkKinds: [],
 });

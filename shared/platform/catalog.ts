@@ -54,6 +54,25 @@ export interface WorkflowSpec<F extends string = string> {
   substitutions: Readonly<Record<string, F>>;
 }
 
+type Method = RouteSpec['method'];
+
+/** The routes of `route`'s constructors: a method, or several, on one path (`'GET POST /app/grants/{grantId}'`). */
+type Routed = `${Method} /${string}` | `${Method} ${Method} /${string}`;
+
+const routesFor =
+  (auth: Auth) =>
+  <F extends string>(methodsAndPath: Routed, fn: F): RouteSpec<F>[] => {
+    const words = methodsAndPath.split(' ');
+    const path = words.pop() as string;
+    return (words as Method[]).map((method) => ({ method, path, fn, auth }));
+  };
+
+/**
+ * A slice's routes one line each, by who may call them: `route.page('GET POST /app/grants/{grantId}',
+ * 'grantsPages')` is a route per method, in that order (a page and its form).
+ */
+export const route = { staff: routesFor('staff'), page: routesFor('page'), public: routesFor('public') };
+
 interface Slice<F extends Record<string, FunctionSpec> = Record<string, FunctionSpec>> {
   feature: string;
   /** One line for the feature map in docs/ARCHITECTURE.md. */
@@ -83,8 +102,66 @@ export interface SliceShape {
   linkKinds: readonly string[];
 }
 
+/** What a feature declares: a slice without rules, workflows, events or links may leave them out. */
+type SliceDeclaration<F extends Record<string, FunctionSpec>> = Pick<Slice<F>, 'feature' | 'summary' | 'functions'> & {
+  /** Routes, or lists of them as `route` makes them (flattened in order). */
+  routes: readonly (RouteSpec<keyof F & string> | readonly RouteSpec<keyof F & string>[])[];
+} & Partial<Omit<Slice<F>, 'feature' | 'summary' | 'functions' | 'routes'>>;
+
 /** Keeps a slice's function ids as literal types, so its routes, rules and workflows are checked against them. */
-export const defineSlice = <const F extends Record<string, FunctionSpec>>(slice: Slice<F>): Slice<F> => slice;
+export const defineSlice = <const F extends Record<string, FunctionSpec>>(slice: SliceDeclaration<F>): Slice<F> => ({
+  feature: slice.feature,
+  summary: slice.summary,
+  functions: slice.functions,
+  routes: slice.routes.flat(),
+  rules: slice.rules ?? [],
+  workflows: slice.workflows ?? [],
+  events: slice.events ?? (() => ({})),
+  eventNotes: slice.eventNotes ?? {},
+  linkKinds: slice.linkKinds ?? [],
+});
+
+/** The table needs most functions declare. */
+export const read = ['table-read'] as const;
+export const readWrite = ['table-read', 'table-write'] as const;
+export const mailing = [...readWrite, 'mail'] as const;
+
+/**
+ * One-line constructors for a feature's functions, each a handler file under `functions/<folder>/`
+ * (`name` is the file's name, `.ts` unless it ends `.tsx`). They say how the function is called,
+ * which decides `async` and how its description starts, so a catalog reads as a list.
+ */
+export function functionsIn(folder: string) {
+  const entry = (name: string) => `functions/${folder}/${name}${name.endsWith('.tsx') ? '' : '.ts'}`;
+  return {
+    /** Called synchronously, by a route (its description starts with the route: `POST /pools/{poolId}/pledges`) or a page. */
+    handler: (name: string, description: string, needs: readonly Need[], more?: Pick<FunctionSpec, 'timeoutSeconds' | 'only'>) =>
+      ({ entry: entry(name), description, needs, ...more }) satisfies FunctionSpec,
+    /** A feature's pages or journeys (one Lambda serves several): web pages on the table, and what else they need. */
+    pages: (name: string, description: string, ...more: Need[]) =>
+      ({ entry: entry(name), description, needs: [...readWrite, 'web', ...more] }) satisfies FunctionSpec,
+    /** A step of one of the feature's workflows (bound to it by `workflow`). */
+    task: (name: string, what: string, needs: readonly Need[]) =>
+      ({ entry: entry(name), description: `Workflow task: ${what}`, needs }) satisfies FunctionSpec,
+    /** A rule's target (`detail-type → what it does`), invoked asynchronously: retried, then dead-lettered. */
+    onEvent: (name: string, description: string, needs: readonly Need[]) =>
+      ({ entry: entry(name), description, needs, async: true }) satisfies FunctionSpec,
+    /** A schedule's target, invoked asynchronously like a rule's. */
+    scheduled: (name: string, what: string, needs: readonly Need[]) =>
+      ({ entry: entry(name), description: `Scheduled: ${what}`, needs, async: true }) satisfies FunctionSpec,
+  };
+}
+
+/**
+ * A workflow and its task functions, declared together. Its ASL file names each task
+ * `${<Id>FunctionArn}` (`nextTranche` → `NextTrancheFunctionArn`), so the substitutions follow
+ * from the tasks' ids: spread `tasks` into the slice's functions and put `spec` in its workflows.
+ */
+export function workflow<const T extends Record<string, FunctionSpec>>(id: string, file: string, tasks: T) {
+  const arn = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}FunctionArn`;
+  const substitutions = Object.fromEntries(Object.keys(tasks).map((fn) => [arn(fn), fn])) as Record<string, keyof T & string>;
+  return { tasks, spec: { id, file, substitutions } satisfies WorkflowSpec<keyof T & string> };
+}
 
 /** Names used in both targets. */
 export const names = {
@@ -96,29 +173,18 @@ export const names = {
   stateMachineName: (id: string) => `grantloop-${id}`,
 };
 
+const platform = functionsIn('platform');
+
 /** The platform's own functions: the health check, the API contract and the outbox relay. */
 export const platformSlice = defineSlice({
   feature: 'platform',
   summary: 'Health check, the API contract (OpenAPI) and the outbox relay (table stream → event bus); knows no feature.',
   functions: {
-    health: { entry: 'functions/platform/health.ts', description: 'GET /health', needs: ['table-read'] },
-    openApi: { entry: 'functions/platform/openapi.ts', description: 'GET /openapi.json (the API contract)', needs: [] },
-    eventRouter: {
-      entry: 'functions/platform/event-router.ts',
-      description: 'Table stream → EventBridge (outbox relay)',
-      needs: ['publish-events'],
-      timeoutSeconds: 60,
-    },
+    health: platform.handler('health', 'GET /health', read),
+    openApi: platform.handler('openapi', 'GET /openapi.json (the API contract)', []),
+    eventRouter: platform.handler('event-router', 'Table stream → EventBridge (outbox relay)', ['publish-events'], { timeoutSeconds: 60 }),
   },
-  routes: [
-    { method: 'GET', path: '/health', fn: 'health', auth: 'public' },
-    { method: 'GET', path: '/openapi.json', fn: 'openApi', auth: 'public' },
-  ],
-  rules: [],
-  workflows: [],
-  events: () => ({}),
-  eventNotes: {},
-  linkKinds: [],
+  routes: [route.public('GET /health', 'health'), route.public('GET /openapi.json', 'openApi')],
 });
 
 /** The stream → router mapping only passes inserted event items (same filter in both targets). */

@@ -1,4 +1,4 @@
-import { grantContext } from '../grants/context';
+import { grantContext, leadContact } from '../grants/context';
 import { waitingTaskRecord } from '../platform/codecs';
 import type { FieldIssue } from '../platform/errors';
 import { dayInWords, timeInWords } from '../platform/format';
@@ -166,10 +166,7 @@ export const reportLink: LinkKind<ReportScope, DV, DP, ReportForm> = {
   ...REPORT_LINK,
   policy: 'single-use',
   scopeId: (scope) => scope.reportId,
-  async contact(deps, scope) {
-    const { lead } = await grantContext(deps, scope.grantId);
-    return { name: lead.name, email: lead.contactEmail };
-  },
+  contact: leadContact,
   view: (deps, opened) => reportForm(deps, opened.scope),
   prefetch: (reportId) => [keys.report(reportId), platformKeys.waitingTask(subject(reportId), SUBMISSION_WAIT)],
   post: postReport,

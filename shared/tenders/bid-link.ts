@@ -1,16 +1,13 @@
 import type { FieldIssue } from '../platform/errors';
 import { pounds, timeInWords } from '../platform/format';
-import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
+import { type LinkKind, type LinkPage, linkRefused, unknownLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
 import { bidReceiptEmail } from './provider-mail';
-import { BID_LINK, type BidScope, bidLink, buyerContact } from './providers';
+import { BID_LINK, type BidScope, bidLink, type LinkPost, type LinkView, linkedInterest, providerLinkTerms } from './providers';
 import { buyerOf } from './step-mail';
-import type { Bid, LotBid, TendersDeps } from './store';
+import type { Bid, LotBid } from './store';
 import { type Tender, takesBids } from './tender';
-
-type DV = Pick<TendersDeps, 'platform' | 'consortia' | 'tenders' | 'clock'>;
-type DP = DV & Pick<TendersDeps, 'mailer'>;
 
 /** The bid form behind a provider's link, as a view model. */
 export interface BidForm {
@@ -47,12 +44,10 @@ const valuesOf = (bid: Bid | undefined): Record<string, string> =>
     ]),
   );
 
-async function bidForm(deps: DV, scope: BidScope, override: Partial<BidForm> = {}, status = 200): Promise<LinkPage<BidForm>> {
-  const [tender, interest] = await Promise.all([
-    deps.tenders.getTender(scope.tenderId),
-    deps.tenders.getInterest(scope.tenderId, scope.interestId),
-  ]);
-  if (!tender || !interest) return unknownLink;
+async function bidForm(deps: LinkView, scope: BidScope, override: Partial<BidForm> = {}, status = 200): Promise<LinkPage<BidForm>> {
+  const linked = await linkedInterest(deps, scope);
+  if (!linked) return unknownLink;
+  const { tender, interest } = linked;
   if (!takesBids(tender, deps.clock.now())) return closed(tender);
   const [own, buyer, questions] = await Promise.all([
     deps.tenders.getBid(tender.id, interest.id),
@@ -122,17 +117,11 @@ export function readBid(tender: Tender, form: Record<string, string>): { lots: L
   return { lots, issues };
 }
 
-async function postBid(
-  deps: DP,
-  opened: OpenedLink<BidScope>,
-  form: Record<string, string>,
-): Promise<LinkPage<BidForm> | typeof linkRefused> {
+const postBid: NonNullable<LinkKind<BidScope, LinkView, LinkPost, BidForm>['post']> = async (deps, opened, form) => {
   const { scope, hash } = opened;
-  const [tender, interest] = await Promise.all([
-    deps.tenders.getTender(scope.tenderId),
-    deps.tenders.getInterest(scope.tenderId, scope.interestId),
-  ]);
-  if (!tender || !interest) return unknownLink;
+  const linked = await linkedInterest(deps, scope);
+  if (!linked) return unknownLink;
+  const { tender, interest } = linked;
   const now = deps.clock.now();
   if (!takesBids(tender, now)) {
     if (tender.status !== 'cancelled' && (await deps.platform.claimOnce(`late-bid#${tender.id}#${interest.id}`, now, 400)))
@@ -170,14 +159,12 @@ async function postBid(
     title: 'Thank you: your bid has been received',
     message: `We have emailed a receipt to ${interest.email}, with a new link in case you want to replace your bid before the deadline.`,
   };
-}
+};
 
 /** A provider's bid, sent through its emailed link; each POST uses the link up and the receipt brings a fresh one. */
-export const bidLinkKind: LinkKind<BidScope, DV, DP, BidForm> = {
+export const bidLinkKind: LinkKind<BidScope, LinkView, LinkPost, BidForm> = {
   ...BID_LINK,
-  policy: 'single-use',
-  scopeId: (scope) => scope.interestId,
-  contact: (deps, scope) => buyerContact(deps, scope.tenderId),
+  ...providerLinkTerms,
   view: (deps, opened) => bidForm(deps, opened.scope),
   post: postBid,
 };

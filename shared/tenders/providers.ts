@@ -40,6 +40,26 @@ export async function buyerContact(deps: Pick<TendersDeps, 'tenders' | 'consorti
   return buyer ? { name: buyer.name, email: buyer.contactEmail } : undefined;
 }
 
+/** What a provider's link pages read, and what posting one also needs. */
+export type LinkView = Pick<TendersDeps, 'platform' | 'consortia' | 'tenders' | 'clock'>;
+export type LinkPost = LinkView & Pick<TendersDeps, 'mailer'>;
+
+/** What the provider's two links share: each POST uses the link up, the form carries the interest, the buyer is the contact. */
+export const providerLinkTerms = {
+  policy: 'single-use',
+  scopeId: (scope: { interestId: string }) => scope.interestId,
+  contact: (deps: LinkView, scope: { tenderId: string }) => buyerContact(deps, scope.tenderId),
+} as const;
+
+/** The tender and the provider's interest a link names; undefined when either is gone (the link is then unknown). */
+export async function linkedInterest(deps: Pick<TendersDeps, 'tenders'>, scope: { tenderId: string; interestId: string }) {
+  const [tender, interest] = await Promise.all([
+    deps.tenders.getTender(scope.tenderId),
+    deps.tenders.getInterest(scope.tenderId, scope.interestId),
+  ]);
+  return tender && interest ? { tender, interest } : undefined;
+}
+
 /** The provider's links: one to bid (and to replace its bid until the deadline), one to ask a question. */
 async function sendLinks(deps: Deps, tender: Tender, interest: Interest) {
   const buyer = await buyerOf(deps, tender);

@@ -1,16 +1,21 @@
 import type { FieldIssue } from '../platform/errors';
 import { timeInWords } from '../platform/format';
 import { newId } from '../platform/ids';
-import { type LinkKind, type LinkPage, linkRefused, type OpenedLink, unknownLink } from '../platform/links/registry';
+import { type LinkKind, type LinkPage, linkRefused, unknownLink } from '../platform/links/registry';
 import { sendOnce } from '../platform/send-once';
 import { makeEvent, subject } from './events';
 import { questionReceiptEmail } from './provider-mail';
-import { buyerContact, QUESTION_LINK, type QuestionScope, questionLink } from './providers';
+import {
+  type LinkPost,
+  type LinkView,
+  linkedInterest,
+  providerLinkTerms,
+  QUESTION_LINK,
+  type QuestionScope,
+  questionLink,
+} from './providers';
 import { buyerOf } from './step-mail';
-import type { Question, TendersDeps } from './store';
-
-type DV = Pick<TendersDeps, 'platform' | 'consortia' | 'tenders' | 'clock'>;
-type DP = DV & Pick<TendersDeps, 'mailer'>;
+import type { Question } from './store';
 
 export interface QuestionForm {
   form: 'tender-question';
@@ -25,16 +30,14 @@ export interface QuestionForm {
 }
 
 async function questionForm(
-  deps: DV,
+  deps: LinkView,
   scope: QuestionScope,
   override: Partial<QuestionForm> = {},
   status = 200,
 ): Promise<LinkPage<QuestionForm>> {
-  const [tender, interest] = await Promise.all([
-    deps.tenders.getTender(scope.tenderId),
-    deps.tenders.getInterest(scope.tenderId, scope.interestId),
-  ]);
-  if (!tender || !interest) return unknownLink;
+  const linked = await linkedInterest(deps, scope);
+  if (!linked) return unknownLink;
+  const { tender, interest } = linked;
   if (tender.status !== 'published' || deps.clock.now().toISOString() >= tender.dates.clarificationDeadline)
     return {
       kind: 'problem',
@@ -62,11 +65,7 @@ async function questionForm(
   };
 }
 
-async function postQuestion(
-  deps: DP,
-  opened: OpenedLink<QuestionScope>,
-  form: Record<string, string>,
-): Promise<LinkPage<QuestionForm> | typeof linkRefused> {
+const postQuestion: NonNullable<LinkKind<QuestionScope, LinkView, LinkPost, QuestionForm>['post']> = async (deps, opened, form) => {
   const { scope, hash } = opened;
   const text = (form.question ?? '').trim();
   if (!text || text.length > 5_000) {
@@ -79,9 +78,9 @@ async function postQuestion(
   }
   const page = await questionForm(deps, scope);
   if (page.kind !== 'form') return page;
-  const tender = await deps.tenders.getTender(scope.tenderId);
-  const interest = await deps.tenders.getInterest(scope.tenderId, scope.interestId);
-  if (!tender || !interest) return unknownLink;
+  const linked = await linkedInterest(deps, scope);
+  if (!linked) return unknownLink;
+  const { tender, interest } = linked;
   const now = deps.clock.now();
   const question: Question = { id: newId(now), tenderId: tender.id, interestId: interest.id, question: text, askedAt: now.toISOString() };
   const ok = await deps.tenders.addQuestion(
@@ -100,13 +99,11 @@ async function postQuestion(
     title: 'Thank you: your question has been sent',
     message: 'The answer will be emailed to every provider who registered interest, without your name.',
   };
-}
+};
 
-export const questionLinkKind: LinkKind<QuestionScope, DV, DP, QuestionForm> = {
+export const questionLinkKind: LinkKind<QuestionScope, LinkView, LinkPost, QuestionForm> = {
   ...QUESTION_LINK,
-  policy: 'single-use',
-  scopeId: (scope) => scope.interestId,
-  contact: (deps, scope) => buyerContact(deps, scope.tenderId),
+  ...providerLinkTerms,
   view: (deps, opened) => questionForm(deps, opened.scope),
   post: postQuestion,
 };
