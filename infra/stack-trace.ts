@@ -7,7 +7,7 @@
  * the one-pass build, kept in the synthesized assembly) turns those positions back into files
  * and lines here, with Node's own source-map reader.
  *
- *   npm run -s stack-trace -- grantloop-accept-report < stack.txt
+ *   npm run -s stack-trace -- grantloop-acceptReport < stack.txt
  *
  * Input: the `error.stack` text of a log line, or the whole JSON log line as CloudWatch shows it
  * (Powertools' logger puts the error's name, message, location and stack under `error`). The
@@ -52,7 +52,7 @@ if (process.argv[1]?.endsWith('stack-trace.ts')) {
   const [functionName, assembly = join(repoRoot, 'cdk.out')] = process.argv.slice(2);
   const bundle = functionBundles(assembly, 'Grantloop.template.json').find((b) => b.functionName === functionName);
   if (!functionName || !bundle) {
-    process.stderr.write(`usage: npm run -s stack-trace -- <function name, e.g. grantloop-accept-report> [assembly] < stack.txt\n`);
+    process.stderr.write(`usage: npm run -s stack-trace -- <function name, e.g. grantloop-acceptReport> [assembly] < stack.txt\n`);
     process.stderr.write(functionName ? `no function ${functionName} in ${assembly} (run npm run synth first)\n` : '');
     process.exit(2);
   }

@@ -186,7 +186,10 @@ export class GrantloopStack extends Stack {
       });
     }
 
-    new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'ApiUrl', {
+      value: web.url,
+      description: "The API, through CloudFront: the HTTP API's own execute-api address refuses requests that did not come through it",
+    });
     new CfnOutput(this, 'WebUrl', { value: `${web.url}/app`, description: 'Staff pages (sign in with a Cognito user)' });
     new CfnOutput(this, 'UserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: api.userPoolClient.userPoolClientId });
