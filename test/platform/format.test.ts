@@ -62,9 +62,7 @@ describe('the one formatting module (pages and emails alike)', () => {
     ['2026-10-25T00:30:00Z', '1:30am on 25 October 2026'],
     ['2026-10-25T01:30:00Z', '1:30am on 25 October 2026'],
     ['2026-10-25T16:00:00Z', '4pm on 25 October 2026'],
-  ])('writes the time %s as GOV.UK does, on the London clock: %s', (at, words) => {
-    expect(timeInWords(at)).toBe(words);
-  });
+  ])('writes the time %s as GOV.UK does, on the London clock: %s', (at, words) => expect(timeInWords(at)).toBe(words));
 
   it('writes the clock alone, am or pm', () => {
     expect(clockInWords('2026-12-11T00:30:00Z')).toBe('12:30am');
