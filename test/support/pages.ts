@@ -81,6 +81,16 @@ export function errorSummary(html: string, links: 'any page' | 'this page' = 'an
   return [...list.matchAll(entry)].map((m) => [m[1] as string, text(m[2] as string)]);
 }
 
+/** A form refused: a 400 whose error summary names each mistake, in order. */
+export function expectRefused(
+  res: { status: number; html: string },
+  mistakes: [string, string][],
+  links: 'any page' | 'this page' = 'any page',
+) {
+  expect(res.status).toBe(400);
+  expect(errorSummary(res.html, links)).toEqual(mistakes);
+}
+
 /** What a textarea on the page holds (what was typed, kept when a form is refused). */
 export const textareaIn = (html: string, name: string) =>
   new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
