@@ -4,21 +4,8 @@ import { stopTrackingPartitionWrites, trackPartitionWrites, type Usage } from '.
 import { grantFixture } from '../support/grant';
 import { startTestStack } from '../support/stack';
 
-export interface ScaleFigures {
-  grants: number;
-  seconds: number;
-  readUnits: number;
-  writeUnits: number;
-  emails: number;
-  executions: number;
-  /** Executions by how they ended (or RUNNING), and the errors of those that failed: a run that quietly failed is not a measurement. */
-  byStatus: Record<string, number>;
-  failures: Record<string, number>;
-  /** Everything the engines counted for the year (set-up excluded), for the cost at scale. */
-  usage: Usage;
-  /** The hour (UTC) with the most writes, and the busiest partition key's share of that hour's writes. */
-  peak: { hourUtc: number; writes: number; busiestKey: string; busiestShare: number };
-}
+/** What `benchScale` measures, as it returns it. */
+export type ScaleFigures = Awaited<ReturnType<typeof benchScale>>;
 
 /** The benchmark's reporting policy: quarterly light reports for every grant, due 30 days after the quarter, with three reminders. */
 export const QUARTERLY_WITH_THREE_REMINDERS = {
@@ -44,8 +31,8 @@ function tally(xs: string[]): Record<string, number> {
 
 const diff = (a: Usage, b: Usage, k: keyof Usage) => b[k] - a[k];
 
-/** Which hour had the most writes, and how much of it went to one partition key. */
-function peakOf(writes: Map<string, number>): ScaleFigures['peak'] {
+/** Which hour (UTC) had the most writes, and the busiest partition key's share of that hour's writes. */
+function peakOf(writes: Map<string, number>) {
   const byHour = new Map<number, number>();
   for (const [key, n] of writes) {
     const hour = Number(key.split('|')[0]);
@@ -62,7 +49,7 @@ function peakOf(writes: Map<string, number>): ScaleFigures['peak'] {
  * period runs its whole course (request, reminders, overdue, very late, not submitted). Wall
  * time and DynamoDB units are the engines' counts for the year, set-up excluded.
  */
-export async function benchScale(grants: number, progress: (line: string) => void = () => {}): Promise<ScaleFigures> {
+export async function benchScale(grants: number, progress: (line: string) => void = () => {}) {
   const stack = await startTestStack();
   try {
     const f = await grantFixture(stack, await stack.seed());
@@ -101,8 +88,10 @@ export async function benchScale(grants: number, progress: (line: string) => voi
       writeUnits: diff(before, after, 'dynamodbWriteUnits'),
       emails: (await stack.runtime.emails()).length - emailsBefore,
       executions: stack.runtime.sfn.list().length,
+      // Executions by how they ended (or RUNNING), and the errors of those that failed: a run that quietly failed is not a measurement.
       byStatus: tally(stack.runtime.sfn.list().map((e) => e.status)),
       failures: tally(stack.runtime.sfn.list().flatMap((e) => (e.status === 'FAILED' ? [`${e.error}: ${e.cause?.slice(0, 80)}`] : []))),
+      // Everything the engines counted for the year (set-up excluded), for the cost at scale.
       usage: Object.fromEntries(Object.keys(after).map((k) => [k, diff(before, after, k as keyof Usage)])) as unknown as Usage,
       peak: peakOf(writes),
     };

@@ -10,16 +10,14 @@ import {
   startInvitationWorkflow,
 } from '../../shared/consortia/invitation';
 import { DomainError } from '../../shared/platform/errors';
-import { consortium, memorySystem } from '../support/memory';
-import { registeredFunders } from '../support/usecases';
+import { consortium } from '../support/memory';
+import { systemWithFunders } from '../support/usecases';
 
 /** Fast: the use cases on the in-memory adapters (no engines); the workflow around them is tested in invitation.engines.test.ts. */
 async function setup() {
-  const sys = memorySystem();
-  const admin = await sys.admin();
-  const funders = await registeredFunders(sys, admin, 3);
+  const { sys, admin, funders } = await systemWithFunders(3);
   const c = await consortium(sys, funders);
-  return { sys, admin, funders, c, lead: funders[0]!, member: funders[1]! };
+  return { sys, admin, funders, c, lead: funders[0], member: funders[1] };
 }
 
 const callback = (id: string) => ({ taskToken: `token-${id}`, executionName: `consortium-${id}` });
@@ -27,10 +25,10 @@ const callback = (id: string) => ({ taskToken: `token-${id}`, executionName: `co
 describe('consortia use cases (in memory)', () => {
   it('a consortium is created inviting, with its event under the public subject, and only an admin of the lead may propose it', async () => {
     const { sys, c, member, funders } = await setup();
-    expect(c).toMatchObject({ status: 'inviting', leadOrgId: funders[0]!.org.id, version: 1 });
+    expect(c).toMatchObject({ status: 'inviting', leadOrgId: funders[0].org.id, version: 1 });
     expect((await sys.deps.platform.listEvents(`consortium#${c.id}`)).map((e) => e.type)).toEqual(['consortium.created']);
-    await expect(consortium(sys, [member, funders[2]!])).resolves.toMatchObject({ leadOrgId: member.org.id });
-    await expect(consortium(sys, [{ org: funders[2]!.org, caller: member.caller }, member])).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(consortium(sys, [member, funders[2]])).resolves.toMatchObject({ leadOrgId: member.org.id });
+    await expect(consortium(sys, [{ org: funders[2].org, caller: member.caller }, member])).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
   it('invitations go to every member once, however often the step is retried; the invitations-sent event is written once', async () => {

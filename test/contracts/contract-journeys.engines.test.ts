@@ -25,6 +25,15 @@ const boxes = (name: string, iso: string) => {
   const [y, m, d] = iso.split('-') as [string, string, string];
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
 };
+/** The fields that add one milestone, `at` its place in the form's list ('milestones.0'): [deliverable, evidence asked for]. */
+const milestoneFields = (at: string, title: string, type: string, due: string, [deliverable, evidence]: [string, string]) => ({
+  do: 'add',
+  [`${at}.title`]: title,
+  [`${at}.type`]: type,
+  ...boxes(`${at}.dueDate`, due),
+  [`${at}.deliverable`]: deliverable,
+  [`${at}.evidenceRequested`]: evidence,
+});
 const post = async (path: string, page: string, fields: Record<string, string>) =>
   staff.post(`${path}?page=${page}`, { page, ...fields, csrf: await staff.csrf() });
 /** The error summary's entries, [field, message], whether they link to this page or to a question's. */
@@ -121,12 +130,10 @@ describe('registering a contract on the pages', () => {
 
     // Milestones: the first already overdue, releasing payment 1; the second in two months.
     const milestone = (i: number, title: string, due: string, extra: Record<string, string> = {}) => ({
-      do: 'add',
-      [`milestones.${i}.title`]: title,
-      [`milestones.${i}.type`]: 'delivery',
-      ...boxes(`milestones.${i}.dueDate`, due),
-      [`milestones.${i}.deliverable`]: 'Twelve groups supported with governance reviews.',
-      [`milestones.${i}.evidenceRequested`]: 'The list of groups and their reviews.',
+      ...milestoneFields(`milestones.${i}`, title, 'delivery', due, [
+        'Twelve groups supported with governance reviews.',
+        'The list of groups and their reviews.',
+      ]),
       ...extra,
     });
     const blank = await post(newContract(), 'milestones', { do: 'add' });
@@ -254,14 +261,8 @@ describe('a contract that came with no milestones or KPIs', () => {
 
   it('adds milestones and KPIs by amendment: duplicates and dates outside the contract refused on their question', async () => {
     const path = at('milestones/new');
-    const item = (i: number, title: string, due: string) => ({
-      do: 'add',
-      [`addMilestones.${i}.title`]: title,
-      [`addMilestones.${i}.type`]: 'reporting',
-      ...boxes(`addMilestones.${i}.dueDate`, due),
-      [`addMilestones.${i}.deliverable`]: 'A report on the first quarter.',
-      [`addMilestones.${i}.evidenceRequested`]: 'The report.',
-    });
+    const item = (i: number, title: string, due: string) =>
+      milestoneFields(`addMilestones.${i}`, title, 'reporting', due, ['A report on the first quarter.', 'The report.']);
     expect((await staff.get(path)).html).toContain('The contract has no milestones yet.');
     await post(path, 'milestones', item(0, 'First quarter report', inDays(stack, 400)));
     await post(path, 'milestones', { do: 'continue' });

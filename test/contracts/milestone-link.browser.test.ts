@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linksIn } from '../../infra/local/mailbox-links';
 import { openEmailedLink } from '../support/browser';
-import { advanceToMorning, contractBody, getContract, mailTo, register } from '../support/contract';
-import { today } from '../support/grant';
+import { contractAlerted, getContract, mailTo } from '../support/contract';
 import { useTestStack } from '../support/use-stack';
 
 const { stack, funder, browser } = useTestStack({ seed: true, browser: true });
@@ -10,11 +9,8 @@ const council = () => funder(0);
 
 describe('a supplier sends milestone evidence from the alert email, in a real browser with JavaScript off', () => {
   it('opens the link, is told what to fix, sends the evidence; the council sees it', async () => {
-    const start = today(stack);
     const supplier = 'browser@wyvern-va.example.org';
-    const c = await register(stack, council(), contractBody(stack, 'Browser contract', [10], supplier));
-    await stack.runtime.settle();
-    await advanceToMorning(stack, start, 7); // 3 days before it is due
+    const c = await contractAlerted(stack, council(), 'Browser contract', supplier);
     // Registered after its 14-day alert time, it had that alert the next morning; the 3-day one's link replaces it.
     const alerts = await mailTo(stack, supplier, /^Coming up: Milestone 1 of Browser contract/);
     expect(alerts.map((a) => a.body.text?.match(/\(in \d+ days\)/)?.[0])).toEqual(['(in 9 days)', '(in 3 days)']);

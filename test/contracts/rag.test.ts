@@ -31,25 +31,19 @@ describe('RAG from dates, in England, by the council policy', () => {
     expect(rag(monday, '2026-11-28T08:00:00Z', 2)).toEqual({ rag: 'amber', why: 'due in 2 days, no evidence yet' });
   });
 
-  it('turns red at midnight London time across the October clock change (BST to GMT)', () => {
+  // [due date, its last minute in London and the first after it, in UTC]
+  it.each([
     // Saturday 24 October 2026 is in BST: its midnight is 23:00 UTC.
-    const saturday = milestone({ dueDate: '2026-10-24' });
-    expect(rag(saturday, '2026-10-24T22:59:00Z').rag).toBe('amber');
-    expect(rag(saturday, '2026-10-24T23:00:00Z').rag).toBe('red');
+    ['2026-10-24', '2026-10-24T22:59:00Z', '2026-10-24T23:00:00Z'],
     // Sunday 25 October 2026 ends in GMT: its midnight is 00:00 UTC.
-    const sunday = milestone({ dueDate: '2026-10-25' });
-    expect(rag(sunday, '2026-10-25T23:59:00Z').rag).toBe('amber');
-    expect(rag(sunday, '2026-10-26T00:00:00Z').rag).toBe('red');
-  });
-
-  it('turns red at midnight London time across the March clock change (GMT to BST)', () => {
-    const sunday = milestone({ dueDate: '2027-03-28' });
-    // The clocks go forward at 01:00 UTC; by the evening London is an hour ahead.
-    expect(rag(sunday, '2027-03-28T22:59:00Z').rag).toBe('amber');
-    expect(rag(sunday, '2027-03-28T23:00:00Z').rag).toBe('red');
-    const saturday = milestone({ dueDate: '2027-03-27' });
-    expect(rag(saturday, '2027-03-27T23:59:00Z').rag).toBe('amber');
-    expect(rag(saturday, '2027-03-28T00:00:00Z').rag).toBe('red');
+    ['2026-10-25', '2026-10-25T23:59:00Z', '2026-10-26T00:00:00Z'],
+    // The clocks go forward at 01:00 UTC on Sunday 28 March 2027; by the evening London is an hour ahead.
+    ['2027-03-28', '2027-03-28T22:59:00Z', '2027-03-28T23:00:00Z'],
+    ['2027-03-27', '2027-03-27T23:59:00Z', '2027-03-28T00:00:00Z'],
+  ])('due %s turns red at midnight London time across the clock changes: amber at %s, red at %s', (dueDate, lastMinute, midnight) => {
+    const due = milestone({ dueDate });
+    expect(rag(due, lastMinute).rag).toBe('amber');
+    expect(rag(due, midnight).rag).toBe('red');
   });
 
   it('evidence in hand keeps a milestone due soon green; decisions decide the colour', () => {

@@ -17,6 +17,11 @@ const condition = (outcome: 'met' | 'waived' | 'not-met', reason?: string) => ({
   description: 'A safeguarding policy adopted by the trustees',
   decision: { outcome, ...(reason ? { reason } : {}), by: 'user-1', at: '2026-04-30T23:30:00.000Z' },
 });
+/** How the email opens: the greeting, what the lead decided on which London day, and the condition. */
+const decided = (outcome: string) =>
+  'Hello Wyvern Voluntary Action,\n\n' +
+  `On 1 May 2026, Wyvernshire County Council, which leads the Wyvernshire Community Partnership, decided that this condition of your grant "Youth hub support" ${outcome}:\n\n` +
+  '  A safeguarding policy adopted by the trustees\n\n';
 const footer =
   '-- \nSent by grantloop for the Wyvernshire Community Partnership (Wyvernshire), which funds "Youth hub support".\n' +
   'Questions: Wyvernshire County Council, grants@wyvernshire.gov.example.\n';
@@ -27,9 +32,7 @@ describe('the email a provider gets when a condition is decided', () => {
     expect(email.to).toEqual(['hello@wva.example.org']);
     expect(email.subject).toBe('Condition met: Youth hub support');
     expect(email.text).toBe(
-      'Hello Wyvern Voluntary Action,\n\n' +
-        'On 1 May 2026, Wyvernshire County Council, which leads the Wyvernshire Community Partnership, decided that this condition of your grant "Youth hub support" is met:\n\n' +
-        '  A safeguarding policy adopted by the trustees\n\n' +
+      decided('is met') +
         'What happens to the payment: this condition no longer holds back the payment of £12,500.00 due on 15 May 2026. ' +
         'It will be paid on that date (or straight away if the date has passed) once nothing else holds it back, such as another condition or a report still to be accepted.\n\n' +
         `There is nothing you need to do.\n\n${footer}`,
@@ -56,9 +59,7 @@ describe('the email a provider gets when a condition is decided', () => {
     const email = conditionDecidedEmail(ctx, condition('not-met', 'The policy has not been signed by the trustees'), tranche, link);
     expect(email.subject).toBe('Condition not met: Youth hub support');
     expect(email.text).toBe(
-      'Hello Wyvern Voluntary Action,\n\n' +
-        'On 1 May 2026, Wyvernshire County Council, which leads the Wyvernshire Community Partnership, decided that this condition of your grant "Youth hub support" is not met:\n\n' +
-        '  A safeguarding policy adopted by the trustees\n\n' +
+      decided('is not met') +
         'Their reason: The policy has not been signed by the trustees\n\n' +
         'What happens to the payment: the payment of £12,500.00 due on 15 May 2026 stays held back until this condition is met or waived.\n\n' +
         'What you can do: if you can show that the condition is met, send new evidence (a short note or a web link; no account needed).\n\n' +

@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Contract, Milestone } from '../../shared/contracts/contract';
+import type { Contract } from '../../shared/contracts/contract';
 import { contractTasks, kpiRatingsDue, lastCompleteQuarter } from '../../shared/overview/contract-work';
-
-/** A year-long active contract from 1 April 2026, with one KPI and the milestones given. */
-function contract(milestones: Partial<Milestone>[] = [], over: Partial<Contract> = {}): Contract {
-  return {
-    id: 'K1',
-    councilOrgId: 'council',
-    title: 'Infrastructure support',
-    description: '',
-    supplier: { name: 'Wyvern Voluntary Action', email: 'hello@wva.example.org' },
-    value: 9_000_000,
-    currency: 'GBP',
-    period: { startDate: '2026-04-01', endDate: '2027-03-31' },
-    funding: { kind: 'council' },
-    source: { kind: 'direct' },
-    status: 'active',
-    payments: [],
-    milestones: milestones.map((m, i) => ({
-      id: `M${i + 1}`,
-      title: `Milestone ${i + 1}`,
-      type: 'delivery',
-      dueDate: '2026-07-05',
-      deliverable: '',
-      evidenceRequested: '',
-      status: 'scheduled',
-      sequence: 0,
-      ...m,
-    })),
-    kpis: [{ id: 'K1', name: 'Groups supported', target: '120 a year', ratings: [] }],
-    amendments: [],
-    createdAt: '2026-04-01T09:00:00.000Z',
-    createdBy: 'u',
-    version: 1,
-    ...over,
-  };
-}
+import { storedContract } from '../support/contract-input';
 
 const rating = (startDate: string, endDate: string) => ({ period: { startDate, endDate }, rating: 'good' as const, by: 'u', at: '' });
 const council = { id: 'council', name: 'Wyvernshire County Council' };
@@ -53,23 +19,23 @@ describe('KPI ratings due', () => {
 
   it('is due for a KPI not rated for any part of that quarter, by the end of the month after it', () => {
     const due = (c: Contract, today = '2026-07-10') => kpiRatingsDue(c, today).map((d) => [d.kpi.id, d.quarter.startDate, d.by]);
-    expect(due(contract())).toEqual([['K1', '2026-04-01', '2026-07-31']]);
-    const rated = (r: ReturnType<typeof rating>) => contract([], { kpis: [{ id: 'K1', name: 'n', target: 't', ratings: [r] }] });
+    expect(due(storedContract())).toEqual([['K1', '2026-04-01', '2026-07-31']]);
+    const rated = (r: ReturnType<typeof rating>) => storedContract([], { kpis: [{ id: 'K1', name: 'n', target: 't', ratings: [r] }] });
     // June alone, or the year so far, overlaps the quarter: rated. The quarter before it does not.
     expect(due(rated(rating('2026-06-01', '2026-06-30')))).toEqual([]);
     expect(due(rated(rating('2026-04-01', '2026-07-09')))).toEqual([]);
     expect(due(rated(rating('2026-01-01', '2026-03-31')))).toEqual([['K1', '2026-04-01', '2026-07-31']]);
     // December's quarter is due by the end of January.
-    expect(due(contract(), '2027-01-04')).toEqual([['K1', '2026-10-01', '2027-01-31']]);
+    expect(due(storedContract(), '2027-01-04')).toEqual([['K1', '2026-10-01', '2027-01-31']]);
   });
 
   it('is not due for a contract that is not active, or did not run in that quarter', () => {
-    expect(kpiRatingsDue(contract([], { status: 'pending' }), '2026-07-10')).toEqual([]);
-    expect(kpiRatingsDue(contract([], { status: 'terminated' }), '2026-07-10')).toEqual([]);
-    expect(kpiRatingsDue(contract([], { period: { startDate: '2026-07-01', endDate: '2027-06-30' } }), '2026-07-10')).toEqual([]);
-    expect(kpiRatingsDue(contract([], { period: { startDate: '2025-04-01', endDate: '2026-03-31' } }), '2026-07-10')).toEqual([]);
+    expect(kpiRatingsDue(storedContract([], { status: 'pending' }), '2026-07-10')).toEqual([]);
+    expect(kpiRatingsDue(storedContract([], { status: 'terminated' }), '2026-07-10')).toEqual([]);
+    expect(kpiRatingsDue(storedContract([], { period: { startDate: '2026-07-01', endDate: '2027-06-30' } }), '2026-07-10')).toEqual([]);
+    expect(kpiRatingsDue(storedContract([], { period: { startDate: '2025-04-01', endDate: '2026-03-31' } }), '2026-07-10')).toEqual([]);
     // Started on the quarter's last day: it ran in it.
-    expect(kpiRatingsDue(contract([], { period: { startDate: '2026-06-30', endDate: '2027-06-29' } }), '2026-07-10')).toHaveLength(1);
+    expect(kpiRatingsDue(storedContract([], { period: { startDate: '2026-06-30', endDate: '2027-06-29' } }), '2026-07-10')).toHaveLength(1);
   });
 });
 
@@ -78,7 +44,7 @@ describe("a council's contract work", () => {
   const kinds = (c: Contract) => contractTasks([c], council, NOW).map((t) => [t.kind, t.label, t.when?.label, t.when?.date]);
 
   it('lists evidence to decide, overdue milestones with none, and KPI ratings due; what is met or not yet due waits on nobody', () => {
-    const c = contract([
+    const c = storedContract([
       { dueDate: '2026-07-09' },
       { dueDate: '2026-07-10' },
       { dueDate: '2026-07-05', evidence },
@@ -104,15 +70,15 @@ describe("a council's contract work", () => {
   it('a milestone is overdue from the day after its due date in England, not before', () => {
     // 23:30 on 9 July in London is 22:30 UTC: still the due date.
     const late = new Date('2026-07-09T22:30:00Z');
-    expect(contractTasks([contract([{ dueDate: '2026-07-09' }])], council, late).map((t) => t.kind)).toEqual(['rate-kpi']);
+    expect(contractTasks([storedContract([{ dueDate: '2026-07-09' }])], council, late).map((t) => t.kind)).toEqual(['rate-kpi']);
     const next = new Date('2026-07-09T23:00:00Z');
-    expect(contractTasks([contract([{ dueDate: '2026-07-09' }])], council, next).map((t) => t.kind)).toEqual([
+    expect(contractTasks([storedContract([{ dueDate: '2026-07-09' }])], council, next).map((t) => t.kind)).toEqual([
       'milestone-overdue',
       'rate-kpi',
     ]);
   });
 
   it('a cancelled or terminated contract has no work', () => {
-    expect(contractTasks([contract([{ dueDate: '2026-07-01' }], { status: 'cancelled' })], council, NOW)).toEqual([]);
+    expect(contractTasks([storedContract([{ dueDate: '2026-07-01' }], { status: 'cancelled' })], council, NOW)).toEqual([]);
   });
 });

@@ -26,8 +26,12 @@ let t: Tender;
 const TITLE = 'Wyvernshire infrastructure support';
 const PROVIDER = { name: 'Harbour Arts Collective', email: 'hello@harbour-arts.example.org' };
 const needs = (who: SeededFunder, href?: string) => whatNeeds(stack, who, href);
-const task = (section: string, label: string, hint: string) => ({ section, label, hint });
 const shown = (tasks: ShownTask[]) => tasks.map(({ section, label, hint }) => ({ section, label, hint }));
+/** What needs me shows `who` exactly the `expected` task for `href`, and nothing for it to each of `notFor`. */
+const expectTask = async (who: SeededFunder, href: string, notFor: SeededFunder[], expected: Omit<ShownTask, 'href'>) => {
+  expect(shown(await needs(who, href))).toEqual([expected]);
+  for (const other of notFor) expect(await needs(other, href), other.org.name).toEqual([]);
+};
 const call = <T = unknown>(who: SeededFunder, method: string, path: string, body?: unknown) =>
   stack.api.call<T>(who.admin, method, path, body);
 
@@ -58,14 +62,11 @@ describe('what needs me, through a year of work', () => {
     });
     await stack.runtime.settle();
     const href = `/app/consortia/${coast.id}`;
-    expect(shown(await needs(f.icb, href))).toEqual([
-      task(
-        'Consortia awaiting your confirmation',
-        'Confirm Coast Partnership',
-        'For NHS Wyvern Integrated Care Board in Coast Partnership. Your organisation leads it: it starts once you confirm, and lapses if nobody does. Confirm by 17 June 2026.',
-      ),
-    ]);
-    expect(await needs(f.harbourside, href)).toEqual([]);
+    await expectTask(f.icb, href, [f.harbourside], {
+      section: 'Consortia awaiting your confirmation',
+      label: 'Confirm Coast Partnership',
+      hint: 'For NHS Wyvern Integrated Care Board in Coast Partnership. Your organisation leads it: it starts once you confirm, and lapses if nobody does. Confirm by 17 June 2026.',
+    });
     await call(f.icb, 'POST', `/consortia/${coast.id}/confirm`);
     await stack.runtime.settle();
     expect(await needs(f.icb, href)).toEqual([]);
@@ -84,14 +85,11 @@ describe('what needs me, through a year of work', () => {
     expect(sent.status).toBe(200);
     await stack.runtime.settle();
     const href = `/app/grants/${g.id}`;
-    expect(shown(await needs(f.county, href))).toEqual([
-      task(
-        'Conditions awaiting your decision',
-        'Decide: A safeguarding policy adopted by the trustees',
-        'For Wyvernshire County Council in Tender Fund. Evidence received from Harbour Arts Collective for Harbour arts grant. Evidence received 3 June 2026.',
-      ),
-    ]);
-    expect(await needs(f.district, href)).toEqual([]);
+    await expectTask(f.county, href, [f.district], {
+      section: 'Conditions awaiting your decision',
+      label: 'Decide: A safeguarding policy adopted by the trustees',
+      hint: 'For Wyvernshire County Council in Tender Fund. Evidence received from Harbour Arts Collective for Harbour arts grant. Evidence received 3 June 2026.',
+    });
     await call(f.county, 'POST', `/grants/${g.id}/conditions/C1/decision`, { outcome: 'met' });
     expect(await needs(f.county, href)).toEqual([]);
   });
@@ -104,17 +102,15 @@ describe('what needs me, through a year of work', () => {
     await call(f.county, 'POST', `/rounds/${round.id}/close`);
     await stack.runtime.settle();
     const href = `/app/rounds/${round.id}`;
-    const vote = (org: string) =>
-      task(
-        'Votes asked of your organisation',
-        'Vote: Summer round',
-        `For ${org} in Tender Fund. 1 proposal waits for your organisation's vote. Vote by 10 June 2026.`,
-      );
-    expect(shown(await needs(f.district, href))).toEqual([vote('Eastbrook District Council')]);
-    expect(await needs(f.communityFoundation, href)).toEqual([]);
+    const vote = (org: string) => ({
+      section: 'Votes asked of your organisation',
+      label: 'Vote: Summer round',
+      hint: `For ${org} in Tender Fund. 1 proposal waits for your organisation's vote. Vote by 10 June 2026.`,
+    });
+    await expectTask(f.district, href, [f.communityFoundation], vote('Eastbrook District Council'));
     await call(f.district, 'POST', `/rounds/${round.id}/votes`, { decision: 'approve' });
     expect(await needs(f.district, href)).toEqual([]);
-    expect(shown(await needs(f.icb, href))).toEqual([vote('NHS Wyvern Integrated Care Board')]);
+    await expectTask(f.icb, href, [], vote('NHS Wyvern Integrated Care Board'));
   });
 
   it('a tender’s sign-off waits on each funder’s officers until their organisation answers', async () => {
@@ -124,15 +120,13 @@ describe('what needs me, through a year of work', () => {
     await call(f.county, 'POST', `/tenders/${t.id}/sign-off-request`);
     await stack.runtime.settle();
     const href = `/app/tenders/${t.id}`;
-    const signOff = (org: string, amount: string) =>
-      task(
-        'Tenders to sign off',
-        `Sign off: ${TITLE}`,
-        `For ${org} in Tender Fund. Approve or refuse the specification and your organisation's contribution of ${amount}. Sign off by 13 June 2026.`,
-      );
-    expect(shown(await needs(f.county, href))).toEqual([signOff('Wyvernshire County Council', '£300,000.00')]);
-    expect(shown(await needs(f.district, href))).toEqual([signOff('Eastbrook District Council', '£150,000.00')]);
-    expect(await needs(f.communityFoundation, href)).toEqual([]);
+    const signOff = (org: string, amount: string) => ({
+      section: 'Tenders to sign off',
+      label: `Sign off: ${TITLE}`,
+      hint: `For ${org} in Tender Fund. Approve or refuse the specification and your organisation's contribution of ${amount}. Sign off by 13 June 2026.`,
+    });
+    await expectTask(f.county, href, [], signOff('Wyvernshire County Council', '£300,000.00'));
+    await expectTask(f.district, href, [f.communityFoundation], signOff('Eastbrook District Council', '£150,000.00'));
     await call(f.county, 'POST', `/tenders/${t.id}/sign-offs`, { decision: 'approve' });
     expect(await needs(f.county, href)).toEqual([]);
     expect(await needs(f.district, href)).toHaveLength(1);
@@ -153,14 +147,11 @@ describe('what needs me, through a year of work', () => {
     const form = await openLink(asking);
     expect((await postLink(asking, { scope: scopeOf(form.html), question: 'Can lot 2 be delivered with a partner?' })).status).toBe(200);
     const href = `/app/tenders/${t.id}/clarifications`;
-    expect(shown(await needs(f.county, href))).toEqual([
-      task(
-        'Clarification questions to answer',
-        `Answer 1 clarification question: ${TITLE}`,
-        'For Wyvernshire County Council in Tender Fund. Every provider who registered interest is sent the answer; nobody learns who asked. Bids close 22 June 2026.',
-      ),
-    ]);
-    expect(await needs(f.district, href)).toEqual([]);
+    await expectTask(f.county, href, [f.district], {
+      section: 'Clarification questions to answer',
+      label: `Answer 1 clarification question: ${TITLE}`,
+      hint: 'For Wyvernshire County Council in Tender Fund. Every provider who registered interest is sent the answer; nobody learns who asked. Bids close 22 June 2026.',
+    });
     const [question] = await call<{ id: string }[]>(f.county, 'GET', `/tenders/${t.id}/questions`);
     await call(f.county, 'POST', `/tenders/${t.id}/questions/${question?.id}/answer`, { answer: 'Yes, with a named lead partner.' });
     expect(await needs(f.county, href)).toEqual([]);
@@ -174,22 +165,20 @@ describe('what needs me, through a year of work', () => {
 
   it('bids wait on each panel member until they score each one or declare a conflict in it', async () => {
     const href = `/app/tenders/${t.id}/bids`;
-    const score = (n: string) =>
-      task(
-        'Bids to score',
-        `Score ${n}: ${TITLE}`,
-        'For you, on the evaluation panel of Tender Fund. Score each bid against the criteria, or declare a conflict of interest in it. Score by 30 June 2026.',
-      );
-    expect(shown(await needs(f.county, href))).toEqual([score('3 bids')]);
-    expect(shown(await needs(f.district, href))).toEqual([score('3 bids')]);
-    expect(await needs(f.icb, href)).toEqual([]);
+    const score = (n: string) => ({
+      section: 'Bids to score',
+      label: `Score ${n}: ${TITLE}`,
+      hint: 'For you, on the evaluation panel of Tender Fund. Score each bid against the criteria, or declare a conflict of interest in it. Score by 30 June 2026.',
+    });
+    await expectTask(f.county, href, [], score('3 bids'));
+    await expectTask(f.district, href, [f.icb], score('3 bids'));
     const { lots } = await call<{ lots: { ranking: { bidId: string }[] }[] }>(f.county, 'GET', `/tenders/${t.id}/evaluation`);
     const [first, ...rest] = lots.flatMap((l) => l.ranking.map((r) => r.bidId));
     await call(f.district, 'POST', `/tenders/${t.id}/conflicts`, { bidId: first });
     for (const b of rest) await call(f.district, 'POST', `/tenders/${t.id}/scores`, { bidId: b, ...scored(60, 70) });
     expect(await needs(f.district, href)).toEqual([]);
     for (const b of rest) await call(f.county, 'POST', `/tenders/${t.id}/scores`, { bidId: b, ...scored(80, 70) });
-    expect(shown(await needs(f.county, href))).toEqual([score('1 bid')]);
+    await expectTask(f.county, href, [], score('1 bid'));
     await call(f.county, 'POST', `/tenders/${t.id}/scores`, { bidId: first, ...scored(75, 75) });
     expect(await needs(f.county, href)).toEqual([]);
   });
@@ -198,18 +187,16 @@ describe('what needs me, through a year of work', () => {
     await call(f.county, 'POST', `/tenders/${t.id}/evaluation`);
     await stack.runtime.settle();
     const href = `/app/tenders/${t.id}/award`;
-    const vote = (org: string) =>
-      task(
-        'Tender awards to vote on',
-        `Vote on the award: ${TITLE}`,
-        `For ${org} in Tender Fund. The panel's recommendation for 2 lots waits for your organisation's vote. Vote by 2 July 2026.`,
-      );
-    expect(shown(await needs(f.icb, href))).toEqual([vote('NHS Wyvern Integrated Care Board')]);
-    expect(await needs(f.communityFoundation, href)).toEqual([]);
+    const vote = (org: string) => ({
+      section: 'Tender awards to vote on',
+      label: `Vote on the award: ${TITLE}`,
+      hint: `For ${org} in Tender Fund. The panel's recommendation for 2 lots waits for your organisation's vote. Vote by 2 July 2026.`,
+    });
+    await expectTask(f.icb, href, [f.communityFoundation], vote('NHS Wyvern Integrated Care Board'));
     // A third of the money approves: still open. With the district, a half: decided, so nobody else is asked.
     await call(f.county, 'POST', `/tenders/${t.id}/award-votes`, { decision: 'approve' });
     expect(await needs(f.county, href)).toEqual([]);
-    expect(shown(await needs(f.icb, href))).toEqual([vote('NHS Wyvern Integrated Care Board')]);
+    await expectTask(f.icb, href, [], vote('NHS Wyvern Integrated Care Board'));
     await call(f.district, 'POST', `/tenders/${t.id}/award-votes`, { decision: 'approve' });
     await stack.runtime.settle();
     expect(await needs(f.icb, href)).toEqual([]);
@@ -218,14 +205,11 @@ describe('what needs me, through a year of work', () => {
       lotId: 'volunteering',
       grounds: 'The evaluation misread our delivery plan.',
     });
-    expect(shown(await needs(f.county, href))).toEqual([
-      task(
-        'Challenges to resolve',
-        `Resolve the challenge: Volunteering support, ${TITLE}`,
-        "For Wyvernshire County Council in Tender Fund. The lot's award waits until the challenge is dismissed or upheld. Standstill ends 1 July 2026.",
-      ),
-    ]);
-    expect(await needs(f.district, href)).toEqual([]);
+    await expectTask(f.county, href, [f.district], {
+      section: 'Challenges to resolve',
+      label: `Resolve the challenge: Volunteering support, ${TITLE}`,
+      hint: "For Wyvernshire County Council in Tender Fund. The lot's award waits until the challenge is dismissed or upheld. Standstill ends 1 July 2026.",
+    });
     const resolution = { outcome: 'dismissed', resolution: 'The panel re-read the plan; the scores stand.' };
     await call(f.county, 'POST', `/tenders/${t.id}/challenges/${challenge.challenges[0]?.id}/resolution`, resolution);
     expect(await needs(f.county, href)).toEqual([]);
@@ -235,26 +219,23 @@ describe('what needs me, through a year of work', () => {
     await stack.runtime.advanceTo(new Date('2026-07-01T23:00:01Z'));
     await stack.runtime.settle();
     const href = `/app/reports/${reportId}`;
-    const overdue = (org: string) =>
-      task(
-        'Overdue reports',
-        'Overdue: Report on Harbour arts grant',
-        `For ${org} in Tender Fund. Not yet sent by Harbour Arts Collective. Was due 23 June 2026.`,
-      );
-    expect(shown(await needs(f.district, href))).toEqual([overdue('Eastbrook District Council')]);
-    expect(shown(await needs(f.communityFoundation, href))).toEqual([overdue('Wyvern Community Foundation')]);
+    const overdue = (org: string) => ({
+      section: 'Overdue reports',
+      label: 'Overdue: Report on Harbour arts grant',
+      hint: `For ${org} in Tender Fund. Not yet sent by Harbour Arts Collective. Was due 23 June 2026.`,
+    });
+    await expectTask(f.district, href, [], overdue('Eastbrook District Council'));
+    await expectTask(f.communityFoundation, href, [], overdue('Wyvern Community Foundation'));
     const latest = (await mailTo(stack, PROVIDER.email, /Harbour arts grant$/)).filter((e) => linksIn(e, 'report').length).at(-1);
     const url = linksIn(latest, 'report')[0] as string;
     expect((await postLink(url, lightAnswers(scopeOf((await openLink(url)).html)))).status).toBe(200);
     await stack.runtime.settle();
     expect(await needs(f.district, href)).toEqual([]);
-    expect(shown(await needs(f.county, href))).toEqual([
-      task(
-        'Reports awaiting your review',
-        'Review: Report on Harbour arts grant',
-        'For Wyvernshire County Council in Tender Fund. Sent by Harbour Arts Collective and waiting for your review. Report due 23 June 2026.',
-      ),
-    ]);
+    await expectTask(f.county, href, [], {
+      section: 'Reports awaiting your review',
+      label: 'Review: Report on Harbour arts grant',
+      hint: 'For Wyvernshire County Council in Tender Fund. Sent by Harbour Arts Collective and waiting for your review. Report due 23 June 2026.',
+    });
     await call(f.county, 'POST', `/reports/${reportId}/review`, { decision: 'accept' });
     await stack.runtime.settle();
     expect(await needs(f.county, href)).toEqual([]);
@@ -269,36 +250,29 @@ describe('what needs me, through a year of work', () => {
     const href = `/app/contracts/${c.id}/milestones`;
     const forCounty = "For Wyvernshire County Council's contracts.";
     await advanceToMorning(stack, '2026-07-02', 11);
-    expect(shown(await needs(f.county, href))).toEqual([
-      task(
-        'Overdue milestones',
-        'Overdue: Milestone 1 of Youth hub support',
-        `${forCounty} No evidence yet from Wyvern Voluntary Action for Youth hub support. Was due 12 July 2026.`,
-      ),
-    ]);
-    // Another council's officers see nothing of it.
-    expect(await needs(f.district, href)).toEqual([]);
+    // The county's officers see it; another council's see nothing of it.
+    await expectTask(f.county, href, [f.district], {
+      section: 'Overdue milestones',
+      label: 'Overdue: Milestone 1 of Youth hub support',
+      hint: `${forCounty} No evidence yet from Wyvern Voluntary Action for Youth hub support. Was due 12 July 2026.`,
+    });
     const alert = (await mailTo(stack, supplier, /Milestone 1 of Youth hub support/)).filter((e) => linksIn(e, 'milestone').length).at(-1);
     expect((await fillIn(linksIn(alert, 'milestone')[0] as string, { text: 'Twelve groups supported; list attached.' })).status).toBe(200);
     await stack.runtime.settle();
-    expect(shown(await needs(f.county, href))).toEqual([
-      task(
-        'Milestone evidence to decide',
-        'Decide: Milestone 1 of Youth hub support',
-        `${forCounty} Wyvern Voluntary Action sent evidence for Youth hub support. Was due 12 July 2026.`,
-      ),
-    ]);
+    await expectTask(f.county, href, [], {
+      section: 'Milestone evidence to decide',
+      label: 'Decide: Milestone 1 of Youth hub support',
+      hint: `${forCounty} Wyvern Voluntary Action sent evidence for Youth hub support. Was due 12 July 2026.`,
+    });
     await call(f.county, 'POST', `/contracts/${c.id}/milestones/M1/decision`, { status: 'met' });
     expect(await needs(f.county, href)).toEqual([]);
     // 1 October: the July–September quarter is complete, and the contract ran in it.
     await advanceToMorning(stack, '2026-07-02', 91);
-    expect(shown(await needs(f.county, `/app/contracts/${c.id}/kpis`))).toEqual([
-      task(
-        'KPI ratings due',
-        'Rate Groups supported: Youth hub support',
-        `${forCounty} For 1 July 2026 to 30 September 2026, against its target: 120 a year. Rate by 31 October 2026.`,
-      ),
-    ]);
+    await expectTask(f.county, `/app/contracts/${c.id}/kpis`, [], {
+      section: 'KPI ratings due',
+      label: 'Rate Groups supported: Youth hub support',
+      hint: `${forCounty} For 1 July 2026 to 30 September 2026, against its target: 120 a year. Rate by 31 October 2026.`,
+    });
     const period = { startDate: '2026-07-02', endDate: '2026-09-30' };
     await call(f.county, 'POST', `/contracts/${c.id}/kpis/K1/ratings`, { period, rating: 'good' });
     expect(await needs(f.county, `/app/contracts/${c.id}/kpis`)).toEqual([]);

@@ -99,6 +99,14 @@ async function tender(s: Setup, over: Partial<Tender>): Promise<Tender> {
   return t;
 }
 
+/** A task on the tender "Infrastructure support" as listed: its kind, what to do, for whom, and by when (a label and a date). */
+const tenderTask = (kind: string, todo: string, forWhom: string, by: [string, string] | [] = []) => [
+  kind,
+  `${todo}: Infrastructure support`,
+  forWhom,
+  ...by,
+];
+
 const park = (s: Setup, t: Tender, purpose: string, deadline: string) =>
   s.deps.platform.putWaitingTask({ subject: subject.tender(t.id), purpose, taskToken: `${t.id}-${purpose}`, executionName: 'x', deadline });
 
@@ -109,13 +117,7 @@ describe('what needs me: tenders (in memory)', () => {
     // 22:30 UTC on 19 July is 23:30 in London: the deadline's day is the 19th.
     await park(s, t, 'sign-off', '2026-07-19T22:30:00.000Z');
     const href = `/app/tenders/${t.id}`;
-    const task = (org: string) => [
-      'sign-off-tender',
-      'Sign off: Infrastructure support',
-      `${org} in ${s.cons.name}`,
-      'Sign off by',
-      '2026-07-19',
-    ];
+    const task = (org: string) => tenderTask('sign-off-tender', 'Sign off', `${org} in ${s.cons.name}`, ['Sign off by', '2026-07-19']);
     expect(await s.mine(s.lead.caller, href)).toEqual([task('Wyvernshire County Council')]);
     expect(await s.mine(s.b.caller, href)).toEqual([task('Harbourside Trust')]);
     expect(await s.mine(s.bViewer, href)).toEqual([]);
@@ -158,11 +160,7 @@ describe('what needs me: tenders (in memory)', () => {
     ] as const)
       ask(id, answer);
     const href = `/app/tenders/${t.id}/clarifications`;
-    const answer = (n: string) => [
-      'answer-question',
-      `Answer ${n}: Infrastructure support`,
-      `Wyvernshire County Council in ${s.cons.name}`,
-    ];
+    const answer = (n: string) => tenderTask('answer-question', `Answer ${n}`, `Wyvernshire County Council in ${s.cons.name}`);
     expect((await s.mine(s.lead.caller, href)).map((x) => x.slice(0, 3))).toEqual([answer('2 clarification questions')]);
     // Bids close at noon on 6 July, London time.
     expect((await s.mine(s.lead.caller, href))[0]?.slice(3)).toEqual(['Bids close', '2026-07-06']);
@@ -190,13 +188,8 @@ describe('what needs me: tenders (in memory)', () => {
     bid('i2', ['org-support']);
     bid('i3', ['org-support']);
     const href = `/app/tenders/${t.id}/bids`;
-    const score = (n: string) => [
-      'score-bids',
-      `Score ${n}: Infrastructure support`,
-      `you, on the evaluation panel of ${s.cons.name}`,
-      'Score by',
-      '2026-07-16',
-    ];
+    const score = (n: string) =>
+      tenderTask('score-bids', `Score ${n}`, `you, on the evaluation panel of ${s.cons.name}`, ['Score by', '2026-07-16']);
     expect(await s.mine(s.lead.caller, href)).toEqual([score('3 bids')]);
     expect(await s.mine(s.c.caller, href)).toEqual([]);
     await scoreBid(s.deps, s.lead.caller, t.id, { bidId: 'i1.org-support', scores: { local: 70 }, reasons: { local: 'Strong.' } });
@@ -213,13 +206,7 @@ describe('what needs me: tenders (in memory)', () => {
     const t = await tender(s, { status: 'award-decision', outcomes: [{ lotId: 'org-support', status: 'recommended' }] });
     await park(s, t, 'award-decision', '2026-07-20T09:00:00.000Z');
     const href = `/app/tenders/${t.id}/award`;
-    const vote = (org: string) => [
-      'award-vote',
-      'Vote on the award: Infrastructure support',
-      `${org} in ${s.cons.name}`,
-      'Vote by',
-      '2026-07-20',
-    ];
+    const vote = (org: string) => tenderTask('award-vote', 'Vote on the award', `${org} in ${s.cons.name}`, ['Vote by', '2026-07-20']);
     expect(await s.mine(s.b.caller, href)).toEqual([vote('Harbourside Trust')]);
     expect(await s.mine(s.observer.caller, href)).toEqual([]);
     // A third of the weight approves: still open (the quorum is half).

@@ -4,6 +4,9 @@ import { BalanceChart, BarChart, balanceGeometry, monthSpan, niceTicks, StackedC
 /** A chart rendered to its SVG text, as the page sends it. */
 const svgOf = async (element: unknown) => String(await (element as { toString(): string | Promise<string> }).toString());
 
+/** A chart's id and title; its description is no part of what these tests look at. */
+const named = (id: string, title: string) => ({ id, title, description: 'd' });
+
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (m) => entities[m] ?? m);
 
@@ -92,49 +95,42 @@ describe('charts drawn to scale', () => {
   });
 
   it('cuts off no label: every text of every chart lies inside its viewBox, the top tick with its £', async () => {
-    const balance = await svgOf(
-      BalanceChart({
-        id: 'b',
-        title: 'Balance',
-        description: 'd',
-        points: [
-          { at: '2026-04-12T09:00:00Z', value: 1_234_567_890 },
-          { at: '2026-12-31T23:59:00Z', value: 15_000_017 },
-        ],
-      }),
+    const charts = await Promise.all(
+      [
+        BalanceChart({
+          ...named('b', 'Balance'),
+          points: [
+            { at: '2026-04-12T09:00:00Z', value: 1_234_567_890 },
+            { at: '2026-12-31T23:59:00Z', value: 15_000_017 },
+          ],
+        }),
+        StackedColumns({
+          ...named('s', 'Columns'),
+          categories: ['2026-27', '2027-28', '2028-29', '2029-30', '2030-31', '2031-32'],
+          series: [
+            {
+              name: 'Wyvernshire County Council and its many partners in the north of the county and beyond, a very long name',
+              values: [1, 2, 3, 4, 5, 6],
+            },
+            { name: 'NHS Wyvernshire ICB', values: [99_999_999, 0, 5, 0, 0, 1] },
+          ],
+        }),
+        BarChart({
+          ...named('h', 'Bars'),
+          bars: [
+            { label: 'A grant whose title goes on and on well past the width of the chart itself (Harbour Arts Collective)', value: 100 },
+            { label: 'Short', value: 0 },
+            { label: 'Middle', value: 62.5 },
+          ],
+          ticks: [0, 25, 50, 75, 100],
+          format: (v) => `${v}%`,
+        }),
+      ].map(svgOf),
     );
+    const [balance] = charts;
     // £12,345,678.90 at most: ticks every £5,000,000 up to £15,000,000, the top one whole.
     expect(balance).toContain('>£15,000,000</text>');
-    const columns = await svgOf(
-      StackedColumns({
-        id: 's',
-        title: 'Columns',
-        description: 'd',
-        categories: ['2026-27', '2027-28', '2028-29', '2029-30', '2030-31', '2031-32'],
-        series: [
-          {
-            name: 'Wyvernshire County Council and its many partners in the north of the county and beyond, a very long name',
-            values: [1, 2, 3, 4, 5, 6],
-          },
-          { name: 'NHS Wyvernshire ICB', values: [99_999_999, 0, 5, 0, 0, 1] },
-        ],
-      }),
-    );
-    const bars = await svgOf(
-      BarChart({
-        id: 'h',
-        title: 'Bars',
-        description: 'd',
-        bars: [
-          { label: 'A grant whose title goes on and on well past the width of the chart itself (Harbour Arts Collective)', value: 100 },
-          { label: 'Short', value: 0 },
-          { label: 'Middle', value: 62.5 },
-        ],
-        ticks: [0, 25, 50, 75, 100],
-        format: (v) => `${v}%`,
-      }),
-    );
-    for (const svg of [balance, columns, bars]) expect(labelsOutside(svg)).toEqual([]);
+    for (const svg of charts) expect(labelsOutside(svg)).toEqual([]);
     // The check itself finds a label that would be cut off.
     expect(labelsOutside('<svg viewBox="0 0 100 50"><text x="10" y="20" text-anchor="end">£150,000.17</text></svg>')).toHaveLength(1);
   });

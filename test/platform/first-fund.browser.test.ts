@@ -19,7 +19,7 @@ import { walk } from '../support/walk';
  * counted and printed.
  */
 const { stack, browser } = useTestStack({ browser: true });
-const { as, person, step, signIn, button, link, fill, pick, panel, h1, main, date, requests, visited, report } = walk(
+const { as, person, step, signIn, button, link, fill, pick, panel, h1, main, date, answer, requests, visited, report } = walk(
   () => stack,
   () => browser,
 );
@@ -248,15 +248,10 @@ describe('from an empty grantloop to a report accepted, in the browser only', ()
       await link(page, 'Conditions');
       await button(page, 'Continue');
       await link(page, 'Tranches (payments schedule)');
-      await fill(page, 'Amount', '30,000');
-      await date(page, 'Payment date', '2026-04-15');
-      await button(page, 'Add tranche');
+      await answer(page, { Amount: '30,000', 'Payment date': { date: '2026-04-15' } }, 'Add tranche');
       await button(page, 'Continue');
       await link(page, 'Reporting schedule');
-      await pick(page, 'Once, on a date');
-      await pick(page, 'The light form');
-      await date(page, 'Report due date', '2026-04-20');
-      await button(page, 'Continue');
+      await answer(page, { 'Once, on a date': true, 'The light form': true, 'Report due date': { date: '2026-04-20' } }, 'Continue');
       await link(page, 'Check and send the plan');
       await button(page, 'Set the plan');
       await expect(panel(page)).resolves.toContain('Plan set');

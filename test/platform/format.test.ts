@@ -48,24 +48,25 @@ describe('the one formatting module (pages and emails alike)', () => {
     expect(dayInWords(new Date('2026-10-31T23:59:00Z'))).toBe('31 October 2026');
   });
 
-  it('writes a time as GOV.UK does, on the London clock', () => {
-    expect(timeInWords('2026-12-11T17:00:00Z')).toBe('5pm on 11 December 2026');
+  it.each([
+    ['2026-12-11T17:00:00Z', '5pm on 11 December 2026'],
     // 16:00 UTC in July is 5pm BST.
-    expect(timeInWords('2026-07-01T16:00:00Z')).toBe('5pm on 1 July 2026');
-    expect(timeInWords('2026-01-05T09:05:00Z')).toBe('9:05am on 5 January 2026');
-    expect(timeInWords('2026-12-11T12:00:00Z')).toBe('midday on 11 December 2026');
+    ['2026-07-01T16:00:00Z', '5pm on 1 July 2026'],
+    ['2026-01-05T09:05:00Z', '9:05am on 5 January 2026'],
+    ['2026-12-11T12:00:00Z', 'midday on 11 December 2026'],
     // 23:00 UTC on 1 July is midnight BST, the first minute of 2 July.
-    expect(timeInWords('2026-07-01T23:00:00Z')).toBe('midnight at the start of 2 July 2026');
+    ['2026-07-01T23:00:00Z', 'midnight at the start of 2 July 2026'],
+    // The clocks change: forward at 01:00 UTC on 29 March 2026, back at 01:00 UTC on 25 October 2026.
+    ['2026-03-29T00:30:00Z', '12:30am on 29 March 2026'],
+    ['2026-03-29T01:30:00Z', '2:30am on 29 March 2026'],
+    ['2026-10-25T00:30:00Z', '1:30am on 25 October 2026'],
+    ['2026-10-25T01:30:00Z', '1:30am on 25 October 2026'],
+    ['2026-10-25T16:00:00Z', '4pm on 25 October 2026'],
+  ])('writes the time %s as GOV.UK does, on the London clock: %s', (at, words) => expect(timeInWords(at)).toBe(words));
+
+  it('writes the clock alone, am or pm', () => {
     expect(clockInWords('2026-12-11T00:30:00Z')).toBe('12:30am');
     expect(clockInWords('2026-12-11T12:45:00Z')).toBe('12:45pm');
-  });
-
-  it('follows the clocks changing: 29 March 2026 (forward at 01:00 UTC) and 25 October 2026 (back at 01:00 UTC)', () => {
-    expect(timeInWords('2026-03-29T00:30:00Z')).toBe('12:30am on 29 March 2026');
-    expect(timeInWords('2026-03-29T01:30:00Z')).toBe('2:30am on 29 March 2026');
-    expect(timeInWords('2026-10-25T00:30:00Z')).toBe('1:30am on 25 October 2026');
-    expect(timeInWords('2026-10-25T01:30:00Z')).toBe('1:30am on 25 October 2026');
-    expect(timeInWords('2026-10-25T16:00:00Z')).toBe('4pm on 25 October 2026');
   });
 
   it('counts with the right word: "1 proposal", "2 proposals"', () => {

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillIn, linksIn } from '../../infra/local/mailbox-links';
-import { advanceToMorning, contractBody, mailTo, register } from '../support/contract';
-import { today } from '../support/grant';
+import { contractAlerted, mailTo } from '../support/contract';
 import { signInAs } from '../support/pages';
 import { useTestStack } from '../support/use-stack';
 
@@ -32,11 +31,8 @@ const council = () => funder(0);
 
 describe('secrets are never stored', () => {
   it('no emailed link token, session id or JWT appears in any item of the table, events included, nor in any log line', async () => {
-    const start = today(stack);
     const supplier = 'secrets@wyvern-va.example.org';
-    const c = await register(stack, council(), contractBody(stack, 'Secret contract', [10], supplier));
-    await stack.runtime.settle();
-    await advanceToMorning(stack, start, 7);
+    const c = await contractAlerted(stack, council(), 'Secret contract', supplier);
     // The latest alert's link: each alert's new link replaces the one before.
     const url = linksIn((await mailTo(stack, supplier, /^Coming up: /)).at(-1), 'milestone')[0] as string;
     expect((await fillIn(url, { text: 'Done' })).status).toBe(200);

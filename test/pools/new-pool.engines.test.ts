@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lotIds } from '../../functions/pools/new-pool';
-import { errorSummary, type PageClient, sendCheck, signInAs } from '../support/pages';
+import { errorSummary, expectNameRefused, type PageClient, sendCheck, signInAs } from '../support/pages';
 import { setupPool } from '../support/pool';
 import { useTestStack } from '../support/use-stack';
 
@@ -38,15 +38,12 @@ describe('creating a pool in the browser', () => {
     expect((await lead.get(base())).html).toContain('What is the pool for?');
     const before = JSON.stringify(await pools());
 
-    const empty = await post(lead, 'about', { name: '', purpose: '' });
-    expect(empty.status).toBe(400);
-    expect(errorSummary(empty.html)).toEqual([
-      ['name', 'Enter the name of the pool'],
-      ['purpose', 'Enter what the pool pays for'],
-    ]);
-    const long = await post(lead, 'about', { name: 'x'.repeat(201), purpose: 'Support' });
-    expect(errorSummary(long.html)).toEqual([['name', 'Name of the pool must be 200 characters or fewer']]);
-    expect(long.html).toContain('x'.repeat(201));
+    await expectNameRefused((fields) => post(lead, 'about', fields), 'pool', {
+      field: 'purpose',
+      blank: '',
+      message: 'Enter what the pool pays for',
+      good: 'Support',
+    });
 
     const about = await post(lead, 'about', { name: 'Infrastructure Fund', purpose: 'Support for local groups' });
     expect([about.status, about.location]).toEqual([303, `${base()}?page=lots`]);

@@ -22,19 +22,17 @@ import {
 import { addProposal, closeRound, getRound, leadDecision, openRound, vote } from '../../shared/pools/rounds';
 import { funderStatement, funderStatementCsv, poolSummary } from '../../shared/pools/statements';
 import { StaleLedgerError } from '../../shared/pools/store';
-import { consortium, DAY, memorySystem, organisation } from '../support/memory';
-import { registeredFunders } from '../support/usecases';
+import { consortium, DAY, organisation } from '../support/memory';
+import { systemWithFunders } from '../support/usecases';
 
 /** Fast: the pools use cases on the in-memory adapters (no engines); the same behaviour end to end is in the *.engines tests. */
 async function setup({ activate = true } = {}) {
-  const sys = memorySystem();
-  const admin = await sys.admin();
-  const funders = await registeredFunders(sys, admin, 4);
+  const { sys, admin, funders } = await systemWithFunders(4);
   const c = await consortium(sys, funders, ['lead', 'member', 'member', 'observer']);
   if (activate) await settleConsortium(sys.deps, { consortiumId: c.id, outcome: 'activate' });
   const provider = await organisation(sys, admin, 'Eastbrook CVS', 'provider');
   const partner = await organisation(sys, admin, 'Wyvern NHS Trust', 'provider');
-  const [lead, a, b, observer] = funders as [(typeof funders)[0], (typeof funders)[0], (typeof funders)[0], (typeof funders)[0]];
+  const [lead, a, b, observer] = funders;
   const newPool = () =>
     createPool(sys.deps, lead.caller, c.id, {
       name: 'Wyvern Fund',

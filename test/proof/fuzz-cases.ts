@@ -5,21 +5,23 @@
  * request breaks; a request that would write and breaks nothing is not sent.
  */
 import type { Operation } from '../../functions/lib/api';
+import type { PageRequest } from '../../functions/lib/web/page-route';
 import { shapeOf } from '../../infra/api';
 import { matchRoute } from '../../infra/local/http-api';
 import type { RouteSpec } from '../../shared/platform/catalog';
 import { mutateBody } from './fuzz-body';
 import { badParam, badStrings, hostileKeys, MB2, notUtf8, type Rng, wrongContentTypes } from './fuzz-values';
 
-/** A route with what it takes to be accepted: real ids, a caller who may act, a valid body or form. */
-export interface Target {
+/**
+ * A route with what it takes to be accepted: real ids, a caller who may act, a valid body or form;
+ * its path parameters and query as a handler reads them.
+ */
+export interface Target extends Pick<PageRequest<unknown>, 'params' | 'query'> {
   key: string;
   route: RouteSpec;
   op: Operation;
   /** How it answers: JSON (staff and JSON public routes), or HTML/text (pages, links, sign-in, calendar). */
   json: boolean;
-  params: Record<string, string>;
-  query: Record<string, string>;
   body?: unknown;
   form?: Record<string, string>;
   /** For a page's form: whether this form would act (then it is not sent). */

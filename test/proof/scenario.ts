@@ -67,17 +67,7 @@ export async function moneyPath(
     [lead, 600_001],
     [a, 399_999],
   ] as const) {
-    const pledge = await api.call<Pledge>(f.admin, 'POST', `/pools/${pool.id}/pledges`, {
-      funderOrgId: f.org.id,
-      currency: 'GBP',
-      years: [{ financialYear: financialYearOf(runtime.clock.now()), amount }],
-      restriction: { kind: 'core' },
-    });
-    await api.call(lead.admin, 'POST', `/pools/${pool.id}/pledges/${pledge.id}/contributions`, {
-      amount,
-      currency: 'GBP',
-      receivedOn: today(),
-    });
+    await pledgePaidIn(runtime, api, lead, pool.id, f, amount);
   }
   const grants = await voteRound(runtime, api, { lead, a, b }, pool.id, recipient.id, n);
   const reportIds: string[] = [];
@@ -108,6 +98,25 @@ export async function moneyPath(
  * People act minutes apart, not in the same millisecond: long enough for Lambda's first retry
  * of an event (a minute) to have run, as a user coming back to the page would find.
  */
+/** `funder` pledges `amount` to the pool's core for this financial year, and the lead records it paid in today. */
+export async function pledgePaidIn(
+  runtime: LocalRuntime,
+  api: Api,
+  lead: SeededFunder,
+  poolId: string,
+  funder: SeededFunder,
+  amount: number,
+): Promise<void> {
+  const pledge = await api.call<Pledge>(funder.admin, 'POST', `/pools/${poolId}/pledges`, {
+    funderOrgId: funder.org.id,
+    currency: 'GBP',
+    years: [{ financialYear: financialYearOf(runtime.clock.now()), amount }],
+    restriction: { kind: 'core' },
+  });
+  const receivedOn = londonDate(runtime.clock.now());
+  await api.call(lead.admin, 'POST', `/pools/${poolId}/pledges/${pledge.id}/contributions`, { amount, currency: 'GBP', receivedOn });
+}
+
 export async function later(runtime: LocalRuntime): Promise<void> {
   await runtime.settle(60_000);
   await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 5 * 60_000));

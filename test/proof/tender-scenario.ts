@@ -2,11 +2,9 @@ import type { Api } from '../../infra/local/example';
 import { tenderLinkIn } from '../../infra/local/mailbox-links';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import type { SeededFunder } from '../../infra/local/scenario';
-import { londonDate } from '../../shared/platform/london-time';
-import { financialYearOf, type Pledge } from '../../shared/pools/pledge';
 import type { Tender } from '../../shared/tenders/tender';
 import { bid, scored, type TenderView, tenderBody } from '../support/tender';
-import { later, type MoneySetting } from './scenario';
+import { later, type MoneySetting, pledgePaidIn } from './scenario';
 import type { TenderMade } from './tender-invariants';
 
 type Provider = { orgName: string; email: string; identifier?: string };
@@ -99,17 +97,7 @@ function price(lot: LotId, provider: number, winners: [number, number]): string 
 async function publish(runtime: LocalRuntime, api: Api, funders: SeededFunder[], on: MoneySetting, n: number): Promise<Tender> {
   const [lead, a, b] = funders as [SeededFunder, SeededFunder, SeededFunder];
   for (const [f, amount] of [lead, a, b].map((f, i) => [f, SHARES[i] as number] as const)) {
-    const pledge = await api.call<Pledge>(f.admin, 'POST', `/pools/${on.poolId}/pledges`, {
-      funderOrgId: f.org.id,
-      currency: 'GBP',
-      years: [{ financialYear: financialYearOf(runtime.clock.now()), amount }],
-      restriction: { kind: 'core' },
-    });
-    await api.call(lead.admin, 'POST', `/pools/${on.poolId}/pledges/${pledge.id}/contributions`, {
-      amount,
-      currency: 'GBP',
-      receivedOn: londonDate(runtime.clock.now()),
-    });
+    await pledgePaidIn(runtime, api, lead, on.poolId, f, amount);
   }
   const body = tenderBody(runtime, [lead, a, b], on.poolId, { title: `Proof tender ${n}`, scale: 200, lightTouch: false, shares: SHARES });
   const tender = await api.call<Tender>(lead.admin, 'POST', `/consortia/${on.consortiumId}/tenders`, body);

@@ -14,10 +14,28 @@ const states = (name: string) =>
     .map((h) => h.state);
 const oneOff = (dueInDays: number) => ({ frequency: 'one-off', template: 'light', dueDate: inDays(stack, dueInDays) });
 
-async function grantWithReport(title: string, dueInDays: number, tranches?: unknown[]) {
-  const g = await award(f, title, 500_000);
-  const p = await plan(f, g.id, { tranches: tranches ?? [{ amount: 500_000, dueDate: inDays(stack, 0) }], reporting: oneOff(dueInDays) });
+/** A grant of its tranches' total (one tranche of £5,000 today unless given), planned with one light report due in `dueInDays`. */
+async function grantWithReport(
+  title: string,
+  dueInDays: number,
+  tranches: { amount: number; dueDate: string; reportIndex?: number }[] = [{ amount: 500_000, dueDate: inDays(stack, 0) }],
+  durationMonths = 12,
+) {
+  const g = await award(
+    f,
+    title,
+    tranches.reduce((sum, t) => sum + t.amount, 0),
+    durationMonths,
+  );
+  const p = await plan(f, g.id, { tranches, reporting: oneOff(dueInDays) });
   return { grantId: g.id, reportId: (p.reports[0] as { id: string }).id };
+}
+
+/** The lead accepts the report: its workflow, settled, went through `before` and then a last review to Accept. */
+async function acceptReport(reportId: string, before: string[]) {
+  await stack.api.call(f.lead.admin, 'POST', `/reports/${reportId}/review`, { decision: 'accept' });
+  await stack.runtime.settle();
+  expect(states(`report-${reportId}`)).toEqual([...before, 'AwaitReview', 'ReviewDecision', 'Accept']);
 }
 
 describe('reporting cycle (workflows/reporting-cycle.asl.json, run locally)', () => {
@@ -68,17 +86,7 @@ describe('reporting cycle (workflows/reporting-cycle.asl.json, run locally)', ()
     await advance(10); // the +7 reminder fires after the submission and sends nothing
     expect((await report(f, reportId)).report).toMatchObject({ status: 'submitted', remindersSent: 3 });
     expect(await mail(f, f.lead.org.contactEmail, /^Very late report: .*Late grant$/)).toHaveLength(0);
-    await stack.api.call(f.lead.admin, 'POST', `/reports/${reportId}/review`, { decision: 'accept' });
-    await stack.runtime.settle();
-    expect(states(`report-${reportId}`)).toEqual([
-      'OpenPeriod',
-      'AwaitSubmission',
-      'MarkOverdue',
-      'AwaitLateSubmission',
-      'AwaitReview',
-      'ReviewDecision',
-      'Accept',
-    ]);
+    await acceptReport(reportId, ['OpenPeriod', 'AwaitSubmission', 'MarkOverdue', 'AwaitLateSubmission']);
   });
 
   it('changes requested, then accepted: a new link goes out with the comments; the first link is spent', async () => {
@@ -107,21 +115,9 @@ describe('reporting cycle (workflows/reporting-cycle.asl.json, run locally)', ()
     expect(again.html).toContain('Please say how many groups were new to you.');
     expect((await postLink(second, lightAnswers(scopeOf(again.html)))).status).toBe(200);
     await stack.runtime.settle();
-    await stack.api.call(f.lead.admin, 'POST', `/reports/${reportId}/review`, { decision: 'accept' });
-    await stack.runtime.settle();
+    await acceptReport(reportId, ['OpenPeriod', 'AwaitSubmission', 'AwaitReview', 'ReviewDecision', 'RequestChanges', 'AwaitResubmission']);
     const done = await report(f, reportId);
     expect(done.report).toMatchObject({ status: 'accepted', submissions: 2 });
-    expect(states(`report-${reportId}`)).toEqual([
-      'OpenPeriod',
-      'AwaitSubmission',
-      'AwaitReview',
-      'ReviewDecision',
-      'RequestChanges',
-      'AwaitResubmission',
-      'AwaitReview',
-      'ReviewDecision',
-      'Accept',
-    ]);
   });
 
   it('never submitted: four reminders as configured, the funder told once when very late, then marked not submitted', async () => {
@@ -257,20 +253,16 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
   });
 
   it('an amount amendment: a raise draws more from the pool, a cut hands unpaid money back; tranches follow and the history is kept', async () => {
-    const g = await award(f, 'Amended grant', 400_000);
-    await plan(f, g.id, {
-      tranches: [
-        { amount: 100_000, dueDate: inDays(stack, 0) },
-        { amount: 300_000, dueDate: inDays(stack, 30) },
-      ],
-      reporting: oneOff(60),
-    });
+    const { grantId } = await grantWithReport('Amended grant', 60, [
+      { amount: 100_000, dueDate: inDays(stack, 0) },
+      { amount: 300_000, dueDate: inDays(stack, 30) },
+    ]);
     await advance(1);
     const committed = async () =>
       (await stack.api.call<{ committed: number; available: number }>(f.lead.admin, 'GET', `/pools/${f.poolId}`)).committed;
     const before = await committed();
     const amend = (amount: number) =>
-      stack.request('POST', `/grants/${g.id}/amendments`, {
+      stack.request('POST', `/grants/${grantId}/amendments`, {
         as: f.lead.admin,
         body: { kind: 'amount', amount, currency: 'GBP', reason: 'panel decision' },
       });
@@ -280,7 +272,7 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
       funders: { amount: number }[];
       tranches: { amount: number; status: string }[];
       amendments: { kind: string }[];
-    }>(f.lead.admin, 'GET', `/grants/${g.id}`);
+    }>(f.lead.admin, 'GET', `/grants/${grantId}`);
     expect(now.amount).toBe(500_000);
     expect(now.funders.reduce((a, s) => a + s.amount, 0)).toBe(500_000);
     expect(now.tranches.map((t) => [t.amount, t.status])).toEqual([
@@ -289,7 +281,7 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
     ]);
     expect(await committed()).toBe(before + 100_000);
     expect((await amend(100_000)).status).toBe(201);
-    now = await stack.api.call(f.lead.admin, 'GET', `/grants/${g.id}`);
+    now = await stack.api.call(f.lead.admin, 'GET', `/grants/${grantId}`);
     expect(now.tranches.map((t) => [t.amount, t.status])).toEqual([
       [100_000, 'released'],
       [0, 'cancelled'],
@@ -301,7 +293,7 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
     expect(belowPaid.body).toMatchObject({ rule: 'unpaid-tranche' });
     expect(now.amendments.filter((a) => a.kind === 'amount')).toHaveLength(2);
     await advance(31);
-    expect(execution(`grant-${g.id}`)?.status).toBe('SUCCEEDED');
+    expect(execution(`grant-${grantId}`)?.status).toBe('SUCCEEDED');
     const { dynamoPools: dynamoPoolStore } = await import('../../shared/pools/dynamodb-store');
     const { reconcile } = await import('../../shared/pools/reconcile');
     const check = await reconcile(
@@ -313,21 +305,22 @@ describe('grant workflow (workflows/grant.asl.json, run locally)', () => {
 
   it('a grant that outlives a year hands over to a fresh execution before the limit, and the new one pays', async () => {
     // Two years long: its second tranche, after the first year, is within the grant's dates.
-    const g = await award(f, 'Long grant', 200_000, 24);
-    await plan(f, g.id, {
-      tranches: [
+    const { grantId } = await grantWithReport(
+      'Long grant',
+      60,
+      [
         { amount: 100_000, dueDate: inDays(stack, 0) },
         { amount: 100_000, dueDate: inDays(stack, 420) },
       ],
-      reporting: oneOff(60),
-    });
+      24,
+    );
     await advance(421);
-    expect(states(`grant-${g.id}`)?.at(-1)).toBe('HandedOver');
-    expect(execution(`grant-${g.id}`)?.status).toBe('SUCCEEDED');
-    const first = execution(`grant-${g.id}`) as { startDate: string; stopDate?: string };
+    expect(states(`grant-${grantId}`)?.at(-1)).toBe('HandedOver');
+    expect(execution(`grant-${grantId}`)?.status).toBe('SUCCEEDED');
+    const first = execution(`grant-${grantId}`) as { startDate: string; stopDate?: string };
     expect((Date.parse(first.stopDate as string) - Date.parse(first.startDate)) / DAY).toBeLessThan(365);
-    expect(states(`grant-${g.id}-g2`)?.at(-1)).toBe('AllReleased');
-    expect((await grant(f, g.id)).tranches.map((t) => t.status)).toEqual(['released', 'released']);
+    expect(states(`grant-${grantId}-g2`)?.at(-1)).toBe('AllReleased');
+    expect((await grant(f, grantId)).tranches.map((t) => t.status)).toEqual(['released', 'released']);
   });
 
   it('tranches must add up to the grant; a plan is set once', async () => {

@@ -22,15 +22,13 @@ import { REMINDER_FUNCTION, scheduleReminders, sendReminder } from '../../shared
 import { review } from '../../shared/reporting/review';
 import { reportDetail, reportsByStatus } from '../../shared/reporting/views';
 import { lightAnswers } from '../support/grant';
-import { memorySystem, organisation } from '../support/memory';
-import { fundedPool } from '../support/usecases';
+import { organisation } from '../support/memory';
+import { fundedPool, systemWithFunders } from '../support/usecases';
 
 /** Fast: the reporting use cases on the in-memory adapters (no engines); the workflow around them is tested in reporting-cycle.engines.test.ts. */
 async function setup() {
-  const sys = memorySystem();
-  const admin = await sys.admin();
-  const lead = await organisation(sys, admin, 'Wyvernshire County Council');
-  const member = await organisation(sys, admin, 'Harbourside Trust');
+  const { sys, admin, funders } = await systemWithFunders(2);
+  const [lead, member] = funders;
   const provider = await organisation(sys, admin, 'Wyvern Voluntary Action', 'provider');
   const outsider = await organisation(sys, admin, 'Elsewhere Foundation');
   const { c, pool } = await fundedPool(sys, [lead, member], member, 'Grants Fund', 100_000_000);

@@ -1,4 +1,4 @@
-import { buildContract, type Contract, type ContractInput } from '../../shared/contracts/contract';
+import { buildContract, type Contract, type ContractInput, type Milestone } from '../../shared/contracts/contract';
 
 /** A year's contract for organisational support: two payments, two milestones linked to them, one KPI. */
 export const contractInput = (over: Partial<ContractInput> = {}): ContractInput => ({
@@ -44,3 +44,41 @@ export const registeredContract = (input: ContractInput): Contract =>
     source: { kind: 'direct' },
     status: 'active',
   });
+
+/**
+ * A contract as the store holds it, written out whole: active for a year from 1 April 2026, one
+ * KPI, no payments; each of `milestones` (M1, M2, …) scheduled for 5 July 2026 unless it says otherwise.
+ */
+export function storedContract(milestones: Partial<Milestone>[] = [], over: Partial<Contract> = {}): Contract {
+  return {
+    id: 'K1',
+    councilOrgId: 'council',
+    title: 'Infrastructure support',
+    description: '',
+    supplier: { name: 'Wyvern Voluntary Action', email: 'hello@wva.example.org' },
+    value: 9_000_000,
+    currency: 'GBP',
+    period: { startDate: '2026-04-01', endDate: '2027-03-31' },
+    funding: { kind: 'council' },
+    source: { kind: 'direct' },
+    status: 'active',
+    payments: [],
+    milestones: milestones.map((m, i) => ({
+      id: `M${i + 1}`,
+      title: `Milestone ${i + 1}`,
+      type: 'delivery',
+      dueDate: '2026-07-05',
+      deliverable: '',
+      evidenceRequested: '',
+      status: 'scheduled',
+      sequence: 0,
+      ...m,
+    })),
+    kpis: [{ id: 'K1', name: 'Groups supported', target: '120 a year', ratings: [] }],
+    amendments: [],
+    createdAt: '2026-04-01T09:00:00.000Z',
+    createdBy: 'u',
+    version: 1,
+    ...over,
+  };
+}

@@ -1,7 +1,7 @@
 import type { SeededFunder } from '../../infra/local/scenario';
 import type { contractView } from '../../shared/contracts/views';
 import { londonTime } from '../../shared/platform/london-time';
-import { inDays } from './grant';
+import { inDays, today } from './grant';
 import type { TestStack } from './stack';
 
 export type ContractView = Awaited<ReturnType<typeof contractView>>;
@@ -38,6 +38,18 @@ export async function advanceToMorning(stack: TestStack, start: string, days: nu
   const date = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
   await stack.runtime.advanceTo(new Date(londonTime(date, '09:05')));
   await stack.runtime.settle();
+}
+
+/**
+ * A contract with one milestone due 10 days from today, registered for `supplier`; the clock then
+ * moves to the morning 3 days before it is due, by when the supplier has had its alerts.
+ */
+export async function contractAlerted(stack: TestStack, council: SeededFunder, title: string, supplier: string) {
+  const start = today(stack);
+  const c = await register(stack, council, contractBody(stack, title, [10], supplier));
+  await stack.runtime.settle();
+  await advanceToMorning(stack, start, 7);
+  return c;
 }
 
 export async function mailTo(stack: TestStack, to: string, subject: RegExp) {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { settleConsortium } from '../../shared/consortia/invitation';
 import { setPlan } from '../../shared/grants/plan';
 import { allocateDirect } from '../../shared/pools/awards';
@@ -46,4 +47,21 @@ export async function memoryGrant(plan: Plan, title = 'Community grant') {
   const planned = await setPlan(d, lead.caller, g.id, plan);
   const emails = () => sys.outside.emails.filter((e) => e.to.includes(recipient.org.contactEmail));
   return { sys, d, lead, member, recipient, grantId: g.id, planned, emails };
+}
+
+/**
+ * "Send a new link" asked for twice, then each replacement's follower run (`send`): the older
+ * generation sends nothing, the newer one sends the only new-link email.
+ */
+export async function onlyNewestLinkSent(
+  s: { replacements(): Promise<unknown[]>; emails(): { subject: string }[] },
+  ask: () => Promise<unknown>,
+  send: (replaced: never) => Promise<{ sent: boolean }>,
+) {
+  await ask();
+  await ask();
+  const [older, newer] = await s.replacements();
+  expect(await send(older as never)).toEqual({ sent: false });
+  expect(await send(newer as never)).toEqual({ sent: true });
+  expect(s.emails().filter((e) => e.subject.startsWith('New link'))).toHaveLength(1);
 }

@@ -81,6 +81,16 @@ export function errorSummary(html: string, links: 'any page' | 'this page' = 'an
   return [...list.matchAll(entry)].map((m) => [m[1] as string, text(m[2] as string)]);
 }
 
+/** A form refused: a 400 whose error summary names each mistake, in order. */
+export function expectRefused(
+  res: { status: number; html: string },
+  mistakes: [string, string][],
+  links: 'any page' | 'this page' = 'any page',
+) {
+  expect(res.status).toBe(400);
+  expect(errorSummary(res.html, links)).toEqual(mistakes);
+}
+
 /** What a textarea on the page holds (what was typed, kept when a form is refused). */
 export const textareaIn = (html: string, name: string) =>
   new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
@@ -93,3 +103,24 @@ export const taskList = (html: string) =>
     const status = /govuk-task-list__status[^>]*>(?:<strong[^>]*>)?([^<]+)</.exec(item)?.[1]?.trim();
     return [name, status];
   });
+
+/**
+ * A journey's first question, which asks for a name and one other answer, refuses blank answers
+ * (naming both) and a name over 200 characters (keeping it as typed). `thing` is what the page
+ * names ('consortium': "Enter the name of the consortium"). Answers the second refusal's HTML.
+ */
+export async function expectNameRefused(
+  send: (fields: Record<string, string>) => Promise<{ status: number; html: string }>,
+  thing: string,
+  other: { field: string; blank: string; message: string; good: string },
+): Promise<string> {
+  const blank = await send({ name: '', [other.field]: other.blank });
+  expectRefused(blank, [
+    ['name', `Enter the name of the ${thing}`],
+    [other.field, other.message],
+  ]);
+  const long = await send({ name: 'x'.repeat(201), [other.field]: other.good });
+  expectRefused(long, [['name', `Name of the ${thing} must be 200 characters or fewer`]]);
+  expect(long.html).toContain('x'.repeat(201));
+  return long.html;
+}

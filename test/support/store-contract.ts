@@ -15,7 +15,7 @@ import { keys as reportKeys } from '../../shared/reporting/keys';
 import type { Report } from '../../shared/reporting/report';
 import type { ReportStore } from '../../shared/reporting/store';
 import type { TenderLedger, TenderStore } from '../../shared/tenders/store';
-import { at, award, contribution, event, NOW, pool } from './store-contract/fixtures';
+import { at, award, consortium, contribution, event, feedLink, NOW, openRound, pool } from './store-contract/fixtures';
 import { tendersContractsAndFeeds } from './store-contract/tenders-contracts';
 
 export interface Stores {
@@ -88,18 +88,7 @@ export function storeContract(stores: () => Stores) {
 
   it('a consortium changes only under its version: its status and the reporting policy grants keeps on it', async () => {
     const { consortia } = stores();
-    const c = {
-      id: newId(NOW),
-      name: 'Contract consortium',
-      place: 'Wyvernshire',
-      leadOrgId: 'L',
-      status: 'inviting' as const,
-      members: [{ orgId: 'L', role: 'lead' as const }],
-      quorumPercent: 60,
-      createdAt: at,
-      createdBy: 'test',
-      version: 1,
-    };
+    const c = consortium();
     await consortia.createConsortium(c, event(`consortium#${c.id}`));
     const policy = { thresholdPence: 5, reminderOffsetsDays: [-3] };
     await consortia.saveReportingPolicy(c.id, policy, 1, event(`consortium#${c.id}`));
@@ -297,22 +286,15 @@ export function storeContract(stores: () => Stores) {
   it('a reusable link rotates in one write: the pointer moves, the old link is revoked, and a stale rotation changes nothing', async () => {
     const { platform } = stores();
     const pointer = { pk: `ORG#${newId(NOW)}`, sk: 'CALENDAR-FEED' };
-    const link = (hash: string) => ({
-      hash,
-      scope: { kind: 'calendar-feed', owner: 'council', id: pointer.pk },
-      status: 'active' as const,
-      expiresAt: '2036-01-01T00:00:00.000Z',
-      createdAt: at,
-    });
     const [first, second, third] = [newLinkToken(), newLinkToken(), newLinkToken()];
     expect(await platform.getCurrentLink(pointer)).toBeUndefined();
-    await platform.rotateLink(pointer, link(first.hash), undefined, event(pointer.pk));
+    await platform.rotateLink(pointer, feedLink(pointer, first.hash), undefined, event(pointer.pk));
     expect(await platform.getCurrentLink(pointer)).toEqual({ hash: first.hash, createdAt: at });
-    await platform.rotateLink(pointer, link(second.hash), first.hash, event(pointer.pk));
+    await platform.rotateLink(pointer, feedLink(pointer, second.hash), first.hash, event(pointer.pk));
     expect((await platform.getLink(first.hash))?.status).toBe('revoked');
     expect((await platform.getCurrentLink(pointer))?.hash).toBe(second.hash);
     // Someone who read the first pointer rotates late: refused, and the third link was never written.
-    await expect(platform.rotateLink(pointer, link(third.hash), first.hash, event(pointer.pk))).rejects.toMatchObject({
+    await expect(platform.rotateLink(pointer, feedLink(pointer, third.hash), first.hash, event(pointer.pk))).rejects.toMatchObject({
       details: { rule: 'link-rotated' },
     });
     expect(await platform.getLink(third.hash)).toBeUndefined();
@@ -321,16 +303,7 @@ export function storeContract(stores: () => Stores) {
 
   it('a round takes one vote per organisation, and only while voting', async () => {
     const { rounds } = stores();
-    const round = {
-      id: newId(NOW),
-      poolId: 'p',
-      consortiumId: 'c',
-      name: 'R',
-      status: 'open' as const,
-      openedAt: at,
-      openedBy: 'u',
-      version: 1,
-    };
+    const round = openRound();
     await rounds.createRound(round, event(`round#${round.id}`));
     const vote = { orgId: 'O1', decision: 'approve' as const, by: 'u', at };
     await expect(rounds.putVote(round.id, vote, event(`round#${round.id}`))).rejects.toMatchObject({ details: { rule: 'round-voting' } });

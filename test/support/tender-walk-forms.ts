@@ -39,23 +39,22 @@ export const MILESTONES = [
 
 /** From the contract's milestones page: "Add milestones and KPIs", two milestones and a KPI, the reason, check and add. */
 export async function addMilestonesAndKpi(w: Walk, page: Page) {
-  const { link, fill, pick, button, date, panel } = w;
+  const { link, answer, button, panel } = w;
   await link(page, 'Add milestones and KPIs');
   for (const [title, due] of MILESTONES) {
-    await fill(page, 'Milestone title', title);
-    await pick(page, 'Delivery: something the supplier provides');
-    await date(page, 'Due date', due);
-    await fill(page, 'What the supplier delivers', `${title}, as the specification sets out.`);
-    await fill(page, 'Evidence asked for', 'The list of groups and what was done with each.');
-    await button(page, 'Add milestone');
+    const milestone = {
+      'Milestone title': title,
+      'Delivery: something the supplier provides': true,
+      'Due date': { date: due },
+      'What the supplier delivers': `${title}, as the specification sets out.`,
+      'Evidence asked for': 'The list of groups and what was done with each.',
+    } as const;
+    await answer(page, milestone, 'Add milestone');
   }
   await button(page, 'Continue');
-  await fill(page, 'KPI name', 'Groups supported');
-  await fill(page, 'Target', '120 a year');
-  await button(page, 'Add KPI');
+  await answer(page, { 'KPI name': 'Groups supported', Target: '120 a year' }, 'Add KPI');
   await button(page, 'Continue');
-  await fill(page, 'Reason for the change', 'Set after the award, as the specification asked.');
-  await button(page, 'Continue');
+  await answer(page, { 'Reason for the change': 'Set after the award, as the specification asked.' }, 'Continue');
   await expect(page.locator('main').textContent()).resolves.toContain('Groups supported: 120 a year');
   await button(page, 'Add them to the contract');
   await expect(panel(page)).resolves.toContain('Milestones and KPIs added');

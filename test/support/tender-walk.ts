@@ -71,28 +71,28 @@ export async function moment(page: Page, legend: string, boxes: [string, string,
 
 /** The lead drafts the tender through the task list: every task, then check and create. */
 export async function draftTender(w: Walk, page: Page, f: { county: SeededFunder; icb: SeededFunder; millbank: SeededFunder }) {
-  const { link, button, fill, pick, h1 } = w;
+  const { link, button, answer, pick, h1 } = w;
   await link(page, 'Title and description');
-  await fill(page, 'Title', TITLE);
-  await fill(page, 'Description', 'Support for the voluntary and community sector across Wyvernshire, in two lots, for three years.');
-  await button(page, 'Continue');
+  const description = 'Support for the voluntary and community sector across Wyvernshire, in two lots, for three years.';
+  await answer(page, { Title: TITLE, Description: description }, 'Continue');
 
   await link(page, 'Regime and procedure');
-  await pick(page, 'Open procedure');
-  await pick(page, 'Light touch: social and other specified services');
-  await pick(page, 'Sub-central');
-  await pick(page, 'Advertised with a tender notice');
-  await fill(page, 'Voluntary standstill (optional)', '8');
-  await button(page, 'Continue');
+  const regime = {
+    'Open procedure': true,
+    'Light touch: social and other specified services': true,
+    'Sub-central': true,
+    'Advertised with a tender notice': true,
+    'Voluntary standstill (optional)': '8',
+  } as const;
+  await answer(page, regime, 'Continue');
 
   await link(page, 'Lots');
-  for (const lot of LOTS) {
-    await fill(page, 'Lot title', lot.title);
-    await fill(page, 'Value of the lot', lot.value);
-    await pick(page, 'What it does');
-    await fill(page, 'Place or service', lot.scope);
-    await button(page, 'Add lot');
-  }
+  for (const lot of LOTS)
+    await answer(
+      page,
+      { 'Lot title': lot.title, 'Value of the lot': lot.value, 'What it does': true, 'Place or service': lot.scope },
+      'Add lot',
+    );
   await button(page, 'Continue');
 
   await link(page, 'Criteria and weights');
@@ -100,12 +100,8 @@ export async function draftTender(w: Walk, page: Page, f: { county: SeededFunder
     ['Local knowledge and relationships', 'Quality', '50'],
     ['Delivery plan', 'Quality', '20'],
     ['Price', 'Price', '30'],
-  ] as const) {
-    await fill(page, 'Criterion', title);
-    await pick(page, kind);
-    await fill(page, 'Weight', weight);
-    await button(page, 'Add criterion');
-  }
+  ] as const)
+    await answer(page, { Criterion: title, [kind]: true, Weight: weight }, 'Add criterion');
   await button(page, 'Continue');
 
   // On the London clock (summer time): questions until noon on 10 June, bids until 5pm on 17 June.
@@ -117,9 +113,11 @@ export async function draftTender(w: Walk, page: Page, f: { county: SeededFunder
   await button(page, 'Continue');
 
   await link(page, 'Documents');
-  await fill(page, 'Document title', 'Specification');
-  await fill(page, 'Link', 'https://wyvernshire.example.org/tenders/infrastructure-spec.pdf');
-  await button(page, 'Add document');
+  await answer(
+    page,
+    { 'Document title': 'Specification', Link: 'https://wyvernshire.example.org/tenders/infrastructure-spec.pdf' },
+    'Add document',
+  );
   await button(page, 'Continue');
 
   await fund(w, page, f, ['300,000', '225,000', '150,000']);

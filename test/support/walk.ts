@@ -94,7 +94,20 @@ export function walk(stack: () => TestStack, browser: () => Browser) {
     await group.getByLabel('Year').fill(y as string);
   }
 
+  /**
+   * Answers a form's questions in order, each found by its label: text is typed, `true` ticks a
+   * radio or a checkbox, `{ date }` fills a date's three boxes; then presses the button `press`.
+   */
+  async function answer(page: Page, answers: Record<string, string | true | { date: string }>, press: string) {
+    for (const [label, value] of Object.entries(answers)) {
+      if (value === true) await pick(page, label);
+      else if (typeof value === 'string') await fill(page, label, value);
+      else await date(page, label, value.date);
+    }
+    await button(page, press);
+  }
+
   const report = () =>
     `page loads per step:\n${loads.map(([s, n]) => `  ${String(n).padStart(3)}  ${s}`).join('\n')}\n  ${loads.reduce((a, [, n]) => a + n, 0)} in all`;
-  return { as, person, step, signIn, button, link, fill, pick, panel, h1, main, date, loads, requests, visited, report };
+  return { as, person, step, signIn, button, link, fill, pick, panel, h1, main, date, answer, loads, requests, visited, report };
 }

@@ -69,45 +69,30 @@ describe('working days as the Procurement Act counts them: no bank holiday in an
     expect(isWorkingDay('2026-11-21')).toBe(false); // a Saturday
   });
 
-  it('a standstill (eight working days beginning with the UK6 day, s.51(2)) published on 23 December 2026', () => {
+  // [published, the first working day counted, the last, the day it has ended by]
+  it.each([
     // Wed 23, Thu 24 (1, 2); Fri 25 Christmas; weekend; Mon 28 Boxing Day substitute; Tue 29, Wed 30, Thu 31 (3–5);
     // Fri 1 Jan New Year; weekend; Mon 4 Jan Scotland's 2 January substitute; Tue 5, Wed 6, Thu 7 (6–8).
-    expect(standstill('2026-12-23')).toEqual({
-      firstDay: '2026-12-23',
-      firstWorkingDay: '2026-12-23',
-      lastDay: '2027-01-07',
-      endsAfter: '2027-01-08',
-    });
-  });
-
-  it('published on 29 December 2026', () => {
+    ['2026-12-23', '2026-12-23', '2027-01-07', '2027-01-08'],
     // Tue 29, Wed 30, Thu 31 (1–3); Fri 1 and Mon 4 January are bank holidays; Tue 5 – Fri 8 (4–7); Mon 11 (8).
-    expect(standstill('2026-12-29').lastDay).toBe('2027-01-11');
-  });
-
-  it('around Easter 2027 and St Patrick’s Day', () => {
-    // Wed 24, Thu 25 March (1, 2); Good Friday 26; weekend; Easter Monday 29; Tue 30 – Fri 2 April (3–6); Mon 5, Tue 6 (7, 8).
-    expect(standstill('2027-03-24').lastDay).toBe('2027-04-06');
+    ['2026-12-29', '2026-12-29', '2027-01-11', '2027-01-12'],
+    // Around Easter 2027: Wed 24, Thu 25 March (1, 2); Good Friday 26; weekend; Easter Monday 29; Tue 30 – Fri 2 April (3–6); Mon 5, Tue 6 (7, 8).
+    ['2027-03-24', '2027-03-24', '2027-04-06', '2027-04-07'],
     // Tue 16 March (1); Wed 17 St Patrick's Day; Thu 18, Fri 19 (2, 3); Mon 22 – Thu 25 (4–7); Good Friday; weekend; Easter Monday; Tue 30 (8).
-    expect(standstill('2027-03-16').lastDay).toBe('2027-03-30');
-  });
-
-  it('published on 30 November 2027, St Andrew’s Day: the day itself is no working day', () => {
-    // Tue 30 November is a bank holiday in Scotland, so the count starts on Wed 1 December: 1, 2, 3, 6, 7, 8, 9, 10.
-    expect(standstill('2027-11-30')).toEqual({
-      firstDay: '2027-11-30',
-      firstWorkingDay: '2027-12-01',
-      lastDay: '2027-12-10',
-      endsAfter: '2027-12-11',
-    });
-  });
-
-  it('around 12 July 2027, the Battle of the Boyne holiday', () => {
-    // Fri 9 July (1); weekend; Mon 12 July a bank holiday in Northern Ireland; Tue 13 – Fri 16 (2–5); Mon 19 – Wed 21 (6–8).
-    expect(standstill('2027-07-09').lastDay).toBe('2027-07-21');
+    ['2027-03-16', '2027-03-16', '2027-03-30', '2027-03-31'],
+    // 30 November 2027, St Andrew's Day, a bank holiday in Scotland: the day itself is no working day, so the count
+    // starts on Wed 1 December: 1, 2, 3, 6, 7, 8, 9, 10.
+    ['2027-11-30', '2027-12-01', '2027-12-10', '2027-12-11'],
+    // Fri 9 July (1); weekend; Mon 12 July a bank holiday in Northern Ireland (the Battle of the Boyne); Tue 13 – Fri 16 (2–5); Mon 19 – Wed 21 (6–8).
+    ['2027-07-09', '2027-07-09', '2027-07-21', '2027-07-22'],
     // Mon 2 August 2027 is Scotland's summer bank holiday: Thu 29 July (1), Fri 30 (2), Tue 3 – Fri 6 (3–6), Mon 9, Tue 10 (7, 8).
-    expect(standstill('2027-07-29').lastDay).toBe('2027-08-10');
-  });
+    ['2027-07-29', '2027-07-29', '2027-08-10', '2027-08-11'],
+  ])(
+    'a standstill (eight working days beginning with the UK6 day, s.51(2)) published on %s: counted from %s to %s',
+    (firstDay, firstWorkingDay, lastDay, endsAfter) => {
+      expect(standstill(firstDay)).toEqual({ firstDay, firstWorkingDay, lastDay, endsAfter });
+    },
+  );
 
   it('agrees with a count by hand over the typed list for every day of 2026 and 2027', () => {
     for (let day = '2026-01-01'; day <= '2027-12-15'; day = next(day)) expect(standstill(day).lastDay, day).toBe(byHand(day));

@@ -1,13 +1,16 @@
+import type { Consortium } from '../../../shared/consortia/consortium';
 import type { Contract } from '../../../shared/contracts/contract';
 import type { Grant } from '../../../shared/grants/grant';
 import { type DomainEvent, defineEvents } from '../../../shared/platform/events';
 import { newId } from '../../../shared/platform/ids';
 import * as z from '../../../shared/platform/zod';
 import type { Pool } from '../../../shared/pools/pool';
+import type { Round } from '../../../shared/pools/round';
 import type { LedgerWrite } from '../../../shared/pools/store';
 import { noProcess } from '../../../shared/tenders/process';
 import { regimeOf } from '../../../shared/tenders/regime';
 import type { Tender } from '../../../shared/tenders/tender';
+import { storedContract } from '../contract-input';
 
 export const NOW = new Date('2026-04-01T09:00:00Z');
 export const at = NOW.toISOString();
@@ -56,41 +59,50 @@ export function tender(consortiumId: string, deadline = '2026-05-01T12:00:00.000
   };
 }
 
-/** A council's contract with one payment and one milestone. */
-export function contract(councilOrgId: string): Contract {
-  return {
+/** A council's contract with one payment and one milestone (M1) that releases it. */
+export const contract = (councilOrgId: string): Contract =>
+  storedContract([{ dueDate: '2026-05-31', deliverable: 'A plan', evidenceRequested: 'The plan', paymentId: 'P1' }], {
     id: newId(NOW),
     councilOrgId,
-    title: 'Contract',
-    description: 'store contract',
-    supplier: { name: 'Supplier', email: 'supplier@example.org' },
-    value: 50_000,
-    currency: 'GBP',
-    period: { startDate: '2026-04-01', endDate: '2027-03-31' },
-    funding: { kind: 'council' },
-    source: { kind: 'direct' },
-    status: 'active',
     payments: [{ id: 'P1', dueDate: '2026-06-01', amount: 50_000 }],
-    milestones: [
-      {
-        id: 'M1',
-        title: 'Plan',
-        type: 'delivery',
-        dueDate: '2026-05-31',
-        deliverable: 'A plan',
-        evidenceRequested: 'The plan',
-        paymentId: 'P1',
-        status: 'scheduled',
-        sequence: 0,
-      },
-    ],
-    kpis: [],
-    amendments: [],
+  });
+
+/** A consortium of one lead, inviting, at its first version. */
+export function consortium(): Consortium {
+  return {
+    id: newId(NOW),
+    name: 'Contract consortium',
+    place: 'Wyvernshire',
+    leadOrgId: 'L',
+    status: 'inviting',
+    members: [{ orgId: 'L', role: 'lead' }],
+    quorumPercent: 60,
     createdAt: at,
     createdBy: 'test',
     version: 1,
   };
 }
+
+/** A round open for proposals, at its first version. */
+export const openRound = (): Round => ({
+  id: newId(NOW),
+  poolId: 'p',
+  consortiumId: 'c',
+  name: 'R',
+  status: 'open',
+  openedAt: at,
+  openedBy: 'u',
+  version: 1,
+});
+
+/** An active link (`hash`) issued for the calendar feed at `pointer`: what each rotation writes. */
+export const feedLink = (pointer: { pk: string }, hash: string) => ({
+  hash,
+  scope: { kind: 'calendar-feed', owner: 'council', id: pointer.pk },
+  status: 'active' as const,
+  expiresAt: '2036-01-01T00:00:00.000Z',
+  createdAt: at,
+});
 
 export function pool(): Pool {
   return {

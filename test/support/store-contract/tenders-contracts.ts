@@ -6,7 +6,7 @@ import { newId } from '../../../shared/platform/ids';
 import { newLinkToken } from '../../../shared/platform/links/token';
 import type { LedgerWrite } from '../../../shared/pools/store';
 import type { Stores } from '../store-contract';
-import { at, contract, contribution, event, NOW, pool, tender } from './fixtures';
+import { at, contract, contribution, event, feedLink, NOW, pool, tender } from './fixtures';
 
 /** A link the tests spend: active until the end of 2026. */
 async function link(stores: () => Stores, scope: Record<string, string> & { kind: string }) {
@@ -139,15 +139,8 @@ export function tendersContractsAndFeeds(stores: () => Stores) {
     ];
     for (const pointer of pointers) {
       const [first, second] = [newLinkToken(), newLinkToken()];
-      const issued = (hash: string) => ({
-        hash,
-        scope: { kind: 'calendar-feed', owner: 'council', id: pointer.pk },
-        status: 'active' as const,
-        expiresAt: '2036-01-01T00:00:00.000Z',
-        createdAt: at,
-      });
-      await platform.rotateLink(pointer, issued(first.hash), undefined, event(pointer.pk));
-      await platform.rotateLink(pointer, issued(second.hash), first.hash, event(pointer.pk));
+      await platform.rotateLink(pointer, feedLink(pointer, first.hash), undefined, event(pointer.pk));
+      await platform.rotateLink(pointer, feedLink(pointer, second.hash), first.hash, event(pointer.pk));
       expect(await platform.getCurrentLink(pointer)).toEqual({ hash: second.hash, createdAt: at });
       expect((await platform.getLink(first.hash))?.status).toBe('revoked');
     }
