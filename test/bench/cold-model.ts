@@ -79,3 +79,52 @@ export function coldTable(rows: readonly ColdFigures[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
   return [head, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i] as number)).join('  ')).join('\n');
 }
+
+type CatalogLike = {
+  functions: Record<string, { feature?: string; needs: readonly unknown[] }>;
+  routes: readonly { fn: string; auth: string; path: string }[];
+};
+
+/**
+ * The plans compared: one function per route, task and target (the stack now), and the JSON API's
+ * routes sharing one function per feature and IAM group (its needs), as the pages already share
+ * one per feature; everything else stays as it is.
+ */
+export function sharingPlans(catalog: CatalogLike): { plan: string; groupOf: (fn: string) => string }[] {
+  const apiOnly = new Set(
+    Object.keys(catalog.functions).filter((fn) => {
+      const routes = catalog.routes.filter((r) => r.fn === fn);
+      return routes.length > 0 && routes.every((r) => r.auth === 'staff' || (r.auth === 'public' && !r.path.includes('{token')));
+    }),
+  );
+  const shared = (fn: string) => {
+    const spec = catalog.functions[fn];
+    if (!spec || !apiOnly.has(fn)) return fn;
+    return `${spec.feature ?? 'platform'} api ${JSON.stringify([...spec.needs].map((n) => JSON.stringify(n)).sort())}`;
+  };
+  return [
+    { plan: 'one function per route (now)', groupOf: (fn) => fn },
+    { plan: 'API shared per feature and IAM group', groupOf: shared },
+  ];
+}
+
+/**
+ * Every plan at 5, 15 and 45 minutes of idle lifetime. A group's init is the slowest of its
+ * functions' whole-process cold init as the bundle bench measured it (a shared bundle holds them
+ * all, so this is from below), or `fallbackInitMs` where none was measured.
+ */
+export function coldStartRows(
+  log: readonly Invocation[],
+  catalog: CatalogLike,
+  initOfFn: (fn: string) => number | undefined,
+  fallbackInitMs: number,
+) {
+  return sharingPlans(catalog).flatMap(({ plan, groupOf }) => {
+    const init = new Map<string, number>();
+    for (const fn of Object.keys(catalog.functions)) {
+      const g = groupOf(fn);
+      init.set(g, Math.max(init.get(g) ?? 0, initOfFn(fn) ?? fallbackInitMs));
+    }
+    return [5, 15, 45].map((idleMinutes) => coldModel(log, { idleMinutes, plan, groupOf, initMs: (g) => init.get(g) ?? fallbackInitMs }));
+  });
+}

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { catalog, forTarget } from '../../infra/catalog';
 import { apiClient } from '../../infra/local/client';
 import { runContractScenario } from '../../infra/local/demo-contracts';
 import { runTenderScenario } from '../../infra/local/demo-tenders';
@@ -9,6 +10,7 @@ import { type LocalRuntime, startLocal } from '../../infra/local/runtime';
 import { ensurePlatformAdmin, seedExampleFunders } from '../../infra/local/scenario';
 import { LocalClock } from '../../infra/local/virtual-clock';
 import { resetUsage, type Usage } from '../../shared/platform/usage';
+import { type Invocation, recordInvocations } from './invocation-log';
 import { type RouteFigures, recordRouteCalls } from './route-calls';
 
 export interface RunFigures {
@@ -22,6 +24,8 @@ export interface RunFigures {
   routes: RouteFigures[];
   /** What the scenario did (counts of grants, reports, bids, milestones…), as it reports them. */
   scenario: Record<string, unknown>;
+  /** Every invocation of the run on its clock, for the cold-start model (issue 27). */
+  invocations: Invocation[];
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -57,6 +61,7 @@ export async function measuredRun(
   const runtime = await startLocal({ root, stateDir, inMemory: true, clock });
   try {
     const routes = recordRouteCalls(runtime.lambdas);
+    const invocations = recordInvocations(runtime.lambdas, clock, forTarget(catalog, 'local'));
     const admin = await ensurePlatformAdmin();
     const funders = await seedExampleFunders(runtime, admin);
     const run: DemoRun = {
@@ -82,6 +87,7 @@ export async function measuredRun(
       transitions: transitionsOf(runtime),
       routes: routes(),
       scenario: did,
+      invocations: invocations(),
     };
   } finally {
     runtime.lambdas.onInvoked = undefined;

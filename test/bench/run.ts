@@ -10,8 +10,9 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleLimits } from '../../infra/bundle-sizes';
-import { workflows } from '../../infra/catalog';
-import { benchBundles, bundleTable } from './bundles';
+import { awsCatalog, workflows } from '../../infra/catalog';
+import { type BundleBench, benchBundles, bundleTable } from './bundles';
+import { coldStartRows, coldTable } from './cold-model';
 import { costModel } from './cost';
 import type { RunFigures } from './demo-year';
 import type { benchReportSubmission } from './report-submission';
@@ -163,11 +164,36 @@ if (!skip.has('year')) {
   for (const l of off.usage) say(`    ${l.what}: ${l.quantity.toFixed(1)} a month × list price = ${usd(l.usd)} (${l.source})`);
   say(`  fixed a month: ${usd(off.fixedPerMonth)} with WAF off, ${usd(on.fixedPerMonth)} with WAF on`);
   for (const f of on.fixed) say(`    ${f.what}: ${usd(f.usd)}`);
+  coldStarts(run);
   targets.push(
     target('usage cost ÷ cost of its emails', off.usageToEmails, 1.25, '×'),
     target('fixed cost a month, WAF off', off.fixedPerMonth, 1, ' USD'),
     target('routes issuing a Scan', run.routes.filter((r) => r.scans > 0).length, 0),
   );
+}
+
+/**
+ * Issue 27, item 2: the year's invocations replayed against Lambda's idle lifetime, per plan.
+ * Init per function is the whole-process cold init the bundle phase measured (its median
+ * otherwise unknown: the phase was skipped, and the median of the issue's measurement is used).
+ */
+function coldStarts(run: RunFigures) {
+  const b = results.bundles as BundleBench | undefined;
+  const initOf = (fn: string) => b?.functions.find((f) => f.name === `grantloop-${fn}`)?.processMs;
+  const fallback = b ? median(b.functions.map((f) => f.processMs)) : 110;
+  const rows = coldStartRows(run.invocations, awsCatalog, initOf, fallback);
+  results.coldStartModel = { invocations: run.invocations.length, initFrom: b ? 'bundle bench' : `flat ${fallback} ms`, rows };
+  say(
+    `  cold starts over the year's ${run.invocations.length} invocations (init ${b ? 'from the bundle bench' : `a flat ${fallback} ms`}):`,
+  );
+  say(
+    coldTable(rows)
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n'),
+  );
+  const now15 = rows.find((r) => r.idleMinutes === 15 && r.plan.endsWith('(now)'));
+  if (now15) targets.push(target('cold-start model: staff page wait p95, 15-minute idle lifetime', now15.staffPage.p95, 1000, ' ms'));
 }
 
 if (!skip.has('scale')) {

@@ -40,6 +40,10 @@ function handlerNeeds(entry: string): Import[] {
       const where = args[2] as Node;
       if (where.type === 'Literal' && where.value === 'body' && args[0]?.type === 'Identifier') schemas.push(args[0].name as string);
     }
+    // `staffCommand({ path, body: newPledge, status }, …)` (functions/lib/use-case-route.ts) parses the body with that schema.
+    const key = n.key as Node | undefined;
+    const value = n.value as Node | undefined;
+    if (n.type === 'Property' && key?.name === 'body' && value?.type === 'Identifier') schemas.push(value.name as string);
     for (const v of Object.values(n)) for (const c of Array.isArray(v) ? v : [v]) if (isNode(c)) visit(c);
   };
   visit(parse(source, entry));
