@@ -19,6 +19,8 @@ export interface ColdFigures {
   byKind: Record<InvocationKind, { invocations: number; cold: number; share: number }>;
   /** All invocations. */
   share: number;
+  /** The modelled init time of every cold start, summed (Lambda bills INIT since 1 August 2025), ms. */
+  coldInitMs: number;
   /** What a staff member waits for a page: handler time + init when cold, ms. */
   staffPage: { p50: number; p95: number };
 }
@@ -40,6 +42,7 @@ export function coldModel(
   // The log's order is the order they ended; by time, stable, so a burst keeps its order.
   const ordered = log.map((inv, i) => ({ inv, i })).sort((a, b) => a.inv.at - b.inv.at || a.i - b.i);
   let cold = 0;
+  let coldInitMs = 0;
   for (const { inv } of ordered) {
     const group = o.groupOf(inv.fn);
     const previous = lastEnd.get(group);
@@ -50,6 +53,7 @@ export function coldModel(
     if (isCold) {
       k.cold++;
       cold++;
+      coldInitMs += o.initMs(group);
     }
     if (inv.kind === 'staff page') waits.push(inv.ms + (isCold ? o.initMs(group) : 0));
   }
@@ -60,6 +64,7 @@ export function coldModel(
     groups: new Set(log.map((i) => o.groupOf(i.fn))).size,
     byKind,
     share: log.length ? round1((100 * cold) / log.length) : 0,
+    coldInitMs: Math.round(coldInitMs),
     staffPage: { p50: round1(quantile(waits, 0.5)), p95: round1(quantile(waits, 0.95)) },
   };
 }

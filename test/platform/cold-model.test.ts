@@ -28,6 +28,7 @@ describe('the cold-start model', () => {
     expect(five.byKind['staff page']).toEqual({ invocations: 5, cold: 4, share: 80 });
     expect(five.byKind.api).toEqual({ invocations: 2, cold: 2, share: 100 });
     expect(five.share).toBe(85.7);
+    expect(five.coldInitMs).toBe(6 * 400);
     // 15 minutes: home at 20 is 16 minutes after the end of 09:04's request: still cold; at 45 it is warm.
     expect(model(15).byKind['staff page'].cold).toBe(4);
     expect(model(45).byKind['staff page'].cold).toBe(3);
