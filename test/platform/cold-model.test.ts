@@ -41,9 +41,11 @@ describe('the cold-start model', () => {
   });
 
   it('a staff member waits the handler time, and the init when cold', () => {
-    // Waits at 5 minutes: 500, 100, 500, 500, 500 → p50 500, p95 500; at 45: 500, 100, 500, 100, 500.
+    // Staff requests (pages and API) at 5 minutes: 500, 100, 500, 500, 500, 500, 500 → p50 500;
+    // at 45: pages 500, 100, 500, 100, 500 and API 500, 500 → sorted 100, 100, 500… → p50 500.
     expect(model(5).staffPage).toEqual({ p50: 500, p95: 500 });
     expect(model(45).staffPage).toEqual({ p50: 500, p95: 500 });
+    expect(model(45).linkPage.p50).toBeNaN();
     const warmMostly = coldModel(
       [...log, ...Array.from({ length: 20 }, (_, i) => ({ fn: 'home', at: at(91 + i), ms: 100, kind: 'staff page' as const }))],
       {
