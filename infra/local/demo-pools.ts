@@ -141,14 +141,31 @@ function proposeGrant(ctx: PoolScenarioInput, who: SeededFunder, r: Round, body:
   });
 }
 
+/** On that day the lead opens a round (its workflow starts). */
+async function openRound(ctx: PoolScenarioInput, pool: Pool, day: number, name: string): Promise<Round> {
+  await at(ctx, day);
+  const round = await ctx.api.call<Round>(ctx.funders.county.admin, 'POST', `/pools/${pool.id}/rounds`, { name });
+  await ctx.runtime.settle();
+  return round;
+}
+
+/** The lead closes a round for voting. */
+async function closeRound(ctx: PoolScenarioInput, r: Round): Promise<void> {
+  await ctx.api.call(ctx.funders.county.admin, 'POST', `/rounds/${r.id}/close`);
+  await ctx.runtime.settle();
+}
+
+/** The funders vote in this order (each vote is weighted by what its funder put in). */
+async function vote(ctx: PoolScenarioInput, r: Round, ballots: [SeededFunder, { decision: 'approve' | 'reject'; comment?: string }][]) {
+  for (const [who, ballot] of ballots) await ctx.api.call(who.admin, 'POST', `/rounds/${r.id}/votes`, ballot);
+  await ctx.runtime.settle();
+}
+
 /** Day 46–52: round 1 opens, three grants are proposed, the round closes and the funders vote. */
 async function firstRound(ctx: PoolScenarioInput, pool: Pool, p: Providers): Promise<Round> {
-  const { runtime, api, funders: f } = ctx;
-  const lead = f.county.admin;
+  const f = ctx.funders;
   ctx.progress('day 46: round 1 opens; funders propose three grants…');
-  await at(ctx, 46);
-  const round = await api.call<Round>(lead, 'POST', `/pools/${pool.id}/rounds`, { name: 'Infrastructure round 2026' });
-  await runtime.settle();
+  const round = await openRound(ctx, pool, 46, 'Infrastructure round 2026');
   await proposeGrant(ctx, f.county, round, {
     recipientOrgId: p.wva.id,
     title: 'Core support for Wyvern Voluntary Action',
@@ -176,32 +193,27 @@ async function firstRound(ctx: PoolScenarioInput, pool: Pool, p: Providers): Pro
 
   ctx.progress('day 50: the round closes; the funders vote (weighted by what each put in)…');
   await at(ctx, 50);
-  await api.call(lead, 'POST', `/rounds/${round.id}/close`);
-  await runtime.settle();
+  await closeRound(ctx, round);
   await at(ctx, 52);
-  await api.call(f.county.admin, 'POST', `/rounds/${round.id}/votes`, { decision: 'approve' });
-  await api.call(f.district.admin, 'POST', `/rounds/${round.id}/votes`, {
-    decision: 'reject',
-    comment: 'We would prefer more in the south',
-  });
-  await api.call(f.icb.admin, 'POST', `/rounds/${round.id}/votes`, { decision: 'approve' });
-  await runtime.settle();
+  await vote(ctx, round, [
+    [f.county, { decision: 'approve' }],
+    [f.district, { decision: 'reject', comment: 'We would prefer more in the south' }],
+    [f.icb, { decision: 'approve' }],
+  ]);
   return round;
 }
 
 /** Day 60: a second round with one top-up proposal is closed and voted down. */
 async function secondRound(ctx: PoolScenarioInput, pool: Pool, p: Providers): Promise<Round> {
-  const { runtime, api, funders: f } = ctx;
-  const lead = f.county.admin;
+  const f = ctx.funders;
   ctx.progress('day 60: a second round is proposed and rejected…');
-  await at(ctx, 60);
-  const second = await api.call<Round>(lead, 'POST', `/pools/${pool.id}/rounds`, { name: 'Summer top-up' });
-  await runtime.settle();
+  const second = await openRound(ctx, pool, 60, 'Summer top-up');
   await proposeGrant(ctx, f.millbank, second, { recipientOrgId: p.wva.id, title: 'Digital skills top-up', amount: 700_000 });
-  await api.call(lead, 'POST', `/rounds/${second.id}/close`);
-  await runtime.settle();
-  for (const who of [f.county, f.icb]) await api.call(who.admin, 'POST', `/rounds/${second.id}/votes`, { decision: 'reject' });
-  await runtime.settle();
+  await closeRound(ctx, second);
+  await vote(ctx, second, [
+    [f.county, { decision: 'reject' }],
+    [f.icb, { decision: 'reject' }],
+  ]);
   return second;
 }
 

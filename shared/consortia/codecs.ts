@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { type Item, recordCodec } from '../platform/codec';
+import { type Item, recordsOf, uniqueGuard } from '../platform/codec';
 import { type Consortium, type ConsortiumMember, consortiumRoles } from './consortium';
 import { keys } from './keys';
 import { funderTypes, memberRoles, type Organisation, organisationKinds } from './organisation';
 import type { Membership, User } from './store';
 
 /** The consortia feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
-const owner = 'consortia';
+const record = /* @__PURE__ */ recordsOf('consortia');
 
 /** An organisation but for its creation time: the same stored and served (the API's organisation view spreads it). */
 export const organisationIdentity = {
@@ -18,49 +18,29 @@ export const organisationIdentity = {
   contactEmail: z.string(),
 };
 
-export const organisationRecord = /* @__PURE__ */ recordCodec<Organisation>()({
-  owner,
-  kind: 'organisation',
-  version: 1,
-  prefix: { pk: 'ORG#', sk: 'ORG' },
+export const organisationRecord = /* @__PURE__ */ record<Organisation>()('organisation', ['ORG#', 'ORG'], {
   schema: z.object({ ...organisationIdentity, createdAt: z.string() }),
   keys: (o) => ({ ...keys.organisation(o.id), ...keys.organisationIndex(o.kind, o.name, o.id) }),
 });
 
 /** One organisation per org-id identifier: the guard points at it. */
-export const organisationIdentifierRecord = /* @__PURE__ */ recordCodec<{ orgId: string }, [identifier: string]>()({
-  owner,
-  kind: 'organisation-identifier',
-  version: 1,
-  prefix: { pk: 'ORGID#', sk: 'ORGID' },
-  schema: z.object({ orgId: z.string() }),
-  keys: (_g, identifier) => keys.organisationIdentifier(identifier),
-});
+export const organisationIdentifierRecord = /* @__PURE__ */ uniqueGuard(
+  record,
+  'organisation-identifier',
+  ['ORGID#', 'ORGID'],
+  'orgId',
+  keys.organisationIdentifier,
+);
 
-export const userRecord = /* @__PURE__ */ recordCodec<User>()({
-  owner,
-  kind: 'user',
-  version: 1,
-  prefix: { pk: 'USER#', sk: 'USER' },
+export const userRecord = /* @__PURE__ */ record<User>()('user', ['USER#', 'USER'], {
   schema: z.object({ id: z.string(), email: z.string(), name: z.string(), platformAdmin: z.boolean(), createdAt: z.string() }),
   keys: (u) => keys.user(u.id),
 });
 
 /** One user per email: the guard points at them. */
-export const userEmailRecord = /* @__PURE__ */ recordCodec<{ userId: string }, [email: string]>()({
-  owner,
-  kind: 'user-email',
-  version: 1,
-  prefix: { pk: 'EMAIL#', sk: 'EMAIL' },
-  schema: z.object({ userId: z.string() }),
-  keys: (_g, email) => keys.userEmail(email),
-});
+export const userEmailRecord = /* @__PURE__ */ uniqueGuard(record, 'user-email', ['EMAIL#', 'EMAIL'], 'userId', keys.userEmail);
 
-export const membershipRecord = /* @__PURE__ */ recordCodec<Membership>()({
-  owner,
-  kind: 'membership',
-  version: 1,
-  prefix: { pk: 'USER#', sk: 'MEMBER#' },
+export const membershipRecord = /* @__PURE__ */ record<Membership>()('membership', ['USER#', 'MEMBER#'], {
   schema: z.object({ userId: z.string(), orgId: z.string(), role: z.enum(memberRoles), grantedAt: z.string() }),
   keys: (m) => keys.membership(m.userId, m.orgId),
 });
@@ -75,11 +55,7 @@ export const consortiumIdentity = {
 };
 
 /** The consortium item: everything but its members, who are items of their own beside it. */
-export const consortiumRecord = /* @__PURE__ */ recordCodec<Omit<Consortium, 'members'>>()({
-  owner,
-  kind: 'consortium',
-  version: 1,
-  prefix: { pk: 'CONS#', sk: 'CONS' },
+export const consortiumRecord = /* @__PURE__ */ record<Omit<Consortium, 'members'>>()('consortium', ['CONS#', 'CONS'], {
   schema: z.object({
     ...consortiumIdentity,
     quorumPercent: z.number(),
@@ -99,14 +75,14 @@ export const consortiumRecord = /* @__PURE__ */ recordCodec<Omit<Consortium, 'me
   keys: (c) => keys.consortium(c.id),
 });
 
-export const consortiumMemberRecord = /* @__PURE__ */ recordCodec<ConsortiumMember & { consortiumId: string }>()({
-  owner,
-  kind: 'consortium-member',
-  version: 1,
-  prefix: { pk: 'CONS#', sk: 'MEMBER#' },
-  schema: z.object({ consortiumId: z.string(), orgId: z.string(), role: z.enum(consortiumRoles) }),
-  keys: (m) => keys.consortiumMember(m.consortiumId, m.orgId),
-});
+export const consortiumMemberRecord = /* @__PURE__ */ record<ConsortiumMember & { consortiumId: string }>()(
+  'consortium-member',
+  ['CONS#', 'MEMBER#'],
+  {
+    schema: z.object({ consortiumId: z.string(), orgId: z.string(), role: z.enum(consortiumRoles) }),
+    keys: (m) => keys.consortiumMember(m.consortiumId, m.orgId),
+  },
+);
 
 /** A consortium from its partition (the consortium item and its members' items); undefined without the consortium item. */
 export function consortiumOf(items: Item[], consortiumId: string): Consortium | undefined {

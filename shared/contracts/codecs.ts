@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { recordCodec } from '../platform/codec';
+import { recordsOf } from '../platform/codec';
 import { regimes } from '../tenders/regime';
 import { type Contract, contractStatuses, kpiRatings, milestoneStatuses, milestoneTypes } from './contract';
 import { keys } from './keys';
@@ -7,6 +7,7 @@ import type { ContractPolicy } from './rag';
 
 /** The contracts feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
 const owner = 'contracts';
+const record = /* @__PURE__ */ recordsOf(owner);
 
 const at = z.string();
 const period = z.object({ startDate: z.string(), endDate: z.string() });
@@ -51,11 +52,7 @@ const amendment = z.object({
 });
 
 /** The whole contract (milestones, payments, KPIs, amendments on it), replaced under its version. */
-export const contractRecord = /* @__PURE__ */ recordCodec<Contract>()({
-  owner,
-  kind: 'contract',
-  version: 1,
-  prefix: { pk: 'CONTRACT#', sk: 'CONTRACT' },
+export const contractRecord = /* @__PURE__ */ record<Contract>()('contract', ['CONTRACT#', 'CONTRACT'], {
   schema: z.object({
     id: z.string(),
     councilOrgId: z.string(),
@@ -89,14 +86,14 @@ export const contractRecord = /* @__PURE__ */ recordCodec<Contract>()({
 });
 
 /** How a council colours and alerts its contracts, beside its organisation item. */
-export const policyRecord = /* @__PURE__ */ recordCodec<{ policy: ContractPolicy }, [councilOrgId: string]>()({
-  owner,
-  kind: 'contract-policy',
-  version: 1,
-  prefix: { pk: 'ORG#', sk: 'CONTRACT-POLICY' },
-  schema: z.object({ policy: z.object({ amberWithinDays: z.number(), alertOffsetsDays: z.array(z.number()) }) }),
-  keys: (_p, councilOrgId) => keys.policy(councilOrgId),
-});
+export const policyRecord = /* @__PURE__ */ record<{ policy: ContractPolicy }, [councilOrgId: string]>()(
+  'contract-policy',
+  ['ORG#', 'CONTRACT-POLICY'],
+  {
+    schema: z.object({ policy: z.object({ amberWithinDays: z.number(), alertOffsetsDays: z.array(z.number()) }) }),
+    keys: (_p, councilOrgId) => keys.policy(councilOrgId),
+  },
+);
 
 /** Which evidence link of a milestone is live now: the platform's link pointer, under the contract's key. */
 export const milestoneLinkPointer = { owner, kind: 'milestone-link', prefix: { pk: 'CONTRACT#', sk: 'MILESTONE-LINK#' } };

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { keys as consortiaKeys } from '../consortia/keys';
-import { type Item, readAttribute, recordCodec } from '../platform/codec';
+import { type Item, readAttribute, recordsOf } from '../platform/codec';
 import { allocationRequestShape } from '../pools/codecs';
 import type { Grant } from './grant';
 import { type Condition, type ConditionToDecide, grantStatuses, type Tranche } from './grant-plan';
@@ -9,7 +9,7 @@ import { defaultReportingPolicy, frequencies, type ReportingPolicy } from './rep
 import type { Amendment } from './store';
 
 /** The grants feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
-const owner = 'grants';
+const record = /* @__PURE__ */ recordsOf('grants');
 
 /** A grant as stored: with the version its item was created at (an internal guard the domain type does not carry). */
 export type StoredGrant = Grant & { version: number };
@@ -19,11 +19,7 @@ export type StoredGrant = Grant & { version: number };
  * `grantRecord.toItem`), so the money and the grant are one write; every later change is a grants
  * use case (status, dates, plan, amount).
  */
-export const grantRecord = /* @__PURE__ */ recordCodec<StoredGrant>()({
-  owner,
-  kind: 'grant',
-  version: 1,
-  prefix: { pk: 'GRANT#', sk: 'GRANT' },
+export const grantRecord = /* @__PURE__ */ record<StoredGrant>()('grant', ['GRANT#', 'GRANT'], {
   schema: z.object({
     ...allocationRequestShape,
     id: z.string(),
@@ -52,11 +48,7 @@ export const grantOf = (stored: StoredGrant): Grant => {
   return grant;
 };
 
-export const conditionRecord = /* @__PURE__ */ recordCodec<Condition>()({
-  owner,
-  kind: 'condition',
-  version: 1,
-  prefix: { pk: 'GRANT#', sk: 'COND#' },
+export const conditionRecord = /* @__PURE__ */ record<Condition>()('condition', ['GRANT#', 'COND#'], {
   schema: z.object({
     id: z.string(),
     grantId: z.string(),
@@ -75,11 +67,7 @@ export const conditionRecord = /* @__PURE__ */ recordCodec<Condition>()({
   keys: (c) => keys.condition(c.grantId, c.id),
 });
 
-export const conditionToDecideRecord = /* @__PURE__ */ recordCodec<ConditionToDecide>()({
-  owner,
-  kind: 'condition-to-decide',
-  version: 1,
-  prefix: { pk: 'GRANT#', sk: 'DECIDE#' },
+export const conditionToDecideRecord = /* @__PURE__ */ record<ConditionToDecide>()('condition-to-decide', ['GRANT#', 'DECIDE#'], {
   schema: z.object({
     consortiumId: z.string(),
     grantId: z.string(),
@@ -95,11 +83,7 @@ export const conditionToDecideRecord = /* @__PURE__ */ recordCodec<ConditionToDe
   }),
 });
 
-export const trancheRecord = /* @__PURE__ */ recordCodec<Tranche>()({
-  owner,
-  kind: 'tranche',
-  version: 1,
-  prefix: { pk: 'GRANT#', sk: 'TRANCHE#' },
+export const trancheRecord = /* @__PURE__ */ record<Tranche>()('tranche', ['GRANT#', 'TRANCHE#'], {
   schema: z.object({
     id: z.string(),
     grantId: z.string(),
@@ -116,11 +100,7 @@ export const trancheRecord = /* @__PURE__ */ recordCodec<Tranche>()({
 
 const amendmentFields = { id: z.string(), reason: z.string(), by: z.string(), at: z.string() };
 
-export const amendmentRecord = /* @__PURE__ */ recordCodec<Amendment, [grantId: string]>()({
-  owner,
-  kind: 'amendment',
-  version: 1,
-  prefix: { pk: 'GRANT#', sk: 'AMEND#' },
+export const amendmentRecord = /* @__PURE__ */ record<Amendment, [grantId: string]>()('amendment', ['GRANT#', 'AMEND#'], {
   // One shape per kind: what changed, as [before, after] (the Amendment union).
   schema: z.discriminatedUnion('kind', [
     z.object({

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** An item as the table holds it: keys, bookkeeping and the record's attributes. */
 export type Item = Record<string, unknown>;
@@ -130,4 +130,41 @@ export function recordCodec<T extends object, A extends unknown[] = []>() {
     };
     return codec;
   };
+}
+
+/**
+ * A feature's record constructor, its owner bound once in its `codecs.ts`:
+ * `const record = recordsOf('pools')`, then `record<Pledge>()('pledge', ['POOL#', 'PLEDGE#'], { schema, keys })`
+ * (kind, the start of its `pk` and `sk`, and the stored shape). A first stored shape is version 1;
+ * a later one says its `version`.
+ */
+// @__NO_SIDE_EFFECTS__
+export function recordsOf(owner: string) {
+  // @__NO_SIDE_EFFECTS__
+  return <T extends object, A extends unknown[] = []>() =>
+    // @__NO_SIDE_EFFECTS__
+    <S extends z.ZodMiniType<T>>(
+      kind: string,
+      [pk, sk]: [pk: string, sk: string],
+      spec: { version?: number; schema: S & TakesEvery<S, T>; keys: (value: T, ...at: A) => ItemKeys },
+    ): RecordCodec<T, A> =>
+      recordCodec<T, A>()<S>({ owner, kind, version: spec.version ?? 1, prefix: { pk, sk }, schema: spec.schema, keys: spec.keys });
+}
+
+/**
+ * A uniqueness guard: one item per value (an email, an org-id identifier), keyed by the value and
+ * pointing at the record that holds it (`field`), put with that record so a second one fails.
+ */
+// @__NO_SIDE_EFFECTS__
+export function uniqueGuard<F extends string>(
+  record: ReturnType<typeof recordsOf>,
+  kind: string,
+  prefix: [pk: string, sk: string],
+  field: F,
+  keyOf: (value: string) => ItemKey,
+): RecordCodec<Record<F, string>, [value: string]> {
+  return record<Record<F, string>, [value: string]>()(kind, prefix, {
+    schema: z.record(z.literal(field), z.string()),
+    keys: (_g, value) => keyOf(value),
+  });
 }

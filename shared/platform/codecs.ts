@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type ItemKey, recordCodec } from './codec';
+import { type ItemKey, recordsOf } from './codec';
 import type { DomainEvent } from './events';
 import { platformKeys as keys } from './keys';
 import type { LinkRecord } from './links/token';
@@ -8,14 +8,10 @@ import type { LoginAttempt, Session } from './sessions/session';
 import type { DraftAnswers } from './sessions/store';
 
 /** The platform's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
-const owner = 'platform';
+const record = /* @__PURE__ */ recordsOf('platform');
 
 /** Events sit under their subject (any partition), so only their sort key is the platform's. */
-export const eventRecord = /* @__PURE__ */ recordCodec<DomainEvent>()({
-  owner,
-  kind: 'event',
-  version: 1,
-  prefix: { pk: '', sk: 'EVENT#' },
+export const eventRecord = /* @__PURE__ */ record<DomainEvent>()('event', ['', 'EVENT#'], {
   schema: z.object({
     id: z.string(),
     type: z.string(),
@@ -28,20 +24,12 @@ export const eventRecord = /* @__PURE__ */ recordCodec<DomainEvent>()({
   keys: (e) => keys.event(e.subject, e.occurredAt, e.id),
 });
 
-export const waitingTaskRecord = /* @__PURE__ */ recordCodec<WaitingTask>()({
-  owner,
-  kind: 'waiting-task',
-  version: 1,
-  prefix: { pk: '', sk: 'WAIT#' },
+export const waitingTaskRecord = /* @__PURE__ */ record<WaitingTask>()('waiting-task', ['', 'WAIT#'], {
   schema: z.object({ subject: z.string(), purpose: z.string(), taskToken: z.string(), executionName: z.string(), deadline: z.string() }),
   keys: (t) => keys.waitingTask(t.subject, t.purpose),
 });
 
-export const onceRecord = /* @__PURE__ */ recordCodec<{ claimedAt: string }, [scope: string]>()({
-  owner,
-  kind: 'once',
-  version: 1,
-  prefix: { pk: 'ONCE#', sk: 'ONCE' },
+export const onceRecord = /* @__PURE__ */ record<{ claimedAt: string }, [scope: string]>()('once', ['ONCE#', 'ONCE'], {
   schema: z.object({ claimedAt: z.string() }),
   keys: (_o, scope) => keys.once(scope),
 });
@@ -49,11 +37,7 @@ export const onceRecord = /* @__PURE__ */ recordCodec<{ claimedAt: string }, [sc
 /** A link as stored: its expiry is kept as `expiresAtIso`, since the table's TTL owns `expiresAt`. */
 export type StoredLink = Omit<LinkRecord, 'expiresAt'> & { expiresAtIso: string; revokedAt?: string };
 
-export const linkRecord = /* @__PURE__ */ recordCodec<StoredLink>()({
-  owner,
-  kind: 'link',
-  version: 1,
-  prefix: { pk: 'LINK#', sk: 'LINK' },
+export const linkRecord = /* @__PURE__ */ record<StoredLink>()('link', ['LINK#', 'LINK'], {
   schema: z.object({
     hash: z.string(),
     scope: z.catchall(z.object({ kind: z.string() }), z.string()),
@@ -76,39 +60,27 @@ export const linkOf = (stored: StoredLink): LinkRecord => {
  * Which reusable link an owner record uses now (a calendar feed). The item is the platform's (its
  * rotation is one platform write); its key is the owner feature's, given as `at`.
  */
-export const currentLinkRecord = /* @__PURE__ */ recordCodec<CurrentLink, [pointer: ItemKey]>()({
-  owner,
-  kind: 'current-link',
-  version: 1,
-  // Under the owner's key: the owner feature declares the prefix (calendar's `feedPointer`).
-  prefix: { pk: '', sk: '' },
+// Under the owner's key (no prefix of its own): the owner feature declares the prefix (calendar's `feedPointer`).
+export const currentLinkRecord = /* @__PURE__ */ record<CurrentLink, [pointer: ItemKey]>()('current-link', ['', ''], {
   schema: z.object({ hash: z.string(), createdAt: z.string() }),
   keys: (_l, pointer) => ({ pk: pointer.pk, sk: pointer.sk }),
 });
 
-export const sessionRecord = /* @__PURE__ */ recordCodec<Session>()({
-  owner,
-  kind: 'session',
-  version: 1,
-  prefix: { pk: 'SESSION#', sk: 'SESSION' },
+export const sessionRecord = /* @__PURE__ */ record<Session>()('session', ['SESSION#', 'SESSION'], {
   schema: z.object({ hash: z.string(), email: z.string(), csrf: z.string(), createdAt: z.string(), lastSeenAt: z.string() }),
   keys: (s) => keys.session(s.hash),
 });
 
-export const journeyDraftRecord = /* @__PURE__ */ recordCodec<{ answers: DraftAnswers }, [hash: string, journey: string]>()({
-  owner,
-  kind: 'draft',
-  version: 1,
-  prefix: { pk: 'SESSION#', sk: 'DRAFT#' },
-  schema: z.object({ answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])) }),
-  keys: (_d, hash, journey) => keys.sessionDraft(hash, journey),
-});
+export const journeyDraftRecord = /* @__PURE__ */ record<{ answers: DraftAnswers }, [hash: string, journey: string]>()(
+  'draft',
+  ['SESSION#', 'DRAFT#'],
+  {
+    schema: z.object({ answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])) }),
+    keys: (_d, hash, journey) => keys.sessionDraft(hash, journey),
+  },
+);
 
-export const loginAttemptRecord = /* @__PURE__ */ recordCodec<LoginAttempt>()({
-  owner,
-  kind: 'login',
-  version: 1,
-  prefix: { pk: 'LOGIN#', sk: 'LOGIN' },
+export const loginAttemptRecord = /* @__PURE__ */ record<LoginAttempt>()('login', ['LOGIN#', 'LOGIN'], {
   schema: z.object({ hash: z.string(), verifier: z.string(), next: z.string(), createdAt: z.string() }),
   keys: (a) => keys.loginAttempt(a.hash),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type Item, recordCodec } from '../platform/codec';
+import { type Item, recordsOf } from '../platform/codec';
 import type { FundingShare } from './grant';
 import { regrantTypes } from './grant';
 import { keys } from './keys';
@@ -9,7 +9,7 @@ import type { Proposal, Round, Vote } from './round';
 import type { StoredEntry } from './store';
 
 /** The pools feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
-const owner = 'pools';
+const record = /* @__PURE__ */ recordsOf('pools');
 
 export const restrictionSchema = z.union([
   z.object({ kind: z.literal('core') }),
@@ -41,11 +41,7 @@ const totals = {
   reserved: z._default(z.number(), 0),
 };
 
-export const poolRecord = /* @__PURE__ */ recordCodec<Pool>()({
-  owner,
-  kind: 'pool',
-  version: 1,
-  prefix: { pk: 'POOL#', sk: 'POOL' },
+export const poolRecord = /* @__PURE__ */ record<Pool>()('pool', ['POOL#', 'POOL'], {
   schema: z.object({
     id: z.string(),
     consortiumId: z.string(),
@@ -62,11 +58,7 @@ export const poolRecord = /* @__PURE__ */ recordCodec<Pool>()({
   keys: (p) => ({ ...keys.pool(p.id), ...keys.poolIndex(p.consortiumId, p.id) }),
 });
 
-export const pledgeRecord = /* @__PURE__ */ recordCodec<Pledge>()({
-  owner,
-  kind: 'pledge',
-  version: 1,
-  prefix: { pk: 'POOL#', sk: 'PLEDGE#' },
+export const pledgeRecord = /* @__PURE__ */ record<Pledge>()('pledge', ['POOL#', 'PLEDGE#'], {
   schema: z.object({
     id: z.string(),
     poolId: z.string(),
@@ -93,11 +85,7 @@ export interface StoredBucket {
   reserved?: number;
 }
 
-export const bucketRecord = /* @__PURE__ */ recordCodec<StoredBucket, [poolId: string, bucket: string]>()({
-  owner,
-  kind: 'bucket',
-  version: 1,
-  prefix: { pk: 'POOL#', sk: 'BUCKET#' },
+export const bucketRecord = /* @__PURE__ */ record<StoredBucket, [poolId: string, bucket: string]>()('bucket', ['POOL#', 'BUCKET#'], {
   schema: z.object({
     funderOrgId: z.string(),
     restriction: restrictionSchema,
@@ -113,11 +101,7 @@ export const bucketRecord = /* @__PURE__ */ recordCodec<StoredBucket, [poolId: s
 
 const posting = z.object({ account: z.string(), amount: z.number() });
 
-export const ledgerEntryRecord = /* @__PURE__ */ recordCodec<StoredEntry, [poolId: string]>()({
-  owner,
-  kind: 'ledger-entry',
-  version: 1,
-  prefix: { pk: 'POOL#', sk: 'LEDGER#' },
+export const ledgerEntryRecord = /* @__PURE__ */ record<StoredEntry, [poolId: string]>()('ledger-entry', ['POOL#', 'LEDGER#'], {
   schema: z.object({
     seq: z.number(),
     at: z.string(),
@@ -132,28 +116,24 @@ export const ledgerEntryRecord = /* @__PURE__ */ recordCodec<StoredEntry, [poolI
 });
 
 /** One funder's share of a grant: pool money, kept in the grant's partition and listed by funder. */
-export const shareRecord = /* @__PURE__ */ recordCodec<FundingShare & { grantId: string }, [poolId: string]>()({
-  owner,
-  kind: 'grant-share',
-  version: 1,
-  prefix: { pk: 'GRANT#', sk: 'SHARE#' },
-  schema: z.object({
-    grantId: z.string(),
-    bucket: z.string(),
-    funderOrgId: z.string(),
-    restriction: restrictionSchema,
-    amount: z.number(),
-    paid: z.number(),
-    returned: z.number(),
-  }),
-  keys: (s, poolId) => keys.grantShare(s.grantId, s.bucket, s.funderOrgId, poolId),
-});
+export const shareRecord = /* @__PURE__ */ record<FundingShare & { grantId: string }, [poolId: string]>()(
+  'grant-share',
+  ['GRANT#', 'SHARE#'],
+  {
+    schema: z.object({
+      grantId: z.string(),
+      bucket: z.string(),
+      funderOrgId: z.string(),
+      restriction: restrictionSchema,
+      amount: z.number(),
+      paid: z.number(),
+      returned: z.number(),
+    }),
+    keys: (s, poolId) => keys.grantShare(s.grantId, s.bucket, s.funderOrgId, poolId),
+  },
+);
 
-export const roundRecord = /* @__PURE__ */ recordCodec<Round>()({
-  owner,
-  kind: 'round',
-  version: 1,
-  prefix: { pk: 'ROUND#', sk: 'ROUND' },
+export const roundRecord = /* @__PURE__ */ record<Round>()('round', ['ROUND#', 'ROUND'], {
   schema: z.object({
     id: z.string(),
     poolId: z.string(),
@@ -178,20 +158,12 @@ export const proposalOutcome = {
   reason: z.optional(z.string()),
 };
 
-export const proposalRecord = /* @__PURE__ */ recordCodec<Proposal, [roundId: string]>()({
-  owner,
-  kind: 'proposal',
-  version: 1,
-  prefix: { pk: 'ROUND#', sk: 'PROPOSAL#' },
+export const proposalRecord = /* @__PURE__ */ record<Proposal, [roundId: string]>()('proposal', ['ROUND#', 'PROPOSAL#'], {
   schema: z.object({ ...allocationRequestShape, ...proposalOutcome }),
   keys: (p, roundId) => keys.proposal(roundId, p.id),
 });
 
-export const voteRecord = /* @__PURE__ */ recordCodec<Vote, [roundId: string]>()({
-  owner,
-  kind: 'vote',
-  version: 1,
-  prefix: { pk: 'ROUND#', sk: 'VOTE#' },
+export const voteRecord = /* @__PURE__ */ record<Vote, [roundId: string]>()('vote', ['ROUND#', 'VOTE#'], {
   schema: z.object({
     orgId: z.string(),
     decision: z.enum(['approve', 'reject']),

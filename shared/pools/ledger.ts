@@ -117,6 +117,23 @@ export const replay = (entries: LedgerEntry[]): Balances => entries.reduce(apply
 const insufficient = (needed: number, available: number, what: string) =>
   new DomainError('conflict', `not enough ${what}: ${pounds(needed)} needed, ${pounds(available)} available`, [], { needed, available });
 
+/**
+ * Splits an amount over buckets pro rata to what each holds, by largest remainder (whole pence
+ * that sum to the amount), refusing more than they hold together: the buckets given a part.
+ */
+function split(from: [string, number][], amount: number, refuse: string | ((available: number) => DomainError)): [string, number][] {
+  const total = from.reduce((a, [, v]) => a + v, 0);
+  if (total < amount) throw typeof refuse === 'string' ? insufficient(amount, total, refuse) : refuse(total);
+  const parts = largestRemainder(
+    amount,
+    from.map(([, v]) => v),
+  );
+  return from.flatMap(([bucket], i): [string, number][] => {
+    const part = parts[i] as number;
+    return part > 0 ? [[bucket, part]] : [];
+  });
+}
+
 // ---- planning: each returns the entry to write; the store applies it under conditions ----
 
 export function contribution(bucket: string, amount: number, memo: string): LedgerEntry {
@@ -140,72 +157,42 @@ function eligibleBuckets(b: Balances, target: GrantTarget): [string, number][] {
  * that moment, by largest remainder, so shares are whole pence that sum to the amount.
  */
 export function allocation(b: Balances, grantId: string, amount: number, target: GrantTarget, memo: string) {
-  const eligible = eligibleBuckets(b, target);
-  const total = eligible.reduce((a, [, v]) => a + v, 0);
-  if (total < amount) throw insufficient(amount, total, 'money in the pool that this grant may use');
-  const parts = largestRemainder(
-    amount,
-    eligible.map(([, v]) => v),
-  );
-  const shares = new Map<string, number>();
-  eligible.forEach(([bucket], i) => {
-    if ((parts[i] as number) > 0) shares.set(bucket, parts[i] as number);
-  });
-  const postings: Posting[] = [];
-  for (const [bucket, share] of shares) {
-    postings.push({ account: account.fund(bucket), amount: share }, { account: account.grant(grantId, bucket), amount: -share });
-  }
+  const shares = new Map(split(eligibleBuckets(b, target), amount, 'money in the pool that this grant may use'));
+  const postings: Posting[] = [...shares].flatMap(([bucket, share]) => [
+    { account: account.fund(bucket), amount: share },
+    { account: account.grant(grantId, bucket), amount: -share },
+  ]);
   const entry: LedgerEntry = { type: 'allocation', grantId, memo, postings };
   return { entry, shares };
 }
 
 /** Pays part of a grant, split over its buckets pro rata to what each still has committed. */
 export function payment(b: Balances, grantId: string, amount: number, memo: string): LedgerEntry {
-  const committed = sorted(b.committed.get(grantId));
-  const total = committed.reduce((a, [, v]) => a + v, 0);
-  if (total < amount) throw insufficient(amount, total, 'committed money left on this grant');
-  const parts = largestRemainder(
-    amount,
-    committed.map(([, v]) => v),
-  );
-  const postings: Posting[] = [{ account: account.bank, amount: -amount }];
-  committed.forEach(([bucket], i) => {
-    if ((parts[i] as number) > 0) postings.push({ account: account.grant(grantId, bucket), amount: parts[i] as number });
-  });
+  const parts = split(sorted(b.committed.get(grantId)), amount, 'committed money left on this grant');
+  const postings: Posting[] = [
+    { account: account.bank, amount: -amount },
+    ...parts.map(([bucket, part]) => ({ account: account.grant(grantId, bucket), amount: part })),
+  ];
   return { type: 'payment', grantId, memo, postings };
 }
 
 /** Money paid on a grant comes back (underspend, clawback): it returns to the buckets that paid it. */
 export function returned(b: Balances, grantId: string, amount: number, memo: string): LedgerEntry {
-  const paid = sorted(b.paid.get(grantId));
-  const total = paid.reduce((a, [, v]) => a + v, 0);
-  if (total < amount) throw insufficient(amount, total, 'paid money on this grant to return');
-  const parts = largestRemainder(
-    amount,
-    paid.map(([, v]) => v),
-  );
-  const postings: Posting[] = [{ account: account.bank, amount }];
-  paid.forEach(([bucket], i) => {
-    if ((parts[i] as number) > 0) postings.push({ account: account.fund(bucket), amount: -(parts[i] as number) });
-  });
+  const parts = split(sorted(b.paid.get(grantId)), amount, 'paid money on this grant to return');
+  const postings: Posting[] = [
+    { account: account.bank, amount },
+    ...parts.map(([bucket, part]) => ({ account: account.fund(bucket), amount: -part })),
+  ];
   return { type: 'return', grantId, memo, postings };
 }
 
 /** Lowers a grant: committed, unpaid money goes back to the buckets it came from, pro rata to what each still has committed. */
 export function release(b: Balances, grantId: string, amount: number, memo: string): LedgerEntry {
-  const committed = sorted(b.committed.get(grantId));
-  const total = committed.reduce((a, [, v]) => a + v, 0);
-  if (total < amount) throw insufficient(amount, total, 'unpaid commitment on this grant to release');
-  const parts = largestRemainder(
-    amount,
-    committed.map(([, v]) => v),
-  );
-  const postings: Posting[] = [];
-  committed.forEach(([bucket], i) => {
-    const part = parts[i] as number;
-    if (part > 0)
-      postings.push({ account: account.grant(grantId, bucket), amount: part }, { account: account.fund(bucket), amount: -part });
-  });
+  const parts = split(sorted(b.committed.get(grantId)), amount, 'unpaid commitment on this grant to release');
+  const postings: Posting[] = parts.flatMap(([bucket, part]) => [
+    { account: account.grant(grantId, bucket), amount: part },
+    { account: account.fund(bucket), amount: -part },
+  ]);
   return { type: 'release', grantId, memo, postings };
 }
 
@@ -227,26 +214,17 @@ export function reservation(
   const shares = new Map<string, number>();
   for (const c of contributions) {
     const own = eligibleBuckets(b, target).filter(([bucket]) => parseBucketKey(bucket).funderOrgId === c.funderOrgId);
-    const total = own.reduce((a, [, v]) => a + v, 0);
-    if (total < c.amount) {
-      throw new DomainError(
+    const refuse = (total: number) =>
+      new DomainError(
         'conflict',
         `not enough money from ${c.funderOrgId} in the pool for this tender: ${pounds(c.amount)} needed, ${pounds(total)} available`,
         [{ field: 'funders', rule: 'contribution-available', message: `funder ${c.funderOrgId} has ${pounds(total)} available` }],
         { needed: c.amount, available: total, funderOrgId: c.funderOrgId },
       );
+    for (const [bucket, part] of split(own, c.amount, refuse)) {
+      shares.set(bucket, part);
+      postings.push({ account: account.fund(bucket), amount: part }, { account: account.reserve(tenderId, bucket), amount: -part });
     }
-    const parts = largestRemainder(
-      c.amount,
-      own.map(([, v]) => v),
-    );
-    own.forEach(([bucket], i) => {
-      const part = parts[i] as number;
-      if (part > 0) {
-        shares.set(bucket, part);
-        postings.push({ account: account.fund(bucket), amount: part }, { account: account.reserve(tenderId, bucket), amount: -part });
-      }
-    });
   }
   const entry: LedgerEntry = { type: 'reservation', tenderId, memo, postings };
   return { entry, shares };
@@ -257,25 +235,11 @@ export function reservation(
  * pro rata, so every part fits in its bucket and the parts sum to the amount.
  */
 export function awardFromReserve(b: Balances, tenderId: string, grantId: string, amount: number, memo: string) {
-  const held = sorted(b.reserved.get(tenderId));
-  const total = held.reduce((a, [, v]) => a + v, 0);
-  if (total < amount) throw insufficient(amount, total, 'money reserved for this tender');
-  const parts = largestRemainder(
-    amount,
-    held.map(([, v]) => v),
-  );
-  const postings: Posting[] = [];
-  const shares = new Map<string, number>();
-  held.forEach(([bucket], i) => {
-    const part = parts[i] as number;
-    if (part > 0) {
-      shares.set(bucket, part);
-      postings.push(
-        { account: account.reserve(tenderId, bucket), amount: part },
-        { account: account.grant(grantId, bucket), amount: -part },
-      );
-    }
-  });
+  const shares = new Map(split(sorted(b.reserved.get(tenderId)), amount, 'money reserved for this tender'));
+  const postings: Posting[] = [...shares].flatMap(([bucket, part]) => [
+    { account: account.reserve(tenderId, bucket), amount: part },
+    { account: account.grant(grantId, bucket), amount: -part },
+  ]);
   const entry: LedgerEntry = { type: 'allocation', grantId, tenderId, memo, postings };
   return { entry, shares };
 }

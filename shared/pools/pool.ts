@@ -29,6 +29,26 @@ export interface Pool extends PoolTotals {
   ledgerSeq: number;
 }
 
+/** A pool as it opens: open, in pounds, with nothing pledged and no ledger entry yet (its fields in the order it is served). */
+export const openedPool = (p: Pick<Pool, 'id' | 'consortiumId' | 'name' | 'purpose' | 'lots' | 'createdAt' | 'createdBy'>): Pool => ({
+  id: p.id,
+  consortiumId: p.consortiumId,
+  name: p.name,
+  purpose: p.purpose,
+  currency: 'GBP',
+  lots: p.lots,
+  status: 'open',
+  createdAt: p.createdAt,
+  createdBy: p.createdBy,
+  ledgerSeq: 0,
+  pledged: 0,
+  received: 0,
+  committed: 0,
+  paid: 0,
+  returned: 0,
+  reserved: 0,
+});
+
 /** Money received and neither committed nor reserved for a tender (returns come back into it). */
 export const available = (t: PoolTotals): number => t.received - t.committed + t.returned - (t.reserved ?? 0);
 /** Money the pool holds: received, less paid out, plus what came back. */

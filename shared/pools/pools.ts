@@ -9,7 +9,7 @@ import { type RetryOptions, retryStale } from '../platform/versioned';
 import { makeEvent, subject } from './events';
 import { type Balances, contribution as contributionEntry, emptyBalances } from './ledger';
 import { checkReceipt, financialYearOf, type Pledge, preparePledgeYears } from './pledge';
-import { checkLots, type Lot, type Pool } from './pool';
+import { checkLots, type Lot, openedPool, type Pool } from './pool';
 import { bucketKey, checkRestriction, type Restriction } from './restriction';
 import type { Bucket, PoolsDeps } from './store';
 
@@ -40,24 +40,15 @@ export async function createPool(
   actingOrg(caller, consortium, ['lead'], 'admin');
   requireActive(consortium);
   const now = deps.clock.now();
-  const pool: Pool = {
+  const pool = openedPool({
     id: newId(now),
     consortiumId,
     name: input.name.trim(),
     purpose: input.purpose.trim(),
-    currency: 'GBP',
     lots: checkLots(input.lots),
-    status: 'open',
     createdAt: now.toISOString(),
     createdBy: caller.user.id,
-    ledgerSeq: 0,
-    pledged: 0,
-    received: 0,
-    committed: 0,
-    paid: 0,
-    returned: 0,
-    reserved: 0,
-  };
+  });
   await deps.pools.createPool(
     pool,
     makeEvent('pool.created', subject.pool(pool.id), caller.user.id, { poolId: pool.id, consortiumId }, now),

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { type Item, recordCodec } from '../platform/codec';
+import { type Item, recordsOf } from '../platform/codec';
 import { keys } from './keys';
 import type { Draft, Review, Submission } from './records';
 import { type Report, reportStatuses } from './report';
 
 /** The reporting feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
-const owner = 'reporting';
+const record = /* @__PURE__ */ recordsOf('reporting');
 
 /** What a report is about: the same stored and served (the API's report view spreads it). */
 export const reportSubject = {
@@ -22,11 +22,7 @@ export const reportSubject = {
  * with a grant's plan (grants' setPlan puts `reportRecord.toItem` in the plan's transaction); every
  * later change is a reporting use case.
  */
-export const reportRecord = /* @__PURE__ */ recordCodec<Report>()({
-  owner,
-  kind: 'report',
-  version: 1,
-  prefix: { pk: keys.prefix.report, sk: keys.sk.report },
+export const reportRecord = /* @__PURE__ */ record<Report>()('report', [keys.prefix.report, keys.sk.report], {
   schema: z.object({
     ...reportSubject,
     index: z.number(),
@@ -50,26 +46,22 @@ export const reportRecord = /* @__PURE__ */ recordCodec<Report>()({
   }),
 });
 
-export const submissionRecord = /* @__PURE__ */ recordCodec<Submission, [reportId: string]>()({
-  owner,
-  kind: 'submission',
-  version: 1,
-  prefix: { pk: keys.prefix.report, sk: keys.prefix.submission },
-  schema: z.object({
-    n: z.number(),
-    measures: z.record(z.string(), z.number()),
-    questions: z.record(z.string(), z.string()),
-    submittedAt: z.string(),
-    via: z.literal('link'),
-  }),
-  keys: (s, reportId) => keys.submission(reportId, s.n),
-});
+export const submissionRecord = /* @__PURE__ */ record<Submission, [reportId: string]>()(
+  'submission',
+  [keys.prefix.report, keys.prefix.submission],
+  {
+    schema: z.object({
+      n: z.number(),
+      measures: z.record(z.string(), z.number()),
+      questions: z.record(z.string(), z.string()),
+      submittedAt: z.string(),
+      via: z.literal('link'),
+    }),
+    keys: (s, reportId) => keys.submission(reportId, s.n),
+  },
+);
 
-export const reviewRecord = /* @__PURE__ */ recordCodec<Review, [reportId: string]>()({
-  owner,
-  kind: 'review',
-  version: 1,
-  prefix: { pk: keys.prefix.report, sk: keys.prefix.review },
+export const reviewRecord = /* @__PURE__ */ record<Review, [reportId: string]>()('review', [keys.prefix.report, keys.prefix.review], {
   schema: z.object({
     n: z.number(),
     decision: z.enum(['accept', 'request-changes']),
@@ -80,11 +72,7 @@ export const reviewRecord = /* @__PURE__ */ recordCodec<Review, [reportId: strin
   keys: (r, reportId) => keys.review(reportId, r.n),
 });
 
-export const draftRecord = /* @__PURE__ */ recordCodec<Draft, [reportId: string]>()({
-  owner,
-  kind: 'draft',
-  version: 1,
-  prefix: { pk: keys.prefix.report, sk: keys.sk.draft },
+export const draftRecord = /* @__PURE__ */ record<Draft, [reportId: string]>()('draft', [keys.prefix.report, keys.sk.draft], {
   schema: z.object({ measures: z.record(z.string(), z.string()), questions: z.record(z.string(), z.string()), savedAt: z.string() }),
   keys: (_d, reportId) => keys.draft(reportId),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { recordCodec } from '../platform/codec';
+import { recordsOf } from '../platform/codec';
 import { restrictionSchema } from '../pools/codecs';
 import { keys } from './keys';
 import { authorityTypes, regimes } from './regime';
@@ -7,7 +7,7 @@ import type { Bid, Interest, Question } from './store';
 import { procedures, type Tender, tenderStatuses } from './tender';
 
 /** The tenders feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
-const owner = 'tenders';
+const record = /* @__PURE__ */ recordsOf('tenders');
 
 const at = z.string();
 const document = z.object({ title: z.string(), url: z.string() });
@@ -99,11 +99,7 @@ const process = {
 };
 
 /** The whole tender (its process included), replaced under its version. */
-export const tenderRecord = /* @__PURE__ */ recordCodec<Tender>()({
-  owner,
-  kind: 'tender',
-  version: 1,
-  prefix: { pk: 'TENDER#', sk: 'TENDER' },
+export const tenderRecord = /* @__PURE__ */ record<Tender>()('tender', ['TENDER#', 'TENDER'], {
   schema: z.object({
     ...input,
     ...process,
@@ -127,11 +123,7 @@ export const tenderRecord = /* @__PURE__ */ recordCodec<Tender>()({
   keys: (t) => ({ ...keys.tender(t.id), ...keys.tenderIndex(t.consortiumId, t.id) }),
 });
 
-export const interestRecord = /* @__PURE__ */ recordCodec<Interest>()({
-  owner,
-  kind: 'interest',
-  version: 1,
-  prefix: { pk: 'TENDER#', sk: 'INTEREST#' },
+export const interestRecord = /* @__PURE__ */ record<Interest>()('interest', ['TENDER#', 'INTEREST#'], {
   schema: z.object({
     id: z.string(),
     tenderId: z.string(),
@@ -144,11 +136,7 @@ export const interestRecord = /* @__PURE__ */ recordCodec<Interest>()({
   keys: (i) => keys.interest(i.tenderId, i.id),
 });
 
-export const questionRecord = /* @__PURE__ */ recordCodec<Question>()({
-  owner,
-  kind: 'question',
-  version: 1,
-  prefix: { pk: 'TENDER#', sk: 'QUESTION#' },
+export const questionRecord = /* @__PURE__ */ record<Question>()('question', ['TENDER#', 'QUESTION#'], {
   schema: z.object({
     id: z.string(),
     tenderId: z.string(),
@@ -162,11 +150,7 @@ export const questionRecord = /* @__PURE__ */ recordCodec<Question>()({
   keys: (q) => keys.question(q.tenderId, q.id),
 });
 
-export const bidRecord = /* @__PURE__ */ recordCodec<Bid>()({
-  owner,
-  kind: 'bid',
-  version: 1,
-  prefix: { pk: 'TENDER#', sk: 'BID#' },
+export const bidRecord = /* @__PURE__ */ record<Bid>()('bid', ['TENDER#', 'BID#'], {
   schema: z.object({
     tenderId: z.string(),
     interestId: z.string(),

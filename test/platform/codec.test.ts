@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { recordCodec, StoredItemError } from '../../shared/platform/codec';
+import { recordCodec, recordsOf, StoredItemError, uniqueGuard } from '../../shared/platform/codec';
 
 interface Thing {
   id: string;
@@ -43,5 +43,26 @@ describe('record codecs', () => {
     recordCodec<Thing>()({ ...spec, schema: z.object({ id: z.string(), amount: z.number() }) });
     // @ts-expect-error the schema's `amount` is a string: what it gives is not a Thing.
     recordCodec<Thing>()({ ...spec, schema: z.object({ id: z.string(), amount: z.string(), note: z.optional(z.string()) }) });
+  });
+
+  it('a feature’s constructor binds its owner, takes the kind and prefix, and starts at version 1', () => {
+    const record = recordsOf('test');
+    const same = record<Thing>()('thing', ['THING#', 'THING'], {
+      schema: z.object({ id: z.string(), amount: z.number(), note: z.optional(z.string()) }),
+      keys: (t) => ({ pk: `THING#${t.id}`, sk: 'THING' }),
+    });
+    expect([same.owner, same.kind, same.version, same.prefix]).toEqual([thing.owner, thing.kind, thing.version, thing.prefix]);
+    expect(same.toItem({ id: 'a', amount: 5 })).toEqual(thing.toItem({ id: 'a', amount: 5 }));
+  });
+
+  it('a uniqueness guard is keyed by its value and holds only what it points at', () => {
+    const guard = uniqueGuard(recordsOf('test'), 'thing-code', ['CODE#', 'CODE'], 'thingId', (code) => ({
+      pk: `CODE#${code}`,
+      sk: 'CODE',
+    }));
+    const item = guard.toItem({ thingId: 'a' }, 'x1');
+    expect(item).toEqual({ pk: 'CODE#x1', sk: 'CODE', entity: 'thing-code', v: 1, thingId: 'a' });
+    expect(guard.fromItem(item)).toEqual({ thingId: 'a' });
+    expect(() => guard.fromItem({ pk: 'CODE#x1', sk: 'CODE' })).toThrow('stored thing-code CODE#x1 / CODE');
   });
 });

@@ -4,7 +4,7 @@ import type { Grant } from '../../../shared/grants/grant';
 import { type DomainEvent, defineEvents } from '../../../shared/platform/events';
 import { newId } from '../../../shared/platform/ids';
 import * as z from '../../../shared/platform/zod';
-import type { Pool } from '../../../shared/pools/pool';
+import { openedPool, type Pool } from '../../../shared/pools/pool';
 import type { Round } from '../../../shared/pools/round';
 import type { LedgerWrite } from '../../../shared/pools/store';
 import { noProcess } from '../../../shared/tenders/process';
@@ -105,24 +105,15 @@ export const feedLink = (pointer: { pk: string }, hash: string) => ({
 });
 
 export function pool(): Pool {
-  return {
+  return openedPool({
     id: newId(NOW),
     consortiumId: newId(NOW),
     name: 'Contract pool',
     purpose: 'contract tests',
-    currency: 'GBP',
     lots: [],
-    status: 'open',
     createdAt: at,
     createdBy: 'test',
-    ledgerSeq: 0,
-    pledged: 0,
-    received: 0,
-    committed: 0,
-    paid: 0,
-    returned: 0,
-    reserved: 0,
-  };
+  });
 }
 
 /** A contribution of `amount` into one funder's core bucket, planned against `seq`. */
