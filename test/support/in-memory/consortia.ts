@@ -1,13 +1,4 @@
-import {
-  consortiumMemberRecord,
-  consortiumOf,
-  consortiumRecord,
-  membershipRecord,
-  organisationIdentifierRecord,
-  organisationRecord,
-  userEmailRecord,
-  userRecord,
-} from '../../../shared/consortia/codecs';
+import * as records from '../../../shared/consortia/codecs';
 import type { Consortium } from '../../../shared/consortia/consortium';
 import { keys } from '../../../shared/consortia/keys';
 import type { Organisation } from '../../../shared/consortia/organisation';
@@ -19,25 +10,25 @@ import { eventOp, holds, type MemoryTable, newOp, putOp, setAtOp } from './table
 
 /** The consortia store on the in-memory table (fast tests); same codecs, keys and conditions as shared/consortia/dynamodb-store.ts. */
 export function memoryConsortia(table: MemoryTable): ConsortiaStore {
-  const orgOf = (orgId: string) => table.read(organisationRecord, keys.organisation(orgId));
-  const userOf = (userId: string) => table.read(userRecord, keys.user(userId));
+  const orgOf = (orgId: string) => table.read(records.organisationRecord, keys.organisation(orgId));
+  const userOf = (userId: string) => table.read(records.userRecord, keys.user(userId));
   const moved = (consortiumId: string) => () => conflict(`consortium ${consortiumId} was changed by someone else; reload and try again`);
   const changeConsortium = (consortiumId: string, expectedVersion: number, fields: Partial<Consortium>, event: DomainEvent) =>
     table.transact([
-      setAtOp(consortiumRecord, keys.consortium(consortiumId), fields, expectedVersion, moved(consortiumId)),
+      setAtOp(records.consortiumRecord, keys.consortium(consortiumId), fields, expectedVersion, moved(consortiumId)),
       eventOp(event),
     ]);
   const store: ConsortiaStore = {
     async createOrganisation(org, event) {
       table.transact([
-        newOp(organisationRecord.toItem(org), () => conflict(`organisation ${org.id} already exists`)),
-        newOp(organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier), () => identifierTaken(org.identifier)),
+        newOp(records.organisationRecord.toItem(org), () => conflict(`organisation ${org.id} already exists`)),
+        newOp(records.organisationIdentifierRecord.toItem({ orgId: org.id }, org.identifier), () => identifierTaken(org.identifier)),
         eventOp(event),
       ]);
     },
     getOrganisation: async (orgId) => orgOf(orgId),
     async findOrganisationByIdentifier(identifier) {
-      const guard = table.read(organisationIdentifierRecord, keys.organisationIdentifier(identifier));
+      const guard = table.read(records.organisationIdentifierRecord, keys.organisationIdentifier(identifier));
       return guard ? orgOf(guard.orgId) : undefined;
     },
     async getOrganisations(orgIds) {
@@ -48,53 +39,58 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       }
       return found;
     },
-    listOrganisations: async (kind) => table.list(organisationRecord, keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1'),
+    listOrganisations: async (kind) => table.list(records.organisationRecord, keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1'),
     async createUser(user, event) {
       const taken = () => emailTaken(user.email);
       table.transact([
-        newOp(userRecord.toItem(user), taken),
-        newOp(userEmailRecord.toItem({ userId: user.id }, user.email), taken),
+        newOp(records.userRecord.toItem(user), taken),
+        newOp(records.userEmailRecord.toItem({ userId: user.id }, user.email), taken),
         eventOp(event),
       ]);
     },
     getUser: async (userId) => userOf(userId),
     async findUserByEmail(email) {
-      const guard = table.read(userEmailRecord, keys.userEmail(email));
+      const guard = table.read(records.userEmailRecord, keys.userEmail(email));
       return guard ? userOf(guard.userId) : undefined;
     },
     async putMembership(m, event) {
-      table.transact([putOp(membershipRecord.toItem(m)), eventOp(event)]);
+      table.transact([putOp(records.membershipRecord.toItem(m)), eventOp(event)]);
     },
     async replaceMembership(current, next, keeps, event) {
       table.transact([
         {
           key: keys.membership(current.userId, current.orgId),
-          check: holds(membershipRecord, (m) => m.role === current.role, staffChanged),
-          write: () => (next ? membershipRecord.toItem(next) : undefined),
+          check: holds(records.membershipRecord, (m) => m.role === current.role, staffChanged),
+          write: () => (next ? records.membershipRecord.toItem(next) : undefined),
         },
         ...(keeps
-          ? [{ key: keys.membership(keeps.userId, keeps.orgId), check: holds(membershipRecord, (m) => m.role === 'admin', staffChanged) }]
+          ? [
+              {
+                key: keys.membership(keeps.userId, keeps.orgId),
+                check: holds(records.membershipRecord, (m) => m.role === 'admin', staffChanged),
+              },
+            ]
           : []),
         eventOp(event),
       ]);
     },
-    listMemberships: async (userId) => table.list(membershipRecord, keys.user(userId).pk, keys.memberPrefix),
-    listOrganisationMembers: async (orgId) => table.list(membershipRecord, keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'),
+    listMemberships: async (userId) => table.list(records.membershipRecord, keys.user(userId).pk, keys.memberPrefix),
+    listOrganisationMembers: async (orgId) => table.list(records.membershipRecord, keys.organisation(orgId).pk, keys.memberPrefix, 'gsi1'),
     async createConsortium(c, event) {
       const { members, ...header } = c;
       table.transact([
-        newOp(consortiumRecord.toItem(header), () => conflict(`consortium ${c.id} already exists`)),
-        ...members.map((m) => putOp(consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }))),
+        newOp(records.consortiumRecord.toItem(header), () => conflict(`consortium ${c.id} already exists`)),
+        ...members.map((m) => putOp(records.consortiumMemberRecord.toItem({ consortiumId: c.id, ...m }))),
         eventOp(event),
       ]);
     },
     async getConsortium(consortiumId) {
-      return consortiumOf(table.query(keys.consortium(consortiumId).pk), consortiumId);
+      return records.consortiumOf(table.query(keys.consortium(consortiumId).pk), consortiumId);
     },
     async listConsortiaOf(orgId) {
       return table
         .query(keys.organisation(orgId).pk, keys.consortiumPrefix, 'gsi1')
-        .map((i) => consortiumMemberRecord.fromItem(i).consortiumId);
+        .map((i) => records.consortiumMemberRecord.fromItem(i).consortiumId);
     },
     async saveConsortiumStatus(c, expectedVersion, event) {
       changeConsortium(c.id, expectedVersion, { status: c.status, version: c.version, activatedAt: c.activatedAt }, event);
