@@ -56,8 +56,17 @@ export interface WorkflowSpec<F extends string = string> {
 
 type Method = RouteSpec['method'];
 
+/** One method on one path (`POST /pools/{poolId}/pledges`), or a description that opens with it. */
+type OneRoute = `${Method} /${string}`;
+
+/** The route a description opens with: `GET /councils/{orgId}/late-payments[?format=csv]: …` → GET /councils/{orgId}/late-payments. */
+function routeOf(description: OneRoute): Pick<RouteSpec, 'method' | 'path'> {
+  const [, method, path] = /^(\w+) (\/[^\s:[]*)/.exec(description) ?? [];
+  return { method: method as Method, path: path as string };
+}
+
 /** The routes of `route`'s constructors: a method, or several, on one path (`'GET POST /app/grants/{grantId}'`). */
-type Routed = `${Method} /${string}` | `${Method} ${Method} /${string}`;
+type Routed = OneRoute | `${Method} ${OneRoute}`;
 
 const routesFor =
   (auth: Auth) =>
@@ -73,11 +82,23 @@ const routesFor =
  */
 export const route = { staff: routesFor('staff'), page: routesFor('page'), public: routesFor('public') };
 
-interface Slice<F extends Record<string, FunctionSpec> = Record<string, FunctionSpec>> {
+/**
+ * A function as a feature declares it: what `api` and `onEvent` make also carry the route or the
+ * rule their description states, which `defineSlice` turns into the slice's routes and rules (so
+ * the fact is written once) and leaves off the function.
+ */
+export interface DeclaredFunction extends FunctionSpec {
+  /** The staff route of the JSON API it serves (`api`). */
+  serves?: Pick<RouteSpec, 'method' | 'path'>;
+  /** The event types a rule brings it (`onEvent`). */
+  listens?: readonly string[];
+}
+
+interface Slice<F extends Record<string, DeclaredFunction> = Record<string, FunctionSpec>> {
   feature: string;
   /** One line for the feature map in docs/ARCHITECTURE.md. */
   summary: string;
-  functions: F;
+  functions: { [K in keyof F]: FunctionSpec };
   routes: readonly RouteSpec<keyof F & string>[];
   rules: readonly RuleSpec<keyof F & string>[];
   workflows: readonly WorkflowSpec<keyof F & string>[];
@@ -102,24 +123,42 @@ export interface SliceShape {
   linkKinds: readonly string[];
 }
 
-/** What a feature declares: a slice without rules, workflows, events or links may leave them out. */
-type SliceDeclaration<F extends Record<string, FunctionSpec>> = Pick<Slice<F>, 'feature' | 'summary' | 'functions'> & {
-  /** Routes, or lists of them as `route` makes them (flattened in order). */
+/**
+ * What a feature declares: a slice without workflows, events or links may leave them out. Its
+ * `api` functions' routes and its `onEvent` functions' rules come from the functions themselves;
+ * `routes` and `rules` hold the rest (pages, public routes; a test's own rules).
+ */
+type SliceDeclaration<F extends Record<string, DeclaredFunction>> = Pick<Slice<F>, 'feature' | 'summary'> & {
+  functions: F;
+  /** Routes, or lists of them as `route` makes them (flattened in order, after the `api` functions' routes). */
   routes: readonly (RouteSpec<keyof F & string> | readonly RouteSpec<keyof F & string>[])[];
+  /** Rules deployed under another id than their target's (`{ startRoundWorkflow: 'StartAllocationRound' }`), kept so. */
+  ruleIds?: Partial<Record<keyof F, string>>;
 } & Partial<Omit<Slice<F>, 'feature' | 'summary' | 'functions' | 'routes'>>;
 
+/** A rule is named after its target (`notifyEvidenceReceived` → `NotifyEvidenceReceived`) unless the slice's `ruleIds` say otherwise. */
+const ruleId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
+
 /** Keeps a slice's function ids as literal types, so its routes, rules and workflows are checked against them. */
-export const defineSlice = <const F extends Record<string, FunctionSpec>>(slice: SliceDeclaration<F>): Slice<F> => ({
-  feature: slice.feature,
-  summary: slice.summary,
-  functions: slice.functions,
-  routes: slice.routes.flat(),
-  rules: slice.rules ?? [],
-  workflows: slice.workflows ?? [],
-  events: slice.events ?? (() => ({})),
-  eventNotes: slice.eventNotes ?? {},
-  linkKinds: slice.linkKinds ?? [],
-});
+export const defineSlice = <const F extends Record<string, DeclaredFunction>>(slice: SliceDeclaration<F>): Slice<F> => {
+  type Id = keyof F & string;
+  const declared = Object.entries(slice.functions) as [Id, DeclaredFunction][];
+  const served: RouteSpec<Id>[] = declared.flatMap(([fn, { serves }]) => (serves ? [{ ...serves, fn, auth: 'staff' as const }] : []));
+  const listened: RuleSpec<Id>[] = declared.flatMap(([fn, { listens }]) =>
+    listens ? [{ id: slice.ruleIds?.[fn] ?? ruleId(fn), detailTypes: listens, fn }] : [],
+  );
+  return {
+    feature: slice.feature,
+    summary: slice.summary,
+    functions: Object.fromEntries(declared.map(([id, { serves, listens, ...spec }]) => [id, spec])) as Slice<F>['functions'],
+    routes: [...served, ...slice.routes.flat()],
+    rules: [...listened, ...(slice.rules ?? [])],
+    workflows: slice.workflows ?? [],
+    events: slice.events ?? (() => ({})),
+    eventNotes: slice.eventNotes ?? {},
+    linkKinds: slice.linkKinds ?? [],
+  };
+};
 
 /** The table needs most functions declare. */
 export const read = ['table-read'] as const;
@@ -134,7 +173,13 @@ export const mailing = [...readWrite, 'mail'] as const;
 export function functionsIn(folder: string) {
   const entry = (name: string) => `functions/${folder}/${name}${name.endsWith('.tsx') ? '' : '.ts'}`;
   return {
-    /** Called synchronously, by a route (its description starts with the route: `POST /pools/{poolId}/pledges`) or a page. */
+    /**
+     * A staff route of the JSON API (a Cognito JWT): its description opens with the route
+     * (`POST /pools/{poolId}/pledges`, then anything after a space, `:` or `[`), where the slice serves it.
+     */
+    api: (name: string, description: OneRoute, needs: readonly Need[]) =>
+      ({ entry: entry(name), description, needs, serves: routeOf(description) }) satisfies DeclaredFunction,
+    /** Called synchronously by a route the slice lists (a public one: health, sign-in, an emailed link) or by the platform. */
     handler: (name: string, description: string, needs: readonly Need[], more?: Pick<FunctionSpec, 'timeoutSeconds' | 'only'>) =>
       ({ entry: entry(name), description, needs, ...more }) satisfies FunctionSpec,
     /** A feature's pages or journeys (one Lambda serves several): web pages on the table, and what else they need. */
@@ -143,9 +188,18 @@ export function functionsIn(folder: string) {
     /** A step of one of the feature's workflows (bound to it by `workflow`). */
     task: (name: string, what: string, needs: readonly Need[]) =>
       ({ entry: entry(name), description: `Workflow task: ${what}`, needs }) satisfies FunctionSpec,
-    /** A rule's target (`detail-type → what it does`), invoked asynchronously: retried, then dead-lettered. */
-    onEvent: (name: string, description: string, needs: readonly Need[]) =>
-      ({ entry: entry(name), description, needs, async: true }) satisfies FunctionSpec,
+    /**
+     * A rule's target, invoked asynchronously: retried, then dead-lettered. Its description opens
+     * with the event types the rule delivers (`milestone.decided / milestone.evidence-submitted → …`).
+     */
+    onEvent: (name: string, description: `${string} → ${string}`, needs: readonly Need[]) =>
+      ({
+        entry: entry(name),
+        description,
+        needs,
+        async: true,
+        listens: description.split(' → ')[0]?.split(' / '),
+      }) satisfies DeclaredFunction,
     /** A schedule's target, invoked asynchronously like a rule's. */
     scheduled: (name: string, what: string, needs: readonly Need[]) =>
       ({ entry: entry(name), description: `Scheduled: ${what}`, needs, async: true }) satisfies FunctionSpec,
