@@ -1,7 +1,7 @@
 import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
 import { consortiaEventNotes, consortiaEvents } from './events';
 
-const { api, handler, task, onEvent, scheduled, pages } = functionsIn('consortia');
+const { api, open, handler, task, onEvent, scheduled, pages } = functionsIn('consortia');
 
 const consortiumInvitation = workflow('consortium-invitation', 'workflows/consortia-invitation.asl.json', {
   sendInvitations: task('send-invitations', 'email every member organisation', mailing),
@@ -24,6 +24,16 @@ export const consortiaSlice = defineSlice({
     consortiaPages: pages(
       'pages',
       "Pages: organisations (list, add one), an organisation's staff (add, change a role, remove), proposing a consortium",
+      [
+        'GET /app/organisations',
+        // Before `{orgId}`: locally the first full match wins (on AWS the literal path would win anyway).
+        'GET POST /app/organisations/new',
+        'GET /app/organisations/{orgId}',
+        'GET POST /app/organisations/{orgId}/members/new',
+        'GET POST /app/organisations/{orgId}/members/{userId}/role',
+        'GET POST /app/organisations/{orgId}/members/{userId}/remove',
+        'GET POST /app/consortia/new',
+      ],
     ),
     createConsortium: api('create-consortium', 'POST /consortia', readWrite),
     getConsortium: api('get-consortium', 'GET /consortia/{consortiumId}', read),
@@ -39,26 +49,13 @@ export const consortiaSlice = defineSlice({
     signInLocal: handler('sign-in-local.tsx', 'GET/POST /sign-in: pick a seeded user (local only; no password)', [...readWrite, 'web'], {
       only: 'local',
     }),
-    signIn: handler('sign-in-cognito', "GET /sign-in: off to Cognito's managed login (PKCE)", [...readWrite, 'sign-in'], { only: 'aws' }),
-    authCallback: handler('auth-callback.tsx', 'GET /auth/callback: exchange the code, start a session', [...readWrite, 'sign-in'], {
+    signIn: open('sign-in-cognito', "GET /sign-in: off to Cognito's managed login (PKCE)", [...readWrite, 'sign-in'], { only: 'aws' }),
+    authCallback: open('auth-callback.tsx', 'GET /auth/callback: exchange the code, start a session', [...readWrite, 'sign-in'], {
       only: 'aws',
     }),
-    signOut: handler('sign-out', 'POST /sign-out: end the session', [...readWrite, 'web']),
+    signOut: open('sign-out', 'POST /sign-out: end the session', [...readWrite, 'web']),
   },
-  routes: [
-    route.page('GET /app/organisations', 'consortiaPages'),
-    // Before `{orgId}`: locally the first full match wins (on AWS the literal path would win anyway).
-    route.page('GET POST /app/organisations/new', 'consortiaPages'),
-    route.page('GET /app/organisations/{orgId}', 'consortiaPages'),
-    route.page('GET POST /app/organisations/{orgId}/members/new', 'consortiaPages'),
-    route.page('GET POST /app/organisations/{orgId}/members/{userId}/role', 'consortiaPages'),
-    route.page('GET POST /app/organisations/{orgId}/members/{userId}/remove', 'consortiaPages'),
-    route.page('GET POST /app/consortia/new', 'consortiaPages'),
-    route.public('GET POST /sign-in', 'signInLocal'),
-    route.public('GET /sign-in', 'signIn'),
-    route.public('GET /auth/callback', 'authCallback'),
-    route.public('POST /sign-out', 'signOut'),
-  ],
+  routes: [route.public('GET POST /sign-in', 'signInLocal')],
   ruleIds: { startConsortiumWorkflow: 'StartConsortiumInvitation' },
   workflows: [consortiumInvitation.spec],
   events: consortiaEvents,

@@ -1,7 +1,7 @@
-import { defineSlice, functionsIn, mailing, read, readWrite, route } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite } from '../platform/catalog';
 import { contractsEventNotes, contractsEvents } from './events';
 
-const { api, handler, onEvent, scheduled, pages } = functionsIn('contracts');
+const { api, open, onEvent, scheduled, pages } = functionsIn('contracts');
 
 export const contractsSlice = defineSlice({
   feature: 'contracts',
@@ -46,17 +46,32 @@ export const contractsSlice = defineSlice({
       ...read,
       'open-data',
     ]),
-    contractsPages: handler(
+    contractsPages: pages(
       'pages',
       "Pages: a council's contracts (RAG, filters, milestones CSV) and payments (late, s.70, UK8); a contract (milestones, payments, evidence, decisions, KPIs, amendments, feed)",
-      [...mailing, 'web'],
+      [
+        'GET POST /app/councils/{orgId}/contracts',
+        'GET POST /app/contracts/{contractId}',
+        'GET /app/councils/{orgId}/payments',
+        'GET POST /app/contracts/{contractId}/milestones',
+        'GET POST /app/contracts/{contractId}/kpis',
+        'GET POST /app/contracts/{contractId}/payments',
+      ],
+      'mail',
     ),
     contractsJourneys: pages(
       'journeys',
       "Journeys: a contract registered as a task list; milestones and KPIs added, an amendment, a change of status; the council's policy",
+      [
+        'GET POST /app/councils/{orgId}/contracts/new',
+        'GET POST /app/councils/{orgId}/contract-policy',
+        'GET POST /app/contracts/{contractId}/milestones/new',
+        'GET POST /app/contracts/{contractId}/amendments/new',
+        'GET POST /app/contracts/{contractId}/status',
+      ],
     ),
-    viewMilestoneLink: handler('view-link', "GET /m/{token}: a milestone's evidence form", read),
-    submitMilestoneLink: handler('submit-link', "POST /m/{token}: a milestone's evidence", readWrite),
+    viewMilestoneLink: open('view-link', "GET /m/{token}: a milestone's evidence form", read),
+    submitMilestoneLink: open('submit-link', "POST /m/{token}: a milestone's evidence", readWrite),
     contractFromAward: onEvent(
       'contract-from-award',
       "tender.lot-awarded → the buying council's contract, from the event alone (same id as the grant)",
@@ -83,21 +98,6 @@ export const contractsSlice = defineSlice({
       mailing,
     ),
   },
-  routes: [
-    route.page('GET POST /app/councils/{orgId}/contracts', 'contractsPages'),
-    route.page('GET POST /app/contracts/{contractId}', 'contractsPages'),
-    route.page('GET /app/councils/{orgId}/payments', 'contractsPages'),
-    route.page('GET POST /app/contracts/{contractId}/milestones', 'contractsPages'),
-    route.page('GET POST /app/contracts/{contractId}/kpis', 'contractsPages'),
-    route.page('GET POST /app/contracts/{contractId}/payments', 'contractsPages'),
-    route.page('GET POST /app/councils/{orgId}/contracts/new', 'contractsJourneys'),
-    route.page('GET POST /app/councils/{orgId}/contract-policy', 'contractsJourneys'),
-    route.page('GET POST /app/contracts/{contractId}/milestones/new', 'contractsJourneys'),
-    route.page('GET POST /app/contracts/{contractId}/amendments/new', 'contractsJourneys'),
-    route.page('GET POST /app/contracts/{contractId}/status', 'contractsJourneys'),
-    route.public('GET /m/{token}', 'viewMilestoneLink'),
-    route.public('POST /m/{token}', 'submitMilestoneLink'),
-  ],
   ruleIds: { contractFromAward: 'ContractFromTenderAward' },
   events: contractsEvents,
   eventNotes: contractsEventNotes,

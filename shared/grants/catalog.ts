@@ -1,7 +1,7 @@
-import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite, workflow } from '../platform/catalog';
 import { grantsEventNotes, grantsEvents } from './events';
 
-const { api, handler, task, onEvent, pages } = functionsIn('grants');
+const { api, task, onEvent, pages } = functionsIn('grants');
 
 const grant = workflow('grant', 'workflows/grants-tranches.asl.json', {
   nextTranche: task('next-tranche', 'pay every tranche that can go now, then say whether to wait, hand over or end', readWrite),
@@ -45,22 +45,22 @@ export const grantsSlice = defineSlice({
     grantsPages: pages(
       'pages',
       'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
+      ['GET POST /app/grants/{grantId}'],
       'task-callback',
       'mail',
     ),
     grantsJourneys: pages(
       'journeys',
       'Journeys: a grant’s plan as a task list; payments, returns, amendments and status as question pages',
+      [
+        'GET POST /app/grants/{grantId}/plan',
+        'GET POST /app/grants/{grantId}/payments/new',
+        'GET POST /app/grants/{grantId}/returns/new',
+        'GET POST /app/grants/{grantId}/amendments/new',
+        'GET POST /app/grants/{grantId}/status',
+      ],
     ),
   },
-  routes: [
-    route.page('GET POST /app/grants/{grantId}', 'grantsPages'),
-    route.page('GET POST /app/grants/{grantId}/plan', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/payments/new', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/returns/new', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/amendments/new', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/status', 'grantsJourneys'),
-  ],
   ruleIds: { onGrantPlanSet: 'StartGrantWorkflow' },
   workflows: [grant.spec],
   events: grantsEvents,

@@ -59,22 +59,23 @@ type Method = RouteSpec['method'];
 /** One method on one path (`POST /pools/{poolId}/pledges`), or a description that opens with it. */
 type OneRoute = `${Method} /${string}`;
 
-/** The route a description opens with: `GET /councils/{orgId}/late-payments[?format=csv]: …` → GET /councils/{orgId}/late-payments. */
-function routeOf(description: OneRoute): Pick<RouteSpec, 'method' | 'path'> {
-  const [, method, path] = /^(\w+) (\/[^\s:[]*)/.exec(description) ?? [];
-  return { method: method as Method, path: path as string };
-}
+/** The route a description opens with: `GET /councils/{orgId}/late-payments[?format=csv]: …` → `GET /councils/{orgId}/late-payments`. */
+const routeOf = (description: OneRoute) => /^\w+ \/[^\s:[]*/.exec(description)?.[0] as OneRoute;
 
 /** The routes of `route`'s constructors: a method, or several, on one path (`'GET POST /app/grants/{grantId}'`). */
 type Routed = OneRoute | `${Method} ${OneRoute}`;
 
+/** A route per method, in that order, for whoever serves them. */
+function servedAt(auth: Auth, methodsAndPath: Routed): Omit<RouteSpec, 'fn'>[] {
+  const words = methodsAndPath.split(' ');
+  const path = words.pop() as string;
+  return (words as Method[]).map((method) => ({ method, path, auth }));
+}
+
 const routesFor =
   (auth: Auth) =>
-  <F extends string>(methodsAndPath: Routed, fn: F): RouteSpec<F>[] => {
-    const words = methodsAndPath.split(' ');
-    const path = words.pop() as string;
-    return (words as Method[]).map((method) => ({ method, path, fn, auth }));
-  };
+  <F extends string>(methodsAndPath: Routed, fn: F): RouteSpec<F>[] =>
+    servedAt(auth, methodsAndPath).map(({ method, path }) => ({ method, path, fn, auth }));
 
 /**
  * A slice's routes one line each, by who may call them: `route.page('GET POST /app/grants/{grantId}',
@@ -88,8 +89,8 @@ export const route = { staff: routesFor('staff'), page: routesFor('page'), publi
  * the fact is written once) and leaves off the function.
  */
 export interface DeclaredFunction extends FunctionSpec {
-  /** The staff route of the JSON API it serves (`api`). */
-  serves?: Pick<RouteSpec, 'method' | 'path'>;
+  /** The routes it serves: its staff route of the JSON API (`api`) or public one (`open`), or its pages (`pages`). */
+  serves?: readonly Omit<RouteSpec, 'fn'>[];
   /** The event types a rule brings it (`onEvent`). */
   listens?: readonly string[];
 }
@@ -124,14 +125,14 @@ export interface SliceShape {
 }
 
 /**
- * What a feature declares: a slice without workflows, events or links may leave them out. Its
- * `api` functions' routes and its `onEvent` functions' rules come from the functions themselves;
- * `routes` and `rules` hold the rest (pages, public routes; a test's own rules).
+ * What a feature declares: a slice without workflows, events or links may leave them out. The
+ * routes of its `api`, `open` and `pages` functions and the rules of its `onEvent` functions come
+ * from the functions themselves; `routes` and `rules` hold any others (a test's own rules).
  */
 type SliceDeclaration<F extends Record<string, DeclaredFunction>> = Pick<Slice<F>, 'feature' | 'summary'> & {
   functions: F;
-  /** Routes, or lists of them as `route` makes them (flattened in order, after the `api` functions' routes). */
-  routes: readonly (RouteSpec<keyof F & string> | readonly RouteSpec<keyof F & string>[])[];
+  /** Other routes, or lists of them as `route` makes them: flattened in order, after the functions' own. */
+  routes?: readonly (RouteSpec<keyof F & string> | readonly RouteSpec<keyof F & string>[])[];
   /** Rules deployed under another id than their target's (`{ startRoundWorkflow: 'StartAllocationRound' }`), kept so. */
   ruleIds?: Partial<Record<keyof F, string>>;
 } & Partial<Omit<Slice<F>, 'feature' | 'summary' | 'functions' | 'routes'>>;
@@ -143,7 +144,9 @@ const ruleId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
 export const defineSlice = <const F extends Record<string, DeclaredFunction>>(slice: SliceDeclaration<F>): Slice<F> => {
   type Id = keyof F & string;
   const declared = Object.entries(slice.functions) as [Id, DeclaredFunction][];
-  const served: RouteSpec<Id>[] = declared.flatMap(([fn, { serves }]) => (serves ? [{ ...serves, fn, auth: 'staff' as const }] : []));
+  const served: RouteSpec<Id>[] = declared.flatMap(([fn, { serves = [] }]) =>
+    serves.map(({ method, path, auth }) => ({ method, path, fn, auth })),
+  );
   const listened: RuleSpec<Id>[] = declared.flatMap(([fn, { listens }]) =>
     listens ? [{ id: slice.ruleIds?.[fn] ?? ruleId(fn), detailTypes: listens, fn }] : [],
   );
@@ -151,7 +154,7 @@ export const defineSlice = <const F extends Record<string, DeclaredFunction>>(sl
     feature: slice.feature,
     summary: slice.summary,
     functions: Object.fromEntries(declared.map(([id, { serves, listens, ...spec }]) => [id, spec])) as Slice<F>['functions'],
-    routes: [...served, ...slice.routes.flat()],
+    routes: [...served, ...(slice.routes ?? []).flat()],
     rules: [...listened, ...(slice.rules ?? [])],
     workflows: slice.workflows ?? [],
     events: slice.events ?? (() => ({})),
@@ -178,13 +181,24 @@ export function functionsIn(folder: string) {
      * (`POST /pools/{poolId}/pledges`, then anything after a space, `:` or `[`), where the slice serves it.
      */
     api: (name: string, description: OneRoute, needs: readonly Need[]) =>
-      ({ entry: entry(name), description, needs, serves: routeOf(description) }) satisfies DeclaredFunction,
-    /** Called synchronously by a route the slice lists (a public one: health, sign-in, an emailed link) or by the platform. */
+      ({ entry: entry(name), description, needs, serves: servedAt('staff', routeOf(description)) }) satisfies DeclaredFunction,
+    /** Served to anyone (health, sign-in, an emailed link) at the route its description opens with, as `api`'s. */
+    open: (name: string, description: OneRoute, needs: readonly Need[], more?: Pick<FunctionSpec, 'only'>) =>
+      ({ entry: entry(name), description, needs, ...more, serves: servedAt('public', routeOf(description)) }) satisfies DeclaredFunction,
+    /** Called synchronously by a route the slice lists or by the platform. */
     handler: (name: string, description: string, needs: readonly Need[], more?: Pick<FunctionSpec, 'timeoutSeconds' | 'only'>) =>
       ({ entry: entry(name), description, needs, ...more }) satisfies FunctionSpec,
-    /** A feature's pages or journeys (one Lambda serves several): web pages on the table, and what else they need. */
-    pages: (name: string, description: string, ...more: Need[]) =>
-      ({ entry: entry(name), description, needs: [...readWrite, 'web', ...more] }) satisfies FunctionSpec,
+    /**
+     * A feature's pages or journeys (one Lambda serves several, each `route.page`'s methods and path:
+     * `'GET POST /app/grants/{grantId}'`, a page and its form): web pages on the table, and what else they need.
+     */
+    pages: (name: string, description: string, serves: readonly Routed[], ...more: Need[]) =>
+      ({
+        entry: entry(name),
+        description,
+        needs: [...readWrite, 'web', ...more],
+        serves: serves.flatMap((methodsAndPath) => servedAt('page', methodsAndPath)),
+      }) satisfies DeclaredFunction,
     /** A step of one of the feature's workflows (bound to it by `workflow`). */
     task: (name: string, what: string, needs: readonly Need[]) =>
       ({ entry: entry(name), description: `Workflow task: ${what}`, needs }) satisfies FunctionSpec,
@@ -234,11 +248,10 @@ export const platformSlice = defineSlice({
   feature: 'platform',
   summary: 'Health check, the API contract (OpenAPI) and the outbox relay (table stream → event bus); knows no feature.',
   functions: {
-    health: platform.handler('health', 'GET /health', read),
-    openApi: platform.handler('openapi', 'GET /openapi.json (the API contract)', []),
+    health: platform.open('health', 'GET /health', read),
+    openApi: platform.open('openapi', 'GET /openapi.json (the API contract)', []),
     eventRouter: platform.handler('event-router', 'Table stream → EventBridge (outbox relay)', ['publish-events'], { timeoutSeconds: 60 }),
   },
-  routes: [route.public('GET /health', 'health'), route.public('GET /openapi.json', 'openApi')],
 });
 
 /** The stream → router mapping only passes inserted event items (same filter in both targets). */

@@ -1,7 +1,7 @@
-import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite, workflow } from '../platform/catalog';
 import { poolsEventNotes, poolsEvents } from './events';
 
-const { api, handler, task, onEvent, pages } = functionsIn('pools');
+const { api, task, onEvent, pages } = functionsIn('pools');
 
 const allocationRound = workflow('allocation-round', 'workflows/pools-allocation-round.asl.json', {
   awaitRoundClose: task('await-round-close', 'store the token the close call resumes', ['table-write']),
@@ -20,11 +20,20 @@ export const poolsSlice = defineSlice({
     poolsPages: pages(
       'pages',
       'Pages: a pool (figures, charts, pledges, ledger CSV, 360Giving, who pays); a funder statement (CSV); a round (votes, closing)',
+      ['GET /app/pools/{poolId}', 'GET /app/pools/{poolId}/statement/{orgId}', 'GET POST /app/rounds/{roundId}'],
       'task-callback',
     ),
     poolsJourneys: pages(
       'journeys',
       'Journeys: create a pool; record a pledge and money received; open a round; add a proposal; award a grant from a pool',
+      [
+        'GET POST /app/consortia/{consortiumId}/pools/new',
+        'GET POST /app/pools/{poolId}/pledges/new',
+        'GET POST /app/pools/{poolId}/pledges/{pledgeId}/contributions/new',
+        'GET POST /app/pools/{poolId}/rounds/new',
+        'GET POST /app/pools/{poolId}/grants/new',
+        'GET POST /app/rounds/{roundId}/proposals/new',
+      ],
     ),
     createPool: api('create-pool', 'POST /consortia/{consortiumId}/pools', readWrite),
     freeRiders: api('free-riders', 'GET /consortia/{consortiumId}/free-riders', read),
@@ -48,17 +57,6 @@ export const poolsSlice = defineSlice({
     ]),
     ...allocationRound.tasks,
   },
-  routes: [
-    route.page('GET /app/pools/{poolId}', 'poolsPages'),
-    route.page('GET POST /app/consortia/{consortiumId}/pools/new', 'poolsJourneys'),
-    route.page('GET POST /app/pools/{poolId}/pledges/new', 'poolsJourneys'),
-    route.page('GET POST /app/pools/{poolId}/pledges/{pledgeId}/contributions/new', 'poolsJourneys'),
-    route.page('GET POST /app/pools/{poolId}/rounds/new', 'poolsJourneys'),
-    route.page('GET POST /app/pools/{poolId}/grants/new', 'poolsJourneys'),
-    route.page('GET /app/pools/{poolId}/statement/{orgId}', 'poolsPages'),
-    route.page('GET POST /app/rounds/{roundId}', 'poolsPages'),
-    route.page('GET POST /app/rounds/{roundId}/proposals/new', 'poolsJourneys'),
-  ],
   ruleIds: { startRoundWorkflow: 'StartAllocationRound' },
   workflows: [allocationRound.spec],
   events: poolsEvents,

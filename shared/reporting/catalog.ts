@@ -1,7 +1,7 @@
-import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite, workflow } from '../platform/catalog';
 import { reportingEventNotes, reportingEvents } from './events';
 
-const { api, handler, task, onEvent, scheduled, pages } = functionsIn('reporting');
+const { api, open, task, onEvent, scheduled, pages } = functionsIn('reporting');
 
 const reportingCycle = workflow('reporting-cycle', 'workflows/reporting-cycle.asl.json', {
   openReport: task('open-report', 'open a report period and email the link', mailing),
@@ -28,11 +28,12 @@ export const reportingSlice = defineSlice({
       readWrite,
     ),
     listReports: api('list-reports', 'GET /consortia/{consortiumId}/reports', read),
-    viewLink: handler('view-link', 'GET /r/{token}: the form behind an emailed link', read),
-    submitLink: handler('submit-link', 'POST /r/{token}: draft or submit through an emailed link', [...readWrite, 'task-callback']),
+    viewLink: open('view-link', 'GET /r/{token}: the form behind an emailed link', read),
+    submitLink: open('submit-link', 'POST /r/{token}: draft or submit through an emailed link', [...readWrite, 'task-callback']),
     reportingPages: pages(
       'pages',
       'Pages: a report (answers, reviews, the review form); every report of a consortium (filters, CSV)',
+      ['GET POST /app/reports/{reportId}', 'GET /app/consortia/{consortiumId}/reports'],
       'task-callback',
     ),
     scheduleReportPeriods: onEvent('schedule-report-periods', 'grant.plan-set → a schedule to open each report period', [
@@ -52,12 +53,6 @@ export const reportingSlice = defineSlice({
     sendReportReminder: scheduled('send-report-reminder', 'remind a provider', mailing),
     ...reportingCycle.tasks,
   },
-  routes: [
-    route.public('GET /r/{token}', 'viewLink'),
-    route.public('POST /r/{token}', 'submitLink'),
-    route.page('GET POST /app/reports/{reportId}', 'reportingPages'),
-    route.page('GET /app/consortia/{consortiumId}/reports', 'reportingPages'),
-  ],
   workflows: [reportingCycle.spec],
   events: reportingEvents,
   eventNotes: reportingEventNotes,

@@ -1,10 +1,10 @@
-import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite, workflow } from '../platform/catalog';
 import { tendersEventNotes, tendersEvents } from './events';
 
 const callbacks = [...readWrite, 'task-callback'] as const;
 const step = [...readWrite, 'mail', 'task-callback'] as const;
 
-const { api, handler, task, onEvent, pages } = functionsIn('tenders');
+const { api, open, task, onEvent, pages } = functionsIn('tenders');
 
 const jointTender = workflow('joint-tender', 'workflows/tenders-joint-tender.asl.json', {
   requestSignOff: task('request-sign-off', 'park the sign-off token, ask each funder', step),
@@ -44,7 +44,7 @@ export const tendersSlice = defineSlice({
       "tender.interest-registered → the provider's links to bid and to ask questions, once",
       mailing,
     ),
-    registerInterest: handler('register-interest', 'POST /tenders/{tenderId}/interest (public)', mailing),
+    registerInterest: open('register-interest', 'POST /tenders/{tenderId}/interest (public)', mailing),
     listQuestions: api('list-questions', 'GET /tenders/{tenderId}/questions', read),
     answerQuestion: api('answer-question', 'POST /tenders/{tenderId}/questions/{questionId}/answer', readWrite),
     tellProvidersOfAnswer: onEvent(
@@ -69,46 +69,37 @@ export const tendersSlice = defineSlice({
     tendersPages: pages(
       'pages',
       "Pages: a consortium's tenders; a tender's overview (stage, sign-off, invitations) and clarifications; cancelling it",
+      ['GET /app/consortia/{consortiumId}/tenders', 'GET POST /app/tenders/{tenderId}', 'GET POST /app/tenders/{tenderId}/clarifications'],
       'task-callback',
     ),
     tendersCancelPage: pages(
       'cancel-pages',
       'Page: cancelling a tender ("Are you sure", a reason; its reserved money released)',
+      ['GET POST /app/tenders/{tenderId}/cancel'],
       'task-callback',
     ),
     tendersEvaluationPages: pages(
       'evaluation-pages',
       "Pages: a tender's bids and evaluation (bid count after the deadline, scoring, moderation) and award (vote, challenges)",
+      ['GET POST /app/tenders/{tenderId}/bids', 'GET POST /app/tenders/{tenderId}/award'],
       'task-callback',
     ),
     tendersJourneys: pages(
       'journeys',
       'Journeys: drafting a tender as a task list, and changing a draft, through the same use cases as the API',
+      ['GET POST /app/consortia/{consortiumId}/tenders/new', 'GET POST /app/tenders/{tenderId}/edit'],
     ),
     tenderOcds: api('tender-ocds', 'GET /tenders/{tenderId}/ocds: releases and the compiled record (bids only after the deadline)', [
       ...read,
       'open-data',
     ]),
-    viewBidLink: handler('view-link', 'GET /b/{token}: the bid or question form behind an emailed link', read),
-    submitBidLink: handler('submit-link', 'POST /b/{token}: a bid or a question', mailing),
+    viewBidLink: open('view-link', 'GET /b/{token}: the bid or question form behind an emailed link', read),
+    submitBidLink: open('submit-link', 'POST /b/{token}: a bid or a question', mailing),
     startTenderWorkflow: onEvent('start-tender-workflow', 'tender.submitted-for-sign-off → start the tender workflow', [
       { startWorkflow: 'joint-tender' },
     ]),
     ...jointTender.tasks,
   },
-  routes: [
-    route.public('POST /tenders/{tenderId}/interest', 'registerInterest'),
-    route.page('GET /app/consortia/{consortiumId}/tenders', 'tendersPages'),
-    route.page('GET POST /app/tenders/{tenderId}', 'tendersPages'),
-    route.page('GET POST /app/tenders/{tenderId}/clarifications', 'tendersPages'),
-    route.page('GET POST /app/tenders/{tenderId}/cancel', 'tendersCancelPage'),
-    route.page('GET POST /app/tenders/{tenderId}/bids', 'tendersEvaluationPages'),
-    route.page('GET POST /app/tenders/{tenderId}/award', 'tendersEvaluationPages'),
-    route.page('GET POST /app/consortia/{consortiumId}/tenders/new', 'tendersJourneys'),
-    route.page('GET POST /app/tenders/{tenderId}/edit', 'tendersJourneys'),
-    route.public('GET /b/{token}', 'viewBidLink'),
-    route.public('POST /b/{token}', 'submitBidLink'),
-  ],
   ruleIds: { startTenderWorkflow: 'StartJointTender' },
   workflows: [jointTender.spec],
   events: tendersEvents,
