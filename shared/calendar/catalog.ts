@@ -1,7 +1,7 @@
 import { defineSlice, functionsIn, read, readWrite, route } from '../platform/catalog';
 import { calendarEventNotes, calendarEvents } from './events';
 
-const { handler } = functionsIn('calendar');
+const { open, handler } = functionsIn('calendar');
 
 export const calendarSlice = defineSlice({
   feature: 'calendar',
@@ -14,12 +14,11 @@ export const calendarSlice = defineSlice({
       'POST /councils/{orgId}/calendar-feed and /contracts/{contractId}/calendar-feed: a new secret URL, the old one revoked',
       [...readWrite, 'web'],
     ),
-    calendarFeed: handler('feed', 'GET /cal/{token}: the .ics behind a feed URL', [...read, 'web']),
+    calendarFeed: open('feed', 'GET /cal/{token}: the .ics behind a feed URL', [...read, 'web']),
   },
   routes: [
     route.staff('POST /councils/{orgId}/calendar-feed', 'rotateCalendarFeed'),
     route.staff('POST /contracts/{contractId}/calendar-feed', 'rotateCalendarFeed'),
-    route.public('GET /cal/{token}', 'calendarFeed'),
   ],
   events: calendarEvents,
   eventNotes: calendarEventNotes,

@@ -1,7 +1,7 @@
 import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
 import { consortiaEventNotes, consortiaEvents } from './events';
 
-const { handler, task, onEvent, scheduled, pages } = functionsIn('consortia');
+const { api, open, handler, task, onEvent, scheduled, pages } = functionsIn('consortia');
 
 const consortiumInvitation = workflow('consortium-invitation', 'workflows/consortia-invitation.asl.json', {
   sendInvitations: task('send-invitations', 'email every member organisation', mailing),
@@ -13,20 +13,31 @@ export const consortiaSlice = defineSlice({
   feature: 'consortia',
   summary: 'Identity and consortia: organisations (org-id checked), staff and roles, consortia formed by invitation.',
   functions: {
-    me: handler('me', 'GET /me', read),
-    createOrganisation: handler('create-organisation', 'POST /organisations', readWrite),
-    listOrganisations: handler('list-organisations', 'GET /organisations', read),
-    getOrganisation: handler('get-organisation', 'GET /organisations/{orgId}', read),
-    addMember: handler('add-member', 'POST /organisations/{orgId}/members', readWrite),
-    changeMemberRole: handler('change-member-role', 'PUT /organisations/{orgId}/members/{userId}/role', readWrite),
-    removeMember: handler('remove-member', 'DELETE /organisations/{orgId}/members/{userId}', readWrite),
+    me: api('me', 'GET /me', read),
+    createOrganisation: api('create-organisation', 'POST /organisations', readWrite),
+    listOrganisations: api('list-organisations', 'GET /organisations', read),
+    getOrganisation: api('get-organisation', 'GET /organisations/{orgId}', read),
+    addMember: api('add-member', 'POST /organisations/{orgId}/members', readWrite),
+    // The role first: the authorisation matrix asks routes in this order, and removing the member would leave no role to change.
+    changeMemberRole: api('change-member-role', 'PUT /organisations/{orgId}/members/{userId}/role', readWrite),
+    removeMember: api('remove-member', 'DELETE /organisations/{orgId}/members/{userId}', readWrite),
     consortiaPages: pages(
       'pages',
       "Pages: organisations (list, add one), an organisation's staff (add, change a role, remove), proposing a consortium",
+      [
+        'GET /app/organisations',
+        // Before `{orgId}`: locally the first full match wins (on AWS the literal path would win anyway).
+        'GET POST /app/organisations/new',
+        'GET /app/organisations/{orgId}',
+        'GET POST /app/organisations/{orgId}/members/new',
+        'GET POST /app/organisations/{orgId}/members/{userId}/role',
+        'GET POST /app/organisations/{orgId}/members/{userId}/remove',
+        'GET POST /app/consortia/new',
+      ],
     ),
-    createConsortium: handler('create-consortium', 'POST /consortia', readWrite),
-    getConsortium: handler('get-consortium', 'GET /consortia/{consortiumId}', read),
-    confirmConsortium: handler('confirm-consortium', 'POST /consortia/{consortiumId}/confirm', [...readWrite, 'task-callback']),
+    createConsortium: api('create-consortium', 'POST /consortia', readWrite),
+    getConsortium: api('get-consortium', 'GET /consortia/{consortiumId}', read),
+    confirmConsortium: api('confirm-consortium', 'POST /consortia/{consortiumId}/confirm', [...readWrite, 'task-callback']),
     startConsortiumWorkflow: onEvent('start-invitation-workflow', 'consortium.created → start the invitation workflow', [
       { startWorkflow: 'consortium-invitation' },
     ]),
@@ -38,41 +49,14 @@ export const consortiaSlice = defineSlice({
     signInLocal: handler('sign-in-local.tsx', 'GET/POST /sign-in: pick a seeded user (local only; no password)', [...readWrite, 'web'], {
       only: 'local',
     }),
-    signIn: handler('sign-in-cognito', "GET /sign-in: off to Cognito's managed login (PKCE)", [...readWrite, 'sign-in'], { only: 'aws' }),
-    authCallback: handler('auth-callback.tsx', 'GET /auth/callback: exchange the code, start a session', [...readWrite, 'sign-in'], {
+    signIn: open('sign-in-cognito', "GET /sign-in: off to Cognito's managed login (PKCE)", [...readWrite, 'sign-in'], { only: 'aws' }),
+    authCallback: open('auth-callback.tsx', 'GET /auth/callback: exchange the code, start a session', [...readWrite, 'sign-in'], {
       only: 'aws',
     }),
-    signOut: handler('sign-out', 'POST /sign-out: end the session', [...readWrite, 'web']),
+    signOut: open('sign-out', 'POST /sign-out: end the session', [...readWrite, 'web']),
   },
-  routes: [
-    route.staff('GET /me', 'me'),
-    route.staff('POST /organisations', 'createOrganisation'),
-    route.staff('GET /organisations', 'listOrganisations'),
-    route.staff('GET /organisations/{orgId}', 'getOrganisation'),
-    route.staff('POST /organisations/{orgId}/members', 'addMember'),
-    // The role first: the authorisation matrix asks routes in this order, and removing the member would leave no role to change.
-    route.staff('PUT /organisations/{orgId}/members/{userId}/role', 'changeMemberRole'),
-    route.staff('DELETE /organisations/{orgId}/members/{userId}', 'removeMember'),
-    route.staff('POST /consortia', 'createConsortium'),
-    route.page('GET /app/organisations', 'consortiaPages'),
-    // Before `{orgId}`: locally the first full match wins (on AWS the literal path would win anyway).
-    route.page('GET POST /app/organisations/new', 'consortiaPages'),
-    route.page('GET /app/organisations/{orgId}', 'consortiaPages'),
-    route.page('GET POST /app/organisations/{orgId}/members/new', 'consortiaPages'),
-    route.page('GET POST /app/organisations/{orgId}/members/{userId}/role', 'consortiaPages'),
-    route.page('GET POST /app/organisations/{orgId}/members/{userId}/remove', 'consortiaPages'),
-    route.page('GET POST /app/consortia/new', 'consortiaPages'),
-    route.staff('GET /consortia/{consortiumId}', 'getConsortium'),
-    route.staff('POST /consortia/{consortiumId}/confirm', 'confirmConsortium'),
-    route.public('GET POST /sign-in', 'signInLocal'),
-    route.public('GET /sign-in', 'signIn'),
-    route.public('GET /auth/callback', 'authCallback'),
-    route.public('POST /sign-out', 'signOut'),
-  ],
-  rules: [
-    { id: 'StartConsortiumInvitation', detailTypes: ['consortium.created'], fn: 'startConsortiumWorkflow' },
-    { id: 'ScheduleLeadReminder', detailTypes: ['consortium.invitations-sent'], fn: 'scheduleLeadReminder' },
-  ],
+  routes: [route.public('GET POST /sign-in', 'signInLocal')],
+  ruleIds: { startConsortiumWorkflow: 'StartConsortiumInvitation' },
   workflows: [consortiumInvitation.spec],
   events: consortiaEvents,
   eventNotes: consortiaEventNotes,

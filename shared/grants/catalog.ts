@@ -1,7 +1,7 @@
-import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite, workflow } from '../platform/catalog';
 import { grantsEventNotes, grantsEvents } from './events';
 
-const { handler, task, onEvent, pages } = functionsIn('grants');
+const { api, task, onEvent, pages } = functionsIn('grants');
 
 const grant = workflow('grant', 'workflows/grants-tranches.asl.json', {
   nextTranche: task('next-tranche', 'pay every tranche that can go now, then say whether to wait, hand over or end', readWrite),
@@ -13,16 +13,13 @@ export const grantsSlice = defineSlice({
   feature: 'grants',
   summary: 'Follow-through of an award: plan (conditions, tranches, reports owed), lifecycle, amendments, tranche releases.',
   functions: {
-    getGrant: handler('get-grant', 'GET /grants/{grantId}', read),
-    setGrantPlan: handler('set-grant-plan', 'POST /grants/{grantId}/plan', readWrite),
-    decideCondition: handler('decide-condition', 'POST /grants/{grantId}/conditions/{conditionId}/decision', [
-      ...readWrite,
-      'task-callback',
-    ]),
-    sendConditionLink: handler('send-condition-link', 'POST /grants/{grantId}/conditions/{conditionId}/link', readWrite),
-    amendGrant: handler('amend-grant', 'POST /grants/{grantId}/amendments', readWrite),
-    grantStatus: handler('grant-status', 'POST /grants/{grantId}/status', readWrite),
-    setReportingPolicy: handler('set-reporting-policy', 'PUT /consortia/{consortiumId}/reporting-policy', readWrite),
+    getGrant: api('get-grant', 'GET /grants/{grantId}', read),
+    setGrantPlan: api('set-grant-plan', 'POST /grants/{grantId}/plan', readWrite),
+    decideCondition: api('decide-condition', 'POST /grants/{grantId}/conditions/{conditionId}/decision', [...readWrite, 'task-callback']),
+    sendConditionLink: api('send-condition-link', 'POST /grants/{grantId}/conditions/{conditionId}/link', readWrite),
+    amendGrant: api('amend-grant', 'POST /grants/{grantId}/amendments', readWrite),
+    grantStatus: api('grant-status', 'POST /grants/{grantId}/status', readWrite),
+    setReportingPolicy: api('set-reporting-policy', 'PUT /consortia/{consortiumId}/reporting-policy', readWrite),
     onGrantPlanSet: onEvent('start-grant-workflow', 'grant.plan-set → start the grant workflow', [{ startWorkflow: 'grant' }]),
     requestConditionEvidence: onEvent('request-condition-evidence', 'grant.plan-set → ask for condition evidence by link', [
       ...readWrite,
@@ -48,36 +45,23 @@ export const grantsSlice = defineSlice({
     grantsPages: pages(
       'pages',
       'Pages: a grant (plan, conditions with decide forms, tranches, reports, amendments, audit trail)',
+      ['GET POST /app/grants/{grantId}'],
       'task-callback',
       'mail',
     ),
     grantsJourneys: pages(
       'journeys',
       'Journeys: a grant’s plan as a task list; payments, returns, amendments and status as question pages',
+      [
+        'GET POST /app/grants/{grantId}/plan',
+        'GET POST /app/grants/{grantId}/payments/new',
+        'GET POST /app/grants/{grantId}/returns/new',
+        'GET POST /app/grants/{grantId}/amendments/new',
+        'GET POST /app/grants/{grantId}/status',
+      ],
     ),
   },
-  routes: [
-    route.staff('GET /grants/{grantId}', 'getGrant'),
-    route.staff('POST /grants/{grantId}/plan', 'setGrantPlan'),
-    route.staff('POST /grants/{grantId}/conditions/{conditionId}/decision', 'decideCondition'),
-    route.staff('POST /grants/{grantId}/conditions/{conditionId}/link', 'sendConditionLink'),
-    route.staff('POST /grants/{grantId}/amendments', 'amendGrant'),
-    route.staff('POST /grants/{grantId}/status', 'grantStatus'),
-    route.staff('PUT /consortia/{consortiumId}/reporting-policy', 'setReportingPolicy'),
-    route.page('GET POST /app/grants/{grantId}', 'grantsPages'),
-    route.page('GET POST /app/grants/{grantId}/plan', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/payments/new', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/returns/new', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/amendments/new', 'grantsJourneys'),
-    route.page('GET POST /app/grants/{grantId}/status', 'grantsJourneys'),
-  ],
-  rules: [
-    { id: 'StartGrantWorkflow', detailTypes: ['grant.plan-set'], fn: 'onGrantPlanSet' },
-    { id: 'RequestConditionEvidence', detailTypes: ['grant.plan-set'], fn: 'requestConditionEvidence' },
-    { id: 'NotifyEvidenceReceived', detailTypes: ['condition.evidence-submitted'], fn: 'notifyEvidenceReceived' },
-    { id: 'NotifyConditionDecided', detailTypes: ['condition.decided'], fn: 'notifyConditionDecided' },
-    { id: 'SendReplacedConditionLink', detailTypes: ['condition.link-replaced'], fn: 'sendReplacedConditionLink' },
-  ],
+  ruleIds: { onGrantPlanSet: 'StartGrantWorkflow' },
   workflows: [grant.spec],
   events: grantsEvents,
   eventNotes: grantsEventNotes,

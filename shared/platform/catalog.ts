@@ -56,16 +56,26 @@ export interface WorkflowSpec<F extends string = string> {
 
 type Method = RouteSpec['method'];
 
+/** One method on one path (`POST /pools/{poolId}/pledges`), or a description that opens with it. */
+type OneRoute = `${Method} /${string}`;
+
+/** The route a description opens with: `GET /councils/{orgId}/late-payments[?format=csv]: …` → `GET /councils/{orgId}/late-payments`. */
+const routeOf = (description: OneRoute) => /^\w+ \/[^\s:[]*/.exec(description)?.[0] as OneRoute;
+
 /** The routes of `route`'s constructors: a method, or several, on one path (`'GET POST /app/grants/{grantId}'`). */
-type Routed = `${Method} /${string}` | `${Method} ${Method} /${string}`;
+type Routed = OneRoute | `${Method} ${OneRoute}`;
+
+/** A route per method, in that order, for whoever serves them. */
+function servedAt(auth: Auth, methodsAndPath: Routed): Omit<RouteSpec, 'fn'>[] {
+  const words = methodsAndPath.split(' ');
+  const path = words.pop() as string;
+  return (words as Method[]).map((method) => ({ method, path, auth }));
+}
 
 const routesFor =
   (auth: Auth) =>
-  <F extends string>(methodsAndPath: Routed, fn: F): RouteSpec<F>[] => {
-    const words = methodsAndPath.split(' ');
-    const path = words.pop() as string;
-    return (words as Method[]).map((method) => ({ method, path, fn, auth }));
-  };
+  <F extends string>(methodsAndPath: Routed, fn: F): RouteSpec<F>[] =>
+    servedAt(auth, methodsAndPath).map(({ method, path }) => ({ method, path, fn, auth }));
 
 /**
  * A slice's routes one line each, by who may call them: `route.page('GET POST /app/grants/{grantId}',
@@ -73,11 +83,23 @@ const routesFor =
  */
 export const route = { staff: routesFor('staff'), page: routesFor('page'), public: routesFor('public') };
 
-interface Slice<F extends Record<string, FunctionSpec> = Record<string, FunctionSpec>> {
+/**
+ * A function as a feature declares it: what `api` and `onEvent` make also carry the route or the
+ * rule their description states, which `defineSlice` turns into the slice's routes and rules (so
+ * the fact is written once) and leaves off the function.
+ */
+export interface DeclaredFunction extends FunctionSpec {
+  /** The routes it serves: its staff route of the JSON API (`api`) or public one (`open`), or its pages (`pages`). */
+  serves?: readonly Omit<RouteSpec, 'fn'>[];
+  /** The event types a rule brings it (`onEvent`). */
+  listens?: readonly string[];
+}
+
+interface Slice<F extends Record<string, DeclaredFunction> = Record<string, FunctionSpec>> {
   feature: string;
   /** One line for the feature map in docs/ARCHITECTURE.md. */
   summary: string;
-  functions: F;
+  functions: { [K in keyof F]: FunctionSpec };
   routes: readonly RouteSpec<keyof F & string>[];
   rules: readonly RuleSpec<keyof F & string>[];
   workflows: readonly WorkflowSpec<keyof F & string>[];
@@ -102,24 +124,44 @@ export interface SliceShape {
   linkKinds: readonly string[];
 }
 
-/** What a feature declares: a slice without rules, workflows, events or links may leave them out. */
-type SliceDeclaration<F extends Record<string, FunctionSpec>> = Pick<Slice<F>, 'feature' | 'summary' | 'functions'> & {
-  /** Routes, or lists of them as `route` makes them (flattened in order). */
-  routes: readonly (RouteSpec<keyof F & string> | readonly RouteSpec<keyof F & string>[])[];
+/**
+ * What a feature declares: a slice without workflows, events or links may leave them out. The
+ * routes of its `api`, `open` and `pages` functions and the rules of its `onEvent` functions come
+ * from the functions themselves; `routes` and `rules` hold any others (a test's own rules).
+ */
+type SliceDeclaration<F extends Record<string, DeclaredFunction>> = Pick<Slice<F>, 'feature' | 'summary'> & {
+  functions: F;
+  /** Other routes, or lists of them as `route` makes them: flattened in order, after the functions' own. */
+  routes?: readonly (RouteSpec<keyof F & string> | readonly RouteSpec<keyof F & string>[])[];
+  /** Rules deployed under another id than their target's (`{ startRoundWorkflow: 'StartAllocationRound' }`), kept so. */
+  ruleIds?: Partial<Record<keyof F, string>>;
 } & Partial<Omit<Slice<F>, 'feature' | 'summary' | 'functions' | 'routes'>>;
 
+/** A rule is named after its target (`notifyEvidenceReceived` → `NotifyEvidenceReceived`) unless the slice's `ruleIds` say otherwise. */
+const ruleId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
+
 /** Keeps a slice's function ids as literal types, so its routes, rules and workflows are checked against them. */
-export const defineSlice = <const F extends Record<string, FunctionSpec>>(slice: SliceDeclaration<F>): Slice<F> => ({
-  feature: slice.feature,
-  summary: slice.summary,
-  functions: slice.functions,
-  routes: slice.routes.flat(),
-  rules: slice.rules ?? [],
-  workflows: slice.workflows ?? [],
-  events: slice.events ?? (() => ({})),
-  eventNotes: slice.eventNotes ?? {},
-  linkKinds: slice.linkKinds ?? [],
-});
+export const defineSlice = <const F extends Record<string, DeclaredFunction>>(slice: SliceDeclaration<F>): Slice<F> => {
+  type Id = keyof F & string;
+  const declared = Object.entries(slice.functions) as [Id, DeclaredFunction][];
+  const served: RouteSpec<Id>[] = declared.flatMap(([fn, { serves = [] }]) =>
+    serves.map(({ method, path, auth }) => ({ method, path, fn, auth })),
+  );
+  const listened: RuleSpec<Id>[] = declared.flatMap(([fn, { listens }]) =>
+    listens ? [{ id: slice.ruleIds?.[fn] ?? ruleId(fn), detailTypes: listens, fn }] : [],
+  );
+  return {
+    feature: slice.feature,
+    summary: slice.summary,
+    functions: Object.fromEntries(declared.map(([id, { serves, listens, ...spec }]) => [id, spec])) as Slice<F>['functions'],
+    routes: [...served, ...(slice.routes ?? []).flat()],
+    rules: [...listened, ...(slice.rules ?? [])],
+    workflows: slice.workflows ?? [],
+    events: slice.events ?? (() => ({})),
+    eventNotes: slice.eventNotes ?? {},
+    linkKinds: slice.linkKinds ?? [],
+  };
+};
 
 /** The table needs most functions declare. */
 export const read = ['table-read'] as const;
@@ -134,18 +176,44 @@ export const mailing = [...readWrite, 'mail'] as const;
 export function functionsIn(folder: string) {
   const entry = (name: string) => `functions/${folder}/${name}${name.endsWith('.tsx') ? '' : '.ts'}`;
   return {
-    /** Called synchronously, by a route (its description starts with the route: `POST /pools/{poolId}/pledges`) or a page. */
+    /**
+     * A staff route of the JSON API (a Cognito JWT): its description opens with the route
+     * (`POST /pools/{poolId}/pledges`, then anything after a space, `:` or `[`), where the slice serves it.
+     */
+    api: (name: string, description: OneRoute, needs: readonly Need[]) =>
+      ({ entry: entry(name), description, needs, serves: servedAt('staff', routeOf(description)) }) satisfies DeclaredFunction,
+    /** Served to anyone (health, sign-in, an emailed link) at the route its description opens with, as `api`'s. */
+    open: (name: string, description: OneRoute, needs: readonly Need[], more?: Pick<FunctionSpec, 'only'>) =>
+      ({ entry: entry(name), description, needs, ...more, serves: servedAt('public', routeOf(description)) }) satisfies DeclaredFunction,
+    /** Called synchronously by a route the slice lists or by the platform. */
     handler: (name: string, description: string, needs: readonly Need[], more?: Pick<FunctionSpec, 'timeoutSeconds' | 'only'>) =>
       ({ entry: entry(name), description, needs, ...more }) satisfies FunctionSpec,
-    /** A feature's pages or journeys (one Lambda serves several): web pages on the table, and what else they need. */
-    pages: (name: string, description: string, ...more: Need[]) =>
-      ({ entry: entry(name), description, needs: [...readWrite, 'web', ...more] }) satisfies FunctionSpec,
+    /**
+     * A feature's pages or journeys (one Lambda serves several, each `route.page`'s methods and path:
+     * `'GET POST /app/grants/{grantId}'`, a page and its form): web pages on the table, and what else they need.
+     */
+    pages: (name: string, description: string, serves: readonly Routed[], ...more: Need[]) =>
+      ({
+        entry: entry(name),
+        description,
+        needs: [...readWrite, 'web', ...more],
+        serves: serves.flatMap((methodsAndPath) => servedAt('page', methodsAndPath)),
+      }) satisfies DeclaredFunction,
     /** A step of one of the feature's workflows (bound to it by `workflow`). */
     task: (name: string, what: string, needs: readonly Need[]) =>
       ({ entry: entry(name), description: `Workflow task: ${what}`, needs }) satisfies FunctionSpec,
-    /** A rule's target (`detail-type → what it does`), invoked asynchronously: retried, then dead-lettered. */
-    onEvent: (name: string, description: string, needs: readonly Need[]) =>
-      ({ entry: entry(name), description, needs, async: true }) satisfies FunctionSpec,
+    /**
+     * A rule's target, invoked asynchronously: retried, then dead-lettered. Its description opens
+     * with the event types the rule delivers (`milestone.decided / milestone.evidence-submitted → …`).
+     */
+    onEvent: (name: string, description: `${string} → ${string}`, needs: readonly Need[]) =>
+      ({
+        entry: entry(name),
+        description,
+        needs,
+        async: true,
+        listens: description.split(' → ')[0]?.split(' / '),
+      }) satisfies DeclaredFunction,
     /** A schedule's target, invoked asynchronously like a rule's. */
     scheduled: (name: string, what: string, needs: readonly Need[]) =>
       ({ entry: entry(name), description: `Scheduled: ${what}`, needs, async: true }) satisfies FunctionSpec,
@@ -180,11 +248,10 @@ export const platformSlice = defineSlice({
   feature: 'platform',
   summary: 'Health check, the API contract (OpenAPI) and the outbox relay (table stream → event bus); knows no feature.',
   functions: {
-    health: platform.handler('health', 'GET /health', read),
-    openApi: platform.handler('openapi', 'GET /openapi.json (the API contract)', []),
+    health: platform.open('health', 'GET /health', read),
+    openApi: platform.open('openapi', 'GET /openapi.json (the API contract)', []),
     eventRouter: platform.handler('event-router', 'Table stream → EventBridge (outbox relay)', ['publish-events'], { timeoutSeconds: 60 }),
   },
-  routes: [route.public('GET /health', 'health'), route.public('GET /openapi.json', 'openApi')],
 });
 
 /** The stream → router mapping only passes inserted event items (same filter in both targets). */

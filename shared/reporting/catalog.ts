@@ -1,7 +1,7 @@
-import { defineSlice, functionsIn, mailing, read, readWrite, route, workflow } from '../platform/catalog';
+import { defineSlice, functionsIn, mailing, read, readWrite, workflow } from '../platform/catalog';
 import { reportingEventNotes, reportingEvents } from './events';
 
-const { handler, task, onEvent, scheduled, pages } = functionsIn('reporting');
+const { api, open, task, onEvent, scheduled, pages } = functionsIn('reporting');
 
 const reportingCycle = workflow('reporting-cycle', 'workflows/reporting-cycle.asl.json', {
   openReport: task('open-report', 'open a report period and email the link', mailing),
@@ -20,24 +20,20 @@ export const reportingSlice = defineSlice({
   feature: 'reporting',
   summary: 'Reporting cycles: requests and reminders by email, answers through emailed links (no account), review, escalation.',
   functions: {
-    getReport: handler('get-report', 'GET /reports/{reportId}', read),
-    reviewReport: handler('review-report', 'POST /reports/{reportId}/review', [...readWrite, 'task-callback']),
-    sendReportLink: handler(
+    getReport: api('get-report', 'GET /reports/{reportId}', read),
+    reviewReport: api('review-report', 'POST /reports/{reportId}/review', [...readWrite, 'task-callback']),
+    sendReportLink: api(
       'send-report-link',
       'POST /reports/{reportId}/link: a new link for the provider (the follower emails it)',
       readWrite,
     ),
-    // table-write: the send-once marker and the link itself.
-    sendReplacedReportLink: onEvent('send-replaced-report-link', 'report.link-replaced → email the provider the new report link', [
-      ...readWrite,
-      'mail',
-    ]),
-    listReports: handler('list-reports', 'GET /consortia/{consortiumId}/reports', read),
-    viewLink: handler('view-link', 'GET /r/{token}: the form behind an emailed link', read),
-    submitLink: handler('submit-link', 'POST /r/{token}: draft or submit through an emailed link', [...readWrite, 'task-callback']),
+    listReports: api('list-reports', 'GET /consortia/{consortiumId}/reports', read),
+    viewLink: open('view-link', 'GET /r/{token}: the form behind an emailed link', read),
+    submitLink: open('submit-link', 'POST /r/{token}: draft or submit through an emailed link', [...readWrite, 'task-callback']),
     reportingPages: pages(
       'pages',
       'Pages: a report (answers, reviews, the review form); every report of a consortium (filters, CSV)',
+      ['GET POST /app/reports/{reportId}', 'GET /app/consortia/{consortiumId}/reports'],
       'task-callback',
     ),
     scheduleReportPeriods: onEvent('schedule-report-periods', 'grant.plan-set → a schedule to open each report period', [
@@ -48,25 +44,15 @@ export const reportingSlice = defineSlice({
       'table-read',
       { schedules: 'sendReportReminder' },
     ]),
+    // table-write: the send-once marker and the link itself.
+    sendReplacedReportLink: onEvent('send-replaced-report-link', 'report.link-replaced → email the provider the new report link', [
+      ...readWrite,
+      'mail',
+    ]),
     openReportPeriod: scheduled('start-report-cycle', 'start the reporting cycle of a period', [{ startWorkflow: 'reporting-cycle' }]),
     sendReportReminder: scheduled('send-report-reminder', 'remind a provider', mailing),
     ...reportingCycle.tasks,
   },
-  routes: [
-    route.staff('GET /reports/{reportId}', 'getReport'),
-    route.staff('POST /reports/{reportId}/review', 'reviewReport'),
-    route.staff('POST /reports/{reportId}/link', 'sendReportLink'),
-    route.staff('GET /consortia/{consortiumId}/reports', 'listReports'),
-    route.public('GET /r/{token}', 'viewLink'),
-    route.public('POST /r/{token}', 'submitLink'),
-    route.page('GET POST /app/reports/{reportId}', 'reportingPages'),
-    route.page('GET /app/consortia/{consortiumId}/reports', 'reportingPages'),
-  ],
-  rules: [
-    { id: 'ScheduleReportPeriods', detailTypes: ['grant.plan-set'], fn: 'scheduleReportPeriods' },
-    { id: 'ScheduleReportReminders', detailTypes: ['report.opened'], fn: 'scheduleReportReminders' },
-    { id: 'SendReplacedReportLink', detailTypes: ['report.link-replaced'], fn: 'sendReplacedReportLink' },
-  ],
   workflows: [reportingCycle.spec],
   events: reportingEvents,
   eventNotes: reportingEventNotes,
