@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { bundleLimits } from '../../infra/bundle-sizes';
 import { awsCatalog, workflows } from '../../infra/catalog';
 import { type BundleBench, benchBundles, bundleTable } from './bundles';
-import { coldStartRows, coldTable } from './cold-model';
-import { costModel } from './cost';
+import { type ColdFigures, coldStartRows, coldTable } from './cold-model';
+import { coldUsage, costModel } from './cost';
 import type { RunFigures } from './demo-year';
 import type { benchReportSubmission } from './report-submission';
 import { routeTable } from './route-calls';
@@ -141,9 +141,17 @@ if (!skip.has('year')) {
     ['joint-tender', 80],
   ] as const)
     targets.push(target(`state transitions per execution, ${workflow} (most)`, transitions[workflow]?.max ?? Number.NaN, limit));
-  const off = costModel(run, { waf: false });
-  const on = costModel(run, { waf: true });
-  results.cost = { wafOff: off, wafOn: on, run: { days: run.days, usage: run.usage, emails: run.emails, events: run.events } };
+  // The cold starts first: their INIT time and secret reads are billed too.
+  const cold = coldUsage(coldStarts(run));
+  const off = costModel(run, { front: 'waf off', ...cold });
+  const on = costModel(run, { front: 'waf web acl', ...cold });
+  const flat = costModel(run, { front: 'flat-rate plan', ...cold });
+  results.cost = {
+    wafOff: off,
+    wafOn: on,
+    flatRate: flat,
+    run: { days: run.days, usage: run.usage, emails: run.emails, events: run.events, ...cold },
+  };
   results.scenario = run.scenario;
   results.routes = run.routes;
   for (const w of new Set([...workflows.map((x) => x.id), ...Object.keys(transitions)])) {
@@ -162,9 +170,10 @@ if (!skip.has('year')) {
     `  a month of ${demo ? 'the demo' : "the seed consortium's year"} (${run.days} days): usage ${usd(off.usagePerMonth)} (${usd(off.afterFreeTier)} after free tiers), emails ${usd(off.emailsPerMonth)}`,
   );
   for (const l of off.usage) say(`    ${l.what}: ${l.quantity.toFixed(1)} a month × list price = ${usd(l.usd)} (${l.source})`);
-  say(`  fixed a month: ${usd(off.fixedPerMonth)} with WAF off, ${usd(on.fixedPerMonth)} with WAF on`);
-  for (const f of on.fixed) say(`    ${f.what}: ${usd(f.usd)}`);
-  coldStarts(run);
+  say(
+    `  fixed a month: ${usd(off.fixedPerMonth)} with WAF off, ${usd(on.fixedPerMonth)} with the WAF web ACL, ${usd(flat.fixedPerMonth)} on a CloudFront flat-rate plan (usage then ${usd(flat.usagePerMonth)}: its CloudFront and WAF requests are in the plan)`,
+  );
+  for (const f of [...on.fixed, ...flat.fixed.slice(off.fixed.length)]) say(`    ${f.what}: ${usd(f.usd)}`);
   targets.push(
     target('usage cost ÷ cost of its emails', off.usageToEmails, 1.25, '×'),
     target('fixed cost a month, WAF off', off.fixedPerMonth, 1, ' USD'),
@@ -177,7 +186,7 @@ if (!skip.has('year')) {
  * Init per function is the whole-process cold init the bundle phase measured (its median
  * otherwise unknown: the phase was skipped, and the median of the issue's measurement is used).
  */
-function coldStarts(run: RunFigures) {
+function coldStarts(run: RunFigures): ColdFigures[] {
   const b = results.bundles as BundleBench | undefined;
   const initOf = (fn: string) => b?.functions.find((f) => f.name === `grantloop-${fn}`)?.processMs;
   const fallback = b ? median(b.functions.map((f) => f.processMs)) : 110;
@@ -194,6 +203,7 @@ function coldStarts(run: RunFigures) {
   );
   const now15 = rows.find((r) => r.idleMinutes === 15 && r.plan.endsWith('(now)'));
   if (now15) targets.push(target('cold-start model: staff page wait p95, 15-minute idle lifetime', now15.staffPage.p95, 1000, ' ms'));
+  return rows;
 }
 
 if (!skip.has('scale')) {
