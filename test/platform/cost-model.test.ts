@@ -44,6 +44,7 @@ describe('the cost model', () => {
       share: 0,
       coldInitMs,
       staffPage: { p50: 0, p95: 0 },
+      linkPage: { p50: 0, p95: 0 },
     });
     // Reads: 5 + 3 + 2 cold routed invocations; workflow steps and events do not pass the front door.
     expect(coldUsage([row(5, 1), row(15, 2_000), row(45, 3)])).toEqual({ coldInitMs: 2_000, secretReads: 10 });
