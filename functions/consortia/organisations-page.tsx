@@ -10,6 +10,7 @@ import {
 import { organisationStaff, organisationsList } from '../../shared/consortia/staff';
 import { plural } from '../../shared/platform/format';
 import { SuccessBanner, SummaryList } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { figures, Link, Table } from '../lib/web/table';
 import type { Page } from './web-sessions';
 
@@ -105,13 +106,7 @@ export const organisationPage: Page = async ({ caller, params, query }) => {
           ]}
         />
         <h2 class="govuk-heading-m">Staff</h2>
-        {manage && (
-          <p class="govuk-body">
-            <a class="govuk-link" href={`${orgHref(org.id)}/members/new`}>
-              Add a member of staff
-            </a>
-          </p>
-        )}
+        {manage && <GoTo href={`${orgHref(org.id)}/members/new`}>Add a member of staff</GoTo>}
         {staff.length === 0 ? (
           <p class="govuk-body">Nobody works for {org.name} in grantloop yet.</p>
         ) : (

@@ -3,7 +3,7 @@ import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform
 import { lengthHint } from '../lib/web/form';
 import { ActionForm } from '../lib/web/form-page';
 import { Button } from '../lib/web/govuk';
-import { inputsFor } from '../lib/web/inputs';
+import { GoTo, inputsFor } from '../lib/web/inputs';
 import { Table } from '../lib/web/table';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
@@ -114,13 +114,7 @@ const ratingWords: Record<(typeof kpiRatings)[number], string> = {
 /** Where a contract gets more milestones and KPIs (by amendment), for those who may amend it while it is open. */
 function AddMore(p: SectionProps) {
   if (!p.mayAct || p.view.status === 'cancelled' || p.view.status === 'terminated') return null;
-  return (
-    <p class="govuk-body">
-      <a class="govuk-link" href={`${contractHref(p.view.id, 'milestones')}/new`}>
-        Add milestones and KPIs
-      </a>
-    </p>
-  );
+  return <GoTo href={`${contractHref(p.view.id, 'milestones')}/new`}>Add milestones and KPIs</GoTo>;
 }
 
 export function Kpis(p: SectionProps) {

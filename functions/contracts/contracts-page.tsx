@@ -9,6 +9,7 @@ import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { chosenForm } from '../lib/web/form';
 import { Button, Select, TextInput } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { figures, Link, Table } from '../lib/web/table';
 import { FeedAddress, RagRule, RagTag } from './contract-parts';
 import { contractsHref, policyHref } from './hrefs';
@@ -78,23 +79,9 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
         ) : (
           <p class="govuk-body">No contracts match. A contract is registered by the council or comes from a joint tender's award.</p>
         )}
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/councils/${orgId}/contracts?download=milestones`}>
-            Download every milestone (CSV)
-          </a>
-        </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/councils/${orgId}/payments`}>
-            Payments: late payments, and what to publish (section 70 and UK8 notices)
-          </a>
-        </p>
-        {mayPolicy && (
-          <p class="govuk-body">
-            <a class="govuk-link" href={policyHref(orgId)}>
-              Contract policy: when milestones turn amber and when suppliers are alerted
-            </a>
-          </p>
-        )}
+        <GoTo href={`/app/councils/${orgId}/contracts?download=milestones`}>Download every milestone (CSV)</GoTo>
+        <GoTo href={`/app/councils/${orgId}/payments`}>Payments: late payments, and what to publish (section 70 and UK8 notices)</GoTo>
+        {mayPolicy && <GoTo href={policyHref(orgId)}>Contract policy: when milestones turn amber and when suppliers are alerted</GoTo>}
         <CouncilFeed orgId={orgId} csrf={csrf} feed={feed} feedUrl={feedUrl} mayAct={mayAct} />
       </>
     ),

@@ -5,6 +5,7 @@ import { dayInWords, pounds } from '../../shared/platform/format';
 import { reportingPeriodOf } from '../../shared/tenders/statutory-periods';
 import type { Page } from '../consortia/web-sessions';
 import { Button, Select, SummaryList, Tag } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { figures, Table } from '../lib/web/table';
 import { noticesQuery } from './paths';
 
@@ -75,11 +76,7 @@ function LatePayments({ late, orgId }: { late: Late; orgId: string }) {
       ) : (
         <p class="govuk-body">None: every invoice recorded was paid on time, or its 30 days have not ended.</p>
       )}
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/app/councils/${orgId}/payments?download=late-payments`}>
-          Download the late payments (CSV)
-        </a>
-      </p>
+      <GoTo href={`/app/councils/${orgId}/payments?download=late-payments`}>Download the late payments (CSV)</GoTo>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { count, percent, plural, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { BarChart, ChartBeside, niceTicks } from '../lib/web/charts';
 import { Button, Select } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { figures, Table } from '../lib/web/table';
 
@@ -70,13 +71,7 @@ function EvidenceView({ view }: { view: View }) {
           <Button secondary>Show year</Button>
         </form>
       )}
-      {view.year && (
-        <p class="govuk-body">
-          <a class="govuk-link" href={`${base}?year=${view.year}&format=csv`}>
-            Download these figures (CSV)
-          </a>
-        </p>
-      )}
+      {view.year && <GoTo href={`${base}?year=${view.year}&format=csv`}>Download these figures (CSV)</GoTo>}
       {view.reports > 0 && (['function', 'pathway'] as const).map((kind) => <ReportsBy view={view} kind={kind} />)}
       {(['function', 'pathway'] as const).map((kind) => (
         <>

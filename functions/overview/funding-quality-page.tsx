@@ -5,6 +5,7 @@ import { oneDecimal, percent, plural, pounds } from '../../shared/platform/forma
 import type { Page } from '../consortia/web-sessions';
 import { BarChart, ChartBeside } from '../lib/web/charts';
 import { SummaryList } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { figures, Link, Table } from '../lib/web/table';
 
@@ -93,11 +94,7 @@ function QualityView({ view }: { view: View }) {
         ]}
       />
       {view.grants.length > 0 && <PerGrantCharts view={view} />}
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/app/consortia/${view.consortium.id}/funding-quality?format=csv`}>
-          Download per grant (CSV)
-        </a>
-      </p>
+      <GoTo href={`/app/consortia/${view.consortium.id}/funding-quality?format=csv`}>Download per grant (CSV)</GoTo>
       <Table
         id="quality-table"
         caption="Per grant"

@@ -4,8 +4,8 @@ import { poolsTable } from '../../shared/pools/aws';
 import { getRound, roundDeadline, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import { recordPage } from '../lib/web/form-page';
-import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Tag, Textarea } from '../lib/web/govuk';
+import { PageHead, type RecordState, recordPage } from '../lib/web/form-page';
+import { Button, Csrf, type FieldError, Radios, SummaryList, Tag, Textarea } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { Link, Table } from '../lib/web/table';
 import { doneMessages, runRoundAction } from './round-actions';
@@ -50,19 +50,13 @@ const decisions = [
 ];
 
 /** A round: proposals, the weighted votes so far, a vote form for members, and the lead's decision form after escalation. */
-export const roundPage: Page = (req) => {
-  const roundId = req.params.roundId ?? '';
-  return recordPage(req, {
-    read: () => roundView(poolsTable, req.caller, roundId),
-    act: (posted) => runRoundAction(req.caller, roundId, posted),
-    here: `/app/rounds/${encodeURIComponent(roundId)}`,
-    show: async (view, sent) => ({
-      title: view.name,
-      ...where(view),
-      body: <RoundView view={view} csrf={req.csrf} {...(sent ?? { errors: [], typed: {}, banner: doneMessages[req.query.done ?? ''] })} />,
-    }),
-  });
-};
+export const roundPage: Page = recordPage({
+  param: 'roundId',
+  read: (caller, roundId) => roundView(poolsTable, caller, roundId),
+  act: runRoundAction,
+  banner: (done) => doneMessages[done],
+  show: (view, state) => ({ title: view.name, ...where(view), body: <RoundView view={view} {...state} /> }),
+});
 
 /** A round sits under its consortium's rounds. */
 const where = (view: View) => ({
@@ -71,15 +65,13 @@ const where = (view: View) => ({
   crumbs: consortiumCrumbs(view.consortium, 'rounds'),
 });
 
-function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: Record<string, string>; banner?: string | undefined }) {
+function RoundView(p: { view: View } & RecordState) {
   const { view } = p;
   const t = view.tally;
   const share = (w: number) => percent(t.totalWeight ? (100 * w) / t.totalWeight : 0);
   return (
     <>
-      {p.banner && <SuccessBanner heading={p.banner} />}
-      <ErrorSummary errors={p.errors} />
-      <h1 class="govuk-heading-l">{view.name}</h1>
+      <PageHead banner={p.banner} errors={p.errors} heading={view.name} />
       <SummaryList
         rows={[
           ['Status', <Tag>{humanise(view.status)}</Tag>],

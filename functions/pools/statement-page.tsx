@@ -4,6 +4,7 @@ import { readablePool } from '../../shared/pools/pools';
 import { funderStatement, funderStatementCsv } from '../../shared/pools/statements';
 import type { Page } from '../consortia/web-sessions';
 import { SummaryList } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { figures, Link, Table } from '../lib/web/table';
 
@@ -34,11 +35,7 @@ export const statementPage: Page = async ({ caller, params, query }) => {
             ['Still available', <span id="figure-available">{pounds(s.available)}</span>],
           ]}
         />
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/pools/${s.pool.id}/statement/${s.funder.id}?format=csv`}>
-            Download this statement (CSV)
-          </a>
-        </p>
+        <GoTo href={`/app/pools/${s.pool.id}/statement/${s.funder.id}?format=csv`}>Download this statement (CSV)</GoTo>
         <Table
           id="statement-grants"
           caption="What our money funded"

@@ -1,5 +1,6 @@
 import { listInWords, timeInWords } from '../../shared/platform/format';
 import { Button, Radios } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { ActionForm, type SectionProps } from './tender-parts';
 
 /**
@@ -32,11 +33,7 @@ export function DraftSection(p: SectionProps) {
             </p>
           )
         )}
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/tenders/${encodeURIComponent(view.id)}/edit`}>
-            Change the draft
-          </a>
-        </p>
+        <GoTo href={`/app/tenders/${encodeURIComponent(view.id)}/edit`}>Change the draft</GoTo>
         <ActionForm view={view} csrf={p.csrf} action="sign-off-request" tab="overview">
           <div class="govuk-warning-text">
             <span class="govuk-warning-text__icon" aria-hidden="true">

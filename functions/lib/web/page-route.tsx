@@ -8,6 +8,7 @@ import { openSession, type SessionDeps } from '../../../shared/platform/sessions
 import type { DraftAnswers } from '../../../shared/platform/sessions/store';
 import type { ApiEvent } from '../http';
 import { logger } from '../logger';
+import { GoTo } from './inputs';
 import { type Chrome, Layout } from './layout';
 import type { ConsortiumRef, Crumb, Section } from './navigation';
 import { formBody, lastValues, pageForm, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
@@ -77,11 +78,7 @@ const problem = (status: number, title: string, message: string, chrome: Chrome 
     <>
       <h1 class="govuk-heading-l">{title}</h1>
       <p class="govuk-body">{message}</p>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/app">
-          Go to what needs you
-        </a>
-      </p>
+      <GoTo href="/app">Go to what needs you</GoTo>
     </>,
     status,
   );
@@ -102,11 +99,7 @@ const notFoundPage = (chrome: Chrome) =>
         <p class="govuk-body">
           If you followed a link, the page may belong to a consortium or council your organisation is not a member of.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href="/app">
-            Go to what needs you
-          </a>
-        </p>
+        <GoTo href="/app">Go to what needs you</GoTo>
       </div>
     </div>,
     404,
