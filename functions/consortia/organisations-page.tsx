@@ -10,7 +10,7 @@ import {
 import { organisationStaff, organisationsList } from '../../shared/consortia/staff';
 import { plural } from '../../shared/platform/format';
 import { SuccessBanner, SummaryList } from '../lib/web/govuk';
-import { GoTo } from '../lib/web/inputs';
+import { GoTo, StartLink } from '../lib/web/inputs';
 import { figures, Link, Table } from '../lib/web/table';
 import type { Page } from './web-sessions';
 
@@ -42,12 +42,7 @@ export const organisationsPage: Page = async ({ caller }) => {
             ? 'Every funder, council and provider that uses grantloop, with its staff.'
             : 'The organisations you work for, with their staff.'}
         </p>
-        {mayAdd && (
-          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-          <a href="/app/organisations/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-            Add an organisation
-          </a>
-        )}
+        {mayAdd && <StartLink href="/app/organisations/new">Add an organisation</StartLink>}
         {rows.length === 0 ? (
           <p class="govuk-body">{mayAdd ? 'There are no organisations yet.' : 'You are not on the staff of any organisation.'}</p>
         ) : (

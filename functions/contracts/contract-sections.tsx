@@ -7,7 +7,7 @@ import { GoTo, inputsFor } from '../lib/web/inputs';
 import { Table } from '../lib/web/table';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
-import { FeedAddress, RagTag } from './contract-parts';
+import { CalendarFeed, RagTag } from './contract-parts';
 import { contractHref } from './hrefs';
 import type { ContractPageView, SectionProps } from './page-types';
 import { decisionBody, ratingBody } from './schemas';
@@ -199,11 +199,5 @@ export function Amendments({ view }: { view: ContractPageView }) {
 }
 
 export function Feed(p: SectionProps & { feed: { exists: boolean; createdAt?: string }; feedUrl: string | undefined }) {
-  return (
-    <>
-      <h2 class="govuk-heading-m">Calendar feed</h2>
-      <p class="govuk-body">This contract's milestones, for Outlook or Google Calendar.</p>
-      <FeedAddress action={contractHref(p.view.id, '')} csrf={p.csrf} feed={p.feed} feedUrl={p.feedUrl} mayAct={p.mayAct} />
-    </>
-  );
+  return <CalendarFeed holds="This contract's milestones, for Outlook or Google Calendar." action={contractHref(p.view.id, '')} {...p} />;
 }

@@ -9,9 +9,9 @@ import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { chosenForm } from '../lib/web/form';
 import { Button, Select, TextInput } from '../lib/web/govuk';
-import { GoTo } from '../lib/web/inputs';
+import { GoTo, StartLink } from '../lib/web/inputs';
 import { figures, Link, Table } from '../lib/web/table';
-import { FeedAddress, RagRule, RagTag } from './contract-parts';
+import { CalendarFeed, RagRule, RagTag } from './contract-parts';
 import { contractsHref, policyHref } from './hrefs';
 
 const statusOf = (s: string | undefined) => contractStatuses.find((x) => x === s);
@@ -45,12 +45,7 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
       <>
         <span class="govuk-caption-l">{view.council.name}</span>
         <h1 class="govuk-heading-l">Contracts</h1>
-        {mayAct && (
-          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-          <a href={`${contractsHref(orgId)}/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-            Register a contract
-          </a>
-        )}
+        {mayAct && <StartLink href={`${contractsHref(orgId)}/new`}>Register a contract</StartLink>}
         <RagRule amberWithinDays={view.policy.amberWithinDays} />
         <form method="get" action={`/app/councils/${orgId}/contracts`} class="grantloop-filters">
           <Select
@@ -82,26 +77,15 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
         <GoTo href={`/app/councils/${orgId}/contracts?download=milestones`}>Download every milestone (CSV)</GoTo>
         <GoTo href={`/app/councils/${orgId}/payments`}>Payments: late payments, and what to publish (section 70 and UK8 notices)</GoTo>
         {mayPolicy && <GoTo href={policyHref(orgId)}>Contract policy: when milestones turn amber and when suppliers are alerted</GoTo>}
-        <CouncilFeed orgId={orgId} csrf={csrf} feed={feed} feedUrl={feedUrl} mayAct={mayAct} />
+        <CalendarFeed
+          holds="Every milestone of these contracts, the report due dates and the tender deadlines your council takes part in."
+          action={`/app/councils/${orgId}/contracts`}
+          csrf={csrf}
+          feed={feed}
+          feedUrl={feedUrl}
+          mayAct={mayAct}
+        />
       </>
     ),
   };
 };
-
-function CouncilFeed(p: {
-  orgId: string;
-  csrf: string;
-  feed: { exists: boolean; createdAt?: string };
-  feedUrl: string | undefined;
-  mayAct: boolean;
-}) {
-  return (
-    <>
-      <h2 class="govuk-heading-m">Calendar feed</h2>
-      <p class="govuk-body">
-        Every milestone of these contracts, the report due dates and the tender deadlines your council takes part in.
-      </p>
-      <FeedAddress action={`/app/councils/${p.orgId}/contracts`} {...p} />
-    </>
-  );
-}

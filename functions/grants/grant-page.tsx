@@ -7,7 +7,7 @@ import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
 import { PageHead, type RecordState, recordPage } from '../lib/web/form-page';
 import { Button, Csrf, type FieldError, SummaryList, Tag, WarningText } from '../lib/web/govuk';
-import { inputsFor } from '../lib/web/inputs';
+import { inputsFor, StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
 import { figures, Link, Table } from '../lib/web/table';
@@ -65,7 +65,7 @@ function GrantView({ view, csrf, errors, typed, banner }: { view: View } & Recor
       {view.canSetPlan && (
         <>
           <p class="govuk-body">This grant has no plan yet: set its conditions, tranches and reporting schedule to start paying it.</p>
-          <LinkButton href={`/app/grants/${encodeURIComponent(view.id)}/plan`}>Set the plan</LinkButton>
+          <StartLink href={`/app/grants/${encodeURIComponent(view.id)}/plan`}>Set the plan</StartLink>
         </>
       )}
       <Manage view={view} />
@@ -117,41 +117,25 @@ function Manage({ view }: { view: View }) {
     <div class="govuk-button-group">
       {view.canMoveMoney && (
         <>
-          <LinkButton href={at('payments/new')} secondary>
+          <StartLink href={at('payments/new')} kind="secondary">
             Record a payment
-          </LinkButton>
-          <LinkButton href={at('returns/new')} secondary>
+          </StartLink>
+          <StartLink href={at('returns/new')} kind="secondary">
             Record money returned
-          </LinkButton>
+          </StartLink>
         </>
       )}
       {view.canAmend && (
-        <LinkButton href={at('amendments/new')} secondary>
+        <StartLink href={at('amendments/new')} kind="secondary">
           Amend the grant
-        </LinkButton>
+        </StartLink>
       )}
       {mayChangeStatus && (
-        <LinkButton href={at('status')} secondary>
+        <StartLink href={at('status')} kind="secondary">
           Change the status
-        </LinkButton>
+        </StartLink>
       )}
     </div>
-  );
-}
-
-/** GOV.UK's start link: a link styled as a button, to a journey. */
-function LinkButton({ href, children, secondary }: { href: string; children: string; secondary?: boolean }) {
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-    <a
-      href={href}
-      role="button"
-      draggable="false"
-      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
-      data-module="govuk-button"
-    >
-      {children}
-    </a>
   );
 }
 

@@ -4,8 +4,9 @@ import { poolsTable } from '../../shared/pools/aws';
 import { getRound, roundDeadline, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import { PageHead, type RecordState, recordPage } from '../lib/web/form-page';
-import { Button, Csrf, type FieldError, Radios, SummaryList, Tag, Textarea } from '../lib/web/govuk';
+import { ActionForm, PageHead, type RecordState, recordPage } from '../lib/web/form-page';
+import { Button, type FieldError, SummaryList, Tag } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { Link, Table } from '../lib/web/table';
 import { doneMessages, runRoundAction } from './round-actions';
@@ -99,29 +100,18 @@ function RoundView(p: { view: View } & RecordState) {
 }
 
 function DecisionForm({ view, csrf, errors, typed }: { view: View; csrf: string; errors: FieldError[]; typed: Record<string, string> }) {
+  const field = inputsFor(typed, errors);
   const lead = view.status === 'escalated';
+  const action = lead ? 'lead-decision' : 'vote';
   return (
-    <form method="post" action={`/app/rounds/${encodeURIComponent(view.id)}`} id={lead ? 'lead-decision' : 'vote'} novalidate>
-      <Csrf token={csrf} />
-      <input type="hidden" name="action" value={lead ? 'lead-decision' : 'vote'} />
-      <Radios
+    <ActionForm action={action} id={action} to={`/app/rounds/${encodeURIComponent(view.id)}`} csrf={csrf}>
+      <field.Choice
         name="decision"
         legend={lead ? 'Decide for the consortium (voting timed out)' : "Your organisation's vote"}
         options={decisions}
-        value={typed.decision}
-        errors={errors}
       />
-      {!lead && (
-        <Textarea
-          name="comment"
-          label="Comment (optional)"
-          hint={lengthHint(newVote.shape.comment)}
-          value={typed.comment}
-          errors={errors}
-          rows={3}
-        />
-      )}
+      {!lead && <field.Area name="comment" label="Comment (optional)" hint={lengthHint(newVote.shape.comment)} rows={3} />}
       <Button>{lead ? 'Record decision' : 'Send vote'}</Button>
-    </form>
+    </ActionForm>
   );
 }

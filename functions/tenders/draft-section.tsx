@@ -1,6 +1,6 @@
 import { listInWords, timeInWords } from '../../shared/platform/format';
-import { Button, Radios } from '../lib/web/govuk';
-import { GoTo } from '../lib/web/inputs';
+import { Button } from '../lib/web/govuk';
+import { GoTo, inputsFor } from '../lib/web/inputs';
 import { ActionForm, type SectionProps } from './tender-parts';
 
 /**
@@ -13,6 +13,7 @@ const named = (view: SectionProps['view'], reason: string) =>
   view.funders.reduce((text, f) => text.replaceAll(f.orgId, view.orgName(f.orgId)), reason);
 
 export function DraftSection(p: SectionProps) {
+  const field = inputsFor(p.typed, p.errors);
   const { view } = p;
   const funders = listInWords(view.funders.map((f) => view.orgName(f.orgId)));
   if (view.may.draft) {
@@ -60,15 +61,13 @@ export function DraftSection(p: SectionProps) {
         {silent}. As lead, decide for them within 5 days; without a decision the tender goes back to draft.
       </p>
       <ActionForm view={view} csrf={p.csrf} action="lead-decision" tab="overview">
-        <Radios
+        <field.Choice
           name="lead-decision"
           legend="The lead’s decision"
           options={[
             { value: 'proceed', label: 'Proceed', hint: `With the contributions as drafted, ${silent}'s included.` },
             { value: 'return-to-draft', label: 'Send back to draft', hint: 'Change the draft and send it for sign-off again.' },
           ]}
-          value={p.typed['lead-decision']}
-          errors={p.errors}
         />
         <Button>Send decision</Button>
       </ActionForm>

@@ -4,6 +4,7 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { tenderPipeline } from '../../shared/tenders/views';
 import type { Page } from '../consortia/web-sessions';
 import { Tag } from '../lib/web/govuk';
+import { StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { figures, Link, Table } from '../lib/web/table';
 import { stageColour } from './tender-parts';
@@ -25,10 +26,7 @@ export const pipelinePage: Page = async ({ caller, params }) => {
           nobody, staff included, can see them or how many there are.
         </p>
         {c.status === 'active' && mayAct(caller, c, ['lead'], 'officer') && (
-          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-          <a href={`/app/consortia/${c.id}/tenders/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-            Draft a tender
-          </a>
+          <StartLink href={`/app/consortia/${c.id}/tenders/new`}>Draft a tender</StartLink>
         )}
         {view.rows.length ? (
           <Table
