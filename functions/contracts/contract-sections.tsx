@@ -4,7 +4,7 @@ import { lengthHint } from '../lib/web/form';
 import { ActionForm } from '../lib/web/form-page';
 import { Button } from '../lib/web/govuk';
 import { GoTo, inputsFor } from '../lib/web/inputs';
-import { Table } from '../lib/web/table';
+import { Table, TableOrNone } from '../lib/web/table';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
 import { CalendarFeed, RagTag } from './contract-parts';
@@ -180,20 +180,17 @@ export function Amendments({ view }: { view: ContractPageView }) {
   return (
     <>
       <h2 class="govuk-heading-m">Amendments</h2>
-      {view.amendments.length ? (
-        <Table
-          columns={['When', 'What changed', 'Why', 'Change notice (UK10)']}
-          rows={view.amendments.map((a) => [
-            timeInWords(a.at),
-            a.changes.map(changeWords).join('; '),
-            a.why,
-            // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
-            a.notice ? `Published ${timeInWords(a.notice.publishedAt)}` : 'Not required',
-          ])}
-        />
-      ) : (
-        <p class="govuk-body">None. Amendments to the contract are kept here as its history.</p>
-      )}
+      <TableOrNone
+        columns={['When', 'What changed', 'Why', 'Change notice (UK10)']}
+        rows={view.amendments.map((a) => [
+          timeInWords(a.at),
+          a.changes.map(changeWords).join('; '),
+          a.why,
+          // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
+          a.notice ? `Published ${timeInWords(a.notice.publishedAt)}` : 'Not required',
+        ])}
+        none="None. Amendments to the contract are kept here as its history."
+      />
     </>
   );
 }

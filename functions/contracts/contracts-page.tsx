@@ -10,7 +10,7 @@ import type { Page } from '../consortia/web-sessions';
 import { chosenForm } from '../lib/web/form';
 import { Button, Select, TextInput } from '../lib/web/govuk';
 import { GoTo, StartLink } from '../lib/web/inputs';
-import { figures, Link, Table } from '../lib/web/table';
+import { figures, Link, TableOrNone } from '../lib/web/table';
 import { CalendarFeed, RagRule, RagTag } from './contract-parts';
 import { contractsHref, policyHref } from './hrefs';
 
@@ -57,23 +57,20 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
           <TextInput name="supplier" label="Supplier name contains" value={query.supplier} width="20" />
           <Button secondary>Filter</Button>
         </form>
-        {view.rows.length ? (
-          <Table
-            caption={`${view.rows.length} contract${view.rows.length === 1 ? '' : 's'}`}
-            columns={['Contract', 'Supplier', 'Status', 'RAG', ...figures('Overdue'), 'Next milestone', ...figures('Value')]}
-            rows={view.rows.map((c) => [
-              <Link href={`/app/contracts/${c.id}`}>{c.title}</Link>,
-              c.supplier,
-              humanise(c.status),
-              <RagTag rag={c.rag} />,
-              String(c.overdue),
-              c.nextMilestone ? `${c.nextMilestone.title}, ${dayInWords(c.nextMilestone.dueDate)}` : 'None',
-              pounds(c.value),
-            ])}
-          />
-        ) : (
-          <p class="govuk-body">No contracts match. A contract is registered by the council or comes from a joint tender's award.</p>
-        )}
+        <TableOrNone
+          caption={`${view.rows.length} contract${view.rows.length === 1 ? '' : 's'}`}
+          columns={['Contract', 'Supplier', 'Status', 'RAG', ...figures('Overdue'), 'Next milestone', ...figures('Value')]}
+          rows={view.rows.map((c) => [
+            <Link href={`/app/contracts/${c.id}`}>{c.title}</Link>,
+            c.supplier,
+            humanise(c.status),
+            <RagTag rag={c.rag} />,
+            String(c.overdue),
+            c.nextMilestone ? `${c.nextMilestone.title}, ${dayInWords(c.nextMilestone.dueDate)}` : 'None',
+            pounds(c.value),
+          ])}
+          none="No contracts match. A contract is registered by the council or comes from a joint tender's award."
+        />
         <GoTo href={`/app/councils/${orgId}/contracts?download=milestones`}>Download every milestone (CSV)</GoTo>
         <GoTo href={`/app/councils/${orgId}/payments`}>Payments: late payments, and what to publish (section 70 and UK8 notices)</GoTo>
         {mayPolicy && <GoTo href={policyHref(orgId)}>Contract policy: when milestones turn amber and when suppliers are alerted</GoTo>}

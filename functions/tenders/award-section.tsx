@@ -2,7 +2,7 @@ import { dayInWords, humanise, percent, pounds, timeInWords } from '../../shared
 import { lengthHint } from '../lib/web/form';
 import { Button, SummaryList } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
-import { Table } from '../lib/web/table';
+import { Table, TableOrNone } from '../lib/web/table';
 import { challengeBody, resolutionBody } from './schemas';
 import type { TenderPageView } from './tender-page-view';
 import { ActionForm, lotOutcome, type SectionProps } from './tender-parts';
@@ -32,19 +32,16 @@ export function AwardSection(p: SectionProps) {
         <p class="govuk-body">No standstill period has started.</p>
       )}
       <h2 class="govuk-heading-m">Challenges</h2>
-      {view.challenges.length ? (
-        <Table
-          columns={['Lot', 'Received', 'Grounds', 'Status']}
-          rows={view.challenges.map((c) => [
-            lotTitle(c.lotId),
-            timeInWords(c.receivedAt),
-            c.grounds,
-            c.status === 'open' ? 'Open' : `${humanise(c.status)}${c.resolution ? `: ${c.resolution}` : ''}`,
-          ])}
-        />
-      ) : (
-        <p class="govuk-body">No challenge has been received.</p>
-      )}
+      <TableOrNone
+        columns={['Lot', 'Received', 'Grounds', 'Status']}
+        rows={view.challenges.map((c) => [
+          lotTitle(c.lotId),
+          timeInWords(c.receivedAt),
+          c.grounds,
+          c.status === 'open' ? 'Open' : `${humanise(c.status)}${c.resolution ? `: ${c.resolution}` : ''}`,
+        ])}
+        none="No challenge has been received."
+      />
       {view.may.resolve &&
         view.challenges.filter((c) => c.status === 'open').map((c) => <Resolve {...p} challenge={c} lot={lotTitle(c.lotId)} />)}
       {view.may.challenge && <RecordChallenge {...p} />}
