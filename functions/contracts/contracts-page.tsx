@@ -10,6 +10,7 @@ import type { Page } from '../consortia/web-sessions';
 import { chosenForm } from '../lib/web/form';
 import { Button, Select, TextInput } from '../lib/web/govuk';
 import { GoTo, StartLink } from '../lib/web/inputs';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Link, TableOrNone } from '../lib/web/table';
 import { CalendarFeed, RagRule, RagTag } from './contract-parts';
 import { contractsHref, policyHref } from './hrefs';
@@ -29,7 +30,7 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
   }
   if (query.download === 'milestones') {
     const view = await councilMilestones(contractsTable, caller, orgId);
-    return { download: milestonesCsv(view), contentType: 'text/csv; charset=utf-8', filename: `milestones-${orgId}.csv` };
+    return csvFile(`milestones-${orgId}.csv`, milestonesCsv(view));
   }
   const view = await councilContracts(contractsTable, caller, orgId, { status: statusOf(query.status), supplier: query.supplier });
   const feed = await feedStatus(contractsTable, { kind: 'council', id: orgId });

@@ -6,6 +6,7 @@ import { reportingPeriodOf } from '../../shared/tenders/statutory-periods';
 import type { Page } from '../consortia/web-sessions';
 import { Button, Select, SummaryList, Tag } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Table, TableOrNone } from '../lib/web/table';
 import { noticesQuery } from './paths';
 
@@ -21,7 +22,7 @@ export const paymentsPage: Page = async ({ caller, params, query }) => {
   const orgId = params.orgId ?? '';
   if (query.download === 'late-payments') {
     const late = await latePayments(contractsTable, caller, orgId);
-    return { download: latePaymentsCsv(late), contentType: 'text/csv; charset=utf-8', filename: `late-payments-${orgId}.csv` };
+    return csvFile(`late-payments-${orgId}.csv`, latePaymentsCsv(late));
   }
   // Read with the API's own query schema. A period that is not a day of a reporting period shows
   // the default one, as the GET form offers only real ones.

@@ -7,6 +7,7 @@ import { BarChart, ChartBeside, niceTicks } from '../lib/web/charts';
 import { Button, Select } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumEvidence>>;
@@ -21,12 +22,7 @@ const measureText = (m: MeasureTotal) =>
 /** Reports aggregated by the five functions of local infrastructure and the three outcome pathways, per financial year. */
 export const evidencePage: Page = async ({ caller, params, query }) => {
   const view = await consortiumEvidence(overviewTable, caller, params.consortiumId ?? '', query.year);
-  if (query.format === 'csv')
-    return {
-      download: evidenceCsv(view),
-      contentType: 'text/csv; charset=utf-8',
-      filename: `evidence-${view.consortium.id}-${view.year ?? 'none'}.csv`,
-    };
+  if (query.format === 'csv') return csvFile(`evidence-${view.consortium.id}-${view.year ?? 'none'}.csv`, evidenceCsv(view));
   const c = { id: view.consortium.id, name: view.consortium.name };
   return {
     title: `Evidence: ${view.consortium.name}`,

@@ -7,6 +7,7 @@ import { BarChart, ChartBeside } from '../lib/web/charts';
 import { SummaryList } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Link, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumFundingQuality>>;
@@ -17,8 +18,7 @@ const num = (v: number, digits = 1) => v.toFixed(digits);
 /** Length, continuity, flexibility, conditionality and funder concentration, per grant and for the place. */
 export const fundingQualityPage: Page = async ({ caller, params, query }) => {
   const view = await consortiumFundingQuality(overviewTable, caller, params.consortiumId ?? '');
-  if (query.format === 'csv')
-    return { download: qualityCsv(view), contentType: 'text/csv; charset=utf-8', filename: `funding-quality-${view.consortium.id}.csv` };
+  if (query.format === 'csv') return csvFile(`funding-quality-${view.consortium.id}.csv`, qualityCsv(view));
   const c = { id: view.consortium.id, name: view.consortium.name };
   return {
     title: `Funding quality: ${view.consortium.name}`,

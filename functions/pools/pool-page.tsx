@@ -9,6 +9,7 @@ import { BalanceChart, ChartBeside, monthSpan, StackedColumns } from '../lib/web
 import { SummaryList } from '../lib/web/govuk';
 import { StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Link, Table, TableOrNone } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof poolPageView>>;
@@ -17,11 +18,7 @@ type View = Awaited<ReturnType<typeof poolPageView>>;
 export const poolPage: Page = async ({ caller, params, query }) => {
   const poolId = params.poolId ?? '';
   if (query.format === 'ledger-csv') {
-    return {
-      download: ledgerCsv(await ledgerView(poolsTable, caller, poolId)),
-      contentType: 'text/csv; charset=utf-8',
-      filename: `ledger-${poolId}.csv`,
-    };
+    return csvFile(`ledger-${poolId}.csv`, ledgerCsv(await ledgerView(poolsTable, caller, poolId)));
   }
   if (query.format === '360giving') {
     const data = await export360Giving(poolsTable, caller, poolId);

@@ -6,14 +6,14 @@ import type { Page } from '../consortia/web-sessions';
 import { SummaryList } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Link, Table } from '../lib/web/table';
 
 /** What one funder pledged and paid, what it funded, and its exact share of each grant (CSV too). */
 export const statementPage: Page = async ({ caller, params, query }) => {
   const { poolId = '', orgId = '' } = params;
   const s = await funderStatement(poolsTable, caller, poolId, orgId);
-  if (query.format === 'csv')
-    return { download: funderStatementCsv(s), contentType: 'text/csv; charset=utf-8', filename: `statement-${orgId}.csv` };
+  if (query.format === 'csv') return csvFile(`statement-${orgId}.csv`, funderStatementCsv(s));
   const { consortium } = await readablePool(poolsTable, caller, poolId);
   const c = { id: consortium.id, name: consortium.name };
   return {

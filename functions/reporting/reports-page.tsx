@@ -7,6 +7,7 @@ import type { Page } from '../consortia/web-sessions';
 import { Button, ErrorSummary, type FieldError, Select, Tag, TextInput } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { statusColour } from '../lib/web/status-colour';
 import { Link } from '../lib/web/table';
 
@@ -39,7 +40,7 @@ export const reportsPage: Page = async ({ caller, params, query }) => {
   const { filters, errors } = readFilters(query);
   const view = await consortiumReports(reportingTable, caller, consortiumId, filters);
   if (query.format === 'csv') {
-    return { download: reportsCsv(view), contentType: 'text/csv; charset=utf-8', filename: `reports-${consortiumId}.csv` };
+    return csvFile(`reports-${consortiumId}.csv`, reportsCsv(view));
   }
   return {
     title: `Reports: ${view.consortium.name}`,

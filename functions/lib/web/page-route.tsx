@@ -51,6 +51,9 @@ export type PageResult =
   | { redirect: string }
   | { download: string; contentType: string; filename: string };
 
+/** A page's CSV download (`?format=csv` and the like), under the name it is saved as. */
+export const csvFile = (filename: string, csv: string): PageResult => ({ download: csv, contentType: 'text/csv; charset=utf-8', filename });
+
 type StaffCaller = { user: { name: string; email: string } };
 
 const isId = (s: string) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(s);
