@@ -3,6 +3,7 @@ import type { Caller } from '../../shared/consortia/caller';
 import { poolsTable } from '../../shared/pools/aws';
 import { createPool } from '../../shared/pools/pools';
 import { lengthHint } from '../lib/web/form';
+import { Textarea, TextInput } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
 import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import { consortiumCrumbs } from '../lib/web/navigation';
@@ -63,13 +64,21 @@ export const newPoolJourney: Journey<typeof newPool, Ctx, Caller> = {
         name: { label: 'Name of the pool', missing: 'Enter the name of the pool' },
         purpose: { label: 'What the pool pays for', missing: 'Enter what the pool pays for' },
       },
-      body: ({ field }) => (
+      body: ({ typed, errors }) => (
         <>
-          <field.Text name="name" label="Name of the pool" hint={lengthHint(newPool.shape.name)} />
-          <field.Area
+          <TextInput
+            name="name"
+            label="Name of the pool"
+            value={String(typed.name ?? '')}
+            errors={errors}
+            hint={lengthHint(newPool.shape.name)}
+          />
+          <Textarea
             name="purpose"
             label="What the pool pays for"
             hint={`Funders and providers see this on every statement. ${lengthHint(newPool.shape.purpose)}`}
+            value={String(typed.purpose ?? '')}
+            errors={errors}
           />
         </>
       ),
@@ -85,13 +94,19 @@ export const newPoolJourney: Journey<typeof newPool, Ctx, Caller> = {
         noun: 'lot',
         describe: (l) => String(l.name ?? ''),
       },
-      body: ({ item }) => (
+      body: ({ typed, errors, next }) => (
         <>
           <p class="govuk-body">
             Lots are the places or kinds of support a funder can restrict its money to. Add each one, or continue without any: money is then
             for the whole pool.
           </p>
-          <item.Text name="name" label="Lot name" hint={`For example, North Wyvern or Volunteering. ${lengthHint(newPool.shape.name)}`} />
+          <TextInput
+            name={`lots.${next}.name`}
+            label="Lot name"
+            hint={`For example, North Wyvern or Volunteering. ${lengthHint(newPool.shape.name)}`}
+            value={String(typed[`lots.${next}.name`] ?? '')}
+            errors={errors}
+          />
         </>
       ),
     },
