@@ -2,6 +2,7 @@ import { signIn } from '../../shared/consortia/sign-in';
 import { exchangeCode } from '../../shared/platform/sessions/oauth';
 import { LOGIN_ATTEMPT_MS, sessionHash, sessionLimits } from '../../shared/platform/sessions/session';
 import { logger } from '../lib/logger';
+import { GoTo } from '../lib/web/inputs';
 import { plainPage, redirect, render } from '../lib/web/page-route';
 import { clearCookie, loginCookieName, readCookie, sameToken, sessionCookieName, setCookie } from '../lib/web/security';
 import { oauthClient } from './sign-in-cognito';
@@ -14,11 +15,7 @@ const failed = (message: string) =>
     <>
       <h1 class="govuk-heading-l">Sign-in did not work</h1>
       <p class="govuk-body">{message}</p>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/sign-in">
-          Try again
-        </a>
-      </p>
+      <GoTo href="/sign-in">Try again</GoTo>
     </>,
     400,
     {},

@@ -5,7 +5,7 @@ import { changeMemberRole, memberToManage, removeMember } from '../../shared/con
 import { chosenForm, type FormAction, type PostedForm, refusal, submitForm } from '../lib/web/form';
 import { ActionForm, formPage } from '../lib/web/form-page';
 import { Button, type FieldError } from '../lib/web/govuk';
-import { inputsFor } from '../lib/web/inputs';
+import { GoTo, inputsFor } from '../lib/web/inputs';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { organisationsCrumbs } from './organisations-page';
 import { memberRole } from './schemas';
@@ -23,13 +23,7 @@ const chrome = (m: Member) => ({
   section: 'organisations' as const,
   crumbs: [...organisationsCrumbs, { href: orgPath(m), label: m.org.name }],
 });
-const back = (m: Member) => (
-  <p class="govuk-body">
-    <a class="govuk-link" href={orgPath(m)}>
-      No, go back to {m.org.name}
-    </a>
-  </p>
-);
+const back = (m: Member) => <GoTo href={orgPath(m)}>No, go back to {m.org.name}</GoTo>;
 
 const load = (req: PageRequest<Caller>) => memberToManage(consortiaTable, req.caller, req.params.orgId ?? '', req.params.userId ?? '');
 

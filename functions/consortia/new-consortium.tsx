@@ -9,7 +9,7 @@ import { dayInWords, listInWords } from '../../shared/platform/format';
 import { lengthHint, type PostedForm } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
 import { asOption, GoTo, type Inputs } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { newConsortium } from './schemas';
 
@@ -96,8 +96,7 @@ function MemberQuestion({ ctx, typed, errors, item }: { ctx: Ctx; typed: PostedF
 }
 
 export const newConsortiumJourney: Journey<typeof newConsortium, Ctx, Caller> = {
-  key: () => 'new-consortium',
-  path: () => '/app/consortia/new',
+  ...journeyAt('new-consortium', () => '/app/consortia/new'),
   schema: newConsortium,
   title: 'Propose a consortium',
   load: async (req: PageRequest<Caller>) => {

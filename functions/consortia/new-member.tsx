@@ -5,7 +5,7 @@ import { addMember } from '../../shared/consortia/organisations';
 import { organisationToManage } from '../../shared/consortia/staff';
 import { lengthHint } from '../lib/web/form';
 import { GoTo } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { organisationsCrumbs } from './organisations-page';
 import { newMember } from './schemas';
@@ -22,8 +22,7 @@ type Ctx = { caller: Caller; org: Organisation };
 const roleOptions = memberRoles.map((r) => ({ value: r, label: roleNames[r], hint: roleHints[r] }));
 
 export const newMemberJourney: Journey<typeof newMember, Ctx, Caller> = {
-  key: (p) => `new-member:${p.orgId}`,
-  path: (p) => `/app/organisations/${p.orgId}/members/new`,
+  ...journeyAt('new-member', (p) => `/app/organisations/${p.orgId}/members/new`),
   schema: newMember,
   title: 'Add a member of staff',
   load: async (req: PageRequest<Caller>) => ({

@@ -13,7 +13,7 @@ import { createOrganisation } from '../../shared/consortia/organisations';
 import { lengthHint } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { organisationsCrumbs } from './organisations-page';
 import { newOrganisation } from './schemas';
@@ -131,8 +131,7 @@ const kindInWords = (typed: Record<string, unknown>) => {
 };
 
 export const newOrganisationJourney: Journey<typeof newOrganisation, Ctx, Caller> = {
-  key: () => 'new-organisation',
-  path: () => '/app/organisations/new',
+  ...journeyAt('new-organisation', () => '/app/organisations/new'),
   schema: newOrganisation,
   title: 'Add an organisation',
   load: async (req: PageRequest<Caller>) => {

@@ -10,6 +10,7 @@ import {
 import { organisationStaff, organisationsList } from '../../shared/consortia/staff';
 import { plural } from '../../shared/platform/format';
 import { SuccessBanner, SummaryList } from '../lib/web/govuk';
+import { GoTo, StartLink } from '../lib/web/inputs';
 import { figures, Link, Table } from '../lib/web/table';
 import type { Page } from './web-sessions';
 
@@ -41,12 +42,7 @@ export const organisationsPage: Page = async ({ caller }) => {
             ? 'Every funder, council and provider that uses grantloop, with its staff.'
             : 'The organisations you work for, with their staff.'}
         </p>
-        {mayAdd && (
-          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-          <a href="/app/organisations/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-            Add an organisation
-          </a>
-        )}
+        {mayAdd && <StartLink href="/app/organisations/new">Add an organisation</StartLink>}
         {rows.length === 0 ? (
           <p class="govuk-body">{mayAdd ? 'There are no organisations yet.' : 'You are not on the staff of any organisation.'}</p>
         ) : (
@@ -105,13 +101,7 @@ export const organisationPage: Page = async ({ caller, params, query }) => {
           ]}
         />
         <h2 class="govuk-heading-m">Staff</h2>
-        {manage && (
-          <p class="govuk-body">
-            <a class="govuk-link" href={`${orgHref(org.id)}/members/new`}>
-              Add a member of staff
-            </a>
-          </p>
-        )}
+        {manage && <GoTo href={`${orgHref(org.id)}/members/new`}>Add a member of staff</GoTo>}
         {staff.length === 0 ? (
           <p class="govuk-body">Nobody works for {org.name} in grantloop yet.</p>
         ) : (

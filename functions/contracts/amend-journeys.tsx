@@ -5,7 +5,7 @@ import { dayInWords, pounds } from '../../shared/platform/format';
 import { type FormFields, lengthHint, type PostedForm } from '../lib/web/form';
 import { Lines } from '../lib/web/govuk';
 import { GoTo, type Inputs, ListError } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { itemsOf, typedDay, typedPounds } from '../lib/web/typed';
 import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
@@ -33,8 +33,7 @@ const periodOf = (c: ContractCtx) => `Within the contract, ${dayInWords(c.period
 
 /** What both amendment journeys are: their draft's key, their path under the contract, the schema, who may take them. */
 const amendment = (key: string, rest: string, title: string) => ({
-  key: (p: Record<string, string>) => `${key}:${p.contractId}`,
-  path: (p: Record<string, string>) => contractHref(p.contractId ?? '', rest),
+  ...journeyAt(key, (p) => contractHref(p.contractId ?? '', rest)),
   schema: amendmentBody,
   title,
   load: (req: PageRequest<Caller>) => contractFor(req.caller, req.params.contractId ?? ''),

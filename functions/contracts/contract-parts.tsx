@@ -1,6 +1,7 @@
 import type { Rag } from '../../shared/contracts/rag';
 import { timeInWords } from '../../shared/platform/format';
-import { Button, Csrf, Tag } from '../lib/web/govuk';
+import { ActionForm } from '../lib/web/form-page';
+import { Button, Tag } from '../lib/web/govuk';
 
 const ragColour: Record<Rag, 'green' | 'yellow' | 'red'> = { green: 'green', amber: 'yellow', red: 'red' };
 const ragWord: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
@@ -32,8 +33,12 @@ export function RagRule({ amberWithinDays }: { amberWithinDays: number }) {
   );
 }
 
-/** A feed's secret address, shown once when made; otherwise when it was made, and the button to make a new one. */
-export function FeedAddress(p: {
+/**
+ * A calendar feed: what it holds, then its secret address, shown once when made; otherwise when it
+ * was made, and the button (posting to `action`) to make a new one.
+ */
+export function CalendarFeed(p: {
+  holds: string;
   action: string;
   csrf: string;
   feed: { exists: boolean; createdAt?: string };
@@ -42,6 +47,8 @@ export function FeedAddress(p: {
 }) {
   return (
     <>
+      <h2 class="govuk-heading-m">Calendar feed</h2>
+      <p class="govuk-body">{p.holds}</p>
       {p.feedUrl ? (
         <div class="govuk-inset-text">
           <p class="govuk-body">Add this address to Outlook or Google Calendar as a subscription. Copy it now: it is not shown again.</p>
@@ -57,11 +64,9 @@ export function FeedAddress(p: {
         </p>
       )}
       {p.mayAct && (
-        <form method="post" action={p.action} novalidate>
-          <Csrf token={p.csrf} />
-          <input type="hidden" name="action" value="rotate-feed" />
+        <ActionForm action="rotate-feed" to={p.action} csrf={p.csrf}>
           <Button secondary>{p.feed.exists ? 'Make a new address (the old one stops working)' : 'Make a feed address'}</Button>
-        </form>
+        </ActionForm>
       )}
     </>
   );

@@ -3,11 +3,11 @@ import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform
 import { lengthHint } from '../lib/web/form';
 import { ActionForm } from '../lib/web/form-page';
 import { Button } from '../lib/web/govuk';
-import { inputsFor } from '../lib/web/inputs';
-import { Table } from '../lib/web/table';
+import { GoTo, inputsFor } from '../lib/web/inputs';
+import { Table, TableOrNone } from '../lib/web/table';
 import type { ContractPart } from './contract-actions';
 import { decisionFields, ratingFields } from './contract-actions';
-import { FeedAddress, RagTag } from './contract-parts';
+import { CalendarFeed, RagTag } from './contract-parts';
 import { contractHref } from './hrefs';
 import type { ContractPageView, SectionProps } from './page-types';
 import { decisionBody, ratingBody } from './schemas';
@@ -114,13 +114,7 @@ const ratingWords: Record<(typeof kpiRatings)[number], string> = {
 /** Where a contract gets more milestones and KPIs (by amendment), for those who may amend it while it is open. */
 function AddMore(p: SectionProps) {
   if (!p.mayAct || p.view.status === 'cancelled' || p.view.status === 'terminated') return null;
-  return (
-    <p class="govuk-body">
-      <a class="govuk-link" href={`${contractHref(p.view.id, 'milestones')}/new`}>
-        Add milestones and KPIs
-      </a>
-    </p>
-  );
+  return <GoTo href={`${contractHref(p.view.id, 'milestones')}/new`}>Add milestones and KPIs</GoTo>;
 }
 
 export function Kpis(p: SectionProps) {
@@ -186,30 +180,21 @@ export function Amendments({ view }: { view: ContractPageView }) {
   return (
     <>
       <h2 class="govuk-heading-m">Amendments</h2>
-      {view.amendments.length ? (
-        <Table
-          columns={['When', 'What changed', 'Why', 'Change notice (UK10)']}
-          rows={view.amendments.map((a) => [
-            timeInWords(a.at),
-            a.changes.map(changeWords).join('; '),
-            a.why,
-            // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
-            a.notice ? `Published ${timeInWords(a.notice.publishedAt)}` : 'Not required',
-          ])}
-        />
-      ) : (
-        <p class="govuk-body">None. Amendments to the contract are kept here as its history.</p>
-      )}
+      <TableOrNone
+        columns={['When', 'What changed', 'Why', 'Change notice (UK10)']}
+        rows={view.amendments.map((a) => [
+          timeInWords(a.at),
+          a.changes.map(changeWords).join('; '),
+          a.why,
+          // s.75: above threshold, a change of more than 10% of the value or term as awarded is published first.
+          a.notice ? `Published ${timeInWords(a.notice.publishedAt)}` : 'Not required',
+        ])}
+        none="None. Amendments to the contract are kept here as its history."
+      />
     </>
   );
 }
 
 export function Feed(p: SectionProps & { feed: { exists: boolean; createdAt?: string }; feedUrl: string | undefined }) {
-  return (
-    <>
-      <h2 class="govuk-heading-m">Calendar feed</h2>
-      <p class="govuk-body">This contract's milestones, for Outlook or Google Calendar.</p>
-      <FeedAddress action={contractHref(p.view.id, '')} csrf={p.csrf} feed={p.feed} feedUrl={p.feedUrl} mayAct={p.mayAct} />
-    </>
-  );
+  return <CalendarFeed holds="This contract's milestones, for Outlook or Google Calendar." action={contractHref(p.view.id, '')} {...p} />;
 }

@@ -9,8 +9,10 @@ import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { chosenForm } from '../lib/web/form';
 import { Button, Select, TextInput } from '../lib/web/govuk';
-import { figures, Link, Table } from '../lib/web/table';
-import { FeedAddress, RagRule, RagTag } from './contract-parts';
+import { GoTo, StartLink } from '../lib/web/inputs';
+import { csvFile } from '../lib/web/page-route';
+import { figures, Link, TableOrNone } from '../lib/web/table';
+import { CalendarFeed, RagRule, RagTag } from './contract-parts';
 import { contractsHref, policyHref } from './hrefs';
 
 const statusOf = (s: string | undefined) => contractStatuses.find((x) => x === s);
@@ -28,7 +30,7 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
   }
   if (query.download === 'milestones') {
     const view = await councilMilestones(contractsTable, caller, orgId);
-    return { download: milestonesCsv(view), contentType: 'text/csv; charset=utf-8', filename: `milestones-${orgId}.csv` };
+    return csvFile(`milestones-${orgId}.csv`, milestonesCsv(view));
   }
   const view = await councilContracts(contractsTable, caller, orgId, { status: statusOf(query.status), supplier: query.supplier });
   const feed = await feedStatus(contractsTable, { kind: 'council', id: orgId });
@@ -44,12 +46,7 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
       <>
         <span class="govuk-caption-l">{view.council.name}</span>
         <h1 class="govuk-heading-l">Contracts</h1>
-        {mayAct && (
-          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-          <a href={`${contractsHref(orgId)}/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-            Register a contract
-          </a>
-        )}
+        {mayAct && <StartLink href={`${contractsHref(orgId)}/new`}>Register a contract</StartLink>}
         <RagRule amberWithinDays={view.policy.amberWithinDays} />
         <form method="get" action={`/app/councils/${orgId}/contracts`} class="grantloop-filters">
           <Select
@@ -61,60 +58,32 @@ export const contractsPage: Page = async ({ caller, params, query, method, poste
           <TextInput name="supplier" label="Supplier name contains" value={query.supplier} width="20" />
           <Button secondary>Filter</Button>
         </form>
-        {view.rows.length ? (
-          <Table
-            caption={`${view.rows.length} contract${view.rows.length === 1 ? '' : 's'}`}
-            columns={['Contract', 'Supplier', 'Status', 'RAG', ...figures('Overdue'), 'Next milestone', ...figures('Value')]}
-            rows={view.rows.map((c) => [
-              <Link href={`/app/contracts/${c.id}`}>{c.title}</Link>,
-              c.supplier,
-              humanise(c.status),
-              <RagTag rag={c.rag} />,
-              String(c.overdue),
-              c.nextMilestone ? `${c.nextMilestone.title}, ${dayInWords(c.nextMilestone.dueDate)}` : 'None',
-              pounds(c.value),
-            ])}
-          />
-        ) : (
-          <p class="govuk-body">No contracts match. A contract is registered by the council or comes from a joint tender's award.</p>
-        )}
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/councils/${orgId}/contracts?download=milestones`}>
-            Download every milestone (CSV)
-          </a>
-        </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/councils/${orgId}/payments`}>
-            Payments: late payments, and what to publish (section 70 and UK8 notices)
-          </a>
-        </p>
-        {mayPolicy && (
-          <p class="govuk-body">
-            <a class="govuk-link" href={policyHref(orgId)}>
-              Contract policy: when milestones turn amber and when suppliers are alerted
-            </a>
-          </p>
-        )}
-        <CouncilFeed orgId={orgId} csrf={csrf} feed={feed} feedUrl={feedUrl} mayAct={mayAct} />
+        <TableOrNone
+          caption={`${view.rows.length} contract${view.rows.length === 1 ? '' : 's'}`}
+          columns={['Contract', 'Supplier', 'Status', 'RAG', ...figures('Overdue'), 'Next milestone', ...figures('Value')]}
+          rows={view.rows.map((c) => [
+            <Link href={`/app/contracts/${c.id}`}>{c.title}</Link>,
+            c.supplier,
+            humanise(c.status),
+            <RagTag rag={c.rag} />,
+            String(c.overdue),
+            c.nextMilestone ? `${c.nextMilestone.title}, ${dayInWords(c.nextMilestone.dueDate)}` : 'None',
+            pounds(c.value),
+          ])}
+          none="No contracts match. A contract is registered by the council or comes from a joint tender's award."
+        />
+        <GoTo href={`/app/councils/${orgId}/contracts?download=milestones`}>Download every milestone (CSV)</GoTo>
+        <GoTo href={`/app/councils/${orgId}/payments`}>Payments: late payments, and what to publish (section 70 and UK8 notices)</GoTo>
+        {mayPolicy && <GoTo href={policyHref(orgId)}>Contract policy: when milestones turn amber and when suppliers are alerted</GoTo>}
+        <CalendarFeed
+          holds="Every milestone of these contracts, the report due dates and the tender deadlines your council takes part in."
+          action={`/app/councils/${orgId}/contracts`}
+          csrf={csrf}
+          feed={feed}
+          feedUrl={feedUrl}
+          mayAct={mayAct}
+        />
       </>
     ),
   };
 };
-
-function CouncilFeed(p: {
-  orgId: string;
-  csrf: string;
-  feed: { exists: boolean; createdAt?: string };
-  feedUrl: string | undefined;
-  mayAct: boolean;
-}) {
-  return (
-    <>
-      <h2 class="govuk-heading-m">Calendar feed</h2>
-      <p class="govuk-body">
-        Every milestone of these contracts, the report due dates and the tender deadlines your council takes part in.
-      </p>
-      <FeedAddress action={`/app/councils/${p.orgId}/contracts`} {...p} />
-    </>
-  );
-}

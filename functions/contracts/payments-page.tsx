@@ -5,7 +5,9 @@ import { dayInWords, pounds } from '../../shared/platform/format';
 import { reportingPeriodOf } from '../../shared/tenders/statutory-periods';
 import type { Page } from '../consortia/web-sessions';
 import { Button, Select, SummaryList, Tag } from '../lib/web/govuk';
-import { figures, Table } from '../lib/web/table';
+import { GoTo } from '../lib/web/inputs';
+import { csvFile } from '../lib/web/page-route';
+import { figures, Table, TableOrNone } from '../lib/web/table';
 import { noticesQuery } from './paths';
 
 type Notices = Awaited<ReturnType<typeof paymentNotices>>;
@@ -20,7 +22,7 @@ export const paymentsPage: Page = async ({ caller, params, query }) => {
   const orgId = params.orgId ?? '';
   if (query.download === 'late-payments') {
     const late = await latePayments(contractsTable, caller, orgId);
-    return { download: latePaymentsCsv(late), contentType: 'text/csv; charset=utf-8', filename: `late-payments-${orgId}.csv` };
+    return csvFile(`late-payments-${orgId}.csv`, latePaymentsCsv(late));
   }
   // Read with the API's own query schema. A period that is not a day of a reporting period shows
   // the default one, as the GET form offers only real ones.
@@ -55,31 +57,24 @@ function LatePayments({ late, orgId }: { late: Late; orgId: string }) {
         Paid after the last day of the 30 days beginning with the day the invoice was received (or a later day the invoice gave), or still
         unpaid after it.
       </p>
-      {late.rows.length ? (
-        <Table
-          columns={['Contract', 'Payment', ...figures('Amount'), 'Invoice received', 'Pay by', 'Paid', 'Status']}
-          rows={late.rows.map((r) => [
-            <a class="govuk-link" href={`/app/contracts/${r.contractId}`}>
-              {r.contract} ({r.supplier})
-            </a>,
-            r.paymentId,
-            pounds(r.amount),
-            dayInWords(r.receivedOn),
-            dayInWords(r.payBy),
-            r.paidOn ? dayInWords(r.paidOn) : 'Not yet',
-            <Tag colour={r.status === 'overdue' ? 'red' : 'orange'}>
-              {r.status === 'overdue' ? `Overdue by ${days(r.daysLate)}` : `Paid ${days(r.daysLate)} late`}
-            </Tag>,
-          ])}
-        />
-      ) : (
-        <p class="govuk-body">None: every invoice recorded was paid on time, or its 30 days have not ended.</p>
-      )}
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/app/councils/${orgId}/payments?download=late-payments`}>
-          Download the late payments (CSV)
-        </a>
-      </p>
+      <TableOrNone
+        columns={['Contract', 'Payment', ...figures('Amount'), 'Invoice received', 'Pay by', 'Paid', 'Status']}
+        rows={late.rows.map((r) => [
+          <a class="govuk-link" href={`/app/contracts/${r.contractId}`}>
+            {r.contract} ({r.supplier})
+          </a>,
+          r.paymentId,
+          pounds(r.amount),
+          dayInWords(r.receivedOn),
+          dayInWords(r.payBy),
+          r.paidOn ? dayInWords(r.paidOn) : 'Not yet',
+          <Tag colour={r.status === 'overdue' ? 'red' : 'orange'}>
+            {r.status === 'overdue' ? `Overdue by ${days(r.daysLate)}` : `Paid ${days(r.daysLate)} late`}
+          </Tag>,
+        ])}
+        none="None: every invoice recorded was paid on time, or its 30 days have not ended."
+      />
+      <GoTo href={`/app/councils/${orgId}/payments?download=late-payments`}>Download the late payments (CSV)</GoTo>
     </>
   );
 }

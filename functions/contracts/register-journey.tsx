@@ -5,7 +5,7 @@ import { readGrant, readPool } from '../../shared/pools/dynamodb-pool-reader';
 import { lengthHint, type PostedForm } from '../lib/web/form';
 import { Lines } from '../lib/web/govuk';
 import { GoTo, ListError } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { itemsOf, typedDay, typedPounds } from '../lib/web/typed';
 import { type CouncilCtx, contractHref, contractsHref, councilChrome, councilFor, fromOne, pick } from './journey-parts';
@@ -58,8 +58,7 @@ const fundingWords = (typed: PostedForm) =>
     : labelOf(fundings, 'council');
 
 export const registerContractJourney: Journey<typeof newContract, CouncilCtx, Caller> = {
-  key: (p) => `new-contract:${p.orgId}`,
-  path: (p) => `${contractsHref(p.orgId ?? '')}/new`,
+  ...journeyAt('new-contract', (p) => `${contractsHref(p.orgId ?? '')}/new`),
   schema: newContract,
   title: 'Register a contract',
   load: (req: PageRequest<Caller>) => councilFor(req.caller, req.params.orgId ?? '', 'officer'),

@@ -8,7 +8,7 @@ import { humanise } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { WarningText } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { type ContractCtx, contractChrome, contractFor, contractHref, pick } from './journey-parts';
 import { statusBody } from './schemas';
@@ -27,8 +27,7 @@ const statusWords: Record<ContractStatus, string> = {
 };
 
 export const contractStatusJourney: Journey<typeof statusBody, ContractCtx, Caller> = {
-  key: (p) => `contract-status:${p.contractId}`,
-  path: (p) => contractHref(p.contractId ?? '', 'status'),
+  ...journeyAt('contract-status', (p) => contractHref(p.contractId ?? '', 'status')),
   schema: statusBody,
   title: 'Change the contract’s status',
   load: (req: PageRequest<Caller>) => contractFor(req.caller, req.params.contractId ?? ''),

@@ -6,7 +6,7 @@ import { conflict } from '../../shared/platform/errors';
 import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
 import { GoTo, type Inputs } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { typedPounds } from '../lib/web/typed';
 import { type GrantCtx, grantChrome, grantFor, grantHref, typedDay } from './journey-parts';
@@ -42,8 +42,7 @@ function changeRows(typed: Record<string, string | string[]>): string {
 }
 
 export const amendGrantJourney: Journey<typeof amendment, GrantCtx, Caller> = {
-  key: (p) => `grant-amendment:${p.grantId}`,
-  path: (p) => `/app/grants/${p.grantId}/amendments/new`,
+  ...journeyAt('grant-amendment', (p) => `/app/grants/${p.grantId}/amendments/new`),
   schema: amendment,
   title: 'Amend the grant',
   load: (req: PageRequest<Caller>) => grantFor(req.caller, req.params.grantId ?? '', 'admin'),
@@ -139,8 +138,7 @@ const statusWords: Record<GrantStatus, string> = {
 };
 
 export const grantStatusJourney: Journey<typeof grantStatusChange, GrantCtx, Caller> = {
-  key: (p) => `grant-status:${p.grantId}`,
-  path: (p) => `/app/grants/${p.grantId}/status`,
+  ...journeyAt('grant-status', (p) => `/app/grants/${p.grantId}/status`),
   schema: grantStatusChange,
   title: 'Change the grant’s status',
   load: async (req: PageRequest<Caller>) => {

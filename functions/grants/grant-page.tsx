@@ -5,9 +5,9 @@ import { grantPageView } from '../../shared/grants/views';
 import { dayInWords, humanise, plural, pounds, timeInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import { recordPage } from '../lib/web/form-page';
-import { Button, Csrf, ErrorSummary, type FieldError, SuccessBanner, SummaryList, Tag, WarningText } from '../lib/web/govuk';
-import { inputsFor } from '../lib/web/inputs';
+import { PageHead, type RecordState, recordPage } from '../lib/web/form-page';
+import { Button, Csrf, type FieldError, SummaryList, Tag, WarningText } from '../lib/web/govuk';
+import { inputsFor, StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { statusColour } from '../lib/web/status-colour';
 import { figures, Link, Table } from '../lib/web/table';
@@ -19,27 +19,17 @@ type Outcome = 'met' | 'waived' | 'not-met';
 const outcomes: Outcome[] = ['met', 'waived', 'not-met'];
 
 /** A grant: plan, conditions (with the lead's decide forms), tranches, reports, amendments and its audit trail. */
-export const grantPage: Page = (req) => {
-  const grantId = req.params.grantId ?? '';
-  return recordPage(req, {
-    read: () => grantPageView(grantsTable, req.caller, grantId),
-    act: (posted) => runConditionForm(req.caller, grantId, posted),
-    here: `/app/grants/${encodeURIComponent(grantId)}`,
-    show: async (view, sent) => ({
-      title: view.title,
-      ...where(view),
-      body: sent ? (
-        <GrantView view={view} csrf={req.csrf} {...sent} />
-      ) : (
-        <GrantView view={view} csrf={req.csrf} errors={[]} banner={await bannerOf(req.query.done, grantId)} />
-      ),
-    }),
-  });
-};
+export const grantPage: Page = recordPage({
+  param: 'grantId',
+  read: (caller, grantId) => grantPageView(grantsTable, caller, grantId),
+  act: runConditionForm,
+  banner: bannerOf,
+  show: (view, state) => ({ title: view.title, ...where(view), body: <GrantView view={view} {...state} /> }),
+});
 
-async function bannerOf(done: string | undefined, grantId: string) {
+async function bannerOf(done: string, grantId: string) {
   if (outcomes.includes(done as Outcome))
-    return `Condition decided: ${humanise(done as string)}. The provider is emailed the outcome, with your reason if you gave one.`;
+    return `Condition decided: ${humanise(done)}. The provider is emailed the outcome, with your reason if you gave one.`;
   return done === 'new-link' ? await newLinkBanner(grantId) : undefined;
 }
 
@@ -59,25 +49,10 @@ const where = (view: View) => ({
 /** What was typed into the form that was sent, by field name: each condition's fields carry its id, so only its form shows them. */
 type Typed = Record<string, string>;
 
-function GrantView({
-  view,
-  csrf,
-  errors,
-  typed,
-  banner,
-}: {
-  view: View;
-  csrf: string;
-  errors: FieldError[];
-  typed?: Typed;
-  banner?: string | undefined;
-}) {
+function GrantView({ view, csrf, errors, typed, banner }: { view: View } & RecordState) {
   return (
     <>
-      {banner && <SuccessBanner heading={banner} />}
-      <ErrorSummary errors={errors} />
-      <span class="govuk-caption-l">{view.recipient.name}</span>
-      <h1 class="govuk-heading-l">{view.title}</h1>
+      <PageHead banner={banner} errors={errors} caption={view.recipient.name} heading={view.title} />
       <SummaryList
         rows={[
           ['Amount', pounds(view.amount)],
@@ -90,7 +65,7 @@ function GrantView({
       {view.canSetPlan && (
         <>
           <p class="govuk-body">This grant has no plan yet: set its conditions, tranches and reporting schedule to start paying it.</p>
-          <LinkButton href={`/app/grants/${encodeURIComponent(view.id)}/plan`}>Set the plan</LinkButton>
+          <StartLink href={`/app/grants/${encodeURIComponent(view.id)}/plan`}>Set the plan</StartLink>
         </>
       )}
       <Manage view={view} />
@@ -142,41 +117,25 @@ function Manage({ view }: { view: View }) {
     <div class="govuk-button-group">
       {view.canMoveMoney && (
         <>
-          <LinkButton href={at('payments/new')} secondary>
+          <StartLink href={at('payments/new')} kind="secondary">
             Record a payment
-          </LinkButton>
-          <LinkButton href={at('returns/new')} secondary>
+          </StartLink>
+          <StartLink href={at('returns/new')} kind="secondary">
             Record money returned
-          </LinkButton>
+          </StartLink>
         </>
       )}
       {view.canAmend && (
-        <LinkButton href={at('amendments/new')} secondary>
+        <StartLink href={at('amendments/new')} kind="secondary">
           Amend the grant
-        </LinkButton>
+        </StartLink>
       )}
       {mayChangeStatus && (
-        <LinkButton href={at('status')} secondary>
+        <StartLink href={at('status')} kind="secondary">
           Change the status
-        </LinkButton>
+        </StartLink>
       )}
     </div>
-  );
-}
-
-/** GOV.UK's start link: a link styled as a button, to a journey. */
-function LinkButton({ href, children, secondary }: { href: string; children: string; secondary?: boolean }) {
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-    <a
-      href={href}
-      role="button"
-      draggable="false"
-      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
-      data-module="govuk-button"
-    >
-      {children}
-    </a>
   );
 }
 

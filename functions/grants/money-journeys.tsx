@@ -5,7 +5,7 @@ import { poolsTable } from '../../shared/pools/aws';
 import { moveGrantMoney } from '../../shared/pools/payments';
 import { lengthHint } from '../lib/web/form';
 import { GoTo } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest } from '../lib/web/page-route';
 import { typedPounds } from '../lib/web/typed';
 import { moneyMovement } from '../pools/schemas';
@@ -60,8 +60,7 @@ function moreThanThere(error: unknown, kind: Kind): unknown {
 function moneyJourney(kind: Kind): Journey<typeof moneyMovement, GrantCtx, Caller> {
   const w = words[kind];
   return {
-    key: (p) => `grant-${kind}:${p.grantId}`,
-    path: (p) => `/app/grants/${p.grantId}/${w.path}/new`,
+    ...journeyAt(`grant-${kind}`, (p) => `/app/grants/${p.grantId}/${w.path}/new`),
     schema: moneyMovement,
     title: w.title,
     load: (req: PageRequest<Caller>) => grantFor(req.caller, req.params.grantId ?? '', 'officer'),

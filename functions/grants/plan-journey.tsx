@@ -6,7 +6,7 @@ import { dayInWords, humanise, pounds } from '../../shared/platform/format';
 import { lengthHint, type PostedForm } from '../lib/web/form';
 import { Lines } from '../lib/web/govuk';
 import { GoTo, ListError } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { typedPounds } from '../lib/web/typed';
 import { type GrantCtx, grantChrome, grantFor, grantHref, itemsOf, typedDay } from './journey-parts';
@@ -59,8 +59,7 @@ const policyInWords = (c: Ctx) => {
 };
 
 export const grantPlanJourney: Journey<typeof grantPlan, Ctx, Caller> = {
-  key: (p) => `grant-plan:${p.grantId}`,
-  path: (p) => `/app/grants/${p.grantId}/plan`,
+  ...journeyAt('grant-plan', (p) => `/app/grants/${p.grantId}/plan`),
   schema: grantPlan,
   title: 'Set the grant’s plan',
   load: (req: PageRequest<Caller>) => grantFor(req.caller, req.params.grantId ?? '', 'admin'),
@@ -268,11 +267,7 @@ export async function grantPlanPage(req: PageRequest<Caller>): Promise<PageResul
         <p class="govuk-body">
           A plan is set once. To change the grant's amount or dates, or add a condition, amend the grant from its page.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={grantHref(c.id)}>
-            Go to the grant
-          </a>
-        </p>
+        <GoTo href={grantHref(c.id)}>Go to the grant</GoTo>
       </>
     ),
   };

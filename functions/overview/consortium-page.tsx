@@ -3,8 +3,8 @@ import { overviewTable } from '../../shared/overview/aws';
 import { consortiumOverview } from '../../shared/overview/consortium';
 import { humanise, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
-import { ActionForm, recordPage } from '../lib/web/form-page';
-import { Button, ErrorSummary, type FieldError, Select, SuccessBanner, SummaryList, Tag } from '../lib/web/govuk';
+import { ActionForm, PageHead, type RecordState, recordPage } from '../lib/web/form-page';
+import { Button, type FieldError, Select, SummaryList, Tag } from '../lib/web/govuk';
 import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { figures, Link, Table } from '../lib/web/table';
@@ -20,25 +20,14 @@ const done: Record<string, string> = {
 };
 
 /** The consortium: members, pools and rounds, reports, the lead's confirmation and the reporting policy form. */
-export const consortiumPage: Page = (req) => {
-  const consortiumId = req.params.consortiumId ?? '';
-  return recordPage(req, {
-    read: () => consortiumOverview(overviewTable, req.caller, consortiumId),
-    act: (posted) => runConsortiumAction(req.caller, consortiumId, posted),
-    here: `/app/consortia/${encodeURIComponent(consortiumId)}`,
-    show: async (view, sent) => ({
-      title: view.consortium.name,
-      ...where(view),
-      body: (
-        <ConsortiumView
-          view={view}
-          csrf={req.csrf}
-          {...(sent ?? { errors: [], typed: typedFrom(view.policy), banner: done[req.query.done ?? ''] })}
-        />
-      ),
-    }),
-  });
-};
+export const consortiumPage: Page = recordPage({
+  param: 'consortiumId',
+  read: (caller, consortiumId) => consortiumOverview(overviewTable, caller, consortiumId),
+  act: runConsortiumAction,
+  banner: (d) => done[d],
+  typed: (view) => typedFrom(view.policy),
+  show: (view, state) => ({ title: view.consortium.name, ...where(view), body: <ConsortiumView view={view} {...state} /> }),
+});
 
 /** The consortium's overview is the first of its areas; its parent is what needs me. */
 const where = (view: View) => ({
@@ -66,26 +55,11 @@ const typedFrom = (p: ReportingPolicy): Typed => ({
   veryLateAfterDays: String(p.veryLateAfterDays),
 });
 
-function ConsortiumView({
-  view,
-  csrf,
-  errors,
-  typed,
-  banner,
-}: {
-  view: View;
-  csrf: string;
-  errors: FieldError[];
-  typed: Typed;
-  banner?: string | undefined;
-}) {
+function ConsortiumView({ view, csrf, errors, typed, banner }: { view: View } & RecordState) {
   const c = view.consortium;
   return (
     <>
-      {banner && <SuccessBanner heading={banner} />}
-      <ErrorSummary errors={errors} />
-      <span class="govuk-caption-l">{c.place}</span>
-      <h1 class="govuk-heading-l">{c.name}</h1>
+      <PageHead banner={banner} errors={errors} caption={c.place} heading={c.name} />
       <SummaryList
         rows={[
           ['Status', <Tag>{humanise(c.status)}</Tag>],

@@ -5,7 +5,9 @@ import { count, percent, plural, pounds } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
 import { BarChart, ChartBeside, niceTicks } from '../lib/web/charts';
 import { Button, Select } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumEvidence>>;
@@ -20,12 +22,7 @@ const measureText = (m: MeasureTotal) =>
 /** Reports aggregated by the five functions of local infrastructure and the three outcome pathways, per financial year. */
 export const evidencePage: Page = async ({ caller, params, query }) => {
   const view = await consortiumEvidence(overviewTable, caller, params.consortiumId ?? '', query.year);
-  if (query.format === 'csv')
-    return {
-      download: evidenceCsv(view),
-      contentType: 'text/csv; charset=utf-8',
-      filename: `evidence-${view.consortium.id}-${view.year ?? 'none'}.csv`,
-    };
+  if (query.format === 'csv') return csvFile(`evidence-${view.consortium.id}-${view.year ?? 'none'}.csv`, evidenceCsv(view));
   const c = { id: view.consortium.id, name: view.consortium.name };
   return {
     title: `Evidence: ${view.consortium.name}`,
@@ -70,13 +67,7 @@ function EvidenceView({ view }: { view: View }) {
           <Button secondary>Show year</Button>
         </form>
       )}
-      {view.year && (
-        <p class="govuk-body">
-          <a class="govuk-link" href={`${base}?year=${view.year}&format=csv`}>
-            Download these figures (CSV)
-          </a>
-        </p>
-      )}
+      {view.year && <GoTo href={`${base}?year=${view.year}&format=csv`}>Download these figures (CSV)</GoTo>}
       {view.reports > 0 && (['function', 'pathway'] as const).map((kind) => <ReportsBy view={view} kind={kind} />)}
       {(['function', 'pathway'] as const).map((kind) => (
         <>

@@ -5,7 +5,9 @@ import { oneDecimal, percent, plural, pounds } from '../../shared/platform/forma
 import type { Page } from '../consortia/web-sessions';
 import { BarChart, ChartBeside } from '../lib/web/charts';
 import { SummaryList } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Link, Table } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof consortiumFundingQuality>>;
@@ -16,8 +18,7 @@ const num = (v: number, digits = 1) => v.toFixed(digits);
 /** Length, continuity, flexibility, conditionality and funder concentration, per grant and for the place. */
 export const fundingQualityPage: Page = async ({ caller, params, query }) => {
   const view = await consortiumFundingQuality(overviewTable, caller, params.consortiumId ?? '');
-  if (query.format === 'csv')
-    return { download: qualityCsv(view), contentType: 'text/csv; charset=utf-8', filename: `funding-quality-${view.consortium.id}.csv` };
+  if (query.format === 'csv') return csvFile(`funding-quality-${view.consortium.id}.csv`, qualityCsv(view));
   const c = { id: view.consortium.id, name: view.consortium.name };
   return {
     title: `Funding quality: ${view.consortium.name}`,
@@ -93,11 +94,7 @@ function QualityView({ view }: { view: View }) {
         ]}
       />
       {view.grants.length > 0 && <PerGrantCharts view={view} />}
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/app/consortia/${view.consortium.id}/funding-quality?format=csv`}>
-          Download per grant (CSV)
-        </a>
-      </p>
+      <GoTo href={`/app/consortia/${view.consortium.id}/funding-quality?format=csv`}>Download per grant (CSV)</GoTo>
       <Table
         id="quality-table"
         caption="Per grant"

@@ -2,6 +2,7 @@ import { type Task, type TaskKind, whatNeedsMe } from '../../shared/overview/wha
 import { whatNeedsMeTable } from '../../shared/overview/what-needs-me-aws';
 import { dayInWords } from '../../shared/platform/format';
 import type { Page } from '../consortia/web-sessions';
+import { StartLink } from '../lib/web/inputs';
 
 /** A heading per kind of work, in the order the page shows them (the order of `taskKinds`). */
 const headings: Record<TaskKind, string> = {
@@ -103,16 +104,9 @@ export const homePage: Page = async ({ caller }) => {
           </ul>
         )}
         {mayPropose && (
-          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-          <a
-            href="/app/consortia/new"
-            role="button"
-            draggable="false"
-            class="govuk-button govuk-button--secondary"
-            data-module="govuk-button"
-          >
+          <StartLink href="/app/consortia/new" kind="secondary">
             Propose a consortium
-          </a>
+          </StartLink>
         )}
         <h2 class="govuk-heading-m">Organisations</h2>
         <p class="govuk-body">

@@ -3,9 +3,10 @@ import type { Caller } from '../../shared/consortia/caller';
 import { poolsTable } from '../../shared/pools/aws';
 import { financialYearOf } from '../../shared/pools/pledge';
 import type { Lot } from '../../shared/pools/pool';
-import { loadPool } from '../../shared/pools/pools';
+import { loadPool, readablePool } from '../../shared/pools/pools';
 import type { Option } from '../lib/web/govuk';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import type { PageRequest } from '../lib/web/page-route';
 
 /** Pieces the pools journeys share: financial years and lots as radio options. */
 
@@ -39,12 +40,24 @@ export const restrictionOptions = (lots: Lot[]): Option[] => [
  * take (opening a round, a direct award: the use cases' own rule); anyone else gets the
  * not-found page.
  */
-export async function poolForLeadAdmins(caller: Caller, poolId: string) {
+export async function poolForLeadAdmins(req: PageRequest<Caller>) {
+  const poolId = req.params.poolId ?? '';
   const pool = await loadPool(poolsTable, poolId);
   const consortium = await loadConsortium(poolsTable, pool.consortiumId);
-  actingOrg(caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
+  actingOrg(req.caller, consortium, ['lead'], 'admin', { what: 'pool', id: poolId });
   requireActive(consortium);
-  return { pool, consortium };
+  return { pool, consortium, caller: req.caller };
+}
+
+/** The pool the path names, if the caller may read it (anyone else gets the not-found page), with the caller. */
+export async function readablePoolOf(req: PageRequest<Caller>) {
+  return { ...(await readablePool(poolsTable, req.caller, req.params.poolId ?? '')), caller: req.caller };
+}
+
+/** The providers on grantloop a grant may go to, by name, as radios choose among them. */
+export async function providers() {
+  const orgs = await poolsTable.consortia.listOrganisations('provider');
+  return orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A pool's journeys sit under its page, in its consortium's pools. */
@@ -56,3 +69,9 @@ export const poolChrome = (
   consortium: c.consortium,
   crumbs: [...consortiumCrumbs(c.consortium, 'pools'), { href: `/app/pools/${c.pool.id}`, label: c.pool.name }],
 });
+
+/** A pool journey's sending: the pool's use case, for the caller and the pool, answering the new record's id. */
+export const onPool =
+  <V,>(useCase: (deps: typeof poolsTable, caller: Caller, poolId: string, value: V) => Promise<{ id: string }>) =>
+  async (c: { caller: Caller; pool: { id: string } }, value: V) =>
+    (await useCase(poolsTable, c.caller, c.pool.id, value)).id;

@@ -1,14 +1,10 @@
-import type { loadConsortium } from '../../shared/consortia/access';
 import type { Caller } from '../../shared/consortia/caller';
 import { staffPaths } from '../../shared/platform/pages';
 import { allocateDirect } from '../../shared/pools/awards';
-import { poolsTable } from '../../shared/pools/aws';
-import type { loadPool } from '../../shared/pools/pools';
 import { asOption, GoTo } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
-import type { PageRequest } from '../lib/web/page-route';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import { grantQuestions, grantRows, withoutNoLot } from './grant-questions';
-import { poolChrome, poolForLeadAdmins } from './journey-parts';
+import { onPool, poolChrome, poolForLeadAdmins, providers } from './journey-parts';
 import { allocationRequest } from './schemas';
 
 /**
@@ -18,28 +14,13 @@ import { allocationRequest } from './schemas';
  * linking to the grant. The input is the JSON route's own (`allocationRequest`); the money is
  * committed from the pool's eligible funds at once, or the award is refused on check your answers.
  */
-type Ctx = {
-  pool: Awaited<ReturnType<typeof loadPool>>;
-  consortium: Awaited<ReturnType<typeof loadConsortium>>;
-  caller: Caller;
-  providers: { id: string; name: string }[];
-};
+type Ctx = Awaited<ReturnType<typeof poolForLeadAdmins>> & { providers: { id: string; name: string }[] };
 
 export const newAwardJourney: Journey<typeof allocationRequest, Ctx, Caller> = {
-  key: (p) => `new-award:${p.poolId}`,
-  path: (p) => `/app/pools/${p.poolId}/grants/new`,
+  ...journeyAt('new-award', (p) => `/app/pools/${p.poolId}/grants/new`),
   schema: allocationRequest,
   title: 'Award a grant from the pool',
-  load: async (req: PageRequest<Caller>) => {
-    const { pool, consortium } = await poolForLeadAdmins(req.caller, req.params.poolId ?? '');
-    const providers = await poolsTable.consortia.listOrganisations('provider');
-    return {
-      pool,
-      consortium,
-      caller: req.caller,
-      providers: providers.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    };
-  },
+  load: async (req) => ({ ...(await poolForLeadAdmins(req)), providers: await providers() }),
   chrome: poolChrome,
   fixed: (c) => ({ currency: c.pool.currency }),
   adapt: withoutNoLot,
@@ -68,7 +49,7 @@ export const newAwardJourney: Journey<typeof allocationRequest, Ctx, Caller> = {
     button: 'Award the grant',
     note: "The amount is committed from the pool's money at once: restricted money only funds a grant in its lot.",
   },
-  submit: async (c, value) => (await allocateDirect(poolsTable, c.caller, c.pool.id, value)).id,
+  submit: onPool(allocateDirect),
   done: (_c, grantId) => ({
     panel: 'Grant awarded',
     body: (

@@ -4,13 +4,12 @@ import { notFound } from '../../shared/platform/errors';
 import { dayInWords, pounds } from '../../shared/platform/format';
 import { poolsTable } from '../../shared/pools/aws';
 import { restrictionInWords } from '../../shared/pools/pool-page';
-import { readablePool, recordContribution } from '../../shared/pools/pools';
+import { recordContribution } from '../../shared/pools/pools';
 import { SummaryList } from '../lib/web/govuk';
 import { GoTo } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
-import type { PageRequest } from '../lib/web/page-route';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import { typedPounds } from '../lib/web/typed';
-import { financialYearInWords, poolChrome } from './journey-parts';
+import { financialYearInWords, poolChrome, readablePoolOf } from './journey-parts';
 import { newContribution } from './schemas';
 
 /**
@@ -19,8 +18,10 @@ import { newContribution } from './schemas';
  * pledge it pays; check your answers; confirmation. The input is the JSON route's own
  * (`newContribution`), and `recordContribution` refuses more than is still due.
  */
-type Found = Awaited<ReturnType<typeof readablePool>>;
-type Ctx = Found & { caller: Caller; pledge: NonNullable<Awaited<ReturnType<typeof poolsTable.pools.getPledge>>>; funder: string };
+type Ctx = Awaited<ReturnType<typeof readablePoolOf>> & {
+  pledge: NonNullable<Awaited<ReturnType<typeof poolsTable.pools.getPledge>>>;
+  funder: string;
+};
 
 const typedDate = (typed: Record<string, unknown>) => {
   const [d, m, y] = ['day', 'month', 'year'].map((p) => String(typed[`receivedOn-${p}`] ?? '').trim());
@@ -29,20 +30,17 @@ const typedDate = (typed: Record<string, unknown>) => {
 };
 
 export const newContributionJourney: Journey<typeof newContribution, Ctx, Caller> = {
-  key: (p) => `new-contribution:${p.poolId}:${p.pledgeId}`,
-  path: (p) => `/app/pools/${p.poolId}/pledges/${p.pledgeId}/contributions/new`,
+  ...journeyAt('new-contribution', (p) => `/app/pools/${p.poolId}/pledges/${p.pledgeId}/contributions/new`),
   schema: newContribution,
   title: 'Record money received',
-  load: async (req: PageRequest<Caller>) => {
-    const caller = req.caller;
-    const poolId = req.params.poolId ?? '';
-    const found = await readablePool(poolsTable, caller, poolId);
+  load: async (req) => {
+    const found = await readablePoolOf(req);
     // The lead's officers only (recordContribution's rule); anyone else gets the not-found page.
-    actingOrg(caller, found.consortium, ['lead'], 'officer', { what: 'pool', id: poolId });
-    const pledge = await poolsTable.pools.getPledge(poolId, req.params.pledgeId ?? '');
+    actingOrg(found.caller, found.consortium, ['lead'], 'officer', { what: 'pool', id: found.pool.id });
+    const pledge = await poolsTable.pools.getPledge(found.pool.id, req.params.pledgeId ?? '');
     if (!pledge) throw notFound('pledge', req.params.pledgeId ?? '');
     const funder = (await poolsTable.consortia.getOrganisation(pledge.funderOrgId))?.name ?? 'The funder';
-    return { ...found, caller, pledge, funder };
+    return { ...found, pledge, funder };
   },
   chrome: poolChrome,
   fixed: (c) => ({ currency: c.pool.currency }),

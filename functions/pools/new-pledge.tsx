@@ -1,13 +1,12 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { notFound } from '../../shared/platform/errors';
 import { poolsTable } from '../../shared/pools/aws';
-import { pledgersFor, readablePool, recordPledge } from '../../shared/pools/pools';
+import { pledgersFor, recordPledge } from '../../shared/pools/pools';
 import type { PostedForm } from '../lib/web/form';
 import { asOption, GoTo, ListError } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
-import type { PageRequest } from '../lib/web/page-route';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import { typedPounds } from '../lib/web/typed';
-import { financialYearInWords, financialYearOptions, poolChrome, restrictionOptions } from './journey-parts';
+import { financialYearInWords, financialYearOptions, onPool, poolChrome, readablePoolOf, restrictionOptions } from './journey-parts';
 import { newPledge } from './schemas';
 
 /**
@@ -17,7 +16,7 @@ import { newPledge } from './schemas';
  * input is the JSON route's own (`newPledge`); the restriction is chosen by a radio and made
  * into the schema's shape.
  */
-type Ctx = Awaited<ReturnType<typeof readablePool>> & { caller: Caller; funders: { id: string; name: string }[]; now: Date };
+type Ctx = Awaited<ReturnType<typeof readablePoolOf>> & { funders: { id: string; name: string }[]; now: Date };
 
 const yearsOf = (typed: PostedForm) =>
   Object.keys(typed)
@@ -27,20 +26,17 @@ const yearsOf = (typed: PostedForm) =>
     .map((i) => `${typed[`years.${i}.financialYear`]}: ${typedPounds(typed[`years.${i}.amount`])}`);
 
 export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
-  key: (p) => `new-pledge:${p.poolId}`,
-  path: (p) => `/app/pools/${p.poolId}/pledges/new`,
+  ...journeyAt('new-pledge', (p) => `/app/pools/${p.poolId}/pledges/new`),
   schema: newPledge,
   title: 'Record a pledge',
-  load: async (req: PageRequest<Caller>) => {
-    const caller = req.caller;
-    const poolId = req.params.poolId ?? '';
-    const found = await readablePool(poolsTable, caller, poolId);
-    const ids = pledgersFor(caller, found.consortium);
+  load: async (req) => {
+    const found = await readablePoolOf(req);
+    const ids = pledgersFor(found.caller, found.consortium);
     // Someone who may pledge for no organisation gets the not-found page, as pages never say forbidden.
-    if (!ids.length) throw notFound('pool', poolId);
+    if (!ids.length) throw notFound('pool', found.pool.id);
     const orgs = await poolsTable.consortia.getOrganisations(ids);
     const funders = ids.map((id) => ({ id, name: orgs.get(id)?.name ?? id }));
-    return { ...found, caller, funders, now: poolsTable.clock.now() };
+    return { ...found, funders, now: poolsTable.clock.now() };
   },
   chrome: poolChrome,
   fixed: (c) => ({ currency: c.pool.currency }),
@@ -116,7 +112,7 @@ export const newPledgeJourney: Journey<typeof newPledge, Ctx, Caller> = {
     ],
     button: 'Record the pledge',
   },
-  submit: async (c, value) => (await recordPledge(poolsTable, c.caller, c.pool.id, value)).id,
+  submit: onPool(recordPledge),
   done: (c) => ({
     panel: 'Pledge recorded',
     body: (

@@ -4,7 +4,8 @@ import { poolsTable } from '../../shared/pools/aws';
 import { createPool } from '../../shared/pools/pools';
 import { lengthHint } from '../lib/web/form';
 import { Textarea, TextInput } from '../lib/web/govuk';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { GoTo } from '../lib/web/inputs';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
 import { newPool } from './schemas';
@@ -38,8 +39,7 @@ export function lotIds(names: string[]): string[] {
 const lotsOf = (input: Record<string, unknown>) => (input.lots as { name?: string }[] | undefined) ?? [];
 
 export const newPoolJourney: Journey<typeof newPool, Ctx, Caller> = {
-  key: (p) => `new-pool:${p.consortiumId}`,
-  path: (p) => `/app/consortia/${p.consortiumId}/pools/new`,
+  ...journeyAt('new-pool', (p) => `/app/consortia/${p.consortiumId}/pools/new`),
   schema: newPool,
   title: 'Create a pool',
   load: async (req: PageRequest<Caller>) => {
@@ -135,11 +135,7 @@ export const newPoolJourney: Journey<typeof newPool, Ctx, Caller> = {
           The pool is open in {c.name}. Next, record each funder's pledge, then the money as it is received: the pool shows what it holds
           and for whom.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/pools/${encodeURIComponent(poolId)}`}>
-            Go to the pool
-          </a>
-        </p>
+        <GoTo href={`/app/pools/${encodeURIComponent(poolId)}`}>Go to the pool</GoTo>
       </>
     ),
   }),

@@ -6,11 +6,12 @@ import { addProposal, load as loadRound } from '../../shared/pools/rounds';
 import { lengthHint } from '../lib/web/form';
 import type { FieldError } from '../lib/web/govuk';
 import { GoTo, inputsFor, type Typed } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
 import { ListedOrNew } from '../lib/web/listed-or-new';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import type { PageRequest } from '../lib/web/page-route';
 import { grantQuestions, grantRows, withoutNoLot } from './grant-questions';
+import { providers } from './journey-parts';
 import { newRecipient, proposalRequest } from './schemas';
 
 /**
@@ -42,8 +43,7 @@ function adapt(input: Record<string, unknown>): Record<string, unknown> {
 }
 
 export const newProposalJourney: Journey<typeof proposalRequest, Ctx, Caller> = {
-  key: (p) => `new-proposal:${p.roundId}`,
-  path: (p) => `/app/rounds/${p.roundId}/proposals/new`,
+  ...journeyAt('new-proposal', (p) => `/app/rounds/${p.roundId}/proposals/new`),
   schema: proposalRequest,
   title: 'Add a proposal',
   load: async (req: PageRequest<Caller>) => {
@@ -51,16 +51,8 @@ export const newProposalJourney: Journey<typeof proposalRequest, Ctx, Caller> = 
     const found = await loadRound(poolsTable, roundId);
     // The lead's and members' officers; anyone else gets the not-found page.
     actingOrg(req.caller, found.consortium, ['lead', 'member'], 'officer', { what: 'round', id: roundId });
-    const [pool, providers] = await Promise.all([
-      loadPool(poolsTable, found.round.poolId),
-      poolsTable.consortia.listOrganisations('provider'),
-    ]);
-    return {
-      ...found,
-      caller: req.caller,
-      pool,
-      providers: providers.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    };
+    const [pool, listed] = await Promise.all([loadPool(poolsTable, found.round.poolId), providers()]);
+    return { ...found, caller: req.caller, pool, providers: listed };
   },
   chrome: (c) => ({
     section: 'rounds',

@@ -1,13 +1,9 @@
-import type { loadConsortium } from '../../shared/consortia/access';
 import type { Caller } from '../../shared/consortia/caller';
-import { poolsTable } from '../../shared/pools/aws';
-import type { loadPool } from '../../shared/pools/pools';
 import { openRound, ROUND_CLOSE_WINDOW_DAYS, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import { lengthHint } from '../lib/web/form';
 import { GoTo } from '../lib/web/inputs';
-import { type Journey, journeyPage } from '../lib/web/journey';
-import type { PageRequest } from '../lib/web/page-route';
-import { poolChrome, poolForLeadAdmins } from './journey-parts';
+import { type Journey, journeyAt, journeyPage } from '../lib/web/journey';
+import { onPool, poolChrome, poolForLeadAdmins } from './journey-parts';
 import { newRound } from './schemas';
 
 /**
@@ -15,17 +11,13 @@ import { newRound } from './schemas';
  * answers, confirmation. The input is the JSON route's own (`newRound`: a round has only a name;
  * its voting deadline is set when the lead closes it for voting).
  */
-type Ctx = { pool: Awaited<ReturnType<typeof loadPool>>; consortium: Awaited<ReturnType<typeof loadConsortium>>; caller: Caller };
+type Ctx = Awaited<ReturnType<typeof poolForLeadAdmins>>;
 
 export const newRoundJourney: Journey<typeof newRound, Ctx, Caller> = {
-  key: (p) => `new-round:${p.poolId}`,
-  path: (p) => `/app/pools/${p.poolId}/rounds/new`,
+  ...journeyAt('new-round', (p) => `/app/pools/${p.poolId}/rounds/new`),
   schema: newRound,
   title: 'Open a round',
-  load: async (req: PageRequest<Caller>) => {
-    const { pool, consortium } = await poolForLeadAdmins(req.caller, req.params.poolId ?? '');
-    return { pool, consortium, caller: req.caller };
-  },
+  load: poolForLeadAdmins,
   // Under the pool it is opened on, in the consortium's rounds.
   chrome: (c) => poolChrome(c, 'rounds'),
   questions: [
@@ -52,7 +44,7 @@ export const newRoundJourney: Journey<typeof newRound, Ctx, Caller> = {
     ],
     button: 'Open the round',
   },
-  submit: async (c, value) => (await openRound(poolsTable, c.caller, c.pool.id, value)).id,
+  submit: onPool(openRound),
   done: (c, roundId) => ({
     panel: 'Round opened',
     body: (

@@ -9,7 +9,8 @@ import { BalanceChart, ChartBeside, monthSpan, StackedColumns } from '../lib/web
 import { SummaryList } from '../lib/web/govuk';
 import { StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
-import { figures, Link, Table } from '../lib/web/table';
+import { csvFile } from '../lib/web/page-route';
+import { figures, Link, Table, TableOrNone } from '../lib/web/table';
 
 type View = Awaited<ReturnType<typeof poolPageView>>;
 
@@ -17,11 +18,7 @@ type View = Awaited<ReturnType<typeof poolPageView>>;
 export const poolPage: Page = async ({ caller, params, query }) => {
   const poolId = params.poolId ?? '';
   if (query.format === 'ledger-csv') {
-    return {
-      download: ledgerCsv(await ledgerView(poolsTable, caller, poolId)),
-      contentType: 'text/csv; charset=utf-8',
-      filename: `ledger-${poolId}.csv`,
-    };
+    return csvFile(`ledger-${poolId}.csv`, ledgerCsv(await ledgerView(poolsTable, caller, poolId)));
   }
   if (query.format === '360giving') {
     const data = await export360Giving(poolsTable, caller, poolId);
@@ -159,19 +156,12 @@ function FreeRiders({ view }: { view: View }) {
         columns={['Organisation', ...figures('Contributed', 'Benefits from grants')]}
         rows={r.contributors.map((c) => [c.name ?? c.orgId, pounds(c.contributed), c.benefitsFrom ? pounds(c.benefitsFrom.value) : '—'])}
       />
-      {r.benefitingWithoutContributing.length > 0 ? (
-        <Table
-          caption="Benefiting without contributing"
-          columns={['Organisation', ...figures('Grants', 'Value of those grants')]}
-          rows={r.benefitingWithoutContributing.map((c) => [
-            c.name ?? c.orgId,
-            String(c.benefitsFrom.grants),
-            pounds(c.benefitsFrom.value),
-          ])}
-        />
-      ) : (
-        <p class="govuk-body">No organisation benefits from these grants without contributing.</p>
-      )}
+      <TableOrNone
+        caption="Benefiting without contributing"
+        columns={['Organisation', ...figures('Grants', 'Value of those grants')]}
+        rows={r.benefitingWithoutContributing.map((c) => [c.name ?? c.orgId, String(c.benefitsFrom.grants), pounds(c.benefitsFrom.value)])}
+        none="No organisation benefits from these grants without contributing."
+      />
       {r.membersNotContributing.length > 0 && (
         <p class="govuk-body">
           Members that have not contributed yet: {r.membersNotContributing.map((m) => m.name ?? m.orgId).join(', ')}.

@@ -4,8 +4,9 @@ import { poolsTable } from '../../shared/pools/aws';
 import { getRound, roundDeadline, VOTING_WINDOW_DAYS } from '../../shared/pools/rounds';
 import type { Page } from '../consortia/web-sessions';
 import { lengthHint } from '../lib/web/form';
-import { recordPage } from '../lib/web/form-page';
-import { Button, Csrf, ErrorSummary, type FieldError, Radios, SuccessBanner, SummaryList, Tag, Textarea } from '../lib/web/govuk';
+import { ActionForm, PageHead, type RecordState, recordPage } from '../lib/web/form-page';
+import { Button, type FieldError, SummaryList, Tag } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { Link, Table } from '../lib/web/table';
 import { doneMessages, runRoundAction } from './round-actions';
@@ -50,19 +51,13 @@ const decisions = [
 ];
 
 /** A round: proposals, the weighted votes so far, a vote form for members, and the lead's decision form after escalation. */
-export const roundPage: Page = (req) => {
-  const roundId = req.params.roundId ?? '';
-  return recordPage(req, {
-    read: () => roundView(poolsTable, req.caller, roundId),
-    act: (posted) => runRoundAction(req.caller, roundId, posted),
-    here: `/app/rounds/${encodeURIComponent(roundId)}`,
-    show: async (view, sent) => ({
-      title: view.name,
-      ...where(view),
-      body: <RoundView view={view} csrf={req.csrf} {...(sent ?? { errors: [], typed: {}, banner: doneMessages[req.query.done ?? ''] })} />,
-    }),
-  });
-};
+export const roundPage: Page = recordPage({
+  param: 'roundId',
+  read: (caller, roundId) => roundView(poolsTable, caller, roundId),
+  act: runRoundAction,
+  banner: (done) => doneMessages[done],
+  show: (view, state) => ({ title: view.name, ...where(view), body: <RoundView view={view} {...state} /> }),
+});
 
 /** A round sits under its consortium's rounds. */
 const where = (view: View) => ({
@@ -71,15 +66,13 @@ const where = (view: View) => ({
   crumbs: consortiumCrumbs(view.consortium, 'rounds'),
 });
 
-function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: Record<string, string>; banner?: string | undefined }) {
+function RoundView(p: { view: View } & RecordState) {
   const { view } = p;
   const t = view.tally;
   const share = (w: number) => percent(t.totalWeight ? (100 * w) / t.totalWeight : 0);
   return (
     <>
-      {p.banner && <SuccessBanner heading={p.banner} />}
-      <ErrorSummary errors={p.errors} />
-      <h1 class="govuk-heading-l">{view.name}</h1>
+      <PageHead banner={p.banner} errors={p.errors} heading={view.name} />
       <SummaryList
         rows={[
           ['Status', <Tag>{humanise(view.status)}</Tag>],
@@ -107,29 +100,18 @@ function RoundView(p: { view: View; csrf: string; errors: FieldError[]; typed: R
 }
 
 function DecisionForm({ view, csrf, errors, typed }: { view: View; csrf: string; errors: FieldError[]; typed: Record<string, string> }) {
+  const field = inputsFor(typed, errors);
   const lead = view.status === 'escalated';
+  const action = lead ? 'lead-decision' : 'vote';
   return (
-    <form method="post" action={`/app/rounds/${encodeURIComponent(view.id)}`} id={lead ? 'lead-decision' : 'vote'} novalidate>
-      <Csrf token={csrf} />
-      <input type="hidden" name="action" value={lead ? 'lead-decision' : 'vote'} />
-      <Radios
+    <ActionForm action={action} id={action} to={`/app/rounds/${encodeURIComponent(view.id)}`} csrf={csrf}>
+      <field.Choice
         name="decision"
         legend={lead ? 'Decide for the consortium (voting timed out)' : "Your organisation's vote"}
         options={decisions}
-        value={typed.decision}
-        errors={errors}
       />
-      {!lead && (
-        <Textarea
-          name="comment"
-          label="Comment (optional)"
-          hint={lengthHint(newVote.shape.comment)}
-          value={typed.comment}
-          errors={errors}
-          rows={3}
-        />
-      )}
+      {!lead && <field.Area name="comment" label="Comment (optional)" hint={lengthHint(newVote.shape.comment)} rows={3} />}
       <Button>{lead ? 'Record decision' : 'Send vote'}</Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 import { listInWords, plural, pounds } from '../../shared/platform/format';
 import { Button, Csrf, type FieldError, Tag, WarningText } from '../lib/web/govuk';
+import { StartLink } from '../lib/web/inputs';
 import { figures, Table } from '../lib/web/table';
 import type { View } from './round-view';
 
@@ -32,12 +33,7 @@ export function ProposalsTable({ view }: { view: View }) {
 /** While the round is open: the start of adding a proposal, for the lead's and members' officers. */
 export function RoundStarts({ view }: { view: View }) {
   if (!view.mayPropose) return null;
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-    <a href={`/app/rounds/${view.id}/proposals/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-      Add a proposal
-    </a>
-  );
+  return <StartLink href={`/app/rounds/${view.id}/proposals/new`}>Add a proposal</StartLink>;
 }
 
 /**

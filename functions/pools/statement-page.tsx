@@ -4,15 +4,16 @@ import { readablePool } from '../../shared/pools/pools';
 import { funderStatement, funderStatementCsv } from '../../shared/pools/statements';
 import type { Page } from '../consortia/web-sessions';
 import { SummaryList } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { figures, Link, Table } from '../lib/web/table';
 
 /** What one funder pledged and paid, what it funded, and its exact share of each grant (CSV too). */
 export const statementPage: Page = async ({ caller, params, query }) => {
   const { poolId = '', orgId = '' } = params;
   const s = await funderStatement(poolsTable, caller, poolId, orgId);
-  if (query.format === 'csv')
-    return { download: funderStatementCsv(s), contentType: 'text/csv; charset=utf-8', filename: `statement-${orgId}.csv` };
+  if (query.format === 'csv') return csvFile(`statement-${orgId}.csv`, funderStatementCsv(s));
   const { consortium } = await readablePool(poolsTable, caller, poolId);
   const c = { id: consortium.id, name: consortium.name };
   return {
@@ -34,11 +35,7 @@ export const statementPage: Page = async ({ caller, params, query }) => {
             ['Still available', <span id="figure-available">{pounds(s.available)}</span>],
           ]}
         />
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/pools/${s.pool.id}/statement/${s.funder.id}?format=csv`}>
-            Download this statement (CSV)
-          </a>
-        </p>
+        <GoTo href={`/app/pools/${s.pool.id}/statement/${s.funder.id}?format=csv`}>Download this statement (CSV)</GoTo>
         <Table
           id="statement-grants"
           caption="What our money funded"

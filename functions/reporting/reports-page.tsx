@@ -5,7 +5,9 @@ import { reportStatuses } from '../../shared/reporting/report';
 import { consortiumReports, type ReportFilters, type ReportSort, reportSorts } from '../../shared/reporting/report-table';
 import type { Page } from '../consortia/web-sessions';
 import { Button, ErrorSummary, type FieldError, Select, Tag, TextInput } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
+import { csvFile } from '../lib/web/page-route';
 import { statusColour } from '../lib/web/status-colour';
 import { Link } from '../lib/web/table';
 
@@ -38,7 +40,7 @@ export const reportsPage: Page = async ({ caller, params, query }) => {
   const { filters, errors } = readFilters(query);
   const view = await consortiumReports(reportingTable, caller, consortiumId, filters);
   if (query.format === 'csv') {
-    return { download: reportsCsv(view), contentType: 'text/csv; charset=utf-8', filename: `reports-${consortiumId}.csv` };
+    return csvFile(`reports-${consortiumId}.csv`, reportsCsv(view));
   }
   return {
     title: `Reports: ${view.consortium.name}`,
@@ -116,11 +118,7 @@ function ReportsView({ view, query, errors }: { view: View; query: Record<string
         <input type="hidden" name="order" value={query.order ?? 'asc'} />
         <Button secondary>Filter reports</Button>
       </form>
-      <p class="govuk-body">
-        <a class="govuk-link" href={link({ format: 'csv' })}>
-          Download these reports (CSV)
-        </a>
-      </p>
+      <GoTo href={link({ format: 'csv' })}>Download these reports (CSV)</GoTo>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">Reports</caption>
         <thead class="govuk-table__head">
@@ -128,18 +126,11 @@ function ReportsView({ view, query, errors }: { view: View; query: Record<string
             <th scope="col" class="govuk-table__header">
               Report
             </th>
-            <th scope="col" class="govuk-table__header" aria-sort={ariaSort(query, 'grant')}>
-              {sortLink('grant', 'Grant')}
-            </th>
-            <th scope="col" class="govuk-table__header" aria-sort={ariaSort(query, 'provider')}>
-              {sortLink('provider', 'Provider')}
-            </th>
-            <th scope="col" class="govuk-table__header" aria-sort={ariaSort(query, 'due')}>
-              {sortLink('due', 'Due')}
-            </th>
-            <th scope="col" class="govuk-table__header" aria-sort={ariaSort(query, 'status')}>
-              {sortLink('status', 'Status')}
-            </th>
+            {sortable.map(([column, label]) => (
+              <th scope="col" class="govuk-table__header" aria-sort={ariaSort(query, column)}>
+                {sortLink(column, label)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody class="govuk-table__body">
@@ -161,6 +152,14 @@ function ReportsView({ view, query, errors }: { view: View; query: Record<string
     </>
   );
 }
+
+/** The columns a person can sort the reports by: the sort's name and the column's heading. */
+const sortable = [
+  ['grant', 'Grant'],
+  ['provider', 'Provider'],
+  ['due', 'Due'],
+  ['status', 'Status'],
+] as const;
 
 const ariaSort = (query: Record<string, string>, column: string) =>
   (query.sort ?? 'due') === column ? (query.order === 'desc' ? 'descending' : 'ascending') : undefined;

@@ -1,7 +1,8 @@
 import { dayInWords, humanise, percent, pounds, timeInWords } from '../../shared/platform/format';
 import { lengthHint } from '../lib/web/form';
-import { Button, Radios, SummaryList, Textarea } from '../lib/web/govuk';
-import { Table } from '../lib/web/table';
+import { Button, SummaryList } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
+import { Table, TableOrNone } from '../lib/web/table';
 import { challengeBody, resolutionBody } from './schemas';
 import type { TenderPageView } from './tender-page-view';
 import { ActionForm, lotOutcome, type SectionProps } from './tender-parts';
@@ -31,19 +32,16 @@ export function AwardSection(p: SectionProps) {
         <p class="govuk-body">No standstill period has started.</p>
       )}
       <h2 class="govuk-heading-m">Challenges</h2>
-      {view.challenges.length ? (
-        <Table
-          columns={['Lot', 'Received', 'Grounds', 'Status']}
-          rows={view.challenges.map((c) => [
-            lotTitle(c.lotId),
-            timeInWords(c.receivedAt),
-            c.grounds,
-            c.status === 'open' ? 'Open' : `${humanise(c.status)}${c.resolution ? `: ${c.resolution}` : ''}`,
-          ])}
-        />
-      ) : (
-        <p class="govuk-body">No challenge has been received.</p>
-      )}
+      <TableOrNone
+        columns={['Lot', 'Received', 'Grounds', 'Status']}
+        rows={view.challenges.map((c) => [
+          lotTitle(c.lotId),
+          timeInWords(c.receivedAt),
+          c.grounds,
+          c.status === 'open' ? 'Open' : `${humanise(c.status)}${c.resolution ? `: ${c.resolution}` : ''}`,
+        ])}
+        none="No challenge has been received."
+      />
       {view.may.resolve &&
         view.challenges.filter((c) => c.status === 'open').map((c) => <Resolve {...p} challenge={c} lot={lotTitle(c.lotId)} />)}
       {view.may.challenge && <RecordChallenge {...p} />}
@@ -52,6 +50,7 @@ export function AwardSection(p: SectionProps) {
 }
 
 function Vote(p: SectionProps) {
+  const field = inputsFor(p.typed, p.errors);
   const { view } = p;
   const t = view.awardTally;
   if (!t) return null;
@@ -68,15 +67,13 @@ function Vote(p: SectionProps) {
       />
       {view.may.vote && (
         <ActionForm view={view} csrf={p.csrf} action="award-vote" tab="award">
-          <Radios
+          <field.Choice
             name="vote"
             legend="Your organisation's vote on the recommended award"
             options={[
               { value: 'approve', label: 'Approve the award' },
               { value: 'reject', label: 'Reject the award' },
             ]}
-            value={p.typed.vote}
-            errors={p.errors}
           />
           <Button>Send vote</Button>
         </ActionForm>
@@ -87,6 +84,7 @@ function Vote(p: SectionProps) {
 
 /** Recording a challenge: only lots still waiting for their award, during the standstill. */
 function RecordChallenge(p: SectionProps) {
+  const field = inputsFor(p.typed, p.errors);
   const { view } = p;
   const waiting = view.outcomes.filter(
     (o) => o.status === 'recommended' && !view.challenges.some((c) => c.lotId === o.lotId && c.status === 'open'),
@@ -96,20 +94,16 @@ function RecordChallenge(p: SectionProps) {
     <>
       <h3 class="govuk-heading-s">Record a challenge</h3>
       <ActionForm view={view} csrf={p.csrf} action="challenge" tab="award">
-        <Radios
+        <field.Choice
           name="challenge-lot"
           legend="Lot challenged"
           options={waiting.map((o) => ({ value: o.lotId, label: view.lots.find((l) => l.id === o.lotId)?.title ?? o.lotId }))}
-          value={p.typed['challenge-lot']}
-          errors={p.errors}
         />
-        <Textarea
+        <field.Area
           name="challenge-grounds"
           label="Grounds of the challenge"
           hint={`What the provider says was wrong, as it put it. ${lengthHint(challengeBody.shape.grounds)}`}
-          value={p.typed['challenge-grounds']}
           rows={4}
-          errors={p.errors}
         />
         <Button secondary>Record the challenge</Button>
       </ActionForm>
@@ -118,30 +112,22 @@ function RecordChallenge(p: SectionProps) {
 }
 
 function Resolve(p: SectionProps & { challenge: Challenge; lot: string }) {
+  const field = inputsFor(p.typed, p.errors);
   const c = p.challenge.id;
   return (
     <>
       <h3 class="govuk-heading-s">Resolve the challenge to {p.lot}</h3>
       <ActionForm view={p.view} csrf={p.csrf} action="resolve" tab="award" id={`resolve-${c}`}>
         <input type="hidden" name="challenge" value={c} />
-        <Radios
+        <field.Choice
           name={`outcome-${c}`}
           legend="Outcome"
           options={[
             { value: 'dismissed', label: 'Dismissed', hint: 'The award of the lot goes ahead once the standstill has ended.' },
             { value: 'upheld', label: 'Upheld', hint: 'The lot is not awarded from this tender.' },
           ]}
-          value={p.typed[`outcome-${c}`]}
-          errors={p.errors}
         />
-        <Textarea
-          name={`resolution-${c}`}
-          label="How it was resolved"
-          hint={lengthHint(resolutionBody.shape.resolution)}
-          value={p.typed[`resolution-${c}`]}
-          rows={3}
-          errors={p.errors}
-        />
+        <field.Area name={`resolution-${c}`} label="How it was resolved" hint={lengthHint(resolutionBody.shape.resolution)} rows={3} />
         <Button>Resolve the challenge</Button>
       </ActionForm>
     </>

@@ -1,5 +1,6 @@
 import { timeInWords } from '../../shared/platform/format';
-import { Button, Textarea } from '../lib/web/govuk';
+import { Button } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { ActionForm, type SectionProps } from './tender-parts';
 
 /** The clarification questions, with nobody's name, and the lead's answer form beside each unanswered one. */
@@ -35,16 +36,15 @@ export function ClarificationsSection(p: SectionProps) {
 
 function AnswerForm(p: SectionProps & { questionId: string }) {
   const field = `answer-${p.questionId}`;
+  const inputs = inputsFor(p.typed, p.errors);
   return (
     <ActionForm view={p.view} csrf={p.csrf} action="answer" tab="clarifications" id={field.replace('answer-', 'answer-form-')}>
       <input type="hidden" name="question" value={p.questionId} />
-      <Textarea
+      <inputs.Area
         name={field}
         label="Your answer"
         hint="Sent to every provider who registered interest. Answers cannot be changed once sent."
-        value={p.typed[field]}
         rows={3}
-        errors={p.errors}
       />
       <Button>Send the answer</Button>
     </ActionForm>

@@ -5,6 +5,7 @@ import { draftTender, editDraftTender } from '../../shared/tenders/drafting';
 import { itemsOf } from '../grants/journey-parts';
 import type { PostedForm } from '../lib/web/form';
 import { Lines } from '../lib/web/govuk';
+import { GoTo } from '../lib/web/inputs';
 import type { Journey } from '../lib/web/journey';
 import { consortiumCrumbs } from '../lib/web/navigation';
 import { typedPounds } from '../lib/web/typed';
@@ -209,11 +210,7 @@ function Drafted({ c, tenderId }: { c: DraftCtx; tenderId: string }) {
       <p class="govuk-body">
         The contributions are reserved in {c.consortium.name}'s pool only once every funder has signed off and the tender is published.
       </p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/app/tenders/${encodeURIComponent(tenderId)}`}>
-          Go to the tender
-        </a>
-      </p>
+      <GoTo href={`/app/tenders/${encodeURIComponent(tenderId)}`}>Go to the tender</GoTo>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { DomainError } from '../../shared/platform/errors';
+import { GoTo } from '../lib/web/inputs';
 import { journeyPage } from '../lib/web/journey';
 import type { PageRequest, PageResult } from '../lib/web/page-route';
 import { answersFrom, draftContext, editContext } from './draft-context';
@@ -33,11 +34,7 @@ export async function editTenderPage(req: PageRequest<Caller>): Promise<PageResu
           <p class="govuk-body">
             A tender can be changed only while it is a draft: before it is sent for sign-off, or after a funder refuses it.
           </p>
-          <p class="govuk-body">
-            <a class="govuk-link" href={`/app/tenders/${encodeURIComponent(tender.id)}`}>
-              Go to the tender
-            </a>
-          </p>
+          <GoTo href={`/app/tenders/${encodeURIComponent(tender.id)}`}>Go to the tender</GoTo>
         </>
       ),
     };

@@ -1,5 +1,6 @@
 import { listInWords, timeInWords } from '../../shared/platform/format';
-import { Button, Radios } from '../lib/web/govuk';
+import { Button } from '../lib/web/govuk';
+import { GoTo, inputsFor } from '../lib/web/inputs';
 import { ActionForm, type SectionProps } from './tender-parts';
 
 /**
@@ -12,6 +13,7 @@ const named = (view: SectionProps['view'], reason: string) =>
   view.funders.reduce((text, f) => text.replaceAll(f.orgId, view.orgName(f.orgId)), reason);
 
 export function DraftSection(p: SectionProps) {
+  const field = inputsFor(p.typed, p.errors);
   const { view } = p;
   const funders = listInWords(view.funders.map((f) => view.orgName(f.orgId)));
   if (view.may.draft) {
@@ -32,11 +34,7 @@ export function DraftSection(p: SectionProps) {
             </p>
           )
         )}
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/app/tenders/${encodeURIComponent(view.id)}/edit`}>
-            Change the draft
-          </a>
-        </p>
+        <GoTo href={`/app/tenders/${encodeURIComponent(view.id)}/edit`}>Change the draft</GoTo>
         <ActionForm view={view} csrf={p.csrf} action="sign-off-request" tab="overview">
           <div class="govuk-warning-text">
             <span class="govuk-warning-text__icon" aria-hidden="true">
@@ -63,15 +61,13 @@ export function DraftSection(p: SectionProps) {
         {silent}. As lead, decide for them within 5 days; without a decision the tender goes back to draft.
       </p>
       <ActionForm view={view} csrf={p.csrf} action="lead-decision" tab="overview">
-        <Radios
+        <field.Choice
           name="lead-decision"
           legend="The lead’s decision"
           options={[
             { value: 'proceed', label: 'Proceed', hint: `With the contributions as drafted, ${silent}'s included.` },
             { value: 'return-to-draft', label: 'Send back to draft', hint: 'Change the draft and send it for sign-off again.' },
           ]}
-          value={p.typed['lead-decision']}
-          errors={p.errors}
         />
         <Button>Send decision</Button>
       </ActionForm>

@@ -1,5 +1,6 @@
 import { oneDecimal, plural, pounds, timeInWords } from '../../shared/platform/format';
 import { Button, Select, Textarea, TextInput } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { figures, Link, Table } from '../lib/web/table';
 import type { TenderPageView } from './tender-page-view';
 import { ActionForm, type SectionProps } from './tender-parts';
@@ -148,6 +149,7 @@ function BidCard(p: SectionProps & { bid: LotBids['bids'][number] }) {
 
 function Moderation(p: SectionProps & { panel: Panel }) {
   const { view, panel } = p;
+  const field = inputsFor(p.typed, p.errors);
   const bids = panel.lots.flatMap((l) => l.bids.map((b) => ({ value: b.bidId, label: `${l.lot.title}: ${b.orgName}` })));
   const quality = view.criteria.filter((c) => c.kind === 'quality').map((c) => ({ value: c.id, label: c.title }));
   return (
@@ -156,15 +158,8 @@ function Moderation(p: SectionProps & { panel: Panel }) {
       <ActionForm view={view} csrf={p.csrf} action="moderate" tab="bids">
         <Select name="mod-bid" label="Bid" options={[{ value: '', label: 'Select a bid' }, ...bids]} value={p.typed['mod-bid']} />
         <Select name="mod-criterion" label="Criterion" options={quality} value={p.typed['mod-criterion']} />
-        <TextInput
-          name="mod-score"
-          label="Moderated score (0 to 100)"
-          width="3"
-          inputmode="numeric"
-          value={p.typed['mod-score']}
-          errors={p.errors}
-        />
-        <Textarea name="mod-reason" label="Why the panel moderated it" value={p.typed['mod-reason']} rows={3} errors={p.errors} />
+        <field.Whole name="mod-score" label="Moderated score (0 to 100)" width="3" />
+        <field.Area name="mod-reason" label="Why the panel moderated it" rows={3} />
         <Button secondary>Record the moderated score</Button>
       </ActionForm>
       <ActionForm view={view} csrf={p.csrf} action="complete-evaluation" tab="bids">

@@ -1,5 +1,6 @@
 import { lengthHint } from '../lib/web/form';
-import { Button, TextInput } from '../lib/web/govuk';
+import { Button } from '../lib/web/govuk';
+import { inputsFor } from '../lib/web/inputs';
 import { ListedOrNew } from '../lib/web/listed-or-new';
 import { providerBody } from './schemas';
 import { NEW_PROVIDER } from './tender-actions';
@@ -11,9 +12,7 @@ import { ActionForm, type SectionProps } from './tender-parts';
  * GOV.UK radios with a divider and a conditional reveal, shown whole without JavaScript.
  */
 export function InviteProvider(p: SectionProps) {
-  const text = (name: string, label: string, hint: string, type?: 'email') => (
-    <TextInput name={name} label={label} hint={hint} type={type} value={p.typed[name] ?? ''} errors={p.errors} />
-  );
+  const field = inputsFor(p.typed, p.errors);
   return (
     <>
       <h2 class="govuk-heading-m">Invite a provider</h2>
@@ -31,13 +30,13 @@ export function InviteProvider(p: SectionProps) {
           chosen={p.typed.provider ?? ''}
           errors={p.errors}
         >
-          {text('orgName', "Provider's name", lengthHint(providerBody.shape.orgName))}
-          {text('email', "Provider's email address", 'Its links are sent here.', 'email')}
-          {text(
-            'identifier',
-            "Provider's org-id (optional)",
-            'Its charity, company or other register number with its org-id.guide prefix, for example GB-CHC-1066001.',
-          )}
+          <field.Text name="orgName" label="Provider's name" hint={lengthHint(providerBody.shape.orgName)} />
+          <field.Text name="email" label="Provider's email address" hint="Its links are sent here." type="email" />
+          <field.Text
+            name="identifier"
+            label="Provider's org-id (optional)"
+            hint="Its charity, company or other register number with its org-id.guide prefix, for example GB-CHC-1066001."
+          />
         </ListedOrNew>
         <Button>Invite the provider</Button>
       </ActionForm>

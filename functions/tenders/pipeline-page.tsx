@@ -4,8 +4,9 @@ import { tendersTable } from '../../shared/tenders/aws';
 import { tenderPipeline } from '../../shared/tenders/views';
 import type { Page } from '../consortia/web-sessions';
 import { Tag } from '../lib/web/govuk';
+import { StartLink } from '../lib/web/inputs';
 import { consortiumCrumbs } from '../lib/web/navigation';
-import { figures, Link, Table } from '../lib/web/table';
+import { figures, Link, TableOrNone } from '../lib/web/table';
 import { stageColour } from './tender-parts';
 
 /** A consortium's tenders and where each stands; bid counts appear only once a tender's deadline has passed. */
@@ -25,27 +26,21 @@ export const pipelinePage: Page = async ({ caller, params }) => {
           nobody, staff included, can see them or how many there are.
         </p>
         {c.status === 'active' && mayAct(caller, c, ['lead'], 'officer') && (
-          // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-          <a href={`/app/consortia/${c.id}/tenders/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-            Draft a tender
-          </a>
+          <StartLink href={`/app/consortia/${c.id}/tenders/new`}>Draft a tender</StartLink>
         )}
-        {view.rows.length ? (
-          <Table
-            caption={`${view.rows.length} tender${view.rows.length === 1 ? '' : 's'}`}
-            columns={['Tender', 'Stage', ...figures('Lots', 'Budget'), 'Submission deadline', 'Bids']}
-            rows={view.rows.map((t) => [
-              <Link href={`/app/tenders/${t.id}`}>{t.title}</Link>,
-              <Tag colour={stageColour[t.status]}>{humanise(t.status)}</Tag>,
-              String(t.lots),
-              pounds(t.budget),
-              timeInWords(t.submissionDeadline),
-              t.bids === undefined ? 'Sealed' : String(t.bids),
-            ])}
-          />
-        ) : (
-          <p class="govuk-body">No tenders yet. The consortium's lead drafts a joint tender for its members to sign off.</p>
-        )}
+        <TableOrNone
+          caption={`${view.rows.length} tender${view.rows.length === 1 ? '' : 's'}`}
+          columns={['Tender', 'Stage', ...figures('Lots', 'Budget'), 'Submission deadline', 'Bids']}
+          rows={view.rows.map((t) => [
+            <Link href={`/app/tenders/${t.id}`}>{t.title}</Link>,
+            <Tag colour={stageColour[t.status]}>{humanise(t.status)}</Tag>,
+            String(t.lots),
+            pounds(t.budget),
+            timeInWords(t.submissionDeadline),
+            t.bids === undefined ? 'Sealed' : String(t.bids),
+          ])}
+          none="No tenders yet. The consortium's lead drafts a joint tender for its members to sign off."
+        />
       </>
     ),
   };

@@ -1,7 +1,8 @@
 import { dayInWords, humanise, pounds, timeInWords } from '../../shared/platform/format';
 import type { DutyState } from '../../shared/tenders/duty-status';
 import { NOTIFIABLE_FROM, regimeNames } from '../../shared/tenders/regime';
-import { Button, Radios, SummaryList, Tag, Textarea } from '../lib/web/govuk';
+import { Button, SummaryList, Tag } from '../lib/web/govuk';
+import { inputsFor, StartLink } from '../lib/web/inputs';
 import { figures, Link, Table } from '../lib/web/table';
 import { DraftSection } from './draft-section';
 import { InviteProvider } from './invite-form';
@@ -32,16 +33,9 @@ export function TenderOverview(p: SectionProps) {
             Cancelling ends the tender for good, with a reason that funders and providers are told. Any money reserved for it goes back to
             the pool.
           </p>
-          {/* biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it. */}
-          <a
-            href={`${tabPath('overview', view.id)}/cancel`}
-            role="button"
-            draggable="false"
-            class="govuk-button govuk-button--warning"
-            data-module="govuk-button"
-          >
+          <StartLink href={`${tabPath('overview', view.id)}/cancel`} kind="warning">
             Cancel this tender
-          </a>
+          </StartLink>
         </>
       )}
     </>
@@ -143,6 +137,7 @@ function Lots({ view }: { view: TenderPageView }) {
 }
 
 function SignOffs(p: SectionProps) {
+  const field = inputsFor(p.typed, p.errors);
   const { view } = p;
   return (
     <>
@@ -161,17 +156,15 @@ function SignOffs(p: SectionProps) {
       />
       {view.may.signOff && (
         <ActionForm view={view} csrf={p.csrf} action="sign-off" tab="overview">
-          <Radios
+          <field.Choice
             name="decision"
             legend="Does your organisation approve the specification and its contribution?"
             options={[
               { value: 'approve', label: 'Approve' },
               { value: 'refuse', label: 'Refuse', hint: 'The tender goes back to draft for the lead to change.' },
             ]}
-            value={p.typed.decision}
-            errors={p.errors}
           />
-          <Textarea name="reason" label="Reason (needed to refuse)" value={p.typed.reason} rows={3} errors={p.errors} />
+          <field.Area name="reason" label="Reason (needed to refuse)" rows={3} />
           <Button>Send sign-off</Button>
         </ActionForm>
       )}

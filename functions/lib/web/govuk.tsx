@@ -171,6 +171,44 @@ function ChoiceGroup(p: { name: string; legend: string; hint?: string | undefine
 // The first item carries the field's id, so the error summary's link lands on it.
 const itemId = (name: string, i: number) => (i === 0 ? name : `${name}-${i + 1}`);
 
+/**
+ * One radio or checkbox, its label and its hint. A checkbox's hint is tied to its box by
+ * `aria-describedby`; `controls` names the fields a radio reveals (GOV.UK's conditional reveal).
+ */
+export function ChoiceItem(p: {
+  kind: 'radio' | 'checkbox';
+  name: string;
+  id: string;
+  option: Option;
+  checked: boolean;
+  controls?: string;
+}) {
+  const group = p.kind === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
+  const hintId = p.kind === 'checkbox' && p.option.hint ? `${p.id}-item-hint` : undefined;
+  return (
+    <div class={`${group}__item`}>
+      <input
+        class={`${group}__input`}
+        id={p.id}
+        name={p.name}
+        type={p.kind}
+        value={p.option.value}
+        checked={p.checked}
+        aria-describedby={hintId}
+        data-aria-controls={p.controls}
+      />
+      <label class={`govuk-label ${group}__label`} for={p.id}>
+        {p.option.label}
+      </label>
+      {p.option.hint && (
+        <div id={hintId} class={`govuk-hint ${group}__hint`}>
+          {p.option.hint}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function Radios(p: {
   name: string;
   legend: string;
@@ -182,18 +220,9 @@ export function Radios(p: {
   return (
     <ChoiceGroup {...p}>
       <div class="govuk-radios" data-module="govuk-radios">
-        {p.options.map((o, i) => {
-          const id = itemId(p.name, i);
-          return (
-            <div class="govuk-radios__item">
-              <input class="govuk-radios__input" id={id} name={p.name} type="radio" value={o.value} checked={p.value === o.value} />
-              <label class="govuk-label govuk-radios__label" for={id}>
-                {o.label}
-              </label>
-              {o.hint && <div class="govuk-hint govuk-radios__hint">{o.hint}</div>}
-            </div>
-          );
-        })}
+        {p.options.map((o, i) => (
+          <ChoiceItem kind="radio" name={p.name} id={itemId(p.name, i)} option={o} checked={p.value === o.value} />
+        ))}
       </div>
     </ChoiceGroup>
   );
@@ -204,30 +233,9 @@ export function Checkboxes(p: { name: string; legend: string; hint?: string; opt
   return (
     <ChoiceGroup {...p}>
       <div class="govuk-checkboxes" data-module="govuk-checkboxes">
-        {p.options.map((o, i) => {
-          const id = itemId(p.name, i);
-          return (
-            <div class="govuk-checkboxes__item">
-              <input
-                class="govuk-checkboxes__input"
-                id={id}
-                name={p.name}
-                type="checkbox"
-                value={o.value}
-                checked={p.value.includes(o.value)}
-                aria-describedby={o.hint ? `${id}-item-hint` : undefined}
-              />
-              <label class="govuk-label govuk-checkboxes__label" for={id}>
-                {o.label}
-              </label>
-              {o.hint && (
-                <div id={`${id}-item-hint`} class="govuk-hint govuk-checkboxes__hint">
-                  {o.hint}
-                </div>
-              )}
-            </div>
-          );
-        })}
+        {p.options.map((o, i) => (
+          <ChoiceItem kind="checkbox" name={p.name} id={itemId(p.name, i)} option={o} checked={p.value.includes(o.value)} />
+        ))}
       </div>
     </ChoiceGroup>
   );

@@ -74,10 +74,10 @@ export function GoTo({ href, children }: { href: string; children: Child }) {
 /** A record with a name (an organisation, a person) as a choice among radios. */
 export const asOption = (o: { id: string; name: string }): Option => ({ value: o.id, label: o.name });
 
-/** A link styled as GOV.UK's button, as its template writes it: the start of a journey. */
-export const StartLink = ({ href, children }: { href: string; children: Child }) => (
+/** A link styled as GOV.UK's button, as its template writes it: the start of a journey (a secondary or warning button's look). */
+export const StartLink = ({ href, kind, children }: { href: string; kind?: 'secondary' | 'warning'; children: Child }) => (
   // biome-ignore lint/a11y/useSemanticElements: GOV.UK's link styled as a button is an <a role="button">, as its template writes it.
-  <a href={href} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
+  <a href={href} role="button" draggable="false" class={`govuk-button${kind ? ` govuk-button--${kind}` : ''}`} data-module="govuk-button">
     {children}
   </a>
 );

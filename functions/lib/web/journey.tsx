@@ -71,6 +71,26 @@ export interface Journey<S extends z.ZodMiniType, Ctx, C> {
   done: (ctx: Ctx, created: string) => { panel: string; body: Child };
 }
 
+/**
+ * A journey's path, and the key its draft is kept under: the journey's name and the ids its path
+ * names, in order (`new-pool:<consortiumId>`), so each record has a draft of its own and the two
+ * cannot disagree about which record it is.
+ */
+export function journeyAt(name: string, path: (params: Record<string, string>) => string) {
+  return {
+    path,
+    key: (params: Record<string, string>) => {
+      const ids = new Set(Object.values(params));
+      return [
+        name,
+        ...path(params)
+          .split('/')
+          .filter((segment) => ids.has(segment)),
+      ].join(':');
+    },
+  };
+}
+
 /** How many items a list has, counting from its first (items before it belong to other questions). */
 const countOf = (typed: PostedForm, path: string, first = 0) =>
   new Set(

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { ErrorMessage, type FieldError } from './govuk';
+import { ChoiceItem, ErrorMessage, type FieldError } from './govuk';
 
 /**
  * "Add one on the way": GOV.UK radios choosing one of the organisations listed or, after a
@@ -20,21 +20,8 @@ export function ListedOrNew(p: {
   children: Child;
 }) {
   const error = p.errors.find((e) => e.field === p.name)?.message;
-  const item = (value: string, label: string, id: string, conditional?: string) => (
-    <div class="govuk-radios__item">
-      <input
-        class="govuk-radios__input"
-        id={id}
-        name={p.name}
-        type="radio"
-        value={value}
-        checked={p.chosen === value}
-        data-aria-controls={conditional}
-      />
-      <label class="govuk-label govuk-radios__label" for={id}>
-        {label}
-      </label>
-    </div>
+  const item = (value: string, label: string, id: string, controls?: string) => (
+    <ChoiceItem kind="radio" name={p.name} id={id} option={{ value, label }} checked={p.chosen === value} controls={controls} />
   );
   const { value, label, revealId } = p.notListed;
   return (

@@ -9,6 +9,7 @@ import type { DraftAnswers } from '../../../shared/platform/sessions/store';
 import { throughFrontDoor } from '../front-door';
 import type { ApiEvent } from '../http';
 import { logger } from '../logger';
+import { GoTo } from './inputs';
 import { type Chrome, Layout } from './layout';
 import type { ConsortiumRef, Crumb, Section } from './navigation';
 import { formBody, lastValues, pageForm, readCookie, sameOrigin, sameToken, securityHeaders, sessionCookieName } from './security';
@@ -51,6 +52,9 @@ export type PageResult =
   | { redirect: string }
   | { download: string; contentType: string; filename: string };
 
+/** A page's CSV download (`?format=csv` and the like), under the name it is saved as. */
+export const csvFile = (filename: string, csv: string): PageResult => ({ download: csv, contentType: 'text/csv; charset=utf-8', filename });
+
 type StaffCaller = { user: { name: string; email: string } };
 
 const isId = (s: string) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(s);
@@ -78,11 +82,7 @@ const problem = (status: number, title: string, message: string, chrome: Chrome 
     <>
       <h1 class="govuk-heading-l">{title}</h1>
       <p class="govuk-body">{message}</p>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/app">
-          Go to what needs you
-        </a>
-      </p>
+      <GoTo href="/app">Go to what needs you</GoTo>
     </>,
     status,
   );
@@ -103,11 +103,7 @@ const notFoundPage = (chrome: Chrome) =>
         <p class="govuk-body">
           If you followed a link, the page may belong to a consortium or council your organisation is not a member of.
         </p>
-        <p class="govuk-body">
-          <a class="govuk-link" href="/app">
-            Go to what needs you
-          </a>
-        </p>
+        <GoTo href="/app">Go to what needs you</GoTo>
       </div>
     </div>,
     404,

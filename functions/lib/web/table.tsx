@@ -49,8 +49,13 @@ export const Link = ({ href, children }: { href: string; children: Child }) => (
   </a>
 );
 
+/** Records as a table, or the sentence saying there are none. */
+export function TableOrNone(p: { none: string; caption?: string; columns: (Column | string)[]; rows: Child[][]; id?: string }) {
+  if (!p.rows.length) return <p class="govuk-body">{p.none}</p>;
+  return <Table id={p.id} caption={p.caption} columns={p.columns} rows={p.rows} />;
+}
+
 /** A list of records, captioned with how many there are (`noun` counted), or the sentence saying there are none. */
 export function Listing(p: { id: string; noun: string; none: string; columns: (Column | string)[]; rows: Child[][] }) {
-  if (!p.rows.length) return <p class="govuk-body">{p.none}</p>;
-  return <Table id={p.id} caption={plural(p.rows.length, p.noun)} columns={p.columns} rows={p.rows} />;
+  return <TableOrNone id={p.id} caption={plural(p.rows.length, p.noun)} none={p.none} columns={p.columns} rows={p.rows} />;
 }
