@@ -3,6 +3,7 @@
  * API contract states these (`api.ts`) and each handler checks its body against the same
  * schema's type (`satisfies View<typeof …>`), so the document and the answer cannot drift apart.
  */
+import { contractShapes } from '../../shared/contracts/codecs';
 import { contractStatuses, kpiRatings, milestoneStatuses, milestoneTypes } from '../../shared/contracts/contract';
 import { regimes } from '../../shared/tenders/regime';
 import { isoDate, isoTime, wholePence } from '../lib/api';
@@ -47,18 +48,12 @@ const contractFields = {
   councilOrgId: z.string(),
   title: z.string(),
   description: z.string(),
-  supplier: z.strictObject({ name: z.string(), email: z.string(), identifier: z.optional(z.string()) }),
+  supplier: z.strictObject(contractShapes.supplier),
   value: wholePence,
   currency: z.literal('GBP'),
   period,
-  funding: z.union([
-    z.strictObject({ kind: z.literal('council') }),
-    z.strictObject({ kind: z.literal('pool'), poolId: z.string(), grantId: z.string() }),
-  ]),
-  source: z.union([
-    z.strictObject({ kind: z.literal('direct') }),
-    z.strictObject({ kind: z.literal('tender'), tenderId: z.string(), lotId: z.string() }),
-  ]),
+  funding: z.union([z.strictObject(contractShapes.councilFunding), z.strictObject(contractShapes.poolFunding)]),
+  source: z.union([z.strictObject(contractShapes.directSource), z.strictObject(contractShapes.tenderSource)]),
   regime: z.optional(z.enum(regimes)),
   status,
   statusReason: z.optional(z.string()),

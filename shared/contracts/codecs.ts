@@ -10,6 +10,20 @@ const owner = 'contracts';
 const record = /* @__PURE__ */ recordsOf(owner);
 
 const at = z.string();
+
+/**
+ * The fields of a contract's supplier, funding and source, stated once: the stored codec holds
+ * them in plain objects (an old item with an extra field still reads), the API's view in strict
+ * ones (functions/contracts/views.ts), so the two cannot disagree on what a field is.
+ */
+export const contractShapes = {
+  supplier: { name: z.string(), email: z.string(), identifier: z.optional(z.string()) },
+  councilFunding: { kind: z.literal('council') },
+  poolFunding: { kind: z.literal('pool'), poolId: z.string(), grantId: z.string() },
+  directSource: { kind: z.literal('direct') },
+  tenderSource: { kind: z.literal('tender'), tenderId: z.string(), lotId: z.string() },
+};
+const s = contractShapes;
 const period = z.object({ startDate: z.string(), endDate: z.string() });
 
 const milestone = z.object({
@@ -58,18 +72,12 @@ export const contractRecord = /* @__PURE__ */ record<Contract>()('contract', ['C
     councilOrgId: z.string(),
     title: z.string(),
     description: z.string(),
-    supplier: z.object({ name: z.string(), email: z.string(), identifier: z.optional(z.string()) }),
+    supplier: z.object(s.supplier),
     value: z.number(),
     currency: z.literal('GBP'),
     period,
-    funding: z.union([
-      z.object({ kind: z.literal('council') }),
-      z.object({ kind: z.literal('pool'), poolId: z.string(), grantId: z.string() }),
-    ]),
-    source: z.union([
-      z.object({ kind: z.literal('direct') }),
-      z.object({ kind: z.literal('tender'), tenderId: z.string(), lotId: z.string() }),
-    ]),
+    funding: z.union([z.object(s.councilFunding), z.object(s.poolFunding)]),
+    source: z.union([z.object(s.directSource), z.object(s.tenderSource)]),
     regime: z.optional(z.enum(regimes)),
     status: z.enum(contractStatuses),
     statusReason: z.optional(z.string()),
