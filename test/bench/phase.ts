@@ -18,5 +18,6 @@ const phases: Record<string, () => Promise<unknown>> = {
 };
 const run = phases[phase ?? ''];
 if (!run) throw new Error(`no bench phase ${phase}; one of ${Object.keys(phases).join(', ')}`);
-process.stdout.write(`${JSON.stringify(await run())}\n`);
-process.exit(0);
+// Exit only once the figures are written: a pipe takes a large write in pieces, and an exit before
+// the last piece cut the year's figures (its invocation log runs to hundreds of kilobytes).
+process.stdout.write(`${JSON.stringify(await run())}\n`, () => process.exit(0));
