@@ -1,4 +1,4 @@
-import type { ColdFigures } from './cold-model';
+import { type ColdFigures, personPaceMinutes } from './cold-model';
 import type { RunFigures } from './demo-year';
 import { cloudfrontPlans, type FlatRatePlan, type Price, prices } from './prices';
 
@@ -113,7 +113,7 @@ function fixedLines(run: RunFigures, o: CostOptions, m: (n: number) => number) {
  * route) at a 15-minute idle lifetime; a routed function's cold start reads the secret once.
  */
 export function coldUsage(rows: readonly ColdFigures[]): Pick<CostOptions, 'coldInitMs' | 'secretReads'> {
-  const now15 = rows.find((r) => r.idleMinutes === 15 && r.plan === 'one function per route (now)');
+  const now15 = rows.find((r) => r.idleMinutes === 15 && r.paceMinutes === personPaceMinutes && r.plan === 'one function per route (now)');
   if (!now15) return {};
   const k = now15.byKind;
   return { coldInitMs: now15.coldInitMs, secretReads: k['staff page'].cold + k['link page'].cold + k.api.cold };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../infra/catalog';
-import { coldModel } from '../bench/cold-model';
+import { coldModel, paced } from '../bench/cold-model';
 import { type Invocation, kindOf } from '../bench/invocation-log';
 
 const MIN = 60_000;
@@ -32,6 +32,24 @@ describe('the cold-start model', () => {
     // 15 minutes: home at 20 is 16 minutes after the end of 09:04's request: still cold; at 45 it is warm.
     expect(model(15).byKind['staff page'].cold).toBe(4);
     expect(model(45).byKind['staff page'].cold).toBe(3);
+  });
+
+  it("at a person's pace, requests the log has at one instant come minutes apart, with what they set off", () => {
+    const burst: Invocation[] = [
+      { fn: 'review', at: at(0), ms: 50, kind: 'api' },
+      { fn: 'router', at: at(0), ms: 5, kind: 'event' },
+      { fn: 'review', at: at(0), ms: 50, kind: 'api' },
+      { fn: 'router', at: at(0), ms: 5, kind: 'event' },
+      { fn: 'review', at: at(0), ms: 50, kind: 'api' },
+      { fn: 'review', at: at(60), ms: 50, kind: 'api' },
+    ];
+    expect(paced(burst, 3).map((i) => (i.at - at(0)) / MIN)).toEqual([0, 0, 3, 3, 6, 60]);
+    const run = (paceMinutes: number, idleMinutes: number) =>
+      coldModel(burst, { idleMinutes, paceMinutes, plan: 'p', groupOf: (fn) => fn, initMs: () => 400 }).byKind.api.cold;
+    // As logged: cold at 0 and 60. Three minutes apart with a 2-minute lifetime: every one cold; 5 minutes: as logged.
+    expect(run(0, 2)).toBe(2);
+    expect(run(3, 2)).toBe(4);
+    expect(run(3, 5)).toBe(2);
   });
 
   it('functions sharing an environment warm each other', () => {

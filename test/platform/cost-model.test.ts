@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measured } from '../../shared/platform/usage';
-import type { ColdFigures } from '../bench/cold-model';
+import { type ColdFigures, personPaceMinutes } from '../bench/cold-model';
 import { coldUsage, costModel } from '../bench/cost';
 import type { RunFigures } from '../bench/demo-year';
 
@@ -38,6 +38,7 @@ describe('the cost model', () => {
     const kind = (cold: number) => ({ invocations: 100, cold, share: 0 });
     const row = (idleMinutes: number, coldInitMs: number): ColdFigures => ({
       idleMinutes,
+      paceMinutes: personPaceMinutes,
       plan: 'one function per route (now)',
       groups: 3,
       byKind: { 'staff page': kind(5), 'link page': kind(3), api: kind(2), 'workflow step': kind(7), event: kind(11) },
