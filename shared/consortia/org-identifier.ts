@@ -36,7 +36,8 @@ const retired: Record<string, string> = {
 };
 
 // Pure: a bundle that parses no identifier (it only reads organisations) leaves the lists out.
-const knownPrefixes = /* @__PURE__ */ Object.keys(lists);
+// Exported for the 360Giving self-check (pools/giving360-quality.ts), our offline subset of org-id.guide.
+export const knownPrefixes = /* @__PURE__ */ Object.keys(lists);
 
 export function parseOrgIdentifier(raw: string, field = 'identifier'): { prefix: string; id: string; value: string } {
   const value = raw.trim();
