@@ -10,14 +10,17 @@ const at = (minutes: number) => Date.UTC(2026, 5, 1, 9) + minutes * MIN;
  * A morning worked out by hand: a staff page at 09:00, 09:04, 09:20 and 10:30; a second page
  * function at 09:05; an API call at 09:10 and 09:12. Each handler takes 100 ms; init is 400 ms.
  */
+/** An invocation of `fn` ending `minute` minutes after 09:00, taking `ms`. */
+const call = (fn: string, minute: number, kind: Invocation['kind'], ms = 100): Invocation => ({ fn, at: at(minute), ms, kind });
+
 const log: Invocation[] = [
-  { fn: 'home', at: at(0), ms: 100, kind: 'staff page' },
-  { fn: 'home', at: at(4), ms: 100, kind: 'staff page' },
-  { fn: 'pools', at: at(5), ms: 100, kind: 'staff page' },
-  { fn: 'getPool', at: at(10), ms: 100, kind: 'api' },
-  { fn: 'getLedger', at: at(12), ms: 100, kind: 'api' },
-  { fn: 'home', at: at(20), ms: 100, kind: 'staff page' },
-  { fn: 'home', at: at(90), ms: 100, kind: 'staff page' },
+  call('home', 0, 'staff page'),
+  call('home', 4, 'staff page'),
+  call('pools', 5, 'staff page'),
+  call('getPool', 10, 'api'),
+  call('getLedger', 12, 'api'),
+  call('home', 20, 'staff page'),
+  call('home', 90, 'staff page'),
 ];
 const model = (idleMinutes: number, groupOf = (fn: string) => fn) => coldModel(log, { idleMinutes, plan: 'p', groupOf, initMs: () => 400 });
 
@@ -35,14 +38,9 @@ describe('the cold-start model', () => {
   });
 
   it("at a person's pace, requests the log has at one instant come minutes apart, with what they set off", () => {
-    const burst: Invocation[] = [
-      { fn: 'review', at: at(0), ms: 50, kind: 'api' },
-      { fn: 'router', at: at(0), ms: 5, kind: 'event' },
-      { fn: 'review', at: at(0), ms: 50, kind: 'api' },
-      { fn: 'router', at: at(0), ms: 5, kind: 'event' },
-      { fn: 'review', at: at(0), ms: 50, kind: 'api' },
-      { fn: 'review', at: at(60), ms: 50, kind: 'api' },
-    ];
+    const review = (minute: number) => call('review', minute, 'api', 50);
+    const router = call('router', 0, 'event', 5);
+    const burst: Invocation[] = [review(0), router, review(0), router, review(0), review(60)];
     expect(paced(burst, 3).map((i) => (i.at - at(0)) / MIN)).toEqual([0, 0, 3, 3, 6, 60]);
     const run = (paceMinutes: number, idleMinutes: number) =>
       coldModel(burst, { idleMinutes, paceMinutes, plan: 'p', groupOf: (fn) => fn, initMs: () => 400 }).byKind.api.cold;
