@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { request } from 'node:https';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
 
 /**
@@ -72,18 +73,16 @@ export async function getSecretString(secretId: string, endpoint: SecretEndpoint
 }
 
 function post(url: URL, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
-  const send = url.protocol === 'http:' ? import('node:http').then((m) => m.request) : Promise.resolve(request);
-  return send.then(
-    (requestFn) =>
-      new Promise((resolve, reject) => {
-        const req = requestFn(url, { method: 'POST', headers, timeout: 5000 }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        });
-        req.on('timeout', () => req.destroy(new Error('GetSecretValue timed out')));
-        req.on('error', reject);
-        req.end(body);
-      }),
-  );
+  // http only for a test's local server; both modules are loaded by the SDK's HTTP handler anyway.
+  const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, { method: 'POST', headers, timeout: 5000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('timeout', () => req.destroy(new Error('GetSecretValue timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
