@@ -1,0 +1,52 @@
+import type { infrastructureFunctions } from '../reporting/templates';
+
+/**
+ * What a consortium publishes, and under which licence. Nothing is public until the lead
+ * publishes (after the self-check passes); `show` chooses which parts are.
+ */
+export const licences = ['cc-by-4.0', 'cc0-1.0', 'ogl-uk-3.0'] as const;
+export type Licence = (typeof licences)[number];
+
+/** Each licence's name as people say it, and its canonical URL (what 360Giving and OCDS packages carry). */
+export const licenceDetails: Record<Licence, { name: string; url: string }> = {
+  'cc-by-4.0': { name: 'Creative Commons Attribution 4.0 International', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  'cc0-1.0': { name: 'Creative Commons Zero 1.0 (public domain)', url: 'https://creativecommons.org/publicdomain/zero/1.0/' },
+  'ogl-uk-3.0': {
+    name: 'Open Government Licence v3.0',
+    url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  },
+};
+
+export type InfrastructureFunction = (typeof infrastructureFunctions)[number];
+
+export interface PublishingSettings {
+  consortiumId: string;
+  /** False until the lead publishes; the public page and feeds answer 404 until then. */
+  published: boolean;
+  licence: Licence;
+  /** The consortium's area: a GSS code from `shared/platform/places`. */
+  placeCode?: string | undefined;
+  show: { grants: boolean; tenders: boolean; successRates: boolean; decisions: boolean };
+  /** What the consortium funds, in the lead's words. */
+  purpose?: string | undefined;
+  updatedAt?: string | undefined;
+  updatedBy?: string | undefined;
+  version: number;
+}
+
+/** Per grant: where it benefits and which functions of local infrastructure it pays for. */
+export interface GrantPublishing {
+  grantId: string;
+  /** GSS codes from `shared/platform/places`. */
+  areaCodes: string[];
+  functions: InfrastructureFunction[];
+}
+
+/** A consortium that has not chosen yet: nothing public, CC BY 4.0 (what most 360Giving publishers use), every part shown once published. */
+export const defaultSettings = (consortiumId: string): PublishingSettings => ({
+  consortiumId,
+  published: false,
+  licence: 'cc-by-4.0',
+  show: { grants: true, tenders: true, successRates: true, decisions: true },
+  version: 0,
+});
