@@ -95,11 +95,18 @@ const digest = (release: Json) => createHash('sha256').update(JSON.stringify(rel
  * registered directly is its own contracting process with its own award. Dated by its last
  * change and named by its content, so asking again for an unchanged contract gives the same release.
  */
-export function contractRelease(c: Contract, ctx: { prefix: string; council: PartyFacts; supplier: PartyFacts }): Release {
+export function contractRelease(
+  c: Contract,
+  ctx: { prefix: string; council: PartyFacts; supplier: PartyFacts; processParties?: Json[] | undefined },
+): Release {
   const fromTender = c.source.kind === 'tender' ? c.source : undefined;
   const ocid = ocidOf(ctx.prefix, fromTender ? fromTender.tenderId : c.id);
   const awardID = fromTender ? awardIdOf(fromTender.lotId) : `award-${c.id}`;
   const book = partyBook();
+  // Published in its tender's record (the consortium's feed), the release names the process's
+  // parties with all their roles: in the compiled release a newer release's roles array
+  // replaces the older one, so a bare 'buyer' here would drop the council's 'funder' role.
+  for (const p of ctx.processParties ?? []) book.add({ identifier: String(p.id), name: String(p.name) }, ...(p.roles as string[]));
   const buyer = book.add(ctx.council, 'buyer');
   const supplier = book.add(ctx.supplier, 'supplier');
   const body: Json = {

@@ -47,6 +47,10 @@ export interface PackageMeta {
   /** The newest release's date (`newestDate`), not the request's: an unchanged package downloads byte for byte the same. */
   publishedDate: string;
   publisher: string;
+  /** The canonical URL of the data's licence (OCDS package `license`). */
+  license?: string;
+  /** A page of a longer list: the pages either side (see shared/publishing/ocds-feed.ts). */
+  links?: { next?: string; prev?: string };
 }
 
 /** The date of the newest release; a package holds at least one. */
@@ -55,17 +59,35 @@ export function newestDate(releases: Pick<Release, 'date'>[]): string {
   return releases.map((r) => r.date).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
+// Licence and links only when given: packages built without them stay byte for byte as they were.
 const envelope = (m: PackageMeta) => ({
   uri: m.uri,
   version: '1.1',
   publishedDate: m.publishedDate,
   publisher: { name: m.publisher },
+  ...(m.license ? { license: m.license } : {}),
   extensions: OCDS_EXTENSIONS,
+  ...(m.links ? { links: m.links } : {}),
 });
 
 export const releasePackage = (releases: Release[], m: PackageMeta) => ({ ...envelope(m), releases });
 
-export const recordPackage = (releases: Release[], m: PackageMeta) => ({
-  ...envelope(m),
-  records: [{ ocid: releases[0]?.ocid, releases, compiledRelease: compileReleases(releases) }],
-});
+/** One contracting process: every release of one ocid, oldest first (as the record schema requires), and the compiled release. */
+export interface OcdsRecord {
+  ocid: string;
+  releases: Release[];
+  compiledRelease: Release;
+}
+
+export function recordOf(releases: Release[]): OcdsRecord {
+  const first = releases[0];
+  if (!first) throw new Error('a record holds at least one release');
+  if (releases.some((r) => r.ocid !== first.ocid))
+    throw new Error(`a record is one contracting process: not all releases are of ${first.ocid}`);
+  return { ocid: first.ocid, releases, compiledRelease: compileReleases(releases) };
+}
+
+export const recordsPackage = (records: OcdsRecord[], m: PackageMeta) => ({ ...envelope(m), records });
+
+/** The record package of one contracting process. */
+export const recordPackage = (releases: Release[], m: PackageMeta) => recordsPackage([recordOf(releases)], m);

@@ -16,7 +16,7 @@ import type { Bid, Interest } from './store';
 import type { Tender } from './tender';
 
 /** What a tender's releases are made from. `bids` is undefined while bids are sealed (and if it was cancelled before they opened). */
-interface OcdsFacts {
+export interface OcdsFacts {
   tender: Tender;
   ocid: string;
   buyer: PartyFacts;
