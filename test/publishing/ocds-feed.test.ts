@@ -157,6 +157,13 @@ describe('a consortium’s OCDS feed', () => {
     }
   });
 
+  it('has no pages while nothing is published (a package holds at least one release), and refuses an empty page size', async () => {
+    const empty: OcdsSource = { consortium: { id: 'C1', name: 'Quiet' }, tenders: [], contracts: [] };
+    expect(buildOcdsFeed(empty, options(2))).toEqual({ releasePages: [], recordPages: [] });
+    expect(() => buildOcdsFeed(empty, options(0))).toThrow(/at least one item/);
+    expect(() => buildOcdsFeed(empty, { ...options(2), prefix: 'ocds-x' })).toThrow(/ocds-xxxxxx/);
+  });
+
   it('states its licence, publisher and, for each page, the date of its newest release (no clock)', async () => {
     const s = await scenario();
     const feed = await feedOf(s);
