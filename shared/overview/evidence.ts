@@ -6,7 +6,7 @@ import { consortiumReports } from '../reporting/report-table';
 import { infrastructureFunctions, outcomePathways, type ReportTag, type ReportTemplate, reportTemplates } from '../reporting/templates';
 import type { OverviewDeps } from './what-needs-me';
 
-const tagLabels: Record<ReportTag, string> = {
+export const tagLabels: Record<ReportTag, string> = {
   'facilitating-funding': 'Facilitating funding',
   'organisational-development': 'Organisational development',
   advocacy: 'Advocacy',
