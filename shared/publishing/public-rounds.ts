@@ -26,7 +26,9 @@ const sum = (proposals: Proposal[]) => proposals.reduce((a, p) => a + p.amount, 
 
 /** A decided round's figures: every proposal received, the funded ones, and what each side asked for (pence). */
 export function roundRate({ round, proposals }: RoundWithProposals, pool: string): RoundRate | undefined {
-  if (!roundOutcome(round)) return undefined;
+  // An approved round's proposals are marked funded only as its grants are committed: until then its rate would read 0%.
+  const outcome = roundOutcome(round);
+  if (!outcome || outcome === 'approved') return undefined;
   const funded = proposals.filter((p) => p.status === 'funded');
   return {
     id: round.id,
@@ -55,6 +57,7 @@ export function roundDecision(
     outcome,
     ...(round.decidedAt ? { decidedAt: round.decidedAt } : {}),
     funded: funded.map((p) => ({ title: p.title, recipient: orgs.get(p.recipientOrgId)?.name ?? 'Unnamed recipient', amount: p.amount })),
-    notFunded: proposals.length - funded.length,
+    // Approved and not yet committed: nothing is refused yet.
+    notFunded: outcome === 'approved' ? 0 : proposals.length - funded.length,
   };
 }

@@ -190,6 +190,14 @@ describe('the public view of a consortium', () => {
     ]);
   });
 
+  it('gives no rate for a round approved but not yet committed, and refuses none of its proposals yet', async () => {
+    const src = await load('a');
+    const approved = src.rounds.map((r) => (r.round.id === 'round-a3' ? { ...r, round: { ...r.round, status: 'approved' as const } } : r));
+    const v = buildPublicView({ ...src, rounds: approved }, NOW);
+    expect(v.successRates?.rounds.map((r) => r.id)).toEqual(['round-a1', 'round-a2']);
+    expect(v.decisions?.rounds.find((r) => r.id === 'round-a3')).toMatchObject({ outcome: 'approved', funded: [], notFunded: 0 });
+  });
+
   it('never names an unsuccessful applicant or bidder, nor shows a draft, or a reason written about an applicant', async () => {
     const text = json(await view(new Date('2026-12-01T00:00:00Z')));
     for (const hidden of [
