@@ -11,12 +11,27 @@ export interface Column {
   numeric?: boolean;
 }
 
+/** How large a table's caption is: a table under a small heading takes a small caption, so it does not outrank the heading. */
+type CaptionSize = 's' | 'm';
+
 /** A GOV.UK table; numeric columns are right-aligned so figures line up. */
-export function Table({ caption, columns, rows, id }: { caption?: string; columns: (Column | string)[]; rows: Child[][]; id?: string }) {
+export function Table({
+  caption,
+  captionSize = 'm',
+  columns,
+  rows,
+  id,
+}: {
+  caption?: string;
+  captionSize?: CaptionSize;
+  columns: (Column | string)[];
+  rows: Child[][];
+  id?: string;
+}) {
   const cols = columns.map((c) => (typeof c === 'string' ? { label: c } : c));
   return (
     <table class="govuk-table" id={id}>
-      {caption && <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>}
+      {caption && <caption class={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption>}
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
           {cols.map((c) => (
@@ -50,9 +65,16 @@ export const Link = ({ href, children }: { href: string; children: Child }) => (
 );
 
 /** Records as a table, or the sentence saying there are none. */
-export function TableOrNone(p: { none: string; caption?: string; columns: (Column | string)[]; rows: Child[][]; id?: string }) {
+export function TableOrNone(p: {
+  none: string;
+  caption?: string;
+  captionSize?: CaptionSize;
+  columns: (Column | string)[];
+  rows: Child[][];
+  id?: string;
+}) {
   if (!p.rows.length) return <p class="govuk-body">{p.none}</p>;
-  return <Table id={p.id} caption={p.caption} columns={p.columns} rows={p.rows} />;
+  return <Table id={p.id} caption={p.caption} captionSize={p.captionSize} columns={p.columns} rows={p.rows} />;
 }
 
 /** A list of records, captioned with how many there are (`noun` counted), or the sentence saying there are none. */
