@@ -49,6 +49,7 @@ export const rules: Record<string, Rule> = {
   'POST /organisations/{orgId}/members': 'org-admin',
   'PUT /organisations/{orgId}/members/{userId}/role': 'org-admin',
   'DELETE /organisations/{orgId}/members/{userId}': 'org-admin',
+  'PUT /organisations/{orgId}/giving360-prefix': 'org-admin',
   'POST /consortia': 'org-admin',
   'GET /consortia/{consortiumId}': 'read',
   'POST /consortia/{consortiumId}/confirm': 'lead',
@@ -137,6 +138,9 @@ export const pageRules: Record<string, Rule> = {
   'POST /app/organisations/{orgId}/members/{userId}/role': 'org-admin-page',
   'GET /app/organisations/{orgId}/members/{userId}/remove': 'org-admin-page',
   'POST /app/organisations/{orgId}/members/{userId}/remove': 'org-admin-page',
+  // Its 360Giving prefix: set by its admins and platform admins (setGiving360Prefix's rule).
+  'GET /app/organisations/{orgId}/giving360-prefix': 'org-admin-page',
+  'POST /app/organisations/{orgId}/giving360-prefix': 'org-admin-page',
   // Proposing a consortium: an admin of a funder (it leads it), or a platform admin; anyone else the not-found page.
   'GET /app/consortia/new': 'funder-admin-page',
   'POST /app/consortia/new': 'funder-admin-page',

@@ -27,6 +27,8 @@ export const tenderAndContractCases: BadInput[] = [
   // An organisation's staff: a member named by something not an id; a role that is none of the three.
   badId('DELETE /organisations/{orgId}/members/{userId}', 'userId'),
   bad('PUT /organisations/{orgId}/members/{userId}/role', 'body.role', 'invalid_value', { body: { role: 'owner' } }),
+  // A 360Giving prefix that is an org-id, not 360G-…
+  bad('PUT /organisations/{orgId}/giving360-prefix', 'body.prefix', 'invalid_format', { body: { prefix: 'GB-CHC-1234567' } }),
   // Tenders: a bad id in the path, and one rule of each body.
   bad('POST /consortia/{consortiumId}/tenders', 'body.poolId', 'invalid_format', { body: { poolId: 'x' } }),
   badId('GET /consortia/{consortiumId}/tenders', 'consortiumId'),
