@@ -118,6 +118,9 @@ export const rules: Record<string, Rule> = {
   'GET /contracts/{contractId}/ocds': 'council-read',
   'POST /councils/{orgId}/calendar-feed': 'council-write',
   'POST /contracts/{contractId}/calendar-feed': 'council-write',
+  // What the consortium publishes: the lead's officers; a grant's areas and functions: officers of its funders (lead or member).
+  'PUT /consortia/{consortiumId}/publishing': 'lead',
+  'PUT /grants/{grantId}/publishing': 'member',
 };
 
 /**
@@ -225,6 +228,11 @@ export const pageRules: Record<string, Rule> = {
   'POST /app/contracts/{contractId}/amendments/new': 'council-page',
   'GET /app/contracts/{contractId}/status': 'council-page',
   'POST /app/contracts/{contractId}/status': 'council-page',
+  // Publishing: every member reads the settings and a grant's details; the forms are only for those their use cases let change them.
+  'GET /app/consortia/{consortiumId}/publishing': 'read',
+  'POST /app/consortia/{consortiumId}/publishing': 'read',
+  'GET /app/grants/{grantId}/publishing': 'read',
+  'POST /app/grants/{grantId}/publishing': 'read',
 };
 
 export type Role = 'platformAdmin' | 'leadAdmin' | 'leadViewer' | 'memberAdmin' | 'otherConsortium' | 'providerStaff';

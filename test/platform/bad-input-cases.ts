@@ -93,6 +93,11 @@ export const tenderAndContractCases: BadInput[] = [
   // Calendar feeds: the owner in the path.
   badId('POST /councils/{orgId}/calendar-feed', 'orgId'),
   badId('POST /contracts/{contractId}/calendar-feed', 'contractId'),
+  // Publishing: a licence of none of the three; a place not on the shipped list.
+  bad('PUT /consortia/{consortiumId}/publishing', 'body.licence', 'invalid_value', {
+    body: { licence: 'mit', show: { grants: true, tenders: true, successRates: true, decisions: true }, published: false },
+  }),
+  bad('PUT /grants/{grantId}/publishing', 'body.areaCodes.0', 'custom', { body: { areaCodes: ['Wyvernshire'], functions: [] } }),
   // A proposal's recipient added on the way: its contact email checked as any organisation's.
   bad('POST /rounds/{roundId}/proposals', 'body.newRecipient.contactEmail', 'invalid_format', {
     body: {
