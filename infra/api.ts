@@ -18,6 +18,8 @@ import { platformApi } from '../functions/platform/api';
 import * as platformViews from '../functions/platform/views';
 import { poolsApi } from '../functions/pools/api';
 import * as poolsViews from '../functions/pools/views';
+import { publishingApi } from '../functions/publishing/api';
+import * as publishingViews from '../functions/publishing/views';
 import { reportingApi } from '../functions/reporting/api';
 import * as reportingViews from '../functions/reporting/views';
 import { tendersApi } from '../functions/tenders/api';
@@ -34,6 +36,7 @@ const featureApis: Readonly<Record<string, Api>> = {
   tenders: tendersApi,
   contracts: contractsApi,
   calendar: calendarApi,
+  publishing: publishingApi,
 };
 
 /**
@@ -49,6 +52,7 @@ export const featureViews: Readonly<Record<string, Readonly<Record<string, unkno
   tenders: tendersViews,
   contracts: contractsViews,
   calendar: calendarViews,
+  publishing: publishingViews,
 };
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

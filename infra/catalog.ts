@@ -10,6 +10,7 @@ import { grantsSlice } from '../shared/grants/catalog';
 import { overviewSlice } from '../shared/overview/catalog';
 import { platformSlice, type RouteSpec, type RuleSpec, type SliceShape, type WorkflowSpec } from '../shared/platform/catalog';
 import { poolsSlice } from '../shared/pools/catalog';
+import { publishingSlice } from '../shared/publishing/catalog';
 import { reportingSlice } from '../shared/reporting/catalog';
 import { tendersSlice } from '../shared/tenders/catalog';
 
@@ -23,6 +24,7 @@ export const slices = [
   tendersSlice,
   contractsSlice,
   calendarSlice,
+  publishingSlice,
 ] as const;
 
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

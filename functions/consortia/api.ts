@@ -2,6 +2,7 @@ import { defineApi, idsPath } from '../lib/api';
 import * as z from '../lib/zod';
 import {
   consortiumIdPath,
+  giving360Prefix,
   listOrganisationsQuery,
   memberPath,
   memberRole,
@@ -53,6 +54,23 @@ export const consortiaApi = defineApi({
       "Takes a person off an organisation's staff (org admins); they can no longer act for it, at once. The last admin cannot be removed (409).",
     path: memberPath,
     response: views.memberRemoved,
+  },
+  'PUT /organisations/{orgId}/giving360-prefix': {
+    summary:
+      "Sets the organisation's registered 360Giving publisher prefix (360G-…), which its published grants' identifiers start with (org admins).",
+    path: orgIdPath,
+    body: giving360Prefix,
+    response: views.giving360PrefixSet,
+  },
+  'GET /app/organisations/{orgId}/giving360-prefix': {
+    summary: "The organisation's 360Giving publisher prefix, as a question page (its admins).",
+    path: idsPath('orgId'),
+  },
+  'POST /app/organisations/{orgId}/giving360-prefix': {
+    summary: "Sets the prefix, as PUT /organisations/{orgId}/giving360-prefix does; back to the organisation's page.",
+    status: 303,
+    path: idsPath('orgId'),
+    form: '`csrf`, `action` (`prefix`) and `prefix`.',
   },
   'POST /consortia': {
     summary: 'Proposes a consortium; every member is invited by email.',

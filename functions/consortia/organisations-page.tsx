@@ -68,12 +68,20 @@ export const organisationsPage: Page = async ({ caller }) => {
  * person by their id in the address, named from the staff list (never text from the address).
  */
 function banner(done: string | undefined, person: { name: string; role: MemberRole } | undefined): string | undefined {
+  if (done === 'prefix') return 'The 360Giving prefix was saved: grants this organisation funds are published under it';
   if (done === 'removed') return 'The member of staff was removed: they can no longer act for the organisation';
   if (!person) return undefined;
   const aRole = person.role === 'viewer' ? 'a viewer' : `an ${person.role}`;
   if (done === 'added') return `${person.name} was added as ${aRole}`;
   if (done === 'role') return `${person.name} is now ${aRole}`;
   return undefined;
+}
+
+/** Its 360Giving prefix, with the way to set or change it for those who may. */
+function prefixRow(org: Organisation, manage: boolean): [string, string] | [string, string, { href: string; label: string }] {
+  const value = org.giving360Prefix ?? 'Not set';
+  if (!manage) return ['360Giving prefix', value];
+  return ['360Giving prefix', value, { href: `${orgHref(org.id)}/giving360-prefix`, label: org.giving360Prefix ? 'Change' : 'Set' }];
 }
 
 export const organisationPage: Page = async ({ caller, params, query }) => {
@@ -98,6 +106,7 @@ export const organisationPage: Page = async ({ caller, params, query }) => {
             ...(org.funderType ? [['Type of funder', funderTypeInWords(org)] as [string, string]] : []),
             ['Org-id', org.identifier],
             ['Contact email address', org.contactEmail],
+            prefixRow(org, manage),
           ]}
         />
         <h2 class="govuk-heading-m">Staff</h2>

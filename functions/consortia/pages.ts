@@ -1,4 +1,5 @@
 import { byRoute } from '../lib/web/page-route';
+import { giving360PrefixPage } from './giving360-prefix-page';
 import { removePage, rolePage } from './member-pages';
 import { newConsortiumPage } from './new-consortium';
 import { newMemberPage } from './new-member';
@@ -6,7 +7,7 @@ import { newOrganisationPage } from './new-organisation';
 import { organisationPage, organisationsPage } from './organisations-page';
 import { staffPage } from './web-sessions';
 
-/** Organisations and their staff (the list, an organisation's page, and the journeys and forms that change them), and proposing a consortium. */
+/** Organisations and their staff (the list, an organisation's page, and the journeys and forms that change them, its 360Giving prefix), and proposing a consortium. */
 export const handler = staffPage(
   byRoute({
     '/app/organisations': organisationsPage,
@@ -15,6 +16,7 @@ export const handler = staffPage(
     '/app/organisations/{orgId}/members/new': newMemberPage,
     '/app/organisations/{orgId}/members/{userId}/role': rolePage,
     '/app/organisations/{orgId}/members/{userId}/remove': removePage,
+    '/app/organisations/{orgId}/giving360-prefix': giving360PrefixPage,
     '/app/consortia/new': newConsortiumPage,
   }),
 );

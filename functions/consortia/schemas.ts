@@ -1,4 +1,5 @@
 import { consortiumRoles } from '../../shared/consortia/consortium';
+import { GIVING360_PREFIX, GIVING360_PREFIX_MAX, giving360PrefixRule } from '../../shared/consortia/giving360-prefix';
 import { funderTypes, memberRoles, organisationKinds } from '../../shared/consortia/organisation';
 import { email, id, name } from '../lib/schemas';
 import * as z from '../lib/zod';
@@ -31,4 +32,9 @@ export const newConsortium = z.strictObject({
     .array(z.strictObject({ orgId: id, role: z.enum(consortiumRoles) }))
     .check(z.minLength(2, 'a consortium needs at least 2 member organisations'), z.maxLength(50)),
   quorumPercent: z.optional(z.int().check(z.gte(1), z.lte(100))),
+});
+
+/** An organisation's registered 360Giving prefix: the rule is the standard's (shared/consortia/giving360-prefix.ts), checked here for a 400 naming it. */
+export const giving360Prefix = z.strictObject({
+  prefix: z.string().check(z.trim(), z.maxLength(GIVING360_PREFIX_MAX), z.regex(GIVING360_PREFIX, giving360PrefixRule)),
 });

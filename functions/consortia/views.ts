@@ -49,4 +49,5 @@ export const consortiumDetail = z.strictObject({
   ),
   awaitingConfirmationUntil: z.optional(at),
 });
+export const giving360PrefixSet = z.strictObject({ orgId: z.string(), giving360Prefix: z.string() });
 export const confirmed = z.strictObject({ consortiumId: z.string(), confirmed: z.boolean() });

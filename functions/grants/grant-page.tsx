@@ -102,6 +102,13 @@ function GrantView({ view, csrf, errors, typed, banner }: { view: View } & Recor
       ) : (
         <Table columns={['When', 'What', 'Reason']} rows={view.amendments.map((a) => [timeInWords(a.at), humanise(a.kind), a.reason])} />
       )}
+      <h2 class="govuk-heading-m">Publishing</h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/app/grants/${encodeURIComponent(view.id)}/publishing`}>
+          Where the grant benefits and what it pays for
+        </a>
+        , as its consortium publishes them.
+      </p>
       <h2 class="govuk-heading-m">Audit trail</h2>
       <Table id="audit-trail" columns={['When', 'What happened']} rows={view.events.map((e) => [timeInWords(e.occurredAt), e.what])} />
     </>

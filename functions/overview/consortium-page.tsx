@@ -124,6 +124,10 @@ function ConsortiumView({ view, csrf, errors, typed, banner }: { view: View } & 
         ·{' '}
         <a class="govuk-link" href={`/app/consortia/${c.id}/tenders`}>
           Joint tenders
+        </a>{' '}
+        ·{' '}
+        <a class="govuk-link" href={`/app/consortia/${c.id}/publishing`}>
+          Publishing
         </a>
       </p>
       <PolicyForm view={view} csrf={csrf} errors={errors} typed={typed} />

@@ -21,9 +21,10 @@ export const consortiaSlice = defineSlice({
     // The role first: the authorisation matrix asks routes in this order, and removing the member would leave no role to change.
     changeMemberRole: api('change-member-role', 'PUT /organisations/{orgId}/members/{userId}/role', readWrite),
     removeMember: api('remove-member', 'DELETE /organisations/{orgId}/members/{userId}', readWrite),
+    setGiving360Prefix: api('set-giving360-prefix', 'PUT /organisations/{orgId}/giving360-prefix', readWrite),
     consortiaPages: pages(
       'pages',
-      "Pages: organisations (list, add one), an organisation's staff (add, change a role, remove), proposing a consortium",
+      "Pages: organisations (list, add one), an organisation's staff (add, change a role, remove) and 360Giving prefix, proposing a consortium",
       [
         'GET /app/organisations',
         // Before `{orgId}`: locally the first full match wins (on AWS the literal path would win anyway).
@@ -32,6 +33,7 @@ export const consortiaSlice = defineSlice({
         'GET POST /app/organisations/{orgId}/members/new',
         'GET POST /app/organisations/{orgId}/members/{userId}/role',
         'GET POST /app/organisations/{orgId}/members/{userId}/remove',
+        'GET POST /app/organisations/{orgId}/giving360-prefix',
         'GET POST /app/consortia/new',
       ],
     ),

@@ -16,6 +16,8 @@ export const organisationIdentity = {
   funderType: z.optional(z.enum(funderTypes)),
   identifier: z.string(),
   contactEmail: z.string(),
+  // Issue 28: set later by its admins; items written before it read without one.
+  giving360Prefix: z.optional(z.string()),
 };
 
 export const organisationRecord = /* @__PURE__ */ record<Organisation>()('organisation', ['ORG#', 'ORG'], {

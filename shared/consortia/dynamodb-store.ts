@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { byPrefix, documentClient as db, listRecords, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
 import { eventItem, put, putNew, setAt, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
-import { conflict } from '../platform/errors';
+import { conflict, notFound } from '../platform/errors';
 import type { DomainEvent } from '../platform/events';
 import {
   consortiumMemberRecord,
@@ -71,6 +71,19 @@ export const dynamoConsortia: ConsortiaStore = {
   async listOrganisations(kind) {
     const items = await queryAll(partition(table(), keys.organisationIndex(kind, '', '').gsi1pk, 'gsi1'));
     return items.map(organisationRecord.fromItem);
+  },
+
+  async setGiving360Prefix(orgId, prefix, event) {
+    const set: TransactItem = {
+      Update: {
+        TableName: table(),
+        Key: primaryKey(keys.organisation(orgId)),
+        UpdateExpression: 'SET giving360Prefix = :prefix',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':prefix': prefix },
+      },
+    };
+    await transact([set, eventItem(event)], () => notFound('organisation', orgId));
   },
 
   async createUser(user, event) {

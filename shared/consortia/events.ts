@@ -8,6 +8,7 @@ export const consortiaEvents = /* @__PURE__ */ defineEvents('consortia', () => {
   const membership = { userId: z.string(), orgId: z.string(), role: z.enum(memberRoles) };
   return {
     'organisation.created': z.strictObject({ orgId: z.string(), kind: z.enum(organisationKinds) }),
+    'organisation.prefix-set': z.strictObject({ orgId: z.string(), prefix: z.string(), previous: z.optional(z.string()) }),
     'user.created': z.strictObject({ userId: z.string() }),
     'membership.granted': z.strictObject(membership),
     'membership.role-changed': z.strictObject({ ...membership, previousRole: z.enum(memberRoles) }),
@@ -26,6 +27,10 @@ export const consortiaEvents = /* @__PURE__ */ defineEvents('consortia', () => {
  */
 export const consortiaEventNotes: EventNotes<typeof consortiaEvents> = {
   'organisation.created': { writtenBy: 'POST /organisations, or a recipient added while awarding' },
+  'organisation.prefix-set': {
+    writtenBy: 'PUT /organisations/{orgId}/giving360-prefix (its admins, or a platform admin)',
+    fields: { prefix: 'its registered 360Giving publisher prefix (360G-…)', previous: 'the prefix it replaced, if it had one' },
+  },
   'user.created': { writtenBy: 'adding a member (first sight of an email)' },
   'membership.granted': { writtenBy: 'POST /organisations/{orgId}/members' },
   'membership.role-changed': { writtenBy: 'PUT /organisations/{orgId}/members/{userId}/role (or re-adding someone with another role)' },

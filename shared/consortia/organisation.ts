@@ -35,6 +35,8 @@ export interface Organisation {
   identifier: string;
   contactEmail: string;
   createdAt: string;
+  /** Its registered 360Giving publisher prefix (`giving360-prefix.ts`), once an admin has set it: its published grants' ids start with it. */
+  giving360Prefix?: string;
 }
 
 /** A council manages contracts: an organisation of kind council, or a local-authority funder. */

@@ -2,6 +2,7 @@ import { notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { type Caller, requireOrgRole, requirePlatformAdmin } from './caller';
 import { makeEvent, subject } from './events';
+import { checkGiving360Prefix } from './giving360-prefix';
 import { type MemberRole, type NewOrganisation, type OrganisationKind, prepareOrganisation } from './organisation';
 import { setRole } from './staff';
 import type { ConsortiaDeps, Membership, User } from './store';
@@ -70,4 +71,24 @@ export async function createUser(deps: D, actor: string, input: { email: string;
   };
   await deps.consortia.createUser(user, makeEvent('user.created', subject.user(user.id), actor, { userId: user.id }, now));
   return user;
+}
+
+/**
+ * Sets the organisation's registered 360Giving publisher prefix (issue 28): its admins, or a
+ * platform admin. Its grants in a consortium's 360Giving feed are published under it.
+ */
+export async function setGiving360Prefix(deps: D, caller: Caller, orgId: string, input: { prefix: string }) {
+  requireOrgRole(caller, orgId, 'admin');
+  const org = await deps.consortia.getOrganisation(orgId);
+  if (!org) throw notFound('organisation', orgId);
+  const prefix = checkGiving360Prefix(input.prefix);
+  if (prefix === org.giving360Prefix) return { orgId, giving360Prefix: prefix };
+  const now = deps.clock.now();
+  const previous = org.giving360Prefix ? { previous: org.giving360Prefix } : {};
+  await deps.consortia.setGiving360Prefix(
+    orgId,
+    prefix,
+    makeEvent('organisation.prefix-set', subject.organisation(orgId), caller.user.id, { orgId, prefix, ...previous }, now),
+  );
+  return { orgId, giving360Prefix: prefix };
 }

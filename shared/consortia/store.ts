@@ -35,6 +35,8 @@ export interface ConsortiaStore {
   /** The organisation registered under an org-id identifier (e.g. GB-CHC-1234567), if any. */
   findOrganisationByIdentifier(identifier: string): Promise<Organisation | undefined>;
   listOrganisations(kind: OrganisationKind): Promise<Organisation[]>;
+  /** Sets an organisation's 360Giving prefix, with its event; not-found if the organisation is not there. */
+  setGiving360Prefix(orgId: string, prefix: string, event: DomainEvent): Promise<void>;
 
   createUser(user: User, event: DomainEvent): Promise<void>;
   getUser(userId: string): Promise<User | undefined>;

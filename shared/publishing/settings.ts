@@ -50,3 +50,21 @@ export const defaultSettings = (consortiumId: string): PublishingSettings => ({
   show: { grants: true, tenders: true, successRates: true, decisions: true },
   version: 0,
 });
+
+/** Which parts of a consortium can be made public, in the order pages list them. */
+export const showParts = ['grants', 'tenders', 'successRates', 'decisions'] as const;
+export type ShowPart = (typeof showParts)[number];
+
+/** The most characters the lead's purpose may have (a paragraph or two on the public page). */
+export const PURPOSE_MAX = 1000;
+
+/** The most areas one grant names (a grant across more is better described by its county or ICB). */
+export const MAX_GRANT_AREAS = 5;
+
+/** A grant's publishing details as stored: who set them last, and the version they were saved under. */
+export interface GrantPublishingRecord extends GrantPublishing {
+  consortiumId: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}

@@ -49,6 +49,7 @@ export const rules: Record<string, Rule> = {
   'POST /organisations/{orgId}/members': 'org-admin',
   'PUT /organisations/{orgId}/members/{userId}/role': 'org-admin',
   'DELETE /organisations/{orgId}/members/{userId}': 'org-admin',
+  'PUT /organisations/{orgId}/giving360-prefix': 'org-admin',
   'POST /consortia': 'org-admin',
   'GET /consortia/{consortiumId}': 'read',
   'POST /consortia/{consortiumId}/confirm': 'lead',
@@ -117,6 +118,9 @@ export const rules: Record<string, Rule> = {
   'GET /contracts/{contractId}/ocds': 'council-read',
   'POST /councils/{orgId}/calendar-feed': 'council-write',
   'POST /contracts/{contractId}/calendar-feed': 'council-write',
+  // What the consortium publishes: the lead's officers; a grant's areas and functions: officers of its funders (lead or member).
+  'PUT /consortia/{consortiumId}/publishing': 'lead',
+  'PUT /grants/{grantId}/publishing': 'member',
 };
 
 /**
@@ -137,6 +141,9 @@ export const pageRules: Record<string, Rule> = {
   'POST /app/organisations/{orgId}/members/{userId}/role': 'org-admin-page',
   'GET /app/organisations/{orgId}/members/{userId}/remove': 'org-admin-page',
   'POST /app/organisations/{orgId}/members/{userId}/remove': 'org-admin-page',
+  // Its 360Giving prefix: set by its admins and platform admins (setGiving360Prefix's rule).
+  'GET /app/organisations/{orgId}/giving360-prefix': 'org-admin-page',
+  'POST /app/organisations/{orgId}/giving360-prefix': 'org-admin-page',
   // Proposing a consortium: an admin of a funder (it leads it), or a platform admin; anyone else the not-found page.
   'GET /app/consortia/new': 'funder-admin-page',
   'POST /app/consortia/new': 'funder-admin-page',
@@ -221,6 +228,11 @@ export const pageRules: Record<string, Rule> = {
   'POST /app/contracts/{contractId}/amendments/new': 'council-page',
   'GET /app/contracts/{contractId}/status': 'council-page',
   'POST /app/contracts/{contractId}/status': 'council-page',
+  // Publishing: every member reads the settings and a grant's details; the forms are only for those their use cases let change them.
+  'GET /app/consortia/{consortiumId}/publishing': 'read',
+  'POST /app/consortia/{consortiumId}/publishing': 'read',
+  'GET /app/grants/{grantId}/publishing': 'read',
+  'POST /app/grants/{grantId}/publishing': 'read',
 };
 
 export type Role = 'platformAdmin' | 'leadAdmin' | 'leadViewer' | 'memberAdmin' | 'otherConsortium' | 'providerStaff';

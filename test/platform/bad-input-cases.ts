@@ -27,6 +27,8 @@ export const tenderAndContractCases: BadInput[] = [
   // An organisation's staff: a member named by something not an id; a role that is none of the three.
   badId('DELETE /organisations/{orgId}/members/{userId}', 'userId'),
   bad('PUT /organisations/{orgId}/members/{userId}/role', 'body.role', 'invalid_value', { body: { role: 'owner' } }),
+  // A 360Giving prefix that is an org-id, not 360G-…
+  bad('PUT /organisations/{orgId}/giving360-prefix', 'body.prefix', 'invalid_format', { body: { prefix: 'GB-CHC-1234567' } }),
   // Tenders: a bad id in the path, and one rule of each body.
   bad('POST /consortia/{consortiumId}/tenders', 'body.poolId', 'invalid_format', { body: { poolId: 'x' } }),
   badId('GET /consortia/{consortiumId}/tenders', 'consortiumId'),
@@ -91,6 +93,11 @@ export const tenderAndContractCases: BadInput[] = [
   // Calendar feeds: the owner in the path.
   badId('POST /councils/{orgId}/calendar-feed', 'orgId'),
   badId('POST /contracts/{contractId}/calendar-feed', 'contractId'),
+  // Publishing: a licence of none of the three; a place not on the shipped list.
+  bad('PUT /consortia/{consortiumId}/publishing', 'body.licence', 'invalid_value', {
+    body: { licence: 'mit', show: { grants: true, tenders: true, successRates: true, decisions: true }, published: false },
+  }),
+  bad('PUT /grants/{grantId}/publishing', 'body.areaCodes.0', 'custom', { body: { areaCodes: ['Wyvernshire'], functions: [] } }),
   // A proposal's recipient added on the way: its contact email checked as any organisation's.
   bad('POST /rounds/{roundId}/proposals', 'body.newRecipient.contactEmail', 'invalid_format', {
     body: {

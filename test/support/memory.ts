@@ -9,6 +9,7 @@ import { memoryGrants } from './in-memory/grants';
 import { memoryOutside } from './in-memory/outside';
 import { memoryPlatform } from './in-memory/platform';
 import { memoryPools, memoryRounds } from './in-memory/pools';
+import { memoryPublishing } from './in-memory/publishing';
 import { memoryReports } from './in-memory/reporting';
 import { MemoryTable } from './in-memory/table';
 
@@ -22,6 +23,7 @@ export const memoryStores = (table: MemoryTable) => ({
   rounds: memoryRounds(table),
   grants: memoryGrants(table),
   reports: memoryReports(table),
+  publishing: memoryPublishing(table),
 });
 
 /**

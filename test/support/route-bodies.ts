@@ -105,6 +105,14 @@ export function validBody(route: string, ids: RouteIds): unknown {
     'POST /organisations/{orgId}/members': { email: 'new@example.org', name: 'New Person', role: 'viewer' },
     'PUT /organisations/{orgId}/members/{userId}/role': { role: 'viewer' },
     'DELETE /organisations/{orgId}/members/{userId}': undefined,
+    'PUT /organisations/{orgId}/giving360-prefix': { prefix: '360G-matrix' },
+    'PUT /consortia/{consortiumId}/publishing': {
+      licence: 'cc-by-4.0',
+      placeCode: 'E10000034',
+      show: { grants: true, tenders: true, successRates: true, decisions: false },
+      published: false,
+    },
+    'PUT /grants/{grantId}/publishing': { areaCodes: ['E07000234'], functions: ['convening'] },
   };
   if (!(route in bodies)) throw new Error(`no valid body for ${route}: add one to test/support/route-bodies.ts`);
   return bodies[route];

@@ -11,11 +11,13 @@ import type { PlatformStore } from '../../shared/platform/ports';
 import { poolRecord } from '../../shared/pools/codecs';
 import { keys } from '../../shared/pools/keys';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
+import type { PublishingStore } from '../../shared/publishing/store';
 import { keys as reportKeys } from '../../shared/reporting/keys';
 import type { Report } from '../../shared/reporting/report';
 import type { ReportStore } from '../../shared/reporting/store';
 import type { TenderLedger, TenderStore } from '../../shared/tenders/store';
 import { at, award, consortium, contribution, event, feedLink, NOW, openRound, pool } from './store-contract/fixtures';
+import { publishingRecords } from './store-contract/publishing';
 import { tendersContractsAndFeeds } from './store-contract/tenders-contracts';
 
 export interface Stores {
@@ -28,6 +30,7 @@ export interface Stores {
   tenders: TenderStore;
   tenderLedger: TenderLedger;
   contracts: ContractStore;
+  publishing: PublishingStore;
   /** Puts an item exactly as given, as older code (or other code) would have left it in the table. */
   putItem(item: Item & ItemKey): Promise<void>;
 }
@@ -37,7 +40,7 @@ export interface Stores {
  * layer) and the DynamoDB adapters on DynamoDB Local (engines layer): the invariants the use
  * cases rely on are enforced by the store, not by a read before the write. Every feature's port
  * is here: consortia, pools, grants, reporting and the platform below; tenders, contracts and the
- * calendar's feed pointers in store-contract/tenders-contracts.ts.
+ * calendar's feed pointers in store-contract/tenders-contracts.ts; publishing's in store-contract/publishing.ts.
  */
 export function storeContract(stores: () => Stores) {
   it('a parked task token is taken once; a once-marker is claimed once until released', async () => {
@@ -319,4 +322,5 @@ export function storeContract(stores: () => Stores) {
   });
 
   tendersContractsAndFeeds(stores);
+  publishingRecords(stores);
 }

@@ -54,8 +54,8 @@ interface FieldProps {
   labelClass?: string;
 }
 
-/** A text field's group: label, hint and error message, with the control inside. */
-function Field(p: FieldProps & { children: (describedBy: string | undefined, error: string | undefined) => Child }) {
+/** A text field's (or a select's) group: label, hint and error message, with the control inside. */
+export function Field(p: FieldProps & { children: (describedBy: string | undefined, error: string | undefined) => Child }) {
   const error = errorFor(p.errors, p.name);
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>

@@ -4,9 +4,9 @@ import { keys } from '../../../shared/consortia/keys';
 import type { Organisation } from '../../../shared/consortia/organisation';
 import { staffChanged } from '../../../shared/consortia/staff';
 import { type ConsortiaStore, emailTaken, identifierTaken } from '../../../shared/consortia/store';
-import { conflict } from '../../../shared/platform/errors';
+import { conflict, notFound } from '../../../shared/platform/errors';
 import type { DomainEvent } from '../../../shared/platform/events';
-import { eventOp, holds, type MemoryTable, newOp, putOp, setAtOp } from './table';
+import { change, eventOp, holds, type MemoryTable, mustExist, newOp, putOp, setAtOp } from './table';
 
 /** The consortia store on the in-memory table (fast tests); same codecs, keys and conditions as shared/consortia/dynamodb-store.ts. */
 export function memoryConsortia(table: MemoryTable): ConsortiaStore {
@@ -40,6 +40,16 @@ export function memoryConsortia(table: MemoryTable): ConsortiaStore {
       return found;
     },
     listOrganisations: async (kind) => table.list(records.organisationRecord, keys.organisationIndex(kind, '', '').gsi1pk, '', 'gsi1'),
+    async setGiving360Prefix(orgId, prefix, event) {
+      table.transact([
+        {
+          key: keys.organisation(orgId),
+          check: mustExist(() => notFound('organisation', orgId)),
+          write: change(records.organisationRecord, (org) => ({ ...org, giving360Prefix: prefix })),
+        },
+        eventOp(event),
+      ]);
+    },
     async createUser(user, event) {
       const taken = () => emailTaken(user.email);
       table.transact([
