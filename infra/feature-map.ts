@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SliceShape } from '../shared/platform/catalog';
 import { slices } from './catalog';
+import { rewriteDocBlock } from './doc-blocks';
 
 const code = (s: string) => `\`${s}\``;
 const list = (items: readonly string[]) => (items.length ? items.map(code).join('<br>') : '—');
@@ -41,5 +42,5 @@ export function featureMap(root: string, parts: readonly SliceShape[] = slices a
   ].join('\n');
 }
 
-// `npx tsx infra/feature-map.ts` prints the table for docs/ARCHITECTURE.md.
-if (process.argv[1]?.endsWith('feature-map.ts')) process.stdout.write(`${featureMap(join(import.meta.dirname, '..'))}\n`);
+// `npx tsx infra/feature-map.ts` rewrites the table in docs/ARCHITECTURE.md, as the event catalogue's generator does.
+if (process.argv[1]?.endsWith('feature-map.ts')) rewriteDocBlock('feature-map', featureMap(join(import.meta.dirname, '..')));

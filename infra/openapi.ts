@@ -106,6 +106,7 @@ function success(r: RouteSpec, op: Operation): Json {
     return op.downloads ? { ...page, content: { ...page.content, ...downloads(op) } } : page;
   }
   if (produces === 'calendar') return { description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } };
+  if (produces === 'open-data') return openDocument(op);
   if (op.response === undefined || typeof op.response === 'string')
     throw new Error(`openapi: ${routeKey(r)} answers JSON but names no response schema (give the view model's zod schema)`);
   return { description: op.summary, content: { ...json(views.ref(op.response)), ...downloads(op) } };
@@ -121,8 +122,24 @@ function downloads(op: Operation): Json {
   return out;
 }
 
+/** A public document as the event stream last built it, with its validators. */
+const openDocument = (op: Operation): Json => ({
+  description: typeof op.response === 'string' ? op.response : op.summary,
+  headers: {
+    ETag: { schema: { type: 'string' }, description: 'Changes exactly when the document’s bytes do.' },
+    'Last-Modified': { schema: { type: 'string' }, description: 'When the document’s content last changed.' },
+  },
+  content: { [op.media ?? 'application/json']: { schema: op.standardSchema ? { $ref: op.standardSchema } : { type: 'string' } } },
+});
+
 function refusals(r: RouteSpec, op: Operation): Json {
   const produces = producesOf(r, op);
+  if (produces === 'open-data')
+    return {
+      '304': { description: 'Not modified: the copy named by If-None-Match or If-Modified-Since is current (no body).' },
+      '404': { description: 'Not published (or no such page): plain text.', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '500': ref('FeedFailure'),
+    };
   if (produces === 'calendar')
     return {
       '404': { description: 'No such feed (or one replaced): plain text.', content: { 'text/plain': { schema: { type: 'string' } } } },

@@ -25,7 +25,11 @@ export interface Operation {
    */
   response?: z.ZodMiniType | string;
   /** What the success answer is when it is not JSON (staff routes are JSON, pages HTML). */
-  produces?: 'json' | 'html' | 'calendar' | 'redirect';
+  produces?: 'json' | 'html' | 'calendar' | 'redirect' | 'open-data';
+  /** An open-data document's media type: it is served with ETag and Last-Modified, and answers 304 to a conditional GET. */
+  media?: 'application/json' | 'text/csv' | 'text/html';
+  /** The published JSON Schema of the standard an open-data JSON document follows (360Giving, OCDS), which the contract refers to. */
+  standardSchema?: string;
   /**
    * Other media types the same route answers with when the query asks (`?format=csv`, a page's
    * `?download=milestones`): each with a sentence saying when, or for JSON the schema of its body.

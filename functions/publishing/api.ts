@@ -1,6 +1,24 @@
 import { defineApi, idsPath } from '../lib/api';
+import { openPath, pageQuery } from './paths';
 import { consortiumIdPath, grantIdPath, grantPublishingInput, publishingSettingsInput } from './schemas';
 import * as views from './views';
+
+/** The standards' own schemas, at the versions the feeds are validated against (../shared/schemas). */
+const standards = {
+  giving360: 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.3/schema/360-giving-package-schema.json',
+  ocdsReleases: 'https://standard.open-contracting.org/schema/1__1__5/release-package-schema.json',
+  ocdsRecords: 'https://standard.open-contracting.org/schema/1__1__5/record-package-schema.json',
+};
+
+const open = (summary: string, media: 'application/json' | 'text/csv' | 'text/html', more: { paged?: boolean; standard?: string } = {}) =>
+  ({
+    summary,
+    path: openPath,
+    ...(more.paged ? { query: pageQuery } : {}),
+    produces: 'open-data',
+    media,
+    ...(more.standard ? { standardSchema: more.standard } : {}),
+  }) as const;
 
 export const publishingApi = defineApi({
   'PUT /consortia/{consortiumId}/publishing': {
@@ -37,4 +55,24 @@ export const publishingApi = defineApi({
     path: idsPath('grantId'),
     form: '`csrf`, `action` (`details`), `areaCodes.0` … `areaCodes.4` (a place each, or none) and `functions` (repeated).',
   },
+  'GET /open/{consortiumId}': open(
+    'The consortium’s public page: what it funds, its timetable, success rates, decisions and its feeds (once the lead publishes).',
+    'text/html',
+  ),
+  'GET /open/{consortiumId}/360giving.json': open(
+    'Every grant from the consortium’s pools, and each funder’s contribution into them, as a 360Giving 1.4 package.',
+    'application/json',
+    { standard: standards.giving360 },
+  ),
+  'GET /open/{consortiumId}/360giving.csv': open('The same grants in 360Giving’s spreadsheet columns.', 'text/csv'),
+  'GET /open/{consortiumId}/ocds/releases': open(
+    'OCDS 1.1 release package of the consortium’s tenders and their contracts, one page of releases (`links.next` to the next).',
+    'application/json',
+    { paged: true, standard: standards.ocdsReleases },
+  ),
+  'GET /open/{consortiumId}/ocds/records': open(
+    'OCDS 1.1 record package: one record per tender, with its compiled release (`links.next` to the next page).',
+    'application/json',
+    { paged: true, standard: standards.ocdsRecords },
+  ),
 });

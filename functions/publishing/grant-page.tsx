@@ -45,7 +45,7 @@ export const grantFields: FormFields = {
 /** The areas chosen, in order, without the selects left empty. */
 const chosenAreas = (v: unknown) => (Array.isArray(v) ? v.filter((x) => x !== undefined) : []);
 
-const grantForm = {
+export const grantForm = {
   schema: grantPublishingInput,
   fields: grantFields,
   formId: 'details',

@@ -32,7 +32,7 @@ function About({ view }: { view: PublicView }) {
         ['Area', view.place.code ? `${view.place.name} (ONS code ${view.place.code})` : view.place.name],
         ['Lead funder', view.lead],
         ['Other funders', others.length ? listInWords(others) : 'None'],
-        ['Information correct at', timeInWords(view.builtAt)],
+        ['Last updated', timeInWords(view.builtAt)],
         ['Licence', licenceLink(view)],
       ]}
     />

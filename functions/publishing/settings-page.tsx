@@ -1,6 +1,7 @@
 import type { Caller } from '../../shared/consortia/caller';
 import { publishingTable } from '../../shared/publishing/aws';
 import { publishingView, setPublishingSettings } from '../../shared/publishing/publishing';
+import { type SelfCheck, selfCheck } from '../../shared/publishing/self-check';
 import { licenceDetails, licences, type PublishingSettings, type ShowPart, showParts } from '../../shared/publishing/settings';
 import { chosenForm, type FormFields, lengthHint, type PostedForm } from '../lib/web/form';
 import { ActionForm, formPage } from '../lib/web/form-page';
@@ -12,6 +13,7 @@ import { GroupedSelect } from '../lib/web/select';
 import { saveForm, ticked } from './form';
 import { placeGroups, placeName } from './places';
 import { publishingSettingsInput } from './schemas';
+import { SelfCheckSection } from './self-check-section';
 
 /**
  * A consortium's publishing settings (issue 28): every member reads them; the lead's officers
@@ -37,7 +39,7 @@ export const settingsFields: FormFields = {
 /** Radios post "yes" or "no": the schema takes a boolean, and anything else stays what it is, to be refused. */
 const yesNo = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : v);
 
-const settingsForm = {
+export const settingsForm = {
   schema: publishingSettingsInput,
   fields: settingsFields,
   formId: 'settings',
@@ -144,7 +146,7 @@ function SettingsSummary({ settings: s }: { settings: PublishingSettings }) {
   );
 }
 
-function settingsView(view: View, csrf: string, posted: PostedForm, errors: FieldError[], banner?: string): PageResult {
+function settingsView(view: View, check: SelfCheck, csrf: string, posted: PostedForm, errors: FieldError[], banner?: string): PageResult {
   const c = view.consortium;
   return {
     section: 'overview',
@@ -155,12 +157,17 @@ function settingsView(view: View, csrf: string, posted: PostedForm, errors: Fiel
       caption: c.name,
       errors,
       banner: banner ?? false,
-      children: view.canManage ? (
-        <SettingsForm view={view} csrf={csrf} typed={posted} errors={errors} />
-      ) : (
+      children: (
         <>
-          <p class="govuk-body">The lead chooses what the consortium publishes.</p>
-          <SettingsSummary settings={view.settings} />
+          {view.canManage ? (
+            <SettingsForm view={view} csrf={csrf} typed={posted} errors={errors} />
+          ) : (
+            <>
+              <p class="govuk-body">The lead chooses what the consortium publishes.</p>
+              <SettingsSummary settings={view.settings} />
+            </>
+          )}
+          <SelfCheckSection check={check} />
         </>
       ),
     }),
@@ -170,9 +177,11 @@ function settingsView(view: View, csrf: string, posted: PostedForm, errors: Fiel
 export async function publishingSettingsPage(req: PageRequest<Caller>): Promise<PageResult> {
   const consortiumId = req.params.consortiumId ?? '';
   const view = await publishingView(publishingTable, req.caller, consortiumId);
-  if (req.method !== 'POST') return settingsView(view, req.csrf, typedFrom(view.settings), [], banners[req.query.done ?? '']);
+  // Checked as the grants would publish: the stored choice of what is shown, or grants if the lead has not chosen yet.
+  const check = await selfCheck(publishingTable, view.settings);
+  if (req.method !== 'POST') return settingsView(view, check, req.csrf, typedFrom(view.settings), [], banners[req.query.done ?? '']);
   const form = chosenForm(req.posted, { settings: settingsForm });
   const errors = await saveForm(req.posted, form, (input) => setPublishingSettings(publishingTable, req.caller, consortiumId, input));
-  if (errors.length) return settingsView(view, req.csrf, req.posted, errors);
+  if (errors.length) return settingsView(view, check, req.csrf, req.posted, errors);
   return { redirect: `/app/consortia/${encodeURIComponent(consortiumId)}/publishing?done=saved` };
 }

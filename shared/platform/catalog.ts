@@ -214,6 +214,19 @@ export function functionsIn(folder: string) {
         async: true,
         listens: description.split(' → ')[0]?.split(' / '),
       }) satisfies DeclaredFunction,
+    /**
+     * A rule's target for many event types (more than a description can list: Lambda keeps 256
+     * characters of it), invoked as `onEvent`'s; its description says what it does and how many types bring it.
+     */
+    onEvents: (name: string, types: readonly string[], what: string, needs: readonly Need[], more?: Pick<FunctionSpec, 'timeoutSeconds'>) =>
+      ({
+        entry: entry(name),
+        description: `${types.length} event types → ${what}`,
+        needs,
+        ...more,
+        async: true,
+        listens: types,
+      }) satisfies DeclaredFunction,
     /** A schedule's target, invoked asynchronously like a rule's. */
     scheduled: (name: string, what: string, needs: readonly Need[]) =>
       ({ entry: entry(name), description: `Scheduled: ${what}`, needs, async: true }) satisfies FunctionSpec,

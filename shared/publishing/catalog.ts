@@ -1,12 +1,13 @@
-import { defineSlice, functionsIn, readWrite } from '../platform/catalog';
+import { defineSlice, functionsIn, read, readWrite, route } from '../platform/catalog';
 import { publishingEventNotes, publishingEvents } from './events';
+import { rebuildTriggers } from './rebuild-triggers';
 
-const { api, pages } = functionsIn('publishing');
+const { api, pages, handler, onEvents } = functionsIn('publishing');
 
 export const publishingSlice = defineSlice({
   feature: 'publishing',
   summary:
-    'Open by default: what a consortium publishes (licence, place, public parts), each grant’s areas and functions, and its public 360Giving and OCDS feeds.',
+    'Open by default: what a consortium publishes (licence, place, public parts), each grant’s areas and functions; its public page and 360Giving and OCDS feeds, rebuilt by the event stream and served with ETags.',
   functions: {
     setPublishingSettings: api('set-publishing', 'PUT /consortia/{consortiumId}/publishing', readWrite),
     setGrantPublishing: api('set-grant-publishing', 'PUT /grants/{grantId}/publishing', readWrite),
@@ -14,7 +15,23 @@ export const publishingSlice = defineSlice({
       'GET POST /app/consortia/{consortiumId}/publishing',
       'GET POST /app/grants/{grantId}/publishing',
     ]),
+    openData: handler('open-data', 'GET /open/{consortiumId}[/…]: a consortium’s public page and feeds, as last rebuilt', read),
+    rebuildOpenData: onEvents(
+      'rebuild-open-data',
+      rebuildTriggers,
+      'rebuild the public page and feeds of the consortium the event concerns',
+      readWrite,
+      // It reads every record a consortium publishes: a minute leaves room for a large one.
+      { timeoutSeconds: 60 },
+    ),
   },
+  routes: [
+    route.public('GET /open/{consortiumId}', 'openData'),
+    route.public('GET /open/{consortiumId}/360giving.json', 'openData'),
+    route.public('GET /open/{consortiumId}/360giving.csv', 'openData'),
+    route.public('GET /open/{consortiumId}/ocds/releases', 'openData'),
+    route.public('GET /open/{consortiumId}/ocds/records', 'openData'),
+  ],
   events: publishingEvents,
   eventNotes: publishingEventNotes,
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { recordsOf } from '../platform/codec';
 import { infrastructureFunctions } from '../reporting/templates';
+import type { DocumentPart, RebuildClaim } from './documents';
 import { keys } from './keys';
 import { type GrantPublishingRecord, licences, type PublishingSettings } from './settings';
 
@@ -42,5 +43,26 @@ export const grantPublishingRecord = /* @__PURE__ */ record<GrantPublishingRecor
   keys: (g) => keys.grant(g.consortiumId, g.grantId),
 });
 
+/** One part of a public document: gzip as base64, cut to stay under DynamoDB's 400 KB item limit. */
+export const documentPartRecord = /* @__PURE__ */ record<DocumentPart>()('open-document', ['OPEN#', 'DOC#'], {
+  schema: z.object({
+    consortiumId: z.string(),
+    name: z.string(),
+    part: z.number(),
+    parts: z.number(),
+    contentType: z.string(),
+    contentHash: z.string(),
+    etag: z.string(),
+    lastModified: z.string(),
+    body: z.string(),
+  }),
+  keys: (d) => keys.document(d.consortiumId, d.name, d.part),
+});
+
+export const rebuildRecord = /* @__PURE__ */ record<RebuildClaim>()('open-rebuild', ['OPEN#', 'REBUILD'], {
+  schema: z.object({ consortiumId: z.string(), claim: z.number() }),
+  keys: (r) => keys.rebuild(r.consortiumId),
+});
+
 /** Every record kind publishing owns (the ownership test reads their prefixes). */
-export const records = [settingsRecord, grantPublishingRecord];
+export const records = [settingsRecord, grantPublishingRecord, documentPartRecord, rebuildRecord];

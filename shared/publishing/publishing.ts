@@ -65,10 +65,6 @@ export async function setPublishingSettings(
   const purpose = input.purpose?.trim() || undefined;
   if (purpose && purpose.length > PURPOSE_MAX) throw invalid('purpose', 'too_big', `must be ${PURPOSE_MAX} characters or fewer`);
   const current = await publishingSettings(deps, consortiumId);
-  if (input.published && !current.published && deps.readyToPublish) {
-    const why = await deps.readyToPublish(consortiumId);
-    if (why) throw conflict(why, { rule: 'not-ready-to-publish' });
-  }
   const now = deps.clock.now();
   const next: PublishingSettings = {
     consortiumId,
@@ -81,6 +77,11 @@ export async function setPublishingSettings(
     updatedBy: caller.user.id,
     version: current.version + 1,
   };
+  // Checked against the settings as they will be (what is shown decides what is checked), only when publishing begins.
+  if (next.published && !current.published && deps.readyToPublish) {
+    const why = await deps.readyToPublish(next);
+    if (why) throw conflict(why, { rule: 'not-ready-to-publish' });
+  }
   const { placeCode, show, published, licence, version } = next;
   await deps.publishing.saveSettings(
     next,

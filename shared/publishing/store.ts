@@ -26,5 +26,5 @@ export interface PublishingDeps {
    * Why the consortium may not be published yet (the self-check's failures, in words), or
    * undefined when it may. Optional: without it, publishing is not held back.
    */
-  readyToPublish?: (consortiumId: string) => Promise<string | undefined>;
+  readyToPublish?: (next: PublishingSettings) => Promise<string | undefined>;
 }

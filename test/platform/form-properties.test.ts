@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { prefixForm } from '../../functions/consortia/giving360-prefix-page';
 import { roleForm } from '../../functions/consortia/member-pages';
 import { newConsortiumJourney } from '../../functions/consortia/new-consortium';
 import { newMemberJourney } from '../../functions/consortia/new-member';
@@ -37,6 +38,8 @@ import { newPoolJourney } from '../../functions/pools/new-pool';
 import { newProposalJourney } from '../../functions/pools/new-proposal';
 import { newRoundJourney } from '../../functions/pools/new-round';
 import { leadDecisionForm, voteForm } from '../../functions/pools/round-actions';
+import { grantForm } from '../../functions/publishing/grant-page';
+import { settingsForm } from '../../functions/publishing/settings-page';
 import { reviewForm } from '../../functions/reporting/report-page';
 import { awardVoteFields, challengeFields, resolutionFields } from '../../functions/tenders/award-actions';
 import { cancelFields } from '../../functions/tenders/cancel-page';
@@ -175,6 +178,10 @@ export const forms: Record<string, Form> = {
   "journey: change a contract's status": journeyForm('functions/contracts/status-journey.tsx', contractStatusJourney),
   'council: the contract policy': { module: 'functions/contracts/policy-page.tsx', ...contractPolicyForm },
   "staff: change a member's role": { module: 'functions/consortia/member-pages.tsx', ...roleForm },
+  'organisation: its 360Giving prefix': { module: 'functions/consortia/giving360-prefix-page.tsx', ...prefixForm },
+  // Both publishing pages decode through functions/publishing/form.ts (saveForm), each with its own form.
+  'consortium: publishing settings': { module: 'functions/publishing/form.ts', ...settingsForm },
+  'grant: publishing details': { module: 'functions/publishing/form.ts', ...grantForm },
 };
 
 /** Modules that read forms only to pick a record or a form (a hidden id, an action), with no answers of their own. */

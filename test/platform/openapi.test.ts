@@ -42,6 +42,10 @@ function officialSchema(text: string): object {
   return schema;
 }
 
+/** A public feed follows a published standard: it refers to that standard's own schema, at the version the tests validate against. */
+const standards =
+  /^https:\/\/(raw\.githubusercontent\.com\/ThreeSixtyGiving\/standard\/1\.4\.3|standard\.open-contracting\.org\/schema\/1__1__5)\//;
+
 describe('the API contract (OpenAPI 3.1)', () => {
   it('has an operation for every catalog route, and none for a route the catalog lacks', () => {
     expect(apiMismatches(catalog.routes, operations)).toEqual([]);
@@ -68,7 +72,10 @@ describe('the API contract (OpenAPI 3.1)', () => {
     // References to the named schemas resolve to them, registered by id.
     for (const [name, s] of Object.entries(named)) strict.addSchema(s, `https://grantloop.invalid/${name}`);
     const resolved = (s: object) => JSON.parse(JSON.stringify(s).replaceAll('"#/components/schemas/', '"https://grantloop.invalid/'));
-    for (const s of found) expect(() => strict.compile(resolved(s)), JSON.stringify(s).slice(0, 200)).not.toThrow();
+    // A standard's own schema is not ours to compile here: test/publishing validates each feed against the very files.
+    const ours = found.filter((s) => !standards.test(String((s as { $ref?: string }).$ref)));
+    expect(found.length - ours.length).toBe(3);
+    for (const s of ours) expect(() => strict.compile(resolved(s)), JSON.stringify(s).slice(0, 200)).not.toThrow();
   });
 
   it('names each path parameter, has unique operation ids, and secures staff routes by token and pages by session', () => {
@@ -101,7 +108,12 @@ describe('the API contract (OpenAPI 3.1)', () => {
     // An object or array with its properties (or items) stated; open only where the view model is (health, OCDS).
     // Each is one of the features' view models, named once under components.schemas.
     const named = JSON.parse(text).components.schemas as Record<string, Record<string, unknown>>;
-    for (const { at, schema } of jsonSuccess) {
+    expect(jsonSuccess.filter(({ schema }) => standards.test(String(schema.$ref))).map(({ at }) => at)).toEqual([
+      'get /open/{consortiumId}/360giving.json 200',
+      'get /open/{consortiumId}/ocds/releases 200',
+      'get /open/{consortiumId}/ocds/records 200',
+    ]);
+    for (const { at, schema } of jsonSuccess.filter(({ schema }) => !standards.test(String(schema.$ref)))) {
       const view = named[String(schema.$ref).replace('#/components/schemas/', '')];
       expect(view?.properties ?? view?.items ?? view?.anyOf, at).toBeDefined();
     }

@@ -1,0 +1,42 @@
+/**
+ * The events after which a consortium's public documents may read differently: what it funds
+ * and how (pools, pledges, money in and out), its rounds' and tenders' course and decisions, its
+ * grants and their corrections, contracts from its tenders, and its own publishing choices. Not
+ * here: sign-ins and staff, reports (never public), bids (sealed until the deadline, when
+ * `tender.submissions-closed` follows), reminders and links.
+ */
+export const rebuildTriggers = [
+  'consortium.activated',
+  'pool.created',
+  'pledge.recorded',
+  'contribution.received',
+  'payment.made',
+  'payment.returned',
+  'round.opened',
+  'round.proposal-added',
+  'round.closed',
+  'round.escalated',
+  'round.approved',
+  'round.rejected',
+  'round.expired',
+  'round.committed',
+  'grant.awarded',
+  'grant.amended',
+  'grant.status-changed',
+  'tender.published',
+  'tender.question-answered',
+  'tender.submissions-closed',
+  'tender.award-approved',
+  'tender.award-notice-published',
+  'tender.standstill-started',
+  'tender.lot-awarded',
+  'tender.lot-failed',
+  'tender.completed',
+  'tender.unsuccessful',
+  'tender.cancelled',
+  'contract.registered',
+  'contract.status-changed',
+  'contract.amended',
+  'milestone.decided',
+  'contract.payment-made',
+] as const;
