@@ -5,6 +5,7 @@ import { Aws, type CfnElement, Duration, Fn, RemovalPolicy, Stack, Validations }
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CacheCookieBehavior,
   CacheHeaderBehavior,
   CachePolicy,
@@ -87,24 +88,7 @@ export class Web extends Construct {
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       },
       additionalBehaviors: {
-        // A consortium's public page and feeds are the same for everyone: cached as the origin says
-        // (a minute), keyed by the path and `page` alone, revalidated with the ETag when stale.
-        '/open/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-          cachePolicy: new CachePolicy(this, 'OpenDataCache', {
-            comment: 'grantloop open data: the origin’s Cache-Control decides; no cookie or header varies it',
-            defaultTtl: Duration.seconds(60),
-            minTtl: Duration.seconds(0),
-            maxTtl: Duration.hours(1),
-            queryStringBehavior: CacheQueryStringBehavior.allowList('page'),
-            cookieBehavior: CacheCookieBehavior.none(),
-            headerBehavior: CacheHeaderBehavior.none(),
-            enableAcceptEncodingGzip: true,
-            enableAcceptEncodingBrotli: true,
-          }),
-        },
+        '/open/*': openDataBehaviour(this, apiOrigin),
         '/assets/*': {
           origin: S3BucketOrigin.withOriginAccessControl(assets),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -212,4 +196,27 @@ function acknowledgeDeploymentHandler(scope: Construct, deployment: BucketDeploy
       })),
     );
   }
+}
+
+/**
+ * A consortium's public page and feeds are the same for everyone: cached as the origin says (a
+ * minute), keyed by the path and `page` alone, revalidated with the ETag when stale.
+ */
+function openDataBehaviour(scope: Construct, origin: HttpOrigin): BehaviorOptions {
+  return {
+    origin,
+    viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+    cachePolicy: new CachePolicy(scope, 'OpenDataCache', {
+      comment: 'grantloop open data: the origin’s Cache-Control decides; no cookie or header varies it',
+      defaultTtl: Duration.seconds(60),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.hours(1),
+      queryStringBehavior: CacheQueryStringBehavior.allowList('page'),
+      cookieBehavior: CacheCookieBehavior.none(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    }),
+  };
 }
