@@ -62,7 +62,8 @@ export class Events extends Construct {
     for (const rule of rules) {
       new Rule(scope, rule.id, {
         eventBus: this.bus,
-        description: `${rule.detailTypes.join(', ')} → ${rule.fn}`,
+        // EventBridge keeps 512 characters of a rule's description: a rule of many types says how many.
+        description: `${ruleTypesInWords(rule.detailTypes)} → ${rule.fn}`,
         eventPattern: { source: [EVENT_SOURCE], detailType: [...rule.detailTypes] },
         targets: [
           new LambdaFunction(functions[rule.fn] as IFunction, {
@@ -83,4 +84,10 @@ function deadLetterQueue(scope: Construct, id: string, what: string): Queue {
     reason: `This queue is itself a dead-letter queue (${what}); nothing consumes it automatically.`,
   });
   return queue;
+}
+
+/** A rule's event types for its description: listed when they fit, else counted with the first few. */
+function ruleTypesInWords(types: readonly string[]): string {
+  const listed = types.join(', ');
+  return listed.length <= 400 ? listed : `${types.length} event types (${types.slice(0, 3).join(', ')}, …)`;
 }
