@@ -8,6 +8,7 @@ import { dynamoPlatform } from '../../shared/platform/aws/platform-store';
 import { config } from '../../shared/platform/config';
 import { dynamoRounds } from '../../shared/pools/dynamodb-rounds';
 import { dynamoPools } from '../../shared/pools/dynamodb-store';
+import { dynamoFeeds } from '../../shared/publishing/dynamodb-feeds';
 import { dynamoPublishing } from '../../shared/publishing/dynamodb-store';
 import { dynamoReports } from '../../shared/reporting/dynamodb-store';
 import { dynamoTenderLedger } from '../../shared/tenders/dynamodb-ledger';
@@ -30,6 +31,7 @@ describe('store contract: the DynamoDB adapters on DynamoDB Local', () => {
     tenderLedger: dynamoTenderLedger,
     contracts: dynamoContracts,
     publishing: dynamoPublishing,
+    feeds: dynamoFeeds,
     putItem: async (item) => {
       await documentClient.send(new PutCommand({ TableName: config.tableName(), Item: item }));
     },

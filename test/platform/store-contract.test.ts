@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { memoryContracts } from '../support/in-memory/contracts';
+import { memoryFeeds } from '../support/in-memory/publishing-feeds';
 import { MemoryTable } from '../support/in-memory/table';
 import { memoryTenderLedger, memoryTenders } from '../support/in-memory/tenders';
 import { memoryStores } from '../support/memory';
@@ -12,6 +13,7 @@ describe('store contract: the in-memory adapters', () => {
     tenders: memoryTenders(table),
     tenderLedger: memoryTenderLedger(table),
     contracts: memoryContracts(table),
+    feeds: memoryFeeds(table),
     putItem: async (item) => table.put({ pk: item.pk, sk: item.sk }, item),
   }));
 });

@@ -11,13 +11,14 @@ import type { PlatformStore } from '../../shared/platform/ports';
 import { poolRecord } from '../../shared/pools/codecs';
 import { keys } from '../../shared/pools/keys';
 import { GrantExistsError, type LedgerWrite, type PoolStore, type RoundStore, StaleLedgerError } from '../../shared/pools/store';
+import type { FeedStore } from '../../shared/publishing/feed-store';
 import type { PublishingStore } from '../../shared/publishing/store';
 import { keys as reportKeys } from '../../shared/reporting/keys';
 import type { Report } from '../../shared/reporting/report';
 import type { ReportStore } from '../../shared/reporting/store';
 import type { TenderLedger, TenderStore } from '../../shared/tenders/store';
 import { at, award, consortium, contribution, event, feedLink, NOW, openRound, pool } from './store-contract/fixtures';
-import { publishingRecords } from './store-contract/publishing';
+import { openDocuments, publishingRecords } from './store-contract/publishing';
 import { tendersContractsAndFeeds } from './store-contract/tenders-contracts';
 
 export interface Stores {
@@ -31,6 +32,7 @@ export interface Stores {
   tenderLedger: TenderLedger;
   contracts: ContractStore;
   publishing: PublishingStore;
+  feeds: FeedStore;
   /** Puts an item exactly as given, as older code (or other code) would have left it in the table. */
   putItem(item: Item & ItemKey): Promise<void>;
 }
@@ -323,4 +325,5 @@ export function storeContract(stores: () => Stores) {
 
   tendersContractsAndFeeds(stores);
   publishingRecords(stores);
+  openDocuments(stores);
 }

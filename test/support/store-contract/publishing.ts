@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { StaleWriteError } from '../../../shared/platform/errors';
 import { newId } from '../../../shared/platform/ids';
+import type { DocumentPart } from '../../../shared/publishing/documents';
 import { defaultSettings, type GrantPublishingRecord } from '../../../shared/publishing/settings';
 import type { Stores } from '../store-contract';
 import { at, consortium, event, NOW } from './fixtures';
@@ -48,5 +49,47 @@ export function publishingRecords(stores: () => Stores) {
     expect(await publishing.getGrantPublishing(mine, g1)).toEqual(changed);
     expect((await publishing.listGrantPublishing(mine)).map((d) => d.grantId).sort()).toEqual([g1, g2].sort());
     expect(await publishing.listGrantPublishing(other)).toEqual([details(other, g3, 1)]);
+  });
+}
+
+const part = (consortiumId: string, name: string, i: number, parts: number, etag: string): DocumentPart => ({
+  consortiumId,
+  name,
+  part: i,
+  parts,
+  contentType: 'application/json',
+  contentHash: etag,
+  etag,
+  lastModified: at,
+  body: `${etag}-${i}`,
+});
+const doc = (consortiumId: string, name: string, parts: number, etag: string) =>
+  Array.from({ length: parts }, (_, i) => part(consortiumId, name, i, parts, etag));
+
+/** The public documents, on either adapter: parts in order, replaced whole, and only by the latest rebuild's claim. */
+export function openDocuments(stores: () => Stores) {
+  it('claims are numbered in order; only the latest claim writes or deletes; a shorter version leaves no stale parts', async () => {
+    const { feeds } = stores();
+    const c = newId(NOW);
+    const first = await feeds.claimRebuild(c);
+    expect(await feeds.writeDocument(first, doc(c, 'ocds-releases-1', 3, '"a"'), 0)).toBe(true);
+    // `ocds-releases-1#` is no prefix of `ocds-releases-10#`: each name reads its own parts.
+    expect(await feeds.writeDocument(first, doc(c, 'ocds-releases-10', 1, '"b"'), 0)).toBe(true);
+    expect(await feeds.readDocument(c, 'ocds-releases-1')).toEqual(doc(c, 'ocds-releases-1', 3, '"a"'));
+    const second = await feeds.claimRebuild(c);
+    expect(second).toBeGreaterThan(first);
+    // The first rebuild, overtaken, can no longer write or delete.
+    expect(await feeds.writeDocument(first, doc(c, 'ocds-releases-1', 1, '"old"'), 3)).toBe(false);
+    expect(await feeds.deleteDocument(first, c, 'ocds-releases-10', 1)).toBe(false);
+    expect(await feeds.writeDocument(second, doc(c, 'ocds-releases-1', 1, '"c"'), 3)).toBe(true);
+    expect(await feeds.readDocument(c, 'ocds-releases-1')).toEqual(doc(c, 'ocds-releases-1', 1, '"c"'));
+    expect((await feeds.listDocuments(c)).map((p) => [p.name, p.etag])).toEqual([
+      ['ocds-releases-1', '"c"'],
+      ['ocds-releases-10', '"b"'],
+    ]);
+    expect(await feeds.deleteDocument(second, c, 'ocds-releases-10', 1)).toBe(true);
+    expect(await feeds.readDocument(c, 'ocds-releases-10')).toEqual([]);
+    // Another consortium's documents are its own.
+    expect(await feeds.listDocuments(newId(NOW))).toEqual([]);
   });
 }
