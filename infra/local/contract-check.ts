@@ -29,6 +29,12 @@ export interface Exchange {
 
 const base = 'https://grantloop.invalid/';
 
+/** A schema that is only a reference to a published standard's schema elsewhere. */
+const isStandardSchema = (schema: unknown) => {
+  const ref = (schema as { $ref?: unknown } | undefined)?.$ref;
+  return typeof ref === 'string' && /^https:\/\//.test(ref) && !ref.startsWith(base);
+};
+
 export function contractValidator(doc: Doc) {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -68,6 +74,9 @@ export function contractValidator(doc: Doc) {
     } catch {
       return [`${where}: the body is not JSON`];
     }
+    // A public feed names its standard's own schema (360Giving, OCDS) by URL: the runtime works
+    // offline and ships no copy, and test/publishing validates the feeds against the real files.
+    if (isStandardSchema(media.schema)) return [];
     const validate = validatorFor(`${x.method} ${x.route} ${code} ${type}`, media.schema ?? {});
     if (validate(body)) return [];
     return (validate.errors ?? []).slice(0, 5).map((e) => `${where}: body${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);

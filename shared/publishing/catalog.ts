@@ -15,12 +15,14 @@ export const publishingSlice = defineSlice({
       'GET POST /app/consortia/{consortiumId}/publishing',
       'GET POST /app/grants/{grantId}/publishing',
     ]),
-    openData: handler('open-data', 'GET /open/{consortiumId}[/…]: a consortium’s public page and feeds, as last rebuilt', read),
+    // 'web' for the page's security headers (HSTS where the service is on HTTPS).
+    openData: handler('open-data', 'GET /open/{consortiumId}[/…]: a consortium’s public page and feeds, as last rebuilt', [...read, 'web']),
     rebuildOpenData: onEvents(
       'rebuild-open-data',
       rebuildTriggers,
       'rebuild the public page and feeds of the consortium the event concerns',
-      readWrite,
+      // 'web' for the feeds' own URLs; 'open-data' for the ocid prefix.
+      [...readWrite, 'web', 'open-data'],
       // It reads every record a consortium publishes: a minute leaves room for a large one.
       { timeoutSeconds: 60 },
     ),

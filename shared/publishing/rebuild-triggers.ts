@@ -6,6 +6,10 @@
  * `tender.submissions-closed` follows), reminders and links.
  */
 export const rebuildTriggers = [
+  'consortium.publishing-set',
+  'grant.publishing-set',
+  // A funder's prefix names its grants in every consortium it belongs to.
+  'organisation.prefix-set',
   'consortium.activated',
   'pool.created',
   'pledge.recorded',
