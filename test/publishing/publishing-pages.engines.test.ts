@@ -94,6 +94,24 @@ describe("the consortium's publishing settings", () => {
     expect(await stack.itemCount()).toBe(before);
   });
 
+  it('shows the self-check before anything is public, and holds publishing back until every contributing funder has its prefix', async () => {
+    const checks = entities((await lead.get(path())).html);
+    expect(checks).toContain('Checks on the grants data');
+    // The lead set its prefix above; the member whose pledge is in the pool has none yet.
+    expect(checks).toContain(`${funder(1).org.name} has no 360Giving publisher prefix`);
+    const before = await stack.itemCount();
+    const refused = await send(lead, path(), good);
+    expect(refused.status).toBe(400);
+    expect(entities(errorSummary(refused.html).flat().join(' '))).toContain(`${funder(1).org.name} has no 360Giving publisher prefix`);
+    expect(await stack.itemCount()).toBe(before);
+    const prefixed = await stack.request('PUT', `/organisations/${funder(1).org.id}/giving360-prefix`, {
+      as: funder(1).admin,
+      body: { prefix: '360G-harbourside' },
+    });
+    expect(prefixed.status).toBe(200);
+    expect(entities((await lead.get(path())).html)).toContain('Nothing stops the consortium publishing its grants.');
+  });
+
   it('saves what the lead chose, which a member reads but cannot change; the API takes the same body and refuses the member', async () => {
     const saved = await send(lead, path(), good);
     expect(saved.location).toBe(`${path()}?done=saved`);
