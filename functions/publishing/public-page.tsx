@@ -16,7 +16,8 @@ export const publicPageTitle = (view: PublicView) => `${view.name}: open data`;
 
 /** The whole page, as every grantloop page is answered (doctype, layout, security headers); `headers` adds the caching ones. */
 export const renderPublicPage = (view: PublicView, headers: Record<string, string> = {}) =>
-  render(publicPageTitle(view), {}, <PublicPage view={view} />, 200, headers);
+  // Its visitors have no account: the header's name leads back to this page, not to sign in.
+  render(publicPageTitle(view), { home: `/open/${view.consortiumId}` }, <PublicPage view={view} />, 200, headers);
 
 const licenceLink = (view: PublicView) => (
   <a class="govuk-link" href={view.licence.url} rel="license">

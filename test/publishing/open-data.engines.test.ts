@@ -97,6 +97,8 @@ describe('a consortium’s open data', () => {
     const html = await page.text();
     expect(html).toContain('Open Fund');
     expect(html).not.toContain('<script');
+    // A visitor has no account: the header leads back to this page, not to sign in.
+    expect(html).toContain(`<a href="/open/${consortiumId}" class="govuk-generic-header__homepage-link">`);
   });
 
   it('publishes registry-ready 360Giving: valid, each id under its funder’s prefix, each pledge once as FRG040, grants summing to what was committed', async () => {

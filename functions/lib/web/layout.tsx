@@ -3,6 +3,8 @@ import { Breadcrumbs } from './govuk';
 import { type ConsortiumRef, type Crumb, type Section, ServiceNavigation } from './navigation';
 
 export interface Chrome {
+  /** Where the header's name leads: what needs me, unless the page is for the public (a consortium's open page leads to itself). */
+  home?: string;
   /** The signed-in user; absent on the sign-in page and error pages shown before sign-in. */
   user?: { name: string; email: string };
   csrf?: string;
@@ -41,7 +43,7 @@ export function Layout({ title, chrome, children }: { title: string; chrome: Chr
         <header class="govuk-generic-header">
           <div class="govuk-generic-header__container govuk-width-container">
             <div class="govuk-generic-header__logo">
-              <a href="/app" class="govuk-generic-header__homepage-link">
+              <a href={chrome.home ?? '/app'} class="govuk-generic-header__homepage-link">
                 grantloop
               </a>
             </div>
