@@ -8,6 +8,7 @@ import { resetUsage } from '../../../shared/platform/usage';
 import { apiClient } from '../client';
 import { type MilestoneFigures, runContractScenario } from '../demo-contracts';
 import { poolFigures } from '../demo-pools';
+import { checkOpenData, publishExample } from '../demo-publishing';
 import type { ReportingFigures } from '../demo-reports';
 import { runTenderScenario, type TenderFigures } from '../demo-tenders';
 import { byRole, type Check, type Consortia, DAY, type DemoRun, playHistory, START } from '../example';
@@ -20,7 +21,8 @@ import { LocalClock } from '../virtual-clock';
  * A deterministic run of the example on a fresh in-memory stack with a virtual clock: three
  * consortia are proposed; one lead confirms at once, one after a reminder, one never (it lapses
  * when the 14-day window closes). The active Wyvernshire consortium then pools its money and
- * runs two allocation rounds (demo-pools.ts). Every figure printed is read back from the engines.
+ * runs two allocation rounds (demo-pools.ts), and publishes its open data (demo-publishing.ts).
+ * Every figure printed is read back from the engines.
  */
 export async function demo(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, out: { type: 'string' } } });
@@ -43,8 +45,11 @@ export async function demo(root: string, args: string[]): Promise<number> {
     const funders = await seedExampleFunders(runtime, admin);
     const run: DemoRun = { runtime, api, admin, clock, started, funders, f: byRole(funders), checks, progress, check };
     const { final, pooled, yearOf } = await playHistory(run);
+    // Published before the tender, so the stream rebuilds the feeds after each of its changes.
+    await publishExample(run, final.wyvern.id, pooled);
     const tenders = await runTenderScenario(run, final.wyvern, pooled.poolId);
     const contracts = await runContractScenario(run, tenders.tenderId);
+    await checkOpenData(run, final.wyvern.id, { tender: true });
     const money = await poolFigures(pooled.poolId, check);
     const emails = await runtime.emails();
     checkMail(run, emails, final);

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { User } from '../../../shared/consortia/store';
 import { apiClient } from '../client';
+import { checkOpenData, publishExample } from '../demo-publishing';
 import { byRole, type DemoRun, playHistory, START } from '../example';
 import { defaultPorts, type LocalRuntime, startLocal } from '../runtime';
 import { ensurePlatformAdmin, type SeededFunder, seedExampleFunders } from '../scenario';
@@ -42,9 +43,12 @@ export async function start(root: string, args: string[]): Promise<number> {
   const admin = await ensurePlatformAdmin();
   const seeded = runtime.tableCreated ? await seedExampleFunders(runtime, admin) : [];
   await runtime.settle();
-  if (values.example) await loadExample(runtime, admin, seeded, say);
+  const openData = values.example ? await loadExample(runtime, admin, seeded, say) : undefined;
   const lead = seeded.find((s) => s.role === 'lead');
 
+  const openDataLine = openData
+    ? `\n  Open data:   open ${openData} (the consortium’s public page and its 360Giving feeds, no sign-in; OCDS once it publishes a tender)`
+    : '';
   process.stdout.write(`grantloop ready api=${runtime.apiUrl} mail=${runtime.mailUrl} web=${runtime.webUrl}\n`);
   say(`
   Up in ${((Date.now() - started) / 1000).toFixed(1)} s. State: ${values['in-memory'] ? 'in memory (gone on exit)' : stateDir}
@@ -52,7 +56,7 @@ export async function start(root: string, args: string[]): Promise<number> {
 
   Sign in:     open ${runtime.apiUrl}/sign-in (local only: pick a seeded user; then ${runtime.webUrl} shows what needs you)
   Health:      curl ${runtime.apiUrl}/health
-  Mailbox:     open ${runtime.mailUrl} (every email the system sends lands here)
+  Mailbox:     open ${runtime.mailUrl} (every email the system sends lands here)${openDataLine}
   A token:     export TOKEN=$(npx grantloop token --email ${platformAdmin.email})
   Who am I:    curl -H "Authorization: Bearer $TOKEN" ${runtime.apiUrl}/me
   Funders:     curl -H "Authorization: Bearer $TOKEN" "${runtime.apiUrl}/organisations?kind=funder"
@@ -63,8 +67,17 @@ export async function start(root: string, args: string[]): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-/** `--example`: the demo's consortia, pool, rounds, grants and reports, as they stand today. */
-async function loadExample(runtime: LocalRuntime, admin: User, seeded: SeededFunder[], say: (line: string) => void): Promise<void> {
+/**
+ * `--example`: the demo's consortia, pool, rounds, grants and reports, as they stand today, and
+ * the Wyvernshire consortium's open data published. Returns its public page's URL when loaded.
+ */
+async function loadExample(
+  runtime: LocalRuntime,
+  admin: User,
+  seeded: SeededFunder[],
+  say: (line: string) => void,
+): Promise<string | undefined> {
+  let openData: string | undefined;
   if (seeded.length) {
     say(`loading the example: its history from ${START.toISOString().slice(0, 10)} up to today, on the virtual clock…`);
     const started = Date.now();
@@ -82,13 +95,16 @@ async function loadExample(runtime: LocalRuntime, admin: User, seeded: SeededFun
         if (!ok) say(`  note: ${name}${detail ? ` (${detail})` : ''}`);
       },
     };
-    await playHistory(run, new Date());
+    const { final, pooled } = await playHistory(run, new Date());
+    openData = await publishExample(run, final.wyvern.id, pooled);
+    await checkOpenData(run, final.wyvern.id, { tender: false });
     say(`example loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {
     say('--example: the state folder already has data, so the example was not loaded (use --in-memory, or --dir with a new folder)');
   }
   await runtime.advanceTo(new Date());
   runtime.followWallClock();
+  return openData;
 }
 
 export function resolveDir(root: string, dir: string | undefined): string {
