@@ -2,6 +2,7 @@ import type { ConsortiaStore } from '../../shared/consortia/store';
 import type { ContractStore } from '../../shared/contracts/store';
 import { config } from '../../shared/platform/config';
 import type { PoolStore, RoundStore } from '../../shared/pools/store';
+import { documentName } from '../../shared/publishing/conditional-get';
 import type { BuiltDocument } from '../../shared/publishing/documents';
 import { build360Package, giving360Csv, load360Source } from '../../shared/publishing/giving360-feed';
 import { buildOcdsFeed, loadOcdsSource } from '../../shared/publishing/ocds-feed';
@@ -66,15 +67,19 @@ export const consortiumDocuments =
     const source = settings.published ? await loadPublicSource(deps, consortiumId, settings, now) : undefined;
     if (!source) return [];
     const base = `${config.appUrl()}/open/${consortiumId}`;
-    const view = buildPublicView(source, now);
-    const page: BuiltDocument = {
-      name: 'page',
-      contentType: 'text/html; charset=utf-8',
-      render: async (builtAt) => String((await renderPublicPage({ ...view, builtAt })).body),
-    };
-    return [
-      page,
+    const feeds = [
       ...(settings.show.grants ? await grantDocuments(deps, settings, base) : []),
       ...(settings.show.tenders ? await tenderDocuments(deps, settings, base, now) : []),
     ];
+    // The page links only to files that exist: no 360Giving file before the first grant, no OCDS before the first tender.
+    const built = new Set(feeds.map((d) => d.name));
+    const view = buildPublicView(source, now);
+    const ready = view.feeds.filter((f) => built.has(documentName(f.href.split('/').slice(3).join('/'), 1) ?? ''));
+    const linked = { ...view, feeds: ready, ...(ready.length < view.feeds.length ? { feedsAwaitingData: true } : {}) };
+    const page: BuiltDocument = {
+      name: 'page',
+      contentType: 'text/html; charset=utf-8',
+      render: async (builtAt) => String((await renderPublicPage({ ...linked, builtAt })).body),
+    };
+    return [page, ...feeds];
   };

@@ -32,7 +32,7 @@ function About({ view }: { view: PublicView }) {
       rows={[
         ['Area', view.place.code ? `${view.place.name} (ONS code ${view.place.code})` : view.place.name],
         ['Lead funder', view.lead],
-        ['Other funders', others.length ? listInWords(others) : 'None'],
+        ['Other members', others.length ? listInWords(others) : 'None'],
         ['Last updated', timeInWords(view.builtAt)],
         ['Licence', licenceLink(view)],
       ]}
@@ -116,6 +116,12 @@ function Feeds({ view }: { view: PublicView }) {
   return (
     <Section id="open-data" title="Open data">
       <p class="govuk-body">The same information as data, updated after every change and published under the {licenceLink(view)}.</p>
+      {view.feedsAwaitingData && (
+        <p class="govuk-body">
+          More files follow as there is data for them: the 360Giving file after the first pledge or grant, the OCDS feed after the first
+          published tender.
+        </p>
+      )}
       <TableOrNone
         caption="Data files"
         none="No data is published."

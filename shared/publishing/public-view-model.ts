@@ -30,6 +30,8 @@ export interface PublicView {
   /** Present when the lead shows decisions. */
   decisions?: { rounds: RoundDecision[]; tenders: TenderDecision[] };
   feeds: ViewFeed[];
+  /** Set when a chosen feed has nothing in it yet (no grant, no published tender): the page says so instead of linking to it. */
+  feedsAwaitingData?: boolean;
 }
 
 export interface LicenceRef {

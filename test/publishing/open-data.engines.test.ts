@@ -97,6 +97,10 @@ describe('a consortium’s open data', () => {
     const html = await page.text();
     expect(html).toContain('Open Fund');
     expect(html).not.toContain('<script');
+    // No tender yet, so no OCDS file: the page says it will follow rather than link to a 404.
+    expect(html).toContain(`href="/open/${consortiumId}/360giving.json"`);
+    expect(html).not.toContain(`href="/open/${consortiumId}/ocds/releases"`);
+    expect(html).toContain('the OCDS feed after the first published tender');
     // A visitor has no account: the header leads back to this page, not to sign in.
     expect(html).toContain(`<a href="/open/${consortiumId}" class="govuk-generic-header__homepage-link">`);
   });
@@ -170,6 +174,7 @@ describe('a consortium’s open data', () => {
     const { release, record } = ocdsValidators();
     await stack.runtime.advanceTo(new Date(body.dates.submissionDeadline));
     await stack.runtime.settle();
+    expect(await (await get(`/open/${consortiumId}`)).text()).toContain(`href="/open/${consortiumId}/ocds/releases"`);
     const releases = await json(`/open/${consortiumId}/ocds/releases`);
     expect(release(releases), JSON.stringify(release.errors)).toBe(true);
     expect(offCodelist(releases)).toEqual([]);
