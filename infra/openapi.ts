@@ -138,6 +138,10 @@ function refusals(r: RouteSpec, op: Operation): Json {
     return {
       '304': { description: 'Not modified: the copy named by If-None-Match or If-Modified-Since is current (no body).' },
       '404': { description: 'Not published (or no such page): plain text.', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '503': {
+        description: 'Read while it was being rebuilt (its parts from two versions): plain text, with Retry-After; not cached.',
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
       '500': ref('FeedFailure'),
     };
   if (produces === 'calendar')

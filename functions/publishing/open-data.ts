@@ -15,6 +15,13 @@ const notFound = (): APIGatewayProxyResultV2 => ({
   body: 'Not found: this consortium publishes nothing at this address (yet).\n',
 });
 
+/** Caught mid-rebuild: not cached anywhere (a 404 would be, for a minute), and asked again in a second. */
+const changing = (): APIGatewayProxyResultV2 => ({
+  statusCode: 503,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '1' },
+  body: 'This file is being updated: try again in a moment.\n',
+});
+
 /**
  * GET /open/{consortiumId}[/…]: a consortium's public page and feeds, as the event stream last
  * rebuilt them (nothing is built on request), answered 304 when the client's copy is current.
@@ -28,8 +35,9 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     if (!path.success || !query.success) return notFound();
     const rest = event.rawPath.split('/').slice(3).join('/');
     const name = documentName(rest, query.data.page ?? 1);
-    const doc = name && (await readOpenDocument(openData, path.data.consortiumId, name));
-    if (!doc) return notFound();
+    const doc = name ? await readOpenDocument(openData, path.data.consortiumId, name) : 'absent';
+    if (doc === 'absent') return notFound();
+    if (doc === 'changing') return changing();
     // The page keeps every page's protections (no script, no framing) but may be cached; the feeds are data.
     const { 'cache-control': _noStore, ...pageHeaders } = securityHeaders();
     const answer = answerDocument(doc, event.headers ?? {}, name === 'page' ? pageHeaders : {});

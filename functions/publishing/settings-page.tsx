@@ -22,10 +22,19 @@ import { SelfCheckSection } from './self-check-section';
 type View = Awaited<ReturnType<typeof publishingView>>;
 
 const showWords: Record<ShowPart, { label: string; hint: string }> = {
-  grants: { label: 'Grants', hint: 'Every grant from the consortium’s pools, as 360Giving data and on the public page.' },
-  tenders: { label: 'Joint tenders', hint: 'Tenders and contracts as OCDS data: never a bid, or how many, before the deadline.' },
-  successRates: { label: 'Success rates', hint: 'Proposals and bids received and funded, per round and tender.' },
-  decisions: { label: 'Decisions with reasons', hint: 'What was funded or awarded, and why. Unsuccessful applicants are never named.' },
+  grants: {
+    label: 'Grants',
+    hint: 'Every grant from the consortium’s pools (those awarded through a tender too), as 360Giving data and on the public page.',
+  },
+  tenders: {
+    label: 'Joint tenders',
+    hint: 'Tenders and their contracts as OCDS data, with the standard’s own bid counts and awards: never a bid, or how many, before the deadline; never an unsuccessful bidder’s name.',
+  },
+  successRates: { label: 'Success rates', hint: 'On the public page: proposals and bids received and funded, per round and tender.' },
+  decisions: {
+    label: 'Decisions with reasons',
+    hint: 'On the public page: what was funded or awarded, and why. Unsuccessful applicants are never named.',
+  },
 };
 
 export const settingsFields: FormFields = {

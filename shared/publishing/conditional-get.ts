@@ -47,7 +47,10 @@ export function answerDocument(
     'access-control-allow-origin': '*',
     'x-content-type-options': 'nosniff',
   };
-  return notModified(doc, request) ? { status: 304, headers, body: '' } : { status: 200, headers, body: doc.body };
+  if (!notModified(doc, request)) return { status: 200, headers, body: doc.body };
+  // A 304 has no content, so no Content-Type to describe (§15.4.5 lists what it sends).
+  const { 'content-type': _none, ...validators } = headers;
+  return { status: 304, headers: validators, body: '' };
 }
 
 /** Which stored document a public URL names: the page, a 360Giving file, or one page of an OCDS list. */

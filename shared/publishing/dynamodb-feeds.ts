@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, listRecords } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient, listRecords, queryAll } from '../platform/aws/dynamodb';
 import { attempt, put, type TransactItem } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { documentPartRecord, rebuildRecord } from './codecs';
@@ -23,8 +23,11 @@ const firstParts = <T extends { part: number }>(parts: T[]) => parts.filter((p) 
 /** The public documents on DynamoDB: parts under `OPEN#<consortium>`, each write conditional on the rebuild's claim. */
 export const dynamoFeeds: FeedStore = {
   readDocument: (consortiumId, name) => listRecords(documentPartRecord, keys.openPartition(consortiumId), keys.documentPrefix(name)),
-  listDocuments: async (consortiumId) =>
-    firstParts(await listRecords(documentPartRecord, keys.openPartition(consortiumId), keys.documentsPrefix)),
+  // Strongly consistent: a rebuild compares with, and replaces, the parts as they are now.
+  listDocuments: async (consortiumId) => {
+    const query = { ...byPrefix(config.tableName(), keys.openPartition(consortiumId), keys.documentsPrefix), ConsistentRead: true };
+    return firstParts((await queryAll(query)).map((item) => documentPartRecord.fromItem(item)));
+  },
   async claimRebuild(consortiumId) {
     // One atomic ADD: two rebuilds can never hold the same number, and numbers follow the order they were taken in.
     const { Attributes } = await documentClient.send(

@@ -7,6 +7,7 @@ import type { Proposal, Round } from '../pools/round';
 import type { PoolStore, RoundStore } from '../pools/store';
 import type { TenderStore } from '../tenders/store';
 import { bidsUnsealed, type Tender } from '../tenders/tender';
+import { didNotGoAhead } from './giving360-records';
 import type { PublishingSettings } from './settings';
 
 /**
@@ -41,7 +42,7 @@ export interface PublicSource {
 /** The store ports the loader reads, and nothing else. */
 export interface PublicSourceDeps {
   consortia: Pick<ConsortiaStore, 'getConsortium' | 'getOrganisations'>;
-  pools: Pick<PoolStore, 'listPools' | 'listPoolGrants'>;
+  pools: Pick<PoolStore, 'listPools' | 'listPoolGrants' | 'getGrant'>;
   rounds: Pick<RoundStore, 'listPoolRounds' | 'getRound'>;
   tenders: Pick<TenderStore, 'listTenders' | 'listInterests' | 'listBids'>;
 }
@@ -53,6 +54,20 @@ async function countsOf(deps: PublicSourceDeps, tender: Tender, now: Date): Prom
   const bidsPerLot: Record<string, number> = {};
   for (const bid of bids) for (const lot of bid.lots) bidsPerLot[lot.lotId] = (bidsPerLot[lot.lotId] ?? 0) + 1;
   return { interests: interests.length, bids: bids.length, bidsPerLot };
+}
+
+/**
+ * The grants that went ahead: one terminated before anything was paid is left out, as the
+ * 360Giving file leaves it out (360Giving: remove grants that were awarded but did not go
+ * ahead), so the page and the file never disagree. Only a terminated grant's shares are read.
+ */
+async function goneAhead(deps: PublicSourceDeps, grants: Grant[]): Promise<Grant[]> {
+  const withdrawn = new Set<string>();
+  for (const g of grants.filter((x) => x.status === 'terminated')) {
+    const found = await deps.pools.getGrant(g.id);
+    if (found && didNotGoAhead(found)) withdrawn.add(g.id);
+  }
+  return grants.filter((g) => !withdrawn.has(g.id));
 }
 
 /**
@@ -69,7 +84,7 @@ export async function loadPublicSource(
   const consortium = await deps.consortia.getConsortium(consortiumId);
   if (!consortium) return undefined;
   const pools = (await deps.pools.listPools(consortiumId)).filter((p) => p.consortiumId === consortiumId);
-  const grants = (await Promise.all(pools.map((p) => deps.pools.listPoolGrants(p.id)))).flat();
+  const grants = await goneAhead(deps, (await Promise.all(pools.map((p) => deps.pools.listPoolGrants(p.id)))).flat());
   const headers = (await Promise.all(pools.map((p) => deps.rounds.listPoolRounds(p.id)))).flat();
   const rounds = (await Promise.all(headers.map((r) => deps.rounds.getRound(r.id))))
     .filter((r) => r !== undefined)

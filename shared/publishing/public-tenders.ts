@@ -77,7 +77,8 @@ export function tenderRate({ tender: t, counts }: PublicTender, now: Date): Tend
 /** A lot's outcome: the winner only once the lot is awarded (a recommended or failed lot's bidder is never named). */
 function lotDecision(t: Tender, lotId: string, title: string): LotDecision {
   const o = t.outcomes.find((x) => x.lotId === lotId);
-  const reason = o?.reason ? { reason: o.reason } : {};
+  // A challenge's resolution was written to the challenger, an unsuccessful bidder: the public learns only that one was upheld.
+  const reason = o?.reason ? { reason: o.reason.startsWith('challenge upheld') ? 'a challenge to the award was upheld' : o.reason } : {};
   if (o?.status === 'awarded' && o.winner)
     return {
       title,

@@ -77,8 +77,10 @@ export async function setPublishingSettings(
     updatedBy: caller.user.id,
     version: current.version + 1,
   };
-  // Checked against the settings as they will be (what is shown decides what is checked), only when publishing begins.
-  if (next.published && !current.published && deps.readyToPublish) {
+  // Checked against the settings as they will be (what is shown decides what is checked), when
+  // publishing begins and when grants become public on a consortium already published.
+  const grantsNowPublic = next.published && next.show.grants && !(current.published && current.show.grants);
+  if (grantsNowPublic && deps.readyToPublish) {
     const why = await deps.readyToPublish(next);
     if (why) throw conflict(why, { rule: 'not-ready-to-publish' });
   }

@@ -163,6 +163,8 @@ describe('a consortium’s open data', () => {
     expect(
       (await bid(await linkTo(stack, email, /Open tender: your links/), { volunteering: { price: '1400', answers: MARKER } })).status,
     ).toBe(200);
+    // A bid triggers no rebuild: make one happen (the lead saves the same settings), so the documents are rebuilt with the bid in the table.
+    await publish(stack, lead, consortiumId);
     await stack.runtime.settle();
     const sealed = await everyDocument(consortiumId);
     expect([...sealed.keys()]).toEqual([...before.keys()]);
@@ -181,6 +183,30 @@ describe('a consortium’s open data', () => {
     expect(JSON.stringify(releases)).toMatch(/"bids"/);
     const records = await json(`/open/${consortiumId}/ocds/records`);
     expect(record(records), JSON.stringify(record.errors)).toBe(true);
+  });
+
+  it('takes a grant withdrawn before any payment off the page and out of the 360Giving file at once', async () => {
+    const provider = await addProvider(stack, ['Withdrawn Grant Trust', 'GB-CHC-1099001', 'hello@withdrawn.example.org']);
+    const withdrawn = await stack.api.call<{ id: string }>(lead.admin, 'POST', `/pools/${poolId}/allocations`, {
+      recipientOrgId: provider.id,
+      title: 'A grant that did not go ahead',
+      amount: 300_000,
+      currency: 'GBP',
+      durationMonths: 6,
+      plannedStart: '2026-06-01',
+    });
+    await stack.runtime.settle();
+    const ids = async () => ((await json(`/open/${consortiumId}/360giving.json`)).grants ?? []).map((g) => g.id);
+    expect(await ids()).toContain(`360G-funder1-${withdrawn.id}`);
+    expect(await (await get(`/open/${consortiumId}`)).text()).toContain('A grant that did not go ahead');
+    const ended = await stack.request('POST', `/grants/${withdrawn.id}/status`, {
+      as: lead.admin,
+      body: { status: 'terminated', reason: 'The charity closed before it started' },
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    await stack.runtime.settle();
+    expect(await ids()).not.toContain(`360G-funder1-${withdrawn.id}`);
+    expect(await (await get(`/open/${consortiumId}`)).text()).not.toContain('A grant that did not go ahead');
   });
 
   it('shows nothing of one consortium in another’s documents', async () => {

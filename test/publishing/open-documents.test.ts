@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { documentPartRecord } from '../../shared/publishing/codecs';
 import { answerDocument, documentName, notModified } from '../../shared/publishing/conditional-get';
-import { type BuiltDocument, contentHashOf, etagOf, fromParts, type StoredDocument, toParts } from '../../shared/publishing/documents';
+import {
+  type BuiltDocument,
+  contentHashOf,
+  type DocumentPart,
+  etagOf,
+  fromParts,
+  type StoredDocument,
+  toParts,
+} from '../../shared/publishing/documents';
+import { keys } from '../../shared/publishing/keys';
 import { readOpenDocument } from '../../shared/publishing/open-documents';
 import { rebuildDocuments } from '../../shared/publishing/rebuild';
 import { memoryFeeds } from '../support/in-memory/publishing-feeds';
@@ -54,7 +64,10 @@ describe('conditional GET (RFC 9110 §13)', async () => {
     const full = answerDocument(d, {});
     const short = answerDocument(d, { 'if-none-match': d.etag });
     expect([full.status, short.status, short.body]).toEqual([200, 304, '']);
-    expect(short.headers).toEqual(full.headers);
+    // The same validators and caching rule; no Content-Type, as there is no content.
+    const { 'content-type': type, ...rest } = full.headers;
+    expect(short.headers).toEqual(rest);
+    expect(type).toBe('application/json');
     expect(full.headers['last-modified']).toBe('Sat, 05 Dec 2026 10:15:30 GMT');
   });
 
@@ -93,10 +106,22 @@ describe('rebuilding a consortium’s documents', () => {
       lastModified: '2026-12-05T09:01:00.000Z',
       body: '2 changed built 2026-12-05T09:01:00.000Z',
     });
-    expect(aBefore?.body).toBe('1 built 2026-12-05T09:00:00.000Z');
-    expect(await readOpenDocument(deps, 'C1', 'c')).toBeUndefined();
+    expect(aBefore).toMatchObject({ body: '1 built 2026-12-05T09:00:00.000Z' });
+    expect(await readOpenDocument(deps, 'C1', 'c')).toBe('absent');
     // Another consortium's folder is its own.
-    expect(await readOpenDocument(deps, 'C2', 'a')).toBeUndefined();
+    expect(await readOpenDocument(deps, 'C2', 'a')).toBe('absent');
+  });
+
+  it('tells a document caught half-replaced (parts of two versions) from one that is not there', async () => {
+    const table = new MemoryTable();
+    const feeds = memoryFeeds(table);
+    const claim = await feeds.claimRebuild('C1');
+    const [first, second] = [toParts('C1', await doc('x'.repeat(10), 'p')), toParts('C1', await doc('y'.repeat(10), 'p'))];
+    await feeds.writeDocument(claim, first, 0);
+    // What a Query can see while a two-part version replaces a one-part one: the new part 0 beside… nothing else, or an old part.
+    table.put(keys.document('C1', 'p', 0), documentPartRecord.toItem({ ...(second[0] as DocumentPart), parts: 2 }));
+    expect(await readOpenDocument({ feeds }, 'C1', 'p')).toBe('changing');
+    expect(await readOpenDocument({ feeds }, 'C1', 'q')).toBe('absent');
   });
 
   it('lets the rebuild that began last stand: an older one still reading when it began writes nothing after', async () => {
@@ -107,6 +132,6 @@ describe('rebuilding a consortium’s documents', () => {
       return built(['a', 'old']);
     });
     expect((await slow).superseded).toBe(true);
-    expect((await readOpenDocument(deps, 'C1', 'a'))?.body).toMatch(/^new built/);
+    expect(await readOpenDocument(deps, 'C1', 'a')).toMatchObject({ body: expect.stringMatching(/^new built/) });
   });
 });

@@ -173,7 +173,8 @@ describe('the public view of a consortium', () => {
             value: 2_900_000,
             awardedAt: '2026-05-24T09:00:00.000Z',
           },
-          { title: 'Volunteering support: south', outcome: 'not-awarded', reason: 'challenge upheld: the evaluation was rerun' },
+          // The resolution was written to the challenger: the public learns only that a challenge was upheld.
+          { title: 'Volunteering support: south', outcome: 'not-awarded', reason: 'a challenge to the award was upheld' },
         ],
       },
       {
@@ -289,7 +290,7 @@ describe('what the lead chooses to show', () => {
     expect(noRates.decisions).toBeDefined();
     const noDecisions = await view(NOW, { show: { ...every, decisions: false } });
     expect(noDecisions).not.toHaveProperty('decisions');
-    expect(json(noDecisions)).not.toMatch(/Northern Hub|withdrew its money|challenge upheld/);
+    expect(json(noDecisions)).not.toMatch(/Northern Hub|withdrew its money|challenge/);
   });
 
   it('links every feed with the licence named', async () => {
