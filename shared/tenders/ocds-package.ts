@@ -8,6 +8,10 @@ const OCDS_EXTENSIONS = [
   'https://raw.githubusercontent.com/cabinetoffice/ocds_uk_extension/aa0e43b84dfad0cb9b839a8135e0bc4b285d32fc/extension.json',
 ];
 
+/** The extension that adds `links.next` and `links.prev` to packages, for feeds served page by page. */
+const PAGINATION_EXTENSION =
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_pagination_extension/master/extension.json';
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasIds = (a: unknown[]) => a.length > 0 && a.every((x) => isObject(x) && typeof x.id === 'string');
 
@@ -66,7 +70,8 @@ const envelope = (m: PackageMeta) => ({
   publishedDate: m.publishedDate,
   publisher: { name: m.publisher },
   ...(m.license ? { license: m.license } : {}),
-  extensions: OCDS_EXTENSIONS,
+  // A paged feed declares the extension that defines `links` (core 1.1.5's packages do not).
+  extensions: m.links ? [...OCDS_EXTENSIONS, PAGINATION_EXTENSION] : OCDS_EXTENSIONS,
   ...(m.links ? { links: m.links } : {}),
 });
 
