@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient, listRecords, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient, listRecords, queryAll, readRecord } from '../platform/aws/dynamodb';
 import { attempt, put, type TransactItem } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { documentPartRecord, rebuildRecord } from './codecs';
@@ -28,6 +28,7 @@ export const dynamoFeeds: FeedStore = {
     const query = { ...byPrefix(config.tableName(), keys.openPartition(consortiumId), keys.documentsPrefix), ConsistentRead: true };
     return firstParts((await queryAll(query)).map((item) => documentPartRecord.fromItem(item)));
   },
+  lastClaim: async (consortiumId) => (await readRecord(rebuildRecord, keys.rebuild(consortiumId), true))?.claim,
   async claimRebuild(consortiumId) {
     // One atomic ADD: two rebuilds can never hold the same number, and numbers follow the order they were taken in.
     const { Attributes } = await documentClient.send(

@@ -13,7 +13,8 @@ export const settingsChanged = (consortiumId: string) => new StaleWriteError('pu
 export const grantPublishingChanged = (grantId: string) => new StaleWriteError('grant-publishing', grantId);
 
 export const dynamoPublishing: PublishingStore = {
-  getSettings: (consortiumId) => readRecord(settingsRecord, keys.settings(consortiumId)),
+  // Strongly consistent (one item, one read unit): a rebuild that follows a change must see it.
+  getSettings: (consortiumId) => readRecord(settingsRecord, keys.settings(consortiumId), true),
 
   saveSettings: (settings, expectedVersion, event) =>
     writeVersioned(versioned(settingsRecord.toItem(settings), expectedVersion), event, () => settingsChanged(settings.consortiumId)),

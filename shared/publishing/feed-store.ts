@@ -11,6 +11,8 @@ export interface FeedStore {
   readDocument(consortiumId: string, name: string): Promise<DocumentPart[]>;
   /** The first part of every document the consortium has (its name, ETag and when it changed). */
   listDocuments(consortiumId: string): Promise<DocumentPart[]>;
+  /** The latest claim (strongly consistent), or undefined when the consortium's documents were never rebuilt. */
+  lastClaim(consortiumId: string): Promise<number | undefined>;
   /** The consortium's next rebuild number, now the latest claim. */
   claimRebuild(consortiumId: string): Promise<number>;
   /** Replaces a document's parts (and deletes parts beyond them), only while `claim` is the latest. False when superseded. */

@@ -11,15 +11,18 @@ import {
   PURPOSE_MAX,
   type PublishingSettings,
 } from './settings';
-import type { PublishingDeps } from './store';
+import type { PublishingDeps, PublishingStore } from './store';
 
 type D = Pick<PublishingDeps, 'consortia' | 'publishing' | 'clock'>;
 
 /**
  * The consortium's publishing settings as stored, or the defaults (nothing public, CC BY 4.0)
- * when the lead has not chosen yet. No caller: the feeds' builder and the self-check read it.
+ * when the lead has not chosen yet: what the pages, the feeds' builder and the self-check read.
  */
-export async function publishingSettings(deps: Pick<PublishingDeps, 'publishing'>, consortiumId: string): Promise<PublishingSettings> {
+export async function publishingSettings(
+  deps: { publishing: Pick<PublishingStore, 'getSettings'> },
+  consortiumId: string,
+): Promise<PublishingSettings> {
   return (await deps.publishing.getSettings(consortiumId)) ?? defaultSettings(consortiumId);
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { documentPartRecord } from '../../shared/publishing/codecs';
+import { documentPartRecord, settingsRecord } from '../../shared/publishing/codecs';
 import { answerDocument, documentName, notModified } from '../../shared/publishing/conditional-get';
+import type { SubjectReaders } from '../../shared/publishing/consortia-of';
 import {
   type BuiltDocument,
   contentHashOf,
@@ -14,6 +15,9 @@ import {
 import { keys } from '../../shared/publishing/keys';
 import { readOpenDocument } from '../../shared/publishing/open-documents';
 import { rebuildDocuments } from '../../shared/publishing/rebuild';
+import { rebuildConsortia } from '../../shared/publishing/rebuild-consortia';
+import { defaultSettings } from '../../shared/publishing/settings';
+import { memoryPublishing } from '../support/in-memory/publishing';
 import { memoryFeeds } from '../support/in-memory/publishing-feeds';
 import { MemoryTable } from '../support/in-memory/table';
 
@@ -133,5 +137,35 @@ describe('rebuilding a consortium’s documents', () => {
     });
     expect((await slow).superseded).toBe(true);
     expect(await readOpenDocument(deps, 'C1', 'a')).toMatchObject({ body: expect.stringMatching(/^new built/) });
+  });
+});
+
+describe('which consortia an event rebuilds', () => {
+  const clock = { now: () => new Date('2026-12-05T09:00:00Z') };
+  // The subject names the consortium itself: no other record is read to find it.
+  const noReads = {} as SubjectReaders;
+  const setup = () => {
+    const table = new MemoryTable();
+    const deps = { ...noReads, feeds: memoryFeeds(table), publishing: memoryPublishing(table), clock };
+    const publish = (published: boolean, version: number) =>
+      table.put(keys.settings('C1'), settingsRecord.toItem({ ...defaultSettings('C1'), published, version }));
+    return { table, deps, publish };
+  };
+  // As consortiumDocuments builds: nothing unless published.
+  const build = (deps: ReturnType<typeof setup>['deps']) => async () =>
+    (await deps.publishing.getSettings('C1'))?.published ? [{ name: 'page', contentType: 'text/html', render: () => 'page' }] : [];
+
+  it('writes nothing at all for a consortium never published, then builds, then takes it all down when it stops', async () => {
+    const { table, deps, publish } = setup();
+    expect(await rebuildConsortia(deps, 'consortium#C1', build(deps))).toEqual({
+      C1: { written: [], unchanged: [], deleted: [], superseded: false },
+    });
+    expect(table.size).toBe(0);
+    publish(true, 1);
+    expect((await rebuildConsortia(deps, 'consortium#C1', build(deps))).C1?.written).toEqual(['page']);
+    publish(false, 2);
+    // Unpublished now, but built before: the rebuild runs and takes the page down.
+    expect((await rebuildConsortia(deps, 'consortium#C1', build(deps))).C1?.deleted).toEqual(['page']);
+    expect(await readOpenDocument(deps, 'C1', 'page')).toBe('absent');
   });
 });

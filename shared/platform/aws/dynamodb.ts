@@ -125,9 +125,13 @@ export const partition = (tableName: string, pk: string, index?: 'gsi1' | 'gsi2'
 export const getItem = async (tableName: string, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> =>
   (await documentClient.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
 
-/** One record of the table read through its codec, or undefined when there is none. */
-export const readRecord = async <T>(codec: RecordCodec<T, never>, key: ItemKey): Promise<T | undefined> =>
-  codec.fromOptional(await getItem(config.tableName(), key));
+/** One record of the table read through its codec, or undefined when there is none; `consistent` for a strongly consistent read. */
+export const readRecord = async <T>(codec: RecordCodec<T, never>, key: ItemKey, consistent = false): Promise<T | undefined> =>
+  codec.fromOptional(
+    consistent
+      ? (await documentClient.send(new GetCommand({ TableName: config.tableName(), Key: key, ConsistentRead: true }))).Item
+      : await getItem(config.tableName(), key),
+  );
 
 /** The records of a partition of the table or an index (those whose sort keys start with `prefix`), read through their codec. */
 export const listRecords = async <T>(codec: RecordCodec<T, never>, pk: string, prefix: string, index?: 'gsi1' | 'gsi2'): Promise<T[]> =>

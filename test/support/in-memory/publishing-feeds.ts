@@ -14,6 +14,7 @@ export function memoryFeeds(table: MemoryTable): FeedStore {
     readDocument: async (consortiumId, name) => table.list(documentPartRecord, keys.openPartition(consortiumId), keys.documentPrefix(name)),
     listDocuments: async (consortiumId) =>
       table.list(documentPartRecord, keys.openPartition(consortiumId), keys.documentsPrefix).filter((p) => p.part === 0),
+    lastClaim: async (consortiumId) => table.read(rebuildRecord, keys.rebuild(consortiumId))?.claim,
     async claimRebuild(consortiumId) {
       const claim = (table.read(rebuildRecord, keys.rebuild(consortiumId))?.claim ?? 0) + 1;
       table.put(keys.rebuild(consortiumId), rebuildRecord.toItem({ consortiumId, claim }));

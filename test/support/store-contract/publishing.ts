@@ -71,7 +71,9 @@ export function openDocuments(stores: () => Stores) {
   it('claims are numbered in order; only the latest claim writes or deletes; a shorter version leaves no stale parts', async () => {
     const { feeds } = stores();
     const c = newId(NOW);
+    expect(await feeds.lastClaim(c)).toBeUndefined();
     const first = await feeds.claimRebuild(c);
+    expect(await feeds.lastClaim(c)).toBe(first);
     expect(await feeds.writeDocument(first, doc(c, 'ocds-releases-1', 3, '"a"'), 0)).toBe(true);
     // `ocds-releases-1#` is no prefix of `ocds-releases-10#`: each name reads its own parts.
     expect(await feeds.writeDocument(first, doc(c, 'ocds-releases-10', 1, '"b"'), 0)).toBe(true);
