@@ -135,6 +135,20 @@ function SettingsForm({ view, csrf, typed, errors }: { view: View; csrf: string;
   );
 }
 
+/** Where the public sees it, once published: the page links to its own data files. */
+function PublicLink({ consortiumId }: { consortiumId: string }) {
+  const href = `/open/${encodeURIComponent(consortiumId)}`;
+  return (
+    <div class="govuk-inset-text">
+      Published. The public page, with its data files, is at{' '}
+      <a class="govuk-link" href={href}>
+        {href}
+      </a>
+      ; it updates after every change.
+    </div>
+  );
+}
+
 function SettingsSummary({ settings: s }: { settings: PublishingSettings }) {
   return (
     <SummaryList
@@ -168,6 +182,7 @@ function settingsView(view: View, check: SelfCheck, csrf: string, posted: Posted
       banner: banner ?? false,
       children: (
         <>
+          {view.settings.published && <PublicLink consortiumId={c.id} />}
           {view.canManage ? (
             <SettingsForm view={view} csrf={csrf} typed={posted} errors={errors} />
           ) : (

@@ -122,6 +122,7 @@ describe("the consortium's publishing settings", () => {
     expect(saved.location).toBe(`${path()}?done=saved`);
     const html = entities((await lead.get(saved.location as string)).html);
     expect(html).toContain('Publishing settings saved');
+    expect(html).toContain(`Published. The public page, with its data files, is at <a class="govuk-link" href="/open/${f.consortiumId}">`);
     expect(html).toMatch(/<option value="E10000034" selected="">Worcestershire|<option value="E10000034" selected>Worcestershire/);
     expect(html).toMatch(/name="show-grants" type="checkbox" value="yes" checked/);
     expect(html).not.toMatch(/name="show-successRates" type="checkbox" value="yes" checked/);
