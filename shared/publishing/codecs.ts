@@ -19,6 +19,7 @@ export const settingsShape = {
   placeCode: z.optional(z.string()),
   show: z.strictObject({ grants: z.boolean(), tenders: z.boolean(), successRates: z.boolean(), decisions: z.boolean() }),
   purpose: z.optional(z.string()),
+  firstPublishedAt: z.optional(z.string()),
   updatedBy: z.optional(z.string()),
   version: z.int(),
 };

@@ -51,7 +51,8 @@ function poolRecords(src: Giving360Source, pool: Pool): Giving360Grant[] {
  * `issued` is "the date the file was first published … the same even if the contents of the
  * file are changed" and `modified` "the date when the file was last modified … in date-time
  * format" (360Giving metadata guidance, standard/documentation/technical/metadata.md): issued is
- * the day the consortium's first pool opened, which no later change moves; modified is the
+ * the day the lead first published (the day the first pool opened, for a file built before
+ * that, as the self-check builds it), which no later change moves; modified is the
  * newest change any record shows, or the withdrawal of a grant that did not go ahead (which
  * changes the file though no record is left to carry the date).
  *
@@ -76,7 +77,7 @@ export function build360Package(src: Giving360Source): Giving360Package {
     description:
       `Grants from the pooled funds of the ${src.consortium.name} consortium (${src.consortium.place}), held by ${host.name}, ` +
       'and each funder’s contribution into them, published by grantloop as 360Giving data.',
-    issued: londonDate(new Date(opened)),
+    issued: londonDate(new Date(src.settings.firstPublishedAt ?? opened)),
     modified: newest(opened, ...grants.map((g) => g.dateModified), ...withdrawn),
     publisher: { name: src.consortium.name },
     license: licenceDetails[src.settings.licence].url,

@@ -76,6 +76,7 @@ export async function setPublishingSettings(
     ...(input.placeCode ? { placeCode: input.placeCode } : {}),
     show: { ...input.show },
     ...(purpose ? { purpose } : {}),
+    ...(current.firstPublishedAt || input.published ? { firstPublishedAt: current.firstPublishedAt ?? now.toISOString() } : {}),
     updatedAt: now.toISOString(),
     updatedBy: caller.user.id,
     version: current.version + 1,

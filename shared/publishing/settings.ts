@@ -29,6 +29,8 @@ export interface PublishingSettings {
   show: { grants: boolean; tenders: boolean; successRates: boolean; decisions: boolean };
   /** What the consortium funds, in the lead's words. */
   purpose?: string | undefined;
+  /** When the lead first published: 360Giving's `issued`, which later changes never move. */
+  firstPublishedAt?: string | undefined;
   updatedAt?: string | undefined;
   updatedBy?: string | undefined;
   version: number;

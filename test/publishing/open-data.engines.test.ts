@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeededFunder } from '../../infra/local/scenario';
+import { londonDate } from '../../shared/platform/london-time';
 import { addProvider, WVA } from '../support/consortia';
 import { validate360 } from '../support/giving360';
 import { ocdsValidators, offCodelist } from '../support/ocds';
@@ -55,6 +56,7 @@ let consortiumId: string;
 let poolId: string;
 let grantId: string;
 let lead: SeededFunder;
+let firstPublishedAt: string;
 
 beforeAll(async () => {
   const setup = await fundedConsortium(stack, funders, 'Open Fund', EACH);
@@ -90,7 +92,9 @@ describe('a consortium’s open data', () => {
       });
       expect(res.status).toBe(200);
     }
-    expect((await publish(stack, lead, consortiumId)).status).toBe(200);
+    const published = await publish(stack, lead, consortiumId);
+    expect(published.status).toBe(200);
+    firstPublishedAt = String(published.body.firstPublishedAt);
     await stack.runtime.settle();
     const page = await get(`/open/${consortiumId}`);
     expect(page.status).toBe(200);
@@ -124,6 +128,8 @@ describe('a consortium’s open data', () => {
     expect(poolGrants.reduce((sum, g) => sum + Number(g.amountAwarded) * 100, 0)).toBe(committed);
     expect(committed).toBe(2_000_000);
     expect(pkg.license).toBe('https://creativecommons.org/licenses/by/4.0/');
+    // 360Giving's `issued`: the day the file was first published, on the London calendar.
+    expect(pkg.issued).toBe(londonDate(new Date(firstPublishedAt)));
   });
 
   it('answers 304 while unchanged; an amendment changes the feed once its event is through the stream', async () => {

@@ -58,6 +58,8 @@ describe('publishing settings (in memory)', () => {
     const { sys, d, c, lead, member, admin, staff } = await setup();
     const saved = await setPublishingSettings(d, lead.caller, c.id, settings);
     expect(saved).toMatchObject({ ...settings, version: 1, updatedBy: lead.caller.user.id, updatedAt: '2026-04-01T09:00:00.000Z' });
+    // Not published yet: no first publication date.
+    expect(saved.firstPublishedAt).toBeUndefined();
     expect(await publishingSettings(d, c.id)).toEqual(saved);
     const events = (await d.platform.listEvents(`consortium#${c.id}`)).filter((e) => e.type === 'consortium.publishing-set');
     expect(events.map((e) => e.data)).toEqual([
@@ -65,18 +67,27 @@ describe('publishing settings (in memory)', () => {
     ]);
 
     const officer = await staff(lead.org.id, 'officer', 'officer@lead.test');
+    sys.advanceDays(3);
     await expect(setPublishingSettings(d, officer, c.id, { ...settings, published: true })).resolves.toMatchObject({
       version: 2,
       published: true,
+      firstPublishedAt: '2026-04-04T09:00:00.000Z',
+    });
+    // Stopping and publishing again keeps the first date: 360Giving's `issued` never moves.
+    sys.advanceDays(2);
+    await setPublishingSettings(d, officer, c.id, settings);
+    expect(await setPublishingSettings(d, officer, c.id, { ...settings, published: true })).toMatchObject({
+      version: 4,
+      firstPublishedAt: '2026-04-04T09:00:00.000Z',
     });
     const viewer = await staff(lead.org.id, 'viewer', 'viewer@lead.test');
     await expect(setPublishingSettings(d, viewer, c.id, settings)).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(setPublishingSettings(d, member.caller, c.id, settings)).rejects.toMatchObject({ kind: 'forbidden' });
-    expect(await publishingView(d, member.caller, c.id)).toMatchObject({ settings: { version: 2, published: true }, canManage: false });
+    expect(await publishingView(d, member.caller, c.id)).toMatchObject({ settings: { version: 4, published: true }, canManage: false });
     const outsider = await organisation(sys, admin, 'Northmoor Trust');
     await expect(publishingView(d, outsider.caller, c.id)).rejects.toMatchObject({ kind: 'not-found' });
     await expect(setPublishingSettings(d, outsider.caller, c.id, settings)).rejects.toMatchObject({ kind: 'not-found' });
-    expect(await publishingSettings(d, c.id)).toMatchObject({ version: 2 });
+    expect(await publishingSettings(d, c.id)).toMatchObject({ version: 4 });
   });
 
   it('are written under the version read: two leads saving at once, the second is refused and nothing of it is written', async () => {
