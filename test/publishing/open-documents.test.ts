@@ -59,6 +59,11 @@ describe('conditional GET (RFC 9110 §13)', async () => {
     [{ 'if-modified-since': 'Sat, 05 Dec 2026 10:16:00 GMT' }, true],
     [{ 'if-modified-since': 'Sat, 05 Dec 2026 10:15:29 GMT' }, false],
     [{ 'if-modified-since': 'not a date' }, false],
+    // The obsolete forms a recipient must accept (§5.6.7), and an ISO date, which is no HTTP-date and is ignored.
+    [{ 'if-modified-since': 'Saturday, 05-Dec-26 10:15:30 GMT' }, true],
+    [{ 'if-modified-since': 'Sat Dec  5 10:15:30 2026' }, true],
+    [{ 'if-modified-since': 'Sat Dec  5 10:15:29 2026' }, false],
+    [{ 'if-modified-since': '2026-12-05T10:16:00Z' }, false],
     [{}, false],
   ])('%o → not modified: %s', (headers, expected) => {
     expect(notModified(d, headers)).toBe(expected);
