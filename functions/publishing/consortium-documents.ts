@@ -1,6 +1,7 @@
 import type { ConsortiaStore } from '../../shared/consortia/store';
 import type { ContractStore } from '../../shared/contracts/store';
 import { config } from '../../shared/platform/config';
+import { readOnce } from '../../shared/platform/read-once';
 import type { PoolStore, RoundStore } from '../../shared/pools/store';
 import { documentName } from '../../shared/publishing/conditional-get';
 import type { BuiltDocument } from '../../shared/publishing/documents';
@@ -61,8 +62,17 @@ async function tenderDocuments(deps: DocumentSources, settings: PublishingSettin
  * publishes; then its page, and the feeds the lead chose to show.
  */
 export const consortiumDocuments =
-  (deps: DocumentSources): BuildDocuments =>
+  (tables: DocumentSources): BuildDocuments =>
   async (consortiumId, now) => {
+    // The page and each feed load the same pools, grants, rounds and tenders: each is read once per build.
+    const deps: DocumentSources = {
+      consortia: readOnce(tables.consortia),
+      pools: readOnce(tables.pools),
+      rounds: readOnce(tables.rounds),
+      tenders: readOnce(tables.tenders),
+      contracts: readOnce(tables.contracts),
+      publishing: readOnce(tables.publishing),
+    };
     const settings = await publishingSettings(deps, consortiumId);
     const source = settings.published ? await loadPublicSource(deps, consortiumId, settings, now) : undefined;
     if (!source) return [];
