@@ -1,12 +1,12 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { getSecretString, lambdaSecretEndpoint } from '../../shared/platform/aws/secret-value';
+import { getSecretString } from '../../shared/platform/aws/secret-value';
 import { frontDoor, frontDoorCheck, parseFrontDoorSecret } from '../../shared/platform/front-door';
 import { lazy } from '../../shared/platform/lazy';
 
 const check = lazy(() => {
   const arn = process.env[frontDoor.secretEnv] ?? '';
-  return frontDoorCheck(async () => parseFrontDoorSecret(await getSecretString(arn, lambdaSecretEndpoint())));
+  return frontDoorCheck(async () => parseFrontDoorSecret(await getSecretString(arn)));
 });
 
 const refused: APIGatewayProxyResultV2 = {

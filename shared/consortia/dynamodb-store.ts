@@ -1,5 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient as db, listRecords, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, listRecords, op, partition, queryAll, readRecord } from '../platform/aws/dynamodb';
 import { eventItem, put, putNew, setAt, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict, notFound } from '../platform/errors';
@@ -57,7 +56,7 @@ export const dynamoConsortia: ConsortiaStore = {
     for (let i = 0; i < unique.length; i += 100) {
       let pending: Record<string, unknown>[] = unique.slice(i, i + 100).map((id) => keys.organisation(id));
       while (pending.length > 0) {
-        const out = await db.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
+        const out = await db.send(op.batchGet({ RequestItems: { [table()]: { Keys: pending } } }));
         for (const item of out.Responses?.[table()] ?? []) {
           const org = organisationRecord.fromItem(item);
           found.set(org.id, org);

@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient as db, op, partition, queryAll } from '../platform/aws/dynamodb';
+import { isAwsError } from '../platform/aws/lite';
 import { attempt, consumeLinkItem, eventItem, put, putAt, putNew, type TransactItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
@@ -76,7 +76,7 @@ export const dynamoGrants: GrantStore = {
   async markTrancheBlocked(grantId, seq, at) {
     await db
       .send(
-        new UpdateCommand({
+        op.update({
           TableName: table(),
           Key: keys.tranche(grantId, seq),
           UpdateExpression: 'SET blockedByConditionsAt = :at',
@@ -84,8 +84,8 @@ export const dynamoGrants: GrantStore = {
           ExpressionAttributeValues: { ':at': at },
         }),
       )
-      .catch((e: Error) => {
-        if (e.name !== 'ConditionalCheckFailedException') throw e;
+      .catch((e: unknown) => {
+        if (!isAwsError(e, 'ConditionalCheckFailedException')) throw e;
       });
   },
 

@@ -1,5 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db, listRecords, partition, queryAll } from '../platform/aws/dynamodb';
+import { documentClient as db, listRecords, op, partition, queryAll } from '../platform/aws/dynamodb';
 import { createWithEvent, eventItem, put, putNew, setAt, statusCheck, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
@@ -43,7 +42,7 @@ export const dynamoRounds: RoundStore = {
 
   async markProposal(roundId, proposalId, fields) {
     await db.send(
-      new UpdateCommand({
+      op.update({
         TableName: table(),
         Key: keys.proposal(roundId, proposalId),
         UpdateExpression: `SET #status = :status${fields.grantId ? ', grantId = :grantId' : ''}${fields.reason ? ', reason = :reason' : ''}`,

@@ -1,5 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { byPrefix, documentClient, listRecords, queryAll, readRecord } from '../platform/aws/dynamodb';
+import { byPrefix, documentClient, listRecords, op, queryAll, readRecord } from '../platform/aws/dynamodb';
 import { attempt, put, type TransactItem } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { documentPartRecord, rebuildRecord } from './codecs';
@@ -32,7 +31,7 @@ export const dynamoFeeds: FeedStore = {
   async claimRebuild(consortiumId) {
     // One atomic ADD: two rebuilds can never hold the same number, and numbers follow the order they were taken in.
     const { Attributes } = await documentClient.send(
-      new UpdateCommand({
+      op.update({
         TableName: config.tableName(),
         Key: keys.rebuild(consortiumId),
         UpdateExpression: 'SET consortiumId = :id, entity = :entity, v = :v ADD claim :one',

@@ -1,5 +1,4 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db, partition, queryAll } from '../platform/aws/dynamodb';
+import { documentClient as db, op, partition, queryAll } from '../platform/aws/dynamodb';
 import { attempt, consumeLinkItem, eventItem, put, putNew, takeWaitingItem, transact } from '../platform/aws/transact';
 import { config } from '../platform/config';
 import { conflict } from '../platform/errors';
@@ -62,7 +61,7 @@ export const dynamoReports: ReportStore = {
 
   async countReminder(reportId) {
     await db.send(
-      new UpdateCommand({
+      op.update({
         TableName: table(),
         Key: keys.report(reportId),
         UpdateExpression: 'ADD remindersSent :one',
@@ -72,7 +71,7 @@ export const dynamoReports: ReportStore = {
   },
 
   async saveDraft(reportId, draft) {
-    await db.send(new PutCommand({ TableName: table(), Item: draftRecord.toItem(draft, reportId) }));
+    await db.send(op.put({ TableName: table(), Item: draftRecord.toItem(draft, reportId) }));
   },
 
   async submitViaLink(linkHash, report, submission, now, event, waiting) {

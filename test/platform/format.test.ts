@@ -12,6 +12,7 @@ import {
   pounds,
   shortMonth,
   timeInWords,
+  wholeNumber,
   wholePounds,
 } from '../../shared/platform/format';
 
@@ -24,6 +25,16 @@ describe('the one formatting module (pages and emails alike)', () => {
     expect(pounds(15_000_017)).toBe('£150,000.17');
     expect(pounds(-1_250_000)).toBe('-£12,500.00');
     expect(pounds(123_456_789_012)).toBe('£1,234,567,890.12');
+  });
+
+  it('groups a whole number as en-GB does, without ICU', () => {
+    expect(wholeNumber(0)).toBe('0');
+    expect(wholeNumber(999)).toBe('999');
+    expect(wholeNumber(2000)).toBe('2,000');
+    expect(wholeNumber(1_234_567)).toBe('1,234,567');
+    expect(wholeNumber(-10_000)).toBe('-10,000');
+    // The same as ICU's en-GB grouping across lengths (ICU is the independent oracle here).
+    for (let n = 1; n < 1e12; n = n * 7 + 3) expect(wholeNumber(n)).toBe(n.toLocaleString('en-GB'));
   });
 
   it('rounds to whole pounds for chart ticks', () => {

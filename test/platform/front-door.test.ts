@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import middy from '@middy/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { throughFrontDoor } from '../../functions/lib/front-door';
 import { getSecretString } from '../../shared/platform/aws/secret-value';
 import { type FrontDoorSecret, frontDoor, frontDoorCheck, opens, parseFrontDoorSecret } from '../../shared/platform/front-door';
@@ -135,11 +135,16 @@ describe('GetSecretValue as one signed call', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'token' };
+    // As Lambda gives them: the region and the role's credentials in the environment.
+    vi.stubEnv('AWS_ENDPOINT_URL_SECRETS_MANAGER', url);
+    vi.stubEnv('AWS_REGION', 'eu-west-2');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
+    vi.stubEnv('AWS_SESSION_TOKEN', credentials.sessionToken);
     try {
-      expect(await getSecretString('arn:aws:secretsmanager:eu-west-2:1:secret:s', { region: 'eu-west-2', url, credentials })).toBe(
-        '{"current":"x"}',
-      );
+      expect(await getSecretString('arn:aws:secretsmanager:eu-west-2:1:secret:s')).toBe('{"current":"x"}');
     } finally {
+      vi.unstubAllEnvs();
       server.close();
     }
     expect(seen?.headers['x-amz-target']).toBe('secretsmanager.GetSecretValue');

@@ -73,7 +73,8 @@ describe('bundles', () => {
     expect(withKeys).toContain('"function_name":"grantloop-health"');
     // No keys in the environment: the bundle does not go looking in files or instance metadata.
     const withoutKeys = run({ ...base, HOME: '/nonexistent' });
-    expect(withoutKeys).toContain('Unable to find environment variable credentials');
+    expect(withoutKeys).toContain('AWS credentials are not in the environment');
+    expect(withoutKeys).not.toMatch(/IMDS|ECS|credentials file/i);
   });
 });
 

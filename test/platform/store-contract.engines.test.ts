@@ -1,9 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe } from 'vitest';
 import { dynamoConsortia } from '../../shared/consortia/dynamodb-store';
 import { dynamoContracts } from '../../shared/contracts/dynamodb-store';
 import { dynamoGrants } from '../../shared/grants/dynamodb-store';
-import { documentClient } from '../../shared/platform/aws/dynamodb';
+import { documentClient, op } from '../../shared/platform/aws/dynamodb';
 import { dynamoPlatform } from '../../shared/platform/aws/platform-store';
 import { config } from '../../shared/platform/config';
 import { dynamoRounds } from '../../shared/pools/dynamodb-rounds';
@@ -33,7 +32,7 @@ describe('store contract: the DynamoDB adapters on DynamoDB Local', () => {
     publishing: dynamoPublishing,
     feeds: dynamoFeeds,
     putItem: async (item) => {
-      await documentClient.send(new PutCommand({ TableName: config.tableName(), Item: item }));
+      await documentClient.send(op.put({ TableName: config.tableName(), Item: item }));
     },
   }));
 });

@@ -126,7 +126,7 @@ export function storeContract(stores: () => Stores) {
     expect((await pools.getGrant(grantId))?.shares).toEqual([expect.objectContaining({ amount: 600, paid: 0 })]);
   });
 
-  it('a tranche is released once, with its payment, or not at all', async () => {
+  it('a tranche is marked blocked once, and released once, with its payment, or not at all', async () => {
     const { pools, grants } = stores();
     const p = pool();
     await pools.createPool(p, event(`pool#${p.id}`));
@@ -160,6 +160,13 @@ export function storeContract(stores: () => Stores) {
       shareDeltas: [{ grantId, poolId: p.id, bucket: 'F1|core', funderOrgId: 'F1', paid: 1000 }],
       event: event(`grant#${grantId}`),
     });
+    // Marked blocked by its conditions once: the first time stands, and a second mark (a retried
+    // step, a resumed workflow) is no error. DynamoDB answers that one with a refused condition.
+    await grants.markTrancheBlocked(grantId, 1, '2026-04-01T08:00:00.000Z');
+    await grants.markTrancheBlocked(grantId, 1, '2026-04-02T08:00:00.000Z');
+    expect((await grants.getPlan(grantId)).tranches).toEqual([
+      expect.objectContaining({ blockedByConditionsAt: '2026-04-01T08:00:00.000Z' }),
+    ]);
     await grants.releaseTranche(pay(2), { grantId, seq: 1 });
     await expect(grants.releaseTranche(pay(3), { grantId, seq: 1 })).rejects.toBeInstanceOf(TrancheReleasedError);
     expect(await pools.getPool(p.id)).toMatchObject({ ledgerSeq: 3, paid: 1000 });

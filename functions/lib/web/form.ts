@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/platform/errors';
+import { wholeNumber } from '../../../shared/platform/format';
 import { londonTime, londonWallClock } from '../../../shared/platform/london-time';
 import type * as z from '../zod';
 import type { FieldError } from './govuk';
@@ -384,5 +385,5 @@ export function maxLengthOf(schema: z.core.$ZodType): number | undefined {
 export function lengthHint(schema: z.core.$ZodType): string {
   const max = maxLengthOf(schema);
   if (max === undefined) throw new Error('a free-text field needs a maximum length in its schema');
-  return `At most ${max.toLocaleString('en-GB')} characters.`;
+  return `At most ${wholeNumber(max)} characters.`;
 }

@@ -1,10 +1,58 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type {
+  BatchGetCommandInput,
+  DeleteCommandInput,
+  GetCommandInput,
+  PutCommandInput,
+  QueryCommandInput,
+  TransactWriteCommandInput,
+  UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { clock } from '../clock';
 import type { ItemKey, RecordCodec } from '../codec';
 import { config } from '../config';
-import { lazy } from '../lazy';
 import { recordPartitionWrite, recordUsage, trackingPartitions } from '../usage';
+import { dynamodbPlugin } from './dynamodb-plugin';
+import { liteClient } from './lite';
+
+// The SDK's document-client input types describe DynamoDB's actions with plain values; they are
+// types only (nothing of the SDK is bundled), and dynamodb-plugin.ts marshals the same shapes.
+type Item = Record<string, unknown>;
+interface Inputs {
+  GetItem: GetCommandInput;
+  PutItem: PutCommandInput;
+  UpdateItem: UpdateCommandInput;
+  DeleteItem: DeleteCommandInput;
+  Query: QueryCommandInput;
+  BatchGetItem: BatchGetCommandInput;
+  TransactWriteItems: TransactWriteCommandInput;
+}
+interface Outputs {
+  GetItem: { Item?: Item };
+  PutItem: { Attributes?: Item };
+  UpdateItem: { Attributes?: Item };
+  DeleteItem: { Attributes?: Item };
+  Query: { Items?: Item[]; LastEvaluatedKey?: Item };
+  BatchGetItem: { Responses?: Record<string, Item[]>; UnprocessedKeys?: Record<string, { Keys?: Item[] }> };
+  TransactWriteItems: Record<string, unknown>;
+}
+type Action = keyof Inputs;
+/** One call to DynamoDB, built by `op` and run by `documentClient.send`. There is no Scan: lists are served by Query. */
+export interface DynamoRequest<A extends Action> {
+  action: A;
+  input: Inputs[A];
+}
+const request =
+  <A extends Action>(action: A) =>
+  (input: Inputs[A]): DynamoRequest<A> => ({ action, input });
+export const op = {
+  get: request('GetItem'),
+  put: request('PutItem'),
+  update: request('UpdateItem'),
+  delete: request('DeleteItem'),
+  query: request('Query'),
+  batchGet: request('BatchGetItem'),
+  transactWrite: request('TransactWriteItems'),
+};
 
 interface CapacityShape {
   ReadCapacityUnits?: number;
@@ -12,89 +60,68 @@ interface CapacityShape {
   CapacityUnits?: number;
 }
 
-const writeCommands = new Set([
-  'PutItemCommand',
-  'UpdateItemCommand',
-  'DeleteItemCommand',
-  'BatchWriteItemCommand',
-  'TransactWriteItemsCommand',
-]);
+const writeActions = new Set<Action>(['PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems']);
 
 type Key = Record<string, unknown> | undefined;
 type WriteInput = {
   Item?: Key;
   Key?: Key;
   TransactItems?: { Put?: { Item?: Key }; Update?: { Key?: Key }; Delete?: { Key?: Key } }[];
-  RequestItems?: Record<string, { PutRequest?: { Item?: Key }; DeleteRequest?: { Key?: Key } }[]>;
 };
 
-/** The partition keys a write touches (marshalled or not), for the hot-partition figure. */
+/** The partition keys a write touches, for the hot-partition figure. */
 function writtenPartitions(input: WriteInput): string[] {
-  const pk = (k: Key) => {
-    const v = k?.pk as { S?: string } | string | undefined;
-    return typeof v === 'string' ? v : v?.S;
-  };
   const keys = [
     ...(input.Item && !input.TransactItems ? [input.Item] : []),
+    ...(input.Key && !input.TransactItems ? [input.Key] : []),
     ...(input.TransactItems ?? []).map((t) => t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key),
-    ...Object.values(input.RequestItems ?? {}).flatMap((rs) =>
-      Array.isArray(rs) ? rs.map((r) => r.PutRequest?.Item ?? r.DeleteRequest?.Key) : [],
-    ),
   ];
-  return keys.map(pk).filter((x): x is string => x !== undefined);
+  return keys.map((k) => k?.pk).filter((x): x is string => typeof x === 'string');
 }
 
 /**
- * One DynamoDB client per container. A middleware counts every call and asks it for its
- * consumed capacity, so usage figures come from the engine rather than from estimates.
- *
- * Five attempts rather than the SDK's default three: a throttled call (a hot partition, a burst
- * at 09:00) is retried with the SDK's jittered backoff for up to about two seconds before the
- * error reaches a use case. With three, the fault suite's throttling (one call in twenty refused)
- * failed a grant's tranche step now and then under load: three refusals in a row on one call,
- * which no workflow Retry treats as transient.
+ * DynamoDB through aws-lite (lite.ts says why not the SDK). Four retries after the first try,
+ * five attempts as the SDK client had: a throttled call (a hot partition, a burst at 09:00) is
+ * retried with jittered backoff for up to about three seconds before the error reaches a use
+ * case. With three attempts, the fault suite's throttling (one call in twenty refused) failed a
+ * grant's tranche step now and then under load: three refusals in a row on one call, which no
+ * workflow Retry treats as transient.
  */
-function makeClient(): DynamoDBDocumentClient {
-  const dynamodb = new DynamoDBClient({ maxAttempts: 5 });
-  dynamodb.middlewareStack.add(
-    (next, context) => async (args) => {
-      // Counted here, under every use case, so a round-trip figure cannot drift from the code.
-      recordUsage('dynamodbCalls', 1);
-      if (context.commandName === 'ScanCommand') recordUsage('dynamodbScans', 1);
-      if (trackingPartitions() && writeCommands.has(context.commandName ?? '')) {
-        const hour = clock.now().getUTCHours();
-        for (const pk of writtenPartitions(args.input as WriteInput)) recordPartitionWrite(pk, hour);
-      }
-      const input = args.input as Record<string, unknown>;
-      if (!('ReturnConsumedCapacity' in input)) input.ReturnConsumedCapacity = 'TOTAL';
-      const result = await next(args);
-      const reported = (result.output as { ConsumedCapacity?: CapacityShape | CapacityShape[] }).ConsumedCapacity;
-      const isWrite = writeCommands.has(context.commandName ?? '');
-      for (const c of Array.isArray(reported) ? reported : reported ? [reported] : []) {
-        // DynamoDB reports only the total unless asked for INDEXES; attribute it by the kind of call.
-        const total = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-        recordUsage(isWrite ? 'dynamodbWriteUnits' : 'dynamodbReadUnits', total);
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'grantloopConsumedCapacity' },
-  );
+const client = liteClient('DYNAMODB', { plugins: [dynamodbPlugin], retries: 4 });
 
-  return DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+/**
+ * Runs one call. Every call is counted here, under every use case, so a round-trip figure
+ * cannot drift from the code, and asks DynamoDB for its consumed capacity, so usage figures come
+ * from the engine rather than from estimates.
+ */
+async function send<A extends Action>(r: DynamoRequest<A>): Promise<Outputs[A]> {
+  recordUsage('dynamodbCalls', 1);
+  const isWrite = writeActions.has(r.action);
+  if (trackingPartitions() && isWrite) {
+    const hour = clock.now().getUTCHours();
+    for (const pk of writtenPartitions(r.input as WriteInput)) recordPartitionWrite(pk, hour);
+  }
+  const input = { ReturnConsumedCapacity: 'TOTAL', ...r.input } as Item;
+  const methods = ((await client()) as unknown as { DynamoDB: Record<Action, (input: Item) => Promise<unknown>> }).DynamoDB;
+  const output = (await methods[r.action](input)) as Outputs[A] & { ConsumedCapacity?: CapacityShape | CapacityShape[] };
+  const reported = output.ConsumedCapacity;
+  for (const c of Array.isArray(reported) ? reported : reported ? [reported] : []) {
+    // DynamoDB reports only the total unless asked for INDEXES; attribute it by the kind of call.
+    const total = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
+    recordUsage(isWrite ? 'dynamodbWriteUnits' : 'dynamodbReadUnits', total);
+  }
+  return output;
 }
 
-/** Made on first use (shared/platform/lazy.ts says why); `send` is all the stores use. */
-const client = lazy(makeClient);
-export const documentClient: Pick<DynamoDBDocumentClient, 'send'> = {
-  send: ((...args: Parameters<DynamoDBDocumentClient['send']>) => client().send(...args)) as DynamoDBDocumentClient['send'],
-};
+/** `send` is all the stores use; the client is made on first use (shared/platform/lazy.ts says why). */
+export const documentClient = { send };
 
 /** Every page of a Query; lists are always served by Query on a key or an index. */
 export async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await documentClient.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    const page = await documentClient.send(op.query({ ...input, ExclusiveStartKey: start }));
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -123,13 +150,13 @@ export const partition = (tableName: string, pk: string, index?: 'gsi1' | 'gsi2'
 
 /** The item under one key of the table, or undefined. */
 export const getItem = async (tableName: string, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> =>
-  (await documentClient.send(new GetCommand({ TableName: tableName, Key: key }))).Item;
+  (await documentClient.send(op.get({ TableName: tableName, Key: key }))).Item;
 
 /** One record of the table read through its codec, or undefined when there is none; `consistent` for a strongly consistent read. */
 export const readRecord = async <T>(codec: RecordCodec<T, never>, key: ItemKey, consistent = false): Promise<T | undefined> =>
   codec.fromOptional(
     consistent
-      ? (await documentClient.send(new GetCommand({ TableName: config.tableName(), Key: key, ConsistentRead: true }))).Item
+      ? (await documentClient.send(op.get({ TableName: config.tableName(), Key: key, ConsistentRead: true }))).Item
       : await getItem(config.tableName(), key),
   );
 

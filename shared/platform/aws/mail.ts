@@ -1,15 +1,17 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../config';
-import { lazy } from '../lazy';
 import type { Mailer } from '../ports';
+import { liteClient } from './lite';
 
-const ses = lazy(() => new SESv2Client({}));
+const ses = liteClient('SESV2');
 
-/** SES v2 SendEmail, as the sender and through the configuration set the `mail` need provides. */
+/** SES v2 SendEmail (`POST /v2/email/outbound-emails`), as the sender and through the configuration set the `mail` need provides. */
 export const mailer: Mailer = {
   async send(email) {
-    const out = await ses().send(
-      new SendEmailCommand({
+    const out = await (await ses())({
+      service: 'ses',
+      method: 'POST',
+      path: '/v2/email/outbound-emails',
+      payload: {
         FromEmailAddress: config.senderEmail(),
         Destination: { ToAddresses: email.to },
         ConfigurationSetName: config.sesConfigurationSet(),
@@ -22,8 +24,8 @@ export const mailer: Mailer = {
             },
           },
         },
-      }),
-    );
-    return { messageId: out.MessageId ?? '' };
+      },
+    });
+    return { messageId: (out.payload as { MessageId?: string } | null)?.MessageId ?? '' };
   },
 };

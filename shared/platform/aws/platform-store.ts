@@ -1,12 +1,11 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { currentLinkRecord, eventRecord, linkOf, linkRecord, onceRecord, waitingTaskRecord } from '../codecs';
 import { config } from '../config';
 import { conflict } from '../errors';
 import { platformKeys as keys } from '../keys';
 import type { LinkRecord } from '../links/token';
 import type { ItemKey, PlatformStore } from '../ports';
-import { documentClient as db, queryAll } from './dynamodb';
+import { documentClient as db, op, queryAll } from './dynamodb';
+import { isAwsError } from './lite';
 import { eventItem, transact } from './transact';
 
 const table = () => config.tableName();
@@ -27,7 +26,7 @@ async function getMany(wanted: ItemKey[]): Promise<Map<string, Record<string, un
   let pending: Record<string, unknown>[] = [...new Map(wanted.map((k) => [id({ ...k }), { pk: k.pk, sk: k.sk }])).values()];
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-    const out = await db.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending } } }));
+    const out = await db.send(op.batchGet({ RequestItems: { [table()]: { Keys: pending } } }));
     for (const item of out.Responses?.[table()] ?? []) found.set(id(item), item);
     pending = out.UnprocessedKeys?.[table()]?.Keys ?? [];
   }
@@ -42,12 +41,12 @@ const linkItem = ({ expiresAt, ...link }: LinkRecord) => ({
 const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 /** True if the call failed only because its condition did not hold. */
-const refused = (error: unknown) => error instanceof ConditionalCheckFailedException;
+const refused = (error: unknown) => isAwsError(error, 'ConditionalCheckFailedException');
 
 export const dynamoPlatform: PlatformStore = {
   async putWaitingTask(task) {
     await db.send(
-      new PutCommand({
+      op.put({
         TableName: table(),
         Item: {
           ...waitingTaskRecord.toItem(task),
@@ -59,14 +58,14 @@ export const dynamoPlatform: PlatformStore = {
   },
 
   async getWaitingTask(subject, purpose) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.waitingTask(subject, purpose) }));
+    const out = await db.send(op.get({ TableName: table(), Key: keys.waitingTask(subject, purpose) }));
     return waitingTaskRecord.fromOptional(out.Item);
   },
 
   async takeWaitingTask(subject, purpose) {
     try {
       const out = await db.send(
-        new DeleteCommand({
+        op.delete({
           TableName: table(),
           Key: keys.waitingTask(subject, purpose),
           ConditionExpression: 'attribute_exists(pk)',
@@ -83,7 +82,7 @@ export const dynamoPlatform: PlatformStore = {
   async claimOnce(scope, now, ttlDays) {
     try {
       await db.send(
-        new PutCommand({
+        op.put({
           TableName: table(),
           Item: {
             ...onceRecord.toItem({ claimedAt: now.toISOString() }, scope),
@@ -100,7 +99,7 @@ export const dynamoPlatform: PlatformStore = {
   },
 
   async releaseOnce(scope) {
-    await db.send(new DeleteCommand({ TableName: table(), Key: keys.once(scope) }));
+    await db.send(op.delete({ TableName: table(), Key: keys.once(scope) }));
   },
 
   async appendEvent(event) {
@@ -117,11 +116,11 @@ export const dynamoPlatform: PlatformStore = {
   },
 
   async putLink(link) {
-    await db.send(new PutCommand({ TableName: table(), Item: linkItem(link), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await db.send(op.put({ TableName: table(), Item: linkItem(link), ConditionExpression: 'attribute_not_exists(pk)' }));
   },
 
   async getLink(hash) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.link(hash) }));
+    const out = await db.send(op.get({ TableName: table(), Key: keys.link(hash) }));
     return asLink(out.Item);
   },
 
@@ -134,7 +133,7 @@ export const dynamoPlatform: PlatformStore = {
 
   async revokeLink(hash, now) {
     await db.send(
-      new UpdateCommand({
+      op.update({
         TableName: table(),
         Key: keys.link(hash),
         UpdateExpression: 'SET #status = :revoked, revokedAt = :now',
@@ -146,7 +145,7 @@ export const dynamoPlatform: PlatformStore = {
   },
 
   async getCurrentLink(pointer) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: pointer }));
+    const out = await db.send(op.get({ TableName: table(), Key: pointer }));
     return currentLinkRecord.fromOptional(out.Item);
   },
 
@@ -190,6 +189,6 @@ export const dynamoPlatform: PlatformStore = {
   },
 
   async probe() {
-    await db.send(new GetCommand({ TableName: table(), Key: keys.probe }));
+    await db.send(op.get({ TableName: table(), Key: keys.probe }));
   },
 };

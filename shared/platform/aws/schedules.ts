@@ -1,21 +1,25 @@
-import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { randomUUID } from 'node:crypto';
 import { config } from '../config';
 import { delivery } from '../delivery';
-import { lazy } from '../lazy';
 import type { Scheduler } from '../ports';
+import { isAwsError, liteClient } from './lite';
 
-const client = lazy(() => new SchedulerClient({}));
+const client = liteClient('SCHEDULER');
 
 /** `at()` takes a UTC wall-clock time without zone or milliseconds. */
 const atExpression = (d: Date) => `at(${d.toISOString().slice(0, 19)})`;
 
-/** EventBridge Scheduler one-time schedules; the target's ARN comes from the function's `schedules` need. */
+/** EventBridge Scheduler one-time schedules (CreateSchedule, `POST /schedules/{Name}`); the target's ARN comes from the function's `schedules` need. */
 export const scheduler: Scheduler = {
   async scheduleOnce(s) {
     try {
-      await client().send(
-        new CreateScheduleCommand({
-          Name: s.name,
+      await (await client())({
+        service: 'scheduler',
+        method: 'POST',
+        path: `/schedules/${encodeURIComponent(s.name)}`,
+        payload: {
+          // The SDK filled this idempotency token itself; a retried request keeps it.
+          ClientToken: randomUUID(),
           GroupName: config.scheduleGroup(),
           ScheduleExpression: atExpression(s.at),
           ScheduleExpressionTimezone: 'UTC',
@@ -27,11 +31,11 @@ export const scheduler: Scheduler = {
             Input: JSON.stringify(s.input),
             RetryPolicy: { MaximumRetryAttempts: delivery.schedule.retryAttempts },
           },
-        }),
-      );
+        },
+      });
       return { created: true };
     } catch (error) {
-      if (error instanceof ConflictException) return { created: false };
+      if (isAwsError(error, 'ConflictException')) return { created: false };
       throw error;
     }
   },

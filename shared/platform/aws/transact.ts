@@ -1,12 +1,12 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { eventRecord } from '../codecs';
 import { config } from '../config';
 import { DomainError } from '../errors';
 import { type DomainEvent, outboxEvent } from '../events';
 import { platformKeys } from '../keys';
 import type { WaitingTask } from '../ports';
-import { documentClient } from './dynamodb';
+import { documentClient, op } from './dynamodb';
+import { isAwsError } from './lite';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -118,19 +118,25 @@ export function takeWaitingItem(task: WaitingTask): TransactItem {
   };
 }
 
+/** Why each item of a cancelled transaction failed, in the items' order, as DynamoDB answers it. */
+const cancellationCodes = (error: Error & Record<string, unknown>): unknown[] =>
+  Array.isArray(error.CancellationReasons)
+    ? error.CancellationReasons.map((r: unknown) => (r && typeof r === 'object' && 'Code' in r ? r.Code : undefined))
+    : [];
+
 /**
  * Runs a transaction and turns a cancelled one into a domain error. `explain` maps the index
  * of the item whose condition failed to the error the caller should see.
  */
 export async function transact(items: TransactItem[], explain: (failedIndex: number) => Error): Promise<void> {
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await documentClient.send(op.transactWrite({ TransactItems: items }));
   } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+    if (isAwsError(error, 'TransactionCanceledException')) {
+      const reasons = cancellationCodes(error);
+      const failed = reasons.indexOf('ConditionalCheckFailed');
       if (failed >= 0) throw explain(failed);
-      if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+      if (reasons.includes('TransactionConflict')) {
         throw new DomainError('conflict', 'another change to the same records happened at the same moment; try again');
       }
     }
@@ -141,11 +147,10 @@ export async function transact(items: TransactItem[], explain: (failedIndex: num
 /** Runs a transaction whose conditions express "still allowed"; a refusal is a plain false. */
 export async function attempt(items: TransactItem[]): Promise<boolean> {
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await documentClient.send(op.transactWrite({ TransactItems: items }));
     return true;
   } catch (error) {
-    if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'))
-      return false;
+    if (isAwsError(error, 'TransactionCanceledException') && cancellationCodes(error).includes('ConditionalCheckFailed')) return false;
     throw error;
   }
 }

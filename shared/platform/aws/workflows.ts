@@ -1,23 +1,14 @@
-import {
-  ExecutionAlreadyExists,
-  InvalidToken,
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-  TaskDoesNotExist,
-  TaskTimedOut,
-} from '@aws-sdk/client-sfn';
 import { config } from '../config';
 import { conflict } from '../errors';
-import { lazy } from '../lazy';
 import type { Workflows } from '../ports';
+import { jsonRpc } from './json-rpc';
+import { isAwsError } from './lite';
 
-const sfn = lazy(() => new SFNClient({}));
+const sfn = jsonRpc('states', 'SFN', 'AWSStepFunctions', '1.0');
 
 /** A token the engine no longer waits on (answered, timed out) is a conflict for the caller. */
 function mapTokenError(error: unknown): never {
-  if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut || error instanceof InvalidToken) {
+  if (isAwsError(error, 'TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken')) {
     throw conflict('the workflow is no longer waiting for this step (it was already answered or has timed out)');
   }
   throw error;
@@ -27,20 +18,18 @@ function mapTokenError(error: unknown): never {
 export const workflows: Workflows = {
   async start(workflowId, name, input) {
     try {
-      await sfn().send(new StartExecutionCommand({ stateMachineArn: config.workflowArn(workflowId), name, input: JSON.stringify(input) }));
+      await sfn('StartExecution', { stateMachineArn: config.workflowArn(workflowId), name, input: JSON.stringify(input) });
       return { started: true };
     } catch (error) {
       // Deterministic names make a repeated start (retried event, duplicate delivery) harmless.
-      if (error instanceof ExecutionAlreadyExists) return { started: false };
+      if (isAwsError(error, 'ExecutionAlreadyExists')) return { started: false };
       throw error;
     }
   },
   async succeed(taskToken, output) {
-    await sfn()
-      .send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
-      .catch(mapTokenError);
+    await sfn('SendTaskSuccess', { taskToken, output: JSON.stringify(output) }).catch(mapTokenError);
   },
   async fail(taskToken, error, cause) {
-    await sfn().send(new SendTaskFailureCommand({ taskToken, error, cause })).catch(mapTokenError);
+    await sfn('SendTaskFailure', { taskToken, error, cause }).catch(mapTokenError);
   },
 };

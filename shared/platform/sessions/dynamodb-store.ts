@@ -1,6 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient as db } from '../aws/dynamodb';
+import { documentClient as db, op } from '../aws/dynamodb';
+import { isAwsError } from '../aws/lite';
 import { journeyDraftRecord, loginAttemptRecord, sessionRecord } from '../codecs';
 import { config } from '../config';
 import { platformKeys as keys } from '../keys';
@@ -13,7 +12,7 @@ const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 export const dynamoSessions: SessionStore = {
   async putSession(session) {
     await db.send(
-      new PutCommand({
+      op.put({
         TableName: table(),
         Item: { ...sessionRecord.toItem(session), expiresAt: epoch(sessionEnd(session)) },
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -22,14 +21,14 @@ export const dynamoSessions: SessionStore = {
   },
 
   async getSession(hash) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.session(hash), ConsistentRead: true }));
+    const out = await db.send(op.get({ TableName: table(), Key: keys.session(hash), ConsistentRead: true }));
     return sessionRecord.fromOptional(out.Item);
   },
 
   async touchSession(hash, lastSeenAt, expiresAt) {
     try {
       await db.send(
-        new UpdateCommand({
+        op.update({
           TableName: table(),
           Key: keys.session(hash),
           UpdateExpression: 'SET lastSeenAt = :at, expiresAt = :ttl',
@@ -38,17 +37,17 @@ export const dynamoSessions: SessionStore = {
         }),
       );
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isAwsError(error, 'ConditionalCheckFailedException')) throw error;
     }
   },
 
   async deleteSession(hash) {
-    await db.send(new DeleteCommand({ TableName: table(), Key: keys.session(hash) }));
+    await db.send(op.delete({ TableName: table(), Key: keys.session(hash) }));
   },
 
   async putDraft(hash, journey, answers, expiresAt) {
     await db.send(
-      new PutCommand({
+      op.put({
         TableName: table(),
         Item: { ...journeyDraftRecord.toItem({ answers }, hash, journey), expiresAt: epoch(expiresAt) },
       }),
@@ -56,21 +55,21 @@ export const dynamoSessions: SessionStore = {
   },
 
   async getDraft(hash, journey) {
-    const out = await db.send(new GetCommand({ TableName: table(), Key: keys.sessionDraft(hash, journey), ConsistentRead: true }));
+    const out = await db.send(op.get({ TableName: table(), Key: keys.sessionDraft(hash, journey), ConsistentRead: true }));
     return journeyDraftRecord.fromOptional(out.Item)?.answers;
   },
 
   async deleteDraft(hash, journey) {
-    await db.send(new DeleteCommand({ TableName: table(), Key: keys.sessionDraft(hash, journey) }));
+    await db.send(op.delete({ TableName: table(), Key: keys.sessionDraft(hash, journey) }));
   },
 
   async putLoginAttempt(attempt) {
     const ttl = epoch(new Date(new Date(attempt.createdAt).getTime() + LOGIN_ATTEMPT_MS));
-    await db.send(new PutCommand({ TableName: table(), Item: { ...loginAttemptRecord.toItem(attempt), expiresAt: ttl } }));
+    await db.send(op.put({ TableName: table(), Item: { ...loginAttemptRecord.toItem(attempt), expiresAt: ttl } }));
   },
 
   async takeLoginAttempt(hash) {
-    const out = await db.send(new DeleteCommand({ TableName: table(), Key: keys.loginAttempt(hash), ReturnValues: 'ALL_OLD' }));
+    const out = await db.send(op.delete({ TableName: table(), Key: keys.loginAttempt(hash), ReturnValues: 'ALL_OLD' }));
     return loginAttemptRecord.fromOptional(out.Attributes);
   },
 };

@@ -1,0 +1,21 @@
+import { type LiteClient, liteClient } from './lite';
+
+/**
+ * One action of an AWS service that speaks the awsJson protocol (Step Functions, EventBridge):
+ * a POST to `/` naming the action in `X-Amz-Target`. `awsjson: false` keeps aws-lite from
+ * encoding the body as DynamoDB's typed JSON, which its content type would otherwise ask for.
+ */
+export function jsonRpc(service: string, endpointName: string, targetPrefix: string, version: '1.0' | '1.1') {
+  const client: () => Promise<LiteClient> = liteClient(endpointName);
+  return async <T>(action: string, payload: Record<string, unknown>): Promise<T> => {
+    const out = await (await client())({
+      service,
+      method: 'POST',
+      path: '/',
+      headers: { 'X-Amz-Target': `${targetPrefix}.${action}`, 'content-type': `application/x-amz-json-${version}` },
+      awsjson: false,
+      payload,
+    });
+    return (out.payload ?? {}) as T;
+  };
+}

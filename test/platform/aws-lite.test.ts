@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { dynamodbPlugin, marshalRequest, unmarshalAnswer } from '../../shared/platform/aws/dynamodb-plugin';
+import { awsErrorCode, isAwsError } from '../../shared/platform/aws/lite';
+
+// Stand-ins for aws-lite's marshaller that tag what they touched, so each test sees which attribute maps were converted.
+const marshal = (v: unknown) => ({ marshalled: v });
+const unmarshal = (v: unknown) => ({ unmarshalled: v });
+
+describe('the DynamoDB actions grantloop calls (an aws-lite plugin)', () => {
+  it('marshals every attribute map of a request, a transaction and a batch, and changes nothing the caller passed', () => {
+    const put = { Put: { TableName: 't', Item: { pk: 'a' }, ConditionExpression: 'x', ExpressionAttributeValues: { ':v': 1 } } };
+    const input = {
+      TransactItems: [put, { ConditionCheck: { TableName: 't', Key: { pk: 'b' }, ConditionExpression: 'y' } }],
+    };
+    const before = JSON.stringify(input);
+    expect(marshalRequest(input, marshal)).toEqual({
+      TransactItems: [
+        {
+          Put: {
+            TableName: 't',
+            Item: { marshalled: { pk: 'a' } },
+            ConditionExpression: 'x',
+            ExpressionAttributeValues: { marshalled: { ':v': 1 } },
+          },
+        },
+        { ConditionCheck: { TableName: 't', Key: { marshalled: { pk: 'b' } }, ConditionExpression: 'y' } },
+      ],
+    });
+    expect(JSON.stringify(input)).toBe(before);
+    expect(marshalRequest({ TableName: 't', KeyConditionExpression: 'k', ExclusiveStartKey: { pk: 'c' } }, marshal)).toEqual({
+      TableName: 't',
+      KeyConditionExpression: 'k',
+      ExclusiveStartKey: { marshalled: { pk: 'c' } },
+    });
+    expect(marshalRequest({ RequestItems: { t: { Keys: [{ pk: 'd' }] } } }, marshal)).toEqual({
+      RequestItems: { t: { Keys: [{ marshalled: { pk: 'd' } }] } },
+    });
+  });
+
+  it('unmarshals every attribute map of an answer, pagination keys included, and leaves the rest', () => {
+    const answer = {
+      Items: [{ pk: { S: 'a' } }],
+      LastEvaluatedKey: { pk: { S: 'a' } },
+      Count: 1,
+      ConsumedCapacity: { CapacityUnits: 0.5 },
+      Responses: { t: [{ pk: { S: 'b' } }] },
+      UnprocessedKeys: { t: { Keys: [{ pk: { S: 'c' } }] } },
+    };
+    expect(unmarshalAnswer(answer, unmarshal)).toEqual({
+      Items: [{ unmarshalled: { pk: { S: 'a' } } }],
+      LastEvaluatedKey: { unmarshalled: { pk: { S: 'a' } } },
+      Count: 1,
+      ConsumedCapacity: { CapacityUnits: 0.5 },
+      Responses: { t: [{ unmarshalled: { pk: { S: 'b' } } }] },
+      UnprocessedKeys: { t: { Keys: [{ unmarshalled: { pk: { S: 'c' } } }] } },
+    });
+  });
+
+  it('names an error by its code, not by DynamoDB’s namespaced type', async () => {
+    const error = { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' };
+    const onError = dynamodbPlugin.methods.UpdateItem?.error;
+    const named = (await onError?.({ error })) as { error: Record<string, unknown> };
+    expect(named.error.name).toBe('ConditionalCheckFailedException');
+  });
+});
+
+describe('AWS error codes', () => {
+  const answered = (fields: Record<string, unknown>) => Object.assign(new Error('refused'), fields);
+  it('reads the code from a JSON protocol’s __type or a REST protocol’s x-amzn-errortype header', () => {
+    expect(awsErrorCode(answered({ __type: 'com.amazonaws.swf.service.model.v20120810#ExecutionAlreadyExists' }))).toBe(
+      'ExecutionAlreadyExists',
+    );
+    expect(awsErrorCode(answered({ headers: { 'x-amzn-errortype': 'ConflictException:http://internal.amazon.com/coral/' } }))).toBe(
+      'ConflictException',
+    );
+    expect(isAwsError(answered({ name: 'TaskTimedOut' }), 'TaskDoesNotExist', 'TaskTimedOut')).toBe(true);
+    expect(isAwsError(new Error('plain'), 'ConflictException')).toBe(false);
+    expect(isAwsError('ConflictException', 'ConflictException')).toBe(false);
+  });
+});
