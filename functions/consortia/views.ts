@@ -12,9 +12,9 @@ import * as z from '../lib/zod';
 const at = isoTime;
 export const user = z.strictObject({ id: z.string(), email: z.string(), name: z.string(), platformAdmin: z.boolean(), createdAt: at });
 export const membership = z.strictObject({ userId: z.string(), orgId: z.string(), role: z.enum(memberRoles), grantedAt: at });
-export const organisation = z.strictObject({ ...organisationIdentity, createdAt: at });
+export const organisation = z.strictObject({ ...organisationIdentity(), createdAt: at });
 const consortiumFields = {
-  ...consortiumIdentity,
+  ...consortiumIdentity(),
   quorumPercent: z.int(),
   /** Opaque to consortia: the grants feature's policy, as `PUT /consortia/{consortiumId}/reporting-policy` set it. */
   reportingPolicy: z.optional(z.unknown()),

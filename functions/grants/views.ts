@@ -41,7 +41,7 @@ const tranche = z.strictObject({
 
 /** A report owed on a grant, as scheduled and tracked. */
 export const report = z.strictObject({
-  ...reportSubject,
+  ...reportSubject(),
   index: z.int(),
   label: z.string(),
   periodStart: isoDate,

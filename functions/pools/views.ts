@@ -242,7 +242,7 @@ const roundFields = {
 };
 export const round = z.strictObject(roundFields);
 
-export const proposal = z.strictObject({ ...allocationFields, ...proposalOutcome });
+export const proposal = z.strictObject({ ...allocationFields, ...proposalOutcome() });
 
 const tally = z.strictObject({
   approveWeight: z.number(),

@@ -5,7 +5,7 @@ import { isoTime } from '../lib/api';
 import * as z from '../lib/zod';
 
 /** The consortium's publishing settings as saved. */
-export const publishingSettings = z.strictObject({ ...settingsShape, updatedAt: z.optional(isoTime) });
+export const publishingSettings = z.strictObject({ ...settingsShape(), updatedAt: z.optional(isoTime) });
 
 /** A grant's publishing details as saved. */
 export const grantPublishing = z.strictObject({

@@ -27,8 +27,11 @@ export function bundleOptions(repoRoot: string): BuildOptions {
     mainFields: ['module', 'main'],
     // Bundled CommonJS dependencies call require(), which ESM output does not define.
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    // Nothing external: ship the SDK versions the project pins and tests against, not the runtime's.
-    external: [],
+    // Nothing external (ship the versions the project pins and tests against, not the runtime's)
+    // but aws-lite's vendored XML parser: grantloop calls only AWS JSON services, and the parser
+    // is 26 KB that V8 would parse on every cold start. aws-lite requires it only to read or
+    // write XML, so it is never loaded; if it ever were, the require fails loudly.
+    external: ['../_vendor/xml'],
     // Credentials come from the Lambda environment only (see env-credentials.ts); DynamoDB's
     // endpoint cache gets a Map-based LRU instead of mnemonist's (see lru-cache.ts).
     alias: {

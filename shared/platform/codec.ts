@@ -103,16 +103,24 @@ export function recordCodec<T extends object, A extends unknown[] = []>() {
     kind: string;
     version: number;
     prefix: ItemKey;
-    schema: S & TakesEvery<S, T>;
+    schema: () => S & TakesEvery<S, T>;
     keys: (value: T, ...at: A) => ItemKeys;
   }): RecordCodec<T, A> => {
-    const schema: z.ZodMiniType<T> = spec.schema;
+    // Built when the first item is read, not when the module loads (issue 27): a function's
+    // bundle holds every record of the features it touches, and reads a few of them.
+    let built: z.ZodMiniType<T> | undefined;
+    const schema = (): z.ZodMiniType<T> => {
+      built ??= spec.schema();
+      return built;
+    };
     const codec: RecordCodec<T, A> = {
       owner: spec.owner,
       kind: spec.kind,
       version: spec.version,
       prefix: spec.prefix,
-      schema,
+      get schema() {
+        return schema();
+      },
       keys: spec.keys,
       toItem(value, ...at) {
         const item: Item = {};
@@ -122,7 +130,7 @@ export function recordCodec<T extends object, A extends unknown[] = []>() {
         const v = item.v ?? 1;
         if (v !== spec.version) throw new StoredItemError(spec.kind, keyOf(item), 'v', `is ${String(v)}; this code reads ${spec.version}`);
         const value = Object.fromEntries(Object.entries(item).filter(([k]) => !bookkeeping.includes(k)));
-        const parsed = schema.safeParse(value);
+        const parsed = schema().safeParse(value);
         if (parsed.success) return parsed.data;
         throw misfit(spec.kind, keyOf(item), parsed.error.issues);
       },
@@ -146,7 +154,7 @@ export function recordsOf(owner: string) {
     <S extends z.ZodMiniType<T>>(
       kind: string,
       [pk, sk]: [pk: string, sk: string],
-      spec: { version?: number; schema: S & TakesEvery<S, T>; keys: (value: T, ...at: A) => ItemKeys },
+      spec: { version?: number; schema: () => S & TakesEvery<S, T>; keys: (value: T, ...at: A) => ItemKeys },
     ): RecordCodec<T, A> =>
       recordCodec<T, A>()<S>({ owner, kind, version: spec.version ?? 1, prefix: { pk, sk }, schema: spec.schema, keys: spec.keys });
 }
@@ -164,7 +172,7 @@ export function uniqueGuard<F extends string>(
   keyOf: (value: string) => ItemKey,
 ): RecordCodec<Record<F, string>, [value: string]> {
   return record<Record<F, string>, [value: string]>()(kind, prefix, {
-    schema: z.record(z.literal(field), z.string()),
+    schema: () => z.record(z.literal(field), z.string()),
     keys: (_g, value) => keyOf(value),
   });
 }

@@ -12,25 +12,27 @@ const record = /* @__PURE__ */ recordsOf('platform');
 
 /** Events sit under their subject (any partition), so only their sort key is the platform's. */
 export const eventRecord = /* @__PURE__ */ record<DomainEvent>()('event', ['', 'EVENT#'], {
-  schema: z.object({
-    id: z.string(),
-    type: z.string(),
-    version: z.literal(1),
-    subject: z.string(),
-    occurredAt: z.string(),
-    actor: z.string(),
-    data: z.record(z.string(), z.unknown()),
-  }),
+  schema: () =>
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      version: z.literal(1),
+      subject: z.string(),
+      occurredAt: z.string(),
+      actor: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
   keys: (e) => keys.event(e.subject, e.occurredAt, e.id),
 });
 
 export const waitingTaskRecord = /* @__PURE__ */ record<WaitingTask>()('waiting-task', ['', 'WAIT#'], {
-  schema: z.object({ subject: z.string(), purpose: z.string(), taskToken: z.string(), executionName: z.string(), deadline: z.string() }),
+  schema: () =>
+    z.object({ subject: z.string(), purpose: z.string(), taskToken: z.string(), executionName: z.string(), deadline: z.string() }),
   keys: (t) => keys.waitingTask(t.subject, t.purpose),
 });
 
 export const onceRecord = /* @__PURE__ */ record<{ claimedAt: string }, [scope: string]>()('once', ['ONCE#', 'ONCE'], {
-  schema: z.object({ claimedAt: z.string() }),
+  schema: () => z.object({ claimedAt: z.string() }),
   keys: (_o, scope) => keys.once(scope),
 });
 
@@ -38,15 +40,16 @@ export const onceRecord = /* @__PURE__ */ record<{ claimedAt: string }, [scope: 
 export type StoredLink = Omit<LinkRecord, 'expiresAt'> & { expiresAtIso: string; revokedAt?: string };
 
 export const linkRecord = /* @__PURE__ */ record<StoredLink>()('link', ['LINK#', 'LINK'], {
-  schema: z.object({
-    hash: z.string(),
-    scope: z.catchall(z.object({ kind: z.string() }), z.string()),
-    status: z.enum(['active', 'used', 'revoked']),
-    expiresAtIso: z.string(),
-    createdAt: z.string(),
-    usedAt: z.optional(z.string()),
-    revokedAt: z.optional(z.string()),
-  }),
+  schema: () =>
+    z.object({
+      hash: z.string(),
+      scope: z.catchall(z.object({ kind: z.string() }), z.string()),
+      status: z.enum(['active', 'used', 'revoked']),
+      expiresAtIso: z.string(),
+      createdAt: z.string(),
+      usedAt: z.optional(z.string()),
+      revokedAt: z.optional(z.string()),
+    }),
   keys: (l) => keys.link(l.hash),
 });
 
@@ -62,12 +65,12 @@ export const linkOf = (stored: StoredLink): LinkRecord => {
  */
 // Under the owner's key (no prefix of its own): the owner feature declares the prefix (calendar's `feedPointer`).
 export const currentLinkRecord = /* @__PURE__ */ record<CurrentLink, [pointer: ItemKey]>()('current-link', ['', ''], {
-  schema: z.object({ hash: z.string(), createdAt: z.string() }),
+  schema: () => z.object({ hash: z.string(), createdAt: z.string() }),
   keys: (_l, pointer) => ({ pk: pointer.pk, sk: pointer.sk }),
 });
 
 export const sessionRecord = /* @__PURE__ */ record<Session>()('session', ['SESSION#', 'SESSION'], {
-  schema: z.object({ hash: z.string(), email: z.string(), csrf: z.string(), createdAt: z.string(), lastSeenAt: z.string() }),
+  schema: () => z.object({ hash: z.string(), email: z.string(), csrf: z.string(), createdAt: z.string(), lastSeenAt: z.string() }),
   keys: (s) => keys.session(s.hash),
 });
 
@@ -75,13 +78,13 @@ export const journeyDraftRecord = /* @__PURE__ */ record<{ answers: DraftAnswers
   'draft',
   ['SESSION#', 'DRAFT#'],
   {
-    schema: z.object({ answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])) }),
+    schema: () => z.object({ answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])) }),
     keys: (_d, hash, journey) => keys.sessionDraft(hash, journey),
   },
 );
 
 export const loginAttemptRecord = /* @__PURE__ */ record<LoginAttempt>()('login', ['LOGIN#', 'LOGIN'], {
-  schema: z.object({ hash: z.string(), verifier: z.string(), next: z.string(), createdAt: z.string() }),
+  schema: () => z.object({ hash: z.string(), verifier: z.string(), next: z.string(), createdAt: z.string() }),
   keys: (a) => keys.loginAttempt(a.hash),
 });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type Item, recordsOf } from '../platform/codec';
+import { lazy } from '../platform/lazy';
 import type { FundingShare } from './grant';
 import { regrantTypes } from './grant';
 import { keys } from './keys';
@@ -11,14 +12,17 @@ import type { StoredEntry } from './store';
 /** The pools feature's records: the only place their stored shapes are spelled (docs/ARCHITECTURE.md, "Record kinds"). */
 const record = /* @__PURE__ */ recordsOf('pools');
 
-export const restrictionSchema = z.union([
-  z.object({ kind: z.literal('core') }),
-  z.object({ kind: z.literal('restricted'), lotId: z.string() }),
-  z.object({ kind: z.literal('restricted'), purpose: z.string() }),
-]);
+/** Built on first use, as every schema here (issue 27). */
+export const restrictionSchema = lazy(() =>
+  z.union([
+    z.object({ kind: z.literal('core') }),
+    z.object({ kind: z.literal('restricted'), lotId: z.string() }),
+    z.object({ kind: z.literal('restricted'), purpose: z.string() }),
+  ]),
+);
 
 /** What a funder proposes to fund (a round's proposal, and the grant made from it). */
-export const allocationRequestShape = {
+export const allocationRequestShape = lazy(() => ({
   recipientOrgId: z.string(),
   title: z.string(),
   description: z.optional(z.string()),
@@ -29,9 +33,9 @@ export const allocationRequestShape = {
   plannedStart: z.optional(z.string()),
   beneficiaryOrgIds: z.optional(z.array(z.string())),
   regrantType: z.optional(z.enum(regrantTypes)),
-};
+}));
 
-const totals = {
+const totals = lazy(() => ({
   pledged: z.number(),
   received: z.number(),
   committed: z.number(),
@@ -39,34 +43,36 @@ const totals = {
   returned: z.number(),
   // Pools stored before tenders have no reservations yet.
   reserved: z._default(z.number(), 0),
-};
+}));
 
 export const poolRecord = /* @__PURE__ */ record<Pool>()('pool', ['POOL#', 'POOL'], {
-  schema: z.object({
-    id: z.string(),
-    consortiumId: z.string(),
-    name: z.string(),
-    purpose: z.string(),
-    currency: z.literal('GBP'),
-    lots: z.array(z.object({ id: z.string(), name: z.string() })),
-    status: z.enum(['open', 'closed']),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    ledgerSeq: z.number(),
-    ...totals,
-  }),
+  schema: () =>
+    z.object({
+      id: z.string(),
+      consortiumId: z.string(),
+      name: z.string(),
+      purpose: z.string(),
+      currency: z.literal('GBP'),
+      lots: z.array(z.object({ id: z.string(), name: z.string() })),
+      status: z.enum(['open', 'closed']),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      ledgerSeq: z.number(),
+      ...totals(),
+    }),
   keys: (p) => ({ ...keys.pool(p.id), ...keys.poolIndex(p.consortiumId, p.id) }),
 });
 
 export const pledgeRecord = /* @__PURE__ */ record<Pledge>()('pledge', ['POOL#', 'PLEDGE#'], {
-  schema: z.object({
-    id: z.string(),
-    poolId: z.string(),
-    funderOrgId: z.string(),
-    restriction: restrictionSchema,
-    years: z.array(z.object({ financialYear: z.string(), amount: z.number(), received: z.number() })),
-    createdAt: z.string(),
-  }),
+  schema: () =>
+    z.object({
+      id: z.string(),
+      poolId: z.string(),
+      funderOrgId: z.string(),
+      restriction: restrictionSchema(),
+      years: z.array(z.object({ financialYear: z.string(), amount: z.number(), received: z.number() })),
+      createdAt: z.string(),
+    }),
   keys: (p) => ({ ...keys.pledge(p.poolId, p.id), ...keys.pledgeIndex(p.funderOrgId, p.poolId, p.id) }),
 });
 
@@ -86,32 +92,34 @@ export interface StoredBucket {
 }
 
 export const bucketRecord = /* @__PURE__ */ record<StoredBucket, [poolId: string, bucket: string]>()('bucket', ['POOL#', 'BUCKET#'], {
-  schema: z.object({
-    funderOrgId: z.string(),
-    restriction: restrictionSchema,
-    available: z.optional(z.number()),
-    received: z.optional(z.number()),
-    committed: z.optional(z.number()),
-    paid: z.optional(z.number()),
-    returned: z.optional(z.number()),
-    reserved: z.optional(z.number()),
-  }),
+  schema: () =>
+    z.object({
+      funderOrgId: z.string(),
+      restriction: restrictionSchema(),
+      available: z.optional(z.number()),
+      received: z.optional(z.number()),
+      committed: z.optional(z.number()),
+      paid: z.optional(z.number()),
+      returned: z.optional(z.number()),
+      reserved: z.optional(z.number()),
+    }),
   keys: (_b, poolId, bucket) => keys.bucket(poolId, bucket),
 });
 
-const posting = z.object({ account: z.string(), amount: z.number() });
+const posting = lazy(() => z.object({ account: z.string(), amount: z.number() }));
 
 export const ledgerEntryRecord = /* @__PURE__ */ record<StoredEntry, [poolId: string]>()('ledger-entry', ['POOL#', 'LEDGER#'], {
-  schema: z.object({
-    seq: z.number(),
-    at: z.string(),
-    actor: z.string(),
-    type: z.enum(['contribution', 'allocation', 'payment', 'return', 'release', 'reservation', 'unreservation']),
-    postings: z.array(posting),
-    grantId: z.optional(z.string()),
-    tenderId: z.optional(z.string()),
-    memo: z.string(),
-  }),
+  schema: () =>
+    z.object({
+      seq: z.number(),
+      at: z.string(),
+      actor: z.string(),
+      type: z.enum(['contribution', 'allocation', 'payment', 'return', 'release', 'reservation', 'unreservation']),
+      postings: z.array(posting()),
+      grantId: z.optional(z.string()),
+      tenderId: z.optional(z.string()),
+      memo: z.string(),
+    }),
   keys: (e, poolId) => keys.ledgerEntry(poolId, e.seq),
 });
 
@@ -120,57 +128,60 @@ export const shareRecord = /* @__PURE__ */ record<FundingShare & { grantId: stri
   'grant-share',
   ['GRANT#', 'SHARE#'],
   {
-    schema: z.object({
-      grantId: z.string(),
-      bucket: z.string(),
-      funderOrgId: z.string(),
-      restriction: restrictionSchema,
-      amount: z.number(),
-      paid: z.number(),
-      returned: z.number(),
-    }),
+    schema: () =>
+      z.object({
+        grantId: z.string(),
+        bucket: z.string(),
+        funderOrgId: z.string(),
+        restriction: restrictionSchema(),
+        amount: z.number(),
+        paid: z.number(),
+        returned: z.number(),
+      }),
     keys: (s, poolId) => keys.grantShare(s.grantId, s.bucket, s.funderOrgId, poolId),
   },
 );
 
 export const roundRecord = /* @__PURE__ */ record<Round>()('round', ['ROUND#', 'ROUND'], {
-  schema: z.object({
-    id: z.string(),
-    poolId: z.string(),
-    consortiumId: z.string(),
-    name: z.string(),
-    status: z.enum(['open', 'voting', 'escalated', 'approved', 'rejected', 'expired', 'committed']),
-    openedAt: z.string(),
-    openedBy: z.string(),
-    closedAt: z.optional(z.string()),
-    decidedAt: z.optional(z.string()),
-    version: z.number(),
-  }),
+  schema: () =>
+    z.object({
+      id: z.string(),
+      poolId: z.string(),
+      consortiumId: z.string(),
+      name: z.string(),
+      status: z.enum(['open', 'voting', 'escalated', 'approved', 'rejected', 'expired', 'committed']),
+      openedAt: z.string(),
+      openedBy: z.string(),
+      closedAt: z.optional(z.string()),
+      decidedAt: z.optional(z.string()),
+      version: z.number(),
+    }),
   keys: (r) => ({ ...keys.round(r.id), ...keys.roundIndex(r.poolId, r.id) }),
 });
 
 /** Who proposed it and what became of it: the same stored and served (the API's proposal view spreads it). */
-export const proposalOutcome = {
+export const proposalOutcome = lazy(() => ({
   id: z.string(),
   by: z.string(),
   status: z.enum(['proposed', 'funded', 'not-funded']),
   grantId: z.optional(z.string()),
   reason: z.optional(z.string()),
-};
+}));
 
 export const proposalRecord = /* @__PURE__ */ record<Proposal, [roundId: string]>()('proposal', ['ROUND#', 'PROPOSAL#'], {
-  schema: z.object({ ...allocationRequestShape, ...proposalOutcome }),
+  schema: () => z.object({ ...allocationRequestShape(), ...proposalOutcome() }),
   keys: (p, roundId) => keys.proposal(roundId, p.id),
 });
 
 export const voteRecord = /* @__PURE__ */ record<Vote, [roundId: string]>()('vote', ['ROUND#', 'VOTE#'], {
-  schema: z.object({
-    orgId: z.string(),
-    decision: z.enum(['approve', 'reject']),
-    comment: z.optional(z.string()),
-    by: z.string(),
-    at: z.string(),
-  }),
+  schema: () =>
+    z.object({
+      orgId: z.string(),
+      decision: z.enum(['approve', 'reject']),
+      comment: z.optional(z.string()),
+      by: z.string(),
+      at: z.string(),
+    }),
   keys: (v, roundId) => keys.vote(roundId, v.orgId),
 });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type Item, recordsOf } from '../platform/codec';
+import { lazy } from '../platform/lazy';
 import { keys } from './keys';
 import type { Draft, Review, Submission } from './records';
 import { type Report, reportStatuses } from './report';
@@ -8,14 +9,14 @@ import { type Report, reportStatuses } from './report';
 const record = /* @__PURE__ */ recordsOf('reporting');
 
 /** What a report is about: the same stored and served (the API's report view spreads it). */
-export const reportSubject = {
+export const reportSubject = lazy(() => ({
   id: z.string(),
   grantId: z.string(),
   poolId: z.string(),
   consortiumId: z.string(),
   recipientOrgId: z.string(),
   grantTitle: z.optional(z.string()),
-};
+}));
 
 /**
  * A report period, with both its indexes: by grant and due date, by consortium and status. Created
@@ -23,22 +24,23 @@ export const reportSubject = {
  * later change is a reporting use case.
  */
 export const reportRecord = /* @__PURE__ */ record<Report>()('report', [keys.prefix.report, keys.sk.report], {
-  schema: z.object({
-    ...reportSubject,
-    index: z.number(),
-    label: z.string(),
-    periodStart: z.string(),
-    periodEnd: z.string(),
-    dueDate: z.string(),
-    templateId: z.enum(['light', 'full']),
-    status: z.enum(reportStatuses),
-    submissions: z.number(),
-    reviews: z.number(),
-    remindersSent: z.number(),
-    linkGeneration: z.optional(z.number()),
-    linksReplacedAt: z.optional(z.string()),
-    version: z.number(),
-  }),
+  schema: () =>
+    z.object({
+      ...reportSubject(),
+      index: z.number(),
+      label: z.string(),
+      periodStart: z.string(),
+      periodEnd: z.string(),
+      dueDate: z.string(),
+      templateId: z.enum(['light', 'full']),
+      status: z.enum(reportStatuses),
+      submissions: z.number(),
+      reviews: z.number(),
+      remindersSent: z.number(),
+      linkGeneration: z.optional(z.number()),
+      linksReplacedAt: z.optional(z.string()),
+      version: z.number(),
+    }),
   keys: (r) => ({
     ...keys.report(r.id),
     ...keys.byGrant(r.grantId, r.dueDate, r.id),
@@ -50,30 +52,32 @@ export const submissionRecord = /* @__PURE__ */ record<Submission, [reportId: st
   'submission',
   [keys.prefix.report, keys.prefix.submission],
   {
-    schema: z.object({
-      n: z.number(),
-      measures: z.record(z.string(), z.number()),
-      questions: z.record(z.string(), z.string()),
-      submittedAt: z.string(),
-      via: z.literal('link'),
-    }),
+    schema: () =>
+      z.object({
+        n: z.number(),
+        measures: z.record(z.string(), z.number()),
+        questions: z.record(z.string(), z.string()),
+        submittedAt: z.string(),
+        via: z.literal('link'),
+      }),
     keys: (s, reportId) => keys.submission(reportId, s.n),
   },
 );
 
 export const reviewRecord = /* @__PURE__ */ record<Review, [reportId: string]>()('review', [keys.prefix.report, keys.prefix.review], {
-  schema: z.object({
-    n: z.number(),
-    decision: z.enum(['accept', 'request-changes']),
-    comments: z.optional(z.string()),
-    by: z.string(),
-    at: z.string(),
-  }),
+  schema: () =>
+    z.object({
+      n: z.number(),
+      decision: z.enum(['accept', 'request-changes']),
+      comments: z.optional(z.string()),
+      by: z.string(),
+      at: z.string(),
+    }),
   keys: (r, reportId) => keys.review(reportId, r.n),
 });
 
 export const draftRecord = /* @__PURE__ */ record<Draft, [reportId: string]>()('draft', [keys.prefix.report, keys.sk.draft], {
-  schema: z.object({ measures: z.record(z.string(), z.string()), questions: z.record(z.string(), z.string()), savedAt: z.string() }),
+  schema: () => z.object({ measures: z.record(z.string(), z.string()), questions: z.record(z.string(), z.string()), savedAt: z.string() }),
   keys: (_d, reportId) => keys.draft(reportId),
 });
 

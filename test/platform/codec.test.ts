@@ -13,7 +13,7 @@ const thing = recordCodec<Thing>()({
   kind: 'thing',
   version: 1,
   prefix: { pk: 'THING#', sk: 'THING' },
-  schema: z.object({ id: z.string(), amount: z.number(), note: z.optional(z.string()) }),
+  schema: () => z.object({ id: z.string(), amount: z.number(), note: z.optional(z.string()) }),
   keys: (t) => ({ pk: `THING#${t.id}`, sk: 'THING' }),
 });
 
@@ -40,15 +40,15 @@ describe('record codecs', () => {
   it('do not compile when the schema and the type differ', () => {
     const spec = { owner: 'test', kind: 'thing', version: 1, prefix: { pk: 'T#', sk: 'T' }, keys: () => ({ pk: 'T#', sk: 'T' }) };
     // @ts-expect-error the schema lacks `note`, which the type has: a Thing with a note would lose it.
-    recordCodec<Thing>()({ ...spec, schema: z.object({ id: z.string(), amount: z.number() }) });
+    recordCodec<Thing>()({ ...spec, schema: () => z.object({ id: z.string(), amount: z.number() }) });
     // @ts-expect-error the schema's `amount` is a string: what it gives is not a Thing.
-    recordCodec<Thing>()({ ...spec, schema: z.object({ id: z.string(), amount: z.string(), note: z.optional(z.string()) }) });
+    recordCodec<Thing>()({ ...spec, schema: () => z.object({ id: z.string(), amount: z.string(), note: z.optional(z.string()) }) });
   });
 
   it('a feature’s constructor binds its owner, takes the kind and prefix, and starts at version 1', () => {
     const record = recordsOf('test');
     const same = record<Thing>()('thing', ['THING#', 'THING'], {
-      schema: z.object({ id: z.string(), amount: z.number(), note: z.optional(z.string()) }),
+      schema: () => z.object({ id: z.string(), amount: z.number(), note: z.optional(z.string()) }),
       keys: (t) => ({ pk: `THING#${t.id}`, sk: 'THING' }),
     });
     expect([same.owner, same.kind, same.version, same.prefix]).toEqual([thing.owner, thing.kind, thing.version, thing.prefix]);

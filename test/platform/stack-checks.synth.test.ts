@@ -74,7 +74,7 @@ describe('bundles', () => {
     // No keys in the environment: the bundle does not go looking in files or instance metadata.
     const withoutKeys = run({ ...base, HOME: '/nonexistent' });
     expect(withoutKeys).toContain('AWS credentials are not in the environment');
-    expect(withoutKeys).not.toMatch(/IMDS|ECS|credentials file/i);
+    expect(withoutKeys).not.toMatch(/IMDS|via ECS|\.aws\/credentials/);
   });
 });
 
