@@ -44,6 +44,12 @@ const shapes = lazy(() => {
     contractMonths: z.optional(z.number()),
   };
 
+  return { at, document, input };
+});
+
+/** What happens after it is drafted (TenderProcess), with the ranking of each lot's bids. */
+const processShape = lazy(() => {
+  const { at } = shapes();
   const rankedBid = z.object({
     bidId: z.string(),
     rank: z.number(),
@@ -103,13 +109,14 @@ const shapes = lazy(() => {
     cancellation: z.optional(z.object({ reason: z.string(), at, by: z.string() })),
     closedAt: z.optional(at),
   };
-  return { at, document, input, process };
+  return process;
 });
 
 /** The whole tender (its process included), replaced under its version. */
 export const tenderRecord = /* @__PURE__ */ record<Tender>()('tender', ['TENDER#', 'TENDER'], {
   schema: () => {
-    const { at, input, process } = shapes();
+    const { at, input } = shapes();
+    const process = processShape();
     return z.object({
       ...input,
       ...process,
