@@ -75,6 +75,14 @@ export interface BundleBench {
   /** Whole-process time paired against the empty handler's: what Lambda's Init Duration resembles. */
   medianProcessRatio: number;
   maxProcessRatio: number;
+  /**
+   * The floor: a handler that imports only what every function imports (middy, the Powertools
+   * logger as functions/lib/logger.ts makes it, the aws-lite client, node:crypto), built and
+   * measured the same way. No function can start faster; its ratio is what the targets leave
+   * to grantloop's own code.
+   */
+  floorProcessMs: number;
+  floorProcessRatio: number;
   /** Whether the runs had NODE_OPTIONS=--enable-source-maps (the stack had it until issue 27). */
   sourceMaps: boolean;
   runs: number;
@@ -110,12 +118,18 @@ export async function benchBundles(
       path: await buildEmptyHandler(work),
       env: lambdaEnvironment('grantloop-empty', {}, sourceMaps),
     };
-    const samples = new Map<string, Sample[]>([...functions, empty].map((s) => [s.name, []]));
+    const floor: Subject = {
+      name: 'floor',
+      path: await buildFloorHandler(work),
+      env: lambdaEnvironment('grantloop-floor', {}, sourceMaps),
+    };
+    const samples = new Map<string, Sample[]>([...functions, empty, floor].map((s) => [s.name, []]));
     const measure = async (s: Subject) => samples.get(s.name)?.push(await initOnce(probe, s));
     for (let round = 0; round < runs; round++) {
       // Rotated each round, so no function always runs just after an empty one, or first.
       const shift = (round * 7) % Math.max(functions.length, 1);
       const order = [...functions.slice(shift), ...functions.slice(0, shift)];
+      await measure(floor);
       for (const [i, s] of order.entries()) {
         if (i % emptyEvery === 0) await measure(empty);
         await measure(s);
@@ -162,6 +176,8 @@ function summarise(functions: Subject[], samples: Map<string, Sample[]>, runs: n
     maxCpuRatio: Math.max(...rows.map((r) => r.cpuRatio)),
     medianProcessRatio: median(rows.map((r) => r.processRatio)),
     maxProcessRatio: Math.max(...rows.map((r) => r.processRatio)),
+    floorProcessMs: mid('floor', 'processMs'),
+    floorProcessRatio: mid('floor', 'processMs') / emptyProcessMs,
     runs,
     seconds: (performance.now() - started) / 1000,
   };
@@ -209,6 +225,27 @@ async function buildEmptyHandler(dir: string): Promise<string> {
   writeFileSync(entry, 'export const handler = async () => ({});\n');
   const outfile = join(dir, 'empty', 'index.mjs');
   await build({ ...bundleOptions(repoRoot), entryPoints: [entry], outfile });
+  return outfile;
+}
+
+/** What every function imports and nothing more (BundleBench.floorProcessRatio), bundled with the functions' own options. */
+async function buildFloorHandler(dir: string): Promise<string> {
+  const entry = join(dir, 'floor.ts');
+  const from = (path: string) => JSON.stringify(join(repoRoot, path));
+  writeFileSync(
+    entry,
+    [
+      `import { randomBytes } from 'node:crypto';`,
+      `import middy from '@middy/core';`,
+      `import { logger } from ${from('functions/lib/logger.ts')};`,
+      `import { liteClient } from ${from('shared/platform/aws/lite.ts')};`,
+      `const client = liteClient('DYNAMODB');`,
+      `export const handler = middy(async () => ({ client, logger, id: randomBytes(16) }));`,
+    ].join('\n'),
+  );
+  const outfile = join(dir, 'floor', 'index.mjs');
+  // The entry is outside the repository: its packages are looked up in the repository's node_modules.
+  await build({ ...bundleOptions(repoRoot), entryPoints: [entry], outfile, nodePaths: [join(repoRoot, 'node_modules')] });
   return outfile;
 }
 
@@ -270,6 +307,7 @@ export function bundleTable(b: BundleBench): string {
         `${(r.bytes / 1000).toFixed(1).padStart(7)} KB ${ms(r.processMs)} ${ms(r.initMs)} ${ms(r.importMs)} ${ms(r.cpuMs)}  ${x(r.processRatio).padStart(8)} ${x(r.ratio).padStart(6)} ${x(r.cpuRatio).padStart(5)}  ${r.name}`,
     ),
     `  empty handler: process ${b.emptyProcessMs.toFixed(1)} ms, init ${b.emptyInitMs.toFixed(1)} ms, import ${b.emptyImportMs.toFixed(1)} ms, cpu ${b.emptyCpuMs.toFixed(1)} ms`,
+    `  floor (middy, the logger, the aws-lite client, node:crypto and nothing else): process ${b.floorProcessMs.toFixed(1)} ms, ${x(b.floorProcessRatio)} the empty handler`,
     `  bundles: largest ${(b.maxBytes / 1000).toFixed(1)} KB, median ${(b.medianBytes / 1000).toFixed(1)} KB`,
     `  whole process ÷ empty: median ${x(b.medianProcessRatio)}, worst ${x(b.maxProcessRatio)}; init: median ${x(b.medianRatio)}, worst ${x(b.maxRatio)}; cpu: median ${x(b.medianCpuRatio)}, worst ${x(b.maxCpuRatio)}; ${b.seconds.toFixed(0)} s`,
   ].join('\n');

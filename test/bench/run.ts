@@ -81,6 +81,8 @@ if (!skip.has('bundles')) {
       init: [b.medianRatio, b.maxRatio],
       cpu: [b.medianCpuRatio, b.maxCpuRatio],
       process: [b.medianProcessRatio, b.maxProcessRatio],
+      // What every function imports, alone: the lowest ratio any function could reach.
+      floorProcess: b.floorProcessRatio,
     },
     withSourceMaps: {
       init: [withMaps.medianRatio, withMaps.maxRatio],
