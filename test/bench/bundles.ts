@@ -129,9 +129,10 @@ export async function benchBundles(
       // Rotated each round, so no function always runs just after an empty one, or first.
       const shift = (round * 7) % Math.max(functions.length, 1);
       const order = [...functions.slice(shift), ...functions.slice(0, shift)];
-      await measure(floor);
       for (const [i, s] of order.entries()) {
         if (i % emptyEvery === 0) await measure(empty);
+        // As often as the empty handler, half-way between its runs: one sample a round was too few to be steady.
+        if (i % emptyEvery === emptyEvery / 2) await measure(floor);
         await measure(s);
       }
       o.onProgress?.(`round ${round + 1}/${runs}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
