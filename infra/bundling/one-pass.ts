@@ -29,8 +29,10 @@ export function bundleOptions(repoRoot: string): BuildOptions {
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     // Nothing external (ship the versions the project pins and tests against, not the runtime's)
     // but aws-lite's vendored XML parser: grantloop calls only AWS JSON services, and the parser
-    // is 26 KB that V8 would parse on every cold start. aws-lite requires it only to read or
-    // write XML, so it is never loaded; if it ever were, the require fails loudly.
+    // is 26 KB that V8 would parse on every cold start. aws-lite requires it only for an answer
+    // whose content type is XML, which no JSON service sends; if one ever came, the require
+    // would throw inside aws-lite's response handler, the process would exit and Lambda would
+    // report the invocation failed (Runtime.ExitError): no write is half-made by it.
     external: ['../_vendor/xml'],
     // Credentials come from the Lambda environment only (see env-credentials.ts); DynamoDB's
     // endpoint cache gets a Map-based LRU instead of mnemonist's (see lru-cache.ts).

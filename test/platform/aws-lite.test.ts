@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dynamodbPlugin, marshalRequest, unmarshalAnswer } from '../../shared/platform/aws/dynamodb-plugin';
-import { awsErrorCode, isAwsError } from '../../shared/platform/aws/lite';
+import { awsCall, awsErrorCode, isAwsError, throttleRounds } from '../../shared/platform/aws/lite';
 
 // Stand-ins for aws-lite's marshaller that tag what they touched, so each test sees which attribute maps were converted.
 const marshal = (v: unknown) => ({ marshalled: v });
@@ -76,5 +76,40 @@ describe('AWS error codes', () => {
     expect(isAwsError(answered({ name: 'TaskTimedOut' }), 'TaskDoesNotExist', 'TaskTimedOut')).toBe(true);
     expect(isAwsError(new Error('plain'), 'ConflictException')).toBe(false);
     expect(isAwsError('ConflictException', 'ConflictException')).toBe(false);
+  });
+});
+
+describe('one AWS call (awsCall)', () => {
+  const answered = (fields: Record<string, unknown>) => Object.assign(new Error('refused'), fields);
+  it('waits out a throttled call, longer each round, then gives up naming the error by its code', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const throttled = () => {
+      calls++;
+      return Promise.reject(answered({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException' }));
+    };
+    const error = await awsCall(throttled, async (ms) => {
+      waits.push(ms);
+    }).catch((e: Error) => e);
+    expect(calls).toBe(throttleRounds + 1);
+    expect(waits).toHaveLength(throttleRounds);
+    // Jittered: the first wait at most 1 s, the second at most 2 s.
+    expect(waits[0]).toBeLessThanOrEqual(1000);
+    expect(waits[1]).toBeLessThanOrEqual(2000);
+    expect(error).toMatchObject({ name: 'ThrottlingException' });
+  });
+
+  it('returns once a throttled call goes through, and does not retry any other refusal', async () => {
+    let calls = 0;
+    const twice = () =>
+      ++calls < 2 ? Promise.reject(answered({ headers: { 'x-amzn-errortype': 'ThrottlingException' } })) : Promise.resolve('done');
+    expect(await awsCall(twice, async () => {})).toBe('done');
+    let conflicts = 0;
+    const conflict = () => {
+      conflicts++;
+      return Promise.reject(answered({ headers: { 'x-amzn-errortype': 'ConflictException:http://internal.amazon.com/coral/' } }));
+    };
+    await expect(awsCall(conflict, async () => {})).rejects.toMatchObject({ name: 'ConflictException' });
+    expect(conflicts).toBe(1);
   });
 });

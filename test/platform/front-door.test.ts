@@ -181,6 +181,28 @@ describe('GetSecretValue as one signed call', () => {
   });
 });
 
+describe('GetSecretValue that never answers', () => {
+  it('fails after its timeout rather than holding the request', async () => {
+    const server = createServer(() => {
+      // Never answers.
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    vi.stubEnv('AWS_ENDPOINT_URL_SECRETS_MANAGER', `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    vi.stubEnv('AWS_REGION', 'eu-west-2');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
+    try {
+      const started = Date.now();
+      await expect(getSecretString('arn:aws:secretsmanager:eu-west-2:1:secret:s', 300)).rejects.toThrow('GetSecretValue timed out');
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      vi.unstubAllEnvs();
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe('every routed function starts with the check', () => {
   afterEach(() => {
     delete process.env[frontDoor.secretEnv];

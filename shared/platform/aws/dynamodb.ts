@@ -12,7 +12,7 @@ import type { ItemKey, RecordCodec } from '../codec';
 import { config } from '../config';
 import { recordPartitionWrite, recordUsage, trackingPartitions } from '../usage';
 import { dynamodbPlugin } from './dynamodb-plugin';
-import { liteClient } from './lite';
+import { awsCall, liteClient } from './lite';
 
 // The SDK's document-client input types describe DynamoDB's actions with plain values; they are
 // types only (nothing of the SDK is bundled), and dynamodb-plugin.ts marshals the same shapes.
@@ -81,11 +81,10 @@ function writtenPartitions(input: WriteInput): string[] {
 
 /**
  * DynamoDB through aws-lite (lite.ts says why not the SDK). Four retries after the first try,
- * five attempts as the SDK client had: a throttled call (a hot partition, a burst at 09:00) is
- * retried with jittered backoff for up to about three seconds before the error reaches a use
- * case. With three attempts, the fault suite's throttling (one call in twenty refused) failed a
- * grant's tranche step now and then under load: three refusals in a row on one call, which no
- * workflow Retry treats as transient.
+ * five attempts as the SDK client had, and a throttled call then waits it out (`awsCall`): with
+ * three attempts, the fault suite's throttling (one call in twenty refused) failed a grant's
+ * tranche step now and then under load, three refusals in a row on one call, which no workflow
+ * Retry treated as transient.
  */
 const client = liteClient('DYNAMODB', { plugins: [dynamodbPlugin], retries: 4 });
 
@@ -103,7 +102,7 @@ async function send<A extends Action>(r: DynamoRequest<A>): Promise<Outputs[A]> 
   }
   const input = { ReturnConsumedCapacity: 'TOTAL', ...r.input } as Item;
   const methods = ((await client()) as unknown as { DynamoDB: Record<Action, (input: Item) => Promise<unknown>> }).DynamoDB;
-  const output = (await methods[r.action](input)) as Outputs[A] & { ConsumedCapacity?: CapacityShape | CapacityShape[] };
+  const output = (await awsCall(() => methods[r.action](input))) as Outputs[A] & { ConsumedCapacity?: CapacityShape | CapacityShape[] };
   const reported = output.ConsumedCapacity;
   for (const c of Array.isArray(reported) ? reported : reported ? [reported] : []) {
     // DynamoDB reports only the total unless asked for INDEXES; attribute it by the kind of call.

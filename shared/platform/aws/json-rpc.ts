@@ -1,4 +1,4 @@
-import { type LiteClient, liteClient } from './lite';
+import { awsCall, type LiteClient, liteClient } from './lite';
 
 /**
  * One action of an AWS service that speaks the awsJson protocol (Step Functions, EventBridge):
@@ -8,14 +8,17 @@ import { type LiteClient, liteClient } from './lite';
 export function jsonRpc(service: string, endpointName: string, targetPrefix: string, version: '1.0' | '1.1') {
   const client: () => Promise<LiteClient> = liteClient(endpointName);
   return async <T>(action: string, payload: Record<string, unknown>): Promise<T> => {
-    const out = await (await client())({
-      service,
-      method: 'POST',
-      path: '/',
-      headers: { 'X-Amz-Target': `${targetPrefix}.${action}`, 'content-type': `application/x-amz-json-${version}` },
-      awsjson: false,
-      payload,
-    });
+    const aws = await client();
+    const out = await awsCall(() =>
+      aws({
+        service,
+        method: 'POST',
+        path: '/',
+        headers: { 'X-Amz-Target': `${targetPrefix}.${action}`, 'content-type': `application/x-amz-json-${version}` },
+        awsjson: false,
+        payload,
+      }),
+    );
     return (out.payload ?? {}) as T;
   };
 }

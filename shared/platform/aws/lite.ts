@@ -15,7 +15,10 @@ const endpointVariable = (service: string) => `AWS_ENDPOINT_URL_${service}`;
 /**
  * The credentials Lambda puts in every function's environment (the execution role's), and only
  * those: given explicitly, aws-lite does not go looking in ~/.aws files, ECS or instance metadata,
- * which a function never uses and a misconfigured one should not silently fall back to.
+ * which a function never uses and a misconfigured one should not silently fall back to. (Outside
+ * Lambda, with no endpoint variable set, aws-lite still reads ~/.aws for an endpoint; in Lambda,
+ * where AWS_LAMBDA_FUNCTION_NAME is set, it reads no file. It also knows the regions by a list of
+ * its own: eu-west-2 is on it.)
  */
 function credentialsFromEnvironment() {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
@@ -72,3 +75,39 @@ export function awsErrorCode(error: unknown): string | undefined {
 /** Whether `error` is one of these codes answered by an AWS service. */
 export const isAwsError = (error: unknown, ...codes: string[]): error is Error & Record<string, unknown> =>
   codes.includes(awsErrorCode(error) ?? '');
+
+/** The codes AWS answers a caller that goes too fast with (DynamoDB's, and the other services'). */
+const throttled = [
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'Throttling',
+];
+/** Backoff rounds after aws-lite's own retries gave up on a throttled call, and the first round's longest wait. */
+export const throttleRounds = 2;
+const throttleBaseMs = 1000;
+
+/**
+ * One AWS call, as the SDK made it in two ways aws-lite does not:
+ * - A throttled call waits it out. aws-lite retries every error after at most 100 ms × 2^n
+ *   (all its retries together: a second or two), where the SDK's standard strategy backs off
+ *   from a 1 s base for throttling; a hot partition or a 09:00 burst of schedules outlasts the
+ *   short one. After aws-lite gives up, the call is tried again after a jittered wait of up to
+ *   1 s, then up to 2 s.
+ * - The error is named by its code (`ThrottlingException`, `ConflictException`), as the SDK's
+ *   exception classes were: Lambda reports `error.name` as the task's error, and the workflows'
+ *   Retry rules match on it.
+ */
+export async function awsCall<T>(call: () => Promise<T>, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<T> {
+  for (let round = 0; ; round++) {
+    try {
+      return await call();
+    } catch (error) {
+      const code = awsErrorCode(error);
+      if (error instanceof Error && code) error.name = code;
+      if (round >= throttleRounds || !isAwsError(error, ...throttled)) throw error;
+      await wait(Math.random() * throttleBaseMs * 2 ** round);
+    }
+  }
+}

@@ -1,31 +1,34 @@
 import { config } from '../config';
 import type { Mailer } from '../ports';
-import { liteClient } from './lite';
+import { awsCall, liteClient } from './lite';
 
 const ses = liteClient('SESV2');
 
 /** SES v2 SendEmail (`POST /v2/email/outbound-emails`), as the sender and through the configuration set the `mail` need provides. */
 export const mailer: Mailer = {
   async send(email) {
-    const out = await (await ses())({
-      service: 'ses',
-      method: 'POST',
-      path: '/v2/email/outbound-emails',
-      payload: {
-        FromEmailAddress: config.senderEmail(),
-        Destination: { ToAddresses: email.to },
-        ConfigurationSetName: config.sesConfigurationSet(),
-        Content: {
-          Simple: {
-            Subject: { Data: email.subject, Charset: 'UTF-8' },
-            Body: {
-              Text: { Data: email.text, Charset: 'UTF-8' },
-              Html: { Data: email.html, Charset: 'UTF-8' },
+    const aws = await ses();
+    const out = await awsCall(() =>
+      aws({
+        service: 'ses',
+        method: 'POST',
+        path: '/v2/email/outbound-emails',
+        payload: {
+          FromEmailAddress: config.senderEmail(),
+          Destination: { ToAddresses: email.to },
+          ConfigurationSetName: config.sesConfigurationSet(),
+          Content: {
+            Simple: {
+              Subject: { Data: email.subject, Charset: 'UTF-8' },
+              Body: {
+                Text: { Data: email.text, Charset: 'UTF-8' },
+                Html: { Data: email.html, Charset: 'UTF-8' },
+              },
             },
           },
         },
-      },
-    });
+      }),
+    );
     return { messageId: (out.payload as { MessageId?: string } | null)?.MessageId ?? '' };
   },
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { config } from '../config';
 import { delivery } from '../delivery';
 import type { Scheduler } from '../ports';
-import { isAwsError, liteClient } from './lite';
+import { awsCall, isAwsError, liteClient } from './lite';
 
 const client = liteClient('SCHEDULER');
 
@@ -13,26 +13,30 @@ const atExpression = (d: Date) => `at(${d.toISOString().slice(0, 19)})`;
 export const scheduler: Scheduler = {
   async scheduleOnce(s) {
     try {
-      await (await client())({
-        service: 'scheduler',
-        method: 'POST',
-        path: `/schedules/${encodeURIComponent(s.name)}`,
-        payload: {
-          // The SDK filled this idempotency token itself; a retried request keeps it.
-          ClientToken: randomUUID(),
-          GroupName: config.scheduleGroup(),
-          ScheduleExpression: atExpression(s.at),
-          ScheduleExpressionTimezone: 'UTC',
-          FlexibleTimeWindow: { Mode: 'OFF' },
-          ActionAfterCompletion: 'DELETE',
-          Target: {
-            Arn: config.functionArn(s.target),
-            RoleArn: config.schedulerRoleArn(),
-            Input: JSON.stringify(s.input),
-            RetryPolicy: { MaximumRetryAttempts: delivery.schedule.retryAttempts },
+      const aws = await client();
+      // The SDK filled this idempotency token itself; every retry of the call keeps it.
+      const token = randomUUID();
+      await awsCall(() =>
+        aws({
+          service: 'scheduler',
+          method: 'POST',
+          path: `/schedules/${encodeURIComponent(s.name)}`,
+          payload: {
+            ClientToken: token,
+            GroupName: config.scheduleGroup(),
+            ScheduleExpression: atExpression(s.at),
+            ScheduleExpressionTimezone: 'UTC',
+            FlexibleTimeWindow: { Mode: 'OFF' },
+            ActionAfterCompletion: 'DELETE',
+            Target: {
+              Arn: config.functionArn(s.target),
+              RoleArn: config.schedulerRoleArn(),
+              Input: JSON.stringify(s.input),
+              RetryPolicy: { MaximumRetryAttempts: delivery.schedule.retryAttempts },
+            },
           },
-        },
-      });
+        }),
+      );
       return { created: true };
     } catch (error) {
       if (isAwsError(error, 'ConflictException')) return { created: false };

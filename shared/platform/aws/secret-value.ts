@@ -9,8 +9,17 @@ import { jsonRpc } from './json-rpc';
  */
 const secretsManager = jsonRpc('secretsmanager', 'SECRETS_MANAGER', 'secretsmanager', '1.1');
 
-export async function getSecretString(secretId: string): Promise<string> {
-  const out = await secretsManager<{ SecretString?: unknown }>('GetSecretValue', { SecretId: secretId });
+/** A stalled read must not hold the request until the function's timeout: it fails after this. */
+export const secretReadTimeoutMs = 5000;
+
+export async function getSecretString(secretId: string, timeoutMs = secretReadTimeoutMs): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`GetSecretValue timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  const out = await Promise.race([secretsManager<{ SecretString?: unknown }>('GetSecretValue', { SecretId: secretId }), timedOut]).finally(
+    () => clearTimeout(timer),
+  );
   if (typeof out.SecretString !== 'string') throw new Error('GetSecretValue answered no SecretString');
   return out.SecretString;
 }
