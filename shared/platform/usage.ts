@@ -10,8 +10,6 @@ export interface Usage {
   dynamodbWriteUnits: number;
   /** Calls made to DynamoDB (a transaction is one): each is a round trip. */
   dynamodbCalls: number;
-  /** Of which Scans: no route may make one. */
-  dynamodbScans: number;
   stateTransitions: number;
   lambdaInvocations: number;
   /** Time inside handlers (locally: wall time on this machine), for Lambda's GB-seconds. */
@@ -25,7 +23,6 @@ const counters: Usage = {
   dynamodbReadUnits: 0,
   dynamodbWriteUnits: 0,
   dynamodbCalls: 0,
-  dynamodbScans: 0,
   stateTransitions: 0,
   lambdaInvocations: 0,
   lambdaMilliseconds: 0,

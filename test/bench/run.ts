@@ -179,7 +179,6 @@ if (!skip.has('year')) {
   targets.push(
     target('usage cost ÷ cost of its emails', off.usageToEmails, 1.25, '×'),
     target('fixed cost a month, WAF off', off.fixedPerMonth, 1, ' USD'),
-    target('routes issuing a Scan', run.routes.filter((r) => r.scans > 0).length, 0),
   );
 }
 

@@ -56,6 +56,18 @@ describe('the DynamoDB actions grantloop calls (an aws-lite plugin)', () => {
     });
   });
 
+  it('offers the seven actions the stores use and no Scan: every list is a Query (the bench counted Scans until issue 27)', () => {
+    expect(Object.keys(dynamodbPlugin.methods).sort()).toEqual([
+      'BatchGetItem',
+      'DeleteItem',
+      'GetItem',
+      'PutItem',
+      'Query',
+      'TransactWriteItems',
+      'UpdateItem',
+    ]);
+  });
+
   it('names an error by its code, not by DynamoDB’s namespaced type', async () => {
     const error = { __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException', message: 'The conditional request failed' };
     const onError = dynamodbPlugin.methods.UpdateItem?.error;

@@ -1,7 +1,7 @@
 import { config } from '../config';
 import { EVENT_SOURCE } from '../events';
 import type { EventPublisher } from '../ports';
-import { jsonRpc } from './json-rpc';
+import { jsonRpc } from './json-calls';
 
 const eventBridge = jsonRpc('events', 'EVENTBRIDGE', 'AWSEvents', '1.1');
 

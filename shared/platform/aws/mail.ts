@@ -1,34 +1,26 @@
 import { config } from '../config';
 import type { Mailer } from '../ports';
-import { awsCall, liteClient } from './lite';
+import { restJson } from './json-calls';
 
-const ses = liteClient('SESV2');
+const sesApi = restJson('ses', 'SESV2');
 
 /** SES v2 SendEmail (`POST /v2/email/outbound-emails`), as the sender and through the configuration set the `mail` need provides. */
 export const mailer: Mailer = {
   async send(email) {
-    const aws = await ses();
-    const out = await awsCall(() =>
-      aws({
-        service: 'ses',
-        method: 'POST',
-        path: '/v2/email/outbound-emails',
-        payload: {
-          FromEmailAddress: config.senderEmail(),
-          Destination: { ToAddresses: email.to },
-          ConfigurationSetName: config.sesConfigurationSet(),
-          Content: {
-            Simple: {
-              Subject: { Data: email.subject, Charset: 'UTF-8' },
-              Body: {
-                Text: { Data: email.text, Charset: 'UTF-8' },
-                Html: { Data: email.html, Charset: 'UTF-8' },
-              },
-            },
+    const out = await sesApi<{ MessageId?: string }>('/v2/email/outbound-emails', {
+      FromEmailAddress: config.senderEmail(),
+      Destination: { ToAddresses: email.to },
+      ConfigurationSetName: config.sesConfigurationSet(),
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: {
+            Text: { Data: email.text, Charset: 'UTF-8' },
+            Html: { Data: email.html, Charset: 'UTF-8' },
           },
         },
-      }),
-    );
-    return { messageId: (out.payload as { MessageId?: string } | null)?.MessageId ?? '' };
+      },
+    });
+    return { messageId: out.MessageId ?? '' };
   },
 };

@@ -1,4 +1,4 @@
-import { jsonRpc } from './json-rpc';
+import { jsonRpc } from './json-calls';
 
 /**
  * Secrets Manager's GetSecretValue as one signed call through aws-lite (lite.ts). Every function

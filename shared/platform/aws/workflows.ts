@@ -1,7 +1,7 @@
 import { config } from '../config';
 import { conflict } from '../errors';
 import type { Workflows } from '../ports';
-import { jsonRpc } from './json-rpc';
+import { jsonRpc } from './json-calls';
 import { isAwsError } from './lite';
 
 const sfn = jsonRpc('states', 'SFN', 'AWSStepFunctions', '1.0');

@@ -22,3 +22,16 @@ export function jsonRpc(service: string, endpointName: string, targetPrefix: str
     return (out.payload ?? {}) as T;
   };
 }
+
+/**
+ * One action of an AWS service that speaks REST-JSON (SES v2, Scheduler): a POST of a JSON body
+ * to the action's path, its answer's body returned.
+ */
+export function restJson(service: string, endpointName: string) {
+  const client: () => Promise<LiteClient> = liteClient(endpointName);
+  return async <T>(path: string, payload: Record<string, unknown>): Promise<T> => {
+    const aws = await client();
+    const out = await awsCall(() => aws({ service, method: 'POST', path, payload }));
+    return (out.payload ?? {}) as T;
+  };
+}
