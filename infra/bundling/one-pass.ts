@@ -35,10 +35,13 @@ export function bundleOptions(repoRoot: string): BuildOptions {
     // report the invocation failed (Runtime.ExitError): no write is half-made by it.
     external: ['../_vendor/xml'],
     // Credentials come from the Lambda environment only (see env-credentials.ts); DynamoDB's
-    // endpoint cache gets a Map-based LRU instead of mnemonist's (see lru-cache.ts).
+    // endpoint cache gets a Map-based LRU instead of mnemonist's (see lru-cache.ts); middy's
+    // streaming imports load when a response streams, which none does (see middy-streams.ts).
     alias: {
       '@aws-sdk/credential-provider-node': join(repoRoot, 'infra', 'bundling', 'env-credentials.ts'),
       'mnemonist/lru-cache': join(repoRoot, 'infra', 'bundling', 'lru-cache.ts'),
+      'node:stream/promises': join(repoRoot, 'infra', 'bundling', 'middy-streams.ts'),
+      'node:stream/web': join(repoRoot, 'infra', 'bundling', 'middy-streams.ts'),
     },
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
