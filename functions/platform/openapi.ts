@@ -1,7 +1,8 @@
-import document from '../../shared/platform/openapi.json';
-import type { View } from '../lib/api';
+import { openApiJson } from '../../shared/platform/openapi-served';
 import { publicRoute } from '../lib/http';
-import type * as views from './views';
 
-/** The API contract, generated at build time (`npm run openapi`) from the catalog and the features' schemas. */
-export const handler = publicRoute(async () => ({ body: document satisfies View<typeof views.openApiDocument> }));
+/**
+ * The API contract, generated at build time (`npm run openapi`) from the catalog and the
+ * features' schemas, sent as the string it was generated as (see infra/openapi.ts for why).
+ */
+export const handler = publicRoute(async () => ({ body: openApiJson, contentType: 'application/json; charset=utf-8' }));
