@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { dynamodbPlugin, marshalRequest, unmarshalAnswer } from '../../shared/platform/aws/dynamodb-plugin';
-import { awsCall, awsErrorCode, isAwsError, throttleRounds } from '../../shared/platform/aws/lite';
+import { awsCall, awsErrorCode, isAwsError, liteClient, throttleRounds } from '../../shared/platform/aws/lite';
 
 // Stand-ins for aws-lite's marshaller that tag what they touched, so each test sees which attribute maps were converted.
 const marshal = (v: unknown) => ({ marshalled: v });
@@ -123,5 +125,60 @@ describe('one AWS call (awsCall)', () => {
     };
     await expect(awsCall(conflict, async () => {})).rejects.toMatchObject({ name: 'ConflictException' });
     expect(conflicts).toBe(1);
+  });
+});
+
+describe('starting a client (liteClient, through aws-lite’s client factory)', () => {
+  const names = ['AWS_ENDPOINT_URL_GRANTLOOPTEST', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+  const withEnvironment = async <T>(values: Record<string, string | undefined>, run: () => Promise<T>): Promise<T> => {
+    const before = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+    for (const n of names) {
+      if (values[n] === undefined) delete process.env[n];
+      else process.env[n] = values[n];
+    }
+    try {
+      return await run();
+    } finally {
+      for (const n of names) {
+        if (before[n] === undefined) delete process.env[n];
+        else process.env[n] = before[n];
+      }
+    }
+  };
+
+  it('sends to the endpoint in AWS_ENDPOINT_URL_<SERVICE>, path prefix and port kept, signed for the region and key in the environment', async () => {
+    const seen: { url?: string; authorization?: string; token?: string } = {};
+    const server = createServer((req, res) => {
+      Object.assign(seen, { url: req.url, authorization: req.headers.authorization, token: req.headers['x-amz-security-token'] });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const answer = await withEnvironment(
+        {
+          AWS_ENDPOINT_URL_GRANTLOOPTEST: `http://127.0.0.1:${port}/engine`,
+          AWS_REGION: 'eu-west-2',
+          AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'secret',
+          AWS_SESSION_TOKEN: 'session',
+        },
+        async () => (await liteClient('GRANTLOOPTEST')())({ service: 'dynamodb', method: 'POST', path: '/call', payload: {} }),
+      );
+      expect(answer.payload).toEqual({ ok: true });
+      expect(seen.url).toBe('/engine/call');
+      expect(seen.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-2\/dynamodb\/aws4_request,/);
+      expect(seen.token).toBe('session');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('says which variable is missing rather than looking anywhere else', async () => {
+    const start = (values: Record<string, string | undefined>) => withEnvironment(values, () => liteClient('GRANTLOOPTEST')());
+    await expect(start({ AWS_REGION: 'eu-west-2' })).rejects.toThrow('AWS credentials are not in the environment');
+    await expect(start({ AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' })).rejects.toThrow(
+      'The AWS region is not in the environment: AWS_REGION is not set',
+    );
   });
 });

@@ -1,4 +1,6 @@
-import awsLite from '@aws-lite/client';
+import type awsLite from '@aws-lite/client';
+import clientFactory from '@aws-lite/client/src/client-factory.js';
+import { getEndpointParams } from '@aws-lite/client/src/lib/index.js';
 
 /**
  * AWS clients from aws-lite rather than the AWS SDK (issue 27). The SDK's DynamoDB client alone
@@ -6,6 +8,14 @@ import awsLite from '@aws-lite/client';
  * against 27 ms for an empty one); aws-lite's client with its DynamoDB plugin takes about 10 ms,
  * and Lambda bills INIT. It signs with aws4, retries throttling and 5xx answers with jittered
  * backoff, and reads the credentials Lambda puts in the environment.
+ *
+ * A client is started with aws-lite's client factory, the function its entry calls once it has
+ * found the configuration, the credentials and the region, because grantloop gives all three
+ * itself. The entry's finders (a credential chain through ~/.aws files, ECS and instance
+ * metadata, a plugin loader that scans node_modules, a list of regions) were 11 KB that every
+ * bundle parsed on every cold start and never ran: about 0.7 ms. aws-lite is pinned, and the
+ * two internal modules are typed in aws-lite-internals.d.ts; every test that talks to an engine
+ * starts its clients this way.
  */
 export type LiteClient = Awaited<ReturnType<typeof awsLite>>;
 
@@ -14,11 +24,9 @@ const endpointVariable = (service: string) => `AWS_ENDPOINT_URL_${service}`;
 
 /**
  * The credentials Lambda puts in every function's environment (the execution role's), and only
- * those: given explicitly, aws-lite does not go looking in ~/.aws files, ECS or instance metadata,
- * which a function never uses and a misconfigured one should not silently fall back to. (Outside
- * Lambda, with no endpoint variable set, aws-lite still reads ~/.aws for an endpoint; in Lambda,
- * where AWS_LAMBDA_FUNCTION_NAME is set, it reads no file. It also knows the regions by a list of
- * its own: eu-west-2 is on it.)
+ * those: a function never uses ~/.aws files, ECS or instance metadata, and a misconfigured one
+ * should not silently fall back to them. Nothing is read from a file: not the credentials, the
+ * region or an endpoint.
  */
 function credentialsFromEnvironment() {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
@@ -26,6 +34,13 @@ function credentialsFromEnvironment() {
     throw new Error('AWS credentials are not in the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set');
   }
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
+/** The region Lambda sets for every function (the local runtime sets it too). */
+function regionFromEnvironment(): string {
+  const region = process.env.AWS_REGION;
+  if (!region) throw new Error('The AWS region is not in the environment: AWS_REGION is not set');
+  return region;
 }
 
 /**
@@ -40,15 +55,18 @@ export function liteClient(service: string, options: { plugins?: unknown[]; retr
     const key = `${endpoint ?? ''}|${process.env.AWS_REGION ?? ''}|${process.env.AWS_ACCESS_KEY_ID ?? ''}`;
     let client = made.get(key);
     if (!client) {
-      client = awsLite({
-        ...credentialsFromEnvironment(),
-        ...(endpoint ? { endpoint } : {}),
-        plugins: options.plugins ?? [],
-        // Two retries after the first try unless told otherwise: the SDK's standard three attempts.
-        retries: options.retries ?? 2,
-        // Item attributes left undefined are not stored, as the SDK's document client did with removeUndefinedValues.
-        awsjsonMarshall: { removeUndefinedValues: true },
-      } as Parameters<typeof awsLite>[0]);
+      client = clientFactory(
+        {
+          ...(endpoint ? getEndpointParams({ endpoint }) : {}),
+          plugins: options.plugins ?? [],
+          // Two retries after the first try unless told otherwise: the SDK's standard three attempts.
+          retries: options.retries ?? 2,
+          // Item attributes left undefined are not stored, as the SDK's document client did with removeUndefinedValues.
+          awsjsonMarshall: { removeUndefinedValues: true },
+        },
+        credentialsFromEnvironment(),
+        regionFromEnvironment(),
+      );
       // A failed start (no credentials yet) is not kept: the next call tries again.
       client.catch(() => made.delete(key));
       made.set(key, client);
