@@ -1,8 +1,9 @@
 /**
  * The API contract: an OpenAPI 3.1 document generated from the catalog (routes, auth) and the
  * features' operations (the zod schemas the handlers parse with). `npm run openapi` writes it
- * to `shared/platform/openapi.json`, which `GET /openapi.json` serves; a test regenerates it in
- * memory and fails when the committed file is not the same.
+ * to `shared/platform/openapi.json`, and as the string `GET /openapi.json` sends to
+ * `shared/platform/openapi-served.ts`; a test regenerates it in memory and fails when either
+ * committed file is not the same.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

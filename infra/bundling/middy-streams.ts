@@ -11,7 +11,8 @@ type Pipeline = (...streams: unknown[]) => Promise<void>;
 
 /**
  * `pipeline` from `node:stream/promises`, which is loaded on the first call. (Not through
- * `createRequire`: the bundles' banner already declares that name in the same module scope.)
+ * `createRequire`: the bundles' banner already declares that name in the same module scope.
+ * `process.getBuiltinModule` is Node 22.3's; Lambda's nodejs22.x and nodejs24.x have it.)
  */
 export const pipeline: Pipeline = (...streams) => (process.getBuiltinModule('node:stream/promises').pipeline as Pipeline)(...streams);
 

@@ -2,7 +2,7 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
-import { type BuildOptions, buildSync } from 'esbuild';
+import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 
 /**
  * How every Lambda bundle is built: what NodejsFunction ran before (its esbuild command line
@@ -100,12 +100,28 @@ export class OnePassBundles {
 
   private build(assemblyDir: string): void {
     const names = Object.keys(this.entries);
-    buildSync({
+    const { metafile } = buildSync({
       ...bundleOptions(this.repoRoot),
       entryPoints: names.map((name) => ({ in: this.entries[name] as string, out: stagingName(name) })),
       outdir: assemblyDir,
       entryNames: '[name]/index',
       splitting: false,
+      metafile: true,
     });
+    const strays = streamShimStrays(metafile);
+    if (strays.length)
+      throw new Error(`middy-streams.ts stands in for middy's streaming imports only, but ${strays.join(', ')} imports them too`);
   }
+}
+
+/**
+ * The modules other than @middy/core that import what middy-streams.ts stands in for. The shim
+ * has only what middy uses: another package importing `node:stream/web` for something else would
+ * get `undefined` from a `require`, so the build refuses it instead.
+ */
+export function streamShimStrays(metafile: Metafile): string[] {
+  const shimmed = ['node:stream/web', 'node:stream/promises'];
+  return Object.entries(metafile.inputs)
+    .filter(([file, input]) => !file.includes('node_modules/@middy/core/') && input.imports.some((i) => shimmed.includes(i.original ?? '')))
+    .map(([file]) => file);
 }

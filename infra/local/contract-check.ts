@@ -1,6 +1,6 @@
 /**
  * Every answer the local HTTP API gives, checked against the API contract it serves
- * (`GET /openapi.json`, read from the same file): the status is one the operation lists, the
+ * (`GET /openapi.json`, read here from openapi.json, which a test holds to the served string): the status is one the operation lists, the
  * media type one that status lists, and a JSON body valid against its schema (Ajv, JSON Schema
  * 2020-12). With `GRANTLOOP_CONTRACT_CHECK=1` the runtime records each mismatch here; the
  * engines tests fail a file that recorded any, so the suite's own traffic proves the document.

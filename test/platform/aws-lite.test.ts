@@ -174,6 +174,52 @@ describe('starting a client (liteClient, through aws-lite’s client factory)', 
     }
   });
 
+  it('carries the DynamoDB plugin: values marshalled, undefined attributes left out, answers unmarshalled, errors named', async () => {
+    const bodies: Record<string, unknown> = {};
+    const server = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => {
+        text += chunk;
+      });
+      req.on('end', () => {
+        const action = String(req.headers['x-amz-target']).split('.')[1] ?? '';
+        bodies[action] = JSON.parse(text);
+        const json = { 'content-type': 'application/x-amz-json-1.0' };
+        if (action === 'GetItem') res.writeHead(200, json).end('{"Item":{"pk":{"S":"a"},"n":{"N":"2"},"tags":{"L":[{"S":"x"}]}}}');
+        else if (action === 'PutItem') res.writeHead(200, json).end('{}');
+        else res.writeHead(400, json).end('{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"no"}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await withEnvironment(
+        {
+          AWS_ENDPOINT_URL_GRANTLOOPTEST: `http://127.0.0.1:${port}`,
+          AWS_REGION: 'eu-west-2',
+          AWS_ACCESS_KEY_ID: 'a',
+          AWS_SECRET_ACCESS_KEY: 'b',
+        },
+        async () => {
+          const client = (await liteClient('GRANTLOOPTEST', { plugins: [dynamodbPlugin], retries: 0 })()) as unknown as {
+            DynamoDB: Record<string, (input: Record<string, unknown>) => Promise<Record<string, unknown>>>;
+          };
+          expect(await client.DynamoDB.GetItem?.({ TableName: 't', Key: { pk: 'a' } })).toMatchObject({
+            Item: { pk: 'a', n: 2, tags: ['x'] },
+          });
+          expect(bodies.GetItem).toEqual({ TableName: 't', Key: { pk: { S: 'a' } } });
+          await client.DynamoDB.PutItem?.({ TableName: 't', Item: { pk: 'a', gone: undefined } });
+          expect(bodies.PutItem).toEqual({ TableName: 't', Item: { pk: { S: 'a' } } });
+          await expect(client.DynamoDB.DeleteItem?.({ TableName: 't', Key: { pk: 'a' } })).rejects.toMatchObject({
+            name: 'ConditionalCheckFailedException',
+          });
+        },
+      );
+    } finally {
+      server.close();
+    }
+  });
+
   it('says which variable is missing rather than looking anywhere else', async () => {
     const start = (values: Record<string, string | undefined>) => withEnvironment(values, () => liteClient('GRANTLOOPTEST')());
     await expect(start({ AWS_REGION: 'eu-west-2' })).rejects.toThrow('AWS credentials are not in the environment');

@@ -5,7 +5,7 @@ import { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleOptions } from '../../infra/bundling/one-pass';
+import { bundleOptions, streamShimStrays } from '../../infra/bundling/one-pass';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'grantloop-middy-streams-'));
@@ -76,5 +76,28 @@ describe('middy’s streaming imports in a bundle (infra/bundling/middy-streams.
 
   it('still refuse a body that is no stream', async () => {
     await expect(collect({ not: 'a stream' })).rejects.toThrow('handler response not a ReadableStream');
+  });
+
+  it('are stood in for only where middy imports them: the build names any other importer', async () => {
+    const stray = join(dir, 'stray.ts');
+    writeFileSync(
+      stray,
+      [
+        `import * as web from 'node:stream/web';`,
+        `import middy from '@middy/core';`,
+        `export const handler = middy(async () => web);`,
+      ].join('\n'),
+    );
+    const built = (entry: string) =>
+      build({
+        ...bundleOptions(repoRoot),
+        entryPoints: [entry],
+        outdir: join(dir, 'meta'),
+        write: false,
+        metafile: true,
+        nodePaths: [join(repoRoot, 'node_modules')],
+      });
+    expect(streamShimStrays((await built(join(dir, 'streamer.ts'))).metafile)).toEqual([]);
+    expect(streamShimStrays((await built(stray)).metafile)).toEqual([expect.stringContaining('stray.ts')]);
   });
 });

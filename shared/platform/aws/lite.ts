@@ -63,6 +63,8 @@ export function liteClient(service: string, options: { plugins?: unknown[]; retr
           retries: options.retries ?? 2,
           // Item attributes left undefined are not stored, as the SDK's document client did with removeUndefinedValues.
           awsjsonMarshall: { removeUndefinedValues: true },
+          // aws-lite's own switch for logging each request, which its entry read.
+          debug: Boolean(process.env.AWS_LITE_DEBUG),
         },
         credentialsFromEnvironment(),
         regionFromEnvironment(),
